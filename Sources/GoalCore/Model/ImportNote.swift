@@ -1,0 +1,53 @@
+/// What an importer did to a cell or a row, or could not do: nothing is changed silently.
+/// The checker shows these as findings, so a user sees repairs and rule problems in one list.
+public struct ImportNote: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A cell was moved to the column its content belongs to, a level carried down or inferred.
+        case repaired
+        /// Something could not be read or placed (a lost row, a stray cell); it was left out.
+        case unreadable
+        /// Something recognised and deliberately skipped (填表说明, an empty header row).
+        case skipped
+    }
+
+    public var kind: Kind
+    /// One line in Chinese, naming what was seen and what was done.
+    public var message: String
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, _ message: String, at location: SourceLocation) {
+        self.kind = kind; self.message = message; self.location = location
+    }
+}
+
+/// Where something is: in the source (line, or sheet and cell) and in the document (table, indicator, field).
+public struct SourceLocation: Sendable, Hashable, Codable {
+    /// 1-based line in a text source.
+    public var line: Int?
+    /// Sheet name and cell reference in a workbook (`项目支出`, `E7`).
+    public var sheet: String?
+    public var cell: String?
+    /// 0-based index of the table in the document.
+    public var table: Int?
+    /// 0-based index of the indicator in its table.
+    public var indicator: Int?
+    public var field: IndicatorField?
+
+    public init(line: Int? = nil, sheet: String? = nil, cell: String? = nil, table: Int? = nil,
+                indicator: Int? = nil, field: IndicatorField? = nil) {
+        self.line = line; self.sheet = sheet; self.cell = cell; self.table = table
+        self.indicator = indicator; self.field = field
+    }
+
+    /// The place in words users know: `第2张表 第5行指标 指标值（源文件第37行）`, `项目支出!E7`.
+    public var description: String {
+        var parts: [String] = []
+        if let t = table { parts.append("第\(t + 1)张表") }
+        if let i = indicator { parts.append("第\(i + 1)行指标") }
+        if let f = field { parts.append(f.label) }
+        var s = parts.joined(separator: " ")
+        if let sheet, let cell { s += s.isEmpty ? "\(sheet)!\(cell)" : "（\(sheet)!\(cell)）" }
+        else if let line { s += s.isEmpty ? "第\(line)行" : "（源文件第\(line)行）" }
+        return s
+    }
+}

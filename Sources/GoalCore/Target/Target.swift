@@ -1,0 +1,122 @@
+import Foundation
+
+/// A target (指标值) read from what users type: `≥16.44万人`, `>=98%`, `<=0.42万元/次`, `95%以上`,
+/// `不低于95%`, a bare `100%`, `每月25日前`, or qualitative text such as `有效提高`.
+/// `written` keeps the cell exactly as typed; the parsed parts sit beside it.
+public struct Target: Sendable, Hashable {
+    /// The cell as typed.
+    public var written: String
+    /// The operator written in the cell or implied by its words (以上 → ≥, 以下/前 → ≤); nil when none.
+    public var comparison: Comparison?
+    /// The value part as written (`"16.44"`, `"1,234"`), or the whole text for a qualitative target.
+    public var valueText: String
+    /// The number, when the value part is one.
+    public var number: Double?
+    /// The unit written after the number, if any.
+    public var unit: String?
+    /// Text before the number that qualifies it (`每月` in `每月25日前`).
+    public var qualifier: String?
+
+    public var measureUnit: MeasureUnit? { unit.map(MeasureUnit.init) }
+    public var isQuantitative: Bool { number != nil }
+
+    /// The number in the unit's base (万人 → 人), for comparisons across units.
+    public var baseNumber: Double? { number.map { $0 * (measureUnit?.factor ?? 1) } }
+
+    public init(written: String, comparison: Comparison?, valueText: String, number: Double?, unit: String?, qualifier: String? = nil) {
+        self.written = written
+        self.comparison = comparison
+        self.valueText = valueText
+        self.number = number
+        self.unit = unit
+        self.qualifier = qualifier
+    }
+
+    // MARK: parsing
+
+    private static let leadingOperators: [(String, Comparison)] = [
+        (">=", .atLeast), ("=>", .atLeast), ("≥", .atLeast), ("≧", .atLeast), ("⩾", .atLeast),
+        ("<=", .atMost), ("=<", .atMost), ("≤", .atMost), ("≦", .atMost), ("⩽", .atMost),
+        ("不低于", .atLeast), ("不少于", .atLeast), ("大于等于", .atLeast), ("大于或等于", .atLeast), ("至少", .atLeast),
+        ("不高于", .atMost), ("不超过", .atMost), ("不多于", .atMost), ("小于等于", .atMost), ("小于或等于", .atMost),
+        ("控制在", .atMost), ("低于", .less), ("小于", .less), ("少于", .less),
+        ("高于", .greater), ("大于", .greater), ("超过", .greater), ("多于", .greater),
+        ("==", .equal), ("=", .equal), ("等于", .equal), ("达到", .equal),
+        (">", .greater), ("<", .less),
+    ]
+
+    private static let trailingWords: [(String, Comparison)] = [
+        ("及以上", .atLeast), ("以上", .atLeast), ("或以上", .atLeast), ("之上", .atLeast),
+        ("及以下", .atMost), ("以下", .atMost), ("或以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("前", .atMost), ("之前", .atMost),
+    ]
+
+    /// Reads one cell that may hold operator, number and unit together.
+    public static func parse(_ cell: String) -> Target {
+        let written = cell
+        let trimmed = TextNormalizer.trim(cell)
+        var s = Substring(TextNormalizer.halfWidth(trimmed))
+        var comparison: Comparison?
+        for (op, c) in leadingOperators where s.hasPrefix(op) {
+            comparison = c
+            s = s.dropFirst(op.count)
+            break
+        }
+        s = Substring(TextNormalizer.trim(s))
+        // qualifier before the number: 每月25日前, 全年12次
+        var qualifier: String?
+        if let firstDigit = s.firstIndex(where: { $0.isASCII && $0.isNumber }), firstDigit != s.startIndex {
+            let pre = s[..<firstDigit]
+            if pre.count <= 4, pre.allSatisfy({ !$0.isASCII }), !pre.contains(where: { "，。；".contains($0) }) {
+                qualifier = String(pre)
+                s = s[firstDigit...]
+            }
+        }
+        // the number: digits, '.', ',' between digit groups, optional leading '-'
+        var end = s.startIndex
+        var i = s.startIndex
+        if i < s.endIndex, s[i] == "-" { i = s.index(after: i) }
+        var sawDigit = false
+        while i < s.endIndex {
+            let c = s[i]
+            if c.isASCII && c.isNumber { sawDigit = true; i = s.index(after: i); end = i; continue }
+            if c == "." || c == "," {
+                let n = s.index(after: i)
+                if n < s.endIndex, s[n].isASCII, s[n].isNumber { i = n; continue }
+            }
+            break
+        }
+        guard sawDigit, let number = TextNormalizer.number(String(s[s.startIndex..<end])) else {
+            return Target(written: written, comparison: comparison,
+                          valueText: comparison == nil ? trimmed : String(s), number: nil, unit: nil)
+        }
+        // full-width digits are folded to ASCII; separators stay as typed
+        let numberText = String(s[s.startIndex..<end])
+        var rest = Substring(TextNormalizer.trim(s[end...]))
+        // trailing words 以上/以下/前 imply the operator
+        for (w, c) in trailingWords where rest.hasSuffix(w) {
+            if comparison == nil { comparison = c }
+            rest = rest.dropLast(w.count)
+            break
+        }
+        // a rest that is a sentence, not a unit: keep it as qualitative text
+        let unitText = TextNormalizer.trim(rest)
+        if unitText.count > 8 || unitText.contains(where: { "，。；、,;".contains($0) }) {
+            return Target(written: written, comparison: comparison, valueText: trimmed, number: nil, unit: nil)
+        }
+        return Target(
+            written: written, comparison: comparison, valueText: numberText, number: number,
+            unit: unitText.isEmpty ? nil : unitText, qualifier: qualifier)
+    }
+
+    /// Reads a target from separate cells: 指标值类型, 指标值 and 计量单位, as the department form has them.
+    /// The value cell may itself carry an operator or a unit; what the separate cells say wins.
+    public static func parse(type: String?, value: String, unit: String?) -> Target {
+        var t = parse(value)
+        if let typeText = type.map(TextNormalizer.trim), !typeText.isEmpty, let c = Comparison.parse(typeText) {
+            t.comparison = c
+            if c == .qualitative { t.number = nil; t.unit = nil; t.valueText = TextNormalizer.trim(value) }
+        }
+        if let u = unit.map(TextNormalizer.trim), !u.isEmpty, t.comparison != .qualitative { t.unit = u }
+        return t
+    }
+}

@@ -1,0 +1,1 @@
+// placeholder: the module's work lands in its own files
