@@ -31,12 +31,13 @@ let package = Package(
             name: "jixiao-bench",
             dependencies: ["GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML"]
         ),
-        .testTarget(name: "GoalCoreTests", dependencies: ["GoalCore"]),
-        .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalIO"]),
-        .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO"]),
-        .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
-        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO"]),
-        .testTarget(name: "CLITests", dependencies: ["jixiao"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GoalCoreTests", dependencies: ["GoalCore", "TestSupport"]),
+        .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalIO", "TestSupport"]),
+        .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO", "TestSupport"]),
+        .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
+        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["jixiao", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
