@@ -15,7 +15,11 @@ public enum DocumentReader {
                 throw ImportError("JSON 文件无法读取：\(error.description)")
             }
         }
-        throw ImportError("暂不支持此格式：\(name)")
+        if ["xlsx", "xlsm", "docx", "xls", "doc", "et", "wps"].contains(ext), TextDecoding.officeSignature(data) == nil {
+            throw ImportError("文件扩展名是 .\(ext)，但内容不是该格式（文件可能已损坏或被改了扩展名）。")
+        }
+        let result = try TextTableReader.read(data: data)
+        return result
     }
 
     public static func read(contentsOf url: URL) throws(ImportError) -> ImportResult {

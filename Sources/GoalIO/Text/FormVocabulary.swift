@@ -1,0 +1,164 @@
+import GoalCore
+
+/// The words the official forms print: column headings, header-block labels, sign-off labels and
+/// the opening words of the 填表说明. Matching is on `TextNormalizer.labelKey` (half-width, no spaces,
+/// no `*`, no trailing colon), so `评（扣）分标准`, `评(扣)分标准` and `*评/扣分标准` all match.
+enum FormVocabulary {
+    /// What a column of the indicator grid holds.
+    enum Column: Hashable, Sendable {
+        case field(IndicatorField)
+        /// The merged 绩效指标 label column of the department form: holds nothing per row.
+        case groupLabel
+        /// 得分 printed on a self-evaluation table: read for reference only.
+        case printedScore
+    }
+
+    /// Heading words, most specific first (`指标值类型` before `指标值`).
+    static let columnHeadings: [(String, Column)] = [
+        ("一级指标", .field(.level1)), ("二级指标", .field(.level2)), ("三级指标", .field(.name)),
+        ("绩效指标名称", .field(.name)), ("指标名称", .field(.name)), ("具体指标", .field(.name)),
+        ("指标值类型", .field(.type)), ("指标类型", .field(.type)), ("指标性质", .field(.type)),
+        ("运算符号", .field(.type)), ("运算符", .field(.type)), ("比较符号", .field(.type)), ("符号", .field(.type)),
+        ("指标值设置依据", .field(.basis)), ("设置依据", .field(.basis)), ("指标值确定依据", .field(.basis)),
+        ("指标值说明", .field(.explanation)), ("指标解释", .field(.explanation)), ("指标说明", .field(.explanation)),
+        ("指标内涵", .field(.explanation)), ("指标定义", .field(.explanation)),
+        ("评(扣)分标准", .field(.scoring)), ("评/扣分标准", .field(.scoring)), ("评扣分标准", .field(.scoring)),
+        ("评分标准", .field(.scoring)), ("扣分标准", .field(.scoring)), ("指标赋分规则", .field(.scoring)),
+        ("赋分规则", .field(.scoring)), ("评分规则", .field(.scoring)), ("计分方法", .field(.scoring)), ("评分办法", .field(.scoring)),
+        ("上年完成值", .field(.lastYear)), ("上年实际完成值", .field(.lastYear)), ("上年实际值", .field(.lastYear)),
+        ("上年指标值", .field(.lastYear)), ("上年度完成值", .field(.lastYear)), ("历史值", .field(.lastYear)),
+        ("实际完成值", .field(.actual)), ("全年实际完成值", .field(.actual)), ("实际完成情况", .field(.actual)),
+        ("全年实际值", .field(.actual)), ("实际值", .field(.actual)), ("完成值", .field(.actual)),
+        ("偏差原因分析及改进措施", .field(.deviation)), ("偏差原因", .field(.deviation)), ("未完成原因", .field(.deviation)),
+        ("自评得分", .printedScore), ("得分", .printedScore),
+        ("指标分值权重", .field(.weight)), ("指标分值", .field(.weight)), ("指标权重", .field(.weight)),
+        ("分值", .field(.weight)), ("权重", .field(.weight)), ("满分", .field(.weight)),
+        ("年度指标值", .field(.value)), ("年度目标值", .field(.value)), ("全年指标值", .field(.value)),
+        ("预期指标值", .field(.value)), ("目标值", .field(.value)), ("计划值", .field(.value)), ("指标值", .field(.value)),
+        ("计量单位", .field(.unit)), ("度量单位", .field(.unit)), ("单位", .field(.unit)),
+        ("佐证资料", .field(.evidence)), ("佐证材料", .field(.evidence)), ("证明材料", .field(.evidence)), ("数据来源", .field(.evidence)),
+        ("备注", .field(.note)),
+        ("绩效指标", .groupLabel),
+    ]
+
+    private static let headingIndex: [String: Column] = {
+        var d: [String: Column] = [:]
+        for (w, c) in columnHeadings { d[TextNormalizer.labelKey(w)] = d[TextNormalizer.labelKey(w)] ?? c }
+        return d
+    }()
+
+    /// The column a heading names, e.g. `*指标值类型` → type, `计量单位（%）` → unit.
+    static func column(forHeading text: String) -> Column? {
+        let k = TextNormalizer.labelKey(text)
+        guard !k.isEmpty, k.count <= 16 else { return nil }
+        if let c = headingIndex[k] { return c }
+        // a heading with a remark in brackets: 指标值（目标值）, 分值（分）
+        if let open = k.firstIndex(where: { $0 == "(" }), open != k.startIndex {
+            return headingIndex[String(k[..<open])]
+        }
+        return nil
+    }
+
+    // MARK: header block
+
+    enum HeaderField: Sendable, Hashable {
+        case unit, duty, goal, projectName, projectManager, fundsGroup, fundsTotal, fundsFiscal, fundsOther
+        case tasks, taskName, taskContent, supervisor
+    }
+
+    static let headerLabels: [(String, HeaderField)] = [
+        ("部门(单位)名称", .unit), ("单位名称", .unit), ("预算单位", .unit), ("部门名称", .unit), ("填报单位", .unit),
+        ("项目单位", .unit), ("实施单位", .unit), ("项目实施单位", .unit), ("预算部门", .unit),
+        ("主管部门", .supervisor), ("主管单位", .supervisor),
+        ("部门(单位)职责", .duty), ("单位职责", .duty), ("部门职责", .duty), ("主要职能", .duty), ("部门职能", .duty),
+        ("年度履职目标", .goal), ("项目总体目标", .goal), ("年度总体目标", .goal), ("总体目标", .goal),
+        ("年度绩效目标", .goal), ("项目绩效目标", .goal), ("绩效目标", .goal), ("年度目标", .goal),
+        ("项目名称", .projectName), ("项目负责人", .projectManager), ("负责人", .projectManager),
+        ("项目资金(万元)", .fundsGroup), ("项目资金", .fundsGroup), ("预算情况", .fundsGroup), ("资金情况(万元)", .fundsGroup),
+        ("资金情况", .fundsGroup), ("资金来源", .fundsGroup),
+        ("年度预算总额", .fundsTotal), ("年度资金总额", .fundsTotal), ("部门预算总额(万元)", .fundsTotal),
+        ("部门预算总额", .fundsTotal), ("预算总额", .fundsTotal), ("资金总额", .fundsTotal), ("项目总金额", .fundsTotal),
+        ("财政拨款", .fundsFiscal), ("财政性资金", .fundsFiscal), ("财政资金", .fundsFiscal), ("本级财政资金", .fundsFiscal),
+        ("其中:财政拨款", .fundsFiscal), ("财政拨款资金", .fundsFiscal),
+        ("其他资金", .fundsOther), ("其它资金", .fundsOther),
+        ("年度主要任务", .tasks), ("主要任务", .tasks), ("任务名称", .taskName), ("主要内容", .taskContent),
+    ]
+
+    private static let headerIndex: [String: HeaderField] = {
+        var d: [String: HeaderField] = [:]
+        for (w, f) in headerLabels { d[TextNormalizer.labelKey(w)] = d[TextNormalizer.labelKey(w)] ?? f }
+        return d
+    }()
+
+    /// The header field a label cell names. Accepts list marks and a leading clause:
+    /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.
+    static func headerField(forLabel text: String) -> HeaderField? {
+        let k = TextNormalizer.labelKey(text)
+        guard !k.isEmpty, k.count <= 24 else { return nil }
+        if let f = headerIndex[k] { return f }
+        // the part after the last colon, without enumeration marks
+        if let colon = k.lastIndex(where: { $0 == ":" }) {
+            let after = stripEnumeration(String(k[k.index(after: colon)...]))
+            if let f = headerIndex[after] { return f }
+            let before = stripEnumeration(String(k[..<colon]))
+            if after.isEmpty, let f = headerIndex[before] { return f }
+        }
+        let bare = stripEnumeration(k)
+        if let f = headerIndex[bare] { return f }
+        if let open = bare.firstIndex(of: "("), open != bare.startIndex, let f = headerIndex[String(bare[..<open])] { return f }
+        return nil
+    }
+
+    /// Removes `1、` `(1)` `（一）` `一、` at the start.
+    static func stripEnumeration(_ s: String) -> String {
+        var t = Substring(s)
+        if t.first == "(" , let close = t.firstIndex(of: ")"), t.distance(from: t.startIndex, to: close) <= 4 {
+            t = t[t.index(after: close)...]
+        }
+        let numerals = "0123456789一二三四五六七八九十"
+        let lead = t.prefix(while: { numerals.contains($0) })
+        if !lead.isEmpty, lead.count <= 3 {
+            let rest = t.dropFirst(lead.count)
+            if let f = rest.first, "、.．)".contains(f) { t = rest.dropFirst() }
+        }
+        return String(t)
+    }
+
+    // MARK: sign-off
+
+    enum SignoffField: Sendable, Hashable { case filledBy, phone, filledOn, head, businessReviewer, performanceReviewer }
+
+    static let signoffLabels: [(String, SignoffField)] = [
+        ("填表人", .filledBy), ("填报人", .filledBy), ("联系电话", .phone), ("电话", .phone),
+        ("填表日期", .filledOn), ("填报日期", .filledOn), ("日期", .filledOn),
+        ("单位负责人", .head), ("部门负责人", .head), ("单位主要负责人", .head),
+        ("业务股室审核", .businessReviewer), ("业务科室审核", .businessReviewer), ("业务处室审核", .businessReviewer),
+        ("绩效股审核", .performanceReviewer), ("绩效科审核", .performanceReviewer), ("绩效管理股审核", .performanceReviewer),
+    ]
+
+    // MARK: guidance and templates
+
+    /// Lines that open the 填表说明 printed after the table.
+    static let guidanceOpenings = [
+        "填表说明", "指标名称:", "指标值类型:", "指标值:", "度量单位:", "计量单位:", "指标解释:", "评(扣)分标准:", "评扣分标准:",
+        "指标分值权重:", "指标赋分规则:", "指标值设置依据:", "注:",
+    ]
+
+    static func isGuidanceOpening(_ text: String) -> Bool {
+        let k = TextNormalizer.labelKey(text)
+        if k.hasPrefix("填表说明") { return true }
+        guard k.count > 12 else { return false }
+        return guidanceOpenings.contains { k.hasPrefix(TextNormalizer.labelKey($0) + ":") || k.hasPrefix($0) }
+    }
+
+    /// Phrases of the forms' group-level template texts (not an indicator's own explanation).
+    static let groupTemplatePhrases = ["分项具体列示", "可根据部门实际情况", "应予以细化、量化表述", "可根据实际情况"]
+
+    static let basisWords: Set<String> = [
+        "计划标准", "历史标准", "行业标准", "行业或国家标准", "国家标准", "预算支出标准", "其他", "其他标准", "省级标准", "地方标准",
+    ]
+
+    static let evidenceSuffixes = ["资料", "凭证", "材料", "报表", "文件", "记录", "台账", "证明", "清单", "报告", "表"]
+
+    static let scoringMethodWords = ["按照正常比例赋分", "按正常比例赋分", "按完成比例赋分", "按比例赋分", "直接赋分", "按评判等级赋分", "满意度赋分", "按等级赋分"]
+}

@@ -1,0 +1,120 @@
+import GoalCore
+
+/// Reads the header block above the grid (单位, 职责, 目标, 项目名称, 资金…) from label/value cells.
+/// A row may hold several pairs (`年度预算总额： | 5 | 其中：财政拨款 | 5 | 其他资金： | 0.00`), a value
+/// may sit in the label's own cell (`年度预算总额：5`), and an HTML cell is read segment by segment.
+enum HeaderBlockReader {
+    struct Pair {
+        var field: FormVocabulary.HeaderField
+        var value: String?
+        var valueCell: Cell?
+    }
+
+    /// The label/value pairs of a row, or nil when the row does not start with a header label.
+    static func pairs(in row: SourceRow) -> [Pair]? {
+        // Flatten cells into segments; keep the cell of each segment for HTML-aware readers (tasks).
+        var items: [(text: String, cell: Cell)] = []
+        for c in row.cells where !c.isEmpty {
+            if c.hadMarkup && c.boldRuns.isEmpty {
+                for s in c.segments { items.append((s, c)) }
+            } else {
+                items.append((c.text, c))
+            }
+        }
+        guard let first = items.first, label(first.text) != nil else { return nil }
+        var result: [Pair] = []
+        var pending: Pair?
+        for item in items {
+            if let (field, inline) = label(item.text) {
+                if let p = pending { result.append(p) }
+                pending = Pair(field: field, value: inline, valueCell: nil)
+                if inline != nil { result.append(pending!); pending = nil }
+            } else if var p = pending {
+                p.value = item.text
+                p.valueCell = item.cell
+                result.append(p)
+                pending = nil
+            }
+        }
+        if let p = pending { result.append(p) }
+        return result
+    }
+
+    /// A label cell and, when the cell also holds the value (`年度预算总额：5`), that value.
+    static func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? {
+        if let f = FormVocabulary.headerField(forLabel: text) { return (f, nil) }
+        // `年度预算总额：5`, `项目名称：某某项目`
+        let folded = TextNormalizer.halfWidth(text)
+        if let colon = folded.firstIndex(of: ":") {
+            let head = String(folded[..<colon])
+            let offset = folded.distance(from: folded.startIndex, to: colon)
+            let value = TextNormalizer.trim(text.dropFirst(offset + 1))
+            if !value.isEmpty, let f = FormVocabulary.headerField(forLabel: head) { return (f, value) }
+        }
+        return nil
+    }
+
+    /// A money figure in 万元 as printed: `5`, `52.00`, `1,012`, `327.89万元`.
+    static func money(_ text: String) -> Double? {
+        var t = TextNormalizer.trim(text)
+        for suffix in ["万元", "万"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+        return TextNormalizer.number(t)
+    }
+}
+
+/// Reads 年度主要任务 from the provincial form: task names printed in bold, each followed by its
+/// content, or one task per row (name cell, content cell).
+enum TaskReader {
+    struct Entry {
+        var name: String
+        var content: String?
+        var line: Int
+    }
+
+    /// Entries from one cell with bold task names, or nil if the cell has none.
+    static func entries(fromBoldCell cell: Cell, line: Int) -> [Entry] {
+        cell.boldRuns.filter { !$0.title.isEmpty }.map {
+            Entry(name: $0.title, content: $0.following.isEmpty ? nil : $0.following, line: line)
+        }
+    }
+
+    /// Contents matched to names. Pasted task cells are often shifted by one name; a content is
+    /// given to the name whose distinctive words it repeats (`个人账户管理工作` ← `…个人账户…`),
+    /// else it stays with the name it follows.
+    static func assign(names: [(name: String, line: Int)], contents: [(text: String, after: Int)]) -> (tasks: [AnnualTask], moved: [(content: Int, to: Int)]) {
+        var contentOf = [Int?](repeating: nil, count: names.count)
+        var taken = Set<Int>()
+        var pairs: [(score: Int, name: Int, content: Int)] = []
+        for (ni, n) in names.enumerated() {
+            let core = distinctive(n.name)
+            for (ci, c) in contents.enumerated() {
+                let s = TextSimilarity.longestCommonSubstring(core, c.text)
+                if s >= 3 { pairs.append((s, ni, ci)) }
+            }
+        }
+        pairs.sort { $0.score != $1.score ? $0.score > $1.score : abs($0.name - contents[$0.content].after) < abs($1.name - contents[$1.content].after) }
+        var moved: [(Int, Int)] = []
+        for p in pairs where contentOf[p.name] == nil && !taken.contains(p.content) {
+            contentOf[p.name] = p.content
+            taken.insert(p.content)
+            if contents[p.content].after != p.name { moved.append((p.content, p.name)) }
+        }
+        for (ci, c) in contents.enumerated() where !taken.contains(ci) {
+            if c.after >= 0, c.after < names.count, contentOf[c.after] == nil {
+                contentOf[c.after] = ci
+                taken.insert(ci)
+            }
+        }
+        let tasks = names.enumerated().map { i, n in
+            AnnualTask(name: n.name, content: contentOf[i].map { contents[$0].text })
+        }
+        return (tasks, moved)
+    }
+
+    /// A task name without the words every task name has.
+    static func distinctive(_ name: String) -> String {
+        var s = name
+        for w in ["工作", "管理", "服务", "和", "及"] { s = s.replacingOccurrences(of: w, with: "") }
+        return s.isEmpty ? name : s
+    }
+}

@@ -1,0 +1,78 @@
+import GoalCore
+
+/// The names an importer recognises as 一级/二级: every built-in taxonomy at once (current, legacy,
+/// provincial), because a pasted table does not say which one it follows. Checking against the
+/// profile in force is the checker's job, not the importer's.
+enum ImportTaxonomy {
+    static let recognition: Taxonomy = {
+        var groups: [Taxonomy.Group] = []
+        for t in [Taxonomy.provincial, Taxonomy.current, Taxonomy.legacy] {
+            for g in t.groups {
+                if let i = groups.firstIndex(where: { $0.level1 == g.level1 }) {
+                    for l2 in g.level2 where !groups[i].level2.contains(l2) { groups[i].level2.append(l2) }
+                } else {
+                    groups.append(g)
+                }
+            }
+        }
+        return Taxonomy(groups: groups, commonIndicators: Taxonomy.provincial.commonIndicators)
+    }()
+
+    /// Whether a text is exactly (not just loosely) a 二级 name: `满意度` is the provincial 二级, though
+    /// loosely it also names the 一级 `满意度指标`.
+    static func isExactLevel2(_ text: String) -> Bool {
+        let k = TextNormalizer.labelKey(text)
+        return recognition.groups.contains { g in g.level2.contains { TextNormalizer.labelKey($0) == k } }
+    }
+
+    static func isExactLevel1(_ text: String) -> Bool {
+        let k = TextNormalizer.labelKey(text)
+        return recognition.groups.contains { TextNormalizer.labelKey($0.level1) == k }
+    }
+}
+
+/// The full points a scoring text names: `达到计划值得满分5分` → 5, `效果明显得15分，效果一般得5分` → 15,
+/// `满意度…的得10分，…得8分` → 10. Deductions (`扣0.5分`) are not full points.
+enum ScoringPoints {
+    static func fullPoints(in text: String) -> Double? {
+        let s = Array(TextNormalizer.halfWidth(text))
+        var best: Double?
+        var i = 0
+        while i < s.count {
+            if s[i] == "得" || (s[i] == "满" && i + 1 < s.count && s[i + 1] == "分") {
+                var j = i + 1
+                // 得满分5分, 得分值5分, 满分为5分
+                for skip in ["满分", "分值", "为", "满", "分"] {
+                    let w = Array(skip)
+                    if j + w.count <= s.count, Array(s[j..<(j + w.count)]) == w, j + w.count < s.count,
+                       s[j + w.count].isNumber || "一二三四五六七八九十两".contains(s[j + w.count]) {
+                        j += w.count
+                    }
+                }
+                var k = j
+                while k < s.count, s[k].isNumber || s[k] == "." || "一二三四五六七八九十两".contains(s[k]) { k += 1 }
+                if k > j, k < s.count, s[k] == "分", let v = number(String(s[j..<k])) {
+                    best = max(best ?? v, v)
+                }
+                i = max(k, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return best
+    }
+
+    /// Arabic (`15`, `0.5`) or Chinese (`五`, `十五`, `二十`) numerals up to 99.
+    static func number(_ t: String) -> Double? {
+        if let v = TextNormalizer.number(t) { return v }
+        let digits: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let c = Array(t)
+        if c.count == 1 { return c[0] == "十" ? 10 : digits[c[0]].map(Double.init) }
+        if let ten = c.firstIndex(of: "十") {
+            let tens = ten == 0 ? 1 : (c.count > 0 ? digits[c[0]] ?? 0 : 0)
+            let ones = ten + 1 < c.count ? digits[c[ten + 1]] ?? 0 : 0
+            return Double(tens * 10 + ones)
+        }
+        return nil
+    }
+}

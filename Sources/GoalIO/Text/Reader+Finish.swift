@@ -1,0 +1,170 @@
+import GoalCore
+
+/// The passes run when a table has been read: placing explanations printed away from their rows,
+/// matching task contents to task names, and building the tables with their notes.
+extension Reader {
+    mutating func finish() -> ImportResult {
+        var tables: [GoalTable] = []
+        var finalNotes: [ImportNote] = []
+        var indexMap: [Int: Int] = [:]
+        for i in drafts.indices {
+            placeExplanations(in: i)
+            assignTasks(in: i)
+            let d = drafts[i]
+            if d.rows.isEmpty {
+                if d.hasHeaderContent || d.title != nil {
+                    let what = d.title ?? d.unit ?? "表格"
+                    notes.append(ImportNote(.unreadable, "第\(d.startLine)行起的“\(Self.preview(what))”有表头，但没有读到任何指标行，未作为一张表导入。", at: SourceLocation(line: d.startLine)))
+                }
+                continue
+            }
+            indexMap[i] = tables.count
+            var t = d.build()
+            t.tasks = taskList(d)
+            tables.append(t)
+        }
+        for n in notes {
+            var m = n
+            if let t = n.location.table { m.location.table = indexMap[t] }
+            if m.location.table == nil { m.location.indicator = nil }
+            finalNotes.append(m)
+        }
+        return ImportResult(tables: tables, notes: finalNotes)
+    }
+
+    // MARK: tasks
+
+    mutating func assignTasks(in i: Int) {
+        let d = drafts[i]
+        guard !d.taskNames.isEmpty else { return }
+        let (_, moved) = TaskReader.assign(names: d.taskNames, contents: d.taskContents)
+        for m in moved {
+            let name = d.taskNames[m.to]
+            let from = d.taskContents[m.content].after
+            let fromName = from >= 0 && from < d.taskNames.count ? d.taskNames[from].name : "?"
+            notes.append(ImportNote(.repaired, "第\(name.line)行年度主要任务的内容错位：印在“\(fromName)”之后的内容按文字归入“\(name.name)”。", at: SourceLocation(line: name.line, table: i)))
+        }
+    }
+
+    func taskList(_ d: TableDraft) -> [AnnualTask] {
+        guard !d.taskNames.isEmpty else { return [] }
+        return TaskReader.assign(names: d.taskNames, contents: d.taskContents).tasks
+    }
+
+    // MARK: explanations
+
+    /// Explanations printed on the wrong row or away from the grid, put where their words say they
+    /// belong: a definition `X=…` belongs to indicator X; a text on a 二级 label row to the next
+    /// indicator; a loose paragraph to the indicator whose name (or 二级) it repeats.
+    mutating func placeExplanations(in ti: Int) {
+        var d = drafts[ti]
+        guard !d.rows.isEmpty else { return }
+        let names = d.rows.map(\.indicator.name)
+
+        // 1. own explanations that define another indicator move to it
+        var incoming: [Int: (text: String, from: Int)] = [:]
+        for (i, r) in d.rows.enumerated() {
+            guard let e = r.indicator.explanation, let x = Self.definedName(in: e) else { continue }
+            if Self.nameMatches(x, names[i]) { continue }
+            if let target = Self.indicator(named: x, in: names), target != i {
+                incoming[target] = (e, i)
+            } else {
+                notes.append(ImportNote(.unreadable, "第\(r.line)行“\(names[i])”的指标解释是“\(x)”的定义，表中找不到“\(x)”这一行（可能丢失），已从本行移除。", at: SourceLocation(line: r.line, table: ti, indicator: i, field: .explanation)))
+            }
+            d.rows[i].indicator.explanation = nil
+        }
+        for (target, item) in incoming.sorted(by: { $0.key < $1.key }) {
+            if let own = d.rows[target].indicator.explanation, Self.definedName(in: own).map({ Self.nameMatches($0, names[target]) }) == true {
+                notes.append(ImportNote(.unreadable, "第\(d.rows[item.from].line)行的文字是“\(names[target])”的定义，但该指标已有解释，未移动。", at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: item.from)))
+                continue
+            }
+            d.rows[target].indicator.explanation = item.text
+            notes.append(ImportNote(.repaired, "第\(d.rows[item.from].line)行的指标解释是“\(names[target])”的定义，已移到该指标（第\(d.rows[target].line)行）。", at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: target, field: .explanation)))
+        }
+
+        // 2. text on a label row belongs to the next indicator, if that one has none
+        var free: [TableDraft.Paragraph] = []
+        for p in d.paragraphs {
+            if p.onLabelRow, let next = p.nextIndicator, next < d.rows.count, d.rows[next].indicator.explanation == nil {
+                d.rows[next].indicator.explanation = p.text
+                notes.append(ImportNote(.repaired, "第\(p.firstLine)行（二级指标行）上的说明文字归入下一行指标“\(names[next])”（第\(d.rows[next].line)行）。", at: SourceLocation(line: p.firstLine, table: ti, indicator: next, field: .explanation)))
+            } else {
+                free.append(p)
+            }
+        }
+
+        // 3. loose paragraphs: definitions, then shared words, then the row just above
+        var candidates: [(score: Int, para: Int, row: Int)] = []
+        var placed = Set<Int>()
+        for (pi, p) in free.enumerated() {
+            if FormVocabulary.groupTemplatePhrases.contains(where: { p.text.contains($0) }) {
+                notes.append(ImportNote(.skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
+                placed.insert(pi)
+                continue
+            }
+            if let x = Self.definedName(in: p.text) {
+                if let target = Self.indicator(named: x, in: names) {
+                    candidates.append((1000 + x.count, pi, target))
+                } else {
+                    notes.append(ImportNote(.unreadable, "第\(p.firstLine)行是“\(x)”的指标说明，但表中找不到“\(x)”这一行（可能在转换中丢失），未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
+                    placed.insert(pi)
+                }
+                continue
+            }
+            for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
+                let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
+                let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
+                let nameOK = byName >= 4 && byName * 2 >= r.indicator.name.count
+                // a group's name counts only when the text repeats it whole (反映…重点工作任务完成情况)
+                let groupOK = byGroup >= max(4, r.indicator.level2.count - 1)
+                // at equal length, the indicator's own name is the stronger sign
+                if nameOK || groupOK { candidates.append((max(nameOK ? byName * 2 : 0, groupOK ? byGroup * 2 - 1 : 0), pi, ri)) }
+            }
+        }
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.para < $1.para }
+        var filled = Set<Int>()
+        for c in candidates where !placed.contains(c.para) && !filled.contains(c.row) && d.rows[c.row].indicator.explanation == nil {
+            d.rows[c.row].indicator.explanation = free[c.para].text
+            placed.insert(c.para); filled.insert(c.row)
+            notes.append(ImportNote(.repaired, "第\(free[c.para].firstLine)行的说明文字按内容归入指标“\(names[c.row])”（第\(d.rows[c.row].line)行）的指标解释。", at: SourceLocation(line: free[c.para].firstLine, table: ti, indicator: c.row, field: .explanation)))
+        }
+        for (pi, p) in free.enumerated() where !placed.contains(pi) {
+            if let f = p.follows, f >= 0, f < d.rows.count, d.rows[f].indicator.explanation == nil {
+                d.rows[f].indicator.explanation = p.text
+                notes.append(ImportNote(.repaired, "第\(p.firstLine)行的说明文字紧跟指标“\(names[f])”，已作为其指标解释。", at: SourceLocation(line: p.firstLine, table: ti, indicator: f, field: .explanation)))
+            } else {
+                notes.append(ImportNote(.unreadable, "第\(p.firstLine)行的文字“\(Self.preview(p.text))”无法归入任何指标，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
+            }
+        }
+        drafts[ti] = d
+    }
+
+    /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.
+    static func definedName(in text: String) -> String? {
+        let folded = Array(TextNormalizer.halfWidth(text))
+        guard let eq = folded.firstIndex(of: "=") else { return nil }
+        var start = eq
+        while start > 0, !"。；;，,:：\n".contains(folded[start - 1]) { start -= 1 }
+        let name = TextNormalizer.trim(String(folded[start..<eq]))
+        guard name.count >= 2, name.count <= 20 else { return nil }
+        return name
+    }
+
+    static func nameMatches(_ defined: String, _ name: String) -> Bool {
+        let a = TextNormalizer.labelKey(defined), b = TextNormalizer.labelKey(name)
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        return a == b || (b.count >= 4 && a.hasSuffix(b)) || (a.count >= 4 && b.hasSuffix(a))
+    }
+
+    static func indicator(named defined: String, in names: [String]) -> Int? {
+        if let exact = names.firstIndex(where: { TextNormalizer.labelKey($0) == TextNormalizer.labelKey(defined) }) { return exact }
+        return names.indices.filter { nameMatches(defined, names[$0]) }.max { names[$0].count < names[$1].count }
+    }
+
+    /// A 二级 name that says what its rows are about (重点工作任务完成), unlike 数量指标 or 社会效益指标.
+    static func isSpecificGroup(_ level2: String) -> Bool {
+        let k = Taxonomy.key(level2)
+        guard k.count >= 4 else { return false }
+        return !Taxonomy.current.groups.contains { g in g.level2.contains { Taxonomy.key($0) == k } }
+    }
+}

@@ -1,0 +1,299 @@
+import GoalCore
+
+/// The indicator grid: aligning a row's cells, reading levels, building the indicator.
+extension Reader {
+    mutating func gridRow(_ row: SourceRow) {
+        guard let aligner else { return }
+        let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
+        let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: CellFeatures($0.cell.text, taxonomy: taxonomy)) }
+        let placement = aligner.align(input)
+        var fields: [IndicatorField: String] = [:]
+        var moved: [String] = []
+        for (k, col) in placement.columnOfCell.enumerated() {
+            let text = cells[k].cell.text
+            guard let col else {
+                note(.unreadable, "第\(row.line)行第\(cells[k].position + 1)格“\(Self.preview(text))”无法归入任何一列，未读取。", line: row.line)
+                continue
+            }
+            let column = aligner.columns[col]
+            guard case .field(let f) = column.kind else { continue }
+            fields[f] = text
+            if !gridWithoutPositions, abs(column.position - Double(cells[k].position)) >= 0.75 {
+                moved.append("“\(Self.preview(text, 10))”→\(f.label)")
+            }
+        }
+        interpret(fields, line: row.line, moved: moved)
+    }
+
+    /// Builds an indicator (or reads a label row) from the cells placed in columns.
+    mutating func interpret(_ fieldsIn: [IndicatorField: String], line: Int, moved: [String]) {
+        var fields = fieldsIn
+        // A text in the 一级 column that is exactly a 二级 name (`满意度`) is the 二级.
+        if let l1 = fields[.level1], fields[.level2] == nil,
+           ImportTaxonomy.isExactLevel2(l1) && !ImportTaxonomy.isExactLevel1(l1) || (fields[.level1].map { taxonomy.level1(named: $0) == nil && taxonomy.level2(named: $0) != nil } ?? false) {
+            fields[.level2] = fields[.level1]
+            fields[.level1] = nil
+        }
+        let name = fields[.name]
+        let hasTarget = fields[.value] != nil || fields[.type] != nil
+        let substantive = [IndicatorField.scoring, .weight, .basis, .lastYear, .explanation, .evidence, .note, .actual].filter { fields[$0] != nil }.count
+        let printed1 = fields[.level1], printed2 = fields[.level2]
+
+        if name == nil && !hasTarget {
+            applyLevels(level1: printed1, level2: printed2, line: line)
+            if let text = fields[.explanation] ?? fields[.scoring] ?? fields[.note] {
+                let next = drafts.last?.rows.count
+                current?.paragraphs.append(.init(text: text, firstLine: line, lastLine: line, follows: nil, onLabelRow: true,
+                                                 nextIndicator: next))
+            }
+            return
+        }
+        if name == nil && (fields[.value] == nil || substantive < 2) {
+            applyLevels(level1: printed1, level2: printed2, line: line)
+            let shown = [IndicatorField.type, .value, .unit].compactMap { fields[$0] }.joined(separator: " ")
+            note(.unreadable, "第\(line)行只有“\(Self.preview(shown))”，没有三级指标名称，无法确定属于哪个指标，未录入。", line: line)
+            return
+        }
+        applyLevels(level1: printed1, level2: printed2, line: line)
+        if !moved.isEmpty, let idx = current?.rows.count {
+            note(.repaired, "第\(line)行单元格错位，已按内容对齐：\(moved.prefix(4).joined(separator: "，"))\(moved.count > 4 ? "等" : "")。", line: line, indicator: idx)
+        }
+        addIndicator(fields: fields, line: line, level1Printed: printed1 != nil, level2Printed: printed2 != nil)
+    }
+
+    /// Carries 一级/二级 down the grid as merged cells do, and infers the 一级 from the 二级 where the
+    /// carried one cannot hold it (社会效益指标 is never under 产出指标).
+    mutating func applyLevels(level1 l1: String?, level2 l2: String?, line: Int) {
+        if let l1 {
+            level1 = l1
+            level2 = ""
+        }
+        if let l2 {
+            level2 = l2
+            if l1 == nil {
+                let parents = taxonomy.parents(ofLevel2: l2)
+                if !parents.isEmpty, !parents.contains(where: { Taxonomy.key($0) == Taxonomy.key(level1) }) {
+                    let inferred = parents[0]
+                    let idx = current?.rows.count
+                    if level1.isEmpty {
+                        note(.repaired, "第\(line)行一级指标为空，按二级指标“\(l2)”推定为“\(inferred)”。", line: line, indicator: idx, field: .level1)
+                    } else {
+                        note(.repaired, "第\(line)行一级指标为空，上方的“\(level1)”下没有二级指标“\(l2)”，按二级指标推定为“\(inferred)”。", line: line, indicator: idx, field: .level1)
+                    }
+                    level1 = inferred
+                }
+            }
+        }
+    }
+
+    mutating func addIndicator(fields: [IndicatorField: String], line: Int, level1Printed: Bool, level2Printed: Bool) {
+        guard var draft = current else { return }
+        let idx = draft.rows.count
+        let name = fields[.name] ?? ""
+        var l1 = level1, l2 = level2
+        if draft.resolvedKind == .provincial, !level2Printed, let common = taxonomy.commonIndicator(named: name),
+           Taxonomy.key(common.level2) != Taxonomy.key(l2) {
+            if !l2.isEmpty || !l1.isEmpty {
+                note(.repaired, "第\(line)行“\(name)”是共性指标，二级指标按指标体系定为“\(common.level2)”（表中未印出）。", line: line, indicator: idx, field: .level2)
+            }
+            l1 = common.level1; l2 = common.level2
+        }
+        if name.isEmpty {
+            note(.unreadable, "第\(line)行没有三级指标名称（其余各列已读取），请补填。", line: line, indicator: idx, field: .name)
+        }
+        let (type, value, unit) = readTarget(fields: fields, name: name, level1: l1, line: line, index: idx)
+        var weight: Double?
+        if let w = fields[.weight] {
+            weight = Target.parse(w).number
+            if weight == nil { note(.unreadable, "第\(line)行分值“\(Self.preview(w))”不是数字，未读取。", line: line, indicator: idx, field: .weight) }
+        } else if let s = fields[.scoring], let p = ScoringPoints.fullPoints(in: s) {
+            weight = p
+        }
+        let ind = Indicator(
+            level1: l1, level2: l2, name: name, type: type, value: value, unit: unit,
+            explanation: fields[.explanation], scoring: fields[.scoring], weight: weight, basis: fields[.basis],
+            lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note],
+            actual: fields[.actual], deviation: fields[.deviation])
+        draft.rows.append(.init(indicator: ind, line: line, level1Printed: level1Printed, level2Printed: level2Printed))
+        current = draft
+        lastEventWasIndicator = true
+        if level1Printed { backfillLevel1(from: idx) }
+    }
+
+    /// Type, value and unit from the cells, as the forms allow them to be written: in three columns,
+    /// or operator, number and unit in one cell (`>=98%`), or a bare number with the operator implied.
+    mutating func readTarget(fields: [IndicatorField: String], name: String, level1: String, line: Int, index: Int) -> (Comparison, String, String?) {
+        let valueText = fields[.value] ?? ""
+        let unitText = fields[.unit]
+        var explicit: Comparison?
+        if let typeText = fields[.type] {
+            explicit = Comparison.parse(typeText)
+            if explicit == nil {
+                note(.unreadable, "第\(line)行指标值类型“\(Self.preview(typeText))”不是 ≥ > = ≤ < 或 定性，已按指标值判断。", line: line, indicator: index, field: .type)
+            }
+        }
+        if explicit == .qualitative {
+            return (.qualitative, valueText, nil)
+        }
+        let t = Target.parse(valueText)
+        if let explicit {
+            if t.number != nil { return (explicit, t.valueText, unitText ?? t.unit) }
+            return (explicit, valueText, unitText)
+        }
+        guard let number = t.number else {
+            if let c = t.comparison, c != .qualitative {
+                return (c, t.valueText, unitText)
+            }
+            return (.qualitative, valueText, nil)
+        }
+        if let c = t.comparison { return (c, t.valueText, unitText ?? t.unit) }
+        let unit = unitText ?? t.unit
+        let inferred = Self.impliedComparison(name: name, level1: level1, number: number, unit: unit)
+        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“\(inferred.rawValue)”读取，请核对。", line: line, indicator: index, field: .type)
+        return (inferred, t.valueText, unit)
+    }
+
+    /// The operator a bare target most likely means: 100% is exactly 100%; costs and error rates are
+    /// ceilings; anything else a floor.
+    static func impliedComparison(name: String, level1: String, number: Double, unit: String?) -> Comparison {
+        if unit.map({ MeasureUnit($0).isPercent }) == true && number == 100 { return .equal }
+        let lowerBetter = ["成本", "支出", "费用", "控制", "投诉", "差错", "事故", "超支", "误差", "结余", "发生率"]
+        if Taxonomy.key(level1) == "成本" || lowerBetter.contains(where: { name.contains($0) }) { return .atMost }
+        return .atLeast
+    }
+
+    /// 一级 printed on the middle row of a merged group: earlier rows of the group that carried nothing,
+    /// or a 一级 that cannot hold their 二级, take the printed one.
+    mutating func backfillLevel1(from idx: Int) {
+        guard var draft = current else { return }
+        let l1 = draft.rows[idx].indicator.level1
+        var i = idx - 1
+        while i >= 0, !draft.rows[i].level1Printed {
+            let r = draft.rows[i].indicator
+            let fits = taxonomy.allows(level1: l1, level2: r.level2) || r.level2.isEmpty
+            let carriedFits = !r.level1.isEmpty && (r.level2.isEmpty || taxonomy.allows(level1: r.level1, level2: r.level2))
+            guard fits, !carriedFits else { break }
+            draft.rows[i].indicator.level1 = l1
+            note(.repaired, "第\(draft.rows[i].line)行一级指标为空（合并单元格只在组中间印出），按本组的“\(l1)”补全。", line: draft.rows[i].line, indicator: i, field: .level1)
+            i -= 1
+        }
+        current = draft
+    }
+
+    // MARK: loose lines (one cell per line inside the grid)
+
+    /// A single-cell line inside the grid: a level label, a piece of a vertically printed row
+    /// (name / type / value), or a paragraph of explanation text printed away from its row.
+    mutating func looseLine(_ text: String, line: Int) {
+        let f = CellFeatures(text, taxonomy: taxonomy)
+        let isLabel = f.length <= 12 && (f.isLevel1 || f.isLevel2) && !f.isCommonIndicator
+        if isLabel {
+            flushPending()
+            let exact2 = ImportTaxonomy.isExactLevel2(text) && !ImportTaxonomy.isExactLevel1(text)
+            if f.isLevel1 && !exact2 { applyLevels(level1: text, level2: nil, line: line) }
+            else { applyLevels(level1: nil, level2: text, line: line) }
+            return
+        }
+        if let pending = pendingName {
+            if f.isOperator, let c = Comparison.parse(text) {
+                pendingType = (c, line)
+                return
+            }
+            if f.isTarget || f.isNumber {
+                addVertical(name: pending, fields: [.value: text], line: line)
+                return
+            }
+            if let (c, _) = pendingType, f.isShortPhrase, f.length <= 10 {
+                addVertical(name: pending, fields: [.type: c.rawValue, .value: text], line: line)
+                return
+            }
+        }
+        if let last = current?.paragraphs.last, !last.onLabelRow, last.isOpen, last.lastLine < line, pendingName == nil {
+            let d = drafts.count - 1, p = drafts[d].paragraphs.count - 1
+            drafts[d].paragraphs[p].text += text
+            drafts[d].paragraphs[p].lastLine = line
+            return
+        }
+        let nameLike = f.isShortPhrase && f.length <= 20 && !f.isTarget && !f.isScoringText
+            && !text.contains(where: { "。；;=＝%％*".contains($0) })
+        if nameLike {
+            if let pending = pendingName, existingIndicator(named: pending.text + text) != nil {
+                pendingName = (pending.text + text, pending.line)
+                return
+            }
+            flushPending()
+            pendingName = (text, line)
+            return
+        }
+        flushPending()
+        let follows = previousRowWasIndicator ? current.map { $0.rows.count - 1 } : nil
+        current?.paragraphs.append(.init(text: text, firstLine: line, lastLine: line, follows: follows))
+    }
+
+    func existingIndicator(named name: String) -> Int? {
+        let k = TextNormalizer.labelKey(name)
+        return current?.rows.firstIndex { TextNormalizer.labelKey($0.indicator.name) == k }
+    }
+
+    /// A row printed down the page (name, then type, then value). A repeat of a row already read is
+    /// not read twice.
+    mutating func addVertical(name: (text: String, line: Int), fields: [IndicatorField: String], line: Int) {
+        pendingName = nil
+        pendingType = nil
+        if let existing = existingIndicator(named: name.text), let row = current?.rows[existing] {
+            note(.skipped, "第\(name.line)–\(line)行的“\(name.text)”与第\(row.line)行重复，未重复录入。", line: name.line)
+            return
+        }
+        var f = fields
+        f[.name] = name.text
+        note(.repaired, "第\(name.line)–\(line)行的指标每格占一行（竖排），已合并为一行读取。", line: name.line, indicator: current?.rows.count)
+        addIndicator(fields: f, line: name.line, level1Printed: false, level2Printed: false)
+    }
+
+    mutating func flushPending() {
+        guard let p = pendingName else { return }
+        pendingName = nil
+        pendingType = nil
+        if let existing = existingIndicator(named: p.text), let row = current?.rows[existing] {
+            note(.skipped, "第\(p.line)行“\(p.text)”重复了第\(row.line)行的指标名称，未重复录入。", line: p.line)
+        } else {
+            note(.unreadable, "第\(p.line)行“\(Self.preview(p.text))”像是指标名称，但找不到它的指标值，未录入。", line: p.line)
+        }
+    }
+
+    // MARK: vertical tables
+
+    /// Rows of a table printed one cell per line: a new row starts where a cell can only belong to a
+    /// column left of the one before it.
+    mutating func flushVerticalChunk() {
+        guard !verticalChunk.isEmpty, let aligner else { verticalChunk = []; return }
+        var chunk: [(text: String, line: Int)] = []
+        var lastBest = -1
+        func emit(_ c: [(text: String, line: Int)]) {
+            guard !c.isEmpty else { return }
+            let input = c.map { (position: Double?.none, features: CellFeatures($0.text, taxonomy: taxonomy)) }
+            let placement = aligner.align(input)
+            var fields: [IndicatorField: String] = [:]
+            for (k, col) in placement.columnOfCell.enumerated() {
+                if let col, case .field(let f) = aligner.columns[col].kind { fields[f] = c[k].text }
+            }
+            interpret(fields, line: c[0].line, moved: [])
+        }
+        let cells = verticalChunk
+        verticalChunk = []
+        for cell in cells {
+            let f = CellFeatures(cell.text, taxonomy: taxonomy)
+            var best = 0, bestScore = -Double.infinity
+            for (j, col) in aligner.columns.enumerated() {
+                let s = aligner.affinity(f, col.kind)
+                if s > bestScore { bestScore = s; best = j }
+            }
+            if best <= lastBest, !chunk.isEmpty {
+                emit(chunk); chunk = []
+            }
+            chunk.append(cell)
+            lastBest = best
+        }
+        emit(chunk)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GoalCore
+
+/// Reads the sign-off lines under a form: `填表人：欧阳瑜 联系电话：17877717130`,
+/// `填表日期：2025.12.12 单位负责人：杨`, `业务股室审核：肖鸿雁`.
+enum SignoffReader {
+    /// Whether a row is a sign-off row: it starts with a sign-off label.
+    static func isSignoff(_ row: SourceRow) -> Bool {
+        guard let first = row.nonEmpty.first?.cell.text else { return false }
+        let k = TextNormalizer.labelKey(first)
+        return FormVocabulary.signoffLabels.contains { k.hasPrefix($0.0) && $0.1 != .phone && $0.1 != .filledOn }
+            || (k.hasPrefix("填表日期") || k.hasPrefix("联系电话"))
+    }
+
+    /// Adds what the row says to `signoff`. Empty values (`绩效股审核：` with nothing after) stay nil.
+    static func read(_ row: SourceRow, into signoff: inout Signoff) {
+        var texts: [String] = []
+        for c in row.cells where !c.isEmpty { texts.append(contentsOf: c.hadMarkup ? c.segments : [c.text]) }
+        for text in texts { readText(TextNormalizer.halfWidth(text), into: &signoff) }
+    }
+
+    private static let labelsLongestFirst = FormVocabulary.signoffLabels.sorted { $0.0.count > $1.0.count }
+
+    static func readText(_ text: String, into signoff: inout Signoff) {
+        // find label occurrences, longest first, without overlaps
+        let chars = Array(text)
+        var taken = [Bool](repeating: false, count: chars.count)
+        var found: [(start: Int, end: Int, field: FormVocabulary.SignoffField)] = []
+        for (label, field) in labelsLongestFirst {
+            let l = Array(label)
+            var i = 0
+            while i + l.count <= chars.count {
+                if !taken[i], Array(chars[i..<(i + l.count)]) == l, !taken[i..<(i + l.count)].contains(true) {
+                    for k in i..<(i + l.count) { taken[k] = true }
+                    found.append((i, i + l.count, field))
+                    i += l.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        found.sort { $0.start < $1.start }
+        for (n, f) in found.enumerated() {
+            let valueEnd = n + 1 < found.count ? found[n + 1].start : chars.count
+            var value = String(chars[f.end..<max(f.end, valueEnd)])
+            value = TextNormalizer.trim(value.drop(while: { $0 == ":" || $0 == " " }))
+            guard !value.isEmpty else { continue }
+            switch f.field {
+            case .filledBy: signoff.filledBy = value
+            case .phone: signoff.phone = value
+            case .filledOn: signoff.filledOn = normalizeDate(value) ?? value
+            case .head: signoff.head = value
+            case .businessReviewer: signoff.businessReviewer = value
+            case .performanceReviewer: signoff.performanceReviewer = value
+            }
+        }
+    }
+
+    /// `2025.12.12`, `2025-12-12`, `2025/12/12`, `2025年12月12日` → `2025-12-12`.
+    static func normalizeDate(_ text: String) -> String? {
+        let parts = TextNormalizer.halfWidth(text).split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard parts.count >= 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+    }
+}
+

@@ -1,0 +1,120 @@
+import GoalCore
+
+/// One line of pasted text split into cells: tab-separated (Word/Excel copy), Markdown pipes
+/// (web pages, converters), or a single cell (one cell per line, OCR output, paragraphs).
+struct SourceRow: Sendable {
+    /// 1-based line number in the source, for every message about this row.
+    var line: Int
+    var cells: [Cell]
+    /// True when the line had cell separators (tabs or pipes): positions mean columns.
+    var isTabular: Bool
+
+    var nonEmpty: [(position: Int, cell: Cell)] {
+        cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, $0.element) }
+    }
+    var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
+    /// The only non-empty cell's text, when the row has exactly one.
+    var soleText: String? {
+        let ne = nonEmpty
+        return ne.count == 1 ? ne[0].cell.text : nil
+    }
+}
+
+/// A cell's text with HTML and Markdown markup removed; block-level HTML (p, td, div, br) splits it
+/// into segments, and `<b>` runs are kept for the forms that print task names in bold.
+struct Cell: Sendable {
+    var text: String
+    var segments: [String]
+    /// Bold runs in order, with the text that follows each up to the next bold run.
+    var boldRuns: [(title: String, following: String)]
+    var hadMarkup: Bool
+
+    var isEmpty: Bool { text.isEmpty }
+
+    init(raw: String) {
+        let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
+        if trimmed.contains("<") && trimmed.contains(">") {
+            let parsed = Markup.parseHTML(trimmed)
+            segments = parsed.segments
+            boldRuns = parsed.bold
+            text = parsed.segments.joined(separator: " ")
+            hadMarkup = true
+        } else {
+            let plain = Markup.stripMarkdownEmphasis(trimmed)
+            text = plain
+            segments = plain.isEmpty ? [] : [plain]
+            boldRuns = []
+            hadMarkup = false
+        }
+    }
+
+    /// A placeholder that means "nothing here": `-`, `—`, `/`, `无`.
+    var isPlaceholder: Bool {
+        ["-", "—", "–", "－", "/", "／", "——", "--", "无", "\\"].contains(text)
+    }
+}
+
+enum SourceRows {
+    /// Splits text into rows. Markdown separator rows (`|---|---|`) are dropped; everything else is kept
+    /// with its line number.
+    static func split(_ text: String) -> [SourceRow] {
+        var rows: [SourceRow] = []
+        var lineNo = 0
+        text.enumerateLinesFast { line in
+            lineNo += 1
+            rows.append(row(from: line, number: lineNo))
+        }
+        return rows.filter { !$0.isSeparator }
+    }
+
+    /// The most cells one line may have; a longer line is cut (noise, not a form).
+    static let maxCells = 64
+
+    static func row(from line: Substring, number: Int) -> SourceRow {
+        if line.contains("\t") {
+            var parts = line.split(separator: "\t", maxSplits: maxCells, omittingEmptySubsequences: false)
+            if parts.count > maxCells { parts.removeLast() }
+            return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: true)
+        }
+        let t = TextNormalizer.trim(line)
+        if t.hasPrefix("|") && t.count > 1 {
+            var inner = Substring(t.dropFirst())
+            if inner.hasSuffix("|") { inner = inner.dropLast() }
+            var parts = inner.split(separator: "|", maxSplits: maxCells, omittingEmptySubsequences: false)
+            if parts.count > maxCells { parts.removeLast() }
+            return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: parts.count > 1)
+        }
+        var text = t
+        // Markdown headings: `## 省级部门…` is the title, the marks are not.
+        if text.hasPrefix("#") { text = String(text.drop(while: { $0 == "#" })) }
+        return SourceRow(line: number, cells: [Cell(raw: text)], isTabular: false)
+    }
+}
+
+private extension SourceRow {
+    var isSeparator: Bool {
+        guard isTabular else { return false }
+        return cells.allSatisfy { c in
+            !c.text.isEmpty ? c.text.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } : true
+        } && cells.contains { !$0.text.isEmpty }
+    }
+}
+
+extension String {
+    /// Line splitting that treats \r\n, \r and \n alike, without Foundation's slower paths.
+    func enumerateLinesFast(_ body: (Substring) -> Void) {
+        var start = startIndex
+        var i = startIndex
+        while i < endIndex {
+            let c = self[i]
+            if c == "\n" || c == "\r\n" || c == "\r" {
+                body(self[start..<i])
+                i = index(after: i)
+                start = i
+            } else {
+                i = index(after: i)
+            }
+        }
+        if start < endIndex { body(self[start..<endIndex]) }
+    }
+}

@@ -1,0 +1,72 @@
+import GoalCore
+
+/// A table while it is being read: what has been found so far, with the source line of each piece,
+/// so that the finishing passes (levels, explanations, tasks) can report where they changed things.
+struct TableDraft {
+    struct Row {
+        var indicator: Indicator
+        var line: Int
+        var level1Printed: Bool
+        var level2Printed: Bool
+    }
+
+    /// Loose text inside the grid: explanations printed away from their rows, OCR paragraphs.
+    struct Paragraph {
+        var text: String
+        var firstLine: Int
+        var lastLine: Int
+        /// The indicator printed just before this text with nothing in between, if any.
+        var follows: Int?
+        /// Text on a 二级/一级 label row: it belongs to the next indicator when that one has none.
+        var onLabelRow: Bool = false
+        var nextIndicator: Int?
+        var isOpen: Bool {
+            guard let last = text.last else { return false }
+            return last.isLetter && !last.isASCII || "、，,".contains(last)
+        }
+    }
+
+    var index: Int
+    var startLine: Int
+    var title: String?
+    var kind: TableKind?
+    var year: Int?
+    var unit: String?
+    var duty: String?
+    var goal: String?
+    var projectName: String?
+    var projectManager: String?
+    var funds = Funds()
+    var taskNames: [(name: String, line: Int)] = []
+    var taskContents: [(text: String, after: Int)] = []
+    var rows: [Row] = []
+    var signoff = Signoff()
+    var paragraphs: [Paragraph] = []
+    var sawSupervisor = false
+
+    init(index: Int, startLine: Int) {
+        self.index = index
+        self.startLine = startLine
+    }
+
+    var hasHeaderContent: Bool {
+        unit != nil || projectName != nil || goal != nil || duty != nil || !funds.isEmpty
+    }
+
+    /// The kind from the title, else from what the table holds.
+    var resolvedKind: TableKind {
+        if let kind { return kind }
+        if projectName != nil || projectManager != nil { return .project }
+        if !taskNames.isEmpty || rows.contains(where: { Taxonomy.key($0.indicator.level1) == "投入管理" }) { return .provincial }
+        return .department
+    }
+
+    func build() -> GoalTable {
+        let k = resolvedKind
+        let project: ProjectInfo? = (projectName != nil || projectManager != nil) ? ProjectInfo(name: projectName, manager: projectManager) : nil
+        return GoalTable(
+            kind: k, title: title ?? k.officialTitle, year: year, unit: unit ?? "", duty: duty, goal: goal,
+            project: project, funds: funds.isEmpty ? nil : funds, tasks: [], indicators: rows.map(\.indicator),
+            signoff: signoff.isEmpty ? nil : signoff)
+    }
+}

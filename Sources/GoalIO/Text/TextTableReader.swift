@@ -1,0 +1,338 @@
+import Foundation
+import GoalCore
+
+/// Reads goal tables from pasted or saved text: tab-separated copies from Word/Excel, Markdown pipe
+/// tables, one cell per line, OCR-flattened text. The structure is recovered from the rules of the
+/// forms (titles, header labels, column headings, the indicator taxonomy, what each kind of cell
+/// holds), and every repair is reported with its line, so nothing changes silently.
+public enum TextTableReader {
+    /// Reads text that is already decoded.
+    public static func read(text: String) -> ImportResult {
+        var reader = Reader(rows: SourceRows.split(text))
+        reader.run()
+        return reader.finish()
+    }
+
+    /// Reads the bytes of a text file, recognising UTF-8, UTF-16 and GB18030.
+    public static func read(data: Data) throws(ImportError) -> ImportResult {
+        let decoded = try TextDecoding.decode(data)
+        var result = read(text: decoded.text)
+        if decoded.encoding != "UTF-8" {
+            result.notes.insert(ImportNote(.repaired, "文件为 \(decoded.encoding) 编码，已按该编码读取。", at: SourceLocation()), at: 0)
+        }
+        return result
+    }
+}
+
+/// The line-by-line state machine behind `TextTableReader`.
+struct Reader {
+    let rows: [SourceRow]
+    let taxonomy = ImportTaxonomy.recognition
+    var drafts: [TableDraft] = []
+    var notes: [ImportNote] = []
+
+    // grid state of the current table
+    var aligner: RowAligner?
+    var gridWithoutPositions = false
+    var level1 = ""
+    var level2 = ""
+    var inGuidance = false
+    var guidanceNoted = false
+    var afterSignoff = false
+    var pendingName: (text: String, line: Int)?
+    var pendingType: (Comparison, Int)?
+    var lastTasksRow = false
+    var verticalHeader: [(FormVocabulary.Column, Int)] = []
+    var verticalChunk: [(text: String, line: Int)] = []
+    /// Whether the row before this one produced an indicator (text right after it may explain it).
+    var lastEventWasIndicator = false
+    var previousRowWasIndicator = false
+
+    init(rows: [SourceRow]) { self.rows = rows }
+
+    var current: TableDraft? {
+        get { drafts.last }
+        set { if let v = newValue { drafts[drafts.count - 1] = v } }
+    }
+
+    mutating func note(_ kind: ImportNote.Kind, _ message: String, line: Int?, indicator: Int? = nil, field: IndicatorField? = nil) {
+        let table = drafts.isEmpty ? nil : drafts.count - 1
+        notes.append(ImportNote(kind, message, at: SourceLocation(line: line, table: table, indicator: indicator, field: field)))
+    }
+
+    // MARK: driving
+
+    mutating func run() {
+        for row in rows {
+            if row.isBlank { continue }
+            previousRowWasIndicator = lastEventWasIndicator
+            lastEventWasIndicator = false
+            handle(row)
+        }
+        flushVerticalChunk()
+        flushPending()
+    }
+
+    mutating func startTable(line: Int, inheritFrom previous: TableDraft? = nil) {
+        flushVerticalChunk()
+        flushPending()
+        var d = TableDraft(index: drafts.count, startLine: line)
+        if let p = previous { d.title = p.title; d.kind = p.kind; d.year = p.year }
+        drafts.append(d)
+        aligner = nil
+        gridWithoutPositions = false
+        level1 = ""; level2 = ""
+        inGuidance = false; afterSignoff = false; lastTasksRow = false
+        verticalHeader = []
+    }
+
+    mutating func handle(_ row: SourceRow) {
+        let sole = row.soleText
+        if let sole, isTitle(sole) {
+            startTable(line: row.line)
+            let title = cleanTitle(sole)
+            current?.title = title
+            current?.kind = TableKind.fromTitle(sole)
+            current?.year = Self.year(in: sole)
+            return
+        }
+        if drafts.isEmpty { startTable(line: row.line) }
+        if let sole, current?.year == nil || (current?.rows.isEmpty ?? true && aligner == nil), let y = Self.yearLine(sole) {
+            current?.year = y
+            return
+        }
+        if inGuidance {
+            if let pairs = HeaderBlockReader.pairs(in: row), pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
+                inGuidance = false
+                startTable(line: row.line, inheritFrom: current)
+                readHeader(row, pairs: pairs)
+            }
+            return
+        }
+        if let sole, FormVocabulary.isGuidanceOpening(sole) {
+            inGuidance = true
+            if !guidanceNoted {
+                note(.skipped, "第\(row.line)行起是表后的填表说明，已识别，不作为指标读取。", line: row.line)
+                guidanceNoted = true
+            }
+            return
+        }
+        if SignoffReader.isSignoff(row) {
+            flushVerticalChunk()
+            flushPending()
+            var s = current?.signoff ?? Signoff()
+            SignoffReader.read(row, into: &s)
+            current?.signoff = s
+            afterSignoff = true
+            return
+        }
+        if let columns = columnHeader(row) {
+            flushVerticalChunk()
+            flushPending()
+            if let d = current, !d.rows.isEmpty {
+                // a second grid: a second table under the same title
+                startTable(line: row.line, inheritFrom: d)
+            }
+            setColumns(columns, line: row.line)
+            return
+        }
+        if let pairs = HeaderBlockReader.pairs(in: row) {
+            if let d = current, !d.rows.isEmpty || afterSignoff,
+               pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
+                startTable(line: row.line, inheritFrom: d)
+            }
+            readHeader(row, pairs: pairs)
+            return
+        }
+        if aligner == nil {
+            if tryVerticalHeader(row) { return }
+            if lastTasksRow, row.isTabular, let first = row.nonEmpty.first, row.nonEmpty.count >= 2 {
+                readTaskRow(name: first.cell.text, cells: row.nonEmpty.dropFirst().map(\.cell), line: row.line)
+                return
+            }
+            if row.isTabular, looksLikeHeaderlessIndicatorRow(row) {
+                setColumns(Self.genericColumns, line: row.line, positional: false)
+                note(.repaired, "第\(row.line)行前没有找到指标表头（一级指标、三级指标、指标值…），已按单元格内容识别各列。", line: row.line)
+            } else {
+                if let sole, sole.count > 1 {
+                    note(.skipped, "第\(row.line)行“\(Self.preview(sole))”不属于表头或指标，未读取。", line: row.line)
+                }
+                return
+            }
+        }
+        lastTasksRow = false
+        if !verticalHeader.isEmpty && !row.isTabular, let sole {
+            verticalChunk.append((sole, row.line))
+            return
+        }
+        if row.isTabular && row.nonEmpty.count >= 2 {
+            flushPending()
+            gridRow(row)
+        } else if let sole {
+            looseLine(sole, line: row.line)
+        }
+    }
+
+    // MARK: titles and years
+
+    func isTitle(_ text: String) -> Bool {
+        let t = TextNormalizer.labelKey(text)
+        guard t.count <= 40, t.contains("绩效") else { return false }
+        return t.hasSuffix("表") || t.contains("目标表") || t.contains("申报表") || t.contains("自评表")
+    }
+
+    func cleanTitle(_ text: String) -> String {
+        TextNormalizer.trim(text.drop(while: { $0 == "#" || $0 == " " }))
+    }
+
+    /// `(2026) 年度`, `（ 2026 ）年度`, `(2023年)`, `2023年度` on a line of their own.
+    static func yearLine(_ text: String) -> Int? {
+        let t = TextNormalizer.labelKey(text)
+        guard t.count <= 14, t.contains("年") else { return nil }
+        let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
+        guard rest.isEmpty else { return nil }
+        return year(in: t)
+    }
+
+    static func year(in text: String) -> Int? {
+        let digits = TextNormalizer.halfWidth(text)
+        var run = ""
+        for c in digits + " " {
+            if c.isASCII && c.isNumber { run.append(c); continue }
+            if run.count == 4, let y = Int(run), (1990...2100).contains(y) { return y }
+            run = ""
+        }
+        return nil
+    }
+
+    static func preview(_ s: String, _ n: Int = 24) -> String {
+        s.count > n ? String(s.prefix(n)) + "…" : s
+    }
+
+    // MARK: header block
+
+    mutating func readHeader(_ row: SourceRow, pairs: [HeaderBlockReader.Pair]) {
+        lastTasksRow = false
+        for p in pairs {
+            let v = p.value.map { TextNormalizer.trim($0) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
+            switch p.field {
+            case .unit: if let v { current?.unit = v }
+            case .supervisor: current?.sawSupervisor = true
+            case .duty: if let v { current?.duty = v }
+            case .goal: if let v { current?.goal = v }
+            case .projectName: if let v { current?.projectName = v }
+            case .projectManager: if let v { current?.projectManager = v }
+            case .fundsGroup: break
+            case .fundsTotal: setMoney(v, \.total, label: "年度预算总额", line: row.line)
+            case .fundsFiscal: setMoney(v, \.fiscal, label: "财政拨款", line: row.line)
+            case .fundsOther: setMoney(v, \.other, label: "其他资金", line: row.line)
+            case .tasks, .taskName, .taskContent:
+                lastTasksRow = lastTasksRow || p.field == .tasks
+                if let cell = p.valueCell, !cell.boldRuns.isEmpty {
+                    addTasks(TaskReader.entries(fromBoldCell: cell, line: row.line))
+                    lastTasksRow = true
+                } else if p.field == .tasks, let v {
+                    current?.taskNames.append((v, row.line))
+                    lastTasksRow = true
+                }
+            }
+        }
+    }
+
+    mutating func setMoney(_ value: String?, _ key: WritableKeyPath<Funds, Double?>, label: String, line: Int) {
+        guard let value else { return }
+        if let m = HeaderBlockReader.money(value) {
+            current?.funds[keyPath: key] = m
+        } else {
+            note(.unreadable, "第\(line)行\(label)“\(Self.preview(value))”不是金额数字，未读取。", line: line)
+        }
+    }
+
+    mutating func addTasks(_ entries: [TaskReader.Entry]) {
+        for e in entries {
+            current?.taskNames.append((e.name, e.line))
+            if let c = e.content, let n = current?.taskNames.count { current?.taskContents.append((c, n - 1)) }
+        }
+    }
+
+    /// A row under 年度主要任务 whose first cell is a task name and whose other cells hold bold task names
+    /// with contents, or the content itself.
+    mutating func readTaskRow(name: String, cells: [Cell], line: Int) {
+        current?.taskNames.append((name, line))
+        for cell in cells {
+            if !cell.boldRuns.isEmpty {
+                // text before the first bold run belongs to the row's own name
+                addTasks(TaskReader.entries(fromBoldCell: cell, line: line))
+            } else if let n = current?.taskNames.count {
+                current?.taskContents.append((cell.text, n - 1))
+            }
+        }
+    }
+
+    // MARK: column header
+
+    /// The columns a row names, when it is the indicator grid's heading row.
+    func columnHeader(_ row: SourceRow) -> [(FormVocabulary.Column, Int)]? {
+        let ne = row.nonEmpty
+        guard ne.count >= 3 else { return nil }
+        var cols: [(FormVocabulary.Column, Int)] = []
+        var fields = Set<IndicatorField>()
+        for (pos, cell) in ne {
+            guard let c = FormVocabulary.column(forHeading: cell.text) else { continue }
+            cols.append((c, pos))
+            if case .field(let f) = c { fields.insert(f) }
+        }
+        guard fields.count >= 3, cols.count * 2 >= ne.count,
+              !fields.isDisjoint(with: [.name, .level1, .value, .type]) else { return nil }
+        return cols
+    }
+
+    /// Several single-cell lines in a row that are all headings: a table copied one cell per line.
+    mutating func tryVerticalHeader(_ row: SourceRow) -> Bool {
+        guard !row.isTabular, let sole = row.soleText, let c = FormVocabulary.column(forHeading: sole) else {
+            if verticalHeader.count >= 3 {
+                // the heading has ended: it was a vertical header
+                let cols = verticalHeader.enumerated().map { ($0.element.0, $0.offset) }
+                note(.repaired, "第\(verticalHeader[0].1)行起的表头每格占一行，已按每行一个单元格读取。", line: verticalHeader[0].1)
+                setColumns(cols, line: verticalHeader[0].1, positional: false)
+                verticalHeader = [(cols[0].0, -1)]  // marks vertical mode
+                return false
+            }
+            verticalHeader = []
+            return false
+        }
+        verticalHeader.append((c, row.line))
+        return true
+    }
+
+    static let genericColumns: [(FormVocabulary.Column, Int)] = [
+        IndicatorField.level1, .level2, .name, .type, .value, .unit, .explanation, .scoring, .weight, .basis, .lastYear, .evidence, .note,
+    ].enumerated().map { (.field($0.element), $0.offset) }
+
+    mutating func setColumns(_ cols: [(FormVocabulary.Column, Int)], line: Int, positional: Bool = true) {
+        var grid: [GridColumn] = []
+        let present = Set(cols.compactMap { c -> IndicatorField? in if case .field(let f) = c.0 { return f } else { return nil } })
+        for (i, (c, pos)) in cols.enumerated() {
+            let p = Double(pos)
+            // rows often carry a type or unit cell the heading does not print
+            if case .field(.value) = c, !present.contains(.type) {
+                grid.append(GridColumn(kind: .field(.type), position: p - 0.5, isVirtual: true))
+            }
+            grid.append(GridColumn(kind: c, position: p))
+            if case .field(.value) = c, !present.contains(.unit) {
+                let next = i + 1 < cols.count ? Double(cols[i + 1].1) : p + 1
+                grid.append(GridColumn(kind: .field(.unit), position: (p + next) / 2, isVirtual: true))
+            }
+        }
+        aligner = RowAligner(columns: grid)
+        gridWithoutPositions = !positional
+        afterSignoff = false
+    }
+
+    func looksLikeHeaderlessIndicatorRow(_ row: SourceRow) -> Bool {
+        let ne = row.nonEmpty
+        guard ne.count >= 3 else { return false }
+        let f = ne.map { CellFeatures($0.cell.text, taxonomy: taxonomy) }
+        return f.contains { $0.isTarget || $0.isOperator } && f.contains { $0.isLevel1 || $0.isLevel2 || ($0.isShortPhrase && !$0.isTarget) }
+    }
+}
