@@ -23,7 +23,7 @@ struct CellFeatures: Sendable {
     var isShortPhrase: Bool
     var isCommonIndicator: Bool
 
-    init(_ text: String, taxonomy: Taxonomy) {
+    init(_ text: String, taxonomy: TaxonomyIndex) {
         self.text = text
         length = text.count
         isLevel1 = taxonomy.level1(named: text) != nil

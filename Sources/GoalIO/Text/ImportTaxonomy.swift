@@ -4,6 +4,8 @@ import GoalCore
 /// provincial), because a pasted table does not say which one it follows. Checking against the
 /// profile in force is the checker's job, not the importer's.
 enum ImportTaxonomy {
+    static let index = TaxonomyIndex(recognition)
+
     static let recognition: Taxonomy = {
         var groups: [Taxonomy.Group] = []
         for t in [Taxonomy.provincial, Taxonomy.current, Taxonomy.legacy] {
@@ -21,14 +23,15 @@ enum ImportTaxonomy {
     /// Whether a text is exactly (not just loosely) a 二级 name: `满意度` is the provincial 二级, though
     /// loosely it also names the 一级 `满意度指标`.
     static func isExactLevel2(_ text: String) -> Bool {
-        let k = TextNormalizer.labelKey(text)
-        return recognition.groups.contains { g in g.level2.contains { TextNormalizer.labelKey($0) == k } }
+        exactLevel2.contains(TextNormalizer.labelKey(text))
     }
 
     static func isExactLevel1(_ text: String) -> Bool {
-        let k = TextNormalizer.labelKey(text)
-        return recognition.groups.contains { TextNormalizer.labelKey($0.level1) == k }
+        exactLevel1.contains(TextNormalizer.labelKey(text))
     }
+
+    private static let exactLevel1 = Set(recognition.groups.map { TextNormalizer.labelKey($0.level1) })
+    private static let exactLevel2 = Set(recognition.groups.flatMap { $0.level2.map(TextNormalizer.labelKey) })
 }
 
 /// The full points a scoring text names: `达到计划值得满分5分` → 5, `效果明显得15分，效果一般得5分` → 15,

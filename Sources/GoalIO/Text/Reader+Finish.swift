@@ -60,13 +60,14 @@ extension Reader {
         var d = drafts[ti]
         guard !d.rows.isEmpty else { return }
         let names = d.rows.map(\.indicator.name)
+        let lookup = NameLookup(names)
 
         // 1. own explanations that define another indicator move to it
         var incoming: [Int: (text: String, from: Int)] = [:]
         for (i, r) in d.rows.enumerated() {
             guard let e = r.indicator.explanation, let x = Self.definedName(in: e) else { continue }
             if Self.nameMatches(x, names[i]) { continue }
-            if let target = Self.indicator(named: x, in: names), target != i {
+            if let target = Self.indicator(named: x, in: lookup), target != i {
                 incoming[target] = (e, i)
             } else {
                 notes.append(ImportNote(.unreadable, "第\(r.line)行“\(names[i])”的指标解释是“\(x)”的定义，表中找不到“\(x)”这一行（可能丢失），已从本行移除。", at: SourceLocation(line: r.line, table: ti, indicator: i, field: .explanation)))
@@ -103,7 +104,7 @@ extension Reader {
                 continue
             }
             if let x = Self.definedName(in: p.text) {
-                if let target = Self.indicator(named: x, in: names) {
+                if let target = Self.indicator(named: x, in: lookup) {
                     candidates.append((1000 + x.count, pi, target))
                 } else {
                     notes.append(ImportNote(.unreadable, "第\(p.firstLine)行是“\(x)”的指标说明，但表中找不到“\(x)”这一行（可能在转换中丢失），未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
@@ -111,6 +112,9 @@ extension Reader {
                 }
                 continue
             }
+            // matching by shared words compares every paragraph with every row: real tables have tens
+            // of each; a huge paste of loose text is not matched (and its paragraphs are reported)
+            guard free.count * d.rows.count <= Self.maxMatchPairs, p.text.count <= 4000 else { continue }
             for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
                 let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
                 let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
@@ -139,6 +143,8 @@ extension Reader {
         drafts[ti] = d
     }
 
+    static let maxMatchPairs = 40_000
+
     /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.
     static func definedName(in text: String) -> String? {
         let folded = Array(TextNormalizer.halfWidth(text))
@@ -156,9 +162,23 @@ extension Reader {
         return a == b || (b.count >= 4 && a.hasSuffix(b)) || (a.count >= 4 && b.hasSuffix(a))
     }
 
-    static func indicator(named defined: String, in names: [String]) -> Int? {
-        if let exact = names.firstIndex(where: { TextNormalizer.labelKey($0) == TextNormalizer.labelKey(defined) }) { return exact }
-        return names.indices.filter { nameMatches(defined, names[$0]) }.max { names[$0].count < names[$1].count }
+    /// The row a defined name names: exactly, or as a suffix (`部门绩效自评完成率` → `绩效自评完成率`).
+    static func indicator(named defined: String, in names: NameLookup) -> Int? {
+        if let exact = names.exact[TextNormalizer.labelKey(defined)] { return exact }
+        // suffix matches need a scan; a real table has tens of rows, a pasted novel is not searched
+        guard names.names.count <= 500 else { return nil }
+        return names.names.indices.filter { nameMatches(defined, names.names[$0]) }.max { names.names[$0].count < names.names[$1].count }
+    }
+
+    struct NameLookup {
+        var names: [String]
+        var exact: [String: Int]
+        init(_ names: [String]) {
+            self.names = names
+            var d: [String: Int] = [:]
+            for (i, n) in names.enumerated() where d[TextNormalizer.labelKey(n)] == nil { d[TextNormalizer.labelKey(n)] = i }
+            exact = d
+        }
     }
 
     /// A 二级 name that says what its rows are about (重点工作任务完成), unlike 数量指标 or 社会效益指标.

@@ -87,11 +87,12 @@ extension Reader {
     }
 
     mutating func addIndicator(fields: [IndicatorField: String], line: Int, level1Printed: Bool, level2Printed: Bool) {
-        guard var draft = current else { return }
-        let idx = draft.rows.count
+        guard !drafts.isEmpty else { return }
+        let di = drafts.count - 1
+        let idx = drafts[di].rows.count
         let name = fields[.name] ?? ""
         var l1 = level1, l2 = level2
-        if draft.resolvedKind == .provincial, !level2Printed, let common = taxonomy.commonIndicator(named: name),
+        if drafts[di].resolvedKind == .provincial, !level2Printed, let common = taxonomy.commonIndicator(named: name),
            Taxonomy.key(common.level2) != Taxonomy.key(l2) {
             if !l2.isEmpty || !l1.isEmpty {
                 note(.repaired, "第\(line)行“\(name)”是共性指标，二级指标按指标体系定为“\(common.level2)”（表中未印出）。", line: line, indicator: idx, field: .level2)
@@ -101,7 +102,14 @@ extension Reader {
         if name.isEmpty {
             note(.unreadable, "第\(line)行没有三级指标名称（其余各列已读取），请补填。", line: line, indicator: idx, field: .name)
         }
-        let (type, value, unit) = readTarget(fields: fields, name: name, level1: l1, line: line, index: idx)
+        var (type, value, unit) = readTarget(fields: fields, name: name, level1: l1, line: line, index: idx)
+        if type.isQuantitative, unit == nil, let inName = Self.unitInName(name) {
+            unit = inName
+            note(.repaired, "第\(line)行计量单位写在指标名称里，已读作“\(inName)”。", line: line, indicator: idx, field: .unit)
+        }
+        if value.isEmpty, !name.isEmpty {
+            note(.unreadable, "第\(line)行“\(Self.preview(name))”没有指标值（该行可能被截断），请补填。", line: line, indicator: idx, field: .value)
+        }
         var weight: Double?
         if let w = fields[.weight] {
             weight = Target.parse(w).number
@@ -114,10 +122,11 @@ extension Reader {
             explanation: fields[.explanation], scoring: fields[.scoring], weight: weight, basis: fields[.basis],
             lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note],
             actual: fields[.actual], deviation: fields[.deviation])
-        draft.rows.append(.init(indicator: ind, line: line, level1Printed: level1Printed, level2Printed: level2Printed))
-        current = draft
+        drafts[di].rows.append(.init(indicator: ind, line: line, level1Printed: level1Printed, level2Printed: level2Printed))
+        drafts[di].nameIndex[TextNormalizer.labelKey(name)] = drafts[di].nameIndex[TextNormalizer.labelKey(name)] ?? idx
         lastEventWasIndicator = true
         if level1Printed { backfillLevel1(from: idx) }
+        if level2Printed { backfillLevel2(from: idx) }
     }
 
     /// Type, value and unit from the cells, as the forms allow them to be written: in three columns,
@@ -153,6 +162,14 @@ extension Reader {
         return (inferred, t.valueText, unit)
     }
 
+    /// A unit printed in brackets at the end of a name: `培训人数（人次）` → `人次`.
+    static func unitInName(_ name: String) -> String? {
+        let folded = TextNormalizer.halfWidth(name)
+        guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return nil }
+        let inner = String(folded[folded.index(after: open)..<folded.index(before: folded.endIndex)])
+        return CellFeatures.looksLikeUnit(inner) ? inner : nil
+    }
+
     /// The operator a bare target most likely means: 100% is exactly 100%; costs and error rates are
     /// ceilings; anything else a floor.
     static func impliedComparison(name: String, level1: String, number: Double, unit: String?) -> Comparison {
@@ -165,19 +182,37 @@ extension Reader {
     /// 一级 printed on the middle row of a merged group: earlier rows of the group that carried nothing,
     /// or a 一级 that cannot hold their 二级, take the printed one.
     mutating func backfillLevel1(from idx: Int) {
-        guard var draft = current else { return }
-        let l1 = draft.rows[idx].indicator.level1
+        let di = drafts.count - 1
+        let l1 = drafts[di].rows[idx].indicator.level1
         var i = idx - 1
-        while i >= 0, !draft.rows[i].level1Printed {
-            let r = draft.rows[i].indicator
+        // merged groups are a few rows: look back no further than that
+        while i >= 0, i >= idx - Self.maxGroupRows, !drafts[di].rows[i].level1Printed {
+            let r = drafts[di].rows[i].indicator
             let fits = taxonomy.allows(level1: l1, level2: r.level2) || r.level2.isEmpty
             let carriedFits = !r.level1.isEmpty && (r.level2.isEmpty || taxonomy.allows(level1: r.level1, level2: r.level2))
             guard fits, !carriedFits else { break }
-            draft.rows[i].indicator.level1 = l1
-            note(.repaired, "第\(draft.rows[i].line)行一级指标为空（合并单元格只在组中间印出），按本组的“\(l1)”补全。", line: draft.rows[i].line, indicator: i, field: .level1)
+            drafts[di].rows[i].indicator.level1 = l1
+            let line = drafts[di].rows[i].line
+            note(.repaired, "第\(line)行一级指标为空（合并单元格只在组中间印出），按本组的“\(l1)”补全。", line: line, indicator: i, field: .level1)
             i -= 1
         }
-        current = draft
+    }
+
+    static let maxGroupRows = 40
+
+    /// 二级 printed on the middle row of a merged group: earlier rows of the same 一级 that had no
+    /// 二级 to carry take the printed one.
+    mutating func backfillLevel2(from idx: Int) {
+        let di = drafts.count - 1
+        let row = drafts[di].rows[idx].indicator
+        var i = idx - 1
+        while i >= 0, i >= idx - Self.maxGroupRows, !drafts[di].rows[i].level2Printed, drafts[di].rows[i].indicator.level2.isEmpty,
+              Taxonomy.key(drafts[di].rows[i].indicator.level1) == Taxonomy.key(row.level1) {
+            drafts[di].rows[i].indicator.level2 = row.level2
+            let line = drafts[di].rows[i].line
+            note(.repaired, "第\(line)行二级指标为空（合并单元格只在组中间印出），按本组的“\(row.level2)”补全。", line: line, indicator: i, field: .level2)
+            i -= 1
+        }
     }
 
     // MARK: loose lines (one cell per line inside the grid)
@@ -231,8 +266,7 @@ extension Reader {
     }
 
     func existingIndicator(named name: String) -> Int? {
-        let k = TextNormalizer.labelKey(name)
-        return current?.rows.firstIndex { TextNormalizer.labelKey($0.indicator.name) == k }
+        drafts.last?.nameIndex[TextNormalizer.labelKey(name)]
     }
 
     /// A row printed down the page (name, then type, then value). A repeat of a row already read is

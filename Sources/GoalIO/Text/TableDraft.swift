@@ -39,7 +39,13 @@ struct TableDraft {
     var funds = Funds()
     var taskNames: [(name: String, line: Int)] = []
     var taskContents: [(text: String, after: Int)] = []
-    var rows: [Row] = []
+    var rows: [Row] = [] {
+        didSet { if let last = rows.last, !hasInputManagement { hasInputManagement = Taxonomy.key(last.indicator.level1) == "投入管理" } }
+    }
+    /// Whether a row carries 投入管理指标, the provincial form's own group.
+    private(set) var hasInputManagement = false
+    /// First row of each name (by `labelKey`), to find repeats without scanning.
+    var nameIndex: [String: Int] = [:]
     var signoff = Signoff()
     var paragraphs: [Paragraph] = []
     var sawSupervisor = false
@@ -57,7 +63,7 @@ struct TableDraft {
     var resolvedKind: TableKind {
         if let kind { return kind }
         if projectName != nil || projectManager != nil { return .project }
-        if !taskNames.isEmpty || rows.contains(where: { Taxonomy.key($0.indicator.level1) == "投入管理" }) { return .provincial }
+        if !taskNames.isEmpty || hasInputManagement { return .provincial }
         return .department
     }
 

@@ -27,7 +27,7 @@ public enum TextTableReader {
 /// The line-by-line state machine behind `TextTableReader`.
 struct Reader {
     let rows: [SourceRow]
-    let taxonomy = ImportTaxonomy.recognition
+    let taxonomy = ImportTaxonomy.index
     var drafts: [TableDraft] = []
     var notes: [ImportNote] = []
 
@@ -50,9 +50,15 @@ struct Reader {
 
     init(rows: [SourceRow]) { self.rows = rows }
 
+    /// The table being read. `_modify` moves it out of the array while it changes, so appending a
+    /// row never copies the rows read so far.
     var current: TableDraft? {
         get { drafts.last }
-        set { if let v = newValue { drafts[drafts.count - 1] = v } }
+        _modify {
+            var draft = drafts.popLast()
+            defer { if let draft { drafts.append(draft) } }
+            yield &draft
+        }
     }
 
     mutating func note(_ kind: ImportNote.Kind, _ message: String, line: Int?, indicator: Int? = nil, field: IndicatorField? = nil) {

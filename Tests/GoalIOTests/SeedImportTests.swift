@@ -1,0 +1,76 @@
+import Foundation
+import GoalCore
+import Testing
+import TestSupport
+@testable import GoalIO
+
+/// The four real tables the project was given must read exactly as a careful person read them
+/// (`../shared/fixtures/seeds/*.expected.json`).
+@Suite("种子表导入")
+struct SeedImportTests {
+    static let names = SharedFiles.seedNames
+
+    static func importSeed(_ name: String) throws -> ImportResult {
+        try DocumentReader.read(contentsOf: SharedFiles.seeds.appendingPathComponent("\(name).txt"))
+    }
+
+    static func expected(_ name: String) throws -> GoalDocument {
+        try GoalDocument.decode(try SharedFiles.data(SharedFiles.seedFixtures.appendingPathComponent("\(name).expected.json")))
+    }
+
+    @Test("every seed reproduces its fixture, field for field", arguments: names)
+    func reproducesFixture(name: String) throws {
+        let got = try Self.importSeed(name).tables
+        let want = try Self.expected(name).tables
+        try #require(got.count == want.count, "\(name): \(got.count) tables, fixture has \(want.count)")
+        for (t, (g, w)) in zip(got, want).enumerated() {
+            #expect(g.kind == w.kind && g.title == w.title && g.year == w.year && g.unit == w.unit, "表\(t)")
+            #expect(g.duty == w.duty, "表\(t) duty")
+            #expect(g.goal == w.goal, "表\(t) goal")
+            #expect(g.project == w.project, "表\(t) project")
+            #expect(g.funds == w.funds, "表\(t) funds")
+            #expect(g.tasks == w.tasks, "表\(t) tasks")
+            #expect(g.signoff == w.signoff, "表\(t) signoff")
+            try #require(g.indicators.count == w.indicators.count, "表\(t) indicator count")
+            for (i, (a, b)) in zip(g.indicators, w.indicators).enumerated() {
+                #expect(a == b, "表\(t) 第\(i)个指标：\(a.name) vs \(b.name)")
+            }
+        }
+    }
+
+    @Test("the seeds' nine project tables come out of one file in order")
+    func severalTablesInOneFile() throws {
+        let tables = try Self.importSeed("003_9f3eda296765d47b").tables
+        #expect(tables.count == 9)
+        #expect(tables.allSatisfy { $0.kind == .project && $0.year == 2023 })
+        #expect(tables[8].funds?.total == 12000)
+    }
+
+    @Test("shifted rows are realigned and reported with their line")
+    func shiftedRowsReported() throws {
+        let notes = try Self.importSeed("000_b3337543220addae").notes
+        let realigned = notes.filter { $0.kind == .repaired && $0.message.contains("单元格错位") }
+        #expect(realigned.count == 4)
+        #expect(realigned.contains { $0.location.line == 18 && $0.message.contains("时效指标”→二级指标") })
+        #expect(notes.contains { $0.kind == .skipped && $0.message.contains("填表说明") })
+    }
+
+    @Test("a 二级 that cannot sit under the carried 一级 gets its own 一级, and says so")
+    func inferredLevel1() throws {
+        let result = try Self.importSeed("002_e98a82c48b42f4e1")
+        #expect(result.tables[0].indicators[3].level1 == "效益指标")
+        #expect(result.notes.contains { $0.location.line == 16 && $0.location.field == .level1 && $0.message.contains("推定为“效益指标”") })
+    }
+
+    @Test("seed 004: what was lost is reported, not invented")
+    func lostRowsReported() throws {
+        let result = try Self.importSeed("004_bc3c6be27c973c90")
+        let unread = result.notes.filter { $0.kind == .unreadable }.map(\.message).joined(separator: "\n")
+        for lost in ["预算调整率", "政府采购执行率", "绩效监控完成率"] {
+            #expect(unread.contains(lost), "未报告丢失的“\(lost)”")
+        }
+        #expect(unread.contains("第27行只有“20 %”"))
+        let names = Set(result.tables[0].indicators.map(\.name))
+        #expect(!names.contains("预算调整率") && !names.contains("满意度"))
+    }
+}
