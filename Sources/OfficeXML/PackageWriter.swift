@@ -25,11 +25,13 @@ enum PackageWriter {
         do {
             let archive = try Archive(url: temporary, accessMode: .create)
             try add(parts, to: archive)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces the destination atomically on the same file system.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw OfficeError.writeFailed(detail: "\(url.path)：\(String(cString: strerror(errno)))")
             }
+        } catch let error as OfficeError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw OfficeError.writeFailed(detail: "\(url.path)：\(error.localizedDescription)")

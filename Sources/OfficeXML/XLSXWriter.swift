@@ -54,7 +54,7 @@ public struct XLSXWriter: Sendable {
         }
     }
 
-    private func parts() throws -> [(path: String, bytes: [UInt8])] {
+    func parts() throws -> [(path: String, bytes: [UInt8])] {
         guard !sheets.isEmpty else { throw OfficeError.writeFailed(detail: "工作簿至少需要一个工作表") }
         guard let firstVisible = sheets.firstIndex(where: { $0.visibility == .visible }) else {
             throw OfficeError.writeFailed(detail: "至少要有一个工作表是可见的")
