@@ -18,12 +18,12 @@ public struct DocxReader: Sendable {
     }
 
     private func read(_ package: ZipPackage) throws -> WordDocument {
+        if package.contains("xl/workbook.xml"), !package.contains("word/document.xml") {
+            throw OfficeError.wrongKind(expected: .docx, found: .xlsx)
+        }
         let root = try Relationships.read(for: "", in: package)
         let documentPart = root.first(ofType: "/officeDocument")?.target ?? "word/document.xml"
-        guard package.contains(documentPart) else {
-            if package.contains("xl/workbook.xml") { throw OfficeError.wrongKind(expected: .docx, found: .xlsx) }
-            throw OfficeError.missingPart(path: documentPart)
-        }
+        guard package.contains(documentPart) else { throw OfficeError.missingPart(path: documentPart) }
         return try package.read(documentPart).scanXML(part: documentPart) { scanner in
             var blocks: [WordBlock] = []
             var inBody = false

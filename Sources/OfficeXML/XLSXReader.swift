@@ -24,12 +24,14 @@ public struct XLSXReader: Sendable {
     }
 
     private func read(_ package: ZipPackage) throws -> Workbook {
+        // The package's main part is named by its relationships, but a .docx's is a Word document:
+        // tell the user which kind of file they gave us rather than "missing workbook".
+        if package.contains("word/document.xml"), !package.contains("xl/workbook.xml") {
+            throw OfficeError.wrongKind(expected: .xlsx, found: .docx)
+        }
         let root = try Relationships.read(for: "", in: package)
         let workbookPart = root.first(ofType: "/officeDocument")?.target ?? "xl/workbook.xml"
-        guard package.contains(workbookPart) else {
-            if package.contains("word/document.xml") { throw OfficeError.wrongKind(expected: .xlsx, found: .docx) }
-            throw OfficeError.missingPart(path: workbookPart)
-        }
+        guard package.contains(workbookPart) else { throw OfficeError.missingPart(path: workbookPart) }
         let (entries, dateSystem) = try parseWorkbook(package.read(workbookPart), part: workbookPart)
         let relationships = try Relationships.read(for: workbookPart, in: package)
 
