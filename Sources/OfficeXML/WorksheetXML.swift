@@ -92,10 +92,13 @@ struct WorksheetXML {
             return
         }
         xml.raw("<sheetData>")
+        let mergeStarts = Dictionary(sheet.merged.map { ($0.start, $0) }, uniquingKeysWith: { first, _ in first })
         for rowIndex in rowIndices {
             xml.raw("<row")
             xml.attribute("r", rowIndex)
-            if let height = sheet.rowHeights[rowIndex] {
+            let estimated = sheet.rowHeights[rowIndex] == nil
+                ? estimatedHeight(of: sheet.rows[rowIndex] ?? [], row: rowIndex, styles: styles, mergeStarts: mergeStarts) : nil
+            if let height = sheet.rowHeights[rowIndex] ?? estimated {
                 xml.attribute("ht", height)
                 xml.raw(" customHeight=\"1\"")
             }
@@ -111,6 +114,36 @@ struct WorksheetXML {
             xml.raw("</row>")
         }
         xml.raw("</sheetData>")
+    }
+
+    /// A height for a row whose wrapped or multi-line text needs more than one line.
+    ///
+    /// Excel and LibreOffice keep the stored height of a row when they open a file, so without
+    /// this, wrapped text would spill over the rows around it in print. The estimate counts a
+    /// CJK character as two width units and a Latin one as one, against the column's width.
+    private func estimatedHeight(of cells: [WorksheetDraft.DraftCell], row: Int, styles: StyleTable,
+                                 mergeStarts: [CellAddress: CellRange]) -> Double? {
+        var tallest: Double?
+        for cell in cells {
+            guard case .string(let text) = cell.value, !text.isEmpty else { continue }
+            let style = styles.styles[cell.style.index]
+            guard style.wrapText || text.contains("\n") else { continue }
+            var columns = cell.column...cell.column
+            if let range = mergeStarts[CellAddress(row: row, column: cell.column)] {
+                guard range.rows.count == 1 else { continue }  // a tall merged block has room already
+                columns = range.columns
+            }
+            let width = columns.reduce(0.0) { $0 + (sheet.columnWidths[$1] ?? 8.43) }
+            var lines = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let units = line.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+                lines += style.wrapText ? max(1, Int((units / max(width, 1)).rounded(.up))) : 1
+            }
+            guard lines > 1 else { continue }
+            let height = Double(lines) * style.font.size * 1.35 + 3
+            tallest = max(tallest ?? 0, height)
+        }
+        return tallest
     }
 
     /// Cells by column, the last one set winning when a cell was set twice.
