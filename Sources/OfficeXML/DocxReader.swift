@@ -50,43 +50,16 @@ public struct DocxReader: Sendable {
 
     /// After `<w:p>`: the paragraph's runs joined.
     private func paragraph(_ scanner: inout XMLScanner) throws -> String {
-        if scanner.isSelfClosing {
-            _ = try scanner.next()
-            return ""
-        }
-        var text = ""
-        var depth = 1
-        var inText = false
-        while depth > 0 {
-            switch try scanner.next() {
-            case .start:
-                // Paragraph and run properties hold tab stops (`<w:tab>`) that are not text;
-                // text boxes and the fallback copy of drawings would repeat or misplace text.
-                if scanner.nameIs("pPr") || scanner.nameIs("rPr") || scanner.nameIs("txbxContent")
-                    || scanner.nameIs("Fallback") {
-                    try scanner.skipElement()
-                    continue
-                }
-                depth += 1
-                if scanner.nameIs("t") {
-                    inText = true
-                } else if scanner.nameIs("tab") {
-                    text += "\t"
-                } else if scanner.nameIs("br") || scanner.nameIs("cr") {
-                    text += "\n"
-                } else if scanner.nameIs("noBreakHyphen") {
-                    text += "-"
-                }
-            case .end:
-                depth -= 1
-                if scanner.nameIs("t") { inText = false }
-            case .text:
-                if inText { text += scanner.text }
-            case .eof:
-                throw scanner.malformed("段落未结束")
-            }
-        }
-        return text
+        // Paragraph and run properties hold tab stops (`<w:tab>`) that are not text;
+        // text boxes and the fallback copy of drawings would repeat or misplace text.
+        try scanner.joinedText(
+            skip: { $0.nameIs("pPr") || $0.nameIs("rPr") || $0.nameIs("txbxContent") || $0.nameIs("Fallback") },
+            marker: { element in
+                if element.nameIs("tab") { return "\t" }
+                if element.nameIs("br") || element.nameIs("cr") { return "\n" }
+                if element.nameIs("noBreakHyphen") { return "-" }
+                return nil
+            })
     }
 
     /// After `<w:tbl>`: its rows.

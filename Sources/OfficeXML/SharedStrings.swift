@@ -6,32 +6,7 @@ enum RichText {
     /// rich-text runs (`<r><t>`) joined. Phonetic guides (`<rPh>`) are skipped: they repeat the
     /// text's reading, not its content.
     static func read(_ scanner: inout XMLScanner) throws -> String {
-        if scanner.isSelfClosing {
-            _ = try scanner.next()
-            return ""
-        }
-        var result = ""
-        var depth = 1
-        var inText = false
-        while depth > 0 {
-            switch try scanner.next() {
-            case .start:
-                if scanner.nameIs("rPh") {
-                    try scanner.skipElement()
-                    continue
-                }
-                depth += 1
-                if scanner.nameIs("t") { inText = true }
-            case .end:
-                depth -= 1
-                if scanner.nameIs("t") { inText = false }
-            case .text:
-                if inText { result += scanner.text }
-            case .eof:
-                throw scanner.malformed("文本元素未结束")
-            }
-        }
-        return XMLEscaping.decodeOOXMLEscapes(result)
+        XMLEscaping.decodeOOXMLEscapes(try scanner.joinedText(skip: { $0.nameIs("rPh") }))
     }
 }
 

@@ -27,26 +27,22 @@ struct XMLBuilder {
 
     /// ` name="value"` with the value escaped.
     mutating func attribute(_ name: StaticString, _ value: String) {
-        raw(" ")
-        raw(name)
-        raw("=\"")
-        XMLEscaping.append(value, to: &bytes, attribute: true)
-        raw("\"")
+        attribute(name) { XMLEscaping.append(value, to: &$0, attribute: true) }
     }
 
     mutating func attribute(_ name: StaticString, _ value: Int) {
-        raw(" ")
-        raw(name)
-        raw("=\"")
-        NumberText.appendInt(value, to: &bytes)
-        raw("\"")
+        attribute(name) { NumberText.appendInt(value, to: &$0) }
     }
 
     mutating func attribute(_ name: StaticString, _ value: Double) {
+        attribute(name) { NumberText.appendXML(value, to: &$0) }
+    }
+
+    private mutating func attribute(_ name: StaticString, value: (inout [UInt8]) -> Void) {
         raw(" ")
         raw(name)
         raw("=\"")
-        NumberText.appendXML(value, to: &bytes)
+        value(&bytes)
         raw("\"")
     }
 

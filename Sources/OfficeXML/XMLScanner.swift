@@ -150,6 +150,42 @@ struct XMLScanner {
         }
     }
 
+    /// Reads to the end of the element just started and joins the text of its `<t>` descendants
+    /// (`w:t` in Word, `t` in shared strings), skipping the subtrees `skip` names and adding what
+    /// `marker` gives for elements that stand for characters (Word's `<w:tab/>`, `<w:br/>`).
+    mutating func joinedText(skip: (XMLScanner) -> Bool, marker: (XMLScanner) -> String? = { _ in nil }) throws -> String {
+        if isSelfClosing {
+            _ = try next()
+            return ""
+        }
+        var result = ""
+        var depth = 1
+        var inText = false
+        while depth > 0 {
+            switch try next() {
+            case .start:
+                if skip(self) {
+                    try skipElement()
+                    continue
+                }
+                depth += 1
+                if nameIs("t") {
+                    inText = true
+                } else if let characters = marker(self) {
+                    result += characters
+                }
+            case .end:
+                depth -= 1
+                if nameIs("t") { inText = false }
+            case .text:
+                if inText { result += text }
+            case .eof:
+                throw malformed("元素未结束")
+            }
+        }
+        return result
+    }
+
     // MARK: Names and attributes
 
     func nameIs(_ literal: StaticString) -> Bool {

@@ -32,25 +32,13 @@ final class ZipPackage {
             throw CompoundFile.error(for: body ?? header, expected: expected)
         }
         try ZipPackage.checkZipMagic(header, expected: expected)
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw OfficeError.damaged(expected: expected, detail: "无法读取 zip 目录")
-        }
-        try self.init(archive: archive, expected: expected, limits: limits)
+        try self.init(archive: ZipPackage.open(expected) { try Archive(url: url, accessMode: .read) }, expected: expected, limits: limits)
     }
 
     convenience init(data: Data, expected: OfficeFileKind, limits: ReadLimits) throws {
         if CompoundFile.hasMagic(data) { throw CompoundFile.error(for: data, expected: expected) }
         try ZipPackage.checkZipMagic(data.prefix(4), expected: expected)
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw OfficeError.damaged(expected: expected, detail: "无法读取 zip 目录")
-        }
-        try self.init(archive: archive, expected: expected, limits: limits)
+        try self.init(archive: ZipPackage.open(expected) { try Archive(data: data, accessMode: .read) }, expected: expected, limits: limits)
     }
 
     private init(archive: Archive, expected: OfficeFileKind, limits: ReadLimits) throws {
@@ -66,6 +54,15 @@ final class ZipPackage {
                 throw OfficeError.suspiciousCompression(entry: entry.path)
             }
             entries[ZipPackage.key(entry.path)] = entry
+        }
+    }
+
+    /// A zip whose directory cannot be read is almost always a file cut short.
+    private static func open(_ expected: OfficeFileKind, _ make: () throws -> Archive) throws -> Archive {
+        do {
+            return try make()
+        } catch {
+            throw OfficeError.damaged(expected: expected, detail: "无法读取 zip 目录")
         }
     }
 
