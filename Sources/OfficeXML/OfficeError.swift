@@ -38,6 +38,8 @@ public enum OfficeError: Error, Equatable, Sendable {
     case gridTooLarge(sheet: String, rows: Int, columns: Int)
     case invalidCellReference(String)
     case invalidSheetName(name: String, reason: String)
+    /// Excel refuses a file whose merged ranges overlap, so the writer stops first.
+    case overlappingMerges(sheet: String, first: String, second: String)
     case writeFailed(detail: String)
 
     /// The message a user reads.
@@ -87,6 +89,8 @@ public enum OfficeError: Error, Equatable, Sendable {
             return "单元格地址“\(text)”无效，应写成“B7”或“A1:C3”这样的形式。"
         case .invalidSheetName(let name, let reason):
             return "工作表名称“\(name)”不可用：\(reason)。"
+        case .overlappingMerges(let sheet, let first, let second):
+            return "工作表“\(sheet)”中的合并区域 \(first) 与 \(second) 重叠，Excel 无法打开这样的文件。请调整合并范围。"
         case .writeFailed(let detail):
             return "无法写出文件（\(detail)）。请检查保存位置是否存在、是否有写入权限、磁盘空间是否足够。"
         }

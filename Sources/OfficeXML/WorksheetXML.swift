@@ -26,11 +26,13 @@ struct WorksheetXML {
         xml.raw("<sheetFormatPr defaultRowHeight=\"14.25\"/>")
         writeColumns(&xml)
         writeSheetData(&xml, strings: &strings, styles: &styles)
-        if !sheet.merged.isEmpty {
+        // A one-cell "merge" means nothing and some readers complain about it.
+        let merged = sheet.merged.filter { $0.start != $0.end }
+        if !merged.isEmpty {
             xml.raw("<mergeCells")
-            xml.attribute("count", sheet.merged.count)
+            xml.attribute("count", merged.count)
             xml.raw(">")
-            for range in sheet.merged {
+            for range in merged {
                 xml.raw("<mergeCell ref=\"")
                 xml.raw(range.description)
                 xml.raw("\"/>")

@@ -27,7 +27,22 @@ public struct XLSXWriter: Sendable {
     /// Adds a sheet after checking its name the way Excel does.
     public mutating func addSheet(_ sheet: WorksheetDraft) throws {
         try checkName(sheet.name)
+        try checkMerges(sheet)
         sheets.append(sheet)
+    }
+
+    private func checkMerges(_ sheet: WorksheetDraft) throws {
+        var owner: [CellAddress: CellRange] = [:]
+        for range in sheet.merged {
+            for row in range.rows {
+                for column in range.columns {
+                    let address = CellAddress(row: row, column: column)
+                    if let other = owner.updateValue(range, forKey: address) {
+                        throw OfficeError.overlappingMerges(sheet: sheet.name, first: other.description, second: range.description)
+                    }
+                }
+            }
+        }
     }
 
     public func write(to url: URL) throws {

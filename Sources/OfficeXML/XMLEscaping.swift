@@ -23,15 +23,7 @@ enum XMLEscaping {
     /// Appends the text escaped for element content or a double-quoted attribute value.
     /// Fast path: most cell text has nothing to escape and is copied as UTF-8 in one go.
     static func append(_ text: String, to buffer: inout [UInt8], attribute: Bool = false) {
-        var needsWork = false
-        for byte in text.utf8 where byte < 0x3F {
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-                || byte == UInt8(ascii: "\"") || byte < 0x20 {
-                needsWork = true
-                break
-            }
-        }
-        if !needsWork {
+        if !needsEscaping(text) {
             buffer.append(contentsOf: text.utf8)
             return
         }
@@ -47,9 +39,24 @@ enum XMLEscaping {
             case "\t" where attribute: buffer.append(contentsOf: "&#9;".utf8)
             default:
                 guard isLegal(scalar) else { continue }
-                buffer.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { buffer.append($0) }
             }
         }
+    }
+
+    /// Whether the text has markup characters, control characters or the non-characters
+    /// U+FFFE/U+FFFF (UTF-8 `EF BF BE/BF`). Checked on bytes: most cell text has none of them.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x3F, byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                || byte == UInt8(ascii: "\"") || byte < 0x20 {
+                return true
+            }
+            if byte >= 0xBE, byte <= 0xBF, previous == (0xEF, 0xBF) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     static func escaped(_ text: String, attribute: Bool = false) -> String {

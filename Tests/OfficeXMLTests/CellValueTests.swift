@@ -70,6 +70,7 @@ struct CellValueTests {
         #expect(XMLEscaping.escaped("A&B <c> \"d\"\u{1}") == "A&amp;B &lt;c&gt; &quot;d&quot;")
         let bytes = Array("&lt;注&gt; &#x4E2D;&#25991; &unknown;".utf8)
         #expect(bytes.withUnsafeBufferPointer { XMLEscaping.unescape($0) } == "<注> 中文 &unknown;")
+        #expect(XMLEscaping.escaped("甲\u{FFFE}乙，丙\u{FFFF}") == "甲乙，丙")
         #expect(XMLEscaping.decodeOOXMLEscapes("a_x000D_b_x") == "a\rb_x")
     }
 }

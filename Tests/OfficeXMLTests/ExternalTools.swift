@@ -52,11 +52,14 @@ enum ExternalTools {
 
     /// Converts with LibreOffice into `directory`, with a private profile so that parallel or
     /// earlier runs cannot lock each other out.
-    static func soffice(convert input: URL, to format: String, in directory: URL) throws -> URL {
+    /// `importFilter` picks how LibreOffice opens the input, e.g. `HTML (StarCalc)` to open a
+    /// web page in Calc rather than Writer.
+    static func soffice(convert input: URL, to format: String, importFilter: String? = nil, in directory: URL) throws -> URL {
         guard let soffice = sofficePath else { throw ToolFailure(message: "soffice missing") }
         let profile = directory.appendingPathComponent("lo-profile")
-        let output = try run([soffice, "-env:UserInstallation=file://\(profile.path)", "--headless",
-                              "--convert-to", format, "--outdir", directory.path, input.path])
+        let filter = importFilter.map { ["--infilter=\($0)"] } ?? []
+        let output = try run([soffice, "-env:UserInstallation=file://\(profile.path)", "--headless"] + filter
+                             + ["--convert-to", format, "--outdir", directory.path, input.path])
         let name = input.deletingPathExtension().lastPathComponent + "." + (format.split(separator: ":").first.map(String.init) ?? format)
         let result = directory.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: result.path) else {

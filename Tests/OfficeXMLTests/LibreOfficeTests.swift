@@ -16,15 +16,10 @@ struct LibreOfficeTests {
         <p>填报说明：单位 万元</p></body></html>
         """
 
-    private func convert(_ name: String, _ contents: String, filter: String?, to format: String, in directory: URL) throws -> URL {
+    private func convert(_ name: String, _ contents: String, filter: String, to format: String, in directory: URL) throws -> URL {
         let input = directory.appendingPathComponent(name)
         try contents.write(to: input, atomically: true, encoding: .utf8)
-        guard let filter else { return try ExternalTools.soffice(convert: input, to: format, in: directory) }
-        guard let soffice = ExternalTools.sofficePath else { throw ExternalTools.ToolFailure(message: "soffice missing") }
-        let profile = directory.appendingPathComponent("lo-profile")
-        try ExternalTools.run([soffice, "-env:UserInstallation=file://\(profile.path)", "--headless", "--infilter=\(filter)",
-                               "--convert-to", format, "--outdir", directory.path, input.path])
-        return directory.appendingPathComponent(input.deletingPathExtension().lastPathComponent + ".xlsx")
+        return try ExternalTools.soffice(convert: input, to: format, importFilter: filter, in: directory)
     }
 
     @Test("a CSV converted by LibreOffice Calc reads back with the same texts and numbers")
@@ -56,14 +51,8 @@ struct LibreOfficeTests {
     func htmlToDocx() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("表.html")
-        try Self.html.write(to: input, atomically: true, encoding: .utf8)
-        guard let soffice = ExternalTools.sofficePath else { return }
-        let profile = directory.appendingPathComponent("lo-profile")
-        try ExternalTools.run([soffice, "-env:UserInstallation=file://\(profile.path)", "--headless",
-                               "--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML",
-                               "--outdir", directory.path, input.path])
-        let document = try DocxReader().read(contentsOf: directory.appendingPathComponent("表.docx"))
+        let file = try convert("表.html", Self.html, filter: "HTML (StarWriter)", to: "docx:MS Word 2007 XML", in: directory)
+        let document = try DocxReader().read(contentsOf: file)
         #expect(document.blocks.first == .paragraph("2025年度项目支出绩效目标表"))
         #expect(document.blocks.last == .paragraph("填报说明：单位 万元"))
         let table = try #require(document.tables.first)

@@ -73,6 +73,17 @@ struct RoundTripTests {
         #expect(error?.message.contains("重名") == true)
     }
 
+    @Test("overlapping merged ranges are refused before Excel would refuse the file")
+    func overlappingMerges() throws {
+        var writer = XLSXWriter()
+        var sheet = WorksheetDraft(name: "表")
+        sheet.merge(try CellRange("A1:C1"))
+        sheet.merge(try CellRange("C1:C3"))
+        let error = #expect(throws: OfficeError.self) { try writer.addSheet(sheet) }
+        #expect(error == .overlappingMerges(sheet: "表", first: "A1:C1", second: "C1:C3"))
+        #expect(error?.message.contains("重叠") == true)
+    }
+
     @Test("worksheet parts list their children in the order the schema demands")
     func schemaOrder() throws {
         let writer = try SampleWorkbook.make()
