@@ -38,7 +38,7 @@ public struct DocxReader: Sendable {
                         let text = try paragraph(&scanner)
                         if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { blocks.append(.paragraph(text)) }
                     } else if inBody, scanner.nameIs("tbl") {
-                        blocks.append(.table(try table(&scanner)))
+                        blocks.append(.table(try table(&scanner, depth: 1)))
                     }
                     // Other elements (content controls, custom XML) are descended into.
                 case .end, .text:
@@ -63,13 +63,15 @@ public struct DocxReader: Sendable {
     }
 
     /// After `<w:tbl>`: its rows.
-    private func table(_ scanner: inout XMLScanner) throws -> WordTable {
+    private func table(_ scanner: inout XMLScanner, depth: Int) throws -> WordTable {
+        // Tables are read recursively; a bound keeps a hostile document from exhausting the stack.
+        guard depth <= limits.maxTableNesting else { throw OfficeError.tablesNestedTooDeeply(limit: limits.maxTableNesting) }
         var rows: [WordRow] = []
         while true {
             switch try scanner.next() {
             case .start:
                 if scanner.nameIs("tr") {
-                    rows.append(try row(&scanner))
+                    rows.append(try row(&scanner, depth: depth))
                 } else if scanner.nameIs("tblPr") || scanner.nameIs("tblGrid") {
                     try scanner.skipElement()
                 }
@@ -83,13 +85,13 @@ public struct DocxReader: Sendable {
         }
     }
 
-    private func row(_ scanner: inout XMLScanner) throws -> WordRow {
+    private func row(_ scanner: inout XMLScanner, depth: Int) throws -> WordRow {
         var row = WordRow(cells: [])
         while true {
             switch try scanner.next() {
             case .start:
                 if scanner.nameIs("tc") {
-                    row.cells.append(try cell(&scanner))
+                    row.cells.append(try cell(&scanner, depth: depth))
                 } else if scanner.nameIs("gridBefore") {
                     row.skippedColumns = scanner.intAttribute("val") ?? 0
                 }
@@ -103,7 +105,7 @@ public struct DocxReader: Sendable {
         }
     }
 
-    private func cell(_ scanner: inout XMLScanner) throws -> WordCell {
+    private func cell(_ scanner: inout XMLScanner, depth: Int) throws -> WordCell {
         var cell = WordCell(paragraphs: [])
         while true {
             switch try scanner.next() {
@@ -111,7 +113,7 @@ public struct DocxReader: Sendable {
                 if scanner.nameIs("p") {
                     cell.paragraphs.append(try paragraph(&scanner))
                 } else if scanner.nameIs("tbl") {
-                    cell.tables.append(try table(&scanner))
+                    cell.tables.append(try table(&scanner, depth: depth + 1))
                 } else if scanner.nameIs("gridSpan") {
                     cell.gridSpan = max(1, min(scanner.intAttribute("val") ?? 1, 64))
                 } else if scanner.nameIs("vMerge") {

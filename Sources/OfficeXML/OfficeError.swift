@@ -33,6 +33,8 @@ public enum OfficeError: Error, Equatable, Sendable {
     case malformedXML(part: String, detail: String)
     case tooLarge(limitBytes: Int64)
     case suspiciousCompression(entry: String)
+    case tooManyParts(limit: Int)
+    case tablesNestedTooDeeply(limit: Int)
     case tooManyRows(sheet: String, limit: Int)
     case tooManyCells(sheet: String, limit: Int)
     case gridTooLarge(sheet: String, rows: Int, columns: Int)
@@ -77,6 +79,11 @@ public enum OfficeError: Error, Equatable, Sendable {
         case .suspiciousCompression(let entry):
             return "文件中的“\(entry)”压缩比异常（疑似“压缩炸弹”），为安全起见已停止读取。"
                 + "请确认文件来源可靠，用 Excel 或 WPS 打开后重新保存再导入。"
+        case .tooManyParts(let limit):
+            return "文件包含超过 \(limit) 个内部部件，不像正常的 Office 文件，为安全起见已停止读取。"
+                + "请用 Excel、WPS 或 Word 打开后重新保存再导入。"
+        case .tablesNestedTooDeeply(let limit):
+            return "文档中的表格嵌套超过 \(limit) 层，无法读取。请把嵌套在单元格里的表格移出来后再导入。"
         case .tooManyRows(let sheet, let limit):
             return "工作表“\(sheet)”超过 \(limit) 行，超出了允许的范围。请删除多余的空行或无关数据，"
                 + "或把内容拆分到几个文件后再导入。"

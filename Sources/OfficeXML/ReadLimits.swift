@@ -11,17 +11,24 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxCompressionRatio: Double
     /// Parts smaller than this are not ratio-checked: tiny parts can compress very well.
     public var ratioCheckThreshold: Int64
+    /// Parts in the zip. Real workbooks have tens; a zip of a million tiny entries would cost
+    /// memory just to list.
+    public var maxParts: Int
     public var maxRowsPerSheet: Int
     public var maxCellsPerSheet: Int
+    /// How deeply Word tables may nest inside table cells (real documents rarely go past 3).
+    public var maxTableNesting: Int
 
     public init(maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
-                ratioCheckThreshold: Int64 = 10 * 1_048_576, maxRowsPerSheet: Int = 200_000,
-                maxCellsPerSheet: Int = 2_000_000) {
+                ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 10_000, maxRowsPerSheet: Int = 200_000,
+                maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16) {
         self.maxUncompressedBytes = maxUncompressedBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckThreshold = ratioCheckThreshold
+        self.maxParts = maxParts
         self.maxRowsPerSheet = maxRowsPerSheet
         self.maxCellsPerSheet = maxCellsPerSheet
+        self.maxTableNesting = maxTableNesting
     }
 
     public static let `default` = ReadLimits()

@@ -136,7 +136,7 @@ public struct Sheet: Sendable {
 
     /// The sheet as rows of display texts, `grid[0][0]` being `A1`.
     /// Throws when a stray far-away cell would make the grid unreasonably large.
-    public func grid(merged mode: MergedCells = .topLeftOnly, maxCells: Int = 10_000_000) throws -> [[String]] {
+    public func grid(merged mode: MergedCells = .topLeftOnly, maxCells: Int = 4_000_000) throws -> [[String]] {
         let size = usedSize
         guard size.rows * size.columns <= maxCells else {
             throw OfficeError.gridTooLarge(sheet: name, rows: size.rows, columns: size.columns)

@@ -40,6 +40,13 @@ struct WorksheetParser {
                 row = nil
             }
 
+            // Only rows that hold something count: empty formatted rows far down cost nothing to skip.
+            func checkRowCount() throws {
+                if sheet.rows.count >= limits.maxRowsPerSheet {
+                    throw OfficeError.tooManyRows(sheet: name, limit: limits.maxRowsPerSheet)
+                }
+            }
+
             while true {
                 switch try scanner.next() {
                 case .eof:
@@ -68,11 +75,9 @@ struct WorksheetParser {
                         inCell = true
                     } else if scanner.nameIs("row") {
                         finishRow()
+                        try checkRowCount()
                         let index = scanner.intAttribute("r") ?? ((sheet.rows.last?.index ?? 0) + 1)
                         guard index >= 1, index <= CellAddress.maxRow else { throw scanner.malformed("行号 \(index) 无效") }
-                        if sheet.rows.count >= limits.maxRowsPerSheet || index > limits.maxRowsPerSheet {
-                            throw OfficeError.tooManyRows(sheet: name, limit: limits.maxRowsPerSheet)
-                        }
                         row = Row(index: index, height: scanner.doubleAttribute("ht"),
                                   isHidden: scanner.boolAttribute("hidden") ?? false)
                         column = 0
@@ -110,6 +115,7 @@ struct WorksheetParser {
                         }
                     } else if scanner.nameIs("row") {
                         finishRow()
+                        try checkRowCount()
                     }
                 }
             }

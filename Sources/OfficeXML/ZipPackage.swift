@@ -47,6 +47,7 @@ final class ZipPackage {
         self.limits = limits
         var declaredTotal: Int64 = 0
         for entry in archive where entry.type == .file {
+            if entries.count >= limits.maxParts { throw OfficeError.tooManyParts(limit: limits.maxParts) }
             let declared = Int64(clamping: entry.uncompressedSize)
             declaredTotal += declared
             if declaredTotal > limits.maxUncompressedBytes { throw OfficeError.tooLarge(limitBytes: limits.maxUncompressedBytes) }

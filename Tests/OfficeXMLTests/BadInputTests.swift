@@ -80,6 +80,23 @@ struct BadInputTests {
         #expect(part == "xl/worksheets/sheet1.xml")
     }
 
+    @Test("tables nested thousands deep are refused instead of overflowing the stack")
+    func deepTables() throws {
+        let depth = 5_000
+        let open = String(repeating: "<w:tbl><w:tr><w:tc>", count: depth)
+        let close = String(repeating: "</w:tc></w:tr></w:tbl>", count: depth)
+        let error = #expect(throws: OfficeError.self) { try DocxReader().read(data: DocxFixture.make(body: open + close)) }
+        #expect(error == .tablesNestedTooDeeply(limit: 16))
+        #expect(error?.message.contains("嵌套") == true)
+    }
+
+    @Test("a zip of too many parts is refused")
+    func tooManyParts() throws {
+        let parts = (0..<20).map { (path: "xl/part\($0).xml", bytes: Array("<x/>".utf8)) }
+        let data = try PackageWriter.data(parts: parts)
+        #expect(throws: OfficeError.tooManyParts(limit: 10)) { try XLSXReader(limits: ReadLimits(maxParts: 10)).read(data: data) }
+    }
+
     @Test("row and cell limits stop a sheet with a clear message")
     func smallLimits() throws {
         let data = try SampleWorkbook.make().data()
