@@ -78,6 +78,26 @@ struct LibreOfficeTests {
         #expect(lines[4].contains("95.5%"))
     }
 
+    @Test("our workbook re-saved by LibreOffice reads back with the same texts, dates and merges")
+    func resavedByLibreOffice() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ours = directory.appendingPathComponent("ours.xlsx")
+        try SampleWorkbook.make().write(to: ours)
+        let output = directory.appendingPathComponent("resaved")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let resaved = try ExternalTools.soffice(convert: ours, to: "xlsx:Calc Office Open XML", in: output)
+        let original = try XLSXReader().read(contentsOf: ours)
+        let book = try XLSXReader().read(contentsOf: resaved)
+        #expect(book.sheets.map(\.name) == original.sheets.map(\.name))
+        #expect(book.sheets.map(\.visibility) == [.visible, .visible, .hidden])
+        let sheet = book.sheets[0]
+        #expect(try sheet.grid() == original.sheets[0].grid())
+        #expect(Set(sheet.merged) == Set(original.sheets[0].merged))
+        #expect(sheet["G4"] == .date(CellDate(year: 2025, month: 12, day: 12)))
+        #expect(book.sheets[1].hiddenRows == [3])
+    }
+
     @Test("real .xls and .doc files made by LibreOffice get the save-as advice")
     func legacyFiles() throws {
         let directory = try makeTemporaryDirectory()
