@@ -42,6 +42,8 @@ public enum OfficeError: Error, Equatable, Sendable {
     case invalidSheetName(name: String, reason: String)
     /// Excel refuses a file whose merged ranges overlap, so the writer stops first.
     case overlappingMerges(sheet: String, first: String, second: String)
+    case cellTextTooLong(sheet: String, cell: String)
+    case outsideSheet(sheet: String, cell: String)
     case writeFailed(detail: String)
 
     /// The message a user reads.
@@ -98,6 +100,10 @@ public enum OfficeError: Error, Equatable, Sendable {
             return "工作表名称“\(name)”不可用：\(reason)。"
         case .overlappingMerges(let sheet, let first, let second):
             return "工作表“\(sheet)”中的合并区域 \(first) 与 \(second) 重叠，Excel 无法打开这样的文件。请调整合并范围。"
+        case .cellTextTooLong(let sheet, let cell):
+            return "工作表“\(sheet)”的 \(cell) 单元格文字超过 Excel 允许的 32767 个字符。请精简内容或拆分到几个单元格。"
+        case .outsideSheet(let sheet, let cell):
+            return "工作表“\(sheet)”的单元格 \(cell) 超出了 Excel 的范围（最多 1048576 行、16384 列）。"
         case .writeFailed(let detail):
             return "无法写出文件（\(detail)）。请检查保存位置是否存在、是否有写入权限、磁盘空间是否足够。"
         }

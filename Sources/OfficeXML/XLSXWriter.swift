@@ -28,7 +28,24 @@ public struct XLSXWriter: Sendable {
     public mutating func addSheet(_ sheet: WorksheetDraft) throws {
         try checkName(sheet.name)
         try checkMerges(sheet)
+        try checkCells(sheet)
         sheets.append(sheet)
+    }
+
+    /// Excel calls a file with these "unreadable content", so they are reported with their place.
+    private func checkCells(_ sheet: WorksheetDraft) throws {
+        for (row, cells) in sheet.rows {
+            for cell in cells {
+                let address = CellAddress(row: row, column: cell.column)
+                guard row >= 1, row <= CellAddress.maxRow, cell.column >= 1, cell.column <= CellAddress.maxColumn else {
+                    throw OfficeError.outsideSheet(sheet: sheet.name, cell: "第\(row)行第\(cell.column)列")
+                }
+                // UTF-8 length is free to read; only long texts are measured in UTF-16 units, as Excel counts.
+                if case .string(let text) = cell.value, text.utf8.count > 32_767, text.utf16.count > 32_767 {
+                    throw OfficeError.cellTextTooLong(sheet: sheet.name, cell: address.description)
+                }
+            }
+        }
     }
 
     private func checkMerges(_ sheet: WorksheetDraft) throws {

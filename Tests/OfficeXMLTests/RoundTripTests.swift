@@ -84,6 +84,21 @@ struct RoundTripTests {
         #expect(error?.message.contains("重叠") == true)
     }
 
+    @Test("cells Excel cannot hold are refused with their place")
+    func cellsExcelCannotHold() throws {
+        var writer = XLSXWriter()
+        var long = WorksheetDraft(name: "长文本")
+        long.set(String(repeating: "绩", count: 32_768), row: 2, column: 3)
+        #expect(throws: OfficeError.cellTextTooLong(sheet: "长文本", cell: "C2")) { try writer.addSheet(long) }
+        long = WorksheetDraft(name: "长文本")
+        long.set(String(repeating: "绩", count: 32_767), row: 2, column: 3)
+        try writer.addSheet(long)
+        var far = WorksheetDraft(name: "越界")
+        far.set("x", row: 1, column: 16_385)
+        let error = #expect(throws: OfficeError.self) { try writer.addSheet(far) }
+        #expect(error?.message.contains("16384 列") == true)
+    }
+
     @Test("worksheet parts list their children in the order the schema demands")
     func schemaOrder() throws {
         let writer = try SampleWorkbook.make()
