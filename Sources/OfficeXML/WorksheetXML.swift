@@ -128,6 +128,7 @@ struct WorksheetXML {
         var tallest: Double?
         for cell in cells {
             guard case .string(let text) = cell.value, !text.isEmpty else { continue }
+            guard cell.style.index < styles.styles.count else { continue }
             let style = styles.styles[cell.style.index]
             guard style.wrapText || text.contains("\n") else { continue }
             var columns = cell.column...cell.column
@@ -158,7 +159,8 @@ struct WorksheetXML {
 
     private func writeCell(_ cell: WorksheetDraft.DraftCell, row: Int, _ xml: inout XMLBuilder,
                            strings: inout SharedStringTable, styles: inout StyleTable) {
-        var style = cell.style
+        // A style id from another writer would point past this workbook's styles.
+        var style = cell.style.index < styles.styles.count ? cell.style : .default
         if case .date = cell.value { style = styles.dateStyle(for: style) }
         xml.raw("<c r=\"")
         xml.cellAddress(row: row, column: cell.column)

@@ -11,6 +11,7 @@ struct BadInputTests {
         let error = #expect(throws: OfficeError.self) { try XLSXReader().read(data: Data("指标,值\n培训人次,1200\n".utf8)) }
         #expect(error == .notOfficeFile(expected: .xlsx))
         #expect(error?.message.contains("另存为Excel 表格（.xlsx）") == true)
+        #expect(throws: OfficeError.notOfficeFile(expected: .docx)) { try DocxReader().read(data: Data()) }
     }
 
     @Test("a workbook cut off halfway is reported as damaged")
