@@ -9,6 +9,9 @@ enum ExternalTools {
         var stderr: String
     }
 
+    /// Python 3 itself, for fixtures built with its standard library alone.
+    static let hasPython: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import zipfile"]).status) == 0
+
     /// Python with openpyxl (`pip install openpyxl`).
     static let hasOpenpyxl: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import openpyxl"]).status) == 0
 
