@@ -11,6 +11,9 @@ public struct Workbook: Sendable {
     }
 
     public subscript(name: String) -> Sheet? { sheets.first { $0.name == name } }
+
+    /// The sheets a user sees as tabs; hidden ones often hold dropdown lists or old versions.
+    public var visibleSheets: [Sheet] { sheets.filter { $0.visibility == .visible } }
 }
 
 /// Whether a sheet's tab shows. `veryHidden` sheets can only be shown again from VBA.
@@ -102,6 +105,11 @@ public struct Sheet: Sendable {
             if cell.column < column { low = middle + 1 } else { high = middle - 1 }
         }
         return .empty
+    }
+
+    /// The merged range covering a cell, if any: a reader uses it to find a label's extent.
+    public func mergedRange(containing address: CellAddress) -> CellRange? {
+        merged.first { $0.contains(address) }
     }
 
     public subscript(address: String) -> CellValue {

@@ -2,8 +2,7 @@ import Foundation
 import Testing
 @testable import OfficeXML
 
-/// Workbooks that other programs wrote: openpyxl, and a hand-assembled zip with the variants
-/// Excel and WPS produce (rich text with phonetic runs, absolute targets, built-in CJK date formats).
+/// Workbooks openpyxl wrote: a title block above the table, merges, dates, rich text, hidden rows.
 @Suite("Reading workbooks other programs wrote", .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"))
 struct ForeignWorkbookTests {
     static let openpyxlScript = #"""

@@ -32,6 +32,10 @@ struct RoundTripTests {
         #expect(filled[0][6] == SampleWorkbook.title)
         #expect(filled[1][2] == "绩效指标")
 
+        #expect(sheet.mergedRange(containing: CellAddress(row: 5, column: 1))?.description == "A4:A5")
+        #expect(sheet.mergedRange(containing: CellAddress(row: 6, column: 1)) == nil)
+        #expect(book.visibleSheets.map(\.name) == ["项目支出", "说明"])
+
         let second = try #require(book["说明"])
         #expect(second.hiddenRows == [3])
         #expect(second["B2"].displayText == "3.25")
