@@ -66,19 +66,37 @@ struct BadInputTests {
         #expect(throws: OfficeError.wrongKind(expected: .docx, found: .xlsx)) { try DocxReader().read(data: xlsx) }
     }
 
-    @Test("broken sheet XML names the part")
-    func malformedSheet() throws {
-        let data = try PackageWriter.data(parts: [
+    /// A minimal workbook around one sheet's XML.
+    private func workbook(sheetXML: String) throws -> Data {
+        try PackageWriter.data(parts: [
             ("xl/workbook.xml", Array(#"<workbook><sheets><sheet name="A" r:id="rId1"/></sheets></workbook>"#.utf8)),
             ("xl/_rels/workbook.xml.rels", Array(#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
-            ("xl/worksheets/sheet1.xml", Array("<worksheet><sheetData><row r=\"1\"><c r=\"A1\"".utf8)),
+            ("xl/worksheets/sheet1.xml", Array(sheetXML.utf8)),
         ])
+    }
+
+    @Test("broken sheet XML names the part")
+    func malformedSheet() throws {
+        let data = try workbook(sheetXML: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"")
         let error = #expect(throws: OfficeError.self) { try XLSXReader().read(data: data) }
         guard case .malformedXML(let part, _) = error else {
             Issue.record("expected malformedXML, got \(String(describing: error))")
             return
         }
         #expect(part == "xl/worksheets/sheet1.xml")
+        #expect(error?.message.contains("请用 Excel、WPS 或 Word 打开后重新保存") == true)
+    }
+
+    @Test("entities declared in a DTD are never expanded (no billion laughs)")
+    func entityExpansion() throws {
+        var dtd = "<!DOCTYPE worksheet [<!ENTITY lol \"lol\">"
+        for level in 1...9 {
+            dtd += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">"
+        }
+        dtd += "]>"
+        let data = try workbook(sheetXML: dtd + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"#)
+        let sheet = try XLSXReader().read(data: data).sheets[0]
+        #expect(sheet["A1"] == .string("&lol9;"))
     }
 
     @Test("tables nested thousands deep are refused instead of overflowing the stack")
