@@ -27,4 +27,34 @@ struct RenderTests {
         let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".png") }
         #expect(pages.sorted() == ["sample-1.png", "sample-2.png"])
     }
+
+    @Test("a long table prints its header rows again at the top of every page")
+    func repeatedHeader() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var writer = XLSXWriter()
+        let border = writer.addStyle(CellStyle(border: .thin))
+        var sheet = WorksheetDraft(name: "长表")
+        sheet.merge(try CellRange("A1:D1"), value: .string("长表标题"))
+        sheet.merge(try CellRange("A2:D2"), value: .string("重复的表头"), style: border)
+        for (column, text) in ["序号", "指标名称", "指标值", "备注"].enumerated() {
+            sheet.set(text, row: 3, column: column + 1, style: border)
+        }
+        for row in 4...150 {
+            sheet.set(Double(row - 3), row: row, column: 1, style: border)
+            sheet.set("第\(row - 3)项指标", row: row, column: 2, style: border)
+        }
+        sheet.printTitleRows = 2...3
+        sheet.pageSetup = .a4LandscapeFitToWidth
+        try writer.addSheet(sheet)
+        let file = directory.appendingPathComponent("long.xlsx")
+        try writer.write(to: file)
+        let script = SharedFiles.packageRoot.appendingPathComponent("scripts/render-xlsx.sh").path
+        #expect(try ExternalTools.run(["/bin/bash", script, file.path, directory.path]).status == 0)
+        let pdf = directory.appendingPathComponent("long.pdf").path
+        let pageTwo = try ExternalTools.run(["/usr/bin/pdftotext", "-f", "2", "-l", "2", pdf, "-"]).stdout
+        #expect(pageTwo.contains("重复的表头"))
+        #expect(pageTwo.contains("指标名称"))
+        #expect(!pageTwo.contains("长表标题"))
+    }
 }
