@@ -214,7 +214,8 @@ print(json.dumps({"write": written - start, "read": read - written, "cells": cel
         print(String(format: "ratio    write %5.1f×    read %5.1f×   (openpyxl time ÷ Jixiao time)",
                      result.write / ourWrite, result.read / ourRead))
         let crossRead = try clock.measure { _ = try readWithOfficeXML(theirs) }
-        print(String(format: "Jixiao reads openpyxl's file in %.3f s", seconds(crossRead)))
+        print(String(format: "Jixiao reads openpyxl's file in %.3f s; peak memory of this process %.0f MB",
+                     seconds(crossRead), peakMemoryMegabytes()))
     }
 
     private func runPython(_ arguments: [String]) -> String? {
@@ -229,6 +230,18 @@ print(json.dumps({"write": written - start, "read": read - written, "cells": cel
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The process's peak resident memory. Linux reports kilobytes, macOS bytes.
+    private func peakMemoryMegabytes() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1_048_576
+        #endif
     }
 
     private func seconds(_ duration: Duration) -> Double {
