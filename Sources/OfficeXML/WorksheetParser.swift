@@ -14,6 +14,7 @@ struct WorksheetParser {
         var sheet = Sheet(name: name, visibility: visibility)
         try data.scanXML(part: part) { scanner in
             var row: Row?
+            var lastRowIndex = 0
             var rowsSorted = true
             var cellCount = 0
             // The cell being read.
@@ -64,9 +65,9 @@ struct WorksheetParser {
                             inlineText = try RichText.read(&scanner)
                         }
                     } else if scanner.nameIs("c") {
-                        let previous = row?.cells.last?.column ?? column
+                        // Without `r`, a cell follows the previous one, stored or empty.
                         column = scanner.attributeRange("r").flatMap { CellAddress.parse(scanner.bytes, $0)?.column }
-                            ?? previous + 1
+                            ?? column + 1
                         type = cellType(scanner)
                         style = scanner.intAttribute("s") ?? 0
                         valueText = ""
@@ -76,8 +77,10 @@ struct WorksheetParser {
                     } else if scanner.nameIs("row") {
                         finishRow()
                         try checkRowCount()
-                        let index = scanner.intAttribute("r") ?? ((sheet.rows.last?.index ?? 0) + 1)
+                        // Without `r`, a row follows the previous one, stored or empty.
+                        let index = scanner.intAttribute("r") ?? lastRowIndex + 1
                         guard index >= 1, index <= CellAddress.maxRow else { throw scanner.malformed("行号 \(index) 无效") }
+                        lastRowIndex = index
                         row = Row(index: index, height: scanner.doubleAttribute("ht"),
                                   isHidden: scanner.boolAttribute("hidden") ?? false)
                         column = 0
@@ -109,7 +112,7 @@ struct WorksheetParser {
                             if cellCount > limits.maxCellsPerSheet {
                                 throw OfficeError.tooManyCells(sheet: name, limit: limits.maxCellsPerSheet)
                             }
-                            if row == nil { row = Row(index: (sheet.rows.last?.index ?? 0) + 1) }
+                            if row == nil { row = Row(index: lastRowIndex + 1) }
                             row?.cells.append(Cell(column: column, value: value,
                                                    formula: formula?.isEmpty == false ? formula : nil))
                         }

@@ -87,6 +87,13 @@ struct BadInputTests {
         #expect(error?.message.contains("请用 Excel、WPS 或 Word 打开后重新保存") == true)
     }
 
+    @Test("cells and rows without addresses follow the previous ones, empty cells included")
+    func cellsWithoutAddresses() throws {
+        let data = try workbook(sheetXML: #"<worksheet><sheetData><row><c t="inlineStr"><is><t>甲</t></is></c><c/><c><v>3</v></c></row><row/><row><c><v>4</v></c></row></sheetData></worksheet>"#)
+        let sheet = try XLSXReader().read(data: data).sheets[0]
+        #expect(try sheet.grid() == [["甲", "", "3"], ["", "", ""], ["4", "", ""]])
+    }
+
     @Test("entities declared in a DTD are never expanded (no billion laughs)")
     func entityExpansion() throws {
         var dtd = "<!DOCTYPE worksheet [<!ENTITY lol \"lol\">"
