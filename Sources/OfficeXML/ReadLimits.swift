@@ -1,0 +1,35 @@
+import Foundation
+
+/// Bounds on what reading one file may cost, so that a hostile or broken file fails with a
+/// clear message instead of exhausting memory. The defaults keep a read well under 500 MB.
+public struct ReadLimits: Sendable, Equatable {
+    /// The most bytes all parts together may inflate to. Counted while inflating, because the
+    /// sizes a zip declares can lie.
+    public var maxUncompressedBytes: Int64
+    /// The largest inflated-to-compressed ratio allowed for a big part. Real sheet XML compresses
+    /// about 5–30:1; a zip bomb of zeros compresses about 1000:1.
+    public var maxCompressionRatio: Double
+    /// Parts smaller than this are not ratio-checked: tiny parts can compress very well.
+    public var ratioCheckThreshold: Int64
+    /// Parts in the zip. Real workbooks have tens; a zip of a million tiny entries would cost
+    /// memory just to list.
+    public var maxParts: Int
+    public var maxRowsPerSheet: Int
+    public var maxCellsPerSheet: Int
+    /// How deeply Word tables may nest inside table cells (real documents rarely go past 3).
+    public var maxTableNesting: Int
+
+    public init(maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
+                ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 10_000, maxRowsPerSheet: Int = 200_000,
+                maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16) {
+        self.maxUncompressedBytes = maxUncompressedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioCheckThreshold = ratioCheckThreshold
+        self.maxParts = maxParts
+        self.maxRowsPerSheet = maxRowsPerSheet
+        self.maxCellsPerSheet = maxCellsPerSheet
+        self.maxTableNesting = maxTableNesting
+    }
+
+    public static let `default` = ReadLimits()
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// Writes .xlsx workbooks that Excel, WPS, LibreOffice and openpyxl open without complaint.
+///
+/// ```swift
+/// var writer = XLSXWriter()
+/// let header = writer.addStyle(CellStyle(font: FontStyle(name: "黑体", bold: true), border: .thin))
+/// var sheet = WorksheetDraft(name: "项目支出")
+/// sheet.merge(CellRange("A1:F1"), value: .string("绩效目标表"), style: header)
+/// try writer.addSheet(sheet)
+/// try writer.write(to: url)
+/// ```
+public struct XLSXWriter: Sendable {
+    public private(set) var sheets: [WorksheetDraft] = []
+    public var dateSystem: DateSystem = .from1900
+    /// Shown in the file's properties (作者).
+    public var creator = "Jixiao"
+    private var styles = StyleTable()
+
+    public init() {}
+
+    /// Registers a style once; cells then refer to it by the returned id.
+    public mutating func addStyle(_ style: CellStyle) -> StyleID {
+        styles.add(style)
+    }
+
+    /// Adds a sheet after checking its name the way Excel does.
+    public mutating func addSheet(_ sheet: WorksheetDraft) throws {
+        try checkName(sheet.name)
+        try checkMerges(sheet)
+        try checkCells(sheet)
+        sheets.append(sheet)
+    }
+
+    /// Excel calls a file with these "unreadable content", so they are reported with their place.
+    private func checkCells(_ sheet: WorksheetDraft) throws {
+        for (row, cells) in sheet.rows {
+            for cell in cells {
+                let address = CellAddress(row: row, column: cell.column)
+                guard row >= 1, row <= CellAddress.maxRow, cell.column >= 1, cell.column <= CellAddress.maxColumn else {
+                    throw OfficeError.outsideSheet(sheet: sheet.name, cell: "第\(row)行第\(cell.column)列")
+                }
+                // UTF-8 length is free to read; only long texts are measured in UTF-16 units, as Excel counts.
+                if case .string(let text) = cell.value, text.utf8.count > 32_767, text.utf16.count > 32_767 {
+                    throw OfficeError.cellTextTooLong(sheet: sheet.name, cell: address.description)
+                }
+            }
+        }
+    }
+
+    private func checkMerges(_ sheet: WorksheetDraft) throws {
+        var owner: [CellAddress: CellRange] = [:]
+        for range in sheet.merged {
+            for row in range.rows {
+                for column in range.columns {
+                    let address = CellAddress(row: row, column: column)
+                    if let other = owner.updateValue(range, forKey: address) {
+                        throw OfficeError.overlappingMerges(sheet: sheet.name, first: other.description, second: range.description)
+                    }
+                }
+            }
+        }
+    }
+
+    public func write(to url: URL) throws {
+        try PackageWriter.write(parts: parts(), to: url)
+    }
+
+    public func data() throws -> Data {
+        try PackageWriter.data(parts: parts())
+    }
+
+    private func checkName(_ name: String) throws {
+        if name.isEmpty || name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw OfficeError.invalidSheetName(name: name, reason: "名称不能为空")
+        }
+        if name.count > 31 { throw OfficeError.invalidSheetName(name: name, reason: "最多 31 个字符") }
+        if let bad = name.first(where: { ":\\/?*[]".contains($0) }) {
+            throw OfficeError.invalidSheetName(name: name, reason: "不能包含字符“\(bad)”")
+        }
+        if name.hasPrefix("'") || name.hasSuffix("'") {
+            throw OfficeError.invalidSheetName(name: name, reason: "不能以单引号开头或结尾")
+        }
+        if sheets.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            throw OfficeError.invalidSheetName(name: name, reason: "与已有工作表重名")
+        }
+    }
+
+    func parts() throws -> [(path: String, bytes: [UInt8])] {
+        guard !sheets.isEmpty else { throw OfficeError.writeFailed(detail: "工作簿至少需要一个工作表") }
+        guard let firstVisible = sheets.firstIndex(where: { $0.visibility == .visible }) else {
+            throw OfficeError.writeFailed(detail: "至少要有一个工作表是可见的")
+        }
+        var strings = SharedStringTable()
+        var styles = self.styles
+        var parts: [(path: String, bytes: [UInt8])] = [
+            ("[Content_Types].xml", contentTypes()),
+            ("_rels/.rels", packageRelationships()),
+            ("docProps/app.xml", appProperties()),
+            ("docProps/core.xml", coreProperties()),
+            ("xl/workbook.xml", workbook(activeTab: firstVisible)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships()),
+        ]
+        for (index, sheet) in sheets.enumerated() {
+            let writer = WorksheetXML(sheet: sheet, isSelected: index == firstVisible, dateSystem: dateSystem)
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", writer.xml(strings: &strings, styles: &styles)))
+        }
+        // Styles last: writing dates may have added date-formatted variants of styles.
+        parts.append(("xl/styles.xml", styles.xml()))
+        parts.append(("xl/sharedStrings.xml", strings.xml()))
+        return parts
+    }
+
+    private func contentTypes() -> [UInt8] {
+        var xml = XMLBuilder()
+        xml.raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
+        xml.raw("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
+        xml.raw("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
+        xml.raw("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
+        for index in sheets.indices {
+            xml.raw("<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ")
+            xml.raw("ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")
+        }
+        xml.raw("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>")
+        xml.raw("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>")
+        xml.raw("<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>")
+        xml.raw("<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>")
+        xml.raw("</Types>")
+        return xml.bytes
+    }
+
+    private func packageRelationships() -> [UInt8] {
+        var xml = XMLBuilder()
+        xml.raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
+        xml.raw("<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>")
+        xml.raw("<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>")
+        xml.raw("<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>")
+        xml.raw("</Relationships>")
+        return xml.bytes
+    }
+
+    private func appProperties() -> [UInt8] {
+        var xml = XMLBuilder()
+        xml.raw("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" ")
+        xml.raw("xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">")
+        xml.raw("<Application>Jixiao</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>")
+        xml.raw("<HeadingPairs><vt:vector size=\"2\" baseType=\"variant\"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant>")
+        xml.raw("<vt:variant><vt:i4>")
+        xml.int(sheets.count)
+        xml.raw("</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector")
+        xml.attribute("size", sheets.count)
+        xml.raw(" baseType=\"lpstr\">")
+        for sheet in sheets { xml.element("<vt:lpstr>", sheet.name, "</vt:lpstr>") }
+        xml.raw("</vt:vector></TitlesOfParts><AppVersion>16.0300</AppVersion></Properties>")
+        return xml.bytes
+    }
+
+    private func coreProperties() -> [UInt8] {
+        let now = ISO8601DateFormatter().string(from: Date())
+        var xml = XMLBuilder()
+        xml.raw("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" ")
+        xml.raw("xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" ")
+        xml.raw("xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
+        xml.element("<dc:creator>", creator, "</dc:creator>")
+        xml.element("<cp:lastModifiedBy>", creator, "</cp:lastModifiedBy>")
+        xml.element("<dcterms:created xsi:type=\"dcterms:W3CDTF\">", now, "</dcterms:created>")
+        xml.element("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">", now, "</dcterms:modified>")
+        xml.raw("</cp:coreProperties>")
+        return xml.bytes
+    }
+
+    private func workbook(activeTab: Int) -> [UInt8] {
+        var xml = XMLBuilder()
+        xml.raw("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" ")
+        xml.raw("xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
+        xml.raw(dateSystem == .from1904 ? "<workbookPr date1904=\"1\"/>" : "<workbookPr/>")
+        xml.raw("<bookViews><workbookView")
+        xml.attribute("activeTab", activeTab)
+        xml.raw("/></bookViews><sheets>")
+        for (index, sheet) in sheets.enumerated() {
+            xml.raw("<sheet")
+            xml.attribute("name", sheet.name)
+            xml.attribute("sheetId", index + 1)
+            if sheet.visibility != .visible { xml.attribute("state", sheet.visibility.rawValue) }
+            xml.attribute("r:id", "rId\(index + 1)")
+            xml.raw("/>")
+        }
+        xml.raw("</sheets>")
+        let titled = sheets.enumerated().filter { $0.element.printTitleRows != nil }
+        if !titled.isEmpty {
+            xml.raw("<definedNames>")
+            for (index, sheet) in titled {
+                guard let rows = sheet.printTitleRows else { continue }
+                xml.raw("<definedName name=\"_xlnm.Print_Titles\"")
+                xml.attribute("localSheetId", index)
+                xml.raw(">")
+                let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+                xml.text("\(quoted)!$\(rows.lowerBound):$\(rows.upperBound)")
+                xml.raw("</definedName>")
+            }
+            xml.raw("</definedNames>")
+        }
+        xml.raw("<calcPr calcId=\"191029\"/></workbook>")
+        return xml.bytes
+    }
+
+    private func workbookRelationships() -> [UInt8] {
+        var xml = XMLBuilder()
+        xml.raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
+        for index in sheets.indices {
+            xml.raw("<Relationship")
+            xml.attribute("Id", "rId\(index + 1)")
+            xml.raw(" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\"")
+            xml.attribute("Target", "worksheets/sheet\(index + 1).xml")
+            xml.raw("/>")
+        }
+        xml.raw("<Relationship")
+        xml.attribute("Id", "rId\(sheets.count + 1)")
+        xml.raw(" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
+        xml.raw("<Relationship")
+        xml.attribute("Id", "rId\(sheets.count + 2)")
+        xml.raw(" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>")
+        xml.raw("</Relationships>")
+        return xml.bytes
+    }
+}
