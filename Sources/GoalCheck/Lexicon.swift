@@ -1,0 +1,99 @@
+import GoalCore
+
+/// Text as an array of Unicode scalar values, for the word searches the rules make on every row.
+/// Short names and a few dozen words: a plain scan over integers beats Foundation's `contains`
+/// and regular expressions by an order of magnitude, which is what the benchmark asks for.
+struct Scalars: Sendable {
+    let v: [UInt32]
+
+    init(_ s: String) { v = s.unicodeScalars.map(\.value) }
+    init(values: [UInt32]) { v = values }
+
+    var isEmpty: Bool { v.isEmpty }
+    var count: Int { v.count }
+
+    func contains(_ w: [UInt32]) -> Bool { firstIndex(of: w) != nil }
+
+    func firstIndex(of w: [UInt32], from start: Int = 0) -> Int? {
+        guard !w.isEmpty, w.count <= v.count - start else { return nil }
+        let first = w[0]
+        var i = start
+        let last = v.count - w.count
+        while i <= last {
+            if v[i] == first {
+                var j = 1
+                while j < w.count && v[i + j] == w[j] { j += 1 }
+                if j == w.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    func hasSuffix(_ w: [UInt32]) -> Bool {
+        guard !w.isEmpty, w.count <= v.count else { return false }
+        let off = v.count - w.count
+        for j in 0..<w.count where v[off + j] != w[j] { return false }
+        return true
+    }
+
+    /// Only the CJK ideographs, for comparing what two texts talk about.
+    var ideographs: [UInt32] { v.filter(Scalars.isIdeograph) }
+
+    static func isIdeograph(_ u: UInt32) -> Bool { (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) }
+
+    /// Adjacent ideograph pairs, each packed into one integer: the unit of "shares a subject".
+    func bigrams(excluding stop: Set<UInt64> = []) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        guard v.count > 1 else { return out }
+        for i in 0..<(v.count - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
+            let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
+            if !stop.contains(b) { out.insert(b) }
+        }
+        return out
+    }
+}
+
+/// A word list compiled once per profile.
+struct WordList: Sendable {
+    let words: [[UInt32]]
+    let texts: [String]
+
+    init(_ list: [String]) {
+        let kept = list.filter { !$0.isEmpty }
+        texts = kept
+        words = kept.map { $0.unicodeScalars.map(\.value) }
+    }
+
+    /// The first word the text holds, if any.
+    func word(in s: Scalars) -> String? {
+        for (i, w) in words.enumerated() where s.contains(w) { return texts[i] }
+        return nil
+    }
+
+    func matches(_ s: Scalars) -> Bool { words.contains { s.contains($0) } }
+
+    /// The longest word the text ends with, if any.
+    func suffix(of s: Scalars) -> String? {
+        var best: Int?
+        for (i, w) in words.enumerated() where s.hasSuffix(w) {
+            if best == nil || w.count > words[best!].count { best = i }
+        }
+        return best.map { texts[$0] }
+    }
+}
+
+/// Bigram codes of words that say nothing about an indicator's subject (考核…情况, 反映…), left out
+/// when deciding whether an explanation talks about the indicator it stands beside.
+enum Boilerplate {
+    static let bigrams: Set<UInt64> = {
+        let words = ["考核", "反映", "情况", "完成", "部门", "单位", "本部", "工作", "指标", "是否", "通过", "实际",
+                     "计划", "目标", "全年", "年度", "用以", "主要", "相关", "进行", "开展", "有效", "提高", "提升"]
+        var s = Set<UInt64>()
+        for w in words {
+            let v = w.unicodeScalars.map(\.value)
+            if v.count == 2 { s.insert(UInt64(v[0]) << 32 | UInt64(v[1])) }
+        }
+        return s
+    }()
+}
