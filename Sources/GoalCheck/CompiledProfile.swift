@@ -50,7 +50,7 @@ struct CompiledProfile: Sendable {
         severities = sev
         generic = WordList(p.check.genericExplanations)
         let lx = p.check.lexicon
-        satisfaction = WordList(lx.satisfaction); positiveRates = WordList(lx.positiveRates)
+        satisfaction = WordList(lx.satisfaction); positiveRates = WordList(lx.positiveRates.map { $0 + "率" })
         lowerIsBetter = WordList(lx.lowerIsBetter); growth = WordList(lx.growth)
         timeliness = WordList(lx.timeliness); timelinessRates = WordList(lx.timelinessRates)
         dangling = WordList(lx.danglingEndings); measurable = WordList(lx.measurableEndings)

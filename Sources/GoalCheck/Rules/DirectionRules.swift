@@ -18,7 +18,7 @@ extension TableCheck {
                      fix: "满意度指标应为 ≥，是否改为 ≥\(value)\(unit)？")
             } else if row.isRate && !row.isCost, let word = rules.positiveRates.word(in: row.nameText) {
                 emit(RuleCatalogue.rateDirection, row: row.index, field: .type,
-                     "\(place(row))：“\(word)”类比率越高越好，指标值类型却为“\(type.rawValue)”（\(row.targetText)）",
+                     "\(place(row))：“…\(word)”越高越好，指标值类型却为“\(type.rawValue)”（\(row.targetText)）",
                      fix: "是否改为 ≥\(value)\(unit)？")
             }
         }

@@ -122,9 +122,11 @@ extension TableCheck {
     private mutating func qualitativeScoring(_ row: Row, _ sc: Scalars?) {
         let value = TextNormalizer.trim(row.indicator.value)
         // A date or a number written as a 定性 target: it can be measured, so it should be quantitative.
-        if let n = row.target.number, Self.isMeasurableQualitative(row.target) {
-            let op = (row.target.comparison ?? .equal).rawValue
-            let unit = row.target.unit ?? ""
+        // (`row.target` drops the number of a 定性 row by design, so the cell is read again here.)
+        let asWritten = Target.parse(value)
+        if let n = asWritten.number, Self.isMeasurableQualitative(asWritten) {
+            let op = (asWritten.comparison ?? .equal).rawValue
+            let unit = asWritten.unit ?? ""
             let step = sc.flatMap(ScoringText.stepPhrase)
             var message = "\(place(row))：定性指标的指标值“\(Display.clip(value, 16))”是可计量的数值"
             if let step { message += "，评分标准按“\(step)”扣分" }
@@ -164,7 +166,7 @@ extension TableCheck {
             if !rules.timeliness.matches(row.nameText) {
                 emit(RuleCatalogue.timelinessName, row: row.index, field: .name,
                      "\(place(row))：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）",
-                     fix: "名称写明时限，如“\(Display.clip(row.name, 12))及时率”或“…完成时间”")
+                     fix: "名称写明时限，如“…及时发放率”“…完成时间”“每月…日前完成”")
             }
         case "质量":
             if let w = rules.timelinessRates.word(in: row.nameText) {
@@ -189,9 +191,13 @@ extension TableCheck {
         guard !row.name.isEmpty else { return }
         let core = Words.withoutTrailingParenthesis(row.nameText)
         guard rules.measurable.suffix(of: core) == nil, let end = rules.dangling.suffix(of: core) else { return }
+        var fix = "补全名称，写明考核的量（…率、…人数、…次数、…金额）"
+        if let completed = Words.completion[end] {
+            fix = "补全名称，如“\(Display.clip(String(String.UnicodeScalarView(core.v.compactMap(Unicode.Scalar.init))), 20))\(completed)”"
+        }
         emit(RuleCatalogue.nameTruncated, row: row.index, field: .name,
              "\(place(row))：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断",
-             fix: "补全名称，说明考核的量，如“\(Display.clip(row.name, 16))率”或“…人数”")
+             fix: fix)
     }
 }
 
@@ -212,6 +218,12 @@ enum Words {
     static let explanationOpening = WordList(["考核", "反映", "是指", "指标含义", "用于衡量"])
     /// Scoring methods that need a number to compute a proportion.
     static let ratioScoring = WordList(["正常比例", "完成比例", "按比例", "实际值/计划值", "实际值÷计划值", "完成值/目标值", "实际完成值/"])
+
+    /// The usual completion of a cut-off ending: …覆盖 → …覆盖率, …满意 → …满意度.
+    static let completion: [String: String] = [
+        "覆盖": "率", "知晓": "率", "发放": "率", "满意": "度", "使用": "率", "入账": "率", "宣传": "知晓率",
+        "足": "额发放率", "参保": "人数", "领取": "人数", "人员": "人数",
+    ]
 
     /// The name without a trailing parenthesis: `每次发放（补助）` → `每次发放`.
     static func withoutTrailingParenthesis(_ n: Scalars) -> Scalars {

@@ -36,7 +36,7 @@ extension TableCheck {
             let otherLevel2 = rows[first].level2Key != row.level2Key
             let what = same ? "名称、指标值、解释、评分标准完全相同" : "三级指标名称相同"
             var fix = "删除重复行，或改为本行应考核的内容"
-            if otherLevel2 && row.level2Key == "时效" { fix = "删除重复行，或改为时效内容，如“\(Display.clip(row.name, 12))”的及时率" }
+            if otherLevel2 && row.level2Key == "时效" { fix = "删除重复行，或改为考核时效的指标（如“…及时发放率”）" }
             emit(RuleCatalogue.duplicateName, row: row.index, field: .name,
                  "\(place(row))：与\(shortPlace(rows[first]))\(what)", fix: fix)
         }

@@ -63,7 +63,7 @@ public struct CheckSettings: Sendable, Hashable, Codable {
 public struct CheckLexicon: Sendable, Hashable, Codable {
     /// A name holding one of these is a satisfaction indicator (higher is better).
     public var satisfaction: [String]
-    /// A rate (…率) holding one of these is higher-is-better: 覆盖率, 合格率, 及时率, 发放率…
+    /// A rate is higher-is-better when its name holds one of these right before 率: 覆盖率, 合格率, 及时率…
     public var positiveRates: [String]
     /// A name holding one of these is lower-is-better (投诉率, 差错率, 事故率, 结转结余率…): never flagged for ≤.
     public var lowerIsBetter: [String]
@@ -97,7 +97,7 @@ public struct CheckLexicon: Sendable, Hashable, Codable {
             "空置", "闲置", "返工", "误差", "损失", "死亡", "发病", "感染", "逾期", "滞后", "超支", "超标",
             "拖欠", "欠费", "偏差", "退回", "返贫", "辍学", "调整率", "下降", "降低", "减少", "故障", "差评",
             "冒领", "多领", "漏报", "迟报", "缺陷", "隐患", "风险", "不良", "未", "重复", "出错", "延误", "积压",
-            "整改", "问题", "不满意",
+            "整改", "问题", "不满意", "失业", "发生率", "贫困", "污染", "排放", "能耗", "赤字", "负债",
         ],
         growth: [String] = ["增长", "增幅", "增速", "提高率", "提升率", "同比", "环比", "比上年", "增加率", "增量"],
         timeliness: [String] = [
