@@ -48,9 +48,9 @@ public struct Checker: Sendable {
         if table.kind == .provincial { return builtIn["provincial"]! }
         var costAsLevel2 = false, costAsLevel1 = false
         for ind in table.indicators {
-            let k1 = Taxonomy.key(ind.level1)
-            if k1 == "成本" { costAsLevel1 = true; break }
-            if k1 == "产出" && Taxonomy.key(ind.level2) == "成本" { costAsLevel2 = true }
+            let k1 = Keys.key(ind.level1)
+            if k1 == Words.costKey { costAsLevel1 = true; break }
+            if k1 == Words.outputKey && Keys.key(ind.level2) == Words.costKey { costAsLevel2 = true }
         }
         return builtIn[costAsLevel2 && !costAsLevel1 ? "legacy" : "current"]!
     }

@@ -2,16 +2,19 @@ import GoalCore
 
 /// A profile with its lookups built once: taxonomy keys in sets and dictionaries, word lists as
 /// scalar arrays. Checking a row then costs hash lookups and short scans, never a re-parse.
-struct CompiledProfile: Sendable {
+/// A final class: tables share one instance instead of copying two dozen word lists per table.
+final class CompiledProfile: Sendable {
     let profile: Profile
-    let level1ByKey: [String: String]
-    /// `一级key \u{1} 二级key` for every allowed pair.
-    let pairs: Set<String>
+    let level1ByKey: [Key: String]
+    /// `一级key, 1, 二级key` for every allowed pair.
+    let pairs: Set<Key>
     /// 二级 key → the 一级 names that allow it.
-    let parentsByLevel2: [String: [String]]
+    let parentsByLevel2: [Key: [String]]
+    /// 一级 key → its 二级 names, for suggestions.
+    let level2Names: [Key: [String]]
     /// Accepted written 二级 key → canonical 二级 key.
-    let aliases: [String: String]
-    let required: [(name: String, key: String)]
+    let aliases: [Key: Key]
+    let required: [(name: String, key: Key)]
     let disabled: Set<String>
     let severities: [String: Severity]
     let generic: WordList
@@ -29,21 +32,22 @@ struct CompiledProfile: Sendable {
 
     init(_ p: Profile) {
         profile = p
-        var l1: [String: String] = [:], pairs = Set<String>(), parents: [String: [String]] = [:]
+        var l1: [Key: String] = [:], pairs = Set<Key>(), parents: [Key: [String]] = [:], names: [Key: [String]] = [:]
         for g in p.taxonomy.groups {
-            let k1 = Taxonomy.key(g.level1)
+            let k1 = Keys.key(g.level1)
             l1[k1] = g.level1
+            names[k1, default: []] += g.level2
             for l2 in g.level2 {
-                let k2 = Taxonomy.key(l2)
-                pairs.insert(k1 + "\u{1}" + k2)
+                let k2 = Keys.key(l2)
+                pairs.insert(k1 + [1] + k2)
                 parents[k2, default: []].append(g.level1)
             }
         }
-        level1ByKey = l1; self.pairs = pairs; parentsByLevel2 = parents
-        var al: [String: String] = [:]
-        for (written, canonical) in p.check.level2Aliases { al[Taxonomy.key(written)] = Taxonomy.key(canonical) }
+        level1ByKey = l1; self.pairs = pairs; parentsByLevel2 = parents; level2Names = names
+        var al: [Key: Key] = [:]
+        for (written, canonical) in p.check.level2Aliases { al[Keys.key(written)] = Keys.key(canonical) }
         aliases = al
-        required = p.requiredLevel1.map { ($0, Taxonomy.key($0)) }
+        required = p.requiredLevel1.map { ($0, Keys.key($0)) }
         disabled = Set(p.check.disabledRules)
         var sev: [String: Severity] = [:]
         for (code, s) in p.check.severities { if let v = Severity(rawValue: s) { sev[code] = v } }
@@ -60,9 +64,9 @@ struct CompiledProfile: Sendable {
 
     var name: String { profile.name }
 
-    func allows(level1Key k1: String, level2Key k2: String) -> Bool {
-        if pairs.contains(k1 + "\u{1}" + k2) { return true }
-        if let canonical = aliases[k2] { return pairs.contains(k1 + "\u{1}" + canonical) }
+    func allows(level1Key k1: Key, level2Key k2: Key) -> Bool {
+        if pairs.contains(k1 + [1] + k2) { return true }
+        if let canonical = aliases[k2] { return pairs.contains(k1 + [1] + canonical) }
         return false
     }
 

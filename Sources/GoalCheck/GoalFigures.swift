@@ -26,7 +26,11 @@ enum GoalFigures {
     private static let separators: Set<UInt32> = Set("，,。；;、：:！!？?\n\r\t ".unicodeScalars.map(\.value))
 
     static func extract(_ goal: String) -> [Figure] {
-        let v = Scalars(TextNormalizer.halfWidth(goal)).v
+        // full-width forms (１００％, ：) read as their ASCII twins
+        let v: [UInt32] = goal.unicodeScalars.map { u in
+            let x = u.value
+            return x >= 0xFF01 && x <= 0xFF5E ? x - 0xFEE0 : x
+        }
         var out: [Figure] = []
         var start = 0
         var i = 0

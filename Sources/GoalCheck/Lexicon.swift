@@ -42,6 +42,24 @@ struct Scalars: Sendable {
 
     static func isIdeograph(_ u: UInt32) -> Bool { (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) }
 
+    /// The bigrams as a list (no hashing): for short texts compared a few times.
+    func bigramList(excluding stop: Set<UInt64> = []) -> [UInt64] {
+        var out: [UInt64] = []
+        guard v.count > 1 else { return out }
+        for i in 0..<(v.count - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
+            let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
+            if !stop.contains(b) && !out.contains(b) { out.append(b) }
+        }
+        return out
+    }
+
+    /// How many distinct bigrams two lists share.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var n = 0
+        for x in a where b.contains(x) { n += 1 }
+        return n
+    }
+
     /// Adjacent ideograph pairs, each packed into one integer: the unit of "shares a subject".
     func bigrams(excluding stop: Set<UInt64> = []) -> Set<UInt64> {
         var out = Set<UInt64>()

@@ -1,17 +1,21 @@
 import GoalCore
 
 /// What the rules need to know about one indicator row, worked out once: normalised keys, the parsed
-/// target, the name as scalars and the categories the row falls in.
-struct Row: Sendable {
+/// target, the name as scalars and the categories the row falls in. A class so that handing a row to
+/// each rule costs one reference count, not a copy of a dozen fields.
+final class Row {
     let index: Int
     let indicator: Indicator
     let name: String
     let nameText: Scalars
-    let level1Key: String
-    let level2Key: String
+    let level1Key: Key
+    let level2Key: Key
     let target: Target
+    /// The value cell, trimmed.
+    let value: String
     /// The written unit, trimmed; nil when empty or a placeholder such as `-`.
     let unit: String?
+    let measure: MeasureUnit?
     let dimension: MeasureUnit.Dimension?
     let explanation: String?
     let scoring: String?
@@ -25,29 +29,42 @@ struct Row: Sendable {
     init(index: Int, indicator ind: Indicator, rules: CompiledProfile) {
         self.index = index
         indicator = ind
-        name = TextNormalizer.trim(ind.name)
+        name = Keys.trim(ind.name)
         nameText = Scalars(name)
-        level1Key = Taxonomy.key(ind.level1)
-        level2Key = Taxonomy.key(ind.level2)
-        target = ind.target
+        level1Key = Keys.key(ind.level1)
+        level2Key = Keys.key(ind.level2)
         unit = Row.present(ind.unit)
-        dimension = unit.map { MeasureUnit($0).dimension }
+        let value = Keys.trim(ind.value)
+        self.value = value
+        // The common cell (a plain number beside its type and unit, or 定性 text) is read directly;
+        // anything else goes through the general parser once.
+        if ind.type == .qualitative {
+            target = Target(written: ind.value, comparison: .qualitative, valueText: value, number: nil, unit: nil)
+        } else if let n = QuickNumber.parse(value) {
+            target = Target(written: ind.value, comparison: ind.type, valueText: value, number: n, unit: unit)
+        } else {
+            target = ind.target
+        }
+        measure = unit.map(UnitTable.measure)
+        dimension = measure?.dimension
         explanation = Row.present(ind.explanation)
         scoring = Row.present(ind.scoring)
-        isLabelOnly = name.isEmpty && TextNormalizer.trim(ind.value).isEmpty
-        isCost = level1Key.contains("成本") || level2Key.contains("成本")
+        isLabelOnly = name.isEmpty && value.isEmpty
+        isCost = Scalars(values: level1Key).contains(Words.cost) || Scalars(values: level2Key).contains(Words.cost)
         isSatisfaction = (rules.satisfaction.matches(nameText) && !rules.lowerIsBetter.matches(nameText))
-            || level1Key == "满意度"
+            || level1Key == Words.satisfactionKey
         isRate = nameText.contains(Row.rateChar) || dimension == .ratio
     }
 
     static let rateChar: [UInt32] = ["率".unicodeScalars.first!.value]
+    private static let placeholders: Set<String> = ["-", "—", "－", "/", "无", "——", "--"]
 
     /// A cell's text, or nil when it is empty or only a placeholder (`-`, `—`, `/`, `无`).
     static func present(_ s: String?) -> String? {
         guard let s else { return nil }
-        let t = TextNormalizer.trim(s)
-        if t.isEmpty || ["-", "—", "－", "/", "无", "——", "--"].contains(t) { return nil }
+        let t = Keys.trim(s)
+        if t.isEmpty { return nil }
+        if t.utf8.count <= 6, placeholders.contains(t) { return nil }
         return t
     }
 
@@ -58,25 +75,51 @@ struct Row: Sendable {
     var targetText: String {
         let type = indicator.type
         if type == .qualitative { return Display.clip(indicator.value, 20) }
-        return type.rawValue + Display.clip(TextNormalizer.trim(indicator.value), 20) + (unit ?? "")
+        return type.rawValue + Display.clip(value, 20) + (unit ?? "")
     }
+}
+
+/// `MeasureUnit`s of the units tables use most, built once: reading a unit is a scalar scan and a
+/// hash of integers instead of the general unit parser on every row.
+enum UnitTable {
+    private static let common: [Key: MeasureUnit] = {
+        let units = ["%", "人", "万人", "次", "万次", "人次", "万人次", "元", "万元", "亿元", "个", "项", "户", "万户",
+                     "天", "日", "月", "年", "小时", "工作日", "件", "家", "所", "只", "台", "套", "份", "场", "期",
+                     "元/人", "元/人/月", "元/人/年", "万元/次", "元/次", "万元/人", "平方米", "公里", "亩", "吨", "批次", "名"]
+        var d: [Key: MeasureUnit] = [:]
+        for u in units { d[u.unicodeScalars.map(\.value)] = MeasureUnit(u) }
+        return d
+    }()
+
+    static func measure(_ unit: String) -> MeasureUnit {
+        common[unit.unicodeScalars.map(\.value)] ?? MeasureUnit(unit)
+    }
+
+    static let tenThousandYuan = MeasureUnit("万元")
 }
 
 /// How texts from the table appear inside messages: short, one line, no control characters.
 enum Display {
+    /// At most `limit` scalars; control and direction-override characters become one space.
     static func clip(_ s: String, _ limit: Int = 30) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var n = 0
-        for ch in s {
+        var lastWasSpace = false
+        for u in s.unicodeScalars {
             if n == limit { out.append("…"); break }
-            if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-                if !out.hasSuffix(" ") { out.append(" ") }
+            if isInvisible(u.value) {
+                if !lastWasSpace { out.append(" "); lastWasSpace = true }
             } else {
-                out.append(ch)
+                out.append(u); lastWasSpace = false
             }
             n += 1
         }
-        return TextNormalizer.trim(out)
+        return Keys.trim(String(out))
+    }
+
+    private static func isInvisible(_ v: UInt32) -> Bool {
+        v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     static func number(_ v: Double) -> String { TextNormalizer.format(v, decimals: 2) }

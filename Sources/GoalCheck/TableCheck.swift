@@ -51,14 +51,14 @@ struct TableCheck {
     func place(_ row: Row) -> String {
         var s = "\(tablePlace) 第\(row.index + 1)行"
         if !row.name.isEmpty { s += "“\(Display.clip(row.name))”" }
-        let l2 = Display.clip(TextNormalizer.trim(row.indicator.level2), 16)
+        let l2 = Display.clip(row.indicator.level2, 16)
         if !l2.isEmpty { s += "（\(l2)）" }
         return s
     }
 
     /// `第3行（质量指标）`, for pointing at another row of the same table.
     func shortPlace(_ row: Row) -> String {
-        let l2 = Display.clip(TextNormalizer.trim(row.indicator.level2), 16)
+        let l2 = Display.clip(row.indicator.level2, 16)
         return l2.isEmpty ? "第\(row.index + 1)行" : "第\(row.index + 1)行（\(l2)）"
     }
 }

@@ -6,10 +6,10 @@ extension TableCheck {
     mutating func directionRules(_ row: Row) {
         let type = row.indicator.type
         guard type.isQuantitative, let n = row.number else { return }
-        let value = Display.number(n)
+        var value: String { Display.number(n) }   // only when a message is written
         let unit = row.unit ?? ""
         let lowerBetter = rules.lowerIsBetter.matches(row.nameText)
-        let growth = rules.growth.matches(row.nameText)
+        let growth = (row.isCost || row.dimension == .ratio) && rules.growth.matches(row.nameText)
 
         if type.isLowerBetter && !lowerBetter {
             if row.isSatisfaction {

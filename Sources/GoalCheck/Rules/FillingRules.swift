@@ -12,7 +12,7 @@ extension TableCheck {
                  "\(place(row))：三级指标名称为空（指标值 \(row.targetText)）",
                  fix: "填写三级指标名称，简洁说明考核什么，如“…及时发放率”")
         }
-        let value = TextNormalizer.trim(ind.value)
+        let value = row.value
         if value.isEmpty {
             emit(RuleCatalogue.valueMissing, row: row.index, field: .value, "\(place(row))：指标值为空",
                  fix: ind.type.isQuantitative ? "填写目标数值" : "填写定性目标，如“效果明显”")
@@ -29,7 +29,7 @@ extension TableCheck {
 
     private mutating func quantitativeCells(_ row: Row, value: String) {
         let ind = row.indicator
-        if TextNormalizer.number(value) == nil {
+        if row.number == nil || (QuickNumber.parse(value) == nil && TextNormalizer.number(value) == nil) {
             let parsed = Target.parse(value)
             var fix = "指标值只填数字，单位填入计量单位列"
             if let n = parsed.number {
@@ -53,10 +53,9 @@ extension TableCheck {
 
     private mutating func taxonomyRules(_ row: Row) {
         let ind = row.indicator
-        let l1 = Display.clip(TextNormalizer.trim(ind.level1), 16)
-        let l2 = Display.clip(TextNormalizer.trim(ind.level2), 16)
         let taxonomyName = rules.profile.title
         guard let canonical1 = rules.level1ByKey[row.level1Key] else {
+            let l1 = Display.clip(ind.level1, 16)
             let parents = rules.parentsByLevel2[row.level2Key] ?? []
             let allowed = rules.profile.taxonomy.groups.map(\.level1).joined(separator: "、")
             var fix = "一级指标应为：\(allowed)"
@@ -69,7 +68,8 @@ extension TableCheck {
             return
         }
         if rules.allows(level1Key: row.level1Key, level2Key: row.level2Key) { return }
-        let options = rules.profile.taxonomy.groups.first { Taxonomy.key($0.level1) == row.level1Key }?.level2 ?? []
+        let l2 = Display.clip(ind.level2, 16)
+        let options = rules.level2Names[row.level1Key] ?? []
         if l2.isEmpty {
             emit(RuleCatalogue.pair, row: row.index, field: .level2, "\(place(row))：二级指标为空",
                  fix: "二级指标应为：\(options.joined(separator: "、"))")
@@ -92,7 +92,7 @@ extension TableCheck {
 
     /// Another built-in profile that would accept what this one rejects: the table was probably filled
     /// under it (an old-taxonomy table checked under the current profile).
-    private func otherProfileAllowing(level1Key: String, level2Key: String? = nil) -> Profile? {
+    private func otherProfileAllowing(level1Key: Key, level2Key: Key? = nil) -> Profile? {
         for p in Profile.builtIn where p.name != rules.name {
             guard let c = CompiledProfile.builtIn[p.name] else { continue }
             if let k2 = level2Key {

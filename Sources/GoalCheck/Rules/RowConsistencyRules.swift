@@ -120,11 +120,12 @@ extension TableCheck {
     }
 
     private mutating func qualitativeScoring(_ row: Row, _ sc: Scalars?) {
-        let value = TextNormalizer.trim(row.indicator.value)
+        let value = row.value
         // A date or a number written as a 定性 target: it can be measured, so it should be quantitative.
-        // (`row.target` drops the number of a 定性 row by design, so the cell is read again here.)
-        let asWritten = Target.parse(value)
-        if let n = asWritten.number, Self.isMeasurableQualitative(asWritten) {
+        // (`row.target` drops the number of a 定性 row by design, so the cell is read again here —
+        // only when it holds a digit at all.)
+        let hasDigit = value.unicodeScalars.contains { ScoringText.isDigit($0.value) }
+        if hasDigit, case let asWritten = Target.parse(value), let n = asWritten.number, Self.isMeasurableQualitative(asWritten) {
             let op = (asWritten.comparison ?? .equal).rawValue
             let unit = asWritten.unit ?? ""
             let step = sc.flatMap(ScoringText.stepPhrase)
@@ -151,7 +152,7 @@ extension TableCheck {
     static func isMeasurableQualitative(_ t: Target) -> Bool {
         guard let n = t.number else { return false }
         guard let u = t.unit else { return true }
-        let m = MeasureUnit(u)
+        let m = UnitTable.measure(u)
         if m.dimension == .other { return false }
         if m.base.hasPrefix("年") && n >= 1900 && n <= 2100 { return false }
         return true
@@ -162,19 +163,19 @@ extension TableCheck {
     private mutating func classificationRules(_ row: Row) {
         guard !row.name.isEmpty else { return }
         switch row.level2Key {
-        case "时效":
+        case Words.timelinessKey:
             if !rules.timeliness.matches(row.nameText) {
                 emit(RuleCatalogue.timelinessName, row: row.index, field: .name,
                      "\(place(row))：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）",
                      fix: "名称写明时限，如“…及时发放率”“…完成时间”“每月…日前完成”")
             }
-        case "质量":
+        case Words.qualityKey:
             if let w = rules.timelinessRates.word(in: row.nameText) {
                 emit(RuleCatalogue.timelinessUnderQuality, row: row.index, field: .level2,
                      "\(place(row))：名称含“\(w)”，考核的是时效，却列在质量指标下",
                      fix: "二级指标改为“时效指标”")
             }
-        case "经济效益":
+        case Words.economicKey:
             if let w = rules.socialBenefit.word(in: row.nameText), !rules.economicBenefit.matches(row.nameText) {
                 emit(RuleCatalogue.socialUnderEconomic, row: row.index, field: .level2,
                      "\(place(row))：名称含“\(w)”，反映的是社会效益，却列在经济效益指标下",
@@ -208,6 +209,13 @@ enum Words {
     static let times = s("次数")
     static let headcount = s("人数")
     static let efficiency = s("效率")
+    static let cost = s("成本")
+    static let costKey = s("成本")
+    static let outputKey = s("产出")
+    static let satisfactionKey = s("满意度")
+    static let timelinessKey = s("时效")
+    static let qualityKey = s("质量")
+    static let economicKey = s("经济效益")
     /// Signs that an explanation gives a calculation method.
     static let method = WordList(["=", "＝", "/", "÷", "×", "*", "比", "占", "除以", "计算", "之和", "总数", "总额"])
     /// An explanation names a subject of its own when it holds one of these measurable endings.

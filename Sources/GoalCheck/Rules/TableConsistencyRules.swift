@@ -10,7 +10,7 @@ extension TableCheck {
         requiredLevel1()
         for row in rows {
             if row.isLabelOnly {
-                let l2 = Display.clip(TextNormalizer.trim(row.indicator.level2), 16)
+                let l2 = Display.clip(row.indicator.level2, 16)
                 emit(RuleCatalogue.level2Empty, row: row.index, field: .name,
                      "\(tablePlace) 第\(row.index + 1)行：二级指标“\(l2)”下没有三级指标",
                      fix: "在“\(l2)”下填写三级指标，或删去这一行")
@@ -25,18 +25,18 @@ extension TableCheck {
     // MARK: T01
 
     private mutating func duplicates() {
-        var firstByName: [String: Int] = [:]
+        var firstByName: [Key: Int] = [:]
         for row in rows where !row.name.isEmpty {
-            let key = TextNormalizer.labelKey(row.name)
+            let key = Keys.key(row.name)
             guard let first = firstByName[key] else { firstByName[key] = row.index; continue }
             let a = rows[first].indicator, b = row.indicator
-            let same = a.type == b.type && TextNormalizer.trim(a.value) == TextNormalizer.trim(b.value)
+            let same = a.type == b.type && rows[first].value == row.value
                 && rows[first].unit == row.unit && rows[first].explanation == row.explanation
                 && rows[first].scoring == row.scoring
             let otherLevel2 = rows[first].level2Key != row.level2Key
             let what = same ? "名称、指标值、解释、评分标准完全相同" : "三级指标名称相同"
             var fix = "删除重复行，或改为本行应考核的内容"
-            if otherLevel2 && row.level2Key == "时效" { fix = "删除重复行，或改为考核时效的指标（如“…及时发放率”）" }
+            if otherLevel2 && row.level2Key == Words.timelinessKey { fix = "删除重复行，或改为考核时效的指标（如“…及时发放率”）" }
             emit(RuleCatalogue.duplicateName, row: row.index, field: .name,
                  "\(place(row))：与\(shortPlace(rows[first]))\(what)", fix: fix)
         }
@@ -83,11 +83,12 @@ extension TableCheck {
 
     private mutating func lastYear(_ row: Row) {
         guard row.isQuantitative, let t = row.number, let lyText = Row.present(row.indicator.lastYear) else { return }
-        let ly = Target.parse(lyText)
-        guard let lyWritten = ly.number else { return }
+        let quick = QuickNumber.split(lyText)
+        let ly = quick == nil ? Target.parse(lyText) : nil
+        guard let lyWritten = quick?.number ?? ly?.number else { return }
         var last = lyWritten
-        if let lu = ly.unit {
-            guard let tu = row.unit, let converted = MeasureUnit(lu).convert(lyWritten, to: MeasureUnit(tu)) else { return }
+        if let lu = quick.map({ $0.unit }) ?? ly?.unit {
+            guard let tu = row.measure, let converted = UnitTable.measure(lu).convert(lyWritten, to: tu) else { return }
             last = converted
         }
         let lyShown = Display.clip(lyText, 16)
@@ -110,10 +111,10 @@ extension TableCheck {
     // MARK: T08
 
     private mutating func costAgainstFunds(_ row: Row) {
-        guard row.isCost, row.isQuantitative, let n = row.number, let unit = row.unit, row.dimension == .money,
+        guard row.isCost, row.isQuantitative, let n = row.number, row.dimension == .money,
               let funds = table.funds, let available = funds.total ?? funds.fiscal.map({ $0 + (funds.other ?? 0) }),
               available > 0,
-              let wan = MeasureUnit(unit).convert(n, to: MeasureUnit("万元")) else { return }
+              let wan = row.measure?.convert(n, to: UnitTable.tenThousandYuan) else { return }
         guard wan > available + 0.005 else { return }
         emit(RuleCatalogue.costOverFunds, row: row.index, field: .value,
              "\(place(row))：成本指标\(row.targetText)超过本表资金\(Display.number(available))万元",
@@ -126,15 +127,17 @@ extension TableCheck {
         guard let goal = table.goal, !goal.isEmpty else { return }
         let stop = Boilerplate.bigrams
         let candidates = rows.filter { $0.isQuantitative && $0.number != nil }
-        let nameBigrams = candidates.map { $0.nameText.bigrams(excluding: stop) }
-        for figure in GoalFigures.extract(goal) {
-            let subject = figure.subject.bigrams(excluding: stop)
+        let figures = GoalFigures.extract(goal)
+        guard !figures.isEmpty else { return }
+        let nameBigrams = candidates.map { $0.nameText.bigramList(excluding: stop) }
+        for figure in figures {
+            let subject = figure.subject.bigramList(excluding: stop)
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
             for (ci, row) in candidates.enumerated() where figure.isPercent == (row.dimension == .ratio) {
                 let carries = Self.sameNumber(figure, row)
                 if carries { carriedAnywhere = true }
-                let overlap = nameBigrams[ci].intersection(subject).count
+                let overlap = Scalars.sharedCount(nameBigrams[ci], subject)
                 if overlap >= 2 && carries { carriedByRelated = true }
                 if overlap > bestOverlap { bestOverlap = overlap; best = ci }
             }
@@ -154,7 +157,7 @@ extension TableCheck {
 
     private static func sameNumber(_ f: GoalFigures.Figure, _ row: Row) -> Bool {
         guard let n = row.number else { return false }
-        let factor = row.unit.map { MeasureUnit($0).factor } ?? 1
+        let factor = row.measure?.factor ?? 1
         return abs(n * factor - f.baseNumber) <= max(1e-9, abs(f.baseNumber) * 1e-9)
     }
 }
