@@ -36,7 +36,7 @@ enum GoalFigures {
         var i = 0
         while i <= v.count {
             if i == v.count || separators.contains(v[i]) {
-                if i > start { figures(in: Array(v[start..<i]), into: &out) }
+                if i > start { figures(in: v[start..<i], into: &out) }
                 start = i + 1
             }
             i += 1
@@ -44,7 +44,10 @@ enum GoalFigures {
         return out
     }
 
-    private static func figures(in clause: [UInt32], into out: inout [Figure]) {
+    private static func figures(in slice: ArraySlice<UInt32>, into out: inout [Figure]) {
+        // Most clauses hold no digit at all: leave them before copying anything.
+        guard slice.contains(where: ScoringText.isDigit) else { return }
+        let clause = Array(slice)
         var i = 0
         var found: [(Double, String, Double)] = []
         while i < clause.count {
@@ -52,7 +55,7 @@ enum GoalFigures {
                   let (n, end) = ScoringText.number(clause, from: i) else { i += 1; continue }
             i = end
             for u in units where end + u.scalars.count <= clause.count
-                && Array(clause[end..<(end + u.scalars.count)]) == u.scalars {
+                && clause[end..<(end + u.scalars.count)].elementsEqual(u.scalars) {
                 found.append((n, u.shown, u.shown == "%" ? n : n * u.factor))
                 i = end + u.scalars.count
                 break

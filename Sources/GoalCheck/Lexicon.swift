@@ -6,7 +6,12 @@ import GoalCore
 struct Scalars: Sendable {
     let v: [UInt32]
 
-    init(_ s: String) { v = s.unicodeScalars.map(\.value) }
+    init(_ s: String) {
+        var a: [UInt32] = []
+        a.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars { a.append(u.value) }
+        v = a
+    }
     init(values: [UInt32]) { v = values }
 
     var isEmpty: Bool { v.isEmpty }
@@ -37,12 +42,10 @@ struct Scalars: Sendable {
         return true
     }
 
-    /// Only the CJK ideographs, for comparing what two texts talk about.
-    var ideographs: [UInt32] { v.filter(Scalars.isIdeograph) }
-
     static func isIdeograph(_ u: UInt32) -> Bool { (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) }
 
-    /// The bigrams as a list (no hashing): for short texts compared a few times.
+    /// Adjacent ideograph pairs, each packed into one integer: the unit of "shares a subject".
+    /// A list, not a set: texts are short and compared a few times, so hashing costs more than it saves.
     func bigramList(excluding stop: Set<UInt64> = []) -> [UInt64] {
         var out: [UInt64] = []
         guard v.count > 1 else { return out }
@@ -58,17 +61,6 @@ struct Scalars: Sendable {
         var n = 0
         for x in a where b.contains(x) { n += 1 }
         return n
-    }
-
-    /// Adjacent ideograph pairs, each packed into one integer: the unit of "shares a subject".
-    func bigrams(excluding stop: Set<UInt64> = []) -> Set<UInt64> {
-        var out = Set<UInt64>()
-        guard v.count > 1 else { return out }
-        for i in 0..<(v.count - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
-            let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
-            if !stop.contains(b) { out.insert(b) }
-        }
-        return out
     }
 }
 

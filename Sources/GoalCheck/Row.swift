@@ -23,6 +23,8 @@ final class Row {
     let isLabelOnly: Bool
     let isCost: Bool
     let isSatisfaction: Bool
+    /// The name holds a lower-is-better word (投诉, 差错, 事故…).
+    let isLowerBetter: Bool
     /// The name measures a rate (…率) or the target is in %.
     let isRate: Bool
 
@@ -51,8 +53,8 @@ final class Row {
         scoring = Row.present(ind.scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
         isCost = Scalars(values: level1Key).contains(Words.cost) || Scalars(values: level2Key).contains(Words.cost)
-        isSatisfaction = (rules.satisfaction.matches(nameText) && !rules.lowerIsBetter.matches(nameText))
-            || level1Key == Words.satisfactionKey
+        isLowerBetter = rules.lowerIsBetter.matches(nameText)
+        isSatisfaction = (rules.satisfaction.matches(nameText) && !isLowerBetter) || level1Key == Words.satisfactionKey
         isRate = nameText.contains(Row.rateChar) || dimension == .ratio
     }
 
@@ -102,6 +104,11 @@ enum UnitTable {
 enum Display {
     /// At most `limit` scalars; control and direction-override characters become one space.
     static func clip(_ s: String, _ limit: Int = 30) -> String {
+        // The usual cell is short and clean: hand it back as it is.
+        if s.utf8.count <= limit || s.unicodeScalars.count <= limit,
+           !s.unicodeScalars.contains(where: { isInvisible($0.value) }) {
+            return Keys.trim(s)
+        }
         var out = String.UnicodeScalarView()
         var n = 0
         var lastWasSpace = false
@@ -122,5 +129,12 @@ enum Display {
             || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
-    static func number(_ v: Double) -> String { TextNormalizer.format(v, decimals: 2) }
+    /// `45.5`, `100`, `0.42`: at most two decimals, no trailing zeros. Swift's shortest round-trip
+    /// printing of the rounded value gives exactly that, without Foundation's `String(format:)`.
+    static func number(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return TextNormalizer.format(v, decimals: 2) }
+        if v.rounded() == v { return String(Int64(v)) }
+        let r = (v * 100).rounded() / 100
+        return r.rounded() == r ? String(Int64(r)) : "\(r)"
+    }
 }

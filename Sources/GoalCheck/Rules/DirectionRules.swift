@@ -8,7 +8,7 @@ extension TableCheck {
         guard type.isQuantitative, let n = row.number else { return }
         var value: String { Display.number(n) }   // only when a message is written
         let unit = row.unit ?? ""
-        let lowerBetter = rules.lowerIsBetter.matches(row.nameText)
+        let lowerBetter = row.isLowerBetter
         let growth = (row.isCost || row.dimension == .ratio) && rules.growth.matches(row.nameText)
 
         if type.isLowerBetter && !lowerBetter {

@@ -84,12 +84,12 @@ extension TableCheck {
     private func talksAboutAnotherSubject(_ row: Row, _ ex: Scalars) -> Bool {
         guard !row.name.isEmpty, Words.subjectEndings.matches(ex), !Words.template.matches(ex) else { return false }
         let stop = Boilerplate.bigrams
-        let nameBigrams = row.nameText.bigrams(excluding: stop)
-        let exBigrams = ex.bigrams(excluding: stop)
+        let nameBigrams = row.nameText.bigramList(excluding: stop)
+        let exBigrams = ex.bigramList(excluding: stop)
         guard nameBigrams.count >= 2, exBigrams.count >= 3 else { return false }
-        if !nameBigrams.isDisjoint(with: exBigrams) { return false }
-        let levels = Scalars(row.indicator.level2 + "，" + row.indicator.level1).bigrams(excluding: stop)
-        return levels.isDisjoint(with: exBigrams)
+        if Scalars.sharedCount(nameBigrams, exBigrams) > 0 { return false }
+        let levels = Scalars(row.indicator.level2 + "，" + row.indicator.level1).bigramList(excluding: stop)
+        return Scalars.sharedCount(levels, exBigrams) == 0
     }
 
     // MARK: R03, R04, R05, R06 scoring
