@@ -4,9 +4,9 @@ import GoalCore
 /// the clause around it, so that they can be matched with the indicators that should carry them.
 enum GoalFigures {
     struct Figure {
-        /// The clause the figure stands in, as written.
-        let clause: String
+        /// The clause the figure stands in; its text is made only when a message needs it.
         let subject: Scalars
+        var clause: String { String(String.UnicodeScalarView(subject.v.compactMap(Unicode.Scalar.init))) }
         let number: Double
         let unit: String
         /// The number in base units (万人 → 人); percentages as written.
@@ -62,10 +62,9 @@ enum GoalFigures {
             }
         }
         guard !found.isEmpty else { return }
-        let text = String(String.UnicodeScalarView(clause.compactMap(Unicode.Scalar.init)))
         let subject = Scalars(values: clause)
         for (n, unit, base) in found {
-            out.append(Figure(clause: text, subject: subject, number: n, unit: unit, baseNumber: base))
+            out.append(Figure(subject: subject, number: n, unit: unit, baseNumber: base))
         }
     }
 }

@@ -68,20 +68,41 @@ struct Scalars: Sendable {
 struct WordList: Sendable {
     let words: [[UInt32]]
     let texts: [String]
+    /// A 256-bit set of the words' first scalars (by their low byte): a text position whose scalar
+    /// is not in it cannot start any word, so most positions are passed over with one bit test.
+    private let firstBits: [UInt64]
 
     init(_ list: [String]) {
         let kept = list.filter { !$0.isEmpty }
         texts = kept
         words = kept.map { $0.unicodeScalars.map(\.value) }
+        var bits = [UInt64](repeating: 0, count: 4)
+        for w in words { bits[Int((w[0] >> 6) & 3)] |= 1 << UInt64(w[0] & 63) }
+        firstBits = bits
     }
 
-    /// The first word the text holds, if any.
-    func word(in s: Scalars) -> String? {
-        for (i, w) in words.enumerated() where s.contains(w) { return texts[i] }
-        return nil
+    @inline(__always) private func mayStart(_ u: UInt32) -> Bool {
+        firstBits[Int((u >> 6) & 3)] & (1 << UInt64(u & 63)) != 0
     }
 
-    func matches(_ s: Scalars) -> Bool { words.contains { s.contains($0) } }
+    /// The index of the first word (in list order) the text holds, if any.
+    private func firstWord(in s: Scalars) -> Int? {
+        let v = s.v
+        var best: Int?
+        for i in v.indices where mayStart(v[i]) {
+            for (k, w) in words.enumerated() where w[0] == v[i] && (best == nil || k < best!) && w.count <= v.count - i {
+                var j = 1
+                while j < w.count && v[i + j] == w[j] { j += 1 }
+                if j == w.count { best = k }
+            }
+        }
+        return best
+    }
+
+    /// The first word (in list order) the text holds, if any.
+    func word(in s: Scalars) -> String? { firstWord(in: s).map { texts[$0] } }
+
+    func matches(_ s: Scalars) -> Bool { firstWord(in: s) != nil }
 
     /// The longest word the text ends with, if any.
     func suffix(of s: Scalars) -> String? {
