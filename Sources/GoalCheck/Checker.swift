@@ -38,8 +38,8 @@ public struct Checker: Sendable {
     }
 
     /// The built-in profile a table is checked under when the user names none: the provincial one for
-    /// the provincial form; the legacy one when the table files 成本指标 as a 二级 under 产出指标
-    /// (the old taxonomy) and has no 成本 一级; otherwise the current one.
+    /// the provincial form; the legacy one when the table has no 成本 一级 and either files 成本指标 as a
+    /// 二级 under 产出指标 (the old taxonomy) or is for a year before 2022; otherwise the current one.
     public static func profile(for table: GoalTable) -> Profile { autoRules(for: table).profile }
 
     private static func autoRules(for table: GoalTable?) -> CompiledProfile {
@@ -52,6 +52,9 @@ public struct Checker: Sendable {
             if k1 == Words.costKey { costAsLevel1 = true; break }
             if k1 == Words.outputKey && Keys.key(ind.level2) == Words.costKey { costAsLevel2 = true }
         }
-        return builtIn[costAsLevel2 && !costAsLevel1 ? "legacy" : "current"]!
+        // Before the 2022 budgets (财预〔2021〕101号) 成本 was not a 一级 of its own: an older table
+        // without a 成本 一级 is checked under the legacy taxonomy and not told that 成本指标 is missing.
+        let older = (table.year ?? 9999) < 2022
+        return builtIn[!costAsLevel1 && (costAsLevel2 || older) ? "legacy" : "current"]!
     }
 }

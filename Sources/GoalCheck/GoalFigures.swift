@@ -12,7 +12,20 @@ enum GoalFigures {
         /// The number in base units (万人 → 人); percentages as written.
         let baseNumber: Double
         var isPercent: Bool { unit == "%" }
+        /// What the figure counts, to match it only with indicators counting the same kind of thing.
+        var family: Family { unit == "%" ? .ratio : unit.hasSuffix("元") ? .money : .count }
         var text: String { Display.number(number) + unit }
+    }
+
+    enum Family { case ratio, money, count, time }
+
+    static func family(of d: MeasureUnit.Dimension?) -> Family {
+        switch d {
+        case .ratio: return .ratio
+        case .money, .moneyPer: return .money
+        case .time: return .time
+        default: return .count
+        }
     }
 
     /// Units a goal's figure may carry, longest first; a number with none (目标1, 1995年) is not a figure.

@@ -104,6 +104,11 @@ struct WordList: Sendable {
 
     func matches(_ s: Scalars) -> Bool { firstWord(in: s) != nil }
 
+    /// Whether the text starts with one of the words.
+    func isPrefix(of s: Scalars) -> Bool {
+        words.contains { w in w.count <= s.count && s.v[0..<w.count].elementsEqual(w) }
+    }
+
     /// The longest word the text ends with, if any.
     func suffix(of s: Scalars) -> String? {
         var best: Int?

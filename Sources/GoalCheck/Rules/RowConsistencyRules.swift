@@ -82,7 +82,9 @@ extension TableCheck {
     /// An explanation that names a measurable subject of its own (…率, …人数) sharing no word with
     /// the indicator's name, its 二级 or its 一级: typically copied from another unit's table.
     private func talksAboutAnotherSubject(_ row: Row, _ ex: Scalars) -> Bool {
-        guard !row.name.isEmpty, Words.subjectEndings.matches(ex), !Words.template.matches(ex) else { return false }
+        // Only an explanation that names a rate of its own (…年检率, …供养率) counts: an explanation
+        // in other words than the name (参保人数 ↔ 缴费职工数量) is a synonym, not another subject.
+        guard !row.name.isEmpty, ex.contains(Row.rateChar), !Words.template.matches(ex) else { return false }
         let stop = Boilerplate.bigrams
         let nameBigrams = row.nameText.bigramList(excluding: stop)
         let exBigrams = ex.bigramList(excluding: stop)
@@ -97,7 +99,7 @@ extension TableCheck {
     private mutating func scoringRules(_ row: Row) {
         let ind = row.indicator
         let sc = row.scoring.map(Scalars.init)
-        if let sc, let text = row.scoring, !ScoringText.looksLikeScoring(sc), Words.explanationOpening.matches(sc),
+        if let sc, let text = row.scoring, !ScoringText.looksLikeScoring(sc), Words.explanationOpening.isPrefix(of: sc),
            sc.count >= 6 {
             emit(RuleCatalogue.shiftedText, row: row.index, field: .scoring,
                  "\(place(row))：评（扣）分标准“\(Display.clip(text, 24))”读来是指标解释，疑似单元格错位",
@@ -136,7 +138,9 @@ extension TableCheck {
             return
         }
         guard let sc, let text = row.scoring else { return }
-        if let step = ScoringText.stepPhrase(sc) {
+        // Only a deduction per day or per percentage point shows a measured target (每推迟1天, 每下降1%);
+        // 每缺1项扣2分 is an ordinary way to grade a 定性 row.
+        if let step = ScoringText.stepPhrase(sc), Words.measuredStep.matches(Scalars(step)) {
             emit(RuleCatalogue.qualitativeNumeric, row: row.index, field: .scoring,
                  "\(place(row))：定性指标的评分标准按“\(step)”计量扣分",
                  fix: "宜改为定量指标，写明可计量的目标值")
@@ -224,6 +228,8 @@ enum Words {
     static let template = WordList(["直接或间接", "所带来的", "带来的影响"])
     /// How explanations open (考核…、反映…).
     static let explanationOpening = WordList(["考核", "反映", "是指", "指标含义", "用于衡量"])
+    /// Steps of a measured quantity inside a deduction phrase.
+    static let measuredStep = WordList(["天", "日", "%", "％", "小时", "个月", "周", "百分点"])
     /// Scoring methods that need a number to compute a proportion.
     static let ratioScoring = WordList(["正常比例", "完成比例", "按比例", "实际值/计划值", "实际值÷计划值", "完成值/目标值", "实际完成值/"])
 

@@ -134,12 +134,13 @@ extension TableCheck {
             let subject = figure.subject.bigramList(excluding: stop)
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
-            for (ci, row) in candidates.enumerated() where figure.isPercent == (row.dimension == .ratio) {
+            for (ci, row) in candidates.enumerated() where figure.family == GoalFigures.family(of: row.dimension) {
                 let carries = Self.sameNumber(figure, row)
                 if carries { carriedAnywhere = true }
                 let overlap = Scalars.sharedCount(nameBigrams[ci], subject)
                 if overlap >= 2 && carries { carriedByRelated = true }
-                if overlap > bestOverlap { bestOverlap = overlap; best = ci }
+                // the clause must hold most of the name, not two words that many names share
+                if overlap >= 2 && overlap * 2 >= nameBigrams[ci].count && overlap > bestOverlap { bestOverlap = overlap; best = ci }
             }
             if carriedByRelated { continue }
             if let b = best, bestOverlap >= 2 {

@@ -26,7 +26,10 @@ public struct CheckSettings: Sendable, Hashable, Codable {
         weightTolerance: Double = 0.01,
         rateCap: Double = 100,
         farFromLastYearRatio: Double = 2,
-        level2Aliases: [String: String] = ["满意度指标": "服务对象满意度指标", "满意度": "服务对象满意度指标"],
+        level2Aliases: [String: String] = [
+            "满意度指标": "服务对象满意度指标", "满意度": "服务对象满意度指标",
+            "社会公众或服务对象满意度指标": "服务对象满意度指标", "成本指标": "经济成本指标",
+        ],
         disabledRules: [String] = [],
         severities: [String: String] = [:],
         genericExplanations: [String] = ["重点工作任务完成情况", "年度工作目标达成情况", "相关情况应予以细化"],
@@ -106,7 +109,7 @@ public struct CheckLexicon: Sendable, Hashable, Codable {
         ],
         timelinessRates: [String] = ["及时率", "及时性", "按时", "准时率", "时限", "办结时间", "到位时间"],
         danglingEndings: [String] = [
-            "养老", "保险", "服务", "发放", "生活", "补差", "覆盖", "知晓", "宣传", "领取", "待遇", "人员",
+            "养老", "保险", "服务", "发放", "人员生活", "补差", "覆盖", "知晓", "宣传", "领取", "待遇", "人员",
             "满意", "正常", "履职", "入账", "政策", "目标", "足", "补助", "补贴", "核定", "参保", "拨付", "使用",
             "办理", "支付", "按日", "按月",
         ],
