@@ -6,7 +6,7 @@ import GoalCore
 typealias Key = [UInt32]
 
 enum Keys {
-    /// Same result as `Taxonomy.key(text)`, as scalars.
+    /// Same result as `Taxonomy.key(text)`, as scalars, except that a trailing bracket is left out.
     static func key(_ text: String) -> Key {
         var out: Key = []
         out.reserveCapacity(text.utf8.count / 3 + 1)
@@ -17,6 +17,8 @@ enum Keys {
             out.append(v)
         }
         while let last = out.last, last == 0x3A || last == 0xFF1A { out.removeLast() }   // : ：
+        // 产出指标（50分）: points or notes in brackets after a level name are not part of it.
+        if out.count > 2, out.last == 0x29, let open = out.lastIndex(of: 0x28), open >= 2 { out.removeSubrange(open...) }
         if out.count > 2 && out[out.count - 2] == zhi && out[out.count - 1] == biao { out.removeLast(2) }
         return out
     }

@@ -55,3 +55,20 @@ struct NearMissTests {
         }
     }
 }
+
+@Suite("不应误报（续）")
+struct MoreNearMissTests {
+    typealias T = Tables
+
+    @Test("a pass rate explained as an exam pass rate is a synonym, not a copied explanation")
+    func synonymRate() {
+        #expect(!T.codes(T.row("产出指标", "质量指标", "培训合格率", .atLeast, "90", explanation: "考核学员结业考试通过率")).contains("R02"))
+        #expect(T.codes(T.row("产出指标", "质量指标", "培训合格率", .atLeast, "90", explanation: "考核社会组织年检率情况。")).contains("R02"))
+    }
+
+    @Test("points in brackets after the 一级 name (产出指标（50分）) do not make it unknown")
+    func bracketedLevel() {
+        let c = T.codes(T.row("产出指标（50分）", "数量指标", "培训人数", .atLeast, "500", "人"))
+        #expect(!c.contains("F01") && !c.contains("F02"))
+    }
+}

@@ -82,9 +82,10 @@ extension TableCheck {
     /// An explanation that names a measurable subject of its own (…率, …人数) sharing no word with
     /// the indicator's name, its 二级 or its 一级: typically copied from another unit's table.
     private func talksAboutAnotherSubject(_ row: Row, _ ex: Scalars) -> Bool {
-        // Only an explanation that names a rate of its own (…年检率, …供养率) counts: an explanation
-        // in other words than the name (参保人数 ↔ 缴费职工数量) is a synonym, not another subject.
-        guard !row.name.isEmpty, ex.contains(Row.rateChar), !Words.template.matches(ex) else { return false }
+        // Only the copied template “考核…率情况” counts: an explanation in other words than the name
+        // (参保人数 ↔ 缴费职工数量, 合格率 ↔ 考试通过率) is a synonym, not another subject.
+        guard !row.name.isEmpty, ex.contains(Row.rateChar), Words.explanationOpening.isPrefix(of: ex),
+              ex.contains(Words.situation), !Words.template.matches(ex) else { return false }
         let stop = Boilerplate.bigrams
         let nameBigrams = row.nameText.bigramList(excluding: stop)
         let exBigrams = ex.bigramList(excluding: stop)
@@ -213,6 +214,7 @@ enum Words {
     static let times = s("次数")
     static let headcount = s("人数")
     static let efficiency = s("效率")
+    static let situation = s("情况")
     static let cost = s("成本")
     static let costKey = s("成本")
     static let outputKey = s("产出")
