@@ -11,7 +11,6 @@ enum GoalFigures {
         let unit: String
         /// The number in base units (万人 → 人); percentages as written.
         let baseNumber: Double
-        var isPercent: Bool { unit == "%" }
         /// What the figure counts, to match it only with indicators counting the same kind of thing.
         var family: Family { unit == "%" ? .ratio : unit.hasSuffix("元") ? .money : .count }
         var text: String { Display.number(number) + unit }

@@ -47,8 +47,6 @@ enum Keys {
         while end > start, isBlank(s[s.index(before: end)].value) { end = s.index(before: end) }
         return String(s[start..<end])
     }
-
-    static func of(_ words: String...) -> Key { words.joined().unicodeScalars.map(\.value) }
 }
 
 /// A number as typed in the common case (ASCII digits, one `.`, an optional leading `-`), read without

@@ -14,7 +14,6 @@ struct Scalars: Sendable {
     }
     init(values: [UInt32]) { v = values }
 
-    var isEmpty: Bool { v.isEmpty }
     var count: Int { v.count }
 
     func contains(_ w: [UInt32]) -> Bool { firstIndex(of: w) != nil }

@@ -52,7 +52,7 @@ final class Row {
         explanation = Row.present(ind.explanation)
         scoring = Row.present(ind.scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
-        isCost = Scalars(values: level1Key).contains(Words.cost) || Scalars(values: level2Key).contains(Words.cost)
+        isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
         isLowerBetter = rules.lowerIsBetter.matches(nameText)
         isSatisfaction = (rules.satisfaction.matches(nameText) && !isLowerBetter) || level1Key == Words.satisfactionKey
         isRate = nameText.contains(Row.rateChar) || dimension == .ratio

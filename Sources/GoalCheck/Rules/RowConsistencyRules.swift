@@ -215,7 +215,7 @@ enum Words {
     static let headcount = s("人数")
     static let efficiency = s("效率")
     static let situation = s("情况")
-    static let cost = s("成本")
+    /// 成本 inside a 一级 or 二级 key; on its own, the 一级 key of 成本指标.
     static let costKey = s("成本")
     static let outputKey = s("产出")
     static let satisfactionKey = s("满意度")
@@ -224,8 +224,6 @@ enum Words {
     static let economicKey = s("经济效益")
     /// Signs that an explanation gives a calculation method.
     static let method = WordList(["=", "＝", "/", "÷", "×", "*", "比", "占", "除以", "计算", "之和", "总数", "总额"])
-    /// An explanation names a subject of its own when it holds one of these measurable endings.
-    static let subjectEndings = WordList(["率", "人数", "数量", "次数", "金额", "面积", "户数"])
     /// Template phrases of 效益 rows: generic, but not copied from another subject.
     static let template = WordList(["直接或间接", "所带来的", "带来的影响"])
     /// How explanations open (考核…、反映…).
