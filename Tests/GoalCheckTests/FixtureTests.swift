@@ -88,3 +88,26 @@ struct FixtureTests {
         }
     }
 }
+
+@Suite("导入前的原样缺陷")
+struct RawShapeTests {
+    /// Seed 002's 社会效益 row as printed, before a reader realigns it: 一级 empty, the explanation in the
+    /// 评（扣）分标准 column, the scoring in 备注. The fixture records the repaired row, so these two
+    /// defects are excluded from `FixtureTests`; here they are found in the shape they come in.
+    @Test("seed 002 row 4 as printed: empty 一级 (F01) and shifted cells (R03)")
+    func shiftedRow() {
+        let raw = Indicator(level1: "", level2: "社会效益指标", name: "确保工伤保险待遇，保障受伤劳动者合法权益", type: .qualitative,
+                            value: "效果明显", scoring: "考核工作实施对社会效益所带来的直接或间接影响情况。",
+                            note: "效果明显得15分，效果一般得10分，否则不得分。")
+        let f = Tables.findings(raw)
+        #expect(f.contains { $0.code == "F01" && $0.severity == .error && $0.suggestion?.contains("效益指标") == true })
+        #expect(f.contains { $0.code == "R03" && $0.field == .scoring })
+    }
+
+    @Test("a table with no indicator at all is reported once")
+    func emptyTable() {
+        let f = Checker().check([GoalTable(kind: .department, year: 2026, unit: "某单位")])
+        #expect(f.count == 1)
+        #expect(f.first?.message == "第1张表：没有任何绩效指标")
+    }
+}

@@ -4,7 +4,12 @@ import GoalCore
 /// 二级 without rows, targets against 上年完成值 and the funds, and the numbers of the 总体目标.
 extension TableCheck {
     mutating func tableRules() {
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else {
+            // One finding, not one per missing 一级: nothing was read, or nothing was filled in.
+            emit(RuleCatalogue.level1Required, row: nil, field: nil, "\(tablePlace)：没有任何绩效指标",
+                 fix: "填写产出、效益、满意度等各级指标")
+            return
+        }
         duplicates()
         weights()
         requiredLevel1()
