@@ -63,39 +63,59 @@ struct Scalars: Sendable {
     }
 }
 
-/// A word list compiled once per profile.
+/// A word list compiled once per profile. The words sit end to end in one flat array (no inner
+/// arrays to retain and release while scanning), with a 256-bit filter of their first scalars.
 struct WordList: Sendable {
-    let words: [[UInt32]]
     let texts: [String]
-    /// A 256-bit set of the words' first scalars (by their low byte): a text position whose scalar
-    /// is not in it cannot start any word, so most positions are passed over with one bit test.
+    private let flat: [UInt32]
+    /// Word k is `flat[starts[k]..<starts[k + 1]]`.
+    private let starts: [Int]
+    /// Bits of the words' first scalars (by their low byte): a text position whose scalar is not in it
+    /// cannot start any word, so most positions are passed over with one bit test.
     private let firstBits: [UInt64]
 
     init(_ list: [String]) {
-        let kept = list.filter { !$0.isEmpty }
-        texts = kept
-        words = kept.map { $0.unicodeScalars.map(\.value) }
+        texts = list.filter { !$0.isEmpty }
+        var flat: [UInt32] = [], starts = [0]
         var bits = [UInt64](repeating: 0, count: 4)
-        for w in words { bits[Int((w[0] >> 6) & 3)] |= 1 << UInt64(w[0] & 63) }
-        firstBits = bits
+        for t in texts {
+            let w = t.unicodeScalars.map(\.value)
+            bits[Int((w[0] >> 6) & 3)] |= 1 << UInt64(w[0] & 63)
+            flat += w
+            starts.append(flat.count)
+        }
+        self.flat = flat; self.starts = starts; firstBits = bits
     }
+
+    var count: Int { texts.count }
 
     @inline(__always) private func mayStart(_ u: UInt32) -> Bool {
         firstBits[Int((u >> 6) & 3)] & (1 << UInt64(u & 63)) != 0
     }
 
+    /// Whether word k occurs in `v` at position i.
+    @inline(__always) private func word(_ k: Int, isAt i: Int, in v: UnsafeBufferPointer<UInt32>, _ f: UnsafeBufferPointer<UInt32>) -> Bool {
+        let s = starts[k], n = starts[k + 1] - s
+        guard i >= 0, n <= v.count - i else { return false }
+        var j = 0
+        while j < n && v[i + j] == f[s + j] { j += 1 }
+        return j == n
+    }
+
     /// The index of the first word (in list order) the text holds, if any.
     private func firstWord(in s: Scalars) -> Int? {
-        let v = s.v
-        var best: Int?
-        for i in v.indices where mayStart(v[i]) {
-            for (k, w) in words.enumerated() where w[0] == v[i] && (best == nil || k < best!) && w.count <= v.count - i {
-                var j = 1
-                while j < w.count && v[i + j] == w[j] { j += 1 }
-                if j == w.count { best = k }
+        s.v.withUnsafeBufferPointer { v in
+            flat.withUnsafeBufferPointer { f in
+                var best: Int?
+                for i in 0..<v.count where mayStart(v[i]) {
+                    for k in 0..<(best ?? count) where f[starts[k]] == v[i] && word(k, isAt: i, in: v, f) {
+                        best = k
+                        break
+                    }
+                }
+                return best
             }
         }
-        return best
     }
 
     /// The first word (in list order) the text holds, if any.
@@ -105,16 +125,23 @@ struct WordList: Sendable {
 
     /// Whether the text starts with one of the words.
     func isPrefix(of s: Scalars) -> Bool {
-        words.contains { w in w.count <= s.count && s.v[0..<w.count].elementsEqual(w) }
+        s.v.withUnsafeBufferPointer { v in
+            flat.withUnsafeBufferPointer { f in (0..<count).contains { word($0, isAt: 0, in: v, f) } }
+        }
     }
 
     /// The longest word the text ends with, if any.
     func suffix(of s: Scalars) -> String? {
-        var best: Int?
-        for (i, w) in words.enumerated() where s.hasSuffix(w) {
-            if best == nil || w.count > words[best!].count { best = i }
+        s.v.withUnsafeBufferPointer { v in
+            flat.withUnsafeBufferPointer { f in
+                var best: Int?, bestLength = 0
+                for k in 0..<count {
+                    let n = starts[k + 1] - starts[k]
+                    if n > bestLength && word(k, isAt: v.count - n, in: v, f) { best = k; bestLength = n }
+                }
+                return best.map { texts[$0] }
+            }
         }
-        return best.map { texts[$0] }
     }
 }
 
