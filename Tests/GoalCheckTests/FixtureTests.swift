@@ -57,6 +57,28 @@ struct FixtureTests {
         #expect(checked >= 60)
     }
 
+    /// Which rule should find each kind of recorded defect, by a phrase of the reviewer's wording.
+    static let ruleFor: [(phrase: String, code: String)] = [
+        ("名称被截断", "R13"), ("单位与名称不符", "R01"), ("及时率属时效指标", "R08"), ("三级指标名称缺失", "F03"),
+        ("佐证资料缺失", "R12"), ("相差悬殊", "T07"), ("重复", "T01"), ("时效指标名称未体现时效", "R07"),
+        ("指标解释与指标名称不符", "R02"), ("定性指标配定量扣分规则", "R05"), ("定性指标却按照正常比例赋分", "R04"),
+        ("二级指标归类不当", "R09"), ("成本指标用=", "D04"), ("与总体目标", "T09"), ("设为≥100%", "D06"),
+        ("过于笼统", "R11"), ("未说明计算方法", "R11"), ("指标值说明缺失", "R10"), ("满意度指标方向应为≥", "D01"),
+    ]
+
+    @Test("each decidable defect is found by the rule meant for it, not just by some finding on the row")
+    func defectsFoundByTheirRule() throws {
+        for (_, doc, defects) in try Self.loadFixtures() {
+            let findings = Checker().check(doc)
+            for d in defects {
+                if (Self.importOnly + Self.judgementOnly).contains(where: { d.text.contains($0) }) { continue }
+                let code = try #require(Self.ruleFor.first { d.text.contains($0.phrase) }?.code, "无对应规则：\(d)")
+                #expect(findings.contains { $0.table == d.table && $0.indicator == d.indicator && $0.code == code },
+                        "\(code) 未发现：\(d)")
+            }
+        }
+    }
+
     @Test("seed 000: the weights total 74 and that is reported for the table")
     func weightTotal000() throws {
         let (_, doc, _) = try #require(try Self.loadFixtures().first { $0.0.hasPrefix("000") })

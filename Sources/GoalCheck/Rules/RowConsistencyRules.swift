@@ -236,7 +236,7 @@ enum Words {
     /// The usual completion of a cut-off ending: …覆盖 → …覆盖率, …满意 → …满意度.
     static let completion: [String: String] = [
         "覆盖": "率", "知晓": "率", "发放": "率", "满意": "度", "使用": "率", "入账": "率", "宣传": "知晓率",
-        "足": "额发放率", "参保": "人数", "领取": "人数", "人员": "人数",
+        "金足": "额发放率", "参保": "人数", "领取": "人数", "人员": "人数",
     ]
 
     /// The name without a trailing parenthesis: `每次发放（补助）` → `每次发放`.
