@@ -28,13 +28,19 @@ final class Row {
     /// The name measures a rate (…率) or the target is in %.
     let isRate: Bool
 
-    init(index: Int, indicator ind: Indicator, rules: CompiledProfile) {
+    /// `previous` is the row above: merged 一级/二级 cells repeat the same names down the table, so
+    /// their keys are reused when the text is byte-for-byte the same.
+    init(index: Int, indicator ind: Indicator, rules: CompiledProfile, previous: Row? = nil) {
         self.index = index
         indicator = ind
         name = Keys.trim(ind.name)
         nameText = Scalars(name)
-        level1Key = Keys.key(ind.level1)
-        level2Key = Keys.key(ind.level2)
+        if let p = previous, p.indicator.level1.utf8.elementsEqual(ind.level1.utf8) { level1Key = p.level1Key } else {
+            level1Key = Keys.key(ind.level1)
+        }
+        if let p = previous, p.indicator.level2.utf8.elementsEqual(ind.level2.utf8) { level2Key = p.level2Key } else {
+            level2Key = Keys.key(ind.level2)
+        }
         unit = Row.present(ind.unit)
         let value = Keys.trim(ind.value)
         self.value = value
@@ -47,7 +53,11 @@ final class Row {
         } else {
             target = ind.target
         }
-        measure = unit.map(UnitTable.measure)
+        if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, pu.utf8.elementsEqual(u.utf8) {
+            measure = pm
+        } else {
+            measure = unit.map(UnitTable.measure)
+        }
         dimension = measure?.dimension
         explanation = Row.present(ind.explanation)
         scoring = Row.present(ind.scoring)

@@ -18,7 +18,9 @@ struct TableCheck {
         tableIndex = index
         var rows: [Row] = []
         rows.reserveCapacity(table.indicators.count)
-        for (i, ind) in table.indicators.enumerated() { rows.append(Row(index: i, indicator: ind, rules: rules)) }
+        for (i, ind) in table.indicators.enumerated() {
+            rows.append(Row(index: i, indicator: ind, rules: rules, previous: rows.last))
+        }
         self.rows = rows
         hasExplanationColumn = rows.contains { $0.explanation != nil }
         hasEvidenceColumn = rows.contains { Row.present($0.indicator.evidence) != nil }

@@ -86,12 +86,11 @@ extension TableCheck {
         // (参保人数 ↔ 缴费职工数量, 合格率 ↔ 考试通过率) is a synonym, not another subject.
         guard !row.name.isEmpty, ex.contains(Row.rateChar), Words.explanationOpening.isPrefix(of: ex),
               ex.contains(Words.situation), !Words.template.matches(ex) else { return false }
-        let stop = Boilerplate.bigrams
-        let nameBigrams = row.nameText.bigramList(excluding: stop)
-        let exBigrams = ex.bigramList(excluding: stop)
+        let nameBigrams = row.nameText.bigramList()
+        let exBigrams = ex.bigramList()
         guard nameBigrams.count >= 2, exBigrams.count >= 3 else { return false }
         if Scalars.sharedCount(nameBigrams, exBigrams) > 0 { return false }
-        let levels = Scalars(row.indicator.level2 + "，" + row.indicator.level1).bigramList(excluding: stop)
+        let levels = Scalars(row.indicator.level2 + "，" + row.indicator.level1).bigramList()
         return Scalars.sharedCount(levels, exBigrams) == 0
     }
 

@@ -30,10 +30,9 @@ extension TableCheck {
     // MARK: T01
 
     private mutating func duplicates() {
-        var firstByName: [Key: Int] = [:]
+        // Tables hold a few dozen rows: comparing names pairwise costs less than hashing them.
         for row in rows where !row.name.isEmpty {
-            let key = Keys.key(row.name)
-            guard let first = firstByName[key] else { firstByName[key] = row.index; continue }
+            guard let first = rows[..<row.index].first(where: { $0.nameText.v == row.nameText.v })?.index else { continue }
             let a = rows[first].indicator, b = row.indicator
             let same = a.type == b.type && rows[first].value == row.value
                 && rows[first].unit == row.unit && rows[first].explanation == row.explanation
@@ -130,13 +129,12 @@ extension TableCheck {
 
     private mutating func goalNumbers() {
         guard let goal = table.goal, !goal.isEmpty else { return }
-        let stop = Boilerplate.bigrams
         let candidates = rows.filter { $0.isQuantitative && $0.number != nil }
         let figures = GoalFigures.extract(goal)
         guard !figures.isEmpty else { return }
-        let nameBigrams = candidates.map { $0.nameText.bigramList(excluding: stop) }
+        let nameBigrams = candidates.map { $0.nameText.bigramList() }
         for figure in figures {
-            let subject = figure.subject.bigramList(excluding: stop)
+            let subject = figure.subject.bigramList()
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
             for (ci, row) in candidates.enumerated() where figure.family == GoalFigures.family(of: row.dimension) {
