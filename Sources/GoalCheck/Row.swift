@@ -54,11 +54,13 @@ final class Row {
             target = ind.target
         }
         if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, pu.utf8.elementsEqual(u.utf8) {
-            measure = pm
+            measure = pm; dimension = p.dimension
+        } else if let u = unit {
+            let info = UnitTable.info(u)
+            measure = info.measure; dimension = info.dimension
         } else {
-            measure = unit.map(UnitTable.measure)
+            measure = nil; dimension = nil
         }
-        dimension = measure?.dimension
         explanation = Row.present(ind.explanation)
         scoring = Row.present(ind.scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
@@ -69,6 +71,12 @@ final class Row {
     }
 
     static let rateChar: [UInt32] = ["率".unicodeScalars.first!.value]
+
+    /// The name's subject words, for matching it with the 总体目标; made when first asked for.
+    private(set) lazy var nameBigrams: [UInt64] = nameText.bigramList()
+    /// Set by the taxonomy rule: the 一级/二级 pair is allowed. The row below with the same pair
+    /// (merged cells) reuses the verdict.
+    var pairAllowed = false
     private static let placeholders: Set<String> = ["-", "—", "－", "/", "无", "——", "--"]
 
     /// A cell's text, or nil when it is empty or only a placeholder (`-`, `—`, `/`, `无`).
@@ -94,18 +102,24 @@ final class Row {
 /// `MeasureUnit`s of the units tables use most, built once: reading a unit is a scalar scan and a
 /// hash of integers instead of the general unit parser on every row.
 enum UnitTable {
-    private static let common: [Key: MeasureUnit] = {
+    struct Info { let measure: MeasureUnit; let dimension: MeasureUnit.Dimension }
+
+    private static let common: [Key: Info] = {
         let units = ["%", "人", "万人", "次", "万次", "人次", "万人次", "元", "万元", "亿元", "个", "项", "户", "万户",
                      "天", "日", "月", "年", "小时", "工作日", "件", "家", "所", "只", "台", "套", "份", "场", "期",
                      "元/人", "元/人/月", "元/人/年", "万元/次", "元/次", "万元/人", "平方米", "公里", "亩", "吨", "批次", "名"]
-        var d: [Key: MeasureUnit] = [:]
-        for u in units { d[u.unicodeScalars.map(\.value)] = MeasureUnit(u) }
+        var d: [Key: Info] = [:]
+        for u in units { let m = MeasureUnit(u); d[u.unicodeScalars.map(\.value)] = Info(measure: m, dimension: m.dimension) }
         return d
     }()
 
-    static func measure(_ unit: String) -> MeasureUnit {
-        common[unit.unicodeScalars.map(\.value)] ?? MeasureUnit(unit)
+    static func info(_ unit: String) -> Info {
+        if let i = common[unit.unicodeScalars.map(\.value)] { return i }
+        let m = MeasureUnit(unit)
+        return Info(measure: m, dimension: m.dimension)
     }
+
+    static func measure(_ unit: String) -> MeasureUnit { info(unit).measure }
 
     static let tenThousandYuan = MeasureUnit("万元")
 }

@@ -45,6 +45,8 @@ struct TableCheck {
             code: rule.code, message: message, suggestion: fix, profile: rules.name))
     }
 
+    func previous(of row: Row) -> Row? { row.index > 0 ? rows[row.index - 1] : nil }
+
     // MARK: places in words
 
     var tablePlace: String { "第\(tableIndex + 1)张表" }

@@ -67,7 +67,11 @@ extension TableCheck {
             emit(RuleCatalogue.level1Unknown, row: row.index, field: .level1, "\(place(row))：\(what)", fix: fix)
             return
         }
-        if rules.allows(level1Key: row.level1Key, level2Key: row.level2Key) { return }
+        if let above = previous(of: row), above.pairAllowed, above.level1Key == row.level1Key, above.level2Key == row.level2Key {
+            row.pairAllowed = true
+            return
+        }
+        if rules.allows(level1Key: row.level1Key, level2Key: row.level2Key) { row.pairAllowed = true; return }
         let l2 = Display.clip(ind.level2, 16)
         let options = rules.level2Names[row.level1Key] ?? []
         if l2.isEmpty {

@@ -132,7 +132,6 @@ extension TableCheck {
         let candidates = rows.filter { $0.isQuantitative && $0.number != nil }
         let figures = GoalFigures.extract(goal)
         guard !figures.isEmpty else { return }
-        let nameBigrams = candidates.map { $0.nameText.bigramList() }
         for figure in figures {
             let subject = figure.subject.bigramList()
             var best: Int?, bestOverlap = 0
@@ -140,10 +139,10 @@ extension TableCheck {
             for (ci, row) in candidates.enumerated() where figure.family == GoalFigures.family(of: row.dimension) {
                 let carries = Self.sameNumber(figure, row)
                 if carries { carriedAnywhere = true }
-                let overlap = Scalars.sharedCount(nameBigrams[ci], subject)
+                let overlap = Scalars.sharedCount(row.nameBigrams, subject)
                 if overlap >= 2 && carries { carriedByRelated = true }
                 // the clause must hold most of the name, not two words that many names share
-                if overlap >= 2 && overlap * 2 >= nameBigrams[ci].count && overlap > bestOverlap { bestOverlap = overlap; best = ci }
+                if overlap >= 2 && overlap * 2 >= row.nameBigrams.count && overlap > bestOverlap { bestOverlap = overlap; best = ci }
             }
             if carriedByRelated { continue }
             if let b = best, bestOverlap >= 2 {
