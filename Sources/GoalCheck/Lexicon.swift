@@ -46,10 +46,12 @@ struct Scalars: Sendable {
     /// Adjacent ideograph pairs, each packed into one integer: the unit of "shares a subject".
     /// A list, not a set: texts are short and compared a few times, so hashing costs more than it saves.
     /// Boilerplate pairs (考核, 情况…) are left out: they say nothing about the subject.
+    /// Only the first 256 scalars count: enough for any name, clause or explanation, and a pasted
+    /// 10,000-character cell cannot make the de-duplication below quadratic in its length.
     func bigramList() -> [UInt64] {
         var out: [UInt64] = []
         guard v.count > 1 else { return out }
-        for i in 0..<(v.count - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
+        for i in 0..<(min(v.count, 256) - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
             let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
             if !Boilerplate.contains(b) && !out.contains(b) { out.append(b) }
         }

@@ -92,6 +92,14 @@ struct CheckCLITests {
         #expect(try Self.run(["profile", "show", "nope"]).code == 2)
     }
 
+    @Test("--list-rules prints every rule code with its severity in Chinese")
+    func listRules() throws {
+        let r = try Self.run(["check", "--list-rules"])
+        #expect(r.code == 0)
+        #expect(r.out.contains("F02\t错误\t填表规则"))
+        #expect(r.out.contains("R13\t提示"))
+    }
+
     @Test("an unreadable input is an error finding, not a crash")
     func unreadable() throws {
         let r = try Self.run(["check", "/nonexistent/表.json"])

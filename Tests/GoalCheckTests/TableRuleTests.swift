@@ -157,6 +157,13 @@ struct HostileTextTests {
         ]
         let table = GoalTable(kind: .project, goal: "达到" + String(repeating: "9", count: 500) + "%；\u{0}" + long,
                               funds: Funds(total: 0), indicators: rows)
+        // 4,000 different ideographs in one clause: every bigram distinct
+        let varied = String(String.UnicodeScalarView((0..<4000).compactMap { Unicode.Scalar(0x4E00 + $0) }))
+        let wide = GoalTable(kind: .project, goal: varied + "达到95%", indicators: [
+            Tables.row("产出指标", "质量指标", varied, .atLeast, "90", explanation: "考核" + varied + "率情况")])
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = Checker().check([wide]) }
+        #expect(elapsed < .seconds(1))
         let f = Checker().check([table, GoalTable(kind: .department)])
         #expect(!f.isEmpty)
         for finding in f {
