@@ -14,6 +14,8 @@ struct RowRuleTests {
         #expect(!T.codes(T.row("产出指标", "数量指标", "业务办理人次", .atLeast, "70", "万人次")).contains("R01"))
         #expect(!T.codes(T.row("产出指标", "数量指标", "补助发放人数", .equal, "973", "人")).contains("R01"))
         #expect(!T.codes(T.row("产出指标", "数量指标", "补助发放次数", .equal, "12", "次")).contains("R01"))
+        #expect(!T.codes(T.row("效益指标", "社会效益指标", "残疾人就业人数占比", .atLeast, "30", "%")).contains("R01"))
+        #expect(T.codes(T.row("产出指标", "数量指标", "培训人数", .atLeast, "30", "次")).contains("R01"))
     }
 
     @Test("an explanation about another subject is warned; the 效益 template text is not 'another subject'")

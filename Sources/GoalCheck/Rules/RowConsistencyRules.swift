@@ -26,7 +26,8 @@ extension TableCheck {
         if n.hasSuffix(Words.times) && (dim == .people) {
             problem = "名称是“…次数”，计量单位却是“\(u)”"
             fix = "计量单位改为“次”，或名称改为“…人数”"
-        } else if n.contains(Words.headcount) && (dim == .times || dim == .money || dim == .moneyPer || dim == .ratio) {
+        } else if n.contains(Words.headcount) && (dim == .times || dim == .money || dim == .moneyPer) {
+            // (…人数占比 in % is a share, not a head count: % is left alone)
             problem = "名称是“…人数”，计量单位却是“\(u)”"
             fix = "计量单位改为“人”，或改正名称"
         } else if n.hasSuffix(Row.rateChar) && !n.hasSuffix(Words.efficiency)
@@ -79,8 +80,8 @@ extension TableCheck {
         }
     }
 
-    /// An explanation that names a measurable subject of its own (…率, …人数) sharing no word with
-    /// the indicator's name, its 二级 or its 一级: typically copied from another unit's table.
+    /// An explanation in the template “考核…率情况” whose rate shares no word with the indicator's
+    /// name, its 二级 or its 一级: typically copied from another unit's table.
     private func talksAboutAnotherSubject(_ row: Row, _ ex: Scalars) -> Bool {
         // Only the copied template “考核…率情况” counts: an explanation in other words than the name
         // (参保人数 ↔ 缴费职工数量, 合格率 ↔ 考试通过率) is a synonym, not another subject.
