@@ -55,6 +55,8 @@ struct RowRuleTests {
         #expect(f?.suggestion?.contains("“25”") == true)
         #expect(f?.message.contains("每推迟1天扣0.5分") == true)
         #expect(!T.codes(T.row("产出指标", "时效指标", "项目完成时间", .qualitative, "2023年底前完成", scoring: "按时完成得10分")).contains("R05"))
+        let month = T.findings(T.row("产出指标", "时效指标", "项目完成时间", .qualitative, "12月")).first { $0.code == "R05" }
+        #expect(month?.suggestion?.contains("“≤”") == true)
     }
 
     @Test("full points named in the scoring text must equal the weight")

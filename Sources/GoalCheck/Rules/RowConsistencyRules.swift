@@ -129,8 +129,10 @@ extension TableCheck {
         // only when it holds a digit at all.)
         let hasDigit = value.unicodeScalars.contains { ScoringText.isDigit($0.value) }
         if hasDigit, case let asWritten = Target.parse(value), let n = asWritten.number, Self.isMeasurableQualitative(asWritten) {
-            let op = (asWritten.comparison ?? .equal).rawValue
             let unit = asWritten.unit ?? ""
+            // a deadline (12月, 25日) is met by finishing no later: ≤ unless the cell says otherwise
+            let deadline = !unit.isEmpty && UnitTable.info(unit).dimension == .time
+            let op = (asWritten.comparison ?? (deadline ? .atMost : .equal)).rawValue
             let step = sc.flatMap(ScoringText.stepPhrase)
             var message = "\(place(row))：定性指标的指标值“\(Display.clip(value, 16))”是可计量的数值"
             if let step { message += "，评分标准按“\(step)”扣分" }
