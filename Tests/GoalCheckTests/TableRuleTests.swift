@@ -22,6 +22,13 @@ struct TableRuleTests {
         #expect(f.first?.indicator == 5)
         #expect(f.first?.message.contains("与第3行（质量指标）名称、指标值、解释、评分标准完全相同") == true)
         #expect(Checker().check([Tables.department]).allSatisfy { $0.code != "T01" })
+        // a pasted sheet of 5,000 rows: still found, and quickly
+        let many = (0..<5000).map { Tables.row("产出指标", "数量指标", "指标\($0 % 4000)人数", .atLeast, "1", "人") }
+        let clock = ContinuousClock()
+        var big: [Finding] = []
+        let elapsed = clock.measure { big = Checker().check([Self.table(many)]).filter { $0.code == "T01" } }
+        #expect(big.count == 1000)
+        #expect(elapsed < .seconds(5))
     }
 
     @Test("weights: 74 is warned, 90 and 100 are fine, a profile allowing only 100 warns on 90")

@@ -30,9 +30,19 @@ extension TableCheck {
     // MARK: T01
 
     private mutating func duplicates() {
-        // Tables hold a few dozen rows: comparing names pairwise costs less than hashing them.
+        // Tables hold a few dozen rows: comparing names pairwise costs less than hashing them. A huge
+        // table (a pasted sheet of thousands of rows) is hashed instead, so it stays linear.
+        var seen: [[UInt32]: Int] = [:]
+        let pairwise = rows.count <= 64
         for row in rows where !row.name.isEmpty {
-            guard let first = rows[..<row.index].first(where: { $0.nameText.v == row.nameText.v })?.index else { continue }
+            let earlier: Int?
+            if pairwise {
+                earlier = rows[..<row.index].first(where: { $0.nameText.v == row.nameText.v })?.index
+            } else {
+                earlier = seen[row.nameText.v]
+                if earlier == nil { seen[row.nameText.v] = row.index }
+            }
+            guard let first = earlier else { continue }
             let a = rows[first].indicator, b = row.indicator
             let same = a.type == b.type && rows[first].value == row.value
                 && rows[first].unit == row.unit && rows[first].explanation == row.explanation
