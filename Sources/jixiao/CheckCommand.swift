@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
 
     // Unrecognised options land here too, so that they can be refused with exit code 2 like every
     // other usage error (the parser's own usage exit code is 64).
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("要检查的文件（交换格式 JSON 等）", valueName: "INPUT"))
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("要检查的文件（交换格式 JSON 等）；- 表示标准输入", valueName: "INPUT"))
     var inputs: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("规则配置：内置名称（current、legacy、provincial）或 JSON 文件路径", valueName: "NAME|FILE"))
@@ -43,9 +43,11 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(profile: chosen)
         var reports: [FileReport] = []
         for path in inputs {
-            let url = URL(fileURLWithPath: path)
             do {
-                let result = try DocumentReader.read(contentsOf: url)
+                // `-` reads standard input, so that another program can pipe a document in.
+                let result = path == "-"
+                    ? try DocumentReader.read(data: FileHandle.standardInput.readDataToEndOfFile())
+                    : try DocumentReader.read(contentsOf: URL(fileURLWithPath: path))
                 reports.append(FileReport(file: path, tables: result.tables,
                                           findings: checker.check(result.tables, importNotes: result.notes)))
             } catch {

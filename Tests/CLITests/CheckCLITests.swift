@@ -12,14 +12,17 @@ struct CheckCLITests {
         return SharedFiles.packageRoot.appendingPathComponent(".build/debug/jixiao")
     }
 
-    static func run(_ args: [String]) throws -> (out: String, err: String, code: Int32) {
+    static func run(_ args: [String], input: Data? = nil) throws -> (out: String, err: String, code: Int32) {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out
         p.standardError = err
+        p.standardInput = inp
         try p.run()
+        if let input { inp.fileHandleForWriting.write(input) }
+        try inp.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
@@ -98,6 +101,15 @@ struct CheckCLITests {
         #expect(r.code == 0)
         #expect(r.out.contains("F02\t错误\t填表规则"))
         #expect(r.out.contains("R13\t提示"))
+    }
+
+    @Test("- reads the document from standard input")
+    func stdin() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("002")))
+        let r = try Self.run(["check", "-", "--format", "json"], input: data)
+        #expect(r.code == 0)
+        #expect(r.out.contains("\"T01\""))
+        #expect(r.out.contains("\"file\" : \"-\""))
     }
 
     @Test("an unreadable input is an error finding, not a crash")
