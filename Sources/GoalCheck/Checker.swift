@@ -38,7 +38,7 @@ public struct Checker: Sendable {
     }
 
     /// The built-in profile a table is checked under when the user names none: the provincial one for
-    /// the provincial form; the legacy one when the table has no 成本 一级 and either files 成本指标 as a
+    /// the provincial form or a table with 投入管理指标; the legacy one when the table has no 成本 一级 and either files 成本指标 as a
     /// 二级 under 产出指标 (the old taxonomy) or is for a year before 2022; otherwise the current one.
     public static func profile(for table: GoalTable) -> Profile { autoRules(for: table).profile }
 
@@ -49,6 +49,8 @@ public struct Checker: Sendable {
         var costAsLevel2 = false, costAsLevel1 = false
         for ind in table.indicators {
             let k1 = Keys.key(ind.level1)
+            // 投入管理指标 exists only in the provincial taxonomy: the form is provincial whatever its title.
+            if k1 == Words.inputKey { return builtIn["provincial"]! }
             if k1 == Words.costKey { costAsLevel1 = true; break }
             if k1 == Words.outputKey && Keys.key(ind.level2) == Words.costKey { costAsLevel2 = true }
         }

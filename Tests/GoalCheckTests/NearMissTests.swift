@@ -42,9 +42,18 @@ struct NearMissTests {
         #expect(Checker().check([t]).allSatisfy { $0.code != "T04" })
     }
 
-    @Test("成本指标 written as its own 二级 under 成本指标 is accepted, like 满意度指标 under 满意度指标")
+    @Test("成本指标 written as its own 二级 under 成本指标 is accepted, like 满意度指标 under 满意度指标, and 生态成本指标")
     func costAlias() {
         #expect(!T.codes(T.row("成本指标", "成本指标", "人均培训成本", .atMost, "400", "元/人")).contains("F02"))
+        #expect(!T.codes(T.row("成本指标", "生态成本指标", "植被恢复面积", .atLeast, "10", "亩")).contains("F02"))
+    }
+
+    @Test("a table with 投入管理指标 is read as the provincial form even when filed as a department table")
+    func inputManagement() {
+        var t = Tables.provincial
+        t.kind = .department
+        #expect(Checker.profile(for: t).name == "provincial")
+        #expect(Checker().check([t]).allSatisfy { $0.severity == .hint })
     }
 
     @Test("every row of the clean tables passes the truncation, direction and unit rules")

@@ -220,6 +220,7 @@ enum Words {
     /// 成本 inside a 一级 or 二级 key; on its own, the 一级 key of 成本指标.
     static let costKey = s("成本")
     static let outputKey = s("产出")
+    static let inputKey = s("投入管理")
     static let satisfactionKey = s("满意度")
     static let timelinessKey = s("时效")
     static let qualityKey = s("质量")

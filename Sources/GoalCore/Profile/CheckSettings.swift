@@ -28,7 +28,9 @@ public struct CheckSettings: Sendable, Hashable, Codable {
         farFromLastYearRatio: Double = 2,
         level2Aliases: [String: String] = [
             "满意度指标": "服务对象满意度指标", "满意度": "服务对象满意度指标",
-            "社会公众或服务对象满意度指标": "服务对象满意度指标", "成本指标": "经济成本指标",
+            "社会公众或服务对象满意度指标": "服务对象满意度指标", "社会公众满意度指标": "服务对象满意度指标",
+            "成本指标": "经济成本指标", "生态成本指标": "生态环境成本指标", "环境成本指标": "生态环境成本指标",
+            "环境效益指标": "生态效益指标",
         ],
         disabledRules: [String] = [],
         severities: [String: String] = [:],
