@@ -26,7 +26,7 @@ public struct Checker: Sendable {
     public func check(_ tables: [GoalTable], importNotes: [ImportNote] = []) -> [Finding] {
         var out: [Finding] = []
         for (i, t) in tables.enumerated() { out += check(t, at: i) }
-        out += ImportNoteRules.findings(for: importNotes, rules: compiled ?? Self.autoRules(for: tables.first))
+        out += ImportNoteRules.findings(for: importNotes, tables: tables, rules: compiled ?? Self.autoRules(for: tables.first))
         out.sort(by: Finding.documentOrder)
         return out
     }

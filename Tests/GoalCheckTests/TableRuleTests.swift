@@ -108,6 +108,18 @@ struct ImportNoteRuleTests {
         #expect(f.first { $0.code == "I02" }?.severity == .warning)
         #expect(f.first { $0.code == "I02" }?.indicator == nil)
     }
+
+    @Test("a guessed repair is a warning; nothing read of a table is an error")
+    func severities() {
+        let notes = [
+            ImportNote(.repaired, "一级指标未印出，按二级指标推断为“效益指标”", at: SourceLocation(line: 9, table: 0, indicator: 3, field: .level1)),
+            ImportNote(.unreadable, "表格内容无法识别", at: SourceLocation(line: 2, table: 1)),
+        ]
+        let f = Checker().check([Tables.department, GoalTable(kind: .department)], importNotes: notes)
+        #expect(f.first { $0.code == "I01" }?.severity == .warning)
+        #expect(f.first { $0.code == "I02" }?.severity == .error)
+        #expect(f.first { $0.code == "I02" }?.table == 1)
+    }
 }
 
 @Suite("规则配置")
