@@ -1,5 +1,8 @@
 // Benchmarks: `swift run -c release jixiao-bench <name>`; each prints its figures.
 switch CommandLine.arguments.dropFirst().first {
+case "convert": runConvertBenchmark()
+case "check": runCheckBenchmark()
+case "score": runScoreBenchmark()
 case "xlsx": runXlsxBenchmark()
 default: print("usage: jixiao-bench <convert|check|score|xlsx>")
 }

@@ -1,0 +1,79 @@
+import GoalCore
+
+/// A profile with its lookups built once: taxonomy keys in sets and dictionaries, word lists as
+/// scalar arrays. Checking a row then costs hash lookups and short scans, never a re-parse.
+/// A final class: tables share one instance instead of copying two dozen word lists per table.
+final class CompiledProfile: Sendable {
+    let profile: Profile
+    let level1ByKey: [Key: String]
+    /// `一级key, 1, 二级key` for every allowed pair.
+    let pairs: Set<Key>
+    /// 二级 key → the 一级 names that allow it.
+    let parentsByLevel2: [Key: [String]]
+    /// 一级 key → its 二级 names, for suggestions.
+    let level2Names: [Key: [String]]
+    /// Accepted written 二级 key → canonical 二级 key.
+    let aliases: [Key: Key]
+    let required: [(name: String, key: Key)]
+    let disabled: Set<String>
+    let severities: [String: Severity]
+    let generic: WordList
+    let satisfaction: WordList
+    let positiveRates: WordList
+    let lowerIsBetter: WordList
+    let growth: WordList
+    let timeliness: WordList
+    let timelinessRates: WordList
+    let dangling: WordList
+    let measurable: WordList
+    let socialBenefit: WordList
+    let economicBenefit: WordList
+    let moneyNouns: WordList
+
+    init(_ p: Profile) {
+        profile = p
+        var l1: [Key: String] = [:], pairs = Set<Key>(), parents: [Key: [String]] = [:], names: [Key: [String]] = [:]
+        for g in p.taxonomy.groups {
+            let k1 = Keys.key(g.level1)
+            l1[k1] = g.level1
+            names[k1, default: []] += g.level2
+            for l2 in g.level2 {
+                let k2 = Keys.key(l2)
+                pairs.insert(k1 + [1] + k2)
+                parents[k2, default: []].append(g.level1)
+            }
+        }
+        level1ByKey = l1; self.pairs = pairs; parentsByLevel2 = parents; level2Names = names
+        var al: [Key: Key] = [:]
+        for (written, canonical) in p.check.level2Aliases { al[Keys.key(written)] = Keys.key(canonical) }
+        aliases = al
+        required = p.requiredLevel1.map { ($0, Keys.key($0)) }
+        disabled = Set(p.check.disabledRules)
+        var sev: [String: Severity] = [:]
+        for (code, s) in p.check.severities { if let v = Severity(rawValue: s) { sev[code] = v } }
+        severities = sev
+        generic = WordList(p.check.genericExplanations)
+        let lx = p.check.lexicon
+        satisfaction = WordList(lx.satisfaction); positiveRates = WordList(lx.positiveRates.map { $0 + "率" })
+        lowerIsBetter = WordList(lx.lowerIsBetter); growth = WordList(lx.growth)
+        timeliness = WordList(lx.timeliness); timelinessRates = WordList(lx.timelinessRates)
+        dangling = WordList(lx.danglingEndings); measurable = WordList(lx.measurableEndings)
+        socialBenefit = WordList(lx.socialBenefit); economicBenefit = WordList(lx.economicBenefit)
+        moneyNouns = WordList(lx.moneyNouns)
+    }
+
+    var name: String { profile.name }
+
+    func allows(level1Key k1: Key, level2Key k2: Key) -> Bool {
+        if pairs.contains(k1 + [1] + k2) { return true }
+        if let canonical = aliases[k2] { return pairs.contains(k1 + [1] + canonical) }
+        return false
+    }
+
+    /// The built-in profiles, compiled once for the whole process.
+    static let builtIn: [String: CompiledProfile] = {
+        var d: [String: CompiledProfile] = [:]
+        for p in Profile.builtIn { d[p.name] = CompiledProfile(p) }
+        return d
+    }()
+}

@@ -1,0 +1,175 @@
+import GoalCore
+
+/// Text as an array of Unicode scalar values, for the word searches the rules make on every row.
+/// Short names and a few dozen words: a plain scan over integers beats Foundation's `contains`
+/// and regular expressions by an order of magnitude, which is what the benchmark asks for.
+struct Scalars: Sendable {
+    let v: [UInt32]
+
+    init(_ s: String) {
+        var a: [UInt32] = []
+        a.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars { a.append(u.value) }
+        v = a
+    }
+    init(values: [UInt32]) { v = values }
+
+    var count: Int { v.count }
+
+    func contains(_ w: [UInt32]) -> Bool { firstIndex(of: w) != nil }
+
+    func firstIndex(of w: [UInt32], from start: Int = 0) -> Int? {
+        guard !w.isEmpty, w.count <= v.count - start else { return nil }
+        let first = w[0]
+        var i = start
+        let last = v.count - w.count
+        while i <= last {
+            if v[i] == first {
+                var j = 1
+                while j < w.count && v[i + j] == w[j] { j += 1 }
+                if j == w.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    func hasSuffix(_ w: [UInt32]) -> Bool {
+        guard !w.isEmpty, w.count <= v.count else { return false }
+        let off = v.count - w.count
+        for j in 0..<w.count where v[off + j] != w[j] { return false }
+        return true
+    }
+
+    static func isIdeograph(_ u: UInt32) -> Bool { (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) }
+
+    /// Adjacent ideograph pairs, each packed into one integer: the unit of "shares a subject".
+    /// A list, not a set: texts are short and compared a few times, so hashing costs more than it saves.
+    /// Boilerplate pairs (考核, 情况…) are left out: they say nothing about the subject.
+    /// Only the first 256 scalars count: enough for any name, clause or explanation, and a pasted
+    /// 10,000-character cell cannot make the de-duplication below quadratic in its length.
+    func bigramList() -> [UInt64] {
+        var out: [UInt64] = []
+        guard v.count > 1 else { return out }
+        for i in 0..<(min(v.count, 256) - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
+            let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
+            if !Boilerplate.contains(b) && !out.contains(b) { out.append(b) }
+        }
+        return out
+    }
+
+    /// How many distinct bigrams two lists share.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var n = 0
+        for x in a where b.contains(x) { n += 1 }
+        return n
+    }
+}
+
+/// A word list compiled once per profile. The words sit end to end in one flat array (no inner
+/// arrays to retain and release while scanning), with a 256-bit filter of their first scalars.
+struct WordList: Sendable {
+    let texts: [String]
+    private let flat: [UInt32]
+    /// Word k is `flat[starts[k]..<starts[k + 1]]`.
+    private let starts: [Int]
+    /// Bits of the words' first scalars (by their low byte): a text position whose scalar is not in it
+    /// cannot start any word, so most positions are passed over with one bit test.
+    private let firstBits: [UInt64]
+
+    init(_ list: [String]) {
+        texts = list.filter { !$0.isEmpty }
+        var flat: [UInt32] = [], starts = [0]
+        var bits = [UInt64](repeating: 0, count: 4)
+        for t in texts {
+            let w = t.unicodeScalars.map(\.value)
+            bits[Int((w[0] >> 6) & 3)] |= 1 << UInt64(w[0] & 63)
+            flat += w
+            starts.append(flat.count)
+        }
+        self.flat = flat; self.starts = starts; firstBits = bits
+    }
+
+    var count: Int { texts.count }
+
+    @inline(__always) private func mayStart(_ u: UInt32) -> Bool {
+        firstBits[Int((u >> 6) & 3)] & (1 << UInt64(u & 63)) != 0
+    }
+
+    /// Whether word k occurs in `v` at position i.
+    @inline(__always) private func word(_ k: Int, isAt i: Int, in v: UnsafeBufferPointer<UInt32>, _ f: UnsafeBufferPointer<UInt32>) -> Bool {
+        let s = starts[k], n = starts[k + 1] - s
+        guard i >= 0, n <= v.count - i else { return false }
+        var j = 0
+        while j < n && v[i + j] == f[s + j] { j += 1 }
+        return j == n
+    }
+
+    /// The index of the first word (in list order) the text holds, if any.
+    private func firstWord(in s: Scalars) -> Int? {
+        s.v.withUnsafeBufferPointer { v in
+            flat.withUnsafeBufferPointer { f in
+                var best: Int?
+                for i in 0..<v.count where mayStart(v[i]) {
+                    for k in 0..<(best ?? count) where f[starts[k]] == v[i] && word(k, isAt: i, in: v, f) {
+                        best = k
+                        break
+                    }
+                }
+                return best
+            }
+        }
+    }
+
+    /// The first word (in list order) the text holds, if any.
+    func word(in s: Scalars) -> String? { firstWord(in: s).map { texts[$0] } }
+
+    func matches(_ s: Scalars) -> Bool { firstWord(in: s) != nil }
+
+    /// Whether the text starts with one of the words.
+    func isPrefix(of s: Scalars) -> Bool {
+        s.v.withUnsafeBufferPointer { v in
+            flat.withUnsafeBufferPointer { f in (0..<count).contains { word($0, isAt: 0, in: v, f) } }
+        }
+    }
+
+    /// The longest word the text ends with, if any.
+    func suffix(of s: Scalars) -> String? {
+        s.v.withUnsafeBufferPointer { v in
+            flat.withUnsafeBufferPointer { f in
+                var best: Int?, bestLength = 0
+                for k in 0..<count {
+                    let n = starts[k + 1] - starts[k]
+                    if n > bestLength && word(k, isAt: v.count - n, in: v, f) { best = k; bestLength = n }
+                }
+                return best.map { texts[$0] }
+            }
+        }
+    }
+}
+
+/// Bigram codes of words that say nothing about an indicator's subject (考核…情况, 反映…), left out
+/// when deciding whether an explanation talks about the indicator it stands beside.
+enum Boilerplate {
+    /// Sorted, for a binary search: two dozen entries are found faster so than by hashing.
+    static let bigrams: [UInt64] = {
+        let words = ["考核", "反映", "情况", "完成", "部门", "单位", "本部", "工作", "指标", "是否", "通过", "实际",
+                     "计划", "目标", "全年", "年度", "用以", "主要", "相关", "进行", "开展", "有效", "提高", "提升"]
+        var s: [UInt64] = []
+        for w in words {
+            let v = w.unicodeScalars.map(\.value)
+            if v.count == 2 { s.append(UInt64(v[0]) << 32 | UInt64(v[1])) }
+        }
+        return s.sorted()
+    }()
+
+    static func contains(_ b: UInt64) -> Bool {
+        var lo = 0, hi = bigrams.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if bigrams[mid] == b { return true }
+            if bigrams[mid] < b { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
+}

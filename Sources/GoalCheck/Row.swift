@@ -1,0 +1,164 @@
+import GoalCore
+
+/// What the rules need to know about one indicator row, worked out once: normalised keys, the parsed
+/// target, the name as scalars and the categories the row falls in. A class so that handing a row to
+/// each rule costs one reference count, not a copy of a dozen fields.
+final class Row {
+    let index: Int
+    let indicator: Indicator
+    let name: String
+    let nameText: Scalars
+    let level1Key: Key
+    let level2Key: Key
+    let target: Target
+    /// The value cell, trimmed.
+    let value: String
+    /// The written unit, trimmed; nil when empty or a placeholder such as `-`.
+    let unit: String?
+    let measure: MeasureUnit?
+    let dimension: MeasureUnit.Dimension?
+    let explanation: String?
+    let scoring: String?
+    /// A bare 二级 label rendered as a row: no 三级 name and no value.
+    let isLabelOnly: Bool
+    let isCost: Bool
+    let isSatisfaction: Bool
+    /// The name holds a lower-is-better word (投诉, 差错, 事故…).
+    let isLowerBetter: Bool
+    /// The name measures a rate (…率) or the target is in %.
+    let isRate: Bool
+
+    /// `previous` is the row above: merged 一级/二级 cells repeat the same names down the table, so
+    /// their keys are reused when the text is byte-for-byte the same.
+    init(index: Int, indicator ind: Indicator, rules: CompiledProfile, previous: Row? = nil) {
+        self.index = index
+        indicator = ind
+        name = Keys.trim(ind.name)
+        nameText = Scalars(name)
+        if let p = previous, p.indicator.level1.utf8.elementsEqual(ind.level1.utf8) { level1Key = p.level1Key } else {
+            level1Key = Keys.key(ind.level1)
+        }
+        if let p = previous, p.indicator.level2.utf8.elementsEqual(ind.level2.utf8) { level2Key = p.level2Key } else {
+            level2Key = Keys.key(ind.level2)
+        }
+        unit = Row.present(ind.unit)
+        let value = Keys.trim(ind.value)
+        self.value = value
+        // The common cell (a plain number beside its type and unit, or 定性 text) is read directly;
+        // anything else goes through the general parser once.
+        if ind.type == .qualitative {
+            target = Target(written: ind.value, comparison: .qualitative, valueText: value, number: nil, unit: nil)
+        } else if let n = QuickNumber.parse(value) {
+            target = Target(written: ind.value, comparison: ind.type, valueText: value, number: n, unit: unit)
+        } else {
+            target = ind.target
+        }
+        if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, pu.utf8.elementsEqual(u.utf8) {
+            measure = pm; dimension = p.dimension
+        } else if let u = unit {
+            let info = UnitTable.info(u)
+            measure = info.measure; dimension = info.dimension
+        } else {
+            measure = nil; dimension = nil
+        }
+        explanation = Row.present(ind.explanation)
+        scoring = Row.present(ind.scoring)
+        isLabelOnly = name.isEmpty && value.isEmpty
+        isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
+        isLowerBetter = rules.lowerIsBetter.matches(nameText)
+        isSatisfaction = (rules.satisfaction.matches(nameText) && !isLowerBetter) || level1Key == Words.satisfactionKey
+        isRate = nameText.contains(Row.rateChar) || dimension == .ratio
+    }
+
+    static let rateChar: [UInt32] = ["率".unicodeScalars.first!.value]
+
+    /// The name's subject words, for matching it with the 总体目标; made when first asked for.
+    private(set) lazy var nameBigrams: [UInt64] = nameText.bigramList()
+    /// Set by the taxonomy rule: the 一级/二级 pair is allowed. The row below with the same pair
+    /// (merged cells) reuses the verdict.
+    var pairAllowed = false
+    private static let placeholders: Set<String> = ["-", "—", "－", "/", "无", "——", "--"]
+
+    /// A cell's text, or nil when it is empty or only a placeholder (`-`, `—`, `/`, `无`).
+    static func present(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let t = Keys.trim(s)
+        if t.isEmpty { return nil }
+        if t.utf8.count <= 6, placeholders.contains(t) { return nil }
+        return t
+    }
+
+    var isQuantitative: Bool { indicator.type.isQuantitative }
+    var number: Double? { target.number }
+
+    /// The target as users wrote it: `≥95%`, `=12次`, `有效提高`.
+    var targetText: String {
+        let type = indicator.type
+        if type == .qualitative { return Display.clip(indicator.value, 20) }
+        return type.rawValue + Display.clip(value, 20) + (unit ?? "")
+    }
+}
+
+/// `MeasureUnit`s of the units tables use most, built once: reading a unit is a scalar scan and a
+/// hash of integers instead of the general unit parser on every row.
+enum UnitTable {
+    struct Info { let measure: MeasureUnit; let dimension: MeasureUnit.Dimension }
+
+    private static let common: [Key: Info] = {
+        let units = ["%", "人", "万人", "次", "万次", "人次", "万人次", "元", "万元", "亿元", "个", "项", "户", "万户",
+                     "天", "日", "月", "年", "小时", "工作日", "件", "家", "所", "只", "台", "套", "份", "场", "期",
+                     "元/人", "元/人/月", "元/人/年", "万元/次", "元/次", "万元/人", "平方米", "公里", "亩", "吨", "批次", "名"]
+        var d: [Key: Info] = [:]
+        for u in units { let m = MeasureUnit(u); d[u.unicodeScalars.map(\.value)] = Info(measure: m, dimension: m.dimension) }
+        return d
+    }()
+
+    static func info(_ unit: String) -> Info {
+        if let i = common[unit.unicodeScalars.map(\.value)] { return i }
+        let m = MeasureUnit(unit)
+        return Info(measure: m, dimension: m.dimension)
+    }
+
+    static func measure(_ unit: String) -> MeasureUnit { info(unit).measure }
+
+    static let tenThousandYuan = MeasureUnit("万元")
+}
+
+/// How texts from the table appear inside messages: short, one line, no control characters.
+enum Display {
+    /// At most `limit` scalars; control and direction-override characters become one space.
+    static func clip(_ s: String, _ limit: Int = 30) -> String {
+        // The usual cell is short and clean: hand it back as it is.
+        if s.utf8.count <= limit || s.unicodeScalars.count <= limit,
+           !s.unicodeScalars.contains(where: { isInvisible($0.value) }) {
+            return Keys.trim(s)
+        }
+        var out = String.UnicodeScalarView()
+        var n = 0
+        var lastWasSpace = false
+        for u in s.unicodeScalars {
+            if n == limit { out.append("…"); break }
+            if isInvisible(u.value) {
+                if !lastWasSpace { out.append(" "); lastWasSpace = true }
+            } else {
+                out.append(u); lastWasSpace = false
+            }
+            n += 1
+        }
+        return Keys.trim(String(out))
+    }
+
+    private static func isInvisible(_ v: UInt32) -> Bool {
+        v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// `45.5`, `100`, `0.42`: at most two decimals, no trailing zeros. Swift's shortest round-trip
+    /// printing of the rounded value gives exactly that, without Foundation's `String(format:)`.
+    static func number(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return TextNormalizer.format(v, decimals: 2) }
+        if v.rounded() == v { return String(Int64(v)) }
+        let r = (v * 100).rounded() / 100
+        return r.rounded() == r ? String(Int64(r)) : "\(r)"
+    }
+}

@@ -1,0 +1,68 @@
+import GoalCore
+
+/// One table being checked: its rows, the profile in force and the findings so far.
+/// Each rule family adds a method in its own file (`Rules/`).
+struct TableCheck {
+    let rules: CompiledProfile
+    let table: GoalTable
+    let tableIndex: Int
+    let rows: [Row]
+    /// The form has a 指标解释 / 佐证资料 column when some row fills it.
+    let hasExplanationColumn: Bool
+    let hasEvidenceColumn: Bool
+    private(set) var findings: [Finding] = []
+
+    init(table: GoalTable, index: Int, rules: CompiledProfile) {
+        self.rules = rules
+        self.table = table
+        tableIndex = index
+        var rows: [Row] = []
+        rows.reserveCapacity(table.indicators.count)
+        for (i, ind) in table.indicators.enumerated() {
+            rows.append(Row(index: i, indicator: ind, rules: rules, previous: rows.last))
+        }
+        self.rows = rows
+        hasExplanationColumn = rows.contains { $0.explanation != nil }
+        hasEvidenceColumn = rows.contains { Row.present($0.indicator.evidence) != nil }
+    }
+
+    mutating func run() -> [Finding] {
+        for row in rows {
+            fillingRules(row)
+            if row.isLabelOnly { continue }
+            directionRules(row)
+            rowConsistencyRules(row)
+        }
+        tableRules()
+        return findings
+    }
+
+    /// Adds a finding unless the profile switched the rule off; the profile may also change its severity.
+    mutating func emit(_ rule: Rule, row: Int?, field: IndicatorField?, _ message: String, fix: String? = nil) {
+        if rules.disabled.contains(rule.code) { return }
+        findings.append(Finding(
+            table: tableIndex, indicator: row, field: field, severity: rules.severities[rule.code] ?? rule.severity,
+            code: rule.code, message: message, suggestion: fix, profile: rules.name))
+    }
+
+    func previous(of row: Row) -> Row? { row.index > 0 ? rows[row.index - 1] : nil }
+
+    // MARK: places in words
+
+    var tablePlace: String { "第\(tableIndex + 1)张表" }
+
+    /// `第2张表 第4行“工伤保险待遇发放率”（时效指标）`
+    func place(_ row: Row) -> String {
+        var s = "\(tablePlace) 第\(row.index + 1)行"
+        if !row.name.isEmpty { s += "“\(Display.clip(row.name))”" }
+        let l2 = Display.clip(row.indicator.level2, 16)
+        if !l2.isEmpty { s += "（\(l2)）" }
+        return s
+    }
+
+    /// `第3行（质量指标）`, for pointing at another row of the same table.
+    func shortPlace(_ row: Row) -> String {
+        let l2 = Display.clip(row.indicator.level2, 16)
+        return l2.isEmpty ? "第\(row.index + 1)行" : "第\(row.index + 1)行（\(l2)）"
+    }
+}
