@@ -1,0 +1,109 @@
+import GoalCore
+
+/// An actual (实际完成值) as written, read against its indicator: a number in the target's unit,
+/// a text (效果明显), 不适用, or nothing. Every liberty taken (a unit converted, 约 dropped, a formula
+/// computed) is recorded as a note so that the score's explanation can say so.
+public struct ActualReading: Sendable, Hashable {
+    public enum Value: Sendable, Hashable {
+        /// In the target's unit (1.71 for 17100人 against a 万人 target).
+        case number(Double)
+        case text(String)
+        case notApplicable
+        case missing
+    }
+
+    public var written: String
+    public var value: Value
+    /// The text normalised for matching (half-width, Arabic numerals, no spaces).
+    public var normalized: String
+    /// The formula computed, when the actual gave its inputs.
+    public var formula: String?
+    /// Liberties taken, in Chinese (单位换算、“约”字、比较符).
+    public var notes: [String]
+    /// A reading the scorer should flag as doubtful (unit that does not match …).
+    public var warning: String?
+
+    public var number: Double? { if case .number(let n) = value { return n } else { return nil } }
+
+    static let notApplicableWords: Set<String> = ["不适用", "不涉及", "N/A", "n/a", "NA", "无此项", "本年不涉及", "不适用本项"]
+    static let approximateWords = ["约为", "大约", "约计", "约", "近", "将近", "接近", "左右", "余"]
+    static let leadingWords = ["实际完成", "实际", "完成", "达到", "达", "共计", "共", "累计", "全年", "合计", "为", "是", "计"]
+
+    /// Reads an actual against the target (`target` is the indicator's parsed target).
+    public static func read(_ text: String?, target: Target, indicator: Indicator) -> ActualReading {
+        let written = text ?? ""
+        let trimmed = TextNormalizer.trim(written)
+        guard !trimmed.isEmpty else {
+            return ActualReading(written: written, value: .missing, normalized: "", notes: [])
+        }
+        if notApplicableWords.contains(trimmed) || trimmed.hasPrefix("不适用") {
+            return ActualReading(written: written, value: .notApplicable, normalized: trimmed, notes: [])
+        }
+        // Fast path: a plain number (the usual case) is the actual in the target's unit.
+        if let n = plainNumber(trimmed) {
+            return ActualReading(written: written, value: .number(n), normalized: trimmed, notes: [])
+        }
+        let s = RuleParser.normalize(trimmed)
+        let targetUnit = target.measureUnit
+        let isPercent = targetUnit?.isPercent ?? false
+        if target.isQuantitative,
+           let f = FormulaActuals.compute(s, name: indicator.name, explanation: indicator.explanation, percent: isPercent) {
+            return ActualReading(written: written, value: .number(f.value), normalized: s, formula: f.text, notes: [])
+        }
+        var notes: [String] = []
+        var body = Substring(s)
+        var approximate = false
+        var changed = true
+        while changed {
+            changed = false
+            for w in approximateWords where body.hasPrefix(w) && body.count > w.count {
+                body = body.dropFirst(w.count); approximate = true; changed = true
+            }
+            for w in leadingWords where body.hasPrefix(w) && body.count > w.count && body.dropFirst(w.count).first?.isNumber == true {
+                body = body.dropFirst(w.count); changed = true
+            }
+        }
+        for w in ["左右", "上下", "多", "余"] where body.hasSuffix(w) && body.count > w.count {
+            body = body.dropLast(w.count); approximate = true
+        }
+        let parsed = Target.parse(String(body))
+        guard let raw = parsed.number else {
+            return ActualReading(written: written, value: .text(trimmed), normalized: s, notes: [])
+        }
+        if let op = parsed.comparison, op != .equal {
+            notes.append("实际完成值带有“\(op.rawValue)”，按\(ArithmeticText.number(raw))计")
+        }
+        if approximate { notes.append("“\(trimmed)”是约数，按\(ArithmeticText.number(raw))计") }
+        var value = raw
+        var warning: String?
+        if let u = parsed.unit.map(MeasureUnit.init), let tu = targetUnit, u.base != tu.base || u.factor != tu.factor {
+            if let converted = u.convert(raw, to: tu) {
+                value = converted
+                notes.append("\(ArithmeticText.number(raw))\(u.written) = \(ArithmeticText.number(converted))\(tu.written)")
+            } else if u.isPercent, let t = target.number {
+                // a completion rate written where a count is expected: 92.5% of 20000人
+                value = raw / 100 * t
+                notes.append("实际完成值写成完成率\(ArithmeticText.number(raw))%，按计划值的\(ArithmeticText.number(raw))%即\(ArithmeticText.number(value))\(tu.written)计")
+            } else if !isDayUnit(u.base) || !isDayUnit(tu.base) {
+                warning = "实际完成值的单位“\(u.written)”与计量单位“\(tu.written)”不一致，按数字\(ArithmeticText.number(raw))计"
+            }
+        }
+        return ActualReading(written: written, value: .number(value), normalized: s, notes: notes, warning: warning)
+    }
+
+    static func isDayUnit(_ u: String) -> Bool { ["日", "天", "号"].contains(u) }
+
+    /// A plain decimal (`93`, `1.71`, `-2`, `0.40`) without anything else, read quickly.
+    static func plainNumber(_ s: String) -> Double? {
+        var sawDigit = false, sawDot = false
+        for (i, b) in s.utf8.enumerated() {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "."): if sawDot { return nil }; sawDot = true
+            case UInt8(ascii: "-") where i == 0: continue
+            default: return nil
+            }
+        }
+        return sawDigit ? Double(s) : nil
+    }
+}

@@ -1,0 +1,58 @@
+import GoalCore
+
+/// Scores tables under a profile's settings. Parsed scoring texts are cached by text: a value type,
+/// so each caller owns its cache and no locks are needed.
+public struct Scorer: Sendable {
+    public var settings: ScoringSettings
+    private var cache: [String: ParsedScoring] = [:]
+
+    public init(settings: ScoringSettings = .init()) { self.settings = settings }
+
+    /// The rule of one scoring text, parsed once.
+    public mutating func parsed(_ text: String?) -> ParsedScoring {
+        guard let text else { return ParsedScoring(rule: nil, source: .typeDefault) }
+        if let hit = cache[text] { return hit }
+        let p = RuleParser.parse(text, passLine: settings.passLine)
+        cache[text] = p
+        return p
+    }
+
+    public mutating func score(_ indicator: Indicator, table: Int, index: Int) -> IndicatorScore {
+        let place = ScorePlace(table: table, indicator: index, name: indicator.name)
+        return IndicatorScorer(settings: settings).score(indicator, at: place, parsed: parsed(indicator.scoring))
+    }
+
+    /// Scores every row, the execution rate and the flags of one table (`index` is its place in the document).
+    public mutating func score(_ table: GoalTable, index: Int = 0) -> TableScore {
+        let scorer = IndicatorScorer(settings: settings)
+        var rows: [IndicatorScore] = []
+        rows.reserveCapacity(table.indicators.count)
+        for (i, ind) in table.indicators.enumerated() {
+            let place = ScorePlace(table: index, indicator: i, name: ind.name)
+            rows.append(scorer.score(ind, at: place, parsed: parsed(ind.scoring)))
+        }
+        var tableFlags: [ScoreFlag] = []
+        var execution: ExecutionScore?
+        if let e = table.execution {
+            let ex = ExecutionScore.compute(e)
+            execution = ex
+            let place = ScorePlace(table: index)
+            if let rate = ex.rate {
+                if rate < settings.executionExplanationBelow - 1e-12, TextNormalizer.trim(e.explanation ?? "").isEmpty {
+                    tableFlags.append(place.flag(.executionUnexplained, .warning, nil,
+                        "预算执行率\(ArithmeticText.percent(rate))低于\(ArithmeticText.percent(settings.executionExplanationBelow))，未说明原因"))
+                }
+            } else {
+                tableFlags.append(place.flag(.executionInvalid, .error, nil,
+                    "预算执行数据无效（预算数\(ArithmeticText.number(e.budget))，执行数\(ArithmeticText.number(e.spent))），执行率按0分计"))
+            }
+        }
+        return TableScore(table: index, indicators: rows, execution: execution, tableFlags: tableFlags,
+                          caps: settings.executionCaps, thresholds: settings.gradeThresholds)
+    }
+
+    /// Scores every table of a document.
+    public mutating func score(_ tables: [GoalTable]) -> [TableScore] {
+        tables.enumerated().map { score($0.element, index: $0.offset) }
+    }
+}
