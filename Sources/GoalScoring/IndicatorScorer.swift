@@ -45,11 +45,16 @@ public struct IndicatorScorer: Sendable {
         var flags: [ScoreFlag] = []
         let rule = parsed.rule ?? Self.defaultRule(for: ind.type)
         let source = parsed.rule != nil ? parsed.source : .typeDefault
+        var label = rule.label
+        switch rule {
+        case .stepDown, .stepOver, .lateDays: label += settings.steps == .whole ? "（按整步计）" : "（按比例计）"
+        default: break
+        }
         let prefix: String
         switch source {
-        case .text: prefix = rule.label
-        case .method: prefix = "按赋分方法（\(rule.label)）"
-        case .typeDefault: prefix = "按“\(ind.type.rawValue)”类型默认（\(rule.label)）"
+        case .text: prefix = label
+        case .method: prefix = "按赋分方法（\(label)）"
+        case .typeDefault: prefix = "按“\(ind.type.rawValue)”类型默认（\(label)）"
         }
         let scoringText = TextNormalizer.trim(ind.scoring ?? "")
         if let p = parsed.problem, !scoringText.isEmpty {
@@ -245,16 +250,12 @@ public struct IndicatorScorer: Sendable {
     func deduct(_ x: Inputs, _ s: Step, measured: Double, gapText: String) -> Outcome {
         guard s.size > 0 else { return .points(x.w, "步长为0，不扣分：\(x.n(x.w))") }
         var steps = measured / s.size
-        let counting: String
-        switch settings.steps {
-        case .proportional: counting = "按比例计"
-        case .whole: steps = (steps + 1e-9).rounded(.down); counting = "按整步计"
-        }
+        if settings.steps == .whole { steps = (steps + 1e-9).rounded(.down) }
         var off = s.deduction * steps
         var capText = ""
         if let m = s.maxDeduction, off > m { off = m; capText = "，最多扣\(x.n(m))分" }
         let v = x.w - off
-        return .points(v, "（\(counting)）\(gapText)，\(x.n(x.w)) − \(x.n(s.deduction)) × \(x.n(steps))\(capText) = \(x.n(ArithmeticText.round(v)))")
+        return .points(v, "\(gapText)，\(x.n(x.w)) − \(x.n(s.deduction)) × \(x.n(steps))\(capText) = \(x.n(ArithmeticText.round(v)))")
     }
 
     static let dayPattern = TextPattern(#"(?:(\d{1,2})月)?(\d{1,2})(?:日|号)"#)
@@ -337,7 +338,8 @@ public struct IndicatorScorer: Sendable {
         let inside = keyed.filter { !actual.isEmpty && $0.0.contains(actual) }.max { $0.1.points < $1.1.points }
         if let g = (exact ?? contained ?? inside)?.1 {
             let (p, text) = x.scaled(g.points)
-            return .points(p, "“\(x.reading.written)”为“\(g.words)”，得\(text)")
+            let how = exact != nil ? "实际为“\(g.words)”" : "“\(x.reading.written)”按“\(g.words)”"
+            return .points(p, "\(how)，得\(text)")
         }
         let (p, text) = x.scaled(otherwise)
         return .points(p, "“\(x.reading.written)”不是所列等级（\(grades.map(\.words).joined(separator: "、"))），得\(text)")

@@ -7,6 +7,6 @@ struct Jixiao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "绩效目标表：导入、检查、自评打分、转换。",
-        subcommands: []
+        subcommands: [ScoreCommand.self]
     )
 }
