@@ -30,21 +30,32 @@ public struct ActualReading: Sendable, Hashable {
     static let leadingWords = ["实际完成", "实际", "完成", "达到", "达", "共计", "共", "累计", "全年", "合计", "为", "是", "计"]
 
     /// Reads an actual against the target (`target` is the indicator's parsed target).
-    public static func read(_ text: String?, target: Target, indicator: Indicator) -> ActualReading {
+    /// `targetUnit` is the target's unit when the caller has it at hand (it is read from `target` otherwise).
+    public static func read(_ text: String?, target: Target, indicator: Indicator,
+                            targetUnit: MeasureUnit?? = nil) -> ActualReading {
         let written = text ?? ""
-        let trimmed = TextNormalizer.trim(written)
+        let trimmed = needsTrim(written) ? TextNormalizer.trim(written) : written
         guard !trimmed.isEmpty else {
             return ActualReading(written: written, value: .missing, normalized: "", notes: [])
         }
-        if notApplicableWords.contains(trimmed) || trimmed.hasPrefix("不适用") {
+        if let f = trimmed.unicodeScalars.first, "不NnN无本".unicodeScalars.contains(f),
+           notApplicableWords.contains(trimmed) || trimmed.hasPrefix("不适用") {
             return ActualReading(written: written, value: .notApplicable, normalized: trimmed, notes: [])
         }
         // Fast path: a plain number (the usual case) is the actual in the target's unit.
         if let n = plainNumber(trimmed) {
             return ActualReading(written: written, value: .number(n), normalized: trimmed, notes: [])
         }
+        if let (n, unit) = numberAndUnit(trimmed) {
+            return withUnit(n, unit: unit, written: written, trimmed: trimmed, normalized: trimmed, notes: [],
+                            target: target, targetUnit: targetUnit ?? target.measureUnit)
+        }
         let s = RuleParser.normalize(trimmed)
-        let targetUnit = target.measureUnit
+        // a text with no figure in it (效果明显) is a text
+        if !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            return ActualReading(written: written, value: .text(trimmed), normalized: s, notes: [])
+        }
+        let targetUnit = targetUnit ?? target.measureUnit
         let isPercent = targetUnit?.isPercent ?? false
         if target.isQuantitative,
            let f = FormulaActuals.compute(s, name: indicator.name, explanation: indicator.explanation, percent: isPercent) {
@@ -74,9 +85,17 @@ public struct ActualReading: Sendable, Hashable {
             notes.append("实际完成值带有“\(op.rawValue)”，按\(ArithmeticText.number(raw))计")
         }
         if approximate { notes.append("“\(trimmed)”是约数，按\(ArithmeticText.number(raw))计") }
+        return withUnit(raw, unit: parsed.unit, written: written, trimmed: trimmed, normalized: s, notes: notes,
+                        target: target, targetUnit: targetUnit)
+    }
+
+    /// The number in the target's unit: converted when the units differ (17100人 → 1.71万人).
+    static func withUnit(_ raw: Double, unit: String?, written: String, trimmed: String, normalized s: String,
+                         notes: [String], target: Target, targetUnit: MeasureUnit?) -> ActualReading {
+        var notes = notes
         var value = raw
         var warning: String?
-        if let u = parsed.unit.map(MeasureUnit.init), let tu = targetUnit, u.base != tu.base || u.factor != tu.factor {
+        if let u = unit.map(MeasureUnit.init), let tu = targetUnit, u.base != tu.base || u.factor != tu.factor {
             if let converted = u.convert(raw, to: tu) {
                 value = converted
                 notes.append("\(ArithmeticText.number(raw))\(u.written) = \(ArithmeticText.number(converted))\(tu.written)")
@@ -89,6 +108,35 @@ public struct ActualReading: Sendable, Hashable {
             }
         }
         return ActualReading(written: written, value: .number(value), normalized: s, notes: notes, warning: warning)
+    }
+
+    static func needsTrim(_ s: String) -> Bool {
+        let u = s.utf8
+        guard let f = u.first, let l = u.last else { return false }
+        if f <= 0x20 || l <= 0x20 || f == 0xC2 || f == 0xE2 || f == 0xE3 || f == 0xEF { return true }
+        // ends in U+00A0, U+200B, U+3000 or U+FEFF
+        let tail = Array(u.suffix(3))
+        return tail.suffix(2) == [0xC2, 0xA0] || tail == [0xE2, 0x80, 0x8B] || tail == [0xE3, 0x80, 0x80] || tail == [0xEF, 0xBB, 0xBF]
+    }
+
+    static let notUnits = ["以上", "以下", "左右", "余", "多", "以内", "之内", "前", "后", "上下"]
+
+    /// A plain number followed by a short unit (`27日`, `93%`, `17100人`), read without the general parser.
+    static func numberAndUnit(_ s: String) -> (Double, String)? {
+        let u = s.utf8
+        var end = u.startIndex, sawDigit = false, sawDot = false
+        for i in u.indices {
+            let b = u[i]
+            if b >= 0x30 && b <= 0x39 { sawDigit = true; end = u.index(after: i); continue }
+            if b == UInt8(ascii: "."), !sawDot { sawDot = true; continue }
+            if b == UInt8(ascii: "-"), i == u.startIndex { continue }
+            break
+        }
+        guard sawDigit, end < u.endIndex, let n = Double(String(s[s.startIndex..<end])) else { return nil }
+        let unit = String(s[end...])
+        guard unit.count <= 6, !unit.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3C || $0 == 0x3D || $0 == 0x3E || $0 <= 0x20 }),
+              !notUnits.contains(where: { unit.hasSuffix($0) }), RuleParser.isPlain(unit) else { return nil }
+        return (n, unit)
     }
 
     static func isDayUnit(_ u: String) -> Bool { ["日", "天", "号"].contains(u) }

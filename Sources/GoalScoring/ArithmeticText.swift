@@ -22,20 +22,20 @@ public enum ArithmeticText {
     public static func number(_ x: Double, places: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "?" : (x > 0 ? "∞" : "−∞") }
         let r = round(x, places: places)
-        if abs(r) >= 1e15 { return String(r) }
-        let negative = r < 0
-        let a = abs(r)
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
         let scale = pow10(places)
-        var whole = UInt64(a)
-        var frac = UInt64(((a - Double(whole)) * scale).rounded())
-        if Double(frac) >= scale { whole += 1; frac = 0 }
-        var s = negative && (whole != 0 || frac != 0) ? "-" : ""
+        guard abs(r) * scale < 9e15 else { return String(r) }
+        let scaled = Int64((abs(r) * scale).rounded())
+        let unit = Int64(scale)
+        let whole = scaled / unit
+        var frac = scaled % unit
+        var digits = places
+        while digits > 0, frac % 10 == 0 { frac /= 10; digits -= 1 }
+        var s = r < 0 ? "-" : ""
         s += String(whole)
-        if frac != 0 {
-            var digits = String(frac)
-            while digits.count < places { digits = "0" + digits }
-            while digits.hasSuffix("0") { digits.removeLast() }
-            s += "." + digits
+        if digits > 0 {
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: max(0, digits - f.count)) + f
         }
         return s
     }

@@ -9,6 +9,13 @@ public enum ChineseNumerals {
 
     static func isNumeral(_ c: Character) -> Bool { digits[c] != nil || multipliers[c] != nil }
 
+    /// The numerals (and 点) as scalar values, for a quick test of whether a text needs rewriting.
+    static let numeralScalars: Set<UInt32> = {
+        var s = Set<UInt32>()
+        for c in Array(digits.keys) + Array(multipliers.keys) + ["点"] { for u in c.unicodeScalars { s.insert(u.value) } }
+        return s
+    }()
+
     /// The value of a whole run of numerals (`二十五` → 25, `零点五` → 0.5, `一〇五` → 105); nil if it is not one.
     public static func value(of text: String) -> Double? {
         let parts = text.split(separator: "点", maxSplits: 1, omittingEmptySubsequences: false)
@@ -97,14 +104,17 @@ public enum ChineseNumerals {
         return out
     }
 
+    static let idiomChars: [[Character]] = idioms.map(Array.init)
+
     static func startsIdiom(_ chars: [Character], at i: Int) -> Bool {
-        for idiom in idioms {
+        for idiom in idiomChars {
             // the idiom may start here or a character or two before (万一, 进一步)
             for back in 0..<min(3, idiom.count) where i - back >= 0 {
                 let start = i - back
-                let end = start + idiom.count
-                guard end <= chars.count else { continue }
-                if String(chars[start..<end]) == idiom { return true }
+                guard start + idiom.count <= chars.count else { continue }
+                var same = true
+                for k in 0..<idiom.count where chars[start + k] != idiom[k] { same = false; break }
+                if same { return true }
             }
         }
         return false

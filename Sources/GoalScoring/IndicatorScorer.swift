@@ -23,6 +23,7 @@ public struct IndicatorScorer: Sendable {
         var indicator: Indicator
         var type: Comparison
         var target: Target
+        var targetUnit: MeasureUnit?
         var t: Double?
         var a: Double?
         var reading: ActualReading
@@ -41,7 +42,8 @@ public struct IndicatorScorer: Sendable {
         }
     }
 
-    public func score(_ ind: Indicator, at place: ScorePlace, parsed: ParsedScoring) -> IndicatorScore {
+    /// `target` is the indicator's parsed target when the caller has it cached (`Scorer` does).
+    public func score(_ ind: Indicator, at place: ScorePlace, parsed: ParsedScoring, target: PreparedTarget? = nil) -> IndicatorScore {
         var flags: [ScoreFlag] = []
         let rule = parsed.rule ?? Self.defaultRule(for: ind.type)
         let source = parsed.rule != nil ? parsed.source : .typeDefault
@@ -56,12 +58,12 @@ public struct IndicatorScorer: Sendable {
         case .method: prefix = "按赋分方法（\(label)）"
         case .typeDefault: prefix = "按“\(ind.type.rawValue)”类型默认（\(label)）"
         }
-        let scoringText = TextNormalizer.trim(ind.scoring ?? "")
-        if let p = parsed.problem, !scoringText.isEmpty {
+        if let p = parsed.problem, case let scoringText = TextNormalizer.trim(ind.scoring ?? ""), !scoringText.isEmpty {
             flags.append(place.flag(.ruleNotUnderstood, .warning, .scoring, "“\(Self.short(scoringText))”\(p)，\(prefix)评分"))
         }
-        let target = ind.target
-        let reading = ActualReading.read(ind.actual, target: target, indicator: ind)
+        let prepared = target ?? PreparedTarget(ind.target)
+        let target = prepared.target
+        let reading = ActualReading.read(ind.actual, target: target, indicator: ind, targetUnit: .some(prepared.unit))
         let weight = ind.weight ?? parsed.fullPoints
         func result(_ score: Double?, _ explanation: String, rule r: ScoringRule? = rule) -> IndicatorScore {
             IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: weight, rule: r,
@@ -83,9 +85,9 @@ public struct IndicatorScorer: Sendable {
             return result(0, "\(prefix)：无实际完成值，0")
         }
         if let warning = reading.warning { flags.append(place.flag(.unreadableActual, .warning, .actual, warning)) }
-        let isPercent = target.measureUnit?.isPercent ?? false
+        let isPercent = prepared.unit?.isPercent ?? false
         let inputs = Inputs(
-            indicator: ind, type: ind.type, target: target, t: target.number, a: reading.number, reading: reading, w: w,
+            indicator: ind, type: ind.type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number, reading: reading, w: w,
             textFull: parsed.fullPoints, isPercent: isPercent, zeroBelow: parsed.zeroBelow)
         let outcome = apply(rule, inputs)
         var explanation: String
@@ -240,7 +242,7 @@ public struct IndicatorScorer: Sendable {
             }
         case .absolute(let unit):
             var g = gap
-            if let u = unit.map(MeasureUnit.init), let tu = x.target.measureUnit, let c = tu.convert(gap, to: u) { g = c }
+            if let u = unit.map(MeasureUnit.init), let tu = x.targetUnit, let c = tu.convert(gap, to: u) { g = c }
             measured = g; gapText = "\(word)指标值\(x.n(g))\(unit ?? x.target.unit ?? "")"
         }
         return deduct(x, s, measured: measured, gapText: gapText)
@@ -258,30 +260,48 @@ public struct IndicatorScorer: Sendable {
         return .points(v, "\(gapText)，\(x.n(x.w)) − \(x.n(s.deduction)) × \(x.n(steps))\(capText) = \(x.n(ArithmeticText.round(v)))")
     }
 
-    static let dayPattern = TextPattern(#"(?:(\d{1,2})月)?(\d{1,2})(?:日|号)"#)
     static let lateWords = TextPattern(#"(?:推迟|延迟|延期|逾期|滞后|拖延|超期|晚)(\d+(?:\.\d+)?)(?:个工作日|工作日|天|日)"#)
     static let cumulativeDays = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
 
-    /// The day of a text as a number to subtract: 27日 → 27; 12月31日 → day of the year.
-    static func dayNumber(_ s: String, withMonth: Bool) -> Double? {
-        guard let m = dayPattern.matches(in: s).last, let d = m.number(2) else { return nil }
-        if withMonth, let mo = m[1].flatMap({ Int($0) }), (1...12).contains(mo) { return Double(cumulativeDays[mo - 1]) + d }
-        return d
+    /// The last date a text names: `每月25日前` → (nil, 25), `12月31日` → (12, 31); nil when it names none.
+    static func date(in s: String) -> (month: Int?, day: Int)? {
+        let chars = Array(s)
+        var i = chars.count - 1
+        while i > 0 {
+            if chars[i] == "日" || chars[i] == "号" {
+                var j = i - 1, day = 0, scale = 1
+                while j >= 0, let d = chars[j].wholeNumberValue, chars[j].isASCII, scale <= 10 { day += d * scale; scale *= 10; j -= 1 }
+                if scale > 1, (1...31).contains(day) {
+                    var month: Int?
+                    if j >= 1, chars[j] == "月" {
+                        var k = j - 1, m = 0, ms = 1
+                        while k >= 0, let d = chars[k].wholeNumberValue, chars[k].isASCII, ms <= 10 { m += d * ms; ms *= 10; k -= 1 }
+                        if ms > 1, (1...12).contains(m) { month = m }
+                    }
+                    return (month, day)
+                }
+            }
+            i -= 1
+        }
+        return nil
     }
 
     func lateDays(_ x: Inputs, _ s: Step) -> Outcome {
         let actual = x.reading.normalized.isEmpty ? x.reading.written : x.reading.normalized
-        let targetText = RuleParser.normalize(x.indicator.value)
         let daysLate: Double
         let gapText: String
-        if let m = Self.lateWords.firstMatch(in: actual), let d = m.number(1) {
+        if x.reading.number == nil, let m = Self.lateWords.firstMatch(in: actual), let d = m.number(1) {
             daysLate = d; gapText = "推迟\(x.n(d))天"
-        } else if ["按时", "准时", "提前", "如期", "按期", "及时"].contains(where: { actual.contains($0) }) {
+        } else if x.reading.number == nil, ["按时", "准时", "提前", "如期", "按期", "及时"].contains(where: { actual.contains($0) }) {
             return .points(x.w, "按时完成（\(x.reading.written)），得满分\(x.n(x.w))")
         } else {
-            let bothMonths = Self.dayPattern.firstMatch(in: targetText)?[1] != nil && Self.dayPattern.firstMatch(in: actual)?[1] != nil
-            let td = Self.dayNumber(targetText, withMonth: bothMonths) ?? x.t
-            let ad = Self.dayNumber(actual, withMonth: bothMonths) ?? x.a
+            let targetDate = Self.date(in: x.indicator.value)
+            let actualDate = Self.date(in: actual)
+            var td = targetDate.map { Double($0.day) } ?? x.t
+            var ad = actualDate.map { Double($0.day) } ?? x.a
+            if let tm = targetDate?.month, let am = actualDate?.month, let t = targetDate, let a = actualDate {
+                td = Double(Self.cumulativeDays[tm - 1] + t.day); ad = Double(Self.cumulativeDays[am - 1] + a.day)
+            }
             guard let td, let ad else {
                 return x.a == nil ? .unreadable("实际完成值不是日期或天数") : .unreadable("指标值未写明日期")
             }
@@ -332,11 +352,13 @@ public struct IndicatorScorer: Sendable {
             return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text)" : "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立），得\(text)")
         }
         let actual = QualitativeJudge.key(x.reading.written)
-        let keyed = grades.map { (QualitativeJudge.key($0.words), $0) }
+        let keyed = grades.map { ($0.key, $0) }
         let exact = keyed.first { $0.0 == actual }
-        let contained = keyed.filter { !$0.0.isEmpty && actual.contains($0.0) }.max { $0.0.count < $1.0.count }
-        let inside = keyed.filter { !actual.isEmpty && $0.0.contains(actual) }.max { $0.1.points < $1.1.points }
-        if let g = (exact ?? contained ?? inside)?.1 {
+        // else the longest grade the actual contains, else the best grade containing the actual
+        let match = exact
+            ?? keyed.filter { !$0.0.isEmpty && actual.contains($0.0) }.max { $0.0.count < $1.0.count }
+            ?? keyed.filter { !actual.isEmpty && $0.0.contains(actual) }.max { $0.1.points < $1.1.points }
+        if let g = match?.1 {
             let (p, text) = x.scaled(g.points)
             let how = exact != nil ? "实际为“\(g.words)”" : "“\(x.reading.written)”按“\(g.words)”"
             return .points(p, "\(how)，得\(text)")

@@ -20,8 +20,13 @@ enum QualitativeJudge {
     ]
     static let negative = ["未", "没有", "不", "否", "无"]
 
+    static let ignored: Set<Character> = ["，", ",", "。", ".", "；", ";", "、", ":", "：", "!", "！", "(", ")", "（", "）"]
+
+    /// The text as compared: normalised, without punctuation.
     static func key(_ s: String) -> String {
-        RuleParser.normalize(s).filter { !"，,。.；;、:：!！()（）".contains($0) }
+        let n = RuleParser.normalize(s)
+        guard n.contains(where: { ignored.contains($0) }) else { return n }
+        return n.filter { !ignored.contains($0) }
     }
 
     static func judge(actual: String, target: String, levels: [GradeLevel]) -> Verdict {

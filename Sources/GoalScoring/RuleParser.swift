@@ -9,6 +9,7 @@ public enum RuleParser {
 
     /// Texts as typed, normalised for matching: `每推迟一天扣零点五分` → `每推迟1天扣0.5分`.
     public static func normalize(_ text: String) -> String {
+        if isPlain(text) { return text }
         var s = TextNormalizer.halfWidth(text)
         s = ChineseNumerals.arabize(s)
         var out = ""
@@ -29,9 +30,25 @@ public enum RuleParser {
             default: out.append(c)
             }
         }
+        guard out.utf8.contains(UInt8(ascii: "=")) else { return out }
         return out
             .replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "=>", with: "≥")
             .replacingOccurrences(of: "<=", with: "≤").replacingOccurrences(of: "=<", with: "≤")
+    }
+
+    /// Whether normalising would change nothing: only ASCII letters, digits, `.%/` and ideographs that are
+    /// not numerals (the usual 效果明显, 27日, 93%).
+    static func isPlain(_ text: String) -> Bool {
+        for u in text.unicodeScalars {
+            let v = u.value
+            switch v {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x25, 0x2E, 0x2F: continue
+            case 0x4E00...0x9FFF:
+                if ChineseNumerals.numeralScalars.contains(v) { return false }
+            default: return false
+            }
+        }
+        return true
     }
 
     // MARK: patterns

@@ -1,25 +1,43 @@
+import Foundation
 import GoalCore
 
 /// Scores tables under a profile's settings. Parsed scoring texts are cached by text: a value type,
 /// so each caller owns its cache and no locks are needed.
 public struct Scorer: Sendable {
     public var settings: ScoringSettings
-    private var cache: [String: ParsedScoring] = [:]
+    private var cache: [TextKey: ParsedScoring] = [:]
+    private var targets: [TargetKey: PreparedTarget] = [:]
+
+    struct TargetKey: Hashable {
+        var type: Comparison
+        var value: TextKey
+        var unit: TextKey?
+    }
 
     public init(settings: ScoringSettings = .init()) { self.settings = settings }
 
     /// The rule of one scoring text, parsed once.
     public mutating func parsed(_ text: String?) -> ParsedScoring {
         guard let text else { return ParsedScoring(rule: nil, source: .typeDefault) }
-        if let hit = cache[text] { return hit }
+        let key = TextKey(text)
+        if let hit = cache[key] { return hit }
         let p = RuleParser.parse(text, passLine: settings.passLine)
-        cache[text] = p
+        cache[key] = p
         return p
+    }
+
+    /// The indicator's parsed target, parsed once per (type, value, unit).
+    mutating func target(_ ind: Indicator) -> PreparedTarget {
+        let key = TargetKey(type: ind.type, value: TextKey(ind.value), unit: ind.unit.map(TextKey.init))
+        if let hit = targets[key] { return hit }
+        let t = PreparedTarget(ind.target)
+        targets[key] = t
+        return t
     }
 
     public mutating func score(_ indicator: Indicator, table: Int, index: Int) -> IndicatorScore {
         let place = ScorePlace(table: table, indicator: index, name: indicator.name)
-        return IndicatorScorer(settings: settings).score(indicator, at: place, parsed: parsed(indicator.scoring))
+        return IndicatorScorer(settings: settings).score(indicator, at: place, parsed: parsed(indicator.scoring), target: target(indicator))
     }
 
     /// Scores every row, the execution rate and the flags of one table (`index` is its place in the document).
@@ -29,7 +47,7 @@ public struct Scorer: Sendable {
         rows.reserveCapacity(table.indicators.count)
         for (i, ind) in table.indicators.enumerated() {
             let place = ScorePlace(table: index, indicator: i, name: ind.name)
-            rows.append(scorer.score(ind, at: place, parsed: parsed(ind.scoring)))
+            rows.append(scorer.score(ind, at: place, parsed: parsed(ind.scoring), target: target(ind)))
         }
         var tableFlags: [ScoreFlag] = []
         var execution: ExecutionScore?
@@ -54,5 +72,29 @@ public struct Scorer: Sendable {
     /// Scores every table of a document.
     public mutating func score(_ tables: [GoalTable]) -> [TableScore] {
         tables.enumerated().map { score($0.element, index: $0.offset) }
+    }
+}
+
+/// A target parsed once, with its unit understood.
+public struct PreparedTarget: Sendable, Hashable {
+    public var target: Target
+    public var unit: MeasureUnit?
+    public init(_ target: Target) { self.target = target; unit = target.measureUnit }
+}
+
+/// A cache key that hashes and compares a text by its UTF-8 bytes: much cheaper than `String`'s
+/// Unicode-canonical hashing for Chinese text. Two spellings of one text merely parse twice.
+struct TextKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: TextKey, b: TextKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
     }
 }

@@ -118,7 +118,11 @@ public struct Band: Sendable, Hashable {
 public struct GradePoints: Sendable, Hashable {
     public var words: String
     public var points: Double
-    public init(words: String, points: Double) { self.words = words; self.points = points }
+    /// `words` normalised for matching actuals.
+    var key: String
+    public init(words: String, points: Double) {
+        self.words = words; self.points = points; key = QualitativeJudge.key(words)
+    }
 }
 
 /// Where the rule in force came from.

@@ -1,2 +1,5 @@
 // Benchmarks: `swift run -c release jixiao-bench <name>`; each prints its figures.
-print("usage: jixiao-bench <convert|check|score|xlsx>")
+switch CommandLine.arguments.dropFirst().first {
+case "score": runScoreBenchmark()
+default: print("usage: jixiao-bench <convert|check|score|xlsx>")
+}
