@@ -115,8 +115,8 @@ public struct ActualReading: Sendable, Hashable {
         guard let f = u.first, let l = u.last else { return false }
         if f <= 0x20 || l <= 0x20 || f == 0xC2 || f == 0xE2 || f == 0xE3 || f == 0xEF { return true }
         // ends in U+00A0, U+200B, U+3000 or U+FEFF
-        let tail = Array(u.suffix(3))
-        return tail.suffix(2) == [0xC2, 0xA0] || tail == [0xE2, 0x80, 0x8B] || tail == [0xE3, 0x80, 0x80] || tail == [0xEF, 0xBB, 0xBF]
+        guard l == 0xA0 || l == 0x8B || l == 0x80 || l == 0xBF, let last = s.unicodeScalars.last else { return false }
+        return last == "\u{A0}" || last == "\u{200B}" || last == "\u{3000}" || last == "\u{FEFF}"
     }
 
     static let notUnits = ["以上", "以下", "左右", "余", "多", "以内", "之内", "前", "后", "上下"]

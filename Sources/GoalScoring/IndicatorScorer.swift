@@ -20,7 +20,8 @@ public struct IndicatorScorer: Sendable {
 
     /// What a rule works on, read once per row.
     struct Inputs {
-        var indicator: Indicator
+        /// 指标值 as written.
+        var value: String
         var type: Comparison
         var target: Target
         var targetUnit: MeasureUnit?
@@ -47,17 +48,8 @@ public struct IndicatorScorer: Sendable {
         var flags: [ScoreFlag] = []
         let rule = parsed.rule ?? Self.defaultRule(for: ind.type)
         let source = parsed.rule != nil ? parsed.source : .typeDefault
-        var label = rule.label
-        switch rule {
-        case .stepDown, .stepOver, .lateDays: label += settings.steps == .whole ? "（按整步计）" : "（按比例计）"
-        default: break
-        }
-        let prefix: String
-        switch source {
-        case .text: prefix = label
-        case .method: prefix = "按赋分方法（\(label)）"
-        case .typeDefault: prefix = "按“\(ind.type.rawValue)”类型默认（\(label)）"
-        }
+        let prefix = parsed.rule != nil ? (parsed.prefix ?? Self.prefix(rule, source, ind.type, settings))
+            : Self.prefix(rule, source, ind.type, settings)
         if let p = parsed.problem, case let scoringText = TextNormalizer.trim(ind.scoring ?? ""), !scoringText.isEmpty {
             flags.append(place.flag(.ruleNotUnderstood, .warning, .scoring, "“\(Self.short(scoringText))”\(p)，\(prefix)评分"))
         }
@@ -87,7 +79,7 @@ public struct IndicatorScorer: Sendable {
         if let warning = reading.warning { flags.append(place.flag(.unreadableActual, .warning, .actual, warning)) }
         let isPercent = prepared.unit?.isPercent ?? false
         let inputs = Inputs(
-            indicator: ind, type: ind.type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number, reading: reading, w: w,
+            value: ind.value, type: ind.type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number, reading: reading, w: w,
             textFull: parsed.fullPoints, isPercent: isPercent, zeroBelow: parsed.zeroBelow)
         let outcome = apply(rule, inputs)
         var explanation: String
@@ -119,6 +111,20 @@ public struct IndicatorScorer: Sendable {
         }
         return IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: w, rule: rule,
                               source: source, explanation: explanation, flags: flags)
+    }
+
+    /// How an explanation begins: the rule and where it came from ("按赋分方法（按比例）").
+    static func prefix(_ rule: ScoringRule, _ source: RuleSource, _ type: Comparison, _ settings: ScoringSettings) -> String {
+        var label = rule.label
+        switch rule {
+        case .stepDown, .stepOver, .lateDays: label += settings.steps == .whole ? "（按整步计）" : "（按比例计）"
+        default: break
+        }
+        switch source {
+        case .text: return label
+        case .method: return "按赋分方法（\(label)）"
+        case .typeDefault: return "按“\(type.rawValue)”类型默认（\(label)）"
+        }
     }
 
     static func short(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
@@ -295,7 +301,7 @@ public struct IndicatorScorer: Sendable {
         } else if x.reading.number == nil, ["按时", "准时", "提前", "如期", "按期", "及时"].contains(where: { actual.contains($0) }) {
             return .points(x.w, "按时完成（\(x.reading.written)），得满分\(x.n(x.w))")
         } else {
-            let targetDate = Self.date(in: x.indicator.value)
+            let targetDate = Self.date(in: x.value)
             let actualDate = Self.date(in: actual)
             var td = targetDate.map { Double($0.day) } ?? x.t
             var ad = actualDate.map { Double($0.day) } ?? x.a
@@ -305,7 +311,7 @@ public struct IndicatorScorer: Sendable {
             guard let td, let ad else {
                 return x.a == nil ? .unreadable("实际完成值不是日期或天数") : .unreadable("指标值未写明日期")
             }
-            if ad <= td { return .points(x.w, "按期完成（\(x.reading.written)，限\(x.indicator.value)），得满分\(x.n(x.w))") }
+            if ad <= td { return .points(x.w, "按期完成（\(x.reading.written)，限\(x.value)），得满分\(x.n(x.w))") }
             daysLate = ad - td; gapText = "推迟\(x.n(daysLate))天"
         }
         if daysLate <= 0 { return .points(x.w, "未推迟，得满分\(x.n(x.w))") }
@@ -351,7 +357,7 @@ public struct IndicatorScorer: Sendable {
             let (p, text) = x.scaled(met ? top : otherwise)
             return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text)" : "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立），得\(text)")
         }
-        let actual = QualitativeJudge.key(x.reading.written)
+        let actual = QualitativeJudge.key(normalized: x.reading.normalized)
         let keyed = grades.map { ($0.key, $0) }
         let exact = keyed.first { $0.0 == actual }
         // else the longest grade the actual contains, else the best grade containing the actual
@@ -373,17 +379,17 @@ public struct IndicatorScorer: Sendable {
             return .points(0, "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立）：0")
         }
         if x.target.number != nil { return unreadable(x) }
-        switch QualitativeJudge.judge(actual: x.reading.written, target: x.indicator.value, levels: settings.gradeLevels) {
+        switch QualitativeJudge.judge(actual: x.reading.written, target: x.value, levels: settings.gradeLevels) {
         case .met(let why): return .points(x.w, "达到指标值（\(why)），得满分\(x.n(x.w))")
         case .notMet(let why): return .points(0, "未达到指标值（\(why)）：0")
         case .grade(let level, _): return .points(0, "未完全达到指标值（“\(level.words[0])”）：0")
-        case .share, .unknown: return .unreadable("无法判断是否达到指标值“\(x.indicator.value)”")
+        case .share, .unknown: return .unreadable("无法判断是否达到指标值“\(x.value)”")
         }
     }
 
     func grade(_ x: Inputs, note: String?) -> Outcome {
         let lead = note.map { "\($0)按评判等级，" } ?? ""
-        switch QualitativeJudge.judge(actual: x.reading.written, target: x.indicator.value, levels: settings.gradeLevels) {
+        switch QualitativeJudge.judge(actual: x.reading.written, target: x.value, levels: settings.gradeLevels) {
         case .met(let why): return .points(x.w, "\(lead)达到指标值（\(why)），得满分\(x.n(x.w))")
         case .notMet(let why): return .points(0, "\(lead)未达到指标值（\(why)）：0")
         case .grade(let level, let given):
@@ -404,7 +410,7 @@ public struct IndicatorScorer: Sendable {
             return .points(v, "\(lead)评定\(ArithmeticText.percent(g))：\(x.n(x.w)) × \(x.n(share)) = \(x.n(ArithmeticText.round(v)))")
         case .unknown:
             let words = settings.gradeLevels.map { $0.words[0] }.joined(separator: "、")
-            return .unreadable("既不是指标值“\(x.indicator.value)”，也不是评判等级（\(words)）")
+            return .unreadable("既不是指标值“\(x.value)”，也不是评判等级（\(words)）")
         }
     }
 

@@ -23,8 +23,10 @@ enum QualitativeJudge {
     static let ignored: Set<Character> = ["，", ",", "。", ".", "；", ";", "、", ":", "：", "!", "！", "(", ")", "（", "）"]
 
     /// The text as compared: normalised, without punctuation.
-    static func key(_ s: String) -> String {
-        let n = RuleParser.normalize(s)
+    static func key(_ s: String) -> String { key(normalized: RuleParser.normalize(s)) }
+
+    /// The key of a text already normalised (an `ActualReading`'s `normalized`).
+    static func key(normalized n: String) -> String {
         guard n.contains(where: { ignored.contains($0) }) else { return n }
         return n.filter { !ignored.contains($0) }
     }

@@ -12,24 +12,24 @@ public enum RuleParser {
         if isPlain(text) { return text }
         var s = TextNormalizer.halfWidth(text)
         s = ChineseNumerals.arabize(s)
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case " ", "\t", "\n", "\r", "\u{3000}", "\u{200B}", "\u{FEFF}": continue
-            case "×", "✕", "✖", "╳": out.append("*")
-            case "÷": out.append("/")
-            case "−", "—", "–", "－", "―": out.append("-")
-            case "～", "〜", "~": out.append("-")
-            case "﹪": out.append("%")
-            case "≧", "⩾": out.append("≥")
-            case "≦", "⩽": out.append("≤")
-            case "【", "〔", "［": out.append("(")
-            case "】", "〕", "］": out.append(")")
+        var scalars = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u {
+            case " ", "\t", "\n", "\r", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{A0}": continue
+            case "×", "✕", "✖", "╳": scalars.append("*")
+            case "÷": scalars.append("/")
+            case "−", "—", "–", "－", "―": scalars.append("-")
+            case "～", "〜", "~": scalars.append("-")
+            case "﹪": scalars.append("%")
+            case "≧", "⩾": scalars.append("≥")
+            case "≦", "⩽": scalars.append("≤")
+            case "【", "〔", "［": scalars.append("(")
+            case "】", "〕", "］": scalars.append(")")
             case "“", "”", "‘", "’", "\"", "'": continue
-            default: out.append(c)
+            default: scalars.append(u)
             }
         }
+        let out = String(scalars)
         guard out.utf8.contains(UInt8(ascii: "=")) else { return out }
         return out
             .replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "=>", with: "≥")

@@ -21,7 +21,9 @@ public struct Scorer: Sendable {
         guard let text else { return ParsedScoring(rule: nil, source: .typeDefault) }
         let key = TextKey(text)
         if let hit = cache[key] { return hit }
-        let p = RuleParser.parse(text, passLine: settings.passLine)
+        var p = RuleParser.parse(text, passLine: settings.passLine)
+        // the type does not matter for text and method rules
+        if let rule = p.rule { p.prefix = IndicatorScorer.prefix(rule, p.source, .atLeast, settings) }
         cache[key] = p
         return p
     }

@@ -155,6 +155,8 @@ public struct ParsedScoring: Sendable, Hashable {
     public var zeroBelow: Double?
     /// Why the text could not be used, for the flag; nil when it was.
     public var problem: String?
+    /// The start of explanations under this rule, rendered once (set by `Scorer`).
+    var prefix: String?
 
     public init(rule: ScoringRule?, source: RuleSource, fullPoints: Double? = nil, zeroBelow: Double? = nil, problem: String? = nil) {
         self.rule = rule; self.source = source; self.fullPoints = fullPoints; self.zeroBelow = zeroBelow; self.problem = problem
