@@ -249,7 +249,8 @@ public enum RuleParser {
                 continue
             }
             let condition = cleanCondition(raw)
-            let isOtherwise = condition.isEmpty ? !out.isEmpty : otherwiseWords.contains { condition.hasPrefix($0) }
+            let bare = raw.drop { "，,；;。、：: ".contains($0) }
+            let isOtherwise = condition.isEmpty ? !out.isEmpty : otherwiseWords.contains { bare.hasPrefix($0) }
             let bounds = isOtherwise ? nil : parseBounds(condition)
             out.append(Clause(condition: isOtherwise ? "" : condition, award: a, bounds: bounds, isOtherwise: isOtherwise))
         }

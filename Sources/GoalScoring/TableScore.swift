@@ -84,8 +84,12 @@ public struct TableScore: Sendable, Hashable {
 
     public var grade: Grade { Grade(percent: percent, thresholds: thresholds) }
 
-    /// Whether anything was scored at all.
-    public var hasScores: Bool { execution != nil || indicators.contains { $0.score != nil && $0.rule != nil } }
+    /// Whether anything was scored at all: the execution rate, or a row with an actual.
+    public var hasScores: Bool {
+        execution != nil || indicators.contains { row in
+            row.score != nil && row.rule != nil && !row.flags.contains { $0.kind == .missingActual }
+        }
+    }
 
     /// Every flag: the rows' in order, then the table's.
     public var flags: [ScoreFlag] {
