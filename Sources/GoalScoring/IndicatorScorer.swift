@@ -296,7 +296,8 @@ public struct IndicatorScorer: Sendable {
         let actual = x.reading.normalized.isEmpty ? x.reading.written : x.reading.normalized
         let daysLate: Double
         let gapText: String
-        if x.reading.number == nil, let m = Self.lateWords.firstMatch(in: actual), let d = m.number(1) {
+        if actual.unicodeScalars.contains(where: { "推延逾滞拖超晚".unicodeScalars.contains($0) }),
+           let m = Self.lateWords.firstMatch(in: actual), let d = m.number(1) {
             daysLate = d; gapText = "推迟\(x.n(d))天"
         } else if x.reading.number == nil, ["按时", "准时", "提前", "如期", "按期", "及时"].contains(where: { actual.contains($0) }) {
             return .points(x.w, "按时完成（\(x.reading.written)），得满分\(x.n(x.w))")

@@ -115,10 +115,10 @@ public enum RuleParser {
 
         // 2. pass line
         if let m = passLineFormula.firstMatch(in: s), let p = m.number(1) {
-            return ParsedScoring(rule: .passLine(p / 100), source: .text, fullPoints: named ?? awards(in: s).compactMap(\.points).max())
+            return ParsedScoring(rule: .passLine(p / 100), source: .text, fullPoints: named ?? topPoints(awards(in: s)))
         }
         if let m = passLineWords.firstMatch(in: s), let p = m.number(1), ratioWords.contains(in: s) || s.contains("超过的比重") {
-            return ParsedScoring(rule: .passLine(p / 100), source: .text, fullPoints: named ?? awards(in: s).compactMap(\.points).max())
+            return ParsedScoring(rule: .passLine(p / 100), source: .text, fullPoints: named ?? topPoints(awards(in: s)))
         }
 
         // 3. steps
@@ -127,7 +127,7 @@ public enum RuleParser {
             let size = m.number(2) ?? 1
             let unitText = m[3] ?? ""
             let rest = maxDeduction.removing(from: s.replacingOccurrences(of: m.whole, with: "，"))
-            let full = named ?? awards(in: rest).compactMap(\.points).max()
+            let full = named ?? topPoints(awards(in: rest))
             let kind: Step.Kind
             switch unitText {
             case "%": kind = .percent
@@ -151,7 +151,7 @@ public enum RuleParser {
 
         // 4. bands and grades: clauses ending in an award
         let clauses = awards(in: maxDeduction.removing(from: s))
-        let full = named ?? clauses.compactMap(\.points).max()
+        let full = named ?? topPoints(clauses)
         let numeric = clauses.filter { $0.bounds != nil }
         let otherwise = clauses.first { $0.isOtherwise }
         let texts = clauses.filter { $0.bounds == nil && !$0.isOtherwise && !$0.condition.isEmpty }
@@ -198,6 +198,12 @@ public enum RuleParser {
                 problem: "只写明满分\(ArithmeticText.number(f))分，未写明未达到时如何计分")
         }
         return ParsedScoring(rule: nil, source: .typeDefault, problem: "未能识别评分规则")
+    }
+
+    /// The full points the awards name: the highest, unless one says 得满分 without a number (then the weight is).
+    static func topPoints(_ clauses: [Clause]) -> Double? {
+        if clauses.contains(where: { $0.award == .full }) { return nil }
+        return clauses.compactMap(\.points).max()
     }
 
     static func methodRule(_ s: String, passLine: Double) -> ScoringRule? {
