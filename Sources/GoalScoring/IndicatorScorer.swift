@@ -89,6 +89,9 @@ public struct IndicatorScorer: Sendable {
             score = ArithmeticText.round(min(max(raw.isFinite ? raw : 0, 0), w))
             explanation = "\(prefix)：\(arithmetic)"
             if raw > w + 0.005 || raw < -0.005 { explanation += "（限于0至\(ArithmeticText.number(w))分：\(ArithmeticText.number(score))）" }
+            if case .text = reading.value, target.number != nil, ind.type != .qualitative {
+                flags.append(place.flag(.unreadableActual, .warning, .actual, "“\(reading.written)”不是数字，按达到指标值计；请填写实际数值"))
+            }
         case .unreadable(let why):
             score = 0
             explanation = "\(prefix)：\(why)，0"
@@ -195,8 +198,12 @@ public struct IndicatorScorer: Sendable {
     }
 
     func unreadable(_ x: Inputs) -> Outcome {
-        if x.a == nil { return .unreadable("实际完成值不是数字") }
-        return .unreadable("指标值不是数字，无法比较")
+        guard x.a == nil else { return .unreadable("指标值不是数字，无法比较") }
+        // 已完成, 达标 for a number: taken as met, and flagged (a warning, not an error)
+        if case .met(let why) = QualitativeJudge.judge(actual: x.reading.written, target: x.value, levels: []) {
+            return .points(x.w, "实际完成值不是数字（\(why)），按达到指标值计，得满分\(x.n(x.w))")
+        }
+        return .unreadable("实际完成值不是数字")
     }
 
     /// A zero line (低于60%不得分): the `%` actual, or the completion rate, under it gives nothing.

@@ -18,7 +18,14 @@ enum QualitativeJudge {
         "完全达成", "达成目标", "完成目标", "实现目标", "达到目标", "达到预期", "达到预期目标", "符合", "符合要求", "合格",
         "按时完成", "按期完成", "如期完成", "达标", "满足", "满足要求", "100%",
     ]
-    static let negative = ["未", "没有", "不", "否", "无"]
+    static let negative = ["未", "没有", "不", "否", "无", "尚未", "暂未"]
+    /// Words that say a goal was reached, whatever the target's wording (有效提升 against 有效提高).
+    static let positiveWords = [
+        "达到", "达成", "完成", "实现", "符合", "满足", "合格", "达标", "良好", "优秀", "显著", "明显", "有效", "提高", "提升",
+        "改善", "增强", "加强", "稳定", "保障", "落实", "到位", "及时", "按时", "准确", "规范", "完善", "健全", "安全", "满意",
+    ]
+    /// Words that deny inside a text (效果不明显, 未能完成).
+    static let denials = ["未", "不", "没有", "无法", "尚未", "欠"]
 
     static let ignored: Set<Character> = ["，", ",", "。", ".", "；", ";", "、", ":", "：", "!", "！", "(", ")", "（", "）"]
 
@@ -43,6 +50,9 @@ enum QualitativeJudge {
         }
         if negative.contains(where: { a.hasPrefix($0) }) { return .notMet("实际为“\(actual)”") }
         if !t.isEmpty, t.count >= 2, a.contains(t) { return .met("含指标值“\(target)”") }
+        if a.count >= 2, t.contains(a) { return .met("为指标值“\(target)”的一部分") }
+        if denials.contains(where: { a.contains($0) }) { return .notMet("实际为“\(actual)”") }
+        if let w = positiveWords.first(where: { a.contains($0) }) { return .met("实际为“\(actual)”，含“\(w)”") }
         if affirmative.contains(a) { return .met("实际为“\(actual)”") }
         if let p = percentage(in: a), a.hasSuffix("%") || Double(a) != nil { return .share(p / 100) }
         return .unknown

@@ -132,6 +132,7 @@ struct IndicatorScoringTests {
     @Test("按评判等级赋分: target text, evaluator's grades, percentages within the band", arguments: [
         ("有效提高", 20.0), ("基本达成", 20), ("基本达成 90%", 18), ("部分实现", 16), ("部分实现 70%", 14),
         ("部分实现 95%", 16), ("程度较低", 12), ("实现程度较低 30%", 6), ("未实现", 0), ("达成目标", 20),
+        ("有效提升", 20), ("明显提高", 20), ("提高", 20), ("效果一般", 16), ("效果不明显", 0), ("100%", 20),
     ])
     func grade(actual: String, want: Double) {
         #expect(points("按评判等级赋分", .qualitative, "有效提高", weight: 20, actual: actual) == want)
@@ -187,9 +188,14 @@ struct IndicatorScoringTests {
         #expect(missing.flags.contains { $0.kind == .missingActual && $0.message.contains("实际完成值") })
         let empty = scored(row("按照正常比例赋分", actual: "   "))
         #expect(empty.score == 0)
-        let text = scored(row("按照正常比例赋分", actual: "已完成"))
+        let done = scored(row("按照正常比例赋分", actual: "已完成"))
+        #expect(done.score == 10)
+        #expect(done.flags.contains { $0.kind == .unreadableActual && $0.severity == .warning })
+        let text = scored(row("按照正常比例赋分", actual: "很多"))
         #expect(text.score == 0)
         #expect(text.flags.contains { $0.kind == .unreadableActual && $0.severity == .error })
+        let notDone = scored(row("按照正常比例赋分", actual: "未完成"))
+        #expect(notDone.score == 0)
         #expect(points("按照正常比例赋分", actual: "不适用") == nil)
         #expect(points("按照正常比例赋分", actual: "不涉及") == nil)
     }

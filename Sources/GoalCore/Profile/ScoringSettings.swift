@@ -94,7 +94,7 @@ public struct GradeLevel: Sendable, Hashable, Codable {
 
     public static let standard: [GradeLevel] = [
         .init(words: ["基本达成", "基本实现", "基本完成", "基本达到"], low: 0.8, high: 1.0),
-        .init(words: ["部分实现", "部分达成", "部分完成", "部分达到"], low: 0.6, high: 0.8),
+        .init(words: ["部分实现", "部分达成", "部分完成", "部分达到", "一般"], low: 0.6, high: 0.8),
         .init(words: ["程度较低", "较低", "较差"], low: 0, high: 0.6),
     ]
 }
