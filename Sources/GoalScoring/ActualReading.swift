@@ -95,7 +95,7 @@ public struct ActualReading: Sendable, Hashable {
         var notes = notes
         var value = raw
         var warning: String?
-        if let u = unit.map(MeasureUnit.init), let tu = targetUnit, u.base != tu.base || u.factor != tu.factor {
+        if let unit, let tu = targetUnit, unit != tu.written, case let u = MeasureUnit(unit), u.base != tu.base || u.factor != tu.factor {
             if let converted = u.convert(raw, to: tu) {
                 value = converted
                 notes.append("\(ArithmeticText.number(raw))\(u.written) = \(ArithmeticText.number(converted))\(tu.written)")

@@ -21,23 +21,24 @@ public enum ArithmeticText {
     /// from zero), no exponent. 4.75 → "4.75", 5.0 → "5", 0.1 + 0.2 → "0.3".
     public static func number(_ x: Double, places: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "?" : (x > 0 ? "∞" : "−∞") }
-        let r = round(x, places: places)
-        if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
-        let scale = pow10(places)
-        guard abs(r) * scale < 9e15 else { return String(r) }
-        let scaled = Int64((abs(r) * scale).rounded())
-        let unit = Int64(scale)
-        let whole = scaled / unit
-        var frac = scaled % unit
+        let scale = places == 4 ? 10_000.0 : pow10(places)
+        let scaled = x * scale
+        guard abs(scaled) < 9e15 else { return String(x) }
+        // half away from zero after removing binary noise, as `round`
+        var n = Int64(((abs(scaled) * 1e6).rounded() / 1e6).rounded(.toNearestOrAwayFromZero))
         var digits = places
-        while digits > 0, frac % 10 == 0 { frac /= 10; digits -= 1 }
-        var s = r < 0 ? "-" : ""
-        s += String(whole)
-        if digits > 0 {
-            let f = String(frac)
-            s += "." + String(repeating: "0", count: max(0, digits - f.count)) + f
+        while digits > 0, n % 10 == 0 { n /= 10; digits -= 1 }
+        // digits written right to left into a small buffer
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buf -> String in
+            var i = 24
+            var v = n, written = 0
+            repeat {
+                if written == digits, digits > 0 { i -= 1; buf[i] = UInt8(ascii: ".") }
+                i -= 1; buf[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10; written += 1
+            } while v > 0 || written <= digits
+            if x < 0, n != 0 { i -= 1; buf[i] = UInt8(ascii: "-") }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[i..<24]), as: UTF8.self)
         }
-        return s
     }
 
     /// A share as a percentage: 0.9375 → "93.75%".

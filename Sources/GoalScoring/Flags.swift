@@ -70,13 +70,10 @@ public struct ScorePlace: Sendable, Hashable {
     }
 
     public func describe(_ field: IndicatorField? = nil) -> String {
-        var s = "第\(table + 1)张表"
-        if let i = indicator {
-            s += " 第\(i + 1)行指标"
-            if let n = name, !n.isEmpty { s += "“\(n)”" } else { s += "（未填名称）" }
-        }
-        if let f = field { s += " " + f.label }
-        return s
+        let f = field.map { " " + $0.label } ?? ""
+        guard let i = indicator else { return "第\(table + 1)张表\(f)" }
+        if let n = name, !n.isEmpty { return "第\(table + 1)张表 第\(i + 1)行指标“\(n)”\(f)" }
+        return "第\(table + 1)张表 第\(i + 1)行指标（未填名称）\(f)"
     }
 
     public func location(_ field: IndicatorField? = nil) -> SourceLocation {

@@ -12,14 +12,19 @@ public struct IndicatorScorer: Sendable {
         type == .qualitative ? .grade : .ratio
     }
 
+    /// An explanation, written only when someone reads it: scoring a million rows needs numbers, not prose.
+    typealias Explain = @Sendable () -> String
+
     /// The result of a rule before clamping and rounding.
     enum Outcome {
-        case points(Double, String)
+        case scored(Double, Explain)
         case unreadable(String)
+
+        static func points(_ v: Double, _ text: @autoclosure @escaping @Sendable () -> String) -> Outcome { .scored(v, text) }
     }
 
     /// What a rule works on, read once per row.
-    struct Inputs {
+    struct Inputs: Sendable {
         /// 指标值 as written.
         var value: String
         var type: Comparison
@@ -33,13 +38,13 @@ public struct IndicatorScorer: Sendable {
         var textFull: Double?
         var isPercent: Bool
         var zeroBelow: Double?
-        var n: (Double) -> String = { ArithmeticText.number($0) }
+        func n(_ v: Double) -> String { ArithmeticText.number(v) }
 
         /// Points written in the text, scaled to the weight when the two differ.
-        func scaled(_ p: Double) -> (Double, String) {
-            guard let f = textFull, f > 0, abs(f - w) > 1e-9 else { return (p, n(p)) }
-            let v = p * w / f
-            return (v, "\(n(p)) × \(n(w)) ÷ \(n(f)) = \(n(ArithmeticText.round(v)))")
+        func scaled(_ p: Double) -> (Double, Explain) {
+            guard let f = textFull, f > 0, abs(f - w) > 1e-9 else { return (p, { ArithmeticText.number(p) }) }
+            let v = p * w / f, w = self.w
+            return (v, { "\(ArithmeticText.number(p)) × \(ArithmeticText.number(w)) ÷ \(ArithmeticText.number(f)) = \(ArithmeticText.number(ArithmeticText.round(v)))" })
         }
     }
 
@@ -59,7 +64,7 @@ public struct IndicatorScorer: Sendable {
         let weight = ind.weight ?? parsed.fullPoints
         func result(_ score: Double?, _ explanation: String, rule r: ScoringRule? = rule) -> IndicatorScore {
             IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: weight, rule: r,
-                           source: source, explanation: explanation, flags: flags)
+                           source: source, render: { explanation }, flags: flags)
         }
         if reading.value == .notApplicable {
             return result(nil, "不适用：不计入得分和满分", rule: nil)
@@ -82,25 +87,32 @@ public struct IndicatorScorer: Sendable {
             value: ind.value, type: ind.type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number, reading: reading, w: w,
             textFull: parsed.fullPoints, isPercent: isPercent, zeroBelow: parsed.zeroBelow)
         let outcome = apply(rule, inputs)
-        var explanation: String
-        var score: Double
+        let score: Double
+        let body: Explain
         switch outcome {
-        case .points(let raw, let arithmetic):
-            score = ArithmeticText.round(min(max(raw.isFinite ? raw : 0, 0), w))
-            explanation = "\(prefix)：\(arithmetic)"
-            if raw > w + 0.005 || raw < -0.005 { explanation += "（限于0至\(ArithmeticText.number(w))分：\(ArithmeticText.number(score))）" }
+        case .scored(let raw, let arithmetic):
+            let s = ArithmeticText.round(min(max(raw.isFinite ? raw : 0, 0), w))
+            score = s
+            if raw > w + 0.005 || raw < -0.005 {
+                body = { "\(arithmetic())（限于0至\(ArithmeticText.number(w))分：\(ArithmeticText.number(s))）" }
+            } else {
+                body = arithmetic
+            }
             if case .text = reading.value, target.number != nil, ind.type != .qualitative {
                 flags.append(place.flag(.unreadableActual, .warning, .actual, "“\(reading.written)”不是数字，按达到指标值计；请填写实际数值"))
             }
         case .unreadable(let why):
             score = 0
-            explanation = "\(prefix)：\(why)，0"
+            body = { "\(why)，0" }
             flags.append(place.flag(.unreadableActual, .error, .actual, "“\(reading.written)”\(why)，按0分计"))
         }
-        if let f = reading.formula { explanation = f + "；" + explanation }
-        for note in reading.notes {
-            explanation += "（\(note)）"
-            flags.append(place.flag(.actualInterpreted, .info, .actual, note))
+        for note in reading.notes { flags.append(place.flag(.actualInterpreted, .info, .actual, note)) }
+        let formula = reading.formula, notes = reading.notes
+        let render: Explain = {
+            var e = "\(prefix)：\(body())"
+            if let f = formula { e = f + "；" + e }
+            for note in notes { e += "（\(note)）" }
+            return e
         }
         if score < w - 0.005, TextNormalizer.trim(ind.deviation ?? "").isEmpty {
             flags.append(place.flag(.deviationMissing, .warning, .deviation,
@@ -113,7 +125,7 @@ public struct IndicatorScorer: Sendable {
                                     "实际完成值\(ArithmeticText.number(a))超出指标值\(ArithmeticText.number(t))达\(ArithmeticText.percent(over))（≥\(ArithmeticText.percent(settings.targetTooLowExcess))），指标值可能设定偏低"))
         }
         return IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: w, rule: rule,
-                              source: source, explanation: explanation, flags: flags)
+                              source: source, render: render, flags: flags)
     }
 
     /// How an explanation begins: the rule and where it came from ("按赋分方法（按比例）").
@@ -173,17 +185,18 @@ public struct IndicatorScorer: Sendable {
     }
 
     /// The completion rate under the type and its arithmetic: `A ÷ T`, `T ÷ A`, `1 − |A − T| ÷ T`.
-    static func rate(_ type: Comparison, _ a: Double, _ t: Double, _ n: (Double) -> String) -> (Double, String)? {
+    static func rate(_ type: Comparison, _ a: Double, _ t: Double) -> (Double, Explain)? {
+        let n = ArithmeticText.number
         switch type {
         case .atMost, .less:
-            if a <= 0 { return (1, "实际\(n(a))不超过指标值") }
-            return (t / a, "\(n(t)) ÷ \(n(a))")
+            if a <= 0 { return (1, { "实际\(n(a, 4))不超过指标值" }) }
+            return (t / a, { "\(n(t, 4)) ÷ \(n(a, 4))" })
         case .equal:
             guard t != 0 else { return nil }
-            return (1 - abs(a - t) / abs(t), "(1 − |\(n(a)) − \(n(t))| ÷ \(n(t)))")
+            return (1 - abs(a - t) / abs(t), { "(1 − |\(n(a, 4)) − \(n(t, 4))| ÷ \(n(t, 4)))" })
         case .atLeast, .greater, .qualitative:
             guard t != 0 else { return nil }
-            return (a / t, "\(n(a)) ÷ \(n(t))")
+            return (a / t, { "\(n(a, 4)) ÷ \(n(t, 4))" })
         }
     }
 
@@ -219,18 +232,18 @@ public struct IndicatorScorer: Sendable {
         let lead = label.map { $0 + "，" } ?? ""
         if Self.isMet(x.type, a, t) { return .points(x.w, lead + metText(x, a, t)) }
         if let z = zeroLine(x, a, t) { return z }
-        guard let (r, rText) = Self.rate(x.type, a, t, x.n) else {
+        guard let (r, rText) = Self.rate(x.type, a, t) else {
             return .points(0, lead + "指标值为0，无法按比例计算：0")
         }
         if let p = passLine {
             if r < p - 1e-12 {
-                return .points(0, lead + "完成率\(rText) = \(ArithmeticText.percent(r))，低于及格线\(ArithmeticText.percent(p))：0")
+                return .points(0, lead + "完成率\(rText()) = \(ArithmeticText.percent(r))，低于及格线\(ArithmeticText.percent(p))：0")
             }
             let v = x.w * (r - p) / (1 - p)
-            return .points(v, lead + "\(x.n(x.w)) × (\(rText) − \(x.n(p))) ÷ (1 − \(x.n(p))) = \(x.n(ArithmeticText.round(v)))")
+            return .points(v, lead + "\(x.n(x.w)) × (\(rText()) − \(x.n(p))) ÷ (1 − \(x.n(p))) = \(x.n(ArithmeticText.round(v)))")
         }
         let v = x.w * r
-        return .points(v, lead + "\(x.n(x.w)) × \(rText) = \(x.n(ArithmeticText.round(v)))")
+        return .points(v, lead + "\(x.n(x.w)) × \(rText()) = \(x.n(ArithmeticText.round(v)))")
     }
 
     func step(_ x: Inputs, _ s: Step, below: Bool) -> Outcome {
@@ -242,35 +255,36 @@ public struct IndicatorScorer: Sendable {
         if let z = zeroLine(x, a, t) { return z }
         // the gap in the step's measure
         let measured: Double
-        let gapText: String
+        let gapText: Explain
         let word = below ? "低于" : "超出"
         switch s.kind {
         case .percent, .percentagePoint:
             if x.isPercent {
-                measured = gap; gapText = "\(word)指标值\(x.n(gap))个百分点"
+                measured = gap; gapText = { "\(word)指标值\(ArithmeticText.number(gap))个百分点" }
             } else {
                 guard t != 0 else { return .points(0, "指标值为0，无法计算偏差比例：0") }
-                measured = gap / abs(t) * 100
-                gapText = "\(word)指标值\(x.n(measured))%（\(x.n(gap)) ÷ \(x.n(t))）"
+                let m = gap / abs(t) * 100
+                measured = m
+                gapText = { "\(word)指标值\(ArithmeticText.number(m))%（\(ArithmeticText.number(gap)) ÷ \(ArithmeticText.number(t))）" }
             }
         case .absolute(let unit):
             var g = gap
             if let u = unit.map(MeasureUnit.init), let tu = x.targetUnit, let c = tu.convert(gap, to: u) { g = c }
-            measured = g; gapText = "\(word)指标值\(x.n(g))\(unit ?? x.target.unit ?? "")"
+            let shown = unit ?? x.target.unit ?? "", gg = g
+            measured = g; gapText = { "\(word)指标值\(ArithmeticText.number(gg))\(shown)" }
         }
         return deduct(x, s, measured: measured, gapText: gapText)
     }
 
     /// `w − d × steps`, steps in proportion or whole (profile), limited by 最多扣N分.
-    func deduct(_ x: Inputs, _ s: Step, measured: Double, gapText: String) -> Outcome {
+    func deduct(_ x: Inputs, _ s: Step, measured: Double, gapText: @escaping Explain) -> Outcome {
         guard s.size > 0 else { return .points(x.w, "步长为0，不扣分：\(x.n(x.w))") }
-        var steps = measured / s.size
-        if settings.steps == .whole { steps = (steps + 1e-9).rounded(.down) }
-        var off = s.deduction * steps
-        var capText = ""
-        if let m = s.maxDeduction, off > m { off = m; capText = "，最多扣\(x.n(m))分" }
-        let v = x.w - off
-        return .points(v, "\(gapText)，\(x.n(x.w)) − \(x.n(s.deduction)) × \(x.n(steps))\(capText) = \(x.n(ArithmeticText.round(v)))")
+        let proportional = measured / s.size
+        let steps = settings.steps == .whole ? (proportional + 1e-9).rounded(.down) : proportional
+        let cap = s.maxDeduction.flatMap { s.deduction * steps > $0 ? $0 : nil }
+        let v = x.w - (cap ?? s.deduction * steps)
+        let capText = cap.map { "，最多扣\(ArithmeticText.number($0))分" } ?? ""
+        return .points(v, "\(gapText())，\(x.n(x.w)) − \(x.n(s.deduction)) × \(x.n(steps))\(capText) = \(x.n(ArithmeticText.round(v)))")
     }
 
     static let lateWords = TextPattern(#"(?:推迟|延迟|延期|逾期|滞后|拖延|超期|晚)(\d+(?:\.\d+)?)(?:个工作日|工作日|天|日)"#)
@@ -302,10 +316,10 @@ public struct IndicatorScorer: Sendable {
     func lateDays(_ x: Inputs, _ s: Step) -> Outcome {
         let actual = x.reading.normalized.isEmpty ? x.reading.written : x.reading.normalized
         let daysLate: Double
-        let gapText: String
+        let gapText: Explain
         if actual.unicodeScalars.contains(where: { "推延逾滞拖超晚".unicodeScalars.contains($0) }),
            let m = Self.lateWords.firstMatch(in: actual), let d = m.number(1) {
-            daysLate = d; gapText = "推迟\(x.n(d))天"
+            daysLate = d; gapText = { "推迟\(ArithmeticText.number(d))天" }
         } else if x.reading.number == nil, ["按时", "准时", "提前", "如期", "按期", "及时"].contains(where: { actual.contains($0) }) {
             return .points(x.w, "按时完成（\(x.reading.written)），得满分\(x.n(x.w))")
         } else {
@@ -320,7 +334,8 @@ public struct IndicatorScorer: Sendable {
                 return x.a == nil ? .unreadable("实际完成值不是日期或天数") : .unreadable("指标值未写明日期")
             }
             if ad <= td { return .points(x.w, "按期完成（\(x.reading.written)，限\(x.value)），得满分\(x.n(x.w))") }
-            daysLate = ad - td; gapText = "推迟\(x.n(daysLate))天"
+            let late = ad - td
+            daysLate = late; gapText = { "推迟\(ArithmeticText.number(late))天" }
         }
         if daysLate <= 0 { return .points(x.w, "未推迟，得满分\(x.n(x.w))") }
         return deduct(x, s, measured: daysLate, gapText: gapText)
@@ -328,7 +343,7 @@ public struct IndicatorScorer: Sendable {
 
     func bands(_ x: Inputs, _ bands: [Band]) -> Outcome {
         guard let a = x.a else { return unreadable(x) }
-        var best: (value: Double, text: String, band: Band)?
+        var best: (value: Double, text: Explain)?
         var fallback: Band?
         for b in bands {
             if b.lower == nil && b.upper == nil { fallback = b; continue }
@@ -336,24 +351,25 @@ public struct IndicatorScorer: Sendable {
             let v = useRate ? a / x.t! * 100 : a
             guard b.contains(v) else { continue }
             let (points, text) = award(b.award, x)
-            let at = useRate ? "完成率\(x.n(v))%" : x.n(v)
-            if best == nil || points > best!.value { best = (points, "\(at)在\(b.rangeText)档，得\(text)", b) }
+            if best == nil || points > best!.value {
+                best = (points, { "\(useRate ? "完成率\(ArithmeticText.number(v))%" : ArithmeticText.number(v))在\(b.rangeText)档，得\(text())" })
+            }
         }
-        if let best { return .points(best.value, best.text) }
+        if let best { return .scored(best.value, best.text) }
         if let f = fallback {
             let (points, text) = award(f.award, x)
-            return .points(points, "\(x.n(a))不在所列各档，按“其余”得\(text)")
+            return .points(points, "\(x.n(a))不在所列各档，按“其余”得\(text())")
         }
         return .points(0, "\(x.n(a))不在所列各档：0")
     }
 
-    func award(_ a: Band.Award, _ x: Inputs) -> (Double, String) {
+    func award(_ a: Band.Award, _ x: Inputs) -> (Double, Explain) {
         switch a {
         case .points(let p): return x.scaled(p)
-        case .full: return (x.w, "满分\(x.n(x.w))")
+        case .full: return (x.w, { "满分\(x.n(x.w))" })
         case .ratio:
-            if case .points(let v, let t) = ratio(x, passLine: nil) { return (v, "按比例 " + t) }
-            return (0, "0")
+            if case .scored(let v, let t) = ratio(x, passLine: nil) { return (v, { "按比例 " + t() }) }
+            return (0, { "0" })
         }
     }
 
@@ -363,7 +379,7 @@ public struct IndicatorScorer: Sendable {
             // a number against a quantitative target: the top grade when met, else the otherwise points
             let met = Self.isMet(x.type, a, t)
             let (p, text) = x.scaled(met ? top : otherwise)
-            return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text)" : "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立），得\(text)")
+            return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text())" : "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立），得\(text())")
         }
         let actual = QualitativeJudge.key(normalized: x.reading.normalized)
         let keyed = grades.map { ($0.key, $0) }
@@ -374,11 +390,11 @@ public struct IndicatorScorer: Sendable {
             ?? keyed.filter { !actual.isEmpty && $0.0.contains(actual) }.max { $0.1.points < $1.1.points }
         if let g = match?.1 {
             let (p, text) = x.scaled(g.points)
-            let how = exact != nil ? "实际为“\(g.words)”" : "“\(x.reading.written)”按“\(g.words)”"
-            return .points(p, "\(how)，得\(text)")
+            let isExact = exact != nil
+            return .points(p, "\(isExact ? "实际为“\(g.words)”" : "“\(x.reading.written)”按“\(g.words)”")，得\(text())")
         }
         let (p, text) = x.scaled(otherwise)
-        return .points(p, "“\(x.reading.written)”不是所列等级（\(grades.map(\.words).joined(separator: "、"))），得\(text)")
+        return .points(p, "“\(x.reading.written)”不是所列等级（\(grades.map(\.words).joined(separator: "、"))），得\(text())")
     }
 
     func direct(_ x: Inputs) -> Outcome {
