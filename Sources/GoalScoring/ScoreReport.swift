@@ -103,24 +103,13 @@ struct ScoredTable: Encodable {
     var score: TableScore
     var whatIf: WhatIfReport?
 
-    enum Keys: String, CodingKey {
-        case kind, title, year, unit, duty, goal, project, funds, tasks, indicators, signoff, execution, result, flags, whatIf
-    }
+    enum Keys: String, CodingKey { case indicators, result, flags, whatIf }
 
     func encode(to encoder: any Encoder) throws {
+        // the table as interchange JSON, then its rows again with their scores, and the result
+        try table.encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(table.kind, forKey: .kind)
-        try c.encode(table.title, forKey: .title)
-        try c.encode(table.year, forKey: .year)
-        try c.encode(table.unit, forKey: .unit)
-        try c.encode(table.duty, forKey: .duty)
-        try c.encode(table.goal, forKey: .goal)
-        try c.encode(table.project, forKey: .project)
-        try c.encode(table.funds, forKey: .funds)
-        try c.encode(table.tasks, forKey: .tasks)
         try c.encode(zip(table.indicators, score.indicators).map(ScoredIndicator.init), forKey: .indicators)
-        try c.encode(table.signoff, forKey: .signoff)
-        try c.encodeIfPresent(table.execution, forKey: .execution)
         try c.encode(Result(score), forKey: .result)
         try c.encode(score.tableFlags.map(\.message), forKey: .flags)
         if let whatIf { try c.encode(whatIf.lines, forKey: .whatIf) }

@@ -6,7 +6,7 @@ import GoalScoring
 /// rule texts, scored 100 times; parsed rule texts cached) and prints indicators per second.
 func runScoreBenchmark() {
     let tableCount = 1_000, rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 100
-    var rng = BenchRandom(seed: 20_261_122)
+    var rng = SeededRandom(seed: 20_261_122)
     let tables = (0..<tableCount).map { _ in benchTable(&rng) }
     let indicatorCount = tables.reduce(0) { $0 + $1.indicators.count } * rounds
 
@@ -40,28 +40,11 @@ func runScoreBenchmark() {
     print("score+explain: \(fullCount) indicators with every explanation written in \(String(format: "%.3f", fullSeconds)) s = \(Int(Double(fullCount) / fullSeconds)) indicators/s (\(written) bytes)")
 }
 
-/// A small seeded generator (SplitMix64) so every run scores the same tables.
-struct BenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func double(in range: ClosedRange<Double>) -> Double {
-        range.lowerBound + Double(next() >> 11) / Double(1 << 53) * (range.upperBound - range.lowerBound)
-    }
-    mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
-}
-
 /// Rows in the phrasings real tables use; actuals drawn around their targets.
-func benchTable(_ rng: inout BenchRandom) -> GoalTable {
+func benchTable(_ rng: inout SeededRandom) -> GoalTable {
     func q(_ name: String, _ type: Comparison, _ value: Double, _ unit: String, _ scoring: String, _ weight: Double,
            spread: ClosedRange<Double> = 0.7...1.3) -> Indicator {
-        let actual = ArithmeticText.number(value * rng.double(in: spread), places: 2)
+        let actual = ArithmeticText.number(value * Double.random(in: spread, using: &rng), places: 2)
         return Indicator(level1: "产出指标", level2: "数量指标", name: name, type: type, value: ArithmeticText.number(value),
                          unit: unit, scoring: scoring, weight: weight, actual: actual)
     }
@@ -75,15 +58,15 @@ func benchTable(_ rng: inout BenchRandom) -> GoalTable {
           spread: 0.6...1.05),
         q("单位整体支出", .atMost, 329.26, "万元", "整体支出控制在预算范围内，得4分，每超出10%，扣2分，扣完为止。", 4),
         q("每季度拨付资金数", .atMost, 2.13, "万元", "按照正常比例赋分", 20),
-        q("发放补助次数", .equal, 12, "次", rng.pick(["按照正常比例赋分", "直接赋分", "完成率小于60%不得分，大于等于60%的按(完成率-60%)/(1-60%)×分值"]), 10),
+        q("发放补助次数", .equal, 12, "次", ["按照正常比例赋分", "直接赋分", "完成率小于60%不得分，大于等于60%的按(完成率-60%)/(1-60%)×分值"].randomElement(using: &rng)!, 10),
         q("受益人员满意度", .atLeast, 98, "%", "满意度赋分", 10, spread: 0.8...1.02),
     ]
     rows.append(Indicator(level1: "效益指标", level2: "社会效益指标", name: "保障基金安全", type: .qualitative, value: "效果明显",
-                          scoring: "效果明显得15分，效果一般得5分，否则不得分。", weight: 15, actual: rng.pick(["效果明显", "效果一般", "无"])))
+                          scoring: "效果明显得15分，效果一般得5分，否则不得分。", weight: 15, actual: ["效果明显", "效果一般", "无"].randomElement(using: &rng)!))
     rows.append(Indicator(level1: "产出指标", level2: "时效指标", name: "养老待遇发放时间", type: .qualitative, value: "每月25日前",
                           scoring: "养老待遇在每月25日前完成发放得10分，每推迟1天扣0.5分，扣完为止。", weight: 10,
-                          actual: rng.pick(["24日", "25日", "27日", "30日"])))
+                          actual: ["24日", "25日", "27日", "30日"].randomElement(using: &rng)!))
     let budget = 300 + variant * 10
     return GoalTable(kind: .department, unit: "基准测试单位", indicators: rows,
-                     execution: Execution(budget: budget, spent: budget * rng.double(in: 0.8...1.0), weight: 10))
+                     execution: Execution(budget: budget, spent: budget * Double.random(in: 0.8...1.0, using: &rng), weight: 10))
 }
