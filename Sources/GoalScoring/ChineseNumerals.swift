@@ -52,7 +52,7 @@ public enum ChineseNumerals {
     /// Characters after which a run of numerals counts as a number (五分, 一天, 两个百分点, 十人).
     static let countersAfter: Set<Character> = [
         "分", "天", "日", "个", "次", "项", "人", "名", "户", "件", "家", "所", "元", "万", "周", "年", "月", "倍",
-        "档", "级", "%", "处", "条", "份", "台", "套", "小", "工", "批", "场", "期", "篇", "场", "成",
+        "档", "级", "%", "处", "条", "份", "台", "套", "小", "工", "批", "场", "期", "篇", "成", "起", "例", "宗",
     ]
     /// Words in which numerals are not numbers: 十分满意 (very satisfied), 一般, 一致, 一律.
     static let idioms: [String] = [

@@ -367,6 +367,9 @@ public struct IndicatorScorer: Sendable {
         switch a {
         case .points(let p): return x.scaled(p)
         case .full: return (x.w, { "满分\(x.n(x.w))" })
+        case .share(let f):
+            let v = x.w * f
+            return (v, { "\(x.n(x.w)) × \(ArithmeticText.percent(f)) = \(x.n(ArithmeticText.round(v)))" })
         case .ratio:
             if case .scored(let v, let t) = ratio(x, passLine: nil) { return (v, { "按比例 " + t() }) }
             return (0, { "0" })
@@ -374,11 +377,11 @@ public struct IndicatorScorer: Sendable {
     }
 
     func fixedGrades(_ x: Inputs, _ grades: [GradePoints], otherwise: Double) -> Outcome {
-        let top = grades.map(\.points).max() ?? x.w
         if let a = x.a, let t = x.t {
             // a number against a quantitative target: the top grade when met, else the otherwise points
             let met = Self.isMet(x.type, a, t)
-            let (p, text) = x.scaled(met ? top : otherwise)
+            let best = grades.map { award($0.award, x) }.max { $0.0 < $1.0 }
+            let (p, text) = met ? (best ?? (x.w, { x.n(x.w) })) : x.scaled(otherwise)
             return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text())" : "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立），得\(text())")
         }
         let actual = QualitativeJudge.key(normalized: x.reading.normalized)
@@ -387,9 +390,9 @@ public struct IndicatorScorer: Sendable {
         // else the longest grade the actual contains, else the best grade containing the actual
         let match = exact
             ?? keyed.filter { !$0.0.isEmpty && actual.contains($0.0) }.max { $0.0.count < $1.0.count }
-            ?? keyed.filter { !actual.isEmpty && $0.0.contains(actual) }.max { $0.1.points < $1.1.points }
+            ?? keyed.filter { !actual.isEmpty && $0.0.contains(actual) }.max { award($0.1.award, x).0 < award($1.1.award, x).0 }
         if let g = match?.1 {
-            let (p, text) = x.scaled(g.points)
+            let (p, text) = award(g.award, x)
             let isExact = exact != nil
             return .points(p, "\(isExact ? "实际为“\(g.words)”" : "“\(x.reading.written)”按“\(g.words)”")，得\(text())")
         }

@@ -54,7 +54,7 @@ public enum RuleParser {
     // MARK: patterns
 
     static let belowVerbs = ["下降", "降低", "低于", "少于", "减少", "未完成", "未达到", "未达", "不足", "缺少", "差", "少", "低", "缺", "减"]
-    static let aboveVerbs = ["超出", "超过", "超支", "高于", "多于", "增加", "上升", "提高", "增长", "多", "超"]
+    static let aboveVerbs = ["超出", "超过", "超支", "高于", "多于", "增加", "上升", "提高", "增长", "发生", "出现", "多", "超"]
     static let lateVerbs = ["推迟", "延迟", "延期", "逾期", "滞后", "拖延", "超期", "超时", "晚", "迟"]
 
     static let step: TextPattern = {
@@ -63,6 +63,9 @@ public enum RuleParser {
             #"每[^，,；;。扣减\d]{0,8}?("# + verbs + #")(?:目标值|计划值|指标值|标准|预算)?"# + num
                 + #"?(个百分点|百分点|%|个工作日|工作日|个月|天|日|[^\d，,；;。扣减]{0,4}?)(?:的)?[，,]?(?:的|则|再)?(?:扣除|扣减|扣|减)"# + num + "分")
     }()
+    /// 发生一起扣2分 (without 每): points off per incident.
+    static let incident = TextPattern(
+        #"(?:发生|出现|有)"# + num + #"?(起|次|例|件|项|宗)[^，,；;。扣\d]{0,6}?(?:扣除|扣减|扣|减)"# + num + "分")
     static let maxDeduction = TextPattern(
         #"(?:最多|最高|至多|累计最多|累计|最多可)扣(?:除|减)?"# + num + #"分|扣分(?:不超过|≤|最多|上限为?)"# + num + #"分|扣(?:满|完)"# + num + "分(?:为止)?")
     static let passLineFormula = TextPattern(#"-"# + num + #"%\)?/\(?1-"# + num + "%")
@@ -75,7 +78,8 @@ public enum RuleParser {
     static let fullPointsPattern = TextPattern(#"满分(?:为|是)?"# + num + "分")
     /// What awards points in a clause: 得满分5分, 得10分, 计8分, 不得分, 按比例得分, a bare 5分 (not 扣5分).
     static let award = TextPattern(
-        #"得满分(?:为)?(?:"# + num + #"分)?|满分"# + num + #"分|不得分|不计分|不给分|得0分|按比例(?:得分|计分|赋分)|(?:得|计|给|赋|记|为)"#
+        #"得(?:满分|分值|该项分值|指标分值|该指标分值)?的?\d+(?:\.\d+)?%(?:的)?(?:分值|分数|分)?|按(?:满分|分值)?的?\d+(?:\.\d+)?%(?:计分|得分|赋分)|得(?:满分|分值)?的?一半(?:分值)?|减半(?:计分|得分)?|"#
+            + #"得满分(?:为)?(?:"# + num + #"分)?|满分"# + num + #"分|不得分|不计分|不给分|得0分|按比例(?:得分|计分|赋分)|(?:得|计|给|赋|记|为)"#
             + num + #"分|(?<![扣减除\d.每])"# + num + "分(?![值数])")
     static let boundRange = TextPattern(
         num + #"(%)?(\((?:含|不含)\))?(?:-|至|到)"# + num + #"(%)?(\((?:含|不含)\))?"#)
@@ -122,6 +126,11 @@ public enum RuleParser {
         }
 
         // 3. steps
+        if step.firstMatch(in: s) == nil, let m = incident.firstMatch(in: s), let unit = m[2], let deduction = m.number(3) {
+            let rest = s.replacingOccurrences(of: m.whole, with: "，")
+            let st = Step(deduction: deduction, size: m.number(1) ?? 1, kind: .absolute(unit: unit), maxDeduction: maxOff)
+            return ParsedScoring(rule: .stepOver(st), source: .text, fullPoints: named ?? topPoints(awards(in: rest)))
+        }
         let stepMatches = step.matches(in: s)
         if let m = stepMatches.first, let verb = m[1], let deduction = m.number(4) {
             let size = m.number(2) ?? 1
@@ -167,8 +176,14 @@ public enum RuleParser {
             return ParsedScoring(rule: .bands(bands), source: .text, fullPoints: full, zeroBelow: zero)
         }
         let gradeWords = texts.filter { !isGeneric($0.condition) }
-        if gradeWords.count >= 2 || (gradeWords.count == 1 && (otherwise != nil || texts.count >= 2)) {
-            let grades = texts.map { GradePoints(words: $0.condition, points: $0.points ?? full ?? 0) }
+        // a grade between none and full (部分完成得5分, 基本实现得80%分值) makes grades of even generic words
+        let top = texts.compactMap(\.points).max() ?? 0
+        let intermediate = texts.contains { c in
+            if case .share(let f) = c.award { return f > 0 && f < 1 }
+            return c.points.map { $0 > 0 && $0 < top } ?? false
+        }
+        if gradeWords.count >= 2 || (gradeWords.count == 1 && (otherwise != nil || texts.count >= 2)) || (texts.count >= 2 && intermediate) {
+            let grades = texts.map { GradePoints(words: $0.condition, award: $0.award) }
             return ParsedScoring(
                 rule: .fixedGrades(grades, otherwise: otherwise?.points ?? 0), source: .text, fullPoints: full)
         }
@@ -243,7 +258,10 @@ public enum RuleParser {
             start = r.upperBound
             let whole = m.whole
             let a: Band.Award
-            if whole.hasPrefix("得满分") {
+            if whole.contains("%") || whole.contains("一半") || whole.hasPrefix("减半") {
+                let share = loneNumber.firstMatch(in: whole)?.number(1).map { $0 / 100 } ?? 0.5
+                a = .share(share)
+            } else if whole.hasPrefix("得满分") {
                 a = m.number(1).map { .points($0) } ?? .full
             } else if whole.hasPrefix("不") || whole == "得0分" {
                 a = .points(0)

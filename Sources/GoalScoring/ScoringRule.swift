@@ -88,6 +88,8 @@ public struct Band: Sendable, Hashable {
         case full
         /// 按比例得分 inside the band.
         case ratio
+        /// 得分值的80%: a share of the full points.
+        case share(Double)
     }
 
     public init(lower: Double?, lowerInclusive: Bool = true, upper: Double?, upperInclusive: Bool = false, award: Award,
@@ -114,15 +116,16 @@ public struct Band: Sendable, Hashable {
     }
 }
 
-/// One grade of a fixed-grade rule: 效果明显 → 15.
+/// One grade of a fixed-grade rule: 效果明显 → 15, 基本实现 → 80% of the points.
 public struct GradePoints: Sendable, Hashable {
     public var words: String
-    public var points: Double
+    public var award: Band.Award
     /// `words` normalised for matching actuals.
     var key: String
-    public init(words: String, points: Double) {
-        self.words = words; self.points = points; key = QualitativeJudge.key(words)
+    public init(words: String, award: Band.Award) {
+        self.words = words; self.award = award; key = QualitativeJudge.key(words)
     }
+    public init(words: String, points: Double) { self.init(words: words, award: .points(points)) }
 }
 
 /// Where the rule in force came from.

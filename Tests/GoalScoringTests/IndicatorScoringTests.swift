@@ -248,4 +248,28 @@ struct IndicatorScoringTests {
             #expect(s.score.map { $0 >= 0 && $0 <= 10 } ?? true)
         }
     }
+
+    @Test("more phrasings of real tables", arguments: [
+        ("实现目标得满分，基本实现得80%分值，未实现不得分", Comparison.qualitative, "有效提高", "基本实现", 8.0),
+        ("实现目标得满分，基本实现得80%分值，未实现不得分", .qualitative, "有效提高", "实现目标", 10),
+        ("全部完成得10分，部分完成得5分，未完成不得分", .qualitative, "全部完成", "部分完成", 5),
+        ("全部完成得10分，部分完成得5分，未完成不得分", .qualitative, "全部完成", "全部完成", 10),
+        ("无重大安全事故得满分，否则不得分", .qualitative, "无重大安全事故", "无重大安全事故", 10),
+        ("未发生安全事故得满分，发生一起扣2分，扣完为止", .atMost, "0", "2", 6),
+        ("全年发生0起得满分，每发生1起扣5分", .atMost, "0", "1", 5),
+        ("达到目标值得满分，未达到按比例扣分", .atLeast, "100", "80", 8),
+        ("完成得满分，未完成得分值的一半", .qualitative, "完成", "未完成", 5),
+        ("按时完成得满分，每延迟一天扣一分", .qualitative, "12月20日前", "12月22日", 8),
+        ("满分10分，每少1%扣0.5分", .atLeast, "100", "96", 8),
+        ("指标完成率达到100%得满分，每低5个百分点扣1分", .atLeast, "100", "90", 8),
+        ("完成率=实际完成值/计划值×100%，得分=完成率×分值", .atLeast, "200", "150", 7.5),
+        ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "70", 7),
+        ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "50", 0),
+        ("满意度≥90%得满分，80%（含）-90%得分值的80%，80%以下不得分", .atLeast, "90", "85", 8),
+    ] as [(String, Comparison, String, String, Double)])
+    func morePhrasings(text: String, type: Comparison, value: String, actual: String, want: Double) {
+        let s = scored(row(text, type, value, unit: type == .atMost ? "起" : "%", actual: actual))
+        #expect(s.score == want, "\(text) @ \(actual): \(s.explanation)")
+        #expect(!s.flags.contains { $0.kind == .ruleNotUnderstood }, "\(text)")
+    }
 }
