@@ -2,7 +2,7 @@ import GoalCore
 
 /// Something a reviewer should look at in a scored table. Flags do not change a score; each names
 /// its place in words finance staff use: `第1张表 第3行指标“网络故障处理率” 实际完成值`.
-public struct ScoreFlag: Sendable, Hashable, Codable {
+public struct ScoreFlag: Sendable, Hashable, Encodable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The scoring text could not be read into a rule; the method or type default was used.
         case ruleNotUnderstood
@@ -49,13 +49,26 @@ public struct ScoreFlag: Sendable, Hashable, Codable {
 
     public var kind: Kind
     public var severity: Severity
-    /// One line in Chinese, beginning with the place.
-    public var message: String
-    /// 0-based table and indicator, the field concerned.
-    public var location: SourceLocation
+    /// What is wrong, after the place: "未填写实际完成值，按0分计".
+    public var detail: String
+    /// Where, in words: the table, the row and its name, the field.
+    public var place: ScorePlace
+    public var field: IndicatorField?
 
-    public init(_ kind: Kind, _ severity: Severity, _ message: String, at location: SourceLocation) {
-        self.kind = kind; self.severity = severity; self.message = message; self.location = location
+    public init(_ kind: Kind, _ severity: Severity, _ detail: String, at place: ScorePlace, field: IndicatorField? = nil) {
+        self.kind = kind; self.severity = severity; self.detail = detail; self.place = place; self.field = field
+    }
+
+    /// One line in Chinese, beginning with the place: `第1张表 第3行指标“网络故障处理率” 实际完成值：…`.
+    public var message: String { "\(place.describe(field))：\(detail)" }
+    /// 0-based table and indicator, the field concerned.
+    public var location: SourceLocation { place.location(field) }
+
+    enum CodingKeys: String, CodingKey { case kind, severity, message, location }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind); try c.encode(severity, forKey: .severity)
+        try c.encode(message, forKey: .message); try c.encode(location, forKey: .location)
     }
 }
 
@@ -81,6 +94,6 @@ public struct ScorePlace: Sendable, Hashable {
     }
 
     func flag(_ kind: ScoreFlag.Kind, _ severity: ScoreFlag.Severity, _ field: IndicatorField?, _ text: String) -> ScoreFlag {
-        ScoreFlag(kind, severity, "\(describe(field))：\(text)", at: location(field))
+        ScoreFlag(kind, severity, text, at: self, field: field)
     }
 }

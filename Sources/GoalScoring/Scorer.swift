@@ -6,12 +6,20 @@ import GoalCore
 public struct Scorer: Sendable {
     public var settings: ScoringSettings
     private var cache: [TextKey: ParsedScoring] = [:]
-    private var targets: [TargetKey: PreparedTarget] = [:]
+    private var plans: [PlanKey: Plan] = [:]
 
-    struct TargetKey: Hashable {
+    /// What a row's rule and target depend on.
+    struct PlanKey: Hashable {
+        var scoring: TextKey?
         var type: Comparison
         var value: TextKey
         var unit: TextKey?
+    }
+
+    /// A row's rule and target, read once for every row that shares them.
+    struct Plan {
+        var parsed: ParsedScoring
+        var target: PreparedTarget
     }
 
     public init(settings: ScoringSettings = .init()) { self.settings = settings }
@@ -28,18 +36,20 @@ public struct Scorer: Sendable {
         return p
     }
 
-    /// The indicator's parsed target, parsed once per (type, value, unit).
-    mutating func target(_ ind: Indicator) -> PreparedTarget {
-        let key = TargetKey(type: ind.type, value: TextKey(ind.value), unit: ind.unit.map(TextKey.init))
-        if let hit = targets[key] { return hit }
-        let t = PreparedTarget(ind.target)
-        targets[key] = t
-        return t
+    /// The row's parsed rule and target, from one cache lookup.
+    mutating func plan(_ ind: Indicator) -> Plan {
+        let key = PlanKey(scoring: ind.scoring.map(TextKey.init), type: ind.type, value: TextKey(ind.value),
+                          unit: ind.unit.map(TextKey.init))
+        if let hit = plans[key] { return hit }
+        let p = Plan(parsed: parsed(ind.scoring), target: PreparedTarget(ind.target))
+        plans[key] = p
+        return p
     }
 
     public mutating func score(_ indicator: Indicator, table: Int, index: Int) -> IndicatorScore {
         let place = ScorePlace(table: table, indicator: index, name: indicator.name)
-        return IndicatorScorer(settings: settings).score(indicator, at: place, parsed: parsed(indicator.scoring), target: target(indicator))
+        let p = plan(indicator)
+        return IndicatorScorer(settings: settings).score(indicator, at: place, parsed: p.parsed, target: p.target)
     }
 
     /// Scores every row, the execution rate and the flags of one table (`index` is its place in the document).
@@ -49,7 +59,8 @@ public struct Scorer: Sendable {
         rows.reserveCapacity(table.indicators.count)
         for (i, ind) in table.indicators.enumerated() {
             let place = ScorePlace(table: index, indicator: i, name: ind.name)
-            rows.append(scorer.score(ind, at: place, parsed: parsed(ind.scoring), target: target(ind)))
+            let p = plan(ind)
+            rows.append(scorer.score(ind, at: place, parsed: p.parsed, target: p.target))
         }
         var tableFlags: [ScoreFlag] = []
         var execution: ExecutionScore?
