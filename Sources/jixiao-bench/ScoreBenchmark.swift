@@ -3,17 +3,23 @@ import GoalCore
 import GoalScoring
 
 /// `jixiao-bench score`: scores 1,000,000 indicators (1,000 tables of 10 rows with varied actuals and
-/// rule texts, scored 100 times; parsed rule texts cached) and prints indicators per second.
+/// rule texts, scored 100 times; parsed rule texts cached) and prints indicators per second: on one
+/// thread, with every explanation written out, and on every core.
 func runScoreBenchmark() {
     let tableCount = 1_000, rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 100
     var rng = SeededRandom(seed: 20_261_122)
     let tables = (0..<tableCount).map { _ in benchTable(&rng) }
-    let indicatorCount = tables.reduce(0) { $0 + $1.indicators.count } * rounds
+    let rowsPerRound = tables.reduce(0) { $0 + $1.indicators.count }
+    let indicatorCount = rowsPerRound * rounds
+    func figure(_ n: Int, _ seconds: Double) -> String {
+        "\(n) indicators in \(String(format: "%.3f", seconds)) s = \(Int(Double(n) / seconds)) indicators/s"
+    }
 
     var scorer = Scorer(settings: Profile.current.scoring)
     // warm-up: fills the rule cache, as a long-running process would have it
     var checksum = scorer.score(tables).reduce(0) { $0 + $1.total }
 
+    // 1. one thread; explanations are written when read (here: the last row of each table)
     let cpuStart = clock()
     let start = DispatchTime.now().uptimeNanoseconds
     for _ in 0..<rounds {
@@ -24,20 +30,45 @@ func runScoreBenchmark() {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
-    let rate = Double(indicatorCount) / seconds
-    // the same, writing every explanation as a report would
+    print("score: " + figure(indicatorCount, seconds)
+          + " (CPU \(String(format: "%.3f", cpu)) s = \(Int(Double(indicatorCount) / cpu)) indicators/CPU-s; checksum \(Int(checksum)))")
+
+    // 2. one thread, writing every explanation as a report would
+    let fullRounds = max(1, rounds / 10)
     let fullStart = DispatchTime.now().uptimeNanoseconds
     var written = 0
-    for _ in 0..<max(1, rounds / 10) {
+    for _ in 0..<fullRounds {
         for (i, t) in tables.enumerated() {
             for row in scorer.score(t, index: i).indicators { written += row.explanation.utf8.count }
         }
     }
-    let fullCount = tables.reduce(0) { $0 + $1.indicators.count } * max(1, rounds / 10)
     let fullSeconds = Double(DispatchTime.now().uptimeNanoseconds - fullStart) / 1e9
-    print("score: \(indicatorCount) indicators in \(String(format: "%.3f", seconds)) s = \(Int(rate)) indicators/s"
-          + " (CPU \(String(format: "%.3f", cpu)) s = \(Int(Double(indicatorCount) / cpu)) indicators/CPU-s; checksum \(Int(checksum)))")
-    print("score+explain: \(fullCount) indicators with every explanation written in \(String(format: "%.3f", fullSeconds)) s = \(Int(Double(fullCount) / fullSeconds)) indicators/s (\(written) bytes)")
+    print("score+explain: " + figure(rowsPerRound * fullRounds, fullSeconds) + " (\(written) bytes of explanations)")
+
+    // 3. every core, each worker with its own scorer (a value: no locks)
+    let workers = ProcessInfo.processInfo.activeProcessorCount
+    let totals = TotalsBox(count: workers)
+    let settings = scorer.settings
+    let parallelStart = DispatchTime.now().uptimeNanoseconds
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var own = Scorer(settings: settings)
+        var sum = 0.0
+        for _ in 0..<rounds {
+            for i in stride(from: w, to: tables.count, by: workers) { sum += own.score(tables[i], index: i).total }
+        }
+        totals.set(w, sum)
+    }
+    let parallelSeconds = Double(DispatchTime.now().uptimeNanoseconds - parallelStart) / 1e9
+    print("score (\(workers) threads): " + figure(indicatorCount, parallelSeconds) + " (checksum \(Int(totals.sum)))")
+}
+
+/// Per-worker results, each slot written by one worker only.
+final class TotalsBox: @unchecked Sendable {
+    private var values: [Double]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: 0, count: count) }
+    func set(_ i: Int, _ v: Double) { lock.lock(); values[i] = v; lock.unlock() }
+    var sum: Double { lock.lock(); defer { lock.unlock() }; return values.reduce(0, +) }
 }
 
 /// Rows in the phrasings real tables use; actuals drawn around their targets.
