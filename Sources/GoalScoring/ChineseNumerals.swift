@@ -57,7 +57,7 @@ public enum ChineseNumerals {
     /// Words in which numerals are not numbers: 十分满意 (very satisfied), 一般, 一致, 一律.
     static let idioms: [String] = [
         "十分满意", "十分重要", "十分明显", "十分显著", "一般", "一致", "一律", "一定", "一些", "一直", "一次性",
-        "一级", "二级", "三级", "万一", "统一", "唯一", "进一步", "第一", "之一", "一票否决",
+        "一级", "二级", "三级", "一半", "一样", "一旦", "一并", "一体", "一线", "一站式", "一网", "一卡", "万一", "统一", "唯一", "进一步", "第一", "之一", "一票否决",
     ]
 
     /// Rewrites numerals that stand for numbers as Arabic digits: `每推迟一天扣零点五分` → `每推迟1天扣0.5分`,

@@ -63,6 +63,13 @@ public enum RuleParser {
             #"每[^，,；;。扣减\d]{0,8}?("# + verbs + #")(?:目标值|计划值|指标值|标准|预算)?"# + num
                 + #"?(个百分点|百分点|%|个工作日|工作日|个月|天|日|[^\d，,；;。扣减]{0,4}?)(?:的)?[，,]?(?:的|则|再)?(?:扣除|扣减|扣|减)"# + num + "分")
     }()
+    /// 少1次扣1分 at the start of a clause, without 每: a step with its size written.
+    static let stepNoEvery: TextPattern = {
+        let verbs = (lateVerbs + belowVerbs + aboveVerbs).joined(separator: "|")
+        return TextPattern(
+            #"(?:^|[，,；;。])[^，,；;。扣减\d]{0,6}?("# + verbs + #")(?:目标值|计划值|指标值|标准|预算)?"# + num
+                + #"(个百分点|百分点|%|个工作日|工作日|个月|天|日|[^\d，,；;。扣减]{0,4}?)(?:的)?[，,]?(?:的|则|再)?(?:扣除|扣减|扣|减)"# + num + "分")
+    }()
     /// 发生一起扣2分 (without 每): points off per incident.
     static let incident = TextPattern(
         #"(?:发生|出现|有)"# + num + #"?(起|次|例|件|项|宗)[^，,；;。扣\d]{0,6}?(?:扣除|扣减|扣|减)"# + num + "分")
@@ -126,13 +133,12 @@ public enum RuleParser {
         }
 
         // 3. steps
-        if step.firstMatch(in: s) == nil, let m = incident.firstMatch(in: s), let unit = m[2], let deduction = m.number(3) {
+        if step.firstMatch(in: s) == nil, stepNoEvery.firstMatch(in: s) == nil, let m = incident.firstMatch(in: s), let unit = m[2], let deduction = m.number(3) {
             let rest = s.replacingOccurrences(of: m.whole, with: "，")
             let st = Step(deduction: deduction, size: m.number(1) ?? 1, kind: .absolute(unit: unit), maxDeduction: maxOff)
             return ParsedScoring(rule: .stepOver(st), source: .text, fullPoints: named ?? topPoints(awards(in: rest)))
         }
-        let stepMatches = step.matches(in: s)
-        if let m = stepMatches.first, let verb = m[1], let deduction = m.number(4) {
+        if let m = step.firstMatch(in: s) ?? stepNoEvery.firstMatch(in: s), let verb = m[1], let deduction = m.number(4) {
             let size = m.number(2) ?? 1
             let unitText = m[3] ?? ""
             let rest = maxDeduction.removing(from: s.replacingOccurrences(of: m.whole, with: "，"))
@@ -287,6 +293,15 @@ public enum RuleParser {
         // a clause may begin with the end of the previous one: "…扣完为止。"
         while let f = c.first, edge.contains(f) { c = c.dropFirst() }
         while let l = c.last, edge.contains(l) { c = c.dropLast() }
+        // list numbering: 1. 2、 3)
+        if let f = c.first, f.isASCII, f.isNumber {
+            let digits = c.prefix { $0.isASCII && $0.isNumber }
+            let rest = c.dropFirst(digits.count)
+            if digits.count <= 2, let mark = rest.first, ".、)）".contains(mark),
+               let next = rest.dropFirst().first, !(next.isASCII && next.isNumber) {
+                c = rest.dropFirst()
+            }
+        }
         for w in ["如果", "若", "如", "凡", "当", "实际完成"] where c.hasPrefix(w) && c.count > w.count { c = c.dropFirst(w.count) }
         for w in ["的", "时", "者", "可", "即可", "的话"] where c.hasSuffix(w) { c = c.dropLast(w.count) }
         return String(c)

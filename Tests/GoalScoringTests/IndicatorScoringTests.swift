@@ -266,6 +266,12 @@ struct IndicatorScoringTests {
         ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "70", 7),
         ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "50", 0),
         ("满意度≥90%得满分，80%（含）-90%得分值的80%，80%以下不得分", .atLeast, "90", "85", 8),
+        ("满意度≥90%得满分，80%-90%得一半分，<80%不得分", .atLeast, "90", "85", 5),
+        ("完成12次得满分，少一次扣1分", .atLeast, "12", "10", 8),
+        ("1.完成率100%得5分；2.完成率90%（含）-100%得4分；3.完成率90%以下得0分", .atLeast, "100", "95", 8),
+        ("投诉次数每增加1次扣1分", .atMost, "0", "3", 7),
+        ("指标值为优得10分，良得8分，中得6分，差不得分", .qualitative, "优", "良", 8),
+        ("控制在预算范围内得满分，超出不得分", .atMost, "100", "101", 0),
     ] as [(String, Comparison, String, String, Double)])
     func morePhrasings(text: String, type: Comparison, value: String, actual: String, want: Double) {
         let s = scored(row(text, type, value, unit: type == .atMost ? "起" : "%", actual: actual))
