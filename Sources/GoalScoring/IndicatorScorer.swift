@@ -293,6 +293,18 @@ public struct IndicatorScorer: Sendable {
     /// The last date a text names: `每月25日前` → (nil, 25), `12月31日` → (12, 31); nil when it names none.
     static func date(in s: String) -> (month: Int?, day: Int)? {
         let chars = Array(s)
+        // 12月底前, 6月末: the last day of that month; 年底, 年末: 31 December
+        for (i, c) in chars.enumerated() where (c == "底" || c == "末") && i > 0 {
+            if chars[i - 1] == "年" { return (12, 31) }
+            if chars[i - 1] == "月", i >= 2 {
+                var k = i - 2, m = 0, ms = 1
+                while k >= 0, let d = chars[k].wholeNumberValue, chars[k].isASCII, ms <= 10 { m += d * ms; ms *= 10; k -= 1 }
+                if ms > 1, (1...12).contains(m) {
+                    let last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+                    return (m, last)
+                }
+            }
+        }
         var i = chars.count - 1
         while i > 0 {
             if chars[i] == "日" || chars[i] == "号" {

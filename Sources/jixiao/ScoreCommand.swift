@@ -59,6 +59,10 @@ struct ScoreCommand: ParsableCommand {
         var tables = imported.tables
 
         if let actuals {
+            let ext = (actuals as NSString).pathExtension.lowercased()
+            guard ext != "xlsx" && ext != "xls" else {
+                return try usage("实际完成值暂只支持 CSV：请在表格软件中另存为“CSV UTF-8”（xlsx 稍后支持）")
+            }
             guard let data = FileManager.default.contents(atPath: actuals) else {
                 return try usage("找不到实际完成值文件“\(actuals)”")
             }

@@ -81,6 +81,8 @@ struct IndicatorScoringTests {
         #expect(points("每推迟一天扣一分", .qualitative, "每月25日前", actual: "28号") == 7)
         #expect(points("每延迟1天扣1分", .qualitative, "12月20日前", actual: "12月23日") == 7)
         #expect(points("每超过1天扣1分", .atMost, "30", unit: "天", actual: "33天") == 7)
+        #expect(points("每推迟1天扣1分", .qualitative, "11月底前", actual: "12月2日") == 8)
+        #expect(points("每推迟1天扣1分", .qualitative, "年底前", actual: "12月20日") == 10)
         let bad = scored(row(text, .qualitative, "每月25日前", actual: "很快"))
         #expect(bad.score == 0)
         #expect(bad.flags.contains { $0.kind == .unreadableActual })
