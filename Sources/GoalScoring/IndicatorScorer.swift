@@ -173,6 +173,17 @@ public struct IndicatorScorer: Sendable {
         }
     }
 
+    /// The operator that says a target was missed: ≥ → <, = → ≠.
+    static func negated(_ type: Comparison) -> String {
+        switch type {
+        case .atLeast, .qualitative: return "<"
+        case .greater: return "≤"
+        case .equal: return "≠"
+        case .atMost: return ">"
+        case .less: return "≥"
+        }
+    }
+
     static func isMet(_ type: Comparison, _ a: Double, _ t: Double) -> Bool {
         let eps = 1e-9 * max(1, abs(t))
         switch type {
@@ -394,7 +405,7 @@ public struct IndicatorScorer: Sendable {
             let met = Self.isMet(x.type, a, t)
             let best = grades.map { award($0.award, x) }.max { $0.0 < $1.0 }
             let (p, text) = met ? (best ?? (x.w, { x.n(x.w) })) : x.scaled(otherwise)
-            return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text())" : "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立），得\(text())")
+            return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text())" : "未达到指标值（\(x.n(a)) \(Self.negated(x.type)) \(x.n(t))），得\(text())")
         }
         let actual = QualitativeJudge.key(normalized: x.reading.normalized)
         let keyed = grades.map { ($0.key, $0) }
@@ -415,7 +426,7 @@ public struct IndicatorScorer: Sendable {
     func direct(_ x: Inputs) -> Outcome {
         if let a = x.a, let t = x.t {
             if Self.isMet(x.type, a, t) { return .points(x.w, metText(x, a, t)) }
-            return .points(0, "未达到指标值（\(x.n(a)) \(x.type.rawValue) \(x.n(t)) 不成立）：0")
+            return .points(0, "未达到指标值（\(x.n(a)) \(Self.negated(x.type)) \(x.n(t))）：0")
         }
         if x.target.number != nil { return unreadable(x) }
         switch QualitativeJudge.judge(actual: x.reading.written, target: x.value, levels: settings.gradeLevels) {

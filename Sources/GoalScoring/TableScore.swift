@@ -18,7 +18,7 @@ public struct ExecutionScore: Sendable, Hashable {
         }
         let rate = e.spent / e.budget
         let score = ArithmeticText.round(e.weight * min(rate, 1))
-        let arithmetic = rate >= 1
+        let arithmetic = rate > 1
             ? "执行率\(ArithmeticText.percent(rate))，按100%计：\(n(e.weight)) × 1 = \(n(score))"
             : "\(n(e.weight)) × \(n(e.spent)) ÷ \(n(e.budget)) = \(n(score))"
         return ExecutionScore(budget: e.budget, spent: e.spent, weight: e.weight, rate: rate, score: score,
