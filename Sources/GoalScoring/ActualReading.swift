@@ -35,7 +35,7 @@ public struct ActualReading: Sendable, Hashable {
                             targetUnit: MeasureUnit?? = nil) -> ActualReading {
         let written = text ?? ""
         let trimmed = needsTrim(written) ? TextNormalizer.trim(written) : written
-        guard !trimmed.isEmpty else {
+        guard !trimmed.isEmpty, !["-", "--", "—", "/", "／", "\\", "——"].contains(trimmed) else {
             return ActualReading(written: written, value: .missing, normalized: "", notes: [])
         }
         if let f = trimmed.unicodeScalars.first, "不NnN无本".unicodeScalars.contains(f),

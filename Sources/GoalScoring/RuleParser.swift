@@ -96,6 +96,8 @@ public enum RuleParser {
         num + #"(?:%|[^\d，,；;。%(]{0,3}?)?(\((?:含|不含)\))?(及以上|或以上|以上|之上|及以下|或以下|以下|以内|之内|前)"#)
     static let loneNumber = TextPattern(num + "%?")
 
+    /// What people write in a cell they leave empty.
+    static let placeholders: Set<String> = ["-", "--", "/", "\\", "无", "空", "暂无", "—", "N/A", "n/a"]
     static let otherwiseWords = ["否则", "其余", "其他", "其它", "反之", "除此之外", "以外", "未达到上述"]
     static let negativeWords = ["未", "不", "没有", "无", "否", "超出", "低于", "差"]
     static let genericPositive = [
@@ -112,7 +114,8 @@ public enum RuleParser {
     /// Parses one scoring text. `passLine` is the profile's pass line for texts that name none (按完成比例赋分，设置及格门槛).
     public static func parse(_ text: String, passLine: Double = 0.6) -> ParsedScoring {
         let s = normalize(text)
-        guard !s.isEmpty else {
+        // an empty cell, or a placeholder (-, /, 无) where the form wants a text
+        guard !s.isEmpty, !placeholders.contains(s) else {
             return ParsedScoring(rule: nil, source: .typeDefault, problem: nil)
         }
         // 1. a method name (按照正常比例赋分, 直接赋分 …): short, names 赋分, gives no numbers

@@ -190,6 +190,7 @@ struct IndicatorScoringTests {
         #expect(missing.flags.contains { $0.kind == .missingActual && $0.message.contains("实际完成值") })
         let empty = scored(row("按照正常比例赋分", actual: "   "))
         #expect(empty.score == 0)
+        #expect(scored(row("按照正常比例赋分", actual: "-")).flags.contains { $0.kind == .missingActual })
         let done = scored(row("按照正常比例赋分", actual: "已完成"))
         #expect(done.score == 10)
         #expect(done.flags.contains { $0.kind == .unreadableActual && $0.severity == .warning })

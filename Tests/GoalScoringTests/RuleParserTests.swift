@@ -127,9 +127,9 @@ struct RuleParserTests {
         #expect(p.problem != nil)
     }
 
-    @Test("an empty text is no problem: the type default applies silently")
-    func empty() {
-        let p = RuleParser.parse("   ")
+    @Test("an empty text or a placeholder is no problem: the type default applies silently", arguments: ["   ", "-", "/", "无", "—"])
+    func empty(text: String) {
+        let p = RuleParser.parse(text)
         #expect(p.rule == nil && p.problem == nil)
     }
 }
