@@ -14,10 +14,12 @@ struct CLI {
     }()
 
     struct Result { var status: Int32; var out: String; var err: String }
+    struct NotBuilt: Error, CustomStringConvertible { var description: String { "jixiao binary not found next to the tests" } }
 
     static func run(_ args: [String]) throws -> Result {
         let p = Process()
-        p.executableURL = try #require(binary, "jixiao binary not found next to the tests")
+        guard let exe = binary else { throw NotBuilt() }
+        p.executableURL = exe
         p.arguments = args
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
