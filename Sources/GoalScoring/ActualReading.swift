@@ -77,7 +77,15 @@ public struct ActualReading: Sendable, Hashable {
         for w in ["左右", "上下", "多", "余"] where body.hasSuffix(w) && body.count > w.count {
             body = body.dropLast(w.count); approximate = true
         }
-        let parsed = Target.parse(String(body))
+        var parsed = Target.parse(String(body))
+        // a figure followed by a remark: 100%，已全部完成 · 93.75%(300/320)
+        if parsed.number == nil, let cut = body.firstIndex(where: { "，,；;。(".contains($0) }), cut != body.startIndex {
+            let head = Target.parse(String(body[..<cut]))
+            if head.number != nil {
+                parsed = head
+                notes.append("只取“\(body[..<cut])”，其后“\(body[cut...])”未计")
+            }
+        }
         guard let raw = parsed.number else {
             return ActualReading(written: written, value: .text(trimmed), normalized: s, notes: [])
         }

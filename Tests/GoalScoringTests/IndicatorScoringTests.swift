@@ -178,6 +178,7 @@ struct IndicatorScoringTests {
 
     @Test("actuals as people write them", arguments: [
         ("约90%", 9.0), ("九十", 9), ("90％", 9), ("９０", 9), (" 90 ", 9), ("达到90%", 9), ("90%左右", 9),
+        ("90%，部分项目延期", 9), ("90%（27/30）", 9), ("完成90%", 9),
     ])
     func actualForms(actual: String, want: Double) {
         #expect(points("按照正常比例赋分", actual: actual) == want)
