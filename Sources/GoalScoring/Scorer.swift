@@ -22,6 +22,9 @@ public struct Scorer: Sendable {
         var target: PreparedTarget
     }
 
+    /// Entries kept in each cache before it starts afresh.
+    static let cacheLimit = 100_000
+
     public init(settings: ScoringSettings = .init()) { self.settings = settings }
 
     /// The rule of one scoring text, parsed once.
@@ -32,6 +35,7 @@ public struct Scorer: Sendable {
         var p = RuleParser.parse(text, passLine: settings.passLine)
         // the type does not matter for text and method rules
         if let rule = p.rule { p.prefix = IndicatorScorer.prefix(rule, p.source, .atLeast, settings) }
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
         cache[key] = p
         return p
     }
@@ -42,6 +46,8 @@ public struct Scorer: Sendable {
                           unit: ind.unit.map(TextKey.init))
         if let hit = plans[key] { return hit }
         let p = Plan(parsed: parsed(ind.scoring), target: PreparedTarget(ind.target))
+        // a long-lived scorer (a server) keeps the cache bounded; parsing again is cheap
+        if plans.count >= Self.cacheLimit { plans.removeAll(keepingCapacity: true) }
         plans[key] = p
         return p
     }
