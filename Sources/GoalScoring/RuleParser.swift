@@ -57,19 +57,16 @@ public enum RuleParser {
     static let aboveVerbs = ["超出", "超过", "超支", "高于", "多于", "增加", "上升", "提高", "增长", "发生", "出现", "多", "超"]
     static let lateVerbs = ["推迟", "延迟", "延期", "逾期", "滞后", "拖延", "超期", "超时", "晚", "迟"]
 
-    static let step: TextPattern = {
+    /// 每下降1%扣0.2分: verb, size, unit, points. `every` is what starts it; `sizeNeeded` whether the size must be written.
+    static func stepPattern(every: String, sizeNeeded: Bool) -> TextPattern {
         let verbs = (lateVerbs + belowVerbs + aboveVerbs).joined(separator: "|")
         return TextPattern(
-            #"每[^，,；;。扣减\d]{0,8}?("# + verbs + #")(?:目标值|计划值|指标值|标准|预算)?"# + num
-                + #"?(个百分点|百分点|%|个工作日|工作日|个月|天|日|[^\d，,；;。扣减]{0,4}?)(?:的)?[，,]?(?:的|则|再)?(?:扣除|扣减|扣|减)"# + num + "分")
-    }()
-    /// 少1次扣1分 at the start of a clause, without 每: a step with its size written.
-    static let stepNoEvery: TextPattern = {
-        let verbs = (lateVerbs + belowVerbs + aboveVerbs).joined(separator: "|")
-        return TextPattern(
-            #"(?:^|[，,；;。])[^，,；;。扣减\d]{0,6}?("# + verbs + #")(?:目标值|计划值|指标值|标准|预算)?"# + num
+            every + #"[^，,；;。扣减\d]{0,8}?("# + verbs + #")(?:目标值|计划值|指标值|标准|预算)?"# + num + (sizeNeeded ? "" : "?")
                 + #"(个百分点|百分点|%|个工作日|工作日|个月|天|日|[^\d，,；;。扣减]{0,4}?)(?:的)?[，,]?(?:的|则|再)?(?:扣除|扣减|扣|减)"# + num + "分")
-    }()
+    }
+    static let step = stepPattern(every: "每", sizeNeeded: false)
+    /// 少1次扣1分 at the start of a clause, without 每: a step with its size written.
+    static let stepNoEvery = stepPattern(every: "(?:^|[，,；;。])", sizeNeeded: true)
     /// 发生一起扣2分 (without 每): points off per incident.
     static let incident = TextPattern(
         #"(?:发生|出现|有)"# + num + #"?(起|次|例|件|项|宗)[^，,；;。扣\d]{0,6}?(?:扣除|扣减|扣|减)"# + num + "分")
@@ -99,7 +96,6 @@ public enum RuleParser {
     /// What people write in a cell they leave empty.
     static let placeholders: Set<String> = ["-", "--", "/", "\\", "无", "空", "暂无", "—", "N/A", "n/a"]
     static let otherwiseWords = ["否则", "其余", "其他", "其它", "反之", "除此之外", "以外", "未达到上述"]
-    static let negativeWords = ["未", "不", "没有", "无", "否", "超出", "低于", "差"]
     static let genericPositive = [
         "达到", "完成", "达标", "按计划", "按时", "符合", "满足", "实现", "控制在", "范围内", "计划值", "目标值", "指标值",
         "合格", "是", "及时", "准确", "全部", "到位",
@@ -136,12 +132,13 @@ public enum RuleParser {
         }
 
         // 3. steps
-        if step.firstMatch(in: s) == nil, stepNoEvery.firstMatch(in: s) == nil, let m = incident.firstMatch(in: s), let unit = m[2], let deduction = m.number(3) {
+        let stepMatch = step.firstMatch(in: s) ?? stepNoEvery.firstMatch(in: s)
+        if stepMatch == nil, let m = incident.firstMatch(in: s), let unit = m[2], let deduction = m.number(3) {
             let rest = s.replacingOccurrences(of: m.whole, with: "，")
             let st = Step(deduction: deduction, size: m.number(1) ?? 1, kind: .absolute(unit: unit), maxDeduction: maxOff)
             return ParsedScoring(rule: .stepOver(st), source: .text, fullPoints: named ?? topPoints(awards(in: rest)))
         }
-        if let m = step.firstMatch(in: s) ?? stepNoEvery.firstMatch(in: s), let verb = m[1], let deduction = m.number(4) {
+        if let m = stepMatch, let verb = m[1], let deduction = m.number(4) {
             let size = m.number(2) ?? 1
             let unitText = m[3] ?? ""
             let rest = maxDeduction.removing(from: s.replacingOccurrences(of: m.whole, with: "，"))

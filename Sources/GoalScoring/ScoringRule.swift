@@ -61,7 +61,10 @@ public struct Step: Sendable, Hashable {
         self.deduction = deduction; self.size = size; self.kind = kind; self.maxDeduction = maxDeduction
     }
 
-    var belowVerb: String { "下降" }
+    var belowVerb: String {
+        if case .absolute = kind { return "少" }
+        return "下降"
+    }
     var sizeText: String {
         switch kind {
         case .percent: return ArithmeticText.number(size) + "%"
