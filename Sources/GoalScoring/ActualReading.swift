@@ -104,7 +104,11 @@ public struct ActualReading: Sendable, Hashable {
         var value = raw
         var warning: String?
         if let unit, let tu = targetUnit, unit != tu.written, case let u = MeasureUnit(unit), u.base != tu.base || u.factor != tu.factor {
-            if let converted = u.convert(raw, to: tu) {
+            if let magnitude = bareMagnitudes[unit], !tu.isPercent {
+                // 1.02万 against a count in 人: the magnitude alone, in the target's own unit
+                value = raw * magnitude / tu.factor
+                notes.append("\(ArithmeticText.number(raw))\(unit) = \(ArithmeticText.number(value))\(tu.written)")
+            } else if let converted = u.convert(raw, to: tu) {
                 value = converted
                 notes.append("\(ArithmeticText.number(raw))\(u.written) = \(ArithmeticText.number(converted))\(tu.written)")
             } else if u.isPercent, let t = target.number {
@@ -146,6 +150,8 @@ public struct ActualReading: Sendable, Hashable {
               !notUnits.contains(where: { unit.hasSuffix($0) }), RuleParser.isPlain(unit) else { return nil }
         return (n, unit)
     }
+
+    static let bareMagnitudes: [String: Double] = ["万": 10_000, "亿": 100_000_000, "千": 1000, "百万": 1_000_000, "千万": 10_000_000]
 
     static func isDayUnit(_ u: String) -> Bool { ["日", "天", "号"].contains(u) }
 

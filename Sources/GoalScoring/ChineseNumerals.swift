@@ -32,7 +32,8 @@ public enum ChineseNumerals {
     }
 
     static func integer(_ s: Substring) -> Int? {
-        guard !s.isEmpty else { return nil }
+        // 15 characters are more than any figure in a form; longer runs are not numbers (and would overflow)
+        guard !s.isEmpty, s.count <= 15 else { return nil }
         // digit by digit (一〇五, 二〇二五) when there is no multiplier
         if !s.contains(where: { multipliers[$0] != nil }) {
             var n = 0

@@ -23,7 +23,10 @@ enum QualitativeJudge {
     static let positiveWords = [
         "达到", "达成", "完成", "实现", "符合", "满足", "合格", "达标", "良好", "优秀", "显著", "明显", "有效", "提高", "提升",
         "改善", "增强", "加强", "稳定", "保障", "落实", "到位", "及时", "按时", "准确", "规范", "完善", "健全", "安全", "满意",
+        "好", "正常", "顺利", "保持",
     ]
+    /// Adverbs that say nothing of the goal itself: 有效降低 and 有所降低 share 降低, not 有效.
+    static let adverbs: Set<String> = ["有效", "明显", "显著", "进一步", "逐步", "持续", "不断", "得到", "有所", "全面", "切实"]
     /// Words that deny inside a text (效果不明显, 未能完成).
     static let denials = ["未", "不", "没有", "无法", "尚未", "欠"]
 
@@ -52,10 +55,22 @@ enum QualitativeJudge {
         if !t.isEmpty, t.count >= 2, a.contains(t) { return .met("含指标值“\(target)”") }
         if a.count >= 2, t.contains(a) { return .met("为指标值“\(target)”的一部分") }
         if denials.contains(where: { a.contains($0) }) { return .notMet("实际为“\(actual)”") }
+        if let shared = sharedWord(a, t) { return .met("与指标值“\(target)”同为“\(shared)”") }
         if let w = positiveWords.first(where: { a.contains($0) }) { return .met("实际为“\(actual)”，含“\(w)”") }
         if affirmative.contains(a) { return .met("实际为“\(actual)”") }
         if let p = percentage(in: a), a.hasSuffix("%") || Double(a) != nil { return .share(p / 100) }
         return .unknown
+    }
+
+    /// A two-character word of the target, not an adverb, that the actual also has (降低 in 有所降低 / 有效降低).
+    static func sharedWord(_ a: String, _ t: String) -> String? {
+        let chars = Array(t)
+        guard chars.count >= 2 else { return nil }
+        for i in 0..<(chars.count - 1) {
+            let w = String(chars[i...i + 1])
+            if !adverbs.contains(w), !w.contains(where: { $0.isNumber }), a.contains(w) { return w }
+        }
+        return nil
     }
 
     static let percentPattern = TextPattern(#"(\d+(?:\.\d+)?)%"#)

@@ -14,6 +14,7 @@ struct IndicatorScoringTests {
         #expect(s.score == 4.75)
         #expect(s.explanation.contains("17100人 = 1.71万人"))
         #expect(s.flags.contains { $0.kind == .actualInterpreted })
+        #expect(points(ratioText, .atLeast, "20000", unit: "人", weight: 5, actual: "1.8万") == 4.5)
     }
 
     @Test("ratio by type: ≤ reverses, = measures the distance from the target")
@@ -135,6 +136,7 @@ struct IndicatorScoringTests {
         ("有效提高", 20.0), ("基本达成", 20), ("基本达成 90%", 18), ("部分实现", 16), ("部分实现 70%", 14),
         ("部分实现 95%", 16), ("程度较低", 12), ("实现程度较低 30%", 6), ("未实现", 0), ("达成目标", 20),
         ("有效提升", 20), ("明显提高", 20), ("提高", 20), ("效果一般", 16), ("效果不明显", 0), ("100%", 20),
+        ("较好", 20), ("生活水平有所提高", 20), ("有效", 20), ("有所下降", 0),
     ])
     func grade(actual: String, want: Double) {
         #expect(points("按评判等级赋分", .qualitative, "有效提高", weight: 20, actual: actual) == want)

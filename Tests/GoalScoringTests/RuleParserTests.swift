@@ -119,6 +119,7 @@ struct RuleParserTests {
 
     @Test("texts that name no rule fall back and say why", arguments: [
         "酌情扣分", "'; DROP TABLE indicators; --", "🙂🙂🙂", "按计划完成得10分", String(repeating: "无规则文字", count: 2000),
+        String(repeating: "九", count: 40) + "分",
     ])
     func unknown(text: String) {
         let p = RuleParser.parse(text)
