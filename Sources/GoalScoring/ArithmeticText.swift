@@ -41,6 +41,12 @@ public enum ArithmeticText {
         }
     }
 
+    /// The text on one line: line breaks users typed in a cell become spaces.
+    public static func oneLine(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+
     /// A share as a percentage: 0.9375 → "93.75%".
     public static func percent(_ share: Double) -> String { number(share * 100, places: 2) + "%" }
 }

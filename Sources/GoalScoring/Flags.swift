@@ -60,7 +60,7 @@ public struct ScoreFlag: Sendable, Hashable, Encodable {
     }
 
     /// One line in Chinese, beginning with the place: `第1张表 第3行指标“网络故障处理率” 实际完成值：…`.
-    public var message: String { "\(place.describe(field))：\(detail)" }
+    public var message: String { ArithmeticText.oneLine("\(place.describe(field))：\(detail)") }
     /// 0-based table and indicator, the field concerned.
     public var location: SourceLocation { place.location(field) }
 

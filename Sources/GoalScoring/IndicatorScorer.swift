@@ -112,7 +112,7 @@ public struct IndicatorScorer: Sendable {
             var e = "\(prefix)：\(body())"
             if let f = formula { e = f + "；" + e }
             for note in notes { e += "（\(note)）" }
-            return e
+            return ArithmeticText.oneLine(e)
         }
         if score < w - 0.005, TextNormalizer.trim(ind.deviation ?? "").isEmpty {
             flags.append(place.flag(.deviationMissing, .warning, .deviation,

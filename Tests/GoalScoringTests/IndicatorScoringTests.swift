@@ -249,9 +249,10 @@ struct IndicatorScoringTests {
 
     @Test("hostile texts are read as text, never run")
     func hostile() {
-        for text in ["<script>alert(1)</script>", "\u{0}\u{1}", String(repeating: "扣", count: 5000), "每下降%扣分", "得分=/", "((((((("] {
+        for text in ["<script>alert(1)</script>", "\u{0}\u{1}", String(repeating: "扣", count: 5000), "每下降%扣分", "得分=/", "(((((((", "效果\n明显\r\n"] {
             let s = scored(row(text, actual: text))
             #expect(s.score.map { $0 >= 0 && $0 <= 10 } ?? true)
+            #expect(!s.explanation.contains("\n") && s.flags.allSatisfy { !$0.message.contains("\n") })
         }
     }
 
