@@ -64,7 +64,8 @@ public enum ScoreReport {
         return w
     }
 
-    static func truncate(_ s: String, _ width: Int) -> String {
+    static func truncate(_ text: String, _ width: Int) -> String {
+        let s = ArithmeticText.oneLine(text)
         guard displayWidth(s) > width else { return s }
         var out = ""
         for c in s {
