@@ -1,1 +1,0 @@
-// placeholder: the module's work lands in its own files

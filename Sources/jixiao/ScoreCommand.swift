@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import GoalCore
+import GoalIO
+import GoalScoring
+
+/// `jixiao score INPUT [--actuals FILE] [--profile NAME|FILE] [--format text|json]`: self-evaluation scores.
+/// Exit 0 on success, 1 when nothing could be scored, 2 on a usage error. Errors and flags go to stderr.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "自评打分：按评（扣）分标准给每项指标打分，算出预算执行率得分、总分、得分率和等级。",
+        discussion: """
+        实际完成值可写在输入文件中（每项指标的 actual，每张表的 execution），或用 --actuals 给出 CSV：
+        列为 表、三级指标、实际完成值（可加 偏差原因），按表序号或项目名称、三级指标名称对应。
+        退出码：0 成功；1 没有可评分的内容；2 用法错误。
+        """
+    )
+
+    @Argument(help: "要评分的文件（目标表交换格式 JSON 等）。")
+    var input: String?
+
+    @Option(name: .long, help: "实际完成值 CSV 文件（列：表、三级指标、实际完成值、偏差原因）。")
+    var actuals: String?
+
+    @Option(name: .long, help: "规则配置：内置名称（current、legacy、provincial）或配置文件路径。")
+    var profile: String?
+
+    @Option(name: .long, help: "输出格式：text（默认）或 json。")
+    var format: String = "text"
+
+    @Flag(name: .customLong("no-what-if"), help: "不给出“如何提升等级”的分析。")
+    var noWhatIf = false
+
+    /// Anything else on the command line: reported as a usage error (exit 2) rather than left to the parser.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var unrecognized: [String] = []
+
+    func run() throws {
+        guard unrecognized.isEmpty else { return try usage("无法识别的参数：\(unrecognized.joined(separator: " "))") }
+        guard let input, !input.isEmpty else { return try usage("请给出要评分的文件，例如：jixiao score 表.json") }
+        guard format == "text" || format == "json" else { return try usage("--format 应为 text 或 json，实为“\(format)”") }
+        guard FileManager.default.fileExists(atPath: input) else { return try usage("找不到文件“\(input)”") }
+
+        let settings: ScoringSettings
+        switch loadProfile() {
+        case .success(let s): settings = s
+        case .failure(let message): return try usage(message)
+        }
+
+        let imported: ImportResult
+        do {
+            imported = try DocumentReader.read(contentsOf: URL(fileURLWithPath: input))
+        } catch {
+            Self.errorLine("错误：\(error.description)")
+            throw ExitCode(1)
+        }
+        for note in imported.notes { Self.errorLine("导入：\(note.location.description) \(note.message)") }
+        var tables = imported.tables
+
+        if let actuals {
+            let ext = (actuals as NSString).pathExtension.lowercased()
+            guard ext != "xlsx" && ext != "xls" else {
+                return try usage("实际完成值暂只支持 CSV：请在表格软件中另存为“CSV UTF-8”（xlsx 稍后支持）")
+            }
+            guard let data = FileManager.default.contents(atPath: actuals) else {
+                return try usage("找不到实际完成值文件“\(actuals)”")
+            }
+            do {
+                let rows = try ActualsCSV.parse(data)
+                let name = (actuals as NSString).lastPathComponent
+                for problem in ActualsCSV.apply(rows, to: &tables, fileName: name) { Self.errorLine("提示：\(problem)") }
+            } catch {
+                Self.errorLine("错误：\(error.description)")
+                throw ExitCode(1)
+            }
+        }
+
+        var scorer = Scorer(settings: settings)
+        let scores = scorer.score(tables)
+        let whatIf = noWhatIf ? [] : zip(tables, scores).map { WhatIf.analyse($0, $1, scorer: &scorer) }
+        for s in scores {
+            for flag in s.flags { Self.errorLine("\(flag.severity.label)：\(flag.message)") }
+        }
+        if format == "json" {
+            FileHandle.standardOutput.write(ScoreReport.json(tables: tables, scores: scores, whatIf: whatIf))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } else {
+            print(ScoreReport.text(tables: tables, scores: scores, whatIf: whatIf), terminator: "")
+        }
+        guard scores.contains(where: \.hasScores) else {
+            Self.errorLine(tables.isEmpty ? "错误：文件中没有目标表" : "错误：没有任何指标能评分（请填写实际完成值和分值）")
+            throw ExitCode(1)
+        }
+    }
+
+    enum ProfileChoice { case success(ScoringSettings), failure(String) }
+
+    func loadProfile() -> ProfileChoice {
+        guard let profile else { return .success(Profile.current.scoring) }
+        if let p = Profile.builtIn(named: profile) { return .success(p.scoring) }
+        guard let data = FileManager.default.contents(atPath: profile) else {
+            let names = Profile.builtIn.map(\.name).joined(separator: "、")
+            return .failure("规则配置“\(profile)”既不是内置配置（\(names)），也不是可读的文件")
+        }
+        do {
+            return .success(try Profile.load(from: data).scoring)
+        } catch {
+            return .failure("规则配置文件“\(profile)”无法读取：\(error.description)")
+        }
+    }
+
+    func usage(_ message: String) throws {
+        Self.errorLine("用法错误：\(message)")
+        Self.errorLine("用法：jixiao score 输入文件 [--actuals 实际值.csv] [--profile 名称|文件] [--format text|json]")
+        throw ExitCode(2)
+    }
+
+    static func errorLine(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+}
