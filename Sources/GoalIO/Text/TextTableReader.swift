@@ -13,6 +13,22 @@ public enum TextTableReader {
         return reader.finish()
     }
 
+    /// Reads a grid of cells, as a worksheet or a Word table gives them (merged cells as their
+    /// top-left cell, the rest empty). Row `i` is reported as line `i + 1`: the sheet's row number
+    /// when the grid starts at row 1. `sheet` names the sheet in every note.
+    public static func read(grid: [[String]], sheet: String? = nil) -> ImportResult {
+        let rows = grid.enumerated().map { i, cells in
+            SourceRow(line: i + 1, cells: cells.map { Cell(raw: $0) }, isTabular: cells.count > 1)
+        }
+        var reader = Reader(rows: rows)
+        reader.run()
+        var result = reader.finish()
+        if let sheet {
+            for i in result.notes.indices where result.notes[i].location.line != nil { result.notes[i].location.sheet = sheet }
+        }
+        return result
+    }
+
     /// Reads the bytes of a text file, recognising UTF-8, UTF-16 and GB18030.
     public static func read(data: Data) throws(ImportError) -> ImportResult {
         let decoded = try TextDecoding.decode(data)
