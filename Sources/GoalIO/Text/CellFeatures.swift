@@ -22,6 +22,10 @@ struct CellFeatures: Sendable {
     var looksLikeExplanation: Bool
     var isShortPhrase: Bool
     var isCommonIndicator: Bool
+    /// A target whose unit is a real unit (`≥95%`, `1.2万人`), not symbols.
+    var targetUnitIsClean = false
+    /// Reads like an indicator name: mostly Chinese characters, no table symbols.
+    var isCleanName = false
 
     init(_ text: String, taxonomy: TaxonomyIndex) {
         self.text = text
@@ -43,6 +47,7 @@ struct CellFeatures: Sendable {
         }
         isTarget = target
         targetHasOperator = hasOp
+        if target { targetUnitIsClean = Target.parse(text).unit.map { CellFeatures.looksLikeUnit(TextNormalizer.halfWidth($0)) } ?? true }
         isUnit = !isNumber && !isOperator && CellFeatures.looksLikeUnit(folded)
         isMethodName = FormVocabulary.scoringMethodWords.contains { text.contains($0) }
         isScoringText = isMethodName || CellFeatures.mentionsPoints(folded)
@@ -53,6 +58,8 @@ struct CellFeatures: Sendable {
             || length > 30
         isShortPhrase = length <= 24 && !isNumber && !isOperator && !text.contains("。")
         isCommonIndicator = taxonomy.commonIndicator(named: text) != nil
+        let ideographs = text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+        isCleanName = length >= 2 && length <= 30 && ideographs * 5 >= length * 4 && !text.contains(where: { "|=≥≤<>%。".contains($0) })
     }
 
     static let explanationOpenings = ["考核", "反映", "指", "是指", "用于", "衡量", "统计", "主要反映", "通过", "根据", "按", "全年", "年度内"]

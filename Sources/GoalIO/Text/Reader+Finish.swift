@@ -23,6 +23,9 @@ extension Reader {
             t.tasks = taskList(d)
             tables.append(t)
         }
+        if skippedLines > Self.maxSkipNotes {
+            notes.append(ImportNote(.skipped, "另有 \(skippedLines - Self.maxSkipNotes) 行不属于表头或指标，未读取。", at: SourceLocation()))
+        }
         for n in notes {
             var m = n
             if let t = n.location.table { m.location.table = indexMap[t] }

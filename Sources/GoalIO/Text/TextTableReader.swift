@@ -63,6 +63,11 @@ struct Reader {
     /// Whether the row before this one produced an indicator (text right after it may explain it).
     var lastEventWasIndicator = false
     var previousRowWasIndicator = false
+    /// Lines outside any table; only the first few are named one by one.
+    var skippedLines = 0
+    /// Index in `rows` of the row being handled (to look one row ahead).
+    var rowIndex = 0
+    static let maxSkipNotes = 20
 
     init(rows: [SourceRow]) { self.rows = rows }
 
@@ -85,8 +90,9 @@ struct Reader {
     // MARK: driving
 
     mutating func run() {
-        for row in rows {
+        for (i, row) in rows.enumerated() {
             if row.isBlank { continue }
+            rowIndex = i
             previousRowWasIndicator = lastEventWasIndicator
             lastEventWasIndicator = false
             handle(row)
@@ -172,12 +178,14 @@ struct Reader {
                 readTaskRow(name: first.cell.text, cells: row.nonEmpty.dropFirst().map(\.cell), line: row.line)
                 return
             }
-            if row.isTabular, looksLikeHeaderlessIndicatorRow(row) {
+            if row.isTabular, looksLikeHeaderlessIndicatorRow(row), let next = rows[(rowIndex + 1)...].first(where: { !$0.isBlank }),
+               looksLikeHeaderlessIndicatorRow(next, needsLevel: false) {
                 setColumns(Self.genericColumns, line: row.line, positional: false)
                 note(.repaired, "第\(row.line)行前没有找到指标表头（一级指标、三级指标、指标值…），已按单元格内容识别各列。", line: row.line)
             } else {
-                if let sole, sole.count > 1 {
-                    note(.skipped, "第\(row.line)行“\(Self.preview(sole))”不属于表头或指标，未读取。", line: row.line)
+                skippedLines += 1
+                if skippedLines <= Self.maxSkipNotes, let text = sole ?? row.nonEmpty.first?.cell.text, text.count > 1 {
+                    note(.skipped, "第\(row.line)行“\(Self.preview(text))”不属于表头或指标，未读取。", line: row.line)
                 }
                 return
             }
@@ -351,10 +359,18 @@ struct Reader {
         afterSignoff = false
     }
 
-    func looksLikeHeaderlessIndicatorRow(_ row: SourceRow) -> Bool {
+    /// An indicator row with no heading above it: every cell must fit a column well, with a
+    /// 一级/二级 name and a target among them. Noise and prose never pass.
+    /// Two such rows in a row are needed before a grid is assumed.
+    func looksLikeHeaderlessIndicatorRow(_ row: SourceRow, needsLevel: Bool = true) -> Bool {
         let ne = row.nonEmpty
-        guard ne.count >= 3 else { return false }
+        guard ne.count >= 3, ne.count <= 16 else { return false }
         let f = ne.map { CellFeatures($0.cell.text, taxonomy: taxonomy) }
-        return f.contains { $0.isTarget || $0.isOperator } && f.contains { $0.isLevel1 || $0.isLevel2 || ($0.isShortPhrase && !$0.isTarget) }
+        guard f.contains(where: { ($0.isTarget && $0.targetUnitIsClean) || $0.isOperator }),
+              !needsLevel || f.contains(where: { $0.isLevel1 || $0.isLevel2 }),
+              f.contains(where: { $0.isCleanName }) else { return false }
+        let aligner = RowAligner(columns: Self.genericColumns.map { GridColumn(kind: $0.0, position: Double($0.1)) })
+        let placement = aligner.align(f.map { (position: nil, features: $0) })
+        return !placement.columnOfCell.contains(where: { $0 == nil }) && placement.score >= 5 * Double(ne.count)
     }
 }
