@@ -74,3 +74,24 @@ struct SeedImportTests {
         #expect(!names.contains("预算调整率") && !names.contains("满意度"))
     }
 }
+
+@Suite("大文件并行读取")
+struct ParallelReadTests {
+    @Test("a large paste read on all cores gives the same tables, in order, with notes on the right table")
+    func sameAsOneByOne() throws {
+        let texts = try SharedFiles.seedNames.map { try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8) }
+        let one = texts.map { TextTableReader.read(text: $0) }
+        let rounds = 40
+        let big = Array(repeating: texts.joined(separator: "\n\n"), count: rounds).joined(separator: "\n\n")
+        let result = TextTableReader.read(text: big)
+        let expected = Array(repeating: one.flatMap(\.tables), count: rounds).flatMap { $0 }
+        #expect(result.tables.count == expected.count)
+        #expect(result.tables == expected)
+        // every note about a table points at a table that exists, and the 004 repairs land on the 004 tables
+        #expect(result.notes.allSatisfy { $0.location.table.map { $0 < result.tables.count } ?? true })
+        let provincial = Set(result.tables.indices.filter { result.tables[$0].kind == .provincial })
+        let taskNotes = result.notes.filter { $0.message.contains("年度主要任务的内容错位") }
+        #expect(taskNotes.count == 3 * rounds)
+        #expect(taskNotes.allSatisfy { provincial.contains($0.location.table ?? -1) })
+    }
+}

@@ -49,6 +49,7 @@ enum FormVocabulary {
 
     /// The column a heading names, e.g. `*指标值类型` → type, `计量单位（%）` → unit.
     static func column(forHeading text: String) -> Column? {
+        guard text.utf8.count <= 64 else { return nil }
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, k.count <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
@@ -93,6 +94,7 @@ enum FormVocabulary {
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.
     static func headerField(forLabel text: String) -> HeaderField? {
+        guard text.utf8.count <= 96 else { return nil }
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, k.count <= 24 else { return nil }
         if let f = headerIndex[k] { return f }
@@ -145,6 +147,8 @@ enum FormVocabulary {
     ]
 
     static func isGuidanceOpening(_ text: String) -> Bool {
+        // every opening has a colon or says 填表说明
+        guard TextNormalizer.contains(text, "：") || text.utf8.contains(UInt8(ascii: ":")) || TextNormalizer.contains(text, "填表说明") else { return false }
         let k = TextNormalizer.labelKey(text)
         if k.hasPrefix("填表说明") { return true }
         guard k.count > 12 else { return false }

@@ -150,6 +150,7 @@ extension Reader {
 
     /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.
     static func definedName(in text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "＝") else { return nil }
         let folded = Array(TextNormalizer.halfWidth(text))
         guard let eq = folded.firstIndex(of: "=") else { return nil }
         var start = eq

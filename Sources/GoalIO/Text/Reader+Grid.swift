@@ -5,7 +5,7 @@ extension Reader {
     mutating func gridRow(_ row: SourceRow) {
         guard let aligner else { return }
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
-        let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: CellFeatures($0.cell.text, taxonomy: taxonomy)) }
+        let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
         let placement = aligner.align(input)
         var fields: [IndicatorField: String] = [:]
         var moved: [String] = []
@@ -23,6 +23,16 @@ extension Reader {
             }
         }
         interpret(fields, line: row.line, moved: moved)
+    }
+
+    /// A cell's features, from the cache when it is a short cell seen before: the short cells of a
+    /// document (一级/二级 names, operators, units, 历史标准, 工作资料, method names) repeat on every row.
+    mutating func features(_ text: String) -> CellFeatures {
+        guard text.utf8.count <= 48 else { return CellFeatures(text, taxonomy: taxonomy) }
+        if let f = featureCache[text] { return f }
+        let f = CellFeatures(text, taxonomy: taxonomy)
+        if featureCache.count < 20_000 { featureCache[text] = f }
+        return f
     }
 
     /// Builds an indicator (or reads a label row) from the cells placed in columns.

@@ -33,7 +33,7 @@ struct Cell: Sendable {
 
     init(raw: String) {
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
-        if trimmed.contains("<") && trimmed.contains(">") {
+        if trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.utf8.contains(UInt8(ascii: ">")) {
             let parsed = Markup.parseHTML(trimmed)
             segments = parsed.segments
             boldRuns = parsed.bold
@@ -71,7 +71,7 @@ enum SourceRows {
     static let maxCells = 64
 
     static func row(from line: Substring, number: Int) -> SourceRow {
-        if line.contains("\t") {
+        if line.utf8.contains(UInt8(ascii: "\t")) {
             var parts = line.split(separator: "\t", maxSplits: maxCells, omittingEmptySubsequences: false)
             if parts.count > maxCells { parts.removeLast() }
             return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: true)
@@ -103,18 +103,22 @@ private extension SourceRow {
 extension String {
     /// Line splitting that treats \r\n, \r and \n alike, without Foundation's slower paths.
     func enumerateLinesFast(_ body: (Substring) -> Void) {
-        var start = startIndex
-        var i = startIndex
-        while i < endIndex {
-            let c = self[i]
-            if c == "\n" || c == "\r\n" || c == "\r" {
+        // bytes, not Characters: \n and \r never occur inside a multi-byte UTF-8 sequence
+        let u = utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            let b = u[i]
+            if b == 0x0A || b == 0x0D {
                 body(self[start..<i])
-                i = index(after: i)
+                var next = u.index(after: i)
+                if b == 0x0D, next < u.endIndex, u[next] == 0x0A { next = u.index(after: next) }
+                i = next
                 start = i
             } else {
-                i = index(after: i)
+                i = u.index(after: i)
             }
         }
-        if start < endIndex { body(self[start..<endIndex]) }
+        if start < u.endIndex { body(self[start..<u.endIndex]) }
     }
 }

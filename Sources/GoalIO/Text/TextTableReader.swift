@@ -8,9 +8,53 @@ import GoalCore
 public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
-        var reader = Reader(rows: SourceRows.split(text))
-        reader.run()
-        return reader.finish()
+        read(rows: SourceRows.split(text))
+    }
+
+    /// Large inputs are cut at table titles and the pieces read on all cores: a title always starts
+    /// a new table, so the pieces are independent. Line numbers are the source's own throughout.
+    static func read(rows: [SourceRow]) -> ImportResult {
+        let pieces = split(rows, into: ProcessInfo.processInfo.activeProcessorCount)
+        if pieces.count <= 1 {
+            var reader = Reader(rows: rows)
+            reader.run()
+            return reader.finish()
+        }
+        let results = ResultSlots(pieces.count)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+            var reader = Reader(rows: Array(rows[pieces[i]]))
+            reader.run()
+            results.set(i, reader.finish())
+        }
+        var merged = ImportResult()
+        for r in results.all {
+            let offset = merged.tables.count
+            merged.tables += r.tables
+            merged.notes += r.notes.map { n in
+                var m = n
+                m.location.table = n.location.table.map { $0 + offset }
+                return m
+            }
+        }
+        return merged
+    }
+
+    /// Ranges of `rows` of about equal size, each starting at a title line; one range for small input.
+    static func split(_ rows: [SourceRow], into parts: Int) -> [Range<Int>] {
+        guard parts > 1, rows.count >= 4000 else { return [rows.indices] }
+        var cuts = [0]
+        let step = rows.count / parts
+        var i = step
+        while i < rows.count, cuts.count < parts {
+            if let text = rows[i].soleText, Reader.isTitle(text) {
+                cuts.append(i)
+                i += step
+            } else {
+                i += 1
+            }
+        }
+        cuts.append(rows.count)
+        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
     }
 
     /// Reads a grid of cells, as a worksheet or a Word table gives them (merged cells as their
@@ -40,6 +84,15 @@ public enum TextTableReader {
     }
 }
 
+/// One result per piece of a parallel read (each piece writes only its own slot).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [ImportResult]
+    private let lock = NSLock()
+    init(_ n: Int) { slots = Array(repeating: ImportResult(), count: n) }
+    func set(_ i: Int, _ r: ImportResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    var all: [ImportResult] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
 /// The line-by-line state machine behind `TextTableReader`.
 struct Reader {
     let rows: [SourceRow]
@@ -65,6 +118,7 @@ struct Reader {
     var previousRowWasIndicator = false
     /// Lines outside any table; only the first few are named one by one.
     var skippedLines = 0
+    var featureCache: [String: CellFeatures] = [:]
     /// Index in `rows` of the row being handled (to look one row ahead).
     var rowIndex = 0
     static let maxSkipNotes = 20
@@ -116,7 +170,7 @@ struct Reader {
 
     mutating func handle(_ row: SourceRow) {
         let sole = row.soleText
-        if let sole, isTitle(sole) {
+        if let sole, Self.isTitle(sole) {
             startTable(line: row.line)
             let title = cleanTitle(sole)
             current?.title = title
@@ -205,10 +259,10 @@ struct Reader {
 
     // MARK: titles and years
 
-    func isTitle(_ text: String) -> Bool {
+    static func isTitle(_ text: String) -> Bool {
         let t = TextNormalizer.labelKey(text)
-        guard t.count <= 40, t.contains("绩效") else { return false }
-        return t.hasSuffix("表") || t.contains("目标表") || t.contains("申报表") || t.contains("自评表")
+        guard TextNormalizer.contains(t, "绩效"), t.count <= 40 else { return false }
+        return t.hasSuffix("表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
     }
 
     func cleanTitle(_ text: String) -> String {
@@ -218,7 +272,7 @@ struct Reader {
     /// `(2026) 年度`, `（ 2026 ）年度`, `(2023年)`, `2023年度` on a line of their own.
     static func yearLine(_ text: String) -> Int? {
         let t = TextNormalizer.labelKey(text)
-        guard t.count <= 14, t.contains("年") else { return nil }
+        guard TextNormalizer.contains(t, "年"), t.count <= 14 else { return nil }
         let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
         guard rest.isEmpty else { return nil }
         return year(in: t)
@@ -304,7 +358,8 @@ struct Reader {
     /// The columns a row names, when it is the indicator grid's heading row.
     func columnHeader(_ row: SourceRow) -> [(FormVocabulary.Column, Int)]? {
         let ne = row.nonEmpty
-        guard ne.count >= 3 else { return nil }
+        // every heading row names at least one 指标 column (一级指标, 指标值…)
+        guard ne.count >= 3, ne.contains(where: { TextNormalizer.contains($0.cell.text, "指标") }) else { return nil }
         var cols: [(FormVocabulary.Column, Int)] = []
         var fields = Set<IndicatorField>()
         for (pos, cell) in ne {
