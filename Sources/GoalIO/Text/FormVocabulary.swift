@@ -41,11 +41,14 @@ enum FormVocabulary {
         ("绩效指标", .groupLabel),
     ]
 
-    private static let headingIndex: [String: Column] = {
-        var d: [String: Column] = [:]
-        for (w, c) in columnHeadings { d[TextNormalizer.labelKey(w)] = d[TextNormalizer.labelKey(w)] ?? c }
+    private static let headingIndex = index(columnHeadings)
+
+    /// A lookup by `labelKey`; where two words fold to the same key, the earlier (more specific) wins.
+    static func index<T>(_ words: [(String, T)]) -> [String: T] {
+        var d: [String: T] = [:]
+        for (w, v) in words where d[TextNormalizer.labelKey(w)] == nil { d[TextNormalizer.labelKey(w)] = v }
         return d
-    }()
+    }
 
     /// The column a heading names, e.g. `*指标值类型` → type, `计量单位（%）` → unit.
     static func column(forHeading text: String) -> Column? {
@@ -85,11 +88,7 @@ enum FormVocabulary {
         ("年度主要任务", .tasks), ("主要任务", .tasks), ("任务名称", .taskName), ("主要内容", .taskContent),
     ]
 
-    private static let headerIndex: [String: HeaderField] = {
-        var d: [String: HeaderField] = [:]
-        for (w, f) in headerLabels { d[TextNormalizer.labelKey(w)] = d[TextNormalizer.labelKey(w)] ?? f }
-        return d
-    }()
+    private static let headerIndex = index(headerLabels)
 
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.
