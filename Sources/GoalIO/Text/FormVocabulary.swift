@@ -84,7 +84,8 @@ enum FormVocabulary {
         ("部门预算总额", .fundsTotal), ("预算总额", .fundsTotal), ("资金总额", .fundsTotal), ("项目总金额", .fundsTotal),
         ("财政拨款", .fundsFiscal), ("财政性资金", .fundsFiscal), ("财政资金", .fundsFiscal), ("本级财政资金", .fundsFiscal),
         ("其中:财政拨款", .fundsFiscal), ("财政拨款资金", .fundsFiscal),
-        ("其他资金", .fundsOther), ("其它资金", .fundsOther),
+        ("其他资金", .fundsOther), ("其它资金", .fundsOther), ("当年财政拨款", .fundsFiscal),
+        ("上年结转资金", .fundsGroup), ("上年结转", .fundsGroup),
         ("年度主要任务", .tasks), ("主要任务", .tasks), ("任务名称", .taskName), ("主要内容", .taskContent),
     ]
 

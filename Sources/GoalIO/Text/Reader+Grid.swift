@@ -4,6 +4,10 @@ import GoalCore
 extension Reader {
     mutating func gridRow(_ row: SourceRow) {
         guard let aligner else { return }
+        if let first = row.nonEmpty.first?.cell.text, Self.totalRowWords.contains(TextNormalizer.labelKey(first)) {
+            note(.skipped, "第\(row.line)行是“\(first)”行（合计分数），不是指标，未作为指标读取。", line: row.line)
+            return
+        }
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
         let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
         let placement = aligner.align(input)
@@ -34,6 +38,8 @@ extension Reader {
         if featureCache.count < 20_000 { featureCache[text] = f }
         return f
     }
+
+    static let totalRowWords: Set<String> = ["总分", "合计", "总计", "小计", "合计得分", "总得分", "自评总分", "总分值"]
 
     /// Builds an indicator (or reads a label row) from the cells placed in columns.
     mutating func interpret(_ fieldsIn: [IndicatorField: String], line: Int, moved: [String]) {

@@ -60,11 +60,75 @@ enum SourceRows {
     static func split(_ text: String) -> [SourceRow] {
         var rows: [SourceRow] = []
         var lineNo = 0
+        // Excel copies a cell with line breaks as "…" across several lines: join them back
+        var pending: (text: String, firstLine: Int)?
         text.enumerateLinesFast { line in
             lineNo += 1
+            if var p = pending {
+                p.text += "\n" + line
+                if let cells = quotedCells(p.text) {
+                    rows.append(SourceRow(line: p.firstLine, cells: cells.map(Cell.init(raw:)), isTabular: true))
+                    pending = nil
+                } else if lineNo - p.firstLine > maxJoinedLines {
+                    // never closed: read the lines as they are
+                    for (k, l) in p.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        rows.append(row(from: l, number: p.firstLine + k))
+                    }
+                    pending = nil
+                } else {
+                    pending = p
+                }
+                return
+            }
+            if line.utf8.contains(UInt8(ascii: "\"")) && line.utf8.contains(UInt8(ascii: "\t")) {
+                let s = String(line)
+                if let cells = quotedCells(s) {
+                    rows.append(SourceRow(line: lineNo, cells: cells.map(Cell.init(raw:)), isTabular: true))
+                } else {
+                    pending = (s, lineNo)
+                }
+                return
+            }
             rows.append(row(from: line, number: lineNo))
         }
+        if let p = pending {
+            for (k, l) in p.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                rows.append(row(from: l, number: p.firstLine + k))
+            }
+        }
         return rows.filter { !$0.isSeparator }
+    }
+
+    static let maxJoinedLines = 50
+
+    /// Tab-separated cells with Excel's quoting (`"a""b"` is a"b, a quoted cell may hold tabs and
+    /// line breaks); nil while a quoted cell is still open.
+    static func quotedCells(_ s: String) -> [String]? {
+        var cells: [String] = []
+        var cur = ""
+        var inQuotes = false
+        var atCellStart = true
+        var it = Array(s.unicodeScalars)[...]
+        while let u = it.popFirst() {
+            if inQuotes {
+                if u == "\"" {
+                    if it.first == "\"" { cur.unicodeScalars.append("\""); it = it.dropFirst() } else { inQuotes = false }
+                } else {
+                    cur.unicodeScalars.append(u)
+                }
+            } else if u == "\t" {
+                cells.append(cur); cur = ""; atCellStart = true
+                continue
+            } else if u == "\"" && atCellStart {
+                inQuotes = true
+            } else {
+                cur.unicodeScalars.append(u)
+            }
+            atCellStart = false
+        }
+        if inQuotes { return nil }
+        cells.append(cur)
+        return cells.count > maxCells ? Array(cells.prefix(maxCells)) : cells
     }
 
     /// The most cells one line may have; a longer line is cut (noise, not a form).

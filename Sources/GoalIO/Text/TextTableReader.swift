@@ -119,6 +119,9 @@ struct Reader {
     /// Lines outside any table; only the first few are named one by one.
     var skippedLines = 0
     var featureCache: [String: CellFeatures] = [:]
+    /// The 预算执行 heading of a self-evaluation table (年初预算数, 全年预算数, 全年执行数, 分值…).
+    var executionColumns: [ExecutionBlock.Column]?
+    var expectGoalRow = false
     /// Index in `rows` of the row being handled (to look one row ahead).
     var rowIndex = 0
     static let maxSkipNotes = 20
@@ -165,6 +168,7 @@ struct Reader {
         gridWithoutPositions = false
         level1 = ""; level2 = ""
         inGuidance = false; afterSignoff = false; lastTasksRow = false
+        executionColumns = nil; expectGoalRow = false
         verticalHeader = []
     }
 
@@ -216,6 +220,17 @@ struct Reader {
                 startTable(line: row.line, inheritFrom: d)
             }
             setColumns(columns, line: row.line)
+            return
+        }
+        if aligner == nil, let cols = ExecutionBlock.heading(row) {
+            executionColumns = cols
+            return
+        }
+        if aligner == nil, let cols = executionColumns, readExecutionRow(row, columns: cols) { return }
+        if expectGoalRow, aligner == nil, row.isTabular, HeaderBlockReader.pairs(in: row) == nil, let first = row.nonEmpty.first {
+            // the row under 年度总体目标 | 预期目标 | 实际完成情况 holds the goal itself
+            current?.goal = first.cell.text
+            expectGoalRow = false
             return
         }
         if let pairs = HeaderBlockReader.pairs(in: row) {
@@ -303,7 +318,9 @@ struct Reader {
             case .unit: if let v { current?.unit = v }
             case .supervisor: current?.sawSupervisor = true
             case .duty: if let v { current?.duty = v }
-            case .goal: if let v { current?.goal = v }
+            case .goal:
+                if let v, ExecutionBlock.goalSubheadings.contains(TextNormalizer.labelKey(v)) { expectGoalRow = true }
+                else if let v { current?.goal = v }
             case .projectName: if let v { current?.projectName = v }
             case .projectManager: if let v { current?.projectManager = v }
             case .fundsGroup: break
