@@ -270,4 +270,14 @@ struct LayoutTests {
         #expect(t.indicators[0].explanation == "全年培训人次，\n含线上培训")
         #expect(t.indicators[1].name == "培训合格率")
     }
+
+    @Test("compound units that start with 万 stay in 计量单位 beside an empty 指标解释")
+    func compoundWanUnits() throws {
+        let text = "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释\t评（扣）分标准\n成本指标\t经济成本指标\t人均培训成本\t≤\t0.05\t万元/人\t\t控制在预算内得10分\n产出指标\t数量指标\t服务人次\t≥\t1.2\t万人次\t\t达到得10分\n"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.indicators.map(\.unit) == ["万元/人", "万人次"])
+        #expect(t.indicators.allSatisfy { $0.explanation == nil })
+        #expect(!r.notes.contains { $0.message.contains("错位") })
+    }
 }

@@ -103,7 +103,8 @@ struct CellFeatures: Sendable {
 
     static func looksLikeUnit(_ s: String) -> Bool {
         if unitWords.contains(s) { return true }
-        guard s.count <= 8, !s.contains(where: { $0.isNumber }) else { return false }
+        // ASCII digits only: 万 and 亿 are Unicode numerals, and they begin real units (万元/人)
+        guard s.count <= 8, !s.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
         // compound units: 元/人/月, 万元/次, 人/年
         if s.utf8.contains(UInt8(ascii: "/")) {
             return s.split(separator: "/").allSatisfy { unitWords.contains(String($0)) || $0.count <= 2 }
