@@ -280,4 +280,14 @@ struct LayoutTests {
         #expect(t.indicators.allSatisfy { $0.explanation == nil })
         #expect(!r.notes.contains { $0.message.contains("错位") })
     }
+
+    @Test("a heading printed on two rows (绩效指标 over 一级/二级/三级) is joined")
+    func twoRowHeading() throws {
+        let text = "绩效指标\t\t\t指标值类型\t指标值\t计量单位\n一级指标\t二级指标\t三级指标\t\t\t\n产出指标\t数量指标\t培训人数\t≥\t100\t人\n\t质量指标\t培训合格率\t≥\t95\t%\n"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.indicators.map(\.name) == ["培训人数", "培训合格率"])
+        #expect(t.indicators[1].level1 == "产出指标" && t.indicators[1].unit == "%")
+        #expect(r.notes.contains { $0.message.contains("表头占两行") })
+    }
 }

@@ -122,6 +122,9 @@ struct Reader {
     /// The 预算执行 heading of a self-evaluation table (年初预算数, 全年预算数, 全年执行数, 分值…).
     var executionColumns: [ExecutionBlock.Column]?
     var expectGoalRow = false
+    /// The last heading row read, to join a heading printed on two rows.
+    var lastHeading: (columns: [(FormVocabulary.Column, Int)], line: Int)?
+    var lastNonBlankLine = 0
     /// Index in `rows` of the row being handled (to look one row ahead).
     var rowIndex = 0
     static let maxSkipNotes = 20
@@ -150,6 +153,7 @@ struct Reader {
         for (i, row) in rows.enumerated() {
             if row.isBlank { continue }
             rowIndex = i
+            defer { lastNonBlankLine = row.line }
             previousRowWasIndicator = lastEventWasIndicator
             lastEventWasIndicator = false
             handle(row)
@@ -212,14 +216,23 @@ struct Reader {
             afterSignoff = true
             return
         }
-        if let columns = columnHeader(row) {
+        if var columns = columnHeader(row) {
             flushVerticalChunk()
             flushPending()
             if let d = current, !d.rows.isEmpty {
                 // a second grid: a second table under the same title
                 startTable(line: row.line, inheritFrom: d)
+            } else if let previous = lastHeading, previous.line == lastNonBlankLine {
+                // a heading in two rows (绩效指标 over 一级/二级/三级): the lower row names what it
+                // can, the upper row the rest
+                var byPosition = Dictionary(previous.columns.map { ($0.1, $0.0) }, uniquingKeysWith: { a, _ in a })
+                for (c, pos) in columns { byPosition[pos] = c }
+                columns = byPosition.sorted { $0.key < $1.key }.map { ($0.value, $0.key) }
+                note(.repaired, "第\(previous.line)–\(row.line)行的表头占两行，已合并读取。", line: previous.line)
             }
+            lastHeading = (columns, row.line)
             setColumns(columns, line: row.line)
+            lastNonBlankLine = row.line
             return
         }
         if aligner == nil, let cols = ExecutionBlock.heading(row) {
