@@ -91,6 +91,11 @@ enum FormVocabulary {
 
     private static let headerIndex = index(headerLabels)
 
+    /// The header field a label names as printed, without the lenient readings.
+    static func headerField(exactly text: String) -> HeaderField? {
+        headerIndex[TextNormalizer.labelKey(text)]
+    }
+
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.
     static func headerField(forLabel text: String) -> HeaderField? {

@@ -246,7 +246,8 @@ struct Reader {
             expectGoalRow = false
             return
         }
-        if let pairs = HeaderBlockReader.pairs(in: row) {
+        // inside a grid only a table's first labels (单位, 项目名称…) can follow, written exactly
+        if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row) {
             if let d = current, !d.rows.isEmpty || afterSignoff,
                pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
                 startTable(line: row.line, inheritFrom: d)
@@ -283,6 +284,11 @@ struct Reader {
         } else if let sole {
             looseLine(sole, line: row.line)
         }
+    }
+
+    func startsWithExactHeaderLabel(_ row: SourceRow) -> Bool {
+        guard let first = row.nonEmpty.first?.cell.text, first.utf8.count <= 64 else { return false }
+        return FormVocabulary.headerField(exactly: first) != nil
     }
 
     // MARK: titles and years
