@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO", "TestSupport"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["jixiao", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["jixiao", "OfficeXML", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
