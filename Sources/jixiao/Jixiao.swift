@@ -7,6 +7,6 @@ struct Jixiao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "绩效目标表：导入、检查、自评打分、转换。",
-        subcommands: [ConvertCommand.self, CheckCommand.self, ScoreCommand.self, ProfileCommand.self]
+        subcommands: [ConvertCommand.self, CheckCommand.self, ScoreCommand.self, ProfileCommand.self, TemplateCommand.self]
     )
 }

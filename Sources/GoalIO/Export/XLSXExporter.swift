@@ -21,17 +21,19 @@ public enum XLSXExporter {
         }
     }
 
-    /// Writes laid-out sheets; `configure` adds what a caller needs beyond the layout (dropdowns).
-    static func write(_ layouts: [OfficialLayout], names: [String],
-                      configure: (inout XLSXWriter, inout WorksheetDraft, OfficialLayout) -> Void = { _, _, _ in }) throws(ImportError) -> Data {
+    /// Writes laid-out sheets; `configure` adds what a caller needs beyond the layout (dropdowns),
+    /// `extraSheets` go after them (a template's hidden option lists).
+    static func write(_ layouts: [OfficialLayout], names: [String], extraSheets: [WorksheetDraft] = [],
+                      configure: (inout WorksheetDraft, OfficialLayout) -> Void = { _, _ in }) throws(ImportError) -> Data {
         do {
             var writer = XLSXWriter()
             let styles = Styles(&writer)
             for (layout, name) in zip(layouts, names) {
                 var sheet = draft(layout, name: name, styles: styles)
-                configure(&writer, &sheet, layout)
+                configure(&sheet, layout)
                 try writer.addSheet(sheet)
             }
+            for sheet in extraSheets { try writer.addSheet(sheet) }
             return try writer.data()
         } catch let e as OfficeError {
             throw ImportError(e.message)
