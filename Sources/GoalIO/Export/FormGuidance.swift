@@ -10,7 +10,7 @@ enum FormGuidance {
     static func paragraphs(for kind: TableKind) -> [String] {
         switch kind {
         case .department: return common + departmentColumns + scoringMethods
-        case .project: return [common[0]] + projectColumns + scoringMethods
+        case .project: return [common[0]] + projectColumns
         case .provincial: return provincialColumns
         }
     }
@@ -33,7 +33,8 @@ enum FormGuidance {
         "指标值：定量指标填写“≥”、“>”、“=”、“≤”、“<”之一，加数字和计量单位，如“≥16.44万人”；定性指标直接填写文字，如“有效提高”。",
         "指标值设置依据：填写计划标准、历史标准、行业或国家标准、预算支出标准或其他。",
         "指标分值权重：各三级指标的分值，合计100分。",
-        "指标赋分规则：填写指标完成情况的赋分方法，参考以下几种赋分情况。",
+        // The project form prints the method's name only; the methods are explained on the department form.
+        "指标赋分规则：填写直接赋分、按照正常比例赋分（设置及格门槛）、按评判等级赋分或满意度赋分。",
     ]
 
     static let provincialColumns = [

@@ -21,7 +21,8 @@ public enum HTMLPrintView {
         td, th { padding: 2pt 3pt; vertical-align: middle; word-wrap: break-word; overflow-wrap: anywhere; }
         .title { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: bold; text-align: center; padding: 4pt; }
         .year { text-align: center; }
-        .label, .value, .heading, .indicatorText, .indicatorShort { border: 0.5pt solid #000; }
+        .label, .value, .money, .heading, .indicatorText, .indicatorShort { border: 0.5pt solid #000; }
+        .money { text-align: right; }
         .label, .heading { font-weight: bold; text-align: center; }
         .heading { background: #f2f2f2; }
         .indicatorShort { text-align: center; }

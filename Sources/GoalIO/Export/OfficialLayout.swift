@@ -12,7 +12,7 @@ import GoalCore
 struct OfficialLayout: Sendable {
     /// What a cell is, which decides how it looks.
     enum Role: Sendable, Hashable {
-        case title, year, label, value, heading, indicatorText, indicatorShort, signoff, guidanceHeading, guidance
+        case title, year, label, value, money, heading, indicatorText, indicatorShort, signoff, guidanceHeading, guidance
     }
 
     enum Content: Sendable, Hashable {
@@ -143,11 +143,11 @@ struct OfficialLayout: Sendable {
             row += 1
             add(.text("项目资金（万元）"), row: row, column: 1, columnSpan: 2, role: .label)
             add(.text("年度预算总额"), row: row, column: 3, role: .label)
-            add(money(t.funds?.total), row: row, column: 4, role: .value)
+            add(money(t.funds?.total), row: row, column: 4, role: .money)
             add(.text("其中：财政拨款"), row: row, column: 5, role: .label)
-            add(money(t.funds?.fiscal), row: row, column: 6, role: .value)
+            add(money(t.funds?.fiscal), row: row, column: 6, role: .money)
             add(.text("其他资金"), row: row, column: 7, role: .label)
-            add(money(t.funds?.other), row: row, column: 8, columnSpan: n - 7, role: .value)
+            add(money(t.funds?.other), row: row, column: 8, columnSpan: n - 7, role: .money)
             labelled("项目总体目标", t.goal)
         case .provincial:
             labelled("部门（单位）名称", t.unit)
@@ -157,11 +157,11 @@ struct OfficialLayout: Sendable {
             row += 1
             add(.text("预算情况"), row: row, column: 1, columnSpan: 2, role: .label)
             add(.text("部门预算总额（万元）"), row: row, column: 3, role: .label)
-            add(money(t.funds?.total), row: row, column: 4, role: .value)
+            add(money(t.funds?.total), row: row, column: 4, role: .money)
             add(.text("财政性资金"), row: row, column: 5, role: .label)
-            add(money(t.funds?.fiscal), row: row, column: 6, role: .value)
+            add(money(t.funds?.fiscal), row: row, column: 6, role: .money)
             add(.text("其他资金"), row: row, column: 7, role: .label)
-            add(money(t.funds?.other), row: row, column: 8, columnSpan: n - 7, role: .value)
+            add(money(t.funds?.other), row: row, column: 8, columnSpan: n - 7, role: .money)
         }
         return row
     }
@@ -195,12 +195,14 @@ struct OfficialLayout: Sendable {
         let ind = table.indicators
         func used(_ f: IndicatorField) -> Bool { ind.contains { value(of: f, in: $0) != nil } }
         func col(_ f: IndicatorField, _ heading: String? = nil) -> Column {
-            Column(heading: heading ?? f.label, holds: .field(f), width: width(of: f))
+            let h = heading ?? f.label
+            return Column(heading: h, holds: .field(f), width: width(of: f, heading: h, texts: ind.compactMap { value(of: f, in: $0) }, isBlank: ind.isEmpty))
         }
         var base: [Column]
         switch table.kind {
         case .department:
-            base = [Column(heading: "绩效指标", holds: .groupLabel, width: 5)]
+            // Wide enough for the header labels beside it (部门（单位）名称 on two lines).
+            base = [Column(heading: "绩效指标", holds: .groupLabel, width: 10)]
                 + [IndicatorField.level1, .level2, .name, .type, .value, .unit, .explanation, .scoring].map { col($0) }
             // The form has no weight column; 分值 is added when weights exist, before 备注.
             if used(.weight) { base.append(col(.weight)) }
@@ -213,7 +215,7 @@ struct OfficialLayout: Sendable {
             }
             base = [col(.level1), col(.level2), col(.name)]
             base += combinable
-                ? [Column(heading: "指标值", holds: .combinedValue, width: 12)]
+                ? [Column(heading: "指标值", holds: .combinedValue, width: fit(ind.map(combinedValue), within: 10...16))]
                 : [col(.type), col(.value), col(.unit)]
             base += [col(.basis), col(.lastYear), col(.weight, "指标分值权重"), col(.scoring, "指标赋分规则"), col(.evidence)]
         case .provincial:
@@ -230,17 +232,36 @@ struct OfficialLayout: Sendable {
         return base
     }
 
-    static func width(of field: IndicatorField) -> Double {
+    /// A column width (Excel character units) that fits the longest text of the column on one line
+    /// where the column is narrow by nature, and wraps long texts in a readable measure. A column no
+    /// indicator fills keeps its heading's width; a blank template gets room to write in.
+    static func width(of field: IndicatorField, heading: String, texts: [String], isBlank: Bool) -> Double {
+        let range: ClosedRange<Double>
         switch field {
-        case .level1, .level2: return 11
-        case .name: return 20
-        case .type, .unit: return 7
-        case .value: return 10
-        case .weight: return 7
-        case .basis, .lastYear, .evidence, .note, .actual: return 11
-        case .explanation, .scoring, .deviation: return 30
-        case .score: return 7
+        case .level1, .level2: range = 9...14
+        case .name: range = 12...24
+        case .type: range = 8...9
+        case .unit, .weight: range = 6...9
+        case .value: range = 8...14
+        case .basis, .lastYear, .evidence, .note, .actual: range = 8...14
+        case .explanation, .scoring, .deviation: range = 12...42
+        case .score: range = 6...8
         }
+        // A heading may wrap onto two lines.
+        let headingWidth = displayWidth(heading) / 2 + 1.5
+        if texts.isEmpty {
+            return isBlank ? max(headingWidth, (range.lowerBound + range.upperBound) / 2).clamped(to: range) : max(range.lowerBound, headingWidth)
+        }
+        return max(headingWidth.clamped(to: range), fit(texts, within: range))
+    }
+
+    static func fit(_ texts: [String], within range: ClosedRange<Double>) -> Double {
+        (texts.map(displayWidth).max().map { $0 + 1.5 } ?? range.lowerBound).clamped(to: range)
+    }
+
+    /// Width in Excel's character units at the 10-point body font: a CJK character takes about two.
+    static func displayWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1.0 : 1.9) }
     }
 
     /// The text of a field as the grid prints it; nil when empty.
@@ -334,4 +355,8 @@ struct OfficialLayout: Sendable {
         for b in blocks { g[b.row - 1][b.column - 1] = b.content.text }
         return g
     }
+}
+
+extension Comparable {
+    func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }

@@ -45,7 +45,8 @@ public enum XLSXExporter {
     /// The registered styles, one per role.
     struct Styles {
         var byRole: [OfficialLayout.Role: StyleID] = [:]
-        var weight: StyleID
+        /// 万元 with two decimals as the forms print them (`5.00`); `money` for other precisions.
+        var moneyTwoDecimals: StyleID
 
         init(_ w: inout XLSXWriter) {
             // 宋体 is what the forms are printed in; 黑体 for the title, as the official forms.
@@ -64,8 +65,8 @@ public enum XLSXExporter {
             byRole[.signoff] = w.addStyle(CellStyle(font: body, horizontalAlignment: .left, verticalAlignment: .center))
             byRole[.guidanceHeading] = w.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10, bold: true), horizontalAlignment: .left))
             byRole[.guidance] = w.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 9), horizontalAlignment: .left, verticalAlignment: .top, wrapText: true))
-            // Weights print as numbers without float noise.
-            weight = w.addStyle(CellStyle(font: body, border: .thin, horizontalAlignment: .center, verticalAlignment: .center, wrapText: true, numberFormat: "General"))
+            byRole[.money] = w.addStyle(CellStyle(font: body, border: .thin, horizontalAlignment: .right, verticalAlignment: .center))
+            moneyTwoDecimals = w.addStyle(CellStyle(font: body, border: .thin, horizontalAlignment: .right, verticalAlignment: .center, numberFormat: "0.00"))
         }
 
         subscript(role: OfficialLayout.Role) -> StyleID { byRole[role] ?? .default }
@@ -79,7 +80,9 @@ public enum XLSXExporter {
             case .text(let s): value = s.isEmpty ? .empty : .string(s)
             case .number(let d): value = .number(d)
             }
-            let style = styles[b.role]
+            var style = styles[b.role]
+            // A figure with more than two decimals keeps them all (General) so it reads back exactly.
+            if b.role == .money, case .number(let d) = b.content, (d * 100).rounded() == d * 100 { style = styles.moneyTwoDecimals }
             if b.rowSpan == 1 && b.columnSpan == 1 {
                 sheet.set(value, row: b.row, column: b.column, style: style)
             } else {
