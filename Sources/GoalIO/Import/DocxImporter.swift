@@ -17,6 +17,7 @@ enum DocxImporter {
                 grid += table.grid(merged: .topLeftOnly)
             }
         }
+        SignoffCells.join(in: &grid)
         return TextTableReader.read(grid: grid)
     }
 }

@@ -24,6 +24,7 @@ enum XLSXImporter {
                 throw ImportError("工作表“\(sheet.name)”无法读取：\(error)")
             }
             var notes = blankHidden(sheet, in: &grid)
+            SignoffCells.join(in: &grid)
             let part = TextTableReader.read(grid: grid, sheet: sheet.name)
             let headings = HeadingRows(grid)
             notes += part.notes.map { note in
@@ -89,5 +90,38 @@ enum XLSXImporter {
         func column(of field: IndicatorField, above line: Int) -> Int? {
             rows.last { $0.row < line }?.columns[field]
         }
+    }
+}
+
+/// Sign-off rows of a worksheet or Word table often put the label and its value in two cells
+/// (`填表日期： | 2025-12-12`, the date a real date cell). The text reader reads a sign-off cell by
+/// cell, as pasted text prints `填表日期：2025.12.12` in one; so the value is joined to its label
+/// here, before reading. Only rows that start with a sign-off label are touched.
+enum SignoffCells {
+    static func join(in grid: inout [[String]]) {
+        for r in grid.indices {
+            guard let first = grid[r].firstIndex(where: { !$0.isEmpty }), isLabelOnly(grid[r][first]) else { continue }
+            var c = first
+            while c < grid[r].count {
+                if isLabelOnly(grid[r][c]), let next = grid[r][(c + 1)...].firstIndex(where: { !$0.isEmpty }),
+                   !startsWithLabel(grid[r][next]) {
+                    grid[r][c] = TextNormalizer.trim(grid[r][c]) + grid[r][next]
+                    grid[r][next] = ""
+                    c = next
+                }
+                c += 1
+            }
+        }
+    }
+
+    /// `填表日期：`, `单位负责人` — a label with nothing after it.
+    static func isLabelOnly(_ text: String) -> Bool {
+        let k = TextNormalizer.labelKey(text)
+        return !k.isEmpty && FormVocabulary.signoffLabels.contains { $0.0 == k }
+    }
+
+    static func startsWithLabel(_ text: String) -> Bool {
+        let k = TextNormalizer.labelKey(text)
+        return FormVocabulary.signoffLabels.contains { k.hasPrefix($0.0) }
     }
 }
