@@ -31,10 +31,10 @@ public enum CSVExporter {
     /// One field, quoted when it holds a comma, quote or line break (RFC 4180). Text that a
     /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the start)
     /// gets a leading `'`, so opening the file cannot run `=HYPERLINK(…)` planted in a cell; a plain
-    /// signed number (`-5`, `+3.5`) is data, not a formula, and stays as written.
+    /// signed number (`-5`, `+3.5`) and a lone operator (the 指标值类型 `=`) hold no formula and stay as written.
     static func field(_ raw: String) -> String {
         var s = raw
-        if let first = s.first, "=+-@\t\r".contains(first), !isNumber(s) { s = "'" + s }
+        if let first = s.first, "=+-@\t\r".contains(first), s.count > 1, !isNumber(s) { s = "'" + s }
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             s = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
