@@ -60,6 +60,8 @@ struct OfficialLayout: Sendable {
     var firstIndicatorRow = 0
     var lastIndicatorRow = 0
     var rowCount = 0
+    /// Rows left empty to write in (a template's indicator and task rows).
+    var blankRows: [Int] = []
 
     var columnCount: Int { columns.count }
 
@@ -72,7 +74,7 @@ struct OfficialLayout: Sendable {
 
         add(.text(table.title), row: next(), column: 1, columnSpan: columnCount, role: .title)
         add(.text(Self.yearLine(table)), row: next(), column: 1, columnSpan: columnCount, role: .year)
-        row = addHeaderBlock(table, after: row)
+        row = addHeaderBlock(table, after: row, blankTasks: blankRows > 0 ? 5 : 0)
 
         headingRow = next()
         for (i, c) in columns.enumerated() {
@@ -85,6 +87,7 @@ struct OfficialLayout: Sendable {
         lastIndicatorRow = headingRow + table.indicators.count + blankRows
         if blankRows > 0 {
             for r in (headingRow + table.indicators.count + 1)...lastIndicatorRow {
+                self.blankRows.append(r)
                 for (i, c) in columns.enumerated() where c.holds != .groupLabel {
                     add(.text(""), row: r, column: i + 1, role: .indicatorShort)
                 }
@@ -117,7 +120,7 @@ struct OfficialLayout: Sendable {
     // MARK: header block
 
     /// Writes the header block from row `after + 1`; returns the last row used.
-    private mutating func addHeaderBlock(_ t: GoalTable, after start: Int) -> Int {
+    private mutating func addHeaderBlock(_ t: GoalTable, after start: Int, blankTasks: Int) -> Int {
         var row = start
         let n = columnCount
         // The department form's labels sit in the 绩效指标 column; the others' span two columns.
@@ -153,7 +156,7 @@ struct OfficialLayout: Sendable {
             labelled("部门（单位）名称", t.unit)
             if let duty = t.duty { labelled("部门（单位）职责", duty) }
             labelled("年度履职目标", t.goal)
-            row = addTasks(t.tasks, after: row)
+            row = addTasks(t.tasks, after: row, blank: blankTasks)
             row += 1
             add(.text("预算情况"), row: row, column: 1, columnSpan: 2, role: .label)
             add(.text("部门预算总额（万元）"), row: row, column: 3, role: .label)
@@ -169,15 +172,18 @@ struct OfficialLayout: Sendable {
     /// 年度主要任务: a heading row 任务名称 | 主要内容, then one row per task. The importer reads a
     /// task row as name + content; a task without content has only its name, so its row carries
     /// the 年度主要任务 label again (a lone name cell would read as a stray line).
-    private mutating func addTasks(_ tasks: [AnnualTask], after start: Int) -> Int {
+    private mutating func addTasks(_ tasks: [AnnualTask], after start: Int, blank: Int) -> Int {
         let n = columnCount
         let headingRow = start + 1
         let allHaveContent = tasks.allSatisfy { !($0.content ?? "").isEmpty }
-        add(.text("年度主要任务"), row: headingRow, column: 1, rowSpan: allHaveContent ? tasks.count + 1 : 1, columnSpan: 2, role: .label)
+        let rows = tasks.count + blank
+        add(.text("年度主要任务"), row: headingRow, column: 1, rowSpan: allHaveContent ? rows + 1 : 1, columnSpan: 2, role: .label)
         add(.text("任务名称"), row: headingRow, column: 3, columnSpan: 2, role: .label)
         add(.text("主要内容"), row: headingRow, column: 5, columnSpan: n - 4, role: .label)
-        for (i, task) in tasks.enumerated() {
+        for i in 0..<rows {
             let r = headingRow + 1 + i
+            let task = i < tasks.count ? tasks[i] : AnnualTask(name: "", content: "")
+            if i >= tasks.count { blankRows.append(r) }
             if !allHaveContent {
                 let hasContent = !(task.content ?? "").isEmpty
                 add(.text(hasContent ? "" : "年度主要任务"), row: r, column: 1, columnSpan: 2, role: .label)
@@ -185,7 +191,7 @@ struct OfficialLayout: Sendable {
             add(.text(task.name), row: r, column: 3, columnSpan: 2, role: .value)
             add(.text(task.content ?? ""), row: r, column: 5, columnSpan: n - 4, role: .value)
         }
-        return headingRow + tasks.count
+        return headingRow + rows
     }
 
     // MARK: indicator grid

@@ -92,6 +92,8 @@ public enum XLSXExporter {
         }
         for (i, c) in layout.columns.enumerated() { sheet.columnWidths[i + 1] = c.width }
         sheet.rowHeights[1] = 30
+        // Room to write by hand in a template's empty rows.
+        for r in layout.blankRows { sheet.rowHeights[r] = 24 }
         sheet.frozenRows = layout.headingRow
         sheet.printTitleRows = layout.headingRow...layout.headingRow
         sheet.pageSetup = .a4LandscapeFitToWidth
