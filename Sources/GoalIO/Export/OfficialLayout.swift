@@ -130,7 +130,15 @@ struct OfficialLayout: Sendable {
             add(.text(label), row: row, column: 1, columnSpan: labelSpan, role: .label)
             add(.text(value ?? ""), row: row, column: labelSpan + 1, columnSpan: n - labelSpan, role: .value)
         }
-        func money(_ v: Double?) -> Content { v.map { .number($0) } ?? .text("") }
+        /// The funds row: the group label over two columns, then label | figure three times.
+        func fundsRow(_ labels: [String], _ r: Int) {
+            let figures = [t.funds?.total, t.funds?.fiscal, t.funds?.other]
+            add(.text(labels[0]), row: r, column: 1, columnSpan: 2, role: .label)
+            for (k, figure) in figures.enumerated() {
+                add(.text(labels[k + 1]), row: r, column: 3 + 2 * k, role: .label)
+                add(figure.map { .number($0) } ?? .text(""), row: r, column: 4 + 2 * k, columnSpan: k == 2 ? n - 7 : 1, role: .money)
+            }
+        }
         switch kind {
         case .department:
             labelled("部门（单位）名称", t.unit)
@@ -144,13 +152,7 @@ struct OfficialLayout: Sendable {
             add(.text("项目负责人"), row: row, column: n - 3, columnSpan: 2, role: .label)
             add(.text(t.project?.manager ?? ""), row: row, column: n - 1, columnSpan: 2, role: .value)
             row += 1
-            add(.text("项目资金（万元）"), row: row, column: 1, columnSpan: 2, role: .label)
-            add(.text("年度预算总额"), row: row, column: 3, role: .label)
-            add(money(t.funds?.total), row: row, column: 4, role: .money)
-            add(.text("其中：财政拨款"), row: row, column: 5, role: .label)
-            add(money(t.funds?.fiscal), row: row, column: 6, role: .money)
-            add(.text("其他资金"), row: row, column: 7, role: .label)
-            add(money(t.funds?.other), row: row, column: 8, columnSpan: n - 7, role: .money)
+            fundsRow(["项目资金（万元）", "年度预算总额", "其中：财政拨款", "其他资金"], row)
             labelled("项目总体目标", t.goal)
         case .provincial:
             labelled("部门（单位）名称", t.unit)
@@ -158,13 +160,7 @@ struct OfficialLayout: Sendable {
             labelled("年度履职目标", t.goal)
             row = addTasks(t.tasks, after: row, blank: blankTasks)
             row += 1
-            add(.text("预算情况"), row: row, column: 1, columnSpan: 2, role: .label)
-            add(.text("部门预算总额（万元）"), row: row, column: 3, role: .label)
-            add(money(t.funds?.total), row: row, column: 4, role: .money)
-            add(.text("财政性资金"), row: row, column: 5, role: .label)
-            add(money(t.funds?.fiscal), row: row, column: 6, role: .money)
-            add(.text("其他资金"), row: row, column: 7, role: .label)
-            add(money(t.funds?.other), row: row, column: 8, columnSpan: n - 7, role: .money)
+            fundsRow(["预算情况", "部门预算总额（万元）", "财政性资金", "其他资金"], row)
         }
         return row
     }
