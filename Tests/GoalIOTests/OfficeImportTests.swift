@@ -3,6 +3,7 @@ import GoalCore
 import Testing
 import TestSupport
 @testable import GoalIO
+import OfficeXML
 
 /// Workbooks and Word documents that other programs wrote import through the same structure
 /// recovery as pasted text.
@@ -193,7 +194,25 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(fileName)
         _ = try ExternalTools.python(Self.script, arguments: [file.path], in: directory)
-        try Self.checkDepartment(try DocumentReader.read(contentsOf: file).tables)
+        let result = try DocumentReader.read(contentsOf: file)
+        try Self.checkDepartment(result.tables)
+        // a note names the place as Word shows it
+        #expect(result.notes.allSatisfy { $0.location.line == nil || $0.message.contains("Word 文档中为第") })
+    }
+
+    @Test("a note about a Word table row says which table and row, as Word shows them")
+    func noteOrigins() {
+        let doc = WordDocument(blocks: [
+            .paragraph("项目支出绩效目标表"),
+            .paragraph("附注：单位万元以下略"),
+            .table(WordTable(rows: [
+                WordRow(cells: ["一级指标", "二级指标", "三级指标", "指标值"].map { WordCell(paragraphs: [$0]) }),
+                WordRow(cells: ["产出指标", "数量指标", "发放次数", ""].map { WordCell(paragraphs: [$0]) }),
+            ])),
+        ])
+        let notes = DocxImporter.read(doc).notes
+        #expect(notes.contains { $0.message.contains("附注") && $0.message.hasSuffix("（Word 文档中为第2段）") })
+        #expect(notes.contains { $0.message.contains("发放次数") && $0.message.hasSuffix("（Word 文档中为第1个表格第2行）") })
     }
 
     @Test("our HTML print view, opened in LibreOffice Writer and saved as .docx, reads back to the seed tables",
