@@ -156,8 +156,8 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(html.contains("A&amp;B &quot;单位&quot;"))
         #expect(html.contains(">部门（单位）整体支出绩效目标表<") && html.contains(">（2026）年度<"))
-        #expect(html.contains("<thead><tr><th class=\"heading\">绩效指标</th><th class=\"heading\">一级指标</th>"))
-        #expect(html.contains("class=\"indicatorShort\" rowspan=\"8\">产出指标<"))   // 产出指标 over its eight rows
+        #expect(html.contains("<thead><tr><th class=\"heading\" align=\"center\">绩效指标</th><th class=\"heading\" align=\"center\">一级指标</th>"))
+        #expect(html.contains("class=\"indicatorShort\" align=\"center\" rowspan=\"8\">产出指标<"))   // 产出指标 over its eight rows
         #expect(html.contains("填表说明"))
         #expect(html.contains("填表人：欧阳瑜"))
     }

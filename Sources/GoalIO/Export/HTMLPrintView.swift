@@ -45,7 +45,11 @@ public enum HTMLPrintView {
     static func section(_ layout: OfficialLayout) -> String {
         let total = layout.columns.reduce(0) { $0 + $1.width }
         var colgroup = "<colgroup>"
-        for c in layout.columns { colgroup += "<col style=\"width:\(String(format: "%.1f", c.width / total * 100))%\">" }
+        // Width as attributes as well as CSS: LibreOffice and Word, opening the page, read only those.
+        for c in layout.columns {
+            let percent = String(format: "%.1f", c.width / total * 100)
+            colgroup += "<col width=\"\(percent)%\" style=\"width:\(percent)%\">"
+        }
         colgroup += "</colgroup>\n"
         // Blocks by row; cells covered by a merge are left out, as HTML's rowspan/colspan expect.
         var byRow: [Int: [OfficialLayout.Block]] = [:]
@@ -66,6 +70,7 @@ public enum HTMLPrintView {
                 for b in (byRow[r] ?? []).sorted(by: { $0.column < $1.column }) {
                     let tag = b.role == .heading ? "th" : "td"
                     var attrs = " class=\"\(b.role)\""
+                    if let align = Self.alignment[b.role] { attrs += " align=\"\(align)\"" }
                     if b.rowSpan > 1 { attrs += " rowspan=\"\(b.rowSpan)\"" }
                     if b.columnSpan > 1 { attrs += " colspan=\"\(b.columnSpan)\"" }
                     s += "<\(tag)\(attrs)>\(escape(b.content.text).replacingOccurrences(of: "\n", with: "<br>"))</\(tag)>"
@@ -76,11 +81,16 @@ public enum HTMLPrintView {
         }
         // Two tables on one column grid: the title and header block, then the indicator grid whose
         // heading row (a <thead>) repeats on every printed page, as the .xlsx's print titles do.
-        var s = "<section class=\"form\">\n<table>\n" + colgroup + rows(1...(layout.headingRow - 1)) + "</table>\n"
-        s += "<table>\n" + colgroup + "<thead>" + rows(layout.headingRow...layout.headingRow) + "</thead>\n<tbody>\n"
+        var s = "<section class=\"form\">\n<table width=\"100%\">\n" + colgroup + rows(1...(layout.headingRow - 1)) + "</table>\n"
+        s += "<table width=\"100%\">\n" + colgroup + "<thead>" + rows(layout.headingRow...layout.headingRow) + "</thead>\n<tbody>\n"
         s += rows((layout.headingRow + 1)...max(layout.rowCount, layout.headingRow + 1)) + "</tbody>\n</table>\n</section>\n"
         return s
     }
+
+    /// Alignment by role, as an attribute that Word and LibreOffice honour where they ignore the CSS.
+    static let alignment: [OfficialLayout.Role: String] = [
+        .title: "center", .year: "center", .label: "center", .heading: "center", .indicatorShort: "center", .money: "right",
+    ]
 
     static func escape(_ text: String) -> String {
         var s = ""
