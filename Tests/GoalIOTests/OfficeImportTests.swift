@@ -273,3 +273,24 @@ struct OfficeBadInputTests {
         #expect(error?.message.contains("压缩炸弹") == true)
     }
 }
+
+@Suite("一个工作表中的多张表")
+struct SeveralTablesPerSheetTests {
+    @Test("two project tables stacked on one sheet, as offices paste them, read as two tables")
+    func stacked() throws {
+        let tables = Array(try XLSXRoundTripTests.fixture("003_9f3eda296765d47b").prefix(3))
+        var sheet = WorksheetDraft(name: "项目支出")
+        var row = 0
+        for t in tables {
+            for cells in OfficialLayout(table: t).grid {
+                row += 1
+                for (c, text) in cells.enumerated() where !text.isEmpty { sheet.set(text, row: row, column: c + 1) }
+            }
+            row += 2
+        }
+        var writer = XLSXWriter()
+        try writer.addSheet(sheet)
+        let result = try DocumentReader.read(data: try writer.data(), name: "stacked.xlsx")
+        try XLSXRoundTripTests.expectSame(result.tables, tables, "stacked")
+    }
+}
