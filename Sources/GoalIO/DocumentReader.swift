@@ -8,6 +8,8 @@ public enum DocumentReader {
     /// Reads a file. `name` (a file name or extension) helps choose the format; the content decides.
     public static func read(data: Data, name: String = "") throws(ImportError) -> ImportResult {
         let ext = (name as NSString).pathExtension.lowercased()
+        // Office content first: a workbook saved under a .json or .txt name is still a workbook.
+        if isZipOrOLE(data) { return try readOffice(data, ext: ext) }
         if ext == "json" || looksLikeJSON(data) {
             do {
                 let doc = try GoalDocument.decode(data)
@@ -16,7 +18,6 @@ public enum DocumentReader {
                 throw ImportError("JSON 文件无法读取：\(error.description)")
             }
         }
-        if isZipOrOLE(data) { return try readOffice(data, ext: ext) }
         if ["xlsx", "xlsm", "docx", "xls", "doc", "et", "wps"].contains(ext), TextDecoding.officeSignature(data) == nil {
             throw ImportError("文件扩展名是 .\(ext)，但内容不是该格式（文件可能已损坏或被改了扩展名）。")
         }
