@@ -65,8 +65,9 @@ struct OfficialLayout: Sendable {
 
     var columnCount: Int { columns.count }
 
-    /// The layout of a table; `blankRows` adds empty indicator rows to fill in (templates).
-    init(table: GoalTable, blankRows: Int = 0) {
+    /// The layout of a table; `emptyRows` adds indicator rows to fill in (templates), and then
+    /// task rows on the provincial form.
+    init(table: GoalTable, emptyRows: Int = 0) {
         kind = table.kind
         columns = Self.columns(for: table)
         var row = 0
@@ -74,20 +75,20 @@ struct OfficialLayout: Sendable {
 
         add(.text(table.title), row: next(), column: 1, columnSpan: columnCount, role: .title)
         add(.text(Self.yearLine(table)), row: next(), column: 1, columnSpan: columnCount, role: .year)
-        row = addHeaderBlock(table, after: row, blankTasks: blankRows > 0 ? 5 : 0)
+        row = addHeaderBlock(table, after: row, blankTasks: emptyRows > 0 ? 5 : 0)
 
         headingRow = next()
         for (i, c) in columns.enumerated() {
             // The department form's 绩效指标 label runs down beside the whole grid.
-            let span = c.holds == .groupLabel ? max(1, table.indicators.count + blankRows + 1) : 1
+            let span = c.holds == .groupLabel ? max(1, table.indicators.count + emptyRows + 1) : 1
             add(.text(c.heading), row: headingRow, column: i + 1, rowSpan: span, role: .heading)
         }
         firstIndicatorRow = headingRow + 1
         addIndicators(table.indicators, from: firstIndicatorRow)
-        lastIndicatorRow = headingRow + table.indicators.count + blankRows
-        if blankRows > 0 {
+        lastIndicatorRow = headingRow + table.indicators.count + emptyRows
+        if emptyRows > 0 {
             for r in (headingRow + table.indicators.count + 1)...lastIndicatorRow {
-                self.blankRows.append(r)
+                blankRows.append(r)
                 for (i, c) in columns.enumerated() where c.holds != .groupLabel {
                     add(.text(""), row: r, column: i + 1, role: .indicatorShort)
                 }

@@ -11,7 +11,7 @@ public enum TemplateBuilder {
 
     public static func data(kind: TableKind, taxonomy: Taxonomy? = nil) throws(ImportError) -> Data {
         let taxonomy = taxonomy ?? Profile.default(for: kind).taxonomy
-        let layout = OfficialLayout(table: GoalTable(kind: kind), blankRows: blankRows)
+        let layout = OfficialLayout(table: GoalTable(kind: kind), emptyRows: blankRows)
         var level2: [String] = []
         for g in taxonomy.groups { for l in g.level2 where !level2.contains(l) { level2.append(l) } }
         let lists: [(IndicatorField, [String], String)] = [
