@@ -106,7 +106,7 @@ print(json.dumps(out, ensure_ascii=False))
     func mixedWorkbook() throws {
         let tables = Self.allSeedTables
         let back = try DocumentReader.read(data: try XLSXExporter.data(tables), name: "all.xlsx")
-        try XLSXRoundTripTests.expectSame(back.tables, tables, "all seeds in one workbook")
+        try TableComparison.expectSame(back.tables, tables, "all seeds in one workbook")
     }
 
     // MARK: CSV

@@ -226,7 +226,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
         try HTMLPrintView.data(tables).write(to: html)
         let docx = try ExternalTools.soffice(convert: html, to: "docx:MS Word 2007 XML", importFilter: "HTML (StarWriter)", in: directory)
         let back = try DocumentReader.read(contentsOf: docx)
-        try XLSXRoundTripTests.expectSame(back.tables, tables, "\(name) via LibreOffice .docx")
+        try TableComparison.expectSame(back.tables, tables, "\(name) via LibreOffice .docx")
     }
 }
 
@@ -291,6 +291,6 @@ struct SeveralTablesPerSheetTests {
         var writer = XLSXWriter()
         try writer.addSheet(sheet)
         let result = try DocumentReader.read(data: try writer.data(), name: "stacked.xlsx")
-        try XLSXRoundTripTests.expectSame(result.tables, tables, "stacked")
+        try TableComparison.expectSame(result.tables, tables, "stacked")
     }
 }
