@@ -70,7 +70,9 @@ enum ExportFormat: String, CaseIterable {
 
     static func choose(format: String?, output: String?) throws(ImportError) -> ExportFormat {
         let toStdout = output == nil || output == "-"
-        let name = format ?? (toStdout ? "json" : URL(fileURLWithPath: output!).pathExtension.lowercased())
+        // A name without an extension (`-o /dev/null`, `-o result`) gets JSON, as before other formats existed.
+        let ext = toStdout ? "" : URL(fileURLWithPath: output!).pathExtension.lowercased()
+        let name = format ?? (ext.isEmpty ? "json" : ext)
         let aliases: [String: ExportFormat] = ["htm": .html, "xlsm": .xlsx]
         guard let f = ExportFormat(rawValue: name.lowercased()) ?? aliases[name.lowercased()] else {
             throw ImportError("不支持的输出格式“\(name)”。请用 .json、.xlsx、.csv 或 .html 作为输出文件扩展名（或 --format 指定）。")

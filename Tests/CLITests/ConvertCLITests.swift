@@ -30,6 +30,11 @@ struct ConvertCLITests {
         let a = try JSONSerialization.jsonObject(with: Data(direct.out.utf8)) as? NSDictionary
         let b = try JSONSerialization.jsonObject(with: Data(back.out.utf8)) as? NSDictionary
         #expect(a != nil && a == b)
+
+        // a problem found in the workbook is named by sheet and cell (seed 003's second table has a row without a name)
+        let notes = try Self.run(["convert", xlsx, "-o", directory.appendingPathComponent("back.json").path])
+        #expect(notes.err.contains("第11行没有三级指标名称"))
+        #expect(notes.err.contains("!C11）"))
     }
 
     @Test("csv and html by the output's extension, or to standard output with --format")
@@ -49,6 +54,8 @@ struct ConvertCLITests {
         #expect(xlsx.code == 1 && xlsx.err.contains("不能输出到标准输出"))
         let pdf = try Self.run(["convert", Self.seed("000"), "-o", "/tmp/x.pdf"])
         #expect(pdf.code == 1 && pdf.err.contains("不支持的输出格式“pdf”"))
+        // a name without an extension gets JSON, as before other formats existed
+        #expect(try Self.run(["convert", Self.seed("000"), "-q", "-o", "/dev/null"]).code == 0)
     }
 
     @Test("template, then convert: a blank form says it has no indicator rows; an unknown kind is refused")

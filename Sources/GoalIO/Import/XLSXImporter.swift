@@ -34,7 +34,8 @@ enum XLSXImporter {
                     n.location.cell = CellAddress(row: line, column: column).description
                 }
                 if n.location.table != nil { n.location.table! += result.tables.count }
-                if visible.count > 1 { n.message = "工作表“\(sheet.name)”：" + n.message }
+                // With several sheets a row number alone is ambiguous; a note with a cell names the sheet there.
+                if visible.count > 1 && n.location.cell == nil { n.message = "工作表“\(sheet.name)”：" + n.message }
                 return n
             }
             result.tables += part.tables
