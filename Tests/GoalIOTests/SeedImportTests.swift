@@ -22,20 +22,7 @@ struct SeedImportTests {
     func reproducesFixture(name: String) throws {
         let got = try Self.importSeed(name).tables
         let want = try Self.expected(name).tables
-        try #require(got.count == want.count, "\(name): \(got.count) tables, fixture has \(want.count)")
-        for (t, (g, w)) in zip(got, want).enumerated() {
-            #expect(g.kind == w.kind && g.title == w.title && g.year == w.year && g.unit == w.unit, "表\(t)")
-            #expect(g.duty == w.duty, "表\(t) duty")
-            #expect(g.goal == w.goal, "表\(t) goal")
-            #expect(g.project == w.project, "表\(t) project")
-            #expect(g.funds == w.funds, "表\(t) funds")
-            #expect(g.tasks == w.tasks, "表\(t) tasks")
-            #expect(g.signoff == w.signoff, "表\(t) signoff")
-            try #require(g.indicators.count == w.indicators.count, "表\(t) indicator count")
-            for (i, (a, b)) in zip(g.indicators, w.indicators).enumerated() {
-                #expect(a == b, "表\(t) 第\(i)个指标：\(a.name) vs \(b.name)")
-            }
-        }
+        try TableComparison.expectSame(got, want, name)
     }
 
     @Test("the seeds' nine project tables come out of one file in order")
