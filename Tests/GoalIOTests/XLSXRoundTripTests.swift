@@ -66,10 +66,9 @@ struct AllFieldsRoundTripTests {
     }
 }
 
-/// Where the grid reader misreads a layout the exporter must write; kept as known issues for the
-/// owner of `Sources/GoalIO/Text` (the exporter cannot work around them without losing a field).
-@Suite("网格读取的已知问题")
-struct GridReaderKnownIssues {
+/// Layouts the exporter writes that the grid reader once misread.
+@Suite("网格读取：导出版式")
+struct GridReaderExportedLayouts {
     @Test("a compound unit 万元/人 in its own 计量单位 column, with 指标解释 empty, stays the unit")
     func compoundUnitBesideEmptyExplanation() {
         let grid = [
@@ -78,9 +77,7 @@ struct GridReaderKnownIssues {
             ["成本指标", "经济成本指标", "人均培训成本", "≤", "0.05", "万元/人", "", "控制在预算内得10分", "10"],
         ]
         let indicator = TextTableReader.read(grid: grid).tables.first?.indicators.first
-        withKnownIssue("the reader moves “万元/人” to 指标解释 (“单元格错位，已按内容对齐”); 万元 and 次/人 are kept") {
-            #expect(indicator?.unit == "万元/人")
-            #expect(indicator?.explanation == nil)
-        }
+        #expect(indicator?.unit == "万元/人")
+        #expect(indicator?.explanation == nil)
     }
 }
