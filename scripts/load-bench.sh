@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Load benchmark of the web app (release build) on this machine, loopback only, bounded in time:
+# GET a table page and POST /api/v1/check at 64 connections, against the bare route /bench/bare of the
+# same server. Prints req/s and p99 latency for each.
+# Usage: scripts/load-bench.sh [seconds-per-run (default 10)] [connections (default 64)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+CONNS="${2:-64}"
+PORT="${BENCH_PORT:-18$(( RANDOM % 900 + 100 ))}"
+
+command -v wrk >/dev/null || { echo "wrk 未安装：apt-get install -y wrk"; exit 2; }
+swift build -c release --product jixiao-server 2>&1 | grep -E "error|warning: .*Sources" || true
+BIN="$(swift build -c release --show-bin-path)/jixiao-server"
+
+WORK="$(mktemp -d /tmp/jixiao-bench.XXXXXX)"
+SERVER_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# a fresh SQLite with the demo seeds, quiet logs
+env -u DATABASE_URL JIXIAO_SQLITE="$WORK/bench.sqlite" LOG_LEVEL=warning \
+  "$BIN" serve --env production --hostname 127.0.0.1 --port "$PORT" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/bench/bare" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fs "http://127.0.0.1:$PORT/bench/bare" >/dev/null || { echo "服务器没有启动："; cat "$WORK/server.log"; exit 1; }
+
+ID="$(curl -fs "http://127.0.0.1:$PORT/api/v1/tables" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"
+# the check body: the stored table, as the editor sends it
+curl -fs "http://127.0.0.1:$PORT/api/v1/tables/$ID" \
+  | python3 -c 'import json,sys; print(json.dumps({"tables": [json.load(sys.stdin)["table"]]}, ensure_ascii=False))' >"$WORK/check.json"
+cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$WORK/check.json", "rb"); wrk.body = f:read("*a"); f:close()
+LUA
+
+run() { # name, url, extra args
+  local name="$1" url="$2"; shift 2
+  local out; out="$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" "$url")"
+  local rps p99 errors
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  errors="$(grep -E "Non-2xx|Socket errors" <<<"$out" || true)"
+  printf "%-28s %10s req/s   p99 %8s   %s\n" "$name" "$rps" "$p99" "$errors"
+}
+
+echo "jixiao-server (release), $CONNS connections, ${DURATION}s each, wrk -t2, $(nproc) cores shared with wrk"
+run "GET /bench/bare"            "http://127.0.0.1:$PORT/bench/bare"
+run "GET /tables/:id (page)"     "http://127.0.0.1:$PORT/tables/$ID"
+run "POST /api/v1/check"         "http://127.0.0.1:$PORT/api/v1/check" -s "$WORK/post.lua"
