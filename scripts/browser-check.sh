@@ -25,7 +25,8 @@ SERVER_PID=$!
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 100); do curl -fs "$BASE/bench/bare" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fs "$BASE/bench/bare" >/dev/null || { echo "服务器没有启动："; cat "$WORK/server.log"; exit 1; }
-ID="$(curl -fs "$BASE/api/v1/tables" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"
+# a 项目支出 table when there is one (they carry weights, so 自评 shows real scores)
+ID="$(curl -fs "$BASE/api/v1/tables" | python3 -c 'import json,sys; t=json.load(sys.stdin); print(next((x for x in t if x["kind"]=="project"), t[0])["id"])')"
 
 # one table with actuals, so the self-evaluation page has something to score
 curl -fs "$BASE/api/v1/tables/$ID" | python3 -c '
@@ -42,10 +43,10 @@ PAGES="home:/ table:/tables/$ID import:/import edit:/tables/$ID/edit selfeval:/t
 FAIL=0
 shot() { # name path width height
   local name="$1" path="$2" w="$3" h="$4" log="$WORK/$1-$3.log"
-  "$CHROME" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions \
+  "$CHROME" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions --lang=zh-CN \
     --user-data-dir="$WORK/profile" --enable-logging=stderr --v=0 --virtual-time-budget=4000 \
     --window-size="$w,$h" --screenshot="$OUT/$name-${w}x$h.png" "$BASE$path" >"$log" 2>&1 || true
-  if grep -E 'CONSOLE.*(Uncaught|Error|error)|:ERROR:CONSOLE' "$log" >/dev/null; then
+  if grep -E 'CONSOLE.*(Uncaught|Failed to load resource)|:ERROR:CONSOLE' "$log" >/dev/null; then
     echo "JavaScript 错误：$name ($w×$h)"; grep -E 'CONSOLE' "$log" | head -5; FAIL=1
   fi
   [ -s "$OUT/$name-${w}x$h.png" ] || { echo "没有截图：$name ($w×$h)"; FAIL=1; }
@@ -62,6 +63,7 @@ if grep -q '<p id="total" class="big">总分' <<<"$DOM"; then echo "自评页：
 DOM="$("$CHROME" --headless=new --no-sandbox --disable-gpu --user-data-dir="$WORK/profile" --virtual-time-budget=4000 \
   --dump-dom "$BASE/tables/$ID/edit" 2>/dev/null)"
 if grep -q 'id="edit-row-1"' <<<"$DOM"; then echo "编辑页：指标行已显示"; else echo "编辑页：指标行没有显示"; FAIL=1; fi
+if grep -q '<span id="counts">错误 ' <<<"$DOM"; then echo "编辑页：检查结果已显示"; else echo "编辑页：没有调用检查接口"; FAIL=1; fi
 
 ls -1 "$OUT"/*.png | sed 's/^/截图：/'
 [ "$FAIL" = 0 ] && echo "浏览器检查通过" || { echo "浏览器检查失败"; exit 1; }

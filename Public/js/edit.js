@@ -52,12 +52,12 @@
       tr.appendChild(el("td", { "class": "num" }, i + 1));
       var td1 = el("td"); td1.appendChild(select(Object.keys(taxonomy), ind.level1, function (v) { ind.level1 = v; render(); edited(); }, "第" + (i + 1) + "行 一级指标")); tr.appendChild(td1);
       var td2 = el("td"); td2.appendChild(select(taxonomy[ind.level1] || [], ind.level2, function (v) { ind.level2 = v; edited(); }, "第" + (i + 1) + "行 二级指标")); tr.appendChild(td2);
-      var td3 = el("td"); td3.appendChild(input(ind.name, function (v) { ind.name = v; edited(); }, "第" + (i + 1) + "行 三级指标")); tr.appendChild(td3);
+      var td3 = el("td"); td3.appendChild(input(ind.name, function (v) { ind.name = v; edited(); }, "第" + (i + 1) + "行 三级指标", { "class": "name" })); tr.appendChild(td3);
       var td4 = el("td"); td4.appendChild(select(typeOptions, ind.type, function (v) { ind.type = v; edited(); }, "第" + (i + 1) + "行 指标值类型")); tr.appendChild(td4);
       var td5 = el("td"); td5.appendChild(input(ind.value, function (v) { ind.value = v; edited(); }, "第" + (i + 1) + "行 指标值", { "class": "short" })); tr.appendChild(td5);
       var td6 = el("td"); td6.appendChild(input(ind.unit, function (v) { ind.unit = v === "" ? null : v; edited(); }, "第" + (i + 1) + "行 计量单位", { "class": "short" })); tr.appendChild(td6);
       var td7 = el("td"); td7.appendChild(input(ind.weight, function (v) { ind.weight = Jixiao.numberOrNull(v); edited(); }, "第" + (i + 1) + "行 分值", { "class": "short", inputmode: "decimal" })); tr.appendChild(td7);
-      var td8 = el("td"); td8.appendChild(input(ind.scoring, function (v) { ind.scoring = v === "" ? null : v; edited(); }, "第" + (i + 1) + "行 评（扣）分标准")); tr.appendChild(td8);
+      var td8 = el("td"); td8.appendChild(input(ind.scoring, function (v) { ind.scoring = v === "" ? null : v; edited(); }, "第" + (i + 1) + "行 评（扣）分标准", { "class": "scoring" })); tr.appendChild(td8);
       var tdMove = el("td", { "class": "row-actions" });
       [["↑", "上移", -1], ["↓", "下移", 1]].forEach(function (b) {
         var btn = el("button", { type: "button", title: b[1], "aria-label": "第" + (i + 1) + "行" + b[1] }, b[0]);

@@ -55,7 +55,7 @@
       if (!r.ok) { document.getElementById("total").textContent = r.data.reason; return; }
       var s = r.data.tables[0];
       s.indicators.forEach(function (row) {
-        document.getElementById("score-" + row.index).textContent = row.score === null ? "不适用" : row.score;
+        document.getElementById("score-" + row.index).textContent = row.score == null ? "—" : row.score;
         document.getElementById("explain-" + row.index).textContent = row.explanation;
       });
       document.getElementById("execution-result").textContent = s.execution ? s.execution.explanation + "（得分 " + s.execution.score + "）" : "未填写预算执行";
