@@ -6,7 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${OUT:-bench-out/browser}"
-PORT="${CHECK_PORT:-17$(( RANDOM % 900 + 100 ))}"
 mkdir -p "$OUT"
 
 CHROME="$(command -v chromium || command -v chromium-browser || true)"
@@ -14,19 +13,10 @@ CHROME="$(command -v chromium || command -v chromium-browser || true)"
 
 swift build --product jixiao-server 2>&1 | grep -E "error|warning: .*Sources" || true
 BIN="$(swift build --show-bin-path)/jixiao-server"
-WORK="$(mktemp -d /tmp/jixiao-browser.XXXXXX)"
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-env -u DATABASE_URL JIXIAO_SQLITE="$WORK/check.sqlite" LOG_LEVEL=warning \
-  "$BIN" serve --hostname 127.0.0.1 --port "$PORT" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 100); do curl -fs "$BASE/bench/bare" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "$BASE/bench/bare" >/dev/null || { echo "服务器没有启动："; cat "$WORK/server.log"; exit 1; }
+source scripts/lib/server.sh
+start_server "$BIN"
 # a 项目支出 table when there is one (they carry weights, so 自评 shows real scores)
-ID="$(curl -fs "$BASE/api/v1/tables" | python3 -c 'import json,sys; t=json.load(sys.stdin); print(next((x for x in t if x["kind"]=="project"), t[0])["id"])')"
+ID="$(first_table_id)"
 
 # one table with actuals, so the self-evaluation page has something to score
 curl -fs "$BASE/api/v1/tables/$ID" | python3 -c '

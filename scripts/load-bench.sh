@@ -7,27 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
 CONNS="${2:-64}"
-PORT="${BENCH_PORT:-18$(( RANDOM % 900 + 100 ))}"
 
 command -v wrk >/dev/null || { echo "wrk 未安装：apt-get install -y wrk"; exit 2; }
 swift build -c release --product jixiao-server 2>&1 | grep -E "error|warning: .*Sources" || true
 BIN="$(swift build -c release --show-bin-path)/jixiao-server"
 
-WORK="$(mktemp -d /tmp/jixiao-bench.XXXXXX)"
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-# a fresh SQLite with the demo seeds, quiet logs
-env -u DATABASE_URL JIXIAO_SQLITE="$WORK/bench.sqlite" LOG_LEVEL=warning \
-  "$BIN" serve --env production --hostname 127.0.0.1 --port "$PORT" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/bench/bare" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "http://127.0.0.1:$PORT/bench/bare" >/dev/null || { echo "服务器没有启动："; cat "$WORK/server.log"; exit 1; }
-
-ID="$(curl -fs "http://127.0.0.1:$PORT/api/v1/tables" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"
+source scripts/lib/server.sh
+start_server "$BIN" --env production
+ID="$(first_table_id)"
 # the check body: the stored table, as the editor sends it
-curl -fs "http://127.0.0.1:$PORT/api/v1/tables/$ID" \
+curl -fs "$BASE/api/v1/tables/$ID" \
   | python3 -c 'import json,sys; print(json.dumps({"tables": [json.load(sys.stdin)["table"]]}, ensure_ascii=False))' >"$WORK/check.json"
 cat >"$WORK/post.lua" <<LUA
 wrk.method = "POST"
@@ -46,6 +35,6 @@ run() { # name, url, extra args
 }
 
 echo "jixiao-server (release), $CONNS connections, ${DURATION}s each, wrk -t2, $(nproc) cores shared with wrk"
-run "GET /bench/bare"            "http://127.0.0.1:$PORT/bench/bare"
-run "GET /tables/:id (page)"     "http://127.0.0.1:$PORT/tables/$ID"
-run "POST /api/v1/check"         "http://127.0.0.1:$PORT/api/v1/check" -s "$WORK/post.lua"
+run "GET /bench/bare"            "$BASE/bench/bare"
+run "GET /tables/:id (page)"     "$BASE/tables/$ID"
+run "POST /api/v1/check"         "$BASE/api/v1/check" -s "$WORK/post.lua"

@@ -42,6 +42,15 @@ var Jixiao = (function () {
     return path.split(".").reduce(function (o, k) { return o === null || o === undefined ? undefined : o[k]; }, obj);
   }
 
+  // POSTs body() to url after the input settles; only the answer to the latest call reaches onAnswer.
+  function live(url, body, onAnswer, ms) {
+    var seq = 0;
+    return debounce(function () {
+      var mine = ++seq;
+      request("POST", url, body()).then(function (r) { if (mine === seq) onAnswer(r); });
+    }, ms);
+  }
+
   // A page editing one stored table: state, dirty flag, beforeunload guard, save with optimistic lock.
   function TablePage(form, onLoad) {
     var page = { table: null, version: null, status: "draft", dirty: false, form: form };
@@ -75,5 +84,5 @@ var Jixiao = (function () {
     return page;
   }
 
-  return { el: el, debounce: debounce, request: request, numberOrNull: numberOrNull, setPath: setPath, getPath: getPath, TablePage: TablePage };
+  return { el: el, debounce: debounce, live: live, request: request, numberOrNull: numberOrNull, setPath: setPath, getPath: getPath, TablePage: TablePage };
 })();

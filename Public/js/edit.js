@@ -84,25 +84,20 @@
     if (inputs.length) inputs[0].focus();
   });
 
-  var seq = 0;
-  var check = Jixiao.debounce(function () {
-    var mine = ++seq;
-    Jixiao.request("POST", form.dataset.check, { tables: [page.table] }).then(function (r) {
-      if (mine !== seq) return;
-      var list = document.getElementById("table-findings");
-      list.textContent = "";
-      page.table.indicators.forEach(function (_, i) { var c = document.getElementById("findings-" + i); if (c) c.textContent = ""; });
-      if (!r.ok) { list.appendChild(el("li", { "class": "error" }, r.data.reason)); return; }
-      document.getElementById("counts").textContent = "错误 " + r.data.errors + " · 警告 " + r.data.warnings + " · 提示 " + r.data.hints;
-      r.data.findings.forEach(function (f) {
-        var li = el("li", { "class": f.severity });
-        li.appendChild(el("b", null, f.severityLabel + " "));
-        li.appendChild(document.createTextNode(f.message + (f.suggestion ? " 建议：" + f.suggestion : "")));
-        var cell = f.indicator === null || f.indicator === undefined ? null : document.getElementById("findings-" + f.indicator);
-        if (cell) { var ul = cell.querySelector("ul") || cell.appendChild(el("ul", { "class": "findings" })); ul.appendChild(li); }
-        else list.appendChild(li);
-      });
-      if (!list.children.length) list.appendChild(el("li", { "class": "ok" }, "整表没有问题"));
+  var check = Jixiao.live(form.dataset.check, function () { return { tables: [page.table] }; }, function (r) {
+    var list = document.getElementById("table-findings");
+    list.textContent = "";
+    page.table.indicators.forEach(function (_, i) { var c = document.getElementById("findings-" + i); if (c) c.textContent = ""; });
+    if (!r.ok) { list.appendChild(el("li", { "class": "error" }, r.data.reason)); return; }
+    document.getElementById("counts").textContent = "错误 " + r.data.errors + " · 警告 " + r.data.warnings + " · 提示 " + r.data.hints;
+    r.data.findings.forEach(function (f) {
+      var li = el("li", { "class": f.severity });
+      li.appendChild(el("b", null, f.severityLabel + " "));
+      li.appendChild(document.createTextNode(f.message + (f.suggestion ? " 建议：" + f.suggestion : "")));
+      var cell = f.indicator === null || f.indicator === undefined ? null : document.getElementById("findings-" + f.indicator);
+      if (cell) { var ul = cell.querySelector("ul") || cell.appendChild(el("ul", { "class": "findings" })); ul.appendChild(li); }
+      else list.appendChild(li);
     });
+    if (!list.children.length) list.appendChild(el("li", { "class": "ok" }, "整表没有问题"));
   }, 350);
 })();

@@ -45,22 +45,17 @@
     });
   }
 
-  var seq = 0;
-  var score = Jixiao.debounce(function () {
-    var mine = ++seq;
-    Jixiao.request("POST", form.dataset.score, { tables: [page.table] }).then(function (r) {
-      if (mine !== seq) return;
-      var flags = document.getElementById("flags");
-      flags.textContent = "";
-      if (!r.ok) { document.getElementById("total").textContent = r.data.reason; return; }
-      var s = r.data.tables[0];
-      s.indicators.forEach(function (row) {
-        document.getElementById("score-" + row.index).textContent = row.score == null ? "—" : row.score;
-        document.getElementById("explain-" + row.index).textContent = row.explanation;
-      });
-      document.getElementById("execution-result").textContent = s.execution ? s.execution.explanation + "（得分 " + s.execution.score + "）" : "未填写预算执行";
-      document.getElementById("total").textContent = s.summary + (s.capped ? "（按预算执行率封顶）" : "");
-      s.flags.forEach(function (m) { flags.appendChild(el("li", { "class": "warning" }, m)); });
+  var score = Jixiao.live(form.dataset.score, function () { return { tables: [page.table] }; }, function (r) {
+    var flags = document.getElementById("flags");
+    flags.textContent = "";
+    if (!r.ok) { document.getElementById("total").textContent = r.data.reason; return; }
+    var s = r.data.tables[0];
+    s.indicators.forEach(function (row) {
+      document.getElementById("score-" + row.index).textContent = row.score == null ? "—" : row.score;
+      document.getElementById("explain-" + row.index).textContent = row.explanation;
     });
+    document.getElementById("execution-result").textContent = s.execution ? s.execution.explanation + "（得分 " + s.execution.score + "）" : "未填写预算执行";
+    document.getElementById("total").textContent = s.summary + (s.capped ? "（按预算执行率封顶）" : "");
+    s.flags.forEach(function (m) { flags.appendChild(el("li", { "class": "warning" }, m)); });
   }, 300);
 })();
