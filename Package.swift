@@ -13,6 +13,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
     ],
     targets: [
         .target(name: "GoalCore"),
@@ -31,6 +36,22 @@ let package = Package(
             name: "jixiao-bench",
             dependencies: ["GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML"]
         ),
+        // The web application: Vapor + Fluent + Leaf. Calls GoalIO/GoalCheck/GoalScoring, never the other way.
+        .target(
+            name: "App",
+            dependencies: [
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .executableTarget(
+            name: "jixiao-server",
+            dependencies: ["App", .product(name: "Vapor", package: "vapor")]
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GoalCoreTests", dependencies: ["GoalCore", "TestSupport"]),
         .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalIO", "TestSupport"]),
@@ -38,6 +59,13 @@ let package = Package(
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["jixiao", "OfficeXML", "TestSupport"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "GoalCore", "TestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,88 @@
+// Shared by the editor and the self-evaluation page: load, save with the version, unsaved-changes guard.
+// User text only ever goes through textContent / value, never innerHTML.
+"use strict";
+var Jixiao = (function () {
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function debounce(fn, ms) {
+    var t = null;
+    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+  function request(method, url, body) {
+    return fetch(url, {
+      method: method,
+      headers: body ? { "Content-Type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (res) {
+      return res.json().catch(function () { return { error: true, reason: "服务器返回的内容无法读取（" + res.status + "）" }; })
+        .then(function (data) { return { status: res.status, ok: res.ok, data: data }; });
+    }, function () {
+      return { status: 0, ok: false, data: { error: true, reason: "无法连接服务器，请检查网络后重试" } };
+    });
+  }
+  function numberOrNull(s) {
+    s = String(s || "").trim();
+    if (s === "") return null;
+    var n = Number(s);
+    return isFinite(n) ? n : null;
+  }
+  function setPath(obj, path, value) {
+    var parts = path.split(".");
+    for (var i = 0; i < parts.length - 1; i++) {
+      if (obj[parts[i]] === null || typeof obj[parts[i]] !== "object") obj[parts[i]] = {};
+      obj = obj[parts[i]];
+    }
+    obj[parts[parts.length - 1]] = value;
+  }
+  function getPath(obj, path) {
+    return path.split(".").reduce(function (o, k) { return o === null || o === undefined ? undefined : o[k]; }, obj);
+  }
+
+  // POSTs body() to url after the input settles; only the answer to the latest call reaches onAnswer.
+  function live(url, body, onAnswer, ms) {
+    var seq = 0;
+    return debounce(function () {
+      var mine = ++seq;
+      request("POST", url, body()).then(function (r) { if (mine === seq) onAnswer(r); });
+    }, ms);
+  }
+
+  // A page editing one stored table: state, dirty flag, beforeunload guard, save with optimistic lock.
+  function TablePage(form, onLoad) {
+    var page = { table: null, version: null, status: "draft", dirty: false, form: form };
+    var statusEl = document.getElementById("status");
+    page.say = function (text, cls) { statusEl.textContent = text; statusEl.className = cls || ""; };
+    page.changed = function () { page.dirty = true; page.say("有未保存的修改", "warn"); };
+    window.addEventListener("beforeunload", function (e) {
+      if (page.dirty) { e.preventDefault(); e.returnValue = ""; }
+    });
+    request("GET", form.dataset.api).then(function (r) {
+      if (!r.ok) { page.say(r.data.reason || "读取失败", "bad"); return; }
+      page.table = r.data.table; page.version = r.data.summary.version; page.status = r.data.summary.status;
+      page.say("已读取第 " + page.version + " 版", "");
+      onLoad(page);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (!page.table) return;
+      page.say("正在保存…", "");
+      request("PUT", form.dataset.api, { table: page.table, status: page.status, version: page.version }).then(function (r) {
+        if (r.ok) {
+          page.version = r.data.summary.version; page.dirty = false;
+          page.say("已保存为第 " + page.version + " 版（错误 " + r.data.summary.errors + "，警告 " + r.data.summary.warnings + "）", "ok");
+        } else if (r.status === 409) {
+          page.say(r.data.reason + "（您的版本：" + r.data.yourVersion + "，当前版本：" + r.data.currentVersion + "）", "bad");
+        } else {
+          page.say(r.data.reason || "保存失败", "bad");
+        }
+      });
+    });
+    return page;
+  }
+
+  return { el: el, debounce: debounce, live: live, request: request, numberOrNull: numberOrNull, setPath: setPath, getPath: getPath, TablePage: TablePage };
+})();

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Everything the server reads from its surroundings, read once at boot (`fromEnvironment`).
+/// Tests build one directly, so the production `configure` runs with test settings.
+public struct AppConfig: Sendable {
+    public enum Database: Sendable, Equatable {
+        /// A SQLite file; its folder is created when missing.
+        case sqliteFile(String)
+        /// A private in-memory SQLite database (tests).
+        case sqliteMemory
+        /// `postgres://user:password@host:port/database`
+        case postgres(String)
+    }
+
+    /// Where `Resources/Views` and `Public/` are found (the package root by default).
+    public var rootDirectory: String
+    public var database: Database
+    /// A folder of `.txt`/`.md`/`.json` goal tables loaded into an empty database as demo data; nil: none.
+    public var seedDirectory: String?
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes: Int
+    /// How long a deleted table can be restored, in seconds.
+    public var restoreWindow: TimeInterval
+    /// Leaf caches templates unless this is false (development: edit a template, reload the page).
+    public var cacheTemplates: Bool
+
+    public init(rootDirectory: String, database: Database, seedDirectory: String? = nil,
+                maxBodyBytes: Int = 10 * 1024 * 1024, restoreWindow: TimeInterval = 600, cacheTemplates: Bool = true) {
+        self.rootDirectory = rootDirectory.hasSuffix("/") ? rootDirectory : rootDirectory + "/"
+        self.database = database; self.seedDirectory = seedDirectory; self.maxBodyBytes = maxBodyBytes
+        self.restoreWindow = restoreWindow; self.cacheTemplates = cacheTemplates
+    }
+
+    /// A problem in the environment, listing every variable that is wrong at once.
+    public struct Invalid: Error, CustomStringConvertible, Sendable {
+        public var problems: [String]
+        public var description: String { "服务器配置有误：\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
+    }
+
+    /// Reads the configuration from environment variables:
+    /// `JIXIAO_ROOT` (package root, default: current directory), `DATABASE_URL` (postgres://… selects PostgreSQL),
+    /// `JIXIAO_SQLITE` (SQLite file, default `<root>/data/jixiao.sqlite`), `JIXIAO_SEEDS` (demo tables folder,
+    /// default `<root>/../shared/seeds`; `none` for none), `JIXIAO_MAX_BODY_MB` (default 10).
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+                                       currentDirectory: String = FileManager.default.currentDirectoryPath) throws(Invalid) -> AppConfig {
+        var problems: [String] = []
+        let root = env["JIXIAO_ROOT"].flatMap { $0.isEmpty ? nil : $0 } ?? currentDirectory
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: root + "/Resources/Views", isDirectory: &isDir) || !isDir.boolValue {
+            problems.append("JIXIAO_ROOT：在“\(root)”下找不到 Resources/Views（请在仓库根目录运行，或设置 JIXIAO_ROOT）")
+        }
+        let database: Database
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url)
+            } else {
+                problems.append("DATABASE_URL：应以 postgres:// 开头，实为“\(url)”（不设置则使用 SQLite）")
+                database = .sqliteMemory
+            }
+        } else {
+            database = .sqliteFile(env["JIXIAO_SQLITE"].flatMap { $0.isEmpty ? nil : $0 } ?? root + "/data/jixiao.sqlite")
+        }
+        var seeds: String? = env["JIXIAO_SEEDS"] ?? root + "/../shared/seeds"
+        if seeds == "none" || seeds == "" { seeds = nil }
+        var maxBody = 10
+        if let s = env["JIXIAO_MAX_BODY_MB"] {
+            if let n = Int(s), n > 0 { maxBody = n } else { problems.append("JIXIAO_MAX_BODY_MB：应为正整数，实为“\(s)”") }
+        }
+        guard problems.isEmpty else { throw Invalid(problems: problems) }
+        return AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024)
+    }
+}

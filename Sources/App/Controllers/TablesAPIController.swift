@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import GoalCore
+import Vapor
+
+/// `/api/v1/tables`: list, read, create, save (optimistic lock), delete and restore.
+struct TablesAPIController {
+    let config: AppConfig
+
+    func register(_ app: any RoutesBuilder) {
+        app.get(SitePath.api(.tables).pathComponents, use: list)
+        app.post(SitePath.api(.tables).pathComponents, use: create)
+        app.get(SitePath.api(.table(.key)).pathComponents, use: get)
+        app.put(SitePath.api(.table(.key)).pathComponents, use: update)
+        app.delete(SitePath.api(.table(.key)).pathComponents, use: delete)
+        app.post(SitePath.api(.tableRestore(.key)).pathComponents, use: restore)
+    }
+
+    @Sendable func list(req: Request) async throws -> [TableSummaryDTO] {
+        try await TableStore.list(on: req.db)
+    }
+
+    @Sendable func get(req: Request) async throws -> TableDetailDTO {
+        let id = try req.tableID()
+        guard let t = try await TableStore.find(id, on: req.db) else { throw TableStore.Failure.notFound(id) }
+        return t
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let input = try req.decodeJSON(TableInputDTO.self, what: "新建目标表")
+        let created = try await TableStore.create(input.table, status: try Self.status(input.status) ?? .draft, on: req.db)
+        let res = try await created.encodeResponse(status: .created, for: req)
+        res.headers.replaceOrAdd(name: .location, value: SitePath.api(.table(.value(created.summary.id))).path)
+        return res
+    }
+
+    @Sendable func update(req: Request) async throws -> TableDetailDTO {
+        let id = try req.tableID()
+        let input = try req.decodeJSON(TableInputDTO.self, what: "保存目标表")
+        guard let version = input.version else {
+            throw Abort(.badRequest, reason: "保存目标表：缺少字段“version”（您打开时的版本号），无法判断是否与他人的修改冲突")
+        }
+        return try await TableStore.update(id, table: input.table, status: try Self.status(input.status),
+                                           expectedVersion: version, on: req.db)
+    }
+
+    @Sendable func delete(req: Request) async throws -> DeletedDTO {
+        let id = try req.tableID()
+        guard try await TableStore.delete(id, on: req.db) else { throw TableStore.Failure.notFound(id) }
+        return DeletedDTO(deleted: true, id: id, restore: SitePath.api(.tableRestore(.value(id))).path,
+                          restoreMinutes: Int(config.restoreWindow / 60))
+    }
+
+    @Sendable func restore(req: Request) async throws -> TableDetailDTO {
+        try await TableStore.restore(try req.tableID(), window: config.restoreWindow, on: req.db)
+    }
+
+    static func status(_ text: String?) throws -> TableStatus? {
+        guard let text else { return nil }
+        if let s = TableStatus(rawValue: text) ?? TableStatus.allCases.first(where: { $0.label == text }) { return s }
+        let allowed = TableStatus.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、")
+        throw Abort(.badRequest, reason: "字段“status”的值“\(text)”无效，应为：\(allowed)")
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GoalCore
+import GoalIO
+import Vapor
+
+/// `/api/v1/convert`, `/check`, `/score`: stateless calls into GoalIO, GoalCheck and GoalScoring.
+struct ToolsAPIController {
+    func register(_ app: any RoutesBuilder) {
+        app.post(SitePath.api(.convert).pathComponents, use: convert)
+        app.post(SitePath.api(.check).pathComponents, use: check)
+        app.post(SitePath.api(.score).pathComponents, use: score)
+    }
+
+    @Sendable func convert(req: Request) async throws -> ConvertResponseDTO {
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+            throw Abort(.badRequest, reason: "转换：请求正文为空，应为粘贴的表格文本或 JSON")
+        }
+        let result = try Self.read(Data(buffer: buffer), contentType: req.headers.contentType)
+        return ConvertResponseDTO(tables: result.tables, notes: result.notes.map(NoteDTO.init))
+    }
+
+    /// A JSON body with `text` is the pasted text; anything else is read by `DocumentReader` as it is.
+    static func read(_ data: Data, contentType: HTTPMediaType?, name: String = "") throws -> ImportResult {
+        var data = data, name = name
+        if contentType == .json, let req = try? JSONDecoder().decode(ConvertRequestDTO.self, from: data), let text = req.text {
+            data = Data(text.utf8); name = req.name ?? name
+        }
+        do {
+            return try DocumentReader.read(data: data, name: name)
+        } catch {
+            throw Abort(.unprocessableEntity, reason: "无法识别为绩效目标表：\(error.description)")
+        }
+    }
+
+    @Sendable func check(req: Request) async throws -> CheckResponseDTO {
+        let input = try req.decodeJSON(TablesRequestDTO.self, what: "检查")
+        return CheckResponseDTO(Analysis.findings(input.tables, importNotes: input.importNotes ?? []))
+    }
+
+    @Sendable func score(req: Request) async throws -> ScoreResponseDTO {
+        let input = try req.decodeJSON(TablesRequestDTO.self, what: "评分")
+        return ScoreResponseDTO(tables: Analysis.scores(input.tables).map(TableScoreDTO.init))
+    }
+}

@@ -1,0 +1,304 @@
+import Foundation
+import GoalCheck
+import GoalCore
+import GoalIO
+import GoalScoring
+
+/// What the Leaf templates see. Every string is user text or Chinese labels; Leaf's `#()` escapes them all.
+/// Built from DTOs and domain values only, never from Fluent records.
+enum PageContext {
+    struct Nav: Encodable {
+        var home = SitePath.home.path
+        var importPage = SitePath.importPage.path
+        var openAPI = SitePath.api(.openAPI).path
+    }
+
+    // MARK: 首页
+
+    struct Home: Encodable {
+        var title = "首页"
+        var nav = Nav()
+        var groups: [Group]
+        var count: Int
+
+        struct Group: Encodable {
+            var unit: String
+            var year: String
+            var rows: [Row]
+        }
+
+        struct Row: Encodable {
+            var name: String
+            var title: String
+            var kind: String
+            var status: String
+            var errors: Int
+            var warnings: Int
+            var score: String
+            var links: SitePath.TableLinks
+        }
+
+        init(_ tables: [TableSummaryDTO]) {
+            var groups: [Group] = []
+            for t in tables {
+                let unit = t.unit.isEmpty ? "（未填单位）" : t.unit
+                let year = t.year.map { "\($0)年度" } ?? "（未填年度）"
+                let row = Row(name: t.name, title: t.title, kind: t.kindLabel, status: t.statusLabel, errors: t.errors,
+                              warnings: t.warnings, score: PageContext.scoreText(t.score, t.scoreMax, t.grade),
+                              links: .init(t.id))
+                if let last = groups.last, last.unit == unit, last.year == year {
+                    groups[groups.count - 1].rows.append(row)
+                } else {
+                    groups.append(Group(unit: unit, year: year, rows: [row]))
+                }
+            }
+            self.groups = groups
+            count = tables.count
+        }
+    }
+
+    static func scoreText(_ score: Double?, _ max: Double?, _ grade: String?) -> String {
+        guard let score, let max else { return "未评分" }
+        return "\(ArithmeticText.number(score)) / \(ArithmeticText.number(max))" + (grade.map { "（\($0)）" } ?? "")
+    }
+
+    // MARK: 表格 (official layout)
+
+    struct HeaderField: Encodable {
+        var label: String
+        var value: String
+    }
+
+    struct FindingLine: Encodable {
+        var severity: String
+        var severityLabel: String
+        var code: String
+        var message: String
+        var suggestion: String?
+
+        init(_ f: Finding) {
+            severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = f.message
+            suggestion = f.suggestion
+        }
+    }
+
+    struct GridRow: Encodable {
+        var number: Int
+        var level1: String
+        var level1Span: Int
+        var showLevel1: Bool
+        var level2: String
+        var level2Span: Int
+        var showLevel2: Bool
+        var name: String
+        var target: String
+        var cells: [String]
+        var findings: [FindingLine]
+        var hasErrors: Bool
+    }
+
+    struct Table: Encodable {
+        var title: String
+        var nav = Nav()
+        var heading: String
+        var yearLabel: String
+        var summary: TableSummaryDTO
+        var header: [HeaderField]
+        var columns: [String]
+        var rows: [GridRow]
+        var tableFindings: [FindingLine]
+        var errors: Int
+        var warnings: Int
+        var hints: Int
+        var links: SitePath.TableLinks
+        var score: String
+    }
+
+    /// The optional columns of the grid: shown when any row has a value.
+    static let optionalColumns: [(IndicatorField, @Sendable (Indicator) -> String?)] = [
+        (.explanation, { $0.explanation }), (.basis, { $0.basis }), (.lastYear, { $0.lastYear }),
+        (.weight, { $0.weight.map { ArithmeticText.number($0) } }), (.scoring, { $0.scoring }),
+        (.evidence, { $0.evidence }), (.note, { $0.note }),
+    ]
+
+    static func targetText(_ i: Indicator) -> String {
+        i.type == .qualitative ? i.value : i.type.rawValue + i.value + (i.unit ?? "")
+    }
+
+    static func header(_ t: GoalTable) -> [HeaderField] {
+        var out: [HeaderField] = []
+        func add(_ label: String, _ value: String?) {
+            if let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty { out.append(.init(label: label, value: v)) }
+        }
+        let n = { (d: Double?) in d.map { ArithmeticText.number($0) } }
+        switch t.kind {
+        case .project:
+            add("预算单位", t.unit)
+            add("项目名称", t.project?.name)
+            add("项目负责人", t.project?.manager)
+            if let f = t.funds, !f.isEmpty {
+                add("项目资金（万元）", ["年度预算总额：\(n(f.total) ?? "—")", "其中：财政拨款 \(n(f.fiscal) ?? "—")",
+                                   "其他资金 \(n(f.other) ?? "—")"].joined(separator: "；"))
+            }
+            add("项目总体目标", t.goal)
+        case .department, .provincial:
+            add("部门（单位）名称", t.unit)
+            add("部门（单位）职责", t.duty)
+            if let f = t.funds, !f.isEmpty {
+                add("资金（万元）", ["预算总额 \(n(f.total) ?? "—")", "财政资金 \(n(f.fiscal) ?? "—")",
+                               "其他资金 \(n(f.other) ?? "—")"].joined(separator: "；"))
+            }
+            for task in t.tasks { add("年度主要任务：\(task.name)", task.content ?? "") }
+            add("年度履职目标", t.goal)
+        }
+        return out
+    }
+
+    static func table(_ detail: TableDetailDTO) -> Table {
+        let t = detail.table
+        let findings = Analysis.findings([t])
+        let score = Analysis.scores([t])[0]
+        let columns = optionalColumns.filter { col in t.indicators.contains { !(col.1($0) ?? "").isEmpty } }
+        var rows: [GridRow] = []
+        for (i, ind) in t.indicators.enumerated() {
+            // merged cells as on the printed form: a 一级/二级 spans the following rows that repeat it
+            let first1 = i == 0 || t.indicators[i - 1].level1 != ind.level1
+            let first2 = first1 || t.indicators[i - 1].level2 != ind.level2
+            let span1 = first1 ? t.indicators[i...].prefix { $0.level1 == ind.level1 }.count : 0
+            let span2 = first2 ? t.indicators[i...].prefix { $0.level1 == ind.level1 && $0.level2 == ind.level2 }.count : 0
+            let mine = findings.filter { $0.indicator == i }.map(FindingLine.init)
+            rows.append(GridRow(
+                number: i + 1, level1: ind.level1, level1Span: span1, showLevel1: first1, level2: ind.level2,
+                level2Span: span2, showLevel2: first2, name: ind.name, target: targetText(ind),
+                cells: columns.map { $0.1(ind) ?? "" }, findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
+        }
+        return Table(
+            title: detail.summary.name, heading: t.title, yearLabel: t.year.map { "（\($0)年度）" } ?? "",
+            summary: detail.summary, header: header(t), columns: columns.map(\.0.label), rows: rows,
+            tableFindings: findings.filter { $0.indicator == nil }.map(FindingLine.init),
+            errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
+            hints: findings.count { $0.severity == .hint }, links: .init(detail.summary.id),
+            score: score.hasScores ? score.summary : "未评分（自评中填写实际完成值后计算）")
+    }
+
+    // MARK: 导入
+
+    struct Import: Encodable {
+        var title = "导入"
+        var nav = Nav()
+        var preview = SitePath.importPreview.path
+        var text: String
+        var error: String?
+    }
+
+    struct ImportPreview: Encodable {
+        var title = "导入预览"
+        var nav = Nav()
+        var save = SitePath.importSave.path
+        var back = SitePath.importPage.path
+        var source: String
+        var tables: [PreviewTable]
+        var notes: [NoteDTO]
+        /// The recovered tables as interchange JSON, posted back by the 保存 button.
+        var document: String
+
+        struct PreviewTable: Encodable {
+            var number: Int
+            var heading: String
+            var header: [HeaderField]
+            var indicators: Int
+            var rows: [GridRow]
+            var columns: [String]
+            var notes: [NoteDTO]
+            var errors: Int
+            var warnings: Int
+        }
+
+        init(source: String, result: ImportResult) {
+            self.source = source
+            notes = result.notes.filter { $0.location.table == nil }.map(NoteDTO.init)
+            let findings = Analysis.findings(result.tables, importNotes: result.notes)
+            tables = result.tables.enumerated().map { i, t in
+                let grid = PageContext.table(TableDetailDTO(summary: .preview, table: t))
+                return PreviewTable(
+                    number: i + 1, heading: t.title + (t.year.map { "（\($0)年度）" } ?? ""), header: grid.header,
+                    indicators: t.indicators.count, rows: grid.rows, columns: grid.columns,
+                    notes: result.notes(forTable: i).map(NoteDTO.init),
+                    errors: findings.count { $0.table == i && $0.severity == .error },
+                    warnings: findings.count { $0.table == i && $0.severity == .warning })
+            }
+            document = String(decoding: result.document.encoded(), as: UTF8.self)
+        }
+    }
+
+    // MARK: 编辑 / 自评 / 导出
+
+    struct Editor: Encodable {
+        var title: String
+        var nav = Nav()
+        var summary: TableSummaryDTO
+        var links: SitePath.TableLinks
+        var checkAPI = SitePath.api(.check).path
+        var scoreAPI = SitePath.api(.score).path
+        /// `{"产出指标": ["数量指标", …], …}` for the 一级/二级 dropdowns (in a data attribute, escaped).
+        var taxonomy: String
+        var types = Comparison.allCases.map(\.rawValue)
+        var kinds = TableKind.allCases.map { KindOption(value: $0.rawValue, label: $0.shortLabel) }
+        var statuses = TableStatus.allCases.map { KindOption(value: $0.rawValue, label: $0.label) }
+
+        struct KindOption: Encodable { var value: String; var label: String }
+
+        init(_ d: TableDetailDTO, title: String) {
+            self.title = title + "：" + d.summary.name
+            summary = d.summary
+            links = .init(d.summary.id)
+            let groups = Analysis.taxonomy(for: d.table)
+            let pairs = groups.map { "\(Self.quote($0.level1)):[\($0.level2.map(Self.quote).joined(separator: ","))]" }
+            taxonomy = "{" + pairs.joined(separator: ",") + "}"
+        }
+
+        static func quote(_ s: String) -> String {
+            String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
+        }
+    }
+
+    struct Export: Encodable {
+        var title: String
+        var nav = Nav()
+        var summary: TableSummaryDTO
+        var links: SitePath.TableLinks
+        var formats: [ExportFormat.Option]
+    }
+}
+
+extension TableSummaryDTO {
+    /// A placeholder for tables not yet saved (the import preview).
+    static let preview = TableSummaryDTO(
+        id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), unit: "", year: nil, kind: "", kindLabel: "",
+        title: "", name: "", status: TableStatus.draft.rawValue, statusLabel: TableStatus.draft.label, version: 0,
+        errors: 0, warnings: 0, score: nil, scoreMax: nil, grade: nil, updatedAt: nil)
+}
+
+/// The export formats. JSON is written here from GoalCore; the others wait for GoalIO's exporters.
+enum ExportFormat: String, CaseIterable {
+    case json, xlsx, csv, print
+
+    struct Option: Encodable {
+        var label: String
+        var href: String?
+        var note: String
+    }
+
+    func option(for id: UUID) -> Option {
+        switch self {
+        case .json:
+            return Option(label: "交换格式 JSON（goal-tables/1）", href: SitePath.tableExportJSON(.value(id)).path,
+                          note: "可再次导入本系统，或交给命令行工具 jixiao 检查、评分")
+        // TODO(GoalIO export): when GoalIO's .xlsx/.csv/.html writers land, add SitePath cases for them,
+        // call the writer in PagesController.exportFile and set `href` here. Until then these are shown as not yet available.
+        case .xlsx: return Option(label: "Excel 工作簿（.xlsx，官方版式）", href: nil, note: "暂未提供：等待导出功能完成")
+        case .csv: return Option(label: "CSV 表格（.csv）", href: nil, note: "暂未提供：等待导出功能完成")
+        case .print: return Option(label: "打印版（HTML）", href: nil, note: "暂未提供：等待导出功能完成")
+        }
+    }
+}

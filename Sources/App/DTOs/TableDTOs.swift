@@ -1,0 +1,133 @@
+import Foundation
+import GoalCore
+import Vapor
+
+/// 状态: where a table is in its life. Stored as the raw value.
+enum TableStatus: String, Codable, CaseIterable, Sendable {
+    case draft, submitted, returned, approved
+
+    var label: String {
+        switch self {
+        case .draft: return "草稿"
+        case .submitted: return "已提交"
+        case .returned: return "已退回"
+        case .approved: return "已审核"
+        }
+    }
+}
+
+extension TableKind {
+    /// Short name for lists: 部门整体 / 项目支出 / 省级整体.
+    var shortLabel: String {
+        switch self {
+        case .department: return "部门整体"
+        case .project: return "项目支出"
+        case .provincial: return "省级整体"
+        }
+    }
+}
+
+/// One row of the table list (`GET /api/v1/tables`, 首页).
+struct TableSummaryDTO: Content, Sendable {
+    var id: UUID
+    var unit: String
+    var year: Int?
+    var kind: String
+    var kindLabel: String
+    var title: String
+    var name: String
+    var status: String
+    var statusLabel: String
+    var version: Int
+    var errors: Int
+    var warnings: Int
+    var score: Double?
+    var scoreMax: Double?
+    var grade: String?
+    var updatedAt: Date?
+}
+
+/// One stored table with its interchange JSON (`GET /api/v1/tables/:id`).
+struct TableDetailDTO: Content, Sendable {
+    var summary: TableSummaryDTO
+    var table: GoalTable
+}
+
+/// The body of `POST /api/v1/tables` and `PUT /api/v1/tables/:id`. `version` is required for PUT:
+/// the version the client last read.
+struct TableInputDTO: Content, Sendable {
+    var table: GoalTable
+    var status: String?
+    var version: Int?
+}
+
+/// 409: the table changed since the client read it.
+struct ConflictDTO: Content, Sendable {
+    var error: Bool = true
+    var reason: String
+    var yourVersion: Int
+    var currentVersion: Int
+    var current: TableDetailDTO
+}
+
+/// What the API says on any error: `{"error": true, "reason": "中文说明"}`.
+struct ErrorDTO: Content, Sendable {
+    var error: Bool = true
+    var reason: String
+}
+
+// MARK: - The one place Fluent records become DTOs
+
+extension TableSummaryDTO {
+    init(_ r: GoalTableRecord) throws {
+        guard let id = r.id else { throw Abort(.internalServerError, reason: "数据库记录缺少编号") }
+        let kind = TableKind(rawValue: r.kind)
+        let status = TableStatus(rawValue: r.status) ?? .draft
+        self.init(id: id, unit: r.unit, year: r.year, kind: r.kind, kindLabel: kind?.shortLabel ?? r.kind,
+                  title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
+                  version: r.version, errors: r.errorCount, warnings: r.warningCount,
+                  score: r.score, scoreMax: r.scoreMax, grade: r.grade, updatedAt: r.updatedAt)
+    }
+}
+
+extension TableDetailDTO {
+    init(_ r: GoalTableRecord) throws {
+        let table: GoalTable
+        do {
+            table = try JSONDecoder().decode(GoalTable.self, from: Data(r.document.utf8))
+        } catch {
+            throw Abort(.internalServerError, reason: "数据库中第“\(r.id?.uuidString ?? "?")”号表的内容无法读取：\(error)")
+        }
+        self.init(summary: try TableSummaryDTO(r), table: table)
+    }
+}
+
+extension GoalTableRecord {
+    /// Writes a table and everything derived from it into the record (the version is the caller's business).
+    func fill(from table: GoalTable, status: TableStatus) {
+        let s = Analysis.summary(table)
+        unit = table.unit
+        year = table.year
+        kind = table.kind.rawValue
+        title = table.title
+        let project = table.project?.name.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        name = project.isEmpty ? (table.unit.isEmpty ? table.title : table.unit) : project
+        self.status = status.rawValue
+        document = StoredJSON.encode(table)
+        errorCount = s.errors
+        warningCount = s.warnings
+        score = s.score
+        scoreMax = s.scoreMax
+        grade = s.grade
+    }
+
+}
+
+/// The JSON of a stored table: stable key order, Chinese unescaped. Encoding plain values cannot fail.
+enum StoredJSON {
+    static func encode(_ table: GoalTable) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? e.encode(table)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GoalCheck
+import GoalCore
+import GoalScoring
+import Vapor
+
+/// `POST /api/v1/convert` as JSON: `{"text": "…", "name": "表.txt"}`; any other body (plain text,
+/// an interchange document) is read as it is.
+struct ConvertRequestDTO: Decodable {
+    var text: String?
+    var name: String?
+}
+
+/// One repair or problem of an import, with its place in words (`第1张表 第3行指标（源文件第12行）`).
+struct NoteDTO: Content, Sendable {
+    var kind: String
+    var kindLabel: String
+    var message: String
+    var place: String
+    var location: SourceLocation
+
+    init(_ n: ImportNote) {
+        kind = n.kind.rawValue
+        switch n.kind {
+        case .repaired: kindLabel = "已修复"
+        case .unreadable: kindLabel = "无法读取"
+        case .skipped: kindLabel = "已跳过"
+        }
+        message = n.message
+        place = n.location.description
+        location = n.location
+    }
+}
+
+struct ConvertResponseDTO: Content, Sendable {
+    var format: String = GoalDocument.currentFormat
+    var tables: [GoalTable]
+    var notes: [NoteDTO]
+}
+
+/// `POST /api/v1/check` and `POST /api/v1/score`: interchange tables, optionally the import notes.
+struct TablesRequestDTO: Decodable {
+    var tables: [GoalTable]
+    var importNotes: [ImportNote]?
+}
+
+struct FindingDTO: Content, Sendable {
+    var table: Int
+    var indicator: Int?
+    var field: String?
+    var fieldLabel: String?
+    var severity: String
+    var severityLabel: String
+    var code: String
+    var message: String
+    var suggestion: String?
+    var rule: String
+
+    init(_ f: Finding) {
+        table = f.table; indicator = f.indicator; field = f.field?.rawValue; fieldLabel = f.field?.label
+        severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = f.message
+        suggestion = f.suggestion; rule = f.profileRule
+    }
+}
+
+struct CheckResponseDTO: Content, Sendable {
+    var errors: Int
+    var warnings: Int
+    var hints: Int
+    var findings: [FindingDTO]
+
+    init(_ findings: [Finding]) {
+        errors = findings.count { $0.severity == .error }
+        warnings = findings.count { $0.severity == .warning }
+        hints = findings.count { $0.severity == .hint }
+        self.findings = findings.map(FindingDTO.init)
+    }
+}
+
+struct IndicatorScoreDTO: Content, Sendable {
+    var index: Int
+    var name: String
+    /// nil: 不适用, dropped from total and max.
+    var score: Double?
+    var weight: Double?
+    var explanation: String
+    var flags: [String]
+
+    init(_ s: IndicatorScore) {
+        index = s.index; name = s.name; score = s.score; weight = s.weight; explanation = s.explanation
+        flags = s.flags.map(\.message)
+    }
+}
+
+struct ExecutionScoreDTO: Content, Sendable {
+    var score: Double
+    var weight: Double
+    var rate: Double?
+    var explanation: String
+}
+
+struct TableScoreDTO: Content, Sendable {
+    var table: Int
+    var indicators: [IndicatorScoreDTO]
+    var execution: ExecutionScoreDTO?
+    var total: Double
+    var max: Double
+    var percent: Double
+    var grade: String
+    var capped: Bool
+    var hasScores: Bool
+    /// "总分 67.83 / 84（80.75%），良"
+    var summary: String
+    /// Every flag of the table: the rows', then the table's.
+    var flags: [String]
+
+    init(_ s: TableScore) {
+        table = s.table
+        indicators = s.indicators.map(IndicatorScoreDTO.init)
+        execution = s.execution.map {
+            ExecutionScoreDTO(score: $0.score, weight: $0.weight, rate: $0.rate, explanation: $0.explanation)
+        }
+        total = s.total; max = s.max; percent = s.percent; grade = s.grade.rawValue; capped = s.appliedCap != nil
+        hasScores = s.hasScores; summary = s.summary; flags = s.flags.map(\.message)
+    }
+}
+
+struct ScoreResponseDTO: Content, Sendable {
+    var tables: [TableScoreDTO]
+}
+
+struct DeletedDTO: Content, Sendable {
+    var deleted: Bool
+    var id: UUID
+    /// POST here to undo, within `restoreMinutes`.
+    var restore: String
+    var restoreMinutes: Int
+}

@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+
+/// One stored goal table (persistence only: never handed to views or the API; see `TableDTO.init(_:)`).
+/// The table itself is its interchange JSON in `document`; the other columns are what the 首页 list
+/// and the optimistic lock need, recomputed on every save.
+final class GoalTableRecord: Model, @unchecked Sendable {
+    static let schema = "goal_tables"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "unit") var unit: String
+    @OptionalField(key: "year") var year: Int?
+    @Field(key: "kind") var kind: String
+    @Field(key: "title") var title: String
+    /// A short label for the list: the project name, else the unit.
+    @Field(key: "name") var name: String
+    @Field(key: "status") var status: String
+    /// Bumped by every save; a save naming an older version is refused (HTTP 409).
+    @Field(key: "version") var version: Int
+    /// The table as interchange JSON (`GoalTable`, one table, not the document wrapper).
+    @Field(key: "document") var document: String
+    @Field(key: "error_count") var errorCount: Int
+    @Field(key: "warning_count") var warningCount: Int
+    @OptionalField(key: "score") var score: Double?
+    @OptionalField(key: "score_max") var scoreMax: Double?
+    @OptionalField(key: "grade") var grade: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Set by `delete()`: the row is hidden, and can be restored for a while.
+    @Timestamp(key: "deleted_at", on: .delete) var deletedAt: Date?
+
+    init() {}
+}

@@ -1,0 +1,42 @@
+import GoalCheck
+import GoalCore
+import GoalScoring
+
+/// The one place the app asks the domain modules about tables: the checker's findings and the scorer's
+/// scores, under the profile the checker picks for each table. No rule lives here.
+enum Analysis {
+    static func findings(_ tables: [GoalTable], importNotes: [ImportNote] = []) -> [Finding] {
+        Checker().check(tables, importNotes: importNotes)
+    }
+
+    /// Scores each table under the scoring settings of the profile its check uses.
+    static func scores(_ tables: [GoalTable]) -> [TableScore] {
+        tables.enumerated().map { i, t in
+            var scorer = Scorer(settings: Checker.profile(for: t).scoring)
+            return scorer.score(t, index: i)
+        }
+    }
+
+    /// What the list page shows of one table: error and warning counts, and the score once anything is scored.
+    struct Summary: Sendable, Equatable {
+        var errors: Int
+        var warnings: Int
+        var score: Double?
+        var scoreMax: Double?
+        var grade: String?
+    }
+
+    static func summary(_ table: GoalTable) -> Summary {
+        let f = findings([table])
+        let s = scores([table])[0]
+        return Summary(
+            errors: f.count { $0.severity == .error }, warnings: f.count { $0.severity == .warning },
+            score: s.hasScores ? s.total : nil, scoreMax: s.hasScores ? s.max : nil,
+            grade: s.hasScores ? s.grade.rawValue : nil)
+    }
+
+    /// Taxonomy choices for the editor's dropdowns: 一级 → its 二级, under the profile for that form.
+    static func taxonomy(for table: GoalTable) -> [Taxonomy.Group] {
+        Checker.profile(for: table).taxonomy.groups
+    }
+}

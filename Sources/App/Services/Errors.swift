@@ -1,0 +1,131 @@
+import Foundation
+import Vapor
+
+/// Turns every error into Chinese for the reader: JSON (`ErrorDTO`, `ConflictDTO`) under `/api`,
+/// a page everywhere else. Replaces Vapor's English `ErrorMiddleware`.
+struct ChineseErrorMiddleware: AsyncMiddleware {
+    let maxBodyBytes: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return await response(for: error, to: request)
+        }
+    }
+
+    func response(for error: any Error, to req: Request) async -> Response {
+        let (status, reason) = describe(error, req)
+        if status == .internalServerError { req.logger.report(error: error) }
+        let isAPI = req.url.path.hasPrefix("/api/")
+        if isAPI {
+            if case TableStore.Failure.conflict(let yours, let current) = error {
+                return json(ConflictDTO(reason: reason, yourVersion: yours, currentVersion: current.summary.version,
+                                        current: current), status: status)
+            }
+            return json(ErrorDTO(reason: reason), status: status)
+        }
+        let page = ErrorPage(title: "出错了（\(status.code)）", reason: reason, home: SitePath.home.path)
+        if let view = try? await req.view.render("error", page) {
+            let res = (try? await view.encodeResponse(for: req)) ?? Response(status: status)
+            res.status = status
+            return res
+        }
+        return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: reason))
+    }
+
+    struct ErrorPage: Encodable { var title: String; var reason: String; var home: String }
+
+    private func json<T: Encodable>(_ value: T, status: HTTPResponseStatus) -> Response {
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601  // as Vapor's own JSON responses
+        let body = (try? e.encode(value)) ?? Data(#"{"error":true,"reason":"服务器内部错误"}"#.utf8)
+        return Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: body))
+    }
+
+    func describe(_ error: any Error, _ req: Request) -> (HTTPResponseStatus, String) {
+        switch error {
+        case let f as TableStore.Failure:
+            switch f {
+            case .notFound(let id): return (.notFound, "找不到目标表“\(id.uuidString)”（可能已被删除）")
+            case .conflict(let yours, let current):
+                return (.conflict, "保存冲突：您编辑的是第 \(yours) 版，但这张表已被他人保存为第 \(current.summary.version) 版。请重新打开后再修改，或对照当前版本合并您的修改。")
+            case .restoreExpired(let id, let minutes):
+                return (.gone, "目标表“\(id.uuidString)”删除已超过 \(minutes) 分钟，无法恢复")
+            case .notDeleted(let id): return (.badRequest, "目标表“\(id.uuidString)”没有被删除，无需恢复")
+            }
+        case let e as DecodingError:
+            return (.badRequest, "请求正文：" + Self.describe(e))
+        case let a as any AbortError:
+            let status = a.status
+            if status == .payloadTooLarge {
+                return (status, "上传内容太大：请求“\(req.url.path)”超过 \(Self.sizeText(maxBodyBytes)) 上限，请拆分文件后再上传")
+            }
+            if Self.isChinese(a.reason) { return (status, a.reason) }
+            switch status {
+            case .notFound: return (status, "找不到页面“\(req.url.path)”")
+            case .methodNotAllowed: return (status, "“\(req.url.path)”不支持 \(req.method.rawValue) 请求")
+            case .unsupportedMediaType: return (status, "“\(req.url.path)”不支持这种内容类型（应为 JSON 或表单）")
+            case .badRequest: return (status, "请求“\(req.url.path)”格式有误：\(a.reason)")
+            default: return (status, "请求“\(req.url.path)”失败（\(status.code)）：\(a.reason)")
+            }
+        default:
+            return (.internalServerError, "服务器内部错误（请求“\(req.url.path)”），请稍后重试或联系管理员")
+        }
+    }
+
+    /// `10 MB`, `64 KB`.
+    static func sizeText(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? "\(bytes / 1024 / 1024) MB" : "\(max(1, bytes / 1024)) KB"
+    }
+
+    static func isChinese(_ s: String) -> Bool {
+        s.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    /// A decoding error in words, with the JSON path of the value concerned: `tables[0].indicators[3].type：…`.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let p = keys.reduce(into: "") { s, k in
+                if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : ".\(k.stringValue)" }
+            }
+            return p.isEmpty ? "" : "字段“\(p)”："
+        }
+        switch error {
+        case .dataCorrupted(let c):
+            return c.codingPath.isEmpty ? "不是有效的 JSON（格式错误或内容不完整）" : path(c.codingPath) + c.debugDescription
+        case .keyNotFound(let k, let c): return path(c.codingPath) + "缺少字段“\(k.stringValue)”"
+        case .typeMismatch(_, let c): return path(c.codingPath) + "类型不符"
+        case .valueNotFound(_, let c): return path(c.codingPath) + "不能为 null"
+        @unknown default: return "无法读取 JSON"
+        }
+    }
+}
+
+/// Refuses a request whose declared or collected body is larger than the limit, before any work is done.
+struct BodyLimitMiddleware: AsyncMiddleware {
+    let maxBodyBytes: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > maxBodyBytes {
+            throw Abort(.payloadTooLarge)
+        }
+        if let data = request.body.data, data.readableBytes > maxBodyBytes { throw Abort(.payloadTooLarge) }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// The JSON body as `T`, or 400 with a Chinese message naming `what` and the JSON path.
+    func decodeJSON<T: Decodable>(_ type: T.Type, what: String) throws -> T {
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw Abort(.badRequest, reason: "\(what)：请求正文为空，应为 JSON")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+        } catch let e as DecodingError {
+            throw Abort(.badRequest, reason: "\(what)：" + ChineseErrorMiddleware.describe(e))
+        }
+    }
+}

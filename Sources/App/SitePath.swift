@@ -1,0 +1,111 @@
+import Foundation
+import Vapor
+
+/// A route parameter: `.key` when registering (`:id`), `.value(x)` when building a link.
+enum Param<T: Sendable>: Sendable {
+    case key
+    case value(T)
+}
+
+/// Every path of the site, used both to register routes (`pathComponents`) and to build links (`path`),
+/// so a link cannot point at a route that does not exist.
+enum SitePath: Sendable {
+    case home
+    case importPage
+    case importPreview
+    case importSave
+    case table(Param<UUID>)
+    case tableEdit(Param<UUID>)
+    case tableSelfEvaluation(Param<UUID>)
+    case tableExport(Param<UUID>)
+    case tableExportJSON(Param<UUID>)
+    case api(API)
+    /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
+    case benchBare
+
+    enum API: Sendable {
+        case tables
+        case table(Param<UUID>)
+        case tableRestore(Param<UUID>)
+        case convert
+        case check
+        case score
+        case openAPI
+    }
+
+    static let idKey = "id"
+
+    private static func segment(_ p: Param<UUID>) -> String {
+        switch p {
+        case .key: return ":" + idKey
+        case .value(let id): return id.uuidString
+        }
+    }
+
+    /// The segments after `/`.
+    var segments: [String] {
+        switch self {
+        case .home: return []
+        case .importPage: return ["import"]
+        case .importPreview: return ["import", "preview"]
+        case .importSave: return ["import", "save"]
+        case .table(let id): return ["tables", Self.segment(id)]
+        case .tableEdit(let id): return ["tables", Self.segment(id), "edit"]
+        case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
+        case .tableExport(let id): return ["tables", Self.segment(id), "export"]
+        case .tableExportJSON(let id): return ["tables", Self.segment(id), "export", "json"]
+        case .benchBare: return ["bench", "bare"]
+        case .api(let api):
+            let rest: [String]
+            switch api {
+            case .tables: rest = ["tables"]
+            case .table(let id): rest = ["tables", Self.segment(id)]
+            case .tableRestore(let id): rest = ["tables", Self.segment(id), "restore"]
+            case .convert: rest = ["convert"]
+            case .check: rest = ["check"]
+            case .score: rest = ["score"]
+            case .openAPI: rest = ["openapi.json"]
+            }
+            return ["api", "v1"] + rest
+        }
+    }
+
+    /// For `app.get(SitePath.x.pathComponents)`.
+    var pathComponents: [PathComponent] { segments.map { PathComponent(stringLiteral: $0) } }
+
+    /// For links: `/tables/…/edit`.
+    var path: String { "/" + segments.joined(separator: "/") }
+}
+
+extension SitePath {
+    /// Links for one stored table, as the templates use them.
+    struct TableLinks: Encodable, Sendable {
+        var view: String
+        var edit: String
+        var selfEvaluation: String
+        var export: String
+        var exportJSON: String
+        var api: String
+        var restore: String
+
+        init(_ id: UUID) {
+            view = SitePath.table(.value(id)).path
+            edit = SitePath.tableEdit(.value(id)).path
+            selfEvaluation = SitePath.tableSelfEvaluation(.value(id)).path
+            export = SitePath.tableExport(.value(id)).path
+            exportJSON = SitePath.tableExportJSON(.value(id)).path
+            api = SitePath.api(.table(.value(id))).path
+            restore = SitePath.api(.tableRestore(.value(id))).path
+        }
+    }
+}
+
+extension Request {
+    /// The `:id` of the path as a UUID, or 404 in Chinese.
+    func tableID() throws -> UUID {
+        guard let s = parameters.get(SitePath.idKey), let id = UUID(uuidString: s) else {
+            throw Abort(.notFound, reason: "找不到该目标表：编号“\(parameters.get(SitePath.idKey) ?? "")”无效")
+        }
+        return id
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import Vapor
+
+/// Builds the production app from a configuration: the server's entry point and the tests both call this.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.directory = DirectoryConfiguration(workingDirectory: config.rootDirectory)
+    app.storage[AppConfigKey.self] = config
+
+    switch config.database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        try app.databases.use(.postgres(url: url), as: .psql)
+    }
+    app.migrations.add(CreateGoalTables())
+
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = config.cacheTemplates
+
+    app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ChineseErrorMiddleware(maxBodyBytes: config.maxBodyBytes))
+    app.middleware.use(BodyLimitMiddleware(maxBodyBytes: config.maxBodyBytes))
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+
+    try await app.autoMigrate()
+    _ = try await TableStore.seedIfEmpty(from: config.seedDirectory, on: app.db, logger: app.logger)
+    try routes(app, config)
+}
+
+struct AppConfigKey: StorageKey { typealias Value = AppConfig }

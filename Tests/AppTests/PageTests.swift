@@ -1,0 +1,176 @@
+import Foundation
+import GoalCore
+import NIOCore
+import TestSupport
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite("页面：中文、可用、转义")
+struct PageTests {
+    @Test("首页按单位和年度分组，显示表种、状态、错误数、得分")
+    func home() async throws {
+        try await withJixiao { app in
+            _ = try await app.create(sampleTable(name: "满意度", unit: "甲单位"))
+            var b = sampleTable(name: "满意度", unit: "乙单位")
+            b.year = 2025
+            _ = try await app.create(b, status: "approved")
+            let res = try await app.send(.GET, SitePath.home.path)
+            #expect(res.status == .ok)
+            let html = res.body.string
+            #expect(html.contains("目标表一览"))
+            #expect(html.contains("甲单位"))
+            #expect(html.contains("2025年度"))
+            #expect(html.contains("项目支出"))
+            #expect(html.contains("已审核"))
+            #expect(html.contains("未评分"))
+            #expect(html.contains(SitePath.tableEdit(.key).path.components(separatedBy: ":").first ?? "/tables/"))
+        }
+    }
+
+    @Test("空数据库的首页提示导入")
+    func emptyHome() async throws {
+        try await withJixiao { app in
+            let html = try await app.send(.GET, SitePath.home.path).body.string
+            #expect(html.contains("还没有目标表"))
+        }
+    }
+
+    @Test("表格页按官方版式显示，问题写在所在行旁")
+    func tablePage() async throws {
+        var t = sampleTable(name: "满意度")
+        t.indicators[0].level2 = "效益指标"
+        try await withJixiao { app in
+            let created = try await app.create(t)
+            let res = try await app.send(.GET, SitePath.table(.value(created.summary.id)).path)
+            #expect(res.status == .ok)
+            let html = res.body.string
+            #expect(html.contains("项目支出绩效目标表"))
+            #expect(html.contains("（2026年度）"))
+            #expect(html.contains("预算单位"))
+            #expect(html.contains("示例培训项目"))
+            #expect(html.contains("≥100人"))
+            #expect(html.contains("检查结果"))
+            // the finding sits in row 1's own row
+            let row1 = html.components(separatedBy: "id=\"row-1\"").last?.components(separatedBy: "id=\"row-2\"").first ?? ""
+            let first = try #require(Analysis.findings([t]).first { $0.indicator == 0 })
+            #expect(row1.contains(first.message))
+            #expect(row1.contains(first.severity.label))
+        }
+    }
+
+    @Test("用户输入的 <script> 显示为文字，不会被执行")
+    func escaping() async throws {
+        try await withJixiao { app in
+            let created = try await app.create(sampleTable(name: "<script>alert(1)</script>", unit: "<b>单位</b>"))
+            for path in [SitePath.home.path, SitePath.table(.value(created.summary.id)).path,
+                         SitePath.tableEdit(.value(created.summary.id)).path] {
+                let html = try await app.send(.GET, path).body.string
+                #expect(!html.contains("<script>alert(1)</script>"), "\(path) 未转义")
+                #expect(!html.contains("<b>单位</b>"), "\(path) 未转义")
+                #expect(html.contains("&lt;b&gt;单位&lt;/b&gt;") || path != SitePath.home.path)
+            }
+            let table = try await app.send(.GET, SitePath.table(.value(created.summary.id)).path).body.string
+            #expect(table.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+
+    @Test("编辑、自评、导出页面")
+    func editorPages() async throws {
+        try await withJixiao { app in
+            let id = try await app.create(sampleTable()).summary.id
+            let edit = try await app.send(.GET, SitePath.tableEdit(.value(id)).path)
+            #expect(edit.status == .ok)
+            #expect(edit.body.string.contains("添加一行指标"))
+            #expect(edit.body.string.contains("产出指标"))  // the taxonomy for the dropdowns
+            #expect(edit.body.string.contains("/js/edit.js"))
+
+            let score = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(id)).path)
+            #expect(score.status == .ok)
+            #expect(score.body.string.contains("实际完成值"))
+            #expect(score.body.string.contains("预算执行"))
+
+            let export = try await app.send(.GET, SitePath.tableExport(.value(id)).path)
+            #expect(export.status == .ok)
+            #expect(export.body.string.contains(SitePath.tableExportJSON(.value(id)).path))
+            #expect(export.body.string.contains("暂未提供"))
+
+            let json = try await app.send(.GET, SitePath.tableExportJSON(.value(id)).path)
+            #expect(json.status == .ok)
+            #expect(json.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+            let doc = try GoalDocument.decode(Data(json.body.string.utf8))
+            #expect(doc.tables == [sampleTable()])
+        }
+    }
+
+    @Test("静态文件可以取到")
+    func assets() async throws {
+        try await withJixiao { app in
+            for path in ["/css/app.css", "/js/common.js", "/js/edit.js", "/js/selfeval.js", "/js/table.js"] {
+                let status = try await app.send(.GET, path).status
+                #expect(status == .ok, "\(path)")
+            }
+        }
+    }
+
+    @Test("导入：粘贴文本 → 预览（列出修复）→ 保存")
+    func importFlow() async throws {
+        let seed = try String(contentsOf: SharedFiles.seeds.appendingPathComponent("003_9f3eda296765d47b.txt"), encoding: .utf8)
+        try await withJixiao { app in
+            let page = try await app.send(.GET, SitePath.importPage.path)
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("粘贴表格文本"))
+
+            let preview = try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
+                try req.content.encode(["text": seed], as: .urlEncodedForm)
+            })
+            #expect(preview.status == .ok)
+            let html = preview.body.string
+            #expect(html.contains("导入预览"))
+            #expect(html.contains("已修复"))
+            #expect(html.contains("库尔勒市社会保险中心"))
+
+            // the document posted back by the 保存 button
+            let document = try #require(html.components(separatedBy: "<textarea name=\"document\" hidden>").last?
+                .components(separatedBy: "</textarea>").first)
+            let unescaped = document.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&")
+            let tables = try GoalDocument.decode(Data(unescaped.utf8)).tables
+            #expect(!tables.isEmpty)
+            let saved = try await app.testing().sendRequest(.POST, SitePath.importSave.path, beforeRequest: { req in
+                try req.content.encode(["document": unescaped], as: .urlEncodedForm)
+            })
+            #expect(saved.status == .seeOther)
+            #expect(try await TableStore.list(on: app.db).count == tables.count)
+        }
+    }
+
+    @Test("导入：空白内容和无法识别的文本给出中文提示")
+    func importErrors() async throws {
+        try await withJixiao { app in
+            let empty = try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
+                try req.content.encode(["text": "  "], as: .urlEncodedForm)
+            })
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains("请粘贴表格文本"))
+            let prose = try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
+                try req.content.encode(["text": "今天天气很好"], as: .urlEncodedForm)
+            })
+            #expect(prose.status == .unprocessableEntity)
+            #expect(prose.body.string.contains("今天天气很好"))  // the text is kept in the box
+        }
+    }
+
+    @Test("空数据库启动时载入示例表")
+    func seeding() async throws {
+        try #require(!SharedFiles.seedNames.isEmpty, "../shared/seeds 不存在")
+        try await withJixiao(seeds: SharedFiles.seeds.path) { app in
+            let rows = try await TableStore.list(on: app.db)
+            #expect(rows.count >= 4)
+            #expect(rows.contains { $0.unit == "库尔勒市社会保险中心" })
+            let html = try await app.send(.GET, SitePath.home.path).body.string
+            #expect(html.contains("库尔勒市社会保险中心"))
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import GoalCore
+import Testing
+import VaporTesting
+@testable import App
+
+/// The persistence and CRUD stories, run against SQLite always and PostgreSQL when `DATABASE_URL` is set.
+enum Scenarios {
+    static func createListGet(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            let created = try await app.create(sampleTable())
+            #expect(created.summary.version == 1)
+            #expect(created.summary.unit == "测试单位")
+            #expect(created.summary.name == "示例培训项目")
+            #expect(created.table.indicators.count == 2)
+
+            let list = try await app.send(.GET, SitePath.api(.tables).path)
+            #expect(list.status == .ok)
+            let rows = try list.content.decode([TableSummaryDTO].self)
+            #expect(rows.map(\.id) == [created.summary.id])
+
+            let got = try await app.send(.GET, SitePath.api(.table(.value(created.summary.id))).path)
+            #expect(got.status == .ok)
+            #expect(try got.content.decode(TableDetailDTO.self).table == created.table)
+
+            let missing = try await app.send(.GET, SitePath.api(.table(.value(UUID()))).path)
+            #expect(missing.status == .notFound)
+            #expect(missing.reason.contains("找不到目标表"))
+        }
+    }
+
+    static func updateAndConflict(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            let created = try await app.create(sampleTable())
+            let id = created.summary.id
+            var changed = created.table
+            changed.unit = "改名后的单位"
+            let ok = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
+                                        json: TableInputDTO(table: changed, status: "submitted", version: 1))
+            #expect(ok.status == .ok, "\(ok.body.string)")
+            let saved = try ok.content.decode(TableDetailDTO.self)
+            #expect(saved.summary.version == 2)
+            #expect(saved.summary.unit == "改名后的单位")
+            #expect(saved.summary.statusLabel == "已提交")
+
+            // a second editor still holding version 1
+            var stale = created.table
+            stale.unit = "旧版本的修改"
+            let conflict = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
+                                              json: TableInputDTO(table: stale, version: 1))
+            #expect(conflict.status == .conflict)
+            let body = try conflict.content.decode(ConflictDTO.self)
+            #expect(body.yourVersion == 1)
+            #expect(body.currentVersion == 2)
+            #expect(body.current.table.unit == "改名后的单位")
+            #expect(body.reason.contains("保存冲突"))
+
+            // nothing was overwritten
+            let after = try await TableStore.find(id, on: app.db)
+            #expect(after?.table.unit == "改名后的单位")
+            #expect(after?.summary.version == 2)
+        }
+    }
+
+    static func deleteAndRestore(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            let created = try await app.create(sampleTable())
+            let id = created.summary.id
+            let del = try await app.send(.DELETE, SitePath.api(.table(.value(id))).path)
+            #expect(del.status == .ok)
+            #expect(try del.content.decode(DeletedDTO.self).restore == SitePath.api(.tableRestore(.value(id))).path)
+            #expect(try await TableStore.list(on: app.db).isEmpty)
+            #expect(try await app.send(.GET, SitePath.api(.table(.value(id))).path).status == .notFound)
+            // 首页 no longer lists it
+            #expect(!(try await app.send(.GET, SitePath.home.path).body.string.contains("示例培训项目")))
+
+            let restored = try await app.send(.POST, SitePath.api(.tableRestore(.value(id))).path)
+            #expect(restored.status == .ok)
+            #expect(try await TableStore.list(on: app.db).map(\.id) == [id])
+
+            // restoring a live table, and restoring too late
+            #expect(try await app.send(.POST, SitePath.api(.tableRestore(.value(id))).path).status == .badRequest)
+            try await TableStore.delete(id, on: app.db)
+            await #expect(throws: TableStore.Failure.self) {
+                try await TableStore.restore(id, window: 600, now: Date().addingTimeInterval(601), on: app.db)
+            }
+        }
+    }
+
+    static func derivedColumns(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            var t = sampleTable(name: "满意度")
+            t.indicators[0].actual = "80"
+            t.indicators[1].actual = "95"
+            let created = try await app.create(t)
+            // 50 × 80/100 + 50 = 90: the list shows the score computed by GoalScoring
+            #expect(created.summary.score == 90)
+            #expect(created.summary.grade == "优")
+            let expected = Analysis.findings([t])
+            #expect(created.summary.errors == expected.count { $0.severity == .error })
+            #expect(created.summary.warnings == expected.count { $0.severity == .warning })
+        }
+    }
+}
+
+@Suite("目标表的保存、冲突、删除（SQLite）")
+struct SQLitePersistenceTests {
+    @Test func createListGet() async throws { try await Scenarios.createListGet(.sqliteMemory) }
+    @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(.sqliteMemory) }
+    @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(.sqliteMemory) }
+    @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(.sqliteMemory) }
+
+    @Test("SQLite 文件路径不存在时自动创建目录")
+    func sqliteFileFolderIsCreated() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await withJixiao(database: .sqliteFile(dir.path + "/data/jixiao.sqlite")) { app in
+            _ = try await app.create(sampleTable())
+        }
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/data/jixiao.sqlite"))
+    }
+}
+
+@Suite("目标表的保存、冲突、删除（PostgreSQL）", .serialized,
+       .enabled(if: TestDatabases.hasPostgres, "未设置 DATABASE_URL：跳过 PostgreSQL 测试（.ci/run 会启动临时 PostgreSQL 并设置它）"))
+struct PostgresPersistenceTests {
+    var db: AppConfig.Database { .postgres(TestDatabases.postgresURL ?? "") }
+    @Test func createListGet() async throws { try await Scenarios.createListGet(db) }
+    @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(db) }
+    @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(db) }
+    @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(db) }
+
+    @Test("两个并发保存同一版本，只有一个成功")
+    func concurrentSaves() async throws {
+        try await withJixiao(database: db) { app in
+            let created = try await app.create(sampleTable())
+            let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 0..<4 {
+                    group.addTask {
+                        var t = created.table
+                        t.unit = "并发\(i)"
+                        do {
+                            _ = try await TableStore.update(created.summary.id, table: t, status: nil, expectedVersion: 1, on: app.db)
+                            return true
+                        } catch TableStore.Failure.conflict { return false }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.count { $0 } == 1)
+            #expect(try await TableStore.find(created.summary.id, on: app.db)?.summary.version == 2)
+        }
+    }
+}
