@@ -57,9 +57,9 @@ struct Cell: Sendable {
 enum SourceRows {
     /// Splits text into rows. Markdown separator rows (`|---|---|`) are dropped; everything else is kept
     /// with its line number.
-    static func split(_ text: String) -> [SourceRow] {
+    static func split(_ text: String, firstLine: Int = 1) -> [SourceRow] {
         var rows: [SourceRow] = []
-        var lineNo = 0
+        var lineNo = firstLine - 1
         // Excel copies a cell with line breaks as "…" across several lines: join them back
         var pending: (text: String, firstLine: Int)?
         text.enumerateLinesFast { line in

@@ -8,23 +8,14 @@ import GoalCore
 public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
-        read(rows: SourceRows.split(text))
-    }
-
-    /// Large inputs are cut at table titles and the pieces read on all cores: a title always starts
-    /// a new table, so the pieces are independent. Line numbers are the source's own throughout.
-    static func read(rows: [SourceRow]) -> ImportResult {
-        let pieces = split(rows, into: ProcessInfo.processInfo.activeProcessorCount)
-        if pieces.count <= 1 {
-            var reader = Reader(rows: rows)
-            reader.run()
-            return reader.finish()
-        }
+        let pieces = split(text, into: ProcessInfo.processInfo.activeProcessorCount)
+        if pieces.count <= 1 { return read(rows: SourceRows.split(text)) }
+        // Large inputs are cut at table titles and the pieces read on all cores: a title always
+        // starts a new table, so the pieces are independent. Line numbers stay the source's own.
         let results = ResultSlots(pieces.count)
         DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
-            var reader = Reader(rows: Array(rows[pieces[i]]))
-            reader.run()
-            results.set(i, reader.finish())
+            let piece = pieces[i]
+            results.set(i, read(rows: SourceRows.split(String(text[piece.range]), firstLine: piece.firstLine)))
         }
         var merged = ImportResult()
         for r in results.all {
@@ -39,22 +30,44 @@ public enum TextTableReader {
         return merged
     }
 
-    /// Ranges of `rows` of about equal size, each starting at a title line; one range for small input.
-    static func split(_ rows: [SourceRow], into parts: Int) -> [Range<Int>] {
-        guard parts > 1, rows.count >= 4000 else { return [rows.indices] }
-        var cuts = [0]
-        let step = rows.count / parts
-        var i = step
-        while i < rows.count, cuts.count < parts {
-            if let text = rows[i].soleText, Reader.isTitle(text) {
-                cuts.append(i)
-                i += step
-            } else {
-                i += 1
+    static func read(rows: [SourceRow]) -> ImportResult {
+        var reader = Reader(rows: rows)
+        reader.run()
+        return reader.finish()
+    }
+
+    /// Below this size one core reads the whole text.
+    static let parallelThreshold = 1 << 20
+
+    /// Pieces of about equal size, each starting at a title line, with the line number it starts on.
+    static func split(_ text: String, into parts: Int) -> [(range: Range<String.Index>, firstLine: Int)] {
+        let u = text.utf8
+        let total = u.count
+        guard parts > 1, total >= parallelThreshold else { return [(text.startIndex..<text.endIndex, 1)] }
+        var result: [(range: Range<String.Index>, firstLine: Int)] = []
+        var start = u.startIndex, startLine = 1
+        var lineNo = 1
+        var offset = 0
+        var nextCut = total / parts
+        var i = u.startIndex
+        while i < u.endIndex {
+            let isNewline = u[i] == 0x0A
+            i = u.index(after: i)
+            offset += 1
+            guard isNewline else { continue }
+            lineNo += 1
+            // past the next cut point: cut before this line if it is a title
+            if offset >= nextCut, result.count < parts - 1, i < u.endIndex {
+                let end = u[i...].firstIndex(of: 0x0A) ?? u.endIndex
+                if let sole = SourceRows.row(from: text[i..<end], number: lineNo).soleText, Reader.isTitle(sole) {
+                    result.append((start..<i, startLine))
+                    start = i; startLine = lineNo
+                    nextCut += total / parts
+                }
             }
         }
-        cuts.append(rows.count)
-        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+        result.append((start..<u.endIndex, startLine))
+        return result
     }
 
     /// Reads a grid of cells, as a worksheet or a Word table gives them (merged cells as their
