@@ -5,46 +5,48 @@ import GoalCore
 struct SourceRow: Sendable {
     /// 1-based line number in the source, for every message about this row.
     var line: Int
-    var cells: [Cell]
+    let cells: [Cell]
     /// True when the line had cell separators (tabs or pipes): positions mean columns.
     var isTabular: Bool
+    /// The non-empty cells with their positions, computed once: every check of a row reads them.
+    let nonEmpty: [(position: Int, cell: Cell)]
 
-    var nonEmpty: [(position: Int, cell: Cell)] {
-        cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, $0.element) }
+    init(line: Int, cells: [Cell], isTabular: Bool) {
+        self.line = line
+        self.cells = cells
+        self.isTabular = isTabular
+        nonEmpty = cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, $0.element) }
     }
-    var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
+
+    var isBlank: Bool { nonEmpty.isEmpty }
     /// The only non-empty cell's text, when the row has exactly one.
-    var soleText: String? {
-        let ne = nonEmpty
-        return ne.count == 1 ? ne[0].cell.text : nil
-    }
+    var soleText: String? { nonEmpty.count == 1 ? nonEmpty[0].cell.text : nil }
 }
 
 /// A cell's text with HTML and Markdown markup removed; block-level HTML (p, td, div, br) splits it
 /// into segments, and `<b>` runs are kept for the forms that print task names in bold.
 struct Cell: Sendable {
     var text: String
-    var segments: [String]
+    /// Block-level pieces of an HTML cell; nil for a plain cell (most cells: no array to allocate).
+    private var markupSegments: [String]?
     /// Bold runs in order, with the text that follows each up to the next bold run.
     var boldRuns: [(title: String, following: String)]
-    var hadMarkup: Bool
 
+    var hadMarkup: Bool { markupSegments != nil }
+    var segments: [String] { markupSegments ?? (text.isEmpty ? [] : [text]) }
     var isEmpty: Bool { text.isEmpty }
 
     init(raw: String) {
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
         if trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.utf8.contains(UInt8(ascii: ">")) {
             let parsed = Markup.parseHTML(trimmed)
-            segments = parsed.segments
+            markupSegments = parsed.segments
             boldRuns = parsed.bold
             text = parsed.segments.joined(separator: " ")
-            hadMarkup = true
         } else {
-            let plain = Markup.stripMarkdownEmphasis(trimmed)
-            text = plain
-            segments = plain.isEmpty ? [] : [plain]
+            text = Markup.stripMarkdownEmphasis(trimmed)
+            markupSegments = nil
             boldRuns = []
-            hadMarkup = false
         }
     }
 
