@@ -20,6 +20,7 @@ enum PackageWriter {
     /// Writes next to the destination first and then replaces it, so that a failed write never
     /// leaves a half-written file where the user's old one was.
     static func write(parts: [(path: String, bytes: [UInt8])], to url: URL) throws {
+        if FileOutput.isSpecialFile(url) { return try FileOutput.write(data(parts: parts), to: url) }
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GoalCore
 import GoalIO
+import OfficeXML
 
 /// Standard error output for people: Chinese messages, one per line.
 enum Console {
@@ -46,7 +47,7 @@ enum OutputWriter {
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try FileOutput.write(data, to: URL(fileURLWithPath: path))
         } catch {
             Console.error("错误：无法写入“\(path)”：\(error.localizedDescription)")
             throw ExitCode(1)

@@ -13,7 +13,7 @@ public enum XLSXExporter {
 
     public static func write(_ tables: [GoalTable], to url: URL) throws(ImportError) {
         do {
-            try data(tables).write(to: url, options: .atomic)
+            try FileOutput.write(data(tables), to: url)
         } catch let e as ImportError {
             throw e
         } catch {
