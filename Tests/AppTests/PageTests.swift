@@ -110,6 +110,9 @@ struct PageTests {
                 let status = try await app.send(.GET, path).status
                 #expect(status == .ok, "\(path)")
             }
+            // the editors warn before leaving with unsaved changes
+            let common = try await app.send(.GET, "/js/common.js").body.string
+            #expect(common.contains("beforeunload"))
         }
     }
 
