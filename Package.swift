@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO", "TestSupport"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["jixiao", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["jixiao", "OfficeXML", "TestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import GoalCore
+import OfficeXML
 
 /// Reads goal tables from any supported source, choosing the importer by content and extension.
 /// The CLI, the web app and the tests all come through here.
@@ -7,6 +8,8 @@ public enum DocumentReader {
     /// Reads a file. `name` (a file name or extension) helps choose the format; the content decides.
     public static func read(data: Data, name: String = "") throws(ImportError) -> ImportResult {
         let ext = (name as NSString).pathExtension.lowercased()
+        // Office content first: a workbook saved under a .json or .txt name is still a workbook.
+        if isZipOrOLE(data) { return try readOffice(data, ext: ext) }
         if ext == "json" || looksLikeJSON(data) {
             do {
                 let doc = try GoalDocument.decode(data)
@@ -30,6 +33,44 @@ public enum DocumentReader {
             throw ImportError("无法打开文件“\(url.path)”：文件不存在或没有读取权限")
         }
         return try read(data: data, name: url.lastPathComponent)
+    }
+
+    /// Zip (.xlsx/.docx) or OLE2 (.xls/.doc, or a password-protected .xlsx/.docx) content.
+    static func isZipOrOLE(_ data: Data) -> Bool {
+        let b = [UInt8](data.prefix(8))
+        return b.starts(with: [0x50, 0x4B, 0x03, 0x04]) || b.starts(with: [0x50, 0x4B, 0x05, 0x06])
+            || b.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    }
+
+    /// Chooses the Office reader by what the zip holds, not by the name: the reader tried first
+    /// (Word for a `.doc`/`.docx` name, Excel otherwise) says when the package is the other kind,
+    /// and the other reader takes it. A .docx named .xlsx still imports.
+    static func readOffice(_ data: Data, ext: String) throws(ImportError) -> ImportResult {
+        let wordFirst = ["docx", "doc", "wps", "docm"].contains(ext)
+        do {
+            do {
+                return wordFirst ? try readDocx(data) : try readXLSX(data)
+            } catch OfficeError.wrongKind(expected: _, found: let found) {
+                return found == .docx ? try readDocx(data) : try readXLSX(data)
+            }
+        } catch OfficeError.legacyBinary {
+            // An OLE2 file that is neither Excel's nor Word's streams: name the old formats generally.
+            throw ImportError(TextDecoding.officeSignature(data) ?? OfficeError.legacyBinary(expected: .xlsx).message)
+        } catch let e as OfficeError {
+            throw ImportError(e.message)
+        } catch let e as ImportError {
+            throw e
+        } catch {
+            throw ImportError("无法读取 Office 文件：\(error)")
+        }
+    }
+
+    private static func readXLSX(_ data: Data) throws -> ImportResult {
+        try XLSXImporter.read(XLSXReader().read(data: data))
+    }
+
+    private static func readDocx(_ data: Data) throws -> ImportResult {
+        DocxImporter.read(try DocxReader().read(data: data))
     }
 
     static func looksLikeJSON(_ data: Data) -> Bool {

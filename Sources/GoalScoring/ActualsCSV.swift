@@ -29,7 +29,16 @@ public enum ActualsCSV {
             throw ReadError(message: "实际完成值文件不是 UTF-8 编码：请在表格软件中另存为“CSV UTF-8”")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let records = split(text)
+        return try parse(records: split(text))
+    }
+
+    /// Reads the rows of a worksheet (the first row its header), as `jixiao score --actuals 实际值.xlsx`
+    /// gives them; row `i` is reported as line `i + 1`.
+    public static func parse(grid: [[String]]) throws(ReadError) -> [Row] {
+        try parse(records: grid.enumerated().map { Record(line: $0.offset + 1, fields: $0.element) })
+    }
+
+    static func parse(records: [Record]) throws(ReadError) -> [Row] {
         guard let header = records.first else { throw ReadError(message: "实际完成值文件是空的") }
         let keys = header.fields.map(TextNormalizer.labelKey)
         func column(_ names: [String]) -> Int? { keys.firstIndex { names.contains($0) } }

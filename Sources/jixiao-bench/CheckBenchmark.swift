@@ -67,21 +67,10 @@ private final class FindingCounts: @unchecked Sendable {
     var total: Int { slots.reduce(0, +) }
 }
 
-private func threadCPUSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
 
 private func rate(_ n: Int, _ seconds: Double) -> Int { seconds > 0 ? Int(Double(n) / seconds) : 0 }
 private func format(_ s: Double) -> String { String(format: "%.2f", s) }
 
-private func sharedDirectory() -> URL {
-    if let env = ProcessInfo.processInfo.environment["JIXIAO_SHARED"] { return URL(fileURLWithPath: env) }
-    // Sources/jixiao-bench/CheckBenchmark.swift → package root → ../shared
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-}
 
 private func loadSeedTables() -> [GoalTable] {
     let dir = sharedDirectory().appendingPathComponent("fixtures/seeds")

@@ -60,7 +60,9 @@ enum NotePrinter {
         let label: [ImportNote.Kind: String] = [.repaired: "已修复", .unreadable: "未能读取", .skipped: "已跳过"]
         for n in notes {
             let place = n.location.table.map { "第\($0 + 1)张表 " } ?? ""
-            Console.error("\(label[n.kind] ?? "")：\(place)\(n.message)")
+            // A note read from a workbook names its cell too, where the column is known.
+            let cell = n.location.sheet.flatMap { sheet in n.location.cell.map { "（\(sheet)!\($0)）" } } ?? ""
+            Console.error("\(label[n.kind] ?? "")：\(place)\(n.message)\(cell)")
         }
     }
 }

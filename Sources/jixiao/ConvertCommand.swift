@@ -7,8 +7,12 @@ import GoalIO
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "读取绩效目标表（粘贴文本、.txt/.md、JSON），输出交换格式 JSON。",
-        discussion: "INPUT 为文件路径，或 - 表示从标准输入读取。修复和问题以中文写到标准错误，附行号。"
+        abstract: "读取绩效目标表（粘贴文本、.txt/.md、JSON、.xlsx、.docx），输出 JSON、.xlsx、.csv 或 .html。",
+        discussion: """
+        INPUT 为文件路径，或 - 表示从标准输入读取。输出格式按 -o 文件的扩展名决定：.json（默认）、\
+        .xlsx（官方版式，每张表一个工作表）、.csv（每个指标一行，UTF-8 带 BOM）、.html（A4 横向打印版）。\
+        不写 -o 时输出 JSON 到标准输出；--format 可指定 csv 或 html 输出到标准输出。修复和问题以中文写到标准错误，附行号或单元格。
+        """
     )
 
     @Argument(help: "输入文件，或 - 表示标准输入")
@@ -17,21 +21,73 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "输出文件（不写则输出到标准输出）")
     var output: String?
 
+    @Option(name: .long, help: "输出格式：json、xlsx、csv、html（默认按输出文件扩展名）")
+    var format: String?
+
     @Flag(name: .shortAndLong, help: "不在标准错误输出修复说明")
     var quiet = false
 
     func run() throws {
+        _ = try exportFormat()  // a wrong output name is reported before the input is read
         let result = try InputLoader.load(input)
         if !quiet { NotePrinter.print(result.notes, source: input) }
         guard !result.tables.isEmpty else {
             Console.error("没有读到任何绩效目标表。请确认文件内容包含表头（一级指标、二级指标、三级指标、指标值…）和指标行。")
             throw ExitCode(1)
         }
-        let data = result.document.encoded() + Data("\n".utf8)
-        try OutputWriter.write(data, to: output)
+        try OutputWriter.write(try exported(result), to: output)
         if !quiet {
             let count = result.tables.reduce(0) { $0 + $1.indicators.count }
             Console.error("已读取 \(result.tables.count) 张表、\(count) 个指标。")
+        }
+    }
+}
+
+extension ConvertCommand {
+    func exportFormat() throws -> ExportFormat {
+        do {
+            return try ExportFormat.choose(format: format, output: output)
+        } catch {
+            Console.error("错误：\(error.message)")
+            throw ExitCode(1)
+        }
+    }
+
+    func exported(_ result: ImportResult) throws -> Data {
+        let f = try exportFormat()
+        do {
+            return try f.data(result.tables, document: result.document)
+        } catch {
+            Console.error("错误：\(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The output formats of `convert`, chosen by `--format` or the output file's extension.
+enum ExportFormat: String, CaseIterable {
+    case json, xlsx, csv, html
+
+    static func choose(format: String?, output: String?) throws(ImportError) -> ExportFormat {
+        let toStdout = output == nil || output == "-"
+        // A name without an extension (`-o /dev/null`, `-o result`) gets JSON, as before other formats existed.
+        let ext = toStdout ? "" : URL(fileURLWithPath: output!).pathExtension.lowercased()
+        let name = format ?? (ext.isEmpty ? "json" : ext)
+        let aliases: [String: ExportFormat] = ["htm": .html, "xlsm": .xlsx]
+        guard let f = ExportFormat(rawValue: name.lowercased()) ?? aliases[name.lowercased()] else {
+            throw ImportError("不支持的输出格式“\(name)”。请用 .json、.xlsx、.csv 或 .html 作为输出文件扩展名（或 --format 指定）。")
+        }
+        // A workbook is binary: written to a terminal or pipe it would only garble the screen.
+        if f == .xlsx && toStdout { throw ImportError("Excel 文件不能输出到标准输出，请用 -o 指定 .xlsx 文件。") }
+        return f
+    }
+
+    func data(_ tables: [GoalTable], document: GoalDocument) throws(ImportError) -> Data {
+        switch self {
+        case .json: return document.encoded() + Data("\n".utf8)
+        case .xlsx: return try XLSXExporter.data(tables)
+        case .csv: return CSVExporter.data(tables)
+        case .html: return HTMLPrintView.data(tables)
         }
     }
 }

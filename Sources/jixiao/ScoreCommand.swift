@@ -3,6 +3,7 @@ import Foundation
 import GoalCore
 import GoalIO
 import GoalScoring
+import OfficeXML
 
 /// `jixiao score INPUT [--actuals FILE] [--profile NAME|FILE] [--format text|json]`: self-evaluation scores.
 /// Exit 0 on success, 1 when nothing could be scored, 2 on a usage error. Errors and flags go to stderr.
@@ -22,6 +23,13 @@ struct ScoreCommand: ParsableCommand {
 
     @Option(name: .long, help: "实际完成值 CSV 文件（列：表、三级指标、实际完成值、偏差原因）。")
     var actuals: String?
+
+    /// The first visible sheet of an .xlsx as a grid of display texts.
+    static func firstSheet(_ data: Data) throws -> [[String]] {
+        let book = try XLSXReader().read(data: data)
+        guard let sheet = book.sheets.first(where: { $0.visibility == .visible }) ?? book.sheets.first else { return [] }
+        return try sheet.grid(merged: .topLeftOnly)
+    }
 
     @Option(name: .long, help: "规则配置：内置名称（current、legacy、provincial）或配置文件路径。")
     var profile: String?
@@ -60,18 +68,18 @@ struct ScoreCommand: ParsableCommand {
 
         if let actuals {
             let ext = (actuals as NSString).pathExtension.lowercased()
-            guard ext != "xlsx" && ext != "xls" else {
-                return try usage("实际完成值暂只支持 CSV：请在表格软件中另存为“CSV UTF-8”（xlsx 稍后支持）")
-            }
             guard let data = FileManager.default.contents(atPath: actuals) else {
                 return try usage("找不到实际完成值文件“\(actuals)”")
             }
             do {
-                let rows = try ActualsCSV.parse(data)
+                // a workbook's first visible sheet, or CSV text
+                let rows = ext == "xlsx" || ext == "xls" || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+                    ? try ActualsCSV.parse(grid: Self.firstSheet(data))
+                    : try ActualsCSV.parse(data)
                 let name = (actuals as NSString).lastPathComponent
                 for problem in ActualsCSV.apply(rows, to: &tables, fileName: name) { Self.errorLine("提示：\(problem)") }
             } catch {
-                Self.errorLine("错误：\(error.description)")
+                Self.errorLine("错误：实际完成值文件“\((actuals as NSString).lastPathComponent)”：\(String(describing: error))")
                 throw ExitCode(1)
             }
         }

@@ -5,28 +5,9 @@ import TestSupport
 /// `jixiao check` and `jixiao profile` as a user runs them: the built binary, its output and exit code.
 @Suite("命令行 check / profile")
 struct CheckCLITests {
-    /// The `jixiao` binary built beside the test bundle (`.build/debug`).
-    static var binary: URL {
-        let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("jixiao")
-        if let beside, FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return SharedFiles.packageRoot.appendingPathComponent(".build/debug/jixiao")
-    }
-
     static func run(_ args: [String], input: Data? = nil) throws -> (out: String, err: String, code: Int32) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let input { inp.fileHandleForWriting.write(input) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+        let r = try JixiaoCLI.run(args, input: input)
+        return (r.out, r.err, r.status)
     }
 
     static func fixture(_ prefix: String) -> String {

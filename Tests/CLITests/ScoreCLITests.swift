@@ -2,41 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Runs the built `jixiao` binary, as a user would.
-struct CLI {
-    static let binary: URL? = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jixiao"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("jixiao"),
-            SharedFiles.packageRoot.appendingPathComponent(".build/debug/jixiao"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    struct Result { var status: Int32; var out: String; var err: String }
-    struct NotBuilt: Error, CustomStringConvertible { var description: String { "jixiao binary not found next to the tests" } }
-
-    static func run(_ args: [String]) throws -> Result {
-        let p = Process()
-        guard let exe = binary else { throw NotBuilt() }
-        p.executableURL = exe
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
-
-    static func temp(_ name: String, _ contents: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-score-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try contents.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+/// The score tests' view of the shared runner.
+enum CLI {
+    static func run(_ args: [String]) throws -> JixiaoCLI.Result { try JixiaoCLI.run(args) }
+    static func temp(_ name: String, _ contents: String) throws -> String { try JixiaoCLI.temp(name, Data(contents.utf8)) }
 }
 
 @Suite("jixiao score 命令")

@@ -22,10 +22,12 @@ struct InterchangeTests {
         let t = GoalTable(kind: .project, year: 2023, unit: "某单位",
                           indicators: [Indicator(level1: "产出指标", level2: "数量指标", name: "x", type: .atLeast, value: "1", unit: "人")])
         let text = String(decoding: GoalDocument(tables: [t]).encoded(), as: UTF8.self)
-        #expect(text.contains("\"explanation\" : null"))
-        #expect(text.contains("\"signoff\" : null"))
-        #expect(text.contains("\"format\" : \"goal-tables/1\""))
+        #expect(text.contains("\"explanation\": null"))
+        #expect(text.contains("\"signoff\": null"))
+        #expect(text.contains("\"format\": \"goal-tables/1\""))
         #expect(!text.contains("\\u"), "Chinese is written as is")
+        let keys = ["\"kind\"", "\"title\"", "\"year\"", "\"unit\"", "\"indicators\"", "\"signoff\""].map { text.range(of: $0)!.lowerBound }
+        #expect(keys == keys.sorted(), "keys in the order interchange.md gives them")
     }
 
     @Test("bad JSON gets a Chinese message naming the path")

@@ -227,4 +227,67 @@ struct LayoutTests {
         #expect(t.indicators.count == 2 && t.indicators[0].unit == "人")
         #expect(r.notes.contains { $0.message.contains("没有找到指标表头") })
     }
+
+    @Test("the national self-evaluation template: execution block, goal under 预期目标, 总分 row, points in 一级 names")
+    func nationalSelfEvaluation() throws {
+        let text = """
+        项目支出绩效自评表
+        （2023年度）
+        项目名称\t农村公路养护
+        主管部门\t县交通运输局\t实施单位\t县公路所
+        项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+        \t年度资金总额\t120\t150\t135\t10\t90%\t9
+        \t其中：当年财政拨款\t120\t150\t135\t—\t90%\t—
+        \t上年结转资金\t0\t0\t0\t—\t—\t—
+        \t其他资金\t0\t0\t0\t—\t—\t—
+        年度总体目标\t预期目标\t实际完成情况
+        \t完成农村公路养护300公里，优良路率达到80%以上。\t完成养护310公里，优良路率82%。
+        绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
+        \t产出指标（50分）\t数量指标\t养护里程\t≥300公里\t310公里\t25\t25\t
+        \t\t质量指标\t优良路率\t≥80%\t82%\t25\t25\t
+        \t效益指标（30分）\t社会效益指标\t群众出行条件\t明显改善\t明显改善\t30\t30\t
+        \t满意度指标（10分）\t服务对象满意度指标\t沿线群众满意度\t≥90%\t88%\t10\t9.78\t个别路段养护不及时，已增加巡查频次
+        总分\t\t\t\t\t\t100\t98.78\t
+        """
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.execution == Execution(budget: 150, spent: 135, weight: 10))
+        #expect(t.funds == Funds(total: 150, fiscal: 150, other: 0))
+        #expect(t.goal == "完成农村公路养护300公里，优良路率达到80%以上。")
+        #expect(t.indicators.count == 4, "the 总分 row is not an indicator")
+        #expect(t.indicators.map(\.level2) == ["数量指标", "质量指标", "社会效益指标", "服务对象满意度指标"])
+        #expect(t.indicators[1].level1 == "产出指标（50分）")
+        #expect(t.indicators.map(\.actual) == ["310公里", "82%", "明显改善", "88%"])
+        #expect(r.notes.contains { $0.message.contains("总分") })
+    }
+
+    @Test("a cell with line breaks copied from Excel arrives quoted across lines, and is read as one cell")
+    func excelMultilineCell() throws {
+        let text = "一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出指标\t数量指标\t培训人次\t≥500人次\t\"全年培训人次，\n含线上培训\"\n\t质量指标\t培训合格率\t≥95%\t考试合格人数/参训人数\n"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.indicators.count == 2)
+        #expect(t.indicators[0].explanation == "全年培训人次，\n含线上培训")
+        #expect(t.indicators[1].name == "培训合格率")
+    }
+
+    @Test("compound units that start with 万 stay in 计量单位 beside an empty 指标解释")
+    func compoundWanUnits() throws {
+        let text = "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释\t评（扣）分标准\n成本指标\t经济成本指标\t人均培训成本\t≤\t0.05\t万元/人\t\t控制在预算内得10分\n产出指标\t数量指标\t服务人次\t≥\t1.2\t万人次\t\t达到得10分\n"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.indicators.map(\.unit) == ["万元/人", "万人次"])
+        #expect(t.indicators.allSatisfy { $0.explanation == nil })
+        #expect(!r.notes.contains { $0.message.contains("错位") })
+    }
+
+    @Test("a heading printed on two rows (绩效指标 over 一级/二级/三级) is joined")
+    func twoRowHeading() throws {
+        let text = "绩效指标\t\t\t指标值类型\t指标值\t计量单位\n一级指标\t二级指标\t三级指标\t\t\t\n产出指标\t数量指标\t培训人数\t≥\t100\t人\n\t质量指标\t培训合格率\t≥\t95\t%\n"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.indicators.map(\.name) == ["培训人数", "培训合格率"])
+        #expect(t.indicators[1].level1 == "产出指标" && t.indicators[1].unit == "%")
+        #expect(r.notes.contains { $0.message.contains("表头占两行") })
+    }
 }

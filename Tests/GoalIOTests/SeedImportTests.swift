@@ -22,20 +22,7 @@ struct SeedImportTests {
     func reproducesFixture(name: String) throws {
         let got = try Self.importSeed(name).tables
         let want = try Self.expected(name).tables
-        try #require(got.count == want.count, "\(name): \(got.count) tables, fixture has \(want.count)")
-        for (t, (g, w)) in zip(got, want).enumerated() {
-            #expect(g.kind == w.kind && g.title == w.title && g.year == w.year && g.unit == w.unit, "表\(t)")
-            #expect(g.duty == w.duty, "表\(t) duty")
-            #expect(g.goal == w.goal, "表\(t) goal")
-            #expect(g.project == w.project, "表\(t) project")
-            #expect(g.funds == w.funds, "表\(t) funds")
-            #expect(g.tasks == w.tasks, "表\(t) tasks")
-            #expect(g.signoff == w.signoff, "表\(t) signoff")
-            try #require(g.indicators.count == w.indicators.count, "表\(t) indicator count")
-            for (i, (a, b)) in zip(g.indicators, w.indicators).enumerated() {
-                #expect(a == b, "表\(t) 第\(i)个指标：\(a.name) vs \(b.name)")
-            }
-        }
+        try TableComparison.expectSame(got, want, name)
     }
 
     @Test("the seeds' nine project tables come out of one file in order")
@@ -72,5 +59,26 @@ struct SeedImportTests {
         #expect(unread.contains("第27行只有“20 %”"))
         let names = Set(result.tables[0].indicators.map(\.name))
         #expect(!names.contains("预算调整率") && !names.contains("满意度"))
+    }
+}
+
+@Suite("大文件并行读取")
+struct ParallelReadTests {
+    @Test("a large paste read on all cores gives the same tables, in order, with notes on the right table")
+    func sameAsOneByOne() throws {
+        let texts = try SharedFiles.seedNames.map { try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8) }
+        let one = texts.map { TextTableReader.read(text: $0) }
+        let rounds = 40
+        let big = Array(repeating: texts.joined(separator: "\n\n"), count: rounds).joined(separator: "\n\n")
+        let result = TextTableReader.read(text: big)
+        let expected = Array(repeating: one.flatMap(\.tables), count: rounds).flatMap { $0 }
+        #expect(result.tables.count == expected.count)
+        #expect(result.tables == expected)
+        // every note about a table points at a table that exists, and the 004 repairs land on the 004 tables
+        #expect(result.notes.allSatisfy { $0.location.table.map { $0 < result.tables.count } ?? true })
+        let provincial = Set(result.tables.indices.filter { result.tables[$0].kind == .provincial })
+        let taskNotes = result.notes.filter { $0.message.contains("年度主要任务的内容错位") }
+        #expect(taskNotes.count == 3 * rounds)
+        #expect(taskNotes.allSatisfy { provincial.contains($0.location.table ?? -1) })
     }
 }

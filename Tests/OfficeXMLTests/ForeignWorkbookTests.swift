@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import OfficeXML
 
 /// Workbooks openpyxl wrote: a title block above the table, merges, dates, rich text, hidden rows.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import OfficeXML
 
 /// Files LibreOffice writes, and LibreOffice reading ours. Conversions run one at a time:

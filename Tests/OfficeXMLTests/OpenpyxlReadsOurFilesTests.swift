@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import OfficeXML
 
 @Suite("openpyxl opens what we write", .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"))

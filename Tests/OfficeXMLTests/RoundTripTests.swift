@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import OfficeXML
 
 @Suite("Writing a workbook and reading it back")

@@ -34,12 +34,10 @@ public struct GoalDocument: Sendable, Hashable, Codable {
         }
     }
 
-    /// Writes the document as pretty-printed UTF-8 JSON with Chinese text unescaped.
+    /// Writes the document as pretty-printed UTF-8 JSON, keys in the order of `interchange.md`,
+    /// Chinese text unescaped.
     public func encoded() -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        // Encoding plain values cannot fail.
-        return (try? e.encode(self)) ?? Data()
+        Data(json.serialized().utf8)
     }
 }
 

@@ -16,17 +16,23 @@ public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reads an operator as users type it: `>=`, `＞＝`, `≧`, `=<`, `定量`-less `定性`, words such as 不低于.
     /// Returns nil when the text is not an operator.
     public static func parse(_ text: String) -> Comparison? {
-        let s = TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }
-        switch s {
-        case "≥", ">=", "=>", "≧", "⩾", "不低于", "不少于", "大于等于", "大于或等于", "以上", "至少": return .atLeast
-        case ">", "大于", "高于", "多于", "超过": return .greater
-        case "=", "==", "等于", "＝", "达到": return .equal
-        case "≤", "<=", "=<", "≦", "⩽", "不高于", "不超过", "不多于", "小于等于", "小于或等于", "以下", "以内", "控制在": return .atMost
-        case "<", "小于", "低于", "少于": return .less
-        case "定性": return .qualitative
-        default: return nil
-        }
+        words[TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }]
     }
+
+    /// A dictionary, not a switch: a switch compares the text with every spelling in turn.
+    private static let words: [String: Comparison] = {
+        var d: [String: Comparison] = [:]
+        let spellings: [(Comparison, [String])] = [
+            (.atLeast, ["≥", ">=", "=>", "≧", "⩾", "不低于", "不少于", "大于等于", "大于或等于", "以上", "至少"]),
+            (.greater, [">", "大于", "高于", "多于", "超过"]),
+            (.equal, ["=", "==", "等于", "＝", "达到"]),
+            (.atMost, ["≤", "<=", "=<", "≦", "⩽", "不高于", "不超过", "不多于", "小于等于", "小于或等于", "以下", "以内", "控制在"]),
+            (.less, ["<", "小于", "低于", "少于"]),
+            (.qualitative, ["定性"]),
+        ]
+        for (c, list) in spellings { for w in list { d[w] = c } }
+        return d
+    }()
 
     /// Does `actual` meet `target` under this operator? Qualitative comparisons are not decided here.
     public func isMet(actual: Double, target: Double) -> Bool? {

@@ -45,6 +45,8 @@ public struct Target: Sendable, Hashable {
         (">", .greater), ("<", .less),
     ]
 
+    private static let operatorInitials = Set(leadingOperators.compactMap(\.0.first))
+
     private static let trailingWords: [(String, Comparison)] = [
         ("及以上", .atLeast), ("以上", .atLeast), ("或以上", .atLeast), ("之上", .atLeast),
         ("及以下", .atMost), ("以下", .atMost), ("或以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("前", .atMost), ("之前", .atMost),
@@ -56,7 +58,10 @@ public struct Target: Sendable, Hashable {
         let trimmed = TextNormalizer.trim(cell)
         var s = Substring(TextNormalizer.halfWidth(trimmed))
         var comparison: Comparison?
-        for (op, c) in leadingOperators where s.hasPrefix(op) {
+        // most cells start with a digit or a letter: only look for an operator when the first
+        // character can begin one
+        let opStart = s.first.map { operatorInitials.contains($0) } ?? false
+        for (op, c) in leadingOperators where opStart && s.hasPrefix(op) {
             comparison = c
             s = s.dropFirst(op.count)
             break

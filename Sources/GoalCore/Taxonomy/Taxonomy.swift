@@ -30,8 +30,10 @@ public struct Taxonomy: Sendable, Hashable, Codable {
     }
 
     /// The key names are compared by: half-width, no spaces or marks, without a trailing 指标.
+    /// Points or remarks in brackets are dropped: `产出指标（50分）` is 产出指标.
     public static func key(_ name: String) -> String {
         var k = TextNormalizer.labelKey(name)
+        if k.hasSuffix(")"), let open = k.lastIndex(of: "("), open != k.startIndex { k = String(k[..<open]) }
         if k.hasSuffix("指标") && k.count > 2 { k.removeLast(2) }
         return k
     }

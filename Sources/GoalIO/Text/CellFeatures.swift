@@ -22,50 +22,71 @@ struct CellFeatures: Sendable {
     var looksLikeExplanation: Bool
     var isShortPhrase: Bool
     var isCommonIndicator: Bool
+    /// A target whose unit is a real unit (`≥95%`, `1.2万人`), not symbols.
+    var targetUnitIsClean = false
+    /// Reads like an indicator name: mostly Chinese characters, no table symbols.
+    var isCleanName = false
 
     init(_ text: String, taxonomy: TaxonomyIndex) {
         self.text = text
-        length = text.count
-        isLevel1 = taxonomy.level1(named: text) != nil
-        isLevel2 = taxonomy.level2(named: text) != nil
-        isOperator = Comparison.parse(text) != nil && length <= 4
-        number = TextNormalizer.number(text)
-        isNumber = number != nil
+        // scalar counts, not Character counts: grapheme breaking is the slow part of Swift strings,
+        // and every test below is guarded by a cheap length check first
+        let scalars = text.unicodeScalars.count
+        length = scalars
+        let short = scalars <= 16
+        isLevel1 = short && taxonomy.level1(named: text) != nil
+        isLevel2 = short && taxonomy.level2(named: text) != nil
+        isOperator = scalars <= 6 && Comparison.parse(text) != nil
         let folded = TextNormalizer.halfWidth(text)
+        let firstScalar = folded.unicodeScalars.first
+        let startsNumeric = firstScalar.map { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "-" || $0 == "+" || $0 == "." } ?? false
+        number = startsNumeric && scalars <= 24 ? TextNormalizer.number(folded) : nil
+        isNumber = number != nil
+        let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
         var target = false, hasOp = false
-        if !isOperator, !isNumber, length <= 24, folded.contains(where: { $0.isASCII && $0.isNumber }) {
+        if !isOperator, !isNumber, scalars <= 24, hasDigit {
             let t = Target.parse(text)
             if t.number != nil {
-                let unitOK = t.unit.map { $0.count <= 8 } ?? true
+                let unitOK = t.unit.map { $0.unicodeScalars.count <= 8 } ?? true
                 target = unitOK
                 hasOp = t.comparison != nil
+                if target { targetUnitIsClean = t.unit.map { CellFeatures.looksLikeUnit(TextNormalizer.halfWidth($0)) } ?? true }
             }
         }
         isTarget = target
         targetHasOperator = hasOp
-        isUnit = !isNumber && !isOperator && CellFeatures.looksLikeUnit(folded)
-        isMethodName = FormVocabulary.scoringMethodWords.contains { text.contains($0) }
-        isScoringText = isMethodName || CellFeatures.mentionsPoints(folded)
-        isBasis = FormVocabulary.basisWords.contains(TextNormalizer.labelKey(text))
-        isEvidence = length <= 12 && !isNumber && FormVocabulary.evidenceSuffixes.contains { text.hasSuffix($0) }
-        looksLikeExplanation = CellFeatures.explanationOpenings.contains { text.hasPrefix($0) }
-            || (length > 12 && (folded.contains("=") || text.contains("是否") || text.contains("指标")))
-            || length > 30
-        isShortPhrase = length <= 24 && !isNumber && !isOperator && !text.contains("。")
-        isCommonIndicator = taxonomy.commonIndicator(named: text) != nil
+        isUnit = scalars <= 8 && !isNumber && !isOperator && CellFeatures.looksLikeUnit(folded)
+        isMethodName = scalars >= 4 && FormVocabulary.scoringMethodWords.contains { TextNormalizer.contains(text, $0) }
+        isScoringText = isMethodName || (scalars >= 3 && CellFeatures.mentionsPoints(folded))
+        isBasis = scalars <= 10 && FormVocabulary.basisWords.contains(TextNormalizer.labelKey(text))
+        isEvidence = scalars <= 12 && !isNumber && FormVocabulary.evidenceSuffixes.contains { text.hasSuffix($0) }
+        looksLikeExplanation = scalars > 30
+            || CellFeatures.explanationOpenings.contains { text.hasPrefix($0) }
+            || (scalars > 12 && (folded.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "是否") || TextNormalizer.contains(text, "指标")))
+        isShortPhrase = scalars <= 24 && !isNumber && !isOperator && !TextNormalizer.contains(text, "。")
+        isCommonIndicator = short && taxonomy.commonIndicator(named: text) != nil
+        if scalars >= 2 && scalars <= 30 {
+            var ideographs = 0, symbols = false
+            for u in text.unicodeScalars {
+                if u.value >= 0x4E00 && u.value <= 0x9FFF { ideographs += 1 }
+                else if "|=≥≤<>%。".unicodeScalars.contains(u) { symbols = true }
+            }
+            isCleanName = !symbols && ideographs * 5 >= scalars * 4
+        }
     }
 
     static let explanationOpenings = ["考核", "反映", "指", "是指", "用于", "衡量", "统计", "主要反映", "通过", "根据", "按", "全年", "年度内"]
 
     /// `得10分`, `扣0.5分`, `不得分`, `满分`, `计分`.
     static func mentionsPoints(_ s: String) -> Bool {
-        if s.contains("不得分") || s.contains("满分") || s.contains("计分") || s.contains("扣完为止") || s.contains("赋分") { return true }
+        if ["不得分", "满分", "计分", "扣完为止", "赋分"].contains(where: { TextNormalizer.contains(s, $0) }) { return true }
+        guard TextNormalizer.contains(s, "分") else { return false }
         var sawDe = false
         var sawDigitAfter = false
-        for c in s {
+        for c in s.unicodeScalars {
             if c == "得" || c == "扣" { sawDe = true; sawDigitAfter = false; continue }
             if sawDe {
-                if c.isNumber || c == "." || "一二三四五六七八九十两".contains(c) { sawDigitAfter = true; continue }
+                if (c.value >= 0x30 && c.value <= 0x39) || c == "." || "一二三四五六七八九十两".unicodeScalars.contains(c) { sawDigitAfter = true; continue }
                 if c == "分" && sawDigitAfter { return true }
                 if c == "满" { continue }
                 sawDe = false
@@ -82,9 +103,10 @@ struct CellFeatures: Sendable {
 
     static func looksLikeUnit(_ s: String) -> Bool {
         if unitWords.contains(s) { return true }
-        guard s.count <= 8, !s.contains(where: { $0.isNumber }) else { return false }
+        // ASCII digits only: 万 and 亿 are Unicode numerals, and they begin real units (万元/人)
+        guard s.count <= 8, !s.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
         // compound units: 元/人/月, 万元/次, 人/年
-        if s.contains("/") {
+        if s.utf8.contains(UInt8(ascii: "/")) {
             return s.split(separator: "/").allSatisfy { unitWords.contains(String($0)) || $0.count <= 2 }
         }
         if s.hasPrefix("万") || s.hasPrefix("亿") { return unitWords.contains(String(s.dropFirst())) }

@@ -41,14 +41,18 @@ enum FormVocabulary {
         ("绩效指标", .groupLabel),
     ]
 
-    private static let headingIndex: [String: Column] = {
-        var d: [String: Column] = [:]
-        for (w, c) in columnHeadings { d[TextNormalizer.labelKey(w)] = d[TextNormalizer.labelKey(w)] ?? c }
+    private static let headingIndex = index(columnHeadings)
+
+    /// A lookup by `labelKey`; where two words fold to the same key, the earlier (more specific) wins.
+    static func index<T>(_ words: [(String, T)]) -> [String: T] {
+        var d: [String: T] = [:]
+        for (w, v) in words where d[TextNormalizer.labelKey(w)] == nil { d[TextNormalizer.labelKey(w)] = v }
         return d
-    }()
+    }
 
     /// The column a heading names, e.g. `*指标值类型` → type, `计量单位（%）` → unit.
     static func column(forHeading text: String) -> Column? {
+        guard text.utf8.count <= 64 else { return nil }
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, k.count <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
@@ -80,19 +84,22 @@ enum FormVocabulary {
         ("部门预算总额", .fundsTotal), ("预算总额", .fundsTotal), ("资金总额", .fundsTotal), ("项目总金额", .fundsTotal),
         ("财政拨款", .fundsFiscal), ("财政性资金", .fundsFiscal), ("财政资金", .fundsFiscal), ("本级财政资金", .fundsFiscal),
         ("其中:财政拨款", .fundsFiscal), ("财政拨款资金", .fundsFiscal),
-        ("其他资金", .fundsOther), ("其它资金", .fundsOther),
+        ("其他资金", .fundsOther), ("其它资金", .fundsOther), ("当年财政拨款", .fundsFiscal),
+        ("上年结转资金", .fundsGroup), ("上年结转", .fundsGroup),
         ("年度主要任务", .tasks), ("主要任务", .tasks), ("任务名称", .taskName), ("主要内容", .taskContent),
     ]
 
-    private static let headerIndex: [String: HeaderField] = {
-        var d: [String: HeaderField] = [:]
-        for (w, f) in headerLabels { d[TextNormalizer.labelKey(w)] = d[TextNormalizer.labelKey(w)] ?? f }
-        return d
-    }()
+    private static let headerIndex = index(headerLabels)
+
+    /// The header field a label names as printed, without the lenient readings.
+    static func headerField(exactly text: String) -> HeaderField? {
+        headerIndex[TextNormalizer.labelKey(text)]
+    }
 
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.
     static func headerField(forLabel text: String) -> HeaderField? {
+        guard text.utf8.count <= 96 else { return nil }
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, k.count <= 24 else { return nil }
         if let f = headerIndex[k] { return f }
@@ -145,6 +152,8 @@ enum FormVocabulary {
     ]
 
     static func isGuidanceOpening(_ text: String) -> Bool {
+        // every opening has a colon or says 填表说明
+        guard TextNormalizer.contains(text, "：") || text.utf8.contains(UInt8(ascii: ":")) || TextNormalizer.contains(text, "填表说明") else { return false }
         let k = TextNormalizer.labelKey(text)
         if k.hasPrefix("填表说明") { return true }
         guard k.count > 12 else { return false }

@@ -21,7 +21,7 @@ enum HeaderBlockReader {
                 items.append((c.text, c))
             }
         }
-        guard let first = items.first, label(first.text) != nil else { return nil }
+        guard let first = items.first, first.text.utf8.count <= 4096, label(first.text) != nil else { return nil }
         var result: [Pair] = []
         var pending: Pair?
         for item in items {
@@ -42,6 +42,7 @@ enum HeaderBlockReader {
 
     /// A label cell and, when the cell also holds the value (`年度预算总额：5`), that value.
     static func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? {
+        guard text.utf8.count <= 4096 else { return nil }
         if let f = FormVocabulary.headerField(forLabel: text) { return (f, nil) }
         // `年度预算总额：5`, `项目名称：某某项目`
         let folded = TextNormalizer.halfWidth(text)

@@ -4,7 +4,7 @@ import GoalCore
 enum Markup {
     /// `\*` → `*`, `\_` → `_`: Markdown escapes, read as the character.
     static func unescapeMarkdown(_ s: String) -> String {
-        guard s.contains("\\") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "\\")) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var escaping = false
@@ -24,7 +24,7 @@ enum Markup {
 
     /// `**bold**` → `bold`.
     static func stripMarkdownEmphasis(_ s: String) -> String {
-        guard s.contains("**") else { return s }
+        guard TextNormalizer.contains(s, "**") else { return s }
         return s.replacingOccurrences(of: "**", with: "")
     }
 

@@ -23,6 +23,9 @@ extension Reader {
             t.tasks = taskList(d)
             tables.append(t)
         }
+        if skippedLines > Self.maxSkipNotes {
+            notes.append(ImportNote(.skipped, "另有 \(skippedLines - Self.maxSkipNotes) 行不属于表头或指标，未读取。", at: SourceLocation()))
+        }
         for n in notes {
             var m = n
             if let t = n.location.table { m.location.table = indexMap[t] }
@@ -116,6 +119,8 @@ extension Reader {
             // of each; a huge paste of loose text is not matched (and its paragraphs are reported)
             guard free.count * d.rows.count <= Self.maxMatchPairs, p.text.count <= 4000 else { continue }
             for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
+                // a match needs 4 shared characters in a row: skip the pairs that share no 4 of the name's
+                guard Self.mayShareRun(of: 4, r.indicator.name, p.text) || Self.mayShareRun(of: 4, r.indicator.level2, p.text) else { continue }
                 let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
                 let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
                 let nameOK = byName >= 4 && byName * 2 >= r.indicator.name.count
@@ -145,8 +150,22 @@ extension Reader {
 
     static let maxMatchPairs = 40_000
 
+    /// Whether `text` contains any run of `n` consecutive characters of `name` (a quick test before
+    /// the longest-common-substring measure).
+    static func mayShareRun(of n: Int, _ name: String, _ text: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count >= n else { return false }
+        for i in 0...(scalars.count - n) {
+            var piece = ""
+            piece.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
+            if TextNormalizer.contains(text, piece) { return true }
+        }
+        return false
+    }
+
     /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.
     static func definedName(in text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "＝") else { return nil }
         let folded = Array(TextNormalizer.halfWidth(text))
         guard let eq = folded.firstIndex(of: "=") else { return nil }
         var start = eq

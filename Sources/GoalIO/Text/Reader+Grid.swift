@@ -4,8 +4,12 @@ import GoalCore
 extension Reader {
     mutating func gridRow(_ row: SourceRow) {
         guard let aligner else { return }
+        if let first = row.nonEmpty.first?.cell.text, Self.totalRowWords.contains(TextNormalizer.labelKey(first)) {
+            note(.skipped, "第\(row.line)行是“\(first)”行（合计分数），不是指标，未作为指标读取。", line: row.line)
+            return
+        }
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
-        let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: CellFeatures($0.cell.text, taxonomy: taxonomy)) }
+        let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
         let placement = aligner.align(input)
         var fields: [IndicatorField: String] = [:]
         var moved: [String] = []
@@ -24,6 +28,18 @@ extension Reader {
         }
         interpret(fields, line: row.line, moved: moved)
     }
+
+    /// A cell's features, from the cache when it is a short cell seen before: the short cells of a
+    /// document (一级/二级 names, operators, units, 历史标准, 工作资料, method names) repeat on every row.
+    mutating func features(_ text: String) -> CellFeatures {
+        guard text.utf8.count <= 48 else { return CellFeatures(text, taxonomy: taxonomy) }
+        if let f = featureCache[text] { return f }
+        let f = CellFeatures(text, taxonomy: taxonomy)
+        if featureCache.count < 20_000 { featureCache[text] = f }
+        return f
+    }
+
+    static let totalRowWords: Set<String> = ["总分", "合计", "总计", "小计", "合计得分", "总得分", "自评总分", "总分值"]
 
     /// Builds an indicator (or reads a label row) from the cells placed in columns.
     mutating func interpret(_ fieldsIn: [IndicatorField: String], line: Int, moved: [String]) {

@@ -6,7 +6,8 @@ import GoalCore
 enum SignoffReader {
     /// Whether a row is a sign-off row: it starts with a sign-off label.
     static func isSignoff(_ row: SourceRow) -> Bool {
-        guard let first = row.nonEmpty.first?.cell.text else { return false }
+        guard let first = row.nonEmpty.first?.cell.text,
+              ["填", "审核", "负责人", "电话", "日期"].contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
         let k = TextNormalizer.labelKey(first)
         return FormVocabulary.signoffLabels.contains { k.hasPrefix($0.0) && $0.1 != .phone && $0.1 != .filledOn }
             || (k.hasPrefix("填表日期") || k.hasPrefix("联系电话"))

@@ -5,46 +5,48 @@ import GoalCore
 struct SourceRow: Sendable {
     /// 1-based line number in the source, for every message about this row.
     var line: Int
-    var cells: [Cell]
+    let cells: [Cell]
     /// True when the line had cell separators (tabs or pipes): positions mean columns.
     var isTabular: Bool
+    /// The non-empty cells with their positions, computed once: every check of a row reads them.
+    let nonEmpty: [(position: Int, cell: Cell)]
 
-    var nonEmpty: [(position: Int, cell: Cell)] {
-        cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, $0.element) }
+    init(line: Int, cells: [Cell], isTabular: Bool) {
+        self.line = line
+        self.cells = cells
+        self.isTabular = isTabular
+        nonEmpty = cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, $0.element) }
     }
-    var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
+
+    var isBlank: Bool { nonEmpty.isEmpty }
     /// The only non-empty cell's text, when the row has exactly one.
-    var soleText: String? {
-        let ne = nonEmpty
-        return ne.count == 1 ? ne[0].cell.text : nil
-    }
+    var soleText: String? { nonEmpty.count == 1 ? nonEmpty[0].cell.text : nil }
 }
 
 /// A cell's text with HTML and Markdown markup removed; block-level HTML (p, td, div, br) splits it
 /// into segments, and `<b>` runs are kept for the forms that print task names in bold.
 struct Cell: Sendable {
     var text: String
-    var segments: [String]
+    /// Block-level pieces of an HTML cell; nil for a plain cell (most cells: no array to allocate).
+    private var markupSegments: [String]?
     /// Bold runs in order, with the text that follows each up to the next bold run.
     var boldRuns: [(title: String, following: String)]
-    var hadMarkup: Bool
 
+    var hadMarkup: Bool { markupSegments != nil }
+    var segments: [String] { markupSegments ?? (text.isEmpty ? [] : [text]) }
     var isEmpty: Bool { text.isEmpty }
 
     init(raw: String) {
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
-        if trimmed.contains("<") && trimmed.contains(">") {
+        if trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.utf8.contains(UInt8(ascii: ">")) {
             let parsed = Markup.parseHTML(trimmed)
-            segments = parsed.segments
+            markupSegments = parsed.segments
             boldRuns = parsed.bold
             text = parsed.segments.joined(separator: " ")
-            hadMarkup = true
         } else {
-            let plain = Markup.stripMarkdownEmphasis(trimmed)
-            text = plain
-            segments = plain.isEmpty ? [] : [plain]
+            text = Markup.stripMarkdownEmphasis(trimmed)
+            markupSegments = nil
             boldRuns = []
-            hadMarkup = false
         }
     }
 
@@ -57,21 +59,85 @@ struct Cell: Sendable {
 enum SourceRows {
     /// Splits text into rows. Markdown separator rows (`|---|---|`) are dropped; everything else is kept
     /// with its line number.
-    static func split(_ text: String) -> [SourceRow] {
+    static func split(_ text: String, firstLine: Int = 1) -> [SourceRow] {
         var rows: [SourceRow] = []
-        var lineNo = 0
+        var lineNo = firstLine - 1
+        // Excel copies a cell with line breaks as "…" across several lines: join them back
+        var pending: (text: String, firstLine: Int)?
         text.enumerateLinesFast { line in
             lineNo += 1
+            if var p = pending {
+                p.text += "\n" + line
+                if let cells = quotedCells(p.text) {
+                    rows.append(SourceRow(line: p.firstLine, cells: cells.map(Cell.init(raw:)), isTabular: true))
+                    pending = nil
+                } else if lineNo - p.firstLine > maxJoinedLines {
+                    // never closed: read the lines as they are
+                    for (k, l) in p.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        rows.append(row(from: l, number: p.firstLine + k))
+                    }
+                    pending = nil
+                } else {
+                    pending = p
+                }
+                return
+            }
+            if line.utf8.contains(UInt8(ascii: "\"")) && line.utf8.contains(UInt8(ascii: "\t")) {
+                let s = String(line)
+                if let cells = quotedCells(s) {
+                    rows.append(SourceRow(line: lineNo, cells: cells.map(Cell.init(raw:)), isTabular: true))
+                } else {
+                    pending = (s, lineNo)
+                }
+                return
+            }
             rows.append(row(from: line, number: lineNo))
         }
+        if let p = pending {
+            for (k, l) in p.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                rows.append(row(from: l, number: p.firstLine + k))
+            }
+        }
         return rows.filter { !$0.isSeparator }
+    }
+
+    static let maxJoinedLines = 50
+
+    /// Tab-separated cells with Excel's quoting (`"a""b"` is a"b, a quoted cell may hold tabs and
+    /// line breaks); nil while a quoted cell is still open.
+    static func quotedCells(_ s: String) -> [String]? {
+        var cells: [String] = []
+        var cur = ""
+        var inQuotes = false
+        var atCellStart = true
+        var it = Array(s.unicodeScalars)[...]
+        while let u = it.popFirst() {
+            if inQuotes {
+                if u == "\"" {
+                    if it.first == "\"" { cur.unicodeScalars.append("\""); it = it.dropFirst() } else { inQuotes = false }
+                } else {
+                    cur.unicodeScalars.append(u)
+                }
+            } else if u == "\t" {
+                cells.append(cur); cur = ""; atCellStart = true
+                continue
+            } else if u == "\"" && atCellStart {
+                inQuotes = true
+            } else {
+                cur.unicodeScalars.append(u)
+            }
+            atCellStart = false
+        }
+        if inQuotes { return nil }
+        cells.append(cur)
+        return cells.count > maxCells ? Array(cells.prefix(maxCells)) : cells
     }
 
     /// The most cells one line may have; a longer line is cut (noise, not a form).
     static let maxCells = 64
 
     static func row(from line: Substring, number: Int) -> SourceRow {
-        if line.contains("\t") {
+        if line.utf8.contains(UInt8(ascii: "\t")) {
             var parts = line.split(separator: "\t", maxSplits: maxCells, omittingEmptySubsequences: false)
             if parts.count > maxCells { parts.removeLast() }
             return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: true)
@@ -103,18 +169,22 @@ private extension SourceRow {
 extension String {
     /// Line splitting that treats \r\n, \r and \n alike, without Foundation's slower paths.
     func enumerateLinesFast(_ body: (Substring) -> Void) {
-        var start = startIndex
-        var i = startIndex
-        while i < endIndex {
-            let c = self[i]
-            if c == "\n" || c == "\r\n" || c == "\r" {
+        // bytes, not Characters: \n and \r never occur inside a multi-byte UTF-8 sequence
+        let u = utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            let b = u[i]
+            if b == 0x0A || b == 0x0D {
                 body(self[start..<i])
-                i = index(after: i)
+                var next = u.index(after: i)
+                if b == 0x0D, next < u.endIndex, u[next] == 0x0A { next = u.index(after: next) }
+                i = next
                 start = i
             } else {
-                i = index(after: i)
+                i = u.index(after: i)
             }
         }
-        if start < endIndex { body(self[start..<endIndex]) }
+        if start < u.endIndex { body(self[start..<u.endIndex]) }
     }
 }

@@ -37,6 +37,7 @@ struct TableDraft {
     var projectName: String?
     var projectManager: String?
     var funds = Funds()
+    var execution: Execution?
     var taskNames: [(name: String, line: Int)] = []
     var taskContents: [(text: String, after: Int)] = []
     var rows: [Row] = [] {
@@ -73,6 +74,6 @@ struct TableDraft {
         return GoalTable(
             kind: k, title: title ?? k.officialTitle, year: year, unit: unit ?? "", duty: duty, goal: goal,
             project: project, funds: funds.isEmpty ? nil : funds, tasks: [], indicators: rows.map(\.indicator),
-            signoff: signoff.isEmpty ? nil : signoff)
+            signoff: signoff.isEmpty ? nil : signoff, execution: execution)
     }
 }

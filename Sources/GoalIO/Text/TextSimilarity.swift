@@ -2,7 +2,7 @@
 enum TextSimilarity {
     /// Length in characters of the longest common substring.
     static func longestCommonSubstring(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty || y.isEmpty { return 0 }
         var prev = [Int](repeating: 0, count: y.count + 1)
         var cur = prev

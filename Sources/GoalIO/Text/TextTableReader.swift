@@ -8,9 +8,66 @@ import GoalCore
 public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
-        var reader = Reader(rows: SourceRows.split(text))
+        let pieces = split(text, into: ProcessInfo.processInfo.activeProcessorCount)
+        if pieces.count <= 1 { return read(rows: SourceRows.split(text)) }
+        // Large inputs are cut at table titles and the pieces read on all cores: a title always
+        // starts a new table, so the pieces are independent. Line numbers stay the source's own.
+        let results = ResultSlots(pieces.count)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+            let piece = pieces[i]
+            results.set(i, read(rows: SourceRows.split(String(text[piece.range]), firstLine: piece.firstLine)))
+        }
+        var merged = ImportResult()
+        for r in results.all {
+            let offset = merged.tables.count
+            merged.tables += r.tables
+            merged.notes += r.notes.map { n in
+                var m = n
+                m.location.table = n.location.table.map { $0 + offset }
+                return m
+            }
+        }
+        return merged
+    }
+
+    static func read(rows: [SourceRow]) -> ImportResult {
+        var reader = Reader(rows: rows)
         reader.run()
         return reader.finish()
+    }
+
+    /// Below this size one core reads the whole text.
+    static let parallelThreshold = 1 << 20
+
+    /// Pieces of about equal size, each starting at a title line, with the line number it starts on.
+    static func split(_ text: String, into parts: Int) -> [(range: Range<String.Index>, firstLine: Int)] {
+        let u = text.utf8
+        let total = u.count
+        guard parts > 1, total >= parallelThreshold else { return [(text.startIndex..<text.endIndex, 1)] }
+        var result: [(range: Range<String.Index>, firstLine: Int)] = []
+        var start = u.startIndex, startLine = 1
+        var lineNo = 1
+        var offset = 0
+        var nextCut = total / parts
+        var i = u.startIndex
+        while i < u.endIndex {
+            let isNewline = u[i] == 0x0A
+            i = u.index(after: i)
+            offset += 1
+            guard isNewline else { continue }
+            lineNo += 1
+            // past the next cut point: cut before this line if it is a title
+            if offset >= nextCut, result.count < parts - 1, i < u.endIndex {
+                let end = u[i...].firstIndex(of: 0x0A) ?? u.endIndex
+                if let sole = SourceRows.row(from: text[i..<end], number: lineNo).soleText, Reader.isTitle(sole) {
+                    result.append((start..<i, startLine))
+                    start = i; startLine = lineNo
+                    nextCut += total / parts
+                }
+            }
+        }
+        result.append((start..<u.endIndex, startLine))
+        return result
     }
 
     /// Reads a grid of cells, as a worksheet or a Word table gives them (merged cells as their
@@ -40,6 +97,15 @@ public enum TextTableReader {
     }
 }
 
+/// One result per piece of a parallel read (each piece writes only its own slot).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [ImportResult]
+    private let lock = NSLock()
+    init(_ n: Int) { slots = Array(repeating: ImportResult(), count: n) }
+    func set(_ i: Int, _ r: ImportResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    var all: [ImportResult] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
 /// The line-by-line state machine behind `TextTableReader`.
 struct Reader {
     let rows: [SourceRow]
@@ -63,6 +129,18 @@ struct Reader {
     /// Whether the row before this one produced an indicator (text right after it may explain it).
     var lastEventWasIndicator = false
     var previousRowWasIndicator = false
+    /// Lines outside any table; only the first few are named one by one.
+    var skippedLines = 0
+    var featureCache: [String: CellFeatures] = [:]
+    /// The 预算执行 heading of a self-evaluation table (年初预算数, 全年预算数, 全年执行数, 分值…).
+    var executionColumns: [ExecutionBlock.Column]?
+    var expectGoalRow = false
+    /// The last heading row read, to join a heading printed on two rows.
+    var lastHeading: (columns: [(FormVocabulary.Column, Int)], line: Int)?
+    var lastNonBlankLine = 0
+    /// Index in `rows` of the row being handled (to look one row ahead).
+    var rowIndex = 0
+    static let maxSkipNotes = 20
 
     init(rows: [SourceRow]) { self.rows = rows }
 
@@ -85,8 +163,10 @@ struct Reader {
     // MARK: driving
 
     mutating func run() {
-        for row in rows {
+        for (i, row) in rows.enumerated() {
             if row.isBlank { continue }
+            rowIndex = i
+            defer { lastNonBlankLine = row.line }
             previousRowWasIndicator = lastEventWasIndicator
             lastEventWasIndicator = false
             handle(row)
@@ -105,12 +185,13 @@ struct Reader {
         gridWithoutPositions = false
         level1 = ""; level2 = ""
         inGuidance = false; afterSignoff = false; lastTasksRow = false
+        executionColumns = nil; expectGoalRow = false
         verticalHeader = []
     }
 
     mutating func handle(_ row: SourceRow) {
         let sole = row.soleText
-        if let sole, isTitle(sole) {
+        if let sole, Self.isTitle(sole) {
             startTable(line: row.line)
             let title = cleanTitle(sole)
             current?.title = title
@@ -148,17 +229,38 @@ struct Reader {
             afterSignoff = true
             return
         }
-        if let columns = columnHeader(row) {
+        if var columns = columnHeader(row) {
             flushVerticalChunk()
             flushPending()
             if let d = current, !d.rows.isEmpty {
                 // a second grid: a second table under the same title
                 startTable(line: row.line, inheritFrom: d)
+            } else if let previous = lastHeading, previous.line == lastNonBlankLine {
+                // a heading in two rows (绩效指标 over 一级/二级/三级): the lower row names what it
+                // can, the upper row the rest
+                var byPosition = Dictionary(previous.columns.map { ($0.1, $0.0) }, uniquingKeysWith: { a, _ in a })
+                for (c, pos) in columns { byPosition[pos] = c }
+                columns = byPosition.sorted { $0.key < $1.key }.map { ($0.value, $0.key) }
+                note(.repaired, "第\(previous.line)–\(row.line)行的表头占两行，已合并读取。", line: previous.line)
             }
+            lastHeading = (columns, row.line)
             setColumns(columns, line: row.line)
+            lastNonBlankLine = row.line
             return
         }
-        if let pairs = HeaderBlockReader.pairs(in: row) {
+        if aligner == nil, let cols = ExecutionBlock.heading(row) {
+            executionColumns = cols
+            return
+        }
+        if aligner == nil, let cols = executionColumns, readExecutionRow(row, columns: cols) { return }
+        if expectGoalRow, aligner == nil, row.isTabular, HeaderBlockReader.pairs(in: row) == nil, let first = row.nonEmpty.first {
+            // the row under 年度总体目标 | 预期目标 | 实际完成情况 holds the goal itself
+            current?.goal = first.cell.text
+            expectGoalRow = false
+            return
+        }
+        // inside a grid only a table's first labels (单位, 项目名称…) can follow, written exactly
+        if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row) {
             if let d = current, !d.rows.isEmpty || afterSignoff,
                pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
                 startTable(line: row.line, inheritFrom: d)
@@ -172,12 +274,14 @@ struct Reader {
                 readTaskRow(name: first.cell.text, cells: row.nonEmpty.dropFirst().map(\.cell), line: row.line)
                 return
             }
-            if row.isTabular, looksLikeHeaderlessIndicatorRow(row) {
+            if row.isTabular, looksLikeHeaderlessIndicatorRow(row), let next = rows[(rowIndex + 1)...].first(where: { !$0.isBlank }),
+               looksLikeHeaderlessIndicatorRow(next, needsLevel: false) {
                 setColumns(Self.genericColumns, line: row.line, positional: false)
                 note(.repaired, "第\(row.line)行前没有找到指标表头（一级指标、三级指标、指标值…），已按单元格内容识别各列。", line: row.line)
             } else {
-                if let sole, sole.count > 1 {
-                    note(.skipped, "第\(row.line)行“\(Self.preview(sole))”不属于表头或指标，未读取。", line: row.line)
+                skippedLines += 1
+                if skippedLines <= Self.maxSkipNotes, let text = sole ?? row.nonEmpty.first?.cell.text, text.count > 1 {
+                    note(.skipped, "第\(row.line)行“\(Self.preview(text))”不属于表头或指标，未读取。", line: row.line)
                 }
                 return
             }
@@ -195,12 +299,17 @@ struct Reader {
         }
     }
 
+    func startsWithExactHeaderLabel(_ row: SourceRow) -> Bool {
+        guard let first = row.nonEmpty.first?.cell.text, first.utf8.count <= 64 else { return false }
+        return FormVocabulary.headerField(exactly: first) != nil
+    }
+
     // MARK: titles and years
 
-    func isTitle(_ text: String) -> Bool {
+    static func isTitle(_ text: String) -> Bool {
         let t = TextNormalizer.labelKey(text)
-        guard t.count <= 40, t.contains("绩效") else { return false }
-        return t.hasSuffix("表") || t.contains("目标表") || t.contains("申报表") || t.contains("自评表")
+        guard TextNormalizer.contains(t, "绩效"), t.count <= 40 else { return false }
+        return t.hasSuffix("表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
     }
 
     func cleanTitle(_ text: String) -> String {
@@ -210,7 +319,7 @@ struct Reader {
     /// `(2026) 年度`, `（ 2026 ）年度`, `(2023年)`, `2023年度` on a line of their own.
     static func yearLine(_ text: String) -> Int? {
         let t = TextNormalizer.labelKey(text)
-        guard t.count <= 14, t.contains("年") else { return nil }
+        guard TextNormalizer.contains(t, "年"), t.count <= 14 else { return nil }
         let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
         guard rest.isEmpty else { return nil }
         return year(in: t)
@@ -241,7 +350,9 @@ struct Reader {
             case .unit: if let v { current?.unit = v }
             case .supervisor: current?.sawSupervisor = true
             case .duty: if let v { current?.duty = v }
-            case .goal: if let v { current?.goal = v }
+            case .goal:
+                if let v, ExecutionBlock.goalSubheadings.contains(TextNormalizer.labelKey(v)) { expectGoalRow = true }
+                else if let v { current?.goal = v }
             case .projectName: if let v { current?.projectName = v }
             case .projectManager: if let v { current?.projectManager = v }
             case .fundsGroup: break
@@ -296,7 +407,8 @@ struct Reader {
     /// The columns a row names, when it is the indicator grid's heading row.
     func columnHeader(_ row: SourceRow) -> [(FormVocabulary.Column, Int)]? {
         let ne = row.nonEmpty
-        guard ne.count >= 3 else { return nil }
+        // every heading row names at least one 指标 column (一级指标, 指标值…)
+        guard ne.count >= 3, ne.contains(where: { TextNormalizer.contains($0.cell.text, "指标") }) else { return nil }
         var cols: [(FormVocabulary.Column, Int)] = []
         var fields = Set<IndicatorField>()
         for (pos, cell) in ne {
@@ -351,10 +463,18 @@ struct Reader {
         afterSignoff = false
     }
 
-    func looksLikeHeaderlessIndicatorRow(_ row: SourceRow) -> Bool {
+    /// An indicator row with no heading above it: every cell must fit a column well, with a
+    /// 一级/二级 name and a target among them. Noise and prose never pass.
+    /// Two such rows in a row are needed before a grid is assumed.
+    func looksLikeHeaderlessIndicatorRow(_ row: SourceRow, needsLevel: Bool = true) -> Bool {
         let ne = row.nonEmpty
-        guard ne.count >= 3 else { return false }
+        guard ne.count >= 3, ne.count <= 16 else { return false }
         let f = ne.map { CellFeatures($0.cell.text, taxonomy: taxonomy) }
-        return f.contains { $0.isTarget || $0.isOperator } && f.contains { $0.isLevel1 || $0.isLevel2 || ($0.isShortPhrase && !$0.isTarget) }
+        guard f.contains(where: { ($0.isTarget && $0.targetUnitIsClean) || $0.isOperator }),
+              !needsLevel || f.contains(where: { $0.isLevel1 || $0.isLevel2 }),
+              f.contains(where: { $0.isCleanName }) else { return false }
+        let aligner = RowAligner(columns: Self.genericColumns.map { GridColumn(kind: $0.0, position: Double($0.1)) })
+        let placement = aligner.align(f.map { (position: nil, features: $0) })
+        return !placement.columnOfCell.contains(where: { $0 == nil }) && placement.score >= 5 * Double(ne.count)
     }
 }

@@ -1,28 +1,28 @@
 import Foundation
 
 /// The programs some tests use to make or check files the way users' programs do.
-/// Tests that need one are skipped, with the reason in their name, when it is missing.
-enum ExternalTools {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// Shared by the test targets (OfficeXML's and GoalIO's). Tests that need one are skipped, with the reason in their name, when it is missing.
+public enum ExternalTools {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Python 3 itself, for fixtures built with its standard library alone.
-    static let hasPython: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import zipfile"]).status) == 0
+    public static let hasPython: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import zipfile"]).status) == 0
 
     /// Python with openpyxl (`pip install openpyxl`).
-    static let hasOpenpyxl: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import openpyxl"]).status) == 0
+    public static let hasOpenpyxl: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import openpyxl"]).status) == 0
 
     /// LibreOffice (`apt-get install libreoffice-calc libreoffice-writer`).
-    static let sofficePath: String? = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"]
+    public static let sofficePath: String? = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
-    static var hasSoffice: Bool { sofficePath != nil }
+    public static var hasSoffice: Bool { sofficePath != nil }
 
     /// Runs a program with its output sent to files, so large outputs cannot block on a pipe.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -45,7 +45,7 @@ enum ExternalTools {
     }
 
     /// Writes the script into `directory` and runs it with the arguments; fails on a non-zero exit.
-    static func python(_ script: String, arguments: [String] = [], in directory: URL) throws -> String {
+    public static func python(_ script: String, arguments: [String] = [], in directory: URL) throws -> String {
         let file = directory.appendingPathComponent("script-\(UUID().uuidString).py")
         try script.write(to: file, atomically: true, encoding: .utf8)
         let output = try run(["/usr/bin/env", "python3", file.path] + arguments, in: directory)
@@ -57,7 +57,7 @@ enum ExternalTools {
     /// earlier runs cannot lock each other out.
     /// `importFilter` picks how LibreOffice opens the input, e.g. `HTML (StarCalc)` to open a
     /// web page in Calc rather than Writer.
-    static func soffice(convert input: URL, to format: String, importFilter: String? = nil, in directory: URL) throws -> URL {
+    public static func soffice(convert input: URL, to format: String, importFilter: String? = nil, in directory: URL) throws -> URL {
         guard let soffice = sofficePath else { throw ToolFailure(message: "soffice missing") }
         let profile = directory.appendingPathComponent("lo-profile")
         let filter = importFilter.map { ["--infilter=\($0)"] } ?? []
@@ -71,14 +71,15 @@ enum ExternalTools {
         return result
     }
 
-    struct ToolFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct ToolFailure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 }
 
 /// A fresh temporary directory for one test, removed by the caller's `defer`.
-func makeTemporaryDirectory() throws -> URL {
+public func makeTemporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("officexml-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url

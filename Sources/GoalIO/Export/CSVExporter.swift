@@ -1,0 +1,47 @@
+import Foundation
+import GoalCore
+
+/// Writes goal tables as CSV: one row per indicator, with the table it belongs to (表序号, 表名, 单位,
+/// 年度) and every indicator field, for sorting and filtering in a spreadsheet.
+public enum CSVExporter {
+    /// The indicator fields in the order of the interchange format.
+    static let fields: [IndicatorField] = [
+        .level1, .level2, .name, .type, .value, .unit, .explanation, .scoring, .weight, .basis, .lastYear, .evidence, .note,
+        .actual, .deviation,
+    ]
+
+    /// UTF-8 with a byte-order mark: Excel and WPS otherwise open a UTF-8 CSV as the local code page
+    /// and show every Chinese character garbled. Lines end in CRLF (RFC 4180).
+    public static func data(_ tables: [GoalTable]) -> Data {
+        var lines: [String] = []
+        lines.append(line(["表序号", "表名", "单位", "年度"] + fields.map(\.label)))
+        for (t, table) in tables.enumerated() {
+            for i in table.indicators {
+                let values = fields.map { OfficialLayout.value(of: $0, in: i) ?? "" }
+                lines.append(line([String(t + 1), table.title, table.unit, table.year.map(String.init) ?? ""] + values))
+            }
+        }
+        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    static func line(_ cells: [String]) -> String {
+        cells.map(field).joined(separator: ",")
+    }
+
+    /// One field, quoted when it holds a comma, quote or line break (RFC 4180). Text that a
+    /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the start)
+    /// gets a leading `'`, so opening the file cannot run `=HYPERLINK(…)` planted in a cell; a plain
+    /// signed number (`-5`, `+3.5`) and a lone operator (the 指标值类型 `=`) hold no formula and stay as written.
+    static func field(_ raw: String) -> String {
+        var s = raw
+        if let first = s.first, "=+-@\t\r".contains(first), s.count > 1, !isNumber(s) { s = "'" + s }
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            s = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    private static func isNumber(_ s: String) -> Bool {
+        Double(s) != nil && s.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+    }
+}

@@ -1,0 +1,53 @@
+import GoalCore
+
+/// The budget-execution block of a self-evaluation table (自评表):
+///
+///     项目资金（万元） |              | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+///                    | 年度资金总额 | 100        | 100        | 95         | 10   | 95%    | 9.5
+///                    | 其中：财政拨款 …
+///
+/// The 年度资金总额 row gives `execution` (budget, spent, weight) for scoring, and the funds.
+enum ExecutionBlock {
+    enum Column: Hashable, Sendable { case plannedBudget, budget, spent, weight, rate, score }
+
+    static let headings: [String: Column] = [
+        "年初预算数": .plannedBudget, "全年预算数": .budget, "全年执行数": .spent, "分值": .weight,
+        "执行率": .rate, "得分": .score, "预算数": .budget, "执行数": .spent, "全年实际执行数": .spent,
+    ]
+
+    static let goalSubheadings: Set<String> = ["预期目标", "实际完成情况", "年度目标"]
+
+    /// The columns of a heading row, in order, when it names at least three of them.
+    static func heading(_ row: SourceRow) -> [Column]? {
+        let cols = row.nonEmpty.compactMap { headings[TextNormalizer.labelKey($0.cell.text)] }
+        return cols.count >= 3 && cols.contains(.spent) ? cols : nil
+    }
+}
+
+extension Reader {
+    /// A row under the execution heading: `年度资金总额 | 100 | 100 | 95 | 10 | 95% | 9.5`.
+    mutating func readExecutionRow(_ row: SourceRow, columns: [ExecutionBlock.Column]) -> Bool {
+        let ne = row.nonEmpty
+        guard let labelIndex = ne.firstIndex(where: { HeaderBlockReader.label($0.cell.text) != nil }),
+              let (field, _) = HeaderBlockReader.label(ne[labelIndex].cell.text) else { return false }
+        var values: [ExecutionBlock.Column: Double] = [:]
+        for (col, cell) in zip(columns, ne[(labelIndex + 1)...]) {
+            if let v = Target.parse(cell.cell.text).number { values[col] = v }
+        }
+        let budget = values[.budget] ?? values[.plannedBudget]
+        switch field {
+        case .fundsTotal:
+            current?.funds.total = budget
+            if let budget, let spent = values[.spent] {
+                current?.execution = Execution(budget: budget, spent: spent, weight: values[.weight] ?? 10)
+                if values[.weight] == nil {
+                    note(.repaired, "第\(row.line)行预算执行没有分值，按10分计。", line: row.line)
+                }
+            }
+        case .fundsFiscal: current?.funds.fiscal = budget
+        case .fundsOther: current?.funds.other = budget
+        default: return false
+        }
+        return true
+    }
+}

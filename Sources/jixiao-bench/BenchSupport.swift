@@ -1,0 +1,25 @@
+import Foundation
+
+/// This thread's CPU time: on a shared machine the wall clock also counts other processes' turns.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// `../shared` beside the package, or `$JIXIAO_SHARED`.
+func sharedDirectory() -> URL {
+    if let env = ProcessInfo.processInfo.environment["JIXIAO_SHARED"] { return URL(fileURLWithPath: env) }
+    // Sources/jixiao-bench/CheckBenchmark.swift → package root → ../shared
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+}
+
+/// Runs `body` once, returning its result, wall seconds and this thread's CPU seconds.
+func timed<T>(_ body: () -> T) -> (T, Double, Double) {
+    let cpu0 = threadCPUSeconds()
+    let start = DispatchTime.now()
+    let r = body()
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    return (r, wall, threadCPUSeconds() - cpu0)
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `jixiao convert` as a user runs it: the built binary, its output and its exit codes.
+@Suite("命令行 convert")
+struct ConvertCLITests {
+    static let seed = SharedFiles.seeds.appendingPathComponent("003_9f3eda296765d47b.txt").path
+
+    @Test("a seed converts to the interchange JSON its fixture holds; repairs go to stderr with line numbers")
+    func convertsSeed() throws {
+        let r = try JixiaoCLI.run(["convert", SharedFiles.seeds.appendingPathComponent("000_b3337543220addae.txt").path])
+        #expect(r.status == 0)
+        let got = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        let tables = try #require(got?["tables"] as? [[String: Any]])
+        #expect(tables.count == 1)
+        #expect((tables[0]["indicators"] as? [Any])?.count == 12)
+        #expect(r.err.contains("第18行单元格错位"))
+        #expect(r.err.contains("已读取 1 张表、12 个指标"))
+    }
+
+    @Test("standard input with -, output to a file with -o")
+    func stdinAndOutputFile() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try JixiaoCLI.run(["convert", "-", "-o", out], input: try Data(contentsOf: URL(fileURLWithPath: Self.seed)))
+        #expect(r.status == 0)
+        #expect(r.out.isEmpty)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"format\": \"goal-tables/1\""))
+        #expect(written.components(separatedBy: "\"kind\": \"project\"").count == 10)
+    }
+
+    @Test("no table read: exit 1 with a Chinese reason")
+    func noTable() throws {
+        let path = try JixiaoCLI.temp("empty-table.txt", Data("项目支出绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n".utf8))
+        let r = try JixiaoCLI.run(["convert", path])
+        #expect(r.status == 1)
+        #expect(r.err.contains("没有读到任何绩效目标表"))
+        let missing = try JixiaoCLI.run(["convert", "/nonexistent/表.txt"])
+        #expect(missing.status == 1 && missing.err.contains("找不到文件"))
+        let binary = try JixiaoCLI.temp("a.txt", Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x81] + Array(repeating: 0x00, count: 100)))
+        let b = try JixiaoCLI.run(["convert", binary])
+        #expect(b.status == 1 && !b.err.isEmpty)
+    }
+
+    @Test("usage errors exit 2")
+    func usage() throws {
+        #expect(try JixiaoCLI.run(["convert"]).status == 2)
+        #expect(try JixiaoCLI.run(["convert", Self.seed, "--no-such-option"]).status == 2)
+    }
+}
