@@ -29,7 +29,7 @@ t["execution"] = {"budget": 100, "spent": 95, "weight": 10}
 print(json.dumps({"table": t, "version": d["summary"]["version"]}, ensure_ascii=False))' >"$WORK/put.json"
 curl -fs -X PUT -H 'Content-Type: application/json' --data-binary @"$WORK/put.json" "$BASE/api/v1/tables/$ID" >/dev/null
 
-PAGES="home:/ table:/tables/$ID import:/import edit:/tables/$ID/edit selfeval:/tables/$ID/self-evaluation export:/tables/$ID/export"
+PAGES="home:/ table:/tables/$ID import:/import edit:/tables/$ID/edit selfeval:/tables/$ID/self-evaluation export:/tables/$ID/export print:/tables/$ID/export/print"
 FAIL=0
 shot() { # name url width height
   local name="$1" path="$2" w="$3" h="$4" log="$WORK/$1-$3.log"
