@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "GoalCore", "TestSupport",
+                "App", "GoalCore", "GoalIO", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -29,21 +29,29 @@ t["execution"] = {"budget": 100, "spent": 95, "weight": 10}
 print(json.dumps({"table": t, "version": d["summary"]["version"]}, ensure_ascii=False))' >"$WORK/put.json"
 curl -fs -X PUT -H 'Content-Type: application/json' --data-binary @"$WORK/put.json" "$BASE/api/v1/tables/$ID" >/dev/null
 
-PAGES="home:/ table:/tables/$ID import:/import edit:/tables/$ID/edit selfeval:/tables/$ID/self-evaluation export:/tables/$ID/export"
+PAGES="home:/ table:/tables/$ID import:/import edit:/tables/$ID/edit selfeval:/tables/$ID/self-evaluation export:/tables/$ID/export print:/tables/$ID/export/print"
 FAIL=0
-shot() { # name path width height
+shot() { # name url width height
   local name="$1" path="$2" w="$3" h="$4" log="$WORK/$1-$3.log"
   "$CHROME" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions --lang=zh-CN \
     --user-data-dir="$WORK/profile" --enable-logging=stderr --v=0 --virtual-time-budget=4000 \
-    --window-size="$w,$h" --screenshot="$OUT/$name-${w}x$h.png" "$BASE$path" >"$log" 2>&1 || true
+    --window-size="$w,$h" --screenshot="$OUT/$name-${w}x$h.png" "$path" >"$log" 2>&1 || true
   if grep -E 'CONSOLE.*(Uncaught|Failed to load resource)|:ERROR:CONSOLE' "$log" >/dev/null; then
     echo "JavaScript 错误：$name ($w×$h)"; grep -E 'CONSOLE' "$log" | head -5; FAIL=1
   fi
   [ -s "$OUT/$name-${w}x$h.png" ] || { echo "没有截图：$name ($w×$h)"; FAIL=1; }
 }
+# 导入预览 answers a POST: fetch it with curl, then let Chromium show it with the server as base for CSS
+SEED="$(ls ../shared/seeds/*.txt 2>/dev/null | head -1 || true)"
+if [ -n "$SEED" ]; then
+  curl -fs --data-urlencode "text@$SEED" "$BASE/import/preview" | sed "s|<head>|<head><base href=\"$BASE/\">|" >"$WORK/preview.html"
+  grep -q '已修复\|识别时没有做任何修复' "$WORK/preview.html" && echo "导入预览：修复记录已列出" || { echo "导入预览：没有修复记录"; FAIL=1; }
+  PAGES="$PAGES preview:file://$WORK/preview.html"
+fi
 for entry in $PAGES; do
-  shot "${entry%%:*}" "${entry#*:}" 1366 768
-  shot "${entry%%:*}" "${entry#*:}" 390 844
+  url="${entry#*:}"; case "$url" in file://*) ;; *) url="$BASE$url" ;; esac
+  shot "${entry%%:*}" "$url" 1366 768
+  shot "${entry%%:*}" "$url" 390 844
 done
 
 # the self-evaluation page must have called /api/v1/score and written a total

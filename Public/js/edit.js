@@ -6,7 +6,14 @@
   var typeOptions = Array.prototype.map.call(document.getElementById("type-options").content.querySelectorAll("option"),
     function (o) { return o.textContent; });
   var tbody = document.getElementById("rows");
-  var numberFields = { "year": true, "funds.total": true, "funds.fiscal": true, "funds.other": true };
+  var numberFields = { "funds.total": true, "funds.fiscal": true, "funds.other": true };
+  // what a header field holds: a whole year, an amount, text that is never null (title, unit), or optional text
+  function parse(name, text) {
+    if (name === "year") { var y = parseInt(text, 10); return isFinite(y) ? y : null; }
+    if (numberFields[name]) return Jixiao.numberOrNull(text);
+    if (name === "title" || name === "unit" || name === "kind") return text;
+    return text === "" ? null : text;
+  }
   var el = Jixiao.el;
 
   var page = Jixiao.TablePage(form, function (page) {
@@ -15,8 +22,7 @@
       input.value = v === null || v === undefined ? "" : v;
       input.addEventListener("input", function () {
         if (input.name === "status") page.status = input.value;
-        else Jixiao.setPath(page.table, input.name, numberFields[input.name] ? Jixiao.numberOrNull(input.value) : (input.value === "" ? null : input.value));
-        if (input.name === "unit" || input.name === "title") Jixiao.setPath(page.table, input.name, input.value);
+        else Jixiao.setPath(page.table, input.name, parse(input.name, input.value));
         page.changed(); check();
       });
     });

@@ -18,7 +18,8 @@ enum SitePath: Sendable {
     case tableEdit(Param<UUID>)
     case tableSelfEvaluation(Param<UUID>)
     case tableExport(Param<UUID>)
-    case tableExportJSON(Param<UUID>)
+    /// A download of one table: `/tables/:id/export/json|xlsx|csv|print`.
+    case tableExportFile(Param<UUID>, ExportFormat)
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
@@ -53,7 +54,7 @@ enum SitePath: Sendable {
         case .tableEdit(let id): return ["tables", Self.segment(id), "edit"]
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
         case .tableExport(let id): return ["tables", Self.segment(id), "export"]
-        case .tableExportJSON(let id): return ["tables", Self.segment(id), "export", "json"]
+        case .tableExportFile(let id, let format): return ["tables", Self.segment(id), "export", format.rawValue]
         case .benchBare: return ["bench", "bare"]
         case .api(let api):
             let rest: [String]
@@ -93,7 +94,7 @@ extension SitePath {
             edit = SitePath.tableEdit(.value(id)).path
             selfEvaluation = SitePath.tableSelfEvaluation(.value(id)).path
             export = SitePath.tableExport(.value(id)).path
-            exportJSON = SitePath.tableExportJSON(.value(id)).path
+            exportJSON = SitePath.tableExportFile(.value(id), .json).path
             api = SitePath.api(.table(.value(id))).path
             restore = SitePath.api(.tableRestore(.value(id))).path
         }

@@ -16,7 +16,9 @@ struct PagesController {
         app.get(SitePath.tableEdit(.key).pathComponents, use: edit)
         app.get(SitePath.tableSelfEvaluation(.key).pathComponents, use: selfEvaluation)
         app.get(SitePath.tableExport(.key).pathComponents, use: export)
-        app.get(SitePath.tableExportJSON(.key).pathComponents, use: exportJSON)
+        for format in ExportFormat.allCases {
+            app.get(SitePath.tableExportFile(.key, format).pathComponents) { req in try await exportFile(req, format) }
+        }
     }
 
     private func detail(_ req: Request) async throws -> TableDetailDTO {
@@ -48,14 +50,15 @@ struct PagesController {
             title: "导出：" + d.summary.name, summary: d.summary, links: .init(d.summary.id), formats: formats))
     }
 
-    @Sendable func exportJSON(req: Request) async throws -> Response {
+    @Sendable func exportFile(_ req: Request, _ format: ExportFormat) async throws -> Response {
         let d = try await detail(req)
-        let body = GoalDocument(tables: [d.table]).encoded()
-        let file = "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).json"
-        let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "table.json"
+        let body = try format.data([d.table])
+        let file = "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).\(format.fileExtension)"
+        let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "table"
+        let disposition = format == .print ? "inline" : "attachment"
         return Response(status: .ok, headers: [
-            "Content-Type": "application/json; charset=utf-8",
-            "Content-Disposition": "attachment; filename=\"table.json\"; filename*=UTF-8''\(encoded)",
+            "Content-Type": format.contentType,
+            "Content-Disposition": "\(disposition); filename=\"table.\(format.fileExtension)\"; filename*=UTF-8''\(encoded)",
         ], body: .init(data: body))
     }
 

@@ -3,6 +3,7 @@ import GoalCheck
 import GoalCore
 import GoalIO
 import GoalScoring
+import Vapor
 
 /// What the Leaf templates see. Every string is user text or Chinese labels; Leaf's `#()` escapes them all.
 /// Built from DTOs and domain values only, never from Fluent records.
@@ -279,26 +280,55 @@ extension TableSummaryDTO {
         errors: 0, warnings: 0, score: nil, scoreMax: nil, grade: nil, updatedAt: nil)
 }
 
-/// The export formats. JSON is written here from GoalCore; the others wait for GoalIO's exporters.
-enum ExportFormat: String, CaseIterable {
+/// The export formats: JSON from GoalCore, the official-layout .xlsx, CSV and the HTML print view from GoalIO.
+enum ExportFormat: String, CaseIterable, Sendable {
     case json, xlsx, csv, print
 
     struct Option: Encodable {
         var label: String
-        var href: String?
+        var href: String
         var note: String
+        /// The print view opens in the browser; the others download.
+        var download: Bool
     }
 
     func option(for id: UUID) -> Option {
+        let href = SitePath.tableExportFile(.value(id), self).path
         switch self {
         case .json:
-            return Option(label: "交换格式 JSON（goal-tables/1）", href: SitePath.tableExportJSON(.value(id)).path,
-                          note: "可再次导入本系统，或交给命令行工具 jixiao 检查、评分")
-        // TODO(GoalIO export): when GoalIO's .xlsx/.csv/.html writers land, add SitePath cases for them,
-        // call the writer in PagesController.exportFile and set `href` here. Until then these are shown as not yet available.
-        case .xlsx: return Option(label: "Excel 工作簿（.xlsx，官方版式）", href: nil, note: "暂未提供：等待导出功能完成")
-        case .csv: return Option(label: "CSV 表格（.csv）", href: nil, note: "暂未提供：等待导出功能完成")
-        case .print: return Option(label: "打印版（HTML）", href: nil, note: "暂未提供：等待导出功能完成")
+            return Option(label: "交换格式 JSON（goal-tables/1）", href: href,
+                          note: "可再次导入本系统，或交给命令行工具 jixiao 检查、评分", download: true)
+        case .xlsx:
+            return Option(label: "Excel 工作簿（.xlsx，官方版式）", href: href,
+                          note: "一级、二级指标合并单元格，A4 横向打印，附填表说明", download: true)
+        case .csv:
+            return Option(label: "CSV 表格（.csv）", href: href, note: "每行一项指标，UTF-8，可用 Excel/WPS 打开", download: true)
+        case .print:
+            return Option(label: "打印版（HTML）", href: href, note: "在浏览器中打开后用“打印”输出纸质或 PDF", download: false)
+        }
+    }
+
+    var fileExtension: String { self == .print ? "html" : rawValue }
+
+    var contentType: String {
+        switch self {
+        case .json: return "application/json; charset=utf-8"
+        case .xlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .csv: return "text/csv; charset=utf-8"
+        case .print: return "text/html; charset=utf-8"
+        }
+    }
+
+    /// The file, written by GoalCore (JSON) or GoalIO's exporters.
+    func data(_ tables: [GoalTable]) throws -> Data {
+        switch self {
+        case .json: return GoalDocument(tables: tables).encoded()
+        case .xlsx:
+            do { return try XLSXExporter.data(tables) } catch {
+                throw Abort(.internalServerError, reason: "生成 Excel 文件失败：\(error.description)")
+            }
+        case .csv: return CSVExporter.data(tables)
+        case .print: return HTMLPrintView.data(tables)
         }
     }
 }

@@ -18,7 +18,11 @@ enum TableStore {
 
     /// Every live table, grouped the way the 首页 shows them: by unit, newest year first, then name.
     static func list(on db: any Database) async throws -> [TableSummaryDTO] {
+        // every column but `document`: the list never needs the tables themselves
         try await GoalTableRecord.query(on: db)
+            .field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
+            .field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score).field(\.$scoreMax)
+            .field(\.$grade).field(\.$updatedAt)
             .sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$createdAt)
             .all().map(TableSummaryDTO.init)
     }

@@ -1,0 +1,37 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import App
+
+@Suite("启动配置")
+struct ConfigTests {
+    let root = SharedFiles.packageRoot.path
+
+    @Test("默认：SQLite 在 ./data 下，示例数据取自 ../shared/seeds，上限 10 MB")
+    func defaults() throws {
+        let c = try AppConfig.fromEnvironment([:], currentDirectory: root)
+        #expect(c.database == .sqliteFile(root + "/data/jixiao.sqlite"))
+        #expect(c.seedDirectory == root + "/../shared/seeds")
+        #expect(c.maxBodyBytes == 10 * 1024 * 1024)
+    }
+
+    @Test("DATABASE_URL 选择 PostgreSQL；JIXIAO_SEEDS=none 表示空库启动")
+    func postgresAndNoSeeds() throws {
+        let c = try AppConfig.fromEnvironment(
+            ["DATABASE_URL": "postgres://u@127.0.0.1:5432/db", "JIXIAO_SEEDS": "none", "JIXIAO_SQLITE": "/x/y.sqlite"],
+            currentDirectory: root)
+        #expect(c.database == .postgres("postgres://u@127.0.0.1:5432/db"))
+        #expect(c.seedDirectory == nil)
+    }
+
+    @Test("配置有误时一次列出全部问题，用中文说明")
+    func problemsListedTogether() {
+        #expect {
+            try AppConfig.fromEnvironment(["DATABASE_URL": "mysql://x", "JIXIAO_MAX_BODY_MB": "很多"], currentDirectory: "/nonexistent")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("Resources/Views") && text.contains("DATABASE_URL") && text.contains("JIXIAO_MAX_BODY_MB")
+                && text.contains("服务器配置有误")
+        }
+    }
+}
