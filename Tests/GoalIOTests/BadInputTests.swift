@@ -84,8 +84,12 @@ struct BadInputTests {
         let evil = "<script>alert(1)</script>"
         let text = "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释\n产出指标\t数量指标\t\(evil)名称\t≥\t5\t个\t'; DROP TABLE goals;--\n"
         let t = try #require(TextTableReader.read(text: text).tables.first)
-        #expect(t.indicators[0].name.contains("alert(1)"))
+        #expect(t.indicators[0].name == "\(evil)名称", "text that looks like HTML is the user's text")
         #expect(t.indicators[0].explanation == "'; DROP TABLE goals;--")
+        let web = TextTableReader.read(text: "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t<p>指标<script>x</script></p>\t≥1个\n")
+        #expect(web.tables.first?.indicators.first?.name == "指标<script>x</script>", "a pasted web cell loses its <p>, not the user's text")
+        let grid = TextTableReader.read(grid: [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "<b>粗体</b>", "≥1个"]])
+        #expect(grid.tables.first?.indicators.first?.name == "<b>粗体</b>", "worksheet cells are never read as HTML")
         let long = String(repeating: "很长的名称", count: 5000)
         let r = TextTableReader.read(text: "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t\(long)\t≥1个\n")
         #expect(r.tables.first?.indicators.first?.name.count == long.count)

@@ -28,6 +28,21 @@ enum Markup {
         return s.replacingOccurrences(of: "**", with: "")
     }
 
+    static let inlineTags: Set<String> = ["b", "strong", "span", "font", "i", "em", "u"]
+
+    /// Whether the text holds a tag that pasted web tables really carry; `<script>` or `a<b` typed as
+    /// text is kept as text.
+    static func hasKnownTag(_ s: String) -> Bool {
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest[rest.index(after: open)...].drop(while: { $0 == "/" })
+            let name = after.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) }).lowercased()
+            if blockTags.contains(name) || inlineTags.contains(name) { return true }
+            rest = rest[rest.index(after: open)...]
+        }
+        return false
+    }
+
     static let blockTags: Set<String> = ["p", "div", "td", "th", "tr", "br", "li", "table", "tbody", "thead", "ul", "ol", "h1", "h2", "h3", "h4"]
 
     /// Splits HTML into text segments at block tags, decodes entities, and records `<b>`/`<strong>` runs
@@ -58,7 +73,14 @@ enum Markup {
             if c == "<", let close = html[i...].firstIndex(of: ">") {
                 let inside = html[html.index(after: i)..<close]
                 let isEnd = inside.hasPrefix("/")
-                let name = inside.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+                let name = inside.drop(while: { $0 == "/" }).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) }).lowercased()
+                if !blockTags.contains(name) && !inlineTags.contains(name) {
+                    // not markup a web table carries (`<script>` typed by a user): keep it as text
+                    current.append(c)
+                    if inBold { boldText.append(c) } else if haveBold { afterBold.append(c) }
+                    i = html.index(after: i)
+                    continue
+                }
                 if name == "b" || name == "strong" {
                     if isEnd { inBold = false } else {
                         closeFollowing()

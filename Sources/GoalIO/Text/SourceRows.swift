@@ -36,9 +36,17 @@ struct Cell: Sendable {
     var segments: [String] { markupSegments ?? (text.isEmpty ? [] : [text]) }
     var isEmpty: Bool { text.isEmpty }
 
-    init(raw: String) {
+    /// `markup: false` for cells that come from a worksheet or a Word table: their text is the user's
+    /// own, never HTML or Markdown to be read.
+    init(raw: String, markup: Bool = true) {
+        guard markup else {
+            text = TextNormalizer.trim(raw)
+            markupSegments = nil
+            boldRuns = []
+            return
+        }
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
-        if trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.utf8.contains(UInt8(ascii: ">")) {
+        if trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.utf8.contains(UInt8(ascii: ">")) && Markup.hasKnownTag(trimmed) {
             let parsed = Markup.parseHTML(trimmed)
             markupSegments = parsed.segments
             boldRuns = parsed.bold
@@ -69,7 +77,7 @@ enum SourceRows {
             if var p = pending {
                 p.text += "\n" + line
                 if let cells = quotedCells(p.text) {
-                    rows.append(SourceRow(line: p.firstLine, cells: cells.map(Cell.init(raw:)), isTabular: true))
+                    rows.append(SourceRow(line: p.firstLine, cells: cells.map { Cell(raw: $0) }, isTabular: true))
                     pending = nil
                 } else if lineNo - p.firstLine > maxJoinedLines {
                     // never closed: read the lines as they are
@@ -85,7 +93,7 @@ enum SourceRows {
             if line.utf8.contains(UInt8(ascii: "\"")) && line.utf8.contains(UInt8(ascii: "\t")) {
                 let s = String(line)
                 if let cells = quotedCells(s) {
-                    rows.append(SourceRow(line: lineNo, cells: cells.map(Cell.init(raw:)), isTabular: true))
+                    rows.append(SourceRow(line: lineNo, cells: cells.map { Cell(raw: $0) }, isTabular: true))
                 } else {
                     pending = (s, lineNo)
                 }

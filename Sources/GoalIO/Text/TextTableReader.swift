@@ -75,7 +75,7 @@ public enum TextTableReader {
     /// when the grid starts at row 1. `sheet` names the sheet in every note.
     public static func read(grid: [[String]], sheet: String? = nil) -> ImportResult {
         let rows = grid.enumerated().map { i, cells in
-            SourceRow(line: i + 1, cells: cells.map { Cell(raw: $0) }, isTabular: cells.count > 1)
+            SourceRow(line: i + 1, cells: cells.map { Cell(raw: $0, markup: false) }, isTabular: cells.count > 1)
         }
         var reader = Reader(rows: rows)
         reader.run()
