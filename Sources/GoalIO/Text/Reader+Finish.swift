@@ -9,7 +9,7 @@ extension Reader {
         var indexMap: [Int: Int] = [:]
         for i in drafts.indices {
             placeExplanations(in: i)
-            assignTasks(in: i)
+            let tasks = assignTasks(in: i)
             let d = drafts[i]
             if d.rows.isEmpty {
                 if d.hasHeaderContent || d.title != nil {
@@ -20,7 +20,7 @@ extension Reader {
             }
             indexMap[i] = tables.count
             var t = d.build()
-            t.tasks = taskList(d)
+            t.tasks = tasks
             tables.append(t)
         }
         if skippedLines > Self.maxSkipNotes {
@@ -37,22 +37,20 @@ extension Reader {
 
     // MARK: tasks
 
-    mutating func assignTasks(in i: Int) {
+    /// The table's tasks, contents matched to names; each move is reported.
+    mutating func assignTasks(in i: Int) -> [AnnualTask] {
         let d = drafts[i]
-        guard !d.taskNames.isEmpty else { return }
-        let (_, moved) = TaskReader.assign(names: d.taskNames, contents: d.taskContents)
+        guard !d.taskNames.isEmpty else { return [] }
+        let (tasks, moved) = TaskReader.assign(names: d.taskNames, contents: d.taskContents)
         for m in moved {
             let name = d.taskNames[m.to]
             let from = d.taskContents[m.content].after
             let fromName = from >= 0 && from < d.taskNames.count ? d.taskNames[from].name : "?"
             notes.append(ImportNote(.repaired, "第\(name.line)行年度主要任务的内容错位：印在“\(fromName)”之后的内容按文字归入“\(name.name)”。", at: SourceLocation(line: name.line, table: i)))
         }
+        return tasks
     }
 
-    func taskList(_ d: TableDraft) -> [AnnualTask] {
-        guard !d.taskNames.isEmpty else { return [] }
-        return TaskReader.assign(names: d.taskNames, contents: d.taskContents).tasks
-    }
 
     // MARK: explanations
 
@@ -100,6 +98,9 @@ extension Reader {
         // 3. loose paragraphs: definitions, then shared words, then the row just above
         var candidates: [(score: Int, para: Int, row: Int)] = []
         var placed = Set<Int>()
+        // the 4-character pieces of each row's name and 二级, made once: a paragraph that holds none
+        // of them cannot reach the match threshold
+        let pieces = d.rows.map { Self.runs(of: 4, in: $0.indicator.name) + Self.runs(of: 4, in: $0.indicator.level2) }
         for (pi, p) in free.enumerated() {
             if FormVocabulary.groupTemplatePhrases.contains(where: { p.text.contains($0) }) {
                 notes.append(ImportNote(.skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
@@ -120,7 +121,7 @@ extension Reader {
             guard free.count * d.rows.count <= Self.maxMatchPairs, p.text.count <= 4000 else { continue }
             for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
                 // a match needs 4 shared characters in a row: skip the pairs that share no 4 of the name's
-                guard Self.mayShareRun(of: 4, r.indicator.name, p.text) || Self.mayShareRun(of: 4, r.indicator.level2, p.text) else { continue }
+                guard pieces[ri].contains(where: { TextNormalizer.contains(p.text, $0) }) else { continue }
                 let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
                 let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
                 let nameOK = byName >= 4 && byName * 2 >= r.indicator.name.count
@@ -150,17 +151,15 @@ extension Reader {
 
     static let maxMatchPairs = 40_000
 
-    /// Whether `text` contains any run of `n` consecutive characters of `name` (a quick test before
-    /// the longest-common-substring measure).
-    static func mayShareRun(of n: Int, _ name: String, _ text: String) -> Bool {
-        let scalars = Array(name.unicodeScalars)
-        guard scalars.count >= n else { return false }
-        for i in 0...(scalars.count - n) {
+    /// Every run of `n` consecutive characters of `text`.
+    static func runs(of n: Int, in text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= n else { return [] }
+        return (0...(scalars.count - n)).map { i in
             var piece = ""
             piece.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
-            if TextNormalizer.contains(text, piece) { return true }
+            return piece
         }
-        return false
     }
 
     /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.

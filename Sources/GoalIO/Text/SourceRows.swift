@@ -146,22 +146,39 @@ enum SourceRows {
 
     static func row(from line: Substring, number: Int) -> SourceRow {
         if line.utf8.contains(UInt8(ascii: "\t")) {
-            var parts = line.split(separator: "\t", maxSplits: maxCells, omittingEmptySubsequences: false)
-            if parts.count > maxCells { parts.removeLast() }
+            let parts = splitBytes(line, on: UInt8(ascii: "\t"))
             return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: true)
         }
         let t = TextNormalizer.trim(line)
-        if t.hasPrefix("|") && t.count > 1 {
+        if t.utf8.first == UInt8(ascii: "|") && t.utf8.count > 1 {
             var inner = Substring(t.dropFirst())
-            if inner.hasSuffix("|") { inner = inner.dropLast() }
-            var parts = inner.split(separator: "|", maxSplits: maxCells, omittingEmptySubsequences: false)
-            if parts.count > maxCells { parts.removeLast() }
+            if inner.utf8.last == UInt8(ascii: "|") { inner = inner.dropLast() }
+            let parts = splitBytes(inner, on: UInt8(ascii: "|"))
             return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: parts.count > 1)
         }
         var text = t
         // Markdown headings: `## 省级部门…` is the title, the marks are not.
-        if text.hasPrefix("#") { text = String(text.drop(while: { $0 == "#" })) }
+        if text.utf8.first == UInt8(ascii: "#") { text = String(text.drop(while: { $0 == "#" })) }
         return SourceRow(line: number, cells: [Cell(raw: text)], isTabular: false)
+    }
+
+    /// Splits on an ASCII separator by bytes (a Character-wise split breaks graphemes on every
+    /// character of the line); at most `maxCells` pieces, the rest of a longer line dropped.
+    static func splitBytes(_ line: Substring, on separator: UInt8) -> [Substring] {
+        var parts: [Substring] = []
+        let u = line.utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == separator {
+                parts.append(line[start..<i])
+                if parts.count == maxCells { return parts }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        parts.append(line[start..<u.endIndex])
+        return parts
     }
 }
 

@@ -87,8 +87,8 @@ enum TextDecoding {
 
 private extension String {
     init?(validatingUTF8 data: Data) {
-        // Foundation's String(data:encoding:.utf8) validates; decoding would replace bad bytes silently.
-        guard let s = String(data: data, encoding: .utf8) else { return nil }
+        // validating, not decoding: decoding would replace bad bytes silently
+        guard let s = String(validating: data, as: UTF8.self) else { return nil }
         self = s
     }
 }

@@ -8,7 +8,8 @@ import GoalCore
 public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
-        let pieces = split(text, into: ProcessInfo.processInfo.activeProcessorCount)
+        // more pieces than cores, so a core that finishes early takes another
+        let pieces = split(text, into: ProcessInfo.processInfo.activeProcessorCount * 4)
         if pieces.count <= 1 { return read(rows: SourceRows.split(text)) }
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
@@ -472,7 +473,8 @@ struct Reader {
         let f = ne.map { CellFeatures($0.cell.text, taxonomy: taxonomy) }
         guard f.contains(where: { ($0.isTarget && $0.targetUnitIsClean) || $0.isOperator }),
               !needsLevel || f.contains(where: { $0.isLevel1 || $0.isLevel2 }),
-              f.contains(where: { $0.isCleanName }) else { return false }
+              // a name of its own, not the 一级/二级 cell again
+              f.contains(where: { $0.isCleanName && (!needsLevel || ($0.length >= 3 && !$0.isLevel1 && !$0.isLevel2)) }) else { return false }
         let aligner = RowAligner(columns: Self.genericColumns.map { GridColumn(kind: $0.0, position: Double($0.1)) })
         let placement = aligner.align(f.map { (position: nil, features: $0) })
         return !placement.columnOfCell.contains(where: { $0 == nil }) && placement.score >= 5 * Double(ne.count)
