@@ -157,7 +157,8 @@ enum FormVocabulary {
         let k = TextNormalizer.labelKey(text)
         if k.hasPrefix("填表说明") { return true }
         guard k.count > 12 else { return false }
-        return guidanceOpenings.contains { k.hasPrefix(TextNormalizer.labelKey($0) + ":") || k.hasPrefix($0) }
+        // the openings are written half-width with their colon, as `labelKey` leaves them
+        return guidanceOpenings.contains { k.hasPrefix($0) }
     }
 
     /// Phrases of the forms' group-level template texts (not an indicator's own explanation).
