@@ -15,7 +15,7 @@ public struct AppConfig: Sendable {
     /// Where `Resources/Views` and `Public/` are found (the package root by default).
     public var rootDirectory: String
     public var database: Database
-    /// A folder of `.txt`/`.md`/`.json` goal tables loaded into an empty database as demo data; nil: none.
+    /// A folder of `.txt`/`.md`/`.json` goal tables loaded into an empty database in demo mode; nil: none.
     public var seedDirectory: String?
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes: Int
@@ -23,12 +23,20 @@ public struct AppConfig: Sendable {
     public var restoreWindow: TimeInterval
     /// Leaf caches templates unless this is false (development: edit a template, reload the page).
     public var cacheTemplates: Bool
+    /// 演示模式: on an empty database, create demo organisations and accounts and load `seedDirectory`.
+    public var demo: Bool
+    /// Bcrypt cost of new passwords (12 in production; tests use 4, the minimum, to stay fast).
+    public var bcryptCost: Int
+    /// Mark the session cookie Secure (set when the site is served over HTTPS).
+    public var secureCookies: Bool
 
     public init(rootDirectory: String, database: Database, seedDirectory: String? = nil,
-                maxBodyBytes: Int = 10 * 1024 * 1024, restoreWindow: TimeInterval = 600, cacheTemplates: Bool = true) {
+                maxBodyBytes: Int = 10 * 1024 * 1024, restoreWindow: TimeInterval = 600, cacheTemplates: Bool = true,
+                demo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
         self.rootDirectory = rootDirectory.hasSuffix("/") ? rootDirectory : rootDirectory + "/"
         self.database = database; self.seedDirectory = seedDirectory; self.maxBodyBytes = maxBodyBytes
         self.restoreWindow = restoreWindow; self.cacheTemplates = cacheTemplates
+        self.demo = demo; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
     }
 
     /// A problem in the environment, listing every variable that is wrong at once.
@@ -40,7 +48,9 @@ public struct AppConfig: Sendable {
     /// Reads the configuration from environment variables:
     /// `JIXIAO_ROOT` (package root, default: current directory), `DATABASE_URL` (postgres://… selects PostgreSQL),
     /// `JIXIAO_SQLITE` (SQLite file, default `<root>/data/jixiao.sqlite`), `JIXIAO_SEEDS` (demo tables folder,
-    /// default `<root>/../shared/seeds`; `none` for none), `JIXIAO_MAX_BODY_MB` (default 10).
+    /// default `<root>/../shared/seeds`; `none` for none), `JIXIAO_MAX_BODY_MB` (default 10),
+    /// `JIXIAO_DEMO` (1/0: demo accounts and data on an empty database; default 1 on SQLite, 0 on PostgreSQL),
+    /// `JIXIAO_SECURE_COOKIES` (1 behind HTTPS).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
                                        currentDirectory: String = FileManager.default.currentDirectoryPath) throws(Invalid) -> AppConfig {
         var problems: [String] = []
@@ -66,7 +76,21 @@ public struct AppConfig: Sendable {
         if let s = env["JIXIAO_MAX_BODY_MB"] {
             if let n = Int(s), n > 0 { maxBody = n } else { problems.append("JIXIAO_MAX_BODY_MB：应为正整数，实为“\(s)”") }
         }
+        func flag(_ name: String, default value: Bool) -> Bool {
+            guard let s = env[name], !s.isEmpty else { return value }
+            switch s.lowercased() {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default: problems.append("\(name)：应为 1 或 0，实为“\(s)”"); return value
+            }
+        }
+        // a province's PostgreSQL must never get accounts with a published password by accident
+        var isPostgres = false
+        if case .postgres = database { isPostgres = true }
+        let demo = flag("JIXIAO_DEMO", default: !isPostgres)
+        let secure = flag("JIXIAO_SECURE_COOKIES", default: false)
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        return AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024)
+        return AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024,
+                         demo: demo, secureCookies: secure)
     }
 }

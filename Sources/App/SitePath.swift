@@ -20,6 +20,17 @@ enum SitePath: Sendable {
     case tableExport(Param<UUID>)
     /// A download of one table: `/tables/:id/export/json|xlsx|csv|print`.
     case tableExportFile(Param<UUID>, ExportFormat)
+    /// A workflow action posted from the table page: `/tables/:id/actions/:action`.
+    case tableAction(Param<UUID>, Param<WorkflowAction>)
+    /// An adjustment (调整) beside the approved table it adjusts.
+    case tableCompare(Param<UUID>)
+    case tableAuditCSV(Param<UUID>)
+    case login
+    case logout
+    case password
+    case admin
+    case adminOrganisationsImport
+    case adminAccounts
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
@@ -28,13 +39,29 @@ enum SitePath: Sendable {
         case tables
         case table(Param<UUID>)
         case tableRestore(Param<UUID>)
+        case tableAction(Param<UUID>, Param<WorkflowAction>)
+        case tableAudit(Param<UUID>)
         case convert
         case check
         case score
         case openAPI
+        /// Sign in (POST), who am I (GET), sign out (DELETE).
+        case session
+        case sessionPassword
+        case organisations
+        case organisationsImport
+        case accounts
     }
 
     static let idKey = "id"
+    static let actionKey = "action"
+
+    private static func segment(_ p: Param<WorkflowAction>) -> String {
+        switch p {
+        case .key: return ":" + actionKey
+        case .value(let a): return a.rawValue
+        }
+    }
 
     private static func segment(_ p: Param<UUID>) -> String {
         switch p {
@@ -55,6 +82,15 @@ enum SitePath: Sendable {
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
         case .tableExport(let id): return ["tables", Self.segment(id), "export"]
         case .tableExportFile(let id, let format): return ["tables", Self.segment(id), "export", format.rawValue]
+        case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
+        case .tableCompare(let id): return ["tables", Self.segment(id), "compare"]
+        case .tableAuditCSV(let id): return ["tables", Self.segment(id), "audit.csv"]
+        case .login: return ["login"]
+        case .logout: return ["logout"]
+        case .password: return ["account", "password"]
+        case .admin: return ["admin"]
+        case .adminOrganisationsImport: return ["admin", "organisations", "import"]
+        case .adminAccounts: return ["admin", "accounts"]
         case .benchBare: return ["bench", "bare"]
         case .api(let api):
             let rest: [String]
@@ -62,6 +98,13 @@ enum SitePath: Sendable {
             case .tables: rest = ["tables"]
             case .table(let id): rest = ["tables", Self.segment(id)]
             case .tableRestore(let id): rest = ["tables", Self.segment(id), "restore"]
+            case .tableAction(let id, let action): rest = ["tables", Self.segment(id), "actions", Self.segment(action)]
+            case .tableAudit(let id): rest = ["tables", Self.segment(id), "audit"]
+            case .session: rest = ["session"]
+            case .sessionPassword: rest = ["session", "password"]
+            case .organisations: rest = ["organisations"]
+            case .organisationsImport: rest = ["organisations", "import"]
+            case .accounts: rest = ["accounts"]
             case .convert: rest = ["convert"]
             case .check: rest = ["check"]
             case .score: rest = ["score"]
@@ -88,6 +131,9 @@ extension SitePath {
         var exportJSON: String
         var api: String
         var restore: String
+        var compare: String
+        var auditCSV: String
+        var auditAPI: String
 
         init(_ id: UUID) {
             view = SitePath.table(.value(id)).path
@@ -97,6 +143,9 @@ extension SitePath {
             exportJSON = SitePath.tableExportFile(.value(id), .json).path
             api = SitePath.api(.table(.value(id))).path
             restore = SitePath.api(.tableRestore(.value(id))).path
+            compare = SitePath.tableCompare(.value(id)).path
+            auditCSV = SitePath.tableAuditCSV(.value(id)).path
+            auditAPI = SitePath.api(.tableAudit(.value(id))).path
         }
     }
 }
@@ -108,5 +157,14 @@ extension Request {
             throw Abort(.notFound, reason: "找不到该目标表：编号“\(parameters.get(SitePath.idKey) ?? "")”无效")
         }
         return id
+    }
+
+    /// The `:action` of the path, or 404 in Chinese.
+    func workflowAction() throws -> WorkflowAction {
+        guard let s = parameters.get(SitePath.actionKey), let a = WorkflowAction(rawValue: s) else {
+            let names = WorkflowAction.allCases.map(\.rawValue).joined(separator: "、")
+            throw Abort(.notFound, reason: "没有“\(parameters.get(SitePath.actionKey) ?? "")”这个流程操作（可用：\(names)）")
+        }
+        return a
     }
 }

@@ -21,6 +21,10 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         try app.databases.use(.postgres(url: url), as: .psql)
     }
     app.migrations.add(CreateGoalTables())
+    app.migrations.add(CreateOrganisations())
+    app.migrations.add(CreateAccounts())
+    app.migrations.add(CreateAuditEvents())
+    app.migrations.add(AddWorkflowToGoalTables())
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates
@@ -31,9 +35,16 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(ChineseErrorMiddleware(maxBodyBytes: config.maxBodyBytes))
     app.middleware.use(BodyLimitMiddleware(maxBodyBytes: config.maxBodyBytes))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    // who is asking: after the static files (which need no database), before every route
+    app.middleware.use(SessionMiddleware())
+
+    app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
 
     try await app.autoMigrate()
-    _ = try await TableStore.seedIfEmpty(from: config.seedDirectory, on: app.db, logger: app.logger)
+    if config.demo {
+        try await DemoData.loadIfEmpty(seeds: config.seedDirectory, accounts: Accounts(cost: config.bcryptCost),
+                                       on: app.db, logger: app.logger)
+    }
     try routes(app, config)
 }
 

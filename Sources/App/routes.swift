@@ -2,15 +2,25 @@ import Foundation
 import Vapor
 
 /// The site map. Every path comes from `SitePath`.
+///
+/// Open to everyone: signing in, the stateless tools (convert, check, score: they read only what they
+/// are sent and store nothing), the OpenAPI document and the bench route. Everything else needs a
+/// signed-in account, and every change through it a CSRF token; which tables an account sees and
+/// what it may do with them is decided in `Access` and `Workflow`.
 func routes(_ app: Application, _ config: AppConfig) throws {
-    // Pages (Simplified Chinese, server-rendered with Leaf)
-    PagesController(config: config).register(app)
+    let accounts = Accounts(cost: config.bcryptCost)
+    let open: any RoutesBuilder = app
+    let signedIn = app.grouped(RequireLoginMiddleware(), CSRFMiddleware(maxBodyBytes: config.maxBodyBytes))
 
-    // JSON API
-    TablesAPIController(config: config).register(app)
-    ToolsAPIController().register(app)
-    try OpenAPIController(directory: app.directory.resourcesDirectory).register(app)
-
+    AuthController(config: config, accounts: accounts).register(open: open, signedIn: signedIn)
+    ToolsAPIController().register(open)
+    try OpenAPIController(directory: app.directory.resourcesDirectory).register(open)
     // Baseline for the load benchmark: the cheapest possible response from the same server.
-    app.get(SitePath.benchBare.pathComponents) { _ in "ok" }
+    open.get(SitePath.benchBare.pathComponents) { _ in "ok" }
+
+    // Pages (Simplified Chinese, server-rendered with Leaf) and the JSON API
+    PagesController(config: config).register(signedIn)
+    WorkflowController().register(signedIn)
+    AdminController(accounts: accounts).register(signedIn)
+    TablesAPIController(config: config).register(signedIn)
 }

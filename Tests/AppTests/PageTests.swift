@@ -15,7 +15,8 @@ struct PageTests {
             _ = try await app.create(sampleTable(name: "满意度", unit: "甲单位"))
             var b = sampleTable(name: "满意度", unit: "乙单位")
             b.year = 2025
-            _ = try await app.create(b, status: "approved")
+            let approved = try await app.create(b)
+            try await app.approve(approved.summary.id)
             let res = try await app.send(.GET, SitePath.home.path)
             #expect(res.status == .ok)
             let html = res.body.string
@@ -23,7 +24,7 @@ struct PageTests {
             #expect(html.contains("甲单位"))
             #expect(html.contains("2025年度"))
             #expect(html.contains("项目支出"))
-            #expect(html.contains("已审核"))
+            #expect(html.contains("已批复"))
             #expect(html.contains("未评分"))
             #expect(html.contains(SitePath.tableEdit(.key).path.components(separatedBy: ":").first ?? "/tables/"))
         }
@@ -151,9 +152,7 @@ struct PageTests {
             #expect(page.status == .ok)
             #expect(page.body.string.contains("粘贴表格文本"))
 
-            let preview = try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
-                try req.content.encode(["text": seed], as: .urlEncodedForm)
-            })
+            let preview = try await app.postForm(SitePath.importPreview.path, ["text": seed])
             #expect(preview.status == .ok)
             let html = preview.body.string
             #expect(html.contains("导入预览"))
@@ -168,25 +167,19 @@ struct PageTests {
                 .replacingOccurrences(of: "&amp;", with: "&")
             let tables = try GoalDocument.decode(Data(unescaped.utf8)).tables
             #expect(!tables.isEmpty)
-            let saved = try await app.testing().sendRequest(.POST, SitePath.importSave.path, beforeRequest: { req in
-                try req.content.encode(["document": unescaped], as: .urlEncodedForm)
-            })
+            let saved = try await app.postForm(SitePath.importSave.path, ["document": unescaped])
             #expect(saved.status == .seeOther)
-            #expect(try await TableStore.list(on: app.db).count == tables.count)
+            #expect(try await TableStore.list(in: .all, on: app.db).count == tables.count)
         }
     }
 
     @Test("导入：空白内容和无法识别的文本给出中文提示")
     func importErrors() async throws {
         try await withJixiao { app in
-            let empty = try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
-                try req.content.encode(["text": "  "], as: .urlEncodedForm)
-            })
+            let empty = try await app.postForm(SitePath.importPreview.path, ["text": "  "])
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.body.string.contains("请粘贴表格文本"))
-            let prose = try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
-                try req.content.encode(["text": "今天天气很好"], as: .urlEncodedForm)
-            })
+            let prose = try await app.postForm(SitePath.importPreview.path, ["text": "今天天气很好"])
             #expect(prose.status == .unprocessableEntity)
             #expect(prose.body.string.contains("今天天气很好"))  // the text is kept in the box
         }
@@ -195,12 +188,18 @@ struct PageTests {
     @Test("空数据库启动时载入示例表")
     func seeding() async throws {
         try #require(!SharedFiles.seedNames.isEmpty, "../shared/seeds 不存在")
-        try await withJixiao(seeds: SharedFiles.seeds.path) { app in
-            let rows = try await TableStore.list(on: app.db)
+        try await withJixiao(seeds: SharedFiles.seeds.path, demo: true) { app in
+            let rows = try await TableStore.list(in: .all, on: app.db)
             #expect(rows.count >= 4)
             #expect(rows.contains { $0.unit == "库尔勒市社会保险中心" })
-            let html = try await app.send(.GET, SitePath.home.path).body.string
+            // the demo filler of that unit sees its tables
+            let login = try await app.send(.POST, SitePath.api(.session).path,
+                                           json: ["username": "tianbao", "password": DemoData.password], as: nil)
+            #expect(login.status == .ok)
+            let token = try #require(login.headers.setCookie?[SessionStore.cookieName]?.string)
+            let html = try await app.testing().sendRequest(.GET, SitePath.home.path, headers: ["Cookie": "\(SessionStore.cookieName)=\(token)"]).body.string
             #expect(html.contains("库尔勒市社会保险中心"))
+            #expect(!html.contains("芷江侗族自治县社会保险服务中心"))
         }
     }
 }

@@ -35,13 +35,18 @@ enum Scenarios {
             let id = created.summary.id
             var changed = created.table
             changed.unit = "改名后的单位"
+            // the status cannot be changed by a save: that is the workflow's business
+            let sneaky = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
+                                            json: TableInputDTO(table: changed, status: "approved", version: 1))
+            #expect(sneaky.status == .badRequest)
+            #expect(sneaky.reason.contains("状态不能在保存时修改"))
             let ok = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                        json: TableInputDTO(table: changed, status: "submitted", version: 1))
+                                        json: TableInputDTO(table: changed, status: "draft", version: 1))
             #expect(ok.status == .ok, "\(ok.body.string)")
             let saved = try ok.content.decode(TableDetailDTO.self)
             #expect(saved.summary.version == 2)
             #expect(saved.summary.unit == "改名后的单位")
-            #expect(saved.summary.statusLabel == "已提交")
+            #expect(saved.summary.statusLabel == "草稿")
 
             // a second editor still holding version 1
             var stale = created.table
@@ -69,20 +74,21 @@ enum Scenarios {
             let del = try await app.send(.DELETE, SitePath.api(.table(.value(id))).path)
             #expect(del.status == .ok)
             #expect(try del.content.decode(DeletedDTO.self).restore == SitePath.api(.tableRestore(.value(id))).path)
-            #expect(try await TableStore.list(on: app.db).isEmpty)
+            #expect(try await TableStore.list(in: .all, on: app.db).isEmpty)
             #expect(try await app.send(.GET, SitePath.api(.table(.value(id))).path).status == .notFound)
             // 首页 no longer lists it
             #expect(!(try await app.send(.GET, SitePath.home.path).body.string.contains("示例培训项目")))
 
             let restored = try await app.send(.POST, SitePath.api(.tableRestore(.value(id))).path)
             #expect(restored.status == .ok)
-            #expect(try await TableStore.list(on: app.db).map(\.id) == [id])
+            #expect(try await TableStore.list(in: .all, on: app.db).map(\.id) == [id])
 
             // restoring a live table, and restoring too late
             #expect(try await app.send(.POST, SitePath.api(.tableRestore(.value(id))).path).status == .badRequest)
-            try await TableStore.delete(id, on: app.db)
+            let filler = try await app.user(.fillerA)
+            try await TableStore.delete(id, by: filler, on: app.db)
             await #expect(throws: TableStore.Failure.self) {
-                try await TableStore.restore(id, window: 600, now: Date().addingTimeInterval(601), on: app.db)
+                try await TableStore.restore(id, window: 600, by: filler, now: Date().addingTimeInterval(601), on: app.db)
             }
         }
     }
@@ -134,13 +140,14 @@ struct PostgresPersistenceTests {
     func concurrentSaves() async throws {
         try await withJixiao(database: db) { app in
             let created = try await app.create(sampleTable())
+            let filler = try await app.user(.fillerA)
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for i in 0..<4 {
                     group.addTask {
                         var t = created.table
                         t.unit = "并发\(i)"
                         do {
-                            _ = try await TableStore.update(created.summary.id, table: t, status: nil, expectedVersion: 1, on: app.db)
+                            _ = try await TableStore.update(created.summary.id, table: t, expectedVersion: 1, by: filler, on: app.db)
                             return true
                         } catch TableStore.Failure.conflict { return false }
                     }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import GoalCore
 import NIOCore
@@ -8,16 +9,19 @@ import VaporTesting
 
 /// The production app (`configure`) with test configuration: a private in-memory SQLite by default,
 /// migrated before the test and reverted after it.
+/// Every test world has the organisations and accounts of `Persona` (created before the test runs);
+/// `app.send` acts as a persona, `.fillerA` unless told otherwise, with its session cookie and CSRF token.
 func withJixiao(
     database: AppConfig.Database = .sqliteMemory, seeds: String? = nil, maxBodyBytes: Int = 10 * 1024 * 1024,
-    _ test: (Application) async throws -> Void
+    demo: Bool = false, _ test: (Application) async throws -> Void
 ) async throws {
     let config = AppConfig(rootDirectory: SharedFiles.packageRoot.path, database: database, seedDirectory: seeds,
-                           maxBodyBytes: maxBodyBytes)
+                           maxBodyBytes: maxBodyBytes, demo: demo, bcryptCost: 4)
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
         try await configure(app, config)
+        try await TestWorld.build(on: app.db)
         try await test(app)
         try await app.autoRevert()
     } catch {
@@ -49,9 +53,18 @@ func sampleTable(name: String = "<script>alert(1)</script>", unit: String = "测
 
 /// Small request helpers so tests read as a story.
 extension Application {
+    /// A request as `persona` (nil: nobody signed in). Changes carry the persona's CSRF token unless `csrf` is false.
     func send(_ method: HTTPMethod, _ path: String, json: (any Encodable)? = nil, raw: String? = nil,
-              contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
-        try await testing().sendRequest(method, path, beforeRequest: { req in
+              contentType: HTTPMediaType = .json, as persona: Persona? = .fillerA, csrf: Bool = true,
+              headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var session: SessionCache.Entry? = nil
+        if let persona { session = try await signIn(persona) }
+        return try await testing().sendRequest(method, path, beforeRequest: { req in
+            if let session {
+                req.headers.add(name: .cookie, value: "\(SessionStore.cookieName)=\(session.token)")
+                if csrf { req.headers.add(name: CSRFMiddleware.header, value: session.csrf) }
+            }
+            for (name, value) in extra { req.headers.add(name: name, value: value) }
             if let json {
                 try req.content.encode(AnyEncodable(json), as: .json)
             } else if let raw {
@@ -61,8 +74,8 @@ extension Application {
         })
     }
 
-    func create(_ table: GoalTable, status: String? = nil) async throws -> TableDetailDTO {
-        let res = try await send(.POST, SitePath.api(.tables).path, json: TableInputDTO(table: table, status: status))
+    func create(_ table: GoalTable, status: String? = nil, as persona: Persona = .fillerA) async throws -> TableDetailDTO {
+        let res = try await send(.POST, SitePath.api(.tables).path, json: TableInputDTO(table: table, status: status), as: persona)
         #expect(res.status == .created, "新建应返回 201：\(res.body.string)")
         return try res.content.decode(TableDetailDTO.self)
     }
@@ -76,4 +89,123 @@ struct AnyEncodable: Encodable {
 
 extension TestingHTTPResponse {
     var reason: String { (try? content.decode(ErrorDTO.self).reason) ?? body.string }
+}
+
+/// The people of every test world. Two units (A, B) under one department (D1), a unit C under a second
+/// department (D2), all under one finance bureau (F): enough to test own unit, other unit and other subtree.
+enum Persona: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case fillerA, headA, fillerB, fillerC, businessD1, businessD2, performance, finance, admin
+
+    var role: Role {
+        switch self {
+        case .fillerA, .fillerB, .fillerC: return .filler
+        case .headA: return .unitHead
+        case .businessD1, .businessD2: return .businessReviewer
+        case .performance: return .performanceReviewer
+        case .finance: return .financeReviewer
+        case .admin: return .admin
+        }
+    }
+
+    /// Code of the persona's organisation in `TestWorld`.
+    var organisation: String {
+        switch self {
+        case .fillerA, .headA: return "UA"
+        case .fillerB: return "UB"
+        case .fillerC: return "UC"
+        case .businessD1: return "D1"
+        case .businessD2: return "D2"
+        case .performance, .finance, .admin: return "F"
+        }
+    }
+
+    var name: String { "测试" + role.label + rawValue }
+    /// Prefixed, so the demo accounts (`admin`, …) never collide with a test world's.
+    var username: String { "t_" + rawValue.lowercased() }
+    static let password = "test-password-1"
+    var testDescription: String { "\(rawValue)（\(role.label)）" }
+}
+
+enum TestWorld {
+    static let organisations: [(code: String, name: String, kind: OrganisationKind, parent: String?)] = [
+        ("F", "测试财政局", .finance, nil), ("D1", "测试主管部门一", .department, "F"), ("D2", "测试主管部门二", .department, "F"),
+        ("UA", "测试单位甲", .unit, "D1"), ("UB", "测试单位乙", .unit, "D1"), ("UC", "测试单位丙", .unit, "D2"),
+    ]
+
+    static func build(on db: any Database) async throws {
+        var byCode: [String: OrganisationRecord] = [:]
+        for o in organisations {
+            byCode[o.code] = try await Organisations.create(code: o.code, name: o.name, kind: o.kind,
+                                                           parent: o.parent.flatMap { byCode[$0] }, on: db)
+        }
+        let accounts = Accounts(cost: 4)
+        for p in Persona.allCases {
+            _ = try await accounts.create(username: p.username, name: p.name, password: Persona.password, role: p.role,
+                                          organisation: try byCode[p.organisation]!.requireID(), on: db)
+        }
+    }
+}
+
+/// Signed-in sessions of the personas, made once per test world.
+final class SessionCache: @unchecked Sendable {
+    struct Entry { var token: String; var csrf: String; var user: CurrentUser }
+    private let lock = NSLock()
+    private var entries: [Persona: Entry] = [:]
+    func get(_ p: Persona) -> Entry? { lock.withLock { entries[p] } }
+    func set(_ p: Persona, _ e: Entry) { lock.withLock { entries[p] = e } }
+}
+
+private struct SessionCacheKey: StorageKey { typealias Value = SessionCache }
+
+extension Application {
+    /// Signs the persona in through the real sign-in API once, and remembers the cookie and token.
+    func signIn(_ p: Persona) async throws -> SessionCache.Entry {
+        let cache = storage[SessionCacheKey.self] ?? { let c = SessionCache(); storage[SessionCacheKey.self] = c; return c }()
+        if let e = cache.get(p) { return e }
+        let res = try await testing().sendRequest(.POST, SitePath.api(.session).path, beforeRequest: { req in
+            try req.content.encode(["username": p.username, "password": Persona.password], as: .json)
+        })
+        guard res.status == .ok, let token = res.headers.setCookie?[SessionStore.cookieName]?.string,
+              let user = try await SessionStore.user(forToken: token, on: db) else {
+            throw Abort(.internalServerError, reason: "测试账号 \(p.rawValue) 登录失败：\(res.status) \(res.body.string)")
+        }
+        let e = SessionCache.Entry(token: token, csrf: user.csrfToken, user: user)
+        cache.set(p, e)
+        return e
+    }
+
+    /// Posts a form as a browser would: urlencoded, with the persona's cookie and the `_csrf` field.
+    func postForm(_ path: String, _ fields: [String: String], as persona: Persona = .fillerA) async throws -> TestingHTTPResponse {
+        let session = try await signIn(persona)
+        var all = fields
+        all[CSRFMiddleware.field] = session.csrf
+        return try await testing().sendRequest(.POST, path, beforeRequest: { req in
+            req.headers.add(name: .cookie, value: "\(SessionStore.cookieName)=\(session.token)")
+            try req.content.encode(all, as: .urlEncodedForm)
+        })
+    }
+
+    /// Takes a workflow action through the API as `persona`; expects success.
+    @discardableResult
+    func act(_ action: WorkflowAction, _ id: UUID, as persona: Persona, comment: String? = nil,
+             acknowledgeWarnings: Bool = true) async throws -> TableDetailDTO {
+        let res = try await send(.POST, SitePath.api(.tableAction(.value(id), .value(action))).path,
+                                 json: WorkflowController.ActionRequest(comment: comment, acknowledgeWarnings: acknowledgeWarnings),
+                                 as: persona)
+        guard res.status == .ok else {
+            throw Abort(.internalServerError, reason: "\(action.label)（\(persona.rawValue)）失败：\(res.status) \(res.reason)")
+        }
+        return try res.content.decode(TableDetailDTO.self)
+    }
+
+    /// 提交 → 业务股室 → 绩效股 → 批复, each by the right persona.
+    func approve(_ id: UUID, filler: Persona = .fillerA) async throws {
+        try await act(.submit, id, as: filler)
+        try await act(.businessReview, id, as: filler == .fillerC ? .businessD2 : .businessD1)
+        try await act(.performanceReview, id, as: .performance)
+        try await act(.approve, id, as: .finance)
+    }
+
+    /// The persona as the store functions see it.
+    func user(_ p: Persona) async throws -> CurrentUser { try await signIn(p).user }
 }

@@ -21,32 +21,36 @@ struct PagesController {
         }
     }
 
+    /// The table of the path, if the signed-in account may see it (404 otherwise, as for no table at all).
     private func detail(_ req: Request) async throws -> TableDetailDTO {
-        let id = try req.tableID()
-        guard let d = try await TableStore.find(id, on: req.db) else { throw TableStore.Failure.notFound(id) }
-        return d
+        try await Access.visible(try req.tableID(), for: try req.requireUser(), on: req.db)
     }
 
     @Sendable func home(req: Request) async throws -> View {
-        try await req.view.render("home", PageContext.Home(try await TableStore.list(on: req.db)))
+        let user = try req.requireUser()
+        return try await req.page("home", PageContext.Home(try await TableStore.list(in: Access.scope(of: user), on: req.db)))
     }
 
     @Sendable func table(req: Request) async throws -> View {
-        try await req.view.render("table", PageContext.table(try await detail(req)))
+        let user = try req.requireUser()
+        let d = try await detail(req)
+        var page = PageContext.table(d)
+        page.workflow = .init(d, user: user, events: try await AuditLog.events(forTable: d.summary.id, on: req.db))
+        return try await req.page("table", page)
     }
 
     @Sendable func edit(req: Request) async throws -> View {
-        try await req.view.render("edit", PageContext.Editor(try await detail(req), title: "编辑"))
+        try await req.page("edit", PageContext.Editor(try await detail(req), title: "编辑"))
     }
 
     @Sendable func selfEvaluation(req: Request) async throws -> View {
-        try await req.view.render("selfeval", PageContext.Editor(try await detail(req), title: "自评"))
+        try await req.page("selfeval", PageContext.Editor(try await detail(req), title: "自评"))
     }
 
     @Sendable func export(req: Request) async throws -> View {
         let d = try await detail(req)
         let formats = ExportFormat.allCases.map { $0.option(for: d.summary.id) }
-        return try await req.view.render("export", PageContext.Export(
+        return try await req.page("export", PageContext.Export(
             title: "导出：" + d.summary.name, summary: d.summary, links: .init(d.summary.id), formats: formats))
     }
 
@@ -65,7 +69,8 @@ struct PagesController {
     // MARK: 导入
 
     @Sendable func importPage(req: Request) async throws -> View {
-        try await req.view.render("import", PageContext.Import(text: ""))
+        try Access.requireUnitRole(try req.requireUser(), to: "导入目标表")
+        return try await req.page("import", PageContext.Import(text: ""))
     }
 
     struct ImportForm: Content {
@@ -76,6 +81,7 @@ struct PagesController {
     /// Reads pasted text or an uploaded file with `DocumentReader` and shows what was recovered.
     /// (.xlsx/.docx are read as soon as GoalIO's `DocumentReader` knows them: nothing to change here.)
     @Sendable func importPreview(req: Request) async throws -> Response {
+        try Access.requireUnitRole(try req.requireUser(), to: "导入目标表")
         let form = try req.content.decode(ImportForm.self)
         let data: Data, name: String, source: String
         if let file = form.file, file.data.readableBytes > 0 {
@@ -94,12 +100,12 @@ struct PagesController {
         guard !result.tables.isEmpty else {
             return try await rerender(req, form.text ?? "", error: "\(source)中没有找到绩效目标表（需要包含“一级指标”等表头的指标表）。")
         }
-        return try await req.view.render("import-preview", PageContext.ImportPreview(source: source, result: result))
+        return try await req.page("import-preview", PageContext.ImportPreview(source: source, result: result))
             .encodeResponse(for: req)
     }
 
     private func rerender(_ req: Request, _ text: String, error: String) async throws -> Response {
-        let res = try await req.view.render("import", PageContext.Import(text: text, error: error)).encodeResponse(for: req)
+        let res = try await req.page("import", PageContext.Import(text: text, error: error)).encodeResponse(for: req)
         res.status = .unprocessableEntity
         return res
     }
@@ -108,6 +114,8 @@ struct PagesController {
 
     /// Saves every previewed table, then shows the list.
     @Sendable func importSave(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try Access.requireUnitRole(user, to: "导入目标表")
         let form = try req.content.decode(SaveForm.self)
         let doc: GoalDocument
         do {
@@ -115,7 +123,7 @@ struct PagesController {
         } catch {
             throw Abort(.badRequest, reason: "保存导入：表格数据无法读取（\(error.description)），请重新导入")
         }
-        for t in doc.tables { _ = try await TableStore.create(t, on: req.db) }
+        for t in doc.tables { _ = try await TableStore.create(t, owner: .init(user), by: user, action: "import", on: req.db) }
         return req.redirect(to: SitePath.home.path, redirectType: .normal)
     }
 }

@@ -17,42 +17,53 @@ struct TablesAPIController {
     }
 
     @Sendable func list(req: Request) async throws -> [TableSummaryDTO] {
-        try await TableStore.list(on: req.db)
+        try await TableStore.list(in: Access.scope(of: try req.requireUser()), on: req.db)
     }
 
     @Sendable func get(req: Request) async throws -> TableDetailDTO {
-        let id = try req.tableID()
-        guard let t = try await TableStore.find(id, on: req.db) else { throw TableStore.Failure.notFound(id) }
-        return t
+        try await Access.visible(try req.tableID(), for: try req.requireUser(), on: req.db)
     }
 
+    /// A new table is always a draft of the account's own unit; its status changes only through the workflow.
     @Sendable func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try Access.requireUnitRole(user, to: "新建目标表")
         let input = try req.decodeJSON(TableInputDTO.self, what: "新建目标表")
-        let created = try await TableStore.create(input.table, status: try Self.status(input.status) ?? .draft, on: req.db)
+        if let s = try Self.status(input.status), s != .draft {
+            throw Abort(.badRequest, reason: "新建目标表：新表只能是草稿，状态只能通过提交、审核等流程操作改变")
+        }
+        let created = try await TableStore.create(input.table, owner: .init(user), by: user, on: req.db)
         let res = try await created.encodeResponse(status: .created, for: req)
         res.headers.replaceOrAdd(name: .location, value: SitePath.api(.table(.value(created.summary.id))).path)
         return res
     }
 
     @Sendable func update(req: Request) async throws -> TableDetailDTO {
+        let user = try req.requireUser()
         let id = try req.tableID()
         let input = try req.decodeJSON(TableInputDTO.self, what: "保存目标表")
         guard let version = input.version else {
             throw Abort(.badRequest, reason: "保存目标表：缺少字段“version”（您打开时的版本号），无法判断是否与他人的修改冲突")
         }
-        return try await TableStore.update(id, table: input.table, status: try Self.status(input.status),
-                                           expectedVersion: version, on: req.db)
+        // `status` may be sent back as it was read; changing it is the workflow's business
+        if let s = try Self.status(input.status) {
+            let current = try await Access.visible(id, for: user, on: req.db).summary.status
+            if s.rawValue != current {
+                throw Abort(.badRequest, reason: "保存目标表：状态不能在保存时修改，请使用提交、审核、退回等流程操作")
+            }
+        }
+        return try await TableStore.update(id, table: input.table, expectedVersion: version, by: user, on: req.db)
     }
 
     @Sendable func delete(req: Request) async throws -> DeletedDTO {
         let id = try req.tableID()
-        guard try await TableStore.delete(id, on: req.db) else { throw TableStore.Failure.notFound(id) }
+        try await TableStore.delete(id, by: try req.requireUser(), on: req.db)
         return DeletedDTO(deleted: true, id: id, restore: SitePath.api(.tableRestore(.value(id))).path,
                           restoreMinutes: Int(config.restoreWindow / 60))
     }
 
     @Sendable func restore(req: Request) async throws -> TableDetailDTO {
-        try await TableStore.restore(try req.tableID(), window: config.restoreWindow, on: req.db)
+        try await TableStore.restore(try req.tableID(), window: config.restoreWindow, by: try req.requireUser(), on: req.db)
     }
 
     static func status(_ text: String?) throws -> TableStatus? {

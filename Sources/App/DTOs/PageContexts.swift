@@ -113,6 +113,8 @@ enum PageContext {
         var hints: Int
         var links: SitePath.TableLinks
         var score: String
+        /// 流程 and 审计记录: set by the page handler, which knows the account.
+        var workflow: WorkflowPanel? = nil
     }
 
     /// The optional columns of the grid: shown when any row has a value.
@@ -276,7 +278,9 @@ extension TableSummaryDTO {
     /// A placeholder for tables not yet saved (the import preview).
     static let preview = TableSummaryDTO(
         id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), unit: "", year: nil, kind: "", kindLabel: "",
-        title: "", name: "", status: TableStatus.draft.rawValue, statusLabel: TableStatus.draft.label, version: 0,
+        title: "", name: "", status: TableStatus.draft.rawValue, statusLabel: TableStatus.draft.label,
+        evaluationStatus: EvaluationStatus.draft.rawValue, evaluationStatusLabel: EvaluationStatus.draft.label,
+        adjusts: nil, returnComment: nil, organisationID: nil, version: 0,
         errors: 0, warnings: 0, score: nil, scoreMax: nil, grade: nil, updatedAt: nil)
 }
 

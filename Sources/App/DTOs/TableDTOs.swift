@@ -2,18 +2,40 @@ import Foundation
 import GoalCore
 import Vapor
 
-/// 状态: where a table is in its life. Stored as the raw value.
+/// 状态: where a table is in the review workflow (see `Workflow`). Stored as the raw value.
 enum TableStatus: String, Codable, CaseIterable, Sendable {
-    case draft, submitted, returned, approved
+    case draft, submitted, businessReviewed, performanceReviewed, approved
+    /// An approved table whose 调整 has been approved in its turn: kept for the record, read-only.
+    case superseded
 
     var label: String {
         switch self {
         case .draft: return "草稿"
         case .submitted: return "已提交"
-        case .returned: return "已退回"
-        case .approved: return "已审核"
+        case .businessReviewed: return "业务股室已审"
+        case .performanceReviewed: return "绩效股已审"
+        case .approved: return "已批复"
+        case .superseded: return "已被调整取代"
         }
     }
+
+    /// Stored text to status; anything unknown (older data) reads as a draft.
+    init(stored: String) { self = TableStatus(rawValue: stored) ?? .draft }
+}
+
+/// 自评状态: the self-evaluation's own small workflow, once the goals are approved.
+enum EvaluationStatus: String, Codable, CaseIterable, Sendable {
+    case draft, submitted, reviewed
+
+    var label: String {
+        switch self {
+        case .draft: return "草稿"
+        case .submitted: return "已提交"
+        case .reviewed: return "已复核"
+        }
+    }
+
+    init(stored: String) { self = EvaluationStatus(rawValue: stored) ?? .draft }
 }
 
 extension TableKind {
@@ -38,6 +60,13 @@ struct TableSummaryDTO: Content, Sendable {
     var name: String
     var status: String
     var statusLabel: String
+    var evaluationStatus: String
+    var evaluationStatusLabel: String
+    /// The approved table this one adjusts (调整), if it is an adjustment.
+    var adjusts: UUID?
+    /// The reviewer's comment from the last 退回.
+    var returnComment: String?
+    var organisationID: UUID?
     var version: Int
     var errors: Int
     var warnings: Int
@@ -82,9 +111,12 @@ extension TableSummaryDTO {
     init(_ r: GoalTableRecord) throws {
         guard let id = r.id else { throw Abort(.internalServerError, reason: "数据库记录缺少编号") }
         let kind = TableKind(rawValue: r.kind)
-        let status = TableStatus(rawValue: r.status) ?? .draft
+        let status = TableStatus(stored: r.status)
+        let evaluation = EvaluationStatus(stored: r.evaluationStatus)
         self.init(id: id, unit: r.unit, year: r.year, kind: r.kind, kindLabel: kind?.shortLabel ?? r.kind,
                   title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
+                  evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
+                  adjusts: r.adjustsID, returnComment: r.returnComment, organisationID: r.organisationID,
                   version: r.version, errors: r.errorCount, warnings: r.warningCount,
                   score: r.score, scoreMax: r.scoreMax, grade: r.grade, updatedAt: r.updatedAt)
     }

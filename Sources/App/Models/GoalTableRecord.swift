@@ -24,6 +24,15 @@ final class GoalTableRecord: Model, @unchecked Sendable {
     @OptionalField(key: "score") var score: Double?
     @OptionalField(key: "score_max") var scoreMax: Double?
     @OptionalField(key: "grade") var grade: String?
+    /// The unit the table belongs to, and that unit's `OrganisationRecord.path` (copied, for visibility filters).
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @Field(key: "org_path") var orgPath: String
+    /// 自评 state (`EvaluationStatus`), meaningful once the goals are approved.
+    @Field(key: "evaluation_status") var evaluationStatus: String
+    /// Set on a 调整: the approved table this one will replace when it is approved in turn.
+    @OptionalField(key: "adjusts_id") var adjustsID: UUID?
+    /// The reviewer's words from the last 退回, shown until the table is submitted again.
+    @OptionalField(key: "return_comment") var returnComment: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     /// Set by `delete()`: the row is hidden, and can be restored for a while.

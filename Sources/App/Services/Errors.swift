@@ -25,8 +25,9 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
             }
             return json(ErrorDTO(reason: reason), status: status)
         }
-        let page = ErrorPage(title: "出错了（\(status.code)）", reason: reason, home: SitePath.home.path)
-        if let view = try? await req.view.render("error", page) {
+        let page = ErrorPage(title: "出错了（\(status.code)）", reason: reason, home: SitePath.home.path,
+                             back: req.headers.first(name: .referer).flatMap { URL(string: $0)?.path })
+        if let view = try? await req.page("error", page) {
             let res = (try? await view.encodeResponse(for: req)) ?? Response(status: status)
             res.status = status
             return res
@@ -34,7 +35,7 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
         return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: reason))
     }
 
-    struct ErrorPage: Encodable { var title: String; var reason: String; var home: String }
+    struct ErrorPage: Encodable { var title: String; var reason: String; var home: String; var back: String? }
 
     private func json<T: Encodable>(_ value: T, status: HTTPResponseStatus) -> Response {
         let e = JSONEncoder()
@@ -54,7 +55,13 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
             case .restoreExpired(let id, let minutes):
                 return (.gone, "目标表“\(id.uuidString)”删除已超过 \(minutes) 分钟，无法恢复")
             case .notDeleted(let id): return (.badRequest, "目标表“\(id.uuidString)”没有被删除，无需恢复")
+            case .wrongState(let why): return (.conflict, why)
+            case .blockedByFindings(let why): return (.unprocessableEntity, why)
             }
+        case Accounts.Failure.invalid(let why):
+            return (.unprocessableEntity, why)
+        case Organisations.Failure.invalidCSV(let problems):
+            return (.unprocessableEntity, "机构文件有误：" + problems.joined(separator: "；"))
         case let e as DecodingError:
             return (.badRequest, "请求正文：" + Self.describe(e))
         case let a as any AbortError:

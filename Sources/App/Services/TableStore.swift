@@ -5,8 +5,9 @@ import GoalIO
 import SQLKit
 import Vapor
 
-/// Every database query of the app, each a function tests can call without HTTP.
-/// Each save runs in one transaction; records go in and DTOs come out.
+/// Every database query about goal tables, each a function tests can call without HTTP.
+/// Each change runs in one transaction, checks the account's rights against the row it changes
+/// (`Access`, `Workflow`), and appends its audit event in the same transaction.
 enum TableStore {
     enum Failure: Error, Sendable {
         case notFound(UUID)
@@ -14,34 +15,58 @@ enum TableStore {
         case conflict(yours: Int, current: TableDetailDTO)
         case restoreExpired(UUID, minutes: Int)
         case notDeleted(UUID)
+        /// The action is not possible in the table's state (409).
+        case wrongState(String)
+        /// The table has findings that block submission (422).
+        case blockedByFindings(String)
     }
 
-    /// Every live table, grouped the way the 首页 shows them: by unit, newest year first, then name.
-    static func list(on db: any Database) async throws -> [TableSummaryDTO] {
+    /// The organisation a new table belongs to.
+    struct Owner: Sendable {
+        var id: UUID
+        var path: String
+        var name: String
+
+        init(id: UUID, path: String, name: String) { self.id = id; self.path = path; self.name = name }
+        init(_ user: CurrentUser) { self.init(id: user.organisationID, path: user.organisationPath, name: user.organisationName) }
+    }
+
+    /// The live tables `scope` may see, as the 首页 groups them: by unit, newest year first, then name.
+    static func list(in scope: Access.Scope, on db: any Database) async throws -> [TableSummaryDTO] {
         // every column but `document`: the list never needs the tables themselves
-        try await GoalTableRecord.query(on: db)
+        try await GoalTableRecord.query(on: db).visible(in: scope)
             .field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
-            .field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score).field(\.$scoreMax)
-            .field(\.$grade).field(\.$updatedAt)
+            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$organisationID)
+            .field(\.$orgPath).field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score)
+            .field(\.$scoreMax).field(\.$grade).field(\.$updatedAt)
             .sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$createdAt)
             .all().map(TableSummaryDTO.init)
+    }
+
+    /// A table by id, whoever may see it: for the system's own use (tests, scripts), never a route's.
+    static func find(_ id: UUID, on db: any Database) async throws -> TableDetailDTO? {
+        try await GoalTableRecord.find(id, on: db).map(TableDetailDTO.init)
     }
 
     static func count(on db: any Database) async throws -> Int {
         try await GoalTableRecord.query(on: db).withDeleted().count()
     }
 
-    static func find(_ id: UUID, on db: any Database) async throws -> TableDetailDTO? {
-        try await GoalTableRecord.find(id, on: db).map(TableDetailDTO.init)
-    }
-
-    static func create(_ table: GoalTable, status: TableStatus = .draft, on db: any Database) async throws -> TableDetailDTO {
+    /// A new draft of `owner`'s, recorded as `action` (新建, 导入) by `user` (nil: the system, for demo data).
+    static func create(_ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String = "create",
+                       on db: any Database) async throws -> TableDetailDTO {
         try await db.transaction { tx in
             let r = GoalTableRecord()
             r.id = UUID()
             r.version = 1
-            r.fill(from: table, status: status)
+            r.organisationID = owner?.id
+            r.orgPath = owner?.path ?? "/"
+            r.evaluationStatus = EvaluationStatus.draft.rawValue
+            var t = table
+            if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
+            r.fill(from: t, status: .draft)
             try await r.create(on: tx)
+            try await AuditLog.append(action, by: user, table: r.id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
         }
     }
@@ -49,72 +74,175 @@ enum TableStore {
     /// Saves a table over `expectedVersion`; refuses with `.conflict` when someone saved since.
     /// The version is claimed first (`UPDATE … WHERE version = expected`), so two saves of the same
     /// version cannot both succeed, on SQLite or PostgreSQL.
-    static func update(_ id: UUID, table: GoalTable, status: TableStatus?, expectedVersion: Int,
+    static func update(_ id: UUID, table: GoalTable, expectedVersion: Int, by user: CurrentUser,
                        on db: any Database) async throws -> TableDetailDTO {
         try await db.transaction { tx in
+            let r = try await Access.visibleRecord(id, for: user, on: tx)
+            try Access.requireUnitRole(user, to: "修改目标表")
+            let status = TableStatus(stored: r.status)
+            switch Workflow.editScope(status: status, evaluation: EvaluationStatus(stored: r.evaluationStatus)) {
+            case .everything: break
+            case .evaluationOnly:
+                guard try TableDetailDTO(r).table.hasSameGoals(as: table) else {
+                    throw Failure.wrongState("这张表已批复，绩效目标不能直接修改（只能填写自评的实际完成值、偏差原因和预算执行）；如需修改目标，请使用“调整”")
+                }
+            case .nothing(let why): throw Failure.wrongState(why)
+            }
             guard let sql = tx as? any SQLDatabase else {
                 throw Abort(.internalServerError, reason: "数据库不支持 SQL（无法保存）")
             }
+            let before = AuditLog.snapshot(r)
             let claimed = try await sql.raw("""
                 UPDATE goal_tables SET version = version + 1 \
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) AND deleted_at IS NULL \
                 RETURNING version
                 """).first()
-            guard let r = try await GoalTableRecord.find(id, on: tx) else { throw Failure.notFound(id) }
             guard claimed != nil else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
-            r.fill(from: table, status: status ?? TableStatus(rawValue: r.status) ?? .draft)
+            r.fill(from: table, status: status)
             r.version = expectedVersion + 1
             try await r.save(on: tx)
+            try await AuditLog.append("update", by: user, table: id, subject: r.name, before: before,
+                                      after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
         }
     }
 
-    /// Hides a table; `restore` brings it back within the restore window. False when there is no such table.
-    @discardableResult
-    static func delete(_ id: UUID, on db: any Database) async throws -> Bool {
+    /// Takes a workflow action. Returns the table acted on, or for 调整 the new adjustment.
+    static func act(_ action: WorkflowAction, on id: UUID, by user: CurrentUser, comment: String?,
+                    acknowledgeWarnings: Bool, expectedVersion: Int?, now: Date = Date(),
+                    on db: any Database) async throws -> TableDetailDTO {
         try await db.transaction { tx in
-            guard let r = try await GoalTableRecord.find(id, on: tx) else { return false }
-            try await r.delete(on: tx)
-            return true
+            let r = try await Access.visibleRecord(id, for: user, on: tx)
+            if let expectedVersion, expectedVersion != r.version {
+                throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r))
+            }
+            let note = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let outcome = Workflow.outcome(of: action, by: user.role, status: TableStatus(stored: r.status),
+                                           evaluation: EvaluationStatus(stored: r.evaluationStatus))
+            switch outcome {
+            case .forbidden(let why): throw Abort(.forbidden, reason: why)
+            case .notNow(let why): throw Failure.wrongState(why)
+            case .createsAdjustment:
+                return try await adjust(r, by: user, comment: note, on: tx)
+            case .moves(let status, let evaluation):
+                if action.needsComment, (note ?? "").isEmpty {
+                    throw Abort(.badRequest, reason: "\(action.label)时必须填写意见，说明需要修改的地方")
+                }
+                var table = try TableDetailDTO(r).table
+                if action == .submit { try checkSubmittable(table, acknowledgeWarnings: acknowledgeWarnings) }
+                sign(&table, action: action, by: user, on: now)
+                let before = AuditLog.snapshot(r)
+                r.fill(from: table, status: status)
+                r.evaluationStatus = evaluation.rawValue
+                if action == .sendBack { r.returnComment = note } else if action == .submit { r.returnComment = nil }
+                r.version += 1
+                try await r.save(on: tx)
+                try await AuditLog.append(action.rawValue, by: user, table: id, subject: r.name, comment: note,
+                                          before: before, after: AuditLog.snapshot(r), on: tx)
+                if action == .approve, let old = r.adjustsID,
+                   let o = try await GoalTableRecord.find(old, on: tx), TableStatus(stored: o.status) == .approved {
+                    let b = AuditLog.snapshot(o)
+                    o.status = TableStatus.superseded.rawValue
+                    o.version += 1
+                    try await o.save(on: tx)
+                    try await AuditLog.append("superseded", by: user, table: old, subject: o.name,
+                                              comment: "调整后的版本已批复", before: b, after: AuditLog.snapshot(o), on: tx)
+                }
+                return try TableDetailDTO(r)
+            }
         }
     }
 
-    static func restore(_ id: UUID, window: TimeInterval, now: Date = Date(), on db: any Database) async throws -> TableDetailDTO {
+    /// Submission is refused while the checker reports errors; warnings must be acknowledged.
+    static func checkSubmittable(_ table: GoalTable, acknowledgeWarnings: Bool) throws {
+        let findings = Analysis.findings([table])
+        let errors = findings.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let first = errors.prefix(3).map(\.message).joined(separator: "；")
+            throw Failure.blockedByFindings("检查发现 \(errors.count) 个错误，改正后才能提交：\(first)\(errors.count > 3 ? "……" : "")")
+        }
+        let warnings = findings.count { $0.severity == .warning }
+        if warnings > 0, !acknowledgeWarnings {
+            throw Failure.blockedByFindings("检查发现 \(warnings) 条警告：请阅读后勾选“已阅读警告，确认提交”再提交")
+        }
+    }
+
+    /// Fills the printed form's sign-off from the account that acted, with the date (Beijing time).
+    static func sign(_ table: inout GoalTable, action: WorkflowAction, by user: CurrentUser, on date: Date) {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.dateFormat = "yyyy-MM-dd"
+        let day = f.string(from: date)
+        var s = table.signoff ?? Signoff()
+        switch action {
+        case .submit:
+            if user.role == .unitHead { s.head = user.name } else { s.filledBy = user.name }
+            s.filledOn = day
+        case .businessReview: s.businessReviewer = "\(user.name) \(day)"
+        case .performanceReview: s.performanceReviewer = "\(user.name) \(day)"
+        default: return
+        }
+        table.signoff = s
+    }
+
+    /// 调整: a copy of the approved goals as a new draft of the same unit, linked to the approved table.
+    private static func adjust(_ r: GoalTableRecord, by user: CurrentUser, comment: String?,
+                               on tx: any Database) async throws -> TableDetailDTO {
+        let id = try r.requireID()
+        if let open = try await GoalTableRecord.query(on: tx).filter(\.$adjustsID == id)
+            .filter(\.$status != TableStatus.superseded.rawValue).first(),
+           TableStatus(stored: open.status) != .approved {
+            throw Failure.wrongState("这张表已有一个尚未批复的调整（第 \(open.version) 版，\(TableStatus(stored: open.status).label)），请先完成或删除它")
+        }
+        var table = try TableDetailDTO(r).table.goalPart
+        table.signoff?.businessReviewer = nil
+        table.signoff?.performanceReviewer = nil
+        let n = GoalTableRecord()
+        n.id = UUID()
+        n.version = 1
+        n.organisationID = r.organisationID
+        n.orgPath = r.orgPath
+        n.evaluationStatus = EvaluationStatus.draft.rawValue
+        n.adjustsID = id
+        n.fill(from: table, status: .draft)
+        try await n.create(on: tx)
+        try await AuditLog.append(WorkflowAction.adjust.rawValue, by: user, table: id, subject: r.name, comment: comment,
+                                  after: nil, on: tx)
+        try await AuditLog.append("adjustment-created", by: user, table: n.id, subject: n.name,
+                                  comment: "由已批复的表调整而来：\(id.uuidString)", after: AuditLog.snapshot(n), on: tx)
+        return try TableDetailDTO(n)
+    }
+
+    /// Hides a draft; `restore` brings it back within the restore window.
+    static func delete(_ id: UUID, by user: CurrentUser, on db: any Database) async throws {
         try await db.transaction { tx in
-            guard let r = try await GoalTableRecord.query(on: tx).withDeleted().filter(\.$id == id).first() else {
+            let r = try await Access.visibleRecord(id, for: user, on: tx)
+            try Access.requireUnitRole(user, to: "删除目标表")
+            guard TableStatus(stored: r.status) == .draft else {
+                throw Failure.wrongState("只有草稿可以删除；这张表当前为“\(TableStatus(stored: r.status).label)”")
+            }
+            let before = AuditLog.snapshot(r)
+            try await r.delete(on: tx)
+            try await AuditLog.append("delete", by: user, table: id, subject: r.name, before: before, on: tx)
+        }
+    }
+
+    static func restore(_ id: UUID, window: TimeInterval, by user: CurrentUser, now: Date = Date(),
+                        on db: any Database) async throws -> TableDetailDTO {
+        try await db.transaction { tx in
+            guard let r = try await GoalTableRecord.query(on: tx).withDeleted().filter(\.$id == id).first(),
+                  Access.canSee(r, user) else {
                 throw Failure.notFound(id)
             }
+            try Access.requireUnitRole(user, to: "恢复目标表")
             guard let deleted = r.deletedAt else { throw Failure.notDeleted(id) }
             guard now.timeIntervalSince(deleted) <= window else {
                 throw Failure.restoreExpired(id, minutes: Int(window / 60))
             }
             try await r.restore(on: tx)
+            try await AuditLog.append("restore", by: user, table: id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
         }
-    }
-
-    /// Loads every `.txt`, `.md` and `.json` file of `directory` through `DocumentReader` when the database
-    /// has no table at all (deleted ones included). Returns how many tables were added.
-    static func seedIfEmpty(from directory: String?, on db: any Database, logger: Logger) async throws -> Int {
-        guard try await count(on: db) == 0 else { return 0 }
-        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            logger.notice("没有找到示例数据目录“\(directory ?? "（未设置）")”：以空数据库启动")
-            return 0
-        }
-        var added = 0
-        for name in names.sorted() where ["txt", "md", "json"].contains((name as NSString).pathExtension.lowercased()) {
-            let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let result: ImportResult
-            do {
-                result = try DocumentReader.read(data: data, name: name)
-            } catch {
-                logger.warning("示例数据“\(path)”无法读取：\(error.description)")
-                continue
-            }
-            for t in result.tables { _ = try await create(t, on: db); added += 1 }
-        }
-        logger.info("已载入示例数据：\(added) 张表（来自 \(directory)）")
-        return added
     }
 }

@@ -3,17 +3,17 @@ import Foundation
 /// Turns the bytes of a pasted or saved text file into a String, recognising the encodings
 /// Chinese office files really come in: UTF-8 (with or without BOM), UTF-16 (Windows "Unicode"),
 /// and GB18030/GBK (Windows "ANSI" on a Chinese system).
-enum TextDecoding {
-    struct Decoded {
-        var text: String
+public enum TextDecoding {
+    public struct Decoded: Sendable {
+        public var text: String
         /// Named for the user when it is not plain UTF-8.
-        var encoding: String
+        public var encoding: String
     }
 
     /// GB18030 as Foundation knows it on Linux and macOS (kCFStringEncodingGB_18030_2000).
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    static func decode(_ data: Data) throws(ImportError) -> Decoded {
+    public static func decode(_ data: Data) throws(ImportError) -> Decoded {
         if data.isEmpty { throw ImportError("文件是空的，没有可读取的内容。") }
         let bytes = [UInt8](data.prefix(4))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Who sees which tables, and who may change them: the one place this is decided, for pages and API alike.
+///
+/// - 填报人 and 单位负责人 see and work on the tables of their own organisation only.
+/// - Reviewers and finance see every table of their organisation's subtree.
+/// - 系统管理员 sees every table, and changes none.
+///
+/// A table the account may not see answers 404, exactly as a table that does not exist, so ids cannot be
+/// probed; a table it sees but may not change answers 403.
+enum Access {
+    enum Scope: Sendable, Equatable {
+        case all
+        case organisation(UUID)
+        /// Tables whose `org_path` starts with this path.
+        case subtree(String)
+    }
+
+    static func scope(of user: CurrentUser) -> Scope {
+        switch user.role {
+        case .admin: return .all
+        case .filler, .unitHead: return .organisation(user.organisationID)
+        case .businessReviewer, .performanceReviewer, .financeReviewer: return .subtree(user.organisationPath)
+        }
+    }
+
+    static func canSee(_ r: GoalTableRecord, _ user: CurrentUser) -> Bool {
+        switch scope(of: user) {
+        case .all: return true
+        case .organisation(let id): return r.organisationID == id
+        case .subtree(let path): return r.orgPath.hasPrefix(path)
+        }
+    }
+
+    /// The table, if this account may see it; `TableStore.Failure.notFound` otherwise.
+    static func visibleRecord(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> GoalTableRecord {
+        guard let r = try await GoalTableRecord.find(id, on: db), canSee(r, user) else { throw TableStore.Failure.notFound(id) }
+        return r
+    }
+
+    /// The table as a DTO, if visible.
+    static func visible(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> TableDetailDTO {
+        try TableDetailDTO(try await visibleRecord(id, for: user, on: db))
+    }
+
+    /// Creating, importing, editing and deleting tables is the work of a unit's own accounts.
+    static func requireUnitRole(_ user: CurrentUser, to what: String) throws {
+        guard user.role.isUnitRole else {
+            throw Abort(.forbidden, reason: "您的角色“\(user.role.label)”不能\(what)（只有填报人、单位负责人可以）")
+        }
+    }
+
+    static func requireAdmin(_ user: CurrentUser) throws {
+        guard user.role == .admin else { throw Abort(.forbidden, reason: "只有系统管理员可以管理机构和账号") }
+    }
+}
+
+extension QueryBuilder where Model == GoalTableRecord {
+    /// Only the tables `scope` lets an account see.
+    func visible(in scope: Access.Scope) -> Self {
+        switch scope {
+        case .all: return self
+        case .organisation(let id): return filter(\.$organisationID == id)
+        case .subtree(let path): return filter(\.$orgPath, .contains(inverse: false, .prefix), path)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import GoalIO
+import Vapor
+
+/// The organisation tree: creating nodes, importing a tree from CSV, and listing it in tree order.
+enum Organisations {
+    enum Failure: Error, Sendable {
+        /// Every problem of an import file, each naming its line; nothing was saved.
+        case invalidCSV([String])
+    }
+
+    static func create(code: String?, name: String, kind: OrganisationKind, parent: OrganisationRecord?,
+                       on db: any Database) async throws -> OrganisationRecord {
+        let o = OrganisationRecord(code: code, name: name, kind: kind, parent: parent)
+        try await o.create(on: db)
+        return o
+    }
+
+    /// Every organisation, each after its parent, siblings by name.
+    static func tree(on db: any Database) async throws -> [(record: OrganisationRecord, depth: Int)] {
+        let all = try await OrganisationRecord.query(on: db).all()
+        let children = Dictionary(grouping: all, by: \.parentID)
+        var out: [(OrganisationRecord, Int)] = []
+        func walk(_ parent: UUID?, _ depth: Int) {
+            for o in (children[parent] ?? []).sorted(by: { $0.name < $1.name }) {
+                out.append((o, depth))
+                walk(o.id, depth + 1)
+            }
+        }
+        walk(nil, 0)
+        return out
+    }
+
+    /// Imports `编码,名称,类型,上级编码` rows (a header row first; 类型 is 财政局, 主管部门 or 单位; 上级编码 empty
+    /// for a root, else the code of an organisation earlier in the file or already in the database).
+    /// All or nothing: any problem lists every bad line and saves none. Returns how many were added.
+    static func importCSV(_ data: Data, on db: any Database) async throws -> Int {
+        let text: String
+        do { text = try TextDecoding.decode(data).text } catch {
+            throw Failure.invalidCSV(["文件无法读取为文本：\(error.description)"])
+        }
+        let rows = CSVRows.parse(text)
+        guard let header = rows.first else { throw Failure.invalidCSV(["文件为空：第一行应为表头“编码,名称,类型,上级编码”"]) }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        func column(_ options: [String]) -> Int? { names.firstIndex { options.contains($0) } }
+        guard let cCode = column(["编码", "机构编码", "code"]), let cName = column(["名称", "机构名称", "name"]),
+              let cKind = column(["类型", "机构类型", "kind"]), let cParent = column(["上级编码", "上级", "parent"]) else {
+            throw Failure.invalidCSV(["第 1 行：表头应包含“编码、名称、类型、上级编码”四列，实为“\(names.joined(separator: ","))”"])
+        }
+        return try await db.transaction { tx in
+            var known: [String: OrganisationRecord] = [:]
+            for o in try await OrganisationRecord.query(on: tx).all() { if let c = o.code { known[c] = o } }
+            var problems: [String] = []
+            var added = 0
+            for (i, row) in rows.enumerated().dropFirst() {
+                let line = i + 1
+                func cell(_ c: Int) -> String { c < row.count ? row[c].trimmingCharacters(in: .whitespaces) : "" }
+                if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+                let code = cell(cCode), name = cell(cName), kindText = cell(cKind), parentCode = cell(cParent)
+                var bad: [String] = []
+                if code.isEmpty { bad.append("编码为空") } else if known[code] != nil { bad.append("编码“\(code)”重复") }
+                if name.isEmpty { bad.append("名称为空") }
+                let kind = OrganisationKind.parse(kindText)
+                if kind == nil { bad.append("类型“\(kindText)”应为 财政局、主管部门 或 单位") }
+                var parent: OrganisationRecord?
+                if !parentCode.isEmpty {
+                    parent = known[parentCode]
+                    if parent == nil { bad.append("上级编码“\(parentCode)”不存在（上级须在本行之前或已在系统中）") }
+                }
+                guard bad.isEmpty, let kind else {
+                    problems.append("第 \(line) 行：" + bad.joined(separator: "；"))
+                    continue
+                }
+                known[code] = try await create(code: code, name: name, kind: kind, parent: parent, on: tx)
+                added += 1
+            }
+            if !problems.isEmpty { throw Failure.invalidCSV(problems) }
+            return added
+        }
+    }
+}
+
+/// Rows of a CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes).
+enum CSVRows {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let c = next() {
+            if quoted {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty: quoted = true
+            case ",": row.append(field); field = ""
+            case "\r": break
+            case "\n": row.append(field); rows.append(row); row = []; field = ""
+            case "\u{FEFF}" where rows.isEmpty && row.isEmpty && field.isEmpty: break
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Vapor
+
+/// What every page shows of the signed-in account (the navigation bar) and the CSRF token its forms carry.
+/// Added to each page's context as `session` by `Request.page`, so page contexts stay about their page.
+struct PageSession: Encodable, Sendable {
+    var signedIn: Bool
+    var name: String
+    var role: String
+    var organisation: String
+    var isAdmin: Bool
+    /// For `<input type="hidden" name="_csrf">` and the `csrf-token` meta tag the scripts read.
+    var csrf: String
+    var logout = SitePath.logout.path
+    var password = SitePath.password.path
+    var admin = SitePath.admin.path
+    var login = SitePath.login.path
+    var home = SitePath.home.path
+    var importPage = SitePath.importPage.path
+    var openAPI = SitePath.api(.openAPI).path
+
+    init(_ user: CurrentUser?) {
+        signedIn = user != nil
+        name = user?.name ?? ""
+        role = user?.role.label ?? ""
+        organisation = user?.organisationName ?? ""
+        isAdmin = user?.role == .admin
+        csrf = user?.csrfToken ?? ""
+    }
+}
+
+/// A page context with `session` beside its own keys (Leaf's encoder merges the two keyed containers).
+struct WithSession<Page: Encodable>: Encodable {
+    var page: Page
+    var session: PageSession
+
+    enum Key: String, CodingKey { case session }
+
+    func encode(to encoder: any Encoder) throws {
+        try page.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(session, forKey: .session)
+    }
+}
+
+extension Request {
+    /// Renders a Leaf page with the signed-in account's navigation and CSRF token.
+    func page<Page: Encodable>(_ name: String, _ context: Page) async throws -> View {
+        try await view.render(name, WithSession(page: context, session: PageSession(user)))
+    }
+}

@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import GoalCore
+import Vapor
+
+/// Appends to the audit trail. Called inside the transaction of the change it records, so a change
+/// and its record are saved together or not at all.
+enum AuditLog {
+    /// What a table looked like before or after a change: its states, version and the whole table.
+    static func snapshot(_ r: GoalTableRecord) -> String {
+        let head = """
+            {"status":"\(r.status)","evaluationStatus":"\(r.evaluationStatus)","version":\(r.version),"table":
+            """
+        return head + r.document + "}"
+    }
+
+    struct Snapshot: Decodable {
+        var status: String
+        var evaluationStatus: String
+        var version: Int
+        var table: GoalTable
+    }
+
+    static func append(_ action: String, by user: CurrentUser?, table: UUID? = nil, subject: String,
+                       comment: String? = nil, before: String? = nil, after: String? = nil,
+                       at: Date = Date(), on db: any Database) async throws {
+        let e = AuditEventRecord()
+        e.id = UUID()
+        e.at = at
+        e.accountID = user?.id
+        e.accountName = user.map { "\($0.name)（\($0.username)）" } ?? "系统"
+        e.role = user?.role.label ?? "系统"
+        e.action = action
+        e.tableID = table
+        e.subject = subject
+        e.comment = comment
+        e.before = before
+        e.after = after
+        try await e.create(on: db)
+    }
+
+    static func events(forTable id: UUID, on db: any Database) async throws -> [AuditEventRecord] {
+        try await AuditEventRecord.query(on: db).filter(\.$tableID == id).sort(\.$at).sort(\.$id).all()
+    }
+
+    /// Chinese names of the recorded actions.
+    static func label(_ action: String) -> String {
+        if let w = WorkflowAction(rawValue: action) { return w.label }
+        switch action {
+        case "create": return "新建"
+        case "import": return "导入"
+        case "update": return "保存修改"
+        case "delete": return "删除"
+        case "restore": return "撤销删除"
+        case "login": return "登录"
+        case "logout": return "退出"
+        case "password": return "修改密码"
+        case "account-create": return "新建账号"
+        case "organisations-import": return "导入机构"
+        case "adjustment-created": return "由调整生成"
+        case "superseded": return "被调整取代"
+        default: return action
+        }
+    }
+
+    /// The changes an event made, in words: state changes first, then the table's fields.
+    static func changes(before: String?, after: String?) -> [String] {
+        let dec = JSONDecoder()
+        let b = before.flatMap { try? dec.decode(Snapshot.self, from: Data($0.utf8)) }
+        let a = after.flatMap { try? dec.decode(Snapshot.self, from: Data($0.utf8)) }
+        guard let a else { return b == nil ? [] : ["（删除前为第 \(b!.version) 版）"] }
+        guard let b else { return ["（新建为第 \(a.version) 版，共 \(a.table.indicators.count) 项指标）"] }
+        var out: [String] = []
+        if a.status != b.status {
+            out.append("状态：\(TableStatus(stored: b.status).label) → \(TableStatus(stored: a.status).label)")
+        }
+        if a.evaluationStatus != b.evaluationStatus {
+            out.append("自评状态：\(EvaluationStatus(stored: b.evaluationStatus).label) → \(EvaluationStatus(stored: a.evaluationStatus).label)")
+        }
+        out += TableDiff.changes(from: b.table, to: a.table).map(\.line)
+        return out
+    }
+}

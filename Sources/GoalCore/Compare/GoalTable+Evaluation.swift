@@ -1,0 +1,20 @@
+/// A table has two parts with different owners in time: the goals, fixed once finance approves them,
+/// and the self-evaluation entered after the year (actuals, 偏差原因, 预算执行).
+/// The workflow lets the second change while the first is frozen; these say which is which.
+extension GoalTable {
+    /// The table with every self-evaluation input removed: what finance approved.
+    public var goalPart: GoalTable {
+        var t = self
+        t.execution = nil
+        for i in t.indicators.indices {
+            t.indicators[i].actual = nil
+            t.indicators[i].deviation = nil
+        }
+        return t
+    }
+
+    /// True when `other` differs from this table only in its self-evaluation inputs.
+    public func hasSameGoals(as other: GoalTable) -> Bool {
+        goalPart == other.goalPart
+    }
+}
