@@ -122,10 +122,12 @@ struct APITests {
             let doc = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
             #expect(doc?["openapi"] as? String == "3.0.3")
             let paths = Set((doc?["paths"] as? [String: Any])?.keys.map { $0 } ?? [])
-            let api: [SitePath.API] = [.tables, .table(.key), .tableRestore(.key), .convert, .check, .score, .openAPI]
+            let api: [SitePath.API] = [.tables, .table(.key), .tableRestore(.key), .convert, .check, .score, .openAPI,
+                                       .session, .sessionPassword, .tableAction(.key, .key), .tableAudit(.key),
+                                       .organisations, .organisationsImport, .accounts]
             for p in api {
                 let documented = SitePath.api(p).path.replacingOccurrences(of: "/api/v1", with: "")
-                    .replacingOccurrences(of: ":id", with: "{id}")
+                    .replacingOccurrences(of: ":id", with: "{id}").replacingOccurrences(of: ":action", with: "{action}")
                 #expect(paths.contains(documented), "OpenAPI 缺少 \(documented)")
             }
         }

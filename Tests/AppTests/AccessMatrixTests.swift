@@ -87,8 +87,10 @@ struct AccessMatrixTests {
     }
 
     @Test("表格清单只列出看得见的表：本单位、所辖单位、全部")
-    func listsFollowVisibility() async throws {
-        try await withJixiao { app in
+    func listsFollowVisibility() async throws { try await Self.listsFollowVisibility(.sqliteMemory) }
+
+    static func listsFollowVisibility(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             let a = try await app.create(sampleTable(unit: "甲"), as: .fillerA)
             let b = try await app.create(sampleTable(unit: "乙"), as: .fillerB)
             let c = try await app.create(sampleTable(unit: "丙"), as: .fillerC)
@@ -129,8 +131,10 @@ struct AccessMatrixTests {
     }
 
     @Test("一个账号的会话不能替另一个账号操作")
-    func sessionsDoNotMix() async throws {
-        try await withJixiao { app in
+    func sessionsDoNotMix() async throws { try await Self.sessionsDoNotMix(.sqliteMemory) }
+
+    static func sessionsDoNotMix(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             let t = try await app.create(sampleTable(), as: .fillerA)
             let a = try await app.signIn(.fillerA), b = try await app.signIn(.fillerB)
             let path = SitePath.api(.table(.value(t.summary.id))).path

@@ -63,8 +63,10 @@ struct AuthTests {
     }
 
     @Test("连续 5 次密码错误后暂停登录，正确密码也要等")
-    func throttled() async throws {
-        try await withJixiao { app in
+    func throttled() async throws { try await Self.throttled(.sqliteMemory) }
+
+    static func throttled(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             for _ in 0..<LoginThrottle.perUser {
                 let r = try await app.send(.POST, SitePath.api(.session).path, json: ["username": Persona.headA.username, "password": "wrong-password"], as: nil)
                 #expect(r.status == .unauthorized)
@@ -80,8 +82,10 @@ struct AuthTests {
     }
 
     @Test("修改密码：旧密码失效，其他设备的登录被注销，当前会话继续")
-    func passwordChange() async throws {
-        try await withJixiao { app in
+    func passwordChange() async throws { try await Self.passwordChange(.sqliteMemory) }
+
+    static func passwordChange(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             let first = try await app.signIn(.fillerA)
             let second = try await app.send(.POST, SitePath.api(.session).path,
                                             json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
@@ -136,13 +140,15 @@ struct AuthTests {
     @Test("机构 CSV：按上级编码建树；任何一行有误时整批不导入，并指出行号")
     func organisationImport() async throws {
         try await withJixiao { app in
-            let good = "\u{FEFF}编码,名称,类型,上级编码\r\nX1,某县财政局,财政局,\r\nX2,\"某县教育局,本级\",主管部门,X1\r\nX3,某县第一中学,单位,X2\r\n"
+            let good = "\u{FEFF}编码,名称,类型,上级编码\r\nX1,某县财政局,财政局,\r\nX2,\"某县教育局,本级\",主管部门,X1\r\nX3,某县第一中学,单位,X2\r\nX4,某县医疗保障局,主管部门,某县财政局\r\n"
             let res = try await app.send(.POST, SitePath.api(.organisationsImport).path, raw: good, contentType: .init(type: "text", subType: "csv"), as: .admin)
             #expect(res.status == .ok, "\(res.reason)")
             let tree = try await app.send(.GET, SitePath.api(.organisations).path, as: .admin).content.decode([AdminController.OrganisationDTO].self)
             let school = try #require(tree.first { $0.name == "某县第一中学" })
             #expect(school.depth == 2)
             #expect(tree.contains { $0.name == "某县教育局,本级" })
+            // a parent named by its name when it has no code
+            #expect(tree.first { $0.name == "某县医疗保障局" }?.depth == 1)
 
             let bad = "编码,名称,类型,上级编码\nY1,甲,单位,NOPE\nY2,,学校,\nY3,丙,单位,X1\n"
             let refused = try await app.send(.POST, SitePath.api(.organisationsImport).path, raw: bad, contentType: .plainText, as: .admin)

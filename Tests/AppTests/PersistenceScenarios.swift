@@ -136,6 +136,16 @@ struct PostgresPersistenceTests {
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(db) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(db) }
 
+    // the workflow, visibility, sessions and the append-only audit trail on PostgreSQL as well
+    @Test func workflowFullPath() async throws { try await WorkflowTests.fullPath(db) }
+    @Test func returnedCannotBeApproved() async throws { try await WorkflowTests.returnedCannotBeApproved(db) }
+    @Test func approvedIsFrozen() async throws { try await WorkflowTests.approvedIsFrozen(db) }
+    @Test func auditTrailIsAppendOnly() async throws { try await WorkflowTests.auditTrail(db) }
+    @Test func listsFollowVisibility() async throws { try await AccessMatrixTests.listsFollowVisibility(db) }
+    @Test func sessionsDoNotMix() async throws { try await AccessMatrixTests.sessionsDoNotMix(db) }
+    @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }
+    @Test func passwordChange() async throws { try await AuthTests.passwordChange(db) }
+
     @Test("两个并发保存同一版本，只有一个成功")
     func concurrentSaves() async throws {
         try await withJixiao(database: db) { app in

@@ -9,13 +9,15 @@ import VaporTesting
 
 @Suite("审核流程：提交、审核、退回、批复、调整、自评")
 struct WorkflowTests {
-    func status(_ app: Application, _ id: UUID, as p: Persona = .fillerA) async throws -> TableSummaryDTO {
+    static func status(_ app: Application, _ id: UUID, as p: Persona = .fillerA) async throws -> TableSummaryDTO {
         try await app.send(.GET, SitePath.api(.table(.value(id))).path, as: p).content.decode(TableDetailDTO.self).summary
     }
 
     @Test("草稿 → 已提交 → 业务股室已审 → 绩效股已审 → 已批复，签署栏由操作的账号和日期填写")
-    func fullPath() async throws {
-        try await withJixiao { app in
+    func fullPath() async throws { try await Self.fullPath(.sqliteMemory) }
+
+    static func fullPath(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             let t = try await app.create(sampleTable())
             let id = t.summary.id
             #expect(try await app.act(.submit, id, as: .fillerA).summary.status == "submitted")
@@ -38,8 +40,10 @@ struct WorkflowTests {
     }
 
     @Test("退回必须写意见，退回的表回到草稿，不能直接批复")
-    func returnedCannotBeApproved() async throws {
-        try await withJixiao { app in
+    func returnedCannotBeApproved() async throws { try await Self.returnedCannotBeApproved(.sqliteMemory) }
+
+    static func returnedCannotBeApproved(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             let id = try await app.create(sampleTable()).summary.id
             try await app.act(.submit, id, as: .fillerA)
             let noComment = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.sendBack))).path,
@@ -55,7 +59,7 @@ struct WorkflowTests {
                 #expect(res.status == .conflict, "\(action.label)")
                 #expect(res.reason.contains("草稿"))
             }
-            #expect(try await status(app, id).status == "draft")
+            #expect(try await Self.status(app, id).status == "draft")
             // the filler sees the comment on the table page
             let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
             #expect(html.contains("满意度指标值偏低"))
@@ -91,8 +95,10 @@ struct WorkflowTests {
     }
 
     @Test("已批复的表不能直接修改目标，只能填写自评；调整生成新版本，批复后取代旧表")
-    func approvedIsFrozen() async throws {
-        try await withJixiao { app in
+    func approvedIsFrozen() async throws { try await Self.approvedIsFrozen(.sqliteMemory) }
+
+    static func approvedIsFrozen(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             let t = try await app.create(sampleTable())
             let id = t.summary.id
             try await app.approve(id)
@@ -136,8 +142,8 @@ struct WorkflowTests {
             #expect(second.status == .conflict)
 
             try await app.approve(adj.summary.id)
-            #expect(try await status(app, id).status == "superseded")
-            #expect(try await status(app, adj.summary.id).status == "approved")
+            #expect(try await Self.status(app, id).status == "superseded")
+            #expect(try await Self.status(app, adj.summary.id).status == "approved")
         }
     }
 
@@ -195,14 +201,14 @@ struct WorkflowTests {
             ], body: ByteBuffer(string: "acknowledgeWarnings=on&version=1"))
             #expect(without.status == .forbidden)
             #expect(without.body.string.contains("安全校验失败"))
-            #expect(try await status(app, t.summary.id).status == "draft")
+            #expect(try await Self.status(app, t.summary.id).status == "draft")
 
             let with = try await app.testing().sendRequest(.POST, path, headers: [
                 "Cookie": "\(SessionStore.cookieName)=\(session.token)", "Content-Type": "application/x-www-form-urlencoded",
             ], body: ByteBuffer(string: "acknowledgeWarnings=on&version=1&_csrf=\(session.csrf)"))
             #expect(with.status == .seeOther)
             #expect(with.headers.first(name: .location) == SitePath.table(.value(t.summary.id)).path)
-            #expect(try await status(app, t.summary.id).status == "submitted")
+            #expect(try await Self.status(app, t.summary.id).status == "submitted")
 
             // the API needs the header just the same
             let put = try await app.send(.PUT, SitePath.api(.table(.value(t.summary.id))).path,
@@ -212,8 +218,10 @@ struct WorkflowTests {
     }
 
     @Test("审计记录：每次修改都有修改前后，可导出 CSV，数据库拒绝改写")
-    func auditTrail() async throws {
-        try await withJixiao { app in
+    func auditTrail() async throws { try await Self.auditTrail(.sqliteMemory) }
+
+    static func auditTrail(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
             let t = try await app.create(sampleTable())
             let id = t.summary.id
             var changed = t.table

@@ -33,7 +33,8 @@ enum Organisations {
     }
 
     /// Imports `编码,名称,类型,上级编码` rows (a header row first; 类型 is 财政局, 主管部门 or 单位; 上级编码 empty
-    /// for a root, else the code of an organisation earlier in the file or already in the database).
+    /// for a root, else the code — or, failing that, the unique name — of an organisation earlier in the
+    /// file or already in the database).
     /// All or nothing: any problem lists every bad line and saves none. Returns how many were added.
     static func importCSV(_ data: Data, on db: any Database) async throws -> Int {
         let text: String
@@ -50,7 +51,11 @@ enum Organisations {
         }
         return try await db.transaction { tx in
             var known: [String: OrganisationRecord] = [:]
-            for o in try await OrganisationRecord.query(on: tx).all() { if let c = o.code { known[c] = o } }
+            var byName: [String: [OrganisationRecord]] = [:]
+            for o in try await OrganisationRecord.query(on: tx).all() {
+                if let c = o.code { known[c] = o }
+                byName[o.name, default: []].append(o)
+            }
             var problems: [String] = []
             var added = 0
             for (i, row) in rows.enumerated().dropFirst() {
@@ -66,13 +71,19 @@ enum Organisations {
                 var parent: OrganisationRecord?
                 if !parentCode.isEmpty {
                     parent = known[parentCode]
-                    if parent == nil { bad.append("上级编码“\(parentCode)”不存在（上级须在本行之前或已在系统中）") }
+                    if parent == nil, let named = byName[parentCode] {
+                        if named.count == 1 { parent = named[0] } else { bad.append("上级“\(parentCode)”有 \(named.count) 个同名机构，请改用编码") }
+                    } else if parent == nil {
+                        bad.append("上级编码“\(parentCode)”不存在（上级须在本行之前或已在系统中）")
+                    }
                 }
                 guard bad.isEmpty, let kind else {
                     problems.append("第 \(line) 行：" + bad.joined(separator: "；"))
                     continue
                 }
-                known[code] = try await create(code: code, name: name, kind: kind, parent: parent, on: tx)
+                let o = try await create(code: code, name: name, kind: kind, parent: parent, on: tx)
+                known[code] = o
+                byName[name, default: []].append(o)
                 added += 1
             }
             if !problems.isEmpty { throw Failure.invalidCSV(problems) }
