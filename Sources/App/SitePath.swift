@@ -31,6 +31,8 @@ enum SitePath: Sendable {
     case admin
     case adminOrganisationsImport
     case adminAccounts
+    /// Every event of the audit trail (sign-ins, accounts, organisations and all tables), as CSV.
+    case adminAuditCSV
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
@@ -91,6 +93,7 @@ enum SitePath: Sendable {
         case .admin: return ["admin"]
         case .adminOrganisationsImport: return ["admin", "organisations", "import"]
         case .adminAccounts: return ["admin", "accounts"]
+        case .adminAuditCSV: return ["admin", "audit.csv"]
         case .benchBare: return ["bench", "bare"]
         case .api(let api):
             let rest: [String]

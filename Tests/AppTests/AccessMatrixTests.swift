@@ -42,6 +42,8 @@ struct AccessMatrixTests {
         Route(name: "API 保存", method: .PUT, path: { SitePath.api(.table(.value($0))).path },
               body: { TableInputDTO(table: $0.table, version: $0.summary.version) }, success: .ok, editorsOnly: true),
         Route(name: "API 删除", method: .DELETE, path: { SitePath.api(.table(.value($0))).path }, success: .ok, editorsOnly: true),
+        Route(name: "页面提交（表单）", method: .POST, path: { SitePath.tableAction(.value($0), .value(.submit)).path },
+              body: { _ in ["acknowledgeWarnings": "on"] }, success: .seeOther, editorsOnly: true),
         Route(name: "API 提交", method: .POST, path: { SitePath.api(.tableAction(.value($0), .value(.submit))).path },
               body: { _ in WorkflowController.ActionRequest(acknowledgeWarnings: true) }, success: .ok, editorsOnly: true),
     ]
@@ -124,6 +126,9 @@ struct AccessMatrixTests {
                 #expect(create.status == (p.role.isUnitRole ? .created : .forbidden), "新建 \(p.testDescription)")
                 let admin = try await app.send(.GET, SitePath.admin.path, as: p)
                 #expect(admin.status == (p == .admin ? .ok : .forbidden), "机构与账号 \(p.testDescription) \(admin.body.string.suffix(300))")
+                let audit = try await app.send(.GET, SitePath.adminAuditCSV.path, as: p)
+                #expect(audit.status == (p == .admin ? .ok : .forbidden), "全部审计记录 \(p.testDescription)")
+                if p == .admin { #expect(audit.body.string.contains("登录")) }
                 let accounts = try await app.send(.GET, SitePath.api(.accounts).path, as: p)
                 #expect(accounts.status == (p == .admin ? .ok : .forbidden), "账号 API \(p.testDescription)")
             }

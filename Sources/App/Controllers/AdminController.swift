@@ -10,6 +10,7 @@ struct AdminController {
         app.get(SitePath.admin.pathComponents, use: page)
         app.post(SitePath.adminOrganisationsImport.pathComponents, use: importPage)
         app.post(SitePath.adminAccounts.pathComponents, use: createAccountPage)
+        app.get(SitePath.adminAuditCSV.pathComponents, use: auditCSV)
         app.get(SitePath.api(.organisations).pathComponents, use: organisations)
         app.post(SitePath.api(.organisationsImport).pathComponents, use: importAPI)
         app.get(SitePath.api(.accounts).pathComponents, use: listAccounts)
@@ -40,6 +41,7 @@ struct AdminController {
         var title = "机构与账号"
         var importAction = SitePath.adminOrganisationsImport.path
         var accountAction = SitePath.adminAccounts.path
+        var auditCSV = SitePath.adminAuditCSV.path
         var organisations: [OrganisationDTO]
         var accounts: [AccountDTO]
         var roles = Role.allCases.map { Option(value: $0.rawValue, label: $0.label) }
@@ -134,6 +136,13 @@ struct AdminController {
         } catch Accounts.Failure.invalid(let why) {
             return try await render(req, error: "新建账号失败：" + why, status: .unprocessableEntity)
         }
+    }
+
+    /// The whole trail, newest last. An administrator's view of who signed in and what changed where.
+    @Sendable func auditCSV(req: Request) async throws -> Response {
+        try Access.requireAdmin(try req.requireUser())
+        let events = try await AuditEventRecord.query(on: req.db).sort(\.$at).sort(\.$id).all()
+        return AuditLog.csvResponse(events, fileName: "审计记录-全部.csv", withSubject: true)
     }
 
     // MARK: API

@@ -59,26 +59,8 @@ struct WorkflowController {
     @Sendable func auditCSV(req: Request) async throws -> Response {
         let id = try req.tableID()
         let r = try await Access.visibleRecord(id, for: try req.requireUser(), on: req.db)
-        let events = try await AuditLog.events(forTable: id, on: req.db).map(AuditEventDTO.init)
-        var csv = "\u{FEFF}时间,账号,角色,操作,意见,变更\r\n"
-        for e in events {
-            csv += [e.at, e.account, e.role, e.actionLabel, e.comment ?? "", e.changes.joined(separator: "\n")]
-                .map(Self.csvField).joined(separator: ",") + "\r\n"
-        }
-        let name = "审计记录-\(r.name).csv"
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "audit.csv"
-        return Response(status: .ok, headers: [
-            "Content-Type": "text/csv; charset=utf-8",
-            "Content-Disposition": "attachment; filename=\"audit.csv\"; filename*=UTF-8''\(encoded)",
-        ], body: .init(string: csv))
-    }
-
-    /// Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs user text as a formula.
-    static func csvField(_ s: String) -> String {
-        var v = s
-        if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-        guard v.contains(where: { ",\"\r\n".contains($0) }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let events = try await AuditLog.events(forTable: id, on: req.db)
+        return AuditLog.csvResponse(events, fileName: "审计记录-\(r.name).csv")
     }
 
     struct ComparePage: Encodable {
