@@ -9,6 +9,8 @@ struct PageSession: Encodable, Sendable {
     var role: String
     var organisation: String
     var isAdmin: Bool
+    /// 导入 is the work of a unit's own accounts (see `Access.requireUnitRole`).
+    var canImport: Bool
     /// For `<input type="hidden" name="_csrf">` and the `csrf-token` meta tag the scripts read.
     var csrf: String
     var logout = SitePath.logout.path
@@ -25,6 +27,7 @@ struct PageSession: Encodable, Sendable {
         role = user?.role.label ?? ""
         organisation = user?.organisationName ?? ""
         isAdmin = user?.role == .admin
+        canImport = user?.role.isUnitRole ?? false
         csrf = user?.csrfToken ?? ""
     }
 }

@@ -1,0 +1,137 @@
+"""Drives headless Chromium over the DevTools protocol for scripts/browser-check.sh.
+
+Why not `chromium --screenshot`: the pages need a signed-in session, and a command-line screenshot can
+neither carry a cookie nor tell a JavaScript error from noise in Chromium's own log. Here the session
+cookie is set before the first page, every exception and console error is collected from the page
+itself, and a page can be asked to wait until a script has filled something in.
+
+Usage: browser.py CHROME BASE COOKIE OUTDIR PLAN.json
+PLAN: [{"name": "home", "path": "/", "sizes": [[1366, 768], [390, 844]],
+        "wait": "#total", "text": "总分"}]   # wait/text optional: a selector whose text must contain `text`
+Prints one line per page and size; exits 1 when any page had a JavaScript error or a wait failed.
+"""
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import websocket  # websocket-client, from PyPI
+
+chrome, base, cookie, out, plan_file = sys.argv[1:6]
+plan = json.load(open(plan_file, encoding="utf-8"))
+os.makedirs(out, exist_ok=True)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+port = free_port()
+profile = tempfile.mkdtemp(prefix="jixiao-chrome-")
+proc = subprocess.Popen([chrome, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                         "--disable-extensions", "--hide-scrollbars", "--lang=zh-CN", f"--user-data-dir={profile}",
+                         f"--remote-debugging-port={port}", "about:blank"],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    for _ in range(100):
+        try:
+            targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list"))
+            page = next(t for t in targets if t["type"] == "page")
+            break
+        except Exception:
+            time.sleep(0.1)
+    else:
+        print("Chromium 没有启动调试端口")
+        sys.exit(2)
+    ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+    counter = [0]
+    events = []
+
+    def send(method, **params):
+        counter[0] += 1
+        my = counter[0]
+        ws.send(json.dumps({"id": my, "method": method, "params": params}))
+        while True:
+            msg = json.loads(ws.recv())
+            if msg.get("id") == my:
+                if "error" in msg:
+                    raise RuntimeError(f"{method}: {msg['error']}")
+                return msg.get("result", {})
+            events.append(msg)
+
+    def drain(seconds):
+        ws.settimeout(seconds)
+        try:
+            while True:
+                events.append(json.loads(ws.recv()))
+        except websocket.WebSocketTimeoutException:
+            pass
+        finally:
+            ws.settimeout(30)
+
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        send(domain + ".enable")
+    name, _, value = cookie.partition("=")
+    send("Network.setCookie", name=name, value=value, url=base, httpOnly=True)
+
+    failed = False
+    for entry in plan:
+        for width, height in entry.get("sizes", [[1366, 768], [390, 844]]):
+            send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
+                 mobile=width < 600)
+            events.clear()
+            send("Page.navigate", url=base + entry["path"])
+            deadline = time.time() + 10
+            while time.time() < deadline and not any(e.get("method") == "Page.loadEventFired" for e in events):
+                drain(0.2)
+            drain(0.8)  # the scripts' first API calls
+            problem = ""
+            if entry.get("wait"):
+                expr = f"(document.querySelector({json.dumps(entry['wait'])}) || {{}}).textContent || ''"
+                for _ in range(30):
+                    text = send("Runtime.evaluate", expression=expr, returnByValue=True)["result"].get("value", "")
+                    if entry.get("text", "") in text and text:
+                        break
+                    drain(0.2)
+                else:
+                    problem = f"等待 {entry['wait']} 出现“{entry.get('text', '')}”超时（实为“{text[:60]}”）"
+            errors = []
+            for e in events:
+                m, p = e.get("method"), e.get("params", {})
+                if m == "Runtime.exceptionThrown":
+                    d = p["exceptionDetails"]
+                    errors.append((d.get("exception", {}).get("description") or d.get("text", "")).splitlines()[0])
+                elif m == "Runtime.consoleAPICalled" and p.get("type") == "error":
+                    errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
+                elif m == "Log.entryAdded" and p["entry"].get("level") == "error":
+                    errors.append(p["entry"].get("text", "") + " " + p["entry"].get("url", ""))
+            # the page must have fit: a horizontal scrollbar on the whole page is a layout bug
+            overflow = send("Runtime.evaluate", returnByValue=True,
+                            expression="document.documentElement.scrollWidth - document.documentElement.clientWidth")["result"].get("value", 0)
+            shot = send("Page.captureScreenshot", format="png")
+            path = os.path.join(out, f"{entry['name']}-{width}x{height}.png")
+            with open(path, "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
+            status = "通过"
+            if errors or problem:
+                failed = True
+                status = "失败：" + "；".join(errors[:3] + ([problem] if problem else []))
+            note = f"（页面横向溢出 {overflow}px）" if overflow and overflow > 0 else ""
+            print(f"{entry['name']:<10} {width}×{height}  {status}{note}  {path}")
+    ws.close()
+    sys.exit(1 if failed else 0)
+finally:
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
