@@ -33,6 +33,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
 
     try await app.autoMigrate()
+    try await TableStore.purgeExpired(window: config.restoreWindow, on: app.db)
     _ = try await TableStore.seedIfEmpty(from: config.seedDirectory, on: app.db, logger: app.logger)
     try routes(app, config)
 }

@@ -109,6 +109,7 @@ struct SQLitePersistenceTests {
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(.sqliteMemory) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(.sqliteMemory) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(.sqliteMemory) }
+    @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(.sqliteMemory) }
 
     @Test("SQLite 文件路径不存在时自动创建目录")
     func sqliteFileFolderIsCreated() async throws {
@@ -129,6 +130,7 @@ struct PostgresPersistenceTests {
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(db) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(db) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(db) }
+    @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(db) }
 
     @Test("两个并发保存同一版本，只有一个成功")
     func concurrentSaves() async throws {
