@@ -21,6 +21,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         try app.databases.use(.postgres(url: url), as: .psql)
     }
     app.migrations.add(CreateGoalTables())
+    app.migrations.add(AddGoalTableListIndexes())
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates

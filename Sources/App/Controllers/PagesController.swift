@@ -27,8 +27,13 @@ struct PagesController {
         return d
     }
 
+    /// `/?unit=…&year=…&kind=…&page=…`: one page of the matching tables, filtered and paged in SQL.
     @Sendable func home(req: Request) async throws -> View {
-        try await req.view.render("home", PageContext.Home(try await TableStore.list(on: req.db)))
+        let query = TableListQuery(unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
+                                   kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
+        let page = try await TableStore.page(query, on: req.db)
+        let facets = try await TableStore.facets(on: req.db)
+        return try await req.view.render("home", PageContext.Home(page, query: query, facets: facets))
     }
 
     @Sendable func table(req: Request) async throws -> View {

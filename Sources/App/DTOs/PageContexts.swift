@@ -21,6 +21,9 @@ enum PageContext {
         var nav = Nav()
         var groups: [Group]
         var count: Int
+        /// The filter form and the page links (`PageContext+HomeFilter.swift`); nil shows neither.
+        var filter: HomeFilter?
+        var pager: Pager?
 
         struct Group: Encodable {
             var unit: String
