@@ -246,6 +246,11 @@ enum PageContext {
         var scoreAPI = SitePath.api(.score).path
         /// `{"产出指标": ["数量指标", …], …}` for the 一级/二级 dropdowns (in a data attribute, escaped).
         var taxonomy: String
+        /// `{"project": {"产出指标": […], …}, "department": …}`: the dropdowns for each 表种, so that changing
+        /// the kind in the editor refreshes them without asking the server (the profile is the checker's choice).
+        var taxonomies: String
+        /// Suggestions for 指标值设置依据, as the forms' 填表说明 lists them.
+        var bases = ["计划标准", "历史标准", "行业标准", "行业或国家标准", "预算支出标准", "其他"]
         var types = Comparison.allCases.map(\.rawValue)
         var kinds = TableKind.allCases.map { KindOption(value: $0.rawValue, label: $0.shortLabel) }
         var statuses = TableStatus.allCases.map { KindOption(value: $0.rawValue, label: $0.label) }
@@ -256,9 +261,17 @@ enum PageContext {
             self.title = title + "：" + d.summary.name
             summary = d.summary
             links = .init(d.summary.id)
-            let groups = Analysis.taxonomy(for: d.table)
+            taxonomy = Self.taxonomyJSON(Analysis.taxonomy(for: d.table))
+            taxonomies = "{" + TableKind.allCases.map { kind in
+                var t = d.table
+                t.kind = kind
+                return Self.quote(kind.rawValue) + ":" + Self.taxonomyJSON(Analysis.taxonomy(for: t))
+            }.joined(separator: ",") + "}"
+        }
+
+        static func taxonomyJSON(_ groups: [Taxonomy.Group]) -> String {
             let pairs = groups.map { "\(Self.quote($0.level1)):[\($0.level2.map(Self.quote).joined(separator: ","))]" }
-            taxonomy = "{" + pairs.joined(separator: ",") + "}"
+            return "{" + pairs.joined(separator: ",") + "}"
         }
 
         static func quote(_ s: String) -> String {
