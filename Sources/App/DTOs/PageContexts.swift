@@ -193,46 +193,9 @@ enum PageContext {
         var preview = SitePath.importPreview.path
         var text: String
         var error: String?
-    }
-
-    struct ImportPreview: Encodable {
-        var title = "导入预览"
-        var nav = Nav()
-        var save = SitePath.importSave.path
-        var back = SitePath.importPage.path
-        var source: String
-        var tables: [PreviewTable]
-        var notes: [NoteDTO]
-        /// The recovered tables as interchange JSON, posted back by the 保存 button.
-        var document: String
-
-        struct PreviewTable: Encodable {
-            var number: Int
-            var heading: String
-            var header: [HeaderField]
-            var indicators: Int
-            var rows: [GridRow]
-            var columns: [String]
-            var notes: [NoteDTO]
-            var errors: Int
-            var warnings: Int
-        }
-
-        init(source: String, result: ImportResult) {
-            self.source = source
-            notes = result.notes.filter { $0.location.table == nil }.map(NoteDTO.init)
-            let findings = Analysis.findings(result.tables, importNotes: result.notes)
-            tables = result.tables.enumerated().map { i, t in
-                let grid = PageContext.table(TableDetailDTO(summary: .preview, table: t))
-                return PreviewTable(
-                    number: i + 1, heading: t.title + (t.year.map { "（\($0)年度）" } ?? ""), header: grid.header,
-                    indicators: t.indicators.count, rows: grid.rows, columns: grid.columns,
-                    notes: result.notes(forTable: i).map(NoteDTO.init),
-                    errors: findings.count { $0.table == i && $0.severity == .error },
-                    warnings: findings.count { $0.table == i && $0.severity == .warning })
-            }
-            document = String(decoding: result.document.encoded(), as: UTF8.self)
-        }
+        /// The upload limit, checked in the browser before sending so that nothing typed or chosen is lost.
+        var maxBytes: Int = 10 * 1024 * 1024
+        var maxText: String = "10 MB"
     }
 
     // MARK: 编辑 / 自评 / 导出

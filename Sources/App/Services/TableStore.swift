@@ -46,6 +46,22 @@ enum TableStore {
         }
     }
 
+    /// Several tables (an import) in one transaction: all are saved or none.
+    static func createAll(_ tables: [GoalTable], status: TableStatus = .draft, on db: any Database) async throws -> [UUID] {
+        try await db.transaction { tx in
+            var ids: [UUID] = []
+            for table in tables {
+                let r = GoalTableRecord(), id = UUID()
+                r.id = id
+                r.version = 1
+                r.fill(from: table, status: status)
+                try await r.create(on: tx)
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+
     /// Saves a table over `expectedVersion`; refuses with `.conflict` when someone saved since.
     /// The version is claimed first (`UPDATE … WHERE version = expected`), so two saves of the same
     /// version cannot both succeed, on SQLite or PostgreSQL.
