@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser check: headless Chromium (Debian's `chromium`) opens 首页, 表格, 导入, 编辑 and 自评 at 1366×768 and
+# Browser check: headless Chromium (Debian's `chromium`) opens 首页 (also filtered), 表格, 导入, 编辑 (also with
+# every row's detail open) and 自评 at 1366×768 and
 # 390×844, saves screenshots to bench-out/browser/, and fails when a page logs a JavaScript error or when
 # the self-evaluation page did not get its scores from the API.
 # Usage: scripts/browser-check.sh   (set OUT=folder to keep the PNGs elsewhere)
@@ -29,7 +30,7 @@ t["execution"] = {"budget": 100, "spent": 95, "weight": 10}
 print(json.dumps({"table": t, "version": d["summary"]["version"]}, ensure_ascii=False))' >"$WORK/put.json"
 curl -fs -X PUT -H 'Content-Type: application/json' --data-binary @"$WORK/put.json" "$BASE/api/v1/tables/$ID" >/dev/null
 
-PAGES="home:/ table:/tables/$ID import:/import edit:/tables/$ID/edit selfeval:/tables/$ID/self-evaluation export:/tables/$ID/export print:/tables/$ID/export/print"
+PAGES="home:/ home-filtered:/?kind=project table:/tables/$ID import:/import edit:/tables/$ID/edit edit-details:/tables/$ID/edit#details selfeval:/tables/$ID/self-evaluation export:/tables/$ID/export print:/tables/$ID/export/print"
 FAIL=0
 shot() { # name url width height
   local name="$1" path="$2" w="$3" h="$4" log="$WORK/$1-$3.log"
@@ -62,6 +63,7 @@ DOM="$("$CHROME" --headless=new --no-sandbox --disable-gpu --user-data-dir="$WOR
   --dump-dom "$BASE/tables/$ID/edit" 2>/dev/null)"
 if grep -q 'id="edit-row-1"' <<<"$DOM"; then echo "编辑页：指标行已显示"; else echo "编辑页：指标行没有显示"; FAIL=1; fi
 if grep -q '<span id="counts">错误 ' <<<"$DOM"; then echo "编辑页：检查结果已显示"; else echo "编辑页：没有调用检查接口"; FAIL=1; fi
+if grep -q 'data-field="explanation"' <<<"$DOM"; then echo "编辑页：指标详情可编辑"; else echo "编辑页：没有指标详情"; FAIL=1; fi
 
 ls -1 "$OUT"/*.png | sed 's/^/截图：/'
 [ "$FAIL" = 0 ] && echo "浏览器检查通过" || { echo "浏览器检查失败"; exit 1; }

@@ -51,12 +51,51 @@ var Jixiao = (function () {
     }, ms);
   }
 
-  // A page editing one stored table: state, dirty flag, beforeunload guard, save with optimistic lock.
+  // Unsaved work is also kept in this browser (localStorage), so a closed tab or a crash loses nothing:
+  // the next visit offers it back. Storage may be full or switched off; then only the leave warning remains.
+  function Drafts(key) {
+    return {
+      read: function () { try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; } },
+      write: function (d) { try { window.localStorage.setItem(key, JSON.stringify(d)); } catch (e) { /* storage unavailable */ } },
+      clear: function () { try { window.localStorage.removeItem(key); } catch (e) { /* storage unavailable */ } }
+    };
+  }
+
+  function offerDraft(page, drafts) {
+    var box = document.getElementById("draft"), d = drafts.read();
+    if (!box || !d || !d.table) return;
+    if (d.version === page.version && JSON.stringify(d.table) === JSON.stringify(page.table)) { drafts.clear(); return; }
+    box.textContent = "";
+    var when = new Date(d.at || 0);
+    var text = "这张表有一份没有保存的修改（" + when.toLocaleString("zh-CN") + "，基于第 " + d.version + " 版）。";
+    if (d.version !== page.version) text += "服务器上已是第 " + page.version + " 版：恢复后保存时会提示冲突，请对照后再保存。";
+    box.appendChild(document.createTextNode(text + " "));
+    var restore = el("button", { type: "button" }, "恢复未保存的修改");
+    var discard = el("button", { type: "button", "class": "danger" }, "丢弃");
+    restore.addEventListener("click", function () {
+      page.table = d.table; page.status = d.status || page.status;
+      // keep the version the draft was made from, so that the optimistic lock still guards the save
+      page.version = d.version;
+      box.hidden = true;
+      if (page.refresh) page.refresh();
+      page.changed();
+    });
+    discard.addEventListener("click", function () { drafts.clear(); box.hidden = true; });
+    box.appendChild(restore); box.appendChild(document.createTextNode(" ")); box.appendChild(discard);
+    box.hidden = false;
+  }
+
+  // A page editing one stored table: state, dirty flag, beforeunload guard, local draft, save with optimistic lock.
+  // onLoad(page) sets the page up once; page.refresh(), when the page sets it, refills every field from page.table.
   function TablePage(form, onLoad) {
-    var page = { table: null, version: null, status: "draft", dirty: false, form: form };
+    var page = { table: null, version: null, status: "draft", dirty: false, form: form, refresh: null };
     var statusEl = document.getElementById("status");
+    var drafts = Drafts("jixiao-draft:" + form.dataset.api);
+    var keep = debounce(function () {
+      if (page.dirty) drafts.write({ version: page.version, status: page.status, table: page.table, at: Date.now() });
+    }, 500);
     page.say = function (text, cls) { statusEl.textContent = text; statusEl.className = cls || ""; };
-    page.changed = function () { page.dirty = true; page.say("有未保存的修改", "warn"); };
+    page.changed = function () { page.dirty = true; page.say("有未保存的修改", "warn"); keep(); };
     window.addEventListener("beforeunload", function (e) {
       if (page.dirty) { e.preventDefault(); e.returnValue = ""; }
     });
@@ -65,6 +104,7 @@ var Jixiao = (function () {
       page.table = r.data.table; page.version = r.data.summary.version; page.status = r.data.summary.status;
       page.say("已读取第 " + page.version + " 版", "");
       onLoad(page);
+      offerDraft(page, drafts);
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -72,7 +112,7 @@ var Jixiao = (function () {
       page.say("正在保存…", "");
       request("PUT", form.dataset.api, { table: page.table, status: page.status, version: page.version }).then(function (r) {
         if (r.ok) {
-          page.version = r.data.summary.version; page.dirty = false;
+          page.version = r.data.summary.version; page.dirty = false; drafts.clear();
           page.say("已保存为第 " + page.version + " 版（错误 " + r.data.summary.errors + "，警告 " + r.data.summary.warnings + "）", "ok");
         } else if (r.status === 409) {
           page.say(r.data.reason + "（您的版本：" + r.data.yourVersion + "，当前版本：" + r.data.currentVersion + "）", "bad");

@@ -1,12 +1,28 @@
-// 编辑: header fields and the indicator grid; findings from /api/v1/check as you type.
+// 编辑: the header, the tasks, the indicator grid (long texts in a detail row under each row) and the
+// sign-off; findings from /api/v1/check as you type, marked on the field they name.
 "use strict";
 (function () {
   var form = document.getElementById("editor");
+  var taxonomies = JSON.parse(form.dataset.taxonomies || "{}");
   var taxonomy = JSON.parse(form.dataset.taxonomy || "{}");
   var typeOptions = Array.prototype.map.call(document.getElementById("type-options").content.querySelectorAll("option"),
     function (o) { return o.textContent; });
   var tbody = document.getElementById("rows");
+  var tasksList = document.getElementById("tasks");
+  var el = Jixiao.el;
   var numberFields = { "funds.total": true, "funds.fiscal": true, "funds.other": true };
+  // the long texts of a row, shown in its detail area: [field, label, multi-line]
+  var details = [
+    ["explanation", "指标解释 / 指标值说明", true], ["scoring", "评（扣）分标准", true],
+    ["basis", "指标值设置依据", false], ["lastYear", "上年完成值", false],
+    ["evidence", "佐证资料", true], ["note", "备注", true]
+  ];
+  var detailFields = {};
+  details.forEach(function (d) { detailFields[d[0]] = true; });
+  // rows whose detail area is open; keyed by the row object so that moving a row keeps it open
+  var open = new WeakSet();
+  var columnCount = 10;
+
   // what a header field holds: a whole year, an amount, text that is never null (title, unit), or optional text
   function parse(name, text) {
     if (name === "year") { var y = parseInt(text, 10); return isFinite(y) ? y : null; }
@@ -14,23 +30,51 @@
     if (name === "title" || name === "unit" || name === "kind") return text;
     return text === "" ? null : text;
   }
-  var el = Jixiao.el;
 
   var page = Jixiao.TablePage(form, function (page) {
     form.querySelectorAll(".header-fields [name]").forEach(function (input) {
-      var v = input.name === "status" ? page.status : Jixiao.getPath(page.table, input.name);
-      input.value = v === null || v === undefined ? "" : v;
       input.addEventListener("input", function () {
         if (input.name === "status") page.status = input.value;
         else Jixiao.setPath(page.table, input.name, parse(input.name, input.value));
+        if (input.name === "kind") { applyKind(); render(); }
         page.changed(); check();
       });
     });
-    render(); check();
+    page.refresh = refresh;
+    refresh();
   });
 
-  function select(options, value, onChange, label) {
-    var s = el("select", { "aria-label": label });
+  // fills every field from page.table (after loading, or after restoring a draft)
+  function refresh() {
+    if (!page.table.tasks) page.table.tasks = [];
+    form.querySelectorAll(".header-fields [name]").forEach(function (input) {
+      var v = input.name === "status" ? page.status : Jixiao.getPath(page.table, input.name);
+      // a date written some other way (2026年3月) stays visible as text rather than being blanked by a date box
+      if (input.name === "signoff.filledOn" && v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) input.type = "text";
+      input.value = v === null || v === undefined ? "" : v;
+    });
+    openFromAddress(); applyKind(); renderTasks(); render(); labelAll(); check();
+  }
+
+  // 表种: its 一级/二级 choices, its labels, and the parts of the header only its form has
+  function applyKind() {
+    var kind = page.table.kind;
+    taxonomy = taxonomies[kind] || taxonomy;
+    form.querySelectorAll("[data-kind-label]").forEach(function (span) {
+      var spec = span.dataset.kindLabel.split(":"), names = spec[1].split("|");
+      span.textContent = spec[0] === kind ? names[0] : names[1];
+    });
+    form.querySelectorAll("[data-kinds]").forEach(function (box) {
+      var mine = box.dataset.kinds.split(" ").indexOf(kind) >= 0;
+      // a field holding something stays visible whatever the kind, so nothing is hidden with data in it
+      var filled = Array.prototype.some.call(box.querySelectorAll("input, textarea"), function (i) { return i.value !== ""; });
+      box.hidden = !mine && !filled;
+    });
+  }
+
+  function select(options, value, onChange, label, attrs) {
+    var s = el("select", attrs || {});
+    s.setAttribute("aria-label", label);
     var list = options.slice();
     if (value && list.indexOf(value) < 0) list.unshift(value);
     if (!value) list.unshift("");
@@ -40,69 +84,187 @@
     return s;
   }
 
-  function input(value, onInput, label, attrs) {
-    var i = el("input", attrs || {});
+  function input(value, onInput, label, attrs, multiline) {
+    var i = el(multiline ? "textarea" : "input", attrs || {});
+    if (multiline) i.rows = 2;
     i.setAttribute("aria-label", label);
     i.value = value === null || value === undefined ? "" : value;
     i.addEventListener("input", function () { onInput(i.value); });
     return i;
   }
 
+  function optional(v) { return v.trim() === "" ? null : v; }
   function edited() { page.changed(); check(); }
+
+  function cell(tr, label, child, cls) {
+    var td = el("td", { "data-label": label });
+    if (cls) td.className = cls;
+    td.appendChild(child);
+    tr.appendChild(td);
+    return td;
+  }
+
+  function detailCount(ind) {
+    return details.filter(function (d) { return ind[d[0]] !== null && ind[d[0]] !== undefined && ind[d[0]] !== ""; }).length;
+  }
 
   function render() {
     tbody.textContent = "";
     var rows = page.table.indicators;
     rows.forEach(function (ind, i) {
-      var tr = el("tr", { id: "edit-row-" + (i + 1) });
-      tr.appendChild(el("td", { "class": "num" }, i + 1));
-      var td1 = el("td"); td1.appendChild(select(Object.keys(taxonomy), ind.level1, function (v) { ind.level1 = v; render(); edited(); }, "第" + (i + 1) + "行 一级指标")); tr.appendChild(td1);
-      var td2 = el("td"); td2.appendChild(select(taxonomy[ind.level1] || [], ind.level2, function (v) { ind.level2 = v; edited(); }, "第" + (i + 1) + "行 二级指标")); tr.appendChild(td2);
-      var td3 = el("td"); td3.appendChild(input(ind.name, function (v) { ind.name = v; edited(); }, "第" + (i + 1) + "行 三级指标", { "class": "name" })); tr.appendChild(td3);
-      var td4 = el("td"); td4.appendChild(select(typeOptions, ind.type, function (v) { ind.type = v; edited(); }, "第" + (i + 1) + "行 指标值类型")); tr.appendChild(td4);
-      var td5 = el("td"); td5.appendChild(input(ind.value, function (v) { ind.value = v; edited(); }, "第" + (i + 1) + "行 指标值", { "class": "short" })); tr.appendChild(td5);
-      var td6 = el("td"); td6.appendChild(input(ind.unit, function (v) { ind.unit = v === "" ? null : v; edited(); }, "第" + (i + 1) + "行 计量单位", { "class": "short" })); tr.appendChild(td6);
-      var td7 = el("td"); td7.appendChild(input(ind.weight, function (v) { ind.weight = Jixiao.numberOrNull(v); edited(); }, "第" + (i + 1) + "行 分值", { "class": "short", inputmode: "decimal" })); tr.appendChild(td7);
-      var td8 = el("td"); td8.appendChild(input(ind.scoring, function (v) { ind.scoring = v === "" ? null : v; edited(); }, "第" + (i + 1) + "行 评（扣）分标准", { "class": "scoring" })); tr.appendChild(td8);
-      var tdMove = el("td", { "class": "row-actions" });
+      var n = "第" + (i + 1) + "行 ";
+      var at = function (field, cls) { return { "data-row": String(i), "data-field": field, "class": cls || "" }; };
+      var tr = el("tr", { id: "edit-row-" + (i + 1), "class": "main" });
+      tr.appendChild(el("td", { "class": "num row-no", "data-label": "行" }, i + 1));
+      cell(tr, "一级指标", select(Object.keys(taxonomy), ind.level1, function (v) { ind.level1 = v; render(); edited(); }, n + "一级指标", at("level1")));
+      cell(tr, "二级指标", select(taxonomy[ind.level1] || [], ind.level2, function (v) { ind.level2 = v; edited(); }, n + "二级指标", at("level2")));
+      cell(tr, "三级指标", input(ind.name, function (v) { ind.name = v; edited(); }, n + "三级指标", at("name", "name")), "c-name");
+      cell(tr, "指标值类型", select(typeOptions, ind.type, function (v) { ind.type = v; edited(); }, n + "指标值类型", at("type")));
+      cell(tr, "指标值", input(ind.value, function (v) { ind.value = v; edited(); }, n + "指标值", at("value", "short")));
+      cell(tr, "计量单位", input(ind.unit, function (v) { ind.unit = optional(v); edited(); }, n + "计量单位", at("unit", "short")));
+      cell(tr, "分值", input(ind.weight, function (v) { ind.weight = Jixiao.numberOrNull(v); edited(); }, n + "分值", Object.assign(at("weight", "short"), { inputmode: "decimal" })));
+
+      var actions = el("div", { "class": "row-actions" });
+      var toggle = el("button", { type: "button", "class": "detail-toggle", "aria-controls": "edit-detail-" + (i + 1), "data-row": String(i) });
+      function label() {
+        var c = detailCount(ind);
+        toggle.textContent = (open.has(ind) ? "收起" : "详情") + (c ? "（" + c + "）" : "");
+        toggle.setAttribute("aria-expanded", open.has(ind) ? "true" : "false");
+        toggle.title = "第" + (i + 1) + "行：指标解释、评分标准、依据、上年完成值、佐证资料、备注";
+      }
+      label();
+      actions.appendChild(toggle);
       [["↑", "上移", -1], ["↓", "下移", 1]].forEach(function (b) {
         var btn = el("button", { type: "button", title: b[1], "aria-label": "第" + (i + 1) + "行" + b[1] }, b[0]);
         var j = i + b[2];
         btn.disabled = j < 0 || j >= rows.length;
         btn.addEventListener("click", function () { var t = rows[i]; rows[i] = rows[j]; rows[j] = t; render(); edited(); });
-        tdMove.appendChild(btn);
+        actions.appendChild(btn);
       });
       var del = el("button", { type: "button", title: "删除此行", "aria-label": "删除第" + (i + 1) + "行", "class": "danger" }, "✕");
-      del.addEventListener("click", function () { rows.splice(i, 1); render(); edited(); });
-      tdMove.appendChild(del);
-      tr.appendChild(tdMove);
-      tr.appendChild(el("td", { "class": "check-col", id: "findings-" + i }));
+      del.addEventListener("click", function () {
+        if ((ind.name || ind.value) && !window.confirm("删除第" + (i + 1) + "行“" + (ind.name || "") + "”？保存前可以不保存离开来撤销。")) return;
+        rows.splice(i, 1); render(); edited();
+      });
+      actions.appendChild(del);
+      cell(tr, "调整", actions, "c-actions");
+      tr.appendChild(el("td", { "class": "check-col", id: "findings-" + i, "data-label": "检查结果" }));
       tbody.appendChild(tr);
+
+      // the long texts, one row down, spanning the grid: readable at 1366 px and on a phone
+      var dtr = el("tr", { id: "edit-detail-" + (i + 1), "class": "detail" });
+      dtr.hidden = !open.has(ind);
+      var dtd = el("td", { colspan: String(columnCount) });
+      var box = el("div", { "class": "detail-fields" });
+      details.forEach(function (d) {
+        var lab = el("label", { "class": d[2] ? "wide" : "" });
+        lab.appendChild(el("span", null, d[1]));
+        var attrs = at(d[0]);
+        if (d[0] === "basis") attrs.list = "basis-options";
+        lab.appendChild(input(ind[d[0]], function (v) { ind[d[0]] = optional(v); label(); edited(); }, n + d[1], attrs, d[2]));
+        box.appendChild(lab);
+      });
+      dtd.appendChild(box);
+      dtr.appendChild(dtd);
+      tbody.appendChild(dtr);
+      toggle.addEventListener("click", function () {
+        if (open.has(ind)) open.delete(ind); else open.add(ind);
+        dtr.hidden = !open.has(ind);
+        label();
+        if (!dtr.hidden) { var first = dtr.querySelector("textarea, input"); if (first) first.focus(); }
+      });
     });
   }
+
+  function renderTasks() {
+    tasksList.textContent = "";
+    var tasks = page.table.tasks;
+    tasks.forEach(function (task, i) {
+      var li = el("li");
+      var n = "第" + (i + 1) + "项任务 ";
+      var name = el("label", null, "任务名称");
+      name.appendChild(input(task.name, function (v) { task.name = v; edited(); }, n + "任务名称"));
+      var content = el("label", { "class": "wide" }, "主要内容");
+      content.appendChild(input(task.content, function (v) { task.content = optional(v); edited(); }, n + "主要内容", null, true));
+      var actions = el("div", { "class": "row-actions" });
+      [["↑", "上移", -1], ["↓", "下移", 1]].forEach(function (b) {
+        var btn = el("button", { type: "button", title: b[1], "aria-label": n + b[1] }, b[0]);
+        var j = i + b[2];
+        btn.disabled = j < 0 || j >= tasks.length;
+        btn.addEventListener("click", function () { var t = tasks[i]; tasks[i] = tasks[j]; tasks[j] = t; renderTasks(); edited(); });
+        actions.appendChild(btn);
+      });
+      var del = el("button", { type: "button", "class": "danger", title: "删除此任务", "aria-label": "删除" + n }, "✕");
+      del.addEventListener("click", function () { tasks.splice(i, 1); renderTasks(); edited(); });
+      actions.appendChild(del);
+      li.appendChild(name); li.appendChild(content); li.appendChild(actions);
+      tasksList.appendChild(li);
+    });
+  }
+
+  // 全部展开 / 全部收起; an address ending in #details opens them all (a link from the 表格 page, the browser check)
+  var toggleAll = document.getElementById("toggle-details");
+  function allOpen() { return page.table.indicators.length > 0 && page.table.indicators.every(function (ind) { return open.has(ind); }); }
+  function labelAll() { toggleAll.textContent = allOpen() ? "全部收起" : "全部展开"; }
+  toggleAll.addEventListener("click", function () {
+    var openAll = !allOpen();
+    page.table.indicators.forEach(function (ind) { if (openAll) open.add(ind); else open.delete(ind); });
+    render(); labelAll(); check();
+  });
+  function openFromAddress() {
+    if (window.location.hash === "#details") { page.table.indicators.forEach(function (ind) { open.add(ind); }); }
+  }
+
+  document.getElementById("add-task").addEventListener("click", function () {
+    page.table.tasks.push({ name: "", content: null });
+    renderTasks(); edited();
+    var inputs = tasksList.querySelectorAll("li:last-child input");
+    if (inputs.length) inputs[0].focus();
+  });
 
   document.getElementById("add-row").addEventListener("click", function () {
     var rows = page.table.indicators, last = rows[rows.length - 1];
     rows.push({ level1: last ? last.level1 : "", level2: last ? last.level2 : "", name: "", type: "≥", value: "", unit: null,
       explanation: null, scoring: null, weight: null, basis: null, lastYear: null, evidence: null, note: null });
     render(); edited();
-    var inputs = tbody.querySelectorAll("tr:last-child input");
-    if (inputs.length) inputs[0].focus();
+    var mains = tbody.querySelectorAll("tr.main");
+    var first = mains.length ? mains[mains.length - 1].querySelector("input") : null;
+    if (first) first.focus();
   });
 
+  // findings beside their rows, and the field each names marked (a detail field marks the 详情 button)
   var check = Jixiao.live(form.dataset.check, function () { return { tables: [page.table] }; }, function (r) {
     var list = document.getElementById("table-findings");
     list.textContent = "";
     page.table.indicators.forEach(function (_, i) { var c = document.getElementById("findings-" + i); if (c) c.textContent = ""; });
+    tbody.querySelectorAll(".invalid, .doubtful, .has-issue").forEach(function (x) {
+      x.classList.remove("invalid", "doubtful", "has-issue"); x.removeAttribute("aria-invalid");
+    });
+    tbody.querySelectorAll("tr.has-errors").forEach(function (x) { x.classList.remove("has-errors"); });
     if (!r.ok) { list.appendChild(el("li", { "class": "error" }, r.data.reason)); return; }
     document.getElementById("counts").textContent = "错误 " + r.data.errors + " · 警告 " + r.data.warnings + " · 提示 " + r.data.hints;
     r.data.findings.forEach(function (f) {
       var li = el("li", { "class": f.severity });
       li.appendChild(el("b", null, f.severityLabel + " "));
+      if (f.fieldLabel) li.appendChild(el("span", { "class": "field" }, f.fieldLabel + "："));
       li.appendChild(document.createTextNode(f.message + (f.suggestion ? " 建议：" + f.suggestion : "")));
-      var cell = f.indicator === null || f.indicator === undefined ? null : document.getElementById("findings-" + f.indicator);
-      if (cell) { var ul = cell.querySelector("ul") || cell.appendChild(el("ul", { "class": "findings" })); ul.appendChild(li); }
+      var hasRow = f.indicator !== null && f.indicator !== undefined;
+      var c = hasRow ? document.getElementById("findings-" + f.indicator) : null;
+      if (c) { var ul = c.querySelector("ul") || c.appendChild(el("ul", { "class": "findings" })); ul.appendChild(li); }
       else list.appendChild(li);
+      if (!hasRow || f.severity === "hint") return;
+      var row = document.getElementById("edit-row-" + (f.indicator + 1));
+      if (row && f.severity === "error") row.classList.add("has-errors");
+      if (!f.field) return;
+      var target = tbody.querySelector("[data-row='" + f.indicator + "'][data-field='" + f.field + "']");
+      if (target) {
+        target.classList.add(f.severity === "error" ? "invalid" : "doubtful");
+        target.setAttribute("aria-invalid", "true");
+      }
+      if (detailFields[f.field]) {
+        var toggle = tbody.querySelector(".detail-toggle[data-row='" + f.indicator + "']");
+        if (toggle) toggle.classList.add("has-issue");
+      }
     });
     if (!list.children.length) list.appendChild(el("li", { "class": "ok" }, "整表没有问题"));
   }, 350);

@@ -7,14 +7,23 @@
   var execFields = ["budget", "spent", "weight", "explanation"];
 
   var page = Jixiao.TablePage(form, function (page) {
+    execFields.forEach(function (k) {
+      var input = form.querySelector("[name='execution." + k + "']");
+      input.addEventListener("input", function () { readExecution(); page.changed(); score(); });
+    });
+    page.refresh = refresh;
+    refresh();
+  });
+
+  // fills every field from page.table (after loading, or after restoring a draft)
+  function refresh() {
     var ex = page.table.execution || {};
     execFields.forEach(function (k) {
       var input = form.querySelector("[name='execution." + k + "']");
       input.value = ex[k] === null || ex[k] === undefined ? "" : ex[k];
-      input.addEventListener("input", function () { readExecution(); page.changed(); score(); });
     });
     render(); score();
-  });
+  }
 
   function readExecution() {
     var v = {};

@@ -25,6 +25,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(CreateAccounts())
     app.migrations.add(CreateAuditEvents())
     app.migrations.add(AddWorkflowToGoalTables())
+    app.migrations.add(AddGoalTableListIndexes())
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates
@@ -45,6 +46,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         try await DemoData.loadIfEmpty(seeds: config.seedDirectory, accounts: Accounts(cost: config.bcryptCost),
                                        on: app.db, logger: app.logger)
     }
+    try await TableStore.purgeExpired(window: config.restoreWindow, on: app.db)
     try routes(app, config)
 }
 

@@ -115,6 +115,7 @@ struct SQLitePersistenceTests {
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(.sqliteMemory) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(.sqliteMemory) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(.sqliteMemory) }
+    @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(.sqliteMemory) }
 
     @Test("SQLite 文件路径不存在时自动创建目录")
     func sqliteFileFolderIsCreated() async throws {
@@ -135,6 +136,7 @@ struct PostgresPersistenceTests {
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(db) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(db) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(db) }
+    @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(db) }
 
     // the workflow, visibility, sessions and the append-only audit trail on PostgreSQL as well
     @Test func workflowFullPath() async throws { try await WorkflowTests.fullPath(db) }

@@ -132,7 +132,9 @@ enum TestWorld {
         ("UA", "测试单位甲", .unit, "D1"), ("UB", "测试单位乙", .unit, "D1"), ("UC", "测试单位丙", .unit, "D2"),
     ]
 
+    /// Creates the world unless the database has it already (a file database opened a second time).
     static func build(on db: any Database) async throws {
+        if try await OrganisationRecord.query(on: db).filter(\.$code == "F").count() > 0 { return }
         var byCode: [String: OrganisationRecord] = [:]
         for o in organisations {
             byCode[o.code] = try await Organisations.create(code: o.code, name: o.name, kind: o.kind,
@@ -205,6 +207,15 @@ extension Application {
         try await act(.performanceReview, id, as: .performance)
         try await act(.approve, id, as: .finance)
     }
+
+    /// The persona's cookie and CSRF header, for requests built by hand.
+    func signedInHeaders(_ p: Persona = .fillerA) async throws -> HTTPHeaders {
+        let s = try await signIn(p)
+        return ["Cookie": "\(SessionStore.cookieName)=\(s.token)", CSRFMiddleware.header: s.csrf]
+    }
+
+    /// The persona's organisation, as the owner of tables made directly through `TableStore`.
+    func owner(_ p: Persona = .fillerA) async throws -> TableStore.Owner { .init(try await user(p)) }
 
     /// The persona as the store functions see it.
     func user(_ p: Persona) async throws -> CurrentUser { try await signIn(p).user }

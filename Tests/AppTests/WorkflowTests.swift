@@ -190,6 +190,26 @@ struct WorkflowTests {
         }
     }
 
+    @Test("编辑页和自评页事先说明为什么不能保存，保存按钮不可用")
+    func editPagesSayWhyTheyAreLocked() async throws {
+        try await withJixiao { app in
+            let id = try await app.create(sampleTable()).summary.id
+            let draft = try await app.send(.GET, SitePath.tableEdit(.value(id)).path).body.string
+            #expect(!draft.contains("id=\"save\" disabled"))
+            let reviewer = try await app.send(.GET, SitePath.tableEdit(.value(id)).path, as: .businessD1).body.string
+            #expect(reviewer.contains("只能查看这张表"))
+            #expect(reviewer.contains("id=\"save\" disabled"))
+            try await app.approve(id)
+            let edit = try await app.send(.GET, SitePath.tableEdit(.value(id)).path).body.string
+            #expect(edit.contains("绩效目标不能直接修改"))
+            #expect(edit.contains("id=\"save\" disabled"))
+            let selfEval = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(id)).path).body.string
+            #expect(!selfEval.contains("id=\"save\" disabled"))
+            // the editor no longer offers the status: only the workflow changes it
+            #expect(!edit.contains("name=\"status\""))
+        }
+    }
+
     @Test("页面表单：带安全令牌的提交成功并回到表格页，缺令牌的被拒绝")
     func formActionsNeedCSRF() async throws {
         try await withJixiao { app in

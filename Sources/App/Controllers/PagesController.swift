@@ -26,9 +26,15 @@ struct PagesController {
         try await Access.visible(try req.tableID(), for: try req.requireUser(), on: req.db)
     }
 
+    /// `/?unit=…&year=…&kind=…&page=…`: one page of the matching tables, filtered and paged in SQL.
     @Sendable func home(req: Request) async throws -> View {
         let user = try req.requireUser()
-        return try await req.page("home", PageContext.Home(try await TableStore.list(in: Access.scope(of: user), on: req.db)))
+        let scope = Access.scope(of: user)
+        let query = TableListQuery(unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
+                                   kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
+        let page = try await TableStore.page(query, in: scope, on: req.db)
+        let facets = try await TableStore.facets(in: scope, on: req.db)
+        return try await req.page("home", PageContext.Home(page, query: query, facets: facets))
     }
 
     @Sendable func table(req: Request) async throws -> View {
@@ -40,11 +46,28 @@ struct PagesController {
     }
 
     @Sendable func edit(req: Request) async throws -> View {
-        try await req.page("edit", PageContext.Editor(try await detail(req), title: "编辑"))
+        let d = try await detail(req)
+        var page = PageContext.Editor(d, title: "编辑")
+        page.lock = Self.lock(d.summary, user: try req.requireUser(), evaluation: false)
+        return try await req.page("edit", page)
     }
 
     @Sendable func selfEvaluation(req: Request) async throws -> View {
-        try await req.page("selfeval", PageContext.Editor(try await detail(req), title: "自评"))
+        let d = try await detail(req)
+        var page = PageContext.Editor(d, title: "自评")
+        page.lock = Self.lock(d.summary, user: try req.requireUser(), evaluation: true)
+        return try await req.page("selfeval", page)
+    }
+
+    /// Said before the user types, not after a refused save: why this page cannot save now.
+    static func lock(_ s: TableSummaryDTO, user: CurrentUser, evaluation: Bool) -> String? {
+        guard user.role.isUnitRole else { return "您的角色（\(user.role.label)）只能查看这张表，不能修改" }
+        switch Workflow.editScope(status: TableStatus(stored: s.status), evaluation: EvaluationStatus(stored: s.evaluationStatus)) {
+        case .everything: return nil
+        case .evaluationOnly:
+            return evaluation ? nil : "这张表已批复，绩效目标不能直接修改：实际完成值请在“自评”中填写；如需修改目标，请在表格页点“调整”"
+        case .nothing(let why): return why
+        }
     }
 
     @Sendable func export(req: Request) async throws -> View {
@@ -70,49 +93,77 @@ struct PagesController {
 
     @Sendable func importPage(req: Request) async throws -> View {
         try Access.requireUnitRole(try req.requireUser(), to: "导入目标表")
-        return try await req.page("import", PageContext.Import(text: ""))
+        return try await req.page("import", importContext(text: ""))
+    }
+
+    private func importContext(text: String, error: String? = nil) -> PageContext.Import {
+        PageContext.Import(text: text, error: error, maxBytes: config.maxBodyBytes,
+                           maxText: ChineseErrorMiddleware.sizeText(config.maxBodyBytes))
     }
 
     struct ImportForm: Content {
         var text: String?
         var file: File?
+        /// `files[]`: several files in one upload.
+        var files: [File]?
     }
 
-    /// Reads pasted text or an uploaded file with `DocumentReader` and shows what was recovered.
-    /// (.xlsx/.docx are read as soon as GoalIO's `DocumentReader` knows them: nothing to change here.)
+    /// Reads pasted text or uploaded files with `DocumentReader` and shows what was recovered: the tables of
+    /// every file one after the other, each file's notes renumbered to its tables' places.
     @Sendable func importPreview(req: Request) async throws -> Response {
         try Access.requireUnitRole(try req.requireUser(), to: "导入目标表")
         let form = try req.content.decode(ImportForm.self)
-        let data: Data, name: String, source: String
-        if let file = form.file, file.data.readableBytes > 0 {
-            data = Data(buffer: file.data); name = file.filename; source = "文件“\(file.filename)”"
-        } else if let text = form.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            data = Data(text.utf8); name = ""; source = "粘贴的文本"
-        } else {
+        let files = ([form.file].compactMap { $0 } + (form.files ?? [])).filter { $0.data.readableBytes > 0 }
+        var inputs: [(data: Data, name: String, source: String)] = files.map {
+            (Data(buffer: $0.data), $0.filename, "文件“\($0.filename)”")
+        }
+        if let text = form.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            inputs.insert((Data(text.utf8), "", "粘贴的文本"), at: 0)
+        }
+        guard !inputs.isEmpty else {
             return try await rerender(req, form.text ?? "", error: "请粘贴表格文本，或选择一个文件后再点“识别”。")
         }
-        let result: ImportResult
-        do {
-            result = try DocumentReader.read(data: data, name: name)
-        } catch {
-            return try await rerender(req, form.text ?? "", error: "\(source)无法识别为绩效目标表：\(error.description)")
+        var combined = ImportResult(), sources: [String] = []
+        for input in inputs {
+            let result: ImportResult
+            do {
+                result = try DocumentReader.read(data: input.data, name: input.name)
+            } catch {
+                return try await rerender(req, form.text ?? "", error: "\(input.source)无法识别为绩效目标表：\(error.description)")
+            }
+            let offset = combined.tables.count
+            combined.tables += result.tables
+            combined.notes += result.notes.map { note in
+                var n = note
+                if let t = n.location.table { n.location.table = t + offset }
+                else if inputs.count > 1 { n.message = "\(input.source)：" + n.message }
+                return n
+            }
+            sources += Array(repeating: input.source, count: result.tables.count)
         }
-        guard !result.tables.isEmpty else {
-            return try await rerender(req, form.text ?? "", error: "\(source)中没有找到绩效目标表（需要包含“一级指标”等表头的指标表）。")
+        guard !combined.tables.isEmpty else {
+            let what = inputs.count == 1 ? inputs[0].source : "所选内容"
+            return try await rerender(req, form.text ?? "", error: "\(what)中没有找到绩效目标表（需要包含“一级指标”等表头的指标表）。")
         }
-        return try await req.page("import-preview", PageContext.ImportPreview(source: source, result: result))
-            .encodeResponse(for: req)
+        let source = inputs.count == 1 ? inputs[0].source : inputs.map(\.source).joined(separator: "、")
+        return try await req.page("import-preview", PageContext.ImportPreview(
+            source: source, result: combined, sources: inputs.count > 1 ? sources : nil)).encodeResponse(for: req)
     }
 
     private func rerender(_ req: Request, _ text: String, error: String) async throws -> Response {
-        let res = try await req.page("import", PageContext.Import(text: text, error: error)).encodeResponse(for: req)
+        let res = try await req.page("import", importContext(text: text, error: error)).encodeResponse(for: req)
         res.status = .unprocessableEntity
         return res
     }
 
-    struct SaveForm: Content { var document: String }
+    struct SaveForm: Content {
+        var document: String
+        /// Present when the preview offered a choice: then only the tables in `keep` are saved.
+        var choosing: String?
+        var keep: [Int]?
+    }
 
-    /// Saves every previewed table, then shows the list.
+    /// Saves the chosen previewed tables, all in one transaction, then shows the list.
     @Sendable func importSave(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try Access.requireUnitRole(user, to: "导入目标表")
@@ -123,7 +174,15 @@ struct PagesController {
         } catch {
             throw Abort(.badRequest, reason: "保存导入：表格数据无法读取（\(error.description)），请重新导入")
         }
-        for t in doc.tables { _ = try await TableStore.create(t, owner: .init(user), by: user, action: "import", on: req.db) }
+        var tables = doc.tables
+        if form.choosing != nil {
+            let keep = Set(form.keep ?? [])
+            tables = doc.tables.enumerated().filter { keep.contains($0.offset) }.map(\.element)
+            guard !tables.isEmpty else {
+                throw Abort(.badRequest, reason: "保存导入：没有勾选任何表。请返回预览页勾选要保存的表（共 \(doc.tables.count) 张）")
+            }
+        }
+        _ = try await TableStore.createAll(tables, owner: .init(user), by: user, on: req.db)
         return req.redirect(to: SitePath.home.path, redirectType: .normal)
     }
 }

@@ -58,6 +58,8 @@ struct TablesAPIController {
     @Sendable func delete(req: Request) async throws -> DeletedDTO {
         let id = try req.tableID()
         try await TableStore.delete(id, by: try req.requireUser(), on: req.db)
+        // housekeeping rides on deletes: no timer to run, and tables are deleted far less often than read
+        try await TableStore.purgeExpired(window: config.restoreWindow, on: req.db)
         return DeletedDTO(deleted: true, id: id, restore: SitePath.api(.tableRestore(.value(id))).path,
                           restoreMinutes: Int(config.restoreWindow / 60))
     }

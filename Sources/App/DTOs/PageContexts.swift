@@ -21,6 +21,9 @@ enum PageContext {
         var nav = Nav()
         var groups: [Group]
         var count: Int
+        /// The filter form and the page links (`PageContext+HomeFilter.swift`); nil shows neither.
+        var filter: HomeFilter?
+        var pager: Pager?
 
         struct Group: Encodable {
             var unit: String
@@ -192,46 +195,9 @@ enum PageContext {
         var preview = SitePath.importPreview.path
         var text: String
         var error: String?
-    }
-
-    struct ImportPreview: Encodable {
-        var title = "导入预览"
-        var nav = Nav()
-        var save = SitePath.importSave.path
-        var back = SitePath.importPage.path
-        var source: String
-        var tables: [PreviewTable]
-        var notes: [NoteDTO]
-        /// The recovered tables as interchange JSON, posted back by the 保存 button.
-        var document: String
-
-        struct PreviewTable: Encodable {
-            var number: Int
-            var heading: String
-            var header: [HeaderField]
-            var indicators: Int
-            var rows: [GridRow]
-            var columns: [String]
-            var notes: [NoteDTO]
-            var errors: Int
-            var warnings: Int
-        }
-
-        init(source: String, result: ImportResult) {
-            self.source = source
-            notes = result.notes.filter { $0.location.table == nil }.map(NoteDTO.init)
-            let findings = Analysis.findings(result.tables, importNotes: result.notes)
-            tables = result.tables.enumerated().map { i, t in
-                let grid = PageContext.table(TableDetailDTO(summary: .preview, table: t))
-                return PreviewTable(
-                    number: i + 1, heading: t.title + (t.year.map { "（\($0)年度）" } ?? ""), header: grid.header,
-                    indicators: t.indicators.count, rows: grid.rows, columns: grid.columns,
-                    notes: result.notes(forTable: i).map(NoteDTO.init),
-                    errors: findings.count { $0.table == i && $0.severity == .error },
-                    warnings: findings.count { $0.table == i && $0.severity == .warning })
-            }
-            document = String(decoding: result.document.encoded(), as: UTF8.self)
-        }
+        /// The upload limit, checked in the browser before sending so that nothing typed or chosen is lost.
+        var maxBytes: Int = 10 * 1024 * 1024
+        var maxText: String = "10 MB"
     }
 
     // MARK: 编辑 / 自评 / 导出
@@ -245,9 +211,15 @@ enum PageContext {
         var scoreAPI = SitePath.api(.score).path
         /// `{"产出指标": ["数量指标", …], …}` for the 一级/二级 dropdowns (in a data attribute, escaped).
         var taxonomy: String
+        /// `{"project": {"产出指标": […], …}, "department": …}`: the dropdowns for each 表种, so that changing
+        /// the kind in the editor refreshes them without asking the server (the profile is the checker's choice).
+        var taxonomies: String
+        /// Suggestions for 指标值设置依据, as the forms' 填表说明 lists them.
+        var bases = ["计划标准", "历史标准", "行业标准", "行业或国家标准", "预算支出标准", "其他"]
         var types = Comparison.allCases.map(\.rawValue)
         var kinds = TableKind.allCases.map { KindOption(value: $0.rawValue, label: $0.shortLabel) }
-        var statuses = TableStatus.allCases.map { KindOption(value: $0.rawValue, label: $0.label) }
+        /// Why this account cannot save here now (the workflow's words), or nil; set by the page handler.
+        var lock: String? = nil
 
         struct KindOption: Encodable { var value: String; var label: String }
 
@@ -255,9 +227,17 @@ enum PageContext {
             self.title = title + "：" + d.summary.name
             summary = d.summary
             links = .init(d.summary.id)
-            let groups = Analysis.taxonomy(for: d.table)
+            taxonomy = Self.taxonomyJSON(Analysis.taxonomy(for: d.table))
+            taxonomies = "{" + TableKind.allCases.map { kind in
+                var t = d.table
+                t.kind = kind
+                return Self.quote(kind.rawValue) + ":" + Self.taxonomyJSON(Analysis.taxonomy(for: t))
+            }.joined(separator: ",") + "}"
+        }
+
+        static func taxonomyJSON(_ groups: [Taxonomy.Group]) -> String {
             let pairs = groups.map { "\(Self.quote($0.level1)):[\($0.level2.map(Self.quote).joined(separator: ","))]" }
-            taxonomy = "{" + pairs.joined(separator: ",") + "}"
+            return "{" + pairs.joined(separator: ",") + "}"
         }
 
         static func quote(_ s: String) -> String {

@@ -126,7 +126,10 @@ extension TableDetailDTO {
     init(_ r: GoalTableRecord) throws {
         let table: GoalTable
         do {
-            table = try JSONDecoder().decode(GoalTable.self, from: Data(r.document.utf8))
+            // every page of a table reads it: GoalCore's fast reader first, JSONDecoder for what it declines
+            var document = r.document
+            table = try document.withUTF8 { InterchangeReader.readTable(UnsafeRawBufferPointer($0)) }
+                ?? JSONDecoder().decode(GoalTable.self, from: Data(r.document.utf8))
         } catch {
             throw Abort(.internalServerError, reason: "数据库中第“\(r.id?.uuidString ?? "?")”号表的内容无法读取：\(error)")
         }

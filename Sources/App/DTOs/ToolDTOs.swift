@@ -44,6 +44,18 @@ struct TablesRequestDTO: Decodable {
     var importNotes: [ImportNote]?
 }
 
+extension TablesRequestDTO {
+    /// The body read by GoalCore's `InterchangeReader` in place; a body it declines (malformed, a wrong
+    /// type, or carrying `importNotes`) goes through `JSONDecoder`, whose errors name the JSON path.
+    static func decode(_ req: Request, what: String) throws -> TablesRequestDTO {
+        if let top = req.body.data?.withUnsafeReadableBytes({ InterchangeReader.readTop($0) }), let tables = top.tables,
+           !top.otherKeys.contains("importNotes") {
+            return TablesRequestDTO(tables: tables, importNotes: nil)
+        }
+        return try req.decodeJSON(TablesRequestDTO.self, what: what)
+    }
+}
+
 struct FindingDTO: Content, Sendable {
     var table: Int
     var indicator: Int?
@@ -74,6 +86,33 @@ struct CheckResponseDTO: Content, Sendable {
         warnings = findings.count { $0.severity == .warning }
         hints = findings.count { $0.severity == .hint }
         self.findings = findings.map(FindingDTO.init)
+    }
+
+    /// The same JSON `Content` would write, through `JSONBytes` (the editor asks for it on every pause in typing).
+    func response() -> Response {
+        var w = JSONBytes(capacity: 256 + findings.count * 320)
+        w.beginObject()
+        w.key("errors"); w.int(errors)
+        w.key("warnings"); w.int(warnings)
+        w.key("hints"); w.int(hints)
+        w.key("findings"); w.beginArray()
+        for f in findings {
+            w.beginObject()
+            w.key("table"); w.int(f.table)
+            w.field("indicator", f.indicator)
+            w.field("field", f.field)
+            w.field("fieldLabel", f.fieldLabel)
+            w.key("severity"); w.string(f.severity)
+            w.key("severityLabel"); w.string(f.severityLabel)
+            w.key("code"); w.string(f.code)
+            w.key("message"); w.string(f.message)
+            w.field("suggestion", f.suggestion)
+            w.key("rule"); w.string(f.rule)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(buffer: w.buffer))
     }
 }
 

@@ -34,11 +34,7 @@ enum TableStore {
     /// The live tables `scope` may see, as the 首页 groups them: by unit, newest year first, then name.
     static func list(in scope: Access.Scope, on db: any Database) async throws -> [TableSummaryDTO] {
         // every column but `document`: the list never needs the tables themselves
-        try await GoalTableRecord.query(on: db).visible(in: scope)
-            .field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
-            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$organisationID)
-            .field(\.$orgPath).field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score)
-            .field(\.$scoreMax).field(\.$grade).field(\.$updatedAt)
+        try await GoalTableRecord.query(on: db).visible(in: scope).summaryFields()
             .sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$createdAt)
             .all().map(TableSummaryDTO.init)
     }
@@ -56,19 +52,34 @@ enum TableStore {
     static func create(_ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String = "create",
                        on db: any Database) async throws -> TableDetailDTO {
         try await db.transaction { tx in
-            let r = GoalTableRecord()
-            r.id = UUID()
-            r.version = 1
-            r.organisationID = owner?.id
-            r.orgPath = owner?.path ?? "/"
-            r.evaluationStatus = EvaluationStatus.draft.rawValue
-            var t = table
-            if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
-            r.fill(from: t, status: .draft)
-            try await r.create(on: tx)
-            try await AuditLog.append(action, by: user, table: r.id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
-            return try TableDetailDTO(r)
+            try await insert(table, owner: owner, by: user, action: action, on: tx)
         }
+    }
+
+    /// Several tables (an import) in one transaction: all are saved or none.
+    static func createAll(_ tables: [GoalTable], owner: Owner?, by user: CurrentUser?, action: String = "import",
+                          on db: any Database) async throws -> [UUID] {
+        try await db.transaction { tx in
+            var ids: [UUID] = []
+            for t in tables { ids.append(try await insert(t, owner: owner, by: user, action: action, on: tx).summary.id) }
+            return ids
+        }
+    }
+
+    private static func insert(_ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String,
+                               on tx: any Database) async throws -> TableDetailDTO {
+        let r = GoalTableRecord()
+        r.id = UUID()
+        r.version = 1
+        r.organisationID = owner?.id
+        r.orgPath = owner?.path ?? "/"
+        r.evaluationStatus = EvaluationStatus.draft.rawValue
+        var t = table
+        if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
+        r.fill(from: t, status: .draft)
+        try await r.create(on: tx)
+        try await AuditLog.append(action, by: user, table: r.id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
+        return try TableDetailDTO(r)
     }
 
     /// Saves a table over `expectedVersion`; refuses with `.conflict` when someone saved since.
@@ -244,5 +255,15 @@ enum TableStore {
             try await AuditLog.append("restore", by: user, table: id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
         }
+    }
+}
+
+extension QueryBuilder where Model == GoalTableRecord {
+    /// Every column a `TableSummaryDTO` reads, and not `document`: lists never need the tables themselves.
+    func summaryFields() -> Self {
+        field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
+            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$organisationID)
+            .field(\.$orgPath).field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score)
+            .field(\.$scoreMax).field(\.$grade).field(\.$updatedAt)
     }
 }

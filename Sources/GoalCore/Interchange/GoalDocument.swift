@@ -25,6 +25,15 @@ public struct GoalDocument: Sendable, Hashable, Codable {
 
     /// Reads an interchange document. Errors are in Chinese and name the JSON path.
     public static func decode(_ data: Data) throws(InterchangeError) -> GoalDocument {
+        // the fast reader takes plain valid documents; anything it declines gets JSONDecoder's path-naming errors
+        if let top = InterchangeReader.readTop(data), let tables = top.tables, !top.otherKeys.contains("format") {
+            let format = top.format ?? currentFormat
+            if format.hasPrefix("goal-tables/") {
+                var doc = GoalDocument(tables: tables)
+                doc.format = format
+                return doc
+            }
+        }
         do {
             return try JSONDecoder().decode(GoalDocument.self, from: data)
         } catch let e as DecodingError {

@@ -1,0 +1,60 @@
+import Foundation
+import GoalCore
+
+/// The 首页's filter form (unit, year, kind) and its page links, built from a `TableListQuery` and one page of rows.
+extension PageContext {
+    struct HomeFilter: Encodable {
+        var unit: String
+        var year: String
+        var kind: String
+        var units: [String]
+        var years: [Option]
+        var kinds: [Option]
+        var isFiltered: Bool
+        var clear = SitePath.home.path
+        /// Parts of the address that could not be read, in Chinese.
+        var problems: [String]
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Pager: Encodable {
+        var page: Int
+        var pageCount: Int
+        var total: Int
+        /// `第 51–100 张`
+        var range: String
+        var previous: String?
+        var next: String?
+        var first: String?
+        var last: String?
+        var show: Bool
+    }
+}
+
+extension PageContext.Home {
+    init(_ page: TableListPage, query: TableListQuery, facets: TableListFacets) {
+        self.init(page.rows)
+        count = page.total
+        let years = facets.years.map(String.init)
+        filter = PageContext.HomeFilter(
+            unit: query.unit ?? "", year: query.year.map(String.init) ?? "", kind: query.kind?.rawValue ?? "",
+            units: facets.units,
+            years: years.map { .init(value: $0, label: $0 + "年度", selected: $0 == query.year.map(String.init)) },
+            kinds: TableKind.allCases.map { .init(value: $0.rawValue, label: $0.shortLabel, selected: $0 == query.kind) },
+            isFiltered: query.isFiltered, problems: query.problems)
+        let from = (page.page - 1) * query.perPage + 1
+        pager = PageContext.Pager(
+            page: page.page, pageCount: page.pageCount, total: page.total,
+            range: page.rows.isEmpty ? "" : "第 \(from)–\(from + page.rows.count - 1) 张",
+            previous: page.page > 1 ? query.link(page: page.page - 1) : nil,
+            next: page.page < page.pageCount ? query.link(page: page.page + 1) : nil,
+            first: page.page > 2 ? query.link(page: 1) : nil,
+            last: page.page < page.pageCount - 1 ? query.link(page: page.pageCount) : nil,
+            show: page.pageCount > 1)
+    }
+}

@@ -1,0 +1,110 @@
+import Fluent
+import Foundation
+import GoalCore
+import SQLKit
+
+/// 首页 of a province with thousands of tables: filters and one page at a time, in SQL.
+extension TableStore {
+    /// One page of live tables matching `query` (by unit, newest year first, then name), and how many match in all.
+    static func page(_ query: TableListQuery, in scope: Access.Scope, on db: any Database) async throws -> TableListPage {
+        let matching = GoalTableRecord.query(on: db).visible(in: scope)
+        // a unit by any part of its name: people type 社会保险 rather than the whole 某某县社会保险服务中心
+        if let unit = query.unit { matching.filter(\.$unit ~~ unit) }
+        if let year = query.year { matching.filter(\.$year == year) }
+        if let kind = query.kind { matching.filter(\.$kind == kind.rawValue) }
+        let total = try await matching.copy().count()
+        // a page past the end (a bookmark, a deletion since) shows the last page rather than nothing
+        let pageCount = max(1, (total + query.perPage - 1) / query.perPage)
+        let page = min(max(1, query.page), pageCount)
+        // the sort starts with the (unit, year, name) index of AddGoalTableListIndexes; id last keeps pages stable
+        let rows = try await matching
+            .summaryFields()
+            .sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$id)
+            .offset((page - 1) * query.perPage).limit(query.perPage)
+            .all().map(TableSummaryDTO.init)
+        return TableListPage(rows: rows, total: total, page: page, pageCount: pageCount)
+    }
+
+    /// The units and years that have live tables, for the filter's choices (capped: a datalist, not a report).
+    /// Only from the tables `scope` sees: a filter must not name another unit's tables.
+    static func facets(limit: Int = 2000, in scope: Access.Scope, on db: any Database) async throws -> TableListFacets {
+        guard let sql = db as? any SQLDatabase else { return TableListFacets(units: [], years: []) }
+        let visible: SQLQueryString
+        switch scope {
+        case .all: visible = ""
+        case .organisation(let id): visible = " AND organisation_id = \(bind: id)"
+        case .subtree(let path): visible = " AND org_path LIKE \(bind: path + "%")"
+        }
+        let units = try await sql.raw("""
+            SELECT DISTINCT unit FROM goal_tables WHERE deleted_at IS NULL\(visible) ORDER BY unit LIMIT \(bind: limit)
+            """).all().compactMap { try? $0.decode(column: "unit", as: String.self) }
+        let years = try await sql.raw("""
+            SELECT DISTINCT year FROM goal_tables WHERE deleted_at IS NULL AND year IS NOT NULL\(visible) ORDER BY year DESC LIMIT 200
+            """).all().compactMap { try? $0.decode(column: "year", as: Int.self) }
+        return TableListFacets(units: units.filter { !$0.isEmpty }, years: years)
+    }
+}
+
+/// What the 首页 asks for: `?unit=…&year=2026&kind=project&page=2`. Values that cannot be read are
+/// dropped and named in `problems`, so a hand-edited address still shows a list.
+struct TableListQuery: Sendable, Equatable {
+    var unit: String?
+    var year: Int?
+    var kind: TableKind?
+    var page: Int = 1
+    var perPage: Int = TableListQuery.defaultPerPage
+    var problems: [String] = []
+
+    static let defaultPerPage = 50
+
+    init(unit: String? = nil, year: Int? = nil, kind: TableKind? = nil, page: Int = 1, perPage: Int = defaultPerPage) {
+        self.unit = unit; self.year = year; self.kind = kind; self.page = page; self.perPage = perPage
+    }
+
+    /// From the query string's texts (`nil` or empty: no filter).
+    init(unit: String?, year: String?, kind: String?, page: String?) {
+        func given(_ s: String?) -> String? {
+            guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+            return t
+        }
+        self.unit = given(unit).map { String($0.prefix(100)) }
+        if let y = given(year) {
+            if let n = Int(y), (1900...2200).contains(n) { self.year = n } else { problems.append("年度“\(y)”不是有效的年份，已忽略该条件") }
+        }
+        if let k = given(kind) {
+            if let t = TableKind(rawValue: k) ?? TableKind.allCases.first(where: { $0.shortLabel == k }) { self.kind = t }
+            else { problems.append("表种“\(k)”无法识别，已忽略该条件") }
+        }
+        if let p = given(page) {
+            if let n = Int(p), n >= 1 { self.page = n } else { problems.append("页码“\(p)”无效，已显示第 1 页") }
+        }
+    }
+
+    /// The query string for another page with the same filters (`?unit=…&page=3`).
+    func link(page: Int) -> String {
+        var items: [URLQueryItem] = []
+        if let unit { items.append(.init(name: "unit", value: unit)) }
+        if let year { items.append(.init(name: "year", value: String(year))) }
+        if let kind { items.append(.init(name: "kind", value: kind.rawValue)) }
+        if page > 1 { items.append(.init(name: "page", value: String(page))) }
+        var c = URLComponents()
+        c.queryItems = items
+        return SitePath.home.path + (items.isEmpty ? "" : "?" + (c.percentEncodedQuery ?? ""))
+    }
+
+    var isFiltered: Bool { unit != nil || year != nil || kind != nil }
+}
+
+struct TableListPage: Sendable {
+    var rows: [TableSummaryDTO]
+    /// How many tables match the filters, on every page.
+    var total: Int
+    /// The page shown (1-based, within 1…pageCount).
+    var page: Int
+    var pageCount: Int
+}
+
+struct TableListFacets: Sendable {
+    var units: [String]
+    var years: [Int]
+}

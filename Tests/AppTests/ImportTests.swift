@@ -1,0 +1,146 @@
+import Foundation
+import GoalCore
+import GoalIO
+import NIOCore
+import TestSupport
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite("导入：多个文件、修复标在单元格上、勾选保存、过大文件")
+struct ImportTests {
+    static let boundary = "----jixiao-test-boundary"
+
+    /// A multipart body as a browser sends it: the text box and each file as `files[]`.
+    static func multipart(text: String = "", files: [(name: String, data: Data)]) -> ByteBuffer {
+        var body = Data()
+        func add(_ s: String) { body.append(contentsOf: Data(s.utf8)) }
+        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n\(text)\r\n")
+        for f in files {
+            add("--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"\(f.name)\"\r\n")
+            add("Content-Type: application/octet-stream\r\n\r\n")
+            body.append(f.data)
+            add("\r\n")
+        }
+        add("--\(boundary)--\r\n")
+        return ByteBuffer(data: body)
+    }
+
+    static func seed(_ name: String) throws -> Data {
+        try Data(contentsOf: SharedFiles.seeds.appendingPathComponent(name))
+    }
+
+    static func preview(_ app: Application, _ body: ByteBuffer) async throws -> TestingHTTPResponse {
+        let signedIn = try await app.signedInHeaders()
+        return try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
+            req.headers.add(contentsOf: signedIn)
+            req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            req.body = body
+        })
+    }
+
+    /// The `document` the 保存 form posts back, unescaped as the browser would.
+    static func document(in html: String) throws -> String {
+        let raw = try #require(html.components(separatedBy: "<textarea name=\"document\" hidden>").last?
+            .components(separatedBy: "</textarea>").first)
+        return raw.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test("两个文件一次上传：两份的表都在预览里，注明来源，每处修复标在单元格上并编号")
+    func severalFiles() async throws {
+        let a = try Self.seed("003_9f3eda296765d47b.txt"), b = try Self.seed("000_b3337543220addae.txt")
+        try await withJixiao { app in
+            let res = try await Self.preview(app, Self.multipart(files: [("甲.txt", a), ("乙.txt", b)]))
+            #expect(res.status == .ok, "\(res.body.string.prefix(300))")
+            let html = res.body.string
+            #expect(html.contains("来自文件“甲.txt”"))
+            #expect(html.contains("来自文件“乙.txt”"))
+            #expect(html.contains("文件“甲.txt”、文件“乙.txt”"))
+            // the seed's shifted row is repaired: the cell carries the mark and a numbered link to its note
+            #expect(html.contains("repaired-cell"))
+            #expect(html.contains("<sup class=\"note-ref\"><a href=\"#note-"))
+            // every mark links to a note that is listed
+            let refs = html.components(separatedBy: "<sup class=\"note-ref\"><a href=\"#").dropFirst()
+                .compactMap { $0.components(separatedBy: "\"").first }
+            #expect(!refs.isEmpty)
+            for ref in Set(refs) { #expect(html.contains("<li id=\"\(ref)\""), "没有编号为 \(ref) 的处理记录") }
+
+            let doc = try GoalDocument.decode(Data(try Self.document(in: html).utf8))
+            let one = try DocumentReader.read(data: a, name: "甲.txt").tables.count
+            let two = try DocumentReader.read(data: b, name: "乙.txt").tables.count
+            #expect(doc.tables.count == one + two)
+            #expect(html.contains("第 \(one + two) 张"))
+        }
+    }
+
+    @Test("只保存勾选的表，在一个事务里；一张都没勾选时说明原因")
+    func saveChosen() async throws {
+        let a = try Self.seed("003_9f3eda296765d47b.txt")
+        try await withJixiao { app in
+            let html = try await Self.preview(app, Self.multipart(files: [("甲.txt", a)])).body.string
+            let document = try Self.document(in: html)
+            let all = try GoalDocument.decode(Data(document.utf8)).tables
+            try #require(all.count >= 3)
+
+            let signedIn = try await app.signedInHeaders()
+            let saved = try await app.testing().sendRequest(.POST, SitePath.importSave.path, beforeRequest: { req in
+                req.headers.add(contentsOf: signedIn)
+                req.headers.contentType = .urlEncodedForm
+                let doc = document.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                req.body = ByteBuffer(string: "document=\(doc)&choosing=1&keep%5B%5D=0&keep%5B%5D=2")
+            })
+            #expect(saved.status == .seeOther)
+            let rows = try await TableStore.list(in: .all, on: app.db)
+            #expect(rows.count == 2)
+            // the list names a table by its project, else its unit
+            func listName(_ t: GoalTable) -> String {
+                let p = t.project?.name?.trimmingCharacters(in: .whitespaces) ?? ""
+                return p.isEmpty ? (t.unit.isEmpty ? t.title : t.unit) : p
+            }
+            #expect(rows.map(\.name).sorted() == [all[0], all[2]].map(listName).sorted())
+
+            let none = try await app.testing().sendRequest(.POST, SitePath.importSave.path, beforeRequest: { req in
+                req.headers.add(contentsOf: signedIn)
+                try req.content.encode(["document": document, "choosing": "1"], as: .urlEncodedForm)
+            })
+            #expect(none.status == .badRequest)
+            #expect(none.body.string.contains("没有勾选任何表"))
+            #expect(try await TableStore.list(in: .all, on: app.db).count == 2)
+        }
+    }
+
+    @Test("导入页告诉浏览器上传上限；超过上限的上传返回 413 和中文说明")
+    func tooLarge() async throws {
+        try await withJixiao(maxBodyBytes: 64 * 1024) { app in
+            let page = try await app.send(.GET, SitePath.importPage.path).body.string
+            #expect(page.contains("data-max-bytes=\"65536\""))
+            #expect(page.contains("合计不超过 64 KB"))
+            #expect(page.contains("/js/import.js"))
+
+            let big = Data(String(repeating: "产出指标\t数量指标\t培训人数\t≥100人\n", count: 3000).utf8)
+            let res = try await Self.preview(app, Self.multipart(files: [("大.txt", big)]))
+            #expect(res.status == .payloadTooLarge)
+            #expect(res.body.string.contains("上传内容太大"))
+            #expect(res.body.string.contains("64 KB"))
+        }
+        try await withJixiao { app in
+            let js = try await app.send(.GET, "/js/import.js")
+            #expect(js.status == .ok)
+            #expect(js.body.string.contains("upload.addEventListener(\"progress\""))
+            #expect(js.body.string.contains("正在识别…"))
+        }
+    }
+
+    @Test("上传的文件名里的 <script> 显示为文字")
+    func hostileFileName() async throws {
+        let a = try Self.seed("003_9f3eda296765d47b.txt")
+        try await withJixiao { app in
+            let html = try await Self.preview(app, Self.multipart(files: [("<script>x</script>.txt", a), ("b.txt", a)])).body.string
+            #expect(!html.contains("<script>x</script>"))
+            #expect(html.contains("&lt;script&gt;x&lt;/script&gt;.txt"))
+        }
+    }
+}
+
