@@ -14,9 +14,10 @@ BIN="$(swift build -c release --show-bin-path)/jixiao-server"
 
 source scripts/lib/server.sh
 start_server "$BIN" --env production
+sign_in tianbao   # the table page needs a session; the check API does not
 ID="$(first_table_id)"
 # the check body: the stored table, as the editor sends it
-curl -fs "$BASE/api/v1/tables/$ID" \
+curl -fs -b "$COOKIE" "$BASE/api/v1/tables/$ID" \
   | python3 -c 'import json,sys; print(json.dumps({"tables": [json.load(sys.stdin)["table"]]}, ensure_ascii=False))' >"$WORK/check.json"
 cat >"$WORK/post.lua" <<LUA
 wrk.method = "POST"
@@ -36,5 +37,5 @@ run() { # name, url, extra args
 
 echo "jixiao-server (release), $CONNS connections, ${DURATION}s each, wrk -t2, $(nproc) cores shared with wrk"
 run "GET /bench/bare"            "$BASE/bench/bare"
-run "GET /tables/:id (page)"     "$BASE/tables/$ID"
+run "GET /tables/:id (page)"     "$BASE/tables/$ID" -H "Cookie: $COOKIE"
 run "POST /api/v1/check"         "$BASE/api/v1/check" -s "$WORK/post.lua"

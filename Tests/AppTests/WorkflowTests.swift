@@ -190,6 +190,27 @@ struct WorkflowTests {
         }
     }
 
+    @Test("首页待办：审核人看到轮到自己的表，填报人看到被退回的表")
+    func todo() async throws {
+        try await withJixiao { app in
+            let id = try await app.create(sampleTable(name: "满意度")).summary.id
+            func todoLinks(_ p: Persona) async throws -> Bool {
+                let html = try await app.send(.GET, SitePath.home.path, as: p).body.string
+                return html.contains("待办（") && html.contains("href=\"\(SitePath.table(.value(id)).path)\"")
+            }
+            #expect(try await todoLinks(.businessD1) == false)
+            try await app.act(.submit, id, as: .fillerA)
+            #expect(try await todoLinks(.businessD1))
+            #expect(try await todoLinks(.businessD2) == false)   // not its subtree
+            #expect(try await todoLinks(.performance) == false)  // not its step yet
+            try await app.act(.sendBack, id, as: .businessD1, comment: "请补充")
+            #expect(try await todoLinks(.businessD1) == false)
+            #expect(try await todoLinks(.fillerA))
+            let html = try await app.send(.GET, SitePath.home.path, as: .fillerA).body.string
+            #expect(html.contains("已退回，请按意见修改后重新提交"))
+        }
+    }
+
     @Test("编辑页和自评页事先说明为什么不能保存，保存按钮不可用")
     func editPagesSayWhyTheyAreLocked() async throws {
         try await withJixiao { app in

@@ -34,7 +34,11 @@ struct PagesController {
                                    kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
         let page = try await TableStore.page(query, in: scope, on: req.db)
         let facets = try await TableStore.facets(in: scope, on: req.db)
-        return try await req.page("home", PageContext.Home(page, query: query, facets: facets))
+        var home = PageContext.Home(page, query: query, facets: facets)
+        home.todo = try await TableStore.waiting(for: user, on: req.db).map { s, why in
+            .init(name: s.name, unit: s.unit, why: why, link: SitePath.table(.value(s.id)).path)
+        }
+        return try await req.page("home", home)
     }
 
     @Sendable func table(req: Request) async throws -> View {

@@ -24,6 +24,15 @@ enum PageContext {
         /// The filter form and the page links (`PageContext+HomeFilter.swift`); nil shows neither.
         var filter: HomeFilter?
         var pager: Pager?
+        /// 待办: what waits for this account (set by the page handler from `TableStore.waiting`).
+        var todo: [Todo] = []
+
+        struct Todo: Encodable {
+            var name: String
+            var unit: String
+            var why: String
+            var link: String
+        }
 
         struct Group: Encodable {
             var unit: String

@@ -39,6 +39,38 @@ enum TableStore {
             .all().map(TableSummaryDTO.init)
     }
 
+    /// 待办: the visible tables waiting for this account to act — for a reviewer those at its review step
+    /// (and, for 绩效股/财政, self-evaluations to review); for a unit's accounts the drafts sent back to them.
+    static func waiting(for user: CurrentUser, limit: Int = 50, on db: any Database) async throws -> [(TableSummaryDTO, String)] {
+        let q = GoalTableRecord.query(on: db).visible(in: Access.scope(of: user)).summaryFields()
+        var whys: [String: String] = [:]
+        switch user.role {
+        case .admin: return []
+        case .filler, .unitHead:
+            q.filter(\.$status == TableStatus.draft.rawValue).filter(\.$returnComment != nil)
+            whys[TableStatus.draft.rawValue] = "已退回，请按意见修改后重新提交"
+        case .businessReviewer, .performanceReviewer, .financeReviewer:
+            let step = Workflow.reviewStep(of: user.role)!
+            whys[step.rawValue] = "待\(user.role.label)"
+            if user.role == .businessReviewer {
+                q.filter(\.$status == step.rawValue)
+            } else {
+                whys[TableStatus.approved.rawValue] = "自评待复核"
+                q.group(.or) { or in
+                    or.filter(\.$status == step.rawValue)
+                    or.group(.and) {
+                        $0.filter(\.$status == TableStatus.approved.rawValue)
+                            .filter(\.$evaluationStatus == EvaluationStatus.submitted.rawValue)
+                    }
+                }
+            }
+        }
+        return try await q.sort(\.$updatedAt).limit(limit).all().map { r in
+            let s = try TableSummaryDTO(r)
+            return (s, whys[s.status] ?? s.statusLabel)
+        }
+    }
+
     /// A table by id, whoever may see it: for the system's own use (tests, scripts), never a route's.
     static func find(_ id: UUID, on db: any Database) async throws -> TableDetailDTO? {
         try await GoalTableRecord.find(id, on: db).map(TableDetailDTO.init)

@@ -12,6 +12,7 @@ public enum HTMLPrintView {
         <head>
         <meta charset="utf-8">
         <title>\(escape(tables.first?.title ?? "绩效目标表"))</title>
+        <link rel="icon" href="data:,">
         <style>
         @page { size: A4 landscape; margin: 12mm 10mm; }
         body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Songti SC", serif; font-size: 10pt; margin: 0; }
