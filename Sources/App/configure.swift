@@ -33,6 +33,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ChineseErrorMiddleware(maxBodyBytes: config.maxBodyBytes))
     app.middleware.use(BodyLimitMiddleware(maxBodyBytes: config.maxBodyBytes))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

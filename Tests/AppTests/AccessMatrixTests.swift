@@ -82,6 +82,10 @@ struct AccessMatrixTests {
                 #expect(res.status == .unauthorized, "\(method) \(path)")
                 #expect(res.reason.contains("请先登录"))
             }
+            // no page may be framed by another site, errors included
+            let login = try await app.send(.GET, SitePath.login.path, as: nil)
+            #expect(login.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(login.headers.first(name: "X-Content-Type-Options") == "nosniff")
             // the stateless tools stay open: they store nothing and read only what they are sent
             let check = try await app.send(.POST, SitePath.api(.check).path, json: ["tables": [sampleTable()]], as: nil)
             #expect(check.status == .ok)
