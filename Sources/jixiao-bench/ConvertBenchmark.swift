@@ -8,23 +8,9 @@ import GoalIO
 func runConvertBenchmark() {
     let args = CommandLine.arguments
     let targetMB = args.count > 2 ? Double(args[2]) ?? 40 : 40
-    let seedsDir = sharedDirectory().appendingPathComponent("seeds")
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-    guard !names.isEmpty else {
-        print("convert: no seeds found at \(seedsDir.path) (run from the package root, with ../shared beside it)")
-        return
-    }
-    let seeds = names.compactMap { try? String(contentsOf: seedsDir.appendingPathComponent($0), encoding: .utf8) }
-    let perRound = seeds.map { TextTableReader.read(text: $0).tables.count }.reduce(0, +)
-    var corpus = ""
-    var rounds = 0
-    while Double(corpus.utf8.count) < targetMB * 1_048_576 {
-        for s in seeds { corpus += s; corpus += "\n\n" }
-        rounds += 1
-    }
-    let data = Data(corpus.utf8)
+    guard let (data, seedCount, rounds, perRound) = convertCorpus(megabytes: targetMB) else { return }
     let mb = Double(data.count) / 1_048_576
-    print("convert: corpus \(String(format: "%.1f", mb)) MB = the \(seeds.count) seeds × \(rounds), \(perRound * rounds) tables expected")
+    print("convert: corpus \(String(format: "%.1f", mb)) MB = the \(seedCount) seeds × \(rounds), \(perRound * rounds) tables expected")
     var bestWall = Double.infinity, bestCPU = Double.infinity
     var tables = 0
     for run in 1...3 {
@@ -48,3 +34,33 @@ func runConvertBenchmark() {
     print(String(format: "noise: 50 MB in wall %.2f s, cpu %.2f s; %d tables, %d notes", noiseWall, noiseCPU, noiseResult.tables.count, noiseResult.notes.count))
 }
 
+
+/// The convert corpus: the seed texts, each followed by a blank line, repeated to at least `megabytes`.
+func convertCorpus(megabytes targetMB: Double) -> (data: Data, seeds: Int, rounds: Int, tablesPerRound: Int)? {
+    let seedsDir = sharedDirectory().appendingPathComponent("seeds")
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    guard !names.isEmpty else {
+        print("convert: no seeds found at \(seedsDir.path) (run from the package root, with ../shared beside it)")
+        return nil
+    }
+    let seeds = names.compactMap { try? String(contentsOf: seedsDir.appendingPathComponent($0), encoding: .utf8) }
+    let perRound = seeds.map { TextTableReader.read(text: $0).tables.count }.reduce(0, +)
+    var corpus = ""
+    var rounds = 0
+    while Double(corpus.utf8.count) < targetMB * 1_048_576 {
+        for s in seeds { corpus += s; corpus += "\n\n" }
+        rounds += 1
+    }
+    return (Data(corpus.utf8), seeds.count, rounds, perRound)
+}
+
+/// `jixiao-bench convert-once [MB]`: one conversion of the same corpus (default 2 MB), no noise,
+/// for profilers (`valgrind --tool=callgrind`, `perf record`), whose instruction counts do not
+/// depend on what else runs on the machine.
+func runConvertOnce() {
+    let args = CommandLine.arguments
+    let targetMB = args.count > 2 ? Double(args[2]) ?? 2 : 2
+    guard let (data, _, _, _) = convertCorpus(megabytes: targetMB) else { return }
+    let result = (try? TextTableReader.read(data: data)) ?? ImportResult()
+    print("convert-once: \(data.count) bytes, \(result.tables.count) tables, \(result.notes.count) notes")
+}
