@@ -98,11 +98,8 @@ extension Reader {
         // 3. loose paragraphs: definitions, then shared words, then the row just above
         var candidates: [(score: Int, para: Int, row: Int)] = []
         var placed = Set<Int>()
-        // the 4-character pieces of each row's name and 二级, made once: a paragraph that holds none
-        // of them cannot reach the match threshold
-        let pieces = d.rows.map { Self.runs(of: 4, in: $0.indicator.name) + Self.runs(of: 4, in: $0.indicator.level2) }
         for (pi, p) in free.enumerated() {
-            if FormVocabulary.groupTemplatePhrases.contains(where: { p.text.contains($0) }) {
+            if FormVocabulary.groupTemplatePhrases.contains(where: { PlainText.contains(p.text, $0) }) {
                 notes.append(ImportNote(.skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
                 placed.insert(pi)
                 continue
@@ -121,7 +118,8 @@ extension Reader {
             guard free.count * d.rows.count <= Self.maxMatchPairs, p.text.count <= 4000 else { continue }
             for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
                 // a match needs 4 shared characters in a row: skip the pairs that share no 4 of the name's
-                guard pieces[ri].contains(where: { TextNormalizer.contains(p.text, $0) }) else { continue }
+                guard TextSimilarity.sharesRun(of: 4, of: r.indicator.name, in: p.text)
+                    || TextSimilarity.sharesRun(of: 4, of: r.indicator.level2, in: p.text) else { continue }
                 let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
                 let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
                 let nameOK = byName >= 4 && byName * 2 >= r.indicator.name.count
@@ -151,17 +149,6 @@ extension Reader {
 
     static let maxMatchPairs = 40_000
 
-    /// Every run of `n` consecutive characters of `text`.
-    static func runs(of n: Int, in text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= n else { return [] }
-        return (0...(scalars.count - n)).map { i in
-            var piece = ""
-            piece.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
-            return piece
-        }
-    }
-
     /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.
     static func definedName(in text: String) -> String? {
         guard text.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "＝") else { return nil }
@@ -182,7 +169,7 @@ extension Reader {
 
     /// The row a defined name names: exactly, or as a suffix (`部门绩效自评完成率` → `绩效自评完成率`).
     static func indicator(named defined: String, in names: NameLookup) -> Int? {
-        if let exact = names.exact[TextNormalizer.labelKey(defined)] { return exact }
+        if let exact = names.exact[TextKey(TextNormalizer.labelKey(defined))] { return exact }
         // suffix matches need a scan; a real table has tens of rows, a pasted novel is not searched
         guard names.names.count <= 500 else { return nil }
         return names.names.indices.filter { nameMatches(defined, names.names[$0]) }.max { names.names[$0].count < names.names[$1].count }
@@ -190,11 +177,14 @@ extension Reader {
 
     struct NameLookup {
         var names: [String]
-        var exact: [String: Int]
+        var exact: [TextKey: Int]
         init(_ names: [String]) {
             self.names = names
-            var d: [String: Int] = [:]
-            for (i, n) in names.enumerated() where d[TextNormalizer.labelKey(n)] == nil { d[TextNormalizer.labelKey(n)] = i }
+            var d: [TextKey: Int] = [:]
+            for (i, n) in names.enumerated() {
+                let key = TextKey(TextNormalizer.labelKey(n))
+                if d[key] == nil { d[key] = i }
+            }
             exact = d
         }
     }

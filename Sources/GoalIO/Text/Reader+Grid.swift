@@ -139,7 +139,8 @@ extension Reader {
             lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note],
             actual: fields[.actual], deviation: fields[.deviation])
         drafts[di].rows.append(.init(indicator: ind, line: line, level1Printed: level1Printed, level2Printed: level2Printed))
-        drafts[di].nameIndex[TextNormalizer.labelKey(name)] = drafts[di].nameIndex[TextNormalizer.labelKey(name)] ?? idx
+        let key = TextKey(TextNormalizer.labelKey(name))
+        if drafts[di].nameIndex[key] == nil { drafts[di].nameIndex[key] = idx }
         lastEventWasIndicator = true
         if level1Printed { backfillLevel1(from: idx) }
         if level2Printed { backfillLevel2(from: idx) }
@@ -282,7 +283,7 @@ extension Reader {
     }
 
     func existingIndicator(named name: String) -> Int? {
-        drafts.last?.nameIndex[TextNormalizer.labelKey(name)]
+        drafts.last?.nameIndex[TextKey(TextNormalizer.labelKey(name))]
     }
 
     /// A row printed down the page (name, then type, then value). A repeat of a row already read is

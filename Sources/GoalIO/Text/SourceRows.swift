@@ -58,10 +58,28 @@ struct Cell: Sendable {
         }
     }
 
+    /// A cell cut from a line. Most cells hold no markup (`\\`, `<`, `*` never occur in them), and
+    /// their text is the piece trimmed: one copy, and no markup passes over it.
+    init(raw: Substring) {
+        let plain = raw.utf8.withContiguousStorageIfAvailable { u in
+            !u.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }
+        } ?? false
+        if plain { self.init(text: TextNormalizer.trim(raw)) } else { self.init(raw: String(raw)) }
+    }
+
+    private init(text: String) {
+        self.text = text
+        markupSegments = nil
+        boldRuns = []
+    }
+
     /// A placeholder that means "nothing here": `-`, `—`, `/`, `无`.
     var isPlaceholder: Bool {
-        ["-", "—", "–", "－", "/", "／", "——", "--", "无", "\\"].contains(text)
+        // a placeholder is a character or two: a longer text is none, without comparing it to each
+        text.utf8.count <= 16 && Self.placeholders.contains(text)
     }
+
+    private static let placeholders = WordSet(["-", "—", "–", "－", "/", "／", "——", "--", "无", "\\"])
 }
 
 enum SourceRows {
@@ -106,7 +124,8 @@ enum SourceRows {
                 rows.append(row(from: l, number: p.firstLine + k))
             }
         }
-        return rows.filter { !$0.isSeparator }
+        rows.removeAll { $0.isSeparator }
+        return rows
     }
 
     static let maxJoinedLines = 50
@@ -147,14 +166,14 @@ enum SourceRows {
     static func row(from line: Substring, number: Int) -> SourceRow {
         if line.utf8.contains(UInt8(ascii: "\t")) {
             let parts = splitBytes(line, on: UInt8(ascii: "\t"))
-            return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: true)
+            return SourceRow(line: number, cells: parts.map { Cell(raw: $0) }, isTabular: true)
         }
         let t = TextNormalizer.trim(line)
         if t.utf8.first == UInt8(ascii: "|") && t.utf8.count > 1 {
             var inner = Substring(t.dropFirst())
             if inner.utf8.last == UInt8(ascii: "|") { inner = inner.dropLast() }
             let parts = splitBytes(inner, on: UInt8(ascii: "|"))
-            return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: parts.count > 1)
+            return SourceRow(line: number, cells: parts.map { Cell(raw: $0) }, isTabular: parts.count > 1)
         }
         var text = t
         // Markdown headings: `## 省级部门…` is the title, the marks are not.
@@ -185,9 +204,10 @@ enum SourceRows {
 private extension SourceRow {
     var isSeparator: Bool {
         guard isTabular else { return false }
+        // by bytes: a text whose bytes are all `-`, `:` or space is one whose Characters are
         return cells.allSatisfy { c in
-            !c.text.isEmpty ? c.text.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } : true
-        } && cells.contains { !$0.text.isEmpty }
+            c.text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
+        } && !nonEmpty.isEmpty
     }
 }
 
