@@ -73,21 +73,23 @@ public enum PlainText {
 
     /// `s.hasPrefix(p)`, by bytes when both are plain.
     public static func hasPrefix(_ s: String, _ p: String) -> Bool {
-        withUTF8(s) { x in
-            withUTF8(p) { y in
-                if isPlain(x) && isPlain(y) { return x.count >= y.count && UnsafeBufferPointer(rebasing: x[..<y.count]).elementsEqual(y) }
-                return s.hasPrefix(p)
-            }
-        }
+        isPlain(s) && isPlain(p) ? bytes(of: s, havePrefix: p) : s.hasPrefix(p)
     }
 
     /// `s.hasSuffix(p)`, by bytes when both are plain.
     public static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        isPlain(s) && isPlain(p) ? bytes(of: s, haveSuffix: p) : s.hasSuffix(p)
+    }
+
+    /// Whether the bytes of `s` start with those of `p` (`hasPrefix` when both are plain).
+    public static func bytes(of s: String, havePrefix p: String) -> Bool {
+        withUTF8(s) { x in withUTF8(p) { y in x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0) } }
+    }
+
+    /// Whether the bytes of `s` end with those of `p` (`hasSuffix` when both are plain).
+    public static func bytes(of s: String, haveSuffix p: String) -> Bool {
         withUTF8(s) { x in
-            withUTF8(p) { y in
-                if isPlain(x) && isPlain(y) { return x.count >= y.count && UnsafeBufferPointer(rebasing: x[(x.count - y.count)...]).elementsEqual(y) }
-                return s.hasSuffix(p)
-            }
+            withUTF8(p) { y in x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress! + (x.count - y.count), y.baseAddress!, y.count) == 0) }
         }
     }
 
@@ -145,5 +147,39 @@ extension PlainText {
                 isPlain(x) && isPlain(y) ? TextNormalizer.contains(x, y) : s.contains(word)
             }
         }
+    }
+}
+
+extension PlainText {
+    /// Foundation's `s.replacingOccurrences(of: word, with: "")` (NSString on Linux), as a byte
+    /// search when both are plain: occurrences are removed left to right, without overlaps.
+    public static func removingOccurrences(of word: String, in s: String) -> String {
+        guard isPlain(s), isPlain(word), !word.isEmpty else { return s.replacingOccurrences(of: word, with: "") }
+        return withUTF8(s) { x in
+            withUTF8(word) { w in
+                guard TextNormalizer.contains(x, w) else { return s }
+                return String(unsafeUninitializedCapacity: x.count) { out in
+                    var i = 0, o = 0
+                    while i < x.count {
+                        if i + w.count <= x.count, memcmp(x.baseAddress! + i, w.baseAddress!, w.count) == 0 {
+                            i += w.count
+                        } else {
+                            out[o] = x[i]; o += 1; i += 1
+                        }
+                    }
+                    return o
+                }
+            }
+        }
+    }
+}
+
+extension PlainText {
+    /// Whether the UTF-8 of `s` holds `byte` (`s.utf8.contains(byte)`, by `memchr`).
+    @inlinable
+    public static func containsByte(_ s: some StringProtocol, _ byte: UInt8) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { u in
+            u.count > 0 && memchr(u.baseAddress!, Int32(byte), u.count) != nil
+        } ?? s.utf8.contains(byte)
     }
 }

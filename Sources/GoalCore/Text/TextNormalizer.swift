@@ -90,13 +90,21 @@ public enum TextNormalizer {
     /// of its UTF-8 bytes: full-width forms are EF BC xx / EF BD xx, the ideographic space E3 80 80.
     static func needsFolding(_ s: String, forKey: Bool) -> Bool {
         PlainText.withUTF8(s) { u in
-            var prev2: UInt8 = 0, prev1: UInt8 = 0
-            for b in u {
-                if forKey && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2A || b == 0x3A) { return true }
-                if prev1 == 0xEF && (b == 0xBC || b == 0xBD || b == 0xBB) { return true }
-                if prev2 == 0xE3 && prev1 == 0x80 && b == 0x80 { return true }
-                if forKey && ((prev1 == 0xC2 && b == 0xA0) || (prev2 == 0xE2 && prev1 == 0x80 && b == 0x8B)) { return true }
-                prev2 = prev1; prev1 = b
+            // lead bytes never occur inside a sequence, so each pattern is tested where its first byte is
+            let n = u.count
+            for i in 0..<n {
+                let b = u[i]
+                if b < 0x80 {
+                    if forKey && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2A || b == 0x3A) { return true }
+                } else if b == 0xEF {
+                    if i + 1 < n && (u[i + 1] == 0xBC || u[i + 1] == 0xBD || u[i + 1] == 0xBB) { return true }
+                } else if b == 0xE3 {
+                    if i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80 { return true }
+                } else if forKey && b == 0xC2 {
+                    if i + 1 < n && u[i + 1] == 0xA0 { return true }
+                } else if forKey && b == 0xE2 {
+                    if i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x8B { return true }
+                }
             }
             return false
         }
@@ -129,10 +137,48 @@ public enum TextNormalizer {
     }
 
     /// Trims spaces, tabs, ideographic spaces and zero-width characters at both ends.
+    @inlinable
     public static func trim(_ s: some StringProtocol) -> String {
-        // most cells have nothing to trim: check the end scalars before slicing by Character
+        // most cells have nothing to trim: their end bytes say so without decoding anything
+        if s.utf8.withContiguousStorageIfAvailable({ endsAreSolid($0) }) == true { return String(s) }
+        return trimmed(Substring(s))
+    }
+
+    /// Whether the first and the last scalar are surely not blank, by their bytes: ASCII, CJK
+    /// ideographs (U+4000–U+9FFF, lead bytes E4–E9) and full-width forms (EF BC, EF BD). Anything
+    /// else is left to `trimmed`.
+    @usableFromInline
+    static func endsAreSolid(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func solid(at i: Int) -> Bool {
+            let b = u[i]
+            if b < 0x80 { return !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) }
+            if b >= 0xE4 && b <= 0xE9 { return true }
+            return b == 0xEF && i + 1 < u.count && (u[i + 1] == 0xBC || u[i + 1] == 0xBD)
+        }
+        guard !u.isEmpty, solid(at: 0) else { return false }
+        var last = u.count - 1
+        while last > 0 && u[last] & 0xC0 == 0x80 { last -= 1 }
+        return solid(at: last)
+    }
+
+    /// `trim` of plain text (see `PlainText`) on its bytes: its only blank scalars are ASCII white
+    /// space and the ideographic space.
+    public static func trimPlain(_ u: UnsafeBufferPointer<UInt8>) -> String {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var start = 0, end = u.count
+        while start < end {
+            if isSpace(u[start]) { start += 1 } else if end - start >= 3, u[start] == 0xE3, u[start + 1] == 0x80, u[start + 2] == 0x80 { start += 3 } else { break }
+        }
+        while end > start {
+            if isSpace(u[end - 1]) { end -= 1 } else if end - start >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, u[end - 1] == 0x80 { end -= 3 } else { break }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+    }
+
+    @usableFromInline
+    static func trimmed(_ s: Substring) -> String {
         if let f = s.unicodeScalars.first, let l = s.unicodeScalars.last, !isBlankScalar(f), !isBlankScalar(l) { return String(s) }
-        var sub = Substring(s)
+        var sub = s
         while let f = sub.first, isBlank(f) { sub = sub.dropFirst() }
         while let l = sub.last, isBlank(l) { sub = sub.dropLast() }
         return String(sub)

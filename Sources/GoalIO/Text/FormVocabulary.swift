@@ -54,8 +54,10 @@ enum FormVocabulary {
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, PlainText.count(k) <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
-        // a heading with a remark in brackets: 指标值（目标值）, 分值（分）
-        if let open = k.firstIndex(where: { $0 == "(" }), open != k.startIndex {
+        // a heading with a remark in brackets: 指标值（目标值）, 分值（分）; in plain text the bracket
+        // is found by its byte
+        let bracket = PlainText.isPlain(k) ? k.utf8.firstIndex(of: UInt8(ascii: "(")) : k.firstIndex(where: { $0 == "(" })
+        if let open = bracket, open != k.startIndex {
             return headingIndex[String(k[..<open])]
         }
         return nil
