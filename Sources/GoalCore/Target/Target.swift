@@ -90,8 +90,10 @@ public struct Target: Sendable, Hashable {
         // full-width digits are folded to ASCII; separators stay as typed
         let numberText = String(s[s.startIndex..<end])
         var rest = Substring(TextNormalizer.trim(s[end...]))
-        // trailing words 以上/以下/前 imply the operator
-        for (w, c) in trailingWords where plain ? rest.utf8.reversed().starts(with: w.utf8.reversed()) : rest.hasSuffix(w) {
+        // trailing words 以上/以下/前 imply the operator; each ends in 上, 下, 内 or 前, and most rests
+        // end otherwise
+        let mayEndInWord = rest.last.map { "上下内前".contains($0) } ?? false
+        for (w, c) in trailingWords where mayEndInWord && (plain ? rest.utf8.reversed().starts(with: w.utf8.reversed()) : rest.hasSuffix(w)) {
             if comparison == nil { comparison = c }
             rest = rest.dropLast(w.count)
             break

@@ -46,7 +46,7 @@ struct Cell: Sendable {
             return
         }
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
-        if trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.utf8.contains(UInt8(ascii: ">")) && Markup.hasKnownTag(trimmed) {
+        if PlainText.containsByte(trimmed, UInt8(ascii: "<")) && PlainText.containsByte(trimmed, UInt8(ascii: ">")) && Markup.hasKnownTag(trimmed) {
             let parsed = Markup.parseHTML(trimmed)
             markupSegments = parsed.segments
             boldRuns = parsed.bold

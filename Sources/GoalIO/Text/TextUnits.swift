@@ -22,8 +22,11 @@ extension Unicode.Scalar: TextUnit {
     var isNumber: Bool { properties.numericType != nil }
     static func units(of text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
     static func string(_ units: ArraySlice<Unicode.Scalar>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: units)
-        return String(s)
+        // encoded straight into the string's storage (at most four bytes a scalar)
+        String(unsafeUninitializedCapacity: units.count * 4) { buffer in
+            var n = 0
+            for u in units { UTF8.encode(u) { buffer[n] = $0; n += 1 } }
+            return n
+        }
     }
 }
