@@ -7,6 +7,14 @@ func threadCPUSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
+/// The CPU time of all this process's threads: with the work spread over the cores, this divided
+/// into the work done is the speed of one core, whatever else the machine is running.
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// `../shared` beside the package, or `$JIXIAO_SHARED`.
 func sharedDirectory() -> URL {
     if let env = ProcessInfo.processInfo.environment["JIXIAO_SHARED"] { return URL(fileURLWithPath: env) }

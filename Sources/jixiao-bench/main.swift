@@ -1,8 +1,9 @@
 // Benchmarks: `swift run -c release jixiao-bench <name>`; each prints its figures.
 switch CommandLine.arguments.dropFirst().first {
 case "convert": runConvertBenchmark()
+case "convert-once": runConvertOnce()
 case "check": runCheckBenchmark()
 case "score": runScoreBenchmark()
 case "xlsx": runXlsxBenchmark()
-default: print("usage: jixiao-bench <convert|check|score|xlsx>")
+default: print("usage: jixiao-bench <convert|convert-once|check|score|xlsx>")
 }

@@ -16,12 +16,12 @@ public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reads an operator as users type it: `>=`, `＞＝`, `≧`, `=<`, `定量`-less `定性`, words such as 不低于.
     /// Returns nil when the text is not an operator.
     public static func parse(_ text: String) -> Comparison? {
-        words[TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }]
+        words[TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(text))]
     }
 
     /// A dictionary, not a switch: a switch compares the text with every spelling in turn.
-    private static let words: [String: Comparison] = {
-        var d: [String: Comparison] = [:]
+    private static let words: WordTable<Comparison> = {
+        var d: [(String, Comparison)] = []
         let spellings: [(Comparison, [String])] = [
             (.atLeast, ["≥", ">=", "=>", "≧", "⩾", "不低于", "不少于", "大于等于", "大于或等于", "以上", "至少"]),
             (.greater, [">", "大于", "高于", "多于", "超过"]),
@@ -30,8 +30,8 @@ public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
             (.less, ["<", "小于", "低于", "少于"]),
             (.qualitative, ["定性"]),
         ]
-        for (c, list) in spellings { for w in list { d[w] = c } }
-        return d
+        for (c, list) in spellings { for w in list { d.append((w, c)) } }
+        return WordTable(d)
     }()
 
     /// Does `actual` meet `target` under this operator? Qualitative comparisons are not decided here.

@@ -19,10 +19,11 @@ public enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The kind a printed title names, e.g. `2023年度项目支出绩效自评表` → project.
     public static func fromTitle(_ title: String) -> TableKind? {
         let t = TextNormalizer.labelKey(title)
-        if t.contains("项目") && t.contains("绩效") { return .project }
-        if t.contains("省级") && t.contains("整体") { return .provincial }
-        if t.contains("整体") && t.contains("绩效") { return .department }
-        if t.contains("部门") && t.contains("绩效目标") { return .department }
+        func has(_ word: String) -> Bool { PlainText.contains(t, word) }
+        if has("项目") && has("绩效") { return .project }
+        if has("省级") && has("整体") { return .provincial }
+        if has("整体") && has("绩效") { return .department }
+        if has("部门") && has("绩效目标") { return .department }
         return nil
     }
 }

@@ -56,20 +56,25 @@ public struct Target: Sendable, Hashable {
     public static func parse(_ cell: String) -> Target {
         let written = cell
         let trimmed = TextNormalizer.trim(cell)
-        var s = Substring(TextNormalizer.halfWidth(trimmed))
+        let folded = TextNormalizer.halfWidth(trimmed)
+        // in plain text (see `PlainText`) every Character is one scalar: the scans below go by bytes
+        let plain = PlainText.isPlain(folded)
+        var s = Substring(folded)
         var comparison: Comparison?
         // most cells start with a digit or a letter: only look for an operator when the first
         // character can begin one
-        let opStart = s.first.map { operatorInitials.contains($0) } ?? false
-        for (op, c) in leadingOperators where opStart && s.hasPrefix(op) {
-            comparison = c
-            s = s.dropFirst(op.count)
-            break
+        if let first = s.first, operatorInitials.contains(first) {
+            for (op, c) in leadingOperators where plain ? s.utf8.starts(with: op.utf8) : s.hasPrefix(op) {
+                comparison = c
+                s = s.dropFirst(op.count)
+                break
+            }
         }
         s = Substring(TextNormalizer.trim(s))
         // qualifier before the number: 每月25日前, 全年12次
         var qualifier: String?
-        if let firstDigit = s.firstIndex(where: { $0.isASCII && $0.isNumber }), firstDigit != s.startIndex {
+        let digit = plain ? s.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) : s.firstIndex(where: { $0.isASCII && $0.isNumber })
+        if let firstDigit = digit, firstDigit != s.startIndex {
             let pre = s[..<firstDigit]
             if pre.count <= 4, pre.allSatisfy({ !$0.isASCII }), !pre.contains(where: { "，。；".contains($0) }) {
                 qualifier = String(pre)
@@ -77,6 +82,35 @@ public struct Target: Sendable, Hashable {
             }
         }
         // the number: digits, '.', ',' between digit groups, optional leading '-'
+        let (end, sawDigit) = plain ? Self.plainNumberEnd(s) : Self.numberEnd(s)
+        guard sawDigit, let number = TextNormalizer.number(String(s[s.startIndex..<end])) else {
+            return Target(written: written, comparison: comparison,
+                          valueText: comparison == nil ? trimmed : String(s), number: nil, unit: nil)
+        }
+        // full-width digits are folded to ASCII; separators stay as typed
+        let numberText = String(s[s.startIndex..<end])
+        var rest = Substring(TextNormalizer.trim(s[end...]))
+        // trailing words 以上/以下/前 imply the operator; each ends in 上, 下, 内 or 前, and most rests
+        // end otherwise
+        let mayEndInWord = rest.last.map { "上下内前".contains($0) } ?? false
+        for (w, c) in trailingWords where mayEndInWord && (plain ? rest.utf8.reversed().starts(with: w.utf8.reversed()) : rest.hasSuffix(w)) {
+            if comparison == nil { comparison = c }
+            rest = rest.dropLast(w.count)
+            break
+        }
+        // a rest that is a sentence, not a unit: keep it as qualitative text
+        let unitText = TextNormalizer.trim(rest)
+        if (plain ? PlainText.count(unitText) : unitText.count) > 8 || unitText.contains(where: { "，。；、,;".contains($0) }) {
+            return Target(written: written, comparison: comparison, valueText: trimmed, number: nil, unit: nil)
+        }
+        return Target(
+            written: written, comparison: comparison, valueText: numberText, number: number,
+            unit: unitText.isEmpty ? nil : unitText, qualifier: qualifier)
+    }
+
+    /// Where the number at the start of `s` ends (digits, `.` or `,` between digits, an optional
+    /// leading `-`), and whether it has a digit.
+    private static func numberEnd(_ s: Substring) -> (String.Index, Bool) {
         var end = s.startIndex
         var i = s.startIndex
         if i < s.endIndex, s[i] == "-" { i = s.index(after: i) }
@@ -90,27 +124,27 @@ public struct Target: Sendable, Hashable {
             }
             break
         }
-        guard sawDigit, let number = TextNormalizer.number(String(s[s.startIndex..<end])) else {
-            return Target(written: written, comparison: comparison,
-                          valueText: comparison == nil ? trimmed : String(s), number: nil, unit: nil)
-        }
-        // full-width digits are folded to ASCII; separators stay as typed
-        let numberText = String(s[s.startIndex..<end])
-        var rest = Substring(TextNormalizer.trim(s[end...]))
-        // trailing words 以上/以下/前 imply the operator
-        for (w, c) in trailingWords where rest.hasSuffix(w) {
-            if comparison == nil { comparison = c }
-            rest = rest.dropLast(w.count)
+        return (end, sawDigit)
+    }
+
+    /// `numberEnd` for plain text, on its bytes: every Character is one scalar, and the ones the
+    /// number is made of are ASCII.
+    private static func plainNumberEnd(_ s: Substring) -> (String.Index, Bool) {
+        let u = s.utf8
+        func isDigit(_ i: String.Index) -> Bool { u[i] >= 0x30 && u[i] <= 0x39 }
+        var end = u.startIndex
+        var i = u.startIndex
+        if i < u.endIndex, u[i] == UInt8(ascii: "-") { i = u.index(after: i) }
+        var sawDigit = false
+        while i < u.endIndex {
+            if isDigit(i) { sawDigit = true; i = u.index(after: i); end = i; continue }
+            if u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: ",") {
+                let n = u.index(after: i)
+                if n < u.endIndex, isDigit(n) { i = n; continue }
+            }
             break
         }
-        // a rest that is a sentence, not a unit: keep it as qualitative text
-        let unitText = TextNormalizer.trim(rest)
-        if unitText.count > 8 || unitText.contains(where: { "，。；、,;".contains($0) }) {
-            return Target(written: written, comparison: comparison, valueText: trimmed, number: nil, unit: nil)
-        }
-        return Target(
-            written: written, comparison: comparison, valueText: numberText, number: number,
-            unit: unitText.isEmpty ? nil : unitText, qualifier: qualifier)
+        return (end, sawDigit)
     }
 
     /// Reads a target from separate cells: 指标值类型, 指标值 and 计量单位, as the department form has them.

@@ -33,9 +33,23 @@ public struct Taxonomy: Sendable, Hashable, Codable {
     /// Points or remarks in brackets are dropped: `产出指标（50分）` is 产出指标.
     public static func key(_ name: String) -> String {
         var k = TextNormalizer.labelKey(name)
+        if let plain = plainKey(k) { return plain }
         if k.hasSuffix(")"), let open = k.lastIndex(of: "("), open != k.startIndex { k = String(k[..<open]) }
         if k.hasSuffix("指标") && k.count > 2 { k.removeLast(2) }
         return k
+    }
+
+    /// `key`'s last two steps on the bytes of a plain label key (see `PlainText`: every scalar is a
+    /// Character); nil for other text.
+    private static func plainKey(_ k: String) -> String? {
+        PlainText.withUTF8(k) { u -> String? in
+            guard PlainText.isPlain(u) else { return nil }
+            var end = u.count
+            if end > 0, u[end - 1] == UInt8(ascii: ")"), let open = u[..<end].lastIndex(of: UInt8(ascii: "(")), open != 0 { end = open }
+            let head = UnsafeBufferPointer(rebasing: u[..<end])
+            if head.hasByteSuffix("指标"), PlainText.scalarCount(head) > 2 { end -= "指标".utf8.count }
+            return end == u.count ? k : String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
+        }
     }
 
     /// The canonical 一级 name a text names, if it names one.

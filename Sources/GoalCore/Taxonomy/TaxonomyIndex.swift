@@ -2,27 +2,30 @@
 /// "is this a 一级/二级/共性指标 name?" of every cell.
 public struct TaxonomyIndex: Sendable {
     public let taxonomy: Taxonomy
-    private let level1ByKey: [String: String]
-    private let level2ByKey: [String: (level2: String, level1: String)]
-    private let parentsByKey: [String: [String]]
-    private let commonByKey: [String: Taxonomy.CommonIndicator]
+    // keyed by `TextKey`: these are asked of nearly every cell, and a `String` key hashes through
+    // Unicode normalisation
+    private let level1ByKey: WordTable<String>
+    private let level2ByKey: WordTable<(level2: String, level1: String)>
+    private let parentsByKey: WordTable<[String]>
+    private let commonByKey: WordTable<Taxonomy.CommonIndicator>
 
     public init(_ taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
-        var l1: [String: String] = [:], l2: [String: (String, String)] = [:], parents: [String: [String]] = [:]
+        var l1: [(String, String)] = [], l2: [(String, (level2: String, level1: String))] = []
+        var parents: [String: [String]] = [:]
         for g in taxonomy.groups {
-            l1[Taxonomy.key(g.level1)] = l1[Taxonomy.key(g.level1)] ?? g.level1
+            l1.append((Taxonomy.key(g.level1), g.level1))
             for n in g.level2 {
                 let k = Taxonomy.key(n)
-                if l2[k] == nil { l2[k] = (n, g.level1) }
+                l2.append((k, (n, g.level1)))
                 parents[k, default: []].append(g.level1)
             }
         }
-        var common: [String: Taxonomy.CommonIndicator] = [:]
-        for c in taxonomy.commonIndicators where common[TextNormalizer.labelKey(c.name)] == nil {
-            common[TextNormalizer.labelKey(c.name)] = c
-        }
-        level1ByKey = l1; level2ByKey = l2; parentsByKey = parents; commonByKey = common
+        // the first of equal keys is kept, as `WordTable` does
+        level1ByKey = WordTable(l1)
+        level2ByKey = WordTable(l2)
+        parentsByKey = WordTable(parents.map { ($0.key, $0.value) })
+        commonByKey = WordTable(taxonomy.commonIndicators.map { (TextNormalizer.labelKey($0.name), $0) })
     }
 
     public func level1(named text: String) -> String? { level1ByKey[Taxonomy.key(text)] }

@@ -6,86 +6,189 @@ public enum TextNormalizer {
     /// Full-width ASCII (０-９, ＞, ％, （ …) to half-width, ideographic space to space.
     public static func halfWidth(_ s: String) -> String {
         if !needsFolding(s, forKey: false) { return s }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(s.unicodeScalars.count)
-        var changed = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v >= 0xFF01 && v <= 0xFF5E, let h = Unicode.Scalar(v - 0xFEE0) {
-                out.append(h); changed = true
-            } else if v == 0x3000 {
-                out.append(" "); changed = true
-            } else {
-                out.append(u)
-            }
-        }
-        return changed ? String(out) : s
+        return fold(s, forKey: false)
     }
 
     /// The form of a label used to compare it: half-width, no spaces, no `*` marks, no trailing colon.
     public static func labelKey(_ s: String) -> String {
         // this runs on every cell of every pasted line: most cells need no change at all
         if !needsFolding(s, forKey: true) { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            var v = u.value
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
-            if v == 0x3000 || v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x2A || v == 0x200B || v == 0xFEFF { continue }
-            if let scalar = Unicode.Scalar(v) { out.append(scalar) }
+        return fold(s, forKey: true)
+    }
+
+    /// `halfWidth` (or, `forKey`, `labelKey`) on the UTF-8 bytes: every change maps whole scalars to
+    /// ASCII or drops them, so the result is written byte by byte into a string no longer than `s`.
+    /// Full-width forms U+FF01–U+FF5E are EF BC 81…EF BD 9E and fold to 0x21…0x7E; the ideographic
+    /// space is E3 80 80.
+    static func fold(_ s: String, forKey: Bool) -> String {
+        PlainText.withUTF8(s) { u in
+            String(unsafeUninitializedCapacity: u.count) { out in
+                let n = u.count
+                var i = 0, o = 0
+                while i < n {
+                    let b = u[i]
+                    var ascii: UInt8?  // the scalar at i folded to ASCII, if it folds
+                    var width = 1      // its length in bytes
+                    if b == 0xEF, i + 2 < n, (u[i + 1] == 0xBC && u[i + 2] >= 0x81) || (u[i + 1] == 0xBD && u[i + 2] <= 0x9E) {
+                        ascii = u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20
+                        width = 3
+                    } else if b == 0xE3, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 {
+                        ascii = 0x20
+                        width = 3
+                    } else if b < 0x80 {
+                        ascii = b
+                    } else if forKey, b == 0xC2, i + 1 < n, u[i + 1] == 0xA0 {
+                        width = 2  // no-break space: dropped from keys
+                    } else if forKey, b == 0xE2, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x8B {
+                        width = 3  // zero-width space
+                    } else if forKey, b == 0xEF, i + 2 < n, u[i + 1] == 0xBB, u[i + 2] == 0xBF {
+                        width = 3  // byte-order mark
+                    } else {
+                        // any other scalar is copied as it is
+                        width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                        for k in 0..<min(width, n - i) { out[o + k] = u[i + k] }
+                        o += min(width, n - i)
+                        i += width
+                        continue
+                    }
+                    i += width
+                    guard let a = ascii else { continue }
+                    if forKey && (a == 0x20 || a == 0x09 || a == 0x0A || a == 0x0D || a == 0x2A) { continue }
+                    out[o] = a
+                    o += 1
+                }
+                if forKey { while o > 0 && out[o - 1] == UInt8(ascii: ":") { o -= 1 } }
+                return o
+            }
         }
-        while let last = out.last, last == ":" { out.removeLast() }
-        return String(out)
+    }
+
+    /// `s.filter { !$0.isWhitespace }`; on the bytes when `s` is plain (see `PlainText`), whose only
+    /// white space is ASCII and the ideographic space.
+    public static func withoutWhitespace(_ s: String) -> String {
+        guard PlainText.isPlain(s) else { return s.filter { !$0.isWhitespace } }
+        return PlainText.withUTF8(s) { u in
+            func spaceLength(at i: Int) -> Int {
+                let b = u[i]
+                if b == 0x20 || (b >= 0x09 && b <= 0x0C) { return 1 }
+                return b == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80 ? 3 : 0
+            }
+            guard u.indices.contains(where: { spaceLength(at: $0) > 0 }) else { return s }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                var o = 0, i = 0
+                while i < u.count {
+                    let w = spaceLength(at: i)
+                    if w > 0 { i += w; continue }
+                    out[o] = u[i]; o += 1; i += 1
+                }
+                return o
+            }
+        }
     }
 
     /// Whether `s` holds anything `halfWidth` (or, `forKey`, `labelKey`) would change, by a scan
     /// of its UTF-8 bytes: full-width forms are EF BC xx / EF BD xx, the ideographic space E3 80 80.
     static func needsFolding(_ s: String, forKey: Bool) -> Bool {
-        let u = s.utf8
-        var it = u.makeIterator()
-        var prev2: UInt8 = 0, prev1: UInt8 = 0
-        while let b = it.next() {
-            if forKey && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2A || b == 0x3A) { return true }
-            if prev1 == 0xEF && (b == 0xBC || b == 0xBD || b == 0xBB) { return true }
-            if prev2 == 0xE3 && prev1 == 0x80 && b == 0x80 { return true }
-            if forKey && ((prev1 == 0xC2 && b == 0xA0) || (prev2 == 0xE2 && prev1 == 0x80 && b == 0x8B)) { return true }
-            prev2 = prev1; prev1 = b
+        PlainText.withUTF8(s) { u in
+            // lead bytes never occur inside a sequence, so each pattern is tested where its first byte is
+            let n = u.count
+            for i in 0..<n {
+                let b = u[i]
+                if b < 0x80 {
+                    if forKey && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2A || b == 0x3A) { return true }
+                } else if b == 0xEF {
+                    if i + 1 < n && (u[i + 1] == 0xBC || u[i + 1] == 0xBD || u[i + 1] == 0xBB) { return true }
+                } else if b == 0xE3 {
+                    if i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80 { return true }
+                } else if forKey && b == 0xC2 {
+                    if i + 1 < n && u[i + 1] == 0xA0 { return true }
+                } else if forKey && b == 0xE2 {
+                    if i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x8B { return true }
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// Substring search on UTF-8 bytes. Foundation's `contains` goes through NSString on Linux,
     /// which costs more than everything else the importer does to a cell.
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
+        PlainText.withUTF8(needle) { n in
+            PlainText.withUTF8(haystack) { h in contains(h, n) }
+        }
+    }
+
+    /// Substring search on bytes.
+    @inlinable
+    public static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = n.first else { return true }
-        return haystack.utf8.withContiguousStorageIfAvailable { h -> Bool in
-            let count = h.count, m = n.count
-            if m > count { return false }
-            var i = 0
-            while i <= count - m {
-                if h[i] == first {
-                    var j = 1
-                    while j < m && h[i + j] == n[j] { j += 1 }
-                    if j == m { return true }
-                }
-                i += 1
+        let count = h.count, m = n.count
+        if m > count { return false }
+        var i = 0
+        while i <= count - m {
+            if h[i] == first {
+                var j = 1
+                while j < m && h[i + j] == n[j] { j += 1 }
+                if j == m { return true }
             }
-            return false
-        } ?? haystack.contains(needle)
+            i += 1
+        }
+        return false
     }
 
     /// Trims spaces, tabs, ideographic spaces and zero-width characters at both ends.
+    @inlinable
     public static func trim(_ s: some StringProtocol) -> String {
-        // most cells have nothing to trim: check the end scalars before slicing by Character
+        // most cells have nothing to trim: their end bytes say so without decoding anything
+        if s.utf8.withContiguousStorageIfAvailable({ endsAreSolid($0) }) == true { return String(s) }
+        return trimmed(Substring(s))
+    }
+
+    /// Whether the first and the last scalar are surely not blank, by their bytes: ASCII, CJK
+    /// ideographs (U+4000–U+9FFF, lead bytes E4–E9) and full-width forms (EF BC, EF BD). Anything
+    /// else is left to `trimmed`.
+    @usableFromInline
+    static func endsAreSolid(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func solid(at i: Int) -> Bool {
+            let b = u[i]
+            if b < 0x80 { return !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) }
+            if b >= 0xE4 && b <= 0xE9 { return true }
+            return b == 0xEF && i + 1 < u.count && (u[i + 1] == 0xBC || u[i + 1] == 0xBD)
+        }
+        guard !u.isEmpty, solid(at: 0) else { return false }
+        var last = u.count - 1
+        while last > 0 && u[last] & 0xC0 == 0x80 { last -= 1 }
+        return solid(at: last)
+    }
+
+    /// `trim` of plain text (see `PlainText`) on its bytes: its only blank scalars are ASCII white
+    /// space and the ideographic space.
+    public static func trimPlain(_ u: UnsafeBufferPointer<UInt8>) -> String {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var start = 0, end = u.count
+        while start < end {
+            if isSpace(u[start]) { start += 1 } else if end - start >= 3, u[start] == 0xE3, u[start + 1] == 0x80, u[start + 2] == 0x80 { start += 3 } else { break }
+        }
+        while end > start {
+            if isSpace(u[end - 1]) { end -= 1 } else if end - start >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, u[end - 1] == 0x80 { end -= 3 } else { break }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+    }
+
+    @usableFromInline
+    static func trimmed(_ s: Substring) -> String {
         if let f = s.unicodeScalars.first, let l = s.unicodeScalars.last, !isBlankScalar(f), !isBlankScalar(l) { return String(s) }
-        var sub = Substring(s)
+        var sub = s
         while let f = sub.first, isBlank(f) { sub = sub.dropFirst() }
         while let l = sub.last, isBlank(l) { sub = sub.dropLast() }
         return String(sub)
     }
 
     static func isBlankScalar(_ u: Unicode.Scalar) -> Bool {
-        u.properties.isWhitespace || u.value == 0x3000 || u.value == 0x200B || u.value == 0xFEFF
+        // ASCII, ideographs and full-width forms answer without the Unicode property tables
+        if u.value < 0x80 { return u.value == 0x20 || (u.value >= 0x09 && u.value <= 0x0D) }
+        if (u.value >= 0x3400 && u.value <= 0x9FFF) || (u.value >= 0xFF01 && u.value <= 0xFF5E) { return false }
+        return u.properties.isWhitespace || u.value == 0x3000 || u.value == 0x200B || u.value == 0xFEFF
     }
 
     static func isBlank(_ c: Character) -> Bool {
@@ -95,6 +198,10 @@ public enum TextNormalizer {
     /// Parses a decimal number as typed: full-width digits, thousands separators `1,234`, a leading `+`.
     /// Returns nil for anything that is not wholly a number.
     public static func number(_ text: String) -> Double? {
+        // plain text (see `PlainText`), as nearly every cell is, is read on its bytes
+        if PlainText.withUTF8(text, { PlainText.isPlain($0) && $0.count <= 96 }) {
+            return PlainText.withUTF8(text) { plainNumber($0) }
+        }
         var s = halfWidth(text).filter { !$0.isWhitespace }
         if s.isEmpty { return nil }
         if s.first == "+" { s.removeFirst() }
@@ -114,6 +221,68 @@ public enum TextNormalizer {
         }
         guard sawDigit else { return nil }
         return Double(s)
+    }
+
+    /// `number` for plain text (see `PlainText`), on its bytes: every scalar is a Character, the only
+    /// white space is ASCII or the ideographic space, and a number is ASCII once folded, so the text is
+    /// folded into a small buffer and checked there. Digit groups are checked for ASCII digits where
+    /// `number` asks `isNumber`: a group that differs holds a non-ASCII numeral (万), which no number
+    /// has, so the answer is nil either way.
+    static func plainNumber(_ u: UnsafeBufferPointer<UInt8>) -> Double? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { buf -> Double? in
+            var n = 0
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
+                    buf[n] = b; n += 1
+                } else if b == 0xEF, u[i + 1] == 0xBC || u[i + 1] == 0xBD {
+                    // full-width ASCII: ０-９ ． ， ＋ －, or anything else, which is never part of a number
+                    let a = u[i + 1] == 0xBC ? u[i + 2] &- 0x60 : u[i + 2] &- 0x20
+                    i += 3
+                    buf[n] = a; n += 1
+                } else if b == 0xE3, u[i + 1] == 0x80, u[i + 2] == 0x80 {
+                    i += 3  // ideographic space
+                } else {
+                    return nil  // any other character is not part of a number
+                }
+            }
+            var start = 0
+            if n == 0 { return nil }
+            if buf[0] == UInt8(ascii: "+") { start = 1 }
+            // only a thousands separator: digits in groups of three
+            var hasComma = false
+            for k in start..<n where buf[k] == UInt8(ascii: ",") { hasComma = true; break }
+            if hasComma {
+                var k = start, groupStart = -1, w = start
+                while k <= n {
+                    if k == n || buf[k] == UInt8(ascii: ",") {
+                        if groupStart >= 0 {
+                            var digits = 0
+                            while groupStart + digits < k, buf[groupStart + digits] >= 0x30, buf[groupStart + digits] <= 0x39 { digits += 1 }
+                            if digits != 3 { return nil }
+                        }
+                        groupStart = k + 1
+                    } else {
+                        buf[w] = buf[k]; w += 1
+                    }
+                    k += 1
+                }
+                n = w
+            }
+            var sawDigit = false, sawDot = false
+            for k in start..<n {
+                let c = buf[k]
+                if c >= 0x30 && c <= 0x39 { sawDigit = true; continue }
+                if c == UInt8(ascii: ".") && !sawDot { sawDot = true; continue }
+                if c == UInt8(ascii: "-") && k == start { continue }
+                return nil
+            }
+            guard sawDigit else { return nil }
+            return Double(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<n]), as: UTF8.self))
+        }
     }
 
     /// Formats a number without a trailing `.0` and with at most `decimals` places.

@@ -31,7 +31,11 @@ struct CellFeatures: Sendable {
         self.text = text
         // scalar counts, not Character counts: grapheme breaking is the slow part of Swift strings,
         // and every test below is guarded by a cheap length check first
-        let scalars = text.unicodeScalars.count
+        let scalars = PlainText.withUTF8(text) { PlainText.scalarCount($0) }
+        // in plain text (see `PlainText`; the words below are plain) prefix and suffix go by bytes
+        let plain = PlainText.isPlain(text)
+        func hasPrefix(_ w: String) -> Bool { plain ? PlainText.bytes(of: text, havePrefix: w) : text.hasPrefix(w) }
+        func hasSuffix(_ w: String) -> Bool { plain ? PlainText.bytes(of: text, haveSuffix: w) : text.hasSuffix(w) }
         length = scalars
         let short = scalars <= 16
         isLevel1 = short && taxonomy.level1(named: text) != nil
@@ -59,9 +63,9 @@ struct CellFeatures: Sendable {
         isMethodName = scalars >= 4 && FormVocabulary.scoringMethodWords.contains { TextNormalizer.contains(text, $0) }
         isScoringText = isMethodName || (scalars >= 3 && CellFeatures.mentionsPoints(folded))
         isBasis = scalars <= 10 && FormVocabulary.basisWords.contains(TextNormalizer.labelKey(text))
-        isEvidence = scalars <= 12 && !isNumber && FormVocabulary.evidenceSuffixes.contains { text.hasSuffix($0) }
+        isEvidence = scalars <= 12 && !isNumber && FormVocabulary.evidenceSuffixes.contains { hasSuffix($0) }
         looksLikeExplanation = scalars > 30
-            || CellFeatures.explanationOpenings.contains { text.hasPrefix($0) }
+            || CellFeatures.explanationOpenings.contains { hasPrefix($0) }
             || (scalars > 12 && (folded.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "是否") || TextNormalizer.contains(text, "指标")))
         isShortPhrase = scalars <= 24 && !isNumber && !isOperator && !TextNormalizer.contains(text, "。")
         isCommonIndicator = short && taxonomy.commonIndicator(named: text) != nil
@@ -95,16 +99,19 @@ struct CellFeatures: Sendable {
         return false
     }
 
-    private static let unitWords: Set<String> = [
+    private static let unitWords = WordSet([
         "%", "‰", "人", "万人", "人次", "万人次", "次", "万次", "个", "家", "户", "项", "件", "份", "所", "只", "台", "套", "辆",
         "元", "万元", "亿元", "千元", "天", "日", "月", "年", "小时", "分钟", "工作日", "个工作日", "批", "批次", "场", "期",
         "篇", "册", "本", "条", "座", "公里", "千米", "米", "平方米", "亩", "吨", "公顷", "立方米", "km", "m", "m2", "㎡", "分", "名", "岗", "班", "类", "处",
-    ]
+    ])
 
     static func looksLikeUnit(_ s: String) -> Bool {
         if unitWords.contains(s) { return true }
         // ASCII digits only: 万 and 亿 are Unicode numerals, and they begin real units (万元/人)
-        guard s.count <= 8, !s.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+        let plain = PlainText.isPlain(s)
+        guard PlainText.count(s) <= 8,
+              plain ? !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) : !s.contains(where: { $0.isASCII && $0.isNumber })
+        else { return false }
         // compound units: 元/人/月, 万元/次, 人/年
         if s.utf8.contains(UInt8(ascii: "/")) {
             return s.split(separator: "/").allSatisfy { unitWords.contains(String($0)) || $0.count <= 2 }

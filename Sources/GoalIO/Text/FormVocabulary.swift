@@ -44,20 +44,20 @@ enum FormVocabulary {
     private static let headingIndex = index(columnHeadings)
 
     /// A lookup by `labelKey`; where two words fold to the same key, the earlier (more specific) wins.
-    static func index<T>(_ words: [(String, T)]) -> [String: T] {
-        var d: [String: T] = [:]
-        for (w, v) in words where d[TextNormalizer.labelKey(w)] == nil { d[TextNormalizer.labelKey(w)] = v }
-        return d
+    static func index<T>(_ words: [(String, T)]) -> WordTable<T> {
+        WordTable(words.map { (TextNormalizer.labelKey($0.0), $0.1) })
     }
 
     /// The column a heading names, e.g. `*指标值类型` → type, `计量单位（%）` → unit.
     static func column(forHeading text: String) -> Column? {
         guard text.utf8.count <= 64 else { return nil }
         let k = TextNormalizer.labelKey(text)
-        guard !k.isEmpty, k.count <= 16 else { return nil }
+        guard !k.isEmpty, PlainText.count(k) <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
-        // a heading with a remark in brackets: 指标值（目标值）, 分值（分）
-        if let open = k.firstIndex(where: { $0 == "(" }), open != k.startIndex {
+        // a heading with a remark in brackets: 指标值（目标值）, 分值（分）; in plain text the bracket
+        // is found by its byte
+        let bracket = PlainText.isPlain(k) ? k.utf8.firstIndex(of: UInt8(ascii: "(")) : k.firstIndex(where: { $0 == "(" })
+        if let open = bracket, open != k.startIndex {
             return headingIndex[String(k[..<open])]
         }
         return nil
@@ -101,7 +101,7 @@ enum FormVocabulary {
     static func headerField(forLabel text: String) -> HeaderField? {
         guard text.utf8.count <= 96 else { return nil }
         let k = TextNormalizer.labelKey(text)
-        guard !k.isEmpty, k.count <= 24 else { return nil }
+        guard !k.isEmpty, PlainText.count(k) <= 24 else { return nil }
         if let f = headerIndex[k] { return f }
         // the part after the last colon, without enumeration marks
         if let colon = k.lastIndex(where: { $0 == ":" }) {
@@ -118,6 +118,9 @@ enum FormVocabulary {
 
     /// Removes `1、` `(1)` `（一）` `一、` at the start.
     static func stripEnumeration(_ s: String) -> String {
+        // most labels start with neither a bracket nor a numeral: nothing to remove (in plain text
+        // the first scalar is the first Character)
+        if PlainText.isPlain(s), let first = s.unicodeScalars.first, first != "(", !enumerationNumerals.contains(first) { return s }
         var t = Substring(s)
         if t.first == "(" , let close = t.firstIndex(of: ")"), t.distance(from: t.startIndex, to: close) <= 4 {
             t = t[t.index(after: close)...]
@@ -130,6 +133,8 @@ enum FormVocabulary {
         }
         return String(t)
     }
+
+    private static let enumerationNumerals = Set("0123456789一二三四五六七八九十".unicodeScalars)
 
     // MARK: sign-off
 
@@ -155,18 +160,18 @@ enum FormVocabulary {
         // every opening has a colon or says 填表说明
         guard TextNormalizer.contains(text, "：") || text.utf8.contains(UInt8(ascii: ":")) || TextNormalizer.contains(text, "填表说明") else { return false }
         let k = TextNormalizer.labelKey(text)
-        if k.hasPrefix("填表说明") { return true }
-        guard k.count > 12 else { return false }
+        if PlainText.hasPrefix(k, "填表说明") { return true }
+        guard PlainText.count(k) > 12 else { return false }
         // the openings are written half-width with their colon, as `labelKey` leaves them
-        return guidanceOpenings.contains { k.hasPrefix($0) }
+        return guidanceOpenings.contains { PlainText.hasPrefix(k, $0) }
     }
 
     /// Phrases of the forms' group-level template texts (not an indicator's own explanation).
     static let groupTemplatePhrases = ["分项具体列示", "可根据部门实际情况", "应予以细化、量化表述", "可根据实际情况"]
 
-    static let basisWords: Set<String> = [
+    static let basisWords = WordSet([
         "计划标准", "历史标准", "行业标准", "行业或国家标准", "国家标准", "预算支出标准", "其他", "其他标准", "省级标准", "地方标准",
-    ]
+    ])
 
     static let evidenceSuffixes = ["资料", "凭证", "材料", "报表", "文件", "记录", "台账", "证明", "清单", "报告", "表"]
 

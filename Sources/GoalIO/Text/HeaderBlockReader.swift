@@ -45,6 +45,20 @@ enum HeaderBlockReader {
         guard text.utf8.count <= 4096 else { return nil }
         if let f = FormVocabulary.headerField(forLabel: text) { return (f, nil) }
         // `年度预算总额：5`, `项目名称：某某项目`
+        if PlainText.isPlain(text) {
+            // every Character a scalar: the colon (`:` or `：`) is found on the bytes, and the label
+            // before it is folded on its own
+            return PlainText.withUTF8(text) { u in
+                var i = 0
+                while i < u.count, u[i] != UInt8(ascii: ":"), !(u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] == 0x9A) { i += 1 }
+                guard i < u.count else { return nil }
+                let width = u[i] == UInt8(ascii: ":") ? 1 : 3
+                let head = TextNormalizer.halfWidth(String(decoding: UnsafeBufferPointer(rebasing: u[..<i]), as: UTF8.self))
+                guard let f = FormVocabulary.headerField(forLabel: head) else { return nil }
+                let value = TextNormalizer.trim(String(decoding: UnsafeBufferPointer(rebasing: u[(i + width)...]), as: UTF8.self))
+                return value.isEmpty ? nil : (f, value)
+            }
+        }
         let folded = TextNormalizer.halfWidth(text)
         if let colon = folded.firstIndex(of: ":") {
             let head = String(folded[..<colon])
@@ -115,7 +129,7 @@ enum TaskReader {
     /// A task name without the words every task name has.
     static func distinctive(_ name: String) -> String {
         var s = name
-        for w in ["工作", "管理", "服务", "和", "及"] { s = s.replacingOccurrences(of: w, with: "") }
+        for w in ["工作", "管理", "服务", "和", "及"] { s = PlainText.removingOccurrences(of: w, in: s) }
         return s.isEmpty ? name : s
     }
 }

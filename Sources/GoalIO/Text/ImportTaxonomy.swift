@@ -38,23 +38,35 @@ enum ImportTaxonomy {
 /// `满意度…的得10分，…得8分` → 10. Deductions (`扣0.5分`) are not full points.
 enum ScoringPoints {
     static func fullPoints(in text: String) -> Double? {
-        let s = Array(TextNormalizer.halfWidth(text))
+        let folded = TextNormalizer.halfWidth(text)
+        // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
+        return PlainText.isPlain(folded) ? fullPoints(Unicode.Scalar.units(of: folded)) : fullPoints(Character.units(of: folded))
+    }
+
+    private static func fullPoints<U: TextUnit>(_ s: [U]) -> Double? {
+        func isNumeral(_ u: U) -> Bool {
+            switch u {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两": return true
+            default: return false
+            }
+        }
+        var skips: [[U]] = []
         var best: Double?
         var i = 0
         while i < s.count {
             if s[i] == "得" || (s[i] == "满" && i + 1 < s.count && s[i + 1] == "分") {
                 var j = i + 1
                 // 得满分5分, 得分值5分, 满分为5分
-                for skip in ["满分", "分值", "为", "满", "分"] {
-                    let w = Array(skip)
-                    if j + w.count <= s.count, Array(s[j..<(j + w.count)]) == w, j + w.count < s.count,
-                       s[j + w.count].isNumber || "一二三四五六七八九十两".contains(s[j + w.count]) {
+                if skips.isEmpty { skips = ["满分", "分值", "为", "满", "分"].map(U.units(of:)) }
+                for w in skips {
+                    if j + w.count <= s.count, s[j..<(j + w.count)].elementsEqual(w), j + w.count < s.count,
+                       s[j + w.count].isNumber || isNumeral(s[j + w.count]) {
                         j += w.count
                     }
                 }
                 var k = j
-                while k < s.count, s[k].isNumber || s[k] == "." || "一二三四五六七八九十两".contains(s[k]) { k += 1 }
-                if k > j, k < s.count, s[k] == "分", let v = number(String(s[j..<k])) {
+                while k < s.count, s[k].isNumber || s[k] == "." || isNumeral(s[k]) { k += 1 }
+                if k > j, k < s.count, s[k] == "分", let v = number(U.string(s[j..<k])) {
                     best = max(best ?? v, v)
                 }
                 i = max(k, i + 1)

@@ -4,7 +4,7 @@ import GoalCore
 enum Markup {
     /// `\*` → `*`, `\_` → `_`: Markdown escapes, read as the character.
     static func unescapeMarkdown(_ s: String) -> String {
-        guard s.utf8.contains(UInt8(ascii: "\\")) else { return s }
+        guard PlainText.containsByte(s, UInt8(ascii: "\\")) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var escaping = false
@@ -48,63 +48,67 @@ enum Markup {
     /// Splits HTML into text segments at block tags, decodes entities, and records `<b>`/`<strong>` runs
     /// with the text that follows each.
     static func parseHTML(_ html: String) -> (segments: [String], bold: [(title: String, following: String)]) {
+        // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
+        PlainText.isPlain(html) ? parseHTML(Unicode.Scalar.units(of: html)) : parseHTML(Character.units(of: html))
+    }
+
+    private static func parseHTML<U: TextUnit>(_ html: [U]) -> (segments: [String], bold: [(title: String, following: String)]) {
         var segments: [String] = []
         var bold: [(String, String)] = []
-        var current = ""
+        var current: [U] = []
         var inBold = false
-        var boldText = ""
-        var afterBold = ""
+        var boldText: [U] = []
+        var afterBold: [U] = []
         var haveBold = false
 
+        func text(_ units: [U]) -> String { TextNormalizer.trim(collapse(U.string(units[...]))) }
         func flushSegment() {
-            let t = TextNormalizer.trim(collapse(current))
+            let t = text(current)
             if !t.isEmpty { segments.append(t) }
-            current = ""
+            current = []
         }
         func closeFollowing() {
-            if haveBold {
-                bold.append((TextNormalizer.trim(collapse(boldText)), TextNormalizer.trim(collapse(afterBold))))
-            }
+            if haveBold { bold.append((text(boldText), text(afterBold))) }
+        }
+        func append(_ units: some Collection<U>) {
+            current.append(contentsOf: units)
+            if inBold { boldText.append(contentsOf: units) } else if haveBold { afterBold.append(contentsOf: units) }
         }
 
-        var i = html.startIndex
-        while i < html.endIndex {
+        var i = 0
+        while i < html.count {
             let c = html[i]
             if c == "<", let close = html[i...].firstIndex(of: ">") {
-                let inside = html[html.index(after: i)..<close]
+                let inside = U.string(html[(i + 1)..<close])
                 let isEnd = inside.hasPrefix("/")
                 let name = inside.drop(while: { $0 == "/" }).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) }).lowercased()
                 if !blockTags.contains(name) && !inlineTags.contains(name) {
                     // not markup a web table carries (`<script>` typed by a user): keep it as text
-                    current.append(c)
-                    if inBold { boldText.append(c) } else if haveBold { afterBold.append(c) }
-                    i = html.index(after: i)
+                    append(CollectionOfOne(c))
+                    i += 1
                     continue
                 }
                 if name == "b" || name == "strong" {
                     if isEnd { inBold = false } else {
                         closeFollowing()
-                        inBold = true; haveBold = true; boldText = ""; afterBold = ""
+                        inBold = true; haveBold = true; boldText = []; afterBold = []
                     }
                 } else if blockTags.contains(name) {
                     flushSegment()
-                    if !inBold { afterBold += " " }
+                    if !inBold { afterBold.append(" ") }
                 }
-                i = html.index(after: close)
+                i = close + 1
                 continue
             }
-            if c == "&", let semi = html[i...].prefix(10).firstIndex(of: ";") {
-                let entity = String(html[html.index(after: i)..<semi])
-                if let decoded = decodeEntity(entity) {
-                    current.append(decoded)
-                    if inBold { boldText.append(decoded) } else if haveBold { afterBold.append(decoded) }
-                    i = html.index(after: semi)
+            if c == "&", let semi = html[i..<min(i + 10, html.count)].firstIndex(of: ";") {
+                if let decoded = decodeEntity(U.string(html[(i + 1)..<semi])) {
+                    append(U.units(of: decoded))
+                    i = semi + 1
                     continue
                 }
             }
-            current.append(c)
-            if inBold { boldText.append(c) } else if haveBold { afterBold.append(c) }
-            i = html.index(after: i)
+            append(CollectionOfOne(c))
+            i += 1
         }
         flushSegment()
         closeFollowing()
@@ -128,6 +132,15 @@ enum Markup {
 
     /// Runs of white space become one space.
     static func collapse(_ s: String) -> String {
+        if PlainText.isPlain(s) {
+            // every Character a scalar; white space is ASCII or the ideographic space
+            var out = String.UnicodeScalarView()
+            var lastSpace = false
+            for u in s.unicodeScalars {
+                if PlainText.isWhitespace(u) { if !lastSpace { out.append(" ") }; lastSpace = true } else { out.append(u); lastSpace = false }
+            }
+            return String(out)
+        }
         var out = ""
         var lastSpace = false
         for c in s {

@@ -98,18 +98,15 @@ extension Reader {
         // 3. loose paragraphs: definitions, then shared words, then the row just above
         var candidates: [(score: Int, para: Int, row: Int)] = []
         var placed = Set<Int>()
-        // the 4-character pieces of each row's name and 二级, made once: a paragraph that holds none
-        // of them cannot reach the match threshold
-        let pieces = d.rows.map { Self.runs(of: 4, in: $0.indicator.name) + Self.runs(of: 4, in: $0.indicator.level2) }
         for (pi, p) in free.enumerated() {
-            if FormVocabulary.groupTemplatePhrases.contains(where: { p.text.contains($0) }) {
+            if FormVocabulary.groupTemplatePhrases.contains(where: { PlainText.contains(p.text, $0) }) {
                 notes.append(ImportNote(.skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
                 placed.insert(pi)
                 continue
             }
             if let x = Self.definedName(in: p.text) {
                 if let target = Self.indicator(named: x, in: lookup) {
-                    candidates.append((1000 + x.count, pi, target))
+                    candidates.append((1000 + PlainText.count(x), pi, target))
                 } else {
                     notes.append(ImportNote(.unreadable, "第\(p.firstLine)行是“\(x)”的指标说明，但表中找不到“\(x)”这一行（可能在转换中丢失），未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
                     placed.insert(pi)
@@ -118,15 +115,16 @@ extension Reader {
             }
             // matching by shared words compares every paragraph with every row: real tables have tens
             // of each; a huge paste of loose text is not matched (and its paragraphs are reported)
-            guard free.count * d.rows.count <= Self.maxMatchPairs, p.text.count <= 4000 else { continue }
+            guard free.count * d.rows.count <= Self.maxMatchPairs, PlainText.count(p.text) <= 4000 else { continue }
             for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
                 // a match needs 4 shared characters in a row: skip the pairs that share no 4 of the name's
-                guard pieces[ri].contains(where: { TextNormalizer.contains(p.text, $0) }) else { continue }
+                guard TextSimilarity.sharesRun(of: 4, of: r.indicator.name, in: p.text)
+                    || TextSimilarity.sharesRun(of: 4, of: r.indicator.level2, in: p.text) else { continue }
                 let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
                 let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
-                let nameOK = byName >= 4 && byName * 2 >= r.indicator.name.count
+                let nameOK = byName >= 4 && byName * 2 >= PlainText.count(r.indicator.name)
                 // a group's name counts only when the text repeats it whole (反映…重点工作任务完成情况)
-                let groupOK = byGroup >= max(4, r.indicator.level2.count - 1)
+                let groupOK = byGroup >= max(4, PlainText.count(r.indicator.level2) - 1)
                 // at equal length, the indicator's own name is the stronger sign
                 if nameOK || groupOK { candidates.append((max(nameOK ? byName * 2 : 0, groupOK ? byGroup * 2 - 1 : 0), pi, ri)) }
             }
@@ -151,50 +149,54 @@ extension Reader {
 
     static let maxMatchPairs = 40_000
 
-    /// Every run of `n` consecutive characters of `text`.
-    static func runs(of n: Int, in text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= n else { return [] }
-        return (0...(scalars.count - n)).map { i in
-            var piece = ""
-            piece.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
-            return piece
-        }
-    }
-
     /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.
     static func definedName(in text: String) -> String? {
         guard text.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "＝") else { return nil }
-        let folded = Array(TextNormalizer.halfWidth(text))
-        guard let eq = folded.firstIndex(of: "=") else { return nil }
-        var start = eq
-        while start > 0, !"。；;，,:：\n".contains(folded[start - 1]) { start -= 1 }
-        let name = TextNormalizer.trim(String(folded[start..<eq]))
-        guard name.count >= 2, name.count <= 20 else { return nil }
+        let folded = TextNormalizer.halfWidth(text)
+        // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
+        let name = PlainText.isPlain(folded) ? definedName(Unicode.Scalar.units(of: folded)) : definedName(Character.units(of: folded))
+        guard let name, PlainText.count(name) >= 2, PlainText.count(name) <= 20 else { return nil }
         return name
+    }
+
+    private static func definedName<U: TextUnit>(_ folded: [U]) -> String? {
+        guard let eq = folded.firstIndex(of: "=") else { return nil }
+        func endsClause(_ u: U) -> Bool {
+            switch u {
+            case "。", "；", ";", "，", ",", ":", "：", "\n": return true
+            default: return false
+            }
+        }
+        var start = eq
+        while start > 0, !endsClause(folded[start - 1]) { start -= 1 }
+        return TextNormalizer.trim(U.string(folded[start..<eq]))
     }
 
     static func nameMatches(_ defined: String, _ name: String) -> Bool {
         let a = TextNormalizer.labelKey(defined), b = TextNormalizer.labelKey(name)
         guard !a.isEmpty, !b.isEmpty else { return false }
-        return a == b || (b.count >= 4 && a.hasSuffix(b)) || (a.count >= 4 && b.hasSuffix(a))
+        return PlainText.equals(a, b) || (PlainText.count(b) >= 4 && PlainText.hasSuffix(a, b)) || (PlainText.count(a) >= 4 && PlainText.hasSuffix(b, a))
     }
 
     /// The row a defined name names: exactly, or as a suffix (`部门绩效自评完成率` → `绩效自评完成率`).
     static func indicator(named defined: String, in names: NameLookup) -> Int? {
-        if let exact = names.exact[TextNormalizer.labelKey(defined)] { return exact }
+        if let exact = names.exact[TextKey(TextNormalizer.labelKey(defined))] { return exact }
         // suffix matches need a scan; a real table has tens of rows, a pasted novel is not searched
         guard names.names.count <= 500 else { return nil }
-        return names.names.indices.filter { nameMatches(defined, names.names[$0]) }.max { names.names[$0].count < names.names[$1].count }
+        return names.names.indices.filter { nameMatches(defined, names.names[$0]) }
+            .max { PlainText.count(names.names[$0]) < PlainText.count(names.names[$1]) }
     }
 
     struct NameLookup {
         var names: [String]
-        var exact: [String: Int]
+        var exact: [TextKey: Int]
         init(_ names: [String]) {
             self.names = names
-            var d: [String: Int] = [:]
-            for (i, n) in names.enumerated() where d[TextNormalizer.labelKey(n)] == nil { d[TextNormalizer.labelKey(n)] = i }
+            var d: [TextKey: Int] = [:]
+            for (i, n) in names.enumerated() {
+                let key = TextKey(TextNormalizer.labelKey(n))
+                if d[key] == nil { d[key] = i }
+            }
             exact = d
         }
     }
@@ -202,7 +204,7 @@ extension Reader {
     /// A 二级 name that says what its rows are about (重点工作任务完成), unlike 数量指标 or 社会效益指标.
     static func isSpecificGroup(_ level2: String) -> Bool {
         let k = Taxonomy.key(level2)
-        guard k.count >= 4 else { return false }
+        guard PlainText.count(k) >= 4 else { return false }
         return !Taxonomy.current.groups.contains { g in g.level2.contains { Taxonomy.key($0) == k } }
     }
 }

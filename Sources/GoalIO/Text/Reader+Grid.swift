@@ -11,7 +11,7 @@ extension Reader {
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
         let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
         let placement = aligner.align(input)
-        var fields: [IndicatorField: String] = [:]
+        var fields: RowFields = [:]
         var moved: [String] = []
         for (k, col) in placement.columnOfCell.enumerated() {
             let text = cells[k].cell.text
@@ -42,7 +42,7 @@ extension Reader {
     static let totalRowWords: Set<String> = ["总分", "合计", "总计", "小计", "合计得分", "总得分", "自评总分", "总分值"]
 
     /// Builds an indicator (or reads a label row) from the cells placed in columns.
-    mutating func interpret(_ fieldsIn: [IndicatorField: String], line: Int, moved: [String]) {
+    mutating func interpret(_ fieldsIn: RowFields, line: Int, moved: [String]) {
         var fields = fieldsIn
         // A text in the 一级 column that is exactly a 二级 name (`满意度`) is the 二级.
         if let l1 = fields[.level1], fields[.level2] == nil,
@@ -102,7 +102,7 @@ extension Reader {
         }
     }
 
-    mutating func addIndicator(fields: [IndicatorField: String], line: Int, level1Printed: Bool, level2Printed: Bool) {
+    mutating func addIndicator(fields: RowFields, line: Int, level1Printed: Bool, level2Printed: Bool) {
         guard !drafts.isEmpty else { return }
         let di = drafts.count - 1
         let idx = drafts[di].rows.count
@@ -139,7 +139,8 @@ extension Reader {
             lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note],
             actual: fields[.actual], deviation: fields[.deviation])
         drafts[di].rows.append(.init(indicator: ind, line: line, level1Printed: level1Printed, level2Printed: level2Printed))
-        drafts[di].nameIndex[TextNormalizer.labelKey(name)] = drafts[di].nameIndex[TextNormalizer.labelKey(name)] ?? idx
+        let key = TextKey(TextNormalizer.labelKey(name))
+        if drafts[di].nameIndex[key] == nil { drafts[di].nameIndex[key] = idx }
         lastEventWasIndicator = true
         if level1Printed { backfillLevel1(from: idx) }
         if level2Printed { backfillLevel2(from: idx) }
@@ -147,7 +148,7 @@ extension Reader {
 
     /// Type, value and unit from the cells, as the forms allow them to be written: in three columns,
     /// or operator, number and unit in one cell (`>=98%`), or a bare number with the operator implied.
-    mutating func readTarget(fields: [IndicatorField: String], name: String, level1: String, line: Int, index: Int) -> (Comparison, String, String?) {
+    mutating func readTarget(fields: RowFields, name: String, level1: String, line: Int, index: Int) -> (Comparison, String, String?) {
         let valueText = fields[.value] ?? ""
         let unitText = fields[.unit]
         var explicit: Comparison?
@@ -236,7 +237,7 @@ extension Reader {
     /// A single-cell line inside the grid: a level label, a piece of a vertically printed row
     /// (name / type / value), or a paragraph of explanation text printed away from its row.
     mutating func looseLine(_ text: String, line: Int) {
-        let f = CellFeatures(text, taxonomy: taxonomy)
+        let f = features(text)
         let isLabel = f.length <= 12 && (f.isLevel1 || f.isLevel2) && !f.isCommonIndicator
         if isLabel {
             flushPending()
@@ -282,12 +283,12 @@ extension Reader {
     }
 
     func existingIndicator(named name: String) -> Int? {
-        drafts.last?.nameIndex[TextNormalizer.labelKey(name)]
+        drafts.last?.nameIndex[TextKey(TextNormalizer.labelKey(name))]
     }
 
     /// A row printed down the page (name, then type, then value). A repeat of a row already read is
     /// not read twice.
-    mutating func addVertical(name: (text: String, line: Int), fields: [IndicatorField: String], line: Int) {
+    mutating func addVertical(name: (text: String, line: Int), fields: RowFields, line: Int) {
         pendingName = nil
         pendingType = nil
         if let existing = existingIndicator(named: name.text), let row = current?.rows[existing] {
@@ -323,7 +324,7 @@ extension Reader {
             guard !c.isEmpty else { return }
             let input = c.map { (position: Double?.none, features: CellFeatures($0.text, taxonomy: taxonomy)) }
             let placement = aligner.align(input)
-            var fields: [IndicatorField: String] = [:]
+            var fields: RowFields = [:]
             for (k, col) in placement.columnOfCell.enumerated() {
                 if let col, case .field(let f) = aligner.columns[col].kind { fields[f] = c[k].text }
             }

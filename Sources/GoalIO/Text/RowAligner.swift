@@ -33,43 +33,46 @@ struct RowAligner: Sendable {
         let n = cells.count, m = columns.count
         if n == 0 { return Placement(columnOfCell: [], score: 0) }
         let negInf = -Double.greatestFiniteMagnitude / 4
-        // best[i][j]: best score with the first i cells placed in columns < j.
-        var best = Array(repeating: Array(repeating: negInf, count: m + 1), count: n + 1)
-        var choice = Array(repeating: Array(repeating: -2, count: m + 1), count: n + 1)
-        for j in 0...m { best[0][j] = 0 }
+        // best[i][j]: best score with the first i cells placed in columns < j; both tables are one
+        // array each, row i at i * (m + 1), so a row costs no allocation of its own
+        let w = m + 1
+        var best = [Double](repeating: negInf, count: (n + 1) * w)
+        var choice = [Int](repeating: -2, count: (n + 1) * w)
+        for j in 0...m { best[j] = 0 }
         for i in 0..<n {
             let f = cells[i].features
             let pos = cells[i].position
+            let row = i * w, next = (i + 1) * w
             for j in 0...m {
                 // option 1: column j-1 left empty: carry best[i+1][j-1]; handled via prefix below
                 // option 2: drop cell i
-                var b = best[i][j] - Self.dropCost
+                var b = best[row + j] - Self.dropCost
                 var ch = -1
                 // option 3: put cell i in column j-1
                 if j > 0 {
-                    let prev = best[i][j - 1]
+                    let prev = best[row + j - 1]
                     if prev > negInf {
                         var s = prev + affinity(f, columns[j - 1].kind)
                         if let p = pos { s -= min(abs(p - columns[j - 1].position) * Self.shiftCost, Self.maxShiftCost) }
                         if s > b { b = s; ch = j - 1 }
                     }
                     // option 1
-                    if best[i + 1][j - 1] > b { b = best[i + 1][j - 1]; ch = -3 }
+                    if best[next + j - 1] > b { b = best[next + j - 1]; ch = -3 }
                 }
-                best[i + 1][j] = b
-                choice[i + 1][j] = ch
+                best[next + j] = b
+                choice[next + j] = ch
             }
         }
         var result = [Int?](repeating: nil, count: n)
         var i = n, j = m
         while i > 0 {
-            let ch = choice[i][j]
+            let ch = choice[i * w + j]
             if ch == -3 { j -= 1; continue }
             if ch == -1 { result[i - 1] = nil; i -= 1; continue }
             result[i - 1] = ch
             i -= 1; j = ch
         }
-        return Placement(columnOfCell: result, score: best[n][m])
+        return Placement(columnOfCell: result, score: best[n * w + m])
     }
 
     /// How well a cell's content fits a column: positive is a fit, negative a misfit.

@@ -7,11 +7,14 @@ enum SignoffReader {
     /// Whether a row is a sign-off row: it starts with a sign-off label.
     static func isSignoff(_ row: SourceRow) -> Bool {
         guard let first = row.nonEmpty.first?.cell.text,
-              ["填", "审核", "负责人", "电话", "日期"].contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
+              signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
         let k = TextNormalizer.labelKey(first)
-        return FormVocabulary.signoffLabels.contains { k.hasPrefix($0.0) && $0.1 != .phone && $0.1 != .filledOn }
-            || (k.hasPrefix("填表日期") || k.hasPrefix("联系电话"))
+        return FormVocabulary.signoffLabels.contains { PlainText.hasPrefix(k, $0.0) && $0.1 != .phone && $0.1 != .filledOn }
+            || (PlainText.hasPrefix(k, "填表日期") || PlainText.hasPrefix(k, "联系电话"))
     }
+
+    /// One of these is in every sign-off label.
+    private static let signoffWords = ["填", "审核", "负责人", "电话", "日期"]
 
     /// Adds what the row says to `signoff`. Empty values (`绩效股审核：` with nothing after) stay nil.
     static func read(_ row: SourceRow, into signoff: inout Signoff) {
@@ -23,15 +26,23 @@ enum SignoffReader {
     private static let labelsLongestFirst = FormVocabulary.signoffLabels.sorted { $0.0.count > $1.0.count }
 
     static func readText(_ text: String, into signoff: inout Signoff) {
+        // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
+        if PlainText.isPlain(text) {
+            readText(Unicode.Scalar.units(of: text), into: &signoff)
+        } else {
+            readText(Character.units(of: text), into: &signoff)
+        }
+    }
+
+    private static func readText<U: TextUnit>(_ chars: [U], into signoff: inout Signoff) {
         // find label occurrences, longest first, without overlaps
-        let chars = Array(text)
         var taken = [Bool](repeating: false, count: chars.count)
         var found: [(start: Int, end: Int, field: FormVocabulary.SignoffField)] = []
         for (label, field) in labelsLongestFirst {
-            let l = Array(label)
+            let l = U.units(of: label)
             var i = 0
             while i + l.count <= chars.count {
-                if !taken[i], Array(chars[i..<(i + l.count)]) == l, !taken[i..<(i + l.count)].contains(true) {
+                if !taken[i], chars[i..<(i + l.count)].elementsEqual(l), !taken[i..<(i + l.count)].contains(true) {
                     for k in i..<(i + l.count) { taken[k] = true }
                     found.append((i, i + l.count, field))
                     i += l.count
@@ -43,7 +54,7 @@ enum SignoffReader {
         found.sort { $0.start < $1.start }
         for (n, f) in found.enumerated() {
             let valueEnd = n + 1 < found.count ? found[n + 1].start : chars.count
-            var value = String(chars[f.end..<max(f.end, valueEnd)])
+            var value = U.string(chars[f.end..<max(f.end, valueEnd)])
             value = TextNormalizer.trim(value.drop(while: { $0 == ":" || $0 == " " }))
             guard !value.isEmpty else { continue }
             switch f.field {

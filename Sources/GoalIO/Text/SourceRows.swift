@@ -46,7 +46,7 @@ struct Cell: Sendable {
             return
         }
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
-        if trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.utf8.contains(UInt8(ascii: ">")) && Markup.hasKnownTag(trimmed) {
+        if PlainText.containsByte(trimmed, UInt8(ascii: "<")) && PlainText.containsByte(trimmed, UInt8(ascii: ">")) && Markup.hasKnownTag(trimmed) {
             let parsed = Markup.parseHTML(trimmed)
             markupSegments = parsed.segments
             boldRuns = parsed.bold
@@ -58,10 +58,40 @@ struct Cell: Sendable {
         }
     }
 
+    /// A cell cut from a line. Most cells hold no markup (`\\`, `<`, `*` never occur in them), and
+    /// their text is the piece trimmed: one copy, and no markup passes over it.
+    init(raw: Substring) {
+        let plain = raw.utf8.withContiguousStorageIfAvailable { u in
+            !u.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }
+        } ?? false
+        if plain { self.init(text: TextNormalizer.trim(raw)) } else { self.init(raw: String(raw)) }
+    }
+
+    /// A cell from the bytes of a piece of a line, as `init(raw:)` reads it; a plain piece without
+    /// markup characters is trimmed on its bytes and copied once.
+    init(utf8 u: UnsafeBufferPointer<UInt8>) {
+        if u.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) {
+            self.init(raw: String(decoding: u, as: UTF8.self))
+        } else if PlainText.isPlain(u) {
+            self.init(text: TextNormalizer.trimPlain(u))
+        } else {
+            self.init(text: TextNormalizer.trim(String(decoding: u, as: UTF8.self)))
+        }
+    }
+
+    private init(text: String) {
+        self.text = text
+        markupSegments = nil
+        boldRuns = []
+    }
+
     /// A placeholder that means "nothing here": `-`, `—`, `/`, `无`.
     var isPlaceholder: Bool {
-        ["-", "—", "–", "－", "/", "／", "——", "--", "无", "\\"].contains(text)
+        // a placeholder is a character or two: a longer text is none, without comparing it to each
+        text.utf8.count <= 16 && Self.placeholders.contains(text)
     }
+
+    private static let placeholders = WordSet(["-", "—", "–", "－", "/", "／", "——", "--", "无", "\\"])
 }
 
 enum SourceRows {
@@ -90,7 +120,7 @@ enum SourceRows {
                 }
                 return
             }
-            if line.utf8.contains(UInt8(ascii: "\"")) && line.utf8.contains(UInt8(ascii: "\t")) {
+            if PlainText.containsByte(line, UInt8(ascii: "\"")) && PlainText.containsByte(line, UInt8(ascii: "\t")) {
                 let s = String(line)
                 if let cells = quotedCells(s) {
                     rows.append(SourceRow(line: lineNo, cells: cells.map { Cell(raw: $0) }, isTabular: true))
@@ -106,7 +136,8 @@ enum SourceRows {
                 rows.append(row(from: l, number: p.firstLine + k))
             }
         }
-        return rows.filter { !$0.isSeparator }
+        rows.removeAll { $0.isSeparator }
+        return rows
     }
 
     static let maxJoinedLines = 50
@@ -145,21 +176,36 @@ enum SourceRows {
     static let maxCells = 64
 
     static func row(from line: Substring, number: Int) -> SourceRow {
-        if line.utf8.contains(UInt8(ascii: "\t")) {
-            let parts = splitBytes(line, on: UInt8(ascii: "\t"))
-            return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: true)
+        if PlainText.containsByte(line, UInt8(ascii: "\t")) {
+            return SourceRow(line: number, cells: cells(line, separator: UInt8(ascii: "\t")), isTabular: true)
         }
         let t = TextNormalizer.trim(line)
         if t.utf8.first == UInt8(ascii: "|") && t.utf8.count > 1 {
             var inner = Substring(t.dropFirst())
             if inner.utf8.last == UInt8(ascii: "|") { inner = inner.dropLast() }
-            let parts = splitBytes(inner, on: UInt8(ascii: "|"))
-            return SourceRow(line: number, cells: parts.map { Cell(raw: String($0)) }, isTabular: parts.count > 1)
+            let parts = cells(inner, separator: UInt8(ascii: "|"))
+            return SourceRow(line: number, cells: parts, isTabular: parts.count > 1)
         }
         var text = t
         // Markdown headings: `## 省级部门…` is the title, the marks are not.
         if text.utf8.first == UInt8(ascii: "#") { text = String(text.drop(while: { $0 == "#" })) }
         return SourceRow(line: number, cells: [Cell(raw: text)], isTabular: false)
+    }
+
+    /// The cells of a line cut at an ASCII separator, read from the line's bytes (see `splitBytes`).
+    static func cells(_ line: Substring, separator: UInt8) -> [Cell] {
+        let cells = line.utf8.withContiguousStorageIfAvailable { u -> [Cell] in
+            var cells: [Cell] = []
+            var start = 0
+            for i in 0..<u.count where u[i] == separator {
+                cells.append(Cell(utf8: UnsafeBufferPointer(rebasing: u[start..<i])))
+                if cells.count == maxCells { return cells }
+                start = i + 1
+            }
+            cells.append(Cell(utf8: UnsafeBufferPointer(rebasing: u[start...])))
+            return cells
+        }
+        return cells ?? splitBytes(line, on: separator).map { Cell(raw: $0) }
     }
 
     /// Splits on an ASCII separator by bytes (a Character-wise split breaks graphemes on every
@@ -185,31 +231,35 @@ enum SourceRows {
 private extension SourceRow {
     var isSeparator: Bool {
         guard isTabular else { return false }
+        // by bytes: a text whose bytes are all `-`, `:` or space is one whose Characters are
         return cells.allSatisfy { c in
-            !c.text.isEmpty ? c.text.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } : true
-        } && cells.contains { !$0.text.isEmpty }
+            c.text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
+        } && !nonEmpty.isEmpty
     }
 }
 
 extension String {
     /// Line splitting that treats \r\n, \r and \n alike, without Foundation's slower paths.
     func enumerateLinesFast(_ body: (Substring) -> Void) {
-        // bytes, not Characters: \n and \r never occur inside a multi-byte UTF-8 sequence
-        let u = utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i < u.endIndex {
-            let b = u[i]
-            if b == 0x0A || b == 0x0D {
-                body(self[start..<i])
-                var next = u.index(after: i)
-                if b == 0x0D, next < u.endIndex, u[next] == 0x0A { next = u.index(after: next) }
-                i = next
-                start = i
-            } else {
-                i = u.index(after: i)
+        // bytes, not Characters: \n and \r never occur inside a multi-byte UTF-8 sequence; the
+        // line ends are found on the contiguous bytes, and indices made only for them
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        PlainText.withUTF8(self) { u in
+            var start = 0
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b == 0x0A || b == 0x0D {
+                    body(self[index(start)..<index(i)])
+                    var next = i + 1
+                    if b == 0x0D, next < u.count, u[next] == 0x0A { next += 1 }
+                    i = next
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            if start < u.count { body(self[index(start)..<index(u.count)]) }
         }
-        if start < u.endIndex { body(self[start..<u.endIndex]) }
     }
 }

@@ -46,7 +46,7 @@ struct TableDraft {
     /// Whether a row carries 投入管理指标, the provincial form's own group.
     private(set) var hasInputManagement = false
     /// First row of each name (by `labelKey`), to find repeats without scanning.
-    var nameIndex: [String: Int] = [:]
+    var nameIndex: [TextKey: Int] = [:]
     var signoff = Signoff()
     var paragraphs: [Paragraph] = []
     var sawSupervisor = false

@@ -1,3 +1,5 @@
+import GoalCore
+
 /// Small text measures used to match pasted pieces to where they belong.
 enum TextSimilarity {
     /// Length in characters of the longest common substring.
@@ -19,5 +21,27 @@ enum TextSimilarity {
             swap(&prev, &cur)
         }
         return best
+    }
+}
+
+extension TextSimilarity {
+    /// Whether `text` holds some run of `n` consecutive scalars of `source`: a byte search for each
+    /// run, made in place (no run is copied out as a string).
+    static func sharesRun(of n: Int, of source: String, in text: String) -> Bool {
+        PlainText.withUTF8(source) { s in
+            PlainText.withUTF8(text) { t in
+                // the byte offsets where scalars start, and the end
+                var starts: [Int] = []
+                starts.reserveCapacity(s.count + 1)
+                for (i, b) in s.enumerated() where b & 0xC0 != 0x80 { starts.append(i) }
+                guard starts.count >= n else { return false }
+                starts.append(s.count)
+                for k in 0...(starts.count - 1 - n) {
+                    let run = UnsafeBufferPointer(rebasing: s[starts[k]..<starts[k + n]])
+                    if TextNormalizer.contains(t, run) { return true }
+                }
+                return false
+            }
+        }
     }
 }

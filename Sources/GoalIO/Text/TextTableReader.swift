@@ -42,33 +42,35 @@ public enum TextTableReader {
 
     /// Pieces of about equal size, each starting at a title line, with the line number it starts on.
     static func split(_ text: String, into parts: Int) -> [(range: Range<String.Index>, firstLine: Int)] {
-        let u = text.utf8
-        let total = u.count
+        let total = text.utf8.count
         guard parts > 1, total >= parallelThreshold else { return [(text.startIndex..<text.endIndex, 1)] }
-        var result: [(range: Range<String.Index>, firstLine: Int)] = []
-        var start = u.startIndex, startLine = 1
-        var lineNo = 1
-        var offset = 0
-        var nextCut = total / parts
-        var i = u.startIndex
-        while i < u.endIndex {
-            let isNewline = u[i] == 0x0A
-            i = u.index(after: i)
-            offset += 1
-            guard isNewline else { continue }
-            lineNo += 1
-            // past the next cut point: cut before this line if it is a title
-            if offset >= nextCut, result.count < parts - 1, i < u.endIndex {
-                let end = u[i...].firstIndex(of: 0x0A) ?? u.endIndex
-                if let sole = SourceRows.row(from: text[i..<end], number: lineNo).soleText, Reader.isTitle(sole) {
-                    result.append((start..<i, startLine))
-                    start = i; startLine = lineNo
-                    nextCut += total / parts
+        // the line breaks are found on the bytes; string indices are made only where a line is read
+        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        var cuts: [(offset: Int, line: Int)] = [(0, 1)]
+        PlainText.withUTF8(text) { u in
+            var lineNo = 1
+            var nextCut = total / parts
+            var i = 0
+            while i < u.count {
+                let isNewline = u[i] == 0x0A
+                i += 1
+                guard isNewline else { continue }
+                lineNo += 1
+                // past the next cut point: cut before this line if it is a title
+                if i >= nextCut, cuts.count < parts, i < u.count {
+                    var end = i
+                    while end < u.count && u[end] != 0x0A { end += 1 }
+                    if let sole = SourceRows.row(from: text[index(i)..<index(end)], number: lineNo).soleText, Reader.isTitle(sole) {
+                        cuts.append((i, lineNo))
+                        nextCut += total / parts
+                    }
                 }
             }
         }
-        result.append((start..<u.endIndex, startLine))
-        return result
+        return cuts.indices.map { k in
+            let end = k + 1 < cuts.count ? index(cuts[k + 1].offset) : text.endIndex
+            return (index(cuts[k].offset)..<end, cuts[k].line)
+        }
     }
 
     /// Reads a grid of cells, as a worksheet or a Word table gives them (merged cells as their
@@ -309,8 +311,8 @@ struct Reader {
 
     static func isTitle(_ text: String) -> Bool {
         let t = TextNormalizer.labelKey(text)
-        guard TextNormalizer.contains(t, "绩效"), t.count <= 40 else { return false }
-        return t.hasSuffix("表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
+        guard TextNormalizer.contains(t, "绩效"), PlainText.count(t) <= 40 else { return false }
+        return PlainText.hasSuffix(t, "表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
     }
 
     func cleanTitle(_ text: String) -> String {
@@ -320,7 +322,7 @@ struct Reader {
     /// `(2026) 年度`, `（ 2026 ）年度`, `(2023年)`, `2023年度` on a line of their own.
     static func yearLine(_ text: String) -> Int? {
         let t = TextNormalizer.labelKey(text)
-        guard TextNormalizer.contains(t, "年"), t.count <= 14 else { return nil }
+        guard TextNormalizer.contains(t, "年"), PlainText.count(t) <= 14 else { return nil }
         let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
         guard rest.isEmpty else { return nil }
         return year(in: t)
@@ -338,7 +340,9 @@ struct Reader {
     }
 
     static func preview(_ s: String, _ n: Int = 24) -> String {
-        s.count > n ? String(s.prefix(n)) + "…" : s
+        // no more bytes than `n` is no more Characters
+        if s.utf8.count <= n { return s }
+        return PlainText.count(s) > n ? String(s.prefix(n)) + "…" : s
     }
 
     // MARK: header block

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Text made only of the characters Chinese forms are written in (ASCII without CR, CJK ideographs,
+/// CJK punctuation, full-width forms, general punctuation, ≤ ≥ ≦ ≧), which can be compared by its
+/// UTF-8 bytes with exactly the result Swift's `String` operations give.
+///
+/// Swift compares and hashes strings up to canonical equivalence and counts grapheme clusters; for
+/// CJK text that means normalising on every `==`, every dictionary lookup and every `count`, which is
+/// most of an importer's time. None of the scalars admitted here has a canonical decomposition, a
+/// combining class or a grapheme-joining role (no CR, ZWJ, combining marks, Hangul, kana voicing
+/// marks), so such a text is already in NFC and every scalar is a Character of its own:
+/// `==` is byte equality, `count` is the scalar count, `hasPrefix`/`hasSuffix` are byte prefix and
+/// suffix. Any other text takes the ordinary `String` path, so nothing is decided differently.
+/// Its only white space is ASCII (tab, line feed, vertical tab, form feed, space) and U+3000.
+public enum PlainText {
+    /// `isWhitespace` of a scalar of plain text.
+    @inlinable
+    public static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+        u == " " || (u.value >= 0x09 && u.value <= 0x0C) || u.value == 0x3000
+    }
+
+    /// Whether the bytes are plain text as described above (valid UTF-8 is assumed).
+    @inlinable
+    public static func isPlain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+                continue
+            }
+            guard b >= 0xE2, b <= 0xEF, i + 2 < n else { return false }
+            let b1 = u[i + 1], b2 = u[i + 2]
+            switch b {
+            case 0xE4...0xE9:
+                break  // U+4000–U+9FFF: CJK ideographs (with extension A and the hexagrams)
+            case 0xE3:
+                // U+3000–U+303F without the combining tone marks U+302A–U+302F; U+3400–U+3FFF
+                guard (b1 == 0x80 && !(0xAA...0xAF).contains(b2)) || b1 >= 0x90 else { return false }
+            case 0xE2:
+                // U+2010–U+2027 and U+2030–U+205E (dashes, quotes, ‰, ※ — not the joiners and spaces
+                // around them), U+2264–U+2267 (≤ ≥ ≦ ≧)
+                guard (b1 == 0x80 && b2 >= 0x90 && !(0xA8...0xAF).contains(b2))
+                    || (b1 == 0x81 && b2 <= 0x9E) || (b1 == 0x89 && b2 >= 0xA4 && b2 <= 0xA7) else { return false }
+            case 0xEF:
+                // U+FF01–U+FF5E: full-width ASCII forms
+                guard (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) else { return false }
+            default:
+                return false
+            }
+            i += 3
+        }
+        return true
+    }
+
+    /// Whether `s` is plain text.
+    public static func isPlain(_ s: String) -> Bool {
+        withUTF8(s) { isPlain($0) }
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `s` (contiguous for every native string; a bridged one is
+    /// copied once).
+    @inlinable
+    public static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var copy = s
+        return try copy.withUTF8(body)
+    }
+
+    /// `a == b`, by bytes when both are plain.
+    public static func equals(_ a: String, _ b: String) -> Bool {
+        withUTF8(a) { x in
+            withUTF8(b) { y in
+                if isPlain(x) && isPlain(y) { return x.elementsEqual(y) }
+                return a == b
+            }
+        }
+    }
+
+    /// `s.hasPrefix(p)`, by bytes when both are plain.
+    public static func hasPrefix(_ s: String, _ p: String) -> Bool {
+        isPlain(s) && isPlain(p) ? bytes(of: s, havePrefix: p) : s.hasPrefix(p)
+    }
+
+    /// `s.hasSuffix(p)`, by bytes when both are plain.
+    public static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        isPlain(s) && isPlain(p) ? bytes(of: s, haveSuffix: p) : s.hasSuffix(p)
+    }
+
+    /// Whether the bytes of `s` start with those of `p` (`hasPrefix` when both are plain).
+    public static func bytes(of s: String, havePrefix p: String) -> Bool {
+        withUTF8(s) { x in withUTF8(p) { y in x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0) } }
+    }
+
+    /// Whether the bytes of `s` end with those of `p` (`hasSuffix` when both are plain).
+    public static func bytes(of s: String, haveSuffix p: String) -> Bool {
+        withUTF8(s) { x in
+            withUTF8(p) { y in x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress! + (x.count - y.count), y.baseAddress!, y.count) == 0) }
+        }
+    }
+
+    /// `s.count` (Characters), counted as scalars when `s` is plain.
+    public static func count(_ s: String) -> Int {
+        withUTF8(s) { x in
+            if isPlain(x) { return scalarCount(x) }
+            return s.count
+        }
+    }
+
+    /// The number of scalars in valid UTF-8: the bytes that do not continue a sequence.
+    @inlinable
+    public static func scalarCount(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in u where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}
+
+/// Byte searches for fixed words (`StaticString`s: their bytes are static, nothing is allocated).
+extension UnsafeBufferPointer<UInt8> {
+    @inlinable
+    public func hasBytePrefix(_ word: StaticString) -> Bool {
+        let m = word.utf8CodeUnitCount
+        guard m <= count else { return false }
+        return m == 0 || memcmp(baseAddress!, word.utf8Start, m) == 0
+    }
+
+    @inlinable
+    public func hasByteSuffix(_ word: StaticString) -> Bool {
+        let m = word.utf8CodeUnitCount
+        guard m <= count else { return false }
+        return m == 0 || memcmp(baseAddress! + (count - m), word.utf8Start, m) == 0
+    }
+
+    @inlinable
+    public func containsBytes(_ word: StaticString) -> Bool {
+        TextNormalizer.contains(self, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
+
+    /// Whether the bytes are exactly `word`.
+    @inlinable
+    public func equalsBytes(_ word: StaticString) -> Bool {
+        count == word.utf8CodeUnitCount && hasBytePrefix(word)
+    }
+}
+
+extension PlainText {
+    /// Foundation's `s.contains(word)` (which goes through NSString on Linux and matches canonically
+    /// equivalent text), as a byte search when both are plain.
+    public static func contains(_ s: String, _ word: String) -> Bool {
+        withUTF8(s) { x in
+            withUTF8(word) { y in
+                isPlain(x) && isPlain(y) ? TextNormalizer.contains(x, y) : s.contains(word)
+            }
+        }
+    }
+}
+
+extension PlainText {
+    /// Foundation's `s.replacingOccurrences(of: word, with: "")` (NSString on Linux), as a byte
+    /// search when both are plain: occurrences are removed left to right, without overlaps.
+    public static func removingOccurrences(of word: String, in s: String) -> String {
+        guard isPlain(s), isPlain(word), !word.isEmpty else { return s.replacingOccurrences(of: word, with: "") }
+        return withUTF8(s) { x in
+            withUTF8(word) { w in
+                guard TextNormalizer.contains(x, w) else { return s }
+                return String(unsafeUninitializedCapacity: x.count) { out in
+                    var i = 0, o = 0
+                    while i < x.count {
+                        if i + w.count <= x.count, memcmp(x.baseAddress! + i, w.baseAddress!, w.count) == 0 {
+                            i += w.count
+                        } else {
+                            out[o] = x[i]; o += 1; i += 1
+                        }
+                    }
+                    return o
+                }
+            }
+        }
+    }
+}
+
+extension PlainText {
+    /// Whether the UTF-8 of `s` holds `byte` (`s.utf8.contains(byte)`, by `memchr`).
+    @inlinable
+    public static func containsByte(_ s: some StringProtocol, _ byte: UInt8) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { u in
+            u.count > 0 && memchr(u.baseAddress!, Int32(byte), u.count) != nil
+        } ?? s.utf8.contains(byte)
+    }
+}
