@@ -214,6 +214,11 @@
   function openFromAddress() {
     if (window.location.hash === "#details") { page.table.indicators.forEach(function (ind) { open.add(ind); }); }
   }
+  // the address changed to #details on this page (no reload): open them all now
+  window.addEventListener("hashchange", function () {
+    if (window.location.hash !== "#details" || !page.table) return;
+    openFromAddress(); render(); labelAll(); check();
+  });
 
   document.getElementById("add-task").addEventListener("click", function () {
     page.table.tasks.push({ name: "", content: null });

@@ -38,18 +38,19 @@
     tbody.textContent = "";
     page.table.indicators.forEach(function (ind, i) {
       var tr = el("tr");
-      tr.appendChild(el("td", { "class": "num" }, i + 1));
-      tr.appendChild(el("td", null, ind.name));
-      tr.appendChild(el("td", { "class": "target" }, ind.type === "定性" ? ind.value : ind.type + ind.value + (ind.unit || "")));
-      tr.appendChild(el("td", { "class": "num" }, ind.weight === null || ind.weight === undefined ? "—" : ind.weight));
-      [["actual", "实际完成值"], ["deviation", "偏差原因"]].forEach(function (f) {
-        var td = el("td"), input = el("input", { "aria-label": "第" + (i + 1) + "行 " + f[1] });
+      // data-label: the column's name, shown above each field when a phone lays the rows out as cards
+      tr.appendChild(el("td", { "class": "num row-no", "data-label": "行" }, i + 1));
+      tr.appendChild(el("td", { "class": "c-name", "data-label": "三级指标" }, ind.name));
+      tr.appendChild(el("td", { "class": "target", "data-label": "指标值" }, ind.type === "定性" ? ind.value : ind.type + ind.value + (ind.unit || "")));
+      tr.appendChild(el("td", { "class": "num", "data-label": "分值" }, ind.weight === null || ind.weight === undefined ? "—" : ind.weight));
+      [["actual", "实际完成值", "实际完成值"], ["deviation", "偏差原因", "偏差原因分析及改进措施"]].forEach(function (f) {
+        var td = el("td", { "class": "c-" + f[0], "data-label": f[2] }), input = el("input", { "aria-label": "第" + (i + 1) + "行 " + f[1], id: f[0] + "-" + i });
         input.value = ind[f[0]] || "";
         input.addEventListener("input", function () { ind[f[0]] = input.value === "" ? null : input.value; page.changed(); score(); });
         td.appendChild(input); tr.appendChild(td);
       });
-      tr.appendChild(el("td", { "class": "num score", id: "score-" + i }, ""));
-      tr.appendChild(el("td", { "class": "explain", id: "explain-" + i }, ""));
+      tr.appendChild(el("td", { "class": "num score", id: "score-" + i, "data-label": "得分" }, ""));
+      tr.appendChild(el("td", { "class": "explain", id: "explain-" + i, "data-label": "计分说明" }, ""));
       tbody.appendChild(tr);
     });
   }
@@ -62,7 +63,20 @@
     s.indicators.forEach(function (row) {
       document.getElementById("score-" + row.index).textContent = row.score == null ? "—" : row.score;
       document.getElementById("explain-" + row.index).textContent = row.explanation;
+      // points lost: 偏差原因 must be written, and is marked until it is
+      var why = document.getElementById("deviation-" + row.index);
+      why.required = row.deviationRequired;
+      why.placeholder = row.deviationRequired ? "失分，须填写偏差原因" : "";
+      why.classList.toggle("missing", row.deviationMissing);
     });
+    var whatIf = document.getElementById("whatif");
+    whatIf.textContent = "";
+    // a line starting with "·" is one of the changes listed under the line before it
+    (s.whatIf || []).forEach(function (line) {
+      var t = line.trim(), sub = t.charAt(0) === "·";
+      whatIf.appendChild(el("li", sub ? { "class": "sub" } : null, sub ? t.slice(1).trim() : t));
+    });
+    document.getElementById("whatif-box").hidden = !(s.whatIf && s.whatIf.length);
     document.getElementById("execution-result").textContent = s.execution ? s.execution.explanation + "（得分 " + s.execution.score + "）" : "未填写预算执行";
     document.getElementById("total").textContent = s.summary + (s.capped ? "（按预算执行率封顶）" : "");
     s.flags.forEach(function (m) { flags.appendChild(el("li", { "class": "warning" }, m)); });

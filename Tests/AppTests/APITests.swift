@@ -114,6 +114,28 @@ struct APITests {
         }
     }
 
+    @Test("评分接口：失分的行须填偏差原因，并说明怎样达到下一等级")
+    func scoreWhatIf() async throws {
+        var t = sampleTable(name: "满意度")
+        t.indicators[0].actual = "50"
+        t.indicators[1].actual = "95"
+        try await withJixiao { app in
+            let res = try await app.send(.POST, SitePath.api(.score).path, json: ["tables": [t]])
+            let s = try res.content.decode(ScoreResponseDTO.self).tables[0]
+            #expect(s.total == 75 && s.grade == "中")
+            #expect(s.indicators.map(\.deviationRequired) == [true, false])
+            #expect(s.indicators.map(\.deviationMissing) == [true, false])
+            #expect(s.whatIf.first == "距“良”还差5分（需总分≥80）。")
+            #expect(s.whatIf.contains { $0.hasPrefix("· “培训人数”实际完成值由“50”改为“") && $0.hasSuffix("（+5）") }, "\(s.whatIf)")
+
+            t.indicators[0].deviation = "报名人数不足"
+            let explained = try await app.send(.POST, SitePath.api(.score).path, json: ["tables": [t]])
+            let e = try explained.content.decode(ScoreResponseDTO.self).tables[0]
+            #expect(e.indicators.map(\.deviationMissing) == [false, false])
+            #expect(e.indicators.map(\.deviationRequired) == [true, false])
+        }
+    }
+
     @Test("OpenAPI 文档列出每个接口")
     func openAPI() async throws {
         try await withJixiao { app in

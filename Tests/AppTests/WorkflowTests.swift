@@ -13,6 +13,10 @@ struct WorkflowTests {
         try await app.send(.GET, SitePath.api(.table(.value(id))).path, as: p).content.decode(TableDetailDTO.self).summary
     }
 
+    static func detail(_ app: Application, _ id: UUID) async throws -> TableDetailDTO {
+        try await app.send(.GET, SitePath.api(.table(.value(id))).path).content.decode(TableDetailDTO.self)
+    }
+
     @Test("草稿 → 已提交 → 业务股室已审 → 绩效股已审 → 已批复，签署栏由操作的账号和日期填写")
     func fullPath() async throws { try await Self.fullPath(.sqliteMemory) }
 
@@ -155,6 +159,25 @@ struct WorkflowTests {
             let early = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path)
             #expect(early.status == .conflict)
             try await app.approve(id)
+            // not without actuals, nor with points lost and no 偏差原因
+            let empty = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path)
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.reason.contains("自评还有 2 处未填写"))
+            #expect(empty.reason.contains("培训人数") && empty.reason.contains("未填写实际完成值"))
+            var filled = try await Self.detail(app, id).table
+            filled.indicators[0].actual = "80"
+            filled.indicators[1].actual = "95"
+            let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
+                                           json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
+            #expect(saved.status == .ok)
+            let noReason = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.reason.contains("自评还有 1 处未填写"))
+            #expect(noReason.reason.contains("培训人数") && noReason.reason.contains("未填写偏差原因分析及改进措施"))
+            filled.indicators[0].deviation = "下半年报名人数少于计划，明年提前宣传"
+            let explained = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
+                                               json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
+            #expect(explained.status == .ok)
             #expect(try await app.act(.submitEvaluation, id, as: .fillerA).summary.evaluationStatus == "submitted")
             let bare = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.returnEvaluation))).path, as: .finance)
             #expect(bare.status == .badRequest)

@@ -49,6 +49,6 @@ struct ToolsAPIController {
 
     @Sendable func score(req: Request) async throws -> ScoreResponseDTO {
         let input = try TablesRequestDTO.decode(req, what: "评分")
-        return ScoreResponseDTO(tables: Analysis.scores(input.tables).map(TableScoreDTO.init))
+        return ScoreResponseDTO(tables: Analysis.scoresWithWhatIf(input.tables).map { TableScoreDTO($0, whatIf: $1) })
     }
 }

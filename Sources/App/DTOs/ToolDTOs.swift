@@ -124,10 +124,16 @@ struct IndicatorScoreDTO: Content, Sendable {
     var weight: Double?
     var explanation: String
     var flags: [String]
+    /// Points were lost, so 偏差原因分析及改进措施 must be written (the 自评 page marks the field required).
+    var deviationRequired: Bool
+    /// Lost, and 偏差原因 still empty: the self-evaluation cannot be submitted yet.
+    var deviationMissing: Bool
 
     init(_ s: IndicatorScore) {
         index = s.index; name = s.name; score = s.score; weight = s.weight; explanation = s.explanation
         flags = s.flags.map(\.message)
+        deviationRequired = s.lost > 0
+        deviationMissing = s.flags.contains { $0.kind == .deviationMissing }
     }
 }
 
@@ -152,8 +158,11 @@ struct TableScoreDTO: Content, Sendable {
     var summary: String
     /// Every flag of the table: the rows', then the table's.
     var flags: [String]
+    /// What would lift the table to the next grade, in lines of Chinese (`WhatIfReport.lines`); empty
+    /// while nothing is scored.
+    var whatIf: [String]
 
-    init(_ s: TableScore) {
+    init(_ s: TableScore, whatIf: WhatIfReport? = nil) {
         table = s.table
         indicators = s.indicators.map(IndicatorScoreDTO.init)
         execution = s.execution.map {
@@ -161,6 +170,8 @@ struct TableScoreDTO: Content, Sendable {
         }
         total = s.total; max = s.max; percent = s.percent; grade = s.grade.rawValue; capped = s.appliedCap != nil
         hasScores = s.hasScores; summary = s.summary; flags = s.flags.map(\.message)
+        // the lines without the indentation the terminal report gives them
+        self.whatIf = s.hasScores ? (whatIf?.lines ?? []).map { $0.trimmingCharacters(in: .whitespaces) } : []
     }
 }
 

@@ -17,6 +17,23 @@ enum Analysis {
         }
     }
 
+    /// Scores with the what-if of each table (the 自评 page shows both as the user types).
+    static func scoresWithWhatIf(_ tables: [GoalTable]) -> [(TableScore, WhatIfReport)] {
+        tables.enumerated().map { i, t in
+            var scorer = Scorer(settings: Checker.profile(for: t).scoring)
+            let score = scorer.score(t, index: i)
+            return (score, WhatIf.analyse(t, score, scorer: &scorer))
+        }
+    }
+
+    /// Why a self-evaluation cannot be submitted yet: rows without an actual, rows that lost points
+    /// without 偏差原因分析及改进措施, each named with its row. Empty when it can.
+    static func evaluationGaps(_ table: GoalTable) -> [String] {
+        scores([table])[0].indicators.flatMap { s in
+            s.flags.filter { $0.kind == .missingActual || $0.kind == .deviationMissing }.map(\.message)
+        }
+    }
+
     /// What the list page shows of one table: error and warning counts, and the score once anything is scored.
     struct Summary: Sendable, Equatable {
         var errors: Int

@@ -173,6 +173,7 @@ enum TableStore {
                 }
                 var table = try TableDetailDTO(r).table
                 if action == .submit { try checkSubmittable(table, acknowledgeWarnings: acknowledgeWarnings) }
+                if action == .submitEvaluation { try checkEvaluationSubmittable(table) }
                 sign(&table, action: action, by: user, on: now)
                 let before = AuditLog.snapshot(r)
                 r.fill(from: table, status: status)
@@ -208,6 +209,15 @@ enum TableStore {
         if warnings > 0, !acknowledgeWarnings {
             throw Failure.blockedByFindings("检查发现 \(warnings) 条警告：请阅读后勾选“已阅读警告，确认提交”再提交")
         }
+    }
+
+    /// A self-evaluation is submitted only when every row has its actual and every row that lost points
+    /// says why (偏差原因分析及改进措施): a reviewer would send it back for either.
+    static func checkEvaluationSubmittable(_ table: GoalTable) throws {
+        let gaps = Analysis.evaluationGaps(table)
+        guard !gaps.isEmpty else { return }
+        let first = gaps.prefix(3).joined(separator: "；")
+        throw Failure.blockedByFindings("自评还有 \(gaps.count) 处未填写，补齐后才能提交：\(first)\(gaps.count > 3 ? "……" : "")")
     }
 
     /// Fills the printed form's sign-off from the account that acted, with the date (Beijing time).
