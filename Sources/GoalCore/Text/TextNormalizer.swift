@@ -124,12 +124,17 @@ public enum TextNormalizer {
         guard let first = n.first else { return true }
         let count = h.count, m = n.count
         if m > count { return false }
+        guard m >= 2, let hp = UnsafeRawPointer(h.baseAddress), let np = UnsafeRawPointer(n.baseAddress) else {
+            return h.contains(first)
+        }
+        // The first two bytes are compared as one 16-bit word: in Chinese text nearly every third
+        // byte is a lead byte E4–E9, so a first-byte test alone stops almost everywhere.
+        let head = np.loadUnaligned(as: UInt16.self)
         var i = 0
         while i <= count - m {
-            if h[i] == first {
-                var j = 1
-                while j < m && h[i + j] == n[j] { j += 1 }
-                if j == m { return true }
+            if hp.loadUnaligned(fromByteOffset: i, as: UInt16.self) == head,
+               m == 2 || memcmp(hp + i + 2, np + 2, m - 2) == 0 {
+                return true
             }
             i += 1
         }
@@ -179,8 +184,10 @@ public enum TextNormalizer {
     static func trimmed(_ s: Substring) -> String {
         if let f = s.unicodeScalars.first, let l = s.unicodeScalars.last, !isBlankScalar(f), !isBlankScalar(l) { return String(s) }
         var sub = s
-        while let f = sub.first, isBlank(f) { sub = sub.dropFirst() }
-        while let l = sub.last, isBlank(l) { sub = sub.dropLast() }
+        // one Character at a time by `index(after:)`/`index(before:)`: `dropLast()` on a Substring
+        // measures the whole text first
+        while let f = sub.first, isBlank(f) { sub = sub[sub.index(after: sub.startIndex)...] }
+        while let l = sub.last, isBlank(l) { sub = sub[..<sub.index(before: sub.endIndex)] }
         return String(sub)
     }
 

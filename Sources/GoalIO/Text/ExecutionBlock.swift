@@ -10,16 +10,21 @@ import GoalCore
 enum ExecutionBlock {
     enum Column: Hashable, Sendable { case plannedBudget, budget, spent, weight, rate, score }
 
-    static let headings: [String: Column] = [
-        "年初预算数": .plannedBudget, "全年预算数": .budget, "全年执行数": .spent, "分值": .weight,
-        "执行率": .rate, "得分": .score, "预算数": .budget, "执行数": .spent, "全年实际执行数": .spent,
-    ]
+    static let headings = WordTable<Column>([
+        ("年初预算数", .plannedBudget), ("全年预算数", .budget), ("全年执行数", .spent), ("分值", .weight),
+        ("执行率", .rate), ("得分", .score), ("预算数", .budget), ("执行数", .spent), ("全年实际执行数", .spent),
+    ])
+    /// No heading is longer (7 characters, 21 bytes, and a little room for spaces): longer cells are not looked up.
+    static let longestHeadingBytes = 32
 
-    static let goalSubheadings: Set<String> = ["预期目标", "实际完成情况", "年度目标"]
+    static let goalSubheadings = WordSet(["预期目标", "实际完成情况", "年度目标"])
 
     /// The columns of a heading row, in order, when it names at least three of them.
     static func heading(_ row: SourceRow) -> [Column]? {
-        let cols = row.nonEmpty.compactMap { headings[TextNormalizer.labelKey($0.cell.text)] }
+        guard row.nonEmpty.count >= 3 else { return nil }
+        let cols = row.nonEmpty.compactMap { c -> Column? in
+            c.cell.text.utf8.count <= longestHeadingBytes ? headings[TextNormalizer.labelKey(c.cell.text)] : nil
+        }
         return cols.count >= 3 && cols.contains(.spent) ? cols : nil
     }
 }

@@ -49,15 +49,17 @@ enum FormVocabulary {
     }
 
     /// The column a heading names, e.g. `*指标值类型` → type, `计量单位（%）` → unit.
+    /// No heading cell is longer.
+    static let longestHeadingBytes = 64
+
     static func column(forHeading text: String) -> Column? {
-        guard text.utf8.count <= 64 else { return nil }
+        guard text.utf8.count <= longestHeadingBytes else { return nil }
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, PlainText.count(k) <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
-        // a heading with a remark in brackets: 指标值（目标值）, 分值（分）; in plain text the bracket
-        // is found by its byte
-        let bracket = PlainText.isPlain(k) ? k.utf8.firstIndex(of: UInt8(ascii: "(")) : k.firstIndex(where: { $0 == "(" })
-        if let open = bracket, open != k.startIndex {
+        // a heading with a remark in brackets: 指标值（目标值）, 分值（分）. The bracket is found by its
+        // byte: comparing each Character of Chinese text with "(" normalises both, every time
+        if let open = k.utf8.firstIndex(of: UInt8(ascii: "(")), open != k.startIndex {
             return headingIndex[String(k[..<open])]
         }
         return nil
@@ -104,15 +106,16 @@ enum FormVocabulary {
         guard !k.isEmpty, PlainText.count(k) <= 24 else { return nil }
         if let f = headerIndex[k] { return f }
         // the part after the last colon, without enumeration marks
-        if let colon = k.lastIndex(where: { $0 == ":" }) {
-            let after = stripEnumeration(String(k[k.index(after: colon)...]))
+        // colon and bracket found by their bytes (see `column(forHeading:)`)
+        if let colon = k.utf8.lastIndex(of: UInt8(ascii: ":")) {
+            let after = stripEnumeration(String(k[k.utf8.index(after: colon)...]))
             if let f = headerIndex[after] { return f }
             let before = stripEnumeration(String(k[..<colon]))
             if after.isEmpty, let f = headerIndex[before] { return f }
         }
         let bare = stripEnumeration(k)
         if let f = headerIndex[bare] { return f }
-        if let open = bare.firstIndex(of: "("), open != bare.startIndex, let f = headerIndex[String(bare[..<open])] { return f }
+        if let open = bare.utf8.firstIndex(of: UInt8(ascii: "(")), open != bare.startIndex, let f = headerIndex[String(bare[..<open])] { return f }
         return nil
     }
 

@@ -50,8 +50,11 @@ enum HeaderBlockReader {
             // before it is folded on its own
             return PlainText.withUTF8(text) { u in
                 var i = 0
-                while i < u.count, u[i] != UInt8(ascii: ":"), !(u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] == 0x9A) { i += 1 }
-                guard i < u.count else { return nil }
+                // a label is at most 96 bytes once folded (`headerField(forLabel:)`), 288 before:
+                // a colon further in ends no label
+                let end = min(u.count, 289)
+                while i < end, u[i] != UInt8(ascii: ":"), !(u[i] == 0xEF && i + 2 < u.count && u[i + 1] == 0xBC && u[i + 2] == 0x9A) { i += 1 }
+                guard i < end else { return nil }
                 let width = u[i] == UInt8(ascii: ":") ? 1 : 3
                 let head = TextNormalizer.halfWidth(String(decoding: UnsafeBufferPointer(rebasing: u[..<i]), as: UTF8.self))
                 guard let f = FormVocabulary.headerField(forLabel: head) else { return nil }
@@ -60,7 +63,8 @@ enum HeaderBlockReader {
             }
         }
         let folded = TextNormalizer.halfWidth(text)
-        if let colon = folded.firstIndex(of: ":") {
+        // the colon found by its byte: comparing each Character of Chinese text normalises it
+        if let colon = folded.utf8.firstIndex(of: UInt8(ascii: ":")) {
             let head = String(folded[..<colon])
             let offset = folded.distance(from: folded.startIndex, to: colon)
             let value = TextNormalizer.trim(text.dropFirst(offset + 1))

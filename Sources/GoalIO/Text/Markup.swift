@@ -133,13 +133,29 @@ enum Markup {
     /// Runs of white space become one space.
     static func collapse(_ s: String) -> String {
         if PlainText.isPlain(s) {
-            // every Character a scalar; white space is ASCII or the ideographic space
-            var out = String.UnicodeScalarView()
-            var lastSpace = false
-            for u in s.unicodeScalars {
-                if PlainText.isWhitespace(u) { if !lastSpace { out.append(" ") }; lastSpace = true } else { out.append(u); lastSpace = false }
+            // every Character a scalar; white space is ASCII (09–0C, 20) or the ideographic space
+            // (E3 80 80), so the runs are found and written on the bytes
+            return PlainText.withUTF8(s) { u in
+                String(unsafeUninitializedCapacity: u.count) { out in
+                    let n = u.count
+                    var i = 0, o = 0, lastSpace = false
+                    while i < n {
+                        let b = u[i]
+                        var width = 0
+                        if b == 0x20 || (b >= 0x09 && b <= 0x0C) { width = 1 }
+                        else if b == 0xE3, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 { width = 3 }
+                        if width > 0 {
+                            if !lastSpace { out[o] = 0x20; o += 1 }
+                            lastSpace = true
+                            i += width
+                        } else {
+                            out[o] = b; o += 1; i += 1
+                            lastSpace = false
+                        }
+                    }
+                    return o
+                }
             }
-            return String(out)
         }
         var out = ""
         var lastSpace = false

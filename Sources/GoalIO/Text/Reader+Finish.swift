@@ -98,6 +98,8 @@ extension Reader {
         // 3. loose paragraphs: definitions, then shared words, then the row just above
         var candidates: [(score: Int, para: Int, row: Int)] = []
         var placed = Set<Int>()
+        // the 4-character runs of each row's name and group, made once for all paragraphs
+        var rowRuns: [(name: [UInt64], group: [UInt64])]?
         for (pi, p) in free.enumerated() {
             if FormVocabulary.groupTemplatePhrases.contains(where: { PlainText.contains(p.text, $0) }) {
                 notes.append(ImportNote(.skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
@@ -116,10 +118,15 @@ extension Reader {
             // matching by shared words compares every paragraph with every row: real tables have tens
             // of each; a huge paste of loose text is not matched (and its paragraphs are reported)
             guard free.count * d.rows.count <= Self.maxMatchPairs, PlainText.count(p.text) <= 4000 else { continue }
+            let runs = rowRuns ?? d.rows.map {
+                (TextSimilarity.runHashes(of: $0.indicator.name, length: 4), TextSimilarity.runHashes(of: $0.indicator.level2, length: 4))
+            }
+            rowRuns = runs
+            let paragraphRuns = Set(TextSimilarity.runHashes(of: p.text, length: 4))
             for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
                 // a match needs 4 shared characters in a row: skip the pairs that share no 4 of the name's
-                guard TextSimilarity.sharesRun(of: 4, of: r.indicator.name, in: p.text)
-                    || TextSimilarity.sharesRun(of: 4, of: r.indicator.level2, in: p.text) else { continue }
+                guard runs[ri].name.contains(where: paragraphRuns.contains)
+                    || runs[ri].group.contains(where: paragraphRuns.contains) else { continue }
                 let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
                 let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
                 let nameOK = byName >= 4 && byName * 2 >= PlainText.count(r.indicator.name)

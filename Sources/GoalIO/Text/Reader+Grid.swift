@@ -32,14 +32,21 @@ extension Reader {
     /// A cell's features, from the cache when it is a short cell seen before: the short cells of a
     /// document (一级/二级 names, operators, units, 历史标准, 工作资料, method names) repeat on every row.
     mutating func features(_ text: String) -> CellFeatures {
-        guard text.utf8.count <= 48 else { return CellFeatures(text, taxonomy: taxonomy) }
-        if let f = featureCache[text] { return f }
+        // Tables copied from one another repeat their scoring texts and explanations word for word,
+        // so long cells are kept too; hashing a cell's bytes costs a fraction of reading its features.
+        guard text.utf8.count <= Self.longestCachedCell else { return CellFeatures(text, taxonomy: taxonomy) }
+        // keyed by bytes: a String key would normalise every Chinese cell to hash and compare it
+        let key = TextKey(text)
+        if let f = featureCache[key] { return f }
         let f = CellFeatures(text, taxonomy: taxonomy)
-        if featureCache.count < 20_000 { featureCache[text] = f }
+        if featureCache.count < 20_000 { featureCache[key] = f }
         return f
     }
 
-    static let totalRowWords: Set<String> = ["总分", "合计", "总计", "小计", "合计得分", "总得分", "自评总分", "总分值"]
+    /// Cells up to this many bytes have their features cached (20,000 cells at most: a few MB).
+    static let longestCachedCell = 256
+
+    static let totalRowWords = WordSet(["总分", "合计", "总计", "小计", "合计得分", "总得分", "自评总分", "总分值"])
 
     /// Builds an indicator (or reads a label row) from the cells placed in columns.
     mutating func interpret(_ fieldsIn: RowFields, line: Int, moved: [String]) {

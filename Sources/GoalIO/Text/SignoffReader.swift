@@ -6,8 +6,16 @@ import GoalCore
 enum SignoffReader {
     /// Whether a row is a sign-off row: it starts with a sign-off label.
     static func isSignoff(_ row: SourceRow) -> Bool {
-        guard let first = row.nonEmpty.first?.cell.text,
-              signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
+        guard let text = row.nonEmpty.first?.cell.text else { return false }
+        // a label opens the row and none is longer than 7 characters: the first 72 bytes (24
+        // Chinese characters, room for the spaces and marks `labelKey` drops) are all that is
+        // searched and folded
+        let first = text.utf8.count <= 72 ? text : PlainText.withUTF8(text) { u in
+            var end = 72
+            while end > 0, u[end] & 0xC0 == 0x80 { end -= 1 }  // back to the start of a scalar
+            return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
+        }
+        guard signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
         let k = TextNormalizer.labelKey(first)
         return FormVocabulary.signoffLabels.contains { PlainText.hasPrefix(k, $0.0) && $0.1 != .phone && $0.1 != .filledOn }
             || (PlainText.hasPrefix(k, "填表日期") || PlainText.hasPrefix(k, "联系电话"))

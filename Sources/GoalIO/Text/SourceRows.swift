@@ -181,15 +181,16 @@ enum SourceRows {
         }
         let t = TextNormalizer.trim(line)
         if t.utf8.first == UInt8(ascii: "|") && t.utf8.count > 1 {
-            var inner = Substring(t.dropFirst())
-            if inner.utf8.last == UInt8(ascii: "|") { inner = inner.dropLast() }
+            // the pipes cut off by their bytes (`dropLast()` on a Substring measures the whole line)
+            var inner = t[t.utf8.index(after: t.utf8.startIndex)...]
+            if inner.utf8.last == UInt8(ascii: "|") { inner = inner[..<inner.utf8.index(before: inner.utf8.endIndex)] }
             let parts = cells(inner, separator: UInt8(ascii: "|"))
             return SourceRow(line: number, cells: parts, isTabular: parts.count > 1)
         }
         var text = t
         // Markdown headings: `## 省级部门…` is the title, the marks are not.
         if text.utf8.first == UInt8(ascii: "#") { text = String(text.drop(while: { $0 == "#" })) }
-        return SourceRow(line: number, cells: [Cell(raw: text)], isTabular: false)
+        return SourceRow(line: number, cells: [Cell(raw: Substring(text))], isTabular: false)
     }
 
     /// The cells of a line cut at an ASCII separator, read from the line's bytes (see `splitBytes`).

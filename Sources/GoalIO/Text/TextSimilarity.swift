@@ -25,23 +25,25 @@ enum TextSimilarity {
 }
 
 extension TextSimilarity {
-    /// Whether `text` holds some run of `n` consecutive scalars of `source`: a byte search for each
-    /// run, made in place (no run is copied out as a string).
-    static func sharesRun(of n: Int, of source: String, in text: String) -> Bool {
-        PlainText.withUTF8(source) { s in
-            PlainText.withUTF8(text) { t in
-                // the byte offsets where scalars start, and the end
-                var starts: [Int] = []
-                starts.reserveCapacity(s.count + 1)
-                for (i, b) in s.enumerated() where b & 0xC0 != 0x80 { starts.append(i) }
-                guard starts.count >= n else { return false }
-                starts.append(s.count)
-                for k in 0...(starts.count - 1 - n) {
-                    let run = UnsafeBufferPointer(rebasing: s[starts[k]..<starts[k + n]])
-                    if TextNormalizer.contains(t, run) { return true }
-                }
-                return false
+    /// The runs of `n` consecutive scalars of a text, each as a hash of its bytes (FNV-1a). Two texts
+    /// share a run when their hashes meet; a collision only lets a pair through to the exact measure
+    /// (`longestCommonSubstring`), so these serve as a filter, never as the answer.
+    static func runHashes(of text: String, length n: Int) -> [UInt64] {
+        PlainText.withUTF8(text) { s in
+            // the byte offsets where scalars start, and the end
+            var starts: [Int] = []
+            starts.reserveCapacity(s.count + 1)
+            for (i, b) in s.enumerated() where b & 0xC0 != 0x80 { starts.append(i) }
+            guard starts.count >= n else { return [] }
+            starts.append(s.count)
+            var out: [UInt64] = []
+            out.reserveCapacity(starts.count - n)
+            for k in 0...(starts.count - 1 - n) {
+                var h: UInt64 = 0xcbf29ce484222325
+                for i in starts[k]..<starts[k + n] { h = (h ^ UInt64(s[i])) &* 0x100000001b3 }
+                out.append(h)
             }
+            return out
         }
     }
 }

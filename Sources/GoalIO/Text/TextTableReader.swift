@@ -134,7 +134,7 @@ struct Reader {
     var previousRowWasIndicator = false
     /// Lines outside any table; only the first few are named one by one.
     var skippedLines = 0
-    var featureCache: [String: CellFeatures] = [:]
+    var featureCache: [TextKey: CellFeatures] = [:]
     /// The 预算执行 heading of a self-evaluation table (年初预算数, 全年预算数, 全年执行数, 分值…).
     var executionColumns: [ExecutionBlock.Column]?
     var expectGoalRow = false
@@ -412,12 +412,21 @@ struct Reader {
     /// The columns a row names, when it is the indicator grid's heading row.
     func columnHeader(_ row: SourceRow) -> [(FormVocabulary.Column, Int)]? {
         let ne = row.nonEmpty
-        // every heading row names at least one 指标 column (一级指标, 指标值…)
-        guard ne.count >= 3, ne.contains(where: { TextNormalizer.contains($0.cell.text, "指标") }) else { return nil }
+        // every heading row names at least one 指标 column (一级指标, 指标值…), in a cell short enough
+        // to be a heading (`column(forHeading:)`): an explanation that mentions 指标 does not count
+        guard ne.count >= 3, ne.contains(where: {
+            $0.cell.text.utf8.count <= FormVocabulary.longestHeadingBytes && TextNormalizer.contains($0.cell.text, "指标")
+        }) else { return nil }
         var cols: [(FormVocabulary.Column, Int)] = []
         var fields = Set<IndicatorField>()
+        var misses = 0
         for (pos, cell) in ne {
-            guard let c = FormVocabulary.column(forHeading: cell.text) else { continue }
+            guard let c = FormVocabulary.column(forHeading: cell.text) else {
+                // at most half the cells may be something else: past that, no heading
+                misses += 1
+                if misses * 2 > ne.count { return nil }
+                continue
+            }
             cols.append((c, pos))
             if case .field(let f) = c { fields.insert(f) }
         }
