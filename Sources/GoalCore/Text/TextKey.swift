@@ -20,6 +20,13 @@ public struct TextKey: Hashable, Sendable {
         text = PlainText.isPlain(s) ? s : s.precomposedStringWithCanonicalMapping
     }
 
+    /// The text as it is, not composed: two such keys are equal exactly when their bytes are. For
+    /// caches, where a canonically equal text spelled otherwise may simply miss.
+    @inlinable
+    public init(exactly s: String) {
+        text = s
+    }
+
     @inlinable
     public static func == (a: TextKey, b: TextKey) -> Bool {
         PlainText.withUTF8(a.text) { x in
@@ -57,7 +64,7 @@ public struct WordSet: Sendable {
     @usableFromInline let words: Set<TextKey>
 
     public init(_ words: some Sequence<String>) {
-        self.words = Set(words.map(TextKey.init))
+        self.words = Set(words.map { TextKey($0) })
     }
 
     @inlinable

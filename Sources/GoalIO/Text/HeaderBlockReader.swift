@@ -104,9 +104,12 @@ enum TaskReader {
         var contentOf = [Int?](repeating: nil, count: names.count)
         var taken = Set<Int>()
         var pairs: [(score: Int, name: Int, content: Int)] = []
+        // a pair needs 3 characters in a row in common: pairs whose 3-character runs never meet are skipped
+        let contentRuns = contents.map { Set(TextSimilarity.runHashes(of: $0.text, length: 3)) }
         for (ni, n) in names.enumerated() {
             let core = distinctive(n.name)
-            for (ci, c) in contents.enumerated() {
+            let coreRuns = TextSimilarity.runHashes(of: core, length: 3)
+            for (ci, c) in contents.enumerated() where coreRuns.contains(where: contentRuns[ci].contains) {
                 let s = TextSimilarity.longestCommonSubstring(core, c.text)
                 if s >= 3 { pairs.append((s, ni, ci)) }
             }

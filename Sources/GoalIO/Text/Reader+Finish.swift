@@ -123,15 +123,17 @@ extension Reader {
             }
             rowRuns = runs
             let paragraphRuns = Set(TextSimilarity.runHashes(of: p.text, length: 4))
-            for (ri, r) in d.rows.enumerated() where r.indicator.explanation == nil {
+            // by index: copying a row out copies its indicator's every field, for each of the pairs
+            for ri in d.rows.indices where d.rows[ri].indicator.explanation == nil {
                 // a match needs 4 shared characters in a row: skip the pairs that share no 4 of the name's
                 guard runs[ri].name.contains(where: paragraphRuns.contains)
                     || runs[ri].group.contains(where: paragraphRuns.contains) else { continue }
-                let byName = TextSimilarity.longestCommonSubstring(r.indicator.name, p.text)
-                let byGroup = Self.isSpecificGroup(r.indicator.level2) ? TextSimilarity.longestCommonSubstring(r.indicator.level2, p.text) : 0
-                let nameOK = byName >= 4 && byName * 2 >= PlainText.count(r.indicator.name)
+                let name = d.rows[ri].indicator.name, group = d.rows[ri].indicator.level2
+                let byName = TextSimilarity.longestCommonSubstring(name, p.text)
+                let byGroup = Self.isSpecificGroup(group) ? TextSimilarity.longestCommonSubstring(group, p.text) : 0
+                let nameOK = byName >= 4 && byName * 2 >= PlainText.count(name)
                 // a group's name counts only when the text repeats it whole (反映…重点工作任务完成情况)
-                let groupOK = byGroup >= max(4, PlainText.count(r.indicator.level2) - 1)
+                let groupOK = byGroup >= max(4, PlainText.count(group) - 1)
                 // at equal length, the indicator's own name is the stronger sign
                 if nameOK || groupOK { candidates.append((max(nameOK ? byName * 2 : 0, groupOK ? byGroup * 2 - 1 : 0), pi, ri)) }
             }

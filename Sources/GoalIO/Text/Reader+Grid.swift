@@ -29,22 +29,18 @@ extension Reader {
         interpret(fields, line: row.line, moved: moved)
     }
 
-    /// A cell's features, from the cache when it is a short cell seen before: the short cells of a
-    /// document (一级/二级 names, operators, units, 历史标准, 工作资料, method names) repeat on every row.
+    /// A cell's features, worked out once per text (`CellCache`).
     mutating func features(_ text: String) -> CellFeatures {
-        // Tables copied from one another repeat their scoring texts and explanations word for word,
-        // so long cells are kept too; hashing a cell's bytes costs a fraction of reading its features.
-        guard text.utf8.count <= Self.longestCachedCell else { return CellFeatures(text, taxonomy: taxonomy) }
-        // keyed by bytes: a String key would normalise every Chinese cell to hash and compare it
-        let key = TextKey(text)
-        if let f = featureCache[key] { return f }
-        let f = CellFeatures(text, taxonomy: taxonomy)
-        if featureCache.count < 20_000 { featureCache[key] = f }
-        return f
+        let taxonomy = self.taxonomy
+        return featureCache.value(for: text) { CellFeatures($0, taxonomy: taxonomy) }
     }
 
-    /// Cells up to this many bytes have their features cached (20,000 cells at most: a few MB).
-    static let longestCachedCell = 256
+    /// `Target.parse` of a value or weight cell, once per text. Plain text only: its key is its bytes,
+    /// so the cached `written` and `valueText` are the cell's own, not a canonically equal spelling.
+    mutating func target(_ text: String) -> Target {
+        guard PlainText.isPlain(text) else { return Target.parse(text) }
+        return targetCache.value(for: text, Target.parse)
+    }
 
     static let totalRowWords = WordSet(["总分", "合计", "总计", "小计", "合计得分", "总得分", "自评总分", "总分值"])
 
@@ -135,7 +131,7 @@ extension Reader {
         }
         var weight: Double?
         if let w = fields[.weight] {
-            weight = Target.parse(w).number
+            weight = target(w).number
             if weight == nil { note(.unreadable, "第\(line)行分值“\(Self.preview(w))”不是数字，未读取。", line: line, indicator: idx, field: .weight) }
         } else if let s = fields[.scoring], let p = ScoringPoints.fullPoints(in: s) {
             weight = p
@@ -168,7 +164,7 @@ extension Reader {
         if explicit == .qualitative {
             return (.qualitative, valueText, nil)
         }
-        let t = Target.parse(valueText)
+        let t = target(valueText)
         if let explicit {
             if t.number != nil { return (explicit, t.valueText, unitText ?? t.unit) }
             return (explicit, valueText, unitText)

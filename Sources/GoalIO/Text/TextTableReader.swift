@@ -134,7 +134,8 @@ struct Reader {
     var previousRowWasIndicator = false
     /// Lines outside any table; only the first few are named one by one.
     var skippedLines = 0
-    var featureCache: [TextKey: CellFeatures] = [:]
+    var featureCache = CellCache<CellFeatures>()
+    var targetCache = CellCache<Target>(budget: 1 << 20)
     /// The 预算执行 heading of a self-evaluation table (年初预算数, 全年预算数, 全年执行数, 分值…).
     var executionColumns: [ExecutionBlock.Column]?
     var expectGoalRow = false
