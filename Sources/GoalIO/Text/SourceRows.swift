@@ -87,8 +87,8 @@ struct Cell: Sendable {
 
     /// A placeholder that means "nothing here": `-`, `—`, `/`, `无`.
     var isPlaceholder: Bool {
-        // a placeholder is a character or two: a longer text is none, without comparing it to each
-        text.utf8.count <= 16 && Self.placeholders.contains(text)
+        // a placeholder is a character or two (6 bytes at most): a longer text is none, without a lookup
+        text.utf8.count <= 6 && Self.placeholders.contains(text)
     }
 
     private static let placeholders = WordSet(["-", "—", "–", "－", "/", "／", "——", "--", "无", "\\"])
