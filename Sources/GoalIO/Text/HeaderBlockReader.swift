@@ -10,8 +10,13 @@ enum HeaderBlockReader {
         var valueCell: Cell?
     }
 
+    /// What `label` says of each text already read: the 填表说明 printed under every table and the
+    /// header labels repeat from table to table.
+    typealias LabelCache = CellCache<(FormVocabulary.HeaderField, String?)?>
+
     /// The label/value pairs of a row, or nil when the row does not start with a header label.
-    static func pairs(in row: SourceRow) -> [Pair]? {
+    static func pairs(in row: SourceRow, labels: inout LabelCache) -> [Pair]? {
+        func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? { labels.value(for: text, Self.label) }
         // Flatten cells into segments; keep the cell of each segment for HTML-aware readers (tasks).
         var items: [(text: String, cell: Cell)] = []
         for c in row.cells where !c.isEmpty {

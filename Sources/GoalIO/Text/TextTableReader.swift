@@ -136,6 +136,8 @@ struct Reader {
     var skippedLines = 0
     var featureCache = CellCache<CellFeatures>()
     var targetCache = CellCache<Target>(budget: 1 << 20)
+    var labelCache = HeaderBlockReader.LabelCache(budget: 1 << 20)
+    var headingCache = CellCache<FormVocabulary.Column?>(budget: 1 << 20)
     /// The 预算执行 heading of a self-evaluation table (年初预算数, 全年预算数, 全年执行数, 分值…).
     var executionColumns: [ExecutionBlock.Column]?
     var expectGoalRow = false
@@ -209,7 +211,7 @@ struct Reader {
             return
         }
         if inGuidance {
-            if let pairs = HeaderBlockReader.pairs(in: row), pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
+            if let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache), pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
                 inGuidance = false
                 startTable(line: row.line, inheritFrom: current)
                 readHeader(row, pairs: pairs)
@@ -257,14 +259,14 @@ struct Reader {
             return
         }
         if aligner == nil, let cols = executionColumns, readExecutionRow(row, columns: cols) { return }
-        if expectGoalRow, aligner == nil, row.isTabular, HeaderBlockReader.pairs(in: row) == nil, let first = row.nonEmpty.first {
+        if expectGoalRow, aligner == nil, row.isTabular, HeaderBlockReader.pairs(in: row, labels: &labelCache) == nil, let first = row.nonEmpty.first {
             // the row under 年度总体目标 | 预期目标 | 实际完成情况 holds the goal itself
             current?.goal = first.cell.text
             expectGoalRow = false
             return
         }
         // inside a grid only a table's first labels (单位, 项目名称…) can follow, written exactly
-        if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row) {
+        if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache) {
             if let d = current, !d.rows.isEmpty || afterSignoff,
                pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
                 startTable(line: row.line, inheritFrom: d)
@@ -411,7 +413,7 @@ struct Reader {
     // MARK: column header
 
     /// The columns a row names, when it is the indicator grid's heading row.
-    func columnHeader(_ row: SourceRow) -> [(FormVocabulary.Column, Int)]? {
+    mutating func columnHeader(_ row: SourceRow) -> [(FormVocabulary.Column, Int)]? {
         let ne = row.nonEmpty
         // every heading row names at least one 指标 column (一级指标, 指标值…), in a cell short enough
         // to be a heading (`column(forHeading:)`): an explanation that mentions 指标 does not count
@@ -422,7 +424,8 @@ struct Reader {
         var fields = Set<IndicatorField>()
         var misses = 0
         for (pos, cell) in ne {
-            guard let c = FormVocabulary.column(forHeading: cell.text) else {
+            // grid rows hold short cells with 指标 too (产出指标, 数量指标): each text is looked up once
+            guard let c = headingCache.value(for: cell.text, FormVocabulary.column(forHeading:)) else {
                 // at most half the cells may be something else: past that, no heading
                 misses += 1
                 if misses * 2 > ne.count { return nil }
