@@ -13,12 +13,6 @@ import Foundation
 /// suffix. Any other text takes the ordinary `String` path, so nothing is decided differently.
 /// Its only white space is ASCII (tab, line feed, vertical tab, form feed, space) and U+3000.
 public enum PlainText {
-    /// `isWhitespace` of a scalar of plain text.
-    @inlinable
-    public static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
-        u == " " || (u.value >= 0x09 && u.value <= 0x0C) || u.value == 0x3000
-    }
-
     /// Whether the bytes are plain text as described above (valid UTF-8 is assumed).
     @inlinable
     public static func isPlain(_ u: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -35,11 +35,10 @@ extension Reader {
         return featureCache.value(for: text) { CellFeatures($0, taxonomy: taxonomy) }
     }
 
-    /// `Target.parse` of a value or weight cell, once per text. Plain text only: its key is its bytes,
-    /// so the cached `written` and `valueText` are the cell's own, not a canonically equal spelling.
+    /// `Target.parse` of a value or weight cell, once per text. The cache is keyed by exact bytes, so
+    /// the cached `written` and `valueText` are always the cell's own spelling.
     mutating func target(_ text: String) -> Target {
-        guard PlainText.isPlain(text) else { return Target.parse(text) }
-        return targetCache.value(for: text, Target.parse)
+        targetCache.value(for: text, Target.parse)
     }
 
     static let totalRowWords = WordSet(["总分", "合计", "总计", "小计", "合计得分", "总得分", "自评总分", "总分值"])
