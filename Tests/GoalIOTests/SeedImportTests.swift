@@ -81,4 +81,49 @@ struct ParallelReadTests {
         #expect(taskNotes.count == 3 * rounds)
         #expect(taskNotes.allSatisfy { provincial.contains($0.location.table ?? -1) })
     }
+
+    /// The seeds repeated past the size at which a file is cut on its bytes and each piece
+    /// validated on its own core.
+    static func bigText() throws -> String {
+        let texts = try SharedFiles.seedNames.map { try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8) }
+        let one = texts.joined(separator: "\n\n")
+        return Array(repeating: one, count: TextTableReader.parallelThreshold / one.utf8.count + 2).joined(separator: "\n\n")
+    }
+
+    @Test("a large UTF-8 file, read from its bytes, gives exactly what its text gives: tables, notes and line numbers")
+    func bytesSameAsText() throws {
+        let big = try Self.bigText()
+        #expect(big.utf8.count >= TextTableReader.parallelThreshold)
+        let fromText = TextTableReader.read(text: big)
+        let fromBytes = try TextTableReader.read(data: Data(big.utf8))
+        #expect(fromBytes.tables.count > 100)
+        #expect(fromBytes.tables == fromText.tables)
+        #expect(fromBytes.notes == fromText.notes)
+        // a byte-order mark changes nothing, not even a line number
+        let withBOM = try TextTableReader.read(data: Data([0xEF, 0xBB, 0xBF] + Array(big.utf8)))
+        #expect(withBOM.tables == fromText.tables)
+        #expect(withBOM.notes == fromText.notes)
+    }
+
+    @Test("a large file in GB18030, or with one bad byte deep inside, is decided as any file is")
+    func largeNonUTF8() throws {
+        let big = try Self.bigText()
+        let gb = try #require(big.data(using: TextDecoding.gb18030))
+        let result = try TextTableReader.read(data: gb)
+        #expect(result.notes.first?.message.contains("GB18030") == true)
+        #expect(result.tables == TextTableReader.read(text: big).tables)
+        // an invalid byte in the last piece: no table is read from a file that is not what it says
+        var broken = Array(big.utf8)
+        broken[broken.count - 10] = 0xFF
+        let fallback = Result { () throws(ImportError) in try TextTableReader.read(data: Data(broken)) }
+        let serial = Result { () throws(ImportError) in
+            let decoded = try TextDecoding.decode(Data(broken))
+            return TextTableReader.read(text: decoded.text)
+        }
+        switch (fallback, serial) {
+        case (.failure(let a), .failure(let b)): #expect(a.message == b.message)
+        case (.success(let a), .success(let b)): #expect(a.tables == b.tables)
+        default: Issue.record("the large-file path and the ordinary decoder disagree on a broken file")
+        }
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Text made only of the characters Chinese forms are written in (ASCII without CR, CJK ideographs,
-/// CJK punctuation, full-width forms, general punctuation, ≤ ≥ ≦ ≧), which can be compared by its
+/// CJK punctuation, full-width forms, general punctuation, ≤ ≥ ≦ ≧, the formula signs × ÷ ± ° · √ ℃
+/// and the circled numbers ①–⑳), which can be compared by its
 /// UTF-8 bytes with exactly the result Swift's `String` operations give.
 ///
 /// Swift compares and hashes strings up to canonical equivalence and counts grapheme clusters; for
@@ -25,6 +26,14 @@ public enum PlainText {
                 i += 1
                 continue
             }
+            if b == 0xC2 || b == 0xC3 {
+                // ° ± · (C2 B0, C2 B1, C2 B7), × ÷ (C3 97, C3 B7): the signs formulas are written with
+                guard i + 1 < n else { return false }
+                let b1 = u[i + 1]
+                guard b == 0xC2 ? (b1 == 0xB0 || b1 == 0xB1 || b1 == 0xB7) : (b1 == 0x97 || b1 == 0xB7) else { return false }
+                i += 2
+                continue
+            }
             guard b >= 0xE2, b <= 0xEF, i + 2 < n else { return false }
             let b1 = u[i + 1], b2 = u[i + 2]
             switch b {
@@ -35,9 +44,11 @@ public enum PlainText {
                 guard (b1 == 0x80 && !(0xAA...0xAF).contains(b2)) || b1 >= 0x90 else { return false }
             case 0xE2:
                 // U+2010–U+2027 and U+2030–U+205E (dashes, quotes, ‰, ※ — not the joiners and spaces
-                // around them), U+2264–U+2267 (≤ ≥ ≦ ≧)
+                // around them); U+2264–U+2267 (≤ ≥ ≦ ≧); U+2103 ℃, U+221A √ and U+2460–U+2473
+                // (①–⑳), which formulas and numbered lists use
                 guard (b1 == 0x80 && b2 >= 0x90 && !(0xA8...0xAF).contains(b2))
-                    || (b1 == 0x81 && b2 <= 0x9E) || (b1 == 0x89 && b2 >= 0xA4 && b2 <= 0xA7) else { return false }
+                    || (b1 == 0x81 && b2 <= 0x9E) || (b1 == 0x89 && b2 >= 0xA4 && b2 <= 0xA7)
+                    || (b1 == 0x84 && b2 == 0x83) || (b1 == 0x88 && b2 == 0x9A) || (b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3) else { return false }
             case 0xEF:
                 // U+FF01–U+FF5E: full-width ASCII forms
                 guard (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) else { return false }

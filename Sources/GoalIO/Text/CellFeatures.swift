@@ -26,6 +26,8 @@ struct CellFeatures: Sendable {
     var targetUnitIsClean = false
     /// Reads like an indicator name: mostly Chinese characters, no table symbols.
     var isCleanName = false
+    /// Holds a mark no name has (`。；=%*`): a sentence or a formula.
+    var hasSentenceMarks = false
 
     init(_ text: String, taxonomy: TaxonomyIndex) {
         self.text = text
@@ -69,6 +71,9 @@ struct CellFeatures: Sendable {
             || (scalars > 12 && (folded.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "是否") || TextNormalizer.contains(text, "指标")))
         isShortPhrase = scalars <= 24 && !isNumber && !isOperator && !TextNormalizer.contains(text, "。")
         isCommonIndicator = short && taxonomy.commonIndicator(named: text) != nil
+        // in plain text every scalar is a Character, and scalars are compared as integers
+        hasSentenceMarks = plain ? text.unicodeScalars.contains { Self.sentenceMarks.contains($0) }
+            : text.contains { c in Self.sentenceMarks.contains { Character($0) == c } }
         if scalars >= 2 && scalars <= 30 {
             var ideographs = 0, symbols = false
             for u in text.unicodeScalars {
@@ -78,6 +83,8 @@ struct CellFeatures: Sendable {
             isCleanName = !symbols && ideographs * 5 >= scalars * 4
         }
     }
+
+    static let sentenceMarks: [Unicode.Scalar] = ["。", "；", ";", "=", "＝", "%", "％", "*"]
 
     static let explanationOpenings = ["考核", "反映", "指", "是指", "用于", "衡量", "统计", "主要反映", "通过", "根据", "按", "全年", "年度内"]
 

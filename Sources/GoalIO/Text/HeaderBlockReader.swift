@@ -18,15 +18,19 @@ enum HeaderBlockReader {
     static func pairs(in row: SourceRow, labels: inout LabelCache) -> [Pair]? {
         func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? { labels.value(for: text, Self.label) }
         // Flatten cells into segments; keep the cell of each segment for HTML-aware readers (tasks).
+        func splitsIntoSegments(_ c: Cell) -> Bool { c.hadMarkup && c.boldRuns.isEmpty }
+        // most rows start with no label: that is told by the first text, before anything is collected
+        guard let firstCell = row.nonEmpty.first?.cell,
+              let firstText = splitsIntoSegments(firstCell) ? firstCell.segments.first : firstCell.text,
+              firstText.utf8.count <= 4096, label(firstText) != nil else { return nil }
         var items: [(text: String, cell: Cell)] = []
-        for c in row.cells where !c.isEmpty {
-            if c.hadMarkup && c.boldRuns.isEmpty {
+        for (_, c) in row.nonEmpty {
+            if splitsIntoSegments(c) {
                 for s in c.segments { items.append((s, c)) }
             } else {
                 items.append((c.text, c))
             }
         }
-        guard let first = items.first, first.text.utf8.count <= 4096, label(first.text) != nil else { return nil }
         var result: [Pair] = []
         var pending: Pair?
         for item in items {

@@ -61,7 +61,8 @@ extension Reader {
         var d = drafts[ti]
         guard !d.rows.isEmpty else { return }
         let names = d.rows.map(\.indicator.name)
-        let lookup = NameLookup(names)
+        // the index addIndicator keeps as rows are read: names are never changed after that
+        let lookup = NameLookup(names: names, exact: d.nameIndex)
 
         // 1. own explanations that define another indicator move to it
         var incoming: [Int: (text: String, from: Int)] = [:]
@@ -196,18 +197,10 @@ extension Reader {
             .max { PlainText.count(names.names[$0]) < PlainText.count(names.names[$1]) }
     }
 
+    /// The rows' names, and the first row of each label key (`TableDraft.nameIndex`).
     struct NameLookup {
         var names: [String]
         var exact: [TextKey: Int]
-        init(_ names: [String]) {
-            self.names = names
-            var d: [TextKey: Int] = [:]
-            for (i, n) in names.enumerated() {
-                let key = TextKey(TextNormalizer.labelKey(n))
-                if d[key] == nil { d[key] = i }
-            }
-            exact = d
-        }
     }
 
     /// A 二级 name that says what its rows are about (重点工作任务完成), unlike 数量指标 or 社会效益指标.

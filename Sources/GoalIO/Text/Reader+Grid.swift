@@ -268,8 +268,7 @@ extension Reader {
             drafts[d].paragraphs[p].lastLine = line
             return
         }
-        let nameLike = f.isShortPhrase && f.length <= 20 && !f.isTarget && !f.isScoringText
-            && !text.contains(where: { "。；;=＝%％*".contains($0) })
+        let nameLike = f.isShortPhrase && f.length <= 20 && !f.isTarget && !f.isScoringText && !f.hasSentenceMarks
         if nameLike {
             if let pending = pendingName, existingIndicator(named: pending.text + text) != nil {
                 pendingName = (pending.text + text, pending.line)

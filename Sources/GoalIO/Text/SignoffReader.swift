@@ -27,7 +27,7 @@ enum SignoffReader {
     /// Adds what the row says to `signoff`. Empty values (`绩效股审核：` with nothing after) stay nil.
     static func read(_ row: SourceRow, into signoff: inout Signoff) {
         var texts: [String] = []
-        for c in row.cells where !c.isEmpty { texts.append(contentsOf: c.hadMarkup ? c.segments : [c.text]) }
+        for (_, c) in row.nonEmpty { texts.append(contentsOf: c.hadMarkup ? c.segments : [c.text]) }
         for text in texts { readText(TextNormalizer.halfWidth(text), into: &signoff) }
     }
 

@@ -5,17 +5,23 @@ import GoalCore
 struct SourceRow: Sendable {
     /// 1-based line number in the source, for every message about this row.
     var line: Int
-    let cells: [Cell]
     /// True when the line had cell separators (tabs or pipes): positions mean columns.
     var isTabular: Bool
-    /// The non-empty cells with their positions, computed once: every check of a row reads them.
+    /// The non-empty cells with their positions (0-based columns). Empty cells are not kept: every
+    /// reader of a row asks only for what is written in it, and where.
     let nonEmpty: [(position: Int, cell: Cell)]
 
     init(line: Int, cells: [Cell], isTabular: Bool) {
+        var kept: [(position: Int, cell: Cell)] = []
+        kept.reserveCapacity(cells.count)
+        for (i, c) in cells.enumerated() where !c.isEmpty { kept.append((i, c)) }
+        self.init(line: line, nonEmpty: kept, isTabular: isTabular)
+    }
+
+    init(line: Int, nonEmpty: [(position: Int, cell: Cell)], isTabular: Bool) {
         self.line = line
-        self.cells = cells
         self.isTabular = isTabular
-        nonEmpty = cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, $0.element) }
+        self.nonEmpty = nonEmpty
     }
 
     var isBlank: Bool { nonEmpty.isEmpty }
@@ -27,34 +33,40 @@ struct SourceRow: Sendable {
 /// into segments, and `<b>` runs are kept for the forms that print task names in bold.
 struct Cell: Sendable {
     var text: String
-    /// Block-level pieces of an HTML cell; nil for a plain cell (most cells: no array to allocate).
-    private var markupSegments: [String]?
-    /// Bold runs in order, with the text that follows each up to the next bold run.
-    var boldRuns: [(title: String, following: String)]
+    /// What HTML markup said beyond the text; nil for a plain cell (nearly every cell: one reference
+    /// to copy and release, no arrays).
+    private let markup: HTMLParts?
 
-    var hadMarkup: Bool { markupSegments != nil }
-    var segments: [String] { markupSegments ?? (text.isEmpty ? [] : [text]) }
+    /// Block-level pieces and bold runs of an HTML cell, kept together out of line.
+    private final class HTMLParts: Sendable {
+        let segments: [String]
+        let boldRuns: [(title: String, following: String)]
+        init(segments: [String], boldRuns: [(title: String, following: String)]) {
+            self.segments = segments
+            self.boldRuns = boldRuns
+        }
+    }
+
+    var hadMarkup: Bool { markup != nil }
+    /// Block-level pieces of an HTML cell; the text alone for any other.
+    var segments: [String] { markup?.segments ?? (text.isEmpty ? [] : [text]) }
+    /// Bold runs in order, with the text that follows each up to the next bold run.
+    var boldRuns: [(title: String, following: String)] { markup?.boldRuns ?? [] }
     var isEmpty: Bool { text.isEmpty }
 
     /// `markup: false` for cells that come from a worksheet or a Word table: their text is the user's
     /// own, never HTML or Markdown to be read.
     init(raw: String, markup: Bool = true) {
         guard markup else {
-            text = TextNormalizer.trim(raw)
-            markupSegments = nil
-            boldRuns = []
+            self.init(text: TextNormalizer.trim(raw))
             return
         }
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
         if PlainText.containsByte(trimmed, UInt8(ascii: "<")) && PlainText.containsByte(trimmed, UInt8(ascii: ">")) && Markup.hasKnownTag(trimmed) {
             let parsed = Markup.parseHTML(trimmed)
-            markupSegments = parsed.segments
-            boldRuns = parsed.bold
-            text = parsed.segments.joined(separator: " ")
+            self.init(text: parsed.segments.joined(separator: " "), markup: HTMLParts(segments: parsed.segments, boldRuns: parsed.bold))
         } else {
-            text = Markup.stripMarkdownEmphasis(trimmed)
-            markupSegments = nil
-            boldRuns = []
+            self.init(text: Markup.stripMarkdownEmphasis(trimmed))
         }
     }
 
@@ -79,10 +91,9 @@ struct Cell: Sendable {
         }
     }
 
-    private init(text: String) {
+    private init(text: String, markup: HTMLParts? = nil) {
         self.text = text
-        markupSegments = nil
-        boldRuns = []
+        self.markup = markup
     }
 
     /// A placeholder that means "nothing here": `-`, `—`, `/`, `无`.
@@ -177,7 +188,7 @@ enum SourceRows {
 
     static func row(from line: Substring, number: Int) -> SourceRow {
         if PlainText.containsByte(line, UInt8(ascii: "\t")) {
-            return SourceRow(line: number, cells: cells(line, separator: UInt8(ascii: "\t")), isTabular: true)
+            return SourceRow(line: number, nonEmpty: cells(line, separator: UInt8(ascii: "\t")).nonEmpty, isTabular: true)
         }
         let t = TextNormalizer.trim(line)
         if t.utf8.first == UInt8(ascii: "|") && t.utf8.count > 1 {
@@ -185,7 +196,7 @@ enum SourceRows {
             var inner = t[t.utf8.index(after: t.utf8.startIndex)...]
             if inner.utf8.last == UInt8(ascii: "|") { inner = inner[..<inner.utf8.index(before: inner.utf8.endIndex)] }
             let parts = cells(inner, separator: UInt8(ascii: "|"))
-            return SourceRow(line: number, cells: parts, isTabular: parts.count > 1)
+            return SourceRow(line: number, nonEmpty: parts.nonEmpty, isTabular: parts.count > 1)
         }
         var text = t
         // Markdown headings: `## 省级部门…` is the title, the marks are not.
@@ -193,20 +204,36 @@ enum SourceRows {
         return SourceRow(line: number, cells: [Cell(raw: Substring(text))], isTabular: false)
     }
 
-    /// The cells of a line cut at an ASCII separator, read from the line's bytes (see `splitBytes`).
-    static func cells(_ line: Substring, separator: UInt8) -> [Cell] {
-        let cells = line.utf8.withContiguousStorageIfAvailable { u -> [Cell] in
-            var cells: [Cell] = []
-            var start = 0
+    /// The non-empty cells of a line cut at an ASCII separator with their positions, and how many
+    /// cells the line has; read from the line's bytes (see `splitBytes`).
+    static func cells(_ line: Substring, separator: UInt8) -> (nonEmpty: [(position: Int, cell: Cell)], count: Int) {
+        let cut = line.utf8.withContiguousStorageIfAvailable { u -> ([(position: Int, cell: Cell)], Int) in
+            // sized once: most lines of a form have 5 to 12 cells
+            var pieces = 1
+            for b in u where b == separator { pieces += 1 }
+            pieces = min(pieces, maxCells)
+            var kept: [(position: Int, cell: Cell)] = []
+            kept.reserveCapacity(pieces)
+            var start = 0, position = 0
+            func take(_ end: Int) {
+                let cell = Cell(utf8: UnsafeBufferPointer(rebasing: u[start..<end]))
+                if !cell.isEmpty { kept.append((position, cell)) }
+                position += 1
+            }
             for i in 0..<u.count where u[i] == separator {
-                cells.append(Cell(utf8: UnsafeBufferPointer(rebasing: u[start..<i])))
-                if cells.count == maxCells { return cells }
+                take(i)
+                if position == maxCells { return (kept, position) }
                 start = i + 1
             }
-            cells.append(Cell(utf8: UnsafeBufferPointer(rebasing: u[start...])))
-            return cells
+            take(u.count)
+            return (kept, position)
         }
-        return cells ?? splitBytes(line, on: separator).map { Cell(raw: $0) }
+        if let cut { return (cut.0, cut.1) }
+        let parts = splitBytes(line, on: separator)
+        return (parts.enumerated().compactMap { i, p in
+            let c = Cell(raw: p)
+            return c.isEmpty ? nil : (i, c)
+        }, parts.count)
     }
 
     /// Splits on an ASCII separator by bytes (a Character-wise split breaks graphemes on every
@@ -233,8 +260,8 @@ private extension SourceRow {
     var isSeparator: Bool {
         guard isTabular else { return false }
         // by bytes: a text whose bytes are all `-`, `:` or space is one whose Characters are
-        return cells.allSatisfy { c in
-            c.text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
+        return nonEmpty.allSatisfy { c in
+            c.cell.text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
         } && !nonEmpty.isEmpty
     }
 }

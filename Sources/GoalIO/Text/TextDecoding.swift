@@ -36,6 +36,18 @@ public enum TextDecoding {
         throw ImportError("无法识别文件的文字编码（不是 UTF-8、UTF-16 或 GB18030），可能是二进制文件。请在 Word/WPS 中另存为“纯文本（UTF-8）”后再导入。")
     }
 
+    /// Where the text of a UTF-8 file starts (3 after a byte-order mark, else 0), when the file
+    /// carries no sign of another encoding or of a binary format: the cheap tests `decode` makes
+    /// first, without decoding anything. Whether the bytes really are UTF-8 is left to the caller.
+    static func utf8Start(_ data: Data) -> Int? {
+        guard !data.isEmpty else { return nil }
+        let bytes = [UInt8](data.prefix(4))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return 3 }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+        if officeSignature(data) != nil || utf16ByteOrder(data) != nil { return nil }
+        return 0
+    }
+
     /// Zip (xlsx/docx) or OLE2 (xls/doc) content handed to the text importer.
     static func officeSignature(_ data: Data) -> String? {
         let b = [UInt8](data.prefix(8))
@@ -53,13 +65,18 @@ public enum TextDecoding {
 
     /// UTF-16 without a BOM: every other byte zero for ASCII-heavy text.
     private static func utf16WithoutBOM(_ data: Data) -> String? {
+        utf16ByteOrder(data).flatMap { String(data: data, encoding: $0) }
+    }
+
+    /// The byte order of UTF-16 without a BOM, judged on the first 4 KB.
+    private static func utf16ByteOrder(_ data: Data) -> String.Encoding? {
         guard data.count >= 4, data.count % 2 == 0 else { return nil }
         let sample = data.prefix(4096)
         var evenZero = 0, oddZero = 0
         for (i, b) in sample.enumerated() where b == 0 { if i % 2 == 0 { evenZero += 1 } else { oddZero += 1 } }
         let half = sample.count / 2
-        if oddZero > half / 3 && evenZero == 0 { return String(data: data, encoding: .utf16LittleEndian) }
-        if evenZero > half / 3 && oddZero == 0 { return String(data: data, encoding: .utf16BigEndian) }
+        if oddZero > half / 3 && evenZero == 0 { return .utf16LittleEndian }
+        if evenZero > half / 3 && oddZero == 0 { return .utf16BigEndian }
         return nil
     }
 
@@ -73,7 +90,7 @@ public enum TextDecoding {
     }
 
     /// Text full of control characters is a binary file that happened to be valid UTF-8.
-    private static func rejectBinary(_ s: String) throws(ImportError) {
+    static func rejectBinary(_ s: String) throws(ImportError) {
         var control = 0, total = 0
         for u in s.unicodeScalars.prefix(65536) {
             total += 1

@@ -8,16 +8,33 @@ import GoalCore
 public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
-        // more pieces than cores, so a core that finishes early takes another
-        let pieces = split(text, into: ProcessInfo.processInfo.activeProcessorCount * 4)
-        if pieces.count <= 1 { return read(rows: SourceRows.split(text)) }
+        let cuts = PlainText.withUTF8(text) { titleCuts($0, into: pieceCount) }
+        if cuts.count <= 1 { return read(rows: SourceRows.split(text)) }
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
-        let results = ResultSlots(pieces.count)
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
-            let piece = pieces[i]
-            results.set(i, read(rows: SourceRows.split(String(text[piece.range]), firstLine: piece.firstLine)))
+        let bounds = cuts.indices.map { k in
+            (text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k].offset),
+             k + 1 < cuts.count ? text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k + 1].offset) : text.endIndex)
         }
+        return readPieces(cuts.count) { i in
+            read(rows: SourceRows.split(String(text[bounds[i].0..<bounds[i].1]), firstLine: cuts[i].line))
+        }
+    }
+
+    /// More pieces than cores, so a core that finishes early takes another.
+    static var pieceCount: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
+
+    static func read(rows: [SourceRow]) -> ImportResult {
+        var reader = Reader(rows: rows)
+        reader.run()
+        return reader.finish()
+    }
+
+    /// Reads `count` pieces on all cores and joins their tables and notes in order (a note's table
+    /// index is shifted by the tables of the pieces before it).
+    static func readPieces(_ count: Int, _ readPiece: @escaping @Sendable (Int) -> ImportResult) -> ImportResult {
+        let results = ResultSlots(count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, readPiece(i)) }
         var merged = ImportResult()
         for r in results.all {
             let offset = merged.tables.count
@@ -31,46 +48,35 @@ public enum TextTableReader {
         return merged
     }
 
-    static func read(rows: [SourceRow]) -> ImportResult {
-        var reader = Reader(rows: rows)
-        reader.run()
-        return reader.finish()
-    }
-
     /// Below this size one core reads the whole text.
     static let parallelThreshold = 1 << 20
 
-    /// Pieces of about equal size, each starting at a title line, with the line number it starts on.
-    static func split(_ text: String, into parts: Int) -> [(range: Range<String.Index>, firstLine: Int)] {
-        let total = text.utf8.count
-        guard parts > 1, total >= parallelThreshold else { return [(text.startIndex..<text.endIndex, 1)] }
-        // the line breaks are found on the bytes; string indices are made only where a line is read
-        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+    /// Where to cut UTF-8 text into about `parts` pieces of equal size, each starting at a title
+    /// line: byte offsets with the line number each piece starts on. One cut (offset 0) for text
+    /// below `parallelThreshold`. Only the lines just past each cut point are decoded and looked at.
+    static func titleCuts(_ u: UnsafeBufferPointer<UInt8>, into parts: Int) -> [(offset: Int, line: Int)] {
+        let total = u.count
         var cuts: [(offset: Int, line: Int)] = [(0, 1)]
-        PlainText.withUTF8(text) { u in
-            var lineNo = 1
-            var nextCut = total / parts
-            var i = 0
-            while i < u.count {
-                let isNewline = u[i] == 0x0A
-                i += 1
-                guard isNewline else { continue }
-                lineNo += 1
-                // past the next cut point: cut before this line if it is a title
-                if i >= nextCut, cuts.count < parts, i < u.count {
-                    var end = i
-                    while end < u.count && u[end] != 0x0A { end += 1 }
-                    if let sole = SourceRows.row(from: text[index(i)..<index(end)], number: lineNo).soleText, Reader.isTitle(sole) {
-                        cuts.append((i, lineNo))
-                        nextCut += total / parts
-                    }
-                }
+        guard parts > 1, total >= parallelThreshold else { return cuts }
+        var lineNo = 1
+        var nextCut = total / parts
+        var i = 0
+        while i < total {
+            // memchr, not a byte loop: most of a large input is passed over here, on one core
+            guard let nl = memchr(u.baseAddress! + i, 0x0A, total - i) else { break }
+            i = u.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            lineNo += 1
+            // past the next cut point: cut before this line if it is a title
+            guard i >= nextCut, cuts.count < parts, i < total else { continue }
+            var end = i
+            while end < total && u[end] != 0x0A { end += 1 }
+            let line = String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self)
+            if let sole = SourceRows.row(from: Substring(line), number: lineNo).soleText, Reader.isTitle(sole) {
+                cuts.append((i, lineNo))
+                nextCut += total / parts
             }
         }
-        return cuts.indices.map { k in
-            let end = k + 1 < cuts.count ? index(cuts[k + 1].offset) : text.endIndex
-            return (index(cuts[k].offset)..<end, cuts[k].line)
-        }
+        return cuts
     }
 
     /// Reads a grid of cells, as a worksheet or a Word table gives them (merged cells as their
@@ -91,6 +97,7 @@ public enum TextTableReader {
 
     /// Reads the bytes of a text file, recognising UTF-8, UTF-16 and GB18030.
     public static func read(data: Data) throws(ImportError) -> ImportResult {
+        if let result = try readLargeUTF8(data) { return result }
         let decoded = try TextDecoding.decode(data)
         var result = read(text: decoded.text)
         if decoded.encoding != "UTF-8" {
@@ -98,6 +105,47 @@ public enum TextTableReader {
         }
         return result
     }
+}
+
+extension TextTableReader {
+    /// A large UTF-8 file, cut at table titles on its bytes: each piece is validated and read on a
+    /// core of its own, so no core waits while one checks the whole file. Nil when the file is not
+    /// plain UTF-8 (another encoding, a piece that fails to validate) or small: `TextDecoding` then
+    /// decides, as for any file.
+    static func readLargeUTF8(_ data: Data) throws(ImportError) -> ImportResult? {
+        guard data.count >= parallelThreshold, let skip = TextDecoding.utf8Start(data) else { return nil }
+        let decoded: (pieces: [String?], cuts: [(offset: Int, line: Int)]) = data.withUnsafeBytes { raw in
+            let u = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[skip...])
+            let cuts = titleCuts(u, into: pieceCount)
+            let texts = StringSlots(cuts.count)
+            let bytes = ReadOnlyBytes(u)
+            DispatchQueue.concurrentPerform(iterations: cuts.count) { k in
+                let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.buffer.count
+                texts.set(k, String(validating: UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end]), as: UTF8.self))
+            }
+            return (texts.all, cuts)
+        }
+        guard decoded.pieces.allSatisfy({ $0 != nil }) else { return nil }
+        let pieces = decoded.pieces.map { $0! }, cuts = decoded.cuts
+        try TextDecoding.rejectBinary(pieces[0])
+        return readPieces(pieces.count) { i in read(rows: SourceRows.split(pieces[i], firstLine: cuts[i].line)) }
+    }
+}
+
+/// The file's bytes, shared with the cores that validate its pieces: only read, and only while
+/// `concurrentPerform` (which returns when every piece is done) runs inside `withUnsafeBytes`.
+private struct ReadOnlyBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+}
+
+/// One decoded piece per slot (each piece writes only its own slot).
+private final class StringSlots: @unchecked Sendable {
+    private var slots: [String?]
+    private let lock = NSLock()
+    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
+    func set(_ i: Int, _ s: String?) { lock.lock(); slots[i] = s; lock.unlock() }
+    var all: [String?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// One result per piece of a parallel read (each piece writes only its own slot).
