@@ -170,6 +170,16 @@ public enum WhatIf {
             s = rescore(ind, actual: ArithmeticText.number(v), index: loss.index, table: table, scorer: &scorer)
         }
         guard s + 1e-9 >= goal else { return nil }
+        // A rounder figure just beyond it reads better (60, not the 59.99 whose score rounds up to
+        // enough): a whole number, else one decimal, if it is at most a hair further (0.01, or 0.1 %
+        // of the value) and not past the target.
+        let up = t >= a
+        for scale in [1.0, 10.0] {
+            let round = (up ? (v * scale).rounded(.up) : (v * scale).rounded(.down)) / scale
+            guard round != v, abs(round - v) <= max(0.0100001, abs(v) * 0.001), up ? round <= t : round >= t else { continue }
+            let rs = rescore(ind, actual: ArithmeticText.number(round), index: loss.index, table: table, scorer: &scorer)
+            if rs + 1e-9 >= goal { v = round; s = rs; break }
+        }
         let relative = a != 0 ? abs(v - a) / abs(a) : abs(v - a)
         return (relative, .init(index: loss.index, name: loss.name, from: ind.actual ?? "", to: ArithmeticText.number(v),
                                 newScore: s, gain: ArithmeticText.round(s - loss.score)))

@@ -31,3 +31,19 @@ func timed<T>(_ body: () -> T) -> (T, Double, Double) {
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     return (r, wall, threadCPUSeconds() - cpu0)
 }
+
+/// Runs `python3 ARGUMENTS` and returns its standard output; nil when python3 (or a module the
+/// script needs) is missing or the script fails.
+func runPython(_ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self)
+}

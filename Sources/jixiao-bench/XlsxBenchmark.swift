@@ -218,20 +218,6 @@ print(json.dumps({"write": written - start, "read": read - written, "cells": cel
                      seconds(crossRead), peakMemoryMegabytes()))
     }
 
-    private func runPython(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// The process's peak resident memory. Linux reports kilobytes, macOS bytes.
     private func peakMemoryMegabytes() -> Double {
         var usage = rusage()

@@ -114,6 +114,26 @@ struct WhatIfTests {
         #expect(w.singleChanges.count >= 2)
     }
 
+    @Test("the change suggested is the figure a person would write: 60, not the 59.99 that rounds up to enough")
+    func roundFigure() throws {
+        // 50 × 59.99 ÷ 100 = 29.995, which rounds to 30: enough, but nobody would aim for 59.99
+        let table = GoalTable(kind: .project, indicators: [
+            row("按照正常比例赋分", weight: 50, actual: "50%", name: "培训合格率"),
+            row("按照正常比例赋分", weight: 50, actual: "100%", name: "覆盖率"),
+        ])
+        var scorer = Scorer()
+        let s = scorer.score(table)
+        #expect(s.total == 75)
+        let w = WhatIf.analyse(table, s, scorer: &scorer)
+        #expect(w.next == .good)
+        let change = try #require(w.singleChanges.first)
+        #expect(change.name == "培训合格率")
+        #expect(change.to == "60", "\(w.lines)")
+        var changed = table
+        changed.indicators[change.index].actual = change.to
+        #expect(scorer.score(changed).grade == .good)
+    }
+
     @Test("优 has no next grade")
     func top() throws {
         var (table, score, scorer) = try load("002-department.json")
