@@ -48,8 +48,10 @@ public struct Target: Sendable, Hashable {
     private static let operatorInitials = Set(leadingOperators.compactMap(\.0.first))
 
     private static let trailingWords: [(String, Comparison)] = [
-        ("及以上", .atLeast), ("以上", .atLeast), ("或以上", .atLeast), ("之上", .atLeast),
-        ("及以下", .atMost), ("以下", .atMost), ("或以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("前", .atMost), ("之前", .atMost),
+        // longest first: 或以上 before 以上, 以内 before 内
+        ("及以上", .atLeast), ("或以上", .atLeast), ("以上", .atLeast), ("之上", .atLeast),
+        ("及以下", .atMost), ("或以下", .atMost), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("内", .atMost),
+        ("之前", .atMost), ("前", .atMost),
     ]
 
     /// Reads one cell that may hold operator, number and unit together.
@@ -84,6 +86,12 @@ public struct Target: Sendable, Hashable {
         // the number: digits, '.', ',' between digit groups, optional leading '-'
         let (end, sawDigit) = plain ? Self.plainNumberEnd(s) : Self.numberEnd(s)
         guard sawDigit, let number = TextNormalizer.number(String(s[s.startIndex..<end])) else {
+            // with no number, a word such as 达到 or 不低于 is part of the text (达到国家标准 is a
+            // qualitative target); a sign (≥良好) still says which way the target points
+            if let c = comparison, let op = leadingOperators.first(where: { $0.1 == c && folded.hasPrefix($0.0) })?.0,
+               op.unicodeScalars.contains(where: { !$0.isASCII && !"≥≧⩾≤≦⩽".unicodeScalars.contains($0) }) {
+                return Target(written: written, comparison: nil, valueText: trimmed, number: nil, unit: nil)
+            }
             return Target(written: written, comparison: comparison,
                           valueText: comparison == nil ? trimmed : String(s), number: nil, unit: nil)
         }
@@ -103,9 +111,25 @@ public struct Target: Sendable, Hashable {
         if (plain ? PlainText.count(unitText) : unitText.count) > 8 || unitText.contains(where: { "，。；、,;".contains($0) }) {
             return Target(written: written, comparison: comparison, valueText: trimmed, number: nil, unit: nil)
         }
+        // a date (2024年12月31日前, 12月底前完成) is a deadline in words, read as text: 2024 is not a
+        // number of 年
+        if Self.isDateRest(unitText) {
+            return Target(written: written, comparison: nil, valueText: trimmed, number: nil, unit: nil)
+        }
         return Target(
             written: written, comparison: comparison, valueText: numberText, number: number,
             unit: unitText.isEmpty ? nil : unitText, qualifier: qualifier)
+    }
+
+    /// Whether what follows a number makes it part of a date: `年12月31日`, `月底`, `月31日前完成`.
+    /// A unit holds no digit, and 月/年 followed by more of a date is never one.
+    static func isDateRest(_ rest: String) -> Bool {
+        guard let first = rest.unicodeScalars.first, first == "年" || first == "月" || first == "日" else { return false }
+        let after = rest.unicodeScalars.dropFirst()
+        if after.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return true }
+        return ["底", "末", "初", "中旬", "上旬", "下旬", "前完成", "完成", "底前", "末前"].contains { w in
+            String(String.UnicodeScalarView(after)).hasPrefix(w)
+        }
     }
 
     /// Where the number at the start of `s` ends (digits, `.` or `,` between digits, an optional

@@ -38,6 +38,8 @@ enum FormVocabulary {
         ("计量单位", .field(.unit)), ("度量单位", .field(.unit)), ("单位", .field(.unit)),
         ("佐证资料", .field(.evidence)), ("佐证材料", .field(.evidence)), ("证明材料", .field(.evidence)), ("数据来源", .field(.evidence)),
         ("备注", .field(.note)),
+        // 正向/反向指标: which way the target points, kept beside the row as a remark
+        ("指标方向", .field(.note)), ("指标方向性", .field(.note)),
         ("绩效指标", .groupLabel),
     ]
 
@@ -75,10 +77,12 @@ enum FormVocabulary {
     static let headerLabels: [(String, HeaderField)] = [
         ("部门(单位)名称", .unit), ("单位名称", .unit), ("预算单位", .unit), ("部门名称", .unit), ("填报单位", .unit),
         ("项目单位", .unit), ("实施单位", .unit), ("项目实施单位", .unit), ("预算部门", .unit),
-        ("主管部门", .supervisor), ("主管单位", .supervisor),
+        ("主管部门", .supervisor), ("主管单位", .supervisor), ("主管部门及代码", .supervisor), ("主管部门(代码)", .supervisor),
+        ("主管部门名称", .supervisor),
         ("部门(单位)职责", .duty), ("单位职责", .duty), ("部门职责", .duty), ("主要职能", .duty), ("部门职能", .duty),
         ("年度履职目标", .goal), ("项目总体目标", .goal), ("年度总体目标", .goal), ("总体目标", .goal),
         ("年度绩效目标", .goal), ("项目绩效目标", .goal), ("绩效目标", .goal), ("年度目标", .goal),
+        ("总体绩效目标", .goal), ("整体绩效目标", .goal), ("部门整体绩效目标", .goal), ("项目总体绩效目标", .goal),
         ("项目名称", .projectName), ("项目负责人", .projectManager), ("负责人", .projectManager),
         ("项目资金(万元)", .fundsGroup), ("项目资金", .fundsGroup), ("预算情况", .fundsGroup), ("资金情况(万元)", .fundsGroup),
         ("资金情况", .fundsGroup), ("资金来源", .fundsGroup),

@@ -1,3 +1,4 @@
+import Foundation
 import GoalCore
 
 /// Reads the header block above the grid (单位, 职责, 目标, 项目名称, 资金…) from label/value cells.
@@ -62,13 +63,20 @@ enum HeaderBlockReader {
                 // a label is at most 96 bytes once folded (`headerField(forLabel:)`), 288 before:
                 // a colon further in ends no label
                 let end = min(u.count, 289)
-                while i < end, u[i] != UInt8(ascii: ":"), !(u[i] == 0xEF && i + 2 < u.count && u[i + 1] == 0xBC && u[i + 2] == 0x9A) { i += 1 }
-                guard i < end else { return nil }
-                let width = u[i] == UInt8(ascii: ":") ? 1 : 3
-                let head = TextNormalizer.halfWidth(String(decoding: UnsafeBufferPointer(rebasing: u[..<i]), as: UTF8.self))
-                guard let f = FormVocabulary.headerField(forLabel: head) else { return nil }
-                let value = TextNormalizer.trim(String(decoding: UnsafeBufferPointer(rebasing: u[(i + width)...]), as: UTF8.self))
-                return value.isEmpty ? nil : (f, value)
+                // the label ends at the first colon, or at the second when the first ends a lead-in
+                // (`其中：财政拨款：450`)
+                for _ in 0..<2 {
+                    while i < end, u[i] != UInt8(ascii: ":"), !(u[i] == 0xEF && i + 2 < u.count && u[i + 1] == 0xBC && u[i + 2] == 0x9A) { i += 1 }
+                    guard i < end else { return nil }
+                    let width = u[i] == UInt8(ascii: ":") ? 1 : 3
+                    let head = TextNormalizer.halfWidth(String(decoding: UnsafeBufferPointer(rebasing: u[..<i]), as: UTF8.self))
+                    if let f = FormVocabulary.headerField(forLabel: head) {
+                        let value = withoutTrailingUnitNote(TextNormalizer.trim(String(decoding: UnsafeBufferPointer(rebasing: u[(i + width)...]), as: UTF8.self)))
+                        return value.isEmpty ? nil : (f, value)
+                    }
+                    i += width
+                }
+                return nil
             }
         }
         let folded = TextNormalizer.halfWidth(text)
@@ -80,6 +88,22 @@ enum HeaderBlockReader {
             if !value.isEmpty, let f = FormVocabulary.headerField(forLabel: head) { return (f, value) }
         }
         return nil
+    }
+
+    /// A value printed on one line with the sheet's money unit after a gap (`某某局　　　　单位：万元`,
+    /// `测试单位  金额单位：万元`): the unit note is the sheet's, not part of the value.
+    static func withoutTrailingUnitNote(_ value: String) -> String {
+        guard TextNormalizer.contains(value, "单位") else { return value }
+        for note in ["单位：", "单位:"] {
+            guard let r = value.range(of: note, options: .backwards) else { continue }
+            var head = value[..<r.lowerBound]
+            if head.hasSuffix("金额") { head = head.dropLast(2) }
+            let moneyUnit = ["万元", "元", "万", "亿元"].contains(TextNormalizer.trim(value[r.upperBound...]))
+            // only after a gap: 预算单位：X is a label, X单位：万元 is not cut
+            guard moneyUnit, let gap = head.last, gap.isWhitespace || gap == "\u{3000}" else { continue }
+            return TextNormalizer.trim(head)
+        }
+        return value
     }
 
     /// A money figure in 万元 as printed: `5`, `52.00`, `1,012`, `327.89万元`.

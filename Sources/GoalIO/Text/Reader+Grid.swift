@@ -81,7 +81,9 @@ extension Reader {
 
     /// Carries 一级/二级 down the grid as merged cells do, and infers the 一级 from the 二级 where the
     /// carried one cannot hold it (社会效益指标 is never under 产出指标).
-    mutating func applyLevels(level1 l1: String?, level2 l2: String?, line: Int) {
+    mutating func applyLevels(level1 printed1: String?, level2 printed2: String?, line: Int) {
+        let l1 = printed1.map { cleanedLevel($0, line: line, label: "一级") }
+        let l2 = printed2.map { cleanedLevel($0, line: line, label: "二级") }
         if let l1 {
             level1 = l1
             level2 = ""
@@ -102,6 +104,32 @@ extension Reader {
                 }
             }
         }
+    }
+
+    /// A level name without the list number or the points printed with it (`一、产出指标（50分）` is
+    /// 产出指标), when what is left is a level of the taxonomy; the change is reported.
+    mutating func cleanedLevel(_ printed: String, line: Int, label: String) -> String {
+        guard let clean = Self.levelName(printed), taxonomy.level1(named: clean) != nil || taxonomy.level2(named: clean) != nil
+        else { return printed }
+        note(.repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”去掉序号或分值，读作“\(clean)”。", line: line,
+             indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
+        return clean
+    }
+
+    /// `printed` without a leading list number (`一、`, `1.`, `（一）`) and a bracketed remark with a
+    /// figure at its end (`（50分）`, `(权重30%)`); nil when there is neither.
+    static func levelName(_ printed: String) -> String? {
+        var t = Substring(TextNormalizer.trim(printed))
+        // half-width folding maps Character to Character, so the stripped length applies to the original
+        let folded = TextNormalizer.halfWidth(String(t))
+        let stripped = FormVocabulary.stripEnumeration(folded)
+        if stripped.count < folded.count { t = t.suffix(stripped.count) }
+        if let last = t.last, last == ")" || last == "）", let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), open != t.startIndex {
+            let inner = t[t.index(after: open)..<t.index(before: t.endIndex)]
+            if inner.contains(where: { $0.isNumber }) { t = t[..<open] }
+        }
+        let clean = TextNormalizer.trim(t)
+        return clean.isEmpty || clean == printed ? nil : clean
     }
 
     mutating func addIndicator(fields: RowFields, line: Int, level1Printed: Bool, level2Printed: Bool) {
