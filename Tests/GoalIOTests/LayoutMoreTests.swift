@@ -122,3 +122,40 @@ struct LayoutMoreTests {
         #expect(!r.notes.contains { $0.message.contains("无法归入任何一列") })
     }
 }
+
+@Suite("空格分隔的表格（PDF 复制）")
+struct SpaceSeparatedTests {
+    @Test("a table copied from a PDF, its cells separated by spaces and merged cells missing, is read by content, and said")
+    func pdfCopy() throws {
+        let text = """
+        某省省级财政项目支出绩效目标表
+        （2025 年度）
+        项目名称 农村供水保障工程补助资金
+        主管部门 省水利厅 项目实施单位 省农村水利科技发展中心
+        项目资金（万元） 年度资金总额 12000 其中：财政拨款 12000 其他资金 0
+        一级指标 二级指标 三级指标 指标值 分值
+        产出指标 数量指标 改造农村供水管网长度 ≥1500公里 15
+        受益人口数量 ≥60万人 10
+        质量指标 供水水质达标率 ≥95% 10
+        成本指标 经济成本指标 每公里管网改造成本 ≤8万元/公里 10
+        效益指标 可持续影响指标 工程运行管护机制 健全完善 15
+        满意度指标 服务对象满意度指标 受益群众满意度 ≥90% 10
+        """
+        let r = TextTableReader.read(text: text)
+        let t = try #require(r.tables.first)
+        #expect(t.year == 2025 && t.kind == .project)
+        #expect(t.project?.name == "农村供水保障工程补助资金")
+        #expect(t.funds == Funds(total: 12000, fiscal: 12000, other: 0))
+        #expect(t.indicators.map(\.name) == ["改造农村供水管网长度", "受益人口数量", "供水水质达标率", "每公里管网改造成本", "工程运行管护机制", "受益群众满意度"])
+        #expect(t.indicators.map(\.level2) == ["数量指标", "数量指标", "质量指标", "经济成本指标", "可持续影响指标", "服务对象满意度指标"])
+        #expect(t.indicators[1].value == "60" && t.indicators[1].unit == "万人" && t.indicators[1].weight == 10)
+        #expect(t.indicators[4].type == .qualitative && t.indicators[4].value == "健全完善")
+        #expect(r.notes.first?.message.contains("以空格分隔") == true)
+    }
+
+    @Test("prose with spaces is still no table")
+    func prose() {
+        let r = TextTableReader.read(text: "这是一段 说明文字 没有 任何 指标。\n第二行 也是 文字\n")
+        #expect(r.tables.isEmpty)
+    }
+}

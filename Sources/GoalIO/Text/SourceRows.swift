@@ -108,7 +108,7 @@ struct Cell: Sendable {
 enum SourceRows {
     /// Splits text into rows. Markdown separator rows (`|---|---|`) are dropped; everything else is kept
     /// with its line number.
-    static func split(_ text: String, firstLine: Int = 1) -> [SourceRow] {
+    static func split(_ text: String, firstLine: Int = 1, spaces: Bool = false) -> [SourceRow] {
         var rows: [SourceRow] = []
         var lineNo = firstLine - 1
         // Excel copies a cell with line breaks as "…" across several lines: join them back
@@ -140,7 +140,7 @@ enum SourceRows {
                 }
                 return
             }
-            rows.append(row(from: line, number: lineNo))
+            rows.append(spaces ? spacedRow(from: line, number: lineNo) : row(from: line, number: lineNo))
         }
         if let p = pending {
             for (k, l) in p.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -202,6 +202,17 @@ enum SourceRows {
         // Markdown headings: `## 省级部门…` is the title, the marks are not.
         if text.utf8.first == UInt8(ascii: "#") { text = String(text.drop(while: { $0 == "#" })) }
         return SourceRow(line: number, cells: [Cell(raw: Substring(text))], isTabular: false)
+    }
+
+    /// A line whose cells are separated by spaces, as text copied from a PDF prints a table: cut at
+    /// every run of spaces (ASCII or ideographic). A line with tabs or pipes is read as usual, and so
+    /// is a title or a 年度 line, whose spaces are not cell breaks (`（2025 年度）`).
+    static func spacedRow(from line: Substring, number: Int) -> SourceRow {
+        let plain = row(from: line, number: number)
+        guard !plain.isTabular, let sole = plain.soleText, !Reader.isTitle(sole), Reader.yearLine(sole) == nil else { return plain }
+        let parts = sole.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        guard parts.count > 1 else { return plain }
+        return SourceRow(line: number, nonEmpty: parts.enumerated().map { ($0.offset, Cell(raw: $0.element)) }, isTabular: true)
     }
 
     /// The non-empty cells of a line cut at an ASCII separator with their positions, and how many

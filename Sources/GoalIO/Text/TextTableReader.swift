@@ -9,7 +9,11 @@ public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
         let cuts = PlainText.withUTF8(text) { titleCuts($0, into: pieceCount) }
-        if cuts.count <= 1 { return read(rows: SourceRows.split(text)) }
+        if cuts.count <= 1 {
+            let result = read(rows: SourceRows.split(text))
+            guard result.tables.isEmpty, let spaced = readSpaceSeparated(text) else { return result }
+            return spaced
+        }
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
         let bounds = cuts.indices.map { k in
@@ -19,6 +23,22 @@ public enum TextTableReader {
         return readPieces(cuts.count) { i in
             read(rows: SourceRows.split(String(text[bounds[i].0..<bounds[i].1]), firstLine: cuts[i].line))
         }
+    }
+
+    /// Text in which no table was found, read again with runs of spaces as cell breaks: a table
+    /// copied from a PDF arrives so, with merged cells simply missing. Cells are then placed by
+    /// their content alone (no column positions), and the result says how it was read. Nil when
+    /// that finds no table either.
+    static func readSpaceSeparated(_ text: String) -> ImportResult? {
+        guard PlainText.containsByte(text, UInt8(ascii: " ")) || TextNormalizer.contains(text, "\u{3000}") else { return nil }
+        var reader = Reader(rows: SourceRows.split(text, spaces: true))
+        reader.positionless = true
+        reader.run()
+        var result = reader.finish()
+        guard !result.tables.isEmpty else { return nil }
+        result.notes.insert(ImportNote(.repaired, "表格各列以空格分隔（如从 PDF 复制），已按空格切分单元格、按内容归入各列；合并单元格处请核对。",
+                                       at: SourceLocation()), at: 0)
+        return result
     }
 
     /// More pieces than cores, so a core that finishes early takes another.
@@ -167,6 +187,8 @@ struct Reader {
     // grid state of the current table
     var aligner: RowAligner?
     var gridWithoutPositions = false
+    /// Cells were cut at spaces (`readSpaceSeparated`): their order counts, their positions do not.
+    var positionless = false
     var level1 = ""
     var level2 = ""
     var inGuidance = false
@@ -525,7 +547,7 @@ struct Reader {
             }
         }
         aligner = RowAligner(columns: grid)
-        gridWithoutPositions = !positional
+        gridWithoutPositions = !positional || positionless
         afterSignoff = false
     }
 
