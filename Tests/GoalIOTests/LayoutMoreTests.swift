@@ -108,6 +108,24 @@ struct LayoutMoreTests {
         #expect(Reader.levelName("（一）产出指标") == "产出指标")
     }
 
+    @Test("the first rows of the grid, above the row where their merged 一级 and 二级 are printed, take both, and say so")
+    func levelsBelowFirstRows() throws {
+        let text = """
+        一级指标\t二级指标\t三级指标\t指标值\t分值
+        \t\t退捕渔民养老保险参保人数\t≥2.1万人\t10
+        \t数量指标\t渔政执法巡查次数\t≥2000次\t10
+        \t\t增殖放流鱼苗数量\t≥5000万尾\t10
+        产出指标\t质量指标\t退捕渔民转产就业率\t≥95%\t10
+        满意度指标\t服务对象满意度指标\t退捕渔民满意度\t≥90%\t10
+        """
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.indicators.map(\.level1) == ["产出指标", "产出指标", "产出指标", "产出指标", "满意度指标"])
+        #expect(t.indicators.map(\.level2) == ["数量指标", "数量指标", "数量指标", "质量指标", "服务对象满意度指标"])
+        #expect(r.notes.contains { $0.location.line == 2 && $0.message.contains("按本组的“数量指标”补全") })
+        #expect(r.notes.contains { $0.location.line == 2 && $0.message.contains("按本组的“产出指标”补全") })
+    }
+
     @Test("a 指标方向 column (正向/反向) is kept as the row's remark, not reported as unplaceable")
     func directionColumn() throws {
         let text = """

@@ -248,15 +248,22 @@ extension Reader {
     static let maxGroupRows = 40
 
     /// 二级 printed on the middle row of a merged group: earlier rows of the same 一级 that had no
-    /// 二级 to carry take the printed one.
+    /// 二级 to carry take the printed one. Rows at the top of the grid, which had no 一级 to carry
+    /// either, take both.
     mutating func backfillLevel2(from idx: Int) {
         let di = drafts.count - 1
         let row = drafts[di].rows[idx].indicator
         var i = idx - 1
-        while i >= 0, i >= idx - Self.maxGroupRows, !drafts[di].rows[i].level2Printed, drafts[di].rows[i].indicator.level2.isEmpty,
-              Taxonomy.key(drafts[di].rows[i].indicator.level1) == Taxonomy.key(row.level1) {
-            drafts[di].rows[i].indicator.level2 = row.level2
+        while i >= 0, i >= idx - Self.maxGroupRows, !drafts[di].rows[i].level2Printed, drafts[di].rows[i].indicator.level2.isEmpty {
+            let above = drafts[di].rows[i].indicator.level1
             let line = drafts[di].rows[i].line
+            if above.isEmpty, !row.level1.isEmpty, !drafts[di].rows[i].level1Printed {
+                drafts[di].rows[i].indicator.level1 = row.level1
+                note(.repaired, "第\(line)行一级指标为空（合并单元格只在组中间印出），按本组的“\(row.level1)”补全。", line: line, indicator: i, field: .level1)
+            } else if Taxonomy.key(above) != Taxonomy.key(row.level1) {
+                break
+            }
+            drafts[di].rows[i].indicator.level2 = row.level2
             note(.repaired, "第\(line)行二级指标为空（合并单元格只在组中间印出），按本组的“\(row.level2)”补全。", line: line, indicator: i, field: .level2)
             i -= 1
         }
