@@ -8,8 +8,6 @@ import Testing
 /// after the 一级 name, a 指标方向 column.
 @Suite("其他版式的表格（二）")
 struct LayoutMoreTests {
-    func read(_ text: String) -> ImportResult { TextTableReader.read(text: text) }
-
     @Test("a deadline written as a date is a qualitative target, not a number of 年 or 月")
     func dateTargets() throws {
         let text = """
@@ -25,7 +23,7 @@ struct LayoutMoreTests {
         \t数量指标\t新增就业人数\t≥5000人\t10
         效益指标\t社会效益指标\t就业质量\t达到省定标准\t10
         """
-        let t = try #require(read(text).tables.first)
+        let t = try #require(TextTableReader.read(text: text).tables.first)
         let rows = Dictionary(uniqueKeysWithValues: t.indicators.map { ($0.name, $0) })
         for name in ["培训任务完成时间", "资金拨付时间", "项目验收时间"] {
             let i = try #require(rows[name])
@@ -51,7 +49,7 @@ struct LayoutMoreTests {
         |  |  | 新植苗木 | ≥12000 | 株 | 10 |
         | 效益指标 | 经济效益指标 | 农民收入增幅 | ≥2 | 个百分点 | 10 |
         """
-        let r = read(text)
+        let r = TextTableReader.read(text: text)
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.unit) == ["公斤", "部", "株", "个百分点"])
         #expect(!r.notes.contains { $0.message.contains("无法归入任何一列") })
@@ -70,7 +68,7 @@ struct LayoutMoreTests {
         产出指标\t数量指标\t清扫保洁面积\t≥320万平方米\t20
         满意度指标\t服务对象满意度指标\t市民满意度\t≥90%\t10
         """
-        let r = read(text)
+        let r = TextTableReader.read(text: text)
         let t = try #require(r.tables.first)
         #expect(t.unit == "某市环境卫生管理处" || t.unit == "某市城市管理局")
         #expect(!t.unit.contains("万元"))
@@ -78,7 +76,7 @@ struct LayoutMoreTests {
         #expect(t.goal == "完成城区主次干道清扫保洁，保洁覆盖率100%。")
         #expect(t.indicators.count == 2)
         // the budget unit alone on its line loses the sheet's money unit too
-        let alone = try #require(read("""
+        let alone = try #require(TextTableReader.read(text: """
         项目支出绩效目标表
         预算单位：某市城市管理局  金额单位：万元
         一级指标\t二级指标\t三级指标\t指标值
@@ -99,7 +97,7 @@ struct LayoutMoreTests {
         二、效益指标\t社会效益指标\t新增就业人数\t≥1500人\t1320人\t30\t26.4
         满意度指标(10分)\t服务对象满意度指标\t服务对象满意度\t≥90%\t95%\t10\t10
         """
-        let r = read(text)
+        let r = TextTableReader.read(text: text)
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.level1) == ["产出指标", "产出指标", "效益指标", "满意度指标"])
         #expect(r.notes.contains { $0.message.contains("“产出指标（50分）”去掉序号或分值，读作“产出指标”") })
@@ -118,7 +116,7 @@ struct LayoutMoreTests {
         产出指标\t质量指标\t退捕渔民转产就业率\t≥95%\t10
         满意度指标\t服务对象满意度指标\t退捕渔民满意度\t≥90%\t10
         """
-        let r = read(text)
+        let r = TextTableReader.read(text: text)
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.level1) == ["产出指标", "产出指标", "产出指标", "产出指标", "满意度指标"])
         #expect(t.indicators.map(\.level2) == ["数量指标", "数量指标", "数量指标", "质量指标", "服务对象满意度指标"])
@@ -133,7 +131,7 @@ struct LayoutMoreTests {
         产出指标\t数量指标\t加装电梯数量\t≥\t300\t部\t20\t正向指标
         成本指标\t经济成本指标\t单台补贴标准\t≤\t24\t万元\t10\t反向指标
         """
-        let r = read(text)
+        let r = TextTableReader.read(text: text)
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.note) == ["正向指标", "反向指标"])
         #expect(t.indicators.map(\.unit) == ["部", "万元"])
