@@ -41,6 +41,23 @@ struct TargetTests {
         #expect(t.qualifier == "每月")
     }
 
+    @Test("a date is a deadline in words; a span ending in 内 is at most; a place ending in 内 is not")
+    func datesAndSpans() {
+        for text in ["2024年12月31日前", "12月底前完成", "2024年11月", "6月30日前"] {
+            let t = Target.parse(text)
+            #expect(t.number == nil && t.comparison == nil && t.valueText == text, "\(text)")
+        }
+        let span = Target.parse("3个工作日内")
+        #expect(span.comparison == .atMost && span.number == 3 && span.unit == "个工作日")
+        let place = Target.parse("100%覆盖辖区内")
+        #expect(place.comparison != .atMost)
+        #expect(Target.parse("每月25日前").comparison == .atMost)
+        #expect(Target.parse("3年").unit == "年" && Target.parse("3年").number == 3)
+        let words = Target.parse("达到国家标准")
+        #expect(words.comparison == nil && words.valueText == "达到国家标准")
+        #expect(Target.parse("达到95%").comparison == .equal)
+    }
+
     @Test("units compare across magnitude: 1.8万人 is 18000 人, never rewritten")
     func units() {
         let wan = MeasureUnit("万人")

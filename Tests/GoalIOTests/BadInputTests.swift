@@ -30,6 +30,18 @@ struct BadInputTests {
         #expect(m?.contains("编码") == true || m?.contains("二进制") == true)
     }
 
+    @Test("a large file of valid UTF-8 full of control characters is refused as binary, as a small one is")
+    func largeBinaryText() {
+        // 2 MB: read in pieces on all cores, and judged on its first 65,536 characters as any file is
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(2 << 20)
+        while bytes.count < 2 << 20 { bytes += [0x01, 0x02, 0x41, 0x0A] + Array("项目支出绩效目标表\n".utf8) }
+        let large = errorMessage(Data(bytes))
+        let small = errorMessage(Data(bytes.prefix(4096)))
+        #expect(large?.contains("二进制") == true)
+        #expect(large == small)
+    }
+
     @Test("old .xls and PDF files are named, with what to do")
     func officeSignatures() {
         let xls = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100))

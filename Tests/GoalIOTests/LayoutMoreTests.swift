@@ -83,6 +83,16 @@ struct LayoutMoreTests {
         产出指标\t数量指标\t清扫保洁面积\t≥320万平方米
         """).tables.first)
         #expect(alone.unit == "某市城市管理局")
+        // the value in a cell of its own, and text that is not plain (a no-break space) read alike
+        let separate = try #require(TextTableReader.read(text: """
+        项目支出绩效目标表
+        预算单位\t某市城市管理局  金额单位：万元
+        项目资金（万元）\t年度预算总额：600\t其中：财政拨款：\u{A0}450
+        一级指标\t二级指标\t三级指标\t指标值
+        产出指标\t数量指标\t清扫保洁面积\t≥320万平方米
+        """).tables.first)
+        #expect(separate.unit == "某市城市管理局")
+        #expect(separate.funds?.fiscal == 450)
         // a unit whose name ends in 单位 is not cut
         #expect(HeaderBlockReader.withoutTrailingUnitNote("某某建设单位") == "某某建设单位")
     }
@@ -120,8 +130,7 @@ struct LayoutMoreTests {
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.level1) == ["产出指标", "产出指标", "产出指标", "产出指标", "满意度指标"])
         #expect(t.indicators.map(\.level2) == ["数量指标", "数量指标", "数量指标", "质量指标", "服务对象满意度指标"])
-        #expect(r.notes.contains { $0.location.line == 2 && $0.message.contains("按本组的“数量指标”补全") })
-        #expect(r.notes.contains { $0.location.line == 2 && $0.message.contains("按本组的“产出指标”补全") })
+        #expect(r.notes.contains { $0.location.line == 2 && $0.message.contains("一级、二级指标为空") && $0.message.contains("按下方第3行的“产出指标”“数量指标”补全") })
     }
 
     @Test("a 指标方向 column (正向/反向) is kept as the row's remark, not reported as unplaceable")
@@ -134,6 +143,12 @@ struct LayoutMoreTests {
         let r = TextTableReader.read(text: text)
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.note) == ["正向指标", "反向指标"])
+        // with a 备注 column beside it, both remarks are kept
+        let both = try #require(TextTableReader.read(text: """
+        一级指标\t二级指标\t三级指标\t指标值\t指标方向\t备注
+        产出指标\t数量指标\t加装电梯数量\t≥300部\t正向指标\t以上年为基数
+        """).tables.first)
+        #expect(both.indicators.first?.note == "正向指标；以上年为基数")
         #expect(t.indicators.map(\.unit) == ["部", "万元"])
         #expect(!r.notes.contains { $0.message.contains("无法归入任何一列") })
     }
@@ -167,6 +182,24 @@ struct SpaceSeparatedTests {
         #expect(t.indicators[1].value == "60" && t.indicators[1].unit == "万人" && t.indicators[1].weight == 10)
         #expect(t.indicators[4].type == .qualitative && t.indicators[4].value == "健全完善")
         #expect(r.notes.first?.message.contains("以空格分隔") == true)
+    }
+
+    @Test("a large PDF paste, read in pieces on all cores, is read with spaces as cell breaks too, and says so once")
+    func largePDFCopy() throws {
+        let one = """
+        某省省级财政项目支出绩效目标表
+        （2025 年度）
+        项目名称 农村供水保障工程补助资金
+        一级指标 二级指标 三级指标 指标值 分值
+        产出指标 数量指标 改造农村供水管网长度 ≥1500公里 15
+        满意度指标 服务对象满意度指标 受益群众满意度 ≥90% 10
+
+        """
+        let big = String(repeating: one, count: TextTableReader.parallelThreshold / one.utf8.count + 1)
+        let r = try TextTableReader.read(data: Data(big.utf8))
+        #expect(r.tables.count == TextTableReader.parallelThreshold / one.utf8.count + 1)
+        #expect(r.tables.allSatisfy { $0.indicators.count == 2 })
+        #expect(r.notes.filter { $0.message.contains("以空格分隔") }.count == 1)
     }
 
     @Test("prose with spaces is still no table")

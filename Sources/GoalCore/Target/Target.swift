@@ -54,6 +54,9 @@ public struct Target: Sendable, Hashable {
         ("之前", .atMost), ("前", .atMost),
     ]
 
+    /// The units a bare trailing 内 may follow: spans of time and distance.
+    private static let spanUnits = ["日", "天", "工作日", "小时", "分钟", "周", "月", "年", "公里", "千米", "米"]
+
     /// Reads one cell that may hold operator, number and unit together.
     public static func parse(_ cell: String) -> Target {
         let written = cell
@@ -102,6 +105,8 @@ public struct Target: Sendable, Hashable {
         // end otherwise
         let mayEndInWord = rest.last.map { "上下内前".contains($0) } ?? false
         for (w, c) in trailingWords where mayEndInWord && (plain ? rest.utf8.reversed().starts(with: w.utf8.reversed()) : rest.hasSuffix(w)) {
+            // a bare 内 bounds a time or a distance (3个工作日内, 5公里内), not a place (辖区内)
+            if w == "内", !Self.spanUnits.contains(where: { rest.dropLast(1).hasSuffix($0) }) { break }
             if comparison == nil { comparison = c }
             rest = rest.dropLast(w.count)
             break

@@ -71,7 +71,7 @@ enum HeaderBlockReader {
                     let width = u[i] == UInt8(ascii: ":") ? 1 : 3
                     let head = TextNormalizer.halfWidth(String(decoding: UnsafeBufferPointer(rebasing: u[..<i]), as: UTF8.self))
                     if let f = FormVocabulary.headerField(forLabel: head) {
-                        let value = withoutTrailingUnitNote(TextNormalizer.trim(String(decoding: UnsafeBufferPointer(rebasing: u[(i + width)...]), as: UTF8.self)))
+                        let value = TextNormalizer.trim(String(decoding: UnsafeBufferPointer(rebasing: u[(i + width)...]), as: UTF8.self))
                         return value.isEmpty ? nil : (f, value)
                     }
                     i += width
@@ -80,12 +80,19 @@ enum HeaderBlockReader {
             }
         }
         let folded = TextNormalizer.halfWidth(text)
-        // the colon found by its byte: comparing each Character of Chinese text normalises it
-        if let colon = folded.utf8.firstIndex(of: UInt8(ascii: ":")) {
+        // the colon found by its byte: comparing each Character of Chinese text normalises it; as
+        // above, the first colon or the second (`其中：财政拨款：450`)
+        var from = folded.startIndex
+        for _ in 0..<2 {
+            guard let colon = folded[from...].utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let head = String(folded[..<colon])
+            // half-width folding maps Character to Character: the offset applies to the original
             let offset = folded.distance(from: folded.startIndex, to: colon)
-            let value = TextNormalizer.trim(text.dropFirst(offset + 1))
-            if !value.isEmpty, let f = FormVocabulary.headerField(forLabel: head) { return (f, value) }
+            if let f = FormVocabulary.headerField(forLabel: head) {
+                let value = TextNormalizer.trim(text.dropFirst(offset + 1))
+                return value.isEmpty ? nil : (f, value)
+            }
+            from = folded.index(after: colon)
         }
         return nil
     }

@@ -21,7 +21,8 @@ extension Reader {
             }
             let column = aligner.columns[col]
             guard case .field(let f) = column.kind else { continue }
-            fields[f] = text
+            // two remark columns (备注 and 指标方向) are both kept
+            if f == .note, let earlier = fields[f] { fields[f] = earlier + "；" + text } else { fields[f] = text }
             if !gridWithoutPositions, abs(column.position - Double(cells[k].position)) >= 0.75 {
                 moved.append("“\(Self.preview(text, 10))”→\(f.label)")
             }
@@ -258,8 +259,13 @@ extension Reader {
             let above = drafts[di].rows[i].indicator.level1
             let line = drafts[di].rows[i].line
             if above.isEmpty, !row.level1.isEmpty, !drafts[di].rows[i].level1Printed {
+                // a row at the top of the grid: both levels are those of the row below
                 drafts[di].rows[i].indicator.level1 = row.level1
-                note(.repaired, "第\(line)行一级指标为空（合并单元格只在组中间印出），按本组的“\(row.level1)”补全。", line: line, indicator: i, field: .level1)
+                drafts[di].rows[i].indicator.level2 = row.level2
+                note(.repaired, "第\(line)行一级、二级指标为空（合并单元格只在组中间印出），按下方第\(drafts[di].rows[idx].line)行的“\(row.level1)”“\(row.level2)”补全。",
+                     line: line, indicator: i, field: .level2)
+                i -= 1
+                continue
             } else if Taxonomy.key(above) != Taxonomy.key(row.level1) {
                 break
             }

@@ -210,7 +210,7 @@ enum SourceRows {
     static func spacedRow(from line: Substring, number: Int) -> SourceRow {
         let plain = row(from: line, number: number)
         guard !plain.isTabular, let sole = plain.soleText, !Reader.isTitle(sole), Reader.yearLine(sole) == nil else { return plain }
-        let parts = sole.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        let parts = sole.split(maxSplits: maxCells - 1, whereSeparator: { $0 == " " || $0 == "\u{3000}" }).prefix(maxCells)
         guard parts.count > 1 else { return plain }
         return SourceRow(line: number, nonEmpty: parts.enumerated().map { ($0.offset, Cell(raw: $0.element)) }, isTabular: true)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GoalCore
 
 /// Turns the bytes of a pasted or saved text file into a String, recognising the encodings
 /// Chinese office files really come in: UTF-8 (with or without BOM), UTF-16 (Windows "Unicode"),
@@ -90,15 +91,23 @@ public enum TextDecoding {
     }
 
     /// Text full of control characters is a binary file that happened to be valid UTF-8.
-    static func rejectBinary(_ s: String) throws(ImportError) {
+    private static func rejectBinary(_ s: String) throws(ImportError) {
+        if PlainText.withUTF8(s, { looksBinary($0) }) { throw binaryError }
+    }
+
+    static let binaryError = ImportError("文件中含有大量不可见的控制字符，像是二进制文件而不是表格文字，已停止读取。")
+
+    /// Whether more than 1 in 20 of the first 65,536 scalars of valid UTF-8 are control characters
+    /// other than tab and line breaks. Counted on the bytes: a scalar starts at every byte that does
+    /// not continue a sequence, and control characters are single bytes.
+    static func looksBinary(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var control = 0, total = 0
-        for u in s.unicodeScalars.prefix(65536) {
+        for b in u where b & 0xC0 != 0x80 {
             total += 1
-            if u.value < 0x20 && u.value != 0x09 && u.value != 0x0A && u.value != 0x0D { control += 1 }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { control += 1 }
+            if total == 65536 { break }
         }
-        if total > 0 && control * 20 > total {
-            throw ImportError("文件中含有大量不可见的控制字符，像是二进制文件而不是表格文字，已停止读取。")
-        }
+        return total > 0 && control * 20 > total
     }
 }
 

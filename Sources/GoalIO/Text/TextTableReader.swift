@@ -9,29 +9,23 @@ public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
         let cuts = PlainText.withUTF8(text) { titleCuts($0, into: pieceCount) }
-        if cuts.count <= 1 {
-            let result = read(rows: SourceRows.split(text))
-            guard result.tables.isEmpty, let spaced = readSpaceSeparated(text) else { return result }
-            return spaced
-        }
+        if cuts.count <= 1 { return read(piece: text, firstLine: 1) }
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
         let bounds = cuts.indices.map { k in
             (text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k].offset),
              k + 1 < cuts.count ? text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k + 1].offset) : text.endIndex)
         }
-        return readPieces(cuts.count) { i in
-            read(rows: SourceRows.split(String(text[bounds[i].0..<bounds[i].1]), firstLine: cuts[i].line))
-        }
+        return readPieces(cuts.count) { i in read(piece: String(text[bounds[i].0..<bounds[i].1]), firstLine: cuts[i].line) }
     }
 
     /// Text in which no table was found, read again with runs of spaces as cell breaks: a table
     /// copied from a PDF arrives so, with merged cells simply missing. Cells are then placed by
     /// their content alone (no column positions), and the result says how it was read. Nil when
     /// that finds no table either.
-    static func readSpaceSeparated(_ text: String) -> ImportResult? {
+    static func readSpaceSeparated(_ text: String, firstLine: Int = 1) -> ImportResult? {
         guard PlainText.containsByte(text, UInt8(ascii: " ")) || TextNormalizer.contains(text, "\u{3000}") else { return nil }
-        var reader = Reader(rows: SourceRows.split(text, spaces: true))
+        var reader = Reader(rows: SourceRows.split(text, firstLine: firstLine, spaces: true))
         reader.positionless = true
         reader.run()
         var result = reader.finish()
@@ -43,6 +37,14 @@ public enum TextTableReader {
 
     /// More pieces than cores, so a core that finishes early takes another.
     static var pieceCount: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
+
+    /// Text, or one piece of a large text starting at `firstLine`: its tables, or, when it has
+    /// none, those it has read with spaces as cell breaks (`readSpaceSeparated`).
+    static func read(piece text: String, firstLine: Int) -> ImportResult {
+        let result = read(rows: SourceRows.split(text, firstLine: firstLine))
+        guard result.tables.isEmpty, let spaced = readSpaceSeparated(text, firstLine: firstLine) else { return result }
+        return spaced
+    }
 
     static func read(rows: [SourceRow]) -> ImportResult {
         var reader = Reader(rows: rows)
@@ -56,13 +58,18 @@ public enum TextTableReader {
         let results = ResultSlots(count)
         DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, readPiece(i)) }
         var merged = ImportResult()
+        var fileNotes = Set<String>()
         for r in results.all {
             let offset = merged.tables.count
             merged.tables += r.tables
-            merged.notes += r.notes.map { n in
+            for n in r.notes {
+                // a note about the whole file (how it was read) is said once, not once a piece
+                if n.location == SourceLocation() {
+                    if !fileNotes.insert(n.message).inserted { continue }
+                }
                 var m = n
                 m.location.table = n.location.table.map { $0 + offset }
-                return m
+                merged.notes.append(m)
             }
         }
         return merged
@@ -134,7 +141,7 @@ extension TextTableReader {
     /// decides, as for any file.
     static func readLargeUTF8(_ data: Data) throws(ImportError) -> ImportResult? {
         guard data.count >= parallelThreshold, let skip = TextDecoding.utf8Start(data) else { return nil }
-        let decoded: (pieces: [String?], cuts: [(offset: Int, line: Int)]) = data.withUnsafeBytes { raw in
+        let decoded: (pieces: [String?], cuts: [(offset: Int, line: Int)], binary: Bool) = data.withUnsafeBytes { raw in
             let u = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[skip...])
             let cuts = titleCuts(u, into: pieceCount)
             let texts = StringSlots(cuts.count)
@@ -143,12 +150,13 @@ extension TextTableReader {
                 let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.buffer.count
                 texts.set(k, String(validating: UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end]), as: UTF8.self))
             }
-            return (texts.all, cuts)
+            // as `TextDecoding.decode` judges a file without a byte-order mark: on its first 65,536 scalars
+            return (texts.all, cuts, skip == 0 && TextDecoding.looksBinary(u))
         }
         guard decoded.pieces.allSatisfy({ $0 != nil }) else { return nil }
+        if decoded.binary { throw TextDecoding.binaryError }
         let pieces = decoded.pieces.map { $0! }, cuts = decoded.cuts
-        try TextDecoding.rejectBinary(pieces[0])
-        return readPieces(pieces.count) { i in read(rows: SourceRows.split(pieces[i], firstLine: cuts[i].line)) }
+        return readPieces(pieces.count) { i in read(piece: pieces[i], firstLine: cuts[i].line) }
     }
 }
 
@@ -423,7 +431,8 @@ struct Reader {
     mutating func readHeader(_ row: SourceRow, pairs: [HeaderBlockReader.Pair]) {
         lastTasksRow = false
         for p in pairs {
-            let v = p.value.map { TextNormalizer.trim($0) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
+            // a value followed by the sheet's money unit (`某某局　　单位：万元`) is the value alone
+            let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim($0)) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
             switch p.field {
             case .unit: if let v { current?.unit = v }
             case .supervisor: current?.sawSupervisor = true
