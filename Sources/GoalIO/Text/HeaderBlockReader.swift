@@ -100,17 +100,19 @@ enum HeaderBlockReader {
     /// A value printed on one line with the sheet's money unit after a gap (`某某局　　　　单位：万元`,
     /// `测试单位  金额单位：万元`): the unit note is the sheet's, not part of the value.
     static func withoutTrailingUnitNote(_ value: String) -> String {
-        guard TextNormalizer.contains(value, "单位") else { return value }
-        for note in ["单位：", "单位:"] {
-            guard let r = value.range(of: note, options: .backwards) else { continue }
-            var head = value[..<r.lowerBound]
-            if head.hasSuffix("金额") { head = head.dropLast(2) }
-            let moneyUnit = ["万元", "元", "万", "亿元"].contains(TextNormalizer.trim(value[r.upperBound...]))
-            // only after a gap: 预算单位：X is a label, X单位：万元 is not cut
-            guard moneyUnit, let gap = head.last, gap.isWhitespace || gap == "\u{3000}" else { continue }
-            return TextNormalizer.trim(head)
-        }
-        return value
+        // the note ends the value in 元 or 万: the last bytes say whether there can be one (most
+        // values have none)
+        guard PlainText.withUTF8(value, { $0.hasByteSuffix("元") || $0.hasByteSuffix("万") }),
+              let note = unitNotes.first(where: { PlainText.bytes(of: value, haveSuffix: $0) }) else { return value }
+        let head = PlainText.withUTF8(value) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<($0.count - note.utf8.count)]), as: UTF8.self) }
+        // only after a gap: 预算单位：X is a label, X单位：万元 is not cut
+        guard let gap = head.unicodeScalars.last, gap == " " || gap == "\t" || gap == "\u{3000}" else { return value }
+        return TextNormalizer.trim(head)
+    }
+
+    /// `金额单位：万元`, `单位:元`…, the longer lead first.
+    private static let unitNotes: [String] = ["金额单位", "单位"].flatMap { lead in
+        ["：", ":"].flatMap { colon in ["万元", "亿元", "元", "万"].map { lead + colon + $0 } }
     }
 
     /// A money figure in 万元 as printed: `5`, `52.00`, `1,012`, `327.89万元`.

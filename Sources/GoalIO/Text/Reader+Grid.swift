@@ -120,6 +120,9 @@ extension Reader {
     /// `printed` without a leading list number (`一、`, `1.`, `（一）`) and a bracketed remark with a
     /// figure at its end (`（50分）`, `(权重30%)`); nil when there is neither.
     static func levelName(_ printed: String) -> String? {
+        // nearly every level is printed bare: neither a numeral or bracket first nor a bracket last
+        guard let first = printed.unicodeScalars.first, let last = printed.unicodeScalars.last,
+              last == ")" || last == "）" || Self.enumerationStarts.contains(first) else { return nil }
         var t = Substring(TextNormalizer.trim(printed))
         // half-width folding maps Character to Character, so the stripped length applies to the original
         let folded = TextNormalizer.halfWidth(String(t))
@@ -132,6 +135,8 @@ extension Reader {
         let clean = TextNormalizer.trim(t)
         return clean.isEmpty || clean == printed ? nil : clean
     }
+
+    private static let enumerationStarts = Set("0123456789０１２３４５６７８９一二三四五六七八九十(（".unicodeScalars)
 
     mutating func addIndicator(fields: RowFields, line: Int, level1Printed: Bool, level2Printed: Bool) {
         guard !drafts.isEmpty else { return }

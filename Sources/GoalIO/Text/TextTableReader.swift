@@ -24,7 +24,10 @@ public enum TextTableReader {
     /// their content alone (no column positions), and the result says how it was read. Nil when
     /// that finds no table either.
     static func readSpaceSeparated(_ text: String, firstLine: Int = 1) -> ImportResult? {
-        guard PlainText.containsByte(text, UInt8(ascii: " ")) || TextNormalizer.contains(text, "\u{3000}") else { return nil }
+        // only text that prints a grid heading is read again (a table copied from a PDF keeps its
+        // heading row): prose and noise are not read twice
+        guard PlainText.containsByte(text, UInt8(ascii: " ")) || TextNormalizer.contains(text, "\u{3000}"),
+              ["三级指标", "指标名称", "指标值", "具体指标"].contains(where: { TextNormalizer.contains(text, $0) }) else { return nil }
         var reader = Reader(rows: SourceRows.split(text, firstLine: firstLine, spaces: true))
         reader.positionless = true
         reader.run()
