@@ -56,6 +56,8 @@ struct TargetTests {
         let words = Target.parse("达到国家标准")
         #expect(words.comparison == nil && words.valueText == "达到国家标准")
         #expect(Target.parse("达到95%").comparison == .equal)
+        // a word operator alone still says a value is missing
+        #expect(Target.parse("不低于").comparison == .atLeast && Target.parse("不低于").valueText.isEmpty)
     }
 
     @Test("units compare across magnitude: 1.8万人 is 18000 人, never rewritten")

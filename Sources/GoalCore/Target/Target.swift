@@ -91,7 +91,7 @@ public struct Target: Sendable, Hashable {
         guard sawDigit, let number = TextNormalizer.number(String(s[s.startIndex..<end])) else {
             // with no number, a word such as 达到 or 不低于 is part of the text (达到国家标准 is a
             // qualitative target); a sign (≥良好) still says which way the target points
-            if let c = comparison, let op = leadingOperators.first(where: { $0.1 == c && folded.hasPrefix($0.0) })?.0,
+            if let c = comparison, !s.isEmpty, let op = leadingOperators.first(where: { $0.1 == c && folded.hasPrefix($0.0) })?.0,
                op.unicodeScalars.contains(where: { !$0.isASCII && !"≥≧⩾≤≦⩽".unicodeScalars.contains($0) }) {
                 return Target(written: written, comparison: nil, valueText: trimmed, number: nil, unit: nil)
             }
