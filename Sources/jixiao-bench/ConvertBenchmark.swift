@@ -1,5 +1,6 @@
 import Foundation
 import GoalIO
+import GoalScoring
 
 /// `jixiao-bench convert [MB]`: converts a pasted corpus (the four seed tables repeated to at least
 /// 40 MB) and prints MB/s and tables/s, wall clock and CPU time (the machine is shared, so the wall
@@ -65,17 +66,13 @@ func runConvertBenchmark() {
     }
     try? FileManager.default.removeItem(at: corpusFile)
 
-    // 50 MB of noise made of the characters tables are made of: must end, with no table.
-    var rng = SystemRandomNumberGenerator()
-    let alphabet = ["a", "b", "7", "0", " ", "\t", "|", "=", "%", "≥", "指标", "产出", "率", "。", "人"].map { Array($0.utf8) }
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(50 << 20)
-    while bytes.count < 50 << 20 {
-        if Int.random(in: 0..<40, using: &rng) == 0 { bytes.append(0x0A) } else { bytes += alphabet.randomElement(using: &rng)! }
-    }
-    let noise = Data(bytes)
+    // 50 MB of noise made of the characters tables are made of: must end, with no table. The seed is
+    // printed, and JIXIAO_NOISE_SEED replays it: noise that makes a table must be reproducible.
+    let seed = UInt64(ProcessInfo.processInfo.environment["JIXIAO_NOISE_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64.max)
+    let noise = noiseCorpus(seed: seed, megabytes: 50)
     let (noiseResult, noiseWall, noiseCPU) = timed { (try? TextTableReader.read(data: noise)) ?? ImportResult() }
-    print(String(format: "noise: 50 MB in wall %.2f s, cpu %.2f s; %d tables, %d notes", noiseWall, noiseCPU, noiseResult.tables.count, noiseResult.notes.count))
+    print(String(format: "noise: 50 MB in wall %.2f s, cpu %.2f s; %d tables, %d notes", noiseWall, noiseCPU, noiseResult.tables.count, noiseResult.notes.count)
+          + " (JIXIAO_NOISE_SEED=\(seed))")
 }
 
 
@@ -107,4 +104,35 @@ func runConvertOnce() {
     guard let (data, _, _, _) = convertCorpus(megabytes: targetMB) else { return }
     let result = (try? TextTableReader.read(data: data)) ?? ImportResult()
     print("convert-once: \(data.count) bytes, \(result.tables.count) tables, \(result.notes.count) notes")
+}
+
+/// Noise made of the characters tables are made of (digits, operators, 指标, 产出, separators), a line
+/// break about every 40 tokens, drawn from `seed`.
+func noiseCorpus(seed: UInt64, megabytes: Int) -> Data {
+    var rng = SeededRandom(seed: seed)
+    let alphabet = ["a", "b", "7", "0", " ", "\t", "|", "=", "%", "≥", "指标", "产出", "率", "。", "人"].map { Array($0.utf8) }
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(megabytes << 20)
+    while bytes.count < megabytes << 20 {
+        if Int.random(in: 0..<40, using: &rng) == 0 { bytes.append(0x0A) } else { bytes += alphabet.randomElement(using: &rng)! }
+    }
+    return Data(bytes)
+}
+
+/// `jixiao-bench noise [N]`: reads N noise files of 50 MB (default 10), each from a fresh seed, and
+/// prints the seed of any that yields a table: a fuzz run for the reader's "noise is no table".
+func runNoiseHunt() {
+    let args = CommandLine.arguments
+    let runs = args.count > 2 ? Int(args[2]) ?? 10 : 10
+    var found = 0
+    for _ in 0..<runs {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        let result = (try? TextTableReader.read(data: noiseCorpus(seed: seed, megabytes: 50))) ?? ImportResult()
+        if !result.tables.isEmpty {
+            found += 1
+            let lines = result.tables.flatMap(\.indicators).prefix(3).map(\.name)
+            print("noise: JIXIAO_NOISE_SEED=\(seed) gives \(result.tables.count) table(s), \(result.notes.count) notes; first rows \(lines)")
+        }
+    }
+    print("noise: \(runs) × 50 MB, \(found) with a table")
 }

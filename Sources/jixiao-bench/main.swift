@@ -2,8 +2,9 @@
 switch CommandLine.arguments.dropFirst().first {
 case "convert": runConvertBenchmark()
 case "convert-once": runConvertOnce()
+case "noise": runNoiseHunt()
 case "check": runCheckBenchmark()
 case "score": runScoreBenchmark()
 case "xlsx": runXlsxBenchmark()
-default: print("usage: jixiao-bench <convert|convert-once|check|score|xlsx>")
+default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx>")
 }
