@@ -156,23 +156,26 @@ struct LayoutMoreTests {
 
 @Suite("空格分隔的表格（PDF 复制）")
 struct SpaceSeparatedTests {
+    /// A table as text copied from a PDF gives it: cells separated by spaces, merged cells missing.
+    static let pdfTable = """
+    某省省级财政项目支出绩效目标表
+    （2025 年度）
+    项目名称 农村供水保障工程补助资金
+    主管部门 省水利厅 项目实施单位 省农村水利科技发展中心
+    项目资金（万元） 年度资金总额 12000 其中：财政拨款 12000 其他资金 0
+    一级指标 二级指标 三级指标 指标值 分值
+    产出指标 数量指标 改造农村供水管网长度 ≥1500公里 15
+    受益人口数量 ≥60万人 10
+    质量指标 供水水质达标率 ≥95% 10
+    成本指标 经济成本指标 每公里管网改造成本 ≤8万元/公里 10
+    效益指标 可持续影响指标 工程运行管护机制 健全完善 15
+    满意度指标 服务对象满意度指标 受益群众满意度 ≥90% 10
+
+    """
+
     @Test("a table copied from a PDF, its cells separated by spaces and merged cells missing, is read by content, and said")
     func pdfCopy() throws {
-        let text = """
-        某省省级财政项目支出绩效目标表
-        （2025 年度）
-        项目名称 农村供水保障工程补助资金
-        主管部门 省水利厅 项目实施单位 省农村水利科技发展中心
-        项目资金（万元） 年度资金总额 12000 其中：财政拨款 12000 其他资金 0
-        一级指标 二级指标 三级指标 指标值 分值
-        产出指标 数量指标 改造农村供水管网长度 ≥1500公里 15
-        受益人口数量 ≥60万人 10
-        质量指标 供水水质达标率 ≥95% 10
-        成本指标 经济成本指标 每公里管网改造成本 ≤8万元/公里 10
-        效益指标 可持续影响指标 工程运行管护机制 健全完善 15
-        满意度指标 服务对象满意度指标 受益群众满意度 ≥90% 10
-        """
-        let r = TextTableReader.read(text: text)
+        let r = TextTableReader.read(text: Self.pdfTable)
         let t = try #require(r.tables.first)
         #expect(t.year == 2025 && t.kind == .project)
         #expect(t.project?.name == "农村供水保障工程补助资金")
@@ -186,19 +189,11 @@ struct SpaceSeparatedTests {
 
     @Test("a large PDF paste, read in pieces on all cores, is read with spaces as cell breaks too, and says so once")
     func largePDFCopy() throws {
-        let one = """
-        某省省级财政项目支出绩效目标表
-        （2025 年度）
-        项目名称 农村供水保障工程补助资金
-        一级指标 二级指标 三级指标 指标值 分值
-        产出指标 数量指标 改造农村供水管网长度 ≥1500公里 15
-        满意度指标 服务对象满意度指标 受益群众满意度 ≥90% 10
-
-        """
-        let big = String(repeating: one, count: TextTableReader.parallelThreshold / one.utf8.count + 1)
-        let r = try TextTableReader.read(data: Data(big.utf8))
-        #expect(r.tables.count == TextTableReader.parallelThreshold / one.utf8.count + 1)
-        #expect(r.tables.allSatisfy { $0.indicators.count == 2 })
+        let copies = TextTableReader.parallelThreshold / Self.pdfTable.utf8.count + 1
+        let one = try #require(TextTableReader.read(text: Self.pdfTable).tables.first)
+        let r = try TextTableReader.read(data: Data(String(repeating: Self.pdfTable, count: copies).utf8))
+        #expect(r.tables.count == copies)
+        #expect(r.tables.allSatisfy { $0.indicators == one.indicators })
         #expect(r.notes.filter { $0.message.contains("以空格分隔") }.count == 1)
     }
 
