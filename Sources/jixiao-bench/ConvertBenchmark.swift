@@ -5,24 +5,10 @@ import GoalScoring
 /// `jixiao-bench convert [MB]`: converts a pasted corpus (the four seed tables repeated to at least
 /// 40 MB) and prints MB/s and tables/s, wall clock and CPU time (the machine is shared, so the wall
 /// clock also counts other processes' turns). "per core" is the corpus over the CPU time of all
-/// threads: what one core does, however loaded the machine is. Then 50 MB of noise, which must end
-/// quickly with no table. The issue's aim: 20 MB/s on this 2-core machine.
-/// The alternative a user has, best of three: read the file with Python's csv module (tab-separated),
-/// write every row as JSON; prints seconds.
-private let pythonCSV = """
-import csv, io, json, sys, time
-best = None
-for _ in range(3):
-    start = time.perf_counter()
-    with open(sys.argv[1], encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f, delimiter="\\t"))
-    out = io.StringIO()
-    json.dump(rows, out, ensure_ascii=False, indent=2)
-    t = time.perf_counter() - start
-    best = t if best is None else min(best, t)
-print(best)
-"""
-
+/// threads: what one core does, however loaded the machine is. Then read + write interchange JSON
+/// (what `jixiao convert` does), Python's csv module on the same file for comparison, and 50 MB of
+/// noise from a printed seed, which must end quickly with no table. The issue's aim: 20 MB/s on this
+/// 2-core machine.
 func runConvertBenchmark() {
     let args = CommandLine.arguments
     let targetMB = args.count > 2 ? Double(args[2]) ?? 40 : 40
@@ -136,3 +122,19 @@ func runNoiseHunt() {
     }
     print("noise: \(runs) × 50 MB, \(found) with a table")
 }
+
+/// The alternative a user has, best of three: read the file with Python's csv module (tab-separated),
+/// write every row as JSON; prints seconds.
+private let pythonCSV = """
+import csv, io, json, sys, time
+best = None
+for _ in range(3):
+    start = time.perf_counter()
+    with open(sys.argv[1], encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\\t"))
+    out = io.StringIO()
+    json.dump(rows, out, ensure_ascii=False, indent=2)
+    t = time.perf_counter() - start
+    best = t if best is None else min(best, t)
+print(best)
+"""
