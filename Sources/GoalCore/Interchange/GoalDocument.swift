@@ -50,16 +50,15 @@ public struct GoalDocument: Sendable, Hashable, Codable {
         // Thousands of tables (a large import): each run of tables is built and written on a core
         // of its own, then joined with the frame `json` has, byte for byte the same document.
         let runs = Swift.min(tables.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let parts = EncodedParts(runs)
         let tables = self.tables
-        DispatchQueue.concurrentPerform(iterations: runs) { r in
+        let parts = Parallel.map(runs) { r in
             var out: [UInt8] = []
             for i in stride(from: tables.count * r / runs, to: tables.count * (r + 1) / runs, by: 1) {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.newline(2, to: &out)
                 tables[i].json.write(to: &out, indent: 2)
             }
-            parts.set(r, out)
+            return out
         }
         var out: [UInt8] = []
         out.append(UInt8(ascii: "{"))
@@ -71,7 +70,7 @@ public struct GoalDocument: Sendable, Hashable, Codable {
         JSONValue.newline(1, to: &out)
         JSONValue.string("tables").write(to: &out, indent: 1)
         out += ": [".utf8
-        for part in parts.all { out += part }
+        for part in parts { out += part }
         JSONValue.newline(1, to: &out)
         out.append(UInt8(ascii: "]"))
         JSONValue.newline(0, to: &out)
@@ -81,15 +80,6 @@ public struct GoalDocument: Sendable, Hashable, Codable {
 
     /// From this many tables on, `encoded()` writes on all cores.
     static let parallelEncodingThreshold = 256
-}
-
-/// One written run of tables per slot (each run writes only its own slot).
-private final class EncodedParts: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = NSLock()
-    init(_ n: Int) { slots = Array(repeating: [], count: n) }
-    func set(_ i: Int, _ bytes: [UInt8]) { lock.lock(); slots[i] = bytes; lock.unlock() }
-    var all: [[UInt8]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// A problem reading interchange JSON, with the path of the value concerned (`tables[0].indicators[3].type`).

@@ -57,12 +57,10 @@ public enum TextTableReader {
 
     /// Reads `count` pieces on all cores and joins their tables and notes in order (a note's table
     /// index is shifted by the tables of the pieces before it).
-    static func readPieces(_ count: Int, _ readPiece: @escaping @Sendable (Int) -> ImportResult) -> ImportResult {
-        let results = ResultSlots(count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, readPiece(i)) }
+    static func readPieces(_ count: Int, _ readPiece: @Sendable (Int) -> ImportResult) -> ImportResult {
         var merged = ImportResult()
         var fileNotes = Set<String>()
-        for r in results.all {
+        for r in Parallel.map(count, readPiece) {
             let offset = merged.tables.count
             merged.tables += r.tables
             for n in r.notes {
@@ -147,14 +145,13 @@ extension TextTableReader {
         let decoded: (pieces: [String?], cuts: [(offset: Int, line: Int)], binary: Bool) = data.withUnsafeBytes { raw in
             let u = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[skip...])
             let cuts = titleCuts(u, into: pieceCount)
-            let texts = StringSlots(cuts.count)
             let bytes = ReadOnlyBytes(u)
-            DispatchQueue.concurrentPerform(iterations: cuts.count) { k in
+            let texts = Parallel.map(cuts.count) { k in
                 let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.buffer.count
-                texts.set(k, String(validating: UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end]), as: UTF8.self))
+                return String(validating: UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end]), as: UTF8.self)
             }
             // as `TextDecoding.decode` judges a file without a byte-order mark: on its first 65,536 scalars
-            return (texts.all, cuts, skip == 0 && TextDecoding.looksBinary(u))
+            return (texts, cuts, skip == 0 && TextDecoding.looksBinary(u))
         }
         guard decoded.pieces.allSatisfy({ $0 != nil }) else { return nil }
         if decoded.binary { throw TextDecoding.binaryError }
@@ -164,28 +161,10 @@ extension TextTableReader {
 }
 
 /// The file's bytes, shared with the cores that validate its pieces: only read, and only while
-/// `concurrentPerform` (which returns when every piece is done) runs inside `withUnsafeBytes`.
+/// `Parallel.map` (which returns when every piece is done) runs inside `withUnsafeBytes`.
 private struct ReadOnlyBytes: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
     init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
-}
-
-/// One decoded piece per slot (each piece writes only its own slot).
-private final class StringSlots: @unchecked Sendable {
-    private var slots: [String?]
-    private let lock = NSLock()
-    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
-    func set(_ i: Int, _ s: String?) { lock.lock(); slots[i] = s; lock.unlock() }
-    var all: [String?] { lock.lock(); defer { lock.unlock() }; return slots }
-}
-
-/// One result per piece of a parallel read (each piece writes only its own slot).
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [ImportResult]
-    private let lock = NSLock()
-    init(_ n: Int) { slots = Array(repeating: ImportResult(), count: n) }
-    func set(_ i: Int, _ r: ImportResult) { lock.lock(); slots[i] = r; lock.unlock() }
-    var all: [ImportResult] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// The line-by-line state machine behind `TextTableReader`.
