@@ -56,7 +56,8 @@ public struct AppConfig: Sendable {
     /// default `<root>/../shared/seeds`; `none` for none), `JIXIAO_MAX_BODY_MB` (default 10),
     /// `JIXIAO_DEMO` (1/0: demo accounts and data on an empty database; default 1 on SQLite, 0 on PostgreSQL),
     /// `JIXIAO_SECURE_COOKIES` (1 behind HTTPS), `JIXIAO_TOOLS_REQUIRE_ACCOUNT` (1: the open tools need a sign-in),
-    /// `JIXIAO_HEAVY_PER_MINUTE` (uploads and large checks one client may start a minute, default 60).
+    /// `JIXIAO_HEAVY_PER_MINUTE` (uploads and large checks one client may start a minute, default 60),
+    /// `JIXIAO_HEAVY_PER_CLIENT` (how many of them one client may have running or queued, default 2).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
                                        currentDirectory: String = FileManager.default.currentDirectoryPath) throws(Invalid) -> AppConfig {
         var problems: [String] = []
@@ -99,6 +100,9 @@ public struct AppConfig: Sendable {
         var heavy = HeavyWork.Limits()
         if let s = env["JIXIAO_HEAVY_PER_MINUTE"] {
             if let n = Int(s), n > 0 { heavy.perClientPerMinute = n } else { problems.append("JIXIAO_HEAVY_PER_MINUTE：应为正整数，实为“\(s)”") }
+        }
+        if let s = env["JIXIAO_HEAVY_PER_CLIENT"] {
+            if let n = Int(s), n > 0 { heavy.perClientRunning = n } else { problems.append("JIXIAO_HEAVY_PER_CLIENT：应为正整数，实为“\(s)”") }
         }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
         var config = AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024,

@@ -291,12 +291,3 @@ struct HardeningTests {
         }
     }
 }
-
-@Suite("加固（PostgreSQL）", .serialized,
-       .enabled(if: TestDatabases.hasPostgres, "未设置 DATABASE_URL：跳过 PostgreSQL 测试（.ci/run 会启动临时 PostgreSQL 并设置它）"))
-struct PostgresHardeningTests {
-    @Test("PostgreSQL 上 50 个并发保存：没有 500，每个保存要么成功要么 409")
-    func concurrentSaves() async throws {
-        try await HardeningTests.concurrentSaves(.postgres(TestDatabases.postgresURL ?? ""))
-    }
-}

@@ -156,6 +156,10 @@ struct PostgresPersistenceTests {
     @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }
     @Test func passwordChange() async throws { try await AuthTests.passwordChange(db) }
 
+    // one suite for every PostgreSQL test: suites run in parallel, and they share one database
+    @Test("PostgreSQL 上 50 个并发保存：没有 500，每个保存要么成功要么 409")
+    func fiftyConcurrentSaves() async throws { try await HardeningTests.concurrentSaves(db) }
+
     @Test("两个并发保存同一版本，只有一个成功")
     func concurrentSaves() async throws {
         try await withJixiao(database: db) { app in

@@ -212,10 +212,13 @@ def run_batch(bench, paths, keep):
     stats = {"inputs": 0, "crashes": [], "hangs": [], "max_ms": 0, "peak_mb": 0.0, "refused": 0, "read": 0}
     queue = list(paths)
     while queue:
-        proc = subprocess.Popen([bench, "fuzz-read"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        # the list goes in as a file: a pipe written while the reader's answers are not yet read would deadlock
+        listing = tempfile.TemporaryFile()
+        listing.write(("\n".join(queue) + "\n").encode())
+        listing.seek(0)
+        proc = subprocess.Popen([bench, "fuzz-read"], stdin=listing, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, bufsize=0)
-        proc.stdin.write(("\n".join(queue) + "\n").encode())
-        proc.stdin.close()
+        listing.close()
         buf = b""
         current = None
         last = time.monotonic()
