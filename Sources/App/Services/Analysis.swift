@@ -28,6 +28,15 @@ enum Analysis {
 
     /// Why a self-evaluation cannot be submitted yet: rows without an actual, rows that lost points
     /// without 偏差原因分析及改进措施, each named with its row. Empty when it can.
+    /// The checker's errors, as the messages a refused submission lists.
+    static func errorMessages(_ table: GoalTable) -> [String] {
+        findings([table]).filter { $0.severity == .error }.map(\.message)
+    }
+
+    static func warningCount(_ table: GoalTable) -> Int {
+        findings([table]).count { $0.severity == .warning }
+    }
+
     static func evaluationGaps(_ table: GoalTable) -> [String] {
         scores([table])[0].indicators.flatMap { s in
             s.flags.filter { $0.kind == .missingActual || $0.kind == .deviationMissing }.map(\.message)

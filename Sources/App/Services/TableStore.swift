@@ -1,4 +1,5 @@
 import Fluent
+import GoalWorkflow
 import Foundation
 import GoalCore
 import GoalIO
@@ -107,7 +108,7 @@ enum TableStore {
         r.orgPath = owner?.path ?? "/"
         r.evaluationStatus = EvaluationStatus.draft.rawValue
         // an imported or new table carries no signature: only the workflow signs (`sign`)
-        var t = table.withWorkflowSignoff(of: nil)
+        var t = table.withWorkflowSignoff(of: nil).withIndicatorIDs()
         if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
         r.fill(from: t, status: .draft, owner: owner?.name)
         try await r.create(on: tx)
@@ -124,10 +125,13 @@ enum TableStore {
             let r = try await Access.visibleRecord(id, for: user, on: tx)
             try Access.requireUnitRole(user, to: "修改目标表")
             let status = TableStatus(stored: r.status)
+            // signatures come only from the workflow, and ids a client dropped are found again by row and name
+            let stored = try TableDetailDTO(r).table
+            let incoming = table.withWorkflowSignoff(of: stored.signoff).withIndicatorIDs(keepingFrom: stored)
             switch Workflow.editScope(status: status, evaluation: EvaluationStatus(stored: r.evaluationStatus)) {
             case .everything: break
             case .evaluationOnly:
-                guard try TableDetailDTO(r).table.hasSameGoals(as: table) else {
+                guard stored.hasSameGoals(as: incoming) else {
                     throw Failure.wrongState("这张表已批复，绩效目标不能直接修改（只能填写自评的实际完成值、偏差原因和预算执行）；如需修改目标，请使用“调整”")
                 }
             case .nothing(let why): throw Failure.wrongState(why)
@@ -142,9 +146,7 @@ enum TableStore {
                 RETURNING version
                 """).first()
             guard claimed != nil else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
-            // signatures come only from the workflow: whatever the client sent for them is replaced by what is stored
-            let stored = try TableDetailDTO(r).table
-            r.fill(from: table.withWorkflowSignoff(of: stored.signoff), status: status, owner: r.owningUnit)
+            r.fill(from: incoming, status: status, owner: r.owningUnit)
             r.version = expectedVersion + 1
             try await r.save(on: tx)
             try await AuditLog.append("update", by: user, table: id, subject: r.name, before: before,
@@ -166,18 +168,18 @@ enum TableStore {
             let outcome = Workflow.outcome(of: action, by: user.role, status: TableStatus(stored: r.status),
                                            evaluation: EvaluationStatus(stored: r.evaluationStatus))
             switch outcome {
-            case .forbidden(let why): throw Abort(.forbidden, reason: why)
-            case .notNow(let why): throw Failure.wrongState(why)
+            case .refused(let refusal): throw refusal
             case .createsAdjustment:
                 return try await adjust(r, by: user, comment: note, on: tx)
             case .moves(let status, let evaluation):
-                if action.needsComment, (note ?? "").isEmpty {
-                    throw Abort(.badRequest, reason: "\(action.label)时必须填写意见，说明需要修改的地方")
-                }
                 var table = try TableDetailDTO(r).table
-                if action == .submit { try checkSubmittable(table, acknowledgeWarnings: acknowledgeWarnings) }
-                if action == .submitEvaluation { try checkEvaluationSubmittable(table) }
-                sign(&table, action: action, by: user, on: now)
+                if let refusal = Workflow.precondition(
+                    of: action, comment: note, errors: action == .submit ? Analysis.errorMessages(table) : [],
+                    warnings: action == .submit ? Analysis.warningCount(table) : 0, acknowledgedWarnings: acknowledgeWarnings,
+                    evaluationGaps: action == .submitEvaluation ? Analysis.evaluationGaps(table) : []) {
+                    throw refusal
+                }
+                table.signoff = Workflow.sign(table.signoff, action: action, by: user.name, role: user.role, on: Workflow.day(now))
                 let before = AuditLog.snapshot(r)
                 r.fill(from: table, status: status, owner: r.owningUnit)
                 r.evaluationStatus = evaluation.rawValue
@@ -188,6 +190,18 @@ enum TableStore {
                                           before: before, after: AuditLog.snapshot(r), on: tx)
                 if action == .approve, let old = r.adjustsID,
                    let o = try await GoalTableRecord.find(old, on: tx), TableStatus(stored: o.status) == .approved {
+                    // what the unit already entered for its self-evaluation goes with the goals, by indicator id;
+                    // values of indicators the adjustment removed stay on the superseded version and in the trail
+                    let carried = try TableDetailDTO(r).table.carryingPhaseValues(from: try TableDetailDTO(o).table)
+                    if carried.table != (try TableDetailDTO(r).table) || !carried.orphans.isEmpty {
+                        let beforeCarry = AuditLog.snapshot(r)
+                        r.fill(from: carried.table, status: .approved, owner: r.owningUnit)
+                        try await r.save(on: tx)
+                        let orphanText = carried.orphans.map { "“\($0.name)”实际完成值 \($0.actual ?? "（空）")" }.joined(separator: "；")
+                        try await AuditLog.append("evaluation-carried", by: user, table: id, subject: r.name,
+                                                  comment: "自评内容已从被取代的版本按指标带入" + (orphanText.isEmpty ? "" : "；调整删除的指标保留在原版本：" + orphanText),
+                                                  before: beforeCarry, after: AuditLog.snapshot(r), on: tx)
+                    }
                     let b = AuditLog.snapshot(o)
                     o.status = TableStatus.superseded.rawValue
                     o.version += 1
@@ -200,48 +214,6 @@ enum TableStore {
         }
     }
 
-    /// Submission is refused while the checker reports errors; warnings must be acknowledged.
-    static func checkSubmittable(_ table: GoalTable, acknowledgeWarnings: Bool) throws {
-        let findings = Analysis.findings([table])
-        let errors = findings.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            let first = errors.prefix(3).map(\.message).joined(separator: "；")
-            throw Failure.blockedByFindings("检查发现 \(errors.count) 个错误，改正后才能提交：\(first)\(errors.count > 3 ? "……" : "")")
-        }
-        let warnings = findings.count { $0.severity == .warning }
-        if warnings > 0, !acknowledgeWarnings {
-            throw Failure.blockedByFindings("检查发现 \(warnings) 条警告：请阅读后勾选“已阅读警告，确认提交”再提交")
-        }
-    }
-
-    /// A self-evaluation is submitted only when every row has its actual and every row that lost points
-    /// says why (偏差原因分析及改进措施): a reviewer would send it back for either.
-    static func checkEvaluationSubmittable(_ table: GoalTable) throws {
-        let gaps = Analysis.evaluationGaps(table)
-        guard !gaps.isEmpty else { return }
-        let first = gaps.prefix(3).joined(separator: "；")
-        throw Failure.blockedByFindings("自评还有 \(gaps.count) 处未填写，补齐后才能提交：\(first)\(gaps.count > 3 ? "……" : "")")
-    }
-
-    /// Fills the printed form's sign-off from the account that acted, with the date (Beijing time).
-    static func sign(_ table: inout GoalTable, action: WorkflowAction, by user: CurrentUser, on date: Date) {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        f.dateFormat = "yyyy-MM-dd"
-        let day = f.string(from: date)
-        var s = table.signoff ?? Signoff()
-        switch action {
-        case .submit:
-            if user.role == .unitHead { s.head = user.name } else { s.filledBy = user.name }
-            s.filledOn = day
-        case .businessReview: s.businessReviewer = "\(user.name) \(day)"
-        case .performanceReview: s.performanceReviewer = "\(user.name) \(day)"
-        default: return
-        }
-        table.signoff = s
-    }
-
     /// 调整: a copy of the approved goals as a new draft of the same unit, linked to the approved table.
     private static func adjust(_ r: GoalTableRecord, by user: CurrentUser, comment: String?,
                                on tx: any Database) async throws -> TableDetailDTO {
@@ -252,8 +224,7 @@ enum TableStore {
             throw Failure.wrongState("这张表已有一个尚未批复的调整（第 \(open.version) 版，\(TableStatus(stored: open.status).label)），请先完成或删除它")
         }
         var table = try TableDetailDTO(r).table.goalPart
-        table.signoff?.businessReviewer = nil
-        table.signoff?.performanceReviewer = nil
+        table.signoff = Workflow.signoffForAdjustment(table.signoff)
         let n = GoalTableRecord()
         n.id = UUID()
         n.version = 1

@@ -6,9 +6,9 @@ extension GoalTable {
     public var goalPart: GoalTable {
         var t = self
         t.execution = nil
+        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
         for i in t.indicators.indices {
-            t.indicators[i].actual = nil
-            t.indicators[i].deviation = nil
+            for f in phaseFields { f.clear(in: &t.indicators[i]) }
         }
         return t
     }
