@@ -28,6 +28,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(AddGoalTableListIndexes())
     app.migrations.add(CreateImportDrafts())
     app.migrations.add(AddPrintedUnitToGoalTables())
+    app.migrations.add(CreatePhasesAndFacts())
 
     app.storage[HeavyWorkKey.self] = HeavyWork(limits: config.heavyWork)
     app.lifecycle.use(HeavyWorkLifecycle())

@@ -1,5 +1,6 @@
 import Foundation
 import GoalCore
+import GoalScoring
 import GoalWorkflow
 import Vapor
 
@@ -111,8 +112,9 @@ extension TableDetailDTO {
 extension GoalTableRecord {
     /// Writes a table and everything derived from it into the record (the version is the caller's business).
     /// `owner` is the owning organisation's name, which files the table; nil for a table with no owner.
-    func fill(from table: GoalTable, status: TableStatus, owner: String?) {
-        let s = Analysis.summary(table)
+    @discardableResult
+    func fill(from table: GoalTable, status: TableStatus, owner: String?) -> TableScore {
+        let (s, tableScore) = Analysis.summaryAndScore(table)
         unit = owner ?? table.unit
         printedUnit = table.unit
         year = table.year
@@ -127,6 +129,7 @@ extension GoalTableRecord {
         score = s.score
         scoreMax = s.scoreMax
         grade = s.grade
+        return tableScore
     }
 
 }

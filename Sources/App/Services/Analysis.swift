@@ -52,13 +52,16 @@ enum Analysis {
         var grade: String?
     }
 
-    static func summary(_ table: GoalTable) -> Summary {
+    static func summary(_ table: GoalTable) -> Summary { summaryAndScore(table).0 }
+
+    /// The summary and the score it rests on (the indicator facts store each indicator's score).
+    static func summaryAndScore(_ table: GoalTable) -> (Summary, TableScore) {
         let f = findings([table])
         let s = scores([table])[0]
-        return Summary(
+        return (Summary(
             errors: f.count { $0.severity == .error }, warnings: f.count { $0.severity == .warning },
             score: s.hasScores ? s.total : nil, scoreMax: s.hasScores ? s.max : nil,
-            grade: s.hasScores ? s.grade.rawValue : nil)
+            grade: s.hasScores ? s.grade.rawValue : nil), s)
     }
 
     /// Taxonomy choices for the editor's dropdowns: 一级 → its 二级, under the profile for that form.

@@ -110,8 +110,10 @@ enum TableStore {
         // an imported or new table carries no signature: only the workflow signs (`sign`)
         var t = table.withWorkflowSignoff(of: nil).withIndicatorIDs()
         if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
-        r.fill(from: t, status: .draft, owner: owner?.name)
+        let score = r.fill(from: t, status: .draft, owner: owner?.name)
         try await r.create(on: tx)
+        try await TablePhases.start(r, on: tx)
+        try await IndicatorFacts.write(r, table: t, score: score, on: tx)
         try await AuditLog.append(action, by: user, table: r.id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
         return try TableDetailDTO(r)
     }
@@ -146,9 +148,15 @@ enum TableStore {
                 RETURNING version
                 """).first()
             guard claimed != nil else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
-            r.fill(from: incoming, status: status, owner: r.owningUnit)
+            let score = r.fill(from: incoming, status: status, owner: r.owningUnit)
             r.version = expectedVersion + 1
             try await r.save(on: tx)
+            // the content version of the phase this save changed
+            if !stored.hasSameGoals(as: incoming) { try await TablePhases.changed(id, .goals, on: tx) }
+            if incoming.withEvaluation(of: stored) != incoming {
+                try await TablePhases.changed(id, .selfEvaluation, on: tx)
+            }
+            try await IndicatorFacts.write(r, table: incoming, score: score, on: tx)
             try await AuditLog.append("update", by: user, table: id, subject: r.name, before: before,
                                       after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
@@ -180,12 +188,21 @@ enum TableStore {
                     throw refusal
                 }
                 table.signoff = Workflow.sign(table.signoff, action: action, by: user.name, role: user.role, on: Workflow.day(now))
+                // the step is claimed on the phase's row: of two reviewers pressing at once, one moves the table
+                let (from, to) = action.phase == .goals ? (r.status, status.rawValue) : (r.evaluationStatus, evaluation.rawValue)
+                guard try await TablePhases.move(id, action.phase, from: from, to: to, now: now, on: tx) else {
+                    throw Failure.wrongState("这张表刚被他人处理过，请刷新后再操作")
+                }
+                if action == .approve {
+                    _ = try await TablePhases.move(id, .selfEvaluation, from: r.evaluationStatus, to: evaluation.rawValue, now: now, on: tx)
+                }
                 let before = AuditLog.snapshot(r)
-                r.fill(from: table, status: status, owner: r.owningUnit)
+                // a workflow step is no content change: the version stays, the trail records the step
+                let score = r.fill(from: table, status: status, owner: r.owningUnit)
                 r.evaluationStatus = evaluation.rawValue
                 if action == .sendBack { r.returnComment = note } else if action == .submit { r.returnComment = nil }
-                r.version += 1
                 try await r.save(on: tx)
+                try await IndicatorFacts.write(r, table: table, score: score, on: tx)
                 try await AuditLog.append(action.rawValue, by: user, table: id, subject: r.name, comment: note,
                                           before: before, after: AuditLog.snapshot(r), on: tx)
                 if action == .approve, let old = r.adjustsID,
@@ -195,17 +212,22 @@ enum TableStore {
                     let carried = try TableDetailDTO(r).table.carryingPhaseValues(from: try TableDetailDTO(o).table)
                     if carried.table != (try TableDetailDTO(r).table) || !carried.orphans.isEmpty {
                         let beforeCarry = AuditLog.snapshot(r)
-                        r.fill(from: carried.table, status: .approved, owner: r.owningUnit)
+                        let carriedScore = r.fill(from: carried.table, status: .approved, owner: r.owningUnit)
+                        r.version += 1  // the self-evaluation's content changed
                         try await r.save(on: tx)
+                        try await TablePhases.changed(id, .selfEvaluation, on: tx)
+                        try await IndicatorFacts.write(r, table: carried.table, score: carriedScore, on: tx)
                         let orphanText = carried.orphans.map { "“\($0.name)”实际完成值 \($0.actual ?? "（空）")" }.joined(separator: "；")
                         try await AuditLog.append("evaluation-carried", by: user, table: id, subject: r.name,
                                                   comment: "自评内容已从被取代的版本按指标带入" + (orphanText.isEmpty ? "" : "；调整删除的指标保留在原版本：" + orphanText),
                                                   before: beforeCarry, after: AuditLog.snapshot(r), on: tx)
                     }
                     let b = AuditLog.snapshot(o)
+                    _ = try await TablePhases.move(old, .goals, from: o.status, to: TableStatus.superseded.rawValue, now: now, on: tx)
                     o.status = TableStatus.superseded.rawValue
-                    o.version += 1
                     try await o.save(on: tx)
+                    // history: a superseded version's indicators no longer count among the year's live ones
+                    try await IndicatorFacts.remove(old, on: tx)
                     try await AuditLog.append("superseded", by: user, table: old, subject: o.name,
                                               comment: "调整后的版本已批复", before: b, after: AuditLog.snapshot(o), on: tx)
                 }
@@ -232,8 +254,10 @@ enum TableStore {
         n.orgPath = r.orgPath
         n.evaluationStatus = EvaluationStatus.draft.rawValue
         n.adjustsID = id
-        n.fill(from: table, status: .draft, owner: r.owningUnit)
+        let score = n.fill(from: table, status: .draft, owner: r.owningUnit)
         try await n.create(on: tx)
+        try await TablePhases.start(n, on: tx)
+        try await IndicatorFacts.write(n, table: table, score: score, on: tx)
         try await AuditLog.append(WorkflowAction.adjust.rawValue, by: user, table: id, subject: r.name, comment: comment,
                                   after: nil, on: tx)
         try await AuditLog.append("adjustment-created", by: user, table: n.id, subject: n.name,
@@ -252,6 +276,7 @@ enum TableStore {
             }
             let before = AuditLog.snapshot(r)
             try await r.delete(on: tx)
+            try await IndicatorFacts.remove(id, on: tx)
             try await AuditLog.append("delete", by: user, table: id, subject: r.name, before: before, on: tx)
         }
     }
@@ -270,6 +295,7 @@ enum TableStore {
                 throw Failure.restoreExpired(id, minutes: Int(window / 60))
             }
             try await r.restore(on: tx)
+            try await IndicatorFacts.write(r, on: tx)
             try await AuditLog.append("restore", by: user, table: id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
         }

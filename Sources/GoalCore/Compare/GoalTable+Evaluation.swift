@@ -18,3 +18,16 @@ extension GoalTable {
         goalPart == other.goalPart
     }
 }
+
+extension GoalTable {
+    /// These goals with the self-evaluation values of `other` (by row), for telling which phase a save changed.
+    public func withEvaluation(of other: GoalTable) -> GoalTable {
+        var t = self
+        t.execution = other.execution
+        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
+        for i in t.indicators.indices where i < other.indicators.count {
+            for f in phaseFields { f.copy(from: other.indicators[i], to: &t.indicators[i]) }
+        }
+        return t
+    }
+}

@@ -121,7 +121,7 @@ public enum TableDiff {
     }
 
     /// `≥100人`, or the text of a 定性 target.
-    static func targetText(_ i: Indicator) -> String {
+    public static func targetText(_ i: Indicator) -> String {
         i.type == .qualitative ? i.value : i.type.rawValue + i.value + (i.unit ?? "")
     }
 }
