@@ -30,6 +30,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(SessionMiddleware())
 
     app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
+    app.asyncCommands.use(StoreBenchCommand(), as: "bench-store")
 
     try await WriteTransaction.prepareSQLite(app.db)
     try await app.autoMigrate()

@@ -121,7 +121,9 @@ enum TableStore {
     /// Saves a table over `expectedVersion`; refuses with `.conflict` when someone saved since.
     /// The version is claimed first (`UPDATE … WHERE version = expected`), so two saves of the same
     /// version cannot both succeed, on SQLite or PostgreSQL.
-    static func update(_ id: UUID, table: GoalTable, expectedVersion: Int, by user: CurrentUser,
+    /// `derived: false` leaves out the phase versions and the indicator facts: the save as it was before
+    /// them, kept only so that `jixiao-server bench-store` can time both in one run.
+    static func update(_ id: UUID, table: GoalTable, expectedVersion: Int, by user: CurrentUser, derived: Bool = true,
                        on db: any Database) async throws -> TableDetailDTO {
         try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
@@ -142,6 +144,7 @@ enum TableStore {
                 throw Abort(.internalServerError, reason: "数据库不支持 SQL（无法保存）")
             }
             let before = AuditLog.snapshot(r)
+            let oldFacts = derived ? try IndicatorFacts.rows(r, table: stored, score: Analysis.scores([stored])[0]) : []
             let claimed = try await sql.raw("""
                 UPDATE goal_tables SET version = version + 1 \
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) AND deleted_at IS NULL \
@@ -151,12 +154,14 @@ enum TableStore {
             let score = r.fill(from: incoming, status: status, owner: r.owningUnit)
             r.version = expectedVersion + 1
             try await r.save(on: tx)
-            // the content version of the phase this save changed
-            if !stored.hasSameGoals(as: incoming) { try await TablePhases.changed(id, .goals, on: tx) }
-            if incoming.withEvaluation(of: stored) != incoming {
-                try await TablePhases.changed(id, .selfEvaluation, on: tx)
+            if derived {
+                // the content version of the phase this save changed
+                if !stored.hasSameGoals(as: incoming) { try await TablePhases.changed(id, .goals, on: tx) }
+                if incoming.withEvaluation(of: stored) != incoming {
+                    try await TablePhases.changed(id, .selfEvaluation, on: tx)
+                }
+                try await IndicatorFacts.apply(table: id, old: oldFacts, new: IndicatorFacts.rows(r, table: incoming, score: score), on: tx)
             }
-            try await IndicatorFacts.write(r, table: incoming, score: score, on: tx)
             try await AuditLog.append("update", by: user, table: id, subject: r.name, before: before,
                                       after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
