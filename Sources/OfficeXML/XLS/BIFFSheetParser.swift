@@ -71,7 +71,7 @@ struct BIFFSheetParser {
             } catch let error as OfficeError {
                 throw error
             } catch {
-                throw CompoundFileReader.damaged(String(format: "工作表“%@”中的记录 0x%04X 太短或内容有误", builder.name, record.type))
+                throw CompoundFileReader.damaged("工作表“\(builder.name)”中的记录 \(String(format: "0x%04X", record.type)) 太短或内容有误")
             }
         }
     }

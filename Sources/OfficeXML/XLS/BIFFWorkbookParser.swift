@@ -37,16 +37,28 @@ struct BIFFWorkbookParser {
 
         // A sheet's records end where the next sheet begins, so a sheet without its EOF cannot run
         // on through the others: the whole stream is read at most once.
-        let starts = sheets.map(\.offset).sorted()
-        guard Set(starts).count == starts.count else { throw CompoundFileReader.damaged("两个工作表指向同一位置") }
+        let starts = Array(Set(sheets.map(\.offset))).sorted()
+        let worksheetStarts = sheets.filter(\.isWorksheet).map(\.offset)
+        guard Set(worksheetStarts).count == worksheetStarts.count else { throw CompoundFileReader.damaged("两个工作表指向同一位置") }
         var result: [Sheet] = []
         for entry in sheets where entry.isWorksheet {
-            let limit = starts.first { $0 > entry.offset } ?? stream.bytes.count
+            let limit = Self.firstGreater(than: entry.offset, in: starts) ?? stream.bytes.count
             var parser = BIFFSheetParser(stream: stream, globals: globals, builder: BIFFSheetBuilder(name: entry.name, limits: limits))
             try parser.parse(from: entry.offset, to: limit)
             result.append(try parser.builder.sheet(visibility: entry.visibility))
         }
         return Workbook(sheets: result, dateSystem: globals.dateSystem)
+    }
+
+    /// Binary search in sorted offsets: a workbook may list thousands of sheets.
+    static func firstGreater(than value: Int, in sorted: [Int]) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if sorted[middle] > value { high = middle } else { low = middle + 1 }
+        }
+        return low < sorted.count ? sorted[low] : nil
     }
 
     private func readGlobals(from start: Int, into globals: inout Globals) throws(OfficeError) -> [SheetEntry] {
