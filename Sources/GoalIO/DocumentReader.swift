@@ -45,9 +45,9 @@ public enum DocumentReader {
             || b.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
     }
 
-    /// Chooses the Office reader by what the zip holds, not by the name: the reader tried first
-    /// (Word for a `.doc`/`.docx` name, Excel otherwise) says when the package is the other kind,
-    /// and the other reader takes it. A .docx named .xlsx still imports.
+    /// Chooses the Office reader by what the file holds, not by the name: the reader tried first
+    /// (Word for a `.doc`/`.docx` name, Excel otherwise) says when the file is the other kind,
+    /// and the other reader takes it. A .docx named .xlsx, or an .xls named .doc, still imports.
     static func readOffice(_ data: Data, ext: String, limits: ReadLimits = .default) throws(ImportError) -> ImportResult {
         let wordFirst = ["docx", "doc", "wps", "docm"].contains(ext)
         do {
@@ -68,8 +68,10 @@ public enum DocumentReader {
         }
     }
 
+    /// .xlsx, .xls and WPS .et alike: `WorkbookReader` judges by content, and every workbook goes
+    /// through the same grid importer.
     private static func readXLSX(_ data: Data, _ limits: ReadLimits) throws -> ImportResult {
-        try XLSXImporter.read(XLSXReader(limits: limits).read(data: data))
+        try XLSXImporter.read(WorkbookReader(limits: limits).read(data: data))
     }
 
     private static func readDocx(_ data: Data, _ limits: ReadLimits) throws -> ImportResult {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Recognises OLE2 compound files (CFB), the container of .xls, .doc and of password-protected
-/// .xlsx/.docx, so that each gets its own advice instead of "not a zip".
+/// .xlsx/.docx, so that each gets its own advice instead of "not a zip". `XLSReader` reads the
+/// container for real (`CompoundFileReader`); this only names what a file holds.
 enum CompoundFile {
     static let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
@@ -24,7 +25,9 @@ enum CompoundFile {
         }
         if has("EncryptionInfo") || has("EncryptedPackage") { return .passwordProtected }
         if has("WordDocument") { return .legacyWord }
-        if has("Workbook") || has("Book") { return .legacyExcel }
+        // An .xls given where an .xlsx or .docx was expected: say so, and the caller (or the
+        // user) can take it to `XLSReader`.
+        if has("Workbook") || has("Book") { return expected == .xls ? .damaged(expected: .xls, detail: "无法读取文件结构") : .wrongKind(expected: expected, found: .xls) }
         return .legacyBinary(expected: expected)
     }
 }

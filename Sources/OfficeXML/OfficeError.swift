@@ -3,12 +3,15 @@ import Foundation
 /// The kinds of Office file this module reads, used to tell a user which file they gave us.
 public enum OfficeFileKind: String, Sendable, Equatable {
     case xlsx
+    /// Excel 97–2003 (BIFF8), and WPS .et files stored the same way.
+    case xls
     case docx
 
     /// How a user names the kind, in Chinese.
     var userName: String {
         switch self {
         case .xlsx: return "Excel 表格（.xlsx）"
+        case .xls: return "Excel 97-2003 工作簿（.xls）"
         case .docx: return "Word 文档（.docx）"
         }
     }
@@ -24,6 +27,7 @@ public enum OfficeError: Error, Equatable, Sendable {
     /// A zip whose directory cannot be read: usually a download or copy that stopped early.
     case damaged(expected: OfficeFileKind, detail: String)
     case passwordProtected
+    /// A workbook older than Excel 95 (BIFF2–4); Excel 95 and 97–2003 workbooks are read.
     case legacyExcel
     case legacyWord
     /// An OLE2 container that is neither: we cannot say more than that it is an old binary file.
@@ -57,7 +61,8 @@ public enum OfficeError: Error, Equatable, Sendable {
         case .unreadable(let path, let reason):
             return "无法读取文件“\(path)”（\(reason)）。请确认文件没有被其他程序占用，并且有读取权限。"
         case .notOfficeFile(let expected):
-            return "这个文件不是\(expected.userName)：它不是 Office 文件使用的 zip 格式。"
+            let form = expected == .xls ? "Excel 97-2003 使用的复合文档格式" : "Office 文件使用的 zip 格式"
+            return "这个文件不是\(expected.userName)：它不是 \(form)。"
                 + "请用 Excel、WPS 或 Word 打开它，另存为\(expected.userName)后再导入。"
         case .damaged(let expected, let detail):
             return "这个\(expected.userName)已损坏或不完整（\(detail)），可能是下载或复制没有完成。"
@@ -66,7 +71,7 @@ public enum OfficeError: Error, Equatable, Sendable {
             return "这个文件设置了打开密码（已加密），无法读取。请在 Excel、WPS 或 Word 中打开它，"
                 + "取消密码（文件 → 信息 → 保护 → 用密码进行加密，清空密码）后保存，再导入。"
         case .legacyExcel:
-            return "这是旧版 Excel 97-2003 工作簿（.xls），暂不支持。请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再导入。"
+            return "这是 Excel 5.0 以前的旧版工作簿，无法读取。请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再导入。"
         case .legacyWord:
             return "这是旧版 Word 97-2003 文档（.doc），暂不支持。请用 Word 或 WPS 打开后“另存为” .docx 格式再导入。"
         case .legacyBinary(let expected):

@@ -63,7 +63,25 @@ enum NumberFormatKind: Equatable, Sendable {
     }
 }
 
-/// The number formats of a workbook's cell styles, indexed by a cell's `s` attribute.
+extension NumberFormatKind {
+    /// A number as a cell of this format shows it; shared by the .xlsx and .xls readers so that
+    /// the same cell reads the same from either file.
+    func value(_ number: Double, dateSystem: DateSystem) -> CellValue {
+        switch self {
+        case .general: return .number(number)
+        case .percent(let decimals): return .number(number, text: NumberText.percent(number, decimals: decimals))
+        case .fixed(let decimals): return .number(number, text: NumberText.fixed(number, decimals: decimals))
+        case .date(let hasDate, let hasTime):
+            guard let date = dateSystem.date(fromSerial: number, hasDate: hasDate, hasTime: hasTime) else {
+                return .number(number)
+            }
+            return .date(date)
+        }
+    }
+}
+
+/// The number formats of a workbook's cell styles, indexed by a cell's `s` attribute (in an .xls,
+/// a cell's XF index).
 struct StyleFormats: Sendable {
     var kinds: [NumberFormatKind] = []
 

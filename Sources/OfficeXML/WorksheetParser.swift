@@ -176,16 +176,7 @@ struct WorksheetParser {
         case .number:
             guard !text.isEmpty else { return .empty }
             guard let number = Double(text) else { return .string(text) }
-            switch formats.kind(ofStyle: style) {
-            case .general: return .number(number)
-            case .percent(let decimals): return .number(number, text: NumberText.percent(number, decimals: decimals))
-            case .fixed(let decimals): return .number(number, text: NumberText.fixed(number, decimals: decimals))
-            case .date(let hasDate, let hasTime):
-                guard let date = dateSystem.date(fromSerial: number, hasDate: hasDate, hasTime: hasTime) else {
-                    return .number(number)
-                }
-                return .date(date)
-            }
+            return formats.kind(ofStyle: style).value(number, dateSystem: dateSystem)
         }
     }
 

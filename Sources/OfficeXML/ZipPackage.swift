@@ -54,13 +54,16 @@ final class ZipPackage {
         }
     }
 
-    private static func checkZipMagic(_ header: Data, expected: OfficeFileKind) throws {
+    /// Whether the data starts as a zip does (a package with entries, or an empty one).
+    static func hasMagic(_ header: Data) -> Bool {
         let bytes = Array(header.prefix(4))
+        return bytes.count == 4 && bytes[0] == 0x50 && bytes[1] == 0x4B
+            && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6))
+    }
+
+    private static func checkZipMagic(_ header: Data, expected: OfficeFileKind) throws {
         // PK\3\4 starts a zip with entries; PK\5\6 is an empty one (still not an Office file, but damaged).
-        guard bytes.count == 4, bytes[0] == 0x50, bytes[1] == 0x4B,
-              (bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6) else {
-            throw OfficeError.notOfficeFile(expected: expected)
-        }
+        guard hasMagic(header) else { throw OfficeError.notOfficeFile(expected: expected) }
     }
 
     private static func key(_ path: String) -> String {

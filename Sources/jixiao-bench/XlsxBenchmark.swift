@@ -4,6 +4,7 @@ import OfficeXML
 /// `jixiao-bench xlsx`: writes and reads a workbook of 1,000 bordered tables (10 sheets of 100
 /// tables, each a merged title, a header and 8 rows of 10 columns — 11,000 rows with spacing)
 /// with OfficeXML, then has openpyxl write and read the same cells, and prints both timings.
+/// The .xls line: xlwt writes the same cells as an .xls, and OfficeXML and xlrd read it.
 ///
 /// The grid is generic (texts, numbers, merges, borders), like a goal table but built here
 /// without any goal knowledge, because OfficeXML knows nothing of goals.
@@ -101,9 +102,9 @@ private struct XlsxBenchmark {
         try writer.write(to: url)
     }
 
-    /// Reads every sheet and turns it into display texts, as an importer would.
+    /// Reads every sheet and turns it into display texts, as an importer would (.xlsx or .xls, by content).
     func readWithOfficeXML(_ url: URL) throws -> (cells: Int, merges: Int) {
-        let book = try XLSXReader().read(contentsOf: url)
+        let book = try WorkbookReader().read(contentsOf: url)
         var cells = 0
         var merges = 0
         for sheet in book.sheets {
@@ -167,6 +168,75 @@ read = time.perf_counter()
 print(json.dumps({"write": written - start, "read": read - written, "cells": cells, "merges": merges}))
 """#
 
+    /// Writes the same cells as an .xls with xlwt (texts, numbers, merges; no borders, which xlwt
+    /// would make slow to write and which neither reader looks at), then times xlrd reading it
+    /// back as `readWithOfficeXML` does: every cell's value, and the merged ranges.
+    static let xlrdScript = #"""
+import sys, json, time
+import xlwt, xlrd
+sheets = json.load(open(sys.argv[1], encoding="utf-8"))
+out = sys.argv[2]
+start = time.perf_counter()
+book = xlwt.Workbook(encoding="utf-8")
+for sheet in sheets:
+    ws = book.add_sheet(sheet["name"], cell_overwrite_ok=True)
+    for cell in sheet["cells"]:
+        value = cell.get("n")
+        if value is None:
+            value = cell.get("v") or None
+        if value is not None:
+            ws.write(cell["r"] - 1, cell["c"] - 1, value)
+    for ref in sheet["merges"]:
+        a, b = ref.split(":")
+        def parse(x):
+            col = 0
+            i = 0
+            while x[i].isalpha():
+                col = col * 26 + ord(x[i]) - 64
+                i += 1
+            return int(x[i:]) - 1, col - 1
+        (r1, c1), (r2, c2) = parse(a), parse(b)
+        ws.merge(r1, r2, c1, c2)
+book.save(out)
+written = time.perf_counter()
+best = None
+for _ in range(3):
+    t0 = time.perf_counter()
+    wb = xlrd.open_workbook(out, formatting_info=True)
+    cells = merges = 0
+    for ws in wb.sheets():
+        for r in range(ws.nrows):
+            for v in ws.row_values(r):
+                if v is not None and v != "":
+                    cells += 1
+        merges += len(ws.merged_cells)
+    t = time.perf_counter() - t0
+    best = t if best is None else min(best, t)
+print(json.dumps({"write": written - start, "read": best, "cells": cells, "merges": merges}))
+"""#
+
+    /// The .xls line: xlwt writes the tables, then Jixiao and xlrd each read them, best of three.
+    func runXLS(json: URL, directory: URL) throws {
+        let script = directory.appendingPathComponent("xlrd_bench.py")
+        try Self.xlrdScript.write(to: script, atomically: true, encoding: .utf8)
+        let xls = directory.appendingPathComponent("xlwt.xls")
+        guard let output = runPython([script.path, json.path, xls.path]),
+              let result = try? JSONDecoder().decode(PythonResult.self, from: Data(output.utf8)) else {
+            print(".xls     not run: python3 with xlwt and xlrd is needed (pip install xlwt xlrd)")
+            return
+        }
+        let clock = ContinuousClock()
+        var times: [Duration] = []
+        var counts = (cells: 0, merges: 0)
+        for _ in 0..<3 { times.append(try clock.measure { counts = try readWithOfficeXML(xls) }) }
+        let ours = seconds(times.min() ?? .zero)
+        let size = (try? FileManager.default.attributesOfItem(atPath: xls.path)[.size] as? Int) ?? 0
+        print(String(format: "Jixiao   read .xls %6.3f s   (%d non-empty cells, %d merges, %.1f MB file written by xlwt)",
+                     ours, counts.cells, counts.merges, Double(size) / 1_048_576))
+        print(String(format: "xlrd     read .xls %6.3f s   (%d non-empty cells, %d merges)", result.read, result.cells, result.merges))
+        print(String(format: "ratio    read .xls %5.1f×    (xlrd time ÷ Jixiao time)", result.read / ours))
+    }
+
     struct PythonResult: Decodable {
         var write: Double
         var read: Double
@@ -204,6 +274,8 @@ print(json.dumps({"write": written - start, "read": read - written, "cells": cel
         let script = directory.appendingPathComponent("openpyxl_bench.py")
         try Self.openpyxlScript.write(to: script, atomically: true, encoding: .utf8)
         let theirs = directory.appendingPathComponent("openpyxl.xlsx")
+        // The .xls line first: it needs only xlwt and xlrd, not openpyxl.
+        try runXLS(json: json, directory: directory)
         guard let output = runPython([script.path, json.path, theirs.path]),
               let result = try? JSONDecoder().decode(PythonResult.self, from: Data(output.utf8)) else {
             print("openpyxl  not run: python3 with openpyxl is needed (pip install openpyxl)")

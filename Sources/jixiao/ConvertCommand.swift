@@ -7,7 +7,7 @@ import GoalIO
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "读取绩效目标表（粘贴文本、.txt/.md、JSON、.xlsx、.docx），输出 JSON、.xlsx、.csv 或 .html。",
+        abstract: "读取绩效目标表（粘贴文本、.txt/.md、JSON、.xlsx、.xls、WPS .et、.docx），输出 JSON、.xlsx、.csv 或 .html。",
         discussion: """
         INPUT 为文件路径，或 - 表示从标准输入读取。输出格式按 -o 文件的扩展名决定：.json（默认）、\
         .xlsx（官方版式，每张表一个工作表）、.csv（每个指标一行，UTF-8 带 BOM）、.html（A4 横向打印版）。\

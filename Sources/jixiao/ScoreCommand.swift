@@ -21,12 +21,12 @@ struct ScoreCommand: ParsableCommand {
     @Argument(help: "要评分的文件（目标表交换格式 JSON 等）。")
     var input: String?
 
-    @Option(name: .long, help: "实际完成值 CSV 文件（列：表、三级指标、实际完成值、偏差原因）。")
+    @Option(name: .long, help: "实际完成值文件：CSV，或 Excel 工作簿（.xlsx、.xls、WPS .et，读第一个可见工作表）；列：表、三级指标、实际完成值、偏差原因。")
     var actuals: String?
 
-    /// The first visible sheet of an .xlsx as a grid of display texts.
+    /// The first visible sheet of a workbook (.xlsx, .xls or WPS .et, judged by content) as a grid of display texts.
     static func firstSheet(_ data: Data) throws -> [[String]] {
-        let book = try XLSXReader().read(data: data)
+        let book = try WorkbookReader().read(data: data)
         guard let sheet = book.sheets.first(where: { $0.visibility == .visible }) ?? book.sheets.first else { return [] }
         return try sheet.grid(merged: .topLeftOnly)
     }
@@ -73,7 +73,7 @@ struct ScoreCommand: ParsableCommand {
             }
             do {
                 // a workbook's first visible sheet, or CSV text
-                let rows = ext == "xlsx" || ext == "xls" || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+                let rows = ["xlsx", "xls", "et"].contains(ext) || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
                     ? try ActualsCSV.parse(grid: Self.firstSheet(data))
                     : try ActualsCSV.parse(data)
                 let name = (actuals as NSString).lastPathComponent

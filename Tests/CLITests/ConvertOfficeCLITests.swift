@@ -81,13 +81,13 @@ struct ConvertOfficeCLITests {
         #expect(bad.code == 1 && bad.err.contains("department"))
     }
 
-    @Test("a .xls file is told to be saved as .xlsx")
-    func legacyExcel() throws {
+    @Test("a broken .xls is reported as damaged, with what to do")
+    func brokenXLS() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("旧表.xls")
         try CompoundFileFixture.make(streams: ["Workbook"]).write(to: file)
         let r = try Self.run(["convert", file.path])
-        #expect(r.code == 1 && r.err.contains("另存为"))
+        #expect(r.code == 1 && r.err.contains("已损坏或不完整") && r.err.contains("重新获取原文件"))
     }
 }

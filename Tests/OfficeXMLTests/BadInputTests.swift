@@ -43,12 +43,15 @@ struct BadInputTests {
         #expect(throws: OfficeError.passwordProtected) { try DocxReader().read(data: file) }
     }
 
-    @Test("an .xls workbook is told to be saved as .xlsx")
+    @Test("an .xls workbook given to the .xlsx reader is named for what it is; a broken one is damaged")
     func legacyExcel() throws {
         let file = CompoundFileFixture.make(streams: ["Workbook", "\u{5}SummaryInformation"])
         let error = #expect(throws: OfficeError.self) { try XLSXReader().read(data: file) }
-        #expect(error == .legacyExcel)
-        #expect(error?.message.contains("另存为” .xlsx") == true)
+        #expect(error == .wrongKind(expected: .xlsx, found: .xls))
+        #expect(error?.message.contains("Excel 97-2003 工作簿（.xls）") == true)
+        // The fixture names its streams but has no sector tables: the .xls reader finds it damaged.
+        let damaged = #expect(throws: OfficeError.self) { try WorkbookReader().read(data: file) }
+        #expect(damaged?.message.contains("已损坏或不完整") == true)
     }
 
     @Test("a .doc document is told to be saved as .docx")

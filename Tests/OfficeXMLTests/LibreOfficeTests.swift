@@ -99,14 +99,32 @@ struct LibreOfficeTests {
         #expect(book.sheets[1].hiddenRows == [3])
     }
 
-    @Test("real .xls and .doc files made by LibreOffice get the save-as advice")
-    func legacyFiles() throws {
+    @Test("our workbook saved as .xls by LibreOffice reads as the .xlsx does: texts, numbers, dates, merges, hidden rows and sheets")
+    func xlsFromLibreOffice() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let xlsx = directory.appendingPathComponent("old.xlsx")
         try SampleWorkbook.make().write(to: xlsx)
         let xls = try ExternalTools.soffice(convert: xlsx, to: "xls", in: directory)
-        #expect(throws: OfficeError.legacyExcel) { try XLSXReader().read(contentsOf: xls) }
+        let original = try XLSXReader().read(contentsOf: xlsx)
+        let book = try XLSReader().read(contentsOf: xls)
+        #expect(book.sheets.map(\.name) == original.sheets.map(\.name))
+        #expect(book.sheets.map(\.visibility) == [.visible, .visible, .hidden])
+        for (sheet, before) in zip(book.sheets, original.sheets) {
+            #expect(try sheet.grid() == before.grid(), "\(sheet.name)")
+            #expect(Set(sheet.merged) == Set(before.merged), "\(sheet.name)")
+            #expect(sheet.hiddenRows == before.hiddenRows, "\(sheet.name)")
+        }
+        #expect(book.sheets[0]["G4"] == .date(CellDate(year: 2025, month: 12, day: 12)))
+        #expect(book.sheets[0]["E5"].displayText == "95.5%")
+        #expect(try WorkbookReader().read(contentsOf: xls).sheets.count == 3)
+        #expect(throws: OfficeError.wrongKind(expected: .xlsx, found: .xls)) { try XLSXReader().read(contentsOf: xls) }
+    }
+
+    @Test("a .doc made by LibreOffice gets the save-as advice")
+    func legacyWordFile() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let docx = directory.appendingPathComponent("old.docx")
         try DocxFixture.make(body: DocxFixture.paragraph("正文")).write(to: docx)
         let doc = try ExternalTools.soffice(convert: docx, to: "doc", in: directory)

@@ -15,6 +15,12 @@ public enum ExternalTools {
     /// Python with openpyxl (`pip install openpyxl`).
     public static let hasOpenpyxl: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import openpyxl"]).status) == 0
 
+    /// Python with xlwt (`pip install xlwt`), a second writer of .xls files besides LibreOffice.
+    public static let hasXlwt: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import xlwt"]).status) == 0
+
+    /// Python with xlrd (`pip install xlrd`), an independent reader of .xls files to compare with.
+    public static let hasXlrd: Bool = (try? run(["/usr/bin/env", "python3", "-c", "import xlrd"]).status) == 0
+
     /// LibreOffice (`apt-get install libreoffice-calc libreoffice-writer`).
     public static let sofficePath: String? = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }

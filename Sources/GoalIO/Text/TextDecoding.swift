@@ -56,7 +56,7 @@ public enum TextDecoding {
             return "这是一个 Office 压缩文件（.xlsx 或 .docx），不是纯文本；请按 .xlsx/.docx 导入。"
         }
         if b.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return "这是旧版 Office 二进制文件（.xls 或 .doc），无法直接读取；请在 Excel/WPS/Word 中另存为 .xlsx 或 .docx 后再导入。"
+            return "这是 Office 二进制文件，但不是可读取的 Excel 工作簿（.xls/.et）；请在 Excel/WPS/Word 中另存为 .xlsx 或 .docx 后再导入。"
         }
         if b.starts(with: [0x25, 0x50, 0x44, 0x46]) {
             return "这是 PDF 文件；请在 PDF 阅读器中复制表格文字后粘贴导入，或另存为文本。"
