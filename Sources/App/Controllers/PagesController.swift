@@ -84,7 +84,9 @@ struct PagesController {
 
     @Sendable func exportFile(_ req: Request, _ format: ExportFormat) async throws -> Response {
         let d = try await detail(req)
-        let body = try format.webData([d.table])
+        let table = d.table
+        // an .xlsx of a large table takes a while: written on HeavyWork's threads, not a page's
+        let body = try await req.heavy { try format.webData([table]) }
         let file = "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).\(format.fileExtension)"
         let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "table"
         let disposition = format == .html ? "inline" : "attachment"
