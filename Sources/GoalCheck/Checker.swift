@@ -28,6 +28,10 @@ public struct Checker: Sendable {
         for (i, t) in tables.enumerated() { out += check(t, at: i) }
         out += ImportNoteRules.findings(for: importNotes, tables: tables, rules: compiled ?? Self.autoRules(for: tables.first))
         out.sort(by: Finding.documentOrder)
+        for k in out.indices {
+            guard let i = out[k].indicator, out[k].table < tables.count, i < tables[out[k].table].indicators.count else { continue }
+            out[k].indicatorId = tables[out[k].table].indicators[i].id
+        }
         return out
     }
 

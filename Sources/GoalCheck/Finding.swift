@@ -6,6 +6,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var table: Int
     /// 0-based index of the indicator row in its table; nil for a finding about the whole table.
     public var indicator: Int?
+    /// The indicator's stable id (`Indicator.id`), when it has one: programs key on this, people read the row.
+    public var indicatorId: String?
     /// The column the finding points at, when one.
     public var field: IndicatorField?
     public var severity: Severity

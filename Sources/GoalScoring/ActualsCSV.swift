@@ -1,8 +1,8 @@
 import Foundation
 import GoalCore
 
-/// Actuals given beside the tables in a CSV (表, 三级指标, 实际完成值, optionally 偏差原因), joined to the
-/// tables by name. Pure: reads the given bytes, changes the given tables, reports what did not match.
+/// Actuals given beside the tables in a CSV (表, 三级指标, 实际完成值, optionally 偏差原因 and 指标编号),
+/// joined to the tables by indicator id where the file gives one, else by name. Pure: reads the given bytes, changes the given tables, reports what did not match.
 public enum ActualsCSV {
     public struct Row: Sendable, Hashable {
         /// 1-based line in the CSV.
@@ -11,6 +11,8 @@ public enum ActualsCSV {
         public var name: String
         public var actual: String
         public var deviation: String?
+        /// 指标编号: the indicator's id (`Indicator.id`), which wins over the name when given.
+        public var id: String?
     }
 
     public struct ReadError: Error, Sendable, CustomStringConvertible {
@@ -22,6 +24,7 @@ public enum ActualsCSV {
     static let nameHeaders = ["三级指标", "三级指标名称", "指标名称", "指标"]
     static let actualHeaders = ["实际完成值", "实际值", "完成值", "全年实际值", "实际完成情况"]
     static let deviationHeaders = ["偏差原因", "偏差原因分析及改进措施", "偏差原因分析", "偏差说明"]
+    static let idHeaders = ["指标编号", "编号", "id", "indicatorid"]
 
     /// Reads the CSV (UTF-8, comma or tab separated, quotes as spreadsheets write them).
     public static func parse(_ data: Data) throws(ReadError) -> [Row] {
@@ -46,13 +49,14 @@ public enum ActualsCSV {
             throw ReadError(message: "实际完成值文件第1行应有列“三级指标”和“实际完成值”（另可有“表”“偏差原因”），实为：\(header.fields.joined(separator: "、"))")
         }
         let tableCol = column(tableHeaders), deviationCol = column(deviationHeaders)
+        let idCol = keys.firstIndex { idHeaders.contains($0.lowercased()) }
         var rows: [Row] = []
         for r in records.dropFirst() {
             func field(_ i: Int?) -> String { i.flatMap { $0 < r.fields.count ? TextNormalizer.trim(r.fields[$0]) : nil } ?? "" }
             if r.fields.allSatisfy({ TextNormalizer.trim($0).isEmpty }) { continue }
-            let dev = field(deviationCol)
+            let dev = field(deviationCol), id = field(idCol)
             rows.append(Row(line: r.line, table: field(tableCol), name: field(nameCol), actual: field(actualCol),
-                            deviation: dev.isEmpty ? nil : dev))
+                            deviation: dev.isEmpty ? nil : dev, id: id.isEmpty ? nil : id))
         }
         return rows
     }
@@ -100,6 +104,18 @@ public enum ActualsCSV {
         var problems: [String] = []
         var used: [Int: Set<Int>] = [:]
         for row in rows {
+            // an id names one indicator in one table, whatever the 表 and 三级指标 columns say
+            if let id = row.id {
+                guard let t = tables.firstIndex(where: { $0.indicatorIndex(id: id) != nil }),
+                      let i = tables[t].indicatorIndex(id: id) else {
+                    problems.append("\(fileName) 第\(row.line)行：没有编号为“\(id)”的指标")
+                    continue
+                }
+                used[t, default: []].insert(i)
+                tables[t].indicators[i].actual = row.actual
+                if let d = row.deviation { tables[t].indicators[i].deviation = d }
+                continue
+            }
             guard let t = tableIndex(row.table, in: tables) else {
                 problems.append("\(fileName) 第\(row.line)行：找不到表“\(row.table)”（可填表序号如1，或项目名称、单位名称）")
                 continue

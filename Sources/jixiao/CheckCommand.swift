@@ -119,7 +119,8 @@ enum CheckReport {
         String(s.map { $0.isNewline ? " " : $0 }.prefix(40))
     }
 
-    /// `{"findings": [{"file", "table", "indicator", "field", "severity", "code", "message", "suggestion", "profile"}]}`,
+    /// `{"findings": [{"file", "table", "indicator", "indicatorId", "field", "fieldLabel", "severity", "severityLabel", "code",
+    /// "message", "suggestion", "rule", "profile"}]}` — the API's finding shape plus the file,
     /// table and indicator counted from 0, nulls written.
     static func json(_ reports: [FileReport]) -> String {
         let items = reports.flatMap { r in r.findings.map { JSONFinding(file: r.file, finding: $0) } }
@@ -132,17 +133,24 @@ enum CheckReport {
     struct JSONFinding: Encodable {
         var file: String
         var finding: Finding
-        enum K: String, CodingKey { case file, table, indicator, field, severity, code, message, suggestion, profile }
+        // the same keys as the API's findings (`FindingDTO`), plus the file
+        enum K: String, CodingKey {
+            case file, table, indicator, indicatorId, field, fieldLabel, severity, severityLabel, code, message, suggestion, rule, profile
+        }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: K.self)
             try c.encode(file, forKey: .file)
             try c.encode(finding.table, forKey: .table)
             try c.encode(finding.indicator, forKey: .indicator)
+            try c.encode(finding.indicatorId, forKey: .indicatorId)
             try c.encode(finding.field?.rawValue, forKey: .field)
+            try c.encode(finding.field?.label, forKey: .fieldLabel)
             try c.encode(finding.severity.rawValue, forKey: .severity)
+            try c.encode(finding.severity.label, forKey: .severityLabel)
             try c.encode(finding.code, forKey: .code)
             try c.encode(finding.message, forKey: .message)
             try c.encode(finding.suggestion, forKey: .suggestion)
+            try c.encode(finding.profileRule, forKey: .rule)
             try c.encode(finding.profile, forKey: .profile)
         }
     }

@@ -51,6 +51,22 @@ struct ActualsCSVTests {
         #expect(problems.contains { $0.hasPrefix("实际.csv 第6行：找不到表“3”") })
     }
 
+    @Test("an 指标编号 column matches by id: two indicators of the same name are told apart, an unknown id is named")
+    func joinsByID() throws {
+        var tables = try fixtureTables("002-department.json").map { $0.withIndicatorIDs() }
+        let second = try #require(tables[0].indicators[2].id)
+        let csv = """
+        指标编号,三级指标,实际完成值,偏差原因
+        \(second),工伤保险待遇发放率,97,年底集中发放
+        no-such-id,工伤保险待遇发放率,90,
+        """
+        let problems = ActualsCSV.apply(try ActualsCSV.parse(Data(csv.utf8)), to: &tables, fileName: "实际.csv")
+        #expect(tables[0].indicators[1].actual == nil)
+        #expect(tables[0].indicators[2].actual == "97")
+        #expect(tables[0].indicators[2].deviation == "年底集中发放")
+        #expect(problems == ["实际.csv 第3行：没有编号为“no-such-id”的指标"])
+    }
+
     @Test("a CSV without the needed columns, or not UTF-8, is refused in Chinese")
     func refused() {
         #expect(throws: ActualsCSV.ReadError.self) { try ActualsCSV.parse(Data("a,b\n1,2\n".utf8)) }

@@ -59,6 +59,8 @@ extension TablesRequestDTO {
 struct FindingDTO: Content, Sendable {
     var table: Int
     var indicator: Int?
+    /// The indicator's id (interchange `id`), when the table carries ids.
+    var indicatorId: String?
     var field: String?
     var fieldLabel: String?
     var severity: String
@@ -67,11 +69,13 @@ struct FindingDTO: Content, Sendable {
     var message: String
     var suggestion: String?
     var rule: String
+    /// The profile whose rule found it (`current`, `legacy`, …), as the CLI's findings say it too.
+    var profile: String
 
     init(_ f: Finding) {
-        table = f.table; indicator = f.indicator; field = f.field?.rawValue; fieldLabel = f.field?.label
+        table = f.table; indicator = f.indicator; indicatorId = f.indicatorId; field = f.field?.rawValue; fieldLabel = f.field?.label
         severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = f.message
-        suggestion = f.suggestion; rule = f.profileRule
+        suggestion = f.suggestion; rule = f.profileRule; profile = f.profile
     }
 }
 
@@ -100,6 +104,7 @@ struct CheckResponseDTO: Content, Sendable {
             w.beginObject()
             w.key("table"); w.int(f.table)
             w.field("indicator", f.indicator)
+            w.field("indicatorId", f.indicatorId)
             w.field("field", f.field)
             w.field("fieldLabel", f.fieldLabel)
             w.key("severity"); w.string(f.severity)
@@ -108,6 +113,7 @@ struct CheckResponseDTO: Content, Sendable {
             w.key("message"); w.string(f.message)
             w.field("suggestion", f.suggestion)
             w.key("rule"); w.string(f.rule)
+            w.key("profile"); w.string(f.profile)
             w.endObject()
         }
         w.endArray()
