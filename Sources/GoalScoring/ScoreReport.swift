@@ -27,7 +27,7 @@ public enum ScoreReport {
             var rows: [[String]] = [["行", "三级指标", "指标值", "实际完成值", "分值", "得分", "计分说明"]]
             for s in score.indicators {
                 let ind = table.indicators[s.index]
-                let target = ind.type == .qualitative ? ind.value : ind.type.rawValue + ind.value + (ind.unit ?? "")
+                let target = ind.targetText
                 rows.append([
                     String(s.index + 1), truncate(s.name.isEmpty ? "（未填名称）" : s.name, 24), truncate(target, 14),
                     truncate(ind.actual ?? "", 12), s.weight.map(n) ?? "—", s.score.map(n) ?? "不适用", s.explanation,

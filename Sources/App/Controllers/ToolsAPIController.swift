@@ -30,8 +30,10 @@ struct ToolsAPIController {
         }
         let data = Data(buffer: buffer), type = req.headers.contentType
         return try await req.heavy {
+            // the answer is output: every indicator gets its id, and the notes point at it
             let result = try Self.read(data, contentType: type)
-            return ConvertResponseDTO(tables: result.tables, notes: result.notes.map(NoteDTO.init))
+            let tables = result.tables.map { $0.withIndicatorIDs() }
+            return ConvertResponseDTO(tables: tables, notes: result.notes.map { NoteDTO($0, tables: tables) })
         }
     }
 

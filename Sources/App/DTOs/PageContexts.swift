@@ -140,7 +140,7 @@ enum PageContext {
     ]
 
     static func targetText(_ i: Indicator) -> String {
-        i.type == .qualitative ? i.value : i.type.rawValue + i.value + (i.unit ?? "")
+        i.targetText
     }
 
     static func header(_ t: GoalTable) -> [HeaderField] {

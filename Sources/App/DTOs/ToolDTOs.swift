@@ -18,8 +18,13 @@ struct NoteDTO: Content, Sendable {
     var message: String
     var place: String
     var location: SourceLocation
+    /// The id of the indicator the note is about, when the tables it came with carry ids.
+    var indicatorId: String?
 
-    init(_ n: ImportNote) {
+    init(_ n: ImportNote, tables: [GoalTable] = []) {
+        if let t = n.location.table, let i = n.location.indicator, t < tables.count, i < tables[t].indicators.count {
+            indicatorId = tables[t].indicators[i].id
+        }
         kind = n.kind.rawValue
         switch n.kind {
         case .repaired: kindLabel = "已修复"

@@ -121,7 +121,5 @@ public enum TableDiff {
     }
 
     /// `≥100人`, or the text of a 定性 target.
-    public static func targetText(_ i: Indicator) -> String {
-        i.type == .qualitative ? i.value : i.type.rawValue + i.value + (i.unit ?? "")
-    }
+    public static func targetText(_ i: Indicator) -> String { i.targetText }
 }

@@ -133,3 +133,11 @@ public enum IndicatorField: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 }
+
+extension Indicator {
+    /// The target as the forms print it in one cell: `≥100人`, `=100%`, or the text of a 定性 target.
+    /// The one place a target is written as text (print view, pages, diffs, score reports, facts).
+    public var targetText: String {
+        type == .qualitative ? value : type.rawValue + value + (unit ?? "")
+    }
+}

@@ -293,7 +293,7 @@ struct OfficialLayout: Sendable {
 
     /// `≥16.44万人`; the text alone for 定性.
     static func combinedValue(_ i: Indicator) -> String {
-        i.type == .qualitative ? i.value : i.type.rawValue + i.value + (i.unit ?? "")
+        i.targetText
     }
 
     private mutating func addIndicators(_ indicators: [Indicator], from first: Int) {
