@@ -109,7 +109,17 @@ extension Reader {
 
     /// A level name without the list number or the points printed with it (`一、产出指标（50分）` is
     /// 产出指标), when what is left is a level of the taxonomy; the change is reported.
-    mutating func cleanedLevel(_ printed: String, line: Int, label: String) -> String {
+    mutating func cleanedLevel(_ printedIn: String, line: Int, label: String) -> String {
+        var printed = printedIn
+        // a level name wrapped in its cell comes with the wrap's spaces (`经济效益 指标`, `产 出 指 标`)
+        if PlainText.containsByte(printed, UInt8(ascii: " ")) || TextNormalizer.contains(printed, "\u{00A0}") {
+            let joined = TextNormalizer.withoutWhitespace(printed)
+            if joined != printed, PlainText.count(joined) <= 24, !joined.contains(where: { $0.isASCII && $0.isLetter }) {
+                note(.repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”含换行留下的空格，读作“\(joined)”。", line: line,
+                     indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
+                printed = joined
+            }
+        }
         guard let clean = Self.levelName(printed), taxonomy.level1(named: clean) != nil || taxonomy.level2(named: clean) != nil
         else { return printed }
         note(.repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”去掉序号或分值，读作“\(clean)”。", line: line,
@@ -142,7 +152,11 @@ extension Reader {
         guard !drafts.isEmpty else { return }
         let di = drafts.count - 1
         let idx = drafts[di].rows.count
-        let name = fields[.name] ?? ""
+        var name = fields[.name] ?? ""
+        if let bare = Self.withoutTemplatePrefix(name) {
+            note(.repaired, "第\(line)行指标名称“\(Self.preview(name))”去掉模板序号，读作“\(bare)”。", line: line, indicator: idx, field: .name)
+            name = bare
+        }
         var l1 = level1, l2 = level2
         if drafts[di].resolvedKind == .provincial, !level2Printed, let common = taxonomy.commonIndicator(named: name),
            Taxonomy.key(common.level2) != Taxonomy.key(l2) {
@@ -210,9 +224,10 @@ extension Reader {
         }
         if let c = t.comparison { return (c, t.valueText, unitText ?? t.unit) }
         let unit = unitText ?? t.unit
-        let inferred = Self.impliedComparison(name: name, level1: level1, number: number, unit: unit)
-        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“\(inferred.rawValue)”读取，请核对。", line: line, indicator: index, field: .type)
-        return (inferred, t.valueText, unit)
+        // a bare figure says the target is that figure: `=` is what is printed, not a guess at the
+        // direction (which the checker asks about, rule by rule)
+        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“=”读取，请核对。", line: line, indicator: index, field: .type)
+        return (.equal, t.valueText, unit)
     }
 
     /// A unit printed in brackets at the end of a name: `培训人数（人次）` → `人次`.
@@ -223,13 +238,17 @@ extension Reader {
         return CellFeatures.looksLikeUnit(inner) ? inner : nil
     }
 
-    /// The operator a bare target most likely means: 100% is exactly 100%; costs and error rates are
-    /// ceilings; anything else a floor.
-    static func impliedComparison(name: String, level1: String, number: Double, unit: String?) -> Comparison {
-        if unit.map({ MeasureUnit($0).isPercent }) == true && number == 100 { return .equal }
-        let lowerBetter = ["成本", "支出", "费用", "控制", "投诉", "差错", "事故", "超支", "误差", "结余", "发生率"]
-        if Taxonomy.key(level1) == "成本" || lowerBetter.contains(where: { name.contains($0) }) { return .atMost }
-        return .atLeast
+    /// A name printed after the template's numbering, `指标1：` / `指标2` (the form prints 指标1, 指标2,
+    /// …… as placeholders and units write their indicator after it): the name alone, or nil when
+    /// there is no such prefix. A placeholder left unfilled gives the empty name.
+    static func withoutTemplatePrefix(_ name: String) -> String? {
+        guard PlainText.hasPrefix(name, "指标") else { return nil }
+        var rest = Substring(name).dropFirst(2)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
+        rest = rest.dropFirst(digits.count)
+        if let c = rest.first, c == ":" || c == "：" || c == "." || c == "、" { rest = rest.dropFirst() }
+        return TextNormalizer.trim(rest)
     }
 
     /// 一级 printed on the middle row of a merged group: earlier rows of the group that carried nothing,

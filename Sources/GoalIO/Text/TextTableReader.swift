@@ -45,8 +45,49 @@ public enum TextTableReader {
     /// none, those it has read with spaces as cell breaks (`readSpaceSeparated`).
     static func read(piece text: String, firstLine: Int) -> ImportResult {
         let result = read(rows: SourceRows.split(text, firstLine: firstLine))
-        guard result.tables.isEmpty, let spaced = readSpaceSeparated(text, firstLine: firstLine) else { return result }
-        return spaced
+        if result.tables.contains(where: { !$0.indicators.isEmpty }) {
+            // rows read, but with cells left over: a table that lost its row breaks reads so too.
+            // The stream reading is taken only when it explains clearly more of the text.
+            guard text.utf8.count <= streamLimit, result.notes.contains(where: { $0.kind != .repaired }),
+                  let stream = readStream(text, firstLine: firstLine),
+                  quality(stream) > quality(result) + max(2, quality(result) / 5) else { return result }
+            return stream
+        }
+        if let spaced = readSpaceSeparated(text, firstLine: firstLine), spaced.tables.contains(where: { !$0.indicators.isEmpty }) {
+            return spaced
+        }
+        return readStream(text, firstLine: firstLine) ?? result
+    }
+
+    /// The largest text read a second time as a stream when the line reading found rows: a pasted
+    /// table is a few kilobytes, and a large file is many tables read line by line.
+    static let streamLimit = 64 << 10
+
+    /// How much of a table a reading explains: the fields it filled, less what it could not place.
+    static func quality(_ r: ImportResult) -> Int {
+        var q = 0
+        for t in r.tables {
+            for i in t.indicators {
+                q += (i.name.isEmpty ? 0 : 1) + (i.value.isEmpty ? 0 : 1) + (i.level2.isEmpty ? 0 : 1)
+                    + (i.weight == nil ? 0 : 1) + (i.actual == nil ? 0 : 1)
+            }
+        }
+        return q - 2 * r.notes.filter { $0.kind == .unreadable }.count
+    }
+
+    /// Text in which no indicator row was found, read as a stream of cells whose row breaks were
+    /// lost (one cell per line, or cells glued on one line): `StreamRows` rebuilds the rows by the
+    /// forms' grammar and the reader reads them. Nil when that finds no indicator either, or the
+    /// text prints no indicator heading (prose and noise are not read twice).
+    static func readStream(_ text: String, firstLine: Int) -> ImportResult? {
+        guard ["三级指标", "指标名称", "二级指标"].contains(where: { TextNormalizer.contains(text, $0) }),
+              let rebuilt = StreamRows.rebuild(text, firstLine: firstLine) else { return nil }
+        var result = read(rows: rebuilt.rows)
+        guard result.tables.contains(where: { !$0.indicators.isEmpty }) else { return nil }
+        result.notes.insert(contentsOf: rebuilt.notes, at: 0)
+        result.notes.insert(ImportNote(.repaired, "表格的行界已丢失（每格一行或多格粘连成一行），已按表头各列与单元格内容重新分行读取；请核对各行。",
+                                       at: SourceLocation()), at: 0)
+        return result
     }
 
     static func read(rows: [SourceRow]) -> ImportResult {

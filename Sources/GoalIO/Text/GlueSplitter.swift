@@ -1,0 +1,130 @@
+import GoalCore
+
+/// Cuts a cell into the cells that were glued into it when a PDF or a Word file was flattened
+/// (`产出指标数量指标享受资助人数达到预计值210010`). Two kinds of cut, both from the forms themselves:
+///
+/// - the forms' fixed words: 一级/二级 names and column headings of three characters or more
+///   are cells of their own wherever they occur;
+/// - figures: `≥95%`, `100%`, `300天` end a cell when a figure, a fixed word or the end follows,
+///   or when they carry an operator or a percent sign (a name goes on after `5000吨稻谷`, never
+///   after `≥95%`).
+///
+/// Only a cell long enough to be several (`minimumLength`) is cut, so a name such as `成本控制率`
+/// or a cell of one word is left as written. Each position is looked at a bounded number of times
+/// (the longest word), so the work is linear in the cell.
+enum GlueSplitter {
+    static let minimumLength = 10
+
+    /// Words that are always a cell of their own, by length, longest first.
+    static let fixedWords: [Int: Set<String>] = {
+        var words = Set<String>()
+        for g in ImportTaxonomy.recognition.groups {
+            words.insert(g.level1)
+            for l2 in g.level2 where l2.hasSuffix("指标") { words.insert(l2) }
+        }
+        for (w, _) in FormVocabulary.columnHeadings where w.count >= 3 && !w.contains("(") && !w.contains("/") { words.insert(w) }
+        // header labels long enough never to be part of a name (项目名称, 主管部门, 实施单位…)
+        for (w, _) in FormVocabulary.headerLabels where w.count >= 4 && !w.contains("(") { words.insert(w) }
+        return Dictionary(grouping: words, by: \.count).mapValues(Set.init)
+    }()
+    static let longestWord = fixedWords.keys.max() ?? 0
+    static let wordLengths = fixedWords.keys.sorted(by: >)
+
+    static let operatorMarks: Set<Character> = ["≥", "≤", ">", "<", "=", "≧", "≦", "＝", "＞", "＜", "═"]
+
+    static func pieces(_ cellIn: String) -> [String] {
+        var chars = Array(cellIn)
+        guard chars.count >= minimumLength else { return [cellIn] }
+        // a title glued to what follows it ends with its form's name (…绩效目标自评表)
+        var head: [String] = []
+        if let end = titleEnd(chars) {
+            head = [String(chars[..<end])]
+            chars = Array(chars[end...])
+        }
+        return head + fixedPieces(chars)
+    }
+
+    static let titleEndings = ["目标表", "自评表", "申报表", "审批表", "评价表", "目标审核表"]
+
+    /// Where a glued title ends: after the first form name within the first 60 characters, when
+    /// 绩效 comes before it.
+    static func titleEnd(_ c: [Character]) -> Int? {
+        let head = String(c.prefix(60))
+        guard let perf = head.range(of: "绩效") else { return nil }
+        var best: String.Index?
+        for e in titleEndings {
+            if let r = head.range(of: e, range: perf.upperBound..<head.endIndex), best.map({ r.upperBound < $0 }) ?? true { best = r.upperBound }
+        }
+        guard let b = best, b < head.endIndex else { return nil }
+        return head.distance(from: head.startIndex, to: b)
+    }
+
+    static func fixedPieces(_ chars: [Character]) -> [String] {
+        // 1. fixed words
+        var spans: [(range: Range<Int>, fixed: Bool)] = []
+        var start = 0, i = 0
+        while i < chars.count {
+            var matched = 0
+            for n in wordLengths where i + n <= chars.count {
+                if fixedWords[n]!.contains(String(chars[i..<(i + n)])) { matched = n; break }
+            }
+            if matched > 0 {
+                if start < i { spans.append((start..<i, false)) }
+                spans.append((i..<(i + matched), true))
+                i += matched
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < chars.count { spans.append((start..<chars.count, false)) }
+        // 2. figures inside the free text between fixed words
+        var out: [String] = []
+        for (k, span) in spans.enumerated() {
+            if span.fixed { out.append(String(chars[span.range])); continue }
+            let followedByFixed = k + 1 < spans.count
+            out += figurePieces(Array(chars[span.range]), followedByFixed: followedByFixed)
+        }
+        return out.map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
+    }
+
+    /// A figure at `i`: operator marks, a number, then `%` or a unit of up to four characters.
+    /// Returns its end, and whether it carries an operator or percent sign.
+    static func figure(at i: Int, in c: [Character]) -> (end: Int, marked: Bool)? {
+        var j = i
+        var marked = false
+        while j < c.count, operatorMarks.contains(c[j]) { j += 1; marked = true }
+        let digitsStart = j
+        while j < c.count, c[j].isASCII && (c[j].isNumber || c[j] == "."), !(c[j] == "." && j == digitsStart) { j += 1 }
+        guard j > digitsStart else { return nil }
+        if j < c.count, c[j] == "%" || c[j] == "％" { return (j + 1, true) }
+        for n in stride(from: min(4, c.count - j), through: 1, by: -1) {
+            let w = String(c[j..<(j + n)])
+            if w == "百分比" || CellFeatures.looksLikeUnit(w) { return (j + n, marked) }
+        }
+        return (j, marked)
+    }
+
+    static func figurePieces(_ c: [Character], followedByFixed: Bool) -> [String] {
+        var out: [String] = []
+        var textStart = 0
+        var i = 0
+        while i < c.count {
+            // a figure starts a cell only after text that is not itself a number (`5000吨` in a
+            // name is found at the name's start and left there)
+            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber) && c[i - 1] != "."))
+            guard startsHere, let f = figure(at: i, in: c) else { i += 1; continue }
+            let atEnd = f.end == c.count
+            let beforeFigure = f.end < c.count && figure(at: f.end, in: c) != nil
+            let afterFigure = i > 0 && i == textStart && !out.isEmpty
+            let cuts = f.marked || atEnd && (i > textStart || followedByFixed) || beforeFigure || afterFigure
+            guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure else { i = f.end; continue }
+            if i > textStart { out.append(String(c[textStart..<i])) }
+            out.append(String(c[i..<f.end]))
+            i = f.end
+            textStart = i
+        }
+        if textStart < c.count { out.append(String(c[textStart...])) }
+        return out
+    }
+}

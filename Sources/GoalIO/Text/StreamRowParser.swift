@@ -1,0 +1,158 @@
+import GoalCore
+
+/// What a cell of the stream can be, by the forms' vocabulary alone.
+enum Grammar {
+    enum Level { case level1, level2 }
+
+    /// A 一级 or 二级 name as the taxonomy knows it, printed with wrap spaces or points
+    /// (`产 出 指 标 (50分)`, `数量 指标`) or not; nil for anything else.
+    static func levelKind(_ s: String) -> Level? {
+        guard s.utf8.count <= 60 else { return nil }
+        var k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
+        if let open = k.firstIndex(of: "("), open != k.startIndex, k[open...].contains(where: \.isNumber) { k = String(k[..<open]) }
+        guard !k.isEmpty, PlainText.count(k) <= 12 else { return nil }
+        let taxonomy = ImportTaxonomy.index
+        if taxonomy.level1(named: k) != nil { return .level1 }
+        if taxonomy.level2(named: k) != nil { return .level2 }
+        return nil
+    }
+
+    /// `(50分)`, `(0-20)分`, `50分`: the points a level carries, printed as a cell of its own.
+    static func isPoints(_ s: String) -> Bool {
+        let k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
+        guard k.hasSuffix("分") || k.hasSuffix("分)"), PlainText.count(k) <= 10 else { return false }
+        return k.allSatisfy { $0.isNumber || "()-分.".contains($0) }
+    }
+
+    /// The template's placeholder rows: `……`, `...`.
+    static func isEllipsis(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0 == "…" || $0 == "." || $0 == "。" }
+    }
+
+    /// A row that ends the indicator grid: 总分, 合计, or the remarks under it.
+    static func endsGrid(_ s: String) -> Bool {
+        let k = TextNormalizer.labelKey(s)
+        return Reader.totalRowWords.contains(k) || endings.contains { PlainText.hasPrefix(k, $0) }
+    }
+
+    static let endings = ["其他需要说明", "评价结论", "存在问题", "改进措施", "偏差大或目标未完成"]
+
+    static func isFigure(_ s: String) -> Bool {
+        guard s.utf8.count <= 40, let first = TextNormalizer.halfWidth(s).unicodeScalars.first,
+              first.properties.numericType != nil || "≥≤><=≧≦═".unicodeScalars.contains(first) else { return false }
+        return Target.parse(s).number != nil
+    }
+
+    static func isNumber(_ s: String) -> Bool { TextNormalizer.number(TextNormalizer.halfWidth(s)) != nil }
+
+    static func isTypeWord(_ s: String) -> Bool {
+        Comparison.parse(s) != nil || ["定量", "定量指标", "定性指标", "正向", "反向", "正向指标", "反向指标"].contains(TextNormalizer.labelKey(s))
+    }
+
+    /// Reads like the name of an indicator: two Chinese characters or more, not a unit, not prose.
+    static func isNameLike(_ s: String) -> Bool {
+        guard !isFigure(s), !isTypeWord(s), !CellFeatures.looksLikeUnit(s) else { return false }
+        return s.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count >= 2
+    }
+
+    /// Whether `s` can fill a column of this kind.
+    static func fits(_ s: String, _ c: FormVocabulary.Column) -> Bool {
+        switch c {
+        case .groupLabel: return false
+        case .printedScore: return isNumber(s)
+        case .field(let f):
+            switch f {
+            case .type: return isTypeWord(s)
+            case .value, .actual, .lastYear: return isFigure(s) || (PlainText.count(s) <= 24 && !isTypeWord(s))
+            case .unit: return CellFeatures.looksLikeUnit(s) || s == "百分比"
+            case .weight, .score: return isNumber(s)
+            case .deviation, .explanation, .scoring, .basis, .note, .evidence: return !isFigure(s)
+            case .level1, .level2, .name: return false
+            }
+        }
+    }
+}
+
+/// Reads the cells after the heading into rows (see `StreamRows`).
+struct StreamRowParser {
+    let columns: [FormVocabulary.Column]
+    /// The source marks empty cells: a row is exactly one cell per column.
+    let fixedCount: Bool
+    var rows: [SourceRow] = []
+    var notes: [ImportNote] = []
+    var finished = false
+
+    private var level1: (text: String, line: Int)?
+    private var level2: (text: String, line: Int)?
+    private var name: (text: String, line: Int)?
+    private var cells: [String] = []
+    private var nextColumn = 0
+
+    init(columns: [FormVocabulary.Column], fixedCount: Bool) {
+        self.columns = columns
+        self.fixedCount = fixedCount
+    }
+
+    mutating func take(_ t: StreamToken, next: StreamToken?) {
+        if t.isEmptyCell {
+            if name != nil, fixedCount, nextColumn < columns.count { nextColumn += 1 }
+            return
+        }
+        let s = t.text
+        if Grammar.endsGrid(s) {
+            close()
+            finished = true
+            return
+        }
+        if Grammar.isPoints(s) { return }
+        if Grammar.isEllipsis(s) { close(); return }
+        switch Grammar.levelKind(s) {
+        case .level1?: close(); level1 = (s, t.line); level2 = nil; return
+        case .level2?: close(); level2 = (s, t.line); return
+        case nil: break
+        }
+        if name != nil, let c = column(for: s, next: next) {
+            cells[c] = s
+            nextColumn = c + 1
+            return
+        }
+        if Grammar.isNameLike(s) || Reader.withoutTemplatePrefix(s) != nil {
+            close()
+            if let next, Grammar.levelKind(next.text) == .level2, PlainText.count(s) <= 8, !s.contains(where: \.isNumber) {
+                // a 一级 the taxonomy does not know (`项目完成`): it stands where a 一级 stands
+                level1 = (s, t.line); level2 = nil
+                return
+            }
+            name = (s, t.line)
+            cells = Array(repeating: "", count: columns.count)
+            nextColumn = 0
+            return
+        }
+        notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+    }
+
+    /// The column `s` fills in the open row: where cells are counted, the next one; else the first
+    /// from the next one whose content it fits. A name-like cell followed by a figure is the next
+    /// row's name, not this row's text.
+    private func column(for s: String, next: StreamToken?) -> Int? {
+        guard nextColumn < columns.count else { return nil }
+        if fixedCount { return nextColumn }
+        if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), !Grammar.isFigure(s) {
+            // `有效` before `10` is a qualitative target; a name is longer than a target word
+            if PlainText.count(s) > 6 { return nil }
+        }
+        for c in nextColumn..<columns.count where Grammar.fits(s, columns[c]) { return c }
+        return nil
+    }
+
+    mutating func close() {
+        guard let n = name else { return }
+        name = nil
+        let bare = Reader.withoutTemplatePrefix(n.text) ?? n.text
+        if bare.isEmpty && cells.allSatisfy(\.isEmpty) {
+            notes.append(ImportNote(.skipped, "第\(n.line)行“\(n.text)”是表样留下的空行，未作为指标读取。", at: SourceLocation(line: n.line)))
+            return
+        }
+        rows.append(StreamRows.row([level1?.text ?? "", level2?.text ?? "", n.text] + cells, line: n.line))
+    }
+}
