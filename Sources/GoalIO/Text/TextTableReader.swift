@@ -46,9 +46,10 @@ public enum TextTableReader {
     static func read(piece text: String, firstLine: Int) -> ImportResult {
         let result = read(rows: SourceRows.split(text, firstLine: firstLine))
         if result.tables.contains(where: { !$0.indicators.isEmpty }) {
-            // rows read, but with cells left over: a table that lost its row breaks reads so too.
+            // rows read one cell per line under a heading of one cell per line: the rows may have
+            // lost their breaks, and the stream reading is tried too.
             // The stream reading is taken only when it explains clearly more of the text.
-            guard text.utf8.count <= streamLimit, result.notes.contains(where: { $0.kind != .repaired }),
+            guard text.utf8.count <= streamLimit, result.notes.contains(where: { $0.message.contains(Reader.verticalHeadingWords) }),
                   let stream = readStream(text, firstLine: firstLine),
                   quality(stream) > quality(result) + max(2, quality(result) / 5) else { return result }
             return stream
@@ -248,6 +249,8 @@ struct Reader {
     /// Index in `rows` of the row being handled (to look one row ahead).
     var rowIndex = 0
     static let maxSkipNotes = 20
+    /// Said of a heading printed one cell per line (and looked for by `TextTableReader.read(piece:)`).
+    static let verticalHeadingWords = "表头每格占一行"
 
     init(rows: [SourceRow]) { self.rows = rows }
 
@@ -547,7 +550,7 @@ struct Reader {
             if verticalHeader.count >= 3 {
                 // the heading has ended: it was a vertical header
                 let cols = verticalHeader.enumerated().map { ($0.element.0, $0.offset) }
-                note(.repaired, "第\(verticalHeader[0].1)行起的表头每格占一行，已按每行一个单元格读取。", line: verticalHeader[0].1)
+                note(.repaired, "第\(verticalHeader[0].1)行起的\(Self.verticalHeadingWords)，已按每行一个单元格读取。", line: verticalHeader[0].1)
                 setColumns(cols, line: verticalHeader[0].1, positional: false)
                 verticalHeader = [(cols[0].0, -1)]  // marks vertical mode
                 return false
