@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "GoalCore"),
         .target(name: "GoalCheck", dependencies: ["GoalCore"]),
         .target(name: "GoalScoring", dependencies: ["GoalCore"]),
-        .target(name: "OfficeXML", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
+        .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
+        .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "GoalIO", dependencies: ["GoalCore", "OfficeXML"]),
         .executableTarget(
             name: "jixiao",
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -62,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "GoalCore", "GoalIO", "TestSupport",
+                "App", "GoalCore", "GoalIO", "OfficeXML", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

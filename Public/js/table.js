@@ -15,7 +15,8 @@
       var undo = document.createElement("button");
       undo.type = "button"; undo.textContent = "撤销删除";
       undo.addEventListener("click", function () {
-        send("POST", btn.dataset.restore).then(function (r2) {
+        // the answer names the restore address with the version deleted
+        send("POST", r.data.restore).then(function (r2) {
           out.textContent = r2.ok ? "已恢复。" : (r2.data.reason || "恢复失败");
         });
       });

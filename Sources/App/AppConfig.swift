@@ -29,14 +29,19 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Mark the session cookie Secure (set when the site is served over HTTPS).
     public var secureCookies: Bool
+    /// `/api/v1/convert`, `/check` and `/score` only for signed-in accounts (`JIXIAO_TOOLS_REQUIRE_ACCOUNT=1`).
+    public var toolsRequireAccount: Bool
+    /// How much parsing and exporting may run at once, and per client (`HeavyWork`).
+    var heavyWork: HeavyWork.Limits = .init()
 
     public init(rootDirectory: String, database: Database, seedDirectory: String? = nil,
                 maxBodyBytes: Int = 10 * 1024 * 1024, restoreWindow: TimeInterval = 600, cacheTemplates: Bool = true,
-                demo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
+                demo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false, toolsRequireAccount: Bool = false) {
         self.rootDirectory = rootDirectory.hasSuffix("/") ? rootDirectory : rootDirectory + "/"
         self.database = database; self.seedDirectory = seedDirectory; self.maxBodyBytes = maxBodyBytes
         self.restoreWindow = restoreWindow; self.cacheTemplates = cacheTemplates
         self.demo = demo; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
+        self.toolsRequireAccount = toolsRequireAccount
     }
 
     /// A problem in the environment, listing every variable that is wrong at once.
@@ -50,7 +55,9 @@ public struct AppConfig: Sendable {
     /// `JIXIAO_SQLITE` (SQLite file, default `<root>/data/jixiao.sqlite`), `JIXIAO_SEEDS` (demo tables folder,
     /// default `<root>/../shared/seeds`; `none` for none), `JIXIAO_MAX_BODY_MB` (default 10),
     /// `JIXIAO_DEMO` (1/0: demo accounts and data on an empty database; default 1 on SQLite, 0 on PostgreSQL),
-    /// `JIXIAO_SECURE_COOKIES` (1 behind HTTPS).
+    /// `JIXIAO_SECURE_COOKIES` (1 behind HTTPS), `JIXIAO_TOOLS_REQUIRE_ACCOUNT` (1: the open tools need a sign-in),
+    /// `JIXIAO_HEAVY_PER_MINUTE` (uploads and large checks one client may start a minute, default 60),
+    /// `JIXIAO_HEAVY_PER_CLIENT` (how many of them one client may have running or queued, default 2).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
                                        currentDirectory: String = FileManager.default.currentDirectoryPath) throws(Invalid) -> AppConfig {
         var problems: [String] = []
@@ -89,8 +96,18 @@ public struct AppConfig: Sendable {
         if case .postgres = database { isPostgres = true }
         let demo = flag("JIXIAO_DEMO", default: !isPostgres)
         let secure = flag("JIXIAO_SECURE_COOKIES", default: false)
+        let toolsNeedAccount = flag("JIXIAO_TOOLS_REQUIRE_ACCOUNT", default: false)
+        var heavy = HeavyWork.Limits()
+        if let s = env["JIXIAO_HEAVY_PER_MINUTE"] {
+            if let n = Int(s), n > 0 { heavy.perClientPerMinute = n } else { problems.append("JIXIAO_HEAVY_PER_MINUTE：应为正整数，实为“\(s)”") }
+        }
+        if let s = env["JIXIAO_HEAVY_PER_CLIENT"] {
+            if let n = Int(s), n > 0 { heavy.perClientRunning = n } else { problems.append("JIXIAO_HEAVY_PER_CLIENT：应为正整数，实为“\(s)”") }
+        }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        return AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024,
-                         demo: demo, secureCookies: secure)
+        var config = AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024,
+                               demo: demo, secureCookies: secure, toolsRequireAccount: toolsNeedAccount)
+        config.heavyWork = heavy
+        return config
     }
 }

@@ -26,6 +26,11 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.migrations.add(CreateAuditEvents())
     app.migrations.add(AddWorkflowToGoalTables())
     app.migrations.add(AddGoalTableListIndexes())
+    app.migrations.add(CreateImportDrafts())
+    app.migrations.add(AddPrintedUnitToGoalTables())
+
+    app.storage[HeavyWorkKey.self] = HeavyWork(limits: config.heavyWork)
+    app.lifecycle.use(HeavyWorkLifecycle())
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates
@@ -42,6 +47,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
 
+    try await WriteTransaction.prepareSQLite(app.db)
     try await app.autoMigrate()
     if config.demo {
         try await DemoData.loadIfEmpty(seeds: config.seedDirectory, accounts: Accounts(cost: config.bcryptCost),

@@ -13,7 +13,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     let signedIn = app.grouped(RequireLoginMiddleware(), CSRFMiddleware(maxBodyBytes: config.maxBodyBytes))
 
     AuthController(config: config, accounts: accounts).register(open: open, signedIn: signedIn)
-    ToolsAPIController().register(open)
+    ToolsAPIController().register(config.toolsRequireAccount ? app.grouped(RequireLoginMiddleware()) : open)
     try OpenAPIController(directory: app.directory.resourcesDirectory).register(open)
     // Baseline for the load benchmark: the cheapest possible response from the same server.
     open.get(SitePath.benchBare.pathComponents) { _ in "ok" }

@@ -6,10 +6,11 @@ import OfficeXML
 /// The CLI, the web app and the tests all come through here.
 public enum DocumentReader {
     /// Reads a file. `name` (a file name or extension) helps choose the format; the content decides.
-    public static func read(data: Data, name: String = "") throws(ImportError) -> ImportResult {
+    /// `limits` bound what an Office file may cost to read (`ReadLimits.upload` for the server).
+    public static func read(data: Data, name: String = "", limits: ReadLimits = .default) throws(ImportError) -> ImportResult {
         let ext = (name as NSString).pathExtension.lowercased()
         // Office content first: a workbook saved under a .json or .txt name is still a workbook.
-        if isZipOrOLE(data) { return try readOffice(data, ext: ext) }
+        if isZipOrOLE(data) { return try readOffice(data, ext: ext, limits: limits) }
         if ext == "json" || looksLikeJSON(data) {
             do {
                 let doc = try GoalDocument.decode(data)
@@ -45,13 +46,13 @@ public enum DocumentReader {
     /// Chooses the Office reader by what the zip holds, not by the name: the reader tried first
     /// (Word for a `.doc`/`.docx` name, Excel otherwise) says when the package is the other kind,
     /// and the other reader takes it. A .docx named .xlsx still imports.
-    static func readOffice(_ data: Data, ext: String) throws(ImportError) -> ImportResult {
+    static func readOffice(_ data: Data, ext: String, limits: ReadLimits = .default) throws(ImportError) -> ImportResult {
         let wordFirst = ["docx", "doc", "wps", "docm"].contains(ext)
         do {
             do {
-                return wordFirst ? try readDocx(data) : try readXLSX(data)
+                return wordFirst ? try readDocx(data, limits) : try readXLSX(data, limits)
             } catch OfficeError.wrongKind(expected: _, found: let found) {
-                return found == .docx ? try readDocx(data) : try readXLSX(data)
+                return found == .docx ? try readDocx(data, limits) : try readXLSX(data, limits)
             }
         } catch OfficeError.legacyBinary {
             // An OLE2 file that is neither Excel's nor Word's streams: name the old formats generally.
@@ -65,12 +66,12 @@ public enum DocumentReader {
         }
     }
 
-    private static func readXLSX(_ data: Data) throws -> ImportResult {
-        try XLSXImporter.read(XLSXReader().read(data: data))
+    private static func readXLSX(_ data: Data, _ limits: ReadLimits) throws -> ImportResult {
+        try XLSXImporter.read(XLSXReader(limits: limits).read(data: data))
     }
 
-    private static func readDocx(_ data: Data) throws -> ImportResult {
-        DocxImporter.read(try DocxReader().read(data: data))
+    private static func readDocx(_ data: Data, _ limits: ReadLimits) throws -> ImportResult {
+        DocxImporter.read(try DocxReader(limits: limits).read(data: data))
     }
 
     static func looksLikeJSON(_ data: Data) -> Bool {

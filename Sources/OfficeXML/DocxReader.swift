@@ -27,6 +27,7 @@ public struct DocxReader: Sendable {
         return try package.read(documentPart).scanXML(part: documentPart) { scanner in
             var blocks: [WordBlock] = []
             var inBody = false
+            var tableCount = 0
             while true {
                 switch try scanner.next() {
                 case .eof:
@@ -38,7 +39,8 @@ public struct DocxReader: Sendable {
                         let text = try paragraph(&scanner)
                         if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { blocks.append(.paragraph(text)) }
                     } else if inBody, scanner.nameIs("tbl") {
-                        blocks.append(.table(try table(&scanner, depth: 1)))
+                        tableCount += 1
+                        blocks.append(.table(try table(&scanner, depth: 1, number: tableCount, package: package)))
                     }
                     // Other elements (content controls, custom XML) are descended into.
                 case .end, .text:
@@ -63,7 +65,7 @@ public struct DocxReader: Sendable {
     }
 
     /// After `<w:tbl>`: its rows.
-    private func table(_ scanner: inout XMLScanner, depth: Int) throws -> WordTable {
+    private func table(_ scanner: inout XMLScanner, depth: Int, number: Int, package: ZipPackage) throws -> WordTable {
         // Tables are read recursively; a bound keeps a hostile document from exhausting the stack.
         guard depth <= limits.maxTableNesting else { throw OfficeError.tablesNestedTooDeeply(limit: limits.maxTableNesting) }
         var rows: [WordRow] = []
@@ -71,7 +73,12 @@ public struct DocxReader: Sendable {
             switch try scanner.next() {
             case .start:
                 if scanner.nameIs("tr") {
-                    rows.append(try row(&scanner, depth: depth))
+                    // Bounded as it is counted: a 400,000-row table must not be built before it is refused.
+                    guard rows.count < limits.maxRowsPerTable else {
+                        throw OfficeError.tooManyTableRows(table: number, limit: limits.maxRowsPerTable)
+                    }
+                    if rows.count % 1024 == 1023 { try package.checkDeadline() }
+                    rows.append(try row(&scanner, depth: depth, number: number, package: package))
                 } else if scanner.nameIs("tblPr") || scanner.nameIs("tblGrid") {
                     try scanner.skipElement()
                 }
@@ -85,13 +92,13 @@ public struct DocxReader: Sendable {
         }
     }
 
-    private func row(_ scanner: inout XMLScanner, depth: Int) throws -> WordRow {
+    private func row(_ scanner: inout XMLScanner, depth: Int, number: Int, package: ZipPackage) throws -> WordRow {
         var row = WordRow(cells: [])
         while true {
             switch try scanner.next() {
             case .start:
                 if scanner.nameIs("tc") {
-                    row.cells.append(try cell(&scanner, depth: depth))
+                    row.cells.append(try cell(&scanner, depth: depth, number: number, package: package))
                 } else if scanner.nameIs("gridBefore") {
                     row.skippedColumns = scanner.intAttribute("val") ?? 0
                 }
@@ -105,7 +112,7 @@ public struct DocxReader: Sendable {
         }
     }
 
-    private func cell(_ scanner: inout XMLScanner, depth: Int) throws -> WordCell {
+    private func cell(_ scanner: inout XMLScanner, depth: Int, number: Int, package: ZipPackage) throws -> WordCell {
         var cell = WordCell(paragraphs: [])
         while true {
             switch try scanner.next() {
@@ -113,7 +120,7 @@ public struct DocxReader: Sendable {
                 if scanner.nameIs("p") {
                     cell.paragraphs.append(try paragraph(&scanner))
                 } else if scanner.nameIs("tbl") {
-                    cell.tables.append(try table(&scanner, depth: depth + 1))
+                    cell.tables.append(try table(&scanner, depth: depth + 1, number: number, package: package))
                 } else if scanner.nameIs("gridSpan") {
                     cell.gridSpan = max(1, min(scanner.intAttribute("val") ?? 1, 64))
                 } else if scanner.nameIs("vMerge") {

@@ -36,6 +36,9 @@ public enum OfficeError: Error, Equatable, Sendable {
     case tooManyParts(limit: Int)
     case tablesNestedTooDeeply(limit: Int)
     case tooManyRows(sheet: String, limit: Int)
+    case tooManyTableRows(table: Int, limit: Int)
+    /// Reading took longer than `ReadLimits.maxSeconds`.
+    case tooSlow(seconds: Double)
     case tooManyCells(sheet: String, limit: Int)
     case gridTooLarge(sheet: String, rows: Int, columns: Int)
     case invalidCellReference(String)
@@ -89,6 +92,12 @@ public enum OfficeError: Error, Equatable, Sendable {
         case .tooManyRows(let sheet, let limit):
             return "工作表“\(sheet)”超过 \(limit) 行，超出了允许的范围。请删除多余的空行或无关数据，"
                 + "或把内容拆分到几个文件后再导入。"
+        case .tooManyTableRows(let table, let limit):
+            return "文档中的第 \(table) 个表格超过 \(limit) 行，超出了允许的范围（绩效目标表通常只有几十行）。"
+                + "请删除无关内容，或把内容拆分到几个文件后再导入。"
+        case .tooSlow(let seconds):
+            return "读取这个文件用时超过 \(Int(seconds)) 秒，为不影响其他用户已停止。文件可能过大或已损坏，"
+                + "请删除无关的工作表和内容，或拆分成几个文件后再导入。"
         case .tooManyCells(let sheet, let limit):
             return "工作表“\(sheet)”超过 \(limit) 个单元格，超出了允许的范围。请删除无关数据或拆分文件后再导入。"
         case .gridTooLarge(let sheet, let rows, let columns):

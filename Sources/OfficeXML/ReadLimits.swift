@@ -18,10 +18,16 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxCellsPerSheet: Int
     /// How deeply Word tables may nest inside table cells (real documents rarely go past 3).
     public var maxTableNesting: Int
+    /// Rows of one Word table. A goal table has tens of rows; a table of hundreds of thousands is an
+    /// attack on memory, refused as soon as it is counted.
+    public var maxRowsPerTable: Int
+    /// Wall-clock budget for reading one document, in seconds; checked while inflating and parsing.
+    public var maxSeconds: Double
 
     public init(maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
                 ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 10_000, maxRowsPerSheet: Int = 200_000,
-                maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16) {
+                maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16, maxRowsPerTable: Int = 200_000,
+                maxSeconds: Double = 120) {
         self.maxUncompressedBytes = maxUncompressedBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckThreshold = ratioCheckThreshold
@@ -29,7 +35,15 @@ public struct ReadLimits: Sendable, Equatable {
         self.maxRowsPerSheet = maxRowsPerSheet
         self.maxCellsPerSheet = maxCellsPerSheet
         self.maxTableNesting = maxTableNesting
+        self.maxRowsPerTable = maxRowsPerTable
+        self.maxSeconds = maxSeconds
     }
 
     public static let `default` = ReadLimits()
+
+    /// What a server reads for anyone who uploads: far beyond any real goal table (tens of rows,
+    /// a few sheets), small enough that several uploads at once stay within a few hundred MB.
+    public static let upload = ReadLimits(maxUncompressedBytes: 100 * 1_048_576, maxParts: 2_000,
+                                          maxRowsPerSheet: 50_000, maxCellsPerSheet: 500_000,
+                                          maxRowsPerTable: 20_000, maxSeconds: 10)
 }

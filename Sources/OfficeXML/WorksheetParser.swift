@@ -6,6 +6,8 @@ struct WorksheetParser {
     let formats: StyleFormats
     let dateSystem: DateSystem
     let limits: ReadLimits
+    /// The document's time budget (`ZipPackage.deadline`).
+    var deadline: ContinuousClock.Instant = .now + .seconds(3600)
 
     /// The cell types of the `t` attribute.
     private enum CellType { case number, shared, formulaString, inline, bool, error, isoDate }
@@ -45,6 +47,9 @@ struct WorksheetParser {
             func checkRowCount() throws {
                 if sheet.rows.count >= limits.maxRowsPerSheet {
                     throw OfficeError.tooManyRows(sheet: name, limit: limits.maxRowsPerSheet)
+                }
+                if sheet.rows.count % 1024 == 1023, ContinuousClock.now > deadline {
+                    throw OfficeError.tooSlow(seconds: limits.maxSeconds)
                 }
             }
 

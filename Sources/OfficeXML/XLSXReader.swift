@@ -42,11 +42,13 @@ public struct XLSXReader: Sendable {
             .flatMap { try package.readIfPresent($0.target) }
             .map { try StyleFormats.parse($0, part: "styles.xml") } ?? StyleFormats()
 
-        let parser = WorksheetParser(sharedStrings: sharedStrings, formats: formats, dateSystem: dateSystem, limits: limits)
+        var parser = WorksheetParser(sharedStrings: sharedStrings, formats: formats, dateSystem: dateSystem, limits: limits)
+        parser.deadline = package.deadline
         var sheets: [Sheet] = []
         for entry in entries {
             // Chart sheets and dialog sheets have no cells; they are left out.
             guard let link = relationships[entry.relationshipID], link.type.hasSuffix("/worksheet") else { continue }
+            try package.checkDeadline()
             let data = try package.read(link.target)
             sheets.append(try parser.parse(data, name: entry.name, part: link.target, visibility: entry.visibility))
         }

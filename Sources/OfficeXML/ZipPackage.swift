@@ -1,69 +1,56 @@
 import Foundation
-import ZIPFoundation
 
 /// An Office file's zip container, opened for reading within `ReadLimits`.
 ///
 /// Every check a hostile file could defeat is done twice: on the sizes the zip declares (cheap,
 /// before inflating anything) and on the bytes actually produced while inflating (declared
-/// sizes can lie).
+/// sizes can lie). Offsets are checked against the file by `ZipDirectory` before any read.
 final class ZipPackage {
     let expected: OfficeFileKind
-    private let archive: Archive
+    private let data: Data
     private let limits: ReadLimits
+    /// Reading one document may not take longer than this (`ReadLimits.maxSeconds`).
+    let deadline: ContinuousClock.Instant
     /// Part names are case-insensitive in OPC; keyed lowercased, without a leading slash.
-    private var entries: [String: Entry] = [:]
+    private var entries: [String: ZipDirectory.Entry] = [:]
     private var inflatedBytes: Int64 = 0
 
     convenience init(url: URL, expected: OfficeFileKind, limits: ReadLimits) throws {
         guard FileManager.default.fileExists(atPath: url.path) else { throw OfficeError.fileNotFound(path: url.path) }
-        let header: Data
+        let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            header = try handle.read(upToCount: 8) ?? Data()
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
             throw OfficeError.unreadable(path: url.path, reason: error.localizedDescription)
         }
-        if CompoundFile.hasMagic(header) {
-            // Read at most the size limit: the stream names we look for sit in the directory sectors.
-            let handle = try? FileHandle(forReadingFrom: url)
-            let body = (try? handle?.read(upToCount: Int(limits.maxUncompressedBytes))) ?? nil
-            try? handle?.close()
-            throw CompoundFile.error(for: body ?? header, expected: expected)
+        try self.init(data: data, expected: expected, limits: limits)
+    }
+
+    init(data: Data, expected: OfficeFileKind, limits: ReadLimits) throws {
+        if CompoundFile.hasMagic(data) {
+            // The stream names we look for sit in the directory sectors, near the start.
+            throw CompoundFile.error(for: data.prefix(Int(clamping: limits.maxUncompressedBytes)), expected: expected)
         }
-        try ZipPackage.checkZipMagic(header, expected: expected)
-        try self.init(archive: ZipPackage.open(expected) { try Archive(url: url, accessMode: .read) }, expected: expected, limits: limits)
-    }
-
-    convenience init(data: Data, expected: OfficeFileKind, limits: ReadLimits) throws {
-        if CompoundFile.hasMagic(data) { throw CompoundFile.error(for: data, expected: expected) }
         try ZipPackage.checkZipMagic(data.prefix(4), expected: expected)
-        try self.init(archive: ZipPackage.open(expected) { try Archive(data: data, accessMode: .read) }, expected: expected, limits: limits)
-    }
-
-    private init(archive: Archive, expected: OfficeFileKind, limits: ReadLimits) throws {
-        self.archive = archive
+        self.data = data
         self.expected = expected
         self.limits = limits
+        self.deadline = ContinuousClock.now + .milliseconds(Int(limits.maxSeconds * 1000))
+        let list: [ZipDirectory.Entry]
+        do {
+            list = try ZipDirectory.read(data, maxEntries: limits.maxParts)
+        } catch let damage as ZipDirectory.Damage {
+            throw OfficeError.damaged(expected: expected, detail: damage.detail)
+        }
         var declaredTotal: Int64 = 0
-        for entry in archive where entry.type == .file {
-            if entries.count >= limits.maxParts { throw OfficeError.tooManyParts(limit: limits.maxParts) }
-            let declared = Int64(clamping: entry.uncompressedSize)
+        for entry in list where !entry.isDirectory {
+            let declared = Int64(entry.uncompressedSize)
             declaredTotal += declared
             if declaredTotal > limits.maxUncompressedBytes { throw OfficeError.tooLarge(limitBytes: limits.maxUncompressedBytes) }
             if isSuspicious(inflated: declared, compressed: entry.compressedSize) {
                 throw OfficeError.suspiciousCompression(entry: entry.path)
             }
             entries[ZipPackage.key(entry.path)] = entry
-        }
-    }
-
-    /// A zip whose directory cannot be read is almost always a file cut short.
-    private static func open(_ expected: OfficeFileKind, _ make: () throws -> Archive) throws -> Archive {
-        do {
-            return try make()
-        } catch {
-            throw OfficeError.damaged(expected: expected, detail: "无法读取 zip 目录")
         }
     }
 
@@ -80,7 +67,7 @@ final class ZipPackage {
         (path.hasPrefix("/") ? String(path.dropFirst()) : path).lowercased()
     }
 
-    private func isSuspicious(inflated: Int64, compressed: UInt64) -> Bool {
+    private func isSuspicious(inflated: Int64, compressed: Int) -> Bool {
         inflated > limits.ratioCheckThreshold
             && Double(inflated) > limits.maxCompressionRatio * Double(max(compressed, 1))
     }
@@ -89,31 +76,52 @@ final class ZipPackage {
 
     var paths: [String] { entries.values.map(\.path) }
 
+    /// Throws once the document has taken longer than its time budget; parsers call it as they go.
+    func checkDeadline() throws {
+        if ContinuousClock.now > deadline { throw OfficeError.tooSlow(seconds: limits.maxSeconds) }
+    }
+
     /// The inflated bytes of a part, or nil when the package has no such part.
     func readIfPresent(_ path: String) throws -> Data? {
         guard let entry = entries[ZipPackage.key(path)] else { return nil }
-        var data = Data()
+        if entry.isEncrypted { throw OfficeError.passwordProtected }
+        try checkDeadline()
+        let compressed = data[(data.startIndex + entry.dataOffset)..<(data.startIndex + entry.dataOffset + entry.compressedSize)]
+        var out = Data()
         // Reserve what the entry declares, but never trust a declaration with much memory.
-        data.reserveCapacity(Int(min(Int64(clamping: entry.uncompressedSize), 64 * 1_048_576)))
+        out.reserveCapacity(min(entry.uncompressedSize, 64 * 1_048_576))
+        var crc: UInt32 = 0
         var entryBytes: Int64 = 0
-        do {
-            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: false) { chunk in
-                entryBytes += Int64(chunk.count)
-                self.inflatedBytes += Int64(chunk.count)
-                if self.inflatedBytes > self.limits.maxUncompressedBytes {
-                    throw OfficeError.tooLarge(limitBytes: self.limits.maxUncompressedBytes)
-                }
-                if self.isSuspicious(inflated: entryBytes, compressed: entry.compressedSize) {
-                    throw OfficeError.suspiciousCompression(entry: entry.path)
-                }
-                data.append(chunk)
+        let take = { (chunk: UnsafeRawBufferPointer) throws in
+            entryBytes += Int64(chunk.count)
+            self.inflatedBytes += Int64(chunk.count)
+            if self.inflatedBytes > self.limits.maxUncompressedBytes {
+                throw OfficeError.tooLarge(limitBytes: self.limits.maxUncompressedBytes)
             }
-        } catch let error as OfficeError {
-            throw error
-        } catch {
-            throw OfficeError.damaged(expected: expected, detail: "“\(entry.path)”无法解压")
+            if self.isSuspicious(inflated: entryBytes, compressed: entry.compressedSize) {
+                throw OfficeError.suspiciousCompression(entry: entry.path)
+            }
+            crc = ZipInflater.crc32(crc, chunk)
+            out.append(contentsOf: chunk)
         }
-        return data
+        switch entry.method {
+        case 0:
+            try compressed.withUnsafeBytes { try take($0) }
+        case 8:
+            do {
+                try ZipInflater.inflate(compressed, deadline: deadline, consume: take)
+            } catch ZipInflater.Failure.deadline {
+                throw OfficeError.tooSlow(seconds: limits.maxSeconds)
+            } catch is ZipInflater.Failure {
+                throw OfficeError.damaged(expected: expected, detail: "“\(entry.path)”无法解压")
+            }
+        default:
+            throw OfficeError.damaged(expected: expected, detail: "“\(entry.path)”使用了不支持的压缩方式 \(entry.method)")
+        }
+        guard crc == entry.crc32 else {
+            throw OfficeError.damaged(expected: expected, detail: "“\(entry.path)”的校验和不符")
+        }
+        return out
     }
 
     func read(_ path: String) throws -> Data {

@@ -6,5 +6,6 @@ case "noise": runNoiseHunt()
 case "check": runCheckBenchmark()
 case "score": runScoreBenchmark()
 case "xlsx": runXlsxBenchmark()
-default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx>")
+case "fuzz-read": runFuzzRead()
+default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx|fuzz-read>")
 }

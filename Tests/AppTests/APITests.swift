@@ -22,13 +22,13 @@ struct APITests {
         }
     }
 
-    @Test("PUT 缺少 version 返回 400，说明原因")
+    @Test("PUT 缺少 version 返回 428，说明原因")
     func putWithoutVersion() async throws {
         try await withJixiao { app in
             let created = try await app.create(sampleTable())
             let res = try await app.send(.PUT, SitePath.api(.table(.value(created.summary.id))).path,
                                          json: TableInputDTO(table: created.table))
-            #expect(res.status == .badRequest)
+            #expect(res.status == .preconditionRequired)
             #expect(res.reason.contains("version"))
         }
     }

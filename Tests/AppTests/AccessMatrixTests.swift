@@ -41,11 +41,12 @@ struct AccessMatrixTests {
         Route(name: "审计记录 CSV", method: .GET, path: { SitePath.tableAuditCSV(.value($0)).path }, success: .ok, editorsOnly: false),
         Route(name: "API 保存", method: .PUT, path: { SitePath.api(.table(.value($0))).path },
               body: { TableInputDTO(table: $0.table, version: $0.summary.version) }, success: .ok, editorsOnly: true),
-        Route(name: "API 删除", method: .DELETE, path: { SitePath.api(.table(.value($0))).path }, success: .ok, editorsOnly: true),
+        Route(name: "API 删除", method: .DELETE, path: { SitePath.api(.table(.value($0))).path + "?version=1" }, success: .ok,
+              editorsOnly: true),
         Route(name: "页面提交（表单）", method: .POST, path: { SitePath.tableAction(.value($0), .value(.submit)).path },
-              body: { _ in ["acknowledgeWarnings": "on"] }, success: .seeOther, editorsOnly: true),
+              body: { _ in WorkflowController.ActionForm(acknowledgeWarnings: "on", version: 1) }, success: .seeOther, editorsOnly: true),
         Route(name: "API 提交", method: .POST, path: { SitePath.api(.tableAction(.value($0), .value(.submit))).path },
-              body: { _ in WorkflowController.ActionRequest(acknowledgeWarnings: true) }, success: .ok, editorsOnly: true),
+              body: { _ in WorkflowController.ActionRequest(acknowledgeWarnings: true, version: 1) }, success: .ok, editorsOnly: true),
     ]
 
     @Test("每个角色对甲单位的表：能看的看得到，不能看的 404，能看不能改的 403", arguments: routes)
@@ -146,7 +147,7 @@ struct AccessMatrixTests {
         try await withJixiao(database: db) { app in
             let t = try await app.create(sampleTable(), as: .fillerA)
             let a = try await app.signIn(.fillerA), b = try await app.signIn(.fillerB)
-            let path = SitePath.api(.table(.value(t.summary.id))).path
+            let path = SitePath.api(.table(.value(t.summary.id))).path + "?version=1"
             // B's cookie with A's CSRF token: refused before anything happens
             let mixed = try await app.testing().sendRequest(.DELETE, path, headers: [
                 "Cookie": "\(SessionStore.cookieName)=\(b.token)", CSRFMiddleware.header: a.csrf,

@@ -20,9 +20,9 @@ struct HomeFilterTests {
     @Test("筛选在数据库里完成：单位（名称的一部分）、年度、表种，总数按条件计算")
     func filtersInSQL() async throws {
         try await withJixiao { app in
-            _ = try await TableStore.createAll(Self.tables(3, unit: "甲县社会保险服务中心", year: 2026), owner: try await app.owner(), by: nil, on: app.db)
-            _ = try await TableStore.createAll(Self.tables(2, unit: "甲县社会保险服务中心", year: 2025), owner: try await app.owner(), by: nil, on: app.db)
-            _ = try await TableStore.createAll(Self.tables(4, unit: "乙县教育局", year: 2026, kind: .department), owner: try await app.owner(), by: nil, on: app.db)
+            _ = try await TableStore.createAll(Self.tables(3, unit: "甲县社会保险服务中心", year: 2026), owner: try await app.owner(named: "甲县社会保险服务中心"), by: nil, on: app.db)
+            _ = try await TableStore.createAll(Self.tables(2, unit: "甲县社会保险服务中心", year: 2025), owner: try await app.owner(named: "甲县社会保险服务中心"), by: nil, on: app.db)
+            _ = try await TableStore.createAll(Self.tables(4, unit: "乙县教育局", year: 2026, kind: .department), owner: try await app.owner(named: "乙县教育局"), by: nil, on: app.db)
 
             let all = try await TableStore.page(TableListQuery(perPage: 4), in: .all, on: app.db)
             #expect(all.total == 9)
@@ -56,10 +56,11 @@ struct HomeFilterTests {
     @Test("首页显示筛选条件和分页链接，条件保留在链接里")
     func homePaging() async throws {
         try await withJixiao { app in
-            _ = try await TableStore.createAll(Self.tables(TableListQuery.defaultPerPage + 5, unit: "丙单位", year: 2026), owner: try await app.owner(), by: nil, on: app.db)
-            _ = try await TableStore.createAll(Self.tables(1, unit: "丁单位", year: 2024, kind: .provincial), owner: try await app.owner(), by: nil, on: app.db)
+            _ = try await TableStore.createAll(Self.tables(TableListQuery.defaultPerPage + 5, unit: "丙单位", year: 2026), owner: try await app.owner(named: "丙单位"), by: nil, on: app.db)
+            _ = try await TableStore.createAll(Self.tables(1, unit: "丁单位", year: 2024, kind: .provincial), owner: try await app.owner(named: "丁单位"), by: nil, on: app.db)
 
-            let first = try await app.send(.GET, "/")
+            // units of their own under 测试单位甲: the finance bureau sees them all
+            let first = try await app.send(.GET, "/", as: .finance)
             #expect(first.status == .ok)
             let html = first.body.string
             #expect(html.contains("共 \(TableListQuery.defaultPerPage + 6) 张表"))
@@ -68,7 +69,7 @@ struct HomeFilterTests {
             #expect(html.contains("<option value=\"2024\">2024年度</option>"))
             #expect(html.contains("<option value=\"丙单位\">"))
 
-            let filtered = try await app.send(.GET, "/?unit=%E4%B8%99&year=2026&kind=project&page=2")
+            let filtered = try await app.send(.GET, "/?unit=%E4%B8%99&year=2026&kind=project&page=2", as: .finance)
             let page2 = filtered.body.string
             #expect(page2.contains("符合条件的 \(TableListQuery.defaultPerPage + 5) 张表"))
             #expect(page2.contains("第 2 / 2 页"))

@@ -10,7 +10,9 @@ enum Scenarios {
         try await withJixiao(database: db) { app in
             let created = try await app.create(sampleTable())
             #expect(created.summary.version == 1)
-            #expect(created.summary.unit == "测试单位")
+            // filed under the account's unit; the form's own 预算单位 is kept and shown beside it
+            #expect(created.summary.unit == "测试单位甲")
+            #expect(created.summary.printedUnit == "测试单位")
             #expect(created.summary.name == "示例培训项目")
             #expect(created.table.indicators.count == 2)
 
@@ -45,7 +47,9 @@ enum Scenarios {
             #expect(ok.status == .ok, "\(ok.body.string)")
             let saved = try ok.content.decode(TableDetailDTO.self)
             #expect(saved.summary.version == 2)
-            #expect(saved.summary.unit == "改名后的单位")
+            #expect(saved.table.unit == "改名后的单位")
+            #expect(saved.summary.printedUnit == "改名后的单位")
+            #expect(saved.summary.unit == "测试单位甲")
             #expect(saved.summary.statusLabel == "草稿")
 
             // a second editor still holding version 1
@@ -71,24 +75,28 @@ enum Scenarios {
         try await withJixiao(database: db) { app in
             let created = try await app.create(sampleTable())
             let id = created.summary.id
-            let del = try await app.send(.DELETE, SitePath.api(.table(.value(id))).path)
+            // without the version it was made from, a delete is refused (428) and nothing is lost
+            #expect(try await app.send(.DELETE, SitePath.api(.table(.value(id))).path).status == .preconditionRequired)
+            #expect(try await app.send(.DELETE, SitePath.api(.table(.value(id))).path + "?version=9").status == .conflict)
+            let del = try await app.send(.DELETE, SitePath.api(.table(.value(id))).path + "?version=1")
             #expect(del.status == .ok)
-            #expect(try del.content.decode(DeletedDTO.self).restore == SitePath.api(.tableRestore(.value(id))).path)
+            let restoreURL = try del.content.decode(DeletedDTO.self).restore
+            #expect(restoreURL == SitePath.api(.tableRestore(.value(id))).path + "?version=1")
             #expect(try await TableStore.list(in: .all, on: app.db).isEmpty)
             #expect(try await app.send(.GET, SitePath.api(.table(.value(id))).path).status == .notFound)
             // 首页 no longer lists it
             #expect(!(try await app.send(.GET, SitePath.home.path).body.string.contains("示例培训项目")))
 
-            let restored = try await app.send(.POST, SitePath.api(.tableRestore(.value(id))).path)
+            let restored = try await app.send(.POST, restoreURL)
             #expect(restored.status == .ok)
             #expect(try await TableStore.list(in: .all, on: app.db).map(\.id) == [id])
 
             // restoring a live table, and restoring too late
-            #expect(try await app.send(.POST, SitePath.api(.tableRestore(.value(id))).path).status == .badRequest)
+            #expect(try await app.send(.POST, restoreURL).status == .badRequest)
             let filler = try await app.user(.fillerA)
-            try await TableStore.delete(id, by: filler, on: app.db)
+            try await TableStore.delete(id, expectedVersion: 1, by: filler, on: app.db)
             await #expect(throws: TableStore.Failure.self) {
-                try await TableStore.restore(id, window: 600, by: filler, now: Date().addingTimeInterval(601), on: app.db)
+                try await TableStore.restore(id, expectedVersion: 1, window: 600, by: filler, now: Date().addingTimeInterval(601), on: app.db)
             }
         }
     }
@@ -147,6 +155,10 @@ struct PostgresPersistenceTests {
     @Test func sessionsDoNotMix() async throws { try await AccessMatrixTests.sessionsDoNotMix(db) }
     @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }
     @Test func passwordChange() async throws { try await AuthTests.passwordChange(db) }
+
+    // one suite for every PostgreSQL test: suites run in parallel, and they share one database
+    @Test("PostgreSQL 上 50 个并发保存：没有 500，每个保存要么成功要么 409")
+    func fiftyConcurrentSaves() async throws { try await HardeningTests.concurrentSaves(db) }
 
     @Test("两个并发保存同一版本，只有一个成功")
     func concurrentSaves() async throws {

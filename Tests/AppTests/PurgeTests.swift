@@ -13,7 +13,7 @@ extension Scenarios {
             let b = try await app.create(sampleTable(unit: "乙"))
             let live = try await app.create(sampleTable(unit: "丙"))
             for id in [a.summary.id, b.summary.id] {
-                #expect(try await app.send(.DELETE, SitePath.api(.table(.value(id))).path).status == .ok)
+                #expect(try await app.send(.DELETE, try await app.versioned(SitePath.api(.table(.value(id))).path, id)).status == .ok)
             }
             // within the window nothing goes, and a deleted table can still come back
             #expect(try await TableStore.purgeExpired(window: 600, on: app.db) == 0)
@@ -24,7 +24,7 @@ extension Scenarios {
             #expect(try await TableStore.purgeExpired(window: 600, now: later, on: app.db) == 2)
             #expect(try await TableStore.count(on: app.db) == 1)
             #expect(try await TableStore.list(in: .all, on: app.db).map(\.id) == [live.summary.id])
-            let restore = try await app.send(.POST, SitePath.api(.tableRestore(.value(a.summary.id))).path)
+            let restore = try await app.send(.POST, SitePath.api(.tableRestore(.value(a.summary.id))).path + "?version=1")
             #expect(restore.status == .notFound)
             #expect(restore.reason.contains("找不到目标表"))
         }
@@ -58,14 +58,14 @@ struct PurgeTests {
         try await start(window: 600) { (app: Application) async throws in
             let kept = try await app.create(sampleTable(unit: "留下"))
             let gone = try await app.create(sampleTable(unit: "删除"))
-            try await TableStore.delete(gone.summary.id, by: try await app.user(.fillerA), on: app.db)
+            try await TableStore.delete(gone.summary.id, expectedVersion: gone.summary.version, by: try await app.user(.fillerA), on: app.db)
             #expect(try await TableStore.count(on: app.db) == 2)
             #expect(kept.summary.version == 1)
         }
         // a restore window of zero: the deleted table has expired by the next start
         try await start(window: 0) { (app: Application) async throws in
             #expect(try await TableStore.count(on: app.db) == 1)
-            #expect(try await TableStore.list(in: .all, on: app.db).map(\.unit) == ["留下"])
+            #expect(try await TableStore.list(in: .all, on: app.db).map(\.printedUnit) == ["留下"])
         }
     }
 }

@@ -13,10 +13,11 @@ import VaporTesting
 /// `app.send` acts as a persona, `.fillerA` unless told otherwise, with its session cookie and CSRF token.
 func withJixiao(
     database: AppConfig.Database = .sqliteMemory, seeds: String? = nil, maxBodyBytes: Int = 10 * 1024 * 1024,
-    demo: Bool = false, _ test: (Application) async throws -> Void
+    demo: Bool = false, adjust: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void
 ) async throws {
-    let config = AppConfig(rootDirectory: SharedFiles.packageRoot.path, database: database, seedDirectory: seeds,
+    var config = AppConfig(rootDirectory: SharedFiles.packageRoot.path, database: database, seedDirectory: seeds,
                            maxBodyBytes: maxBodyBytes, demo: demo, bcryptCost: 4)
+    adjust(&config)
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
@@ -191,13 +192,21 @@ extension Application {
     @discardableResult
     func act(_ action: WorkflowAction, _ id: UUID, as persona: Persona, comment: String? = nil,
              acknowledgeWarnings: Bool = true) async throws -> TableDetailDTO {
+        let version = try await TableStore.find(id, on: db)?.summary.version
         let res = try await send(.POST, SitePath.api(.tableAction(.value(id), .value(action))).path,
-                                 json: WorkflowController.ActionRequest(comment: comment, acknowledgeWarnings: acknowledgeWarnings),
+                                 json: WorkflowController.ActionRequest(comment: comment, acknowledgeWarnings: acknowledgeWarnings,
+                                                                        version: version),
                                  as: persona)
         guard res.status == .ok else {
             throw Abort(.internalServerError, reason: "\(action.label)（\(persona.rawValue)）失败：\(res.status) \(res.reason)")
         }
         return try res.content.decode(TableDetailDTO.self)
+    }
+
+    /// `path` with `?version=` set to the table's current version, as a client that has just read it sends.
+    func versioned(_ path: String, _ id: UUID) async throws -> String {
+        let version = try await TableStore.find(id, on: db)?.summary.version ?? 0
+        return path + (path.contains("?") ? "&" : "?") + "version=\(version)"
     }
 
     /// 提交 → 业务股室 → 绩效股 → 批复, each by the right persona.
@@ -216,6 +225,19 @@ extension Application {
 
     /// The persona's organisation, as the owner of tables made directly through `TableStore`.
     func owner(_ p: Persona = .fillerA) async throws -> TableStore.Owner { .init(try await user(p)) }
+
+    /// A unit named `name` under the persona's organisation (made once), as the owner of tables made directly
+    /// through `TableStore`: a table is filed under its owner's name, whatever its form prints.
+    func owner(named name: String, under p: Persona = .fillerA) async throws -> TableStore.Owner {
+        let o: OrganisationRecord
+        if let existing = try await OrganisationRecord.query(on: db).filter(\.$name == name).first() {
+            o = existing
+        } else {
+            let parent = try await OrganisationRecord.find(try await user(p).organisationID, on: db)
+            o = try await Organisations.create(code: nil, name: name, kind: .unit, parent: parent, on: db)
+        }
+        return .init(id: try o.requireID(), path: o.path, name: o.name)
+    }
 
     /// The persona as the store functions see it.
     func user(_ p: Persona) async throws -> CurrentUser { try await signIn(p).user }

@@ -50,7 +50,7 @@ struct WorkflowTests {
         try await withJixiao(database: db) { app in
             let id = try await app.create(sampleTable()).summary.id
             try await app.act(.submit, id, as: .fillerA)
-            let noComment = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.sendBack))).path,
+            let noComment = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.sendBack))).path, id),
                                                json: WorkflowController.ActionRequest(comment: "  "), as: .businessD1)
             #expect(noComment.status == .badRequest)
             #expect(noComment.reason.contains("必须填写意见"))
@@ -59,7 +59,8 @@ struct WorkflowTests {
             #expect(back.summary.returnComment == "满意度指标值偏低，请按上年完成值调整")
             for (action, persona) in [(WorkflowAction.approve, Persona.finance), (.performanceReview, .performance),
                                       (.businessReview, .businessD1)] {
-                let res = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(action))).path, as: persona)
+                let res = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(action))).path, id),
+                                             as: persona)
                 #expect(res.status == .conflict, "\(action.label)")
                 #expect(res.reason.contains("草稿"))
             }
@@ -69,7 +70,7 @@ struct WorkflowTests {
             #expect(html.contains("满意度指标值偏低"))
             // a reviewer cannot return a table that is not at its step
             try await app.act(.submit, id, as: .fillerA)
-            let early = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.sendBack))).path,
+            let early = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.sendBack))).path, id),
                                            json: WorkflowController.ActionRequest(comment: "不同意"), as: .finance)
             #expect(early.status == .conflict)
         }
@@ -83,7 +84,7 @@ struct WorkflowTests {
             let errors = Analysis.findings([bad]).filter { $0.severity == .error }
             try #require(!errors.isEmpty)
             let id = try await app.create(bad).summary.id
-            let refused = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path,
+            let refused = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submit))).path, id),
                                              json: WorkflowController.ActionRequest(acknowledgeWarnings: true))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.reason.contains("\(errors.count) 个错误"))
@@ -91,7 +92,7 @@ struct WorkflowTests {
 
             let warned = try await app.create(sampleTable())
             try #require(warned.summary.warnings > 0 && warned.summary.errors == 0)
-            let unacknowledged = try await app.send(.POST, SitePath.api(.tableAction(.value(warned.summary.id), .value(.submit))).path)
+            let unacknowledged = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(warned.summary.id), .value(.submit))).path, warned.summary.id))
             #expect(unacknowledged.status == .unprocessableEntity)
             #expect(unacknowledged.reason.contains("警告"))
             #expect(try await app.act(.submit, warned.summary.id, as: .fillerA, acknowledgeWarnings: true).summary.status == "submitted")
@@ -114,7 +115,7 @@ struct WorkflowTests {
                                          json: TableInputDTO(table: changed, version: approved.summary.version))
             #expect(put.status == .conflict)
             #expect(put.reason.contains("调整"))
-            let del = try await app.send(.DELETE, SitePath.api(.table(.value(id))).path)
+            let del = try await app.send(.DELETE, try await app.versioned(SitePath.api(.table(.value(id))).path, id))
             #expect(del.status == .conflict)
 
             // the self-evaluation may be entered
@@ -142,7 +143,7 @@ struct WorkflowTests {
             #expect(compare.body.string.contains("≥100人"))
             #expect(compare.body.string.contains("≥120人"))
             // only one open adjustment at a time
-            let second = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.adjust))).path)
+            let second = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.adjust))).path, id))
             #expect(second.status == .conflict)
 
             try await app.approve(adj.summary.id)
@@ -156,11 +157,11 @@ struct WorkflowTests {
         try await withJixiao { app in
             let id = try await app.create(sampleTable()).summary.id
             // not before approval
-            let early = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path)
+            let early = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
             #expect(early.status == .conflict)
             try await app.approve(id)
             // not without actuals, nor with points lost and no 偏差原因
-            let empty = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path)
+            let empty = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.reason.contains("自评还有 2 处未填写"))
             #expect(empty.reason.contains("培训人数") && empty.reason.contains("未填写实际完成值"))
@@ -170,7 +171,7 @@ struct WorkflowTests {
             let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
                                            json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
             #expect(saved.status == .ok)
-            let noReason = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path)
+            let noReason = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.reason.contains("自评还有 1 处未填写"))
             #expect(noReason.reason.contains("培训人数") && noReason.reason.contains("未填写偏差原因分析及改进措施"))
@@ -179,12 +180,12 @@ struct WorkflowTests {
                                                json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
             #expect(explained.status == .ok)
             #expect(try await app.act(.submitEvaluation, id, as: .fillerA).summary.evaluationStatus == "submitted")
-            let bare = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.returnEvaluation))).path, as: .finance)
+            let bare = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.returnEvaluation))).path, id), as: .finance)
             #expect(bare.status == .badRequest)
             #expect(try await app.act(.returnEvaluation, id, as: .finance, comment: "请补充偏差原因").summary.evaluationStatus == "draft")
             try await app.act(.submitEvaluation, id, as: .headA)
             // a business reviewer does not review self-evaluations
-            let wrongRole = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.reviewEvaluation))).path, as: .businessD1)
+            let wrongRole = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.reviewEvaluation))).path, id), as: .businessD1)
             #expect(wrongRole.status == .forbidden)
             let reviewed = try await app.act(.reviewEvaluation, id, as: .performance)
             #expect(reviewed.summary.evaluationStatus == "reviewed")

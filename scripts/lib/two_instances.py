@@ -117,13 +117,16 @@ steps = [(B, "filler", "password-filler", "submit", "submitted"), (A, "yewu", "p
          (B, "jixiao", "password-jixiao", "performance-review", "performanceReviewed"),
          (A, "caizheng", "password-caizheng", "approve", "approved")]
 sessions = {"filler": (cookie, csrf)}
+version = created["summary"]["version"]  # every change names the version it was made from
 for base, user, password, action, want in steps:
     if user not in sessions:
         other = B if base == A else A
         sessions[user] = login(other, user, password)  # signed in on the other instance
     c, t = sessions[user]
-    status, data, text, _ = call(base, "POST", f"/api/v1/tables/{tid}/actions/{action}", {"acknowledgeWarnings": True}, cookie=c, csrf=t)
+    status, data, text, _ = call(base, "POST", f"/api/v1/tables/{tid}/actions/{action}", {"acknowledgeWarnings": True, "version": version},
+                                 cookie=c, csrf=t)
     expect(status == 200 and data["summary"]["status"] == want, f"{user} 在另一实例登录、通过实例 {NAMES[base]} 执行 {action} → {want}", text[:300])
+    version = data["summary"]["version"] if status == 200 else version
 
 status, events, text, _ = call(B, "GET", f"/api/v1/tables/{tid}/audit", cookie=sessions["caizheng"][0])
 expect([e["action"] for e in events] == ["create", "submit", "business-review", "performance-review", "approve"],

@@ -49,7 +49,7 @@ enum Organisations {
               let cKind = column(["类型", "机构类型", "kind"]), let cParent = column(["上级编码", "上级", "parent"]) else {
             throw Failure.invalidCSV(["第 1 行：表头应包含“编码、名称、类型、上级编码”四列，实为“\(names.joined(separator: ","))”"])
         }
-        return try await db.transaction { tx in
+        return try await WriteTransaction.write(on: db) { tx in
             var known: [String: OrganisationRecord] = [:]
             var byName: [String: [OrganisationRecord]] = [:]
             for o in try await OrganisationRecord.query(on: tx).all() {

@@ -61,10 +61,27 @@ struct AuthController {
         return res
     }
 
-    /// Only a path of this site: `next=https://elsewhere` must not turn sign-in into a redirect for phishing.
+    /// Only a path of this site, parsed, never a string passed through: `next=https://elsewhere`,
+    /// `//host`, `/\\host` or `/%09/host` (browsers drop the tab and read `//host`) must not turn
+    /// sign-in into a redirect for phishing, and CR/LF must never reach the `Location` header.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-              !next.hasPrefix(SitePath.login.path) else { return SitePath.home.path }
+        let home = SitePath.home.path
+        guard let raw = next, !raw.isEmpty, raw.utf8.count <= 2048 else { return home }
+        // Chinese in a query (`?q=社保`) is kept, percent-encoded as a Location header must be.
+        let next = raw.unicodeScalars.map { s in
+            s.value < 0x80 ? String(s) : String(s).utf8.map { String(format: "%%%02X", $0) }.joined()
+        }.joined()
+        // Printable ASCII only, without the characters browsers treat as a slash or strip (\\, space, controls).
+        let allowed = next.unicodeScalars.allSatisfy { s in
+            s.value > 0x20 && s.value < 0x7F && s != "\\" && s != "\"" && s != "<" && s != ">" && s != "`"
+        }
+        guard allowed, next.hasPrefix("/"), !next.hasPrefix("//"),
+              let url = URLComponents(string: next), url.scheme == nil, url.host == nil, url.user == nil,
+              url.percentEncodedPath.hasPrefix("/"), !url.percentEncodedPath.hasPrefix("//"),
+              !url.percentEncodedPath.hasPrefix(SitePath.login.path) else { return home }
+        // A path whose decoded form starts with two slashes or a backslash is another origin to some browsers.
+        let decoded = url.path
+        guard !decoded.hasPrefix("//"), !decoded.hasPrefix("/\\") else { return home }
         return next
     }
 
@@ -94,7 +111,10 @@ struct AuthController {
         case .success(let token):
             let res = req.redirect(to: next, redirectType: .normal)
             res.cookies[SessionStore.cookieName] = SessionStore.cookie(token, secure: config.secureCookies)
-            res.cookies[Self.loginCSRFCookie] = .expired
+            // cleared on the path it was set on, or the browser keeps it
+            res.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
+                string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: SitePath.login.path,
+                isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .strict)
             return res
         case .failure(let status, let reason):
             return try await renderLogin(req, next: next, username: username, error: reason, status: status)
@@ -112,14 +132,16 @@ struct AuthController {
         if username.trimmingCharacters(in: .whitespaces).isEmpty || password.isEmpty {
             return .failure(.badRequest, "请输入用户名和密码")
         }
-        if let minutes = try await LoginThrottle.wait(username: username, address: address, on: req.db) {
-            return .failure(.tooManyRequests, "登录失败次数过多，请 \(minutes) 分钟后再试")
+        // counted before the password is checked, so parallel guesses cannot all get through
+        let attempt = try await LoginThrottle.begin(username: username, address: address, on: req.db)
+        if let wait = attempt.wait {
+            return .failure(.tooManyRequests, "登录失败次数过多，请 \(LoginThrottle.waitText(wait))后再试")
         }
         guard let account = try await accounts.verify(username: username, password: password, on: req.db) else {
-            try await LoginThrottle.recordFailure(username: username, address: address, on: req.db)
+            try await LoginThrottle.forgetOld(on: req.db)
             return .failure(.unauthorized, "用户名或密码不正确")
         }
-        try await LoginThrottle.clear(username: username, on: req.db)
+        try await LoginThrottle.succeeded(username: username, address: address, on: req.db)
         let (token, _) = try await SessionStore.start(for: account, on: req.db)
         let user = try await SessionStore.user(forToken: token, on: req.db)
         try await AuditLog.append("login", by: user, subject: account.username, comment: "来自 \(address)", on: req.db)
@@ -168,7 +190,22 @@ struct AuthController {
     private func change(_ req: Request, current: String, new: String, confirm: String) async throws {
         let user = try req.requireUser()
         guard let account = try await AccountRecord.find(user.id, on: req.db) else { throw Abort(.unauthorized) }
-        try await accounts.changePassword(account, current: current, new: new, confirm: confirm, on: req.db)
+        // the current password is a password check like sign-in's: throttled the same way
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let attempt = try await LoginThrottle.begin(username: user.username, address: address, on: req.db)
+        if let wait = attempt.wait {
+            throw Abort(.tooManyRequests, reason: "修改密码：尝试次数过多，请 \(LoginThrottle.waitText(wait))后再试")
+        }
+        do {
+            try await accounts.changePassword(account, current: current, new: new, confirm: confirm, on: req.db)
+        } catch Accounts.Failure.wrongPassword {
+            throw Accounts.Failure.invalid("当前密码不正确")
+        } catch {
+            // the current password was right: this attempt was no guess
+            try await LoginThrottle.succeeded(username: user.username, address: address, on: req.db)
+            throw error
+        }
+        try await LoginThrottle.succeeded(username: user.username, address: address, on: req.db)
         try await SessionStore.endOthers(of: user.id, keeping: user.sessionID, on: req.db)
         try await AuditLog.append("password", by: user, subject: user.username, on: req.db)
     }

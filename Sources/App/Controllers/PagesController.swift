@@ -118,40 +118,59 @@ struct PagesController {
         try Access.requireUnitRole(try req.requireUser(), to: "导入目标表")
         let form = try req.content.decode(ImportForm.self)
         let files = ([form.file].compactMap { $0 } + (form.files ?? [])).filter { $0.data.readableBytes > 0 }
-        var inputs: [(data: Data, name: String, source: String)] = files.map {
+        var collected: [(data: Data, name: String, source: String)] = files.map {
             (Data(buffer: $0.data), $0.filename, "文件“\($0.filename)”")
         }
         if let text = form.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            inputs.insert((Data(text.utf8), "", "粘贴的文本"), at: 0)
+            collected.insert((Data(text.utf8), "", "粘贴的文本"), at: 0)
         }
+        let inputs = collected
         guard !inputs.isEmpty else {
+            let empty = ([form.file].compactMap { $0 } + (form.files ?? [])).filter { !$0.filename.isEmpty }.map(\.filename)
+            if !empty.isEmpty {
+                return try await rerender(req, form.text ?? "", error: "所选文件“\(empty.joined(separator: "、"))”是空文件（0 字节），请检查后重新选择。")
+            }
             return try await rerender(req, form.text ?? "", error: "请粘贴表格文本，或选择一个文件后再点“识别”。")
         }
-        var combined = ImportResult(), sources: [String] = []
-        for input in inputs {
-            let result: ImportResult
-            do {
-                result = try DocumentReader.read(data: input.data, name: input.name)
-            } catch {
-                return try await rerender(req, form.text ?? "", error: "\(input.source)无法识别为绩效目标表：\(error.description)")
+        // Reading and checking run through HeavyWork: a large upload must not hold a thread pages need.
+        let outcome: Result<(ImportResult, [String]), Abort> = try await req.heavy {
+            var combined = ImportResult(), sources: [String] = []
+            for input in inputs {
+                let result: ImportResult
+                do {
+                    result = try DocumentReader.read(data: input.data, name: input.name, limits: .upload)
+                } catch let error as ImportError {
+                    return .failure(Abort(.unprocessableEntity, reason: "\(input.source)无法识别为绩效目标表：\(error.description)"))
+                } catch {
+                    return .failure(Abort(.unprocessableEntity, reason: "\(input.source)无法识别为绩效目标表"))
+                }
+                let offset = combined.tables.count
+                combined.tables += result.tables
+                combined.notes += result.notes.map { note in
+                    var n = note
+                    if let t = n.location.table { n.location.table = t + offset }
+                    else if inputs.count > 1 { n.message = "\(input.source)：" + n.message }
+                    return n
+                }
+                sources += Array(repeating: input.source, count: result.tables.count)
             }
-            let offset = combined.tables.count
-            combined.tables += result.tables
-            combined.notes += result.notes.map { note in
-                var n = note
-                if let t = n.location.table { n.location.table = t + offset }
-                else if inputs.count > 1 { n.message = "\(input.source)：" + n.message }
-                return n
-            }
-            sources += Array(repeating: input.source, count: result.tables.count)
+            return .success((combined, sources))
+        }
+        let combined: ImportResult, sources: [String]
+        switch outcome {
+        case .failure(let why): return try await rerender(req, form.text ?? "", error: why.reason)
+        case .success(let r): (combined, sources) = r
         }
         guard !combined.tables.isEmpty else {
             let what = inputs.count == 1 ? inputs[0].source : "所选内容"
             return try await rerender(req, form.text ?? "", error: "\(what)中没有找到绩效目标表（需要包含“一级指标”等表头的指标表）。")
         }
         let source = inputs.count == 1 ? inputs[0].source : inputs.map(\.source).joined(separator: "、")
-        return try await req.page("import-preview", PageContext.ImportPreview(
-            source: source, result: combined, sources: inputs.count > 1 ? sources : nil)).encodeResponse(for: req)
+        let draft = try await ImportDrafts.keep(combined.document, for: try req.requireUser().id, on: req.db)
+        let page = try await req.heavy {
+            PageContext.ImportPreview(source: source, result: combined, sources: inputs.count > 1 ? sources : nil, draft: draft)
+        }
+        return try await req.page("import-preview", page).encodeResponse(for: req)
     }
 
     private func rerender(_ req: Request, _ text: String, error: String) async throws -> Response {
@@ -161,7 +180,8 @@ struct PagesController {
     }
 
     struct SaveForm: Content {
-        var document: String
+        /// The `ImportDraftRecord` the preview stored.
+        var draft: UUID
         /// Present when the preview offered a choice: then only the tables in `keep` are saved.
         var choosing: String?
         var keep: [Int]?
@@ -172,11 +192,8 @@ struct PagesController {
         let user = try req.requireUser()
         try Access.requireUnitRole(user, to: "导入目标表")
         let form = try req.content.decode(SaveForm.self)
-        let doc: GoalDocument
-        do {
-            doc = try GoalDocument.decode(Data(form.document.utf8))
-        } catch {
-            throw Abort(.badRequest, reason: "保存导入：表格数据无法读取（\(error.description)），请重新导入")
+        guard let doc = try await ImportDrafts.take(form.draft, for: user.id, on: req.db) else {
+            throw Abort(.gone, reason: "保存导入：这次识别的结果已过期或已保存（识别结果保留 \(Int(ImportDrafts.lifetime / 3600)) 小时）。请回到“导入”重新识别后再保存")
         }
         var tables = doc.tables
         if form.choosing != nil {
@@ -187,6 +204,7 @@ struct PagesController {
             }
         }
         _ = try await TableStore.createAll(tables, owner: .init(user), by: user, on: req.db)
+        try await ImportDrafts.discard(form.draft, on: req.db)
         return req.redirect(to: SitePath.home.path, redirectType: .normal)
     }
 }

@@ -42,9 +42,7 @@ struct TablesAPIController {
         let user = try req.requireUser()
         let id = try req.tableID()
         let input = try req.decodeJSON(TableInputDTO.self, what: "保存目标表")
-        guard let version = input.version else {
-            throw Abort(.badRequest, reason: "保存目标表：缺少字段“version”（您打开时的版本号），无法判断是否与他人的修改冲突")
-        }
+        let version = try req.expectedVersion(input.version, what: "保存目标表")
         // `status` may be sent back as it was read; changing it is the workflow's business
         if let s = try Self.status(input.status) {
             let current = try await Access.visible(id, for: user, on: req.db).summary.status
@@ -57,15 +55,19 @@ struct TablesAPIController {
 
     @Sendable func delete(req: Request) async throws -> DeletedDTO {
         let id = try req.tableID()
-        try await TableStore.delete(id, by: try req.requireUser(), on: req.db)
+        let version = try req.expectedVersion(nil, what: "删除目标表")
+        try await TableStore.delete(id, expectedVersion: version, by: try req.requireUser(), on: req.db)
         // housekeeping rides on deletes: no timer to run, and tables are deleted far less often than read
         try await TableStore.purgeExpired(window: config.restoreWindow, on: req.db)
-        return DeletedDTO(deleted: true, id: id, restore: SitePath.api(.tableRestore(.value(id))).path,
+        return DeletedDTO(deleted: true, id: id, version: version,
+                          restore: SitePath.api(.tableRestore(.value(id))).path + "?version=\(version)",
                           restoreMinutes: Int(config.restoreWindow / 60))
     }
 
     @Sendable func restore(req: Request) async throws -> TableDetailDTO {
-        try await TableStore.restore(try req.tableID(), window: config.restoreWindow, by: try req.requireUser(), on: req.db)
+        let version = try req.expectedVersion(nil, what: "恢复目标表")
+        return try await TableStore.restore(try req.tableID(), expectedVersion: version, window: config.restoreWindow,
+                                            by: try req.requireUser(), on: req.db)
     }
 
     static func status(_ text: String?) throws -> TableStatus? {

@@ -27,7 +27,8 @@ struct WorkflowController {
         let form = try req.content.decode(ActionForm.self)
         let ack = ["on", "true", "1", "yes"].contains(form.acknowledgeWarnings?.lowercased() ?? "")
         let result = try await TableStore.act(action, on: try req.tableID(), by: user, comment: form.comment,
-                                              acknowledgeWarnings: ack, expectedVersion: form.version, on: req.db)
+                                              acknowledgeWarnings: ack,
+                                              expectedVersion: try req.expectedVersion(form.version, what: action.label), on: req.db)
         // after 调整 the user goes on to edit the new draft
         let to = action == .adjust ? SitePath.tableEdit(.value(result.summary.id)) : SitePath.table(.value(result.summary.id))
         return req.redirect(to: to.path, redirectType: .normal)
@@ -46,7 +47,7 @@ struct WorkflowController {
             ? try req.decodeJSON(ActionRequest.self, what: action.label) : ActionRequest()
         return try await TableStore.act(action, on: try req.tableID(), by: user, comment: body.comment,
                                         acknowledgeWarnings: body.acknowledgeWarnings ?? false,
-                                        expectedVersion: body.version, on: req.db)
+                                        expectedVersion: try req.expectedVersion(body.version, what: action.label), on: req.db)
     }
 
     @Sendable func audit(req: Request) async throws -> [AuditEventDTO] {

@@ -17,8 +17,8 @@ extension PageContext {
         var notes: [NoteLine]
         /// How many repairs in all, for the summary line.
         var repairs: Int
-        /// The recovered tables as interchange JSON, posted back by the 保存 button.
-        var document: String
+        /// The server-side draft (`ImportDraftRecord`) the 保存 button names.
+        var draft: String
 
         struct NoteLine: Encodable {
             /// `note-2-5`: the anchor a cell's superscript links to.
@@ -77,8 +77,9 @@ extension PageContext {
         }
 
         /// `sources[i]` names the file table `i` came from, when there were several.
-        init(source: String, result: ImportResult, sources: [String]? = nil) {
+        init(source: String, result: ImportResult, sources: [String]? = nil, draft: UUID) {
             self.source = source
+            self.draft = draft.uuidString
             notes = result.notes.filter { $0.location.table == nil }.enumerated().map { k, n in
                 Self.line(n, number: k + 1, id: "note-0-\(k + 1)")
             }
@@ -96,7 +97,6 @@ extension PageContext {
                     errors: findings.count { $0.table == i && $0.severity == .error },
                     warnings: findings.count { $0.table == i && $0.severity == .warning })
             }
-            document = String(decoding: result.document.encoded(), as: UTF8.self)
         }
 
         static func line(_ n: ImportNote, number: Int, id: String) -> NoteLine {

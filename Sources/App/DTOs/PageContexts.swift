@@ -48,6 +48,8 @@ enum PageContext {
             var errors: Int
             var warnings: Int
             var score: String
+            /// 表上填写的单位, when the form prints another name than its owner's.
+            var printedUnit: String?
             var links: SitePath.TableLinks
         }
 
@@ -58,7 +60,7 @@ enum PageContext {
                 let year = t.year.map { "\($0)年度" } ?? "（未填年度）"
                 let row = Row(name: t.name, title: t.title, kind: t.kindLabel, status: t.statusLabel, errors: t.errors,
                               warnings: t.warnings, score: PageContext.scoreText(t.score, t.scoreMax, t.grade),
-                              links: .init(t.id))
+                              printedUnit: t.printedUnit, links: .init(t.id))
                 if let last = groups.last, last.unit == unit, last.year == year {
                     groups[groups.count - 1].rows.append(row)
                 } else {

@@ -67,6 +67,8 @@ struct TableSummaryDTO: Content, Sendable {
     /// The reviewer's comment from the last 退回.
     var returnComment: String?
     var organisationID: UUID?
+    /// 预算单位 as the form prints it, when it is not the owning unit's name (shown as such to everyone).
+    var printedUnit: String?
     var version: Int
     var errors: Int
     var warnings: Int
@@ -117,6 +119,10 @@ extension TableSummaryDTO {
                   title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
                   evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
                   adjusts: r.adjustsID, returnComment: r.returnComment, organisationID: r.organisationID,
+                  printedUnit: r.printedUnit.flatMap { p in
+                      let t = p.trimmingCharacters(in: .whitespaces)
+                      return t.isEmpty || t == r.unit ? nil : t
+                  },
                   version: r.version, errors: r.errorCount, warnings: r.warningCount,
                   score: r.score, scoreMax: r.scoreMax, grade: r.grade, updatedAt: r.updatedAt)
     }
@@ -139,9 +145,11 @@ extension TableDetailDTO {
 
 extension GoalTableRecord {
     /// Writes a table and everything derived from it into the record (the version is the caller's business).
-    func fill(from table: GoalTable, status: TableStatus) {
+    /// `owner` is the owning organisation's name, which files the table; nil for a table with no owner.
+    func fill(from table: GoalTable, status: TableStatus, owner: String?) {
         let s = Analysis.summary(table)
-        unit = table.unit
+        unit = owner ?? table.unit
+        printedUnit = table.unit
         year = table.year
         kind = table.kind.rawValue
         title = table.title

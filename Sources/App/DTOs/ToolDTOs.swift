@@ -182,6 +182,8 @@ struct ScoreResponseDTO: Content, Sendable {
 struct DeletedDTO: Content, Sendable {
     var deleted: Bool
     var id: UUID
+    /// The version deleted; `restore` names it.
+    var version: Int
     /// POST here to undo, within `restoreMinutes`.
     var restore: String
     var restoreMinutes: Int

@@ -8,7 +8,10 @@ final class GoalTableRecord: Model, @unchecked Sendable {
     static let schema = "goal_tables"
 
     @ID(key: .id) var id: UUID?
+    /// The owning organisation's name (the list groups by it); for tables without an owner, the printed name.
     @Field(key: "unit") var unit: String
+    /// 预算单位 as printed on the form, which may differ from the owner's name.
+    @OptionalField(key: "printed_unit") var printedUnit: String?
     @OptionalField(key: "year") var year: Int?
     @Field(key: "kind") var kind: String
     @Field(key: "title") var title: String
@@ -39,4 +42,9 @@ final class GoalTableRecord: Model, @unchecked Sendable {
     @Timestamp(key: "deleted_at", on: .delete) var deletedAt: Date?
 
     init() {}
+}
+
+extension GoalTableRecord {
+    /// The name that files this table: its organisation's (kept in `unit` since it was created), or none.
+    var owningUnit: String? { organisationID == nil ? nil : unit }
 }

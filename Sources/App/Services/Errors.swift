@@ -15,6 +15,13 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
     }
 
     func response(for error: any Error, to req: Request) async -> Response {
+        let res = await body(for: error, to: req)
+        // Retry-After and the like travel with the error (`HeavyWork.Refusal`).
+        if let a = error as? any AbortError { for (name, value) in a.headers { res.headers.replaceOrAdd(name: name, value: value) } }
+        return res
+    }
+
+    private func body(for error: any Error, to req: Request) async -> Response {
         let (status, reason) = describe(error, req)
         if status == .internalServerError { req.logger.report(error: error) }
         let isAPI = req.url.path.hasPrefix("/api/")
@@ -134,5 +141,24 @@ extension Request {
         } catch let e as DecodingError {
             throw Abort(.badRequest, reason: "\(what)：" + ChineseErrorMiddleware.describe(e))
         }
+    }
+}
+
+extension Request {
+    /// The version of the table a change was made from: the body's `version`, else `?version=`, else an
+    /// `If-Match` header (`"7"`). Without it, 428: a change made from an unknown version could approve
+    /// or overwrite content its sender never saw.
+    func expectedVersion(_ fromBody: Int?, what: String) throws -> Int {
+        if let fromBody { return fromBody }
+        if let q = query[String.self, at: "version"] {
+            guard let v = Int(q) else { throw Abort(.badRequest, reason: "\(what)：参数“version”应为整数，实为“\(q)”") }
+            return v
+        }
+        if let tag = headers.first(name: .ifMatch) {
+            let digits = tag.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            if let v = Int(digits) { return v }
+        }
+        throw Abort(.preconditionRequired,
+                    reason: "\(what)：缺少“version”（您打开这张表时的版本号，放在请求正文、?version= 或 If-Match 中），无法确认您看到的是最新内容")
     }
 }

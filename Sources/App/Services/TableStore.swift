@@ -83,7 +83,7 @@ enum TableStore {
     /// A new draft of `owner`'s, recorded as `action` (新建, 导入) by `user` (nil: the system, for demo data).
     static func create(_ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String = "create",
                        on db: any Database) async throws -> TableDetailDTO {
-        try await db.transaction { tx in
+        try await WriteTransaction.write(on: db) { tx in
             try await insert(table, owner: owner, by: user, action: action, on: tx)
         }
     }
@@ -91,7 +91,7 @@ enum TableStore {
     /// Several tables (an import) in one transaction: all are saved or none.
     static func createAll(_ tables: [GoalTable], owner: Owner?, by user: CurrentUser?, action: String = "import",
                           on db: any Database) async throws -> [UUID] {
-        try await db.transaction { tx in
+        try await WriteTransaction.write(on: db) { tx in
             var ids: [UUID] = []
             for t in tables { ids.append(try await insert(t, owner: owner, by: user, action: action, on: tx).summary.id) }
             return ids
@@ -106,9 +106,10 @@ enum TableStore {
         r.organisationID = owner?.id
         r.orgPath = owner?.path ?? "/"
         r.evaluationStatus = EvaluationStatus.draft.rawValue
-        var t = table
+        // an imported or new table carries no signature: only the workflow signs (`sign`)
+        var t = table.withWorkflowSignoff(of: nil)
         if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
-        r.fill(from: t, status: .draft)
+        r.fill(from: t, status: .draft, owner: owner?.name)
         try await r.create(on: tx)
         try await AuditLog.append(action, by: user, table: r.id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
         return try TableDetailDTO(r)
@@ -119,7 +120,7 @@ enum TableStore {
     /// version cannot both succeed, on SQLite or PostgreSQL.
     static func update(_ id: UUID, table: GoalTable, expectedVersion: Int, by user: CurrentUser,
                        on db: any Database) async throws -> TableDetailDTO {
-        try await db.transaction { tx in
+        try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
             try Access.requireUnitRole(user, to: "修改目标表")
             let status = TableStatus(stored: r.status)
@@ -141,7 +142,9 @@ enum TableStore {
                 RETURNING version
                 """).first()
             guard claimed != nil else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
-            r.fill(from: table, status: status)
+            // signatures come only from the workflow: whatever the client sent for them is replaced by what is stored
+            let stored = try TableDetailDTO(r).table
+            r.fill(from: table.withWorkflowSignoff(of: stored.signoff), status: status, owner: r.owningUnit)
             r.version = expectedVersion + 1
             try await r.save(on: tx)
             try await AuditLog.append("update", by: user, table: id, subject: r.name, before: before,
@@ -152,11 +155,11 @@ enum TableStore {
 
     /// Takes a workflow action. Returns the table acted on, or for 调整 the new adjustment.
     static func act(_ action: WorkflowAction, on id: UUID, by user: CurrentUser, comment: String?,
-                    acknowledgeWarnings: Bool, expectedVersion: Int?, now: Date = Date(),
+                    acknowledgeWarnings: Bool, expectedVersion: Int, now: Date = Date(),
                     on db: any Database) async throws -> TableDetailDTO {
-        try await db.transaction { tx in
+        try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
-            if let expectedVersion, expectedVersion != r.version {
+            if expectedVersion != r.version {
                 throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r))
             }
             let note = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -176,7 +179,7 @@ enum TableStore {
                 if action == .submitEvaluation { try checkEvaluationSubmittable(table) }
                 sign(&table, action: action, by: user, on: now)
                 let before = AuditLog.snapshot(r)
-                r.fill(from: table, status: status)
+                r.fill(from: table, status: status, owner: r.owningUnit)
                 r.evaluationStatus = evaluation.rawValue
                 if action == .sendBack { r.returnComment = note } else if action == .submit { r.returnComment = nil }
                 r.version += 1
@@ -258,7 +261,7 @@ enum TableStore {
         n.orgPath = r.orgPath
         n.evaluationStatus = EvaluationStatus.draft.rawValue
         n.adjustsID = id
-        n.fill(from: table, status: .draft)
+        n.fill(from: table, status: .draft, owner: r.owningUnit)
         try await n.create(on: tx)
         try await AuditLog.append(WorkflowAction.adjust.rawValue, by: user, table: id, subject: r.name, comment: comment,
                                   after: nil, on: tx)
@@ -268,9 +271,10 @@ enum TableStore {
     }
 
     /// Hides a draft; `restore` brings it back within the restore window.
-    static func delete(_ id: UUID, by user: CurrentUser, on db: any Database) async throws {
-        try await db.transaction { tx in
+    static func delete(_ id: UUID, expectedVersion: Int, by user: CurrentUser, on db: any Database) async throws {
+        try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
+            guard r.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
             try Access.requireUnitRole(user, to: "删除目标表")
             guard TableStatus(stored: r.status) == .draft else {
                 throw Failure.wrongState("只有草稿可以删除；这张表当前为“\(TableStatus(stored: r.status).label)”")
@@ -281,15 +285,16 @@ enum TableStore {
         }
     }
 
-    static func restore(_ id: UUID, window: TimeInterval, by user: CurrentUser, now: Date = Date(),
+    static func restore(_ id: UUID, expectedVersion: Int, window: TimeInterval, by user: CurrentUser, now: Date = Date(),
                         on db: any Database) async throws -> TableDetailDTO {
-        try await db.transaction { tx in
+        try await WriteTransaction.write(on: db) { tx in
             guard let r = try await GoalTableRecord.query(on: tx).withDeleted().filter(\.$id == id).first(),
                   Access.canSee(r, user) else {
                 throw Failure.notFound(id)
             }
             try Access.requireUnitRole(user, to: "恢复目标表")
             guard let deleted = r.deletedAt else { throw Failure.notDeleted(id) }
+            guard r.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
             guard now.timeIntervalSince(deleted) <= window else {
                 throw Failure.restoreExpired(id, minutes: Int(window / 60))
             }
@@ -304,7 +309,7 @@ extension QueryBuilder where Model == GoalTableRecord {
     /// Every column a `TableSummaryDTO` reads, and not `document`: lists never need the tables themselves.
     func summaryFields() -> Self {
         field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
-            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$organisationID)
+            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$organisationID).field(\.$printedUnit)
             .field(\.$orgPath).field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score)
             .field(\.$scoreMax).field(\.$grade).field(\.$updatedAt)
     }

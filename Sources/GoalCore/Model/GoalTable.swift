@@ -148,3 +148,28 @@ public struct Execution: Sendable, Hashable, Codable {
         self.budget = budget; self.spent = spent; self.weight = weight; self.explanation = explanation
     }
 }
+
+extension Signoff {
+    /// The lines the review workflow signs (单位负责人, 填表日期, 业务股室审核人, 绩效股审核人), taken from
+    /// `signed`; the lines a filler types (填表人, 联系电话) from `self`. A save or an import may
+    /// never write a signature: the printed form must say only who really acted.
+    public func keepingWorkflowLines(of signed: Signoff?) -> Signoff {
+        var s = self
+        s.head = signed?.head
+        s.filledOn = signed?.filledOn
+        s.businessReviewer = signed?.businessReviewer
+        s.performanceReviewer = signed?.performanceReviewer
+        return s
+    }
+}
+
+extension GoalTable {
+    /// This table with its workflow sign-off lines replaced by `signed`'s (nil: none).
+    public func withWorkflowSignoff(of signed: Signoff?) -> GoalTable {
+        var t = self
+        let typed = signoff ?? Signoff()
+        let merged = typed.keepingWorkflowLines(of: signed)
+        t.signoff = merged == Signoff() ? nil : merged
+        return t
+    }
+}
