@@ -19,8 +19,8 @@ struct RealTables {
     /// The share of fields each case reaches (matched / total, rounded down to a percent). Cases
     /// under 95 % are where the importer still falls short; see the printed misses.
     static let floors: [String: Double] = [
-        "01": 0.79, "02": 0.66, "03": 0.97, "04": 0.02, "05": 0.90, "06": 0.84, "07": 0.0, "08": 0.35,
-        "09": 0.82, "10": 0.84, "11": 0.60, "12": 0.76, "13": 0.54, "14": 0.87, "15": 0.22, "16": 0.90, "17": 0.66,
+        "01": 0.79, "02": 0.70, "03": 0.97, "04": 0.02, "05": 0.90, "06": 0.93, "07": 0.00, "08": 0.38,
+        "09": 0.82, "10": 0.96, "11": 0.60, "12": 0.77, "13": 0.64, "14": 1.00, "15": 0.22, "16": 0.90, "17": 0.71,
     ]
 
     @Test("every real table reaches its floor, field by field", arguments: cases)
@@ -31,7 +31,8 @@ struct RealTables {
         let (matched, total, misses) = FieldComparison.compare(expected: expected, actual: actual)
         let share = total == 0 ? 1 : Double(matched) / Double(total)
         print("RealTables \(name): \(matched)/\(total) = \(String(format: "%.1f", share * 100)) %")
-        for m in misses.prefix(12) { print("    \(m)") }
+        let shown = ProcessInfo.processInfo.environment["JIXIAO_REAL_MISSES"].flatMap(Int.init) ?? 12
+        for m in misses.prefix(shown) { print("    \(m)") }
         let floor = Self.floors[String(name.prefix(2))] ?? 1
         #expect(share >= floor, "\(name): \(matched)/\(total) is below the floor \(floor)")
     }
@@ -48,6 +49,6 @@ struct RealTables {
         }
         print("RealTables total: \(matched)/\(total) = \(String(format: "%.1f", Double(matched) / Double(max(total, 1)) * 100)) %")
         #expect(Self.cases.count == 17)
-        #expect(Double(matched) >= 0.64 * Double(total))
+        #expect(Double(matched) >= 0.68 * Double(total))
     }
 }

@@ -224,9 +224,11 @@ extension Reader {
         }
         if let c = t.comparison { return (c, t.valueText, unitText ?? t.unit) }
         let unit = unitText ?? t.unit
-        let inferred = Self.impliedComparison(name: name, level1: level1, number: number, unit: unit)
-        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“\(inferred.rawValue)”读取，请核对。", line: line, indicator: index, field: .type)
-        return (inferred, t.valueText, unit)
+        // a bare figure says the target is that figure: `=` is what is printed (as careful readers
+        // transcribe it), not a guess at the direction, which the checker asks about rule by rule.
+        // Words that give the direction (`95%以上`, `不低于`) were read above as the operator.
+        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“=”读取，请核对。", line: line, indicator: index, field: .type)
+        return (.equal, t.valueText, unit)
     }
 
     /// A unit printed in brackets at the end of a name: `培训人数（人次）` → `人次`.
@@ -248,15 +250,6 @@ extension Reader {
         rest = rest.dropFirst(digits.count)
         if let c = rest.first, c == ":" || c == "：" || c == "." || c == "、" { rest = rest.dropFirst() }
         return TextNormalizer.trim(rest)
-    }
-
-    /// The operator a bare target most likely means: 100% is exactly 100%; costs and error rates are
-    /// ceilings; anything else a floor.
-    static func impliedComparison(name: String, level1: String, number: Double, unit: String?) -> Comparison {
-        if unit.map({ MeasureUnit($0).isPercent }) == true && number == 100 { return .equal }
-        let lowerBetter = ["成本", "支出", "费用", "控制", "投诉", "差错", "事故", "超支", "误差", "结余", "发生率"]
-        if Taxonomy.key(level1) == "成本" || lowerBetter.contains(where: { name.contains($0) }) { return .atMost }
-        return .atLeast
     }
 
     /// 一级 printed on the middle row of a merged group: earlier rows of the group that carried nothing,
