@@ -26,6 +26,8 @@ struct CellFeatures: Sendable {
     var targetUnitIsClean = false
     /// Reads like an indicator name: mostly Chinese characters, no table symbols.
     var isCleanName = false
+    /// A name printed after the template's numbering: `指标1:工程质量合格`.
+    var isTemplateName = false
     /// Holds a mark no name has (`。；=%*`): a sentence or a formula.
     var hasSentenceMarks = false
 
@@ -50,7 +52,9 @@ struct CellFeatures: Sendable {
         isNumber = number != nil
         let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
         var target = false, hasOp = false
-        if !isOperator, !isNumber, scalars <= 24, hasDigit {
+        // a name after the template's numbering (`指标1:工程质量合格`) is a name, whatever figures it holds
+        isTemplateName = hasDigit && PlainText.hasPrefix(text, "指标") && !(Reader.withoutTemplatePrefix(text) ?? "").isEmpty
+        if !isOperator, !isNumber, !isTemplateName, scalars <= 24, hasDigit {
             let t = Target.parse(text)
             if t.number != nil {
                 let unitOK = t.unit.map { $0.unicodeScalars.count <= 8 } ?? true

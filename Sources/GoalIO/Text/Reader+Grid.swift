@@ -10,7 +10,13 @@ extension Reader {
         }
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
         let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
-        let placement = aligner.align(input)
+        var placement = aligner.align(input)
+        if gridWithoutPositions, let pair = aligner.pointsPair(input.map(\.features), placement) {
+            let ks = placement.columnOfCell.indices.filter { placement.columnOfCell[$0] != nil && (input[$0].features.isNumber) }
+            placement.columnOfCell[ks[0]] = pair.weight
+            placement.columnOfCell[ks[1]] = pair.score
+            note(.repaired, "第\(row.line)行只印了两个数“\(cells[ks[0]].cell.text)”“\(cells[ks[1]].cell.text)”，自评表每行都有分值和得分，已读作分值和得分（指标值、实际完成值为空），请核对。", line: row.line)
+        }
         var fields: RowFields = [:]
         var moved: [String] = []
         for (k, col) in placement.columnOfCell.enumerated() {
@@ -156,6 +162,11 @@ extension Reader {
         if let bare = Self.withoutTemplatePrefix(name) {
             note(.repaired, "第\(line)行指标名称“\(Self.preview(name))”去掉模板序号，读作“\(bare)”。", line: line, indicator: idx, field: .name)
             name = bare
+            // `指标1:/ / /`: the template row marked not applicable is no indicator
+            if Cell(raw: bare).isPlaceholder {
+                note(.skipped, "第\(line)行“\(Self.preview(fields[.name] ?? ""))”是标明不适用的模板行，不是指标，未录入。", line: line)
+                return
+            }
         }
         var l1 = level1, l2 = level2
         if drafts[di].resolvedKind == .provincial, !level2Printed, let common = taxonomy.commonIndicator(named: name),

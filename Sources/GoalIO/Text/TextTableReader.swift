@@ -211,7 +211,7 @@ private struct ReadOnlyBytes: @unchecked Sendable {
 
 /// The line-by-line state machine behind `TextTableReader`.
 struct Reader {
-    let rows: [SourceRow]
+    var rows: [SourceRow]
     let taxonomy = ImportTaxonomy.index
     var drafts: [TableDraft] = []
     var notes: [ImportNote] = []
@@ -273,6 +273,7 @@ struct Reader {
     // MARK: driving
 
     mutating func run() {
+        joinWrappedLevelNames()
         for (i, row) in rows.enumerated() {
             if row.isBlank { continue }
             rowIndex = i
@@ -283,6 +284,33 @@ struct Reader {
         }
         flushVerticalChunk()
         flushPending()
+    }
+
+    /// A 一级/二级 name wrapped onto two lines of one cell each (`经济效益` / `指标`, `可持续影` /
+    /// `响指标`, `服务对象` / `满意度指标`): the two lines are one name when together they are exactly
+    /// a level name and they are not two names already (`产出指标` / `数量指标`). One pass, each
+    /// line looked at once.
+    mutating func joinWrappedLevelNames() {
+        guard rows.count > 1 else { return }
+        func isName(_ s: String) -> Bool { taxonomy.level1(named: s) != nil || taxonomy.level2(named: s) != nil }
+        var out: [SourceRow] = []
+        out.reserveCapacity(rows.count)
+        var i = 0
+        while i < rows.count {
+            if i + 1 < rows.count, let a = rows[i].soleText, let b = rows[i + 1].soleText,
+               a.unicodeScalars.count + b.unicodeScalars.count <= 12 {
+                let joined = a + b
+                if ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) {
+                    out.append(SourceRow(line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))], isTabular: rows[i].isTabular))
+                    note(.repaired, "第\(rows[i].line)、\(rows[i + 1].line)行的“\(a)”“\(b)”是换行拆开的一个指标名称，已合并为“\(joined)”。", line: rows[i].line)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(rows[i])
+            i += 1
+        }
+        if out.count != rows.count { rows = out }
     }
 
     mutating func startTable(line: Int, inheritFrom previous: TableDraft? = nil) {
