@@ -83,7 +83,7 @@ enum FormVocabulary {
         ("年度履职目标", .goal), ("项目总体目标", .goal), ("年度总体目标", .goal), ("总体目标", .goal),
         ("年度绩效目标", .goal), ("项目绩效目标", .goal), ("绩效目标", .goal), ("年度目标", .goal),
         ("总体绩效目标", .goal), ("整体绩效目标", .goal), ("部门整体绩效目标", .goal), ("项目总体绩效目标", .goal),
-        ("项目名称", .projectName), ("项目负责人", .projectManager), ("负责人", .projectManager),
+        ("项目名称", .projectName), ("专项资金名称", .projectName), ("项目负责人", .projectManager), ("负责人", .projectManager),
         ("项目资金(万元)", .fundsGroup), ("项目资金", .fundsGroup), ("预算情况", .fundsGroup), ("资金情况(万元)", .fundsGroup),
         ("资金情况", .fundsGroup), ("资金来源", .fundsGroup),
         ("年度预算总额", .fundsTotal), ("年度资金总额", .fundsTotal), ("部门预算总额(万元)", .fundsTotal),

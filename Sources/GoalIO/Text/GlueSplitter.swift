@@ -82,6 +82,14 @@ enum GlueSplitter {
         var out: [String] = []
         for (k, span) in spans.enumerated() {
             if span.fixed { out.append(String(chars[span.range])); continue }
+            // a short word printed twice (`高高`): the target and the actual of a row, both the word
+            let n = span.range.count
+            if n >= 2, n <= 8, n % 2 == 0, chars[span.range.lowerBound..<(span.range.lowerBound + n / 2)].elementsEqual(chars[(span.range.lowerBound + n / 2)..<span.range.upperBound]),
+               !chars[span.range].contains(where: { $0.isNumber }) {
+                let half = String(chars[span.range.lowerBound..<(span.range.lowerBound + n / 2)])
+                out += [half, half]
+                continue
+            }
             let followedByFixed = k + 1 < spans.count
             out += figurePieces(Array(chars[span.range]), followedByFixed: followedByFixed)
         }
@@ -97,6 +105,8 @@ enum GlueSplitter {
         let digitsStart = j
         while j < c.count, c[j].isASCII && (c[j].isNumber || c[j] == "."), !(c[j] == "." && j == digitsStart) { j += 1 }
         guard j > digitsStart else { return nil }
+        // no figure starts with 0 and goes on in digits: `00` is two figures 0 and 0
+        if c[digitsStart] == "0", j > digitsStart + 1, c[digitsStart + 1] != "." { return (digitsStart + 1, marked) }
         if j < c.count, c[j] == "%" || c[j] == "％" { return (j + 1, true) }
         for n in stride(from: min(4, c.count - j), through: 1, by: -1) {
             let w = String(c[j..<(j + n)])

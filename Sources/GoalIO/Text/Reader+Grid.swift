@@ -235,6 +235,13 @@ extension Reader {
         }
         if let c = t.comparison { return (c, t.valueText, unitText ?? t.unit) }
         let unit = unitText ?? t.unit
+        // OCR reads `≥` as `2`: `290%` for a rate cannot be, `≥90%` can
+        if unit.map({ MeasureUnit($0).isPercent }) == true, number > 100, t.valueText.hasPrefix("2"),
+           PlainText.contains(name, "率") || PlainText.contains(name, "满意度"),
+           let rest = Double(t.valueText.dropFirst()), rest <= 100, !t.valueText.dropFirst().hasPrefix("0") {
+            note(.repaired, "第\(line)行“\(Self.preview(name))”是比率，指标值“\(valueText)”不可能超过100%，开头的“2”是识别错的“≥”，按“≥\(t.valueText.dropFirst())”读取，请核对。", line: line, indicator: index, field: .type)
+            return (.atLeast, String(t.valueText.dropFirst()), unit)
+        }
         // a bare figure says the target is that figure: `=` is what is printed (as careful readers
         // transcribe it), not a guess at the direction, which the checker asks about rule by rule.
         // Words that give the direction (`95%以上`, `不低于`) were read above as the operator.

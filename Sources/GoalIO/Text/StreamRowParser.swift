@@ -107,7 +107,17 @@ struct StreamRowParser {
         if Grammar.isPoints(s) { return }
         if Grammar.isEllipsis(s) { close(); return }
         switch Grammar.levelKind(s) {
-        case .level1?: close(); level1 = (s, t.line); level2 = nil; return
+        case .level1?:
+            close()
+            // `成本指标` straight before a name, inside a 一级 that the older forms put it under
+            // (产出指标): there it is the 二级, as those forms print it
+            if let l1 = level1, let next, Grammar.levelKind(next.text) == nil, !Grammar.isPoints(next.text),
+               ImportTaxonomy.index.allows(level1: Self.key(l1.text), level2: Self.key(s)) {
+                level2 = (s, t.line)
+                notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1.text)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
+                return
+            }
+            level1 = (s, t.line); level2 = nil; return
         case .level2?: close(); level2 = (s, t.line); return
         case nil: break
         }
@@ -129,6 +139,13 @@ struct StreamRowParser {
             return
         }
         notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+    }
+
+    /// A level name without wrap spaces or points (`产 出 指 标 (50分)` → `产出指标`).
+    static func key(_ s: String) -> String {
+        var k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
+        if let open = k.firstIndex(of: "("), open != k.startIndex { k = String(k[..<open]) }
+        return k
     }
 
     /// The column `s` fills in the open row: where cells are counted, the next one; else the first

@@ -26,6 +26,7 @@ enum StreamTokenizer {
         var lineNo = firstLine - 1
         var previousWasGlued = false
         var wrapNoted = false
+        var nextMarker: Int?
         text.enumerateLinesFast { raw in
             lineNo += 1
             let line = String(raw)
@@ -36,12 +37,15 @@ enum StreamTokenizer {
                 return
             }
             var t = Substring(trimmed)
-            // a page number (`2、`) printed at the start of a page of a glued table
-            if previousWasGlued, let marker = pageMarkerLength(t) {
+            // a page number (`2、`) printed at the start of a page of a glued table; after `1、` on the
+            // first line, the next number in turn is one even before a figure (`2、100%`)
+            if previousWasGlued, let marker = pageMarkerLength(t) ?? nextMarker.flatMap({ pageMarkerLength(t, number: $0) }) {
                 r.notes.append(ImportNote(.repaired, "第\(lineNo)行开头的“\(t.prefix(marker))”是分页留下的页码，已去掉。", at: SourceLocation(line: lineNo)))
+                if let n = nextMarker, pageMarkerLength(t, number: n) != nil { nextMarker = n + 1 }
                 t = t.dropFirst(marker)
             }
-            if lineNo == firstLine, let marker = pageMarkerLength(t), PlainText.count(String(t)) >= gluedLength {
+            if lineNo == firstLine, let marker = pageMarkerLength(t) ?? pageMarkerLength(t, number: 1), PlainText.count(String(t)) >= gluedLength {
+                if pageMarkerLength(t, number: 1) != nil { nextMarker = 2 }
                 t = t.dropFirst(marker)
             }
             var cells: [String] = []
@@ -55,7 +59,7 @@ enum StreamTokenizer {
             } else if PlainText.containsByte(t, UInt8(ascii: "\t")) {
                 cells = t.split(separator: "\t").map { TextNormalizer.trim($0) }
             } else {
-                cells = spacedCells(String(t), wrapNoted: &wrapNoted, line: lineNo, notes: &r.notes)
+                cells = spacedCells(String(t), continuesGlued: previousWasGlued, wrapNoted: &wrapNoted, line: lineNo, notes: &r.notes)
             }
             previousWasGlued = cells.count == 1 && PlainText.count(cells[0]) >= gluedLength
             for c in cells {
@@ -75,17 +79,25 @@ enum StreamTokenizer {
         return digits.count + 1
     }
 
-    /// A line without tabs or pipes. Runs of two or more spaces always cut. A single space cuts
+    /// `N、` at the start of a line, whatever follows: its length.
+    static func pageMarkerLength(_ t: Substring, number: Int) -> Int? {
+        let digits = String(number)
+        guard t.hasPrefix(digits + "、") else { return nil }
+        return digits.count + 1
+    }
+
+    /// A line without tabs or pipes (`continuesGlued`: the line before was a glued one). Runs of two or more spaces always cut. A single space cuts
     /// too, except in a long glued line, where spaces between Chinese characters are what a line
     /// wrap inside a cell left (`偏差原因分析及改进措 施`) and are taken out. Titles and 年度 lines
     /// keep their spaces.
-    static func spacedCells(_ t: String, wrapNoted: inout Bool, line: Int, notes: inout [ImportNote]) -> [String] {
+    static func spacedCells(_ t: String, continuesGlued: Bool = false, wrapNoted: inout Bool, line: Int, notes: inout [ImportNote]) -> [String] {
         if Reader.isTitle(t) || Reader.yearLine(t) != nil { return [t] }
         let chars = Array(t)
         var pieces: [String] = []
         var cur = ""
         var i = 0
-        let glued = isGlued(chars)
+        // the next page of a glued table is glued too, however few its cells
+        let glued = isGlued(chars) || continuesGlued && chars.count >= gluedLength
         while i < chars.count {
             let c = chars[i]
             if c == " " || c == "\u{3000}" || c == "\u{00A0}" {
@@ -116,6 +128,6 @@ enum StreamTokenizer {
     static func isGlued(_ chars: [Character]) -> Bool {
         guard chars.count >= gluedLength else { return false }
         let spaces = chars.reduce(0) { $0 + ($1 == " " ? 1 : 0) }
-        return spaces * 12 < chars.count
+        return spaces * 8 < chars.count
     }
 }
