@@ -44,7 +44,8 @@ struct CellFeatures: Sendable {
         let short = scalars <= 16
         isLevel1 = short && taxonomy.level1(named: text) != nil
         isLevel2 = short && taxonomy.level2(named: text) != nil
-        isOperator = scalars <= 6 && Comparison.parse(text) != nil
+        // a 指标性质 cell (`定量指标`) stands where the operator stands
+        isOperator = scalars <= 6 && (Comparison.parse(text) != nil || Grammar.natureWords.contains(text))
         let folded = TextNormalizer.halfWidth(text)
         let firstScalar = folded.unicodeScalars.first
         let startsNumeric = firstScalar.map { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "-" || $0 == "+" || $0 == "." } ?? false

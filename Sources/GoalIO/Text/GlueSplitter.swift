@@ -25,6 +25,8 @@ enum GlueSplitter {
         for (w, _) in FormVocabulary.columnHeadings where w.count >= 3 && !w.contains("(") && !w.contains("/") { words.insert(w) }
         // header labels long enough never to be part of a name (项目名称, 主管部门, 实施单位…)
         for (w, _) in FormVocabulary.headerLabels where w.count >= 4 && !w.contains("(") { words.insert(w) }
+        // what a 指标性质 column holds
+        words.formUnion(["定量指标", "定性指标"])
         return Dictionary(grouping: words, by: \.count).mapValues(Set.init)
     }()
     static let longestWord = fixedWords.keys.max() ?? 0
@@ -91,9 +93,52 @@ enum GlueSplitter {
                 continue
             }
             let followedByFixed = k + 1 < spans.count
-            out += figurePieces(Array(chars[span.range]), followedByFixed: followedByFixed)
+            var afterExplanation = false
+            for part in explanationPieces(Array(chars[span.range])) {
+                if part.isExplanation { out.append(String(part.chars)); afterExplanation = true; continue }
+                out += figurePieces(part.chars, followedByFixed: followedByFixed || part.followed, precededByCut: afterExplanation)
+                afterExplanation = false
+            }
         }
-        return out.map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
+        // a name glued to a qualitative target printed twice (`资产管理安全好好`): name, target, actual
+        var cut: [String] = []
+        cut.reserveCapacity(out.count)
+        for piece in out {
+            let c = Array(piece)
+            if c.count >= 6, let w = qualitativeTwice(c) { cut += [String(c.dropLast(2 * w.count)), w, w] } else { cut.append(piece) }
+        }
+        return cut.map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
+    }
+
+    static let qualitativeWords = ["高", "好", "优", "良", "是", "有", "无", "优秀", "良好", "达标", "合格", "完成", "有效", "显著", "明显", "提升", "提高"]
+
+    static func qualitativeTwice(_ c: [Character]) -> String? {
+        for w in qualitativeWords {
+            let k = w.count
+            guard c.count >= 2 * k + 4 else { continue }
+            let a = String(c[(c.count - 2 * k)..<(c.count - k)]), b = String(c[(c.count - k)...])
+            if a == w && b == w { return w }
+        }
+        return nil
+    }
+
+    /// The forms word an indicator's explanation `反映…情况`: in glued text, `反映` after a name
+    /// starts a cell and `情况` ends it. Each position is looked at once.
+    static func explanationPieces(_ c: [Character]) -> [(chars: [Character], isExplanation: Bool, followed: Bool)] {
+        var out: [(chars: [Character], isExplanation: Bool, followed: Bool)] = []
+        var start = 0, i = 2
+        while i + 1 < c.count {
+            guard c[i] == "反", c[i + 1] == "映" else { i += 1; continue }
+            var j = i + 2
+            while j + 1 < c.count, !(c[j] == "情" && c[j + 1] == "况") { j += 1 }
+            guard j + 1 < c.count else { break }
+            if start < i { out.append((Array(c[start..<i]), false, true)) }
+            out.append((Array(c[i..<(j + 2)]), true, false))
+            start = j + 2
+            i = start + 2
+        }
+        if start < c.count { out.append((Array(c[start...]), false, false)) }
+        return out
     }
 
     /// A figure at `i`: operator marks, a number, then `%` or a unit of up to four characters.
@@ -115,20 +160,30 @@ enum GlueSplitter {
         return (j, marked)
     }
 
-    static func figurePieces(_ c: [Character], followedByFixed: Bool) -> [String] {
+    static func figurePieces(_ c: [Character], followedByFixed: Bool, precededByCut: Bool = false) -> [String] {
         var out: [String] = []
         var textStart = 0
         var i = 0
         while i < c.count {
             // a figure starts a cell only after text that is not itself a number (`5000吨` in a
             // name is found at the name's start and left there)
-            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber) && c[i - 1] != "."))
+            // a unit column glued after a name: `控制率%` is the name and `%`
+            if (c[i] == "%" || c[i] == "％"), i > textStart, !(c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".")),
+               c[i - 1].unicodeScalars.first.map({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) == true {
+                out.append(String(c[textStart..<i]))
+                out.append(String(c[i]))
+                i += 1
+                textStart = i
+                continue
+            }
+            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || i == textStart && (!out.isEmpty || precededByCut) || !(c[i - 1].isASCII && c[i - 1].isNumber) && c[i - 1] != "."))
             guard startsHere, let f = figure(at: i, in: c) else { i += 1; continue }
             let atEnd = f.end == c.count
             let beforeFigure = f.end < c.count && figure(at: f.end, in: c) != nil
-            let afterFigure = i > 0 && i == textStart && !out.isEmpty
+            // a figure right after a cut (another figure, or an explanation `反映…情况`) is a cell
+            let afterFigure = i == textStart && (i > 0 && !out.isEmpty || precededByCut)
             let cuts = f.marked || atEnd && (i > textStart || followedByFixed) || beforeFigure || afterFigure
-            guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure else { i = f.end; continue }
+            guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure || afterFigure else { i = f.end; continue }
             if i > textStart { out.append(String(c[textStart..<i])) }
             out.append(String(c[i..<f.end]))
             i = f.end

@@ -213,7 +213,10 @@ extension Reader {
         let valueText = fields[.value] ?? ""
         let unitText = fields[.unit]
         var explicit: Comparison?
-        if let typeText = fields[.type] {
+        if let typeText = fields[.type], Grammar.natureWords.contains(TextNormalizer.labelKey(typeText)), typeText != "定性指标" || valueText.isEmpty || target(valueText).number == nil {
+            // 定量指标 says only that the target is a figure: the figure gives the operator; 定性指标 a text
+            explicit = typeText == "定性指标" ? .qualitative : nil
+        } else if let typeText = fields[.type] {
             explicit = Comparison.parse(typeText)
             if explicit == nil {
                 note(.unreadable, "第\(line)行指标值类型“\(Self.preview(typeText))”不是 ≥ > = ≤ < 或 定性，已按指标值判断。", line: line, indicator: index, field: .type)

@@ -45,6 +45,9 @@ enum Grammar {
 
     static func isNumber(_ s: String) -> Bool { TextNormalizer.number(TextNormalizer.halfWidth(s)) != nil }
 
+    /// What a 指标性质 column holds besides operators: whether the indicator is counted or described.
+    static let natureWords: Set<String> = ["定量", "定量指标", "定性指标"]
+
     static func isTypeWord(_ s: String) -> Bool {
         Comparison.parse(s) != nil || ["定量", "定量指标", "定性指标", "正向", "反向", "正向指标", "反向指标"].contains(TextNormalizer.labelKey(s))
     }
@@ -88,9 +91,13 @@ struct StreamRowParser {
     private var cells: [String] = []
     private var nextColumn = 0
 
-    init(columns: [FormVocabulary.Column], fixedCount: Bool) {
+    /// The column headed 是否… (是否核心指标), whose 是/否 a glued row prints before the next name.
+    var yesNoColumn: Int?
+
+    init(columns: [FormVocabulary.Column], fixedCount: Bool, yesNoColumn: Int? = nil) {
         self.columns = columns
         self.fixedCount = fixedCount
+        self.yesNoColumn = yesNoColumn
     }
 
     mutating func take(_ t: StreamToken, next: StreamToken?) {
@@ -121,6 +128,33 @@ struct StreamRowParser {
         case .level2?: close(); level2 = (s, t.line); return
         case nil: break
         }
+        // `否基础信息完善`: the 是/否 of the open row, glued to the next row's name
+        if let yn = yesNoColumn, name != nil, let first = s.first, first == "是" || first == "否", s.count >= 3 {
+            let rest = String(s.dropFirst())
+            if rest.first != "否", Grammar.isNameLike(rest) {
+                cells[yn] = String(first)
+                notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(s))”开头的“\(first)”属于上一行的是否列，其余是下一行的指标名称。", at: SourceLocation(line: t.line)))
+                close()
+                take(StreamToken(text: rest, line: t.line), next: next)
+                return
+            }
+        }
+        // `%` cut off a name (`及时率%`) where the form has no unit column: part of the name
+        if s == "%" || s == "％", let n = name, nextColumn == 0, cells.allSatisfy(\.isEmpty), !columns.contains(.field(.unit)) {
+            name = (n.text + s, n.line)
+            return
+        }
+        // `22`, `1010`: a weight and its full score glued (分值 2, 得分 2)
+        if name != nil, !fixedCount, s.count >= 2, s.count % 2 == 0, s.allSatisfy({ $0.isASCII && $0.isNumber }),
+           s.prefix(s.count / 2) == s.suffix(s.count / 2), let c = column(for: s, next: next), c + 1 < columns.count,
+           columns[c] == .field(.weight), columns[c + 1] == .printedScore || columns[c + 1] == .field(.score) {
+            let half = String(s.prefix(s.count / 2))
+            cells[c] = half
+            cells[c + 1] = half
+            nextColumn = c + 2
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
+            return
+        }
         if name != nil, let c = column(for: s, next: next) {
             cells[c] = s
             nextColumn = c + 1
@@ -136,6 +170,14 @@ struct StreamRowParser {
             name = (s, t.line)
             cells = Array(repeating: "", count: columns.count)
             nextColumn = 0
+            // the unit column glued to the name: `培训次数次` before `26次` is the name and `次`
+            if let u = columns.firstIndex(of: .field(.unit)), let next, let unit = Target.parse(next.text).unit,
+               PlainText.count(unit) <= 2, CellFeatures.looksLikeUnit(unit), s.hasSuffix(unit), PlainText.count(s) > PlainText.count(unit) + 2 {
+                name = (String(s.dropLast(unit.count)), t.line)
+                cells[u] = unit
+                nextColumn = u + 1
+                notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(s))”末尾的“\(unit)”是粘在名称后的计量单位。", at: SourceLocation(line: t.line)))
+            }
             return
         }
         notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
@@ -154,7 +196,7 @@ struct StreamRowParser {
     private func column(for s: String, next: StreamToken?) -> Int? {
         guard nextColumn < columns.count else { return nil }
         if fixedCount { return nextColumn }
-        if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), !Grammar.isFigure(s) {
+        if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), !Grammar.isFigure(s), !PlainText.hasPrefix(s, "反映") {
             // `有效` before `10` is a qualitative target; a name is longer than a target word
             if PlainText.count(s) > 6 { return nil }
         }

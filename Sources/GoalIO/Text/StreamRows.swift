@@ -23,6 +23,7 @@ enum StreamRows {
         var stream = StreamTokenizer.tokens(text, firstLine: firstLine)
         var notes = stream.notes
         joinSplitWords(&stream.tokens, notes: &notes)
+        unscrambleHeadings(&stream.tokens, notes: &notes)
         let tokens = stream.tokens
         guard let heading = findHeading(tokens) else { return nil }
         var rows: [SourceRow] = headerRows(tokens[..<heading.start])
@@ -31,7 +32,9 @@ enum StreamRows {
         // the heading as one row: 一级, 二级, 三级, then the columns after the name
         let headingWords = ["一级指标", "二级指标", "三级指标"] + post.map(word(for:))
         rows.append(row(headingWords, line: tokens[heading.start].line))
-        var parser = StreamRowParser(columns: post, fixedCount: stream.marksEmptyCells)
+        let yesNo = tokens[heading.start..<heading.end].contains { PlainText.hasPrefix($0.text, "是否") }
+            ? post.lastIndex(of: .field(.note)) : nil
+        var parser = StreamRowParser(columns: post, fixedCount: stream.marksEmptyCells, yesNoColumn: yesNo)
         var k = heading.end
         while k < tokens.count, !parser.finished {
             // the next written cell, for the choices that look one cell ahead
@@ -77,6 +80,22 @@ enum StreamRows {
         tokens = out
     }
 
+    /// A heading printed with its characters out of order, between two headings that are not
+    /// (`三级指标` `考值参分` `指标值`): that heading, and reported. The words are looked at once each.
+    static func unscrambleHeadings(_ tokens: inout [StreamToken], notes: inout [ImportNote]) {
+        guard tokens.count > 2 else { return }
+        func isHeading(_ t: StreamToken) -> Bool { FormVocabulary.column(forHeading: t.text) != nil }
+        for i in 1..<(tokens.count - 1) where !tokens[i].isEmptyCell && !isHeading(tokens[i]) {
+            // the heading before may be one cut short (`(%)`), so look two back as well
+            guard isHeading(tokens[i - 1]) || (i >= 2 && isHeading(tokens[i - 2])),
+                  isHeading(tokens[i + 1]) || (i + 2 < tokens.count && isHeading(tokens[i + 2])),
+                  let (word, _) = FormVocabulary.scrambledHeading(tokens[i].text) else { continue }
+            notes.append(ImportNote(.repaired, "第\(tokens[i].line)行表头“\(tokens[i].text)”是“\(word)”的字序错乱（识别或复制所致），按“\(word)”读取。",
+                                    at: SourceLocation(line: tokens[i].line)))
+            tokens[i].text = word
+        }
+    }
+
     /// A column heading, a 一级/二级 name or a header label.
     static func isWord(_ s: String) -> Bool {
         FormVocabulary.column(forHeading: s) != nil || Grammar.levelKind(s) != nil || FormVocabulary.headerField(exactly: s) != nil
@@ -116,6 +135,12 @@ enum StreamRows {
             }
             // trailing empty cells belong to the rows below
             while let last = cols.last, last.0 == nil { cols.removeLast(); j = last.1 }
+            // a heading with 二级 and columns after it but no 三级 (`一级指标 二级指标 绩效标准
+            // 当年预期实现值`): the indicator's name stands right after the 二级
+            if !cols.contains(where: { $0.0 == .field(.name) }), let l2 = cols.firstIndex(where: { $0.0 == .field(.level2) }),
+               l2 + 1 < cols.count, cols[(l2 + 1)...].contains(where: { $0.0 == .field(.value) }) {
+                cols.insert((.field(.name), cols[l2].1), at: l2 + 1)
+            }
             if let nameAt = cols.firstIndex(where: { $0.0 == .field(.name) }) {
                 let upper = cols[..<nameAt].compactMap { c -> FormVocabulary.Column? in
                     guard let k = c.0 else { return nil }
