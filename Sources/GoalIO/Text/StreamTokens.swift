@@ -49,6 +49,7 @@ enum StreamTokenizer {
                 t = t.dropFirst(marker)
             }
             var cells: [String] = []
+            var separated = true
             if PlainText.containsByte(t, UInt8(ascii: "|")) {
                 var parts = t.split(separator: "|", omittingEmptySubsequences: false).map { TextNormalizer.trim($0) }
                 if t.first == "|" { parts.removeFirst() }
@@ -59,11 +60,16 @@ enum StreamTokenizer {
             } else if PlainText.containsByte(t, UInt8(ascii: "\t")) {
                 cells = t.split(separator: "\t").map { TextNormalizer.trim($0) }
             } else {
+                separated = false
                 cells = spacedCells(String(t), continuesGlued: previousWasGlued, wrapNoted: &wrapNoted, line: lineNo, notes: &r.notes)
             }
             previousWasGlued = cells.count == 1 && PlainText.count(cells[0]) >= gluedLength
+            // a cell the source closed itself (` |`, a tab) is one cell unless it is long enough to
+            // be several glued together
+            let closed = separated
             for c in cells {
                 if c.isEmpty { r.tokens.append(StreamToken(text: "", line: lineNo)); continue }
+                if closed, PlainText.count(c) < gluedLength { r.tokens.append(StreamToken(text: c, line: lineNo)); continue }
                 for piece in GlueSplitter.pieces(c) { r.tokens.append(StreamToken(text: piece, line: lineNo)) }
             }
         }

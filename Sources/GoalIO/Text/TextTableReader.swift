@@ -44,12 +44,14 @@ public enum TextTableReader {
     /// Text, or one piece of a large text starting at `firstLine`: its tables, or, when it has
     /// none, those it has read with spaces as cell breaks (`readSpaceSeparated`).
     static func read(piece text: String, firstLine: Int) -> ImportResult {
-        let result = read(rows: SourceRows.split(text, firstLine: firstLine))
+        let rows = SourceRows.split(text, firstLine: firstLine)
+        let result = read(rows: rows)
         if result.tables.contains(where: { !$0.indicators.isEmpty }) {
             // rows read one cell per line under a heading of one cell per line: the rows may have
             // lost their breaks, and the stream reading is tried too.
             // The stream reading is taken only when it explains clearly more of the text.
-            guard text.utf8.count <= streamLimit, result.notes.contains(where: { $0.message.contains(Reader.verticalHeadingWords) }),
+            guard text.utf8.count <= streamLimit,
+                  result.notes.contains(where: { $0.message.contains(Reader.verticalHeadingWords) }) || mostlyOneCellPerLine(rows),
                   let stream = readStream(text, firstLine: firstLine),
                   quality(stream) > quality(result) + max(2, quality(result) / 5) else { return result }
             return stream
@@ -64,11 +66,23 @@ public enum TextTableReader {
     /// table is a few kilobytes, and a large file is many tables read line by line.
     static let streamLimit = 64 << 10
 
+    /// A text printed one cell per line (each line perhaps closed by ` |`): most of its lines that
+    /// hold anything hold one cell. Counted on rows already split, once each.
+    static func mostlyOneCellPerLine(_ rows: [SourceRow]) -> Bool {
+        var single = 0, written = 0
+        for r in rows where !r.isBlank {
+            written += 1
+            if r.nonEmpty.count == 1 { single += 1 }
+        }
+        return written >= 12 && single * 10 >= written * 9
+    }
+
     /// How much of a table a reading explains: the fields it filled, less what it could not place.
+    /// A row with no target, weight or actual explains nothing (a cell read as a row of its own).
     static func quality(_ r: ImportResult) -> Int {
         var q = 0
         for t in r.tables {
-            for i in t.indicators {
+            for i in t.indicators where !i.value.isEmpty || i.weight != nil || i.actual != nil {
                 q += (i.name.isEmpty ? 0 : 1) + (i.value.isEmpty ? 0 : 1) + (i.level2.isEmpty ? 0 : 1)
                     + (i.weight == nil ? 0 : 1) + (i.actual == nil ? 0 : 1)
             }
