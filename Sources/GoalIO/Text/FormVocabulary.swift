@@ -56,7 +56,7 @@ enum FormVocabulary {
     static func scrambledHeading(_ text: String) -> (word: String, column: Column)? {
         let k = TextNormalizer.labelKey(text)
         let n = k.unicodeScalars.count
-        guard n >= 4, n <= 9, !k.contains(where: { $0.isNumber || $0 == "(" }) else { return nil }
+        guard n >= 4, n <= 9, !k.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "(") }) else { return nil }
         var have: [Unicode.Scalar: Int] = [:]
         for u in k.unicodeScalars { have[u, default: 0] += 1 }
         for (w, c) in columnHeadings {
@@ -87,6 +87,11 @@ enum FormVocabulary {
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, PlainText.count(k) <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
+        // a column letter before the heading: `(B)得分`, `(A)指标值`
+        if k.utf8.first == UInt8(ascii: "("), let close = k.utf8.firstIndex(of: UInt8(ascii: ")")),
+           k.utf8.distance(from: k.utf8.startIndex, to: close) <= 3, let c = headingIndex[String(k[k.utf8.index(after: close)...])] {
+            return c
+        }
         // a heading with a remark in brackets: 指标值（目标值）, 分值（分）. The bracket is found by its
         // byte: comparing each Character of Chinese text with "(" normalises both, every time
         if let open = k.utf8.firstIndex(of: UInt8(ascii: "(")), open != k.startIndex {

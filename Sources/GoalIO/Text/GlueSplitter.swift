@@ -22,6 +22,7 @@ enum GlueSplitter {
             words.insert(g.level1)
             for l2 in g.level2 where l2.hasSuffix("指标") { words.insert(l2) }
         }
+        for g in ImportTaxonomy.evaluationFramework { words.formUnion(g.level2) }
         for (w, _) in FormVocabulary.columnHeadings where w.count >= 3 && !w.contains("(") && !w.contains("/") { words.insert(w) }
         // header labels long enough never to be part of a name (项目名称, 主管部门, 实施单位…)
         for (w, _) in FormVocabulary.headerLabels where w.count >= 4 && !w.contains("(") { words.insert(w) }
@@ -61,14 +62,43 @@ enum GlueSplitter {
         return head.distance(from: head.startIndex, to: b)
     }
 
+    /// The points a level carries (`(10分)`) or a template's numbering with nothing after it
+    /// (`指标2:`), glued to what follows: their length at `i`.
+    static func markerLength(at i: Int, in c: [Character]) -> Int? {
+        if c[i] == "(" || c[i] == "（" {
+            var j = i + 1
+            while j < c.count, j - i <= 5, c[j].isASCII && (c[j].isNumber || c[j] == ".") { j += 1 }
+            if j > i + 1, j + 1 < c.count, c[j] == "分", c[j + 1] == ")" || c[j + 1] == "）" { return j + 2 - i }
+            return nil
+        }
+        if c[i] == "指", i + 3 < c.count, c[i + 1] == "标", c[i + 2].isASCII && c[i + 2].isNumber {
+            var j = i + 2
+            while j < c.count, j - i <= 4, c[j].isASCII && c[j].isNumber { j += 1 }
+            if j < c.count, c[j] == ":" || c[j] == "：" { return j + 1 - i }
+        }
+        return nil
+    }
+
     static func fixedPieces(_ chars: [Character]) -> [String] {
         // 1. fixed words
         var spans: [(range: Range<Int>, fixed: Bool)] = []
         var start = 0, i = 0
         while i < chars.count {
             var matched = 0
+            if let m = markerLength(at: i, in: chars) {
+                if start < i { spans.append((start..<i, false)) }
+                spans.append((i..<(i + m), true))
+                i += m
+                start = i
+                continue
+            }
             for n in wordLengths where i + n <= chars.count {
                 if fixedWords[n]!.contains(String(chars[i..<(i + n)])) { matched = n; break }
+            }
+            // a 二级 printed again right after itself begins the name (`财务管理` `财务管理制度有效性`)
+            if matched > 0, start == i, let last = spans.last, last.fixed, last.range.count == matched,
+               chars[last.range].elementsEqual(chars[i..<(i + matched)]) {
+                matched = 0
             }
             if matched > 0 {
                 if start < i { spans.append((start..<i, false)) }
@@ -105,7 +135,15 @@ enum GlueSplitter {
         cut.reserveCapacity(out.count)
         for piece in out {
             let c = Array(piece)
-            if c.count >= 6, let w = qualitativeTwice(c) { cut += [String(c.dropLast(2 * w.count)), w, w] } else { cut.append(piece) }
+            if c.count >= 6, let w = qualitativeTwice(c) {
+                cut += [String(c.dropLast(2 * w.count)), w, w]
+            } else if c.count >= 4, c.count % 2 == 0, c[..<(c.count / 2)].elementsEqual(c[(c.count / 2)...]), !c.contains(where: { $0.isASCII && $0.isNumber }) {
+                // a phrase printed twice (`符合相关文件要求符合相关文件要求`): the target and the actual
+                let half = String(c[..<(c.count / 2)])
+                cut += [half, half]
+            } else {
+                cut.append(piece)
+            }
         }
         return cut.map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
     }
@@ -160,6 +198,10 @@ enum GlueSplitter {
         return (j, marked)
     }
 
+    static func isHan(_ ch: Character) -> Bool {
+        ch.unicodeScalars.first.map { $0.value >= 0x4E00 && $0.value <= 0x9FFF } ?? false
+    }
+
     static func figurePieces(_ c: [Character], followedByFixed: Bool, precededByCut: Bool = false) -> [String] {
         var out: [String] = []
         var textStart = 0
@@ -182,12 +224,22 @@ enum GlueSplitter {
             let beforeFigure = f.end < c.count && figure(at: f.end, in: c) != nil
             // a figure right after a cut (another figure, or an explanation `反映…情况`) is a cell
             let afterFigure = i == textStart && (i > 0 && !out.isEmpty || precededByCut)
-            let cuts = f.marked || atEnd && (i > textStart || followedByFixed) || beforeFigure || afterFigure
-            guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure || afterFigure else { i = f.end; continue }
+            // a bare count of points between two Chinese texts (`相关性2一按照…`, `管理2可行性`): a cell
+            // (not the template's numbering `指标2工程…`)
+            let between = f.end < c.count && f.end - i <= 3 && i > 0 && isHan(c[i - 1]) && !(i >= 2 && c[i - 2] == "指" && c[i - 1] == "标") && (isHan(c[f.end]) || c[f.end] == "-")
+                && !c[i..<f.end].contains(".") && !f.marked
+            let cuts = f.marked || atEnd && (i > textStart || followedByFixed) || beforeFigure || afterFigure || between
+            guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure || afterFigure || between else { i = f.end; continue }
             if i > textStart { out.append(String(c[textStart..<i])) }
             out.append(String(c[i..<f.end]))
             i = f.end
             textStart = i
+            // a dash for an empty cell right after the figure (`4一目标明确`, `6-严格执行`)
+            if i + 1 < c.count, c[i] == "一" || c[i] == "-" || c[i] == "—", isHan(c[i + 1]), !"二三四五六七八九十级".contains(c[i + 1]) {
+                out.append(String(c[i]))
+                i += 1
+                textStart = i
+            }
         }
         if textStart < c.count { out.append(String(c[textStart...])) }
         return out

@@ -90,6 +90,8 @@ struct StreamRowParser {
     private var name: (text: String, line: Int)?
     private var cells: [String] = []
     private var nextColumn = 0
+    private var afterDash = false
+    private var lastText = ""
 
     /// The column headed 是否… (是否核心指标), whose 是/否 a glued row prints before the next name.
     var yesNoColumn: Int?
@@ -106,6 +108,9 @@ struct StreamRowParser {
             return
         }
         let s = t.text
+        let wasAfterDash = afterDash, previous = lastText
+        afterDash = false
+        lastText = s
         if Grammar.endsGrid(s) {
             close()
             finished = true
@@ -125,7 +130,11 @@ struct StreamRowParser {
                 return
             }
             level1 = (s, t.line); level2 = nil; return
-        case .level2?: close(); level2 = (s, t.line); return
+        case .level2? where !(s == previous && name == nil && level2?.text == s):
+            close(); level2 = (s, t.line); return
+        case .level2?:
+            // a 二级 printed twice: the second is the indicator's name (`服务对象满意度` `服务对象满意度%`)
+            break
         case nil: break
         }
         // `否基础信息完善`: the 是/否 of the open row, glued to the next row's name
@@ -136,6 +145,23 @@ struct StreamRowParser {
                 notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(s))”开头的“\(first)”属于上一行的是否列，其余是下一行的指标名称。", at: SourceLocation(line: t.line)))
                 close()
                 take(StreamToken(text: rest, line: t.line), next: next)
+                return
+            }
+        }
+        // a dash for an empty cell, which OCR prints `一` (`完整性4一目标明确…`): the next column is empty
+        if s == "一" || s == "-" || s == "—", name != nil, !fixedCount, nextColumn > 0, nextColumn < columns.count {
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是空单元格里的横线，该格按空读取。", at: SourceLocation(line: t.line)))
+            nextColumn += 1
+            afterDash = true
+            return
+        }
+        // the cell after such a dash is the next column's, even when it reads like a name
+        // and so is a cell that repeats the one before (the actual printed as the target was)
+        if wasAfterDash || s == previous, name != nil, nextColumn < columns.count, Grammar.levelKind(s) == nil,
+           Reader.withoutTemplatePrefix(s) == nil {
+            if let c = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }) {
+                cells[c] = s
+                nextColumn = c + 1
                 return
             }
         }
@@ -155,7 +181,7 @@ struct StreamRowParser {
             notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
             return
         }
-        if name != nil, let c = column(for: s, next: next) {
+        if name != nil, Reader.withoutTemplatePrefix(s) == nil, let c = column(for: s, next: next) {
             cells[c] = s
             nextColumn = c + 1
             return
@@ -200,9 +226,18 @@ struct StreamRowParser {
             // `有效` before `10` is a qualitative target; a name is longer than a target word
             if PlainText.count(s) > 6 { return nil }
         }
-        for c in nextColumn..<columns.count where Grammar.fits(s, columns[c]) { return c }
+        for c in nextColumn..<columns.count where Grammar.fits(s, columns[c]) {
+            // a name before a figure, where only prose columns are left (偏差原因), is the next row's
+            if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), Self.proseColumns.contains(columns[c]),
+               (c..<columns.count).allSatisfy({ Self.proseColumns.contains(columns[$0]) || !Grammar.fits(s, columns[$0]) }) {
+                return nil
+            }
+            return c
+        }
         return nil
     }
+
+    static let proseColumns: Set<FormVocabulary.Column> = [.field(.deviation), .field(.explanation), .field(.scoring), .field(.note), .field(.evidence), .field(.basis)]
 
     mutating func close() {
         guard let n = name else { return }

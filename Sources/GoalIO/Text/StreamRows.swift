@@ -74,6 +74,18 @@ enum StreamRows {
                     continue
                 }
             }
+            // `社会效益` / `指标效果显著`: the word's end went to the next line with the next cell
+            if i + 1 < tokens.count, !t.isEmptyCell, Grammar.levelKind(t.text + "指标") != nil, Grammar.levelKind(t.text) == nil || !t.text.hasSuffix("指标"),
+               PlainText.hasPrefix(tokens[i + 1].text, "指标"), tokens[i + 1].text.count > 2, !isWord(tokens[i + 1].text),
+               Reader.withoutTemplatePrefix(tokens[i + 1].text) == nil {
+                let rest = String(tokens[i + 1].text.dropFirst(2))
+                notes.append(ImportNote(.repaired, "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与下一格开头的“指标”是一个被换行拆开的名称，已合为“\(t.text)指标”。",
+                                        at: SourceLocation(line: t.line)))
+                out.append(StreamToken(text: t.text + "指标", line: t.line))
+                out.append(StreamToken(text: rest, line: tokens[i + 1].line))
+                i += 2
+                continue
+            }
             out.append(t)
             i += 1
         }
@@ -123,7 +135,7 @@ enum StreamRows {
                 if tokens[j].isEmptyCell { cols.append((nil, j)); j += 1; continue }
                 guard let c = FormVocabulary.column(forHeading: tokens[j].text) else {
                     // a word the flattening cut off the front of a heading (`全年` + `完成值`)
-                    if PlainText.count(tokens[j].text) <= 3, !tokens[j].text.contains(where: \.isNumber), j + 1 < tokens.count,
+                    if PlainText.count(tokens[j].text) <= 3, !tokens[j].text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), j + 1 < tokens.count,
                        FormVocabulary.column(forHeading: tokens[j + 1].text) != nil, !cols.isEmpty {
                         j += 1
                         continue
