@@ -235,7 +235,8 @@ enum GlueSplitter {
             i = f.end
             textStart = i
             // a dash for an empty cell right after the figure (`4一目标明确`, `6-严格执行`)
-            if i + 1 < c.count, c[i] == "一" || c[i] == "-" || c[i] == "—", isHan(c[i + 1]), !"二三四五六七八九十级".contains(c[i + 1]) {
+            if i + 1 < c.count, c[i] == "一" || c[i] == "-" || c[i] == "—", isHan(c[i + 1]) || c[i + 1].isASCII && c[i + 1].isNumber,
+               !"二三四五六七八九十级".contains(c[i + 1]) {
                 out.append(String(c[i]))
                 i += 1
                 textStart = i

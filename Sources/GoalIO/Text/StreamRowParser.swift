@@ -170,6 +170,17 @@ struct StreamRowParser {
             name = (n.text + s, n.line)
             return
         }
+        // `415万元` before `15万元`: the weight glued to a target that the actual repeats (分值 4, 15万元)
+        if name != nil, !fixedCount, nextColumn + 1 < columns.count, columns[nextColumn] == .field(.weight),
+           columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text), s.count > next.text.count,
+           s.hasSuffix(next.text), let w = Double(s.dropLast(next.text.count)), w > 0, w <= 100 {
+            let weight = String(s.dropLast(next.text.count))
+            cells[nextColumn] = weight
+            cells[nextColumn + 1] = next.text
+            nextColumn += 2
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与指标值（其后实际值同为“\(next.text)”），读作分值\(weight)、指标值\(next.text)。", at: SourceLocation(line: t.line)))
+            return
+        }
         // `22`, `1010`: a weight and its full score glued (分值 2, 得分 2)
         if name != nil, !fixedCount, s.count >= 2, s.count % 2 == 0, s.allSatisfy({ $0.isASCII && $0.isNumber }),
            s.prefix(s.count / 2) == s.suffix(s.count / 2), let c = column(for: s, next: next), c + 1 < columns.count,
