@@ -23,6 +23,10 @@ enum GlueSplitter {
             for l2 in g.level2 where l2.hasSuffix("指标") { words.insert(l2) }
         }
         for g in ImportTaxonomy.evaluationFramework { words.formUnion(g.level2) }
+        // a long 二级 printed without its 指标 (服务对象满意度)
+        for g in ImportTaxonomy.recognition.groups {
+            for l2 in g.level2 where l2.hasSuffix("指标") && l2.count >= 8 { words.insert(String(l2.dropLast(2))) }
+        }
         for (w, _) in FormVocabulary.columnHeadings where w.count >= 3 && !w.contains("(") && !w.contains("/") { words.insert(w) }
         // header labels long enough never to be part of a name (项目名称, 主管部门, 实施单位…)
         for (w, _) in FormVocabulary.headerLabels where w.count >= 4 && !w.contains("(") { words.insert(w) }
@@ -53,7 +57,9 @@ enum GlueSplitter {
     /// 绩效 comes before it.
     static func titleEnd(_ c: [Character]) -> Int? {
         let head = String(c.prefix(60))
-        guard let perf = head.range(of: "绩效") else { return nil }
+        // 绩效 before the form's name, or, for a self-evaluation, 项目/部门/资金
+        guard let perf = head.range(of: "绩效") ?? ["项目", "部门", "资金"].lazy.compactMap({ w in head.range(of: w).flatMap { r in head.range(of: "自评表", range: r.upperBound..<head.endIndex) != nil ? r : nil } }).first
+        else { return nil }
         var best: String.Index?
         for e in titleEndings {
             if let r = head.range(of: e, range: perf.upperBound..<head.endIndex), best.map({ r.upperBound < $0 }) ?? true { best = r.upperBound }

@@ -39,10 +39,19 @@ enum StreamTokenizer {
             var t = Substring(trimmed)
             // a page number (`2、`) printed at the start of a page of a glued table; after `1、` on the
             // first line, the next number in turn is one even before a figure (`2、100%`)
+            var markerDropped = false
             if previousWasGlued, let marker = pageMarkerLength(t) ?? nextMarker.flatMap({ pageMarkerLength(t, number: $0) }) {
+                markerDropped = true
                 r.notes.append(ImportNote(.repaired, "第\(lineNo)行开头的“\(t.prefix(marker))”是分页留下的页码，已去掉。", at: SourceLocation(line: lineNo)))
                 if let n = nextMarker, pageMarkerLength(t, number: n) != nil { nextMarker = n + 1 }
                 t = t.dropFirst(marker)
+            }
+            // the page break fell inside a figure (`…完成10` / `2、0%100%`): the figure goes on
+            if markerDropped, let last = r.tokens.last, !last.isEmptyCell, let lc = last.text.last, lc.isASCII && lc.isNumber,
+               let fc = t.first, fc.isASCII && fc.isNumber || fc == "%" {
+                r.tokens.removeLast()
+                r.notes.append(ImportNote(.repaired, "第\(lineNo)行开头的“\(t.prefix(4))”接着上一行末尾的“\(last.text)”，是被分页拆开的一个数。", at: SourceLocation(line: lineNo)))
+                t = Substring(last.text + t)
             }
             if lineNo == firstLine, let marker = pageMarkerLength(t) ?? pageMarkerLength(t, number: 1), PlainText.count(String(t)) >= gluedLength {
                 if pageMarkerLength(t, number: 1) != nil { nextMarker = 2 }

@@ -460,7 +460,11 @@ struct Reader {
 
     static func isTitle(_ text: String) -> Bool {
         let t = TextNormalizer.labelKey(text)
-        guard TextNormalizer.contains(t, "绩效"), PlainText.count(t) <= 40 else { return false }
+        guard PlainText.count(t) <= 40 else { return false }
+        // `2020年度长江禁捕项目自评表`: a self-evaluation of a project or a department says so without 绩效
+        if !TextNormalizer.contains(t, "绩效") {
+            return PlainText.hasSuffix(t, "自评表") && ["项目", "部门", "资金"].contains(where: { TextNormalizer.contains(t, $0) })
+        }
         return PlainText.hasSuffix(t, "表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
     }
 
