@@ -72,6 +72,11 @@ enum GlueSplitter {
     /// (`指标2:`), glued to what follows: their length at `i`.
     static func markerLength(at i: Int, in c: [Character]) -> Int? {
         if c[i] == "(" || c[i] == "（" {
+            // a year in brackets after a title: `(2023年度)`, `(2021年)`
+            if i + 7 < c.count, c[(i + 1)...(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), c[i + 5] == "年" {
+                let close = c[i + 6] == "度" ? i + 7 : i + 6
+                if close < c.count, c[close] == ")" || c[close] == "）" { return close + 1 - i }
+            }
             var j = i + 1
             while j < c.count, j - i <= 5, c[j].isASCII && (c[j].isNumber || c[j] == ".") { j += 1 }
             if j > i + 1, j + 1 < c.count, c[j] == "分", c[j + 1] == ")" || c[j + 1] == "）" { return j + 2 - i }
@@ -130,7 +135,7 @@ enum GlueSplitter {
             }
             let followedByFixed = k + 1 < spans.count
             var afterExplanation = false
-            for part in explanationPieces(Array(chars[span.range])) {
+            for part in explanationPieces(qualitativeTargetCut(Array(chars[span.range]))) {
                 if part.isExplanation { out.append(String(part.chars)); afterExplanation = true; continue }
                 out += figurePieces(part.chars, followedByFixed: followedByFixed || part.followed, precededByCut: afterExplanation)
                 afterExplanation = false
@@ -139,7 +144,7 @@ enum GlueSplitter {
         // a name glued to a qualitative target printed twice (`资产管理安全好好`): name, target, actual
         var cut: [String] = []
         cut.reserveCapacity(out.count)
-        for piece in out {
+        for piece in out.flatMap({ $0.contains("\n") ? $0.split(separator: "\n").map(String.init) : [$0] }) {
             let c = Array(piece)
             if c.count >= 6, let w = qualitativeTwice(c) {
                 cut += [String(c.dropLast(2 * w.count)), w, w]
@@ -164,6 +169,32 @@ enum GlueSplitter {
             if a == w && b == w { return w }
         }
         return nil
+    }
+
+    /// Words that open a target written in words (`不超预算`, `不低于上年`): after a name of three
+    /// characters or more in glued text, they start the target's cell. The cut is marked by a
+    /// separator the explanation step below never sees inside a word (a line feed), and split there.
+    static let targetOpenings: [[Character]] = ["不超", "不低于", "不少于", "不高于"].map(Array.init)
+
+    static func qualitativeTargetCut(_ c: [Character]) -> [Character] {
+        guard c.count >= 5 else { return c }
+        var out: [Character] = []
+        out.reserveCapacity(c.count + 1)
+        var i = 0
+        var run = 0
+        while i < c.count {
+            if run >= 3, let w = targetOpenings.first(where: { i + $0.count <= c.count && c[i..<(i + $0.count)].elementsEqual($0) }) {
+                out.append("\n")
+                out += w
+                i += w.count
+                run = 0
+                continue
+            }
+            run = isHan(c[i]) ? run + 1 : 0
+            out.append(c[i])
+            i += 1
+        }
+        return out
     }
 
     /// The forms word an indicator's explanation `反映…情况`: in glued text, `反映` after a name

@@ -36,6 +36,22 @@ extension Reader {
         interpret(fields, line: row.line, moved: moved)
     }
 
+    /// A weight wrapped onto a line of its own under a row that has none (`…定性 高中低` / `10`), in a
+    /// grid read without positions: the row's weight. True when the line was that.
+    mutating func wrappedWeight(_ row: SourceRow) -> Bool {
+        guard let aligner else { return false }
+        // a weight wrapped onto a line of its own under a row that has none (`…定性 高中低` / `10`)
+        if gridWithoutPositions, previousRowWasIndicator, row.nonEmpty.count == 1, let w = TextNormalizer.number(row.nonEmpty[0].cell.text),
+           w > 0, w <= 100, aligner.columns.contains(where: { $0.kind == .field(.weight) }),
+           let di = drafts.indices.last, let last = drafts[di].rows.indices.last, drafts[di].rows[last].indicator.weight == nil {
+            drafts[di].rows[last].indicator.weight = w
+            lastEventWasIndicator = true
+            note(.repaired, "第\(row.line)行只有“\(row.nonEmpty[0].cell.text)”，是上一行换行到下一行的分值/权重，已归入上一行。", line: row.line, indicator: last, field: .weight)
+            return true
+        }
+        return false
+    }
+
     /// A cell's features, worked out once per text (`CellCache`).
     mutating func features(_ text: String) -> CellFeatures {
         let taxonomy = self.taxonomy

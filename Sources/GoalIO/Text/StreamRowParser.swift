@@ -123,10 +123,12 @@ struct StreamRowParser {
             close()
             // `成本指标` straight before a name, inside a 一级 that the older forms put it under
             // (产出指标): there it is the 二级, as those forms print it
-            if let l1 = level1, let next, Grammar.levelKind(next.text) == nil, !Grammar.isPoints(next.text),
-               ImportTaxonomy.index.allows(level1: Self.key(l1.text), level2: Self.key(s)) {
+            // (with no 一级 printed, the 一级 the open 二级 stands under)
+            let outer = level1.map { Self.key($0.text) } ?? level2.flatMap { ImportTaxonomy.index.parents(ofLevel2: Self.key($0.text)).first }
+            if let l1 = outer, let next, Grammar.levelKind(next.text) == nil, !Grammar.isPoints(next.text),
+               ImportTaxonomy.index.allows(level1: l1, level2: Self.key(s)) {
                 level2 = (s, t.line)
-                notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1.text)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
+                notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
                 return
             }
             level1 = (s, t.line); level2 = nil; return

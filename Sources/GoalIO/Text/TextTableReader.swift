@@ -342,6 +342,7 @@ struct Reader {
     }
 
     mutating func handle(_ row: SourceRow) {
+        if aligner != nil, wrappedWeight(row) { return }
         let sole = row.soleText
         if let sole, Self.isTitle(sole) {
             startTable(line: row.line)
@@ -512,8 +513,8 @@ struct Reader {
             case .goal:
                 if let v, ExecutionBlock.goalSubheadings.contains(TextNormalizer.labelKey(v)) { expectGoalRow = true }
                 else if let v { current?.goal = v }
-            case .projectName: if let v { current?.projectName = v }
-            case .projectManager: if let v { current?.projectManager = v }
+            case .projectName: current?.projectFieldsPrinted = true; if let v { current?.projectName = v }
+            case .projectManager: current?.projectFieldsPrinted = true; if let v { current?.projectManager = v }
             case .fundsGroup: break
             case .fundsTotal: setMoney(v, \.total, label: "年度预算总额", line: row.line)
             case .fundsFiscal: setMoney(v, \.fiscal, label: "财政拨款", line: row.line)
