@@ -229,7 +229,8 @@ extension Reader {
         let valueText = fields[.value] ?? ""
         let unitText = fields[.unit]
         var explicit: Comparison?
-        if let typeText = fields[.type], Grammar.natureWords.contains(TextNormalizer.labelKey(typeText)), typeText != "定性指标" || valueText.isEmpty || target(valueText).number == nil {
+        if let typeText = fields[.type], PlainText.hasPrefix(typeText, "定"), Grammar.natureWords.contains(TextNormalizer.labelKey(typeText)),
+           typeText != "定性指标" || valueText.isEmpty || target(valueText).number == nil {
             // 定量指标 says only that the target is a figure: the figure gives the operator; 定性指标 a text
             explicit = typeText == "定性指标" ? .qualitative : nil
         } else if let typeText = fields[.type] {

@@ -307,24 +307,27 @@ struct Reader {
     mutating func joinWrappedLevelNames() {
         guard rows.count > 1 else { return }
         func isName(_ s: String) -> Bool { taxonomy.level1(named: s) != nil || taxonomy.level2(named: s) != nil }
-        var out: [SourceRow] = []
-        out.reserveCapacity(rows.count)
+        // the rows are copied only from the first join on; most texts have none
+        var out: [SourceRow]?
         var i = 0
         while i < rows.count {
-            if i + 1 < rows.count, let a = rows[i].soleText, let b = rows[i + 1].soleText,
-               a.unicodeScalars.count + b.unicodeScalars.count <= 12 {
+            // a level name is at most 12 characters: 36 bytes for the two lines together
+            if i + 1 < rows.count, rows[i].nonEmpty.count == 1, rows[i + 1].nonEmpty.count == 1,
+               rows[i].nonEmpty[0].cell.text.utf8.count + rows[i + 1].nonEmpty[0].cell.text.utf8.count <= 36 {
+                let a = rows[i].nonEmpty[0].cell.text, b = rows[i + 1].nonEmpty[0].cell.text
                 let joined = a + b
                 if ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) {
-                    out.append(SourceRow(line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))], isTabular: rows[i].isTabular))
+                    if out == nil { out = Array(rows[..<i]) }
+                    out!.append(SourceRow(line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))], isTabular: rows[i].isTabular))
                     note(.repaired, "第\(rows[i].line)、\(rows[i + 1].line)行的“\(a)”“\(b)”是换行拆开的一个指标名称，已合并为“\(joined)”。", line: rows[i].line)
                     i += 2
                     continue
                 }
             }
-            out.append(rows[i])
+            out?.append(rows[i])
             i += 1
         }
-        if out.count != rows.count { rows = out }
+        if let out { rows = out }
     }
 
     mutating func startTable(line: Int, inheritFrom previous: TableDraft? = nil) {
@@ -342,7 +345,7 @@ struct Reader {
     }
 
     mutating func handle(_ row: SourceRow) {
-        if aligner != nil, wrappedWeight(row) { return }
+        if gridWithoutPositions, previousRowWasIndicator, row.nonEmpty.count == 1, wrappedWeight(row) { return }
         let sole = row.soleText
         if let sole, Self.isTitle(sole) {
             startTable(line: row.line)
@@ -461,11 +464,12 @@ struct Reader {
 
     static func isTitle(_ text: String) -> Bool {
         let t = TextNormalizer.labelKey(text)
-        guard PlainText.count(t) <= 40 else { return false }
+        guard t.utf8.count <= 160 else { return false }
         // `2020年度长江禁捕项目自评表`: a self-evaluation of a project or a department says so without 绩效
         if !TextNormalizer.contains(t, "绩效") {
-            return PlainText.hasSuffix(t, "自评表") && ["项目", "部门", "资金"].contains(where: { TextNormalizer.contains(t, $0) })
+            return PlainText.hasSuffix(t, "自评表") && PlainText.count(t) <= 40 && ["项目", "部门", "资金"].contains(where: { TextNormalizer.contains(t, $0) })
         }
+        guard PlainText.count(t) <= 40 else { return false }
         return PlainText.hasSuffix(t, "表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
     }
 
