@@ -18,11 +18,16 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        // used by App directly (event-loop types, thread pool, raw SQL), so declared, not borrowed from Vapor's
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
     ],
     targets: [
         .target(name: "GoalCore"),
         .target(name: "GoalCheck", dependencies: ["GoalCore"]),
         .target(name: "GoalScoring", dependencies: ["GoalCore"]),
+        // The year's phases as state machines: who may do what, when, what it signs (no web, no database).
+        .target(name: "GoalWorkflow", dependencies: ["GoalCore"]),
         // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
         .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -42,8 +47,12 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalIO", "OfficeXML",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -58,13 +67,14 @@ let package = Package(
         .testTarget(name: "GoalCoreTests", dependencies: ["GoalCore", "TestSupport"]),
         .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalIO", "TestSupport"]),
         .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO", "TestSupport"]),
+        .testTarget(name: "GoalWorkflowTests", dependencies: ["GoalWorkflow", "GoalCore"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["jixiao", "OfficeXML", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["jixiao", "GoalCore", "OfficeXML", "TestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "GoalCore", "GoalIO", "OfficeXML", "TestSupport",
+                "App", "GoalCore", "GoalIO", "GoalWorkflow", "OfficeXML", "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -1,4 +1,6 @@
 import Foundation
+import GoalIO
+import GoalWorkflow
 import Vapor
 
 /// A route parameter: `.key` when registering (`:id`), `.value(x)` when building a link.
@@ -83,7 +85,7 @@ enum SitePath: Sendable {
         case .tableEdit(let id): return ["tables", Self.segment(id), "edit"]
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
         case .tableExport(let id): return ["tables", Self.segment(id), "export"]
-        case .tableExportFile(let id, let format): return ["tables", Self.segment(id), "export", format.rawValue]
+        case .tableExportFile(let id, let format): return ["tables", Self.segment(id), "export", format.pathSegment]
         case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
         case .tableCompare(let id): return ["tables", Self.segment(id), "compare"]
         case .tableAuditCSV(let id): return ["tables", Self.segment(id), "audit.csv"]

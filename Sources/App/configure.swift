@@ -10,24 +10,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.directory = DirectoryConfiguration(workingDirectory: config.rootDirectory)
     app.storage[AppConfigKey.self] = config
 
-    switch config.database {
-    case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
-    case .sqliteFile(let path):
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
-    case .postgres(let url):
-        try app.databases.use(.postgres(url: url), as: .psql)
-    }
-    app.migrations.add(CreateGoalTables())
-    app.migrations.add(CreateOrganisations())
-    app.migrations.add(CreateAccounts())
-    app.migrations.add(CreateAuditEvents())
-    app.migrations.add(AddWorkflowToGoalTables())
-    app.migrations.add(AddGoalTableListIndexes())
-    app.migrations.add(CreateImportDrafts())
-    app.migrations.add(AddPrintedUnitToGoalTables())
+    try useDatabase(app, config.database)
+    for migration in JixiaoMigrations.all { app.migrations.add(migration) }
 
     app.storage[HeavyWorkKey.self] = HeavyWork(limits: config.heavyWork)
     app.lifecycle.use(HeavyWorkLifecycle())
@@ -58,3 +42,30 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 }
 
 struct AppConfigKey: StorageKey { typealias Value = AppConfig }
+
+/// Connects the app to its database (the file's folder made for SQLite).
+func useDatabase(_ app: Application, _ database: AppConfig.Database) throws {
+    switch database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        try app.databases.use(.postgres(url: url), as: .psql)
+    }
+}
+
+/// Every migration, in order. Migrations are added, never edited: a database written by any release
+/// upgrades by running the ones it has not seen (`UpgradeTests` proves it from the previous release).
+enum JixiaoMigrations {
+    /// The schema of the release before issue #14 (stop 11).
+    static let previousRelease: [any Migration] = [
+        CreateGoalTables(), CreateOrganisations(), CreateAccounts(), CreateAuditEvents(), AddWorkflowToGoalTables(),
+        AddGoalTableListIndexes(),
+    ]
+    /// Added since: server-side import drafts, the printed unit, phases and indicator facts.
+    static let thisRelease: [any Migration] = [CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts()]
+    static var all: [any Migration] { previousRelease + thisRelease }
+}

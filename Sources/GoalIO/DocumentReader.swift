@@ -7,6 +7,8 @@ import OfficeXML
 public enum DocumentReader {
     /// Reads a file. `name` (a file name or extension) helps choose the format; the content decides.
     /// `limits` bound what an Office file may cost to read (`ReadLimits.upload` for the server).
+    /// Ids of interchange JSON are kept; other formats carry none, and whoever stores or writes the
+    /// result gives them (`GoalTable.withIndicatorIDs`): the reader's answer stays a function of the file.
     public static func read(data: Data, name: String = "", limits: ReadLimits = .default) throws(ImportError) -> ImportResult {
         let ext = (name as NSString).pathExtension.lowercased()
         // Office content first: a workbook saved under a .json or .txt name is still a workbook.

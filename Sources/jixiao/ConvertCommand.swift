@@ -56,38 +56,10 @@ extension ConvertCommand {
     func exported(_ result: ImportResult) throws -> Data {
         let f = try exportFormat()
         do {
-            return try f.data(result.tables, document: result.document)
+            return try f.data(result.tables)
         } catch {
             Console.error("错误：\(error.message)")
             throw ExitCode(1)
-        }
-    }
-}
-
-/// The output formats of `convert`, chosen by `--format` or the output file's extension.
-enum ExportFormat: String, CaseIterable {
-    case json, xlsx, csv, html
-
-    static func choose(format: String?, output: String?) throws(ImportError) -> ExportFormat {
-        let toStdout = output == nil || output == "-"
-        // A name without an extension (`-o /dev/null`, `-o result`) gets JSON, as before other formats existed.
-        let ext = toStdout ? "" : URL(fileURLWithPath: output!).pathExtension.lowercased()
-        let name = format ?? (ext.isEmpty ? "json" : ext)
-        let aliases: [String: ExportFormat] = ["htm": .html, "xlsm": .xlsx]
-        guard let f = ExportFormat(rawValue: name.lowercased()) ?? aliases[name.lowercased()] else {
-            throw ImportError("不支持的输出格式“\(name)”。请用 .json、.xlsx、.csv 或 .html 作为输出文件扩展名（或 --format 指定）。")
-        }
-        // A workbook is binary: written to a terminal or pipe it would only garble the screen.
-        if f == .xlsx && toStdout { throw ImportError("Excel 文件不能输出到标准输出，请用 -o 指定 .xlsx 文件。") }
-        return f
-    }
-
-    func data(_ tables: [GoalTable], document: GoalDocument) throws(ImportError) -> Data {
-        switch self {
-        case .json: return document.encoded() + Data("\n".utf8)
-        case .xlsx: return try XLSXExporter.data(tables)
-        case .csv: return CSVExporter.data(tables)
-        case .html: return HTMLPrintView.data(tables)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GoalWorkflow
 import GoalCore
 import TestSupport
 import Testing

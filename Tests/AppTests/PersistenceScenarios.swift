@@ -148,6 +148,8 @@ struct PostgresPersistenceTests {
 
     // the workflow, visibility, sessions and the append-only audit trail on PostgreSQL as well
     @Test func workflowFullPath() async throws { try await WorkflowTests.fullPath(db) }
+    @Test func upgradeFromPreviousRelease() async throws { try await UpgradeTests.upgrade(db) }
+    @Test func actualsSurviveAdjustment() async throws { try await IndicatorLifecycleTests.actualsSurviveAdjustment(db) }
     @Test func returnedCannotBeApproved() async throws { try await WorkflowTests.returnedCannotBeApproved(db) }
     @Test func approvedIsFrozen() async throws { try await WorkflowTests.approvedIsFrozen(db) }
     @Test func auditTrailIsAppendOnly() async throws { try await WorkflowTests.auditTrail(db) }

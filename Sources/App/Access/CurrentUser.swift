@@ -1,4 +1,5 @@
 import Foundation
+import GoalWorkflow
 import Vapor
 
 /// The signed-in account of a request, with what visibility needs of its organisation.

@@ -1,4 +1,5 @@
 import Fluent
+import GoalWorkflow
 import Foundation
 import Vapor
 

@@ -1,4 +1,5 @@
 import Foundation
+import GoalWorkflow
 import GoalCore
 import GoalIO
 import Vapor
@@ -83,10 +84,10 @@ struct PagesController {
 
     @Sendable func exportFile(_ req: Request, _ format: ExportFormat) async throws -> Response {
         let d = try await detail(req)
-        let body = try format.data([d.table])
+        let body = try format.webData([d.table])
         let file = "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).\(format.fileExtension)"
         let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "table"
-        let disposition = format == .print ? "inline" : "attachment"
+        let disposition = format == .html ? "inline" : "attachment"
         return Response(status: .ok, headers: [
             "Content-Type": format.contentType,
             "Content-Disposition": "\(disposition); filename=\"table.\(format.fileExtension)\"; filename*=UTF-8''\(encoded)",

@@ -1,4 +1,5 @@
 import Foundation
+import GoalWorkflow
 import GoalCheck
 import GoalCore
 import GoalIO
@@ -275,10 +276,8 @@ extension TableSummaryDTO {
         errors: 0, warnings: 0, score: nil, scoreMax: nil, grade: nil, updatedAt: nil)
 }
 
-/// The export formats: JSON from GoalCore, the official-layout .xlsx, CSV and the HTML print view from GoalIO.
-enum ExportFormat: String, CaseIterable, Sendable {
-    case json, xlsx, csv, print
-
+/// How the 导出 page offers each format (`GoalIO.ExportFormat`, the one list the command line uses too).
+extension ExportFormat {
     struct Option: Encodable {
         var label: String
         var href: String
@@ -286,6 +285,9 @@ enum ExportFormat: String, CaseIterable, Sendable {
         /// The print view opens in the browser; the others download.
         var download: Bool
     }
+
+    /// The last segment of the format's address: the print view is `…/export/print`.
+    var pathSegment: String { self == .html ? "print" : rawValue }
 
     func option(for id: UUID) -> Option {
         let href = SitePath.tableExportFile(.value(id), self).path
@@ -298,32 +300,13 @@ enum ExportFormat: String, CaseIterable, Sendable {
                           note: "一级、二级指标合并单元格，A4 横向打印，附填表说明", download: true)
         case .csv:
             return Option(label: "CSV 表格（.csv）", href: href, note: "每行一项指标，UTF-8，可用 Excel/WPS 打开", download: true)
-        case .print:
+        case .html:
             return Option(label: "打印版（HTML）", href: href, note: "在浏览器中打开后用“打印”输出纸质或 PDF", download: false)
         }
     }
 
-    var fileExtension: String { self == .print ? "html" : rawValue }
-
-    var contentType: String {
-        switch self {
-        case .json: return "application/json; charset=utf-8"
-        case .xlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        case .csv: return "text/csv; charset=utf-8"
-        case .print: return "text/html; charset=utf-8"
-        }
-    }
-
-    /// The file, written by GoalCore (JSON) or GoalIO's exporters.
-    func data(_ tables: [GoalTable]) throws -> Data {
-        switch self {
-        case .json: return GoalDocument(tables: tables).encoded()
-        case .xlsx:
-            do { return try XLSXExporter.data(tables) } catch {
-                throw Abort(.internalServerError, reason: "生成 Excel 文件失败：\(error.description)")
-            }
-        case .csv: return CSVExporter.data(tables)
-        case .print: return HTMLPrintView.data(tables)
-        }
+    /// The file, or 500 with the reason.
+    func webData(_ tables: [GoalTable]) throws -> Data {
+        do { return try data(tables) } catch { throw Abort(.internalServerError, reason: error.description) }
     }
 }

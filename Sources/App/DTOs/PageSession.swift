@@ -1,4 +1,5 @@
 import Foundation
+import GoalWorkflow
 import Vapor
 
 /// What every page shows of the signed-in account (the navigation bar) and the CSRF token its forms carry.

@@ -1,42 +1,8 @@
 import Foundation
 import GoalCore
+import GoalScoring
+import GoalWorkflow
 import Vapor
-
-/// 状态: where a table is in the review workflow (see `Workflow`). Stored as the raw value.
-enum TableStatus: String, Codable, CaseIterable, Sendable {
-    case draft, submitted, businessReviewed, performanceReviewed, approved
-    /// An approved table whose 调整 has been approved in its turn: kept for the record, read-only.
-    case superseded
-
-    var label: String {
-        switch self {
-        case .draft: return "草稿"
-        case .submitted: return "已提交"
-        case .businessReviewed: return "业务股室已审"
-        case .performanceReviewed: return "绩效股已审"
-        case .approved: return "已批复"
-        case .superseded: return "已被调整取代"
-        }
-    }
-
-    /// Stored text to status; anything unknown (older data) reads as a draft.
-    init(stored: String) { self = TableStatus(rawValue: stored) ?? .draft }
-}
-
-/// 自评状态: the self-evaluation's own small workflow, once the goals are approved.
-enum EvaluationStatus: String, Codable, CaseIterable, Sendable {
-    case draft, submitted, reviewed
-
-    var label: String {
-        switch self {
-        case .draft: return "草稿"
-        case .submitted: return "已提交"
-        case .reviewed: return "已复核"
-        }
-    }
-
-    init(stored: String) { self = EvaluationStatus(rawValue: stored) ?? .draft }
-}
 
 extension TableKind {
     /// Short name for lists: 部门整体 / 项目支出 / 省级整体.
@@ -146,8 +112,9 @@ extension TableDetailDTO {
 extension GoalTableRecord {
     /// Writes a table and everything derived from it into the record (the version is the caller's business).
     /// `owner` is the owning organisation's name, which files the table; nil for a table with no owner.
-    func fill(from table: GoalTable, status: TableStatus, owner: String?) {
-        let s = Analysis.summary(table)
+    @discardableResult
+    func fill(from table: GoalTable, status: TableStatus, owner: String?) -> TableScore {
+        let (s, tableScore) = Analysis.summaryAndScore(table)
         unit = owner ?? table.unit
         printedUnit = table.unit
         year = table.year
@@ -162,6 +129,7 @@ extension GoalTableRecord {
         score = s.score
         scoreMax = s.scoreMax
         grade = s.grade
+        return tableScore
     }
 
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GoalWorkflow
 import GoalCore
 
 /// The table page's 流程 panel: where the table stands, the actions this account can take now
@@ -51,7 +52,7 @@ struct WorkflowPanel: Encodable {
                                     href: SitePath.tableAction(.value(s.id), .value(a)).path, needsComment: a.needsComment,
                                     warnings: a == .submit ? s.warnings : 0,
                                     danger: a == .sendBack || a == .returnEvaluation)
-            case .forbidden, .notNow: return nil
+            case .refused: return nil
             }
         }
         compare = s.adjusts.map { _ in SitePath.tableCompare(.value(s.id)).path }

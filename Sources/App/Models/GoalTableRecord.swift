@@ -1,4 +1,5 @@
 import Fluent
+import GoalWorkflow
 import Foundation
 
 /// One stored goal table (persistence only: never handed to views or the API; see `TableDTO.init(_:)`).

@@ -28,6 +28,15 @@ enum Analysis {
 
     /// Why a self-evaluation cannot be submitted yet: rows without an actual, rows that lost points
     /// without 偏差原因分析及改进措施, each named with its row. Empty when it can.
+    /// The checker's errors, as the messages a refused submission lists.
+    static func errorMessages(_ table: GoalTable) -> [String] {
+        findings([table]).filter { $0.severity == .error }.map(\.message)
+    }
+
+    static func warningCount(_ table: GoalTable) -> Int {
+        findings([table]).count { $0.severity == .warning }
+    }
+
     static func evaluationGaps(_ table: GoalTable) -> [String] {
         scores([table])[0].indicators.flatMap { s in
             s.flags.filter { $0.kind == .missingActual || $0.kind == .deviationMissing }.map(\.message)
@@ -43,13 +52,16 @@ enum Analysis {
         var grade: String?
     }
 
-    static func summary(_ table: GoalTable) -> Summary {
+    static func summary(_ table: GoalTable) -> Summary { summaryAndScore(table).0 }
+
+    /// The summary and the score it rests on (the indicator facts store each indicator's score).
+    static func summaryAndScore(_ table: GoalTable) -> (Summary, TableScore) {
         let f = findings([table])
         let s = scores([table])[0]
-        return Summary(
+        return (Summary(
             errors: f.count { $0.severity == .error }, warnings: f.count { $0.severity == .warning },
             score: s.hasScores ? s.total : nil, scoreMax: s.hasScores ? s.max : nil,
-            grade: s.hasScores ? s.grade.rawValue : nil)
+            grade: s.hasScores ? s.grade.rawValue : nil), s)
     }
 
     /// Taxonomy choices for the editor's dropdowns: 一级 → its 二级, under the profile for that form.

@@ -1,4 +1,5 @@
 import Fluent
+import GoalWorkflow
 import Foundation
 import GoalCore
 import Vapor
@@ -84,6 +85,7 @@ enum AuditLog {
         case "organisations-import": return "导入机构"
         case "adjustment-created": return "由调整生成"
         case "superseded": return "被调整取代"
+        case "evaluation-carried": return "自评内容带入新版本"
         default: return action
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GoalWorkflow
 import Vapor
 
 /// Turns every error into Chinese for the reader: JSON (`ErrorDTO`, `ConflictDTO`) under `/api`,
@@ -64,6 +65,13 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
             case .notDeleted(let id): return (.badRequest, "目标表“\(id.uuidString)”没有被删除，无需恢复")
             case .wrongState(let why): return (.conflict, why)
             case .blockedByFindings(let why): return (.unprocessableEntity, why)
+            }
+        case let refusal as WorkflowRefusal:
+            switch refusal {
+            case .roleNotAllowed: return (.forbidden, refusal.message)
+            case .wrongState: return (.conflict, refusal.message)
+            case .commentRequired: return (.badRequest, refusal.message)
+            case .incomplete: return (.unprocessableEntity, refusal.message)
             }
         case Accounts.Failure.invalid(let why):
             return (.unprocessableEntity, why)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 extension TableStore {
     /// Removes for good the tables deleted longer ago than the restore window: after it they can no longer
@@ -10,9 +11,12 @@ extension TableStore {
         let cutoff = now.addingTimeInterval(-window)
         let expired = GoalTableRecord.query(on: db).withDeleted()
             .filter(\.$deletedAt != nil).filter(\.$deletedAt < cutoff)
-        let count = try await expired.copy().count()
-        guard count > 0 else { return 0 }
+        let ids = try await expired.copy().field(\.$id).all().compactMap(\.id)
+        guard !ids.isEmpty else { return 0 }
+        // the phase rows go with their tables (their facts went when the table was deleted)
+        let sql = try TablePhases.sql(db)
+        for id in ids { try await sql.raw("DELETE FROM table_phases WHERE table_id = \(bind: id)").run() }
         try await expired.delete(force: true)
-        return count
+        return ids.count
     }
 }

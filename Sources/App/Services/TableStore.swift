@@ -1,4 +1,5 @@
 import Fluent
+import GoalWorkflow
 import Foundation
 import GoalCore
 import GoalIO
@@ -107,10 +108,12 @@ enum TableStore {
         r.orgPath = owner?.path ?? "/"
         r.evaluationStatus = EvaluationStatus.draft.rawValue
         // an imported or new table carries no signature: only the workflow signs (`sign`)
-        var t = table.withWorkflowSignoff(of: nil)
+        var t = table.withWorkflowSignoff(of: nil).withIndicatorIDs()
         if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
-        r.fill(from: t, status: .draft, owner: owner?.name)
+        let score = r.fill(from: t, status: .draft, owner: owner?.name)
         try await r.create(on: tx)
+        try await TablePhases.start(r, on: tx)
+        try await IndicatorFacts.write(r, table: t, score: score, on: tx)
         try await AuditLog.append(action, by: user, table: r.id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
         return try TableDetailDTO(r)
     }
@@ -124,10 +127,13 @@ enum TableStore {
             let r = try await Access.visibleRecord(id, for: user, on: tx)
             try Access.requireUnitRole(user, to: "修改目标表")
             let status = TableStatus(stored: r.status)
+            // signatures come only from the workflow, and ids a client dropped are found again by row and name
+            let stored = try TableDetailDTO(r).table
+            let incoming = table.withWorkflowSignoff(of: stored.signoff).withIndicatorIDs(keepingFrom: stored)
             switch Workflow.editScope(status: status, evaluation: EvaluationStatus(stored: r.evaluationStatus)) {
             case .everything: break
             case .evaluationOnly:
-                guard try TableDetailDTO(r).table.hasSameGoals(as: table) else {
+                guard stored.hasSameGoals(as: incoming) else {
                     throw Failure.wrongState("这张表已批复，绩效目标不能直接修改（只能填写自评的实际完成值、偏差原因和预算执行）；如需修改目标，请使用“调整”")
                 }
             case .nothing(let why): throw Failure.wrongState(why)
@@ -142,11 +148,15 @@ enum TableStore {
                 RETURNING version
                 """).first()
             guard claimed != nil else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
-            // signatures come only from the workflow: whatever the client sent for them is replaced by what is stored
-            let stored = try TableDetailDTO(r).table
-            r.fill(from: table.withWorkflowSignoff(of: stored.signoff), status: status, owner: r.owningUnit)
+            let score = r.fill(from: incoming, status: status, owner: r.owningUnit)
             r.version = expectedVersion + 1
             try await r.save(on: tx)
+            // the content version of the phase this save changed
+            if !stored.hasSameGoals(as: incoming) { try await TablePhases.changed(id, .goals, on: tx) }
+            if incoming.withEvaluation(of: stored) != incoming {
+                try await TablePhases.changed(id, .selfEvaluation, on: tx)
+            }
+            try await IndicatorFacts.write(r, table: incoming, score: score, on: tx)
             try await AuditLog.append("update", by: user, table: id, subject: r.name, before: before,
                                       after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
@@ -166,80 +176,64 @@ enum TableStore {
             let outcome = Workflow.outcome(of: action, by: user.role, status: TableStatus(stored: r.status),
                                            evaluation: EvaluationStatus(stored: r.evaluationStatus))
             switch outcome {
-            case .forbidden(let why): throw Abort(.forbidden, reason: why)
-            case .notNow(let why): throw Failure.wrongState(why)
+            case .refused(let refusal): throw refusal
             case .createsAdjustment:
                 return try await adjust(r, by: user, comment: note, on: tx)
             case .moves(let status, let evaluation):
-                if action.needsComment, (note ?? "").isEmpty {
-                    throw Abort(.badRequest, reason: "\(action.label)时必须填写意见，说明需要修改的地方")
-                }
                 var table = try TableDetailDTO(r).table
-                if action == .submit { try checkSubmittable(table, acknowledgeWarnings: acknowledgeWarnings) }
-                if action == .submitEvaluation { try checkEvaluationSubmittable(table) }
-                sign(&table, action: action, by: user, on: now)
+                if let refusal = Workflow.precondition(
+                    of: action, comment: note, errors: action == .submit ? Analysis.errorMessages(table) : [],
+                    warnings: action == .submit ? Analysis.warningCount(table) : 0, acknowledgedWarnings: acknowledgeWarnings,
+                    evaluationGaps: action == .submitEvaluation ? Analysis.evaluationGaps(table) : []) {
+                    throw refusal
+                }
+                table.signoff = Workflow.sign(table.signoff, action: action, by: user.name, role: user.role, on: Workflow.day(now))
+                // the step is claimed on the phase's row: of two reviewers pressing at once, one moves the table
+                let (from, to) = action.phase == .goals ? (r.status, status.rawValue) : (r.evaluationStatus, evaluation.rawValue)
+                guard try await TablePhases.move(id, action.phase, from: from, to: to, now: now, on: tx) else {
+                    throw Failure.wrongState("这张表刚被他人处理过，请刷新后再操作")
+                }
+                if action == .approve {
+                    _ = try await TablePhases.move(id, .selfEvaluation, from: r.evaluationStatus, to: evaluation.rawValue, now: now, on: tx)
+                }
                 let before = AuditLog.snapshot(r)
-                r.fill(from: table, status: status, owner: r.owningUnit)
+                // a workflow step is no content change: the version stays, the trail records the step
+                let score = r.fill(from: table, status: status, owner: r.owningUnit)
                 r.evaluationStatus = evaluation.rawValue
                 if action == .sendBack { r.returnComment = note } else if action == .submit { r.returnComment = nil }
-                r.version += 1
                 try await r.save(on: tx)
+                try await IndicatorFacts.write(r, table: table, score: score, on: tx)
                 try await AuditLog.append(action.rawValue, by: user, table: id, subject: r.name, comment: note,
                                           before: before, after: AuditLog.snapshot(r), on: tx)
                 if action == .approve, let old = r.adjustsID,
                    let o = try await GoalTableRecord.find(old, on: tx), TableStatus(stored: o.status) == .approved {
+                    // what the unit already entered for its self-evaluation goes with the goals, by indicator id;
+                    // values of indicators the adjustment removed stay on the superseded version and in the trail
+                    let carried = try TableDetailDTO(r).table.carryingPhaseValues(from: try TableDetailDTO(o).table)
+                    if carried.table != (try TableDetailDTO(r).table) || !carried.orphans.isEmpty {
+                        let beforeCarry = AuditLog.snapshot(r)
+                        let carriedScore = r.fill(from: carried.table, status: .approved, owner: r.owningUnit)
+                        r.version += 1  // the self-evaluation's content changed
+                        try await r.save(on: tx)
+                        try await TablePhases.changed(id, .selfEvaluation, on: tx)
+                        try await IndicatorFacts.write(r, table: carried.table, score: carriedScore, on: tx)
+                        let orphanText = carried.orphans.map { "“\($0.name)”实际完成值 \($0.actual ?? "（空）")" }.joined(separator: "；")
+                        try await AuditLog.append("evaluation-carried", by: user, table: id, subject: r.name,
+                                                  comment: "自评内容已从被取代的版本按指标带入" + (orphanText.isEmpty ? "" : "；调整删除的指标保留在原版本：" + orphanText),
+                                                  before: beforeCarry, after: AuditLog.snapshot(r), on: tx)
+                    }
                     let b = AuditLog.snapshot(o)
+                    _ = try await TablePhases.move(old, .goals, from: o.status, to: TableStatus.superseded.rawValue, now: now, on: tx)
                     o.status = TableStatus.superseded.rawValue
-                    o.version += 1
                     try await o.save(on: tx)
+                    // history: a superseded version's indicators no longer count among the year's live ones
+                    try await IndicatorFacts.remove(old, on: tx)
                     try await AuditLog.append("superseded", by: user, table: old, subject: o.name,
                                               comment: "调整后的版本已批复", before: b, after: AuditLog.snapshot(o), on: tx)
                 }
                 return try TableDetailDTO(r)
             }
         }
-    }
-
-    /// Submission is refused while the checker reports errors; warnings must be acknowledged.
-    static func checkSubmittable(_ table: GoalTable, acknowledgeWarnings: Bool) throws {
-        let findings = Analysis.findings([table])
-        let errors = findings.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            let first = errors.prefix(3).map(\.message).joined(separator: "；")
-            throw Failure.blockedByFindings("检查发现 \(errors.count) 个错误，改正后才能提交：\(first)\(errors.count > 3 ? "……" : "")")
-        }
-        let warnings = findings.count { $0.severity == .warning }
-        if warnings > 0, !acknowledgeWarnings {
-            throw Failure.blockedByFindings("检查发现 \(warnings) 条警告：请阅读后勾选“已阅读警告，确认提交”再提交")
-        }
-    }
-
-    /// A self-evaluation is submitted only when every row has its actual and every row that lost points
-    /// says why (偏差原因分析及改进措施): a reviewer would send it back for either.
-    static func checkEvaluationSubmittable(_ table: GoalTable) throws {
-        let gaps = Analysis.evaluationGaps(table)
-        guard !gaps.isEmpty else { return }
-        let first = gaps.prefix(3).joined(separator: "；")
-        throw Failure.blockedByFindings("自评还有 \(gaps.count) 处未填写，补齐后才能提交：\(first)\(gaps.count > 3 ? "……" : "")")
-    }
-
-    /// Fills the printed form's sign-off from the account that acted, with the date (Beijing time).
-    static func sign(_ table: inout GoalTable, action: WorkflowAction, by user: CurrentUser, on date: Date) {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        f.dateFormat = "yyyy-MM-dd"
-        let day = f.string(from: date)
-        var s = table.signoff ?? Signoff()
-        switch action {
-        case .submit:
-            if user.role == .unitHead { s.head = user.name } else { s.filledBy = user.name }
-            s.filledOn = day
-        case .businessReview: s.businessReviewer = "\(user.name) \(day)"
-        case .performanceReview: s.performanceReviewer = "\(user.name) \(day)"
-        default: return
-        }
-        table.signoff = s
     }
 
     /// 调整: a copy of the approved goals as a new draft of the same unit, linked to the approved table.
@@ -252,8 +246,7 @@ enum TableStore {
             throw Failure.wrongState("这张表已有一个尚未批复的调整（第 \(open.version) 版，\(TableStatus(stored: open.status).label)），请先完成或删除它")
         }
         var table = try TableDetailDTO(r).table.goalPart
-        table.signoff?.businessReviewer = nil
-        table.signoff?.performanceReviewer = nil
+        table.signoff = Workflow.signoffForAdjustment(table.signoff)
         let n = GoalTableRecord()
         n.id = UUID()
         n.version = 1
@@ -261,8 +254,10 @@ enum TableStore {
         n.orgPath = r.orgPath
         n.evaluationStatus = EvaluationStatus.draft.rawValue
         n.adjustsID = id
-        n.fill(from: table, status: .draft, owner: r.owningUnit)
+        let score = n.fill(from: table, status: .draft, owner: r.owningUnit)
         try await n.create(on: tx)
+        try await TablePhases.start(n, on: tx)
+        try await IndicatorFacts.write(n, table: table, score: score, on: tx)
         try await AuditLog.append(WorkflowAction.adjust.rawValue, by: user, table: id, subject: r.name, comment: comment,
                                   after: nil, on: tx)
         try await AuditLog.append("adjustment-created", by: user, table: n.id, subject: n.name,
@@ -281,6 +276,7 @@ enum TableStore {
             }
             let before = AuditLog.snapshot(r)
             try await r.delete(on: tx)
+            try await IndicatorFacts.remove(id, on: tx)
             try await AuditLog.append("delete", by: user, table: id, subject: r.name, before: before, on: tx)
         }
     }
@@ -299,6 +295,7 @@ enum TableStore {
                 throw Failure.restoreExpired(id, minutes: Int(window / 60))
             }
             try await r.restore(on: tx)
+            try await IndicatorFacts.write(r, on: tx)
             try await AuditLog.append("restore", by: user, table: id, subject: r.name, after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
         }

@@ -6,9 +6,9 @@ extension GoalTable {
     public var goalPart: GoalTable {
         var t = self
         t.execution = nil
+        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
         for i in t.indicators.indices {
-            t.indicators[i].actual = nil
-            t.indicators[i].deviation = nil
+            for f in phaseFields { f.clear(in: &t.indicators[i]) }
         }
         return t
     }
@@ -16,5 +16,18 @@ extension GoalTable {
     /// True when `other` differs from this table only in its self-evaluation inputs.
     public func hasSameGoals(as other: GoalTable) -> Bool {
         goalPart == other.goalPart
+    }
+}
+
+extension GoalTable {
+    /// These goals with the self-evaluation values of `other` (by row), for telling which phase a save changed.
+    public func withEvaluation(of other: GoalTable) -> GoalTable {
+        var t = self
+        t.execution = other.execution
+        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
+        for i in t.indicators.indices where i < other.indicators.count {
+            for f in phaseFields { f.copy(from: other.indicators[i], to: &t.indicators[i]) }
+        }
+        return t
     }
 }

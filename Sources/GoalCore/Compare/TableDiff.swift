@@ -1,9 +1,9 @@
 /// What changed between two versions of a table, field by field, in the words of the form:
 /// shown in the audit trail and when an adjustment (调整) is compared with the approved table.
 ///
-/// Indicators are paired by position, not by name: a renamed indicator is a change of its 三级 name,
-/// and a row added at the end is an added row. Rows moved up or down show as changes of each row,
-/// which is what a reviewer comparing two printed forms would see too.
+/// Indicators are paired by their id (`Indicator.id`): a renamed indicator is a change of its 三级 name,
+/// a moved row is a move, not a change of every row between; indicators without ids (older data) are
+/// paired by position. Each field is compared through `IndicatorField`, the one list of fields.
 public struct TableChange: Sendable, Hashable, Codable {
     /// Where: `表头`, `第3行`, `任务2`.
     public var place: String
@@ -56,29 +56,28 @@ public enum TableDiff {
             }
         }
 
-        for i in 0..<max(old.indicators.count, new.indicators.count) {
-            let a = i < old.indicators.count ? old.indicators[i] : nil
-            let b = i < new.indicators.count ? new.indicators[i] : nil
+        for (a, b) in pairs(old.indicators, new.indicators) {
             switch (a, b) {
             case let (a?, b?):
-                let place = "第\(i + 1)行「\(b.name.isEmpty ? a.name : b.name)」"
-                compare(place, "一级指标", a.level1, b.level1)
-                compare(place, "二级指标", a.level2, b.level2)
-                compare(place, "三级指标", a.name, b.name)
-                compare(place, "指标值", targetText(a), targetText(b))
-                compare(place, "指标值说明", a.explanation, b.explanation)
-                compare(place, "评（扣）分标准", a.scoring, b.scoring)
-                compare(place, "权重（分值）", number(a.weight), number(b.weight))
-                compare(place, "指标值设定依据", a.basis, b.basis)
-                compare(place, "上年完成值", a.lastYear, b.lastYear)
-                compare(place, "佐证资料", a.evidence, b.evidence)
-                compare(place, "备注", a.note, b.note)
-                compare(place, "实际完成值", a.actual, b.actual)
-                compare(place, "偏差原因", a.deviation, b.deviation)
+                let place = "第\(b.row + 1)行「\(b.value.name.isEmpty ? a.value.name : b.value.name)」"
+                if a.row != b.row {
+                    out.append(TableChange(place: place, field: "位置", before: "第\(a.row + 1)行", after: "第\(b.row + 1)行"))
+                }
+                for f in IndicatorField.stored where f != .type && f != .value && f != .unit {
+                    if f == .name {
+                        compare(place, f.diffLabel, f.text(of: a.value), f.text(of: b.value))
+                        compare(place, "指标值", targetText(a.value), targetText(b.value))
+                    } else {
+                        compare(place, f.diffLabel, f.text(of: a.value), f.text(of: b.value))
+                    }
+                }
             case let (a?, nil):
-                out.append(TableChange(place: "第\(i + 1)行", field: "删除指标", before: a.name + " " + targetText(a), after: ""))
+                // an indicator the new version dropped: what it had reached stays on record here
+                let reached = a.value.actual.map { "（实际完成值 \($0)）" } ?? ""
+                out.append(TableChange(place: "原第\(a.row + 1)行", field: "删除指标",
+                                       before: a.value.name + " " + targetText(a.value) + reached, after: ""))
             case let (nil, b?):
-                out.append(TableChange(place: "第\(i + 1)行", field: "新增指标", before: "", after: b.name + " " + targetText(b)))
+                out.append(TableChange(place: "第\(b.row + 1)行", field: "新增指标", before: "", after: b.value.name + " " + targetText(b.value)))
             case (nil, nil): break
             }
         }
@@ -96,8 +95,33 @@ public enum TableDiff {
         return out
     }
 
+    /// Old and new indicators paired by id, in the new table's order, removed ones after; by position
+    /// when either side lacks ids.
+    static func pairs(_ old: [Indicator], _ new: [Indicator])
+        -> [(Row?, Row?)] {
+        let oldRows = old.enumerated().map { Row(row: $0.offset, value: $0.element) }
+        let newRows = new.enumerated().map { Row(row: $0.offset, value: $0.element) }
+        let byID = old.allSatisfy { $0.id != nil } && new.allSatisfy { $0.id != nil }
+        guard byID else {
+            return (0..<max(old.count, new.count)).map { i in
+                (i < old.count ? oldRows[i] : nil, i < new.count ? newRows[i] : nil)
+            }
+        }
+        var oldByID: [String: Row] = [:]
+        for r in oldRows { if let id = r.value.id { oldByID[id] = r } }
+        var out: [(Row?, Row?)] = newRows.map { r in (r.value.id.flatMap { oldByID[$0] }, r) }
+        let kept = Set(new.compactMap(\.id))
+        out += oldRows.filter { !kept.contains($0.value.id ?? "") }.map { ($0, nil) }
+        return out
+    }
+
+    struct Row {
+        var row: Int
+        var value: Indicator
+    }
+
     /// `≥100人`, or the text of a 定性 target.
-    static func targetText(_ i: Indicator) -> String {
+    public static func targetText(_ i: Indicator) -> String {
         i.type == .qualitative ? i.value : i.type.rawValue + i.value + (i.unit ?? "")
     }
 }

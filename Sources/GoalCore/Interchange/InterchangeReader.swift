@@ -151,6 +151,8 @@ struct JSONByteScanner {
             case "note": try seen.insert(12); ind.note = try s.optString()
             case "actual": try seen.insert(13); ind.actual = try s.looseString()
             case "deviation": try seen.insert(14); ind.deviation = try s.optString()
+            case "id": try seen.insert(15); ind.id = try s.optString()
+            case "previousId": try seen.insert(16); ind.previousId = try s.optString()
             default: try s.skip()
             }
         }

@@ -172,7 +172,10 @@ extension GoalTable {
 
 extension Indicator {
     public var json: JSONValue {
-        var o: [(String, JSONValue)] = [
+        var o: [(String, JSONValue)] = []
+        if let id { o.append(("id", .string(id))) }
+        if let previousId { o.append(("previousId", .string(previousId))) }
+        o += [
             ("level1", .string(level1)), ("level2", .string(level2)), ("name", .string(name)), ("type", .string(type.rawValue)),
             ("value", .string(value)), ("unit", .string(unit)), ("explanation", .string(explanation)),
             ("scoring", .string(scoring)), ("weight", .number(weight)), ("basis", .string(basis)),

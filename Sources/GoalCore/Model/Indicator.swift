@@ -1,6 +1,12 @@
 /// One row of the indicator grid: 一级 → 二级 → 三级 with its target and texts.
 /// Field names follow `interchange.md`; `actual` and `deviation` are the self-evaluation inputs.
 public struct Indicator: Sendable, Hashable, Codable {
+    /// Stable identity of the indicator through editing, moving rows, 调整 and into next year's table;
+    /// assigned when the indicator is created or imported (`GoalTable.withIndicatorIDs`), never reused.
+    /// Optional on input, always written once assigned (docs/INTERCHANGE-IDS.md).
+    public var id: String?
+    /// The indicator of last year's table this one continues (carry forward), if any.
+    public var previousId: String?
     public var level1: String
     public var level2: String
     public var name: String
@@ -24,8 +30,9 @@ public struct Indicator: Sendable, Hashable, Codable {
         level1: String, level2: String, name: String, type: Comparison, value: String, unit: String? = nil,
         explanation: String? = nil, scoring: String? = nil, weight: Double? = nil, basis: String? = nil,
         lastYear: String? = nil, evidence: String? = nil, note: String? = nil,
-        actual: String? = nil, deviation: String? = nil
+        actual: String? = nil, deviation: String? = nil, id: String? = nil, previousId: String? = nil
     ) {
+        self.id = id; self.previousId = previousId
         self.level1 = level1; self.level2 = level2; self.name = name; self.type = type; self.value = value
         self.unit = unit; self.explanation = explanation; self.scoring = scoring; self.weight = weight
         self.basis = basis; self.lastYear = lastYear; self.evidence = evidence; self.note = note
@@ -38,12 +45,15 @@ public struct Indicator: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
+        case id, previousId
         case level1, level2, name, type, value, unit, explanation, scoring, weight, basis, lastYear, evidence, note
         case actual, deviation
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        previousId = try c.decodeIfPresent(String.self, forKey: .previousId)
         level1 = try c.decodeIfPresent(String.self, forKey: .level1) ?? ""
         level2 = try c.decodeIfPresent(String.self, forKey: .level2) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
@@ -76,6 +86,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         // Every interchange key is written, null included, so a reader sees the whole shape.
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encodeIfPresent(previousId, forKey: .previousId)
         try c.encode(level1, forKey: .level1)
         try c.encode(level2, forKey: .level2)
         try c.encode(name, forKey: .name)

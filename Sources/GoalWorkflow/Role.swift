@@ -1,5 +1,7 @@
+import Foundation
+
 /// 角色: what an account may do. Stored as the raw value; shown as the label.
-enum Role: String, Codable, CaseIterable, Sendable {
+public enum Role: String, Codable, CaseIterable, Sendable {
     case filler          // 填报人: fills, imports, submits and self-evaluates the tables of its own unit
     case unitHead        // 单位负责人: as the filler, and signs as the unit's head when submitting
     case businessReviewer     // 业务股室审核: first review of the units under its organisation
@@ -7,7 +9,7 @@ enum Role: String, Codable, CaseIterable, Sendable {
     case financeReviewer      // 财政审核: approves (批复); reviews self-evaluations
     case admin           // 系统管理员: organisations and accounts; sees every table, acts on none
 
-    var label: String {
+    public var label: String {
         switch self {
         case .filler: return "填报人"
         case .unitHead: return "单位负责人"
@@ -19,31 +21,11 @@ enum Role: String, Codable, CaseIterable, Sendable {
     }
 
     /// Accounts of a unit work on that unit's own tables; the others review a whole subtree.
-    var isUnitRole: Bool { self == .filler || self == .unitHead }
+    public var isUnitRole: Bool { self == .filler || self == .unitHead }
 
     /// Reads `填报人` or `filler`.
-    static func parse(_ text: String) -> Role? {
+    public static func parse(_ text: String) -> Role? {
         let t = text.trimmingCharacters(in: .whitespaces)
         return Role(rawValue: t) ?? allCases.first { $0.label == t }
-    }
-}
-
-/// 机构类型: the three levels of the organisation tree.
-enum OrganisationKind: String, Codable, CaseIterable, Sendable {
-    case finance      // 财政局
-    case department   // 主管部门
-    case unit         // 单位
-
-    var label: String {
-        switch self {
-        case .finance: return "财政局"
-        case .department: return "主管部门"
-        case .unit: return "单位"
-        }
-    }
-
-    static func parse(_ text: String) -> OrganisationKind? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        return OrganisationKind(rawValue: t) ?? allCases.first { $0.label == t }
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Indicator identity: every indicator gets an id when it is created or imported, and keeps it.
+extension GoalTable {
+    /// This table with an id on every indicator: ids it has are kept, missing ones are made, and a
+    /// repeated id (a row copied with its id, or hostile input) is replaced on the later row, so that
+    /// within one table an id names one indicator.
+    public func withIndicatorIDs(make: () -> String = GoalTable.newIndicatorID) -> GoalTable {
+        var t = self
+        var seen = Set<String>()
+        for i in t.indicators.indices {
+            if let id = t.indicators[i].id, !id.isEmpty, seen.insert(id).inserted { continue }
+            var fresh = make()
+            while !seen.insert(fresh).inserted { fresh = make() }
+            t.indicators[i].id = fresh
+        }
+        return t
+    }
+
+    /// A new id: random, so two units' tables never share one.
+    public static func newIndicatorID() -> String { UUID().uuidString.lowercased() }
+
+    /// Gives indicators that arrive without an id (a client that dropped it, a row typed in a spreadsheet)
+    /// the id of the stored indicator at the same row with the same 三级 name; the rest get new ones.
+    public func withIndicatorIDs(keepingFrom stored: GoalTable) -> GoalTable {
+        var t = self
+        let taken = Set(t.indicators.compactMap(\.id))
+        for i in t.indicators.indices where (t.indicators[i].id ?? "").isEmpty {
+            if i < stored.indicators.count, let old = stored.indicators[i].id, !taken.contains(old),
+               stored.indicators[i].name == t.indicators[i].name {
+                t.indicators[i].id = old
+            }
+        }
+        return t.withIndicatorIDs()
+    }
+
+    /// The index of the indicator with `id`.
+    public func indicatorIndex(id: String) -> Int? {
+        indicators.firstIndex { $0.id == id }
+    }
+
+    /// This table's goals with the self-evaluation values (actual, 偏差原因) and 预算执行 of `source`
+    /// carried over by indicator id, where this table has none of its own: an approved 调整 keeps what
+    /// the unit already entered on the version it replaces. Returns the indicators of `source` whose
+    /// values had no indicator to go to (removed by the adjustment), for the record.
+    public func carryingPhaseValues(from source: GoalTable) -> (table: GoalTable, orphans: [Indicator]) {
+        var t = self
+        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
+        var orphans: [Indicator] = []
+        for old in source.indicators where phaseFields.contains(where: { ($0.text(of: old) ?? "").isEmpty == false }) {
+            guard let id = old.id, let k = t.indicatorIndex(id: id) else { orphans.append(old); continue }
+            for f in phaseFields where (f.text(of: t.indicators[k]) ?? "").isEmpty {
+                f.copy(from: old, to: &t.indicators[k])
+            }
+        }
+        if t.execution == nil { t.execution = source.execution }
+        return (t, orphans)
+    }
+}
+
+extension GoalTable {
+    /// The table without indicator ids: its content alone, for comparing two readings of the same form.
+    public var withoutIndicatorIDs: GoalTable {
+        var t = self
+        for i in t.indicators.indices { t.indicators[i].id = nil; t.indicators[i].previousId = nil }
+        return t
+    }
+}
