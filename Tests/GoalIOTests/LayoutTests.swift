@@ -51,10 +51,14 @@ struct LayoutTests {
         成本指标\t经济成本指标\t图书购置费\t不超过20万元\t控制在预算内得5分
         满意度指标\t服务对象满意度指标\t读者满意度\t不低于90%\t≥90%得10分；80%-90%得8分
         """
-        let t = try #require(read(text).tables.first)
+        let r = read(text)
+        let t = try #require(r.tables.first)
         let ind = t.indicators
         #expect(ind.count == 5)
-        #expect(ind[0].unit == "人次" && ind[0].type == .atLeast && ind[0].value == "50000")
+        // a bare figure is read as printed, `=` (the transcription convention of the real tables),
+        // and the note asks the reader to check it; 以上/以内/不超过/不低于 give the direction
+        #expect(ind[0].unit == "人次" && ind[0].type == .equal && ind[0].value == "50000")
+        #expect(r.notes.contains { $0.message.contains("50000") && $0.message.contains("按“=”读取") })
         #expect(ind[1].type == .atLeast && ind[1].value == "98" && ind[1].unit == "%")
         #expect(ind[3].type == .atMost && ind[3].value == "20" && ind[3].unit == "万元")
         #expect(ind[4].type == .atLeast && ind[4].value == "90" && ind[4].weight == 10)

@@ -21,6 +21,8 @@ public enum TableKind: String, Sendable, Hashable, Codable, CaseIterable {
         let t = TextNormalizer.labelKey(title)
         func has(_ word: String) -> Bool { PlainText.contains(t, word) }
         if has("项目") && has("绩效") { return .project }
+        // a special fund or a transfer payment is evaluated as a project (县级专项资金绩效目标自评表)
+        if (has("专项资金") || has("转移支付")) && has("绩效") { return .project }
         if has("省级") && has("整体") { return .provincial }
         if has("整体") && has("绩效") { return .department }
         if has("部门") && has("绩效目标") { return .department }

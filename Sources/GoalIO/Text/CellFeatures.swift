@@ -26,6 +26,8 @@ struct CellFeatures: Sendable {
     var targetUnitIsClean = false
     /// Reads like an indicator name: mostly Chinese characters, no table symbols.
     var isCleanName = false
+    /// A name printed after the template's numbering: `指标1:工程质量合格`.
+    var isTemplateName = false
     /// Holds a mark no name has (`。；=%*`): a sentence or a formula.
     var hasSentenceMarks = false
 
@@ -42,7 +44,8 @@ struct CellFeatures: Sendable {
         let short = scalars <= 16
         isLevel1 = short && taxonomy.level1(named: text) != nil
         isLevel2 = short && taxonomy.level2(named: text) != nil
-        isOperator = scalars <= 6 && Comparison.parse(text) != nil
+        // a 指标性质 cell (`定量指标`) stands where the operator stands
+        isOperator = scalars <= 6 && (Comparison.parse(text) != nil || Grammar.natureWords.contains(text))
         let folded = TextNormalizer.halfWidth(text)
         let firstScalar = folded.unicodeScalars.first
         let startsNumeric = firstScalar.map { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "-" || $0 == "+" || $0 == "." } ?? false
@@ -50,7 +53,9 @@ struct CellFeatures: Sendable {
         isNumber = number != nil
         let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
         var target = false, hasOp = false
-        if !isOperator, !isNumber, scalars <= 24, hasDigit {
+        // a name after the template's numbering (`指标1:工程质量合格`) is a name, whatever figures it holds
+        isTemplateName = hasDigit && PlainText.hasPrefix(text, "指标") && !(Reader.withoutTemplatePrefix(text) ?? "").isEmpty
+        if !isOperator, !isNumber, !isTemplateName, scalars <= 24, hasDigit {
             let t = Target.parse(text)
             if t.number != nil {
                 let unitOK = t.unit.map { $0.unicodeScalars.count <= 8 } ?? true
@@ -109,7 +114,7 @@ struct CellFeatures: Sendable {
     private static let unitWords = WordSet([
         "%", "‰", "人", "万人", "人次", "万人次", "次", "万次", "个", "家", "户", "项", "件", "份", "所", "只", "台", "套", "辆",
         "元", "万元", "亿元", "千元", "天", "日", "月", "年", "小时", "分钟", "工作日", "个工作日", "批", "批次", "场", "期",
-        "篇", "册", "本", "条", "座", "公里", "千米", "米", "平方米", "亩", "吨", "公顷", "立方米", "km", "m", "m2", "㎡", "分", "名", "岗", "班", "类", "处",
+        "篇", "册", "本", "条", "座", "公里", "千米", "米", "平方米", "亩", "吨", "公顷", "立方米", "km", "m", "m2", "㎡", "分", "名", "岗", "班", "类", "处", "起",
         // more that 计量单位 columns hold: weights, plants and buildings, energy, points of a rate
         "公斤", "千克", "克", "斤", "部", "株", "棵", "盏", "宗", "栋", "幢", "间", "张", "块", "床", "头", "羽", "尾", "艘", "架",
         "支", "队", "门", "村", "镇", "乡", "路", "线", "站", "点", "单", "笔", "场次", "班次", "户次", "家次", "人日", "人天",

@@ -27,23 +27,51 @@ enum FormVocabulary {
         ("赋分规则", .field(.scoring)), ("评分规则", .field(.scoring)), ("计分方法", .field(.scoring)), ("评分办法", .field(.scoring)),
         ("上年完成值", .field(.lastYear)), ("上年实际完成值", .field(.lastYear)), ("上年实际值", .field(.lastYear)),
         ("上年指标值", .field(.lastYear)), ("上年度完成值", .field(.lastYear)), ("历史值", .field(.lastYear)),
-        ("实际完成值", .field(.actual)), ("全年实际完成值", .field(.actual)), ("实际完成情况", .field(.actual)),
+        ("实际完成值", .field(.actual)), ("全年完成值", .field(.actual)), ("年度完成值", .field(.actual)), ("全年实际完成值", .field(.actual)), ("实际完成情况", .field(.actual)),
         ("全年实际值", .field(.actual)), ("实际值", .field(.actual)), ("完成值", .field(.actual)),
         ("偏差原因分析及改进措施", .field(.deviation)), ("偏差原因", .field(.deviation)), ("未完成原因", .field(.deviation)),
-        ("自评得分", .printedScore), ("得分", .printedScore),
+        ("自评得分", .printedScore), ("指标得分", .printedScore), ("得分", .printedScore),
         ("指标分值权重", .field(.weight)), ("指标分值", .field(.weight)), ("指标权重", .field(.weight)),
-        ("分值", .field(.weight)), ("权重", .field(.weight)), ("满分", .field(.weight)),
-        ("年度指标值", .field(.value)), ("年度目标值", .field(.value)), ("全年指标值", .field(.value)),
+        ("参考分值", .field(.weight)), ("分值", .field(.weight)), ("权重", .field(.weight)), ("满分", .field(.weight)),
+        ("年度指标值", .field(.value)), ("年初指标值", .field(.value)), ("当年预期实现值", .field(.value)), ("预期实现值", .field(.value)), ("年度目标值", .field(.value)), ("全年指标值", .field(.value)),
         ("预期指标值", .field(.value)), ("目标值", .field(.value)), ("计划值", .field(.value)), ("指标值", .field(.value)),
         ("计量单位", .field(.unit)), ("度量单位", .field(.unit)), ("单位", .field(.unit)),
         ("佐证资料", .field(.evidence)), ("佐证材料", .field(.evidence)), ("证明材料", .field(.evidence)), ("数据来源", .field(.evidence)),
         ("备注", .field(.note)),
         // 正向/反向指标: which way the target points, kept beside the row as a remark
         ("指标方向", .field(.note)), ("指标方向性", .field(.note)),
+        // the Chongqing self-evaluation's extra columns, kept beside the row as remarks
+        ("调整指标值", .field(.note)), ("得分系数", .field(.note)), ("是否核心指标", .field(.note)),
+        // the Hubei goal form: 绩效标准 holds the 反映… sentence under a 二级 with no 三级 heading
+        ("绩效标准", .field(.explanation)),
         ("绩效指标", .groupLabel),
     ]
 
     private static let headingIndex = index(columnHeadings)
+
+    /// A heading of four characters or more printed with its characters out of order, as OCR and
+    /// PDF reading order leave them (`考值参分` for 参考分值, `年成值全完值` for 全年完成值): the
+    /// heading whose characters it holds all of, with at most one more, and the column. Only for a
+    /// cell in the run of headings (`StreamRows.findHeading`), never a cell of a row.
+    static func scrambledHeading(_ text: String) -> (word: String, column: Column)? {
+        let k = TextNormalizer.labelKey(text)
+        let n = k.unicodeScalars.count
+        guard n >= 4, n <= 9, !k.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "(") }) else { return nil }
+        var have: [Unicode.Scalar: Int] = [:]
+        for u in k.unicodeScalars { have[u, default: 0] += 1 }
+        for (w, c) in columnHeadings {
+            let wn = w.unicodeScalars.count
+            guard wn >= 4, n == wn || n == wn + 1, !w.contains("(") else { continue }
+            var left = have
+            var ok = true
+            for u in w.unicodeScalars {
+                guard let m = left[u], m > 0 else { ok = false; break }
+                left[u] = m - 1
+            }
+            if ok { return (w, c) }
+        }
+        return nil
+    }
 
     /// A lookup by `labelKey`; where two words fold to the same key, the earlier (more specific) wins.
     static func index<T>(_ words: [(String, T)]) -> WordTable<T> {
@@ -59,6 +87,11 @@ enum FormVocabulary {
         let k = TextNormalizer.labelKey(text)
         guard !k.isEmpty, PlainText.count(k) <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
+        // a column letter before the heading: `(B)得分`, `(A)指标值`
+        if k.utf8.first == UInt8(ascii: "("), let close = k.utf8.firstIndex(of: UInt8(ascii: ")")),
+           k.utf8.distance(from: k.utf8.startIndex, to: close) <= 3, let c = headingIndex[String(k[k.utf8.index(after: close)...])] {
+            return c
+        }
         // a heading with a remark in brackets: 指标值（目标值）, 分值（分）. The bracket is found by its
         // byte: comparing each Character of Chinese text with "(" normalises both, every time
         if let open = k.utf8.firstIndex(of: UInt8(ascii: "(")), open != k.startIndex {
@@ -76,14 +109,14 @@ enum FormVocabulary {
 
     static let headerLabels: [(String, HeaderField)] = [
         ("部门(单位)名称", .unit), ("单位名称", .unit), ("预算单位", .unit), ("部门名称", .unit), ("填报单位", .unit),
-        ("项目单位", .unit), ("实施单位", .unit), ("项目实施单位", .unit), ("预算部门", .unit),
+        ("项目单位", .unit), ("单位信息", .unit), ("实施单位", .unit), ("项目实施单位", .unit), ("预算部门", .unit),
         ("主管部门", .supervisor), ("主管单位", .supervisor), ("主管部门及代码", .supervisor), ("主管部门(代码)", .supervisor),
         ("主管部门名称", .supervisor),
         ("部门(单位)职责", .duty), ("单位职责", .duty), ("部门职责", .duty), ("主要职能", .duty), ("部门职能", .duty),
         ("年度履职目标", .goal), ("项目总体目标", .goal), ("年度总体目标", .goal), ("总体目标", .goal),
         ("年度绩效目标", .goal), ("项目绩效目标", .goal), ("绩效目标", .goal), ("年度目标", .goal),
         ("总体绩效目标", .goal), ("整体绩效目标", .goal), ("部门整体绩效目标", .goal), ("项目总体绩效目标", .goal),
-        ("项目名称", .projectName), ("项目负责人", .projectManager), ("负责人", .projectManager),
+        ("项目名称", .projectName), ("专项资金名称", .projectName), ("项目负责人", .projectManager), ("项目经办人", .projectManager), ("负责人", .projectManager),
         ("项目资金(万元)", .fundsGroup), ("项目资金", .fundsGroup), ("预算情况", .fundsGroup), ("资金情况(万元)", .fundsGroup),
         ("资金情况", .fundsGroup), ("资金来源", .fundsGroup),
         ("年度预算总额", .fundsTotal), ("年度资金总额", .fundsTotal), ("部门预算总额(万元)", .fundsTotal),

@@ -17,8 +17,25 @@ enum ImportTaxonomy {
                 }
             }
         }
+        // the scoring framework of project self-evaluations (决策/过程/产出/效益 as 项目决策, 项目管理,
+        // 项目产出, 项目效益): recognised so its rows are read, after every goal-table group, so a
+        // 二级 such as 数量指标 still falls under 产出指标 when no 一级 is printed
+        for g in evaluationFramework {
+            if let i = groups.firstIndex(where: { $0.level1 == g.level1 }) {
+                for l2 in g.level2 where !groups[i].level2.contains(l2) { groups[i].level2.append(l2) }
+            } else {
+                groups.append(g)
+            }
+        }
         return Taxonomy(groups: groups, commonIndicators: Taxonomy.provincial.commonIndicators)
     }()
+
+    static let evaluationFramework: [Taxonomy.Group] = [
+        Taxonomy.Group(level1: "项目决策", level2: ["项目目标", "项目立项", "决策过程", "资金投入"]),
+        Taxonomy.Group(level1: "项目管理", level2: ["投入管理", "财务管理", "项目实施", "资金管理", "组织实施"]),
+        Taxonomy.Group(level1: "项目产出", level2: ["数量指标", "质量指标", "时效指标", "成本指标"]),
+        Taxonomy.Group(level1: "项目效益", level2: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"]),
+    ]
 
     /// Whether a text is exactly (not just loosely) a 二级 name: `满意度` is the provincial 二级, though
     /// loosely it also names the 一级 `满意度指标`.

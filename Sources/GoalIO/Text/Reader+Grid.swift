@@ -10,7 +10,13 @@ extension Reader {
         }
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
         let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
-        let placement = aligner.align(input)
+        var placement = aligner.align(input)
+        if gridWithoutPositions, let pair = aligner.pointsPair(input.map(\.features), placement) {
+            let ks = placement.columnOfCell.indices.filter { placement.columnOfCell[$0] != nil && (input[$0].features.isNumber) }
+            placement.columnOfCell[ks[0]] = pair.weight
+            placement.columnOfCell[ks[1]] = pair.score
+            note(.repaired, "第\(row.line)行只印了两个数“\(cells[ks[0]].cell.text)”“\(cells[ks[1]].cell.text)”，自评表每行都有分值和得分，已读作分值和得分（指标值、实际完成值为空），请核对。", line: row.line)
+        }
         var fields: RowFields = [:]
         var moved: [String] = []
         for (k, col) in placement.columnOfCell.enumerated() {
@@ -28,6 +34,22 @@ extension Reader {
             }
         }
         interpret(fields, line: row.line, moved: moved)
+    }
+
+    /// A weight wrapped onto a line of its own under a row that has none (`…定性 高中低` / `10`), in a
+    /// grid read without positions: the row's weight. True when the line was that.
+    mutating func wrappedWeight(_ row: SourceRow) -> Bool {
+        guard let aligner else { return false }
+        // a weight wrapped onto a line of its own under a row that has none (`…定性 高中低` / `10`)
+        if gridWithoutPositions, previousRowWasIndicator, row.nonEmpty.count == 1, let w = TextNormalizer.number(row.nonEmpty[0].cell.text),
+           w > 0, w <= 100, aligner.columns.contains(where: { $0.kind == .field(.weight) }),
+           let di = drafts.indices.last, let last = drafts[di].rows.indices.last, drafts[di].rows[last].indicator.weight == nil {
+            drafts[di].rows[last].indicator.weight = w
+            lastEventWasIndicator = true
+            note(.repaired, "第\(row.line)行只有“\(row.nonEmpty[0].cell.text)”，是上一行换行到下一行的分值/权重，已归入上一行。", line: row.line, indicator: last, field: .weight)
+            return true
+        }
+        return false
     }
 
     /// A cell's features, worked out once per text (`CellCache`).
@@ -109,7 +131,17 @@ extension Reader {
 
     /// A level name without the list number or the points printed with it (`一、产出指标（50分）` is
     /// 产出指标), when what is left is a level of the taxonomy; the change is reported.
-    mutating func cleanedLevel(_ printed: String, line: Int, label: String) -> String {
+    mutating func cleanedLevel(_ printedIn: String, line: Int, label: String) -> String {
+        var printed = printedIn
+        // a level name wrapped in its cell comes with the wrap's spaces (`经济效益 指标`, `产 出 指 标`)
+        if PlainText.containsByte(printed, UInt8(ascii: " ")) || TextNormalizer.contains(printed, "\u{00A0}") {
+            let joined = TextNormalizer.withoutWhitespace(printed)
+            if joined != printed, PlainText.count(joined) <= 24, !joined.contains(where: { $0.isASCII && $0.isLetter }) {
+                note(.repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”含换行留下的空格，读作“\(joined)”。", line: line,
+                     indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
+                printed = joined
+            }
+        }
         guard let clean = Self.levelName(printed), taxonomy.level1(named: clean) != nil || taxonomy.level2(named: clean) != nil
         else { return printed }
         note(.repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”去掉序号或分值，读作“\(clean)”。", line: line,
@@ -142,7 +174,16 @@ extension Reader {
         guard !drafts.isEmpty else { return }
         let di = drafts.count - 1
         let idx = drafts[di].rows.count
-        let name = fields[.name] ?? ""
+        var name = fields[.name] ?? ""
+        if let bare = Self.withoutTemplatePrefix(name) {
+            note(.repaired, "第\(line)行指标名称“\(Self.preview(name))”去掉模板序号，读作“\(bare)”。", line: line, indicator: idx, field: .name)
+            name = bare
+            // `指标1:/ / /`: the template row marked not applicable is no indicator
+            if Cell(raw: bare).isPlaceholder {
+                note(.skipped, "第\(line)行“\(Self.preview(fields[.name] ?? ""))”是标明不适用的模板行，不是指标，未录入。", line: line)
+                return
+            }
+        }
         var l1 = level1, l2 = level2
         if drafts[di].resolvedKind == .provincial, !level2Printed, let common = taxonomy.commonIndicator(named: name),
            Taxonomy.key(common.level2) != Taxonomy.key(l2) {
@@ -188,7 +229,11 @@ extension Reader {
         let valueText = fields[.value] ?? ""
         let unitText = fields[.unit]
         var explicit: Comparison?
-        if let typeText = fields[.type] {
+        if let typeText = fields[.type], PlainText.hasPrefix(typeText, "定"), Grammar.natureWords.contains(TextNormalizer.labelKey(typeText)),
+           typeText != "定性指标" || valueText.isEmpty || target(valueText).number == nil {
+            // 定量指标 says only that the target is a figure: the figure gives the operator; 定性指标 a text
+            explicit = typeText == "定性指标" ? .qualitative : nil
+        } else if let typeText = fields[.type] {
             explicit = Comparison.parse(typeText)
             if explicit == nil {
                 note(.unreadable, "第\(line)行指标值类型“\(Self.preview(typeText))”不是 ≥ > = ≤ < 或 定性，已按指标值判断。", line: line, indicator: index, field: .type)
@@ -210,9 +255,18 @@ extension Reader {
         }
         if let c = t.comparison { return (c, t.valueText, unitText ?? t.unit) }
         let unit = unitText ?? t.unit
-        let inferred = Self.impliedComparison(name: name, level1: level1, number: number, unit: unit)
-        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“\(inferred.rawValue)”读取，请核对。", line: line, indicator: index, field: .type)
-        return (inferred, t.valueText, unit)
+        // OCR reads `≥` as `2`: `290%` for a rate cannot be, `≥90%` can
+        if unit.map({ MeasureUnit($0).isPercent }) == true, number > 100, t.valueText.hasPrefix("2"),
+           PlainText.contains(name, "率") || PlainText.contains(name, "满意度"),
+           let rest = Double(t.valueText.dropFirst()), rest <= 100, !t.valueText.dropFirst().hasPrefix("0") {
+            note(.repaired, "第\(line)行“\(Self.preview(name))”是比率，指标值“\(valueText)”不可能超过100%，开头的“2”是识别错的“≥”，按“≥\(t.valueText.dropFirst())”读取，请核对。", line: line, indicator: index, field: .type)
+            return (.atLeast, String(t.valueText.dropFirst()), unit)
+        }
+        // a bare figure says the target is that figure: `=` is what is printed (as careful readers
+        // transcribe it), not a guess at the direction, which the checker asks about rule by rule.
+        // Words that give the direction (`95%以上`, `不低于`) were read above as the operator.
+        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“=”读取，请核对。", line: line, indicator: index, field: .type)
+        return (.equal, t.valueText, unit)
     }
 
     /// A unit printed in brackets at the end of a name: `培训人数（人次）` → `人次`.
@@ -223,13 +277,17 @@ extension Reader {
         return CellFeatures.looksLikeUnit(inner) ? inner : nil
     }
 
-    /// The operator a bare target most likely means: 100% is exactly 100%; costs and error rates are
-    /// ceilings; anything else a floor.
-    static func impliedComparison(name: String, level1: String, number: Double, unit: String?) -> Comparison {
-        if unit.map({ MeasureUnit($0).isPercent }) == true && number == 100 { return .equal }
-        let lowerBetter = ["成本", "支出", "费用", "控制", "投诉", "差错", "事故", "超支", "误差", "结余", "发生率"]
-        if Taxonomy.key(level1) == "成本" || lowerBetter.contains(where: { name.contains($0) }) { return .atMost }
-        return .atLeast
+    /// A name printed after the template's numbering, `指标1：` / `指标2` (the form prints 指标1, 指标2,
+    /// …… as placeholders and units write their indicator after it): the name alone, or nil when
+    /// there is no such prefix. A placeholder left unfilled gives the empty name.
+    static func withoutTemplatePrefix(_ name: String) -> String? {
+        guard PlainText.hasPrefix(name, "指标") else { return nil }
+        var rest = Substring(name).dropFirst(2)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
+        rest = rest.dropFirst(digits.count)
+        if let c = rest.first, c == ":" || c == "：" || c == "." || c == "、" { rest = rest.dropFirst() }
+        return TextNormalizer.trim(rest)
     }
 
     /// 一级 printed on the middle row of a merged group: earlier rows of the group that carried nothing,

@@ -75,6 +75,31 @@ struct RowAligner: Sendable {
         return Placement(columnOfCell: result, score: best[n * w + m])
     }
 
+    /// A self-evaluation scores every row, filled target or not: a row that prints just two figures
+    /// where the form has 分值 and 得分 (`工程质量合格 10 10`) gives those two, not 指标值 and 实际完成值.
+    /// Only for rows without positions (space-separated, one cell per line), where order is all there
+    /// is; the columns of the two figures, or nil.
+    func pointsPair(_ cells: [CellFeatures], _ placement: Placement) -> (weight: Int, score: Int)? {
+        guard let w = columns.firstIndex(where: { if case .field(.weight) = $0.kind { return true }; return false }),
+              let s = columns.firstIndex(where: {
+                  if case .field(.score) = $0.kind { return true }
+                  if case .printedScore = $0.kind { return true }
+                  return false
+              }), s > w, columns.contains(where: { if case .field(.actual) = $0.kind { return true }; return false })
+        else { return nil }
+        var numeric: [Int] = []
+        for (k, col) in placement.columnOfCell.enumerated() where col != nil {
+            if cells[k].isNumber || cells[k].isTarget || cells[k].isOperator { numeric.append(k) }
+        }
+        guard numeric.count == 2, let a = placement.columnOfCell[numeric[0]], let b = placement.columnOfCell[numeric[1]],
+              !(a == w && b == s),
+              numeric.allSatisfy({ (cells[$0].number ?? -1) >= 0 && (cells[$0].number ?? 101) <= 100 }),
+              // nothing placed between or after them but prose
+              placement.columnOfCell.enumerated().allSatisfy({ k, c in c == nil || k < numeric[0] || numeric.contains(k) || (c! > s) })
+        else { return nil }
+        return (w, s)
+    }
+
     /// How well a cell's content fits a column: positive is a fit, negative a misfit.
     func affinity(_ f: CellFeatures, _ column: FormVocabulary.Column) -> Double {
         switch column {
@@ -100,6 +125,7 @@ struct RowAligner: Sendable {
             if f.isCommonIndicator { return -4 }
             return plainText && f.length <= 12 ? 0.5 : -6
         case .name:
+            if f.isTemplateName { return 8 }
             if f.isOperator || f.isNumber { return -8 }
             if f.isTarget { return -4 }
             if f.isLevel1 || f.isLevel2 { return 0 }

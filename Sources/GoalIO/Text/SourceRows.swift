@@ -198,10 +198,26 @@ enum SourceRows {
             let parts = cells(inner, separator: UInt8(ascii: "|"))
             return SourceRow(line: number, nonEmpty: parts.nonEmpty, isTabular: parts.count > 1)
         }
+        if let piped = trailingPipeRow(t, number: number) { return piped }
         var text = t
         // Markdown headings: `## 省级部门…` is the title, the marks are not.
         if text.utf8.first == UInt8(ascii: "#") { text = String(text.drop(while: { $0 == "#" })) }
         return SourceRow(line: number, cells: [Cell(raw: Substring(text))], isTabular: false)
+    }
+
+    /// A row of an HTML table as many pages print it: cells closed by ` |` with no opening pipe
+    /// (`项目名称 | 某某项目 |`, or `产出指标 |` alone when each cell has a line). Only a line that
+    /// ends with a pipe, or holds ` | ` between cells, is cut: a pipe inside a sentence stays.
+    static func trailingPipeRow(_ t: String, number: Int) -> SourceRow? {
+        guard PlainText.containsByte(t, UInt8(ascii: "|")) else { return nil }
+        // a pipe alone closes an empty cell: nothing is written there
+        if t.utf8.count == 1 { return SourceRow(line: number, nonEmpty: [], isTabular: false) }
+        let endsWithPipe = t.utf8.last == UInt8(ascii: "|")
+        guard endsWithPipe || TextNormalizer.contains(t, " | ") else { return nil }
+        var inner = Substring(t)
+        if endsWithPipe { inner = inner[..<inner.utf8.index(before: inner.utf8.endIndex)] }
+        let parts = cells(inner, separator: UInt8(ascii: "|"))
+        return SourceRow(line: number, nonEmpty: parts.nonEmpty, isTabular: parts.nonEmpty.count > 1)
     }
 
     /// A line whose cells are separated by spaces, as text copied from a PDF prints a table: cut at

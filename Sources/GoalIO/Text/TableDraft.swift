@@ -50,6 +50,8 @@ struct TableDraft {
     var signoff = Signoff()
     var paragraphs: [Paragraph] = []
     var sawSupervisor = false
+    /// The header printed the project form's labels (项目名称, 项目负责人), filled or not.
+    var projectFieldsPrinted = false
 
     init(index: Int, startLine: Int) {
         self.index = index
@@ -63,7 +65,8 @@ struct TableDraft {
     /// The kind from the title, else from what the table holds.
     var resolvedKind: TableKind {
         if let kind { return kind }
-        if projectName != nil || projectManager != nil { return .project }
+        // the project form prints 项目名称 and 项目负责人/经办人 even when they are left empty
+        if projectName != nil || projectManager != nil || projectFieldsPrinted { return .project }
         if !taskNames.isEmpty || hasInputManagement { return .provincial }
         return .department
     }

@@ -44,9 +44,65 @@ public enum TextTableReader {
     /// Text, or one piece of a large text starting at `firstLine`: its tables, or, when it has
     /// none, those it has read with spaces as cell breaks (`readSpaceSeparated`).
     static func read(piece text: String, firstLine: Int) -> ImportResult {
-        let result = read(rows: SourceRows.split(text, firstLine: firstLine))
-        guard result.tables.isEmpty, let spaced = readSpaceSeparated(text, firstLine: firstLine) else { return result }
-        return spaced
+        let rows = SourceRows.split(text, firstLine: firstLine)
+        let result = read(rows: rows)
+        if result.tables.contains(where: { !$0.indicators.isEmpty }) {
+            // rows read one cell per line under a heading of one cell per line: the rows may have
+            // lost their breaks, and the stream reading is tried too.
+            // The stream reading is taken only when it explains clearly more of the text.
+            guard text.utf8.count <= streamLimit,
+                  result.notes.contains(where: { $0.message.contains(Reader.verticalHeadingWords) }) || mostlyOneCellPerLine(rows),
+                  let stream = readStream(text, firstLine: firstLine),
+                  quality(stream) > quality(result) + max(2, quality(result) / 5) else { return result }
+            return stream
+        }
+        if let spaced = readSpaceSeparated(text, firstLine: firstLine), spaced.tables.contains(where: { !$0.indicators.isEmpty }) {
+            return spaced
+        }
+        return readStream(text, firstLine: firstLine) ?? result
+    }
+
+    /// The largest text read a second time as a stream when the line reading found rows: a pasted
+    /// table is a few kilobytes, and a large file is many tables read line by line.
+    static let streamLimit = 64 << 10
+
+    /// A text printed one cell per line (each line perhaps closed by ` |`): most of its lines that
+    /// hold anything hold one cell. Counted on rows already split, once each.
+    static func mostlyOneCellPerLine(_ rows: [SourceRow]) -> Bool {
+        var single = 0, written = 0
+        for r in rows where !r.isBlank {
+            written += 1
+            if r.nonEmpty.count == 1 { single += 1 }
+        }
+        return written >= 12 && single * 10 >= written * 9
+    }
+
+    /// How much of a table a reading explains: the fields it filled, less what it could not place.
+    /// A row with no target, weight or actual explains nothing (a cell read as a row of its own).
+    static func quality(_ r: ImportResult) -> Int {
+        var q = 0
+        for t in r.tables {
+            for i in t.indicators where !i.value.isEmpty || i.weight != nil || i.actual != nil {
+                q += (i.name.isEmpty ? 0 : 1) + (i.value.isEmpty ? 0 : 1) + (i.level2.isEmpty ? 0 : 1)
+                    + (i.weight == nil ? 0 : 1) + (i.actual == nil ? 0 : 1)
+            }
+        }
+        return q - 2 * r.notes.filter { $0.kind == .unreadable }.count
+    }
+
+    /// Text in which no indicator row was found, read as a stream of cells whose row breaks were
+    /// lost (one cell per line, or cells glued on one line): `StreamRows` rebuilds the rows by the
+    /// forms' grammar and the reader reads them. Nil when that finds no indicator either, or the
+    /// text prints no indicator heading (prose and noise are not read twice).
+    static func readStream(_ text: String, firstLine: Int) -> ImportResult? {
+        guard ["三级指标", "指标名称", "二级指标"].contains(where: { TextNormalizer.contains(text, $0) }),
+              let rebuilt = StreamRows.rebuild(text, firstLine: firstLine) else { return nil }
+        var result = read(rows: rebuilt.rows)
+        guard result.tables.contains(where: { !$0.indicators.isEmpty }) else { return nil }
+        result.notes.insert(contentsOf: rebuilt.notes, at: 0)
+        result.notes.insert(ImportNote(.repaired, "表格的行界已丢失（每格一行或多格粘连成一行），已按表头各列与单元格内容重新分行读取；请核对各行。",
+                                       at: SourceLocation()), at: 0)
+        return result
     }
 
     static func read(rows: [SourceRow]) -> ImportResult {
@@ -169,7 +225,7 @@ private struct ReadOnlyBytes: @unchecked Sendable {
 
 /// The line-by-line state machine behind `TextTableReader`.
 struct Reader {
-    let rows: [SourceRow]
+    var rows: [SourceRow]
     let taxonomy = ImportTaxonomy.index
     var drafts: [TableDraft] = []
     var notes: [ImportNote] = []
@@ -207,6 +263,8 @@ struct Reader {
     /// Index in `rows` of the row being handled (to look one row ahead).
     var rowIndex = 0
     static let maxSkipNotes = 20
+    /// Said of a heading printed one cell per line (and looked for by `TextTableReader.read(piece:)`).
+    static let verticalHeadingWords = "表头每格占一行"
 
     init(rows: [SourceRow]) { self.rows = rows }
 
@@ -229,6 +287,7 @@ struct Reader {
     // MARK: driving
 
     mutating func run() {
+        joinWrappedLevelNames()
         for (i, row) in rows.enumerated() {
             if row.isBlank { continue }
             rowIndex = i
@@ -239,6 +298,36 @@ struct Reader {
         }
         flushVerticalChunk()
         flushPending()
+    }
+
+    /// A 一级/二级 name wrapped onto two lines of one cell each (`经济效益` / `指标`, `可持续影` /
+    /// `响指标`, `服务对象` / `满意度指标`): the two lines are one name when together they are exactly
+    /// a level name and they are not two names already (`产出指标` / `数量指标`). One pass, each
+    /// line looked at once.
+    mutating func joinWrappedLevelNames() {
+        guard rows.count > 1 else { return }
+        func isName(_ s: String) -> Bool { taxonomy.level1(named: s) != nil || taxonomy.level2(named: s) != nil }
+        // the rows are copied only from the first join on; most texts have none
+        var out: [SourceRow]?
+        var i = 0
+        while i < rows.count {
+            // a level name is at most 12 characters: 36 bytes for the two lines together
+            if i + 1 < rows.count, rows[i].nonEmpty.count == 1, rows[i + 1].nonEmpty.count == 1,
+               rows[i].nonEmpty[0].cell.text.utf8.count + rows[i + 1].nonEmpty[0].cell.text.utf8.count <= 36 {
+                let a = rows[i].nonEmpty[0].cell.text, b = rows[i + 1].nonEmpty[0].cell.text
+                let joined = a + b
+                if ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) {
+                    if out == nil { out = Array(rows[..<i]) }
+                    out!.append(SourceRow(line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))], isTabular: rows[i].isTabular))
+                    note(.repaired, "第\(rows[i].line)、\(rows[i + 1].line)行的“\(a)”“\(b)”是换行拆开的一个指标名称，已合并为“\(joined)”。", line: rows[i].line)
+                    i += 2
+                    continue
+                }
+            }
+            out?.append(rows[i])
+            i += 1
+        }
+        if let out { rows = out }
     }
 
     mutating func startTable(line: Int, inheritFrom previous: TableDraft? = nil) {
@@ -256,6 +345,7 @@ struct Reader {
     }
 
     mutating func handle(_ row: SourceRow) {
+        if gridWithoutPositions, previousRowWasIndicator, row.nonEmpty.count == 1, wrappedWeight(row) { return }
         let sole = row.soleText
         if let sole, Self.isTitle(sole) {
             startTable(line: row.line)
@@ -374,7 +464,12 @@ struct Reader {
 
     static func isTitle(_ text: String) -> Bool {
         let t = TextNormalizer.labelKey(text)
-        guard TextNormalizer.contains(t, "绩效"), PlainText.count(t) <= 40 else { return false }
+        guard t.utf8.count <= 160 else { return false }
+        // `2020年度长江禁捕项目自评表`: a self-evaluation of a project or a department says so without 绩效
+        if !TextNormalizer.contains(t, "绩效") {
+            return PlainText.hasSuffix(t, "自评表") && PlainText.count(t) <= 40 && ["项目", "部门", "资金"].contains(where: { TextNormalizer.contains(t, $0) })
+        }
+        guard PlainText.count(t) <= 40 else { return false }
         return PlainText.hasSuffix(t, "表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
     }
 
@@ -422,8 +517,8 @@ struct Reader {
             case .goal:
                 if let v, ExecutionBlock.goalSubheadings.contains(TextNormalizer.labelKey(v)) { expectGoalRow = true }
                 else if let v { current?.goal = v }
-            case .projectName: if let v { current?.projectName = v }
-            case .projectManager: if let v { current?.projectManager = v }
+            case .projectName: current?.projectFieldsPrinted = true; if let v { current?.projectName = v }
+            case .projectManager: current?.projectFieldsPrinted = true; if let v { current?.projectManager = v }
             case .fundsGroup: break
             case .fundsTotal: setMoney(v, \.total, label: "年度预算总额", line: row.line)
             case .fundsFiscal: setMoney(v, \.fiscal, label: "财政拨款", line: row.line)
@@ -506,7 +601,7 @@ struct Reader {
             if verticalHeader.count >= 3 {
                 // the heading has ended: it was a vertical header
                 let cols = verticalHeader.enumerated().map { ($0.element.0, $0.offset) }
-                note(.repaired, "第\(verticalHeader[0].1)行起的表头每格占一行，已按每行一个单元格读取。", line: verticalHeader[0].1)
+                note(.repaired, "第\(verticalHeader[0].1)行起的\(Self.verticalHeadingWords)，已按每行一个单元格读取。", line: verticalHeader[0].1)
                 setColumns(cols, line: verticalHeader[0].1, positional: false)
                 verticalHeader = [(cols[0].0, -1)]  // marks vertical mode
                 return false

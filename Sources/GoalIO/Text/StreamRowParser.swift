@@ -1,0 +1,265 @@
+import GoalCore
+
+/// What a cell of the stream can be, by the forms' vocabulary alone.
+enum Grammar {
+    enum Level { case level1, level2 }
+
+    /// A 一级 or 二级 name as the taxonomy knows it, printed with wrap spaces or points
+    /// (`产 出 指 标 (50分)`, `数量 指标`) or not; nil for anything else.
+    static func levelKind(_ s: String) -> Level? {
+        guard s.utf8.count <= 60 else { return nil }
+        var k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
+        if let open = k.firstIndex(of: "("), open != k.startIndex, k[open...].contains(where: \.isNumber) { k = String(k[..<open]) }
+        guard !k.isEmpty, PlainText.count(k) <= 12 else { return nil }
+        let taxonomy = ImportTaxonomy.index
+        if taxonomy.level1(named: k) != nil { return .level1 }
+        if taxonomy.level2(named: k) != nil { return .level2 }
+        return nil
+    }
+
+    /// `(50分)`, `(0-20)分`, `50分`: the points a level carries, printed as a cell of its own.
+    static func isPoints(_ s: String) -> Bool {
+        let k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
+        guard k.hasSuffix("分") || k.hasSuffix("分)"), PlainText.count(k) <= 10 else { return false }
+        return k.allSatisfy { $0.isNumber || "()-分.".contains($0) }
+    }
+
+    /// The template's placeholder rows: `……`, `...`.
+    static func isEllipsis(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0 == "…" || $0 == "." || $0 == "。" }
+    }
+
+    /// A row that ends the indicator grid: 总分, 合计, or the remarks under it.
+    static func endsGrid(_ s: String) -> Bool {
+        let k = TextNormalizer.labelKey(s)
+        return Reader.totalRowWords.contains(k) || endings.contains { PlainText.hasPrefix(k, $0) }
+    }
+
+    static let endings = ["其他需要说明", "评价结论", "存在问题", "改进措施", "偏差大或目标未完成"]
+
+    static func isFigure(_ s: String) -> Bool {
+        guard s.utf8.count <= 40, let first = TextNormalizer.halfWidth(s).unicodeScalars.first,
+              first.properties.numericType != nil || "≥≤><=≧≦═".unicodeScalars.contains(first) else { return false }
+        return Target.parse(s).number != nil
+    }
+
+    static func isNumber(_ s: String) -> Bool { TextNormalizer.number(TextNormalizer.halfWidth(s)) != nil }
+
+    /// What a 指标性质 column holds besides operators: whether the indicator is counted or described.
+    static let natureWords: Set<String> = ["定量", "定量指标", "定性指标"]
+
+    static func isTypeWord(_ s: String) -> Bool {
+        Comparison.parse(s) != nil || ["定量", "定量指标", "定性指标", "正向", "反向", "正向指标", "反向指标"].contains(TextNormalizer.labelKey(s))
+    }
+
+    /// Reads like the name of an indicator: two Chinese characters or more, not a unit, not prose.
+    static func isNameLike(_ s: String) -> Bool {
+        guard !isFigure(s), !isTypeWord(s), !CellFeatures.looksLikeUnit(s) else { return false }
+        return s.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count >= 2
+    }
+
+    /// Whether `s` can fill a column of this kind.
+    static func fits(_ s: String, _ c: FormVocabulary.Column) -> Bool {
+        switch c {
+        case .groupLabel: return false
+        case .printedScore: return isNumber(s)
+        case .field(let f):
+            switch f {
+            case .type: return isTypeWord(s)
+            case .value, .actual, .lastYear: return isFigure(s) || (PlainText.count(s) <= 24 && !isTypeWord(s))
+            case .unit: return CellFeatures.looksLikeUnit(s) || s == "百分比"
+            case .weight, .score: return isNumber(s)
+            case .deviation, .explanation, .scoring, .basis, .note, .evidence: return !isFigure(s)
+            case .level1, .level2, .name: return false
+            }
+        }
+    }
+}
+
+/// Reads the cells after the heading into rows (see `StreamRows`).
+struct StreamRowParser {
+    let columns: [FormVocabulary.Column]
+    /// The source marks empty cells: a row is exactly one cell per column.
+    let fixedCount: Bool
+    var rows: [SourceRow] = []
+    var notes: [ImportNote] = []
+    var finished = false
+
+    private var level1: (text: String, line: Int)?
+    private var level2: (text: String, line: Int)?
+    private var name: (text: String, line: Int)?
+    private var cells: [String] = []
+    private var nextColumn = 0
+    private var afterDash = false
+    private var lastText = ""
+
+    /// The column headed 是否… (是否核心指标), whose 是/否 a glued row prints before the next name.
+    var yesNoColumn: Int?
+
+    init(columns: [FormVocabulary.Column], fixedCount: Bool, yesNoColumn: Int? = nil) {
+        self.columns = columns
+        self.fixedCount = fixedCount
+        self.yesNoColumn = yesNoColumn
+    }
+
+    mutating func take(_ t: StreamToken, next: StreamToken?) {
+        if t.isEmptyCell {
+            if name != nil, fixedCount, nextColumn < columns.count { nextColumn += 1 }
+            return
+        }
+        let s = t.text
+        let wasAfterDash = afterDash, previous = lastText
+        afterDash = false
+        lastText = s
+        if Grammar.endsGrid(s) {
+            close()
+            finished = true
+            return
+        }
+        if Grammar.isPoints(s) { return }
+        if Grammar.isEllipsis(s) { close(); return }
+        switch Grammar.levelKind(s) {
+        case .level1?:
+            close()
+            // `成本指标` straight before a name, inside a 一级 that the older forms put it under
+            // (产出指标): there it is the 二级, as those forms print it
+            // (with no 一级 printed, the 一级 the open 二级 stands under)
+            let outer = level1.map { Self.key($0.text) } ?? level2.flatMap { ImportTaxonomy.index.parents(ofLevel2: Self.key($0.text)).first }
+            if let l1 = outer, let next, Grammar.levelKind(next.text) == nil, !Grammar.isPoints(next.text),
+               ImportTaxonomy.index.allows(level1: l1, level2: Self.key(s)) {
+                level2 = (s, t.line)
+                notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
+                return
+            }
+            level1 = (s, t.line); level2 = nil; return
+        case .level2? where !(s == previous && name == nil && level2?.text == s):
+            close(); level2 = (s, t.line); return
+        case .level2?:
+            // a 二级 printed twice: the second is the indicator's name (`服务对象满意度` `服务对象满意度%`)
+            break
+        case nil: break
+        }
+        // `否基础信息完善`: the 是/否 of the open row, glued to the next row's name
+        if let yn = yesNoColumn, name != nil, let first = s.first, first == "是" || first == "否", s.count >= 3 {
+            let rest = String(s.dropFirst())
+            if rest.first != "否", Grammar.isNameLike(rest) {
+                cells[yn] = String(first)
+                notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(s))”开头的“\(first)”属于上一行的是否列，其余是下一行的指标名称。", at: SourceLocation(line: t.line)))
+                close()
+                take(StreamToken(text: rest, line: t.line), next: next)
+                return
+            }
+        }
+        // a dash for an empty cell, which OCR prints `一` (`完整性4一目标明确…`): the next column is empty
+        if s == "一" || s == "-" || s == "—", name != nil, !fixedCount, nextColumn > 0, nextColumn < columns.count {
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是空单元格里的横线，该格按空读取。", at: SourceLocation(line: t.line)))
+            nextColumn += 1
+            afterDash = true
+            return
+        }
+        // the cell after such a dash is the next column's, even when it reads like a name
+        // and so is a cell that repeats the one before (the actual printed as the target was)
+        if wasAfterDash || s == previous, name != nil, nextColumn < columns.count, Grammar.levelKind(s) == nil,
+           Reader.withoutTemplatePrefix(s) == nil {
+            if let c = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }) {
+                cells[c] = s
+                nextColumn = c + 1
+                return
+            }
+        }
+        // `%` cut off a name (`及时率%`) where the form has no unit column: part of the name
+        if s == "%" || s == "％", let n = name, nextColumn == 0, cells.allSatisfy(\.isEmpty), !columns.contains(.field(.unit)) {
+            name = (n.text + s, n.line)
+            return
+        }
+        // `415万元` before `15万元`: the weight glued to a target that the actual repeats (分值 4, 15万元)
+        if name != nil, !fixedCount, nextColumn + 1 < columns.count, columns[nextColumn] == .field(.weight),
+           columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text), s.count > next.text.count,
+           s.hasSuffix(next.text), let w = Double(s.dropLast(next.text.count)), w > 0, w <= 100 {
+            let weight = String(s.dropLast(next.text.count))
+            cells[nextColumn] = weight
+            cells[nextColumn + 1] = next.text
+            nextColumn += 2
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与指标值（其后实际值同为“\(next.text)”），读作分值\(weight)、指标值\(next.text)。", at: SourceLocation(line: t.line)))
+            return
+        }
+        // `22`, `1010`: a weight and its full score glued (分值 2, 得分 2)
+        if name != nil, !fixedCount, s.count >= 2, s.count % 2 == 0, s.allSatisfy({ $0.isASCII && $0.isNumber }),
+           s.prefix(s.count / 2) == s.suffix(s.count / 2), let c = column(for: s, next: next), c + 1 < columns.count,
+           columns[c] == .field(.weight), columns[c + 1] == .printedScore || columns[c + 1] == .field(.score) {
+            let half = String(s.prefix(s.count / 2))
+            cells[c] = half
+            cells[c + 1] = half
+            nextColumn = c + 2
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
+            return
+        }
+        if name != nil, Reader.withoutTemplatePrefix(s) == nil, let c = column(for: s, next: next) {
+            cells[c] = s
+            nextColumn = c + 1
+            return
+        }
+        if Grammar.isNameLike(s) || Reader.withoutTemplatePrefix(s) != nil {
+            close()
+            if let next, Grammar.levelKind(next.text) == .level2, PlainText.count(s) <= 8, !s.contains(where: \.isNumber) {
+                // a 一级 the taxonomy does not know (`项目完成`): it stands where a 一级 stands
+                level1 = (s, t.line); level2 = nil
+                return
+            }
+            name = (s, t.line)
+            cells = Array(repeating: "", count: columns.count)
+            nextColumn = 0
+            // the unit column glued to the name: `培训次数次` before `26次` is the name and `次`
+            if let u = columns.firstIndex(of: .field(.unit)), let next, let unit = Target.parse(next.text).unit,
+               PlainText.count(unit) <= 2, CellFeatures.looksLikeUnit(unit), s.hasSuffix(unit), PlainText.count(s) > PlainText.count(unit) + 2 {
+                name = (String(s.dropLast(unit.count)), t.line)
+                cells[u] = unit
+                nextColumn = u + 1
+                notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(s))”末尾的“\(unit)”是粘在名称后的计量单位。", at: SourceLocation(line: t.line)))
+            }
+            return
+        }
+        notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+    }
+
+    /// A level name without wrap spaces or points (`产 出 指 标 (50分)` → `产出指标`).
+    static func key(_ s: String) -> String {
+        var k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
+        if let open = k.firstIndex(of: "("), open != k.startIndex { k = String(k[..<open]) }
+        return k
+    }
+
+    /// The column `s` fills in the open row: where cells are counted, the next one; else the first
+    /// from the next one whose content it fits. A name-like cell followed by a figure is the next
+    /// row's name, not this row's text.
+    private func column(for s: String, next: StreamToken?) -> Int? {
+        guard nextColumn < columns.count else { return nil }
+        if fixedCount { return nextColumn }
+        if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), !Grammar.isFigure(s), !PlainText.hasPrefix(s, "反映") {
+            // `有效` before `10` is a qualitative target; a name is longer than a target word
+            if PlainText.count(s) > 6 { return nil }
+        }
+        for c in nextColumn..<columns.count where Grammar.fits(s, columns[c]) {
+            // a name before a figure, where only prose columns are left (偏差原因), is the next row's
+            if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), Self.proseColumns.contains(columns[c]),
+               (c..<columns.count).allSatisfy({ Self.proseColumns.contains(columns[$0]) || !Grammar.fits(s, columns[$0]) }) {
+                return nil
+            }
+            return c
+        }
+        return nil
+    }
+
+    static let proseColumns: Set<FormVocabulary.Column> = [.field(.deviation), .field(.explanation), .field(.scoring), .field(.note), .field(.evidence), .field(.basis)]
+
+    mutating func close() {
+        guard let n = name else { return }
+        name = nil
+        let bare = Reader.withoutTemplatePrefix(n.text) ?? n.text
+        if bare.isEmpty && cells.allSatisfy(\.isEmpty) {
+            notes.append(ImportNote(.skipped, "第\(n.line)行“\(n.text)”是表样留下的空行，未作为指标读取。", at: SourceLocation(line: n.line)))
+            return
+        }
+        rows.append(StreamRows.row([level1?.text ?? "", level2?.text ?? "", n.text] + cells, line: n.line))
+    }
+}

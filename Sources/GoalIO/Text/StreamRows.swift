@@ -1,0 +1,229 @@
+import GoalCore
+
+/// Rebuilds the rows of a table whose row breaks were lost — one cell per line, or cells glued
+/// into one line — from the stream of its cells (`StreamTokenizer`), by the grammar of the forms:
+///
+///     header block: (label value*)*   heading: column words   rows: 一级? 二级? name cell*
+///
+/// The heading says which cells follow a name and in what order (指标值, 实际完成值, 分值, 得分…).
+/// Where the source marks empty cells, a row is exactly that many cells. Where it does not, each
+/// cell takes the first column after the last one filled that its content fits (an operator the
+/// type, a figure a target or a weight, a unit word the unit), and a cell that fits none starts the
+/// next row when it reads like a name; else it is reported and left out. The rows are then read by
+/// the usual `Reader`, so levels, targets and every repair are handled and reported as for any
+/// table.
+enum StreamRows {
+    struct Rebuilt {
+        var rows: [SourceRow]
+        var notes: [ImportNote]
+    }
+
+    /// Rows for `text`, or nil when its cells hold no indicator heading.
+    static func rebuild(_ text: String, firstLine: Int) -> Rebuilt? {
+        var stream = StreamTokenizer.tokens(text, firstLine: firstLine)
+        var notes = stream.notes
+        joinSplitWords(&stream.tokens, notes: &notes)
+        unscrambleHeadings(&stream.tokens, notes: &notes)
+        let tokens = stream.tokens
+        guard let heading = findHeading(tokens) else { return nil }
+        var rows: [SourceRow] = headerRows(tokens[..<heading.start])
+        let post = heading.postName
+        guard !post.isEmpty else { return nil }
+        // the heading as one row: 一级, 二级, 三级, then the columns after the name
+        let headingWords = ["一级指标", "二级指标", "三级指标"] + post.map(word(for:))
+        rows.append(row(headingWords, line: tokens[heading.start].line))
+        let yesNo = tokens[heading.start..<heading.end].contains { PlainText.hasPrefix($0.text, "是否") }
+            ? post.lastIndex(of: .field(.note)) : nil
+        var parser = StreamRowParser(columns: post, fixedCount: stream.marksEmptyCells, yesNoColumn: yesNo)
+        var k = heading.end
+        while k < tokens.count, !parser.finished {
+            // the next written cell, for the choices that look one cell ahead
+            var n = k + 1
+            while n < tokens.count, tokens[n].isEmptyCell { n += 1 }
+            parser.take(tokens[k], next: n < tokens.count ? tokens[n] : nil)
+            k += 1
+        }
+        parser.close()
+        notes += parser.notes
+        rows += parser.rows
+        return Rebuilt(rows: rows, notes: notes)
+    }
+
+    static func row(_ cells: [String], line: Int) -> SourceRow {
+        SourceRow(line: line, nonEmpty: cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, Cell(raw: Substring($0.element))) },
+                  isTabular: true)
+    }
+
+    // MARK: words split by a line break
+
+    /// Two neighbouring cells that make one of the forms' words (`年度` + `指标值`, `经济效益` +
+    /// `指标`, `满意度` + `指标`) were one cell wrapped onto two lines: joined, and reported.
+    static func joinSplitWords(_ tokens: inout [StreamToken], notes: inout [ImportNote]) {
+        var out: [StreamToken] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if i + 1 < tokens.count, !t.isEmptyCell, !tokens[i + 1].isEmptyCell, !isWord(t.text) || tokens[i + 1].text == "指标" {
+                let joined = t.text + tokens[i + 1].text
+                if PlainText.count(joined) <= 16, isWord(joined) {
+                    notes.append(ImportNote(.repaired, "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与“\(tokens[i + 1].text)”是一个单元格换行所分，已合为“\(joined)”。",
+                                            at: SourceLocation(line: t.line)))
+                    out.append(StreamToken(text: joined, line: t.line))
+                    i += 2
+                    continue
+                }
+            }
+            // `社会效益` / `指标效果显著`: the word's end went to the next line with the next cell
+            if i + 1 < tokens.count, !t.isEmptyCell, Grammar.levelKind(t.text + "指标") != nil, Grammar.levelKind(t.text) == nil || !t.text.hasSuffix("指标"),
+               PlainText.hasPrefix(tokens[i + 1].text, "指标"), tokens[i + 1].text.count > 2, !isWord(tokens[i + 1].text),
+               Reader.withoutTemplatePrefix(tokens[i + 1].text) == nil {
+                let rest = String(tokens[i + 1].text.dropFirst(2))
+                notes.append(ImportNote(.repaired, "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与下一格开头的“指标”是一个被换行拆开的名称，已合为“\(t.text)指标”。",
+                                        at: SourceLocation(line: t.line)))
+                out.append(StreamToken(text: t.text + "指标", line: t.line))
+                out.append(StreamToken(text: rest, line: tokens[i + 1].line))
+                i += 2
+                continue
+            }
+            out.append(t)
+            i += 1
+        }
+        tokens = out
+    }
+
+    /// A heading printed with its characters out of order, between two headings that are not
+    /// (`三级指标` `考值参分` `指标值`): that heading, and reported. The words are looked at once each.
+    static func unscrambleHeadings(_ tokens: inout [StreamToken], notes: inout [ImportNote]) {
+        guard tokens.count > 2 else { return }
+        func isHeading(_ t: StreamToken) -> Bool { FormVocabulary.column(forHeading: t.text) != nil }
+        for i in 1..<(tokens.count - 1) where !tokens[i].isEmptyCell && !isHeading(tokens[i]) {
+            // the heading before may be one cut short (`(%)`), so look two back as well
+            guard isHeading(tokens[i - 1]) || (i >= 2 && isHeading(tokens[i - 2])),
+                  isHeading(tokens[i + 1]) || (i + 2 < tokens.count && isHeading(tokens[i + 2])),
+                  let (word, _) = FormVocabulary.scrambledHeading(tokens[i].text) else { continue }
+            notes.append(ImportNote(.repaired, "第\(tokens[i].line)行表头“\(tokens[i].text)”是“\(word)”的字序错乱（识别或复制所致），按“\(word)”读取。",
+                                    at: SourceLocation(line: tokens[i].line)))
+            tokens[i].text = word
+        }
+    }
+
+    /// A column heading, a 一级/二级 name or a header label.
+    static func isWord(_ s: String) -> Bool {
+        FormVocabulary.column(forHeading: s) != nil || Grammar.levelKind(s) != nil || FormVocabulary.headerField(exactly: s) != nil
+    }
+
+    // MARK: heading
+
+    struct Heading {
+        var start: Int
+        var end: Int
+        var postName: [FormVocabulary.Column]
+    }
+
+    /// The indicator heading: a run of column words holding 三级指标 (or 指标名称), and the columns
+    /// after it. A heading printed on two rows comes out as one run (`年度指标值 实际完成值 分值 …
+    /// 一级指标 二级指标 三级指标 指标性质 指标值 度量单位`): the lower row's columns under the
+    /// name stand where the upper row's 指标值 stood.
+    static func findHeading(_ tokens: [StreamToken]) -> Heading? {
+        var i = 0
+        while i < tokens.count {
+            guard FormVocabulary.column(forHeading: tokens[i].text) != nil else { i += 1; continue }
+            var j = i
+            var cols: [(FormVocabulary.Column?, Int)] = []
+            while j < tokens.count {
+                if tokens[j].isEmptyCell { cols.append((nil, j)); j += 1; continue }
+                guard let c = FormVocabulary.column(forHeading: tokens[j].text) else {
+                    // a word the flattening cut off the front of a heading (`全年` + `完成值`)
+                    if PlainText.count(tokens[j].text) <= 3, !tokens[j].text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), j + 1 < tokens.count,
+                       FormVocabulary.column(forHeading: tokens[j + 1].text) != nil, !cols.isEmpty {
+                        j += 1
+                        continue
+                    }
+                    break
+                }
+                cols.append((c, j))
+                j += 1
+            }
+            // trailing empty cells belong to the rows below
+            while let last = cols.last, last.0 == nil { cols.removeLast(); j = last.1 }
+            // a heading with 二级 and columns after it but no 三级 (`一级指标 二级指标 绩效标准
+            // 当年预期实现值`): the indicator's name stands right after the 二级
+            if !cols.contains(where: { $0.0 == .field(.name) }), let l2 = cols.firstIndex(where: { $0.0 == .field(.level2) }),
+               l2 + 1 < cols.count, cols[(l2 + 1)...].contains(where: { $0.0 == .field(.value) }) {
+                cols.insert((.field(.name), cols[l2].1), at: l2 + 1)
+            }
+            if let nameAt = cols.firstIndex(where: { $0.0 == .field(.name) }) {
+                let upper = cols[..<nameAt].compactMap { c -> FormVocabulary.Column? in
+                    guard let k = c.0 else { return nil }
+                    if case .field(let f) = k, f == .level1 || f == .level2 { return nil }
+                    return k == .groupLabel ? nil : k
+                }
+                var lower: [FormVocabulary.Column] = []
+                for c in cols[(nameAt + 1)...] {
+                    // an empty heading cell after the name is a column too, when the source marks them
+                    lower.append(c.0 ?? .groupLabel)
+                }
+                var post = lower
+                if let v = upper.firstIndex(of: .field(.value)), !lower.isEmpty {
+                    post = Array(upper[..<v]) + lower + Array(upper[(v + 1)...])
+                } else if !upper.isEmpty {
+                    post = lower + upper
+                }
+                return Heading(start: i, end: j, postName: post)
+            }
+            i = max(j, i + 1)
+        }
+        return nil
+    }
+
+    /// The word the rebuilt heading prints for a column.
+    static func word(for c: FormVocabulary.Column) -> String {
+        switch c {
+        case .groupLabel: return "备注"
+        case .printedScore: return "得分"
+        case .field(let f):
+            switch f {
+            case .type: return "指标值类型"
+            case .value: return "指标值"
+            case .unit: return "计量单位"
+            case .actual: return "实际完成值"
+            case .weight: return "分值"
+            case .deviation: return "偏差原因"
+            case .explanation: return "指标解释"
+            case .scoring: return "评分标准"
+            case .basis: return "设置依据"
+            case .lastYear: return "上年完成值"
+            case .evidence: return "佐证材料"
+            case .note: return "备注"
+            case .level1: return "一级指标"
+            case .level2: return "二级指标"
+            case .name: return "三级指标"
+            case .score: return "得分"
+            }
+        }
+    }
+
+    // MARK: header block
+
+    /// The cells before the heading, one row per label with the cells that follow it; titles and
+    /// 年度 lines on rows of their own.
+    static func headerRows(_ tokens: ArraySlice<StreamToken>) -> [SourceRow] {
+        var rows: [SourceRow] = []
+        var current: (cells: [String], line: Int)?
+        func flush() { if let c = current { rows.append(row(c.cells, line: c.line)) }; current = nil }
+        for t in tokens where !t.isEmptyCell {
+            if Reader.isTitle(t.text) || Reader.yearLine(t.text) != nil {
+                flush()
+                rows.append(SourceRow(line: t.line, nonEmpty: [(0, Cell(raw: Substring(t.text)))], isTabular: false))
+            } else if FormVocabulary.headerField(forLabel: t.text) != nil {
+                flush()
+                current = ([t.text], t.line)
+            } else if current != nil {
+                current!.cells.append(t.text)
+            }
+        }
+        flush()
+        return rows
+    }
+}
