@@ -23,11 +23,14 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxRowsPerTable: Int
     /// Wall-clock budget for reading one document, in seconds; checked while inflating and parsing.
     public var maxSeconds: Double
+    /// The most bytes one part may inflate to. A goal table's document or sheet part is well under a
+    /// megabyte; stopping a 45 MB one at this size keeps an attack cheap before its rows are even counted.
+    public var maxPartBytes: Int64
 
     public init(maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
                 ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 10_000, maxRowsPerSheet: Int = 200_000,
                 maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16, maxRowsPerTable: Int = 200_000,
-                maxSeconds: Double = 120) {
+                maxSeconds: Double = 120, maxPartBytes: Int64 = 200 * 1_048_576) {
         self.maxUncompressedBytes = maxUncompressedBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckThreshold = ratioCheckThreshold
@@ -37,6 +40,7 @@ public struct ReadLimits: Sendable, Equatable {
         self.maxTableNesting = maxTableNesting
         self.maxRowsPerTable = maxRowsPerTable
         self.maxSeconds = maxSeconds
+        self.maxPartBytes = maxPartBytes
     }
 
     public static let `default` = ReadLimits()
@@ -45,5 +49,5 @@ public struct ReadLimits: Sendable, Equatable {
     /// a few sheets), small enough that several uploads at once stay within a few hundred MB.
     public static let upload = ReadLimits(maxUncompressedBytes: 100 * 1_048_576, maxParts: 2_000,
                                           maxRowsPerSheet: 50_000, maxCellsPerSheet: 500_000,
-                                          maxRowsPerTable: 20_000, maxSeconds: 10)
+                                          maxRowsPerTable: 20_000, maxSeconds: 10, maxPartBytes: 16 * 1_048_576)
 }

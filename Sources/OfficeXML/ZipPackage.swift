@@ -47,6 +47,7 @@ final class ZipPackage {
             let declared = Int64(entry.uncompressedSize)
             declaredTotal += declared
             if declaredTotal > limits.maxUncompressedBytes { throw OfficeError.tooLarge(limitBytes: limits.maxUncompressedBytes) }
+            if declared > limits.maxPartBytes { throw OfficeError.tooLarge(limitBytes: limits.maxPartBytes) }
             if isSuspicious(inflated: declared, compressed: entry.compressedSize) {
                 throw OfficeError.suspiciousCompression(entry: entry.path)
             }
@@ -101,6 +102,7 @@ final class ZipPackage {
             if self.inflatedBytes > self.limits.maxUncompressedBytes {
                 throw OfficeError.tooLarge(limitBytes: self.limits.maxUncompressedBytes)
             }
+            if entryBytes > self.limits.maxPartBytes { throw OfficeError.tooLarge(limitBytes: self.limits.maxPartBytes) }
             if self.isSuspicious(inflated: entryBytes, compressed: entry.compressedSize) {
                 throw OfficeError.suspiciousCompression(entry: entry.path)
             }

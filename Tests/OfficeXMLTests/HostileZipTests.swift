@@ -123,9 +123,15 @@ struct HostileZipTests {
             ("[Content_Types].xml", Array(#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.utf8)),
             ("word/document.xml", Array(document.utf8)),
         ])
+        // under the upload limits its 30 MB document part is refused while inflating, before a row is built
         let error = #expect(throws: OfficeError.self) { try DocxReader(limits: .upload).read(data: data) }
-        #expect(error == .tooManyTableRows(table: 1, limit: ReadLimits.upload.maxRowsPerTable))
-        #expect(error?.message.contains("第 1 个表格超过 20000 行") == true)
+        #expect(error == .tooLarge(limitBytes: ReadLimits.upload.maxPartBytes))
+        // and with room for the part, at its 20,001st row
+        var roomy = ReadLimits.upload
+        roomy.maxPartBytes = 100 * 1_048_576
+        let rows = #expect(throws: OfficeError.self) { try DocxReader(limits: roomy).read(data: data) }
+        #expect(rows == .tooManyTableRows(table: 1, limit: ReadLimits.upload.maxRowsPerTable))
+        #expect(rows?.message.contains("第 1 个表格超过 20000 行") == true)
     }
 
     @Test("a document past its time budget stops with a Chinese message")
