@@ -62,18 +62,28 @@ def rss_mb():
         return {}
 
 
+def wrk_run(duration):
+    return subprocess.run(["wrk", "-t2", f"-c{conns}", f"-d{duration}s", "--latency", "-H", f"Cookie: {cookie}",
+                           f"{base}/tables/{table}"], capture_output=True, text=True).stdout
+
+
+def figures(out):
+    rps = next((l.split()[1] for l in out.splitlines() if l.startswith("Requests/sec")), "?")
+    p99 = next((l.split()[1] for l in out.splitlines() if l.strip().startswith("99%")), "?")
+    return rps, p99
+
+
+# the same page without the attack first, for comparison in the same run
+quiet_rps, quiet_p99 = figures(wrk_run(max(1, int(seconds / 2))))
+stop = time.monotonic() + seconds
 threads = [threading.Thread(target=uploader) for _ in range(clients)] + [threading.Thread(target=prober)]
 for t in threads:
     t.start()
 time.sleep(0.5)
-wrk = subprocess.run(["wrk", "-t2", f"-c{conns}", f"-d{max(1, int(seconds - 1))}s", "--latency", "-H", f"Cookie: {cookie}",
-                      f"{base}/tables/{table}"], capture_output=True, text=True)
+out = wrk_run(max(1, int(seconds - 1)))
 for t in threads:
     t.join()
-
-out = wrk.stdout
-rps = next((l.split()[1] for l in out.splitlines() if l.startswith("Requests/sec")), "?")
-p99 = next((l.split()[1] for l in out.splitlines() if l.strip().startswith("99%")), "?")
+rps, p99 = figures(out)
 non2xx = next((l.strip() for l in out.splitlines() if "Non-2xx" in l or "Socket errors" in l), "")
 
 
@@ -89,7 +99,8 @@ signin_ok = all(st == 200 for _, st in signins) and signins
 mem = rss_mb()
 print(f"{clients} clients POSTing {len(body) / 1e6:.1f} MB to /api/v1/convert for {seconds:.0f} s, {conns} connections reading /tables/:id")
 print(f"  convert answers: {dict(sorted(converts.items()))}, slowest {max(convert_times, default=0):.2f} s, connection errors {len(errors)}")
-print(f"  table page: {rps} req/s, p99 {p99} (aim < 200 ms) {non2xx}")
+print(f"  table page without the attack: {quiet_rps} req/s, p99 {quiet_p99}")
+print(f"  table page under the attack:    {rps} req/s, p99 {p99} (aim < 200 ms) {non2xx}")
 print(f"  sign-in while loaded: {len(signins)} tries, slowest {worst_signin * 1000:.0f} ms (aim < 1000 ms), all 200: {bool(signin_ok)}")
 print(f"  server memory: now {mem.get('VmRSS', 0):.0f} MB, peak {mem.get('VmHWM', 0):.0f} MB")
 ok = ms(p99) < 200 and worst_signin < 1.0 and signin_ok and 500 not in converts and not errors and not non2xx
