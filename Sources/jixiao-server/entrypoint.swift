@@ -25,9 +25,10 @@ enum Entrypoint {
             try await configure(app, config)
             try await app.execute()
         } catch {
+            // a command's refusal (already printed in Chinese) ends with exit 1, not a crash report
             app.logger.report(error: error)
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

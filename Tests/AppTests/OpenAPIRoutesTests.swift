@@ -15,7 +15,8 @@ struct OpenAPIRoutesTests {
             let base = try #require(((doc["servers"] as? [[String: Any]])?.first?["url"] as? String))
             var documented = Set<String>()
             for (path, item) in doc["paths"] as? [String: Any] ?? [:] {
-                for method in ((item as? [String: Any]) ?? [:]).keys where ["get", "post", "put", "delete", "patch"].contains(method) {
+                for method in ((item as? [String: Any]) ?? [:]).keys
+                where ["get", "post", "put", "delete", "patch"].contains(method) {
                     documented.insert("\(method.uppercased()) \(base)\(path)")
                 }
             }

@@ -165,7 +165,10 @@ struct PostgresPersistenceTests {
     func exportPostgresImportSQLite() async throws { try await MoveScenario.move(from: db, to: .sqliteMemory) }
     @Test("PostgreSQL：/readyz 就绪")
     func readyOnPostgres() async throws {
-        try await withJixiao(database: db) { app in #expect(try await app.send(.GET, "/readyz", as: nil).status == .ok) }
+        try await withJixiao(database: db) { app in
+            let ready = try await app.send(.GET, "/readyz", as: nil)
+            #expect(ready.status == .ok)
+        }
     }
 
     // one suite for every PostgreSQL test: suites run in parallel, and they share one database

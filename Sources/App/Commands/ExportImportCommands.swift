@@ -14,10 +14,14 @@ struct ExportCommand: AsyncCommand {
     var help: String { "导出全部数据（目标表各版本为交换 JSON，审计记录为 CSV，机构与账号）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let to = signature.to, !to.isEmpty else { throw DataExport.Failure("请用 --to 指定导出目录，例如：jixiao-server export --to 导出-2026-12-01") }
-        let m = try await DataExport.export(context.application.db, to: URL(fileURLWithPath: to), withPasswordHashes: signature.withHashes)
-        context.console.success("已导出到“\(to)”：" + ExportImportSummary.text(m.counts)
-            + (m.passwordHashes ? "（含密码散列）" : "（不含密码：导入后须由管理员重设密码）"))
+        guard let to = signature.to, !to.isEmpty else {
+            throw DataExport.Failure("请用 --to 指定导出目录，例如：jixiao-server export --to 导出-2026-12-01")
+        }
+        let m = try await DataExport.export(
+            context.application.db, to: URL(fileURLWithPath: to), withPasswordHashes: signature.withHashes)
+        context.console.success(
+            "已导出到“\(to)”：" + ExportImportSummary.text(m.counts)
+                + (m.passwordHashes ? "（含密码散列）" : "（不含密码：导入后须由管理员重设密码）"))
     }
 }
 

@@ -33,26 +33,39 @@ enum APIDocsPage {
                 guard let op = item[method] as? [String: Any] else { continue }
                 let anchor = (method + path).filter { $0.isLetter || $0.isNumber }
                 let summary = op["summary"] as? String ?? ""
-                out += "<tr><td><code>\(method.uppercased())</code></td><td><a href=\"#\(anchor)\"><code>\(e(base + path))</code></a></td><td>\(e(summary))</td></tr>"
-                details += "<section id=\"\(anchor)\"><h2><code>\(method.uppercased()) \(e(base + path))</code></h2><p>\(e(summary))</p>"
+                out +=
+                    "<tr><td><code>\(method.uppercased())</code></td><td><a href=\"#\(anchor)\"><code>\(e(base + path))</code></a></td><td>\(e(summary))</td></tr>"
+                details +=
+                    "<section id=\"\(anchor)\"><h2><code>\(method.uppercased()) \(e(base + path))</code></h2><p>\(e(summary))</p>"
                 if let d = op["description"] as? String { details += "<p>\(e(d))</p>" }
-                details += (op["security"] as? [Any]).map { $0.isEmpty ? "<p>无需登录</p>" : "<p>需要登录（会话 Cookie；修改请求带 X-CSRF-Token）</p>" } ?? ""
+                details +=
+                    (op["security"] as? [Any]).map { $0.isEmpty ? "<p>无需登录</p>" : "<p>需要登录（会话 Cookie；修改请求带 X-CSRF-Token）</p>" }
+                    ?? ""
                 let params = (item["parameters"] as? [[String: Any]] ?? []) + (op["parameters"] as? [[String: Any]] ?? [])
                 if !params.isEmpty {
-                    details += "<p>参数：" + params.map { p in
-                        "<code>\(e(p["name"] as? String ?? p["$ref"] as? String ?? ""))</code>（\(e(p["in"] as? String ?? ""))）\(e(p["description"] as? String ?? ""))"
-                    }.joined(separator: "；") + "</p>"
+                    details +=
+                        "<p>参数："
+                        + params.map { p in
+                            "<code>\(e(p["name"] as? String ?? p["$ref"] as? String ?? ""))</code>（\(e(p["in"] as? String ?? ""))）\(e(p["description"] as? String ?? ""))"
+                        }.joined(separator: "；") + "</p>"
                 }
                 if let body = op["requestBody"] as? [String: Any], let content = body["content"] as? [String: Any] {
-                    details += "<p>请求正文：" + content.keys.sorted().map { "<code>\(e($0))</code> \(e(schemaName(content[$0])))" }
+                    details +=
+                        "<p>请求正文："
+                        + content.keys.sorted().map { "<code>\(e($0))</code> \(e(schemaName(content[$0])))" }
                         .joined(separator: "；") + "</p>"
                 }
                 if let responses = op["responses"] as? [String: Any] {
-                    details += "<ul>" + responses.keys.sorted().map { code in
-                        let r = responses[code] as? [String: Any] ?? [:]
-                        let text = r["description"] as? String ?? (r["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") } ?? ""
-                        return "<li><code>\(e(code))</code> \(e(text))</li>"
-                    }.joined() + "</ul>"
+                    details +=
+                        "<ul>"
+                        + responses.keys.sorted().map { code in
+                            let r = responses[code] as? [String: Any] ?? [:]
+                            let text =
+                                r["description"] as? String ?? (r["$ref"] as? String).map {
+                                    String($0.split(separator: "/").last ?? "")
+                                } ?? ""
+                            return "<li><code>\(e(code))</code> \(e(text))</li>"
+                        }.joined() + "</ul>"
                 }
                 details += "</section>"
             }

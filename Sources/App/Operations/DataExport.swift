@@ -79,15 +79,17 @@ enum DataExport {
         let records = try await GoalTableRecord.query(on: db).withDeleted().sort(\.$id).all()
         for r in records {
             let id = try r.requireID()
-            let table = try GoalDocument.decode(Data(r.document.utf8)).tables
-            try GoalDocument(tables: table).encoded().write(to: dir.appendingPathComponent("tables/\(id.uuidString).json"))
+            let table = try JSONDecoder().decode(GoalTable.self, from: Data(r.document.utf8))
+            try GoalDocument(tables: [table]).encoded().write(to: dir.appendingPathComponent("tables/\(id.uuidString).json"))
             r.document = "tables/\(id.uuidString).json"
         }
         try e.encode(records).write(to: dir.appendingPathComponent("goal_tables.json"))
         counts["goal_tables"] = records.count
 
-        let phases = try await sql(db).raw("SELECT table_id, phase, period, state, version, updated_at FROM table_phases ORDER BY table_id, phase, period")
-            .all(decoding: PhaseRow.self)
+        let phases = try await sql(db).raw(
+            "SELECT table_id, phase, period, state, version, updated_at FROM table_phases ORDER BY table_id, phase, period"
+        )
+        .all(decoding: PhaseRow.self)
         try e.encode(phases).write(to: dir.appendingPathComponent("table_phases.json"))
         counts["table_phases"] = phases.count
 
@@ -100,26 +102,36 @@ enum DataExport {
         let orgs = try await OrganisationRecord.query(on: db).sort(\.$path).all()
         try e.encode(orgs).write(to: dir.appendingPathComponent("organisations.json"))
         let byID = Dictionary(orgs.compactMap { o in o.id.map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
-        let orgRows = [["编码", "名称", "类型", "上级编码", "id", "上级 id"]] + orgs.map { o in
-            let parent = o.parentID.flatMap { byID[$0] }
-            return [o.code ?? "", o.name, OrganisationKind(rawValue: o.kind)?.label ?? o.kind, parent?.code ?? parent?.name ?? "",
-                    o.id?.uuidString ?? "", o.parentID?.uuidString ?? ""]
-        }
+        let orgRows =
+            [["编码", "名称", "类型", "上级编码", "id", "上级 id"]]
+            + orgs.map { o in
+                let parent = o.parentID.flatMap { byID[$0] }
+                return [
+                    o.code ?? "", o.name, OrganisationKind(rawValue: o.kind)?.label ?? o.kind, parent?.code ?? parent?.name ?? "",
+                    o.id?.uuidString ?? "", o.parentID?.uuidString ?? "",
+                ]
+            }
         try Data(CSVWriter.document(orgRows).utf8).write(to: dir.appendingPathComponent("organisations.csv"))
         counts["organisations"] = orgs.count
 
         let accounts = try await AccountRecord.query(on: db).sort(\.$username).all()
         if !withPasswordHashes { for a in accounts { a.passwordHash = "" } }
         try e.encode(accounts).write(to: dir.appendingPathComponent("accounts.json"))
-        let accountRows = [["用户名", "姓名", "角色", "机构", "启用", "id"]] + accounts.map { a in
-            [a.username, a.displayName, a.role, byID[a.organisationID]?.name ?? "", a.active ? "是" : "否", a.id?.uuidString ?? ""]
-        }
+        let accountRows =
+            [["用户名", "姓名", "角色", "机构", "启用", "id"]]
+            + accounts.map { a in
+                [
+                    a.username, a.displayName, a.role, byID[a.organisationID]?.name ?? "", a.active ? "是" : "否",
+                    a.id?.uuidString ?? "",
+                ]
+            }
         try Data(CSVWriter.document(accountRows).utf8).write(to: dir.appendingPathComponent("accounts.csv"))
         counts["accounts"] = accounts.count
 
         let ran = try await MigrationLog.query(on: db).sort(\.$batch).all().map(\.name)
-        let manifest = Manifest(format: format, formatVersion: formatVersion, exportedAt: Date(), migrations: ran,
-                                passwordHashes: withPasswordHashes, counts: counts)
+        let manifest = Manifest(
+            format: format, formatVersion: formatVersion, exportedAt: Date(), migrations: ran,
+            passwordHashes: withPasswordHashes, counts: counts)
         try e.encode(manifest).write(to: dir.appendingPathComponent("manifest.json"))
         return manifest
     }

@@ -1,14 +1,20 @@
 import Fluent
 import Foundation
 import GoalCore
+import GoalWorkflow
 import SQLKit
+import Vapor
 
 /// Reads a folder written by `DataExport` into an empty database, in one transaction: all of it or none.
 enum DataImport {
     typealias Failure = DataExport.Failure
 
-    /// Accounts exported without their hash get this one, which no password matches (not a bcrypt hash).
-    static let noPassword = "!no-password-set"
+    /// Accounts exported without their hash get the hash of a random secret nobody was told: a valid bcrypt
+    /// hash (sign-in answers "wrong password", not an error) that no typed password matches.
+    static func unknowablePasswordHash() throws -> String {
+        let secret = (0..<4).map { _ in UUID().uuidString }.joined()
+        return try Bcrypt.hash(secret, cost: 10)
+    }
 
     static func run(_ db: any Database, from dir: URL) async throws -> DataExport.Manifest {
         let d = DataExport.decoder
@@ -30,19 +36,26 @@ enum DataImport {
         let phases = try read("table_phases.json", as: [DataExport.PhaseRow].self)
         let events = try read("audit_events.json", as: [AuditEventRecord].self)
         // the stored document of each row from its interchange file, checked before anything is written
-        var documents: [UUID: String] = [:]
+        var read: [UUID: String] = [:]
         for r in tables {
             let id = try r.requireID()
             let url = dir.appendingPathComponent("tables/\(id.uuidString).json")
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw Failure("导入目录中缺少“tables/\(id.uuidString).json”") }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw Failure("导入目录中缺少“tables/\(id.uuidString).json”")
+            }
             let doc: GoalDocument
-            do { doc = try GoalDocument.decode(data) } catch { throw Failure("“tables/\(id.uuidString).json”无法读取：\(error.description)") }
+            do { doc = try GoalDocument.decode(data) } catch {
+                throw Failure("“tables/\(id.uuidString).json”无法读取：\(error.description)")
+            }
             guard doc.tables.count == 1 else { throw Failure("“tables/\(id.uuidString).json”应只含一张表") }
-            documents[id] = StoredJSON.encode(doc.tables[0])
+            read[id] = StoredJSON.encode(doc.tables[0])
         }
+        let documents = read
+        let noPassword = try unknowablePasswordHash()
 
         try await WriteTransaction.write(on: db) { tx in
-            let existing = try await GoalTableRecord.query(on: tx).withDeleted().count()
+            let existing =
+                try await GoalTableRecord.query(on: tx).withDeleted().count()
                 + (try await AccountRecord.query(on: tx).count()) + (try await OrganisationRecord.query(on: tx).count())
             guard existing == 0 else {
                 throw Failure("目标数据库不是空的（已有机构、账号或目标表）：导入只写入空数据库。新建数据库后再导入（SQLite 设 JIXIAO_SQLITE 指向新文件）")
@@ -61,9 +74,13 @@ enum DataImport {
                 try await restoreDates(sql, "accounts", a.id, dates)
             }
             // an adjustment after the table it adjusts
+            let allIDs = Set(tables.compactMap(\.id))
             var pending = tables, done = Set<UUID>()
             while !pending.isEmpty {
-                let ready = pending.filter { $0.adjustsID.map { done.contains($0) || !tables.contains { t in t.id == $0 } } ?? true }
+                let ready = pending.filter { r in
+                    guard let adjusts = r.adjustsID else { return true }
+                    return done.contains(adjusts) || !allIDs.contains(adjusts)
+                }
                 let batch = ready.isEmpty ? pending : ready
                 for r in batch {
                     let id = try r.requireID()
@@ -79,23 +96,33 @@ enum DataImport {
             for p in phases {
                 try await sql.insert(into: "table_phases")
                     .columns("table_id", "phase", "period", "state", "version", "updated_at")
-                    .values(SQLBind(p.tableID), SQLBind(p.phase), SQLBind(p.period), SQLBind(p.state), SQLBind(p.version),
-                            SQLBind(p.updatedAt))
+                    .values(
+                        SQLBind(p.tableID), SQLBind(p.phase), SQLBind(p.period), SQLBind(p.state), SQLBind(p.version),
+                        SQLBind(p.updatedAt)
+                    )
                     .run()
             }
             for e in events { try await e.create(on: tx) }
-            // facts are derived: rebuilt as the upgrade migration builds them
-            for r in tables where r.deletedAt == nil { try await IndicatorFacts.write(r, on: tx) }
+            // facts are derived: rebuilt for the live tables, as a save writes them (a superseded version's
+            // indicators no longer count among the year's, and a deleted table's never did)
+            for r in tables where r.deletedAt == nil && r.status != TableStatus.superseded.rawValue {
+                try await IndicatorFacts.write(r, on: tx)
+            }
         }
         return manifest
     }
 
     /// `create` stamps created/updated with now; the exported dates are put back.
-    private static func restoreDates(_ sql: any SQLDatabase, _ table: String, _ id: UUID?, _ dates: [String: Date?]) async throws {
+    private static func restoreDates(_ sql: any SQLDatabase, _ table: String, _ id: UUID?, _ dates: [String: Date?]) async throws
+    {
         guard let id else { return }
         var q = sql.update(table)
         for (column, value) in dates.sorted(by: { $0.key < $1.key }) {
-            if let value { q = q.set(SQLIdentifier(column), to: SQLBind(value)) } else { q = q.set(SQLIdentifier(column), to: SQLLiteral.null) }
+            if let value {
+                q = q.set(SQLIdentifier(column), to: SQLBind(value))
+            } else {
+                q = q.set(SQLIdentifier(column), to: SQLLiteral.null)
+            }
         }
         try await q.where(SQLIdentifier("id"), .equal, SQLBind(id)).run()
     }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Prometheus
 import SQLKit
@@ -17,32 +18,37 @@ final class JixiaoMetrics: Sendable {
     /// `route` is the registered pattern (`/api/v1/tables/:id`), never the path, so ids do not multiply series.
     func request(method: String, route: String, status: UInt, duration: Duration) {
         registry.makeCounter(
-            descriptor: .init(namespace: "jixiao", metricName: "http_requests", unitName: "total",
-                              helpText: "HTTP requests by method, route pattern and status"),
+            descriptor: .init(
+                namespace: "jixiao", metricName: "http_requests", unitName: "total",
+                helpText: "HTTP requests by method, route pattern and status"),
             labels: [("method", method), ("route", route), ("status", String(status))]
         ).increment()
         registry.makeDurationHistogram(
-            descriptor: .init(namespace: "jixiao", metricName: "http_request_duration", unitName: "seconds",
-                              helpText: "HTTP request latency by method and route pattern"),
+            descriptor: .init(
+                namespace: "jixiao", metricName: "http_request_duration", unitName: "seconds",
+                helpText: "HTTP request latency by method and route pattern"),
             labels: [("method", method), ("route", route)], buckets: Self.requestBuckets
         ).record(duration)
         if let op = Operation.of(method: method, route: route) {
             let outcome = status < 400 ? "ok" : (status < 500 ? "refused" : "error")
             registry.makeCounter(
-                descriptor: .init(namespace: "jixiao", metricName: "operations", unitName: "total",
-                                  helpText: "Imports, checks and scores by outcome (ok, refused, error)"),
+                descriptor: .init(
+                    namespace: "jixiao", metricName: "operations", unitName: "total",
+                    helpText: "Imports, checks and scores by outcome (ok, refused, error)"),
                 labels: [("operation", op.rawValue), ("outcome", outcome)]
             ).increment()
             registry.makeDurationHistogram(
-                descriptor: .init(namespace: "jixiao", metricName: "operation_duration", unitName: "seconds",
-                                  helpText: "Duration of imports, checks and scores"),
+                descriptor: .init(
+                    namespace: "jixiao", metricName: "operation_duration", unitName: "seconds",
+                    helpText: "Duration of imports, checks and scores"),
                 labels: [("operation", op.rawValue)], buckets: Self.requestBuckets
             ).record(duration)
         }
         if SignIn.isFailure(method: method, route: route, status: status) {
             registry.makeCounter(
-                descriptor: .init(namespace: "jixiao", metricName: "sign_in_failures", unitName: "total",
-                                  helpText: "Failed sign-ins by status (400 empty, 401 wrong password, 403 stale form, 429 throttled)"),
+                descriptor: .init(
+                    namespace: "jixiao", metricName: "sign_in_failures", unitName: "total",
+                    helpText: "Failed sign-ins by status (400 empty, 401 wrong password, 403 stale form, 429 throttled)"),
                 labels: [("status", String(status))]
             ).increment()
         }
@@ -52,12 +58,15 @@ final class JixiaoMetrics: Sendable {
     func refreshWorkflowGauges(_ db: any Database) async {
         guard let sql = db as? any SQLDatabase else { return }
         struct Row: Decodable { var phase: String; var state: String; var n: Int }
-        guard let rows = try? await sql.raw("SELECT phase, state, COUNT(*) AS n FROM table_phases GROUP BY phase, state")
-            .all(decoding: Row.self) else { return }
+        guard
+            let rows = try? await sql.raw("SELECT phase, state, COUNT(*) AS n FROM table_phases GROUP BY phase, state")
+                .all(decoding: Row.self)
+        else { return }
         for r in rows {
             registry.makeGauge(
-                descriptor: .init(namespace: "jixiao", metricName: "workflow_rows", unitName: "",
-                                  helpText: "Goal tables in each workflow phase and state"),
+                descriptor: .init(
+                    namespace: "jixiao", metricName: "workflow_rows", unitName: "",
+                    helpText: "Goal tables in each workflow phase and state"),
                 labels: [("phase", r.phase), ("state", r.state)]
             ).set(to: Double(r.n))
         }
@@ -83,7 +92,9 @@ final class JixiaoMetrics: Sendable {
     enum SignIn {
         /// A sign-in through the page or the API that did not start a session.
         static func isFailure(method: String, route: String, status: UInt) -> Bool {
-            guard method == "POST", route == SitePath.login.pattern || route == SitePath.api(.session).pattern else { return false }
+            guard method == "POST", route == SitePath.login.pattern || route == SitePath.api(.session).pattern else {
+                return false
+            }
             return [400, 401, 403, 429].contains(status)
         }
     }

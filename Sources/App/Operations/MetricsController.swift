@@ -13,13 +13,15 @@ struct MetricsController {
             guard let sent = req.headers.bearerAuthorization?.token, CSRFMiddleware.same(sent, token) else {
                 var headers: HTTPHeaders = ["WWW-Authenticate": "Bearer realm=\"metrics\""]
                 headers.contentType = .plainText
-                return Response(status: .unauthorized, headers: headers,
-                                body: .init(string: "需要令牌：Authorization: Bearer <JIXIAO_METRICS_TOKEN>\n"))
+                return Response(
+                    status: .unauthorized, headers: headers,
+                    body: .init(string: "需要令牌：Authorization: Bearer <JIXIAO_METRICS_TOKEN>\n"))
             }
             let metrics = req.application.jixiaoMetrics
             await metrics.refreshWorkflowGauges(req.db)
-            return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
-                            body: .init(string: metrics.text()))
+            return Response(
+                status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
+                body: .init(string: metrics.text()))
         }
     }
 }

@@ -34,8 +34,11 @@ struct RequestLogMiddleware: AsyncMiddleware {
         var metadata: Logger.Metadata = [
             "request-id": .string(id), "method": .string(req.method.rawValue), "route": .string(route),
             "status": .stringConvertible(status),
-            "duration_ms": .string(String(format: "%.1f", Double(duration.components.attoseconds) / 1e15
-                                                        + Double(duration.components.seconds) * 1000)),
+            "duration_ms": .string(
+                String(
+                    format: "%.1f",
+                    Double(duration.components.attoseconds) / 1e15
+                        + Double(duration.components.seconds) * 1000)),
         ]
         if let user = req.user { metadata["account"] = .string(user.id.uuidString) }
         req.logger.log(level: status >= 500 ? .error : .info, "request", metadata: metadata)
@@ -54,7 +57,9 @@ enum RequestID {
     /// so a proxy's id follows the request; anything else is replaced, so it cannot forge log lines.
     static func accept(_ s: String) -> String? {
         guard (8...64).contains(s.utf8.count),
-              s.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 || $0 == 46 })
+            s.utf8.allSatisfy({
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 || $0 == 46
+            })
         else { return nil }
         return s
     }

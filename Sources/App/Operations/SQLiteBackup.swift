@@ -44,22 +44,35 @@ enum SQLiteBackup {
         struct Name: Decodable { var name: String }
         let ours = try await sql.raw("SELECT name FROM main._fluent_migrations").all(decoding: Name.self).map(\.name)
         let theirs: [String]
-        do { theirs = try await sql.raw("SELECT name FROM backup._fluent_migrations").all(decoding: Name.self).map(\.name) } catch {
+        do { theirs = try await sql.raw("SELECT name FROM backup._fluent_migrations").all(decoding: Name.self).map(\.name) } catch
+        {
             throw Failure("“备份”不是本系统的 SQLite 备份（没有迁移记录）")
         }
         guard Set(ours) == Set(theirs) else {
             throw Failure("备份的数据库结构与本版本不同（备份 \(theirs.count) 个迁移，本库 \(ours.count) 个）：请用生成备份的版本恢复，再升级")
         }
-        let tables = try await sql.raw("""
+        let tables = try await sql.raw(
+            """
             SELECT name FROM backup.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
-            """).all(decoding: Name.self).map(\.name)
+            """
+        ).all(decoding: Name.self).map(\.name)
         // writers wait here, not halfway through; foreign keys are checked once, at COMMIT
         try await sql.raw("BEGIN IMMEDIATE").run()
         try await sql.raw("PRAGMA defer_foreign_keys = ON").run()
         var counts: [String: Int] = [:]
+        struct Trigger: Decodable { var sql: String; var name: String }
         for t in tables {
+            // the audit trail is append-only by trigger; a restore rewinds it to the backup's, so the trigger
+            // is lifted for this table inside the transaction and put back before COMMIT
+            let triggers = try await sql.raw(
+                """
+                SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = \(bind: t)
+                """
+            ).all(decoding: Trigger.self)
+            for tr in triggers { try await sql.raw("DROP TRIGGER main.\(ident: tr.name)").run() }
             try await sql.raw("DELETE FROM main.\(ident: t)").run()
             try await sql.raw("INSERT INTO main.\(ident: t) SELECT * FROM backup.\(ident: t)").run()
+            for tr in triggers { try await sql.raw("\(unsafeRaw: tr.sql)").run() }
             struct N: Decodable { var n: Int }
             counts[t] = try await sql.raw("SELECT COUNT(*) AS n FROM main.\(ident: t)").first(decoding: N.self)?.n ?? 0
         }
