@@ -21,17 +21,24 @@ let package = Package(
         // used by App directly (event-loop types, thread pool, raw SQL), so declared, not borrowed from Vapor's
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        // /metrics in Prometheus text format (see Sources/App/Services/Observability)
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // CSV reading for CSVKit: one parser for every CSV the project reads
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
         .target(name: "GoalCore"),
+        // The project's one CSV module: reading through SwiftCSV, writing with one formula-defusing rule.
+        // Pure: no web, no database, so GoalIO and GoalScoring may depend on it.
+        .target(name: "CSVKit", dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "GoalCheck", dependencies: ["GoalCore"]),
-        .target(name: "GoalScoring", dependencies: ["GoalCore"]),
+        .target(name: "GoalScoring", dependencies: ["GoalCore", "CSVKit"]),
         // The year's phases as state machines: who may do what, when, what it signs (no web, no database).
         .target(name: "GoalWorkflow", dependencies: ["GoalCore"]),
         // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
         .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "GoalIO", dependencies: ["GoalCore", "OfficeXML"]),
+        .target(name: "GoalIO", dependencies: ["GoalCore", "OfficeXML", "CSVKit"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -47,8 +54,9 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalIO", "OfficeXML",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalIO", "OfficeXML", "CSVKit",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -64,6 +72,7 @@ let package = Package(
             dependencies: ["App", .product(name: "Vapor", package: "vapor")]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CSVKitTests", dependencies: ["CSVKit"]),
         .testTarget(name: "GoalCoreTests", dependencies: ["GoalCore", "TestSupport"]),
         .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalIO", "TestSupport"]),
         .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO", "TestSupport"]),
@@ -74,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "GoalCore", "GoalIO", "GoalWorkflow", "OfficeXML", "TestSupport",
+                "App", "GoalCore", "GoalIO", "GoalWorkflow", "OfficeXML", "TestSupport", "CSVKit",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

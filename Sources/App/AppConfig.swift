@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// `/api/v1/convert`, `/check` and `/score` only for signed-in accounts (`JIXIAO_TOOLS_REQUIRE_ACCOUNT=1`).
     public var toolsRequireAccount: Bool
+    /// `/metrics` is served only to requests with `Authorization: Bearer <token>`; nil: not served at all.
+    public var metricsToken: String?
     /// How much parsing and exporting may run at once, and per client (`HeavyWork`).
     var heavyWork: HeavyWork.Limits = .init()
 
@@ -43,6 +45,9 @@ public struct AppConfig: Sendable {
         self.demo = demo; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
         self.toolsRequireAccount = toolsRequireAccount
     }
+
+    /// `jixiao-server` commands that work on the data as it is (no demo data is loaded before them).
+    public static let maintenanceCommands: Set<String> = ["backup", "restore", "export", "import"]
 
     /// A problem in the environment, listing every variable that is wrong at once.
     public struct Invalid: Error, CustomStringConvertible, Sendable {
@@ -57,7 +62,8 @@ public struct AppConfig: Sendable {
     /// `JIXIAO_DEMO` (1/0: demo accounts and data on an empty database; default 1 on SQLite, 0 on PostgreSQL),
     /// `JIXIAO_SECURE_COOKIES` (1 behind HTTPS), `JIXIAO_TOOLS_REQUIRE_ACCOUNT` (1: the open tools need a sign-in),
     /// `JIXIAO_HEAVY_PER_MINUTE` (uploads and large checks one client may start a minute, default 60),
-    /// `JIXIAO_HEAVY_PER_CLIENT` (how many of them one client may have running or queued, default 2).
+    /// `JIXIAO_HEAVY_PER_CLIENT` (how many of them one client may have running or queued, default 2),
+    /// `JIXIAO_METRICS_TOKEN` (16+ characters: `/metrics` for Prometheus with that bearer token; unset: no `/metrics`).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
                                        currentDirectory: String = FileManager.default.currentDirectoryPath) throws(Invalid) -> AppConfig {
         var problems: [String] = []
@@ -104,10 +110,16 @@ public struct AppConfig: Sendable {
         if let s = env["JIXIAO_HEAVY_PER_CLIENT"] {
             if let n = Int(s), n > 0 { heavy.perClientRunning = n } else { problems.append("JIXIAO_HEAVY_PER_CLIENT：应为正整数，实为“\(s)”") }
         }
+        var metricsToken: String? = nil
+        if let t = env["JIXIAO_METRICS_TOKEN"], !t.isEmpty {
+            // a short token is guessable, and the scrape endpoint would then be as good as public
+            if t.count >= 16 { metricsToken = t } else { problems.append("JIXIAO_METRICS_TOKEN：至少 16 个字符（实为 \(t.count) 个）") }
+        }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
         var config = AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024,
                                demo: demo, secureCookies: secure, toolsRequireAccount: toolsNeedAccount)
         config.heavyWork = heavy
+        config.metricsToken = metricsToken
         return config
     }
 }

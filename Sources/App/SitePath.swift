@@ -38,6 +38,14 @@ enum SitePath: Sendable {
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
+    /// The process answers (load balancers, orchestrators).
+    case healthz
+    /// The database answers and its migrations are current.
+    case readyz
+    /// Prometheus metrics, behind `JIXIAO_METRICS_TOKEN`.
+    case metrics
+    /// The OpenAPI document rendered as a page for integrators.
+    case apiDocs
 
     enum API: Sendable {
         case tables
@@ -97,6 +105,10 @@ enum SitePath: Sendable {
         case .adminAccounts: return ["admin", "accounts"]
         case .adminAuditCSV: return ["admin", "audit.csv"]
         case .benchBare: return ["bench", "bare"]
+        case .healthz: return ["healthz"]
+        case .readyz: return ["readyz"]
+        case .metrics: return ["metrics"]
+        case .apiDocs: return ["api-docs"]
         case .api(let api):
             let rest: [String]
             switch api {

@@ -21,7 +21,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    // first: the request id, the one log line and the metrics see every response, error pages included
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ChineseErrorMiddleware(maxBodyBytes: config.maxBodyBytes))
     app.middleware.use(BodyLimitMiddleware(maxBodyBytes: config.maxBodyBytes))
@@ -31,6 +32,10 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
     app.asyncCommands.use(StoreBenchCommand(), as: "bench-store")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(ImportCommand(), as: "import")
 
     try await WriteTransaction.prepareSQLite(app.db)
     try await app.autoMigrate()

@@ -15,6 +15,8 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     AuthController(config: config, accounts: accounts).register(open: open, signedIn: signedIn)
     ToolsAPIController().register(config.toolsRequireAccount ? app.grouped(RequireLoginMiddleware()) : open)
     try OpenAPIController(directory: app.directory.resourcesDirectory).register(open)
+    HealthController().register(open)
+    if let token = config.metricsToken { MetricsController(token: token).register(open) }
     // Baseline for the load benchmark: the cheapest possible response from the same server.
     open.get(SitePath.benchBare.pathComponents) { _ in "ok" }
 

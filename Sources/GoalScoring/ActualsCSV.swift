@@ -1,3 +1,4 @@
+import CSVKit
 import Foundation
 import GoalCore
 
@@ -28,11 +29,12 @@ public enum ActualsCSV {
 
     /// Reads the CSV (UTF-8, comma or tab separated, quotes as spreadsheets write them).
     public static func parse(_ data: Data) throws(ReadError) -> [Row] {
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw ReadError(message: "实际完成值文件不是 UTF-8 编码：请在表格软件中另存为“CSV UTF-8”")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return try parse(records: split(text))
+        let records: [CSVReader.Record]
+        do { records = try CSVReader.records(text) } catch { throw ReadError(message: "实际完成值文件：" + error.message) }
+        return try parse(records: records.map { Record(line: $0.line, fields: $0.fields) })
     }
 
     /// Reads the rows of a worksheet (the first row its header), as `jixiao score --actuals 实际值.xlsx`
@@ -62,41 +64,6 @@ public enum ActualsCSV {
     }
 
     struct Record { var line: Int; var fields: [String] }
-
-    /// Splits CSV text into records; the separator is a tab when the first line has tabs and no commas.
-    static func split(_ text: String) -> [Record] {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let sep: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
-        var records: [Record] = []
-        var fields: [String] = [], field = "", inQuotes = false, line = 1, recordLine = 1
-        var chars = text.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if inQuotes {
-                if c == "\"" {
-                    if let n = chars.next() {
-                        if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
-                } else {
-                    if c == "\n" || c == "\r\n" { line += 1 }
-                    field.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where field.isEmpty: inQuotes = true
-            case sep: fields.append(field); field = ""
-            case "\n", "\r\n", "\r":
-                fields.append(field); field = ""
-                records.append(Record(line: recordLine, fields: fields)); fields = []
-                line += 1; recordLine = line
-            default: field.append(c)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty { fields.append(field); records.append(Record(line: recordLine, fields: fields)) }
-        return records
-    }
 
     /// Puts the actuals into the tables. Returns a message (Chinese) for each CSV row that matched nothing.
     /// Rows with the same name in one table are matched in order (the first CSV row to the first row of the table).

@@ -8,9 +8,14 @@ enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
-        let config: AppConfig
+        var config: AppConfig
         do {
             config = try AppConfig.fromEnvironment()
+            // maintenance commands work on the data as it is: demo accounts and seed tables are never added
+            // first (an empty database must stay empty for `import`, a backup must hold only real data)
+            if let command = CommandLine.arguments.dropFirst().first, AppConfig.maintenanceCommands.contains(command) {
+                config.demo = false
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             exit(2)
@@ -20,9 +25,10 @@ enum Entrypoint {
             try await configure(app, config)
             try await app.execute()
         } catch {
+            // a command's refusal (already printed in Chinese) ends with exit 1, not a crash report
             app.logger.report(error: error)
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

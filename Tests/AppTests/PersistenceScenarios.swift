@@ -158,6 +158,19 @@ struct PostgresPersistenceTests {
     @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }
     @Test func passwordChange() async throws { try await AuthTests.passwordChange(db) }
 
+    // issue #17: a move between databases is two commands, both ways
+    @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")
+    func exportSQLiteImportPostgres() async throws { try await MoveScenario.move(from: .sqliteMemory, to: db) }
+    @Test("导出 PostgreSQL → 导入 SQLite：表、版本、审计记录一致")
+    func exportPostgresImportSQLite() async throws { try await MoveScenario.move(from: db, to: .sqliteMemory) }
+    @Test("PostgreSQL：/readyz 就绪")
+    func readyOnPostgres() async throws {
+        try await withJixiao(database: db) { app in
+            let ready = try await app.send(.GET, "/readyz", as: nil)
+            #expect(ready.status == .ok)
+        }
+    }
+
     // one suite for every PostgreSQL test: suites run in parallel, and they share one database
     @Test("PostgreSQL 上 50 个并发保存：没有 500，每个保存要么成功要么 409")
     func fiftyConcurrentSaves() async throws { try await HardeningTests.concurrentSaves(db) }

@@ -10,11 +10,13 @@ import VaporTesting
 
 /// The production app (`configure`) with test configuration: a private in-memory SQLite by default,
 /// migrated before the test and reverted after it.
-/// Every test world has the organisations and accounts of `Persona` (created before the test runs);
+/// Every test world has the organisations and accounts of `Persona` (created before the test runs, unless
+/// `world` is false: an empty database, as `jixiao-server import` needs);
 /// `app.send` acts as a persona, `.fillerA` unless told otherwise, with its session cookie and CSRF token.
 func withJixiao(
     database: AppConfig.Database = .sqliteMemory, seeds: String? = nil, maxBodyBytes: Int = 10 * 1024 * 1024,
-    demo: Bool = false, adjust: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void
+    demo: Bool = false, world: Bool = true, adjust: (inout AppConfig) -> Void = { _ in },
+    _ test: (Application) async throws -> Void
 ) async throws {
     var config = AppConfig(rootDirectory: SharedFiles.packageRoot.path, database: database, seedDirectory: seeds,
                            maxBodyBytes: maxBodyBytes, demo: demo, bcryptCost: 4)
@@ -23,7 +25,7 @@ func withJixiao(
     app.logger.logLevel = .warning
     do {
         try await configure(app, config)
-        try await TestWorld.build(on: app.db)
+        if world { try await TestWorld.build(on: app.db) }
         try await test(app)
         try await app.autoRevert()
     } catch {

@@ -1,3 +1,4 @@
+import CSVKit
 import Fluent
 import Foundation
 import GoalIO
@@ -41,7 +42,10 @@ enum Organisations {
         do { text = try TextDecoding.decode(data).text } catch {
             throw Failure.invalidCSV(["文件无法读取为文本：\(error.description)"])
         }
-        let rows = CSVRows.parse(text)
+        let rows: [[String]]
+        do { rows = try CSVReader.records(text, separator: ",").map(\.fields) } catch {
+            throw Failure.invalidCSV([error.message])
+        }
         guard let header = rows.first else { throw Failure.invalidCSV(["文件为空：第一行应为表头“编码,名称,类型,上级编码”"]) }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         func column(_ options: [String]) -> Int? { names.firstIndex { options.contains($0) } }
@@ -89,38 +93,5 @@ enum Organisations {
             if !problems.isEmpty { throw Failure.invalidCSV(problems) }
             return added
         }
-    }
-}
-
-/// Rows of a CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes).
-enum CSVRows {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = ""
-        var quoted = false, iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
-                continue
-            }
-            switch c {
-            case "\"" where field.isEmpty: quoted = true
-            case ",": row.append(field); field = ""
-            case "\r": break
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
-            case "\u{FEFF}" where rows.isEmpty && row.isEmpty && field.isEmpty: break
-            default: field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

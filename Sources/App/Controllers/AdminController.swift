@@ -43,6 +43,8 @@ struct AdminController {
         var importAction = SitePath.adminOrganisationsImport.path
         var accountAction = SitePath.adminAccounts.path
         var auditCSV = SitePath.adminAuditCSV.path
+        /// The API page is linked here only: integrators are set up by the administrator (issue #15 item 8).
+        var apiDocs = SitePath.apiDocs.path
         var organisations: [OrganisationDTO]
         var accounts: [AccountDTO]
         var roles = Role.allCases.map { Option(value: $0.rawValue, label: $0.label) }

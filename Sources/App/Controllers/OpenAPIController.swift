@@ -18,5 +18,6 @@ struct OpenAPIController {
         app.get(SitePath.api(.openAPI).pathComponents) { _ in
             Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: body))
         }
+        APIDocsPage.register(app, document: body)
     }
 }

@@ -1,3 +1,4 @@
+import CSVKit
 import Fluent
 import GoalWorkflow
 import Foundation
@@ -46,14 +47,7 @@ enum AuditLog {
 
     /// The trail as CSV for Excel/WPS: UTF-8 with BOM (so both read the Chinese right), one event per row.
     static func csvResponse(_ events: [AuditEventRecord], fileName: String, withSubject: Bool = false) -> Response {
-        var csv = "\u{FEFF}时间,账号,角色," + (withSubject ? "对象," : "") + "操作,意见,变更\r\n"
-        for record in events {
-            let e = AuditEventDTO(record)
-            var fields = [e.at, e.account, e.role]
-            if withSubject { fields.append(record.subject) }
-            fields += [e.actionLabel, e.comment ?? "", e.changes.joined(separator: "\n")]
-            csv += fields.map(csvField).joined(separator: ",") + "\r\n"
-        }
+        let csv = CSVWriter.document(csvRecords(events, withSubject: withSubject))
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "audit.csv"
         return Response(status: .ok, headers: [
             "Content-Type": "text/csv; charset=utf-8",
@@ -61,12 +55,17 @@ enum AuditLog {
         ], body: .init(string: csv))
     }
 
-    /// Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs user text as a formula.
-    static func csvField(_ s: String) -> String {
-        var v = s
-        if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-        guard v.contains(where: { ",\"\r\n".contains($0) }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// The trail's header and one record per event, as the CSV download and `jixiao-server export` write it.
+    static func csvRecords(_ events: [AuditEventRecord], withSubject: Bool) -> [[String]] {
+        var records = [["时间", "账号", "角色"] + (withSubject ? ["对象"] : []) + ["操作", "意见", "变更"]]
+        for record in events {
+            let e = AuditEventDTO(record)
+            var fields = [e.at, e.account, e.role]
+            if withSubject { fields.append(record.subject) }
+            fields += [e.actionLabel, e.comment ?? "", e.changes.joined(separator: "\n")]
+            records.append(fields)
+        }
+        return records
     }
 
     /// Chinese names of the recorded actions.

@@ -34,7 +34,7 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
             return json(ErrorDTO(reason: reason), status: status)
         }
         let page = ErrorPage(title: "出错了（\(status.code)）", reason: reason, home: SitePath.home.path,
-                             back: req.headers.first(name: .referer).flatMap { URL(string: $0)?.path })
+                             back: req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }, requestID: req.requestID)
         if let view = try? await req.page("error", page) {
             let res = (try? await view.encodeResponse(for: req)) ?? Response(status: status)
             res.status = status
@@ -43,7 +43,11 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
         return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: reason))
     }
 
-    struct ErrorPage: Encodable { var title: String; var reason: String; var home: String; var back: String? }
+    struct ErrorPage: Encodable {
+        var title: String; var reason: String; var home: String; var back: String?
+        /// Shown so a user can quote it; the same id is in the server's log line and the `X-Request-Id` header.
+        var requestID: String
+    }
 
     private func json<T: Encodable>(_ value: T, status: HTTPResponseStatus) -> Response {
         let e = JSONEncoder()

@@ -1,3 +1,4 @@
+import CSVKit
 import Foundation
 import GoalCore
 
@@ -24,24 +25,8 @@ public enum CSVExporter {
         return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
-    static func line(_ cells: [String]) -> String {
-        cells.map(field).joined(separator: ",")
-    }
+    static func line(_ cells: [String]) -> String { CSVWriter.line(cells) }
 
-    /// One field, quoted when it holds a comma, quote or line break (RFC 4180). Text that a
-    /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the start)
-    /// gets a leading `'`, so opening the file cannot run `=HYPERLINK(…)` planted in a cell; a plain
-    /// signed number (`-5`, `+3.5`) and a lone operator (the 指标值类型 `=`) hold no formula and stay as written.
-    static func field(_ raw: String) -> String {
-        var s = raw
-        if let first = s.first, "=+-@\t\r".contains(first), s.count > 1, !isNumber(s) { s = "'" + s }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            s = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
-
-    private static func isNumber(_ s: String) -> Bool {
-        Double(s) != nil && s.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
-    }
+    /// One field, defused and quoted by the project's one rule (`CSVWriter`).
+    static func field(_ raw: String) -> String { CSVWriter.field(raw) }
 }
