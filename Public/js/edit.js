@@ -315,7 +315,8 @@
       var li = el("li", { "class": f.severity });
       li.appendChild(el("b", null, f.severityLabel + " "));
       if (f.fieldLabel) li.appendChild(el("span", { "class": "field" }, f.fieldLabel + "："));
-      li.appendChild(document.createTextNode(f.message + (f.suggestion ? " 建议：" + f.suggestion : "")));
+      // one table on this page: its messages start at the row, without 第1张表
+      li.appendChild(document.createTextNode(f.message.replace(/^第1张表(：| )/, "") + (f.suggestion ? " 建议：" + f.suggestion : "")));
       var hasRow = f.indicator !== null && f.indicator !== undefined;
       var c = hasRow ? document.getElementById("findings-" + f.indicator) : null;
       if (c) { var ul = c.querySelector("ul") || c.appendChild(el("ul", { "class": "findings" })); ul.appendChild(li); }

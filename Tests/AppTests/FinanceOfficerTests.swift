@@ -90,4 +90,139 @@ struct FinanceOfficerTests {
     func amounts(text: String, wan: Double?) {
         #expect(TypedInput.amountInWan(text) == wan, "\(text)")
     }
+
+    // MARK: 3. a 退回自评 comment reaches the unit
+
+    /// An approved sample table with both actuals entered and its self-evaluation submitted.
+    static func submittedEvaluation(_ app: Application) async throws -> UUID {
+        let id = try await app.create(sampleTable(name: "参训人员满意度")).summary.id
+        try await app.approve(id)
+        var t = try await Self.detail(app, id).table
+        t.indicators[0].actual = "100"; t.indicators[1].actual = "95"
+        let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
+                                       json: TableInputDTO(table: t, version: try await Self.detail(app, id).summary.version))
+        #expect(saved.status == .ok)
+        try await app.act(.submitEvaluation, id, as: .fillerA)
+        return id
+    }
+
+    @Test("3. 退回自评的意见：表格页、自评页和首页待办都看得到，重新提交后消失")
+    func evaluationReturnReachesTheUnit() async throws {
+        try await withJixiao { app in
+            let id = try await Self.submittedEvaluation(app)
+            let comment = "请补充满意度调查的样本说明"
+            let back = try await app.act(.returnEvaluation, id, as: .performance, comment: comment)
+            #expect(back.summary.evaluationStatus == "draft")
+            #expect(back.summary.returnComment == comment)
+            let table = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(table.contains("自评已被退回，意见：\(comment)"))
+            let selfEval = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(id)).path).body.string
+            #expect(selfEval.contains("自评已被退回，意见：\(comment)"))
+            let home = try await app.send(.GET, SitePath.home.path).body.string
+            #expect(home.contains("href=\"\(SitePath.table(.value(id)).path)\""))
+            #expect(home.contains("自评已退回，请按意见修改后重新提交自评（意见：\(comment)）"))
+            // submitting again clears it
+            try await app.act(.submitEvaluation, id, as: .fillerA)
+            let after = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(!after.contains(comment))
+            #expect(!(try await app.send(.GET, SitePath.home.path).body.string).contains("自评已退回"))
+        }
+    }
+
+    // MARK: 4. dead ends
+
+    @Test("4. 提交审核有错误时不给按钮，旁边列出缺什么并链接到编辑")
+    func submitOfferedOnlyWhenItCanSucceed() async throws {
+        try await withJixiao { app in
+            var bad = sampleTable()
+            bad.year = nil
+            let id = try await app.create(bad).summary.id
+            let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(!html.contains("action=\"\(SitePath.tableAction(.value(id), .value(.submit)).path)\""))
+            #expect(html.contains("还不能提交审核：检查发现 1 个错误"))
+            #expect(html.contains("表头“年度”未填写"))
+            #expect(html.contains("href=\"\(SitePath.tableEdit(.value(id)).path)\">到“编辑”中改正"))
+        }
+    }
+
+    @Test("4. 提交自评有空缺时不给按钮，列出空缺并链接到自评")
+    func submitEvaluationOfferedOnlyWhenItCanSucceed() async throws {
+        try await withJixiao { app in
+            let id = try await app.create(sampleTable()).summary.id
+            try await app.approve(id)
+            let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(!html.contains("action=\"\(SitePath.tableAction(.value(id), .value(.submitEvaluation)).path)\""))
+            #expect(html.contains("还不能提交自评：还有 2 处未填写"))
+            #expect(html.contains("未填写实际完成值"))
+            #expect(html.contains("href=\"\(SitePath.tableSelfEvaluation(.value(id)).path)\">到“自评”中填写"))
+        }
+    }
+
+    @Test("4. 已有未批复的调整时不再提供“调整”，而是链接到那份调整")
+    func adjustLinksToTheOpenDraft() async throws {
+        try await withJixiao { app in
+            let id = try await app.create(sampleTable()).summary.id
+            try await app.approve(id)
+            let adjust = SitePath.tableAction(.value(id), .value(.adjust)).path
+            #expect(try await app.send(.GET, SitePath.table(.value(id)).path).body.string.contains(adjust))
+            let adj = try await app.act(.adjust, id, as: .fillerA)
+            let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(!html.contains("action=\"\(adjust)\""))
+            #expect(html.contains("href=\"\(SitePath.table(.value(adj.summary.id)).path)\""))
+            #expect(html.contains("这张表已有一个尚未批复的调整"))
+        }
+    }
+
+    @Test("4. 审核人看不到删除此表和编辑链接，审核人的编辑页没有可用的输入框")
+    func reviewersSeeNoDeadLinks() async throws {
+        try await withJixiao { app in
+            let id = try await app.create(sampleTable()).summary.id
+            try await app.act(.submit, id, as: .fillerA)
+            let edit = SitePath.tableEdit(.value(id)).path
+            for p in [Persona.businessD1, .performance, .finance] {
+                let table = try await app.send(.GET, SitePath.table(.value(id)).path, as: p).body.string
+                #expect(!table.contains("删除此表"), "\(p)")
+                #expect(!table.contains("href=\"\(edit)\""), "\(p)")
+                let home = try await app.send(.GET, SitePath.home.path, as: p).body.string
+                #expect(!home.contains("href=\"\(edit)\""), "\(p)")
+                let page = try await app.send(.GET, edit, as: p).body.string
+                #expect(page.contains("<fieldset class=\"whole\" disabled>"), "\(p)")
+            }
+            // the unit sees 编辑 always, and 删除此表 only on a draft (a submitted table answers 409)
+            let filler = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(filler.contains("href=\"\(edit)\""))
+            #expect(!filler.contains("删除此表"))
+            let draft = try await app.create(sampleTable()).summary.id
+            #expect(try await app.send(.GET, SitePath.table(.value(draft)).path).body.string.contains("删除此表"))
+            #expect(!(try await app.send(.GET, SitePath.tableEdit(.value(draft)).path).body.string).contains("class=\"whole\" disabled"))
+        }
+    }
+
+    // MARK: 5. details
+
+    @Test("5. 一张表的页面上信息不以“第1张表”开头；审计记录不露编号；空的自评不评“差”")
+    func details() async throws {
+        try await withJixiao { app in
+            var bad = sampleTable()
+            bad.indicators[0].value = "约一百"
+            let id = try await app.create(bad).summary.id
+            let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(html.contains("第1行“培训人数”"))
+            #expect(!html.contains("第1张表"))
+
+            let approved = try await app.create(sampleTable()).summary.id
+            try await app.approve(approved)
+            let adj = try await app.act(.adjust, approved, as: .fillerA)
+            let trail = try await app.send(.GET, SitePath.api(.tableAudit(.value(adj.summary.id))).path).content.decode([AuditEventDTO].self)
+            let created = try #require(trail.first { $0.action == "adjustment-created" })
+            #expect(created.comment?.contains(approved.uuidString) == false)
+            #expect(created.comment?.contains("由已批复的表“示例培训项目”") == true, "\(created.comment ?? "")")
+
+            // nothing entered yet: 未评分, not 差
+            let score = try await app.send(.POST, SitePath.api(.score).path, json: ["tables": [sampleTable()]], as: nil)
+            #expect(score.status == .ok)
+            #expect(!score.body.string.contains("差"), "\(score.body.string.prefix(300))")
+            #expect(score.body.string.contains("未评分"))
+        }
+    }
 }
