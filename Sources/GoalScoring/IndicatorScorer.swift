@@ -119,12 +119,12 @@ public struct IndicatorScorer: Sendable {
             flags.append(place.flag(.unreadableActual, .error, .actual, "“\(reading.written)”\(why)，按0分计"))
         }
         for note in reading.notes { flags.append(place.flag(.actualInterpreted, .info, .actual, note)) }
-        let formula = reading.formula, notes = reading.notes
+        let formula = reading.formula, notes = reading.notes, equalOverNote = equalOver
         let render: Explain = {
             var e = "\(prefix)：\(body())"
             if let f = formula { e = f + "；" + e }
             for note in notes { e += "（\(note)）" }
-            if let over = equalOver { e += "（\(over)）" }
+            if let over = equalOverNote { e += "（\(over)）" }
             return ArithmeticText.oneLine(e)
         }
         // a missed target asks why even at full marks (≥98% with 97% scores full under the default 满意度 bands)

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import GoalCore
 import GoalWorkflow
+import TestSupport
 import Testing
 import VaporTesting
 @testable import App

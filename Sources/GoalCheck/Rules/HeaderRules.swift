@@ -7,17 +7,17 @@ extension TableCheck {
     mutating func headerRules() {
         let required = rules.profile.check.requiredHeader[table.kind.rawValue] ?? []
         let form = table.kind.officialTitle
-        for key in required where !HeaderField.isFilled(key, in: table) {
-            let label = HeaderField.label(key, kind: table.kind)
+        for key in required where !RequiredHeader.isFilled(key, in: table) {
+            let label = RequiredHeader.label(key, kind: table.kind)
             emit(RuleCatalogue.headerMissing, row: nil, field: nil,
                  "\(tablePlace)：表头“\(label)”未填写（\(form)要求填写）",
-                 fix: HeaderField.fix(key, kind: table.kind))
+                 fix: RequiredHeader.fix(key, kind: table.kind))
         }
     }
 }
 
 /// The header fields of the forms by the keys profiles use, with each form's own words.
-public enum HeaderField {
+public enum RequiredHeader {
     public static let keys = ["year", "unit", "duty", "goal", "project.name", "project.manager", "funds.total"]
 
     /// The form's own label of a header field (`unit` is 预算单位 on the project form, 部门（单位）名称 on the others).
