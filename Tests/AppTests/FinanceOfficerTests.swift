@@ -78,7 +78,7 @@ struct FinanceOfficerTests {
     }
 
     @Test("2. 中文数字与金额：能确定含义的读出，其余不猜", arguments: [
-        ("二〇二六", 2026), ("2026年度", 2026), ("二〇二六年", 2026), ("２０２６", 2026), ("26", nil), ("二〇二", nil), ("明年", nil),
+        ("二〇二六", 2026), ("2026年度", 2026), ("二〇二六年", 2026), ("２０２６", 2026), ("26", nil), ("二〇二", nil), ("明年", nil), ("99999999999999999999999", nil),
     ] as [(String, Int?)])
     func years(text: String, year: Int?) {
         #expect(TypedInput.year(text) == year, "\(text)")
@@ -86,7 +86,7 @@ struct FinanceOfficerTests {
 
     @Test("2. 金额按万元读", arguments: [
         ("五十万", 50.0), ("五十万元", 50), ("50万", 50), ("500000元", 50), ("1.2亿", 12000), ("一百二十", 120), ("12,000", 12000),
-        ("五十万左右", nil), ("abc", nil), ("-5", nil),
+        ("五十万左右", nil), ("abc", nil), ("-5", nil), (String(repeating: "9", count: 400), nil),
     ] as [(String, Double?)])
     func amounts(text: String, wan: Double?) {
         #expect(TypedInput.amountInWan(text) == wan, "\(text)")
@@ -140,7 +140,7 @@ struct FinanceOfficerTests {
             let id = try await app.create(bad).summary.id
             let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
             #expect(!html.contains("action=\"\(SitePath.tableAction(.value(id), .value(.submit)).path)\""))
-            #expect(html.contains("还不能提交审核：检查发现 1 个错误"))
+            #expect(html.contains("还不能提交审核</b>：检查发现 1 个错误，"))
             #expect(html.contains("表头“年度”未填写"))
             #expect(html.contains("href=\"\(SitePath.tableEdit(.value(id)).path)\">到“编辑”中改正"))
         }
@@ -153,7 +153,7 @@ struct FinanceOfficerTests {
             try await app.approve(id)
             let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
             #expect(!html.contains("action=\"\(SitePath.tableAction(.value(id), .value(.submitEvaluation)).path)\""))
-            #expect(html.contains("还不能提交自评：还有 2 处未填写"))
+            #expect(html.contains("还不能提交自评</b>：还有 2 处未填写，"))
             #expect(html.contains("未填写实际完成值"))
             #expect(html.contains("href=\"\(SitePath.tableSelfEvaluation(.value(id)).path)\">到“自评”中填写"))
         }

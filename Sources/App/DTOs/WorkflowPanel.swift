@@ -88,7 +88,7 @@ struct WorkflowPanel: Encodable {
                     let evaluationStep = a == .submitEvaluation
                     blocked.append(BlockedAction(
                         label: a.label,
-                        why: evaluationStep ? "还不能提交自评：还有 \(total) 处未填写" : "还不能提交审核：检查发现 \(total) 个错误",
+                        why: evaluationStep ? "还有 \(total) 处未填写" : "检查发现 \(total) 个错误",
                         missing: Array(problems.prefix(10)), more: max(0, total - 10),
                         fix: evaluationStep ? SitePath.tableSelfEvaluation(.value(s.id)).path : SitePath.tableEdit(.value(s.id)).path,
                         fixLabel: evaluationStep ? "到“自评”中填写" : "到“编辑”中改正"))

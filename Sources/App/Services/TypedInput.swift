@@ -60,7 +60,8 @@ enum TypedInput {
         if t.allSatisfy({ $0.isASCII && $0.isNumber }) { n = Double(t) }
         else if t.count == 4, t.allSatisfy({ "〇零一二三四五六七八九".contains($0) }) { n = ChineseNumerals.value(of: t) }
         else { n = nil }
-        guard let y = n, y == y.rounded(), (1949...2199).contains(Int(y)) else { return nil }
+        // compared as a Double first: Int(_:) of a huge figure would trap
+        guard let y = n, y == y.rounded(), y >= 1949, y <= 2199 else { return nil }
         return Int(y)
     }
 
@@ -76,7 +77,8 @@ enum TypedInput {
         else if t.hasSuffix("亿") { t.removeLast(); factor = 10_000 }
         else if t.hasSuffix("元") { t.removeLast(); factor = 0.0001 }
         guard let n = number(t), n >= 0 else { return nil }
-        return (n * factor * 1_000_000).rounded() / 1_000_000
+        let wan = (n * factor * 1_000_000).rounded() / 1_000_000
+        return wan.isFinite && wan < 1e12 ? wan : nil
     }
 
     /// 分值: `10`, `10分`, `十`, `十分`, `零点五`.
@@ -90,8 +92,10 @@ enum TypedInput {
     /// A plain Arabic number (full-width digits too) or a run of Chinese numerals.
     static func number(_ text: String) -> Double? {
         let half = halfWidth(text)
-        if !half.isEmpty, half.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let n = Double(half) { return n }
-        if !half.isEmpty, half.allSatisfy({ !$0.isASCII }) { return ChineseNumerals.value(of: half) }
+        // a figure no form holds (400 digits: infinity, which JSON cannot store) is not read
+        guard !half.isEmpty, half.count <= 20 else { return nil }
+        if half.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let n = Double(half), n.isFinite { return n }
+        if half.allSatisfy({ !$0.isASCII }) { return ChineseNumerals.value(of: half).flatMap { $0.isFinite ? $0 : nil } }
         return nil
     }
 
