@@ -154,7 +154,8 @@ struct FinanceOfficerTests {
             let html = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
             #expect(!html.contains("action=\"\(SitePath.tableAction(.value(id), .value(.submitEvaluation)).path)\""))
             #expect(html.contains("还不能提交自评</b>：还有 2 处未填写，"))
-            #expect(html.contains("未填写实际完成值"))
+            #expect(html.contains("<li>第1行指标“培训人数” 实际完成值：未填写实际完成值"))
+            #expect(!html.contains("<li>第1张表"))
             #expect(html.contains("href=\"\(SitePath.tableSelfEvaluation(.value(id)).path)\">到“自评”中填写"))
         }
     }

@@ -48,7 +48,7 @@ enum Analysis {
 
     static func evaluationGaps(_ table: GoalTable) -> [String] {
         scores([table])[0].indicators.flatMap { s in
-            s.flags.filter { $0.kind == .missingActual || $0.kind == .deviationMissing }.map(\.message)
+            s.flags.filter { $0.kind == .missingActual || $0.kind == .deviationMissing }.map { oneTable($0.message) }
         }
     }
 
