@@ -110,10 +110,23 @@ var Jixiao = (function () {
       e.preventDefault();
       if (!page.table) return;
       page.say("正在保存…", "");
-      request("PUT", form.dataset.api, { table: page.table, status: page.status, version: page.version }).then(function (r) {
+      var body = { table: page.table, status: page.status, version: page.version };
+      // a page may send more beside the table: the editor sends what was typed into number fields (typed)
+      if (page.extra) Object.assign(body, page.extra());
+      request("PUT", form.dataset.api, body).then(function (r) {
         if (r.ok) {
           page.version = r.data.summary.version; page.dirty = false; drafts.clear();
-          page.say("已保存为第 " + page.version + " 版（错误 " + r.data.summary.errors + "，警告 " + r.data.summary.warnings + "）", "ok");
+          var text = "已保存为第 " + page.version + " 版（错误 " + r.data.summary.errors + "，警告 " + r.data.summary.warnings + "）";
+          var unread = r.data.unread || [];
+          if (unread.length) {
+            // saved, but not all of it: say what was not taken, and keep the page "unsaved" so leaving warns
+            page.dirty = true;
+            page.say(text + "；但以下 " + unread.length + " 处填写无法读取，没有保存（已保留在原处并标出，请改正后再保存）：" +
+              unread.map(function (u) { return u.label + "“" + u.typed + "”：" + u.reason; }).join("；"), "bad");
+          } else {
+            page.say(text, "ok");
+          }
+          if (page.saved) page.saved(r.data);
         } else if (r.status === 409) {
           page.say(r.data.reason + "（您的版本：" + r.data.yourVersion + "，当前版本：" + r.data.currentVersion + "）", "bad");
         } else {

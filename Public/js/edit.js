@@ -25,22 +25,73 @@
 
   // what a header field holds: a whole year, an amount, text that is never null (title, unit), or optional text
   function parse(name, text) {
-    if (name === "year") { var y = parseInt(text, 10); return isFinite(y) ? y : null; }
+    if (name === "year") { var t = String(text).trim(); return /^\d{4}$/.test(t) ? parseInt(t, 10) : null; }
     if (numberFields[name]) return Jixiao.numberOrNull(text);
     if (name === "title" || name === "unit" || name === "kind") return text;
     return text === "" ? null : text;
+  }
+  function isNumberField(name) { return name === "year" || numberFields[name]; }
+
+  // Text typed into a number field that is not a plain number (二〇二六, 五十万, abc) is never dropped: it stays
+  // in its box, marked, and goes to the server beside the table (typed), which reads it where the meaning is
+  // sure and names the rest in its answer (unread). Header fields by name; 分值 by the row object.
+  var typedHeader = {};
+  var typedWeight = new WeakMap();
+  var unreadFields = {};
+  function keepTyped(name, text, value) {
+    if (String(text).trim() !== "" && value === null) typedHeader[name] = text; else delete typedHeader[name];
+  }
+  function typedBody() {
+    var typed = {};
+    Object.keys(typedHeader).forEach(function (k) { typed[k] = typedHeader[k]; });
+    page.table.indicators.forEach(function (ind, i) { if (typedWeight.has(ind)) typed["indicators." + i + ".weight"] = typedWeight.get(ind); });
+    return Object.keys(typed).length ? { typed: typed } : {};
+  }
+  // after a save: the server's table (二〇二六 read as 2026), and what it could not read kept where it was typed
+  function saved(data) {
+    var unread = data.unread || [];
+    page.table = data.table;
+    typedHeader = {}; typedWeight = new WeakMap(); unreadFields = {};
+    unread.forEach(function (u) {
+      unreadFields[u.field] = u.reason;
+      var m = /^indicators\.(\d+)\.weight$/.exec(u.field);
+      if (m && page.table.indicators[+m[1]]) typedWeight.set(page.table.indicators[+m[1]], u.typed);
+      else typedHeader[u.field] = u.typed;
+    });
+    refresh();
+  }
+  // marks a number box holding text that is not a plain number: doubtful while typing, invalid once the save refused it
+  function markTyped(box, key, typedText) {
+    box.classList.remove("invalid", "doubtful");
+    box.removeAttribute("aria-invalid");
+    box.removeAttribute("title");
+    if (typedText === undefined) return;
+    var refused = unreadFields[key];
+    box.classList.add(refused ? "invalid" : "doubtful");
+    box.setAttribute("aria-invalid", "true");
+    box.title = refused ? "保存时无法读取“" + typedText + "”：" + refused : "不是纯数字：保存时尝试读取（如“二〇二六”“五十万”），读不出的会列出";
   }
 
   var page = Jixiao.TablePage(form, function (page) {
     form.querySelectorAll(".header-fields [name]").forEach(function (input) {
       input.addEventListener("input", function () {
         if (input.name === "status") page.status = input.value;
-        else Jixiao.setPath(page.table, input.name, parse(input.name, input.value));
+        else {
+          var value = parse(input.name, input.value);
+          Jixiao.setPath(page.table, input.name, value);
+          if (isNumberField(input.name)) {
+            delete unreadFields[input.name];
+            keepTyped(input.name, input.value, value);
+            markTyped(input, input.name, typedHeader[input.name]);
+          }
+        }
         if (input.name === "kind") { applyKind(); render(); }
         page.changed(); check();
       });
     });
     page.refresh = refresh;
+    page.extra = typedBody;
+    page.saved = saved;
     refresh();
   });
 
@@ -52,6 +103,10 @@
       // a date written some other way (2026年3月) stays visible as text rather than being blanked by a date box
       if (input.name === "signoff.filledOn" && v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) input.type = "text";
       input.value = v === null || v === undefined ? "" : v;
+      if (isNumberField(input.name)) {
+        if (typedHeader[input.name] !== undefined) input.value = typedHeader[input.name];
+        markTyped(input, input.name, typedHeader[input.name]);
+      }
     });
     openFromAddress(); applyKind(); renderTasks(); render(); labelAll(); check();
   }
@@ -122,7 +177,15 @@
       cell(tr, "指标值类型", select(typeOptions, ind.type, function (v) { ind.type = v; edited(); }, n + "指标值类型", at("type")));
       cell(tr, "指标值", input(ind.value, function (v) { ind.value = v; edited(); }, n + "指标值", at("value", "short")));
       cell(tr, "计量单位", input(ind.unit, function (v) { ind.unit = optional(v); edited(); }, n + "计量单位", at("unit", "short")));
-      cell(tr, "分值", input(ind.weight, function (v) { ind.weight = Jixiao.numberOrNull(v); edited(); }, n + "分值", Object.assign(at("weight", "short"), { inputmode: "decimal" })));
+      var weightBox = input(typedWeight.has(ind) ? typedWeight.get(ind) : ind.weight, function (v) {
+        ind.weight = Jixiao.numberOrNull(v);
+        delete unreadFields["indicators." + i + ".weight"];
+        if (v.trim() !== "" && ind.weight === null) typedWeight.set(ind, v); else typedWeight.delete(ind);
+        markTyped(weightBox, "indicators." + i + ".weight", typedWeight.get(ind));
+        edited();
+      }, n + "分值", Object.assign(at("weight", "short"), { inputmode: "decimal" }));
+      cell(tr, "分值", weightBox);
+      markTyped(weightBox, "indicators." + i + ".weight", typedWeight.get(ind));
 
       var actions = el("div", { "class": "row-actions" });
       var toggle = el("button", { type: "button", "class": "detail-toggle", "aria-controls": "edit-detail-" + (i + 1), "data-row": String(i) });
@@ -252,7 +315,8 @@
       var li = el("li", { "class": f.severity });
       li.appendChild(el("b", null, f.severityLabel + " "));
       if (f.fieldLabel) li.appendChild(el("span", { "class": "field" }, f.fieldLabel + "："));
-      li.appendChild(document.createTextNode(f.message + (f.suggestion ? " 建议：" + f.suggestion : "")));
+      // one table on this page: its messages start at the row, without 第1张表
+      li.appendChild(document.createTextNode(f.message.replace(/^第1张表(：| )/, "") + (f.suggestion ? " 建议：" + f.suggestion : "")));
       var hasRow = f.indicator !== null && f.indicator !== undefined;
       var c = hasRow ? document.getElementById("findings-" + f.indicator) : null;
       if (c) { var ul = c.querySelector("ul") || c.appendChild(el("ul", { "class": "findings" })); ul.appendChild(li); }
@@ -270,6 +334,20 @@
         var toggle = tbody.querySelector(".detail-toggle[data-row='" + f.indicator + "']");
         if (toggle) toggle.classList.add("has-issue");
       }
+    });
+    // what was typed into number fields and is not (yet) read: marked where it is, and listed here
+    tbody.querySelectorAll("[data-field='weight']").forEach(function (box) {
+      var ind = page.table.indicators[+box.dataset.row];
+      if (ind) markTyped(box, "indicators." + box.dataset.row + ".weight", typedWeight.get(ind));
+    });
+    var typed = typedBody().typed || {};
+    Object.keys(typed).forEach(function (k) {
+      var m = /^indicators\.(\d+)\.weight$/.exec(k);
+      var where = m ? "第" + (+m[1] + 1) + "行 分值" : form.querySelector("[name='" + k + "']").closest("label").textContent.trim();
+      var li = el("li", { "class": unreadFields[k] ? "error" : "warning" });
+      li.appendChild(el("b", null, (unreadFields[k] ? "未保存" : "待读取") + " "));
+      li.appendChild(document.createTextNode(where + "“" + typed[k] + "”" + (unreadFields[k] ? "：" + unreadFields[k] : "不是纯数字，保存时尝试读取（如“二〇二六”“五十万”），读不出的会列出")));
+      list.appendChild(li);
     });
     if (!list.children.length) list.appendChild(el("li", { "class": "ok" }, "整表没有问题"));
   }, 350);

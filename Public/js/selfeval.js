@@ -79,6 +79,7 @@
     document.getElementById("whatif-box").hidden = !(s.whatIf && s.whatIf.length);
     document.getElementById("execution-result").textContent = s.execution ? s.execution.explanation + "（得分 " + s.execution.score + "）" : "未填写预算执行";
     document.getElementById("total").textContent = s.summary + (s.capped ? "（按预算执行率封顶）" : "");
-    s.flags.forEach(function (m) { flags.appendChild(el("li", { "class": "warning" }, m)); });
+    // one table on this page: its messages start at the row, without 第1张表
+    s.flags.forEach(function (m) { flags.appendChild(el("li", { "class": "warning" }, m.replace(/^第1张表(：| )?/, ""))); });
   }, 300);
 })();

@@ -9,6 +9,7 @@ public enum RuleCatalogue {
     public static let valueNotNumber = Rule("F05", .error, .filling, "定量指标的指标值只能填写数字")
     public static let unitMissing = Rule("F06", .warning, .filling, "定量指标应填写计量单位")
     public static let unitOnQualitative = Rule("F07", .error, .filling, "定性指标的计量单位应为空")
+    public static let headerMissing = Rule("F08", .error, .filling, "表头必填项（年度、预算单位、预算总额等）不能为空")
 
     // MARK: 指标方向
     public static let satisfactionDirection = Rule("D01", .warning, .direction, "满意度指标应为 ≥ 或 >")
@@ -51,7 +52,7 @@ public enum RuleCatalogue {
     public static let inputUnreadable = Rule("I03", .error, .importNotes, "文件无法读取")
 
     public static let all: [Rule] = [
-        level1Unknown, pair, nameMissing, valueMissing, valueNotNumber, unitMissing, unitOnQualitative,
+        level1Unknown, pair, nameMissing, valueMissing, valueNotNumber, unitMissing, unitOnQualitative, headerMissing,
         satisfactionDirection, rateDirection, costDirection, costEqual, rateOverCap, rateAtLeastCap,
         unitVersusName, explanationSubject, shiftedText, qualitativeRatioScoring, qualitativeNumeric, scoringPoints,
         timelinessName, timelinessUnderQuality, socialUnderEconomic, explanationMissing, explanationVague,

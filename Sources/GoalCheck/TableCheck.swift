@@ -33,6 +33,7 @@ struct TableCheck {
             directionRules(row)
             rowConsistencyRules(row)
         }
+        headerRules()
         tableRules()
         return findings
     }

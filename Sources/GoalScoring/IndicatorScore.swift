@@ -41,6 +41,11 @@ public struct IndicatorScore: Sendable, Hashable {
         h.combine(flags)
     }
 
+    /// The actual does not meet the target under its type (97 against ≥98), whatever points the rule gave.
+    public var missedTarget = false
+    /// A 偏差原因分析及改进措施 is asked for: points were lost, or the target was missed even at full marks.
+    public var deviationRequired: Bool { lost > 0 || missedTarget }
+
     /// Dropped from total and max (不适用).
     public var isDropped: Bool { score == nil }
     /// Points below full (0 when dropped).

@@ -83,8 +83,20 @@ public struct IndicatorScorer: Sendable {
         }
         if let warning = reading.warning { flags.append(place.flag(.unreadableActual, .warning, .actual, warning)) }
         let isPercent = prepared.unit?.isPercent ?? false
+        // an actual above an `=` target: a deviation (the spec's default) or met, as the profile says
+        var equalOver: String? = nil
+        var type = ind.type
+        if ind.type == .equal, let a = reading.number, let t = target.number, a > t + 1e-9 * max(1, abs(t)) {
+            switch settings.equalOverAchievement {
+            case .met:
+                type = .atLeast
+                equalOver = "“=”指标超过指标值按达到计（规则配置 equalOverAchievement: met）"
+            case .deviation:
+                equalOver = "“=”指标超过指标值与低于一样按偏离计分（规则配置 equalOverAchievement: deviation，可设为 met）"
+            }
+        }
         let inputs = Inputs(
-            value: ind.value, type: ind.type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number, reading: reading, w: w,
+            value: ind.value, type: type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number, reading: reading, w: w,
             textFull: parsed.fullPoints, isPercent: isPercent, zeroBelow: parsed.zeroBelow)
         let outcome = apply(rule, inputs)
         let score: Double
@@ -107,16 +119,26 @@ public struct IndicatorScorer: Sendable {
             flags.append(place.flag(.unreadableActual, .error, .actual, "“\(reading.written)”\(why)，按0分计"))
         }
         for note in reading.notes { flags.append(place.flag(.actualInterpreted, .info, .actual, note)) }
-        let formula = reading.formula, notes = reading.notes
+        let formula = reading.formula, notes = reading.notes, equalOverNote = equalOver
         let render: Explain = {
             var e = "\(prefix)：\(body())"
             if let f = formula { e = f + "；" + e }
             for note in notes { e += "（\(note)）" }
+            if let over = equalOverNote { e += "（\(over)）" }
             return ArithmeticText.oneLine(e)
         }
-        if score < w - 0.005, TextNormalizer.trim(ind.deviation ?? "").isEmpty {
-            flags.append(place.flag(.deviationMissing, .warning, .deviation,
-                                    "得分\(ArithmeticText.number(score))低于满分\(ArithmeticText.number(w))，未填写偏差原因分析及改进措施"))
+        // a missed target asks why even at full marks (≥98% with 97% scores full under the default 满意度 bands)
+        var missed = false
+        if type != .qualitative, let a = reading.number, let t = target.number, !Self.isMet(type, a, t) { missed = true }
+        if TextNormalizer.trim(ind.deviation ?? "").isEmpty {
+            if score < w - 0.005 {
+                flags.append(place.flag(.deviationMissing, .warning, .deviation,
+                                        "得分\(ArithmeticText.number(score))低于满分\(ArithmeticText.number(w))，未填写偏差原因分析及改进措施"))
+            } else if missed {
+                let op = type.rawValue
+                flags.append(place.flag(.deviationMissing, .warning, .deviation,
+                                        "实际完成值\(ArithmeticText.number(reading.number ?? 0))未达到指标值\(op)\(ArithmeticText.number(target.number ?? 0))，虽得满分\(ArithmeticText.number(w))，仍须填写偏差原因分析及改进措施"))
+            }
         }
         if ind.type.isHigherBetter, let t = target.number, t > 0, let a = reading.number,
            a >= t * (1 + settings.targetTooLowExcess) - 1e-9 {
@@ -124,8 +146,10 @@ public struct IndicatorScorer: Sendable {
             flags.append(place.flag(.targetTooLow, .warning, .value,
                                     "实际完成值\(ArithmeticText.number(a))超出指标值\(ArithmeticText.number(t))达\(ArithmeticText.percent(over))（≥\(ArithmeticText.percent(settings.targetTooLowExcess))），指标值可能设定偏低"))
         }
-        return IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: w, rule: rule,
-                              source: source, render: render, flags: flags)
+        var scored = IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: w, rule: rule,
+                                    source: source, render: render, flags: flags)
+        scored.missedTarget = missed
+        return scored
     }
 
     /// How an explanation begins: the rule and where it came from ("按赋分方法（按比例）").

@@ -176,7 +176,9 @@ public enum Workflow {
         switch status {
         case .draft: return .everything
         case .approved where evaluation == .draft: return .evaluationOnly
-        case .approved: return .nothing("自评已“\(evaluation.label)”，不能再修改（如需修改请由复核人退回自评）")
+        case .approved where evaluation == .submitted:
+            return .nothing("自评已提交，正在复核，不能修改；如需修改，请由复核人退回自评")
+        case .approved: return .nothing("自评已复核，不能再修改")
         case .superseded: return .nothing("这张表已被调整后的新版本取代，只能查看")
         case .submitted, .businessReviewed, .performanceReviewed:
             return .nothing("这张表正在审核中（\(status.label)），不能修改；如需修改请由审核人退回")

@@ -132,7 +132,7 @@ struct RawShapeTests {
 
     @Test("a table with no indicator at all is reported once")
     func emptyTable() {
-        let f = Checker().check([GoalTable(kind: .department, year: 2026, unit: "某单位")])
+        let f = Checker().check([GoalTable(kind: .department, year: 2026, unit: "某单位", goal: "完成年度工作任务")])
         #expect(f.count == 1)
         #expect(f.first?.message == "第1张表：没有任何绩效指标")
     }

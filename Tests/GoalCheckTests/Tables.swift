@@ -76,7 +76,8 @@ enum Tables {
 
     /// The legacy taxonomy: 成本指标 is a 二级 under 产出指标.
     static let legacyProject = GoalTable(
-        kind: .project, year: 2020, unit: "某县人社局", funds: Funds(total: 20, fiscal: 20, other: 0),
+        kind: .project, year: 2020, unit: "某县人社局", goal: "开展职业技能培训，提升劳动者就业技能。",
+        project: ProjectInfo(name: "职业技能培训"), funds: Funds(total: 20, fiscal: 20, other: 0),
         indicators: [
             row("产出指标", "数量指标", "培训人数", .atLeast, "500", "人次", scoring: "按照正常比例赋分", weight: 20),
             row("产出指标", "质量指标", "培训合格率", .atLeast, "90", "%", scoring: "按照正常比例赋分", weight: 20),
@@ -87,7 +88,7 @@ enum Tables {
         ])
 
     static let legacyDepartment = GoalTable(
-        kind: .department, year: 2019, unit: "某县就业服务局",
+        kind: .department, year: 2019, unit: "某县就业服务局", goal: "促进城镇就业，保持就业局势稳定。",
         indicators: [
             row("产出指标", "数量指标", "城镇新增就业人数", .atLeast, "3000", "人", explanation: "全年城镇新增就业的人数", scoring: "得满分20分，否则按比例计分", weight: 20),
             row("产出指标", "质量指标", "就业补贴发放准确率", .equal, "100", "%", explanation: "准确率=准确发放笔数/发放总笔数×100%", scoring: "达到得20分", weight: 20),

@@ -78,4 +78,16 @@ struct WorkflowRuleTests {
         #expect(why.contains("正在审核中"))
         #expect(Workflow.editScope(status: .superseded, evaluation: .draft) != .everything)
     }
+
+    @Test("自评的锁定说明：已提交时请复核人退回，已复核后不再提“退回”，不写“自评已“已提交””")
+    func evaluationLockWording() {
+        guard case .nothing(let submitted) = Workflow.editScope(status: .approved, evaluation: .submitted),
+              case .nothing(let reviewed) = Workflow.editScope(status: .approved, evaluation: .reviewed) else {
+            Issue.record("a submitted or reviewed self-evaluation must not be editable")
+            return
+        }
+        #expect(submitted == "自评已提交，正在复核，不能修改；如需修改，请由复核人退回自评")
+        #expect(reviewed == "自评已复核，不能再修改")
+        for why in [submitted, reviewed] { #expect(!why.contains("“已")) }
+    }
 }

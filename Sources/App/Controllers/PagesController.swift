@@ -46,7 +46,10 @@ struct PagesController {
         let user = try req.requireUser()
         let d = try await detail(req)
         var page = PageContext.table(d)
-        page.workflow = .init(d, user: user, events: try await AuditLog.events(forTable: d.summary.id, on: req.db))
+        let open = TableStatus(stored: d.summary.status) == .approved
+            ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
+        page.workflow = .init(d, user: user, events: try await AuditLog.events(forTable: d.summary.id, on: req.db),
+                              openAdjustment: open)
         return try await req.page("table", page)
     }
 

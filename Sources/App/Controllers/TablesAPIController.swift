@@ -33,7 +33,10 @@ struct TablesAPIController {
         if let s = try Self.status(input.status), s != .draft {
             throw Abort(.badRequest, reason: "新建目标表：新表只能是草稿，状态只能通过提交、审核等流程操作改变")
         }
-        let created = try await TableStore.create(input.table, owner: .init(user), by: user, on: req.db)
+        var table = input.table
+        let unread = TypedInput.apply(input.typed, to: &table)
+        var created = try await TableStore.create(table, owner: .init(user), by: user, on: req.db)
+        if !unread.isEmpty { created.unread = unread }
         let res = try await created.encodeResponse(status: .created, for: req)
         res.headers.replaceOrAdd(name: .location, value: SitePath.api(.table(.value(created.summary.id))).path)
         return res
@@ -51,7 +54,11 @@ struct TablesAPIController {
                 throw Abort(.badRequest, reason: "保存目标表：状态不能在保存时修改，请使用提交、审核、退回等流程操作")
             }
         }
-        return try await TableStore.update(id, table: input.table, expectedVersion: version, by: user, on: req.db)
+        var table = input.table
+        let unread = TypedInput.apply(input.typed, to: &table)
+        var saved = try await TableStore.update(id, table: table, expectedVersion: version, by: user, on: req.db)
+        if !unread.isEmpty { saved.unread = unread }
+        return saved
     }
 
     @Sendable func delete(req: Request) async throws -> DeletedDTO {

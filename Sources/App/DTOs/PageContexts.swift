@@ -93,7 +93,8 @@ enum PageContext {
         var suggestion: String?
 
         init(_ f: Finding) {
-            severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = f.message
+            // the table page shows one table: its messages start at the row
+            severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = Analysis.oneTable(f.message)
             suggestion = f.suggestion
         }
     }
@@ -232,12 +233,21 @@ enum PageContext {
         var kinds = TableKind.allCases.map { KindOption(value: $0.rawValue, label: $0.shortLabel) }
         /// Why this account cannot save here now (the workflow's words), or nil; set by the page handler.
         var lock: String? = nil
+        /// The reviewer's words from the last 退回 of the goals or of the self-evaluation, until the unit submits again.
+        var returnNote: String?
 
         struct KindOption: Encodable { var value: String; var label: String }
 
         init(_ d: TableDetailDTO, title: String) {
             self.title = title + "：" + d.summary.name
             summary = d.summary
+            let status = TableStatus(stored: d.summary.status)
+            if let comment = d.summary.returnComment {
+                if status == .draft { returnNote = "已被退回，意见：" + comment }
+                else if status == .approved, EvaluationStatus(stored: d.summary.evaluationStatus) == .draft {
+                    returnNote = "自评已被退回，意见：" + comment
+                }
+            }
             links = .init(d.summary.id)
             taxonomy = Self.taxonomyJSON(Analysis.taxonomy(for: d.table))
             taxonomies = "{" + TableKind.allCases.map { kind in

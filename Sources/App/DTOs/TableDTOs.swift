@@ -48,6 +48,8 @@ struct TableSummaryDTO: Content, Sendable {
 struct TableDetailDTO: Content, Sendable {
     var summary: TableSummaryDTO
     var table: GoalTable
+    /// After a save: what was typed that could not be read (`TableInputDTO.typed`), left empty in `table`.
+    var unread: [TypedInput.UnreadField]? = nil
 }
 
 /// The body of `POST /api/v1/tables` and `PUT /api/v1/tables/:id`. `version` is required for PUT:
@@ -56,6 +58,9 @@ struct TableInputDTO: Content, Sendable {
     var table: GoalTable
     var status: String?
     var version: Int?
+    /// Text typed into number fields that is not a plain number, by the field's path (`year`, `funds.total`,
+    /// `indicators.2.weight`): read where the meaning is sure (`二〇二六`, `五十万`), named in `unread` otherwise.
+    var typed: [String: String]? = nil
 }
 
 /// 409: the table changed since the client read it.

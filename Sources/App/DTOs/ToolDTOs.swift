@@ -143,7 +143,7 @@ struct IndicatorScoreDTO: Content, Sendable {
     init(_ s: IndicatorScore) {
         index = s.index; name = s.name; score = s.score; weight = s.weight; explanation = s.explanation
         flags = s.flags.map(\.message)
-        deviationRequired = s.lost > 0
+        deviationRequired = s.deviationRequired
         deviationMissing = s.flags.contains { $0.kind == .deviationMissing }
     }
 }
@@ -179,8 +179,10 @@ struct TableScoreDTO: Content, Sendable {
         execution = s.execution.map {
             ExecutionScoreDTO(score: $0.score, weight: $0.weight, rate: $0.rate, explanation: $0.explanation)
         }
-        total = s.total; max = s.max; percent = s.percent; grade = s.grade.rawValue; capped = s.appliedCap != nil
-        hasScores = s.hasScores; summary = s.summary; flags = s.flags.map(\.message)
+        total = s.total; max = s.max; percent = s.percent; grade = s.hasScores ? s.grade.rawValue : "未评分"; capped = s.appliedCap != nil
+        // nothing entered is not a grade: an empty 自评 is 未评分, not 差
+        hasScores = s.hasScores; summary = s.hasScores ? s.summary : "未评分：填写实际完成值后计算得分和等级"
+        flags = s.flags.map(\.message)
         // the lines without the indentation the terminal report gives them
         self.whatIf = s.hasScores ? (whatIf?.lines ?? []).map { $0.trimmingCharacters(in: .whitespaces) } : []
     }

@@ -8,8 +8,19 @@ struct WorkflowPanel: Encodable {
     var status: String
     var evaluationStatus: String?
     var returnComment: String?
+    /// Whose 退回 the comment is: 目标表 (已被退回) or 自评 (自评已被退回).
+    var returnWhat: String
     var version: Int
     var actions: [ActionButton]
+    /// Actions this account could take in this state that would be refused now, each saying why beside
+    /// where its button would be, listing what is missing and linking to where it is fixed.
+    var blocked: [BlockedAction]
+    /// An open 调整 of this approved table: 调整 is not offered, the draft is linked instead.
+    var openAdjustment: OpenAdjustment?
+    /// No button, no reason why not and no open adjustment: the panel says there is nothing to do.
+    var nothingToDo: Bool
+    /// 删除此表: only a draft, only by the unit's own accounts (anything else would answer 403 or 409).
+    var canDelete: Bool
     /// Set on an adjustment: the compare page.
     var compare: String?
     var superseded: Bool
@@ -28,6 +39,21 @@ struct WorkflowPanel: Encodable {
         var danger: Bool
     }
 
+    struct BlockedAction: Encodable {
+        var label: String
+        var why: String
+        /// What is missing, one line each (the first 10).
+        var missing: [String]
+        var more: Int
+        var fix: String
+        var fixLabel: String
+    }
+
+    struct OpenAdjustment: Encodable {
+        var href: String
+        var text: String
+    }
+
     struct Event: Encodable {
         var at: String
         var account: String
@@ -38,16 +64,36 @@ struct WorkflowPanel: Encodable {
         var more: Int
     }
 
-    init(_ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord]) {
+    init(_ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord], openAdjustment open: TableSummaryDTO? = nil) {
         let s = d.summary
         let status = TableStatus(stored: s.status), evaluation = EvaluationStatus(stored: s.evaluationStatus)
         self.status = status.label
         evaluationStatus = status == .approved || evaluation != .draft ? evaluation.label : nil
-        returnComment = status == .draft ? s.returnComment : nil
+        // a 退回 of the goals leaves a draft; a 退回 of the self-evaluation an approved table whose 自评 is a draft again
+        let evaluationReturned = status == .approved && evaluation == .draft
+        returnComment = status == .draft || evaluationReturned ? s.returnComment : nil
+        returnWhat = evaluationReturned ? "自评已被退回" : "已被退回"
         version = s.version
+        var blocked: [BlockedAction] = []
         actions = WorkflowAction.allCases.compactMap { a in
             switch Workflow.outcome(of: a, by: user.role, status: status, evaluation: evaluation) {
             case .moves, .createsAdjustment:
+                if a == .adjust, open != nil { return nil }
+                // offered only when it can succeed: otherwise said why, beside where the button would be
+                let refusal = Workflow.precondition(
+                    of: a, comment: a.needsComment ? "（意见在按下时填写）" : nil,
+                    errors: a == .submit ? Analysis.errorMessages(d.table) : [],
+                    warnings: 0, evaluationGaps: a == .submitEvaluation ? Analysis.evaluationGaps(d.table) : [])
+                if case .incomplete(_, let problems, let total, _) = refusal {
+                    let evaluationStep = a == .submitEvaluation
+                    blocked.append(BlockedAction(
+                        label: a.label,
+                        why: evaluationStep ? "还有 \(total) 处未填写" : "检查发现 \(total) 个错误",
+                        missing: Array(problems.prefix(10)), more: max(0, total - 10),
+                        fix: evaluationStep ? SitePath.tableSelfEvaluation(.value(s.id)).path : SitePath.tableEdit(.value(s.id)).path,
+                        fixLabel: evaluationStep ? "到“自评”中填写" : "到“编辑”中改正"))
+                    return nil
+                }
                 return ActionButton(action: a.rawValue, label: a.label,
                                     href: SitePath.tableAction(.value(s.id), .value(a)).path, needsComment: a.needsComment,
                                     warnings: a == .submit ? s.warnings : 0,
@@ -55,6 +101,13 @@ struct WorkflowPanel: Encodable {
             case .refused: return nil
             }
         }
+        self.blocked = blocked
+        openAdjustment = open.map {
+            OpenAdjustment(href: SitePath.table(.value($0.id)).path,
+                           text: "这张表已有一个尚未批复的调整（第 \($0.version) 版，\($0.statusLabel)），请在那里继续")
+        }
+        nothingToDo = actions.isEmpty && blocked.isEmpty && openAdjustment == nil
+        canDelete = user.role.isUnitRole && status == .draft
         compare = s.adjusts.map { _ in SitePath.tableCompare(.value(s.id)).path }
         superseded = status == .superseded
         switch Workflow.editScope(status: status, evaluation: evaluation) {

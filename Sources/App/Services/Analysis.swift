@@ -30,7 +30,16 @@ enum Analysis {
     /// without 偏差原因分析及改进措施, each named with its row. Empty when it can.
     /// The checker's errors, as the messages a refused submission lists.
     static func errorMessages(_ table: GoalTable) -> [String] {
-        findings([table]).filter { $0.severity == .error }.map(\.message)
+        findings([table]).filter { $0.severity == .error }.map { oneTable($0.message) }
+    }
+
+    /// A message about the only table of a page without its `第1张表` (`第1张表 第3行…` → `第3行…`,
+    /// `第1张表：表头…` → `表头…`): on a page of one table the place is the row.
+    static func oneTable(_ message: String) -> String {
+        for prefix in ["第1张表 ", "第1张表："] where message.hasPrefix(prefix) {
+            return String(message.dropFirst(prefix.count))
+        }
+        return message
     }
 
     static func warningCount(_ table: GoalTable) -> Int {
@@ -39,7 +48,7 @@ enum Analysis {
 
     static func evaluationGaps(_ table: GoalTable) -> [String] {
         scores([table])[0].indicators.flatMap { s in
-            s.flags.filter { $0.kind == .missingActual || $0.kind == .deviationMissing }.map(\.message)
+            s.flags.filter { $0.kind == .missingActual || $0.kind == .deviationMissing }.map { oneTable($0.message) }
         }
     }
 

@@ -48,8 +48,15 @@ enum TableStore {
         switch user.role {
         case .admin: return []
         case .filler, .unitHead:
-            q.filter(\.$status == TableStatus.draft.rawValue).filter(\.$returnComment != nil)
+            q.filter(\.$returnComment != nil).group(.or) { or in
+                or.filter(\.$status == TableStatus.draft.rawValue)
+                or.group(.and) {
+                    $0.filter(\.$status == TableStatus.approved.rawValue)
+                        .filter(\.$evaluationStatus == EvaluationStatus.draft.rawValue)
+                }
+            }
             whys[TableStatus.draft.rawValue] = "已退回，请按意见修改后重新提交"
+            whys[TableStatus.approved.rawValue] = "自评已退回，请按意见修改后重新提交自评"
         case .businessReviewer, .performanceReviewer, .financeReviewer:
             let step = Workflow.reviewStep(of: user.role)!
             whys[step.rawValue] = "待\(user.role.label)"
@@ -68,7 +75,10 @@ enum TableStore {
         }
         return try await q.sort(\.$updatedAt).limit(limit).all().map { r in
             let s = try TableSummaryDTO(r)
-            return (s, whys[s.status] ?? s.statusLabel)
+            var why = whys[s.status] ?? s.statusLabel
+            // the unit reads the reviewer's words where it sees the task
+            if user.role.isUnitRole, let comment = s.returnComment { why += "（意见：\(comment)）" }
+            return (s, why)
         }
     }
 
@@ -205,7 +215,9 @@ enum TableStore {
                 // a workflow step is no content change: the version stays, the trail records the step
                 let score = r.fill(from: table, status: status, owner: r.owningUnit)
                 r.evaluationStatus = evaluation.rawValue
-                if action == .sendBack { r.returnComment = note } else if action == .submit { r.returnComment = nil }
+                // a 退回 of the goals or of the self-evaluation reaches the unit the same way: shown until it submits again
+                if action == .sendBack || action == .returnEvaluation { r.returnComment = note }
+                else if action == .submit || action == .submitEvaluation { r.returnComment = nil }
                 try await r.save(on: tx)
                 try await IndicatorFacts.write(r, table: table, score: score, on: tx)
                 try await AuditLog.append(action.rawValue, by: user, table: id, subject: r.name, comment: note,
@@ -241,13 +253,22 @@ enum TableStore {
         }
     }
 
+    /// The adjustment of approved table `id` that is still open (not yet approved nor superseded), if any.
+    static func openAdjustment(of id: UUID, on db: any Database) async throws -> TableSummaryDTO? {
+        try await openAdjustmentRecord(of: id, on: db).map(TableSummaryDTO.init)
+    }
+
+    private static func openAdjustmentRecord(of id: UUID, on db: any Database) async throws -> GoalTableRecord? {
+        try await GoalTableRecord.query(on: db).filter(\.$adjustsID == id)
+            .filter(\.$status != TableStatus.superseded.rawValue)
+            .filter(\.$status != TableStatus.approved.rawValue).first()
+    }
+
     /// 调整: a copy of the approved goals as a new draft of the same unit, linked to the approved table.
     private static func adjust(_ r: GoalTableRecord, by user: CurrentUser, comment: String?,
                                on tx: any Database) async throws -> TableDetailDTO {
         let id = try r.requireID()
-        if let open = try await GoalTableRecord.query(on: tx).filter(\.$adjustsID == id)
-            .filter(\.$status != TableStatus.superseded.rawValue).first(),
-           TableStatus(stored: open.status) != .approved {
+        if let open = try await openAdjustmentRecord(of: id, on: tx) {
             throw Failure.wrongState("这张表已有一个尚未批复的调整（第 \(open.version) 版，\(TableStatus(stored: open.status).label)），请先完成或删除它")
         }
         var table = try TableDetailDTO(r).table.goalPart
@@ -266,7 +287,7 @@ enum TableStore {
         try await AuditLog.append(WorkflowAction.adjust.rawValue, by: user, table: id, subject: r.name, comment: comment,
                                   after: nil, on: tx)
         try await AuditLog.append("adjustment-created", by: user, table: n.id, subject: n.name,
-                                  comment: "由已批复的表调整而来：\(id.uuidString)", after: AuditLog.snapshot(n), on: tx)
+                                  comment: "由已批复的表“\(r.name)”（\(r.year.map { "\($0)年度，" } ?? "")第 \(r.version) 版）调整而来", after: AuditLog.snapshot(n), on: tx)
         return try TableDetailDTO(n)
     }
 

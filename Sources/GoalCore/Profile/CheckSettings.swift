@@ -20,6 +20,17 @@ public struct CheckSettings: Sendable, Hashable, Codable {
     public var genericExplanations: [String]
     /// The word lists rules match names against.
     public var lexicon: CheckLexicon
+    /// The header fields each form requires (F08), by 表种 (`department`, `project`, `provincial`):
+    /// `year` 年度, `unit` 预算单位 / 部门（单位）名称, `goal` 项目总体目标 / 年度履职目标, `duty` 部门（单位）职责,
+    /// `project.name` 项目名称, `project.manager` 项目负责人, `funds.total` 年度预算总额 / 部门预算总额
+    /// (written, or 财政拨款 written so the total follows from its parts).
+    public var requiredHeader: [String: [String]]
+
+    public static let defaultRequiredHeader: [String: [String]] = [
+        "department": ["year", "unit", "goal"],
+        "project": ["year", "unit", "project.name", "funds.total", "goal"],
+        "provincial": ["year", "unit", "goal", "funds.total"],
+    ]
 
     public init(
         weightTotals: [Double] = [100, 90],
@@ -35,17 +46,19 @@ public struct CheckSettings: Sendable, Hashable, Codable {
         disabledRules: [String] = [],
         severities: [String: String] = [:],
         genericExplanations: [String] = ["重点工作任务完成情况", "年度工作目标达成情况", "相关情况应予以细化"],
-        lexicon: CheckLexicon = .init()
+        lexicon: CheckLexicon = .init(),
+        requiredHeader: [String: [String]] = CheckSettings.defaultRequiredHeader
     ) {
         self.weightTotals = weightTotals; self.weightTolerance = weightTolerance; self.rateCap = rateCap
         self.farFromLastYearRatio = farFromLastYearRatio; self.level2Aliases = level2Aliases
         self.disabledRules = disabledRules; self.severities = severities
         self.genericExplanations = genericExplanations; self.lexicon = lexicon
+        self.requiredHeader = requiredHeader
     }
 
     enum CodingKeys: String, CodingKey {
         case weightTotals, weightTolerance, rateCap, farFromLastYearRatio, level2Aliases, disabledRules, severities
-        case genericExplanations, lexicon
+        case genericExplanations, lexicon, requiredHeader
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +73,7 @@ public struct CheckSettings: Sendable, Hashable, Codable {
         severities = try c.decodeIfPresent([String: String].self, forKey: .severities) ?? d.severities
         genericExplanations = try c.decodeIfPresent([String].self, forKey: .genericExplanations) ?? d.genericExplanations
         lexicon = try c.decodeIfPresent(CheckLexicon.self, forKey: .lexicon) ?? d.lexicon
+        requiredHeader = try c.decodeIfPresent([String: [String]].self, forKey: .requiredHeader) ?? d.requiredHeader
     }
 }
 

@@ -19,23 +19,27 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
     public var executionExplanationBelow: Double
     /// The least percent of each grade: 优 90, 良 80, 中 60; below is 差.
     public var gradeThresholds: GradeThresholds
+    /// How an actual above an `=` target scores (=973人 with 980): as a deviation like one below
+    /// (`deviation`, `scoring.md`'s `w × (1 − |A − T| / T)`) or as met (`met`). Stated in the explanation.
+    public var equalOverAchievement: EqualOverAchievement
 
     public init(
         executionWeight: Double = 10, steps: StepCounting = .proportional, passLine: Double = 0.6,
         satisfactionBands: [ScoreBand] = ScoreBand.satisfactionDefault,
         gradeLevels: [GradeLevel] = GradeLevel.standard, executionCaps: [ExecutionCap] = [],
         targetTooLowExcess: Double = 0.3, executionExplanationBelow: Double = 0.9,
-        gradeThresholds: GradeThresholds = .init()
+        gradeThresholds: GradeThresholds = .init(), equalOverAchievement: EqualOverAchievement = .deviation
     ) {
         self.executionWeight = executionWeight; self.steps = steps; self.passLine = passLine
         self.satisfactionBands = satisfactionBands; self.gradeLevels = gradeLevels
         self.executionCaps = executionCaps; self.targetTooLowExcess = targetTooLowExcess
         self.executionExplanationBelow = executionExplanationBelow; self.gradeThresholds = gradeThresholds
+        self.equalOverAchievement = equalOverAchievement
     }
 
     enum CodingKeys: String, CodingKey {
         case executionWeight, steps, passLine, satisfactionBands, gradeLevels, executionCaps
-        case targetTooLowExcess, executionExplanationBelow, gradeThresholds
+        case targetTooLowExcess, executionExplanationBelow, gradeThresholds, equalOverAchievement
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,7 +64,17 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
         executionExplanationBelow = try c.decodeIfPresent(Double.self, forKey: .executionExplanationBelow)
             ?? d.executionExplanationBelow
         gradeThresholds = try c.decodeIfPresent(GradeThresholds.self, forKey: .gradeThresholds) ?? d.gradeThresholds
+        equalOverAchievement = try c.decodeIfPresent(EqualOverAchievement.self, forKey: .equalOverAchievement)
+            ?? d.equalOverAchievement
     }
+}
+
+/// How an actual above an `=` target scores.
+public enum EqualOverAchievement: String, Sendable, Hashable, Codable {
+    /// Above the target deviates from it as much as below it does: `w × (1 − |A − T| / T)`.
+    case deviation
+    /// At or above the target is met (a count that must reach a figure, not hit it exactly).
+    case met
 }
 
 /// How step rules count steps.
