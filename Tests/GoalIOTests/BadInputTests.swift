@@ -50,11 +50,16 @@ struct BadInputTests {
         #expect(errorMessage(Data("plain text".utf8), name: "a.xlsx")?.contains("不是该格式") == true)
     }
 
-    @Test("a header with no indicator rows yields no table, and says why")
+    @Test("a titled form with its header filled but no indicator rows is kept as a header-only table, and says so; a title alone is not a table")
     func headerOnly() {
         let r = TextTableReader.read(text: "项目支出绩效目标表\n项目名称\t某项目\n一级指标\t二级指标\t三级指标\t指标值\n")
-        #expect(r.tables.isEmpty)
-        #expect(r.notes.contains { $0.kind == .unreadable && $0.message.contains("没有读到任何指标行") })
+        #expect(r.tables.count == 1)
+        #expect(r.tables.first?.project?.name == "某项目")
+        #expect(r.tables.first?.indicators.isEmpty == true)
+        #expect(r.notes.contains { $0.kind == .unreadable && $0.message.contains("没有读到任何指标行") && $0.message.contains("只有表头") })
+        let bare = TextTableReader.read(text: "项目支出绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n")
+        #expect(bare.tables.isEmpty)
+        #expect(bare.notes.contains { $0.message.contains("未作为一张表导入") })
     }
 
     @Test("invalid UTF-8 that is not Chinese either is refused with the encodings it tried")

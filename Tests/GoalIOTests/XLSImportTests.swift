@@ -102,6 +102,12 @@ book.save(sys.argv[2])
                      "媒体播出满意度", "校园用户满意度"] {
             #expect(names.contains(name), "\(name)")
         }
+        // The goal declaration sheet (2020, its indicators not yet filled) is a table of its own: header only, said so.
+        let declaration = try #require(result.tables.first { $0.year == 2020 })
+        #expect(declaration.project?.name == "2019年210青少年校园足球扶持资金")
+        #expect(declaration.unit == "北京大学")
+        #expect(declaration.indicators.isEmpty)
+        #expect(result.notes.contains { $0.message.contains("只有表头") && $0.location.sheet == "项目支出绩效目标申报表" })
         // Every one of the eleven sheets was read: each is named in the notes of what was left out.
         let sheets = Set(result.notes.compactMap(\.location.sheet))
         #expect(sheets.count == 11, "\(sheets.sorted())")

@@ -11,6 +11,18 @@ extension Reader {
             placeExplanations(in: i)
             let tasks = assignTasks(in: i)
             let d = drafts[i]
+            // A form whose title and header block are filled but whose indicators are not yet (a 申报表
+            // exported before the unit filled them) is still that table: kept, with a note, so that its
+            // header is not lost. A title or a header alone is not a table.
+            if d.rows.isEmpty, d.title != nil, d.hasHeaderContent {
+                notes.append(ImportNote(.unreadable, "第\(d.startLine)行起的“\(Self.preview(d.title ?? "表格"))”没有读到任何指标行（指标可能尚未填写），已作为只有表头的表导入。",
+                                        at: SourceLocation(line: d.startLine, table: i)))
+                indexMap[i] = tables.count
+                var t = d.build()
+                t.tasks = tasks
+                tables.append(t)
+                continue
+            }
             if d.rows.isEmpty {
                 if d.hasHeaderContent || d.title != nil {
                     let what = d.title ?? d.unit ?? "表格"
