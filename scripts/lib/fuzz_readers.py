@@ -23,7 +23,9 @@ import tempfile
 import time
 import zipfile
 
-LIMIT_SECONDS = 2.0
+# The aim is 2 s an input on a release build; a debug build (CI's) runs the reader about five times
+# slower, so the script passes a larger limit for it (FUZZ_LIMIT_SECONDS).
+LIMIT_SECONDS = float(os.environ.get("FUZZ_LIMIT_SECONDS", "2"))
 LIMIT_MB = 500
 
 # --- base inputs -------------------------------------------------------------------------------
