@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GoalWorkflow
 import SQLKit
 import Vapor
 
@@ -68,7 +69,8 @@ struct CreatePhasesAndFacts: AsyncMigration {
             try await WriteTransaction.write(on: database) { tx in
                 for r in batch {
                     try await TablePhases.start(r, on: tx)
-                    if r.deletedAt == nil { try await IndicatorFacts.write(r, on: tx) }
+                    // facts are the live indicators: not those of deleted or superseded versions, as a save keeps them
+                    if r.deletedAt == nil, r.status != TableStatus.superseded.rawValue { try await IndicatorFacts.write(r, on: tx) }
                 }
             }
             last = tail.id
