@@ -18,6 +18,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates
+    app.storage[RenderedPartsKey.self] = RenderedParts(capacity: config.cacheTemplates ? 2_000 : 0)
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
     app.middleware = Middlewares()
@@ -72,6 +73,8 @@ enum JixiaoMigrations {
         AddGoalTableListIndexes(),
     ]
     /// Added since: server-side import drafts, the printed unit, phases and indicator facts.
-    static let thisRelease: [any Migration] = [CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts()]
+    static let thisRelease: [any Migration] = [
+        CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts(), AddChangesToAuditEvents(),
+    ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

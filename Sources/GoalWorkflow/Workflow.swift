@@ -208,12 +208,4 @@ public enum Workflow {
         return s
     }
 
-    /// 2026-12-06 in Beijing time, as the forms print dates.
-    public static func day(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: date)
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GoalCore
 import GoalIO
+import GoalWorkflow
 import NIOCore
 import TestSupport
 import Testing
@@ -75,6 +76,37 @@ struct PageTests {
             }
             let table = try await app.send(.GET, SitePath.table(.value(created.summary.id)).path).body.string
             #expect(table.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+
+    @Test("表格页的表单部分每个保存状态只渲染一次：保存或流程一步之后立即显示新内容，各账号看到的一样")
+    func renderedOncePerSavedState() async throws {
+        try await withJixiao { app in
+            let created = try await app.create(sampleTable(name: "培训满意度"))
+            let id = created.summary.id, path = SitePath.table(.value(id)).path
+            let first = try await app.send(.GET, path).body.string
+            #expect(first.contains("培训满意度"))
+            // another account of the unit sees the same form (from the kept rendering), with its own buttons
+            let head = try await app.send(.GET, path, as: .headA).body.string
+            #expect(head.contains("培训满意度"))
+            let stored = try #require(try await TableStore.find(id, on: app.db))
+            #expect(app.renderedParts.part(RenderedParts.key(stored.summary)) != nil)
+
+            // a save: the next view shows the new name, not the kept rendering of the old version
+            var edited = created.table
+            edited.indicators[1].name = "学员满意度"
+            _ = try await TableStore.update(id, table: edited, expectedVersion: created.summary.version,
+                                            by: try await app.user(.fillerA), on: app.db)
+            let after = try await app.send(.GET, path).body.string
+            #expect(after.contains("学员满意度"))
+            #expect(!after.contains(">培训满意度<"))
+            #expect(after.contains("第 \(created.summary.version + 1) 版"))
+
+            // a workflow step keeps the version but the page follows the state
+            try await app.act(.submit, id, as: .fillerA)
+            let submitted = try await app.send(.GET, path).body.string
+            #expect(submitted.contains("状态：\(TableStatus.submitted.label)"))
+            #expect(submitted.contains("学员满意度"))
         }
     }
 

@@ -71,9 +71,20 @@ struct UpgradeTests {
             let user = CurrentUser(id: try account.requireID(), username: account.username, name: account.displayName, role: .filler,
                                    organisationID: try unit.requireID(), organisationName: unit.name, organisationPath: unit.path,
                                    sessionID: UUID(), csrfToken: "x")
+            // the previous release's trail rows (no change lines yet), each with the snapshot of its table
             for (k, r) in rows.enumerated() {
-                try await AuditLog.append(k == 0 ? "create" : "update", by: user, table: r.id, subject: r.table.project?.name ?? "",
-                                          comment: "旧版本第 \(k + 1) 条", on: db)
+                let e = JSONEncoder()
+                e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let after = """
+                    {"status":"\(r.status)","evaluationStatus":"\(r.evaluation)","version":\(r.version),"table":\
+                    \(String(decoding: try e.encode(r.table), as: UTF8.self))}
+                    """
+                try await sql.raw("""
+                    INSERT INTO audit_events (id, at, account_id, account_name, role, action, table_id, subject, comment, before, after) \
+                    VALUES (\(bind: UUID()), \(bind: Date()), \(bind: user.id), \(bind: user.name), \(bind: "填报人"), \
+                    \(bind: k == 0 ? "create" : "import"), \(bind: r.id), \(bind: r.table.project?.name ?? ""), \
+                    \(bind: "旧版本第 \(k + 1) 条"), NULL, \(bind: after))
+                    """).run()
             }
             let auditBefore = try await AuditEventRecord.query(on: db).count()
 
@@ -100,6 +111,9 @@ struct UpgradeTests {
             #expect(try await TableStore.find(returned.id, on: db)?.summary.printedUnit == "表上另一个名称")
             // the trail is whole and still append-only
             #expect(try await AuditEventRecord.query(on: db).count() == auditBefore)
+            // an old event's change lines are still shown on the table page, worked out from its snapshot
+            let oldTrail = try await AuditLog.trail(forTable: approved.id, on: db)
+            #expect(oldTrail.map { AuditLog.changeLines($0) } == [["（新建为第 6 版，共 \(withActuals.indicators.count) 项指标）"]])
             // facts for every indicator of every live table, queryable
             #expect(try await IndicatorFacts.count(on: db) == rows.reduce(0) { $0 + $1.table.indicators.count })
             let byLevel = try await IndicatorFacts.countByLevel2(year: 2026, on: db)

@@ -37,14 +37,19 @@ enum SessionStore {
     }
 
     static func user(forToken token: String, now: Date = Date(), on db: any Database) async throws -> CurrentUser? {
-        guard let s = try await UserSessionRecord.query(on: db).filter(\.$tokenHash == hash(token)).first() else { return nil }
+        // one query for the session, its account and the account's organisation: every signed-in
+        // request pays it, so it is one round trip, not three
+        guard let s = try await UserSessionRecord.query(on: db)
+            .join(AccountRecord.self, on: \UserSessionRecord.$accountID == \AccountRecord.$id)
+            .join(OrganisationRecord.self, on: \AccountRecord.$organisationID == \OrganisationRecord.$id)
+            .filter(\.$tokenHash == hash(token)).first()
+        else { return nil }
         guard s.expiresAt > now else {
             try await s.delete(on: db)
             return nil
         }
-        guard let account = try await AccountRecord.find(s.accountID, on: db), account.active,
-              let org = try await OrganisationRecord.find(account.organisationID, on: db),
-              let role = Role(rawValue: account.role) else { return nil }
+        let account = try s.joined(AccountRecord.self), org = try s.joined(OrganisationRecord.self)
+        guard account.active, let role = Role(rawValue: account.role) else { return nil }
         if now.timeIntervalSince(s.lastSeenAt) > touchInterval {
             s.lastSeenAt = now; s.expiresAt = now.addingTimeInterval(idleTimeout)
             try await s.save(on: db)

@@ -45,12 +45,33 @@ struct PagesController {
     @Sendable func table(req: Request) async throws -> View {
         let user = try req.requireUser()
         let d = try await detail(req)
-        var page = PageContext.table(d)
+        var page = try await officialPart(d, req)
         let open = TableStatus(stored: d.summary.status) == .approved
             ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
-        page.workflow = .init(d, user: user, events: try await AuditLog.events(forTable: d.summary.id, on: req.db),
+        page.workflow = .init(d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
                               openAdjustment: open)
         return try await req.page("table", page)
+    }
+
+    /// The page's context with its printed form already rendered: from `RenderedParts` when this saved
+    /// state was rendered before, else checked, scored and rendered now and kept.
+    private func officialPart(_ d: TableDetailDTO, _ req: Request) async throws -> PageContext.Table {
+        let parts = req.application.renderedParts, key = RenderedParts.key(d.summary)
+        var page: PageContext.Table
+        if let part = parts.part(key) {
+            page = PageContext.Table(title: d.summary.name, heading: "", yearLabel: "", summary: d.summary, header: [], columns: [],
+                                     rows: [], tableFindings: [], errors: part.errors, warnings: part.warnings, hints: part.hints,
+                                     links: .init(d.summary.id), score: part.score)
+            page.official = part.html
+        } else {
+            page = PageContext.table(d)
+            let view = try await req.view.render("table-official", page)
+            let html = String(buffer: view.data)
+            parts.keep(.init(html: html, errors: page.errors, warnings: page.warnings, hints: page.hints, score: page.score), as: key)
+            page.official = html
+            page.rows = []  // rendered: the page need not encode them again
+        }
+        return page
     }
 
     @Sendable func edit(req: Request) async throws -> View {

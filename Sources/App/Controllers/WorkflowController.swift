@@ -102,17 +102,13 @@ struct AuditEventDTO: Content, Sendable {
     var after: String?
 
     init(_ e: AuditEventRecord) {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        at = f.string(from: e.at)
+        at = Workflow.beijingTime(e.at)
         account = e.accountName
         role = e.role
         action = e.action
         actionLabel = AuditLog.label(e.action)
         comment = e.comment
-        changes = AuditLog.changes(before: e.before, after: e.after)
+        changes = AuditLog.changeLines(e)
         before = e.before
         after = e.after
     }

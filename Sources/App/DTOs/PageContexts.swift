@@ -131,6 +131,8 @@ enum PageContext {
         var score: String
         /// 流程 and 审计记录: set by the page handler, which knows the account.
         var workflow: WorkflowPanel? = nil
+        /// The printed form (`table-official`), rendered once per saved state (`RenderedParts`).
+        var official: String? = nil
     }
 
     /// The optional columns of the grid: shown when any row has a value.

@@ -19,6 +19,10 @@ final class AuditEventRecord: Model, @unchecked Sendable {
     /// JSON snapshots (`AuditSnapshot`), or nil where there was nothing before / after.
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
+    /// What changed, in words, one line each: worked out once when the event is recorded, so the table
+    /// page reads it instead of decoding and comparing two snapshots per event on every view.
+    /// Nil on events recorded before 2026-12 (see `AuditLog.changeLines`).
+    @OptionalField(key: "changes") var changes: String?
 
     init() {}
 }

@@ -38,11 +38,36 @@ enum AuditLog {
         e.comment = comment
         e.before = before
         e.after = after
+        e.changes = changes(before: before, after: after).joined(separator: "\n")
         try await e.create(on: db)
     }
 
     static func events(forTable id: UUID, on db: any Database) async throws -> [AuditEventRecord] {
         try await AuditEventRecord.query(on: db).filter(\.$tableID == id).sort(\.$at).sort(\.$id).all()
+    }
+
+    /// The trail as the table page shows it: every event without its two snapshots (which the page never
+    /// shows, and which grow with the table), so a view's cost does not grow with each save's 10 KB.
+    /// Events recorded before their change lines were stored get their snapshots fetched to work them out.
+    static func trail(forTable id: UUID, on db: any Database) async throws -> [AuditEventRecord] {
+        let events = try await AuditEventRecord.query(on: db).filter(\.$tableID == id).sort(\.$at).sort(\.$id)
+            .field(\.$id).field(\.$at).field(\.$accountName).field(\.$role).field(\.$action).field(\.$tableID)
+            .field(\.$subject).field(\.$comment).field(\.$changes).all()
+        let old = events.filter { $0.changes == nil }.compactMap(\.id)
+        guard !old.isEmpty else { return events }
+        let full = try await AuditEventRecord.query(on: db).filter(\.$id ~~ old).all()
+        let lines = Dictionary(uniqueKeysWithValues: full.compactMap { e in
+            e.id.map { ($0, changes(before: e.before, after: e.after).joined(separator: "\n")) }
+        })
+        for e in events where e.changes == nil { e.changes = e.id.flatMap { lines[$0] } }
+        return events
+    }
+
+    /// The change lines of an event: those stored with it, or (on an event from before they were stored)
+    /// worked out from its snapshots.
+    static func changeLines(_ e: AuditEventRecord) -> [String] {
+        if let stored = e.changes { return stored.isEmpty ? [] : stored.components(separatedBy: "\n") }
+        return changes(before: e.before, after: e.after)
     }
 
     /// The trail as CSV for Excel/WPS: UTF-8 with BOM (so both read the Chinese right), one event per row.

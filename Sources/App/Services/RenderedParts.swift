@@ -1,0 +1,62 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// The part of a table page that depends on the table alone — the printed form with its header, grid,
+/// findings and score — rendered once per saved state and reused by every account that opens it.
+///
+/// Why: under load the table page spent most of its time checking, scoring and running the grid through
+/// Leaf, for a result that only changes when the table is saved. The key is the table's id, content
+/// version and last update time (a workflow step updates the record without a new version), so any save
+/// on any instance sharing the database makes a new key; an old entry is never served, it only ages out.
+/// What depends on the account (the buttons, the nav) is rendered per request around it.
+final class RenderedParts: @unchecked Sendable {
+    struct Part: Sendable {
+        var html: String
+        var errors: Int
+        var warnings: Int
+        var hints: Int
+        var score: String
+    }
+
+    /// Entries kept (first in, first out): a rendered form is 10–60 KB, so at most a few tens of MB.
+    let capacity: Int
+    private let lock = NIOLock()
+    private var parts: [String: Part] = [:]
+    private var order: [String] = []
+    private var head = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    static func key(_ s: TableSummaryDTO) -> String {
+        "\(s.id)|\(s.version)|\(s.updatedAt?.timeIntervalSince1970 ?? 0)"
+    }
+
+    func part(_ key: String) -> Part? { lock.withLock { parts[key] } }
+
+    func keep(_ part: Part, as key: String) {
+        guard capacity > 0 else { return }
+        lock.withLock {
+            if parts.updateValue(part, forKey: key) != nil { return }
+            order.append(key)
+            if order.count - head > capacity {
+                parts[order[head]] = nil
+                head += 1
+                // drop the forgotten keys now and then, not on every insertion
+                if head > capacity { order.removeFirst(head); head = 0 }
+            }
+        }
+    }
+}
+
+struct RenderedPartsKey: StorageKey { typealias Value = RenderedParts }
+
+extension Application {
+    /// No cache (capacity 0) where templates are not cached either, so an edited template shows at once.
+    var renderedParts: RenderedParts {
+        if let p = storage[RenderedPartsKey.self] { return p }
+        let p = RenderedParts(capacity: 0)
+        storage[RenderedPartsKey.self] = p
+        return p
+    }
+}
