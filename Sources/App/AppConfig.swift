@@ -35,6 +35,10 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
     /// How much parsing and exporting may run at once, and per client (`HeavyWork`).
     var heavyWork: HeavyWork.Limits = .init()
+    /// Database connections per event loop (`JIXIAO_DB_POOL`). SQLite keeps one: its writes take turns anyway.
+    /// PostgreSQL gets 4, so a page waiting on a slow query does not hold up the loop's other requests;
+    /// instances × cores × this must stay under the server's `max_connections`.
+    public var databasePoolPerLoop: Int?
 
     public init(rootDirectory: String, database: Database, seedDirectory: String? = nil,
                 maxBodyBytes: Int = 10 * 1024 * 1024, restoreWindow: TimeInterval = 600, cacheTemplates: Bool = true,
@@ -48,6 +52,13 @@ public struct AppConfig: Sendable {
 
     /// `jixiao-server` commands that work on the data as it is (no demo data is loaded before them).
     public static let maintenanceCommands: Set<String> = ["backup", "restore", "export", "import"]
+
+    /// Connections per event loop actually used for `database`.
+    var poolPerLoop: Int {
+        if let n = databasePoolPerLoop { return n }
+        if case .postgres = database { return 4 }
+        return 1
+    }
 
     /// A problem in the environment, listing every variable that is wrong at once.
     public struct Invalid: Error, CustomStringConvertible, Sendable {
@@ -63,7 +74,8 @@ public struct AppConfig: Sendable {
     /// `JIXIAO_SECURE_COOKIES` (1 behind HTTPS), `JIXIAO_TOOLS_REQUIRE_ACCOUNT` (1: the open tools need a sign-in),
     /// `JIXIAO_HEAVY_PER_MINUTE` (uploads and large checks one client may start a minute, default 60),
     /// `JIXIAO_HEAVY_PER_CLIENT` (how many of them one client may have running or queued, default 2),
-    /// `JIXIAO_METRICS_TOKEN` (16+ characters: `/metrics` for Prometheus with that bearer token; unset: no `/metrics`).
+    /// `JIXIAO_METRICS_TOKEN` (16+ characters: `/metrics` for Prometheus with that bearer token; unset: no `/metrics`),
+    /// `JIXIAO_DB_POOL` (database connections per event loop; default 1 on SQLite, 4 on PostgreSQL).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
                                        currentDirectory: String = FileManager.default.currentDirectoryPath) throws(Invalid) -> AppConfig {
         var problems: [String] = []
@@ -110,6 +122,10 @@ public struct AppConfig: Sendable {
         if let s = env["JIXIAO_HEAVY_PER_CLIENT"] {
             if let n = Int(s), n > 0 { heavy.perClientRunning = n } else { problems.append("JIXIAO_HEAVY_PER_CLIENT：应为正整数，实为“\(s)”") }
         }
+        var pool: Int? = nil
+        if let s = env["JIXIAO_DB_POOL"], !s.isEmpty {
+            if let n = Int(s), (1...64).contains(n) { pool = n } else { problems.append("JIXIAO_DB_POOL：应为 1 到 64 的整数，实为“\(s)”") }
+        }
         var metricsToken: String? = nil
         if let t = env["JIXIAO_METRICS_TOKEN"], !t.isEmpty {
             // a short token is guessable, and the scrape endpoint would then be as good as public
@@ -120,6 +136,7 @@ public struct AppConfig: Sendable {
                                demo: demo, secureCookies: secure, toolsRequireAccount: toolsNeedAccount)
         config.heavyWork = heavy
         config.metricsToken = metricsToken
+        config.databasePoolPerLoop = pool
         return config
     }
 }

@@ -10,7 +10,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.directory = DirectoryConfiguration(workingDirectory: config.rootDirectory)
     app.storage[AppConfigKey.self] = config
 
-    try useDatabase(app, config.database)
+    try useDatabase(app, config.database, poolPerLoop: config.poolPerLoop)
     for migration in JixiaoMigrations.all { app.migrations.add(migration) }
 
     app.storage[HeavyWorkKey.self] = HeavyWork(limits: config.heavyWork)
@@ -51,16 +51,16 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 struct AppConfigKey: StorageKey { typealias Value = AppConfig }
 
 /// Connects the app to its database (the file's folder made for SQLite).
-func useDatabase(_ app: Application, _ database: AppConfig.Database) throws {
+func useDatabase(_ app: Application, _ database: AppConfig.Database, poolPerLoop: Int = 1) throws {
     switch database {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: poolPerLoop), as: .sqlite)
     case .postgres(let url):
-        try app.databases.use(.postgres(url: url), as: .psql)
+        try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: poolPerLoop), as: .psql)
     }
 }
 

@@ -13,6 +13,19 @@ struct ConfigTests {
         #expect(c.database == .sqliteFile(root + "/data/jixiao.sqlite"))
         #expect(c.seedDirectory == root + "/../shared/seeds")
         #expect(c.maxBodyBytes == 10 * 1024 * 1024)
+        #expect(c.poolPerLoop == 1)
+    }
+
+    @Test("JIXIAO_DB_POOL：每个事件循环的数据库连接数；PostgreSQL 默认 4，写错时说明范围")
+    func databasePool() throws {
+        let pg = try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1:5432/db"], currentDirectory: root)
+        #expect(pg.poolPerLoop == 4)
+        let set = try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1:5432/db", "JIXIAO_DB_POOL": "8"],
+                                                currentDirectory: root)
+        #expect(set.poolPerLoop == 8)
+        #expect {
+            try AppConfig.fromEnvironment(["JIXIAO_DB_POOL": "0"], currentDirectory: root)
+        } throws: { "\($0)".contains("JIXIAO_DB_POOL：应为 1 到 64 的整数") }
     }
 
     @Test("DATABASE_URL 选择 PostgreSQL；JIXIAO_SEEDS=none 表示空库启动")

@@ -75,6 +75,11 @@ struct OperationsTests {
             #expect(text.contains(#"jixiao_operation_duration_seconds_count{operation="check"} 1"#))
             #expect(text.contains(#"jixiao_sign_in_failures_total{status="401"} 1"#))
             #expect(text.contains(#"jixiao_workflow_rows{phase="goals",state="draft"} 1"#))
+            // the database pool: its size and how long a connection and SELECT 1 take now (answered: not -1)
+            #expect(text.contains("jixiao_db_pool_connections "))
+            let ping = text.split(separator: "\n").first { $0.hasPrefix("jixiao_db_acquire_and_ping_seconds ") }
+            let seconds = try #require(ping.flatMap { Double($0.split(separator: " ").last ?? "") })
+            #expect(seconds >= 0 && seconds < 5)
         }
     }
 

@@ -54,7 +54,9 @@ struct RestoreCommand: AsyncCommand {
             throw SQLiteBackup.Failure("请用 --from 指定备份文件，例如：jixiao-server restore --from backups/jixiao-2026-12-01.sqlite")
         }
         let counts = try await SQLiteBackup.restore(context.application.db, from: from)
-        let summary = ["goal_tables", "audit_events", "accounts", "organisations"].map { "\($0) \(counts[$0] ?? 0)" }
+        // said in the words of the pages, not the names of the database tables
+        let summary = [("goal_tables", "目标表"), ("audit_events", "审计记录"), ("accounts", "账号"), ("organisations", "机构")]
+            .map { table, words in "\(words) \(counts[table] ?? 0) 条" }
         context.console.success("已从“\(from)”恢复：" + summary.joined(separator: "，") + "（登录会话也一并恢复为备份时的状态）")
     }
 }

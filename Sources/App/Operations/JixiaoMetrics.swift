@@ -72,6 +72,26 @@ final class JixiaoMetrics: Sendable {
         }
     }
 
+    /// The database pool as Prometheus sees it: its size (connections per event loop × loops), and how long
+    /// taking a connection and answering `SELECT 1` takes right now — near zero while connections are free,
+    /// rising when every connection is busy and requests queue for one (the pool's own counters are private).
+    func refreshDatabaseGauges(_ db: any Database, poolSize: Int) async {
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "jixiao", metricName: "db_pool_connections", unitName: "",
+                helpText: "Database connections this instance may open (per event loop x event loops)")
+        ).set(to: Double(poolSize))
+        guard let sql = db as? any SQLDatabase else { return }
+        let start = ContinuousClock.now
+        let answered = (try? await sql.raw("SELECT 1").run()) != nil
+        let waited = ContinuousClock.now - start
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "jixiao", metricName: "db_acquire_and_ping", unitName: "seconds",
+                helpText: "Time to take a pooled connection and run SELECT 1, at the last scrape (-1: no answer)")
+        ).set(to: answered ? Double(waited.components.attoseconds) / 1e18 + Double(waited.components.seconds) : -1)
+    }
+
     func text() -> String { registry.emitToString() }
 
     /// The heavy operations worth their own series, named by the route that runs them.
