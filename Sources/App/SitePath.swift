@@ -35,6 +35,13 @@ enum SitePath: Sendable {
     case adminAccounts
     /// Every event of the audit trail (sign-ins, accounts, organisations and all tables), as CSV.
     case adminAuditCSV
+    /// 运行监控: rounds and the account's entries; a round is opened by posting to `monitoringRounds`.
+    case monitoring
+    case monitoringRounds
+    case monitoringRound(Param<UUID>)
+    /// One entry (one table in one round): the form, its save and its workflow steps.
+    case monitoringEntry(Param<UUID>)
+    case monitoringEntryAction(Param<UUID>, Param<MonitoringAction>)
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
@@ -75,6 +82,13 @@ enum SitePath: Sendable {
         }
     }
 
+    private static func segment(_ p: Param<MonitoringAction>) -> String {
+        switch p {
+        case .key: return ":" + actionKey
+        case .value(let a): return a.rawValue
+        }
+    }
+
     private static func segment(_ p: Param<UUID>) -> String {
         switch p {
         case .key: return ":" + idKey
@@ -104,6 +118,11 @@ enum SitePath: Sendable {
         case .adminOrganisationsImport: return ["admin", "organisations", "import"]
         case .adminAccounts: return ["admin", "accounts"]
         case .adminAuditCSV: return ["admin", "audit.csv"]
+        case .monitoring: return ["monitoring"]
+        case .monitoringRounds: return ["monitoring", "rounds"]
+        case .monitoringRound(let id): return ["monitoring", "rounds", Self.segment(id)]
+        case .monitoringEntry(let id): return ["monitoring", "entries", Self.segment(id)]
+        case .monitoringEntryAction(let id, let action): return ["monitoring", "entries", Self.segment(id), "actions", Self.segment(action)]
         case .benchBare: return ["bench", "bare"]
         case .healthz: return ["healthz"]
         case .readyz: return ["readyz"]

@@ -75,6 +75,7 @@ enum JixiaoMigrations {
     /// Added since: server-side import drafts, the printed unit, phases and indicator facts.
     static let thisRelease: [any Migration] = [
         CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts(), AddChangesToAuditEvents(),
+        CreateMonitoring(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

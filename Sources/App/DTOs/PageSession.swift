@@ -20,6 +20,7 @@ struct PageSession: Encodable, Sendable {
     var login = SitePath.login.path
     var home = SitePath.home.path
     var importPage = SitePath.importPage.path
+    var monitoring = SitePath.monitoring.path
     var openAPI = SitePath.api(.openAPI).path
 
     init(_ user: CurrentUser?) {

@@ -96,6 +96,9 @@ enum AuditLog {
     /// Chinese names of the recorded actions.
     static func label(_ action: String) -> String {
         if let w = WorkflowAction(rawValue: action) { return w.label }
+        if action.hasPrefix("monitoring-"), let m = MonitoringAction(rawValue: String(action.dropFirst("monitoring-".count))) {
+            return "运行监控：" + m.label
+        }
         switch action {
         case "create": return "新建"
         case "import": return "导入"
@@ -110,6 +113,8 @@ enum AuditLog {
         case "adjustment-created": return "由调整生成"
         case "superseded": return "被调整取代"
         case "evaluation-carried": return "自评内容带入新版本"
+        case "monitoring-round-opened": return "开启监控轮次"
+        case "monitoring-save": return "运行监控：保存填报"
         default: return action
         }
     }

@@ -77,6 +77,20 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
             case .commentRequired: return (.badRequest, refusal.message)
             case .incomplete: return (.unprocessableEntity, refusal.message)
             }
+        case let refusal as MonitoringRefusal:
+            switch refusal {
+            case .roleNotAllowed: return (.forbidden, refusal.message)
+            case .wrongState: return (.conflict, refusal.message)
+            case .commentRequired: return (.badRequest, refusal.message)
+            case .incomplete: return (.unprocessableEntity, refusal.message)
+            }
+        case let f as MonitoringStore.Failure:
+            switch f {
+            case .notFound: return (.notFound, "找不到这份监控表或监控轮次（可能没有查看权限）")
+            case .conflict(let yours, let current):
+                return (.conflict, "保存冲突：您编辑的是第 \(yours) 版，但这份监控表已被他人保存为第 \(current) 版。请重新打开后再填写。")
+            case .invalid(let why): return (.unprocessableEntity, why)
+            }
         case Accounts.Failure.invalid(let why):
             return (.unprocessableEntity, why)
         case Organisations.Failure.invalidCSV(let problems):
