@@ -34,7 +34,7 @@ public enum MonitoringJSON {
     }
 
     /// The path of the value and what is wrong with it, in Chinese.
-    static func describe(_ e: DecodingError) -> String {
+    public static func describe(_ e: DecodingError) -> String {
         func path(_ keys: [any CodingKey]) -> String {
             keys.reduce(into: "") { s, k in
                 if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : ".\(k.stringValue)" }
