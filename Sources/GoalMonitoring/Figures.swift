@@ -14,7 +14,8 @@ enum Figures {
         var whole = rounded.rounded(.down)
         var fraction = Int(((rounded - whole) * scale).rounded())
         if fraction >= Int(scale) { whole += 1; fraction = 0 }
-        var digits = String(format: "%.0f", whole)
+        // String(format:) goes through Foundation and costs more than the light itself
+        var digits = whole < 9e15 ? String(Int64(whole)) : String(format: "%.0f", whole)
         var grouped = ""
         while digits.count > 3 {
             grouped = "," + digits.suffix(3) + grouped
@@ -30,6 +31,16 @@ enum Figures {
         return (negative && (whole > 0 || fraction > 0) ? "-" : "") + grouped
     }
 
+    /// `x` with exactly `decimals` decimals, no grouping: 74.3, 100.0, 0.05.
+    static func fixed(_ x: Double, decimals: Int) -> String {
+        let scale = pow(10, Double(decimals))
+        let scaled = Int64((abs(x) * scale).rounded())
+        let whole = scaled / Int64(scale), fraction = scaled % Int64(scale)
+        var f = String(fraction)
+        f = String(repeating: "0", count: decimals - f.count) + f
+        return (x < 0 && scaled != 0 ? "-" : "") + String(whole) + "." + f
+    }
+
     /// A ratio in % for a light's explanation: one decimal ("74.3%"), more where one decimal would
     /// round it onto or across a boundary (59.99 stays "59.99%", not "60.0%", since it is 红).
     static func percent(_ ratio: Double, boundaries: [Double]) -> String {
@@ -38,10 +49,8 @@ enum Figures {
             let scale = pow(10, Double(decimals))
             let shown = (r * scale).rounded() / scale
             let crosses = boundaries.contains { (r < $0) != (shown < $0) }
-            if !crosses || decimals == 6 {
-                return String(format: "%.\(decimals)f%%", shown)
-            }
+            if !crosses || decimals == 6 { return fixed(shown, decimals: decimals) + "%" }
         }
-        return String(format: "%.1f%%", r)
+        return fixed(r, decimals: 1) + "%"
     }
 }

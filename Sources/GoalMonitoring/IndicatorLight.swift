@@ -112,7 +112,8 @@ struct IndicatorRule {
                                   explanation: "\(label) \(shownValue) \(met ? "在限值内" : "超出限值") \(op.rawValue) \(limit) → \(light.rawValue)\(clause)",
                                   prorated: nature.accumulates)
         }
-        let dimension = IndicatorDimension.of(level1: indicator.level1, level2: indicator.level2)
+        let dimension = profile.withinTargetDimensions.isEmpty ? IndicatorDimension.other
+            : IndicatorDimension.of(level1: indicator.level1, level2: indicator.level2)
         // Shanxi and the like: this kind of indicator is only within its target or not. `=` counts as
         // reached at or above the target: mid-year, more done is not a miss.
         if profile.withinTargetDimensions.contains(dimension) {

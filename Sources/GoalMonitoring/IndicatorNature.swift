@@ -12,9 +12,11 @@ public enum IndicatorDimension: String, Sendable, Hashable, Codable, CaseIterabl
 
     /// 数量指标 → quantity … by the 二级 name first, then the 一级 (效益指标, 满意度指标).
     public static func of(level1: String, level2: String) -> IndicatorDimension {
-        for d in [IndicatorDimension.quantity, .quality, .timeliness, .cost] where level2.contains(d.rawValue) { return d }
-        if level1.contains("满意") || level2.contains("满意") { return .satisfaction }
-        if level1.contains("效益") || level2.contains("效益") { return .benefit }
+        // TextNormalizer.contains searches bytes: Foundation's `contains` goes through NSString on Linux
+        let has: (String, String) -> Bool = { TextNormalizer.contains($0, $1) }
+        for d in [IndicatorDimension.quantity, .quality, .timeliness, .cost] where has(level2, d.rawValue) { return d }
+        if has(level1, "满意") || has(level2, "满意") { return .satisfaction }
+        if has(level1, "效益") || has(level2, "效益") { return .benefit }
         return .other
     }
 }
@@ -30,10 +32,10 @@ struct Accumulation: Sendable {
         if let unit, !unit.isEmpty {
             let m = MeasureUnit(unit)
             if m.isPercent { return Accumulation(accumulates: false, because: "单位“\(unit)”是比率") }
-            if m.base.contains("/") { return Accumulation(accumulates: false, because: "“\(unit)”是单位标准") }
+            if m.base.utf8.contains(UInt8(ascii: "/")) { return Accumulation(accumulates: false, because: "“\(unit)”是单位标准") }
         }
         for text in [indicator.name, indicator.level2] {
-            if let word = levelWords.first(where: { text.contains($0) }) {
+            if let word = levelWords.first(where: { TextNormalizer.contains(text, $0) }) {
                 return Accumulation(accumulates: false, because: "“\(text)”含“\(word)”，是比率或水平")
             }
         }

@@ -1,3 +1,5 @@
+import GoalCore
+
 /// What a unit files for one goal table in one monitoring round: the 项目支出（部门整体）绩效目标执行监控表
 /// for the period 1–`period`月. The plan (indicators, targets) stays in the `GoalTable`; this holds
 /// only what the form adds, each indicator's values keyed by `Indicator.id`.
@@ -157,7 +159,7 @@ public enum BudgetItem: String, Sendable, Hashable, Codable, CaseIterable {
     public static func parse(_ text: String) -> BudgetItem? {
         let t = text.filter { !$0.isWhitespace && $0 != "：" && $0 != ":" }
         if t.hasPrefix("其中") { return parse(String(t.dropFirst(2))) }
-        if t == "合计" || t == "总计" || t.contains("资金总额") || t.contains("预算总额") { return .total }
-        return allCases.first { t.contains($0.rawValue) }
+        if t == "合计" || t == "总计" || TextNormalizer.contains(t, "资金总额") || TextNormalizer.contains(t, "预算总额") { return .total }
+        return allCases.first { TextNormalizer.contains(t, $0.rawValue) }
     }
 }

@@ -301,7 +301,7 @@ struct BudgetColumns {
 }
 
 /// The columns of the indicator grid, from its heading row and the sub-heading row under it.
-struct IndicatorColumns: Equatable {
+struct IndicatorColumns {
     var headingRow: Int
     var firstDataRow: Int
     var level1: Int?, level2: Int?
@@ -316,8 +316,6 @@ struct IndicatorColumns: Equatable {
     var correction: Int?
     var note: Int?
     var period: Int?
-
-    static func == (a: IndicatorColumns, b: IndicatorColumns) -> Bool { a.headingRow == b.headingRow }
 
     init?(_ grid: [[String]], row r: Int) {
         let top = grid[r].map(TextNormalizer.withoutWhitespace)
