@@ -130,6 +130,39 @@ struct MonitoringImportTests {
         #expect(fromPipes.tables.first?.entry.indicators.map(\.completed) == t.entry.indicators.map(\.completed))
     }
 
+    @Test("a .docx form (an HTML table saved as Word by LibreOffice, merged headings and all) reads like the sheet (skipped without soffice)",
+          .enabled(if: ExternalTools.hasSoffice, "needs LibreOffice (apt-get install libreoffice-writer)"))
+    func docx() throws {
+        let html = """
+        <html><head><meta charset="utf-8"></head><body>
+        <p>项目支出绩效目标执行监控表</p><p>（2026年度）</p>
+        <table border="1">
+        <tr><td colspan="3">项目名称</td><td colspan="14">乡村学校少年宫</td></tr>
+        <tr><td colspan="3">主管部门及代码</td><td colspan="4">[201]教育局</td><td>实施单位</td><td colspan="9">某县第一小学</td></tr>
+        <tr><td colspan="3" rowspan="2">项目资金（万元）</td><td colspan="4"></td><td colspan="2">年初预算数</td><td colspan="2">1-7月执行数</td><td colspan="2">1-7月执行率</td><td colspan="4">全年预计执行数</td></tr>
+        <tr><td colspan="4">年度资金总额：</td><td colspan="2">80</td><td colspan="2">40</td><td colspan="2">50.00%</td><td colspan="4">80</td></tr>
+        <tr><td rowspan="2"></td><td rowspan="2">一级指标</td><td rowspan="2">二级指标</td><td rowspan="2">三级指标</td><td rowspan="2">年度指标值</td><td rowspan="2">1-7月执行数</td><td rowspan="2">全年预计执行数</td><td colspan="6">偏差原因分析</td><td colspan="3">完成目标可能性</td><td rowspan="2">备注</td></tr>
+        <tr><td>经费保障</td><td>制度保障</td><td>人员保障</td><td>硬件条件保障</td><td>其他</td><td>原因说明</td><td>确定能</td><td>有可能</td><td>完全不可能</td></tr>
+        <tr><td></td><td>产出指标</td><td>数量指标</td><td>建成少年宫</td><td>≥3所</td><td>1</td><td>3</td><td></td><td>✔</td><td></td><td></td><td></td><td>审批延后</td><td></td><td>✔</td><td></td><td></td></tr>
+        <tr><td></td><td>满意度指标</td><td>满意度指标</td><td>家长满意度</td><td>≥85%</td><td>一般</td><td>90%</td><td></td><td></td><td></td><td></td><td></td><td></td><td>✔</td><td></td><td></td><td>问卷未发</td></tr>
+        </table></body></html>
+        """
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = directory.appendingPathComponent("form.html")
+        try html.write(to: source, atomically: true, encoding: .utf8)
+        let docx = try ExternalTools.soffice(convert: source, to: "docx:MS Word 2007 XML", in: directory)
+        let result = try MonitoringReader.read(contentsOf: docx)
+        let t = try #require(result.tables.first)
+        #expect(t.table.project?.name == "乡村学校少年宫" && t.table.unit == "某县第一小学" && t.table.year == 2026)
+        #expect(t.entry.period == 7 && t.entry.totalBudget?.initial == 80 && t.entry.totalBudget?.spent == 40)
+        #expect(t.table.indicators.map(\.name) == ["建成少年宫", "家长满意度"])
+        #expect(t.entry.indicators[0].causes == [.rules] && t.entry.indicators[0].likelihood == .possible)
+        #expect(t.entry.indicators[0].causeText == "审批延后")
+        #expect(t.entry.indicators[1].completed == "一般" && t.entry.indicators[1].note == "问卷未发")
+        #expect(result.notes.contains { $0.message.contains("“一般”不是数字") && $0.message.contains("Word 文档中为第1个表格第8行") }, "\(result.notes.map(\.message))")
+    }
+
     @Test("a file with no monitoring form is refused with what is needed")
     func notAForm() {
         #expect(throws: ImportError.self) { try MonitoringReader.read(data: Data("一级指标\t二级指标\t三级指标\t指标值".utf8)) }
