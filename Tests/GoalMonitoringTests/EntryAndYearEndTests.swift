@@ -19,6 +19,23 @@ struct EntryAndYearEndTests {
         #expect(encoded == #"["红","无法判断"]"#)
     }
 
+    @Test("a round opens a blank entry: one row per indicator id, 年初预算数 from the table's 资金; its lights say what is not filled")
+    func blankEntry() {
+        var table = Fixture.table([
+            Fixture.indicator("培训人数", .atLeast, "1200", "人", id: "a"),
+            Fixture.indicator("培训班次", .atLeast, "12", "期", id: "b"),
+        ])
+        table.funds = Funds(total: 50, fiscal: 45, other: 5)
+        let entry = MonitoringEntry.blank(for: table, period: 7)
+        #expect(entry.indicators.map(\.id) == ["a", "b"])
+        #expect(entry.budget.map(\.item) == [.total, .fiscal, .carriedOver, .other])
+        #expect(entry.totalBudget?.initial == 50 && entry.totalBudget?.spent == nil)
+        let lights = Monitor().lights(table: table, entry: entry)
+        #expect(lights.indicators.allSatisfy { $0.light == .undetermined && $0.unreadable == "1-7月完成值未填" })
+        #expect(lights.budget.unreadable == "年度资金总额的1-7月执行数未填")
+        #expect(Monitor().submissionCheck(table: table, entry: entry).unfilled.count == 2)
+    }
+
     @Test("the last round's 全年预计完成值 is offered as a guess for each empty 实际完成值, marked as a guess; filled actuals are left alone")
     func firstGuesses() {
         var table = Fixture.table([
