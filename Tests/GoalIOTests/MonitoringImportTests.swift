@@ -72,6 +72,18 @@ struct MonitoringImportTests {
         #expect(!result.notes.contains { ["H", "I", "J", "K", "L", "N", "O", "P"].contains(String($0.location.cell?.prefix(1) ?? "")) })
     }
 
+    @Test("the goal importer (jixiao convert, 导入) takes the monitoring sheet's goals as printed: no heading row as an indicator, 优秀 stays 优秀")
+    func goalsOfTheForm() throws {
+        let result = try DocumentReader.read(contentsOf: Self.realFile)
+        let form = try #require(result.tables.first { $0.year == 2019 && !$0.indicators.isEmpty })
+        #expect(form.indicators.map(\.targetText) == Self.rows.map(\.3))
+        #expect(!result.tables.flatMap(\.indicators).contains { $0.name == "人员保障" || $0.level1 == "经费保障" })
+        #expect(form.indicators.allSatisfy { $0.id == nil })
+        #expect(result.notes.contains { $0.message.contains("是执行监控表") && $0.location.sheet == "项目支出绩效目标执行监控" })
+        // the monitoring values are not goals: no note about 一般 in a goal import
+        #expect(!result.notes.contains { $0.message.contains("“一般”") })
+    }
+
     @Test("the same form saved as .xlsx by LibreOffice reads the same (skipped without soffice)",
           .enabled(if: ExternalTools.hasSoffice, "needs LibreOffice (apt-get install libreoffice-calc)"))
     func realAsXLSX() throws {

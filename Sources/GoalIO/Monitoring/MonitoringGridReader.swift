@@ -48,9 +48,12 @@ struct MonitoringGridReader {
 
     private func cell(_ r: Int, _ c: Int) -> String { r < grid.count && c < grid[r].count ? grid[r][c] : "" }
 
-    private mutating func note(_ kind: ImportNote.Kind, _ message: String, _ r: Int, _ c: Int, indicator: Int? = nil) {
+    /// `field` is set on notes about the plan (the target), which a goal-table import keeps; notes
+    /// about monitoring values have none.
+    private mutating func note(_ kind: ImportNote.Kind, _ message: String, _ r: Int, _ c: Int, indicator: Int? = nil, field: IndicatorField? = nil) {
         var location = locate(r, c)
         location.indicator = indicator
+        location.field = field
         location.table = currentTable
         notes.append(ImportNote(kind, message, at: location))
     }
@@ -215,10 +218,13 @@ struct MonitoringGridReader {
             type = target.comparison ?? .equal
             value = target.valueText
             if target.comparison == nil, let c = columns.target {
-                note(.repaired, "年度指标值“\(valueText)”没有写 ≥、≤ 等符号，按“=”读取，请核对。", r, c, indicator: index)
+                note(.repaired, "年度指标值“\(valueText)”没有写 ≥、≤ 等符号，按“=”读取，请核对。", r, c, indicator: index, field: .value)
             }
         }
-        if valueText.isEmpty, let c = columns.target { note(.unreadable, "“\(name)”的年度指标值为空。", r, c, indicator: index); type = .qualitative; value = "" }
+        if valueText.isEmpty, let c = columns.target {
+            note(.unreadable, "“\(name)”的年度指标值为空。", r, c, indicator: index, field: .value)
+            type = .qualitative; value = ""
+        }
         let indicator = Indicator(level1: level1, level2: level2, name: name, type: type, value: value,
                                   unit: type == .qualitative ? nil : target.unit)
         return indicator
