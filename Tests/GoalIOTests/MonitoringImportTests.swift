@@ -175,6 +175,41 @@ struct MonitoringImportTests {
         #expect(result.notes.contains { $0.message.contains("“一般”不是数字") && $0.message.contains("Word 文档中为第1个表格第8行") }, "\(result.notes.map(\.message))")
     }
 
+    @Test("the department form (部门整体): 基本支出 / 项目支出 lines and its three text fields")
+    func departmentForm() throws {
+        let text = """
+        部门整体绩效运行监控表
+        （2026年度）
+        部门（单位）名称\t某县卫生健康局
+        部门资金（万元）\t年初预算数\t1-9月执行数\t1-9月执行率\t全年预计执行数
+        年度资金总额\t1000\t700\t70%\t990
+        基本支出\t600\t450\t75%\t600
+        项目支出\t400\t250\t60%\t390
+        年度履职目标\t保障基本公共卫生服务
+        一级指标\t二级指标\t三级指标\t年度指标值\t1-9月完成值\t全年预计完成值\t经费保障\t制度保障\t人员保障\t硬件条件保障\t其他\t原因说明\t确定能\t有可能\t完全不可能\t纠偏措施\t备注
+        产出指标\t数量指标\t家庭医生签约人数\t≥12000人\t8000\t12500\t\t\t\t\t\t\t✔\t\t\t\t
+        绩效目标执行出现的偏差\t无
+        存在的问题\t村医不足
+        纠偏整改措施\t招聘村医
+        """
+        let t = try #require(try MonitoringReader.read(data: Data(text.utf8)).tables.first)
+        #expect(t.table.kind == .department && t.table.unit == "某县卫生健康局" && t.table.goal == "保障基本公共卫生服务")
+        #expect(t.entry.period == 9)
+        #expect(t.entry.budget.map(\.item) == [.total, .basic, .project])
+        #expect(t.entry.budget[1].spent == 450)
+        #expect(t.entry.indicators.first?.completed == "8000")
+        // the text fields printed under the grid (one row each) are read, not taken for indicators
+        #expect(t.table.indicators.count == 1)
+        #expect(t.entry.deviationSummary == "无" && t.entry.problems == "村医不足" && t.entry.measures == "招聘村医")
+        // 8,000 of 12,000 by September: 8000 ÷ 9000 = 88.9 % → 绿; spending 70 % of 75 % = 93.3 % → 绿
+        let lights = Monitor(profile: .hefei).lights(table: t.table, entry: t.entry)
+        #expect(lights.light == .green, "\(lights.explanation)")
+        // written as the department form and read back: the same lines and texts
+        let back = try #require(try MonitoringReader.read(data: MonitoringFormXLSX.data([t]), name: "d.xlsx").tables.first)
+        #expect(back.table.kind == .department && back.table.unit == "某县卫生健康局")
+        #expect(back.entry.budget == t.entry.budget && back.entry.problems == "村医不足" && back.entry.measures == "招聘村医")
+    }
+
     @Test("a file with no monitoring form is refused with what is needed")
     func notAForm() {
         #expect(throws: ImportError.self) { try MonitoringReader.read(data: Data("一级指标\t二级指标\t三级指标\t指标值".utf8)) }

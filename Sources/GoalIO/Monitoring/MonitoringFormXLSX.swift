@@ -3,7 +3,8 @@ import GoalCore
 import GoalMonitoring
 import OfficeXML
 
-/// Writes the official 项目支出绩效目标执行监控表 (.xlsx) in the layout of the real form
+/// Writes the official 项目支出绩效目标执行监控表 (.xlsx; for a department table the 部门整体绩效运行监控表
+/// of the same shape, with its three text fields under the grid) in the layout of the real form
 /// (`../shared/realfiles`, sheet 项目支出绩效目标执行监控): title and 年度 merged across, the header
 /// block, 项目资金（万元） with its four lines, 年度总体目标, and the indicator grid under a two-row
 /// heading (偏差原因分析 over 经费保障 … 原因说明, 完成目标可能性 over 确定能 / 有可能 / 完全不可能),
@@ -42,11 +43,12 @@ public enum MonitoringFormXLSX {
         let table = t.table, entry = t.entry
         let period = entry.periodLabel
         let last = lastColumn
-        w.merge(CellRange(rows: 2...2, columns: 1...last), value: .string("项目支出绩效目标执行监控表"), style: s.title)
+        let isProject = table.kind == .project
+        w.merge(CellRange(rows: 2...2, columns: 1...last), value: .string(isProject ? "项目支出绩效目标执行监控表" : "部门整体绩效运行监控表"), style: s.title)
         w.merge(CellRange(rows: 3...3, columns: 1...last), value: .string("（\(table.year.map(String.init) ?? "    ")年度）"), style: s.plain)
         // header block
-        w.merge(CellRange(rows: 5...5, columns: 1...3), value: .string("项目名称"), style: s.label)
-        w.merge(CellRange(rows: 5...5, columns: 4...last), value: .string(table.project?.name ?? ""), style: s.text)
+        w.merge(CellRange(rows: 5...5, columns: 1...3), value: .string(isProject ? "项目名称" : "部门（单位）名称"), style: s.label)
+        w.merge(CellRange(rows: 5...5, columns: 4...last), value: .string(isProject ? table.project?.name ?? "" : table.unit), style: s.text)
         w.merge(CellRange(rows: 6...6, columns: 1...3), value: .string("主管部门及代码"), style: s.label)
         w.merge(CellRange(rows: 6...6, columns: 4...7), value: .string(department ?? ""), style: s.text)
         w.merge(CellRange(rows: 6...6, columns: 8...9), value: .string("实施单位"), style: s.label)
@@ -54,7 +56,8 @@ public enum MonitoringFormXLSX {
         // budget block: item label D:F, 年初预算数 G:H, 全年预算数 I:J, 执行数 K:M, 执行率 N:O, 全年预计执行数 P:R
         let spans: [(String, ClosedRange<Int>)] = [("", 4...6), ("年初预算数", 7...8), ("全年预算数", 9...10), ("\(period)执行数", 11...13),
                                                     ("\(period)执行率", 14...15), ("全年预计执行数", 16...last)]
-        w.merge(CellRange(rows: 7...11, columns: 1...3), value: .string("项目资金（万元）"), style: s.label)
+        let fundsLabel = isProject ? "项目资金（万元）" : "部门资金（万元）"
+        w.merge(CellRange(rows: 7...11, columns: 1...3), value: .string(fundsLabel), style: s.label)
         for (heading, columns) in spans { w.merge(CellRange(rows: 7...7, columns: columns), value: .string(heading), style: s.label) }
         let items: [BudgetItem] = table.kind == .department ? [.total, .basic, .project] : [.total, .fiscal, .carriedOver, .other]
         for (i, item) in items.enumerated() {
@@ -72,9 +75,9 @@ public enum MonitoringFormXLSX {
         }
         var r = 8 + items.count
         if items.count < 4 { w.merged.removeAll { $0 == CellRange(rows: 7...11, columns: 1...3) }
-            w.merge(CellRange(rows: 7...(r - 1), columns: 1...3), value: .string("项目资金（万元）"), style: s.label) }
+            w.merge(CellRange(rows: 7...(r - 1), columns: 1...3), value: .string(fundsLabel), style: s.label) }
         // 年度总体目标 and its 执行情况
-        for (label, text) in [("年度总体目标", table.goal), ("执行情况", entry.goalProgress)] {
+        for (label, text) in [(isProject ? "年度总体目标" : "年度履职目标", table.goal), ("执行情况", entry.goalProgress)] {
             w.merge(CellRange(rows: r...(r + 1), columns: 1...3), value: .string(label), style: s.label)
             w.merge(CellRange(rows: r...(r + 1), columns: 4...last), value: .string(text ?? ""), style: s.text)
             r += 2
@@ -112,6 +115,15 @@ public enum MonitoringFormXLSX {
         }
         let end = max(first, first + table.indicators.count - 1)
         w.merge(CellRange(rows: heading...end, columns: 1...1), value: .string("绩效指标"), style: s.label)
+        // the department form's text fields under the grid
+        if !isProject {
+            for (k, (label, text)) in [("绩效目标执行出现的偏差", entry.deviationSummary), ("存在的问题", entry.problems),
+                                       ("纠偏整改措施", entry.measures)].enumerated() {
+                let row = end + 1 + k
+                w.merge(CellRange(rows: row...row, columns: 1...4), value: .string(label), style: s.label)
+                w.merge(CellRange(rows: row...row, columns: 5...last), value: .string(text ?? ""), style: s.text)
+            }
+        }
         // sizes as the real form (columns ~7 characters, 三级 and 原因说明 wider), A4 landscape
         w.columnWidths[1] = 3
         for c in 2...last { w.columnWidths[c] = 7 }

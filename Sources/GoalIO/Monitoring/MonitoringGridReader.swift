@@ -74,6 +74,18 @@ struct MonitoringGridReader {
             if IndicatorColumns(grid, row: r) != nil { break }
             let row = grid[r]
             guard row.contains(where: { !$0.isEmpty }) else { r += 1; continue }
+            // the department form's text fields, printed under its grid
+            if let first = row.firstIndex(where: { !$0.isEmpty }), let field = Self.textField(Self.labelKey(row[first])) {
+                let value = row[(first + 1)...].first { !$0.isEmpty }
+                switch field {
+                case .deviation: entry.deviationSummary = value
+                case .problems: entry.problems = value
+                case .measures: entry.measures = value
+                case .progress: entry.goalProgress = value
+                }
+                r += 1
+                continue
+            }
             if let c = columns.level1, !cell(r, c).isEmpty { level1 = cell(r, c) }
             if let c = columns.level2, !cell(r, c).isEmpty { level2 = cell(r, c) }
             let name = cell(r, columns.name)
@@ -131,12 +143,14 @@ struct MonitoringGridReader {
                     if table.unit.isEmpty, table.kind == .department, let v = value() { table.unit = v }
                 case "年度总体目标", "项目总体目标", "总体目标", "年度履职目标", "年度绩效目标":
                     table.goal = value()
-                case "执行情况", "目标执行情况", "总体目标执行情况", "年度总体目标执行情况":
-                    entry.goalProgress = value()
-                case "绩效目标执行出现的偏差": entry.deviationSummary = value()
-                case "存在的问题": entry.problems = value()
-                case "纠偏整改措施": entry.measures = value()
-                default: break
+                default:
+                    switch Self.textField(label) {
+                    case .progress?: entry.goalProgress = value()
+                    case .deviation?: entry.deviationSummary = value()
+                    case .problems?: entry.problems = value()
+                    case .measures?: entry.measures = value()
+                    case nil: break
+                    }
                 }
             }
             if let columns = BudgetColumns(row) {
@@ -159,6 +173,19 @@ struct MonitoringGridReader {
             let fiscal = entry.budget.first { $0.item == .fiscal }?.initial
             let other = entry.budget.first { $0.item == .other }?.initial
             table.funds = Funds(total: total.initial, fiscal: fiscal, other: other)
+        }
+    }
+
+    /// The entry's text fields by their labels: 年度总体目标 执行情况 and the department form's three.
+    enum TextField { case progress, deviation, problems, measures }
+
+    static func textField(_ label: String) -> TextField? {
+        switch label {
+        case "执行情况", "目标执行情况", "总体目标执行情况", "年度总体目标执行情况": return .progress
+        case "绩效目标执行出现的偏差", "绩效目标执行偏差": return .deviation
+        case "存在的问题", "存在问题": return .problems
+        case "纠偏整改措施", "整改措施": return .measures
+        default: return nil
         }
     }
 
