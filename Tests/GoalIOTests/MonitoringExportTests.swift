@@ -92,6 +92,20 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(stripped == sample.entry.indicators)
     }
 
+    @Test("the print view draws the same form: title, 1-7月 headings, ticks, budget figures as printed; text escaped")
+    func printView() {
+        var sample = Self.sample()
+        sample.table.indicators[2].name = "<script>alert(1)</script>"
+        let html = MonitoringPrintView.html([sample], department: "[201]教育局")
+        #expect(html.contains("<td class=\"title\" colspan=\"18\">项目支出绩效目标执行监控表</td>"))
+        #expect(html.contains(">1-7月执行数<") && html.contains(">偏差原因分析<") && html.contains(">完成目标可能性<"))
+        #expect(html.contains(">25.00%<") && html.contains(">120.00<") && html.contains(">[201]教育局<"))
+        #expect(html.components(separatedBy: ">✔<").count - 1 == 5) // 2 causes + 3 完成可能性
+        #expect(html.contains("&lt;script&gt;") && !html.contains("<script>"))
+        // the two heading rows repeat on every printed page
+        #expect(html.contains("<thead><tr><td class=\"label\" rowspan=\"2\">绩效指标</td>"))
+    }
+
     @Test("the 监控汇总表: one line per table grouped by unit, with 执行率, lights, counts and the rows lacking a reason",
           .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl"))
     func summary() throws {

@@ -38,9 +38,11 @@ public enum MonitoringSummaryXLSX {
             let label = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10, bold: true), border: .thin,
                                                   horizontalAlignment: .center, verticalAlignment: .center, wrapText: true))
             let text = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, verticalAlignment: .center, wrapText: true))
-            let money = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right, numberFormat: "0.00"))
-            let percent = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right, numberFormat: "0.00%"))
-            let count = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .center))
+            let money = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right,
+                                                  verticalAlignment: .center, numberFormat: "0.00"))
+            let percent = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right,
+                                                    verticalAlignment: .center, numberFormat: "0.00%"))
+            let count = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .center, verticalAlignment: .center))
             var lightStyles: [Light: StyleID] = [:]
             for (light, fill) in [(Light.red, "F4B6B6"), (.yellow, "FFE699"), (.green, "C6E0B4"), (.blue, "BDD7EE"), (.undetermined, "D9D9D9")] {
                 lightStyles[light] = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10, bold: true), fillColor: fill, border: .thin,
@@ -87,6 +89,8 @@ public enum MonitoringSummaryXLSX {
             }
             w.columnWidths = [1: 5, 2: 18, 3: 8, 4: 28, 5: 9, 6: 11, 7: 11, 8: 9, 9: 9, 10: 8, 19: 24, 20: 10]
             for c in 11...18 { w.columnWidths[c] = 6 }
+            w.rowHeights[1] = 30
+            w.rowHeights[2] = 30
             w.frozenRows = 2
             w.pageSetup = .a4LandscapeFitToWidth
             w.printTitleRows = 2...2
