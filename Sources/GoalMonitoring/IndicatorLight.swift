@@ -89,7 +89,7 @@ struct IndicatorRule {
                 return unread("\(label)“\(written)”的单位与年度指标值“\(indicator.targetText)”的单位不同")
             }
             value = converted
-        } else if let u = completed.unit, !u.isEmpty, target.unit == nil || target.unit!.isEmpty {
+        } else if let u = completed.unit, !u.isEmpty, (target.unit ?? "").isEmpty {
             return unread("\(label)“\(written)”带单位“\(u)”，年度指标值“\(indicator.targetText)”没有")
         }
         let nature = Accumulation.of(indicator, unit: target.unit, levelWords: profile.levelWords)
@@ -97,9 +97,10 @@ struct IndicatorRule {
         let expectation = targetNumber * prorate
         let clause = nature.clause(month: month)
         let v = Figures.text(value)
+        let isPercent = target.measureUnit?.isPercent ?? false
         let expectationText = nature.accumulates
-            ? "(\(Figures.text(targetNumber)) × \(month)/12)" : Figures.text(targetNumber) + (target.unit == "%" ? "%" : "")
-        let shownValue = target.unit == "%" ? v + "%" : v
+            ? "(\(Figures.text(targetNumber)) × \(month)/12)" : Figures.text(targetNumber) + (isPercent ? "%" : "")
+        let shownValue = isPercent ? v + "%" : v
         let op = indicator.type
 
         // ≤ / <: within the limit or not; the limit of an accumulating cost is prorated first.
