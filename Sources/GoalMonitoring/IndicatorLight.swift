@@ -97,10 +97,11 @@ struct IndicatorRule {
         let expectation = targetNumber * prorate
         let clause = nature.clause(month: month)
         let v = Figures.text(value)
-        let isPercent = target.measureUnit?.isPercent ?? false
+        // a rate's figures are printed with its sign as written (%, ％, ‰)
+        let sign = (target.measureUnit?.isPercent ?? false) ? target.unit ?? "%" : ""
         let expectationText = nature.accumulates
-            ? "(\(Figures.text(targetNumber)) × \(month)/12)" : Figures.text(targetNumber) + (isPercent ? "%" : "")
-        let shownValue = isPercent ? v + "%" : v
+            ? "(\(Figures.text(targetNumber)) × \(month)/12)" : Figures.text(targetNumber) + sign
+        let shownValue = v + sign
         let op = indicator.type
 
         // ≤ / <: within the limit or not; the limit of an accumulating cost is prorated first.
