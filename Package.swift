@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point inward: jixiao (CLI) → GoalIO → OfficeXML, and everything → GoalCore.
-// GoalCheck and GoalScoring are pure domain modules beside GoalCore (see docs/ARCHITECTURE.md).
+// GoalCheck, GoalScoring and GoalMonitoring are pure domain modules beside GoalCore (see docs/ARCHITECTURE.md).
 let package = Package(
     name: "Jixiao",
     platforms: [.macOS(.v13)],
@@ -35,26 +35,28 @@ let package = Package(
         .target(name: "GoalScoring", dependencies: ["GoalCore", "CSVKit"]),
         // The year's phases as state machines: who may do what, when, what it signs (no web, no database).
         .target(name: "GoalWorkflow", dependencies: ["GoalCore"]),
+        // 运行监控: the monitoring form's values, the warning lights and their profiles (no web, no database).
+        .target(name: "GoalMonitoring", dependencies: ["GoalCore", "GoalScoring"]),
         // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
         .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "GoalIO", dependencies: ["GoalCore", "OfficeXML", "CSVKit"]),
+        .target(name: "GoalIO", dependencies: ["GoalCore", "GoalMonitoring", "OfficeXML", "CSVKit"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalMonitoring", "GoalIO", "OfficeXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "jixiao-bench",
-            dependencies: ["GoalCore", "GoalCheck", "GoalScoring", "GoalIO", "OfficeXML"]
+            dependencies: ["GoalCore", "GoalCheck", "GoalScoring", "GoalMonitoring", "GoalIO", "OfficeXML"]
         ),
         // The web application: Vapor + Fluent + Leaf. Calls GoalIO/GoalCheck/GoalScoring, never the other way.
         .target(
             name: "App",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalIO", "OfficeXML", "CSVKit",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalMonitoring", "GoalIO", "OfficeXML", "CSVKit",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -77,8 +79,9 @@ let package = Package(
         .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalIO", "TestSupport"]),
         .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO", "TestSupport"]),
         .testTarget(name: "GoalWorkflowTests", dependencies: ["GoalWorkflow", "GoalCore"]),
+        .testTarget(name: "GoalMonitoringTests", dependencies: ["GoalMonitoring", "GoalCore", "GoalScoring"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
-        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "TestSupport"]),
+        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalMonitoring", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["jixiao", "GoalCore", "OfficeXML", "TestSupport"]),
         .testTarget(
             name: "AppTests",

@@ -72,7 +72,7 @@ private func rate(_ n: Int, _ seconds: Double) -> Int { seconds > 0 ? Int(Double
 private func format(_ s: Double) -> String { String(format: "%.2f", s) }
 
 
-private func loadSeedTables() -> [GoalTable] {
+func loadSeedTables() -> [GoalTable] {
     let dir = sharedDirectory().appendingPathComponent("fixtures/seeds")
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
         .filter { $0.hasSuffix(".expected.json") }.sorted()

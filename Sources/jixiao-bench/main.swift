@@ -6,6 +6,7 @@ case "noise": runNoiseHunt()
 case "check": runCheckBenchmark()
 case "score": runScoreBenchmark()
 case "xlsx": runXlsxBenchmark()
+case "monitor": runMonitorBenchmark()
 case "fuzz-read": runFuzzRead()
-default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx|fuzz-read>")
+default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx|monitor|fuzz-read>")
 }

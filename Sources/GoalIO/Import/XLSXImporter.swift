@@ -24,6 +24,13 @@ enum XLSXImporter {
                 throw ImportError("工作表“\(sheet.name)”无法读取：\(error)")
             }
             var notes = blankHidden(sheet, in: &grid)
+            // A filled 执行监控表 has two heading rows and ✔ columns the goal-table reader would take for
+            // an indicator row and targets; its own reader knows the form (its values: `MonitoringReader`).
+            if MonitoringGridReader.isMonitoringForm(grid) {
+                result.tables += monitoringFormGoals(grid, sheet: sheet.name, notes: &notes, tableOffset: result.tables.count)
+                result.notes += notes
+                continue
+            }
             SignoffCells.join(in: &grid)
             let part = TextTableReader.read(grid: grid, sheet: sheet.name)
             let headings = HeadingRows(grid)
@@ -42,6 +49,27 @@ enum XLSXImporter {
             result.notes += notes
         }
         return result
+    }
+
+    /// The goals (header and indicators with their targets) of a monitoring form, without ids (the
+    /// reader's answer stays a function of the file), and the notes about its targets.
+    static func monitoringFormGoals(_ grid: [[String]], sheet: String, notes: inout [ImportNote], tableOffset: Int) -> [GoalTable] {
+        var reader = MonitoringGridReader(grid: grid) { r, c in
+            SourceLocation(line: r + 1, sheet: sheet, cell: CellAddress(row: r + 1, column: c + 1).description)
+        }
+        let tables = reader.read().map { monitored in
+            var t = monitored.table
+            for i in t.indicators.indices { t.indicators[i].id = nil }
+            return t
+        }
+        notes += reader.notes.filter { $0.location.field == .value }.map { n in
+            var n = n
+            n.location.table = (n.location.table ?? 0) + tableOffset
+            return n
+        }
+        notes.append(ImportNote(.skipped, "工作表“\(sheet)”是执行监控表：已读取其中的目标（指标和年度指标值），执行数、偏差原因等监控数据未作为目标导入（用 jixiao monitor 读取）。",
+                                at: SourceLocation(sheet: sheet)))
+        return tables
     }
 
     /// Hidden rows and columns are blanked, not removed, so row numbers in notes stay the sheet's.
