@@ -42,6 +42,10 @@ enum SitePath: Sendable {
     /// One entry (one table in one round): the form, its save and its workflow steps.
     case monitoringEntry(Param<UUID>)
     case monitoringEntryAction(Param<UUID>, Param<MonitoringAction>)
+    /// 监控汇总表 of a round (.xlsx); the official 执行监控表 of an entry (.xlsx) and its print view.
+    case monitoringRoundSummary(Param<UUID>)
+    case monitoringEntryForm(Param<UUID>)
+    case monitoringEntryPrint(Param<UUID>)
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
@@ -123,6 +127,9 @@ enum SitePath: Sendable {
         case .monitoringRound(let id): return ["monitoring", "rounds", Self.segment(id)]
         case .monitoringEntry(let id): return ["monitoring", "entries", Self.segment(id)]
         case .monitoringEntryAction(let id, let action): return ["monitoring", "entries", Self.segment(id), "actions", Self.segment(action)]
+        case .monitoringRoundSummary(let id): return ["monitoring", "rounds", Self.segment(id), "summary.xlsx"]
+        case .monitoringEntryForm(let id): return ["monitoring", "entries", Self.segment(id), "form.xlsx"]
+        case .monitoringEntryPrint(let id): return ["monitoring", "entries", Self.segment(id), "print"]
         case .benchBare: return ["bench", "bare"]
         case .healthz: return ["healthz"]
         case .readyz: return ["readyz"]

@@ -153,6 +153,9 @@ struct PostgresPersistenceTests {
     @Test func returnedCannotBeApproved() async throws { try await WorkflowTests.returnedCannotBeApproved(db) }
     @Test func approvedIsFrozen() async throws { try await WorkflowTests.approvedIsFrozen(db) }
     @Test func auditTrailIsAppendOnly() async throws { try await WorkflowTests.auditTrail(db) }
+    @Test func monitoringRoundsAndVisibility() async throws { try await MonitoringTests.roundsScopeAndVisibility(db) }
+    @Test func monitoringFillAndLights() async throws { try await MonitoringTests.fillWithLightsAndReasons(db) }
+    @Test func monitoringWorkflow() async throws { try await MonitoringTests.workflowReturnsRectificationAndOverdue(db) }
     @Test func listsFollowVisibility() async throws { try await AccessMatrixTests.listsFollowVisibility(db) }
     @Test func sessionsDoNotMix() async throws { try await AccessMatrixTests.sessionsDoNotMix(db) }
     @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }

@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 import GoalCore
+import GoalIO
+import GoalMonitoring
 import GoalWorkflow
 import Vapor
 
@@ -12,7 +14,11 @@ struct MonitoringController {
         app.post(SitePath.monitoringRounds.pathComponents, use: openRound)
         app.get(SitePath.monitoringRound(.key).pathComponents, use: round)
         app.get(SitePath.monitoringEntry(.key).pathComponents, use: entry)
+        app.post(SitePath.monitoringEntry(.key).pathComponents, use: save)
         app.post(SitePath.monitoringEntryAction(.key, .key).pathComponents, use: act)
+        app.get(SitePath.monitoringRoundSummary(.key).pathComponents, use: summary)
+        app.get(SitePath.monitoringEntryForm(.key).pathComponents, use: formXLSX)
+        app.get(SitePath.monitoringEntryPrint(.key).pathComponents, use: printView)
     }
 
     // MARK: 运行监控 (index)
@@ -21,6 +27,7 @@ struct MonitoringController {
         var year: String?
         var period: String?
         var kind: String?
+        var profile: String?
         var due: String?
         var scope: String?
         var units: [String]?
@@ -48,7 +55,8 @@ struct MonitoringController {
             let year = Calendar(identifier: .gregorian).component(.year, from: now)
             var open = MonitoringPages.Opening(year: form?.year ?? String(year), period: form?.period ?? "7",
                                                kind: form?.kind ?? MonitoringKind.selfMonitoring.rawValue,
-                                               due: form?.due ?? "\(year)-08-15", scope: form?.scope ?? "all")
+                                               due: form?.due ?? "\(year)-08-15", scope: form?.scope ?? "all",
+                                               profile: form?.profile ?? MonitoringProfile.standard.name)
             let chosenUnits = Set(form?.units ?? []), chosenTables = Set(form?.tables ?? [])
             open.units = try await OrganisationRecord.query(on: req.db)
                 .filter(\.$path, .contains(inverse: false, .prefix), user.organisationPath)
@@ -81,8 +89,11 @@ struct MonitoringController {
             case "tables": scope = .tables((form.tables ?? []).compactMap(UUID.init(uuidString:)))
             default: scope = .all
             }
-            let opened = try await MonitoringStore.open(.init(year: year, period: period, kind: kind, due: due, scope: scope),
-                                                        by: user, on: req.db)
+            guard let profile = MonitoringProfile.named(form.profile ?? MonitoringProfile.standard.name) else {
+                throw MonitoringStore.Failure.invalid("没有这种预警规则：“\(form.profile ?? "")”")
+            }
+            let opened = try await MonitoringStore.open(
+                .init(year: year, period: period, kind: kind, due: due, scope: scope, profile: profile), by: user, on: req.db)
             return req.redirect(to: SitePath.monitoringRound(.value(opened.round.id!)).path, redirectType: .normal)
         } catch MonitoringStore.Failure.invalid(let why) {
             // said beside the form, with everything chosen still chosen
@@ -105,12 +116,41 @@ struct MonitoringController {
 
     // MARK: an entry
 
-    @Sendable func entry(req: Request) async throws -> View {
-        let user = try req.requireUser()
+    /// The entry, its round, the approved goals it reports on and what the unit entered so far.
+    private func load(_ req: Request, _ user: CurrentUser) async throws
+        -> (MonitoringEntryRecord, MonitoringRoundRecord, GoalTable, MonitoringEntry)
+    {
         let e = try await MonitoringStore.entry(try req.tableID(), for: user, on: req.db)
         let r = try await MonitoringStore.round(e.roundID, on: req.db)
-        let table = try await GoalTableRecord.find(e.tableID, on: req.db).map { try TableDetailDTO($0).table }
-        return try await req.page("monitoring-entry", MonitoringPages.Entry(e, round: r, table: table, user: user, now: Date()))
+        guard let record = try await GoalTableRecord.query(on: req.db).withDeleted().filter(\.$id == e.tableID).first() else {
+            throw MonitoringStore.Failure.notFound
+        }
+        let table = try TableDetailDTO(record).table
+        return (e, r, table, MonitoringEntryForm.decode(e.entered, table: table, period: r.period))
+    }
+
+    @Sendable func entry(req: Request) async throws -> View {
+        let user = try req.requireUser()
+        let (e, r, table, entry) = try await load(req, user)
+        return try await req.page("monitoring-entry", MonitoringPages.Entry(e, round: r, table: table, entry: entry, user: user, now: Date()))
+    }
+
+    /// 保存: what the unit typed; an amount that is not a number is named and shown again, nothing is saved.
+    @Sendable func save(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (e, r, table, entry) = try await load(req, user)
+        let form = try req.content.decode([String: String].self)
+        let (edited, unread) = MonitoringEntryForm.read(form, into: entry, table: table)
+        guard unread.isEmpty else {
+            let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, now: Date())
+            return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        let version = try req.expectedVersion(form["version"].flatMap { Int($0) }, what: "保存监控表")
+        let profile = MonitoringProfile.named(r.profile) ?? .standard
+        let light = Monitor(profile: profile).lights(table: table, entry: edited).light
+        _ = try await MonitoringStore.save(e.id!, entered: MonitoringEntryForm.encode(edited), light: light.rawValue,
+                                           expectedVersion: version, by: user, on: req.db)
+        return req.redirect(to: SitePath.monitoringEntry(.value(e.id!)).path, redirectType: .normal)
     }
 
     struct ActionForm: Content {
@@ -124,9 +164,62 @@ struct MonitoringController {
             throw Abort(.notFound, reason: "没有这种监控操作：“\(req.parameters.get(SitePath.actionKey) ?? "")”")
         }
         let form = try req.content.decode(ActionForm.self)
-        let id = try req.tableID()
-        _ = try await MonitoringStore.act(action, on: id, by: user, comment: form.comment,
-                                          expectedVersion: try req.expectedVersion(form.version, what: action.label), on: req.db)
-        return req.redirect(to: SitePath.monitoringEntry(.value(id)).path, redirectType: .normal)
+        let (e, r, table, entry) = try await load(req, user)
+        // 提交 is refused while a light the rules ask a reason for has none: the rows are named
+        let profile = MonitoringProfile.named(r.profile) ?? .standard
+        let missing = action == .submit
+            ? Monitor(profile: profile).submissionCheck(table: table, entry: entry).reasonGaps.map(\.message) : []
+        _ = try await MonitoringStore.act(action, on: e.id!, by: user, comment: form.comment,
+                                          expectedVersion: try req.expectedVersion(form.version, what: action.label),
+                                          missing: missing, on: req.db)
+        return req.redirect(to: SitePath.monitoringEntry(.value(e.id!)).path, redirectType: .normal)
+    }
+
+    // MARK: files
+
+    @Sendable func formXLSX(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (e, _, table, entry) = try await load(req, user)
+        let data = try MonitoringFormXLSX.data([MonitoredTable(table: table, entry: entry)])
+        return Self.download(data, name: "执行监控表-\(e.tableName).xlsx",
+                             type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    }
+
+    @Sendable func printView(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (_, _, table, entry) = try await load(req, user)
+        return Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"],
+                        body: .init(string: MonitoringPrintView.html([MonitoredTable(table: table, entry: entry)])))
+    }
+
+    /// 监控汇总表 of the entries of a round this account sees.
+    @Sendable func summary(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let r = try await MonitoringStore.round(try req.tableID(), on: req.db)
+        let entries = try await MonitoringStore.entries(ofRound: r.id!, for: user, on: req.db)
+        guard !entries.isEmpty else { throw MonitoringStore.Failure.notFound }
+        let tables = try await GoalTableRecord.query(on: req.db).withDeleted().filter(\.$id ~~ entries.map(\.tableID)).all()
+        let byID = Dictionary(uniqueKeysWithValues: try tables.map { (try $0.requireID(), try TableDetailDTO($0).table) })
+        let now = Date()
+        let lines = entries.compactMap { e -> MonitoringSummaryLine? in
+            guard let t = byID[e.tableID] else { return nil }
+            let status = MonitoringStatus(stored: e.status)
+            var words = [status.label]
+            if MonitoringWorkflow.isOverdue(status: status, due: r.dueAt, now: now) { words.append("逾期") }
+            if status == .filling, e.returnComment != nil { words.append("退回") }
+            return MonitoringSummaryLine(unit: e.unit, table: MonitoredTable(table: t, entry: MonitoringEntryForm.decode(e.entered, table: t, period: r.period)),
+                                         status: words.joined(separator: "、"))
+        }
+        let data = try MonitoringSummaryXLSX.data(lines, title: "\(r.title)监控汇总表", profile: MonitoringProfile.named(r.profile) ?? .standard)
+        return Self.download(data, name: "监控汇总表-\(r.title).xlsx",
+                             type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    }
+
+    static func download(_ data: Data, name: String, type: String) -> Response {
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
+        return Response(status: .ok, headers: [
+            "Content-Type": type,
+            "Content-Disposition": "attachment; filename=\"download.xlsx\"; filename*=UTF-8''\(encoded)",
+        ], body: .init(data: data))
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import GoalCore
+import GoalMonitoring
+import GoalScoring
 import GoalWorkflow
 
 /// What the 运行监控 templates show, already in words: states as labels, dates as the forms print them.
@@ -29,11 +31,13 @@ enum MonitoringPages {
         var scope: String
         var periods: [Choice] = []
         var kinds: [Choice] = []
+        var profiles: [Choice] = []
         var units: [Pick] = []
         var tables: [Pick] = []
 
-        init(year: String, period: String, kind: String, due: String, scope: String) {
+        init(year: String, period: String, kind: String, due: String, scope: String, profile: String) {
             self.year = year; self.period = period; self.kind = kind; self.due = due; self.scope = scope
+            profiles = MonitoringProfile.builtIn.map { .init(value: $0.name, label: $0.title, chosen: $0.name == profile) }
             periods = (1...12).map { .init(value: String($0), label: MonitoringWorkflow.periodLabel($0), chosen: String($0) == period) }
             kinds = MonitoringKind.allCases.map { .init(value: $0.rawValue, label: $0.label, chosen: $0.rawValue == kind) }
         }
@@ -82,12 +86,20 @@ enum MonitoringPages {
         var line: RoundLine
         var openedBy: String
         var entries: [EntryLine]
+        var summary: String
+        /// How many tables show each light: 红 first.
+        var lights: [Choice]
         var back = SitePath.monitoring.path
 
         init(_ r: MonitoringRoundRecord, entries: [MonitoringEntryRecord], now: Date) {
             title = r.title
             line = RoundLine(r, entries: entries, now: now)
             openedBy = r.openedBy
+            summary = SitePath.monitoringRoundSummary(.value(r.id!)).path
+            let shown = entries.map { $0.light.flatMap(Light.init(rawValue:)) ?? .undetermined }
+            lights = [Light.red, .yellow, .green, .blue, .undetermined].map { l in
+                .init(value: l.rawValue, label: "\(shown.count { $0 == l })", chosen: false)
+            }
             self.entries = entries.map { e in
                 let status = MonitoringStatus(stored: e.status)
                 return EntryLine(unit: e.unit, table: e.tableName, status: status.label,
@@ -95,7 +107,8 @@ enum MonitoringPages {
                                  returned: status == .filling ? e.returnComment : nil,
                                  rectification: RectificationStatus(stored: e.rectification) == .none
                                      ? "" : RectificationStatus(stored: e.rectification).label,
-                                 link: SitePath.monitoringEntry(.value(e.id!)).path)
+                                 link: SitePath.monitoringEntry(.value(e.id!)).path,
+                                 light: LightCell(e.light.flatMap(Light.init(rawValue:)) ?? .undetermined, ""))
             }
         }
     }
@@ -108,6 +121,7 @@ enum MonitoringPages {
         var returned: String?
         var rectification: String
         var link: String
+        var light: LightCell
     }
 
     struct Entry: Encodable {
@@ -125,13 +139,30 @@ enum MonitoringPages {
         var rectification: String?
         var rectificationRequest: String?
         var rectificationAnswer: String?
-        /// The approved goals the entry reports on, row by row.
-        var plan: [PlanRow]
+        var profile: String
+        /// 保存: only for the unit, only while filling.
+        var editable: Bool
+        var saveAction: String
+        var formXLSX: String
+        var printView: String
+        /// Cells that were not read as typed, by row and column (the page keeps what was typed).
+        var unread: [String] = []
+        var light: LightCell
+        var budgetLight: LightCell
+        var budgetHeadings: [String]
+        var budget: [BudgetLine]
+        var goalProgress: String
+        var causes: [String]
+        var likelihoods: [String]
+        var rows: [Row]
         var actions: [Action]
         var back: String
 
-        init(_ e: MonitoringEntryRecord, round r: MonitoringRoundRecord, table: GoalTable?, user: CurrentUser, now: Date) {
+        init(_ e: MonitoringEntryRecord, round r: MonitoringRoundRecord, table: GoalTable, entry: MonitoringEntry,
+             typed: [String: String] = [:], unread: [MonitoringEntryForm.Unread] = [], user: CurrentUser, now: Date) {
             let status = MonitoringStatus(stored: e.status), rect = RectificationStatus(stored: e.rectification)
+            let profile = MonitoringProfile.named(r.profile) ?? .standard
+            let lights = Monitor(profile: profile).lights(table: table, entry: entry)
             title = "运行监控 · \(e.tableName)"
             round = r.title
             period = MonitoringWorkflow.periodLabel(r.period)
@@ -146,10 +177,52 @@ enum MonitoringPages {
             rectification = rect == .none ? nil : rect.label
             rectificationRequest = e.rectificationRequest
             rectificationAnswer = e.rectificationAnswer
-            plan = (table?.indicators ?? []).enumerated().map { i, ind in
-                PlanRow(number: i + 1, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.targetText)
-            }
+            self.profile = profile.title
+            editable = MonitoringWorkflow.editable(by: user.role, status: status)
             let id = e.id!
+            saveAction = SitePath.monitoringEntry(.value(id)).path
+            formXLSX = SitePath.monitoringEntryForm(.value(id)).path
+            printView = SitePath.monitoringEntryPrint(.value(id)).path
+            self.unread = unread.map(\.message)
+            light = LightCell(lights.light, lights.explanation)
+            budgetLight = LightCell(lights.budget.light, lights.budget.explanation)
+            let typedBad = Dictionary(unread.map { ($0.field, $0.typed) }, uniquingKeysWith: { a, _ in a })
+            budgetHeadings = MonitoringEntryForm.BudgetColumn.allCases.map { $0.label(period: r.period) }
+            budget = entry.budget.map { b in
+                BudgetLine(label: b.item.formLabel, cells: MonitoringEntryForm.BudgetColumn.allCases.map { c in
+                    let key = MonitoringEntryForm.budgetField(b.item, c)
+                    let v: Double? = switch c {
+                    case .initial: b.initial
+                    case .adjusted: b.adjusted
+                    case .spent: b.spent
+                    case .expected: b.expected
+                    }
+                    return BudgetCell(name: key, value: typedBad[key] ?? v.map { ArithmeticText.number($0) } ?? "", bad: typedBad[key] != nil)
+                }, rate: b.rate.map { ArithmeticText.number(($0 * 100).rounded() / 100) + "%" } ?? "")
+            }
+            goalProgress = entry.goalProgress ?? ""
+            causes = DeviationCause.allCases.map(\.rawValue)
+            likelihoods = Likelihood.allCases.map(\.rawValue)
+            let byID = Dictionary(lights.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            rows = table.indicators.enumerated().compactMap { i, ind in
+                guard let iid = ind.id else { return nil }
+                let p = entry.progress(for: iid) ?? IndicatorProgress(id: iid)
+                let l = byID[iid]
+                func f(_ name: String) -> String { MonitoringEntryForm.indicatorField(iid, name) }
+                return Row(number: i + 1, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.targetText,
+                           completedName: f("completed"), completed: p.completed ?? "",
+                           expectedName: f("expected"), expected: p.expected ?? "",
+                           likelihoodName: f("likelihood"),
+                           likelihoods: Likelihood.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, chosen: p.likelihood == $0) },
+                           causes: DeviationCause.allCases.map {
+                               .init(id: MonitoringEntryForm.causeField(iid, $0), name: $0.rawValue, chosen: p.causes.contains($0))
+                           },
+                           causeTextName: f("causeText"), causeText: p.causeText ?? "",
+                           correctionName: f("correction"), correction: p.correction ?? "",
+                           noteName: f("note"), note: p.note ?? "",
+                           light: l.map { LightCell($0.light, $0.explanation) } ?? LightCell(.undetermined, "还没有填写完成值"),
+                           reasonRequired: l?.reasonRequired ?? false, reasonMissing: l?.reasonMissing ?? false)
+            }
             // only the steps this account can take now: a button that would be refused is not offered
             actions = MonitoringAction.allCases.compactMap { a in
                 guard MonitoringWorkflow.outcome(of: a, by: user.role, status: status, rectification: rect).isPossible else {
@@ -162,12 +235,58 @@ enum MonitoringPages {
         }
     }
 
-    struct PlanRow: Encodable {
+    struct LightCell: Encodable {
+        var light: String
+        var css: String
+        var explanation: String
+
+        init(_ l: Light, _ explanation: String) {
+            light = l.rawValue
+            css = switch l {
+            case .red: "light-red"
+            case .yellow: "light-yellow"
+            case .green: "light-green"
+            case .blue: "light-blue"
+            default: "light-unknown"
+            }
+            self.explanation = explanation
+        }
+    }
+
+    struct BudgetLine: Encodable {
+        var label: String
+        var cells: [BudgetCell]
+        var rate: String
+    }
+
+    struct BudgetCell: Encodable {
+        var name: String
+        var value: String
+        var bad: Bool
+    }
+
+    struct Row: Encodable {
         var number: Int
         var level1: String
         var level2: String
         var name: String
         var target: String
+        var completedName: String
+        var completed: String
+        var expectedName: String
+        var expected: String
+        var likelihoodName: String
+        var likelihoods: [Choice]
+        var causes: [Pick]
+        var causeTextName: String
+        var causeText: String
+        var correctionName: String
+        var correction: String
+        var noteName: String
+        var note: String
+        var light: LightCell
+        var reasonRequired: Bool
+        var reasonMissing: Bool
     }
 
     struct Action: Encodable {

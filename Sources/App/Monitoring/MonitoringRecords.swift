@@ -12,6 +12,8 @@ final class MonitoringRoundRecord: Model, @unchecked Sendable {
     @Field(key: "period") var period: Int
     /// `MonitoringKind` raw value.
     @Field(key: "kind") var kind: String
+    /// The light rules (`MonitoringProfile.name`): the spec's default or a province's.
+    @Field(key: "profile") var profile: String
     /// 2026年1-7月部门自行监控, as lists and the summary print it.
     @Field(key: "title") var title: String
     /// What the opener chose, in words (所辖全部单位 / 选定单位：… / 选定项目 N 个).
@@ -46,6 +48,8 @@ final class MonitoringEntryRecord: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     /// What the unit entered, as JSON keyed by indicator id (nil until the first save).
     @OptionalField(key: "entered") var entered: String?
+    /// The table's light (`Light` raw value) as of the last save, for lists and the summary.
+    @OptionalField(key: "light") var light: String?
     @OptionalField(key: "return_comment") var returnComment: String?
     @OptionalField(key: "rectification_request") var rectificationRequest: String?
     @OptionalField(key: "rectification_answer") var rectificationAnswer: String?

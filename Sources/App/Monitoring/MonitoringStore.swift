@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GoalMonitoring
 import GoalWorkflow
 import SQLKit
 import Vapor
@@ -27,6 +28,7 @@ enum MonitoringStore {
         var kind: MonitoringKind
         var due: Date
         var scope: Scope
+        var profile: MonitoringProfile = .standard
     }
 
     /// Opens a round: one entry for every approved table of `year` in scope that has none yet for the same
@@ -76,6 +78,7 @@ enum MonitoringStore {
             round.year = o.year
             round.period = o.period
             round.kind = o.kind.rawValue
+            round.profile = o.profile.name
             round.title = "\(o.year)年\(MonitoringWorkflow.periodLabel(o.period))\(o.kind.label)"
             round.scope = scopeText
             round.dueAt = o.due
@@ -93,6 +96,8 @@ enum MonitoringStore {
                 e.status = MonitoringStatus.filling.rawValue
                 e.rectification = RectificationStatus.none.rawValue
                 e.version = 1
+                // the form the unit fills: one row per indicator of the approved goals, 年初预算数 from its 资金
+                e.entered = MonitoringEntryForm.encode(MonitoringEntry.blank(for: try TableDetailDTO(t).table, period: o.period))
                 try await e.create(on: tx)
             }
             try await AuditLog.append("monitoring-round-opened", by: user, subject: round.title,
@@ -192,7 +197,8 @@ enum MonitoringStore {
     // MARK: changes
 
     /// Saves what the unit entered over `expectedVersion` (409 when someone saved since).
-    static func save(_ id: UUID, entered: String, expectedVersion: Int, by user: CurrentUser, on db: any Database) async throws
+    static func save(_ id: UUID, entered: String, light: String?, expectedVersion: Int, by user: CurrentUser,
+                     on db: any Database) async throws
         -> MonitoringEntryRecord
     {
         try await WriteTransaction.write(on: db) { tx in
@@ -205,6 +211,7 @@ enum MonitoringStore {
             }
             guard e.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: e.version) }
             e.entered = entered
+            e.light = light
             e.version = expectedVersion + 1
             try await e.save(on: tx)
             try await AuditLog.append("monitoring-save", by: user, table: e.tableID, subject: e.tableName, on: tx)
