@@ -46,6 +46,10 @@ enum SitePath: Sendable {
     case monitoringRoundSummary(Param<UUID>)
     case monitoringEntryForm(Param<UUID>)
     case monitoringEntryPrint(Param<UUID>)
+    /// The lights of what is typed, not saved: the form updates them as the unit types.
+    case monitoringEntryLights(Param<UUID>)
+    /// A filled 执行监控表 (.xlsx, .xls, .docx, text) read into the entry.
+    case monitoringEntryImport(Param<UUID>)
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
@@ -130,6 +134,8 @@ enum SitePath: Sendable {
         case .monitoringRoundSummary(let id): return ["monitoring", "rounds", Self.segment(id), "summary.xlsx"]
         case .monitoringEntryForm(let id): return ["monitoring", "entries", Self.segment(id), "form.xlsx"]
         case .monitoringEntryPrint(let id): return ["monitoring", "entries", Self.segment(id), "print"]
+        case .monitoringEntryLights(let id): return ["monitoring", "entries", Self.segment(id), "lights"]
+        case .monitoringEntryImport(let id): return ["monitoring", "entries", Self.segment(id), "import"]
         case .benchBare: return ["bench", "bare"]
         case .healthz: return ["healthz"]
         case .readyz: return ["readyz"]

@@ -4,6 +4,7 @@ import GoalCore
 import GoalIO
 import GoalMonitoring
 import GoalWorkflow
+import TestSupport
 import Testing
 import VaporTesting
 @testable import App
@@ -50,6 +51,8 @@ struct MonitoringTests {
             let mine = try await app.send(.GET, SitePath.monitoring.path, as: .fillerA).body.string
             #expect(mine.contains("2026年1-7月部门自行监控待填报（截止 \(Self.day(10))）"))
             #expect(mine.contains("测试单位甲") && !mine.contains("测试单位丙"))
+            // and on the home page's 待办, beside the tables
+            #expect(try await app.send(.GET, SitePath.home.path, as: .fillerA).body.string.contains("待填报（截止 \(Self.day(10))）"))
             #expect(try await app.send(.GET, SitePath.monitoringEntry(.value(ec.id!)).path, as: .fillerA).status == .notFound)
             // 主管部门一 sees 甲's, not 丙's (under 主管部门二); finance sees both on the round page
             #expect(try await app.send(.GET, SitePath.monitoringEntry(.value(ea.id!)).path, as: .businessD1).status == .ok)
@@ -102,6 +105,15 @@ struct MonitoringTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("资金第 1 行“年度资金总额”的“1-7月执行数”：“很多”不是金额（万元）"))
             #expect(bad.body.string.contains("value=\"很多\""))
+            #expect(try await Self.entry(app, table: a).version == 1)
+
+            // while typing: the lights of what is typed, with the arithmetic, nothing saved
+            let live = try await app.postForm(SitePath.monitoringEntryLights(.value(e.id!)).path, [field(0, "completed"): "20"])
+            #expect(live.status == .ok)
+            let answer = try live.content.decode(MonitoringController.LightsAnswer.self)
+            #expect(answer.rows.first?.light.light == "红")
+            #expect(answer.rows.first?.light.explanation.contains("34.3") == true)
+            #expect(answer.rows.first?.reasonMissing == true)
             #expect(try await Self.entry(app, table: a).version == 1)
 
             // 20 of 100 人 by July: 20 ÷ (100 × 7/12) = 34.3% → 红; 满意度 95 of 90% is a rate, not prorated → 绿
@@ -216,6 +228,63 @@ struct MonitoringTests {
             let unitSummary = try await app.send(.GET, SitePath.monitoringRoundSummary(.value(round)).path, as: .fillerC)
             #expect(unitSummary.status == .ok)
             #expect(try await app.send(.GET, SitePath.monitoringEntryPrint(.value(e.id!)).path).body.string.contains("70"))
+        }
+    }
+
+    static func upload(_ app: Application, _ path: String, file: (name: String, data: Data), version: Int) async throws -> TestingHTTPResponse {
+        let boundary = "jixiao-monitoring-test"
+        var body = Data()
+        func add(_ s: String) { body.append(contentsOf: Data(s.utf8)) }
+        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n\(version)\r\n")
+        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n")
+        add("Content-Type: application/octet-stream\r\n\r\n")
+        body.append(file.data)
+        add("\r\n--\(boundary)--\r\n")
+        let signedIn = try await app.signedInHeaders()
+        return try await app.testing().sendRequest(.POST, path, beforeRequest: { req in
+            req.headers.add(contentsOf: signedIn)
+            req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            req.body = ByteBuffer(data: body)
+        })
+    }
+
+    @Test("导入已填写的监控表：本系统导出的 Excel 按指标读回（期间不同时说明）；真实 .xls 的问题单元格逐个列出")
+    func importFilledForms() async throws {
+        try await withJixiao { app in
+            let (a, _, _) = try await Self.world(app)
+            let first = try await Self.entry(app, table: a)
+            let ids = try #require(try await TableStore.find(a, on: app.db)).table.indicators.compactMap(\.id)
+            _ = try await app.postForm(SitePath.monitoringEntry(.value(first.id!)).path, [
+                "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70",
+                MonitoringEntryForm.indicatorField(ids[1], "completed"): "92",
+            ])
+            let xlsx = Data(buffer: try await app.send(.GET, SitePath.monitoringEntryForm(.value(first.id!)).path).body)
+            // a 1-9月 round of the same table: the July form imports into it
+            _ = try await app.postForm(SitePath.monitoringRounds.path, [
+                "year": "2026", "period": "9", "kind": "key", "due": Self.day(20), "scope": "tables", "tables[]": a.uuidString,
+            ], as: .finance)
+            let keyRound = try #require(try await MonitoringRoundRecord.query(on: app.db).filter(\.$kind == "key").first())
+            let second = try #require(try await MonitoringEntryRecord.query(on: app.db).filter(\.$roundID == keyRound.id!).first())
+            let res = try await Self.upload(app, SitePath.monitoringEntryImport(.value(second.id!)).path,
+                                            file: ("执行监控表.xlsx", xlsx), version: 1)
+            #expect(res.status == .ok, "\(res.body.string.prefix(500))")
+            #expect(res.body.string.contains("导入 2 项指标的完成值"))
+            #expect(res.body.string.contains("文件的监控期间为1-7月，本轮为1-9月"))
+            let stored = MonitoringEntryForm.decode(try #require(try await MonitoringEntryRecord.find(second.id!, on: app.db)).entered,
+                                                    table: try #require(try await TableStore.find(a, on: app.db)).table, period: 9)
+            #expect(stored.indicators.map(\.completed) == ["70", "92"])
+            #expect(stored.period == 9)
+
+            // the real filled form of another project: its rows match none of these goals and its odd cells are named
+            let real = try Data(contentsOf: SharedFiles.shared.appendingPathComponent("realfiles/doexecl-2019-pku-zuqiu-template.xls"))
+            let odd = try await Self.upload(app, SitePath.monitoringEntryImport(.value(first.id!)).path,
+                                            file: ("监控表.xls", real), version: 2)
+            #expect(odd.status == .ok)
+            #expect(odd.body.string.contains("在已批复的目标中找不到，没有导入"))
+            #expect(odd.body.string.contains("F22"))
+            // over an older version it is refused (409) like any save
+            #expect(try await Self.upload(app, SitePath.monitoringEntryImport(.value(first.id!)).path,
+                                          file: ("x.xlsx", xlsx), version: 1).status == .conflict)
         }
     }
 }

@@ -39,6 +39,10 @@ struct PagesController {
         home.todo = try await TableStore.waiting(for: user, on: req.db).map { s, why in
             .init(name: s.name, unit: s.unit, why: why, link: SitePath.table(.value(s.id)).path)
         }
+        // 运行监控 entries whose turn it is, with their due day, beside the tables
+        home.todo += try await MonitoringStore.waiting(for: user, on: req.db).map { e, _, why in
+            .init(name: e.tableName, unit: e.unit, why: why, link: SitePath.monitoringEntry(.value(e.id!)).path)
+        }
         return try await req.page("home", home)
     }
 

@@ -15,6 +15,8 @@ struct MonitoringController {
         app.get(SitePath.monitoringRound(.key).pathComponents, use: round)
         app.get(SitePath.monitoringEntry(.key).pathComponents, use: entry)
         app.post(SitePath.monitoringEntry(.key).pathComponents, use: save)
+        app.post(SitePath.monitoringEntryLights(.key).pathComponents, use: lights)
+        app.post(SitePath.monitoringEntryImport(.key).pathComponents, use: importFile)
         app.post(SitePath.monitoringEntryAction(.key, .key).pathComponents, use: act)
         app.get(SitePath.monitoringRoundSummary(.key).pathComponents, use: summary)
         app.get(SitePath.monitoringEntryForm(.key).pathComponents, use: formXLSX)
@@ -153,6 +155,33 @@ struct MonitoringController {
         return req.redirect(to: SitePath.monitoringEntry(.value(e.id!)).path, redirectType: .normal)
     }
 
+    /// What the page's script shows while the unit types: each light and its arithmetic, nothing saved.
+    struct LightsAnswer: Content {
+        var light: MonitoringPages.LightCell
+        var budget: MonitoringPages.LightCell
+        var rates: [String]
+        var rows: [RowLight]
+        var unread: [String]
+    }
+
+    struct RowLight: Content {
+        var number: Int
+        var light: MonitoringPages.LightCell
+        var reasonRequired: Bool
+        var reasonMissing: Bool
+    }
+
+    @Sendable func lights(req: Request) async throws -> LightsAnswer {
+        let user = try req.requireUser()
+        let (e, r, table, entry) = try await load(req, user)
+        let (edited, unread) = MonitoringEntryForm.read(try req.content.decode([String: String].self), into: entry, table: table)
+        let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, now: Date())
+        return LightsAnswer(light: page.light, budget: page.budgetLight, rates: page.budget.map(\.rate),
+                            rows: page.rows.map { RowLight(number: $0.number, light: $0.light, reasonRequired: $0.reasonRequired,
+                                                           reasonMissing: $0.reasonMissing) },
+                            unread: page.unread)
+    }
+
     struct ActionForm: Content {
         var comment: String?
         var version: Int?
@@ -173,6 +202,56 @@ struct MonitoringController {
                                           expectedVersion: try req.expectedVersion(form.version, what: action.label),
                                           missing: missing, on: req.db)
         return req.redirect(to: SitePath.monitoringEntry(.value(e.id!)).path, redirectType: .normal)
+    }
+
+    struct ImportUpload: Content {
+        var file: File?
+        var text: String?
+        var version: Int?
+    }
+
+    /// A filled 执行监控表 (.xlsx, .xls, .et, .docx or pasted text) read into the entry through the same
+    /// structure-recovering reader as 导入: rows matched to the approved goals by id, else by name; what the
+    /// reader repaired or could not read, and rows matching no indicator, listed on the page by sheet and cell.
+    @Sendable func importFile(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (e, r, table, entry) = try await load(req, user)
+        let form = try req.content.decode(ImportUpload.self)
+        var input: (data: Data, name: String)? = nil
+        if let f = form.file, f.data.readableBytes > 0 { input = (Data(buffer: f.data), f.filename) }
+        else if let t = form.text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { input = (Data(t.utf8), "") }
+        func again(_ problems: [String], _ shown: MonitoringEntry, status: HTTPResponseStatus) async throws -> Response {
+            var page = MonitoringPages.Entry(e, round: r, table: table, entry: shown, user: user, now: Date())
+            page.notes = problems
+            return try await req.page("monitoring-entry", page).encodeResponse(status: status, for: req)
+        }
+        guard let input else { return try await again(["请选择已填写的执行监控表文件，或粘贴表格文本后再导入"], entry, status: .badRequest) }
+        let version = try req.expectedVersion(form.version, what: "导入监控表")
+        // read off the event loops, within the upload limits, as every upload
+        let read: Result<MonitoringImportResult, Abort> = try await req.heavy {
+            do { return .success(try MonitoringReader.read(data: input.data, name: input.name, limits: .upload)) }
+            catch let error as ImportError { return .failure(Abort(.unprocessableEntity, reason: "无法识别为执行监控表：\(error.description)")) }
+            catch { return .failure(Abort(.unprocessableEntity, reason: "无法识别为执行监控表")) }
+        }
+        let result = try read.get()
+        guard let found = result.tables.first else {
+            return try await again(["没有读到执行监控表（需要“三级指标”“完成值”等列）"] + result.notes.map { "\($0.location.description)：\($0.message)" }, entry,
+                                   status: .unprocessableEntity)
+        }
+        var (imported, unmatched) = found.entry.rekeyed(from: found.table, to: table)
+        var notes = result.notes.map { "\($0.location.description)：\($0.message)" } + unmatched.map { "文件中的指标“\($0)”在已批复的目标中找不到，没有导入" }
+        if imported.period != r.period {
+            notes.append("文件的监控期间为\(imported.periodLabel)，本轮为\(MonitoringWorkflow.periodLabel(r.period))：按本轮保存")
+            imported.period = r.period
+        }
+        if imported.budget.isEmpty { imported.budget = entry.budget }
+        let profile = MonitoringProfile.named(r.profile) ?? .standard
+        let light = Monitor(profile: profile).lights(table: table, entry: imported).light
+        let saved = try await MonitoringStore.save(e.id!, entered: MonitoringEntryForm.encode(imported), light: light.rawValue,
+                                                   expectedVersion: version, by: user, on: req.db)
+        var page = MonitoringPages.Entry(saved, round: r, table: table, entry: imported, user: user, now: Date())
+        page.notes = ["已从\(input.name.isEmpty ? "粘贴的文本" : "文件“\(input.name)”")导入 \(imported.indicators.count { $0.completed != nil }) 项指标的完成值"] + notes
+        return try await req.page("monitoring-entry", page).encodeResponse(for: req)
     }
 
     // MARK: files

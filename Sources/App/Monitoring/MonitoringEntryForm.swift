@@ -63,6 +63,10 @@ enum MonitoringEntryForm {
             }
         }
         if form["goalProgress"] != nil { e.goalProgress = text("goalProgress") }
+        // the department form's three paragraphs
+        if form["deviationSummary"] != nil { e.deviationSummary = text("deviationSummary") }
+        if form["problems"] != nil { e.problems = text("problems") }
+        if form["measures"] != nil { e.measures = text("measures") }
         // one row per indicator of the table, in its order; rows the entry did not have yet are added
         var rows: [IndicatorProgress] = []
         for ind in table.indicators {

@@ -143,10 +143,20 @@ enum MonitoringPages {
         /// 保存: only for the unit, only while filling.
         var editable: Bool
         var saveAction: String
+        var lightsAction: String
+        var importAction: String
+        /// 部门整体 (department or provincial) or 项目支出: the form's title and its text fields differ.
+        var formTitle: String
+        var department: Bool
+        var deviationSummary: String
+        var problems: String
+        var measures: String
         var formXLSX: String
         var printView: String
         /// Cells that were not read as typed, by row and column (the page keeps what was typed).
         var unread: [String] = []
+        /// What an import of a filled form did, cell by cell.
+        var notes: [String] = []
         var light: LightCell
         var budgetLight: LightCell
         var budgetHeadings: [String]
@@ -181,6 +191,13 @@ enum MonitoringPages {
             editable = MonitoringWorkflow.editable(by: user.role, status: status)
             let id = e.id!
             saveAction = SitePath.monitoringEntry(.value(id)).path
+            lightsAction = SitePath.monitoringEntryLights(.value(id)).path
+            importAction = SitePath.monitoringEntryImport(.value(id)).path
+            department = table.kind != .project
+            formTitle = department ? "部门整体绩效目标执行监控表" : "项目支出绩效目标执行监控表"
+            deviationSummary = entry.deviationSummary ?? ""
+            problems = entry.problems ?? ""
+            measures = entry.measures ?? ""
             formXLSX = SitePath.monitoringEntryForm(.value(id)).path
             printView = SitePath.monitoringEntryPrint(.value(id)).path
             self.unread = unread.map(\.message)
@@ -235,7 +252,7 @@ enum MonitoringPages {
         }
     }
 
-    struct LightCell: Encodable {
+    struct LightCell: Codable, Sendable {
         var light: String
         var css: String
         var explanation: String
