@@ -5,6 +5,8 @@
   var tbody = document.getElementById("rows");
   var el = Jixiao.el;
   var execFields = ["budget", "spent", "weight", "explanation"];
+  var guesses = {};
+  try { guesses = JSON.parse(form.dataset.guesses || "{}"); } catch (e) { guesses = {}; }
 
   var page = Jixiao.TablePage(form, function (page) {
     execFields.forEach(function (k) {
@@ -46,6 +48,8 @@
       [["actual", "实际完成值", "实际完成值"], ["deviation", "偏差原因", "偏差原因分析及改进措施"]].forEach(function (f) {
         var td = el("td", { "class": "c-" + f[0], "data-label": f[2] }), input = el("input", { "aria-label": "第" + (i + 1) + "行 " + f[1], id: f[0] + "-" + i });
         input.value = ind[f[0]] || "";
+        // the last monitoring round's 全年预计完成值: a marked hint in an empty 实际完成值, never a value
+        if (f[0] === "actual" && !input.value && ind.id && guesses[ind.id]) input.placeholder = "监控预计：" + guesses[ind.id];
         input.addEventListener("input", function () { ind[f[0]] = input.value === "" ? null : input.value; page.changed(); score(); });
         td.appendChild(input); tr.appendChild(td);
       });

@@ -287,4 +287,35 @@ struct MonitoringTests {
                                           file: ("x.xlsx", xlsx), version: 1).status == .conflict)
         }
     }
+
+    @Test("自评：上一轮监控的全年预计完成值作为灰色提示（不填入）；监控称“完全不可能”却得满分的指标给出警告")
+    func intoTheYearEnd() async throws {
+        try await withJixiao { app in
+            let (a, _, _) = try await Self.world(app)
+            let e = try await Self.entry(app, table: a)
+            let ids = try #require(try await TableStore.find(a, on: app.db)).table.indicators.compactMap(\.id)
+            _ = try await app.postForm(SitePath.monitoringEntry(.value(e.id!)).path, [
+                "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "60",
+                MonitoringEntryForm.indicatorField(ids[0], "expected"): "110",
+                MonitoringEntryForm.indicatorField(ids[1], "completed"): "50",
+                MonitoringEntryForm.indicatorField(ids[1], "likelihood"): Likelihood.impossible.rawValue,
+            ])
+            // 自评 opens: the guess is offered, marked, and not written into the table
+            let selfeval = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(a)).path).body.string
+            #expect(selfeval.contains("2026年1-7月部门自行监控填报的全年预计完成值，仅供参考，没有填入"))
+            #expect(selfeval.contains("&quot;\(ids[0])&quot;:&quot;110&quot;") || selfeval.contains("\"\(ids[0])\":\"110\""))
+            #expect(try #require(try await TableStore.find(a, on: app.db)).table.indicators[0].actual == nil)
+
+            // the unit reports 满意度 met in full: monitoring called it 完全不可能 — a warning on the table and 自评 pages
+            let stored = try #require(try await TableStore.find(a, on: app.db))
+            var t = stored.table
+            t.indicators[0].actual = "100"
+            t.indicators[1].actual = "95"
+            _ = try await TableStore.update(a, table: t, expectedVersion: stored.summary.version, by: try await app.user(.fillerA), on: app.db)
+            let page = try await app.send(.GET, SitePath.table(.value(a)).path).body.string
+            #expect(page.contains("id=\"monitoring-warnings\""))
+            #expect(page.contains("完全不可能"))
+            #expect(try await app.send(.GET, SitePath.tableSelfEvaluation(.value(a)).path).body.string.contains("完全不可能"))
+        }
+    }
 }

@@ -54,6 +54,7 @@ struct PagesController {
             ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
         page.workflow = .init(d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
                               openAdjustment: open)
+        page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
         return try await req.page("table", page)
     }
 
@@ -89,6 +90,13 @@ struct PagesController {
         let d = try await detail(req)
         var page = PageContext.Editor(d, title: "自评")
         page.lock = Self.lock(d.summary, user: try req.requireUser(), evaluation: true)
+        let monitoring = try await MonitoringYearEnd.of(d, on: req.db)
+        if !monitoring.guesses.isEmpty {
+            let byID = Dictionary(monitoring.guesses.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+            page.guesses = String(decoding: try JSONEncoder().encode(byID), as: UTF8.self)
+            page.guessRound = monitoring.lastRound
+        }
+        page.contradictions = monitoring.contradictions.map(\.message)
         return try await req.page("selfeval", page)
     }
 

@@ -133,6 +133,8 @@ enum PageContext {
         var workflow: WorkflowPanel? = nil
         /// The printed form (`table-official`), rendered once per saved state (`RenderedParts`).
         var official: String? = nil
+        /// 完全不可能 in monitoring, full marks in 自评: said beside the form (not in it, as monitoring changes apart).
+        var monitoringWarnings: [String] = []
     }
 
     /// The optional columns of the grid: shown when any row has a value.
@@ -237,6 +239,12 @@ enum PageContext {
         var lock: String? = nil
         /// The reviewer's words from the last 退回 of the goals or of the self-evaluation, until the unit submits again.
         var returnNote: String?
+        /// 自评: the last monitoring round's 全年预计完成值 by indicator id (`{"id": "120"}`), shown as a marked
+        /// hint in each empty 实际完成值, never filled in; and the round's name.
+        var guesses = "{}"
+        var guessRound: String?
+        /// 自评: indicators called 完全不可能 in monitoring that now score full marks.
+        var contradictions: [String] = []
 
         struct KindOption: Encodable { var value: String; var label: String }
 

@@ -41,6 +41,8 @@ struct CreateMonitoring: AsyncMigration {
         try await sql.raw("CREATE INDEX monitoring_entries_round ON monitoring_entries (round_id, status)").run()
         try await sql.raw("CREATE INDEX monitoring_entries_org ON monitoring_entries (organisation_id, status)").run()
         try await sql.raw("CREATE INDEX monitoring_entries_path ON monitoring_entries (org_path, status)").run()
+        // a table's entries: its 自评 page offers the last round's 全年预计完成值
+        try await sql.raw("CREATE INDEX monitoring_entries_table ON monitoring_entries (table_id)").run()
         try await sql.raw("CREATE INDEX monitoring_rounds_path ON monitoring_rounds (org_path, year)").run()
     }
 
