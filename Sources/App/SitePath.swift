@@ -33,6 +33,12 @@ enum SitePath: Sendable {
     case admin
     case adminOrganisationsImport
     case adminAccounts
+    /// An organisation's settings (单位负责人确认).
+    case adminOrganisationSettings(Param<UUID>)
+    /// One account: its name, role and organisation; `…/active` disables or re-enables it; `…/password` resets it.
+    case adminAccount(Param<UUID>)
+    case adminAccountActive(Param<UUID>)
+    case adminAccountPassword(Param<UUID>)
     /// Every event of the audit trail (sign-ins, accounts, organisations and all tables), as CSV.
     case adminAuditCSV
     case api(API)
@@ -103,6 +109,10 @@ enum SitePath: Sendable {
         case .admin: return ["admin"]
         case .adminOrganisationsImport: return ["admin", "organisations", "import"]
         case .adminAccounts: return ["admin", "accounts"]
+        case .adminOrganisationSettings(let id): return ["admin", "organisations", Self.segment(id), "settings"]
+        case .adminAccount(let id): return ["admin", "accounts", Self.segment(id)]
+        case .adminAccountActive(let id): return ["admin", "accounts", Self.segment(id), "active"]
+        case .adminAccountPassword(let id): return ["admin", "accounts", Self.segment(id), "password"]
         case .adminAuditCSV: return ["admin", "audit.csv"]
         case .benchBare: return ["bench", "bare"]
         case .healthz: return ["healthz"]

@@ -71,7 +71,11 @@ enum JixiaoMigrations {
         CreateGoalTables(), CreateOrganisations(), CreateAccounts(), CreateAuditEvents(), AddWorkflowToGoalTables(),
         AddGoalTableListIndexes(),
     ]
-    /// Added since: server-side import drafts, the printed unit, phases and indicator facts.
-    static let thisRelease: [any Migration] = [CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts()]
+    /// Added since: server-side import drafts, the printed unit, phases and indicator facts; the unit head's
+    /// confirmation setting, the 调整理由, and a reset password that must be changed.
+    /// `AddConfirmationAndAccountControls` comes first: the later ones read the models, which have its columns
+    /// (a database that ran the others already runs it alone).
+    static let thisRelease: [any Migration] = [AddConfirmationAndAccountControls(), CreateImportDrafts(), AddPrintedUnitToGoalTables(),
+                                               CreatePhasesAndFacts()]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

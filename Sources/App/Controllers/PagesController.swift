@@ -48,8 +48,11 @@ struct PagesController {
         var page = PageContext.table(d)
         let open = TableStatus(stored: d.summary.status) == .approved
             ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
+        let confirmation = TableStatus(stored: d.summary.status) == .draft
+            ? try await Organisations.wantsHeadConfirmation(path: try await Access.visibleRecord(d.summary.id, for: user, on: req.db).orgPath, on: req.db)
+            : false
         page.workflow = .init(d, user: user, events: try await AuditLog.events(forTable: d.summary.id, on: req.db),
-                              openAdjustment: open)
+                              openAdjustment: open, headConfirmation: confirmation)
         return try await req.page("table", page)
     }
 

@@ -20,6 +20,9 @@ struct WorkflowController {
         /// A checkbox: "on" when ticked.
         var acknowledgeWarnings: String?
         var version: Int?
+        /// 批复: 批复文号 and 批复日期 (YYYY-MM-DD; today when empty).
+        var approvalNumber: String?
+        var approvalDate: String?
     }
 
     @Sendable func pageAction(req: Request) async throws -> Response {
@@ -29,7 +32,8 @@ struct WorkflowController {
         let ack = ["on", "true", "1", "yes"].contains(form.acknowledgeWarnings?.lowercased() ?? "")
         let result = try await TableStore.act(action, on: try req.tableID(), by: user, comment: form.comment,
                                               acknowledgeWarnings: ack,
-                                              expectedVersion: try req.expectedVersion(form.version, what: action.label), on: req.db)
+                                              expectedVersion: try req.expectedVersion(form.version, what: action.label),
+                                              approvalNumber: form.approvalNumber, approvalDate: form.approvalDate, on: req.db)
         // after 调整 the user goes on to edit the new draft
         let to = action == .adjust ? SitePath.tableEdit(.value(result.summary.id)) : SitePath.table(.value(result.summary.id))
         return req.redirect(to: to.path, redirectType: .normal)
@@ -39,6 +43,8 @@ struct WorkflowController {
         var comment: String?
         var acknowledgeWarnings: Bool?
         var version: Int?
+        var approvalNumber: String? = nil
+        var approvalDate: String? = nil
     }
 
     @Sendable func apiAction(req: Request) async throws -> TableDetailDTO {
@@ -48,7 +54,8 @@ struct WorkflowController {
             ? try req.decodeJSON(ActionRequest.self, what: action.label) : ActionRequest()
         return try await TableStore.act(action, on: try req.tableID(), by: user, comment: body.comment,
                                         acknowledgeWarnings: body.acknowledgeWarnings ?? false,
-                                        expectedVersion: try req.expectedVersion(body.version, what: action.label), on: req.db)
+                                        expectedVersion: try req.expectedVersion(body.version, what: action.label),
+                                        approvalNumber: body.approvalNumber, approvalDate: body.approvalDate, on: req.db)
     }
 
     @Sendable func audit(req: Request) async throws -> [AuditEventDTO] {

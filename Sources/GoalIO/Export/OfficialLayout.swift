@@ -340,6 +340,7 @@ struct OfficialLayout: Sendable {
     // MARK: sign-off
 
     /// The lines under the grid, with the labels the forms print; empty values leave room to sign.
+    /// An approved table adds its 批复文号 and 批复日期.
     static func signoffLines(_ s: Signoff) -> [String] {
         func v(_ x: String?) -> String { x ?? "" }
         let gap = "　　　　"
@@ -347,7 +348,7 @@ struct OfficialLayout: Sendable {
             "业务股室审核：\(v(s.businessReviewer))\(gap)绩效股审核：\(v(s.performanceReviewer))",
             "填表人：\(v(s.filledBy))\(gap)联系电话：\(v(s.phone))",
             "填表日期：\(v(s.filledOn))\(gap)单位负责人：\(v(s.head))",
-        ]
+        ] + (s.approvalNumber == nil && s.approvedOn == nil ? [] : ["批复文号：\(v(s.approvalNumber))\(gap)批复日期：\(v(s.approvedOn))"])
     }
 
     // MARK: grid
