@@ -16,6 +16,8 @@ enum SitePath: Sendable {
     case importPage
     case importPreview
     case importSave
+    /// An import preview kept on the server, shown again (`/import/drafts/:id`).
+    case importDraft(Param<UUID>)
     case table(Param<UUID>)
     case tableEdit(Param<UUID>)
     case tableSelfEvaluation(Param<UUID>)
@@ -95,6 +97,7 @@ enum SitePath: Sendable {
         case .importPage: return ["import"]
         case .importPreview: return ["import", "preview"]
         case .importSave: return ["import", "save"]
+        case .importDraft(let id): return ["import", "drafts", Self.segment(id)]
         case .table(let id): return ["tables", Self.segment(id)]
         case .tableEdit(let id): return ["tables", Self.segment(id), "edit"]
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
