@@ -29,6 +29,8 @@ enum SitePath: Sendable {
     /// An adjustment (调整) beside the approved table it adjusts.
     case tableCompare(Param<UUID>)
     case tableAuditCSV(Param<UUID>)
+    /// 批量审核: one action on several tables, each through the workflow's own rule.
+    case tablesBulkAction
     case login
     case logout
     case password
@@ -106,6 +108,7 @@ enum SitePath: Sendable {
         case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
         case .tableCompare(let id): return ["tables", Self.segment(id), "compare"]
         case .tableAuditCSV(let id): return ["tables", Self.segment(id), "audit.csv"]
+        case .tablesBulkAction: return ["tables", "bulk-action"]
         case .login: return ["login"]
         case .logout: return ["logout"]
         case .password: return ["account", "password"]

@@ -113,6 +113,13 @@ public enum Workflow {
         }
     }
 
+    /// The review actions `role` may take on several tables at once (批量审核): its review step, 批复,
+    /// 自评复核 and their 退回. Each table still goes through `outcome` and `precondition` on its own.
+    public static func bulkActions(for role: Role) -> [WorkflowAction] {
+        [.businessReview, .performanceReview, .approve, .reviewEvaluation, .sendBack, .returnEvaluation]
+            .filter { $0.roles.contains(role) && role != .unitHead }
+    }
+
     /// The button's words: a filler's 提交 where the unit head confirms first goes to the head, not to review.
     public static func label(of action: WorkflowAction, by role: Role, headConfirmation: Bool) -> String {
         action == .submit && headConfirmation && role == .filler ? "提交单位负责人确认" : action.label

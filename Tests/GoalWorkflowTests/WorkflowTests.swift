@@ -143,4 +143,12 @@ struct WorkflowRuleTests {
         #expect(Workflow.signoffForAdjustment(signed)?.approvalNumber == nil)
         #expect(Workflow.signoffForAdjustment(signed)?.approvedOn == nil)
     }
+
+    @Test("批量审核的操作：审核人各自的审核步骤、批复、自评复核和退回；单位和管理员没有")
+    func bulkActions() {
+        #expect(Workflow.bulkActions(for: .businessReviewer) == [.businessReview, .sendBack])
+        #expect(Workflow.bulkActions(for: .financeReviewer) == [.approve, .reviewEvaluation, .sendBack, .returnEvaluation])
+        #expect(Workflow.bulkActions(for: .unitHead).isEmpty)
+        #expect(Workflow.bulkActions(for: .filler).isEmpty && Workflow.bulkActions(for: .admin).isEmpty)
+    }
 }

@@ -40,6 +40,7 @@ struct PagesController {
         let facets = try await TableStore.facets(in: scope, on: req.db)
         var home = PageContext.Home(page, query: query, facets: facets)
         home.filter?.canMine = user.role != .admin
+        home.offerBulk(to: user)
         // import previews not yet saved come first: recognised, then left before 保存
         home.todo = try await ImportDrafts.open(for: user.id, on: req.db).map { d in
             .init(name: "导入预览（\(d.tables) 张表）尚未保存", unit: d.names,

@@ -27,6 +27,20 @@ enum PageContext {
         var pager: Pager?
         /// 待办: what waits for this account (set by the page handler from `TableStore.waiting`).
         var todo: [Todo] = []
+        /// 批量审核 for reviewers: the actions, and which rows can be ticked (`markSelectable`).
+        var bulk: Bulk?
+
+        struct Bulk: Encodable {
+            var path = SitePath.tablesBulkAction.path
+            var actions: [Action]
+            var today: String
+            struct Action: Encodable {
+                var value: String
+                var label: String
+                var needsComment: Bool
+                var needsApproval: Bool
+            }
+        }
 
         struct Todo: Encodable {
             var name: String
@@ -52,6 +66,30 @@ enum PageContext {
             /// 表上填写的单位, when the form prints another name than its owner's.
             var printedUnit: String?
             var links: SitePath.TableLinks
+            /// `id:version`, the value of its 批量审核 box; `selectable` when some bulk action can be taken on it now.
+            var pick: String
+            var selectable = false
+            var rawStatus: String
+            var rawEvaluation: String
+        }
+
+        /// Offers 批量审核 to an account with review actions, ticking only rows one of them can move now.
+        mutating func offerBulk(to user: CurrentUser, now: Date = Date()) {
+            let actions = Workflow.bulkActions(for: user.role)
+            guard !actions.isEmpty else { return }
+            bulk = Bulk(actions: actions.map { .init(value: $0.rawValue, label: $0.label, needsComment: $0.needsComment,
+                                                     needsApproval: $0 == .approve) },
+                        today: Workflow.day(now))
+            for g in groups.indices {
+                for r in groups[g].rows.indices {
+                    let row = groups[g].rows[r]
+                    groups[g].rows[r].selectable = actions.contains {
+                        Workflow.outcome(of: $0, by: user.role, status: TableStatus(stored: row.rawStatus),
+                                         evaluation: EvaluationStatus(stored: row.rawEvaluation)).isPossible
+                    }
+                }
+            }
+            if !groups.contains(where: { $0.rows.contains(where: \.selectable) }) { bulk = nil }
         }
 
         init(_ tables: [TableSummaryDTO]) {
@@ -61,7 +99,8 @@ enum PageContext {
                 let year = t.year.map { "\($0)年度" } ?? "（未填年度）"
                 let row = Row(name: t.name, title: t.title, kind: t.kindLabel, status: t.statusLabel, errors: t.errors,
                               warnings: t.warnings, score: PageContext.scoreText(t.score, t.scoreMax, t.grade),
-                              printedUnit: t.printedUnit, links: .init(t.id))
+                              printedUnit: t.printedUnit, links: .init(t.id), pick: "\(t.id.uuidString):\(t.version)",
+                              rawStatus: t.status, rawEvaluation: t.evaluationStatus)
                 if let last = groups.last, last.unit == unit, last.year == year {
                     groups[groups.count - 1].rows.append(row)
                 } else {
