@@ -149,6 +149,8 @@ enum PageContext {
         var name: String
         var target: String
         var cells: [String]
+        /// The same cells with their columns' headings (a phone shows each row as a card of labelled fields).
+        var labelled: [HeaderField] = []
         var findings: [FindingLine]
         var hasErrors: Bool
     }
@@ -228,11 +230,13 @@ enum PageContext {
             rows.append(GridRow(
                 number: i + 1, level1: ind.level1, level1Span: span1, showLevel1: first1, level2: ind.level2,
                 level2Span: span2, showLevel2: first2, name: ind.name, target: targetText(ind),
-                cells: columns.map { $0.1(ind) ?? "" }, findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
+                cells: columns.map { $0.1(ind) ?? "" },
+                labelled: columns.map { HeaderField(label: $0.0.label(for: t.kind), value: $0.1(ind) ?? "") },
+                findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
         }
         return Table(
-            title: detail.summary.name, heading: t.title, yearLabel: t.year.map { "（\($0)年度）" } ?? "",
-            summary: detail.summary, header: header(t), columns: columns.map(\.0.label), rows: rows,
+            title: detail.summary.name, heading: t.title, yearLabel: t.year.map { FormWords.yearLine(kind: t.kind, year: $0) } ?? "",
+            summary: detail.summary, header: header(t), columns: columns.map { $0.0.label(for: t.kind) }, rows: rows,
             tableFindings: findings.filter { $0.indicator == nil }.map(FindingLine.init),
             errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
             hints: findings.count { $0.severity == .hint }, links: .init(detail.summary.id),
@@ -266,6 +270,9 @@ enum PageContext {
         /// `{"project": {"产出指标": […], …}, "department": …}`: the dropdowns for each 表种, so that changing
         /// the kind in the editor refreshes them without asking the server (the profile is the checker's choice).
         var taxonomies: String
+        /// `{"project": {"weight": "指标分值权重", …}, …}`: each form's own words for the grid's fields
+        /// (`IndicatorField.label(for:)`), so the editor says what the printed form says for its 表种.
+        var fieldLabels: String
         /// Suggestions for 指标值设置依据, as the forms' 填表说明 lists them.
         var bases = ["计划标准", "历史标准", "行业标准", "行业或国家标准", "预算支出标准", "其他"]
         var types = Comparison.allCases.map(\.rawValue)
@@ -293,6 +300,10 @@ enum PageContext {
                 var t = d.table
                 t.kind = kind
                 return Self.quote(kind.rawValue) + ":" + Self.taxonomyJSON(Analysis.taxonomy(for: t))
+            }.joined(separator: ",") + "}"
+            fieldLabels = "{" + TableKind.allCases.map { kind in
+                Self.quote(kind.rawValue) + ":{" + IndicatorField.allCases.map { Self.quote($0.rawValue) + ":" + Self.quote($0.label(for: kind)) }
+                    .joined(separator: ",") + "}"
             }.joined(separator: ",") + "}"
         }
 
