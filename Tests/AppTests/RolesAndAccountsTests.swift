@@ -171,7 +171,8 @@ struct RolesAndAccountsTests {
             #expect(again.status == .ok)
             let trail = try await app.send(.GET, SitePath.adminAuditCSV.path, as: .admin).body.string
             #expect(trail.contains("停用账号") && trail.contains("启用账号"))
-            // the administrator cannot lock itself out
+            // the administrator cannot lock itself out, and is not offered to
+            #expect(off.body.string.contains("这是您自己的账号：不能停用自己"))
             let me = try await Self.account(app, .admin)
             let own = try await app.postForm(SitePath.adminAccountActive(.value(try me.requireID())).path, ["active": "off"], as: .admin)
             #expect(own.body.string.contains("不能停用自己的账号"))

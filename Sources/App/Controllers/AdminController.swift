@@ -53,6 +53,8 @@ struct AdminController {
         var account: AccountDTO
         /// Reset by the administrator and not yet changed by its owner.
         var mustChangePassword: Bool
+        /// The administrator's own account: it is not offered 停用, which would be refused.
+        var isSelf: Bool
         var roles: [Choice]
         var organisations: [Choice]
         var edit: String
@@ -102,10 +104,11 @@ struct AdminController {
                         status: HTTPResponseStatus = .ok) async throws -> Response {
         let organisations = try await tree(req.db)
         let records = Dictionary(uniqueKeysWithValues: try await AccountRecord.query(on: req.db).all().map { ($0.id!, $0) })
+        let me = req.user?.id
         let rows = try await accountList(req.db).map { a in
             let r = records[a.id]
             return AccountRow(
-                account: a, mustChangePassword: r?.mustChangePassword == true,
+                account: a, mustChangePassword: r?.mustChangePassword == true, isSelf: a.id == me,
                 roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == a.role) },
                 organisations: organisations.map { .init(value: $0.id.uuidString, label: String(repeating: "　", count: $0.depth) + $0.name,
                                                          selected: $0.id == r?.organisationID) },
