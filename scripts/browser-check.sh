@@ -3,6 +3,10 @@
 # every row's detail open) and 自评 at 1366×768 and
 # 390×844, saves screenshots to bench-out/browser/, and fails when a page logs a JavaScript error or when
 # the self-evaluation page did not get its scores and its what-if (one row is left short of its target) from the API.
+# Then it walks the whole workflow through the pages' own buttons, as each demo account
+# (wf-*.png): 单位负责人确认 switched on by the administrator, 提交 → 确认 → 业务股室退回 → 提交 → 确认 → 审核 →
+# 审核 → 批复（批复文号）→ 自评 → 退回自评 → 自评 → 复核 → 调整（调整理由）→ 确认 → the reviewer's view, and
+# 批量审核 of the adjustment. Any page or visible link that answers 4xx/5xx fails the check.
 # Usage: scripts/browser-check.sh   (set OUT=folder to keep the PNGs elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +54,9 @@ cat >"$WORK/plan.json" <<JSON
  {"name": "table", "path": "/tables/$ID"},
  {"name": "import", "path": "/import"},
  {"name": "edit", "path": "/tables/$ID/edit", "wait": "#counts", "text": "错误"},
- {"name": "edit-details", "path": "/tables/$ID/edit#details", "wait": "#rows", "text": "指标值说明"},
+ {"name": "edit-rows", "path": "/tables/$ID/edit", "wait": "#counts", "text": "错误", "scroll": "table.edit-grid"},
+ {"name": "table-grid", "path": "/tables/$ID", "scroll": "table.grid"},
+ {"name": "edit-details", "path": "/tables/$ID/edit#details", "wait": "#rows", "text": "指标解释"},
  {"name": "selfeval", "path": "/tables/$ID/self-evaluation", "wait": "#total", "text": "总分"},
  {"name": "selfeval-whatif", "path": "/tables/$ID/self-evaluation#whatif-box", "wait": "#whatif", "text": "失分最多"},
  {"name": "export", "path": "/tables/$ID/export"},
@@ -66,10 +72,110 @@ sign_in yewu
 echo '[{"name": "review", "path": "/tables/'"$ID"'"}, {"name": "review-home", "path": "/"}]' >"$WORK/plan-review.json"
 python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan-review.json" || FAIL=1
 sign_in admin
-echo '[{"name": "admin", "path": "/admin"}]' >"$WORK/plan-admin.json"
+echo '[{"name": "admin", "path": "/admin"}, {"name": "admin-accounts", "path": "/admin", "scroll": "table.accounts",
+  "do": [{"click": "table.accounts details summary"}]}]' >"$WORK/plan-admin.json"
 python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan-admin.json" || FAIL=1
 # the sign-in page, as nobody
 echo '[{"name": "login", "path": "/login"}]' >"$WORK/plan-login.json"
 python3 scripts/lib/browser.py "$CHROME" "$BASE" "none=" "$OUT" "$WORK/plan-login.json" || FAIL=1
+
+# ---- the whole workflow, through the buttons, as each account ----
+# walk ACCOUNT PLAN-JSON: signs ACCOUNT in and runs the plan (its pages and steps) in the browser
+walk() {
+  sign_in "$1"
+  printf '%s' "$2" >"$WORK/walk.json"
+  python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/walk.json" || FAIL=1
+}
+BIG='[[1366, 768]]'
+# a fresh draft copied from the first table (no actuals), so the walk starts at the beginning
+sign_in tianbao
+WF="$(curl -fs -b "$COOKIE" "$BASE/api/v1/tables/$ID" | python3 -c '
+import json, sys
+t = json.load(sys.stdin)["table"]
+for ind in t["indicators"]:
+    ind.pop("actual", None); ind.pop("deviation", None)
+t.pop("execution", None)
+t["project"]["name"] = "流程走查：" + t["project"]["name"][:40]
+print(json.dumps({"table": t}, ensure_ascii=False))' \
+  | curl -fs -X POST -b "$COOKIE" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' --data-binary @- "$BASE/api/v1/tables" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["id"])')"
+T="/tables/$WF"
+act() { echo "form[action\$='/actions/$1'] $2"; }
+
+sign_in admin
+UNIT_ID="$(curl -fs -b "$COOKIE" "$BASE/api/v1/organisations" | python3 -c '
+import json, sys
+print(next(o["id"] for o in json.load(sys.stdin) if o["name"] == "库尔勒市社会保险中心"))')"
+SETTING="form[action='/admin/organisations/$UNIT_ID/settings']"
+walk admin '[{"name": "wf-01-admin-confirmation", "path": "/admin", "sizes": '"$BIG"',
+  "do": [{"check": "'"$SETTING"' input[name=headConfirmation]"}, {"click": "'"$SETTING"' button"}],
+  "expect": "需要单位负责人确认后再提交审核"},
+ {"name": "api-docs", "path": "/api-docs"}]'
+walk tianbao '[{"name": "wf-02-filler-draft", "path": "'"$T"'"},
+ {"name": "wf-03-filler-submits", "path": "'"$T"'", "sizes": '"$BIG"',
+  "do": [{"check": "'"$(act submit 'input[name=acknowledgeWarnings]')"'", "optional": true}, {"click": "'"$(act submit button)"'"}],
+  "expect": "待单位负责人确认"}]'
+walk fuzeren '[{"name": "wf-04-head-home", "path": "/", "expect": "待单位负责人确认：请核对后确认"},
+ {"name": "wf-05-head-confirms", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act confirm button)"'"}], "expect": "目标表状态：已提交"}]'
+walk yewu '[{"name": "wf-06-business-home", "path": "/?mine=1", "expect": "待业务股室审核"},
+ {"name": "wf-07-business-returns", "path": "'"$T"'", "sizes": '"$BIG"',
+  "do": [{"fill": "'"$(act return textarea)"'", "value": "请补充各指标的测算依据"}, {"click": "'"$(act return button)"'"}],
+  "expect": "已被退回，意见：请补充各指标的测算依据"}]'
+walk tianbao '[{"name": "wf-08-filler-sees-return", "path": "/", "expect": "请补充各指标的测算依据"},
+ {"name": "wf-09-filler-resubmits", "path": "'"$T"'", "sizes": '"$BIG"',
+  "do": [{"check": "'"$(act submit 'input[name=acknowledgeWarnings]')"'", "optional": true}, {"click": "'"$(act submit button)"'"}],
+  "expect": "待单位负责人确认"}]'
+walk fuzeren '[{"name": "wf-10-head-confirms-again", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act confirm button)"'"}], "expect": "已提交"}]'
+walk yewu '[{"name": "wf-11-business-review", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act business-review button)"'"}], "expect": "业务股室已审"}]'
+walk jixiao '[{"name": "wf-12-performance-review", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act performance-review button)"'"}], "expect": "绩效股已审"}]'
+walk caizheng '[{"name": "wf-13-finance-before", "path": "'"$T"'"},
+ {"name": "wf-14-finance-approves", "path": "'"$T"'", "sizes": '"$BIG"',
+  "do": [{"fill": "'"$(act approve 'input[name=approvalNumber]')"'", "value": "库财预〔2026〕15号"}, {"click": "'"$(act approve button)"'"}],
+  "expect": "已批复"},
+ {"name": "wf-15-print-approved", "path": "'"$T"'/export/print", "expect": "批复文号：库财预〔2026〕15号"}]'
+# the unit enters its actuals (the first measurable row short of its target, so 偏差原因 is asked for)
+sign_in tianbao
+curl -fs -b "$COOKIE" "$BASE/api/v1/tables/$WF" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+t = d["table"]
+short = False
+for ind in t["indicators"]:
+    ind["actual"] = ind["value"] if ind["type"] != "定性" else "达到预期"
+    if not short:
+        try:
+            ind["actual"] = "%g" % (float(ind["value"].replace(",", "")) / 2)
+            ind["deviation"] = "年中政策调整，受益人数减少"
+            short = True
+        except ValueError:
+            pass
+t["execution"] = {"budget": 100, "spent": 95, "weight": 10}
+print(json.dumps({"table": t, "version": d["summary"]["version"]}, ensure_ascii=False))' \
+  | curl -fs -X PUT -b "$COOKIE" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' --data-binary @- "$BASE/api/v1/tables/$WF" >/dev/null
+walk tianbao '[{"name": "wf-16-filler-selfeval", "path": "'"$T"'/self-evaluation", "wait": "#total", "text": "总分"},
+ {"name": "wf-17-filler-submits-selfeval", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act submit-evaluation button)"'"}], "expect": "自评状态：已提交"}]'
+walk jixiao '[{"name": "wf-18-performance-returns-selfeval", "path": "'"$T"'", "sizes": '"$BIG"',
+  "do": [{"fill": "'"$(act return-evaluation textarea)"'", "value": "偏差原因请写明受益人数的变化"}, {"click": "'"$(act return-evaluation button)"'"}],
+  "expect": "自评已被退回"}]'
+walk tianbao '[{"name": "wf-19-filler-sees-selfeval-return", "path": "'"$T"'/self-evaluation", "expect": "偏差原因请写明受益人数的变化"},
+ {"name": "wf-20-filler-resubmits-selfeval", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act submit-evaluation button)"'"}], "expect": "自评状态：已提交"}]'
+walk caizheng '[{"name": "wf-21-finance-reviews-selfeval", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act review-evaluation button)"'"}], "expect": "自评状态：已复核"}]'
+walk tianbao '[{"name": "wf-22-filler-adjusts", "path": "'"$T"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act adjust button)"'"}], "expect": "编辑"}]'
+ADJ="$(curl -fs -b "$COOKIE" "$BASE/api/v1/tables" | python3 -c '
+import json, sys
+print(next(t["id"] for t in json.load(sys.stdin) if t.get("adjusts") == sys.argv[1]))' "$WF")"
+A="/tables/$ADJ"
+walk tianbao '[{"name": "wf-23-adjustment-draft", "path": "'"$A"'", "expect": "调整理由（必填）"},
+ {"name": "wf-24-adjustment-submitted", "path": "'"$A"'", "sizes": '"$BIG"',
+  "do": [{"fill": "'"$(act submit textarea)"'", "value": "年中追加资金，培训人数相应增加"},
+         {"check": "'"$(act submit 'input[name=acknowledgeWarnings]')"'", "optional": true}, {"click": "'"$(act submit button)"'"}],
+  "expect": "待单位负责人确认"}]'
+walk fuzeren '[{"name": "wf-25-head-confirms-adjustment", "path": "'"$A"'", "sizes": '"$BIG"', "do": [{"click": "'"$(act confirm button)"'"}], "expect": "已提交"}]'
+walk yewu '[{"name": "wf-26-reviewer-sees-adjustment", "path": "'"$A"'", "expect": "调整理由：年中追加资金"},
+ {"name": "wf-27-reviewer-compare", "path": "'"$A"'/compare"},
+ {"name": "wf-28-bulk-form", "path": "/?mine=1", "expect": "批量审核"},
+ {"name": "wf-29-bulk-review", "path": "/?mine=1", "sizes": '"$BIG"',
+  "do": [{"check": "input[name=\"tables[]\"]"}, {"click": "form#bulk button[type=submit]"}], "expect": "1 张已业务股室审核通过"}]'
+walk jixiao '[{"name": "wf-30-performance-bulk-result", "path": "/?mine=1", "expect": "待绩效股审核"}]'
 
 [ "$FAIL" = 0 ] && echo "浏览器检查通过" || { echo "浏览器检查失败"; exit 1; }

@@ -4,6 +4,9 @@
 (function () {
   var form = document.getElementById("editor");
   var taxonomies = JSON.parse(form.dataset.taxonomies || "{}");
+  // each form's own words for a field (指标分值权重 on the 项目支出 form, 分值 elsewhere)
+  var fieldLabels = JSON.parse(form.dataset.fieldLabels || "{}");
+  function fieldLabel(field, fallback) { return ((fieldLabels[page.table.kind] || {})[field]) || fallback; }
   var taxonomy = JSON.parse(form.dataset.taxonomy || "{}");
   var typeOptions = Array.prototype.map.call(document.getElementById("type-options").content.querySelectorAll("option"),
     function (o) { return o.textContent; });
@@ -12,8 +15,9 @@
   var el = Jixiao.el;
   var numberFields = { "funds.total": true, "funds.fiscal": true, "funds.other": true };
   // the long texts of a row, shown in its detail area: [field, label, multi-line]
+  // (the labels of explanation and scoring are the 表种's own words: `fieldLabel`)
   var details = [
-    ["explanation", "指标解释 / 指标值说明", true], ["scoring", "评（扣）分标准", true],
+    ["explanation", "指标解释", true], ["scoring", "评（扣）分标准", true],
     ["basis", "指标值设置依据", false], ["lastYear", "上年完成值", false],
     ["evidence", "佐证资料", true], ["note", "备注", true]
   ];
@@ -115,6 +119,7 @@
   function applyKind() {
     var kind = page.table.kind;
     taxonomy = taxonomies[kind] || taxonomy;
+    form.querySelectorAll("[data-words]").forEach(function (span) { span.textContent = fieldLabel(span.dataset.words, span.textContent); });
     form.querySelectorAll("[data-kind-label]").forEach(function (span) {
       var spec = span.dataset.kindLabel.split(":"), names = spec[1].split("|");
       span.textContent = spec[0] === kind ? names[0] : names[1];
@@ -183,8 +188,8 @@
         if (v.trim() !== "" && ind.weight === null) typedWeight.set(ind, v); else typedWeight.delete(ind);
         markTyped(weightBox, "indicators." + i + ".weight", typedWeight.get(ind));
         edited();
-      }, n + "分值", Object.assign(at("weight", "short"), { inputmode: "decimal" }));
-      cell(tr, "分值", weightBox);
+      }, n + fieldLabel("weight", "分值"), Object.assign(at("weight", "short"), { inputmode: "decimal" }));
+      cell(tr, fieldLabel("weight", "分值"), weightBox);
       markTyped(weightBox, "indicators." + i + ".weight", typedWeight.get(ind));
 
       var actions = el("div", { "class": "row-actions" });
@@ -221,10 +226,11 @@
       var box = el("div", { "class": "detail-fields" });
       details.forEach(function (d) {
         var lab = el("label", { "class": d[2] ? "wide" : "" });
-        lab.appendChild(el("span", null, d[1]));
+        var words = fieldLabel(d[0], d[1]);
+        lab.appendChild(el("span", null, words));
         var attrs = at(d[0]);
         if (d[0] === "basis") attrs.list = "basis-options";
-        lab.appendChild(input(ind[d[0]], function (v) { ind[d[0]] = optional(v); label(); edited(); }, n + d[1], attrs, d[2]));
+        lab.appendChild(input(ind[d[0]], function (v) { ind[d[0]] = optional(v); label(); edited(); }, n + words, attrs, d[2]));
         box.appendChild(lab);
       });
       dtd.appendChild(box);
@@ -312,13 +318,24 @@
     if (!r.ok) { list.appendChild(el("li", { "class": "error" }, r.data.reason)); return; }
     document.getElementById("counts").textContent = "错误 " + r.data.errors + " · 警告 " + r.data.warnings + " · 提示 " + r.data.hints;
     r.data.findings.forEach(function (f) {
+      var hasRow = f.indicator !== null && f.indicator !== undefined;
+      var c = hasRow ? document.getElementById("findings-" + f.indicator) : null;
       var li = el("li", { "class": f.severity });
       li.appendChild(el("b", null, f.severityLabel + " "));
       if (f.fieldLabel) li.appendChild(el("span", { "class": "field" }, f.fieldLabel + "："));
-      // one table on this page: its messages start at the row, without 第1张表
-      li.appendChild(document.createTextNode(f.message.replace(/^第1张表(：| )/, "") + (f.suggestion ? " 建议：" + f.suggestion : "")));
-      var hasRow = f.indicator !== null && f.indicator !== undefined;
-      var c = hasRow ? document.getElementById("findings-" + f.indicator) : null;
+      // one table on this page: its messages start at the row, without 第1张表; beside its row, without the row
+      var text = f.message.replace(/^第1张表(：| )/, "");
+      if (c) text = text.replace(/^第\d+行(“[^”]*”)?(（[^）]*）)?：/, "");
+      li.appendChild(document.createTextNode(text + (f.suggestion ? " 建议：" + f.suggestion : "")));
+      if (c) {
+        // two lines beside the row, the rest on a click (or Enter): the row keeps its height
+        li.classList.add("compact");
+        li.tabIndex = 0;
+        li.title = "点击显示全文";
+        var flip = function () { li.classList.toggle("open"); };
+        li.addEventListener("click", flip);
+        li.addEventListener("keydown", function (e) { if (e.key === "Enter") flip(); });
+      }
       if (c) { var ul = c.querySelector("ul") || c.appendChild(el("ul", { "class": "findings" })); ul.appendChild(li); }
       else list.appendChild(li);
       if (!hasRow || f.severity === "hint") return;

@@ -16,6 +16,8 @@ enum SitePath: Sendable {
     case importPage
     case importPreview
     case importSave
+    /// An import preview kept on the server, shown again (`/import/drafts/:id`).
+    case importDraft(Param<UUID>)
     case table(Param<UUID>)
     case tableEdit(Param<UUID>)
     case tableSelfEvaluation(Param<UUID>)
@@ -27,12 +29,20 @@ enum SitePath: Sendable {
     /// An adjustment (调整) beside the approved table it adjusts.
     case tableCompare(Param<UUID>)
     case tableAuditCSV(Param<UUID>)
+    /// 批量审核: one action on several tables, each through the workflow's own rule.
+    case tablesBulkAction
     case login
     case logout
     case password
     case admin
     case adminOrganisationsImport
     case adminAccounts
+    /// An organisation's settings (单位负责人确认).
+    case adminOrganisationSettings(Param<UUID>)
+    /// One account: its name, role and organisation; `…/active` disables or re-enables it; `…/password` resets it.
+    case adminAccount(Param<UUID>)
+    case adminAccountActive(Param<UUID>)
+    case adminAccountPassword(Param<UUID>)
     /// Every event of the audit trail (sign-ins, accounts, organisations and all tables), as CSV.
     case adminAuditCSV
     /// 运行监控: rounds and the account's entries; a round is opened by posting to `monitoringRounds`.
@@ -111,6 +121,7 @@ enum SitePath: Sendable {
         case .importPage: return ["import"]
         case .importPreview: return ["import", "preview"]
         case .importSave: return ["import", "save"]
+        case .importDraft(let id): return ["import", "drafts", Self.segment(id)]
         case .table(let id): return ["tables", Self.segment(id)]
         case .tableEdit(let id): return ["tables", Self.segment(id), "edit"]
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
@@ -119,12 +130,17 @@ enum SitePath: Sendable {
         case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
         case .tableCompare(let id): return ["tables", Self.segment(id), "compare"]
         case .tableAuditCSV(let id): return ["tables", Self.segment(id), "audit.csv"]
+        case .tablesBulkAction: return ["tables", "bulk-action"]
         case .login: return ["login"]
         case .logout: return ["logout"]
         case .password: return ["account", "password"]
         case .admin: return ["admin"]
         case .adminOrganisationsImport: return ["admin", "organisations", "import"]
         case .adminAccounts: return ["admin", "accounts"]
+        case .adminOrganisationSettings(let id): return ["admin", "organisations", Self.segment(id), "settings"]
+        case .adminAccount(let id): return ["admin", "accounts", Self.segment(id)]
+        case .adminAccountActive(let id): return ["admin", "accounts", Self.segment(id), "active"]
+        case .adminAccountPassword(let id): return ["admin", "accounts", Self.segment(id), "password"]
         case .adminAuditCSV: return ["admin", "audit.csv"]
         case .monitoring: return ["monitoring"]
         case .monitoringRounds: return ["monitoring", "rounds"]

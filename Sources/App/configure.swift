@@ -72,10 +72,14 @@ enum JixiaoMigrations {
         CreateGoalTables(), CreateOrganisations(), CreateAccounts(), CreateAuditEvents(), AddWorkflowToGoalTables(),
         AddGoalTableListIndexes(),
     ]
-    /// Added since: server-side import drafts, the printed unit, phases and indicator facts.
+    /// Added since: server-side import drafts, the printed unit, phases and indicator facts; the unit head's
+    /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
+    /// 运行监控 rounds and entries.
+    /// `AddConfirmationAndAccountControls` comes first: the later ones read the models, which have its columns
+    /// (a database that ran the others already runs it alone).
     static let thisRelease: [any Migration] = [
-        CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts(), AddChangesToAuditEvents(),
-        CreateMonitoring(),
+        AddConfirmationAndAccountControls(), CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts(),
+        AddChangesToAuditEvents(), CreateMonitoring(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

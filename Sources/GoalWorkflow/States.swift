@@ -18,13 +18,17 @@ public enum Phase: String, Codable, CaseIterable, Sendable {
 
 /// 状态: where a table's goals are in review. Stored as the raw value.
 public enum TableStatus: String, Codable, CaseIterable, Sendable {
-    case draft, submitted, businessReviewed, performanceReviewed, approved
+    case draft
+    /// Submitted by a filler of an organisation that wants its unit head to confirm first (单位负责人确认).
+    case awaitingConfirmation
+    case submitted, businessReviewed, performanceReviewed, approved
     /// An approved table whose 调整 has been approved in its turn: kept for the record, read-only.
     case superseded
 
     public var label: String {
         switch self {
         case .draft: return "草稿"
+        case .awaitingConfirmation: return "待单位负责人确认"
         case .submitted: return "已提交"
         case .businessReviewed: return "业务股室已审"
         case .performanceReviewed: return "绩效股已审"

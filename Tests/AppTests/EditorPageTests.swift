@@ -21,7 +21,8 @@ struct EditorPageTests {
             }
             #expect(html.contains("年度主要任务"))
             #expect(html.contains("id=\"add-task\""))
-            #expect(html.contains("指标解释、评（扣）分标准、设置依据、上年完成值、佐证资料和备注"))
+            // the two names the script replaces with the 表种's own words (指标赋分规则 on the 项目支出 form)
+            #expect(html.contains("<span data-words=\"explanation\">指标解释</span>、<span data-words=\"scoring\">评（扣）分标准</span>、设置依据、上年完成值、佐证资料和备注"))
             #expect(html.contains("<option value=\"行业或国家标准\">"))
             // the dropdowns of every kind travel with the page: the provincial form has 投入管理指标
             let taxonomies = try #require(html.components(separatedBy: "data-taxonomies=\"").last?.components(separatedBy: "\"").first)

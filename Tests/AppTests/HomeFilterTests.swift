@@ -1,5 +1,6 @@
 import Foundation
 import GoalCore
+import TestSupport
 import Testing
 import VaporTesting
 @testable import App
@@ -101,6 +102,100 @@ struct HomeFilterTests {
             #expect(!hostile.contains("<script>alert(1)</script>"))
             #expect(hostile.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""))
             #expect(hostile.contains("没有符合条件的目标表"))
+        }
+    }
+
+    // MARK: issue #15 item 6: finding things
+
+    @Test("按项目名称中的词（每个词都要有）和状态筛选；条件保留在分页链接里，选中的状态仍选中")
+    func byNameWordsAndState() async throws {
+        try await withJixiao { app in
+            let names = ["职业技能培训补助项目", "就业培训中心运行经费", "社会保险经办补助"]
+            var ids: [UUID] = []
+            for n in names {
+                var t = sampleTable(name: "满意度")
+                t.project = ProjectInfo(name: n)
+                ids.append(try await app.create(t).summary.id)
+            }
+            try await app.act(.submit, ids[1], as: .fillerA)
+            let training = try await app.send(.GET, "/?q=%E5%9F%B9%E8%AE%AD", as: .finance).body.string  // 培训
+            #expect(training.contains("符合条件的 2 张表"))
+            #expect(training.contains(names[0]) && training.contains(names[1]) && !training.contains(names[2]))
+            let both = try await app.send(.GET, "/?q=%E5%9F%B9%E8%AE%AD+%E8%A1%A5%E5%8A%A9", as: .finance).body.string  // 培训 补助
+            #expect(both.contains("符合条件的 1 张表") && both.contains(names[0]))
+            #expect(both.contains("name=\"q\" value=\"培训 补助\""))
+
+            let submitted = try await app.send(.GET, "/?state=submitted", as: .finance).body.string
+            #expect(submitted.contains("符合条件的 1 张表") && submitted.contains(names[1]))
+            #expect(submitted.contains("<option value=\"submitted\" selected>已提交</option>"))
+            let drafts = try await app.send(.GET, "/?state=%E8%8D%89%E7%A8%BF", as: .finance).body.string  // 草稿, by its label
+            #expect(drafts.contains("符合条件的 2 张表"))
+            let odd = try await app.send(.GET, "/?state=done", as: .finance).body.string
+            #expect(odd.contains("状态“done”无法识别"))
+            // the filters go into the page links
+            #expect(TableListQuery(q: "培训 补助", state: "submitted", mine: "1", unit: nil, year: nil, kind: nil, page: nil).link(page: 2)
+                    == "/?q=%E5%9F%B9%E8%AE%AD%20%E8%A1%A5%E5%8A%A9&state=submitted&mine=1&page=2")
+        }
+    }
+
+    @Test("待我处理：审核人只看到轮到自己的表，填报人看到自己的草稿；管理员没有这个选项")
+    func waitingForMe() async throws {
+        try await withJixiao { app in
+            let first = try await app.create(sampleTable(name: "满意度")).summary.id
+            let second = try await app.create(sampleTable(name: "满意度")).summary.id
+            try await app.act(.submit, first, as: .fillerA)
+            let reviewer = try await app.send(.GET, "/?mine=1", as: .businessD1).body.string
+            #expect(reviewer.contains("符合条件的 1 张表"))
+            #expect(reviewer.contains("href=\"\(SitePath.table(.value(first)).path)\""))
+            #expect(reviewer.contains("name=\"mine\" value=\"1\" checked"))
+            let filler = try await app.send(.GET, "/?mine=1", as: .fillerA).body.string
+            #expect(filler.contains("符合条件的 1 张表"))
+            #expect(filler.contains("href=\"\(SitePath.tableEdit(.value(second)).path)\""))
+            #expect(!(try await app.send(.GET, "/", as: .admin).body.string).contains("待我处理"))
+        }
+    }
+
+    @Test("填报人的草稿是下一步：待办列出每张还缺什么，没有错误的说可以提交")
+    func draftsAsNextSteps() async throws {
+        try await withJixiao { app in
+            var missing = sampleTable(name: "满意度")
+            missing.year = nil
+            missing.project = ProjectInfo(name: "缺年度的项目")
+            let bad = try await app.create(missing).summary.id
+            var fine = sampleTable(name: "满意度")
+            fine.project = ProjectInfo(name: "填好的项目")
+            let good = try await app.create(fine).summary.id
+            let html = try await app.send(.GET, SitePath.home.path).body.string
+            #expect(html.contains("待办（2）"))
+            #expect(html.contains("<a href=\"\(SitePath.table(.value(bad)).path)\">缺年度的项目</a>"))
+            #expect(html.contains("草稿：还有 1 个错误需改正（表头“年度”未填写"))
+            #expect(html.contains("<a href=\"\(SitePath.table(.value(good)).path)\">填好的项目</a>"))
+            #expect(html.contains("草稿：可以提交审核"))
+            // a reviewer's list has no drafts to do
+            #expect(!(try await app.send(.GET, SitePath.home.path, as: .businessD1).body.string).contains("待办（"))
+        }
+    }
+
+    @Test("识别后没有保存的导入预览出现在待办，点开可以继续保存；保存后消失")
+    func unsavedImportIsANextStep() async throws {
+        let seed = try String(contentsOf: SharedFiles.seeds.appendingPathComponent("003_9f3eda296765d47b.txt"), encoding: .utf8)
+        try await withJixiao { app in
+            let preview = try await app.postForm(SitePath.importPreview.path, ["text": seed])
+            let draft = try ImportTests.draft(in: preview.body.string)
+            let link = SitePath.importDraft(.value(try #require(UUID(uuidString: draft)))).path
+            let home = try await app.send(.GET, SitePath.home.path).body.string
+            #expect(home.contains("尚未保存"))
+            #expect(home.contains("href=\"\(link)\""))
+            // only its own account sees it
+            #expect(!(try await app.send(.GET, SitePath.home.path, as: .headA).body.string).contains("尚未保存"))
+            let again = try await app.send(.GET, link)
+            #expect(again.status == .ok)
+            #expect(again.body.string.contains("导入预览"))
+            #expect(again.body.string.contains("name=\"draft\" value=\"\(draft)\""))
+            #expect(try await app.send(.GET, link, as: .headA).status == .gone)
+            let saved = try await app.postForm(SitePath.importSave.path, ["draft": draft])
+            #expect(saved.status == .seeOther)
+            #expect(!(try await app.send(.GET, SitePath.home.path).body.string).contains("尚未保存"))
         }
     }
 }

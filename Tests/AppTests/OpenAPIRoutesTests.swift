@@ -47,6 +47,12 @@ struct OpenAPIRoutesTests {
             #expect(admin.body.string.contains("href=\"/api-docs\""))
             let home = try await app.send(.GET, SitePath.home.path, as: .fillerA)
             #expect(!home.body.string.contains("/api-docs"))
+            // issue #15: nobody else is shown the API at all, least of all its raw JSON
+            for p in [Persona.fillerA, .businessD1, .finance] {
+                let page = try await app.send(.GET, SitePath.home.path, as: p).body.string
+                #expect(!page.contains("接口说明") && !page.contains("openapi.json"), "\(p)")
+            }
+            #expect(admin.body.string.components(separatedBy: "href=\"/api-docs\"").count == 3)  // the bar and the page
         }
     }
 }

@@ -49,7 +49,17 @@ struct PageTests {
             #expect(res.status == .ok)
             let html = res.body.string
             #expect(html.contains("项目支出绩效目标表"))
-            #expect(html.contains("（2026年度）"))
+            // the year as this form prints it (issue #15: not 2026年度 on screen against 2026年 on paper)
+            #expect(html.contains("（2026年）"))
+            #expect(!html.contains("2026年度"))
+            let printed = try await app.send(.GET, SitePath.tableExportFile(.value(created.summary.id), .html).path).body.string
+            #expect(printed.contains("（2026年）"))
+            // and its columns in its own words, as printed
+            #expect(html.contains("<th>指标分值权重</th>") && printed.contains(">指标分值权重<"))
+            #expect(html.contains("<th>指标赋分规则</th>") && !html.contains("<th>分值</th>"))
+            let edit = try await app.send(.GET, SitePath.tableEdit(.value(created.summary.id)).path).body.string
+            #expect(edit.contains("data-field-labels=\"{&quot;department&quot;"))
+            #expect(edit.contains("&quot;project&quot;:{") && edit.contains("&quot;weight&quot;:&quot;指标分值权重&quot;"))
             #expect(html.contains("预算单位"))
             #expect(html.contains("示例培训项目"))
             #expect(html.contains("≥100人"))

@@ -192,13 +192,18 @@ extension Application {
     }
 
     /// Takes a workflow action through the API as `persona`; expects success.
+    /// An adjustment's 提交 gets a 调整理由 and 批复 a 批复文号 unless told.
     @discardableResult
     func act(_ action: WorkflowAction, _ id: UUID, as persona: Persona, comment: String? = nil,
-             acknowledgeWarnings: Bool = true) async throws -> TableDetailDTO {
-        let version = try await TableStore.find(id, on: db)?.summary.version
+             acknowledgeWarnings: Bool = true, approvalNumber: String = "测财预〔2026〕1号",
+             approvalDate: String? = nil) async throws -> TableDetailDTO {
+        let summary = try await TableStore.find(id, on: db)?.summary
+        let said = comment ?? (action == .submit && summary?.adjusts != nil ? "测试：调整理由" : nil)
         let res = try await send(.POST, SitePath.api(.tableAction(.value(id), .value(action))).path,
-                                 json: WorkflowController.ActionRequest(comment: comment, acknowledgeWarnings: acknowledgeWarnings,
-                                                                        version: version),
+                                 json: WorkflowController.ActionRequest(comment: said, acknowledgeWarnings: acknowledgeWarnings,
+                                                                        version: summary?.version,
+                                                                        approvalNumber: action == .approve ? approvalNumber : nil,
+                                                                        approvalDate: approvalDate),
                                  as: persona)
         guard res.status == .ok else {
             throw Abort(.internalServerError, reason: "\(action.label)（\(persona.rawValue)）失败：\(res.status) \(res.reason)")

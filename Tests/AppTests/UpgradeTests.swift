@@ -43,9 +43,19 @@ struct UpgradeTests {
             let sql = try #require(db as? any SQLDatabase)
 
             // the previous release's world: an organisation, an account, four tables and their trail
-            let unit = try await Organisations.create(code: "U1", name: "升级测试单位", kind: .unit, parent: nil, on: db)
-            let account = try await Accounts(cost: 4).create(username: "old_filler", name: "老填报人", password: "old-password-1",
-                                                             role: .filler, organisation: try unit.requireID(), on: db)
+            // the organisation and the account as that release wrote them (today's models have columns its schema lacks)
+            let unit = OrganisationRecord(code: "U1", name: "升级测试单位", kind: .unit, parent: nil)
+            try await sql.raw("""
+                INSERT INTO organisations (id, code, name, kind, parent_id, path, created_at) \
+                VALUES (\(bind: try unit.requireID()), 'U1', \(bind: unit.name), 'unit', NULL, \(bind: unit.path), \(bind: Date()))
+                """).run()
+            let account = AccountRecord()
+            account.id = UUID(); account.username = "old_filler"; account.displayName = "老填报人"; account.role = "filler"
+            try await sql.raw("""
+                INSERT INTO accounts (id, username, display_name, password_hash, role, organisation_id, active, created_at, updated_at) \
+                VALUES (\(bind: try account.requireID()), 'old_filler', '老填报人', \(bind: try await Accounts.hash("old-password-1", cost: 4)), \
+                'filler', \(bind: try unit.requireID()), \(bind: true), \(bind: Date()), \(bind: Date()))
+                """).run()
             var withActuals = sampleTable(name: "受益人员满意度")
             withActuals.indicators[0].actual = "120"
             withActuals.indicators[1].actual = "93"
@@ -120,14 +130,21 @@ struct UpgradeTests {
             #expect(byLevel.reduce(0) { $0 + $1.n } == 8)
             #expect(byLevel.contains { $0.level2 == "服务对象满意度指标" && $0.n == 4 })
 
+            // the old account still signs in and is not asked to change its password; no unit head step appears
+            let old = try await Accounts(cost: 4).verify(username: "old_filler", password: "old-password-1", on: db)
+            #expect(old?.displayName == "老填报人")
+            #expect(old?.mustChangePassword != true)
+            #expect(try await Organisations.wantsHeadConfirmation(path: unit.path, on: db) == false)
+
             // and the upgraded data works: the old adjustment goes through review and takes the old actuals along
             try await TestWorld.build(on: db)
             let head = try await Self.headOf(unit, on: db)
             let v = try #require(try await TableStore.find(adjustment.id, on: db)).summary.version
-            let submitted = try await TableStore.act(.submit, on: adjustment.id, by: head, comment: nil, acknowledgeWarnings: true,
+            let submitted = try await TableStore.act(.submit, on: adjustment.id, by: head, comment: "年中调整：培训人数增加", acknowledgeWarnings: true,
                                                      expectedVersion: v, on: db)
             #expect(submitted.summary.status == "submitted")
             #expect(submitted.summary.version == v)  // a workflow step is not a content change
+            #expect(submitted.summary.adjustmentReason == "年中调整：培训人数增加")
             try await app.autoRevert()
         } catch {
             try? await app.autoRevert()

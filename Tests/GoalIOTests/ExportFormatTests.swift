@@ -160,6 +160,27 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(html.contains("class=\"indicatorShort\" align=\"center\" rowspan=\"8\">产出指标<"))   // 产出指标 over its eight rows
         #expect(html.contains("填表说明"))
         #expect(html.contains("填表人：欧阳瑜"))
+        // issue #15: no row cut across pages, and the 签署 and 填表说明 outside the grid whose heading repeats,
+        // so no page holds only that heading and a line of 填表说明
+        #expect(html.contains("tr { break-inside: avoid; page-break-inside: avoid; }"))
+        for section in html.components(separatedBy: "<section class=\"form\">").dropFirst() {
+            let grid = try #require(section.components(separatedBy: "<table width=\"100%\" class=\"grid\">").last?
+                .components(separatedBy: "</table>").first)
+            #expect(grid.contains("<thead>") && !grid.contains("填表说明") && !grid.contains("填表人："))
+            #expect(section.contains("<table width=\"100%\" class=\"after\">"))
+            #expect(section.contains("<tr class=\"keep-with-next\"><td class=\"guidanceHeading\""))
+        }
+    }
+
+    @Test("每种表用自己的词：项目支出表的分值和评分标准叫“指标分值权重”“指标赋分规则”，屏幕与打印一致")
+    func formWordsPerKind() {
+        #expect(IndicatorField.weight.label(for: .project) == "指标分值权重")
+        #expect(IndicatorField.scoring.label(for: .project) == "指标赋分规则")
+        #expect(IndicatorField.weight.label(for: .department) == "分值")
+        #expect(IndicatorField.scoring.label(for: .department) == "评（扣）分标准")
+        #expect(IndicatorField.explanation.label(for: .provincial) == "指标值说明")
+        #expect(FormWords.yearLine(kind: .project, year: 2023) == "（2023年）")
+        #expect(FormWords.yearLine(kind: .department, year: 2023) == "（2023）年度")
     }
 
     @Test("HTML: each row has as many cells as the form has columns, merges counted", arguments: SharedFiles.seedNames)

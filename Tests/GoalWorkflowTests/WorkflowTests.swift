@@ -90,4 +90,65 @@ struct WorkflowRuleTests {
         #expect(reviewed == "自评已复核，不能再修改")
         for why in [submitted, reviewed] { #expect(!why.contains("“已")) }
     }
+
+    @Test("单位负责人确认：机构要求时，填报人提交后先到负责人，负责人确认后才进入审核；负责人可退回；期间不能修改")
+    func headConfirmation() {
+        #expect(Workflow.outcome(of: .submit, by: .filler, status: .draft, evaluation: .draft, headConfirmation: true)
+                == .moves(.awaitingConfirmation, .draft))
+        #expect(Workflow.label(of: .submit, by: .filler, headConfirmation: true) == "提交单位负责人确认")
+        #expect(Workflow.label(of: .submit, by: .filler, headConfirmation: false) == "提交审核")
+        // the head's own submission is its confirmation; without the setting nothing changes
+        #expect(Workflow.outcome(of: .submit, by: .unitHead, status: .draft, evaluation: .draft, headConfirmation: true)
+                == .moves(.submitted, .draft))
+        #expect(Workflow.outcome(of: .submit, by: .filler, status: .draft, evaluation: .draft) == .moves(.submitted, .draft))
+        // only the head confirms, only while the table waits for it
+        #expect(Workflow.outcome(of: .confirm, by: .unitHead, status: .awaitingConfirmation, evaluation: .draft) == .moves(.submitted, .draft))
+        #expect(Workflow.outcome(of: .confirm, by: .filler, status: .awaitingConfirmation, evaluation: .draft)
+                == .refused(.roleNotAllowed(action: .confirm, role: .filler)))
+        #expect(!Workflow.outcome(of: .confirm, by: .unitHead, status: .draft, evaluation: .draft).isPossible)
+        #expect(!Workflow.outcome(of: .businessReview, by: .businessReviewer, status: .awaitingConfirmation, evaluation: .draft).isPossible)
+        // the head sends back to the filler, with a comment; a reviewer cannot act on it yet
+        #expect(Workflow.outcome(of: .sendBack, by: .unitHead, status: .awaitingConfirmation, evaluation: .draft) == .moves(.draft, .draft))
+        #expect(!Workflow.outcome(of: .sendBack, by: .unitHead, status: .submitted, evaluation: .draft).isPossible)
+        #expect(!Workflow.outcome(of: .sendBack, by: .businessReviewer, status: .awaitingConfirmation, evaluation: .draft).isPossible)
+        guard case .nothing(let why) = Workflow.editScope(status: .awaitingConfirmation, evaluation: .draft) else {
+            Issue.record("a table awaiting confirmation must not be editable")
+            return
+        }
+        #expect(why.contains("等待单位负责人确认"))
+        // the confirmation signs the form's 单位负责人 line
+        let signed = Workflow.sign(Signoff(filledBy: "李四"), action: .confirm, by: "王五", role: .unitHead, on: "2026-12-06")
+        #expect(signed?.head == "王五" && signed?.filledBy == "李四")
+    }
+
+    @Test("调整提交须写调整理由；批复须有批复文号，日期须是真实日期，二者写在表上，调整时清空")
+    func adjustmentReasonAndApprovalDocument() {
+        #expect(Workflow.precondition(of: .submit, comment: nil, isAdjustment: true) == .reasonRequired)
+        #expect(Workflow.precondition(of: .submit, comment: "  ", isAdjustment: true)?.message.contains("调整理由") == true)
+        #expect(Workflow.precondition(of: .submit, comment: "年中追加资金", isAdjustment: true) == nil)
+        #expect(Workflow.precondition(of: .submit, comment: nil) == nil)
+
+        let missing = Workflow.precondition(of: .approve, comment: nil, approval: .init(number: " ", date: "2026-03-15"))
+        #expect(missing?.message.contains("批复文号") == true)
+        #expect(Workflow.precondition(of: .approve, comment: nil)?.message.contains("批复文号") == true)
+        let badDay = Workflow.precondition(of: .approve, comment: nil, approval: .init(number: "测财预〔2026〕12号", date: "2026-02-30"))
+        #expect(badDay?.message.contains("不是有效日期") == true)
+        let approval = Workflow.Approval(number: "测财预〔2026〕12号", date: "2026-03-15")
+        #expect(Workflow.precondition(of: .approve, comment: nil, approval: approval) == nil)
+        #expect(Workflow.Approval.isDay("2028-02-29") && !Workflow.Approval.isDay("2026-2-3x"))
+
+        let signed = Workflow.sign(Signoff(filledBy: "李四"), action: .approve, by: "钱七", role: .financeReviewer, on: "2026-03-16",
+                                   approval: approval)
+        #expect(signed?.approvalNumber == "测财预〔2026〕12号" && signed?.approvedOn == "2026-03-15")
+        #expect(Workflow.signoffForAdjustment(signed)?.approvalNumber == nil)
+        #expect(Workflow.signoffForAdjustment(signed)?.approvedOn == nil)
+    }
+
+    @Test("批量审核的操作：审核人各自的审核步骤、批复、自评复核和退回；单位和管理员没有")
+    func bulkActions() {
+        #expect(Workflow.bulkActions(for: .businessReviewer) == [.businessReview, .sendBack])
+        #expect(Workflow.bulkActions(for: .financeReviewer) == [.approve, .reviewEvaluation, .sendBack, .returnEvaluation])
+        #expect(Workflow.bulkActions(for: .unitHead).isEmpty)
+        #expect(Workflow.bulkActions(for: .filler).isEmpty && Workflow.bulkActions(for: .admin).isEmpty)
+    }
 }

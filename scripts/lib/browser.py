@@ -8,7 +8,17 @@ itself, and a page can be asked to wait until a script has filled something in.
 Usage: browser.py CHROME BASE COOKIE OUTDIR PLAN.json
 PLAN: [{"name": "home", "path": "/", "sizes": [[1366, 768], [390, 844]],
         "wait": "#total", "text": "总分"}]   # wait/text optional: a selector whose text must contain `text`
-Prints one line per page and size; exits 1 when any page had a JavaScript error or a wait failed.
+Optional per entry:
+  "do": [{"fill": SELECTOR, "value": TEXT}, {"check": SELECTOR}, {"click": SELECTOR}, ...]
+        steps taken once the page has loaded (at each size, so give such entries one size); a click that
+        submits a form or follows a link waits for the next page, and the screenshot is of that page.
+        A step whose selector matches nothing fails the page, unless the step says "optional": true.
+  "expect": TEXT   the page (after its steps) must show this text.
+  "scroll": SELECTOR   scrolled into view before the screenshot.
+Every page reached must answer below 400, and so must every visible link on it (fetched with the
+same session; sign-out and links already tried are skipped).
+Prints one line per page and size; exits 1 when any page had a JavaScript error, a 4xx/5xx answer, a
+broken visible link, a missing step target or expected text, or a wait failed.
 """
 import base64
 import json
@@ -83,6 +93,62 @@ try:
     name, _, value = cookie.partition("=")
     send("Network.setCookie", name=name, value=value, url=base, httpOnly=True)
 
+    def evaluate(expression):
+        r = send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        return r.get("result", {}).get("value")
+
+    def wait_for_load(mark=0):
+        deadline = time.time() + 15
+        while time.time() < deadline and not any(e.get("method") == "Page.loadEventFired" for e in events[mark:]):
+            drain(0.2)
+        drain(0.8)  # the scripts' first API calls
+
+    def document_statuses(mark=0):
+        """(status, url) of every page (document) answer among the events from `mark` on."""
+        return [(e["params"]["response"]["status"], e["params"]["response"]["url"]) for e in events[mark:]
+                if e.get("method") == "Network.responseReceived" and e["params"].get("type") == "Document"]
+
+    tried_links = set()
+
+    def broken_links():
+        """Visible same-site links of the page that answer 4xx/5xx (each address tried once per run)."""
+        hrefs = evaluate("""[...document.querySelectorAll('a[href]')]
+            .filter(a => a.offsetParent !== null && a.origin === location.origin && !a.href.includes('/logout'))
+            .map(a => a.href.split('#')[0])""") or []
+        todo = sorted({h for h in hrefs if h not in tried_links})
+        tried_links.update(todo)
+        if not todo:
+            return []
+        # one after the other, as a person clicks: the server limits heavy downloads per client
+        answers = evaluate("(async () => { const out = []; for (const h of " + json.dumps(todo) + ") {"
+                           " try { const r = await fetch(h, {credentials: 'same-origin'}); out.push([h, r.status]); }"
+                           " catch (e) { out.push([h, 0]); } } return out; })()") or []
+        return [f"链接 {h[len(base):]} 返回 {st}" for h, st in answers if st >= 400 or st == 0]
+
+    def step(action):
+        """Takes one step; returns a problem, or "" when done."""
+        for kind in ("fill", "check", "click"):
+            if kind in action:
+                selector = action[kind]
+                break
+        else:
+            return f"未知步骤 {action}"
+        found = evaluate(f"!!document.querySelector({json.dumps(selector)})")
+        if not found:
+            return "" if action.get("optional") else f"页面上没有 {selector}"
+        if kind == "fill":
+            evaluate(f"(e => {{ e.value = {json.dumps(action['value'])}; e.dispatchEvent(new Event('input', {{bubbles: true}})); }})"
+                     f"(document.querySelector({json.dumps(selector)}))")
+        elif kind == "check":
+            evaluate(f"document.querySelector({json.dumps(selector)}).checked = true")
+        else:
+            mark = len(events)
+            evaluate(f"setTimeout(() => document.querySelector({json.dumps(selector)}).click(), 0)")
+            drain(0.5)
+            if any(e.get("method") in ("Page.frameStartedLoading", "Page.frameRequestedNavigation") for e in events[mark:]):
+                wait_for_load(mark)
+        return ""
+
     failed = False
     for entry in plan:
         for width, height in entry.get("sizes", [[1366, 768], [390, 844]]):
@@ -90,11 +156,22 @@ try:
                  mobile=width < 600)
             events.clear()
             send("Page.navigate", url=base + entry["path"])
-            deadline = time.time() + 10
-            while time.time() < deadline and not any(e.get("method") == "Page.loadEventFired" for e in events):
-                drain(0.2)
-            drain(0.8)  # the scripts' first API calls
-            problem = ""
+            wait_for_load()
+            problems = [f"页面 {u[len(base):]} 返回 {st}" for st, u in document_statuses() if st >= 400]
+            for action in entry.get("do", []):
+                mark = len(events)
+                p = step(action)
+                if p:
+                    problems.append(p)
+                    break
+                problems += [f"按“{action.get('click')}”后页面 {u[len(base):]} 返回 {st}"
+                             for st, u in document_statuses(mark) if st >= 400]
+            if entry.get("expect"):
+                body = evaluate("document.body ? document.body.innerText : ''") or ""
+                if entry["expect"] not in body:
+                    problems.append(f"页面上没有“{entry['expect']}”（{evaluate('location.pathname')}）")
+            problems += broken_links()
+            problem = "；".join(problems)
             if entry.get("wait"):
                 expr = f"(document.querySelector({json.dumps(entry['wait'])}) || {{}}).textContent || ''"
                 for _ in range(30):
@@ -117,6 +194,9 @@ try:
             # the page must have fit: a horizontal scrollbar on the whole page is a layout bug
             overflow = send("Runtime.evaluate", returnByValue=True,
                             expression="document.documentElement.scrollWidth - document.documentElement.clientWidth")["result"].get("value", 0)
+            if entry.get("scroll"):
+                evaluate(f"(e => e && e.scrollIntoView({{block: 'start'}}))(document.querySelector({json.dumps(entry['scroll'])}))")
+                drain(0.3)
             shot = send("Page.captureScreenshot", format="png")
             path = os.path.join(out, f"{entry['name']}-{width}x{height}.png")
             with open(path, "wb") as f:

@@ -92,7 +92,53 @@ struct Accounts {
         if new == current { problems.append("新密码不能与当前密码相同") }
         guard problems.isEmpty else { throw Failure.invalid(problems.joined(separator: "；")) }
         account.passwordHash = try await Self.hash(new, cost: cost)
+        account.mustChangePassword = nil
         try await account.save(on: db)
+    }
+
+    /// The administrator's changes to an account: name, role and organisation. Returns what changed, in words.
+    func update(_ a: AccountRecord, name: String, role: Role, organisation: UUID, by admin: CurrentUser,
+                on db: any Database) async throws -> [String] {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        var problems: [String] = []
+        if name.isEmpty { problems.append("姓名不能为空") }
+        guard let org = try await OrganisationRecord.find(organisation, on: db) else { throw Failure.invalid("所属机构不存在") }
+        if a.id == admin.id, role != .admin { problems.append("不能取消自己的系统管理员角色（请由另一位管理员操作）") }
+        guard problems.isEmpty else { throw Failure.invalid(problems.joined(separator: "；")) }
+        var changes: [String] = []
+        if a.displayName != name { changes.append("姓名：\(a.displayName) → \(name)") }
+        let old = Role(rawValue: a.role)
+        if old != role { changes.append("角色：\(old?.label ?? a.role) → \(role.label)") }
+        if a.organisationID != organisation {
+            let before = try await OrganisationRecord.find(a.organisationID, on: db)?.name ?? ""
+            changes.append("所属机构：\(before) → \(org.name)")
+        }
+        guard !changes.isEmpty else { return [] }
+        a.displayName = name; a.role = role.rawValue; a.organisationID = organisation
+        try await a.save(on: db)
+        // a new role or organisation changes what the account sees: its sessions start again
+        if old != role || changes.contains(where: { $0.hasPrefix("所属机构") }) {
+            try await SessionStore.endOthers(of: try a.requireID(), keeping: nil, on: db)
+        }
+        return changes
+    }
+
+    /// 停用 (sessions end at once; signing in is refused) or 启用 again.
+    func setActive(_ a: AccountRecord, _ active: Bool, by admin: CurrentUser, on db: any Database) async throws {
+        if !active, a.id == admin.id { throw Failure.invalid("不能停用自己的账号") }
+        a.active = active
+        try await a.save(on: db)
+        if !active { try await SessionStore.endOthers(of: try a.requireID(), keeping: nil, on: db) }
+    }
+
+    /// 重置密码: a temporary password the administrator gives the person, who must change it on signing in.
+    func resetPassword(_ a: AccountRecord, to password: String, on db: any Database) async throws {
+        let problems = Self.problems(password: password, username: a.username)
+        guard problems.isEmpty else { throw Failure.invalid(problems.joined(separator: "；")) }
+        a.passwordHash = try await Self.hash(password, cost: cost)
+        a.mustChangePassword = true
+        try await a.save(on: db)
+        try await SessionStore.endOthers(of: try a.requireID(), keeping: nil, on: db)
     }
 }
 

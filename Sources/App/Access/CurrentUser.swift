@@ -16,6 +16,8 @@ struct CurrentUser: Sendable, Equatable {
     /// The session this request came with, and its CSRF token.
     var sessionID: UUID
     var csrfToken: String
+    /// The administrator reset the password: nothing but choosing a new one until it is done.
+    var mustChangePassword: Bool = false
 }
 
 private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }

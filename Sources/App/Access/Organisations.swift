@@ -18,6 +18,14 @@ enum Organisations {
         return o
     }
 
+    /// Whether a table filed at `path` (`/root/…/unit/`) goes to its unit head before review: set on the unit
+    /// or on any organisation above it (a finance bureau can ask it of all its units at once).
+    static func wantsHeadConfirmation(path: String, on db: any Database) async throws -> Bool {
+        let ids = path.split(separator: "/").compactMap { UUID(uuidString: String($0)) }
+        guard !ids.isEmpty else { return false }
+        return try await OrganisationRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$headConfirmation == true).count() > 0
+    }
+
     /// Every organisation, each after its parent, siblings by name.
     static func tree(on db: any Database) async throws -> [(record: OrganisationRecord, depth: Int)] {
         let all = try await OrganisationRecord.query(on: db).all()

@@ -28,6 +28,15 @@ struct RequireLoginMiddleware: AsyncMiddleware {
             comps.queryItems = [URLQueryItem(name: "next", value: back)]
             return req.redirect(to: comps.string ?? SitePath.login.path, redirectType: .normal)
         }
+        // a password the administrator reset is changed before anything else (signing out stays possible)
+        if req.user?.mustChangePassword == true,
+           ![SitePath.password.path, SitePath.logout.path, SitePath.api(.session).path, SitePath.api(.sessionPassword).path]
+            .contains(req.url.path) {
+            if req.url.path.hasPrefix("/api/") {
+                throw Abort(.forbidden, reason: "管理员已重置您的密码：请先修改密码（PUT /api/v1/session/password）")
+            }
+            return req.redirect(to: SitePath.password.path, redirectType: .normal)
+        }
         return try await next.respond(to: req)
     }
 }

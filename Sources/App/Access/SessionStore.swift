@@ -56,7 +56,8 @@ enum SessionStore {
         }
         return CurrentUser(id: try account.requireID(), username: account.username, name: account.displayName, role: role,
                            organisationID: try org.requireID(), organisationName: org.name, organisationPath: org.path,
-                           sessionID: try s.requireID(), csrfToken: s.csrfToken)
+                           sessionID: try s.requireID(), csrfToken: s.csrfToken,
+                           mustChangePassword: account.mustChangePassword == true)
     }
 
     static func end(_ sessionID: UUID, on db: any Database) async throws {

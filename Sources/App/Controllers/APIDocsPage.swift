@@ -18,14 +18,15 @@ enum APIDocsPage {
         let base = ((doc["servers"] as? [[String: Any]])?.first?["url"] as? String) ?? ""
         var out = """
             <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>接口说明 · 绩效目标表</title><link rel="stylesheet" href="/css/app.css"></head><body>
+            <title>接口说明 · 绩效目标表</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/css/app.css"></head><body>
             <header class="site"><a class="brand" href="/">绩效目标表</a></header><main>
             <h1>\(e(info["title"] as? String ?? "API"))（\(e(info["version"] as? String ?? ""))）</h1>
             <p class="lead">\(e(info["description"] as? String ?? ""))</p>
             <p>机器可读版本：<a href="\(e(base))/openapi.json">\(e(base))/openapi.json</a>（OpenAPI 3）</p>
             """
         let paths = doc["paths"] as? [String: Any] ?? [:]
-        out += "<table><thead><tr><th>方法</th><th>路径</th><th>说明</th></tr></thead><tbody>"
+        // paths are long: on a phone they wrap inside the list rather than widen the page
+        out += "<table class=\"api-list\"><thead><tr><th>方法</th><th>路径</th><th>说明</th></tr></thead><tbody>"
         var details = ""
         for path in paths.keys.sorted() {
             guard let item = paths[path] as? [String: Any] else { continue }

@@ -163,10 +163,12 @@ struct AuthController {
         var action = SitePath.password.path
         var error: String?
         var done: Bool
+        /// The administrator reset the password: the page says why it is shown.
+        var forced = false
     }
 
     @Sendable func passwordPage(req: Request) async throws -> View {
-        try await req.page("password", PasswordPage(error: nil, done: false))
+        try await req.page("password", PasswordPage(error: nil, done: false, forced: try req.requireUser().mustChangePassword))
     }
 
     struct PasswordForm: Content {
@@ -180,7 +182,8 @@ struct AuthController {
         do {
             try await change(req, current: form.current ?? "", new: form.new ?? "", confirm: form.confirm ?? form.new ?? "")
         } catch Accounts.Failure.invalid(let why) {
-            let res = try await req.page("password", PasswordPage(error: why, done: false)).encodeResponse(for: req)
+            let res = try await req.page("password", PasswordPage(error: why, done: false, forced: try req.requireUser().mustChangePassword))
+                .encodeResponse(for: req)
             res.status = .unprocessableEntity
             return res
         }

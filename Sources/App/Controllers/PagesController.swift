@@ -13,6 +13,7 @@ struct PagesController {
         app.get(SitePath.importPage.pathComponents, use: importPage)
         app.post(SitePath.importPreview.pathComponents, use: importPreview)
         app.post(SitePath.importSave.pathComponents, use: importSave)
+        app.get(SitePath.importDraft(.key).pathComponents, use: importDraft)
         app.get(SitePath.table(.key).pathComponents, use: table)
         app.get(SitePath.tableEdit(.key).pathComponents, use: edit)
         app.get(SitePath.tableSelfEvaluation(.key).pathComponents, use: selfEvaluation)
@@ -31,12 +32,21 @@ struct PagesController {
     @Sendable func home(req: Request) async throws -> View {
         let user = try req.requireUser()
         let scope = Access.scope(of: user)
-        let query = TableListQuery(unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
+        let query = TableListQuery(q: req.query[String.self, at: "q"], state: req.query[String.self, at: "state"],
+                                   mine: req.query[String.self, at: "mine"],
+                                   unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
                                    kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
-        let page = try await TableStore.page(query, in: scope, on: req.db)
+        let page = try await TableStore.page(query, in: scope, for: user, on: req.db)
         let facets = try await TableStore.facets(in: scope, on: req.db)
         var home = PageContext.Home(page, query: query, facets: facets)
-        home.todo = try await TableStore.waiting(for: user, on: req.db).map { s, why in
+        home.filter?.canMine = user.role != .admin
+        home.offerBulk(to: user)
+        // import previews not yet saved come first: recognised, then left before 保存
+        home.todo = try await ImportDrafts.open(for: user.id, on: req.db).map { d in
+            .init(name: "导入预览（\(d.tables) 张表）尚未保存", unit: d.names,
+                  why: "识别于 \(d.at)，请核对后保存，\(d.expires)后失效", link: SitePath.importDraft(.value(d.id)).path)
+        }
+        home.todo += try await TableStore.waiting(for: user, on: req.db).map { s, why in
             .init(name: s.name, unit: s.unit, why: why, link: SitePath.table(.value(s.id)).path)
         }
         // 运行监控 entries whose turn it is, with their due day, beside the tables
@@ -52,8 +62,11 @@ struct PagesController {
         var page = try await officialPart(d, req)
         let open = TableStatus(stored: d.summary.status) == .approved
             ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
+        let confirmation = TableStatus(stored: d.summary.status) == .draft
+            ? try await Organisations.wantsHeadConfirmation(path: try await Access.visibleRecord(d.summary.id, for: user, on: req.db).orgPath, on: req.db)
+            : false
         page.workflow = .init(d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
-                              openAdjustment: open)
+                              openAdjustment: open, headConfirmation: confirmation)
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
         return try await req.page("table", page)
     }
@@ -210,6 +223,21 @@ struct PagesController {
             PageContext.ImportPreview(source: source, result: combined, sources: inputs.count > 1 ? sources : nil, draft: draft)
         }
         return try await req.page("import-preview", page).encodeResponse(for: req)
+    }
+
+    /// An import preview recognised earlier and not yet saved (linked from 待办): shown again from the stored draft.
+    @Sendable func importDraft(req: Request) async throws -> View {
+        let user = try req.requireUser()
+        try Access.requireUnitRole(user, to: "导入目标表")
+        guard let s = req.parameters.get(SitePath.idKey), let id = UUID(uuidString: s),
+              let doc = try await ImportDrafts.take(id, for: user.id, on: req.db) else {
+            throw Abort(.gone, reason: "这次导入的识别结果已过期或已保存（识别结果保留 \(Int(ImportDrafts.lifetime / 3600)) 小时）。请回到“导入”重新识别")
+        }
+        var recovered = ImportResult()
+        recovered.tables = doc.tables
+        let result = recovered
+        let page = try await req.heavy { PageContext.ImportPreview(source: "之前识别的内容", result: result, sources: nil, draft: id) }
+        return try await req.page("import-preview", page)
     }
 
     private func rerender(_ req: Request, _ text: String, error: String) async throws -> Response {

@@ -13,6 +13,69 @@ struct WorkflowController {
         app.get(SitePath.api(.tableAudit(.key)).pathComponents, use: audit)
         app.get(SitePath.tableAuditCSV(.key).pathComponents, use: auditCSV)
         app.get(SitePath.tableCompare(.key).pathComponents, use: compare)
+        app.post(SitePath.tablesBulkAction.pathComponents, use: bulkAction)
+    }
+
+    struct BulkForm: Content {
+        var action: String?
+        /// `id:version` of each ticked table.
+        var tables: [String]?
+        var comment: String?
+        var approvalNumber: String?
+        var approvalDate: String?
+    }
+
+    struct BulkPage: Encodable {
+        var title = "批量审核结果"
+        var action: String
+        var done: Int
+        var refused: Int
+        var results: [Result]
+        var back = SitePath.home.path
+        struct Result: Encodable {
+            var name: String
+            var unit: String
+            var link: String
+            var ok: Bool
+            var text: String
+        }
+    }
+
+    /// 批量审核 from the 首页: the same action on each ticked table, each in its own transaction and through
+    /// the same workflow rule as one table's button; the page says per table what happened.
+    @Sendable func bulkAction(req: Request) async throws -> View {
+        let user = try req.requireUser()
+        let form = try req.content.decode(BulkForm.self)
+        guard let action = form.action.flatMap(WorkflowAction.init(rawValue:)), Workflow.bulkActions(for: user.role).contains(action) else {
+            let allowed = Workflow.bulkActions(for: user.role).map(\.label).joined(separator: "、")
+            throw Abort(.badRequest, reason: allowed.isEmpty ? "您的角色“\(user.role.label)”不能批量审核"
+                                                            : "批量审核：请选择要执行的操作（\(allowed)）")
+        }
+        let picked: [(UUID, Int)] = (form.tables ?? []).compactMap { s in
+            let parts = s.split(separator: ":")
+            guard parts.count == 2, let id = UUID(uuidString: String(parts[0])), let v = Int(parts[1]) else { return nil }
+            return (id, v)
+        }
+        guard !picked.isEmpty else { throw Abort(.badRequest, reason: "批量审核：请先在列表中勾选要\(action.label)的表") }
+        guard picked.count <= 200 else { throw Abort(.badRequest, reason: "批量审核：一次最多 200 张表，您勾选了 \(picked.count) 张") }
+        let describe = ChineseErrorMiddleware(maxBodyBytes: 0)
+        var results: [BulkPage.Result] = []
+        for (id, version) in picked {
+            let link = SitePath.table(.value(id)).path
+            do {
+                let d = try await TableStore.act(action, on: id, by: user, comment: form.comment, acknowledgeWarnings: false,
+                                                 expectedVersion: version, approvalNumber: form.approvalNumber,
+                                                 approvalDate: form.approvalDate, on: req.db)
+                let now = action.phase == .goals ? d.summary.statusLabel : "自评" + d.summary.evaluationStatusLabel
+                results.append(.init(name: d.summary.name, unit: d.summary.unit, link: link, ok: true, text: "已\(action.label)，现为“\(now)”"))
+            } catch {
+                let name = try? await Access.visible(id, for: user, on: req.db)
+                results.append(.init(name: name?.summary.name ?? id.uuidString, unit: name?.summary.unit ?? "", link: link, ok: false,
+                                     text: "未处理：" + describe.describe(error, req).1))
+            }
+        }
+        let done = results.filter(\.ok).count
+        return try await req.page("bulk-result", BulkPage(action: action.label, done: done, refused: results.count - done, results: results))
     }
 
     struct ActionForm: Content {
@@ -20,6 +83,9 @@ struct WorkflowController {
         /// A checkbox: "on" when ticked.
         var acknowledgeWarnings: String?
         var version: Int?
+        /// 批复: 批复文号 and 批复日期 (YYYY-MM-DD; today when empty).
+        var approvalNumber: String?
+        var approvalDate: String?
     }
 
     @Sendable func pageAction(req: Request) async throws -> Response {
@@ -29,7 +95,8 @@ struct WorkflowController {
         let ack = ["on", "true", "1", "yes"].contains(form.acknowledgeWarnings?.lowercased() ?? "")
         let result = try await TableStore.act(action, on: try req.tableID(), by: user, comment: form.comment,
                                               acknowledgeWarnings: ack,
-                                              expectedVersion: try req.expectedVersion(form.version, what: action.label), on: req.db)
+                                              expectedVersion: try req.expectedVersion(form.version, what: action.label),
+                                              approvalNumber: form.approvalNumber, approvalDate: form.approvalDate, on: req.db)
         // after 调整 the user goes on to edit the new draft
         let to = action == .adjust ? SitePath.tableEdit(.value(result.summary.id)) : SitePath.table(.value(result.summary.id))
         return req.redirect(to: to.path, redirectType: .normal)
@@ -39,6 +106,8 @@ struct WorkflowController {
         var comment: String?
         var acknowledgeWarnings: Bool?
         var version: Int?
+        var approvalNumber: String? = nil
+        var approvalDate: String? = nil
     }
 
     @Sendable func apiAction(req: Request) async throws -> TableDetailDTO {
@@ -48,7 +117,8 @@ struct WorkflowController {
             ? try req.decodeJSON(ActionRequest.self, what: action.label) : ActionRequest()
         return try await TableStore.act(action, on: try req.tableID(), by: user, comment: body.comment,
                                         acknowledgeWarnings: body.acknowledgeWarnings ?? false,
-                                        expectedVersion: try req.expectedVersion(body.version, what: action.label), on: req.db)
+                                        expectedVersion: try req.expectedVersion(body.version, what: action.label),
+                                        approvalNumber: body.approvalNumber, approvalDate: body.approvalDate, on: req.db)
     }
 
     @Sendable func audit(req: Request) async throws -> [AuditEventDTO] {

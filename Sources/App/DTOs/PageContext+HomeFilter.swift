@@ -4,6 +4,12 @@ import GoalCore
 /// The 首页's filter form (unit, year, kind) and its page links, built from a `TableListQuery` and one page of rows.
 extension PageContext {
     struct HomeFilter: Encodable {
+        /// Words of the name, as typed.
+        var q: String
+        var states: [Option]
+        var mine: Bool
+        /// 待我处理 is offered (not to the administrator, who acts on no table).
+        var canMine = true
         var unit: String
         var year: String
         var kind: String
@@ -42,6 +48,9 @@ extension PageContext.Home {
         count = page.total
         let years = facets.years.map(String.init)
         filter = PageContext.HomeFilter(
+            q: query.words.joined(separator: " "),
+            states: ListState.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == query.state) },
+            mine: query.mine,
             unit: query.unit ?? "", year: query.year.map(String.init) ?? "", kind: query.kind?.rawValue ?? "",
             units: facets.units,
             years: years.map { .init(value: $0, label: $0 + "年度", selected: $0 == query.year.map(String.init)) },

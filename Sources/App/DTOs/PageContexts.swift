@@ -27,6 +27,20 @@ enum PageContext {
         var pager: Pager?
         /// 待办: what waits for this account (set by the page handler from `TableStore.waiting`).
         var todo: [Todo] = []
+        /// 批量审核 for reviewers: the actions, and which rows can be ticked (`markSelectable`).
+        var bulk: Bulk?
+
+        struct Bulk: Encodable {
+            var path = SitePath.tablesBulkAction.path
+            var actions: [Action]
+            var today: String
+            struct Action: Encodable {
+                var value: String
+                var label: String
+                var needsComment: Bool
+                var needsApproval: Bool
+            }
+        }
 
         struct Todo: Encodable {
             var name: String
@@ -52,6 +66,30 @@ enum PageContext {
             /// 表上填写的单位, when the form prints another name than its owner's.
             var printedUnit: String?
             var links: SitePath.TableLinks
+            /// `id:version`, the value of its 批量审核 box; `selectable` when some bulk action can be taken on it now.
+            var pick: String
+            var selectable = false
+            var rawStatus: String
+            var rawEvaluation: String
+        }
+
+        /// Offers 批量审核 to an account with review actions, ticking only rows one of them can move now.
+        mutating func offerBulk(to user: CurrentUser, now: Date = Date()) {
+            let actions = Workflow.bulkActions(for: user.role)
+            guard !actions.isEmpty else { return }
+            bulk = Bulk(actions: actions.map { .init(value: $0.rawValue, label: $0.label, needsComment: $0.needsComment,
+                                                     needsApproval: $0 == .approve) },
+                        today: Workflow.day(now))
+            for g in groups.indices {
+                for r in groups[g].rows.indices {
+                    let row = groups[g].rows[r]
+                    groups[g].rows[r].selectable = actions.contains {
+                        Workflow.outcome(of: $0, by: user.role, status: TableStatus(stored: row.rawStatus),
+                                         evaluation: EvaluationStatus(stored: row.rawEvaluation)).isPossible
+                    }
+                }
+            }
+            if !groups.contains(where: { $0.rows.contains(where: \.selectable) }) { bulk = nil }
         }
 
         init(_ tables: [TableSummaryDTO]) {
@@ -61,7 +99,8 @@ enum PageContext {
                 let year = t.year.map { "\($0)年度" } ?? "（未填年度）"
                 let row = Row(name: t.name, title: t.title, kind: t.kindLabel, status: t.statusLabel, errors: t.errors,
                               warnings: t.warnings, score: PageContext.scoreText(t.score, t.scoreMax, t.grade),
-                              printedUnit: t.printedUnit, links: .init(t.id))
+                              printedUnit: t.printedUnit, links: .init(t.id), pick: "\(t.id.uuidString):\(t.version)",
+                              rawStatus: t.status, rawEvaluation: t.evaluationStatus)
                 if let last = groups.last, last.unit == unit, last.year == year {
                     groups[groups.count - 1].rows.append(row)
                 } else {
@@ -110,6 +149,8 @@ enum PageContext {
         var name: String
         var target: String
         var cells: [String]
+        /// The same cells with their columns' headings (a phone shows each row as a card of labelled fields).
+        var labelled: [HeaderField] = []
         var findings: [FindingLine]
         var hasErrors: Bool
     }
@@ -193,11 +234,13 @@ enum PageContext {
             rows.append(GridRow(
                 number: i + 1, level1: ind.level1, level1Span: span1, showLevel1: first1, level2: ind.level2,
                 level2Span: span2, showLevel2: first2, name: ind.name, target: targetText(ind),
-                cells: columns.map { $0.1(ind) ?? "" }, findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
+                cells: columns.map { $0.1(ind) ?? "" },
+                labelled: columns.map { HeaderField(label: $0.0.label(for: t.kind), value: $0.1(ind) ?? "") },
+                findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
         }
         return Table(
-            title: detail.summary.name, heading: t.title, yearLabel: t.year.map { "（\($0)年度）" } ?? "",
-            summary: detail.summary, header: header(t), columns: columns.map(\.0.label), rows: rows,
+            title: detail.summary.name, heading: t.title, yearLabel: t.year.map { FormWords.yearLine(kind: t.kind, year: $0) } ?? "",
+            summary: detail.summary, header: header(t), columns: columns.map { $0.0.label(for: t.kind) }, rows: rows,
             tableFindings: findings.filter { $0.indicator == nil }.map(FindingLine.init),
             errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
             hints: findings.count { $0.severity == .hint }, links: .init(detail.summary.id),
@@ -231,6 +274,9 @@ enum PageContext {
         /// `{"project": {"产出指标": […], …}, "department": …}`: the dropdowns for each 表种, so that changing
         /// the kind in the editor refreshes them without asking the server (the profile is the checker's choice).
         var taxonomies: String
+        /// `{"project": {"weight": "指标分值权重", …}, …}`: each form's own words for the grid's fields
+        /// (`IndicatorField.label(for:)`), so the editor says what the printed form says for its 表种.
+        var fieldLabels: String
         /// Suggestions for 指标值设置依据, as the forms' 填表说明 lists them.
         var bases = ["计划标准", "历史标准", "行业标准", "行业或国家标准", "预算支出标准", "其他"]
         var types = Comparison.allCases.map(\.rawValue)
@@ -264,6 +310,10 @@ enum PageContext {
                 var t = d.table
                 t.kind = kind
                 return Self.quote(kind.rawValue) + ":" + Self.taxonomyJSON(Analysis.taxonomy(for: t))
+            }.joined(separator: ",") + "}"
+            fieldLabels = "{" + TableKind.allCases.map { kind in
+                Self.quote(kind.rawValue) + ":{" + IndicatorField.allCases.map { Self.quote($0.rawValue) + ":" + Self.quote($0.label(for: kind)) }
+                    .joined(separator: ",") + "}"
             }.joined(separator: ",") + "}"
         }
 

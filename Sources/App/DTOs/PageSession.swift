@@ -21,7 +21,8 @@ struct PageSession: Encodable, Sendable {
     var home = SitePath.home.path
     var importPage = SitePath.importPage.path
     var monitoring = SitePath.monitoring.path
-    var openAPI = SitePath.api(.openAPI).path
+    /// 接口说明, for integrators: linked for the administrator only, who sets them up (the page, not raw JSON).
+    var apiDocs = SitePath.apiDocs.path
 
     init(_ user: CurrentUser?) {
         signedIn = user != nil

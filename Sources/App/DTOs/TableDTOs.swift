@@ -32,6 +32,8 @@ struct TableSummaryDTO: Content, Sendable {
     var adjusts: UUID?
     /// The reviewer's comment from the last 退回.
     var returnComment: String?
+    /// An adjustment's 调整理由, once it has been submitted.
+    var adjustmentReason: String? = nil
     var organisationID: UUID?
     /// 预算单位 as the form prints it, when it is not the owning unit's name (shown as such to everyone).
     var printedUnit: String?
@@ -89,7 +91,7 @@ extension TableSummaryDTO {
         self.init(id: id, unit: r.unit, year: r.year, kind: r.kind, kindLabel: kind?.shortLabel ?? r.kind,
                   title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
                   evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
-                  adjusts: r.adjustsID, returnComment: r.returnComment, organisationID: r.organisationID,
+                  adjusts: r.adjustsID, returnComment: r.returnComment, adjustmentReason: r.adjustmentReason, organisationID: r.organisationID,
                   printedUnit: r.printedUnit.flatMap { p in
                       let t = p.trimmingCharacters(in: .whitespaces)
                       return t.isEmpty || t == r.unit ? nil : t

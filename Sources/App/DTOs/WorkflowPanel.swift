@@ -21,8 +21,11 @@ struct WorkflowPanel: Encodable {
     var nothingToDo: Bool
     /// 删除此表: only a draft, only by the unit's own accounts (anything else would answer 403 or 409).
     var canDelete: Bool
-    /// Set on an adjustment: the compare page.
+    /// Set on an adjustment: the compare page, and the 调整理由 once submitted.
     var compare: String?
+    var adjustmentReason: String?
+    /// The organisation wants its unit head to confirm before review: said beside the buttons.
+    var headConfirmation: Bool
     var superseded: Bool
     var canEdit: Bool
     var editNote: String?
@@ -34,6 +37,11 @@ struct WorkflowPanel: Encodable {
         var label: String
         var href: String
         var needsComment: Bool
+        /// An adjustment's 提交: its 调整理由, required.
+        var needsReason: Bool
+        /// 批复: 批复文号 (required) and 批复日期 (today unless changed).
+        var needsApproval: Bool
+        var today: String
         /// Submission with warnings: a box to tick that they were read.
         var warnings: Int
         var danger: Bool
@@ -64,7 +72,8 @@ struct WorkflowPanel: Encodable {
         var more: Int
     }
 
-    init(_ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord], openAdjustment open: TableSummaryDTO? = nil) {
+    init(_ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord], openAdjustment open: TableSummaryDTO? = nil,
+         headConfirmation: Bool = false, now: Date = Date()) {
         let s = d.summary
         let status = TableStatus(stored: s.status), evaluation = EvaluationStatus(stored: s.evaluationStatus)
         self.status = status.label
@@ -76,7 +85,7 @@ struct WorkflowPanel: Encodable {
         version = s.version
         var blocked: [BlockedAction] = []
         actions = WorkflowAction.allCases.compactMap { a in
-            switch Workflow.outcome(of: a, by: user.role, status: status, evaluation: evaluation) {
+            switch Workflow.outcome(of: a, by: user.role, status: status, evaluation: evaluation, headConfirmation: headConfirmation) {
             case .moves, .createsAdjustment:
                 if a == .adjust, open != nil { return nil }
                 // offered only when it can succeed: otherwise said why, beside where the button would be
@@ -94,8 +103,10 @@ struct WorkflowPanel: Encodable {
                         fixLabel: evaluationStep ? "到“自评”中填写" : "到“编辑”中改正"))
                     return nil
                 }
-                return ActionButton(action: a.rawValue, label: a.label,
+                return ActionButton(action: a.rawValue, label: Workflow.label(of: a, by: user.role, headConfirmation: headConfirmation),
                                     href: SitePath.tableAction(.value(s.id), .value(a)).path, needsComment: a.needsComment,
+                                    needsReason: a == .submit && s.adjusts != nil, needsApproval: a == .approve,
+                                    today: Workflow.day(now),
                                     warnings: a == .submit ? s.warnings : 0,
                                     danger: a == .sendBack || a == .returnEvaluation)
             case .refused: return nil
@@ -109,6 +120,8 @@ struct WorkflowPanel: Encodable {
         nothingToDo = actions.isEmpty && blocked.isEmpty && openAdjustment == nil
         canDelete = user.role.isUnitRole && status == .draft
         compare = s.adjusts.map { _ in SitePath.tableCompare(.value(s.id)).path }
+        adjustmentReason = s.adjustmentReason
+        self.headConfirmation = headConfirmation && status == .draft && user.role == .filler
         superseded = status == .superseded
         switch Workflow.editScope(status: status, evaluation: evaluation) {
         case .everything: canEdit = user.role.isUnitRole; editNote = nil

@@ -14,6 +14,8 @@ final class AccountRecord: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     @Field(key: "organisation_id") var organisationID: UUID
     @Field(key: "active") var active: Bool
+    /// Set when the administrator resets the password: the account must choose its own first (nil: no).
+    @OptionalField(key: "must_change_password") var mustChangePassword: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

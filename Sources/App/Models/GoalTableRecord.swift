@@ -37,6 +37,8 @@ final class GoalTableRecord: Model, @unchecked Sendable {
     @OptionalField(key: "adjusts_id") var adjustsID: UUID?
     /// The reviewer's words from the last 退回, shown until the table is submitted again.
     @OptionalField(key: "return_comment") var returnComment: String?
+    /// An adjustment's 调整理由, given when it is submitted.
+    @OptionalField(key: "adjustment_reason") var adjustmentReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     /// Set by `delete()`: the row is hidden, and can be restored for a while.

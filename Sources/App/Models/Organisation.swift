@@ -14,6 +14,8 @@ final class OrganisationRecord: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @OptionalField(key: "parent_id") var parentID: UUID?
     @Field(key: "path") var path: String
+    /// Fillers' submissions here and below go to the unit head to confirm before review (nil: no).
+    @OptionalField(key: "head_confirmation") var headConfirmation: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

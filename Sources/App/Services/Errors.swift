@@ -74,7 +74,7 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
             switch refusal {
             case .roleNotAllowed: return (.forbidden, refusal.message)
             case .wrongState: return (.conflict, refusal.message)
-            case .commentRequired: return (.badRequest, refusal.message)
+            case .commentRequired, .reasonRequired, .approvalDocumentRequired: return (.badRequest, refusal.message)
             case .incomplete: return (.unprocessableEntity, refusal.message)
             }
         case let refusal as MonitoringRefusal:

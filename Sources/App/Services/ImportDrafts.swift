@@ -26,6 +26,34 @@ enum ImportDrafts {
         return try? GoalDocument.decode(Data(r.document.utf8))
     }
 
+    /// The account's previews still open (newest first): for 待办.
+    struct Open: Sendable {
+        var id: UUID
+        var tables: Int
+        /// The first names of its tables.
+        var names: String
+        /// 14:05
+        var at: String
+        /// 1 小时 20 分钟
+        var expires: String
+    }
+
+    static func open(for account: UUID, now: Date = Date(), on db: any Database) async throws -> [Open] {
+        let rows = try await ImportDraftRecord.query(on: db).filter(\.$accountID == account)
+            .filter(\.$createdAt >= now.addingTimeInterval(-lifetime)).sort(\.$createdAt, .descending).limit(5).all()
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.dateFormat = "HH:mm"
+        return rows.compactMap { r in
+            guard let id = r.id, let doc = try? GoalDocument.decode(Data(r.document.utf8)) else { return nil }
+            let names = doc.tables.prefix(3).map { t in t.project?.name ?? (t.unit.isEmpty ? t.title : t.unit) }
+            let left = Int(max(0, lifetime - now.timeIntervalSince(r.createdAt)) / 60)
+            return Open(id: id, tables: doc.tables.count, names: names.joined(separator: "、") + (doc.tables.count > 3 ? "等" : ""),
+                        at: f.string(from: r.createdAt), expires: left >= 60 ? "\(left / 60) 小时 \(left % 60) 分钟" : "\(left) 分钟")
+        }
+    }
+
     static func discard(_ id: UUID, on db: any Database) async throws {
         try await ImportDraftRecord.query(on: db).filter(\.$id == id).delete()
     }

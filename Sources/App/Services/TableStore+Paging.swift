@@ -1,13 +1,20 @@
 import Fluent
 import Foundation
 import GoalCore
+import GoalWorkflow
 import SQLKit
 
 /// 首页 of a province with thousands of tables: filters and one page at a time, in SQL.
 extension TableStore {
     /// One page of live tables matching `query` (by unit, newest year first, then name), and how many match in all.
-    static func page(_ query: TableListQuery, in scope: Access.Scope, on db: any Database) async throws -> TableListPage {
+    /// `user` is whose 待我处理 `query.mine` means.
+    static func page(_ query: TableListQuery, in scope: Access.Scope, for user: CurrentUser? = nil,
+                     on db: any Database) async throws -> TableListPage {
         let matching = GoalTableRecord.query(on: db).visible(in: scope)
+        // every word of the name: 培训 项目 finds 某某培训补助项目
+        for word in query.words { matching.filter(\.$name ~~ word) }
+        if let state = query.state { state.apply(to: matching) }
+        if query.mine, let user { waitingFilter(matching, for: user) }
         // a unit by any part of its name: people type 社会保险 rather than the whole 某某县社会保险服务中心
         if let unit = query.unit { matching.filter(\.$unit ~~ unit) }
         if let year = query.year { matching.filter(\.$year == year) }
@@ -48,6 +55,11 @@ extension TableStore {
 /// What the 首页 asks for: `?unit=…&year=2026&kind=project&page=2`. Values that cannot be read are
 /// dropped and named in `problems`, so a hand-edited address still shows a list.
 struct TableListQuery: Sendable, Equatable {
+    /// Words of the name (`q`), each of which must appear.
+    var words: [String] = []
+    var state: ListState?
+    /// 待我处理: only what waits for the account asking.
+    var mine = false
     var unit: String?
     var year: Int?
     var kind: TableKind?
@@ -62,11 +74,19 @@ struct TableListQuery: Sendable, Equatable {
     }
 
     /// From the query string's texts (`nil` or empty: no filter).
-    init(unit: String?, year: String?, kind: String?, page: String?) {
+    init(q: String? = nil, state: String? = nil, mine: String? = nil, unit: String?, year: String?, kind: String?, page: String?) {
         func given(_ s: String?) -> String? {
             guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
             return t
         }
+        if let q = given(q) {
+            words = Array(q.prefix(100).split(whereSeparator: { $0.isWhitespace || $0 == "，" || $0 == "," }).map(String.init).prefix(8))
+        }
+        if let s = given(state) {
+            if let st = ListState(rawValue: s) ?? ListState.allCases.first(where: { $0.label == s }) { self.state = st }
+            else { problems.append("状态“\(s)”无法识别，已忽略该条件") }
+        }
+        self.mine = ["1", "on", "true", "yes"].contains(given(mine)?.lowercased() ?? "")
         self.unit = given(unit).map { String($0.prefix(100)) }
         if let y = given(year) {
             if let n = Int(y), (1900...2200).contains(n) { self.year = n } else { problems.append("年度“\(y)”不是有效的年份，已忽略该条件") }
@@ -83,6 +103,9 @@ struct TableListQuery: Sendable, Equatable {
     /// The query string for another page with the same filters (`?unit=…&page=3`).
     func link(page: Int) -> String {
         var items: [URLQueryItem] = []
+        if !words.isEmpty { items.append(.init(name: "q", value: words.joined(separator: " "))) }
+        if let state { items.append(.init(name: "state", value: state.rawValue)) }
+        if mine { items.append(.init(name: "mine", value: "1")) }
         if let unit { items.append(.init(name: "unit", value: unit)) }
         if let year { items.append(.init(name: "year", value: String(year))) }
         if let kind { items.append(.init(name: "kind", value: kind.rawValue)) }
@@ -92,7 +115,33 @@ struct TableListQuery: Sendable, Equatable {
         return SitePath.home.path + (items.isEmpty ? "" : "?" + (c.percentEncodedQuery ?? ""))
     }
 
-    var isFiltered: Bool { unit != nil || year != nil || kind != nil }
+    var isFiltered: Bool { unit != nil || year != nil || kind != nil || !words.isEmpty || state != nil || mine }
+}
+
+/// The 首页's 状态 filter: where the goals stand, and for approved tables where their 自评 stands.
+enum ListState: String, CaseIterable, Sendable {
+    case draft, awaitingConfirmation, submitted, businessReviewed, performanceReviewed, approved
+    case evaluationSubmitted = "evaluation-submitted"
+    case evaluationReviewed = "evaluation-reviewed"
+
+    var label: String {
+        switch self {
+        case .evaluationSubmitted: return "自评已提交"
+        case .evaluationReviewed: return "自评已复核"
+        default: return TableStatus(stored: rawValue).label
+        }
+    }
+
+    func apply(to q: QueryBuilder<GoalTableRecord>) {
+        switch self {
+        case .evaluationSubmitted:
+            q.filter(\.$status == TableStatus.approved.rawValue).filter(\.$evaluationStatus == EvaluationStatus.submitted.rawValue)
+        case .evaluationReviewed:
+            q.filter(\.$status == TableStatus.approved.rawValue).filter(\.$evaluationStatus == EvaluationStatus.reviewed.rawValue)
+        default:
+            q.filter(\.$status == rawValue)
+        }
+    }
 }
 
 struct TableListPage: Sendable {

@@ -41,29 +41,41 @@ enum TableStore {
     }
 
     /// 待办: the visible tables waiting for this account to act — for a reviewer those at its review step
-    /// (and, for 绩效股/财政, self-evaluations to review); for a unit's accounts the drafts sent back to them.
+    /// (and, for 绩效股/财政, self-evaluations to review); for a unit's accounts its drafts (next steps, each
+    /// with what it still lacks), the self-evaluations sent back to it and, for the unit head, the tables
+    /// awaiting its confirmation.
     static func waiting(for user: CurrentUser, limit: Int = 50, on db: any Database) async throws -> [(TableSummaryDTO, String)] {
+        guard user.role != .admin else { return [] }
         let q = GoalTableRecord.query(on: db).visible(in: Access.scope(of: user)).summaryFields()
-        var whys: [String: String] = [:]
+        waitingFilter(q, for: user)
+        var out: [(TableSummaryDTO, String)] = []
+        for r in try await q.sort(\.$updatedAt).limit(limit).all() {
+            let s = try TableSummaryDTO(r)
+            out.append((s, try await why(s, for: user, on: db)))
+        }
+        return out
+    }
+
+    /// Narrows `q` to the tables waiting for `user` (the 首页's 待我处理 and 待办).
+    static func waitingFilter(_ q: QueryBuilder<GoalTableRecord>, for user: CurrentUser) {
         switch user.role {
-        case .admin: return []
+        case .admin:
+            q.filter(\.$id == UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
         case .filler, .unitHead:
-            q.filter(\.$returnComment != nil).group(.or) { or in
+            q.group(.or) { or in
                 or.filter(\.$status == TableStatus.draft.rawValue)
+                if user.role == .unitHead { or.filter(\.$status == TableStatus.awaitingConfirmation.rawValue) }
                 or.group(.and) {
                     $0.filter(\.$status == TableStatus.approved.rawValue)
                         .filter(\.$evaluationStatus == EvaluationStatus.draft.rawValue)
+                        .filter(\.$returnComment != nil)
                 }
             }
-            whys[TableStatus.draft.rawValue] = "已退回，请按意见修改后重新提交"
-            whys[TableStatus.approved.rawValue] = "自评已退回，请按意见修改后重新提交自评"
         case .businessReviewer, .performanceReviewer, .financeReviewer:
             let step = Workflow.reviewStep(of: user.role)!
-            whys[step.rawValue] = "待\(user.role.label)"
             if user.role == .businessReviewer {
                 q.filter(\.$status == step.rawValue)
             } else {
-                whys[TableStatus.approved.rawValue] = "自评待复核"
                 q.group(.or) { or in
                     or.filter(\.$status == step.rawValue)
                     or.group(.and) {
@@ -73,12 +85,30 @@ enum TableStore {
                 }
             }
         }
-        return try await q.sort(\.$updatedAt).limit(limit).all().map { r in
-            let s = try TableSummaryDTO(r)
-            var why = whys[s.status] ?? s.statusLabel
-            // the unit reads the reviewer's words where it sees the task
-            if user.role.isUnitRole, let comment = s.returnComment { why += "（意见：\(comment)）" }
-            return (s, why)
+    }
+
+    /// What `user` is to do with a waiting table, in a few words: for a draft, what it still lacks.
+    static func why(_ s: TableSummaryDTO, for user: CurrentUser, on db: any Database) async throws -> String {
+        let status = TableStatus(stored: s.status)
+        switch status {
+        case .awaitingConfirmation where user.role == .unitHead:
+            return "待单位负责人确认：请核对后确认，或退回填报人修改"
+        case .draft where user.role.isUnitRole:
+            var why = s.returnComment.map { "已退回，请按意见修改后重新提交（意见：\($0)）" } ?? "草稿"
+            if s.errors > 0 {
+                let messages = try await GoalTableRecord.find(s.id, on: db).map { try Analysis.errorMessages(TableDetailDTO($0).table) } ?? []
+                let first = messages.prefix(3).map(Analysis.oneTable).joined(separator: "；")
+                why += "：还有 \(s.errors) 个错误需改正" + (first.isEmpty ? "" : "（\(first)\(s.errors > 3 ? "……" : "")）")
+            } else {
+                why += s.warnings > 0 ? "：可以提交审核（有 \(s.warnings) 条警告须确认已阅读）" : "：可以提交审核"
+            }
+            return why
+        case .approved where user.role.isUnitRole:
+            return "自评已退回，请按意见修改后重新提交自评" + (s.returnComment.map { "（意见：\($0)）" } ?? "")
+        case .approved:
+            return "自评待复核"
+        default:
+            return "待\(user.role.label)"
         }
     }
 
@@ -179,8 +209,10 @@ enum TableStore {
     }
 
     /// Takes a workflow action. Returns the table acted on, or for 调整 the new adjustment.
+    /// For an adjustment's 提交 `comment` is its 调整理由; 批复 needs `approval` (批复文号, 批复日期: today when empty).
     static func act(_ action: WorkflowAction, on id: UUID, by user: CurrentUser, comment: String?,
-                    acknowledgeWarnings: Bool, expectedVersion: Int, now: Date = Date(),
+                    acknowledgeWarnings: Bool, expectedVersion: Int, approvalNumber: String? = nil,
+                    approvalDate: String? = nil, now: Date = Date(),
                     on db: any Database) async throws -> TableDetailDTO {
         try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
@@ -188,8 +220,13 @@ enum TableStore {
                 throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r))
             }
             let note = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let confirmation = action == .submit ? try await Organisations.wantsHeadConfirmation(path: r.orgPath, on: tx) : false
             let outcome = Workflow.outcome(of: action, by: user.role, status: TableStatus(stored: r.status),
-                                           evaluation: EvaluationStatus(stored: r.evaluationStatus))
+                                           evaluation: EvaluationStatus(stored: r.evaluationStatus), headConfirmation: confirmation)
+            let approval = action == .approve
+                ? Workflow.Approval(number: approvalNumber ?? "",
+                                    date: (approvalDate ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? Workflow.day(now) : approvalDate!)
+                : nil
             switch outcome {
             case .refused(let refusal): throw refusal
             case .createsAdjustment:
@@ -199,10 +236,12 @@ enum TableStore {
                 if let refusal = Workflow.precondition(
                     of: action, comment: note, errors: action == .submit ? Analysis.errorMessages(table) : [],
                     warnings: action == .submit ? Analysis.warningCount(table) : 0, acknowledgedWarnings: acknowledgeWarnings,
-                    evaluationGaps: action == .submitEvaluation ? Analysis.evaluationGaps(table) : []) {
+                    evaluationGaps: action == .submitEvaluation ? Analysis.evaluationGaps(table) : [],
+                    isAdjustment: r.adjustsID != nil, approval: approval) {
                     throw refusal
                 }
-                table.signoff = Workflow.sign(table.signoff, action: action, by: user.name, role: user.role, on: Workflow.day(now))
+                table.signoff = Workflow.sign(table.signoff, action: action, by: user.name, role: user.role, on: Workflow.day(now),
+                                              approval: approval)
                 // the step is claimed on the phase's row: of two reviewers pressing at once, one moves the table
                 let (from, to) = action.phase == .goals ? (r.status, status.rawValue) : (r.evaluationStatus, evaluation.rawValue)
                 guard try await TablePhases.move(id, action.phase, from: from, to: to, now: now, on: tx) else {
@@ -218,6 +257,8 @@ enum TableStore {
                 // a 退回 of the goals or of the self-evaluation reaches the unit the same way: shown until it submits again
                 if action == .sendBack || action == .returnEvaluation { r.returnComment = note }
                 else if action == .submit || action == .submitEvaluation { r.returnComment = nil }
+                // an adjustment's 提交 says why it adjusts: shown to its reviewers beside the comparison
+                if action == .submit, r.adjustsID != nil { r.adjustmentReason = note }
                 try await r.save(on: tx)
                 try await IndicatorFacts.write(r, table: table, score: score, on: tx)
                 try await AuditLog.append(action.rawValue, by: user, table: id, subject: r.name, comment: note,
@@ -332,7 +373,7 @@ extension QueryBuilder where Model == GoalTableRecord {
     /// Every column a `TableSummaryDTO` reads, and not `document`: lists never need the tables themselves.
     func summaryFields() -> Self {
         field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
-            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$organisationID).field(\.$printedUnit)
+            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$adjustmentReason).field(\.$organisationID).field(\.$printedUnit)
             .field(\.$orgPath).field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score)
             .field(\.$scoreMax).field(\.$grade).field(\.$updatedAt)
     }

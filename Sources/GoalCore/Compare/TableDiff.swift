@@ -88,6 +88,8 @@ public enum TableDiff {
         compare("签署", "单位负责人", old.signoff?.head, new.signoff?.head)
         compare("签署", "业务股室审核人", old.signoff?.businessReviewer, new.signoff?.businessReviewer)
         compare("签署", "绩效股审核人", old.signoff?.performanceReviewer, new.signoff?.performanceReviewer)
+        compare("批复", "批复文号", old.signoff?.approvalNumber, new.signoff?.approvalNumber)
+        compare("批复", "批复日期", old.signoff?.approvedOn, new.signoff?.approvedOn)
         compare("预算执行", "预算数", number(old.execution?.budget), number(new.execution?.budget))
         compare("预算执行", "执行数", number(old.execution?.spent), number(new.execution?.spent))
         compare("预算执行", "分值", number(old.execution?.weight), number(new.execution?.weight))

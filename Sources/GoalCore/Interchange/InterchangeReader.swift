@@ -207,6 +207,8 @@ struct JSONByteScanner {
             case "head": try seen.insert(3); v.head = try s.optString()
             case "businessReviewer": try seen.insert(4); v.businessReviewer = try s.optString()
             case "performanceReviewer": try seen.insert(5); v.performanceReviewer = try s.optString()
+            case "approvalNumber": try seen.insert(6); v.approvalNumber = try s.optString()
+            case "approvedOn": try seen.insert(7); v.approvedOn = try s.optString()
             default: try s.skip()
             }
         }

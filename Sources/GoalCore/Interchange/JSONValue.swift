@@ -159,7 +159,8 @@ extension GoalTable {
                 ("filledBy", .string(s.filledBy)), ("phone", .string(s.phone)), ("filledOn", .string(s.filledOn)),
                 ("head", .string(s.head)), ("businessReviewer", .string(s.businessReviewer)),
                 ("performanceReviewer", .string(s.performanceReviewer)),
-            ]) } ?? .null),
+            ] + (s.approvalNumber.map { [("approvalNumber", .string($0))] } ?? [])
+              + (s.approvedOn.map { [("approvedOn", .string($0))] } ?? [])) } ?? .null),
         ]
         if let e = execution {
             var x: [(String, JSONValue)] = [("budget", .number(e.budget)), ("spent", .number(e.spent)), ("weight", .number(e.weight))]

@@ -119,21 +119,30 @@ public struct Signoff: Sendable, Hashable, Codable {
     public var head: String?
     public var businessReviewer: String?
     public var performanceReviewer: String?
+    /// 批复文号 and 批复日期 (YYYY-MM-DD), written by 批复; absent until then (and left out of the JSON).
+    public var approvalNumber: String?
+    public var approvedOn: String?
     public init(filledBy: String? = nil, phone: String? = nil, filledOn: String? = nil, head: String? = nil,
-                businessReviewer: String? = nil, performanceReviewer: String? = nil) {
+                businessReviewer: String? = nil, performanceReviewer: String? = nil,
+                approvalNumber: String? = nil, approvedOn: String? = nil) {
         self.filledBy = filledBy; self.phone = phone; self.filledOn = filledOn; self.head = head
         self.businessReviewer = businessReviewer; self.performanceReviewer = performanceReviewer
+        self.approvalNumber = approvalNumber; self.approvedOn = approvedOn
     }
-    enum CodingKeys: String, CodingKey { case filledBy, phone, filledOn, head, businessReviewer, performanceReviewer }
+    enum CodingKeys: String, CodingKey {
+        case filledBy, phone, filledOn, head, businessReviewer, performanceReviewer, approvalNumber, approvedOn
+    }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(filledBy, forKey: .filledBy); try c.encode(phone, forKey: .phone)
         try c.encode(filledOn, forKey: .filledOn); try c.encode(head, forKey: .head)
         try c.encode(businessReviewer, forKey: .businessReviewer)
         try c.encode(performanceReviewer, forKey: .performanceReviewer)
+        try c.encodeIfPresent(approvalNumber, forKey: .approvalNumber)
+        try c.encodeIfPresent(approvedOn, forKey: .approvedOn)
     }
     public var isEmpty: Bool {
-        [filledBy, phone, filledOn, head, businessReviewer, performanceReviewer].allSatisfy { $0 == nil }
+        [filledBy, phone, filledOn, head, businessReviewer, performanceReviewer, approvalNumber, approvedOn].allSatisfy { $0 == nil }
     }
 }
 
@@ -150,7 +159,7 @@ public struct Execution: Sendable, Hashable, Codable {
 }
 
 extension Signoff {
-    /// The lines the review workflow signs (单位负责人, 填表日期, 业务股室审核人, 绩效股审核人), taken from
+    /// The lines the review workflow signs (单位负责人, 填表日期, 业务股室审核人, 绩效股审核人, 批复文号/日期), taken from
     /// `signed`; the lines a filler types (填表人, 联系电话) from `self`. A save or an import may
     /// never write a signature: the printed form must say only who really acted.
     public func keepingWorkflowLines(of signed: Signoff?) -> Signoff {
@@ -159,6 +168,8 @@ extension Signoff {
         s.filledOn = signed?.filledOn
         s.businessReviewer = signed?.businessReviewer
         s.performanceReviewer = signed?.performanceReviewer
+        s.approvalNumber = signed?.approvalNumber
+        s.approvedOn = signed?.approvedOn
         return s
     }
 }

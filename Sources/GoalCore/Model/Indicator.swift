@@ -132,6 +132,18 @@ public enum IndicatorField: String, Sendable, Hashable, Codable, CaseIterable {
         case .score: return "得分"
         }
     }
+
+    /// The heading as `kind`'s own form prints it: the 项目支出 form calls 分值 and 评（扣）分标准
+    /// 指标分值权重 and 指标赋分规则, the 省级整体 form calls 指标解释 指标值说明. Screens, print and
+    /// .xlsx all use these, so a form reads the same everywhere.
+    public func label(for kind: TableKind) -> String {
+        switch (kind, self) {
+        case (.project, .weight): return "指标分值权重"
+        case (.project, .scoring): return "指标赋分规则"
+        case (.provincial, .explanation): return "指标值说明"
+        default: return label
+        }
+    }
 }
 
 extension Indicator {

@@ -31,6 +31,10 @@ public enum HTMLPrintView {
         .guidanceHeading { font-weight: bold; padding-top: 8pt; }
         .guidance { font-size: 9pt; }
         thead { display: table-header-group; }
+        /* a row is never cut across two pages; the 签署 lines and the 填表说明 heading stay with what follows */
+        tr { break-inside: avoid; page-break-inside: avoid; }
+        tr.keep-with-next { break-after: avoid; page-break-after: avoid; }
+        table.after { break-before: avoid; }
         </style>
         </head>
         <body>
@@ -67,7 +71,8 @@ public enum HTMLPrintView {
         func rows(_ range: ClosedRange<Int>) -> String {
             var s = ""
             for r in range {
-                s += "<tr>"
+                let keep = (byRow[r] ?? []).contains { $0.role == .signoff || $0.role == .guidanceHeading }
+                s += keep ? "<tr class=\"keep-with-next\">" : "<tr>"
                 for b in (byRow[r] ?? []).sorted(by: { $0.column < $1.column }) {
                     let tag = b.role == .heading ? "th" : "td"
                     var attrs = " class=\"\(b.role)\""
@@ -80,12 +85,17 @@ public enum HTMLPrintView {
             }
             return s
         }
-        // Two tables on one column grid: the title and header block, then the indicator grid whose
-        // heading row (a <thead>) repeats on every printed page, as the .xlsx's print titles do.
+        // Three tables on one column grid: the title and header block; the indicator grid, whose heading
+        // row (a <thead>) repeats on every printed page, as the .xlsx's print titles do; then the 签署
+        // lines and 填表说明, outside the grid so that a page of them does not start with its heading.
         var s = "<section class=\"form\">\n<table width=\"100%\">\n" + colgroup + rows(1...(layout.headingRow - 1)) + "</table>\n"
-        s += "<table width=\"100%\">\n" + colgroup + "<thead>" + rows(layout.headingRow...layout.headingRow) + "</thead>\n<tbody>\n"
-        s += rows((layout.headingRow + 1)...max(layout.rowCount, layout.headingRow + 1)) + "</tbody>\n</table>\n</section>\n"
-        return s
+        let lastGridRow = max(layout.lastIndicatorRow, layout.headingRow + 1)
+        s += "<table width=\"100%\" class=\"grid\">\n" + colgroup + "<thead>" + rows(layout.headingRow...layout.headingRow) + "</thead>\n<tbody>\n"
+        s += rows((layout.headingRow + 1)...lastGridRow) + "</tbody>\n</table>\n"
+        if layout.rowCount > lastGridRow {
+            s += "<table width=\"100%\" class=\"after\">\n" + colgroup + rows((lastGridRow + 1)...layout.rowCount) + "</table>\n"
+        }
+        return s + "</section>\n"
     }
 
     /// Alignment by role, as an attribute that Word and LibreOffice honour where they ignore the CSS.

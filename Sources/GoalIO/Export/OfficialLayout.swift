@@ -113,10 +113,8 @@ struct OfficialLayout: Sendable {
     // MARK: title and year
 
     /// `（2026）年度` on the whole-spending forms, `（2023年）` on the project form, as the seeds print.
-    static func yearLine(_ table: GoalTable) -> String {
-        let y = table.year.map(String.init) ?? "    "
-        return table.kind == .project ? "（\(y)年）" : "（\(y)）年度"
-    }
+    /// The screens print the same line (`yearLine(kind:year:)`), so a form's year reads one way everywhere.
+    static func yearLine(_ table: GoalTable) -> String { FormWords.yearLine(kind: table.kind, year: table.year) }
 
     // MARK: header block
 
@@ -198,7 +196,7 @@ struct OfficialLayout: Sendable {
         let ind = table.indicators
         func used(_ f: IndicatorField) -> Bool { ind.contains { value(of: f, in: $0) != nil } }
         func col(_ f: IndicatorField, _ heading: String? = nil) -> Column {
-            let h = heading ?? f.label
+            let h = heading ?? f.label(for: table.kind)
             return Column(heading: h, holds: .field(f), width: width(of: f, heading: h, texts: ind.compactMap { value(of: f, in: $0) }, isBlank: ind.isEmpty))
         }
         var base: [Column]
@@ -220,10 +218,10 @@ struct OfficialLayout: Sendable {
             base += combinable
                 ? [Column(heading: "指标值", holds: .combinedValue, width: fit(ind.map(combinedValue), within: 10...16))]
                 : [col(.type), col(.value), col(.unit)]
-            base += [col(.basis), col(.lastYear), col(.weight, "指标分值权重"), col(.scoring, "指标赋分规则"), col(.evidence)]
+            base += [col(.basis), col(.lastYear), col(.weight), col(.scoring), col(.evidence)]
         case .provincial:
             base = [IndicatorField.level1, .level2, .name, .type, .value, .unit].map { col($0) }
-                + [col(.scoring), col(.explanation, "指标值说明")]
+                + [col(.scoring), col(.explanation)]
         }
         let present = Set(base.compactMap { c -> IndicatorField? in if case .field(let f) = c.holds { return f } else { return nil } })
         let hasCombined = base.contains { $0.holds == .combinedValue }
@@ -340,6 +338,7 @@ struct OfficialLayout: Sendable {
     // MARK: sign-off
 
     /// The lines under the grid, with the labels the forms print; empty values leave room to sign.
+    /// An approved table adds its 批复文号 and 批复日期.
     static func signoffLines(_ s: Signoff) -> [String] {
         func v(_ x: String?) -> String { x ?? "" }
         let gap = "　　　　"
@@ -347,7 +346,7 @@ struct OfficialLayout: Sendable {
             "业务股室审核：\(v(s.businessReviewer))\(gap)绩效股审核：\(v(s.performanceReviewer))",
             "填表人：\(v(s.filledBy))\(gap)联系电话：\(v(s.phone))",
             "填表日期：\(v(s.filledOn))\(gap)单位负责人：\(v(s.head))",
-        ]
+        ] + (s.approvalNumber == nil && s.approvedOn == nil ? [] : ["批复文号：\(v(s.approvalNumber))\(gap)批复日期：\(v(s.approvedOn))"])
     }
 
     // MARK: grid
@@ -362,4 +361,13 @@ struct OfficialLayout: Sendable {
 
 extension Comparable {
     func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}
+
+/// Words each form prints, for the screens to print them the same way.
+public enum FormWords {
+    /// `（2026）年度` on the whole-spending forms, `（2023年）` on the project form.
+    public static func yearLine(kind: TableKind, year: Int?) -> String {
+        let y = year.map(String.init) ?? "    "
+        return kind == .project ? "（\(y)年）" : "（\(y)）年度"
+    }
 }
