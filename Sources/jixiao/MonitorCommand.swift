@@ -154,16 +154,11 @@ struct MonitorCommand: ParsableCommand {
 
     func loadProfile() -> ProfileChoice {
         guard let profile else { return .success(.standard) }
-        if let p = MonitoringProfile.named(profile) { return .success(p) }
-        guard let data = FileManager.default.contents(atPath: profile) else {
-            return .failure("规则配置“\(profile)”既不是内置配置（\(MonitoringProfile.builtIn.map(\.name).joined(separator: "、"))），也不是可读的文件")
-        }
-        do {
-            return .success(try JSONDecoder().decode(MonitoringProfile.self, from: data))
-        } catch let e as DecodingError {
-            return .failure("规则配置文件“\(profile)”无法读取：\(MonitoringJSON.describe(e))")
-        } catch {
-            return .failure("规则配置文件“\(profile)”无法读取")
+        switch ProfileArgument.resolve(profile, builtIn: MonitoringProfile.named, names: MonitoringProfile.builtIn.map(\.name),
+                                       load: { try JSONDecoder().decode(MonitoringProfile.self, from: $0) },
+                                       describe: { ($0 as? DecodingError).map(MonitoringJSON.describe) ?? "\($0)" }) {
+        case .success(let p): return .success(p)
+        case .failure(let f): return .failure(f.message)
         }
     }
 

@@ -39,16 +39,11 @@ struct ProfileCommand: ParsableCommand {
     /// An unknown name or an unreadable file is a usage error (exit 2).
     static func resolve(_ argument: String?) throws -> Profile? {
         guard let argument else { return nil }
-        if let p = Profile.builtIn(named: argument) { return p }
-        let url = URL(fileURLWithPath: argument)
-        guard let data = try? Data(contentsOf: url) else {
-            FileHandle.standardError.write(Data("用法错误：找不到规则配置“\(argument)”；内置有 \(names)，或给出 JSON 文件路径\n".utf8))
-            throw ExitCode(2)
-        }
-        do {
-            return try Profile.load(from: data)
-        } catch {
-            FileHandle.standardError.write(Data("用法错误：规则配置文件“\(argument)”无法读取：\(error.description)\n".utf8))
+        switch ProfileArgument.resolve(argument, builtIn: Profile.builtIn(named:), names: Profile.builtIn.map(\.name),
+                                       load: { try Profile.load(from: $0) }, describe: { ($0 as? InterchangeError)?.description ?? "\($0)" }) {
+        case .success(let p): return p
+        case .failure(let f):
+            FileHandle.standardError.write(Data("用法错误：\(f.message)\n".utf8))
             throw ExitCode(2)
         }
     }

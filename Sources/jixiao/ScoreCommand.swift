@@ -106,15 +106,10 @@ struct ScoreCommand: ParsableCommand {
 
     func loadProfile() -> ProfileChoice {
         guard let profile else { return .success(Profile.current.scoring) }
-        if let p = Profile.builtIn(named: profile) { return .success(p.scoring) }
-        guard let data = FileManager.default.contents(atPath: profile) else {
-            let names = Profile.builtIn.map(\.name).joined(separator: "、")
-            return .failure("规则配置“\(profile)”既不是内置配置（\(names)），也不是可读的文件")
-        }
-        do {
-            return .success(try Profile.load(from: data).scoring)
-        } catch {
-            return .failure("规则配置文件“\(profile)”无法读取：\(error.description)")
+        switch ProfileArgument.resolve(profile, builtIn: Profile.builtIn(named:), names: Profile.builtIn.map(\.name),
+                                       load: { try Profile.load(from: $0) }, describe: { ($0 as? InterchangeError)?.description ?? "\($0)" }) {
+        case .success(let p): return .success(p.scoring)
+        case .failure(let f): return .failure(f.message)
         }
     }
 
