@@ -136,13 +136,8 @@ struct PagesController {
         let table = d.table
         // an .xlsx of a large table takes a while: written on HeavyWork's threads, not a page's
         let body = try await req.heavy { try format.webData([table]) }
-        let file = "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).\(format.fileExtension)"
-        let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "table"
-        let disposition = format == .html ? "inline" : "attachment"
-        return Response(status: .ok, headers: [
-            "Content-Type": format.contentType,
-            "Content-Disposition": "\(disposition); filename=\"table.\(format.fileExtension)\"; filename*=UTF-8''\(encoded)",
-        ], body: .init(data: body))
+        return .download(body, name: "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).\(format.fileExtension)",
+                         asciiName: "table.\(format.fileExtension)", contentType: format.contentType, inline: format == .html)
     }
 
     // MARK: 导入

@@ -256,12 +256,13 @@ struct MonitoringController {
 
     // MARK: files
 
+    static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
     @Sendable func formXLSX(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (e, _, table, entry) = try await load(req, user)
         let data = try MonitoringFormXLSX.data([MonitoredTable(table: table, entry: entry)])
-        return Self.download(data, name: "执行监控表-\(e.tableName).xlsx",
-                             type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return .download(data, name: "执行监控表-\(e.tableName).xlsx", asciiName: "monitoring.xlsx", contentType: Self.xlsx)
     }
 
     @Sendable func printView(req: Request) async throws -> Response {
@@ -290,15 +291,6 @@ struct MonitoringController {
                                          status: words.joined(separator: "、"))
         }
         let data = try MonitoringSummaryXLSX.data(lines, title: "\(r.title)监控汇总表", profile: MonitoringProfile.named(r.profile) ?? .standard)
-        return Self.download(data, name: "监控汇总表-\(r.title).xlsx",
-                             type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    }
-
-    static func download(_ data: Data, name: String, type: String) -> Response {
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
-        return Response(status: .ok, headers: [
-            "Content-Type": type,
-            "Content-Disposition": "attachment; filename=\"download.xlsx\"; filename*=UTF-8''\(encoded)",
-        ], body: .init(data: data))
+        return .download(data, name: "监控汇总表-\(r.title).xlsx", asciiName: "monitoring-summary.xlsx", contentType: Self.xlsx)
     }
 }

@@ -73,11 +73,7 @@ enum AuditLog {
     /// The trail as CSV for Excel/WPS: UTF-8 with BOM (so both read the Chinese right), one event per row.
     static func csvResponse(_ events: [AuditEventRecord], fileName: String, withSubject: Bool = false) -> Response {
         let csv = CSVWriter.document(csvRecords(events, withSubject: withSubject))
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "audit.csv"
-        return Response(status: .ok, headers: [
-            "Content-Type": "text/csv; charset=utf-8",
-            "Content-Disposition": "attachment; filename=\"audit.csv\"; filename*=UTF-8''\(encoded)",
-        ], body: .init(string: csv))
+        return .download(Data(csv.utf8), name: fileName, asciiName: "audit.csv", contentType: "text/csv; charset=utf-8")
     }
 
     /// The trail's header and one record per event, as the CSV download and `jixiao-server export` write it.
