@@ -127,6 +127,10 @@ struct MonitoringTests {
             #expect(page.contains("34.3"))
             #expect(page.contains("红灯须填写偏差原因"))
             #expect(try await Self.entry(app, table: a).light == Light.red.rawValue)
+            // the unit's light on the round page is the worst of its tables'
+            let roundPage = try await app.send(.GET, SitePath.monitoringRound(.value(e.roundID)).path, as: .finance).body.string
+            let unitRow = try #require(roundPage.components(separatedBy: "<td>测试单位甲</td>").dropFirst().first)
+            #expect(unitRow.hasPrefix("<td class=\"light-red\">红</td>"))
 
             // 提交 is refused while the red row has no reason, naming the row
             let refused = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, ["version": "2"])

@@ -89,6 +89,8 @@ enum MonitoringPages {
         var summary: String
         /// How many tables show each light: 红 first.
         var lights: [Choice]
+        /// Each unit's light: the worst of its tables' (the spec's unit light), worst first.
+        var units: [UnitLine]
         var back = SitePath.monitoring.path
 
         init(_ r: MonitoringRoundRecord, entries: [MonitoringEntryRecord], now: Date) {
@@ -100,6 +102,12 @@ enum MonitoringPages {
             lights = [Light.red, .yellow, .green, .blue, .undetermined].map { l in
                 .init(value: l.rawValue, label: "\(shown.count { $0 == l })", chosen: false)
             }
+            var byUnit: [String: [Light]] = [:]
+            for (e, l) in zip(entries, shown) { byUnit[e.unit, default: []].append(l) }
+            units = byUnit.map { unit, lights in
+                let worst = Light.worst(lights)
+                return UnitLine(unit: unit, light: LightCell(worst, "\(lights.count) 张表中最差的预警"), tables: lights.count)
+            }.sorted { ($0.severity, $0.unit) > ($1.severity, $1.unit) }
             self.entries = entries.map { e in
                 let status = MonitoringStatus(stored: e.status)
                 return EntryLine(unit: e.unit, table: e.tableName, status: status.label,
@@ -111,6 +119,13 @@ enum MonitoringPages {
                                  light: LightCell(e.light.flatMap(Light.init(rawValue:)) ?? .undetermined, ""))
             }
         }
+    }
+
+    struct UnitLine: Encodable {
+        var unit: String
+        var light: LightCell
+        var tables: Int
+        var severity: Int { (Light(rawValue: light.light) ?? .undetermined).severity }
     }
 
     struct EntryLine: Encodable {
