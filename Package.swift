@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalMonitoring", "GoalIO", "OfficeXML",
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalMonitoring", "GoalWorkflow", "GoalIO", "OfficeXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

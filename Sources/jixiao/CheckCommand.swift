@@ -3,6 +3,7 @@ import Foundation
 import GoalCheck
 import GoalCore
 import GoalIO
+import GoalWorkflow
 
 /// `jixiao check INPUT... [--profile NAME|FILE] [--format text|json]`: finds what a finance reviewer
 /// would send back. Exit 1 when an error was found, 0 otherwise, 2 on a usage error.
@@ -12,6 +13,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "检查绩效目标表：找出会被财政审核退回的问题，指明表、行、列，并给出改法。",
         discussion: """
         发现“错误”时退出码为 1，否则为 0；用法错误为 2。
+        加 --submission 时再按“提交审核”的规则（与网页、服务器同一规则：有错误不能提交，有警告须确认）逐表判断能否提交；
+        不能提交的表使退出码为 1；--acknowledge-warnings 表示已阅读警告。
         不指定 --profile 时按表种选择内置规则配置：省级整体表用 provincial，成本指标列在产出指标下的表用 legacy，其余用 current。
         """
     )
@@ -29,6 +32,12 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(name: .customLong("list-rules"), help: "列出全部检查规则")
     var listRules = false
+
+    @Flag(name: .customLong("submission"), help: "按“提交审核”的规则判断每张表能否提交（与服务器同一规则）")
+    var submission = false
+
+    @Flag(name: .customLong("acknowledge-warnings"), help: "与 --submission 同用：已阅读警告，确认提交")
+    var acknowledgeWarnings = false
 
     func run() throws {
         if listRules {
@@ -62,7 +71,23 @@ struct CheckCommand: ParsableCommand {
         case .text: print(CheckReport.text(reports), terminator: "")
         case .json: print(CheckReport.json(reports))
         }
-        if reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
+        var refused = false
+        if submission {
+            // the workflow's own rule (GoalWorkflow), as the server applies it when 提交审核 is pressed
+            for r in reports {
+                for (i, table) in r.tables.enumerated() {
+                    let mine = r.findings.filter { $0.table == i }
+                    let refusal = Workflow.precondition(
+                        of: .submit, comment: nil, errors: mine.filter { $0.severity == .error }.map(\.message),
+                        warnings: mine.count { $0.severity == .warning }, acknowledgedWarnings: acknowledgeWarnings)
+                    let name = table.project?.name ?? table.unit
+                    let line = "\(r.file) 第\(i + 1)张表\(name.isEmpty ? "" : "（\(name)）")：" + (refusal.map { "不能提交：\($0.message)" } ?? "可以提交审核")
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                    if refusal != nil { refused = true }
+                }
+            }
+        }
+        if refused || reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
     }
 
     enum OutputFormat: String { case text, json }
