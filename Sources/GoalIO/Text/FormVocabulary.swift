@@ -105,18 +105,22 @@ enum FormVocabulary {
     enum HeaderField: Sendable, Hashable {
         case unit, duty, goal, projectName, projectManager, fundsGroup, fundsTotal, fundsFiscal, fundsOther
         case tasks, taskName, taskContent, supervisor
+        /// The unit that carries the project out (实施单位, 资金使用单位): the table's unit when the
+        /// form names no unit of its own (单位名称, 预算单位, 部门(单位)名称…), which it then gives way to.
+        case implementer
     }
 
     static let headerLabels: [(String, HeaderField)] = [
         ("部门(单位)名称", .unit), ("单位名称", .unit), ("预算单位", .unit), ("部门名称", .unit), ("填报单位", .unit),
-        ("项目单位", .unit), ("单位信息", .unit), ("实施单位", .unit), ("项目实施单位", .unit), ("预算部门", .unit),
+        ("项目单位", .unit), ("单位信息", .unit), ("实施单位", .implementer), ("项目实施单位", .implementer), ("预算部门", .unit),
+        ("资金使用单位", .implementer),
         ("主管部门", .supervisor), ("主管单位", .supervisor), ("主管部门及代码", .supervisor), ("主管部门(代码)", .supervisor),
-        ("主管部门名称", .supervisor),
+        ("主管部门名称", .supervisor), ("中央主管部门", .supervisor), ("地方主管部门", .supervisor),
         ("部门(单位)职责", .duty), ("单位职责", .duty), ("部门职责", .duty), ("主要职能", .duty), ("部门职能", .duty),
         ("年度履职目标", .goal), ("项目总体目标", .goal), ("年度总体目标", .goal), ("总体目标", .goal),
         ("年度绩效目标", .goal), ("项目绩效目标", .goal), ("绩效目标", .goal), ("年度目标", .goal),
         ("总体绩效目标", .goal), ("整体绩效目标", .goal), ("部门整体绩效目标", .goal), ("项目总体绩效目标", .goal),
-        ("项目名称", .projectName), ("专项资金名称", .projectName), ("项目负责人", .projectManager), ("项目经办人", .projectManager), ("负责人", .projectManager),
+        ("项目名称", .projectName), ("专项资金名称", .projectName), ("转移支付(项目)名称", .projectName), ("转移支付项目名称", .projectName), ("项目负责人", .projectManager), ("项目经办人", .projectManager), ("负责人", .projectManager),
         ("项目资金(万元)", .fundsGroup), ("项目资金", .fundsGroup), ("预算情况", .fundsGroup), ("资金情况(万元)", .fundsGroup),
         ("资金情况", .fundsGroup), ("资金来源", .fundsGroup),
         ("年度预算总额", .fundsTotal), ("年度资金总额", .fundsTotal), ("部门预算总额(万元)", .fundsTotal),

@@ -361,7 +361,7 @@ struct Reader {
             return
         }
         if inGuidance {
-            if let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache), pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
+            if let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache), pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName }) {
                 inGuidance = false
                 startTable(line: row.line, inheritFrom: current)
                 readHeader(row, pairs: pairs)
@@ -418,7 +418,7 @@ struct Reader {
         // inside a grid only a table's first labels (单位, 项目名称…) can follow, written exactly
         if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache) {
             if let d = current, !d.rows.isEmpty || afterSignoff,
-               pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
+               pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName }) {
                 startTable(line: row.line, inheritFrom: d)
             }
             readHeader(row, pairs: pairs)
@@ -511,7 +511,10 @@ struct Reader {
             // a value followed by the sheet's money unit (`某某局　　单位：万元`) is the value alone
             let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim($0)) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
             switch p.field {
-            case .unit: if let v { current?.unit = v }
+            case .unit: if let v { current?.unit = v; current?.unitLabelled = true }
+            case .implementer:
+                // the unit carrying the project out is the table's unit only where no label names the unit itself
+                if let v, current?.unitLabelled != true { current?.unit = v }
             case .supervisor: current?.sawSupervisor = true
             case .duty: if let v { current?.duty = v }
             case .goal:

@@ -1,0 +1,40 @@
+import Foundation
+import GoalCore
+import Testing
+@testable import GoalIO
+
+/// Header-block rules met on real published tables (issue #22), each on a table of its own making.
+@Suite("真实表的表头：单位、转移支付、交错的标签")
+struct RealHeaderTests {
+    func read(_ text: String) -> ImportResult { TextTableReader.read(text: text) }
+
+    @Test("the form's own unit label wins over 实施单位, in either order; 实施单位 alone is the unit")
+    func ownUnitLabelWins() throws {
+        let grid = """
+        一级指标\t二级指标\t三级指标\t指标值
+        产出指标\t数量指标\t培训人次\t≥200人次
+        """
+        let before = read("某镇项目支出绩效目标表\n预算单位：某县某某镇人民政府\n项目名称\t道路养护\t实施单位\t某镇农业服务中心\n" + grid)
+        #expect(try #require(before.tables.first).unit == "某县某某镇人民政府")
+        let after = read("某镇项目支出绩效目标表\n实施单位\t某镇农业服务中心\n单位名称\t某县某某镇人民政府\n" + grid)
+        #expect(try #require(after.tables.first).unit == "某县某某镇人民政府")
+        let alone = read("某镇项目支出绩效目标表\n主管部门\t某县农业农村局\t实施单位\t某镇农业服务中心\n" + grid)
+        #expect(try #require(alone.tables.first).unit == "某镇农业服务中心")
+    }
+
+    @Test("a transfer-payment form: 中央/地方主管部门 are supervisors, 资金使用单位 is the unit, 转移支付(项目)名称 the project")
+    func transferPaymentHeader() throws {
+        let text = """
+        某某补助资金转移支付项目绩效目标自评表
+        转移支付(项目)名称\t某某补助资金
+        中央主管部门\t某部
+        地方主管部门\t某县某局\t资金使用单位\t某县某中心
+        一级指标\t二级指标\t三级指标\t指标值\t全年实际完成值
+        产出指标\t数量指标\t补助人数\t≥500人\t620人
+        """
+        let t = try #require(read(text).tables.first)
+        #expect(t.unit == "某县某中心")
+        #expect(t.project?.name == "某某补助资金")
+        #expect(t.indicators.first?.actual == "620人")
+    }
+}
