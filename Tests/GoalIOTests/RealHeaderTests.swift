@@ -37,4 +37,30 @@ struct RealHeaderTests {
         #expect(t.project?.name == "某某补助资金")
         #expect(t.indicators.first?.actual == "620人")
     }
+
+    @Test("a PDF header on one line, labels before their values: paired in order, a value that does not fit reported, the year from 填报日期")
+    func interleavedHeader() throws {
+        let text = "附表 3 部门整体支出绩效目标申报表 填报日期: 2024 年 2 月 6 日 单位 名称 填报人 某市某某服务中心 李小红 "
+            + "财政拨款 收入构成 3500 联系电话 概况 (一)负责全市某某服务工作。"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.kind == .department)
+        #expect(t.unit == "某市某某服务中心")
+        #expect(t.signoff?.filledBy == "李小红")
+        #expect(t.signoff?.filledOn == "2024-02-06")
+        #expect(t.funds == nil)   // 收入构成 is no amount: nothing guessed into 财政拨款
+        #expect(t.year == 2024)
+        #expect(r.notes.contains { $0.message.contains("交错排列") && $0.message.contains("单位名称 → 某市某某服务中心") })
+        #expect(r.notes.contains { $0.kind == .unreadable && $0.message.contains("财政拨款") })
+        #expect(r.notes.contains { $0.message.contains("按填报日期 2024-02-06 取 2024 年度") })
+    }
+
+    @Test("a goal form filed from September on is next year's; a self-evaluation takes no year from its date")
+    func yearFromFilingDate() throws {
+        let autumn = read("项目支出绩效目标申报表 填报日期: 2023 年 10 月 9 日 预算单位 填报人 某县某局 王五")
+        #expect(try #require(autumn.tables.first).year == 2024)
+        let selfEvaluation = read("项目支出绩效自评表 填报日期: 2023 年 3 月 9 日 预算单位 填报人 某县某局 王五")
+        let t = try #require(selfEvaluation.tables.first)
+        #expect(t.year == nil && t.unit == "某县某局")
+    }
 }

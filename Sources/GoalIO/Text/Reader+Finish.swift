@@ -9,6 +9,7 @@ extension Reader {
         var indexMap: [Int: Int] = [:]
         for i in drafts.indices {
             placeExplanations(in: i)
+            inferYearFromFilingDate(in: i)
             let tasks = assignTasks(in: i)
             let d = drafts[i]
             // A form whose title and header block are filled but whose indicators are not yet (a 申报表
@@ -45,6 +46,22 @@ extension Reader {
             finalNotes.append(m)
         }
         return ImportResult(tables: tables, notes: finalNotes)
+    }
+
+    /// A goal form that prints no year anywhere but its 填报日期 is the budget year it was filed
+    /// for: the year of the date when filed from January to August (the approved budget's goals),
+    /// the next year when filed from September on (the goals drafted with next year's budget).
+    /// Reported, to be checked. A self-evaluation is filed after its year and is left without one.
+    mutating func inferYearFromFilingDate(in i: Int) {
+        let d = drafts[i]
+        guard d.year == nil, let title = d.title, !TextNormalizer.contains(title, "自评"),
+              let date = d.signoff.filledOn, let normal = SignoffReader.normalizeDate(date) else { return }
+        let parts = normal.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return }
+        let year = parts[1] >= 9 ? parts[0] + 1 : parts[0]
+        drafts[i].year = year
+        notes.append(ImportNote(.repaired, "第\(d.startLine)行起的表没有印年度，已按填报日期 \(normal) 取 \(year) 年度（\(parts[1] >= 9 ? "9 月起填报的是下一年度的目标" : "当年 1–8 月填报的是当年的目标")），请核对。",
+                                at: SourceLocation(line: d.startLine, table: i)))
     }
 
     // MARK: tasks

@@ -59,7 +59,19 @@ public enum TextTableReader {
         if let spaced = readSpaceSeparated(text, firstLine: firstLine), spaced.tables.contains(where: { !$0.indicators.isEmpty }) {
             return spaced
         }
-        return readStream(text, firstLine: firstLine) ?? result
+        if let stream = readStream(text, firstLine: firstLine) { return stream }
+        if result.tables.isEmpty, let header = readInterleavedHeader(text, firstLine: firstLine) { return header }
+        return result
+    }
+
+    /// Text in which no reading found a table, read as a form's header whose labels and values a
+    /// PDF extraction interleaved (`InterleavedHeader`): a header-only table, or nil.
+    static func readInterleavedHeader(_ text: String, firstLine: Int) -> ImportResult? {
+        guard let (rows, notes) = InterleavedHeader.rows(text, firstLine: firstLine) else { return nil }
+        var result = read(rows: rows)
+        guard !result.tables.isEmpty else { return nil }
+        result.notes.insert(contentsOf: notes, at: 0)
+        return result
     }
 
     /// The largest text read a second time as a stream when the line reading found rows: a pasted
