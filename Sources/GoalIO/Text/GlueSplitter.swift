@@ -30,6 +30,8 @@ enum GlueSplitter {
         for (w, _) in FormVocabulary.columnHeadings where w.count >= 3 && !w.contains("(") && !w.contains("/") { words.insert(w) }
         // header labels long enough never to be part of a name (项目名称, 主管部门, 实施单位…)
         for (w, _) in FormVocabulary.headerLabels where w.count >= 4 && !w.contains("(") { words.insert(w) }
+        // and the sign-off's (填报日期, 联系电话, 单位负责人…), which glued headers print among them
+        for (w, _) in FormVocabulary.signoffLabels where w.count >= 4 { words.insert(w) }
         // what a 指标性质 column holds
         words.formUnion(["定量指标", "定性指标"])
         return Dictionary(grouping: words, by: \.count).mapValues(Set.init)

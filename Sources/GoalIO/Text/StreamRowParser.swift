@@ -91,6 +91,8 @@ struct StreamRowParser {
     private var cells: [String] = []
     private var nextColumn = 0
     private var afterDash = false
+    /// The open 一级 has no row under it yet.
+    private var level1Empty = false
     private var lastText = ""
 
     /// The column headed 是否… (是否核心指标), whose 是/否 a glued row prints before the next name.
@@ -131,9 +133,16 @@ struct StreamRowParser {
                 notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
                 return
             }
-            level1 = (s, t.line); level2 = nil; return
+            level1 = (s, t.line); level2 = nil; level1Empty = true; return
         case .level2? where !(s == previous && name == nil && level2?.text == s):
-            close(); level2 = (s, t.line); return
+            close()
+            // a 一级 printed over no row of its own (its block left empty), followed by a 二级 that
+            // cannot stand under it: the label of an empty block, not this 二级's 一级
+            if let l1 = level1, level1Empty, !ImportTaxonomy.index.allows(level1: Self.key(l1.text), level2: Self.key(s)) {
+                notes.append(ImportNote(.repaired, "第\(l1.line)行一级指标“\(l1.text)”下没有指标，其后的二级指标“\(s)”不属于它，按二级指标推定一级指标。", at: SourceLocation(line: l1.line)))
+                level1 = nil
+            }
+            level2 = (s, t.line); return
         case .level2?:
             // a 二级 printed twice: the second is the indicator's name (`服务对象满意度` `服务对象满意度%`)
             break
@@ -194,6 +203,18 @@ struct StreamRowParser {
             notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
             return
         }
+        // `6620` at the target where 实际完成值 and 得分 follow and no other cell does: the target,
+        // the actual printed the same, and the score, glued (6 | 6 | 20)
+        if name != nil, !fixedCount, next.map({ !Grammar.isFigure($0.text) }) ?? true, let c = column(for: s, next: next),
+           c + 2 < columns.count, columns[c] == .field(.value), columns[c + 1] == .field(.actual),
+           [.field(.score), .printedScore, .field(.weight)].contains(columns[c + 2]), let (figure, points) = Self.repeatedThenPoints(s) {
+            cells[c] = figure
+            cells[c + 1] = figure
+            cells[c + 2] = points
+            nextColumn = c + 3
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的指标值、实际完成值与得分，读作\(figure)、\(figure)、\(points)。", at: SourceLocation(line: t.line)))
+            return
+        }
         if name != nil, Reader.withoutTemplatePrefix(s) == nil, let c = column(for: s, next: next) {
             cells[c] = s
             nextColumn = c + 1
@@ -202,6 +223,12 @@ struct StreamRowParser {
         if Grammar.isNameLike(s) || Reader.withoutTemplatePrefix(s) != nil {
             close()
             if let next, Grammar.levelKind(next.text) == .level2, PlainText.count(s) <= 8, !s.contains(where: \.isNumber) {
+                // right after a 一级 over no row yet, it is no second 一级: debris, reported
+                if level1Empty, Grammar.levelKind(previous) == .level1 {
+                    notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”夹在一级指标与二级指标之间，不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+                    return
+                }
+                level1Empty = false
                 // a 一级 the taxonomy does not know (`项目完成`): it stands where a 一级 stands
                 level1 = (s, t.line); level2 = nil
                 return
@@ -220,6 +247,22 @@ struct StreamRowParser {
             return
         }
         notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+    }
+
+    /// Digits that are a figure printed twice and then a count of points (`6620` → 6, 20;
+    /// `1001005` → 100, 5): the shortest such figure, or nil.
+    static func repeatedThenPoints(_ s: String) -> (String, String)? {
+        let c = Array(s)
+        guard c.count >= 3, c.count <= 12, c.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var k = 1
+        while 2 * k < c.count {
+            if c[..<k].elementsEqual(c[k..<(2 * k)]), c[0] != "0" || k == 1 {
+                let rest = String(c[(2 * k)...])
+                if rest.first != "0" || rest == "0", let p = Int(rest), p <= 100 { return (String(c[..<k]), rest) }
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// A level name without wrap spaces or points (`产 出 指 标 (50分)` → `产出指标`).
@@ -260,6 +303,7 @@ struct StreamRowParser {
             notes.append(ImportNote(.skipped, "第\(n.line)行“\(n.text)”是表样留下的空行，未作为指标读取。", at: SourceLocation(line: n.line)))
             return
         }
+        level1Empty = false
         rows.append(StreamRows.row([level1?.text ?? "", level2?.text ?? "", n.text] + cells, line: n.line))
     }
 }

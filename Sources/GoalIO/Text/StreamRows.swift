@@ -22,6 +22,8 @@ enum StreamRows {
     static func rebuild(_ text: String, firstLine: Int) -> Rebuilt? {
         var stream = StreamTokenizer.tokens(text, firstLine: firstLine)
         var notes = stream.notes
+        unscrambleLevels(&stream.tokens, notes: &notes)
+        attachLetterMarkers(&stream.tokens)
         joinSplitWords(&stream.tokens, notes: &notes)
         unscrambleHeadings(&stream.tokens, notes: &notes)
         let tokens = stream.tokens
@@ -52,6 +54,83 @@ enum StreamRows {
     static func row(_ cells: [String], line: Int) -> SourceRow {
         SourceRow(line: line, nonEmpty: cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, Cell(raw: Substring($0.element))) },
                   isTabular: true)
+    }
+
+    // MARK: scrambled level names and column markers
+
+    /// The 一级 names OCR prints with their characters out of order (`出标产指`, `益标效指`), by their
+    /// characters sorted: four or five characters, each with 指 and 标.
+    static let scrambledLevel1: [String: String] = {
+        var out: [String: String] = [:]
+        for g in ImportTaxonomy.recognition.groups where (4...5).contains(g.level1.count) && g.level1.hasSuffix("指标") {
+            out[String(g.level1.sorted())] = g.level1
+        }
+        return out
+    }()
+
+    /// A 一级 name printed with its characters out of order inside a glued cell (a vertical label
+    /// read by OCR: `(B)得分出标产指`, `益标效指…`): cut out of the cell as that name, and reported.
+    /// Only where the characters are not in order (the name itself was cut already) and the window
+    /// does not start with `指标` (the end of one word and the start of the next). Each position is
+    /// looked at once per length.
+    static func unscrambleLevels(_ tokens: inout [StreamToken], notes: inout [ImportNote]) {
+        var out: [StreamToken]?
+        for (k, t) in tokens.enumerated() {
+            let c = Array(t.text)
+            var found: (at: Int, length: Int, name: String)?
+            if c.count >= 4, c.contains("指"), c.contains("标") {
+                search: for i in 0..<c.count {
+                    for n in [5, 4] where i + n <= c.count {
+                        let w = c[i..<(i + n)]
+                        guard w.contains("指"), w.contains("标"), !(w.first == "指" && w.dropFirst().first == "标"),
+                              let name = scrambledLevel1[String(w.sorted())], String(w) != name else { continue }
+                        found = (i, n, name)
+                        break search
+                    }
+                }
+            }
+            guard let f = found else { out?.append(t); continue }
+            if out == nil { out = Array(tokens[..<k]) }
+            let before = String(c[..<f.at]), after = String(c[(f.at + f.length)...])
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(t.text))”中的“\(String(c[f.at..<(f.at + f.length)]))”是一级指标“\(f.name)”的字序错乱（竖排标签识别所致），按“\(f.name)”读取。",
+                                    at: SourceLocation(line: t.line)))
+            if !before.isEmpty { out!.append(StreamToken(text: before, line: t.line)) }
+            out!.append(StreamToken(text: f.name, line: t.line))
+            if !after.isEmpty { out!.append(StreamToken(text: after, line: t.line)) }
+        }
+        if let out { tokens = out }
+    }
+
+    /// `(A)`, `(B)`, `(B/A)`: the letters a heading carries to name its column in a formula
+    /// (年初目标值(A), 执行率(B/A)). Glued text puts them at the start of the next cell; they belong
+    /// to the heading before. Its length at the start of `s`, or nil.
+    static func letterMarkerLength(_ s: String) -> Int? {
+        let c = Array(s.prefix(8))
+        guard let open = c.first, open == "(" || open == "（" else { return nil }
+        var j = 1
+        while j < c.count, (c[j].isASCII && c[j].isUppercase) || c[j] == "/" { j += 1 }
+        guard j > 1, j < c.count, c[j] == ")" || c[j] == "）" else { return nil }
+        return j + 1
+    }
+
+    /// A letter marker at the start of a cell that follows a heading joins the heading
+    /// (`目标值` `(A)实际完成值` → `目标值(A)` `实际完成值`).
+    static func attachLetterMarkers(_ tokens: inout [StreamToken]) {
+        guard tokens.count > 1 else { return }
+        var out: [StreamToken] = []
+        out.reserveCapacity(tokens.count)
+        for t in tokens {
+            if !t.isEmptyCell, let n = letterMarkerLength(t.text), let last = out.last, !last.isEmptyCell,
+               FormVocabulary.column(forHeading: last.text) != nil, letterMarkerLength(last.text) == nil,
+               FormVocabulary.column(forHeading: last.text + String(t.text.prefix(n))) != nil {
+                out[out.count - 1].text += String(t.text.prefix(n))
+                let rest = TextNormalizer.trim(String(t.text.dropFirst(n)))
+                if !rest.isEmpty { out.append(StreamToken(text: rest, line: t.line)) }
+                continue
+            }
+            out.append(t)
+        }
+        tokens = out
     }
 
     // MARK: words split by a line break

@@ -521,7 +521,8 @@ struct Reader {
         lastTasksRow = false
         for p in pairs {
             // a value followed by the sheet's money unit (`某某局　　单位：万元`) is the value alone
-            let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim($0)) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
+            // and one that starts with the label's colon (`单位名称` `:某局`, glued text cut after the label) is the value after it
+            let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim(Self.withoutLeadingColon($0))) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
             switch p.field {
             case .unit: if let v { current?.unit = v; current?.unitLabelled = true }
             case .implementer:
@@ -549,6 +550,11 @@ struct Reader {
                 }
             }
         }
+    }
+
+    static func withoutLeadingColon(_ s: String) -> String {
+        guard let f = s.first, f == ":" || f == "：" else { return s }
+        return String(s.drop(while: { $0 == ":" || $0 == "：" || $0 == " " }))
     }
 
     mutating func setMoney(_ value: String?, _ key: WritableKeyPath<Funds, Double?>, label: String, line: Int) {

@@ -1,0 +1,39 @@
+import Foundation
+import GoalCore
+import Testing
+@testable import GoalIO
+
+/// Glued-text rules met on real published self-evaluations (issue #22), each on a table of its own making.
+@Suite("粘连的自评表：错乱的竖排标签、公式字母、粘连的数字")
+struct RealGluedTests {
+    func read(_ text: String) -> ImportResult { TextTableReader.read(text: text) }
+
+    @Test("a glued self-evaluation: 一级 labels with their characters out of order, (A)/(B) after the headings, 8830 as target, actual and score, 295% as ≥95%, the unit label before 填报日期")
+    func scrambledGluedSelfEvaluation() throws {
+        let text = "2022年度林业补贴项目自评表单位名称:某县林业站填报日期:项目名称退耕还林补贴项目实施单位某乡林业所"
+            + "二级指标三级指标年初目标值(A)实际完成值(B)得分标出产指数量指标补贴户数8830质量指标补贴发放准确率100%100%20"
+            + "标效益指意满度打服务对象满意度受益户满意度95%295%50总分100"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.unit == "某县林业站")
+        let ind = t.indicators
+        #expect(ind.map(\.name) == ["补贴户数", "补贴发放准确率", "受益户满意度"])
+        #expect(ind[0].level1 == "产出指标" && ind[0].value == "8" && ind[0].actual == "8")
+        #expect(ind[1].value == "100" && ind[1].actual == "100%")
+        // 效益指标 heads no row: the 二级 below it takes its own 一级
+        #expect(ind[2].level1 == "满意度指标" && ind[2].level2 == "服务对象满意度")
+        #expect(ind[2].value == "95" && ind[2].actual == "≥95%")
+        #expect(r.notes.contains { $0.message.contains("“标出产指”是一级指标“产出指标”的字序错乱") })
+        #expect(r.notes.contains { $0.message.contains("“8830”是粘连的指标值、实际完成值与得分") })
+        #expect(r.notes.contains { $0.message.contains("“意满度打”夹在一级指标与二级指标之间") })
+        #expect(r.notes.contains { $0.message.contains("实际完成值“295%”不可能超过100%") })
+    }
+
+    @Test("digits that are a figure twice and then points; anything else is not cut")
+    func repeatedThenPoints() {
+        #expect(StreamRowParser.repeatedThenPoints("6620")! == ("6", "20"))
+        #expect(StreamRowParser.repeatedThenPoints("1001005")! == ("100", "5"))
+        #expect(StreamRowParser.repeatedThenPoints("2100") == nil)
+        #expect(StreamRowParser.repeatedThenPoints("300") == nil)
+    }
+}
