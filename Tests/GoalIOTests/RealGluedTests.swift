@@ -36,4 +36,31 @@ struct RealGluedTests {
         #expect(StreamRowParser.repeatedThenPoints("2100") == nil)
         #expect(StreamRowParser.repeatedThenPoints("300") == nil)
     }
+
+    @Test("a glued goal table: the provincial form's labels cut the header, 二 before a bare figure is =, a target in words glued to the name's end")
+    func gluedGoalTableWithWordTargets() throws {
+        let text = "省级部门预算项目支出绩效目标表(2024年度)一级项目名称农业发展专项资金二级项目名称某某示范园补助资金项目类型延续项目"
+            + "主管部门某市农业农村局项目实施单位某市农技推广站政策依据某财农[2023]12号其他依据年度绩效目标提高示范园带动能力"
+            + "一级指标二级指标三级指标指标目标值产出指标数量指标示范园数量=3个质量指标技术到位率二95百分比"
+            + "效益指标社会效益指标带动周边农户种植水平提升经济效益指标为农户提供就业机会增加岗位满意度指标服务对象满意度指标农户满意度=90百分比"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.unit == "某市农技推广站")
+        #expect(t.project?.name == "某某示范园补助资金")
+        let ind = t.indicators
+        #expect(ind.map(\.name) == ["示范园数量", "技术到位率", "带动周边农户种植水平", "为农户提供就业机会", "农户满意度"])
+        #expect(ind[1].type == .equal && ind[1].value == "95")
+        #expect(ind[2].type == .qualitative && ind[2].value == "提升")
+        #expect(ind[3].type == .qualitative && ind[3].value == "增加岗位")
+        #expect(r.notes.contains { $0.message.contains("末尾的“二”是识别错的“=”") })
+        #expect(r.notes.contains { $0.message.contains("末尾的“提升”是粘在名称后的定性指标值") })
+    }
+
+    @Test("a target in words is cut only from a name long enough to stay a name")
+    func targetInWords() {
+        #expect(StreamRowParser.targetInWords(atEndOf: "对文物保护影响长远") == "长远")
+        #expect(StreamRowParser.targetInWords(atEndOf: "水平提升") == nil)
+        #expect(StreamRowParser.targetInWords(atEndOf: "工程质量合格") == nil)
+        #expect(StreamRowParser.targetInWords(atEndOf: "提供就业机会增加岗位") == "增加岗位")
+    }
 }

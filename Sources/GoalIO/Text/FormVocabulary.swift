@@ -108,12 +108,21 @@ enum FormVocabulary {
         /// The unit that carries the project out (实施单位, 资金使用单位): the table's unit when the
         /// form names no unit of its own (单位名称, 预算单位, 部门(单位)名称…), which it then gives way to.
         case implementer
+        /// A label of the header block whose value the table does not keep (项目类型, 政策依据,
+        /// 资金性质…): known, so that glued text is cut at it and its value is not read as another's.
+        case other
     }
 
     static let headerLabels: [(String, HeaderField)] = [
         ("部门(单位)名称", .unit), ("单位名称", .unit), ("预算单位", .unit), ("部门名称", .unit), ("填报单位", .unit),
         ("项目单位", .unit), ("单位信息", .unit), ("实施单位", .implementer), ("项目实施单位", .implementer), ("预算部门", .unit),
-        ("资金使用单位", .implementer),
+        ("资金使用单位", .implementer), ("二级项目名称", .projectName),
+        // the provincial project forms' other labels (甘肃 省级部门预算项目支出绩效目标表 and the like)
+        ("一级项目名称", .other), ("项目类型", .other), ("项目分类", .other), ("资金用途", .other), ("资金性质", .other),
+        ("项目开始日期", .other), ("项目完成日期", .other), ("项目总投资", .other), ("中央补助安排", .other),
+        ("省级财政安排", .other), ("预算申报数", .other), ("基本情况", .other), ("项目立项必要性", .other),
+        ("保证项目实施的制度措施", .other), ("项目实施计划", .other), ("组织实施单位", .other), ("监督管理单位", .other),
+        ("政策依据", .other), ("其他依据", .other), ("需要说明的其他问题", .other),
         ("主管部门", .supervisor), ("主管单位", .supervisor), ("主管部门及代码", .supervisor), ("主管部门(代码)", .supervisor),
         ("主管部门名称", .supervisor), ("中央主管部门", .supervisor), ("地方主管部门", .supervisor),
         ("部门(单位)职责", .duty), ("单位职责", .duty), ("部门职责", .duty), ("主要职能", .duty), ("部门职能", .duty),

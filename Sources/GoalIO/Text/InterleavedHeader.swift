@@ -99,7 +99,7 @@ enum InterleavedHeader {
         guard let (field, inline) = HeaderBlockReader.label(text) else { return .value }
         if inline != nil { return .inline(signoff: false) }
         switch field {
-        case .fundsGroup, .tasks, .taskName, .taskContent: return .group
+        case .fundsGroup, .tasks, .taskName, .taskContent, .other: return .group
         default: return .label(.header(field))
         }
     }

@@ -249,6 +249,28 @@ struct StreamRowParser {
         notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
     }
 
+    /// Words that state a target without a figure, as the goal forms print them at a name's end.
+    static let targetWords = ["长远", "长期", "显著", "明显", "提升", "提高", "良好", "持续"]
+    /// Verbs that open a target in words with their object (`增加岗位`, `减少排放`).
+    static let targetVerbs = ["增加", "减少", "降低"]
+
+    /// The target in words glued to the end of `name`, or nil: a target word, or a target verb with
+    /// an object of one or two characters; the name left must still be four characters or more.
+    static func targetInWords(atEndOf name: String) -> String? {
+        let c = Array(name)
+        guard c.count >= 6 else { return nil }
+        for w in targetWords where c.count - w.count >= 4 && name.hasSuffix(w) { return w }
+        for v in targetVerbs {
+            for object in 1...2 {
+                let start = c.count - object - v.count
+                guard start >= 4, String(c[start..<(start + v.count)]) == v,
+                      c[(start + v.count)...].allSatisfy(GlueSplitter.isHan) else { continue }
+                return String(c[start...])
+            }
+        }
+        return nil
+    }
+
     /// Digits that are a figure printed twice and then a count of points (`6620` → 6, 20;
     /// `1001005` → 100, 5): the shortest such figure, or nil.
     static func repeatedThenPoints(_ s: String) -> (String, String)? {
@@ -304,6 +326,14 @@ struct StreamRowParser {
             return
         }
         level1Empty = false
-        rows.append(StreamRows.row([level1?.text ?? "", level2?.text ?? "", n.text] + cells, line: n.line))
+        var nameText = n.text
+        // a goal table's row that has only its name: a target in words glued to the name's end
+        // (`…影响长远`, `…水平提升`, `…就业岗位增加岗位`) is cut off as the target
+        if !fixedCount, columns.first == .field(.value), cells.allSatisfy(\.isEmpty), let target = Self.targetInWords(atEndOf: bare) {
+            nameText = String(bare.dropLast(target.count))
+            cells[0] = target
+            notes.append(ImportNote(.repaired, "第\(n.line)行“\(Reader.preview(n.text))”末尾的“\(target)”是粘在名称后的定性指标值。", at: SourceLocation(line: n.line)))
+        }
+        rows.append(StreamRows.row([level1?.text ?? "", level2?.text ?? "", nameText] + cells, line: n.line))
     }
 }

@@ -26,8 +26,9 @@ enum StreamRows {
         attachLetterMarkers(&stream.tokens)
         joinSplitWords(&stream.tokens, notes: &notes)
         unscrambleHeadings(&stream.tokens, notes: &notes)
+        guard let heading = findHeading(stream.tokens) else { return nil }
+        readOperatorSlips(&stream.tokens, from: heading.end, notes: &notes)
         let tokens = stream.tokens
-        guard let heading = findHeading(tokens) else { return nil }
         var rows: [SourceRow] = headerRows(tokens[..<heading.start])
         let post = heading.postName
         guard !post.isEmpty else { return nil }
@@ -131,6 +132,25 @@ enum StreamRows {
             out.append(t)
         }
         tokens = out
+    }
+
+    /// `资金使用效率二` `100百分比`: OCR prints `=` as `二`. A name ending in `二` right before a figure
+    /// printed with no operator, in a table whose other targets print theirs, has lost its `=` to
+    /// that slip: the `二` becomes the figure's operator, and this is reported. Read after the
+    /// heading only; each cell looked at once.
+    static func readOperatorSlips(_ tokens: inout [StreamToken], from start: Int, notes: inout [ImportNote]) {
+        guard start < tokens.count else { return }
+        func hasOperator(_ s: String) -> Bool { s.first.map { GlueSplitter.operatorMarks.contains($0) } ?? false }
+        guard tokens[start...].contains(where: { hasOperator($0.text) && Grammar.isFigure($0.text) }) else { return }
+        for i in start..<(tokens.count - 1) {
+            let t = tokens[i].text, next = tokens[i + 1].text
+            guard t.count >= 4, t.hasSuffix("二"), Grammar.isNameLike(t), !hasOperator(next), Grammar.isFigure(next),
+                  let before = t.dropLast().last, GlueSplitter.isHan(before), !"一二三四五六七八九十第".contains(before) else { continue }
+            notes.append(ImportNote(.repaired, "第\(tokens[i].line)行“\(Reader.preview(t))”末尾的“二”是识别错的“=”（其后的“\(next)”没有比较符号），按“=\(next)”读取。",
+                                    at: SourceLocation(line: tokens[i].line)))
+            tokens[i].text = String(t.dropLast())
+            tokens[i + 1].text = "=" + next
+        }
     }
 
     // MARK: words split by a line break

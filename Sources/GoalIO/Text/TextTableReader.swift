@@ -535,7 +535,7 @@ struct Reader {
                 else if let v { current?.goal = v }
             case .projectName: current?.projectFieldsPrinted = true; if let v { current?.projectName = v }
             case .projectManager: current?.projectFieldsPrinted = true; if let v { current?.projectManager = v }
-            case .fundsGroup: break
+            case .fundsGroup, .other: break
             case .fundsTotal: setMoney(v, \.total, label: "年度预算总额", line: row.line)
             case .fundsFiscal: setMoney(v, \.fiscal, label: "财政拨款", line: row.line)
             case .fundsOther: setMoney(v, \.other, label: "其他资金", line: row.line)
