@@ -63,4 +63,17 @@ struct RealGluedTests {
         #expect(StreamRowParser.targetInWords(atEndOf: "工程质量合格") == nil)
         #expect(StreamRowParser.targetInWords(atEndOf: "提供就业机会增加岗位") == "增加岗位")
     }
+
+    @Test("the scoring framework glued: a 一级 with one character misread before its points, 成本指标(10分) inside 项目产出 is its 二级")
+    func misprintedLevelBeforePoints() throws {
+        let text = "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
+            + "顼目产出(40分)数量指标(20分)培训人次20=300人次320人次20质量指标(10分)合格率10=95%98%10"
+            + "成本指标(10分)人均培训成本10=200元200元10"
+        let r = read(text)
+        let ind = try #require(r.tables.first).indicators
+        #expect(ind.map(\.name) == ["培训人次", "合格率", "人均培训成本"])
+        #expect(ind.allSatisfy { $0.level1 == "项目产出" })
+        #expect(ind[2].level2 == "成本指标" && ind[2].weight == 10 && ind[2].value == "200")
+        #expect(r.notes.contains { $0.message.contains("“顼目产出”后印有分值") })
+    }
 }

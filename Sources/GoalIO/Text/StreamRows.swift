@@ -23,6 +23,7 @@ enum StreamRows {
         var stream = StreamTokenizer.tokens(text, firstLine: firstLine)
         var notes = stream.notes
         unscrambleLevels(&stream.tokens, notes: &notes)
+        readMisprintedLevels(&stream.tokens, notes: &notes)
         attachLetterMarkers(&stream.tokens)
         joinSplitWords(&stream.tokens, notes: &notes)
         unscrambleHeadings(&stream.tokens, notes: &notes)
@@ -40,9 +41,10 @@ enum StreamRows {
         var parser = StreamRowParser(columns: post, fixedCount: stream.marksEmptyCells, yesNoColumn: yesNo)
         var k = heading.end
         while k < tokens.count, !parser.finished {
-            // the next written cell, for the choices that look one cell ahead
+            // the next written cell, for the choices that look one cell ahead (a level's points,
+            // `(10分)`, are passed over: they say nothing of what the level holds)
             var n = k + 1
-            while n < tokens.count, tokens[n].isEmptyCell { n += 1 }
+            while n < tokens.count, tokens[n].isEmptyCell || Grammar.isPoints(tokens[n].text) { n += 1 }
             parser.take(tokens[k], next: n < tokens.count ? tokens[n] : nil)
             k += 1
         }
@@ -100,6 +102,34 @@ enum StreamRows {
             if !after.isEmpty { out!.append(StreamToken(text: after, line: t.line)) }
         }
         if let out { tokens = out }
+    }
+
+    /// The level names by length, for `readMisprintedLevels`.
+    static let levelNamesByLength: [Int: [[Character]]] = {
+        var names = Set<String>()
+        for g in ImportTaxonomy.recognition.groups {
+            names.insert(g.level1)
+            names.formUnion(g.level2)
+        }
+        return Dictionary(grouping: names.map(Array.init), by: \.count)
+    }()
+
+    /// A level name with one character misread (`顼目产出`), printed with the points a level carries
+    /// right after it (`(30分)`): only a level carries points, so it is the one level name of its
+    /// length that differs from it in that character alone. Reported.
+    static func readMisprintedLevels(_ tokens: inout [StreamToken], notes: inout [ImportNote]) {
+        guard tokens.count > 1 else { return }
+        for i in 0..<(tokens.count - 1) where Grammar.isPoints(tokens[i + 1].text) {
+            let t = tokens[i].text
+            guard (4...8).contains(t.count), Grammar.levelKind(t) == nil, let candidates = levelNamesByLength[t.count] else { continue }
+            let c = Array(t)
+            let near = candidates.filter { name in zip(name, c).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } == 1 }
+            guard near.count == 1 else { continue }
+            let name = String(near[0])
+            notes.append(ImportNote(.repaired, "第\(tokens[i].line)行“\(t)”后印有分值，是指标层级名称“\(name)”印错了一个字（识别所致），按“\(name)”读取。",
+                                    at: SourceLocation(line: tokens[i].line)))
+            tokens[i].text = name
+        }
     }
 
     /// `(A)`, `(B)`, `(B/A)`: the letters a heading carries to name its column in a formula
