@@ -76,4 +76,19 @@ struct RealGluedTests {
         #expect(ind[2].level2 == "成本指标" && ind[2].weight == 10 && ind[2].value == "200")
         #expect(r.notes.contains { $0.message.contains("“顼目产出”后印有分值") })
     }
+
+    @Test("a glued scoring framework: dashes for the empty target keep the text in 实际完成值, and the block's later rows follow them; a date glued to its weight")
+    func dashedBlocksAndDates() throws {
+        let text = "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
+            + "项目决策(10分)项目立项规范性5一程序规范、手续齐全5合理性5论证充分可行4"
+            + "项目产出(20分)时效指标(10分)完成时间102022年6月完成2022年6月完成10数量指标(10分)培训人次10=300人次320人次10"
+        let r = read(text)
+        let ind = try #require(r.tables.first).indicators
+        #expect(ind.map(\.name) == ["规范性", "合理性", "完成时间", "培训人次"])
+        #expect(ind[0].value.isEmpty && ind[0].actual == "程序规范、手续齐全" && ind[0].weight == 5)
+        // no dash printed, but its block's rows leave the target empty: the text is the actual
+        #expect(ind[1].value.isEmpty && ind[1].actual == "论证充分可行" && ind[1].weight == 5)
+        #expect(ind[2].type == .qualitative && ind[2].value == "2022年6月完成" && ind[2].actual == "2022年6月完成" && ind[2].weight == 10)
+        #expect(ind[3].value == "300" && ind[3].actual == "320人次")
+    }
 }

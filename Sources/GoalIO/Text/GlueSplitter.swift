@@ -230,11 +230,31 @@ enum GlueSplitter {
         // no figure starts with 0 and goes on in digits: `00` is two figures 0 and 0
         if c[digitsStart] == "0", j > digitsStart + 1, c[digitsStart + 1] != "." { return (digitsStart + 1, marked) }
         if j < c.count, c[j] == "%" || c[j] == "％" { return (j + 1, true) }
+        if let end = dateEnd(after: j, in: c) { return (end, marked) }
         for n in stride(from: min(4, c.count - j), through: 1, by: -1) {
             let w = String(c[j..<(j + n)])
             if w == "百分比" || CellFeatures.looksLikeUnit(w) { return (j + n, marked) }
         }
         return (j, marked)
+    }
+
+    /// A date that goes on after its year (`2021年12月完成`, `2022年6月30日前`): one figure, a
+    /// deadline in words, never a number of 年 followed by another figure. Its end, or nil.
+    static func dateEnd(after j: Int, in c: [Character]) -> Int? {
+        guard j + 2 < c.count, c[j] == "年", c[j + 1].isASCII && c[j + 1].isNumber else { return nil }
+        var k = j + 1
+        while k < c.count, k - j <= 3, c[k].isASCII && c[k].isNumber { k += 1 }
+        guard k < c.count, c[k] == "月" else { return nil }
+        k += 1
+        let day = k
+        while k < c.count, k - day < 2, c[k].isASCII && c[k].isNumber { k += 1 }
+        if k > day { guard k < c.count, c[k] == "日" else { return nil }; k += 1 }
+        // what a deadline says after its date: 底, 前, 之前, 以前, 完成, in that order
+        for w in ["底", "之前", "以前", "前", "完成"] {
+            let a = Array(w)
+            if k + a.count <= c.count, c[k..<(k + a.count)].elementsEqual(a) { k += a.count }
+        }
+        return k
     }
 
     static func isHan(_ ch: Character) -> Bool {

@@ -11,6 +11,9 @@ extension Reader {
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
         let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
         var placement = aligner.align(input)
+        // a row the stream reading rebuilt around a dash printed for an empty cell keeps the
+        // columns the dash decided (`4 一 目标明确…`: the text is not the target)
+        if row.columnsDecided, let decided = aligner.decided(input) { placement = decided }
         if gridWithoutPositions, let pair = aligner.pointsPair(input.map(\.features), placement) {
             let ks = placement.columnOfCell.indices.filter { placement.columnOfCell[$0] != nil && (input[$0].features.isNumber) }
             placement.columnOfCell[ks[0]] = pair.weight

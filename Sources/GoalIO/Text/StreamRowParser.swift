@@ -43,6 +43,16 @@ enum Grammar {
         return Target.parse(s).number != nil
     }
 
+    /// A deadline written as a date (`2021年12月完成`, `2022年6月30日前`): a target or an actual in
+    /// words, never a name.
+    static func isDate(_ s: String) -> Bool {
+        guard s.utf8.count <= 40, let first = s.first, first.isASCII, first.isNumber else { return false }
+        let c = Array(s)
+        var j = 0
+        while j < c.count, c[j].isASCII && c[j].isNumber { j += 1 }
+        return j == 4 && GlueSplitter.dateEnd(after: j, in: c) == c.count
+    }
+
     static func isNumber(_ s: String) -> Bool { TextNormalizer.number(TextNormalizer.halfWidth(s)) != nil }
 
     /// What a 指标性质 column holds besides operators: whether the indicator is counted or described.
@@ -54,7 +64,7 @@ enum Grammar {
 
     /// Reads like the name of an indicator: two Chinese characters or more, not a unit, not prose.
     static func isNameLike(_ s: String) -> Bool {
-        guard !isFigure(s), !isTypeWord(s), !CellFeatures.looksLikeUnit(s) else { return false }
+        guard !isFigure(s), !isTypeWord(s), !CellFeatures.looksLikeUnit(s), !isDate(s) else { return false }
         return s.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count >= 2
     }
 
@@ -93,6 +103,14 @@ struct StreamRowParser {
     private var afterDash = false
     /// The open 一级 has no row under it yet.
     private var level1Empty = false
+    /// The open row printed a dash for an empty cell: its columns are the source's.
+    private var rowHadDash = false
+    /// Columns a dash left empty in the open 一级 block: its rows print nothing there (the
+    /// scoring framework's 决策/管理 rows have no target), so a cell that also fits a later column
+    /// goes there.
+    private var dashedColumns: Set<Int> = []
+    /// The written cell after the next one, for the block-shape choice (`名称 6 -` opens a row).
+    var afterNext: StreamToken?
     private var lastText = ""
 
     /// The column headed 是否… (是否核心指标), whose 是/否 a glued row prints before the next name.
@@ -133,7 +151,7 @@ struct StreamRowParser {
                 notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
                 return
             }
-            level1 = (s, t.line); level2 = nil; level1Empty = true; return
+            level1 = (s, t.line); level2 = nil; level1Empty = true; dashedColumns = []; return
         case .level2? where !(s == previous && name == nil && level2?.text == s):
             close()
             // a 一级 printed over no row of its own (its block left empty), followed by a 二级 that
@@ -162,8 +180,10 @@ struct StreamRowParser {
         // a dash for an empty cell, which OCR prints `一` (`完整性4一目标明确…`): the next column is empty
         if s == "一" || s == "-" || s == "—", name != nil, !fixedCount, nextColumn > 0, nextColumn < columns.count {
             notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是空单元格里的横线，该格按空读取。", at: SourceLocation(line: t.line)))
+            dashedColumns.insert(nextColumn)
             nextColumn += 1
             afterDash = true
+            rowHadDash = true
             return
         }
         // the cell after such a dash is the next column's, even when it reads like a name
@@ -183,7 +203,7 @@ struct StreamRowParser {
         }
         // `415万元` before `15万元`: the weight glued to a target that the actual repeats (分值 4, 15万元)
         if name != nil, !fixedCount, nextColumn + 1 < columns.count, columns[nextColumn] == .field(.weight),
-           columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text), s.count > next.text.count,
+           columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text) || Grammar.isDate(next.text), s.count > next.text.count,
            s.hasSuffix(next.text), let w = Double(s.dropLast(next.text.count)), w > 0, w <= 100 {
             let weight = String(s.dropLast(next.text.count))
             cells[nextColumn] = weight
@@ -234,6 +254,7 @@ struct StreamRowParser {
                 return
             }
             name = (s, t.line)
+            rowHadDash = false
             cells = Array(repeating: "", count: columns.count)
             nextColumn = 0
             // the unit column glued to the name: `培训次数次` before `26次` is the name and `次`
@@ -297,9 +318,20 @@ struct StreamRowParser {
     /// The column `s` fills in the open row: where cells are counted, the next one; else the first
     /// from the next one whose content it fits. A name-like cell followed by a figure is the next
     /// row's name, not this row's text.
-    private func column(for s: String, next: StreamToken?) -> Int? {
+    private mutating func column(for s: String, next: StreamToken?) -> Int? {
         guard nextColumn < columns.count else { return nil }
         if fixedCount { return nextColumn }
+        // a row of a block whose rows leave a column empty, not yet past that column: its text
+        // cell is still to come, whatever it looks like
+        let beforeDashed = dashedColumns.contains { $0 >= nextColumn }
+        // (a name followed by its weight and a dash opens the next row, as the block's rows do)
+        let opensRow = Grammar.isNameLike(s) && next.map { Grammar.isNumber($0.text) } == true
+            && afterNext.map { ["一", "-", "—"].contains($0.text) } == true
+        if beforeDashed, !opensRow, let c = (nextColumn..<columns.count).first(where: { !dashedColumns.contains($0) && Grammar.fits(s, columns[$0]) }),
+           (nextColumn..<c).contains(where: { dashedColumns.contains($0) }) {
+            rowHadDash = true
+            return c
+        }
         if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), !Grammar.isFigure(s), !PlainText.hasPrefix(s, "反映") {
             // `有效` before `10` is a qualitative target; a name is longer than a target word
             if PlainText.count(s) > 6 { return nil }
@@ -334,6 +366,9 @@ struct StreamRowParser {
             cells[0] = target
             notes.append(ImportNote(.repaired, "第\(n.line)行“\(Reader.preview(n.text))”末尾的“\(target)”是粘在名称后的定性指标值。", at: SourceLocation(line: n.line)))
         }
-        rows.append(StreamRows.row([level1?.text ?? "", level2?.text ?? "", nameText] + cells, line: n.line))
+        var row = StreamRows.row([level1?.text ?? "", level2?.text ?? "", nameText] + cells, line: n.line)
+        row.columnsDecided = rowHadDash
+        rowHadDash = false
+        rows.append(row)
     }
 }

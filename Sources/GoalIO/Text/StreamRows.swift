@@ -45,6 +45,9 @@ enum StreamRows {
             // `(10分)`, are passed over: they say nothing of what the level holds)
             var n = k + 1
             while n < tokens.count, tokens[n].isEmptyCell || Grammar.isPoints(tokens[n].text) { n += 1 }
+            var n2 = n + 1
+            while n2 < tokens.count, tokens[n2].isEmptyCell || Grammar.isPoints(tokens[n2].text) { n2 += 1 }
+            parser.afterNext = n2 < tokens.count ? tokens[n2] : nil
             parser.take(tokens[k], next: n < tokens.count ? tokens[n] : nil)
             k += 1
         }
