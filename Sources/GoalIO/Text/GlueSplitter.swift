@@ -277,7 +277,9 @@ enum GlueSplitter {
                 textStart = i
                 continue
             }
-            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || i == textStart && (!out.isEmpty || precededByCut) || !(c[i - 1].isASCII && c[i - 1].isNumber) && c[i - 1] != "."))
+            // (a full stop after Chinese text ends a sentence, not a number: `…办学环境.8`)
+            let afterStop = i >= 2 && c[i - 1] == "." && isHan(c[i - 2])
+            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || i == textStart && (!out.isEmpty || precededByCut) || !(c[i - 1].isASCII && c[i - 1].isNumber) && (c[i - 1] != "." || afterStop)))
             guard startsHere, let f = figure(at: i, in: c) else { i += 1; continue }
             let atEnd = f.end == c.count
             let beforeFigure = f.end < c.count && figure(at: f.end, in: c) != nil

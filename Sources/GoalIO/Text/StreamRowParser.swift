@@ -138,6 +138,12 @@ struct StreamRowParser {
         }
         if Grammar.isPoints(s) { return }
         if Grammar.isEllipsis(s) { close(); return }
+        // `指标L`: the template's `指标1` with its figure misread (OCR prints 1 as l, L, I), nothing after it
+        if s.count == 3, PlainText.hasPrefix(s, "指标"), let last = s.last, "lLI|".contains(last) {
+            close()
+            notes.append(ImportNote(.skipped, "第\(t.line)行“\(s)”是表样的“指标1”（识别错一字），未填写，未作为指标读取。", at: SourceLocation(line: t.line)))
+            return
+        }
         switch Grammar.levelKind(s) {
         case .level1?:
             close()
