@@ -23,7 +23,7 @@ struct RealGluedTests {
         // 效益指标 heads no row: the 二级 below it takes its own 一级
         #expect(ind[2].level1 == "满意度指标" && ind[2].level2 == "服务对象满意度")
         #expect(ind[2].value == "95" && ind[2].actual == "≥95%")
-        #expect(r.notes.contains { $0.message.contains("“标出产指”是一级指标“产出指标”的字序错乱") })
+        #expect(r.notes.contains { $0.message.contains("“标出产指”是“产出指标”的字序错乱") })
         #expect(r.notes.contains { $0.message.contains("“8830”是粘连的指标值、实际完成值与得分") })
         #expect(r.notes.contains { $0.message.contains("“意满度打”夹在一级指标与二级指标之间") })
         #expect(r.notes.contains { $0.message.contains("实际完成值“295%”不可能超过100%") })
@@ -90,5 +90,35 @@ struct RealGluedTests {
         #expect(ind[1].value.isEmpty && ind[1].actual == "论证充分可行" && ind[1].weight == 5)
         #expect(ind[2].type == .qualitative && ind[2].value == "2022年6月完成" && ind[2].actual == "2022年6月完成" && ind[2].weight == 10)
         #expect(ind[3].value == "300" && ind[3].actual == "320人次")
+    }
+
+    @Test("a glued department self-evaluation: the year its text names, 绩效指标 among the rows, 性标定指 as 定性指标, a column hardly any row fills passed over, 指标L skipped, a score after a full stop")
+    func gluedDepartmentSelfEvaluation() throws {
+        var text = "部门整体绩效自评表主管部门某区财政局全年目标实际完成情况中心2022年完成了宣传任务。"
+            + "指标名称计量单位指标性质年初指标值调整指标值全年完成值指标权重(分)指标得分(分)是否核心指标"
+        let quantitative = ["宣传覆盖率%定量指标95%96%55否", "稿件采用率%90%92%55否", "活动参与率%80%85%55是", "网站更新率%100%100%55否",
+                            "政务公开率%100%100%55否", "资料归档率%98%99%55否", "培训完成率%100%100%55否", "制度执行率%95%97%55是"]
+        text += quantitative.joined() + "绩效指标管理制度健全性性标定指高高33否资金使用合规性好好22否指标L指标2:"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        #expect(t.year == 2022)
+        let ind = t.indicators
+        #expect(ind.count == 10)
+        #expect(ind[8].name == "管理制度健全性" && ind[8].type == .qualitative && ind[8].value == "高" && ind[8].actual == "高" && ind[8].weight == 3)
+        #expect(ind[9].name == "资金使用合规性" && ind[9].value == "好" && ind[9].actual == "好")
+        #expect(r.notes.contains { $0.message.contains("只提到 2022 年") })
+        #expect(r.notes.contains { $0.message.contains("“绩效指标”是表头的栏目名") })
+        #expect(r.notes.contains { $0.message.contains("“指标L”是表样的“指标1”") })
+    }
+
+    @Test("a figure after a full stop that ends Chinese text is a cell of its own; a decimal point is not cut")
+    func figureAfterFullStop() {
+        #expect(GlueSplitter.pieces("做到10社会认可的办学环境.社会认可的办学环境.8") == ["做到", "10", "社会认可的办学环境.", "社会认可的办学环境.", "8"])
+        #expect(GlueSplitter.pieces("绿化水电费等成本14.8万元") == ["绿化水电费等成本", "14.8万元"])
+    }
+
+    @Test("the years a text names leave out dates")
+    func yearsNamed() {
+        #expect(Reader.yearsNamed(in: "中心2021年较好地完成了任务，2023年3月9日填报") == [2021])
     }
 }

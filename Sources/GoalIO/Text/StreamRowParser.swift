@@ -109,6 +109,9 @@ struct StreamRowParser {
     /// scoring framework's 决策/管理 rows have no target), so a cell that also fits a later column
     /// goes there.
     private var dashedColumns: Set<Int> = []
+    /// Columns hardly any row of the table fills (`StreamRows.sparseColumns`): a cell that fits a
+    /// later column that rows do fill goes there.
+    var sparseColumns: Set<Int> = []
     /// The written cell after the next one, for the block-shape choice (`名称 6 -` opens a row).
     var afterNext: StreamToken?
     private var lastText = ""
@@ -138,6 +141,12 @@ struct StreamRowParser {
         }
         if Grammar.isPoints(s) { return }
         if Grammar.isEllipsis(s) { close(); return }
+        // a heading over the level columns (`绩效指标`) printed again among the rows, as a page break
+        // or a vertical label leaves it: no cell of any row
+        if FormVocabulary.column(forHeading: s) == .groupLabel, PlainText.count(s) <= 6, Grammar.levelKind(s) == nil {
+            notes.append(ImportNote(.skipped, "第\(t.line)行“\(s)”是表头的栏目名，印在指标行之间，未读取。", at: SourceLocation(line: t.line)))
+            return
+        }
         // `指标L`: the template's `指标1` with its figure misread (OCR prints 1 as l, L, I), nothing after it
         if s.count == 3, PlainText.hasPrefix(s, "指标"), let last = s.last, "lLI|".contains(last) {
             close()
@@ -196,7 +205,11 @@ struct StreamRowParser {
         // and so is a cell that repeats the one before (the actual printed as the target was)
         if wasAfterDash || s == previous, name != nil, nextColumn < columns.count, Grammar.levelKind(s) == nil,
            Reader.withoutTemplatePrefix(s) == nil {
-            if let c = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }) {
+            if var c = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }) {
+                if sparseColumns.contains(c), let later = ((c + 1)..<columns.count).first(where: { !sparseColumns.contains($0) && Grammar.fits(s, columns[$0]) }) {
+                    c = later
+                    rowHadDash = true
+                }
                 cells[c] = s
                 nextColumn = c + 1
                 return
@@ -337,6 +350,12 @@ struct StreamRowParser {
            (nextColumn..<c).contains(where: { dashedColumns.contains($0) }) {
             rowHadDash = true
             return c
+        }
+        if !sparseColumns.isEmpty, let first = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }), sparseColumns.contains(first),
+           let later = ((first + 1)..<columns.count).first(where: { !sparseColumns.contains($0) && Grammar.fits(s, columns[$0]) }),
+           !(Grammar.isNameLike(s) && next.map({ Grammar.isFigure($0.text) }) == true && PlainText.count(s) > 6) {
+            rowHadDash = true
+            return later
         }
         if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), !Grammar.isFigure(s), !PlainText.hasPrefix(s, "反映") {
             // `有效` before `10` is a qualitative target; a name is longer than a target word

@@ -38,8 +38,25 @@ enum StreamRows {
         rows.append(row(headingWords, line: tokens[heading.start].line))
         let yesNo = tokens[heading.start..<heading.end].contains { PlainText.hasPrefix($0.text, "是否") }
             ? post.lastIndex(of: .field(.note)) : nil
-        var parser = StreamRowParser(columns: post, fixedCount: stream.marksEmptyCells, yesNoColumn: yesNo)
-        var k = heading.end
+        var parser = parse(tokens, from: heading.end, columns: post, marksEmpty: stream.marksEmptyCells, yesNo: yesNo, sparse: [])
+        // A column that hardly any row fills (an adjusted target left empty, printed only where a
+        // word was printed twice) is read again as one a cell goes to only when no later column
+        // takes it: rows follow the columns the table fills. Read a second time only then.
+        // (the type and unit columns are printed only where they change, and stay as they are)
+        let sparse = sparseColumns(parser.rows, count: post.count).filter { ![.field(.type), .field(.unit)].contains(post[$0]) }
+        if !sparse.isEmpty {
+            parser = parse(tokens, from: heading.end, columns: post, marksEmpty: stream.marksEmptyCells, yesNo: yesNo, sparse: sparse)
+        }
+        notes += parser.notes
+        rows += parser.rows
+        return Rebuilt(rows: rows, notes: notes)
+    }
+
+    static func parse(_ tokens: [StreamToken], from start: Int, columns post: [FormVocabulary.Column], marksEmpty: Bool,
+                      yesNo: Int?, sparse: Set<Int>) -> StreamRowParser {
+        var parser = StreamRowParser(columns: post, fixedCount: marksEmpty, yesNoColumn: yesNo)
+        parser.sparseColumns = sparse
+        var k = start
         while k < tokens.count, !parser.finished {
             // the next written cell, for the choices that look one cell ahead (a level's points,
             // `(10分)`, are passed over: they say nothing of what the level holds)
@@ -52,9 +69,17 @@ enum StreamRows {
             k += 1
         }
         parser.close()
-        notes += parser.notes
-        rows += parser.rows
-        return Rebuilt(rows: rows, notes: notes)
+        return parser
+    }
+
+    /// The columns after the name that fewer than a quarter of eight or more rows fill, yet some do.
+    static func sparseColumns(_ rows: [SourceRow], count: Int) -> Set<Int> {
+        guard rows.count >= 8 else { return [] }
+        var filled = [Int](repeating: 0, count: count)
+        for r in rows {
+            for (p, _) in r.nonEmpty where p >= 3 && p - 3 < count { filled[p - 3] += 1 }
+        }
+        return Set((0..<count).filter { filled[$0] > 0 && filled[$0] * 4 < rows.count })
     }
 
     static func row(_ cells: [String], line: Int) -> SourceRow {
@@ -71,6 +96,8 @@ enum StreamRows {
         for g in ImportTaxonomy.recognition.groups where (4...5).contains(g.level1.count) && g.level1.hasSuffix("指标") {
             out[String(g.level1.sorted())] = g.level1
         }
+        // and what the 指标性质 column holds, printed the same way (`性标定指`)
+        for w in ["定性指标", "定量指标"] { out[String(w.sorted())] = w }
         return out
     }()
 
@@ -98,7 +125,7 @@ enum StreamRows {
             guard let f = found else { out?.append(t); continue }
             if out == nil { out = Array(tokens[..<k]) }
             let before = String(c[..<f.at]), after = String(c[(f.at + f.length)...])
-            notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(t.text))”中的“\(String(c[f.at..<(f.at + f.length)]))”是一级指标“\(f.name)”的字序错乱（竖排标签识别所致），按“\(f.name)”读取。",
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(t.text))”中的“\(String(c[f.at..<(f.at + f.length)]))”是“\(f.name)”的字序错乱（竖排标签识别所致），按“\(f.name)”读取。",
                                     at: SourceLocation(line: t.line)))
             if !before.isEmpty { out!.append(StreamToken(text: before, line: t.line)) }
             out!.append(StreamToken(text: f.name, line: t.line))
