@@ -121,4 +121,20 @@ struct RealGluedTests {
     func yearsNamed() {
         #expect(Reader.yearsNamed(in: "中心2021年较好地完成了任务，2023年3月9日填报") == [2021])
     }
+
+    @Test("得分系数 printed the same on every row: a row with only that figure before its glued weight leaves its target and actual empty")
+    func constantScoreFactor() throws {
+        var text = "部门整体绩效自评表指标名称计量单位年初指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        for (i, name) in ["宣传覆盖率", "稿件采用率", "活动参与率", "网站更新率", "政务公开率", "资料归档率"].enumerated() {
+            text += name + "%9\(i)%9\(i + 1)%100%33否"
+        }
+        text += "会议经费变动率%100%22否培训完成率%95%97%100%33是"
+        let r = read(text)
+        let ind = try #require(r.tables.first).indicators
+        #expect(ind.count == 8)
+        #expect(ind[0].value == "90" && ind[0].actual == "91%" && ind[0].weight == 3)
+        #expect(ind[6].name == "会议经费变动率" && ind[6].value.isEmpty && ind[6].actual == nil && ind[6].weight == 2)
+        #expect(ind[7].value == "95" && ind[7].actual == "97%" && ind[7].weight == 3)
+        #expect(r.notes.contains { $0.message.contains("“100%”是每行都印的得分系数") })
+    }
 }

@@ -11,6 +11,9 @@ enum FormVocabulary {
         case groupLabel
         /// 得分 printed on a self-evaluation table: read for reference only.
         case printedScore
+        /// 得分系数 (the Chongqing self-evaluation's share of the points earned, `100%`): a figure
+        /// read for reference only, so that it is not taken for a target or an actual.
+        case scoreFactor
     }
 
     /// Heading words, most specific first (`指标值类型` before `指标值`).
@@ -41,7 +44,7 @@ enum FormVocabulary {
         // 正向/反向指标: which way the target points, kept beside the row as a remark
         ("指标方向", .field(.note)), ("指标方向性", .field(.note)),
         // the Chongqing self-evaluation's extra columns, kept beside the row as remarks
-        ("调整指标值", .field(.note)), ("得分系数", .field(.note)), ("是否核心指标", .field(.note)),
+        ("调整指标值", .field(.note)), ("得分系数", .scoreFactor), ("是否核心指标", .field(.note)),
         // the Hubei goal form: 绩效标准 holds the 反映… sentence under a 二级 with no 三级 heading
         ("绩效标准", .field(.explanation)),
         ("绩效指标", .groupLabel),

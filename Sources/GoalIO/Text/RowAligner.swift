@@ -123,6 +123,8 @@ struct RowAligner: Sendable {
             return -3
         case .printedScore:
             return f.isNumber ? 3 : -6
+        case .scoreFactor:
+            return f.isNumber || f.isTarget ? 1 : -6
         case .field(let field):
             return Self.affinity(f, field)
         }

@@ -73,6 +73,7 @@ enum Grammar {
         switch c {
         case .groupLabel: return false
         case .printedScore: return isNumber(s)
+        case .scoreFactor: return isFigure(s)
         case .field(let f):
             switch f {
             case .type: return isTypeWord(s)
@@ -232,9 +233,11 @@ struct StreamRowParser {
             return
         }
         // `22`, `1010`: a weight and its full score glued (分值 2, 得分 2)
+        // (the last figures of a row: the weight column may stand after other columns left empty)
         if name != nil, !fixedCount, s.count >= 2, s.count % 2 == 0, s.allSatisfy({ $0.isASCII && $0.isNumber }),
-           s.prefix(s.count / 2) == s.suffix(s.count / 2), let c = column(for: s, next: next), c + 1 < columns.count,
-           columns[c] == .field(.weight), columns[c + 1] == .printedScore || columns[c + 1] == .field(.score) {
+           s.prefix(s.count / 2) == s.suffix(s.count / 2), let first = column(for: s, next: next),
+           let c = (first..<(columns.count - 1)).first(where: { columns[$0] == .field(.weight) && (columns[$0 + 1] == .printedScore || columns[$0 + 1] == .field(.score)) }),
+           c == first || next.map({ !Grammar.isFigure($0.text) && !Grammar.isNumber($0.text) }) ?? true {
             let half = String(s.prefix(s.count / 2))
             cells[c] = half
             cells[c + 1] = half
@@ -374,9 +377,31 @@ struct StreamRowParser {
 
     static let proseColumns: Set<FormVocabulary.Column> = [.field(.deviation), .field(.explanation), .field(.scoring), .field(.note), .field(.evidence), .field(.basis)]
 
+    /// Columns every complete row of the table fills with the same text (`得分系数` `100%`), from a
+    /// first reading (`StreamRows.constantColumns`).
+    var constantColumns: [Int: String] = [:]
+
     mutating func close() {
         guard let n = name else { return }
         name = nil
+        // a cell that is the constant of a column the row leaves empty before its next cell stands
+        // there (`“三公经费变动率 % 100% 22`: the 得分系数 every row prints, not the target)
+        if !constantColumns.isEmpty {
+            var c = 0
+            while c < cells.count {
+                guard !cells[c].isEmpty else { c += 1; continue }
+                let r = ((c + 1)..<cells.count).first(where: { !cells[$0].isEmpty }) ?? cells.count
+                if let k = ((c + 1)..<r).first(where: { constantColumns[$0] == cells[c] }) {
+                    notes.append(ImportNote(.repaired, "第\(n.line)行“\(cells[c])”是每行都印的\(StreamRows.word(for: columns[k]))，不是\(StreamRows.word(for: columns[c]))，已归入该列。", at: SourceLocation(line: n.line)))
+                    cells[k] = cells[c]
+                    cells[c] = ""
+                    rowHadDash = true
+                    c = r
+                    continue
+                }
+                c += 1
+            }
+        }
         let bare = Reader.withoutTemplatePrefix(n.text) ?? n.text
         if bare.isEmpty && cells.allSatisfy(\.isEmpty) {
             notes.append(ImportNote(.skipped, "第\(n.line)行“\(n.text)”是表样留下的空行，未作为指标读取。", at: SourceLocation(line: n.line)))

@@ -44,8 +44,9 @@ enum StreamRows {
         // takes it: rows follow the columns the table fills. Read a second time only then.
         // (the type and unit columns are printed only where they change, and stay as they are)
         let sparse = sparseColumns(parser.rows, count: post.count).filter { ![.field(.type), .field(.unit)].contains(post[$0]) }
-        if !sparse.isEmpty {
-            parser = parse(tokens, from: heading.end, columns: post, marksEmpty: stream.marksEmptyCells, yesNo: yesNo, sparse: sparse)
+        let constants = constantColumns(parser.rows, count: post.count)
+        if !sparse.isEmpty || !constants.isEmpty {
+            parser = parse(tokens, from: heading.end, columns: post, marksEmpty: stream.marksEmptyCells, yesNo: yesNo, sparse: sparse, constants: constants)
         }
         notes += parser.notes
         rows += parser.rows
@@ -53,9 +54,10 @@ enum StreamRows {
     }
 
     static func parse(_ tokens: [StreamToken], from start: Int, columns post: [FormVocabulary.Column], marksEmpty: Bool,
-                      yesNo: Int?, sparse: Set<Int>) -> StreamRowParser {
+                      yesNo: Int?, sparse: Set<Int>, constants: [Int: String] = [:]) -> StreamRowParser {
         var parser = StreamRowParser(columns: post, fixedCount: marksEmpty, yesNoColumn: yesNo)
         parser.sparseColumns = sparse
+        parser.constantColumns = constants
         var k = start
         while k < tokens.count, !parser.finished {
             // the next written cell, for the choices that look one cell ahead (a level's points,
@@ -70,6 +72,29 @@ enum StreamRows {
         }
         parser.close()
         return parser
+    }
+
+    /// The columns after the name that every complete row (no column left empty between its first
+    /// and last cell) fills with one same text, where four such rows or more do and they are most
+    /// rows: a constant of the form (得分系数 `100%`).
+    static func constantColumns(_ rows: [SourceRow], count: Int) -> [Int: String] {
+        var filled = [Int](repeating: 0, count: count + 3)
+        for r in rows { for (p, _) in r.nonEmpty where p < count + 3 { filled[p] += 1 } }
+        // columns hardly any row fills do not make a row incomplete
+        func counts(_ p: Int) -> Bool { p < filled.count && filled[p] * 4 >= rows.count }
+        var complete = 0
+        var seen: [Int: (text: String, n: Int, differs: Bool)] = [:]
+        for r in rows {
+            let ps = Set(r.nonEmpty.map(\.position).filter { $0 >= 3 })
+            guard let lo = ps.min(), let hi = ps.max(), (lo...hi).allSatisfy({ ps.contains($0) || !counts($0) }) else { continue }
+            complete += 1
+            for (p, cell) in r.nonEmpty where p >= 3 && p - 3 < count {
+                if let s = seen[p - 3] { seen[p - 3] = (s.text, s.n + 1, s.differs || s.text != cell.text) } else { seen[p - 3] = (cell.text, 1, false) }
+            }
+        }
+        var out: [Int: String] = [:]
+        for (c, s) in seen where !s.differs && s.n >= 4 && s.n * 4 >= complete * 3 && Grammar.isFigure(s.text) { out[c] = s.text }
+        return out
     }
 
     /// The columns after the name that fewer than a quarter of eight or more rows fill, yet some do.
@@ -341,6 +366,7 @@ enum StreamRows {
         switch c {
         case .groupLabel: return "备注"
         case .printedScore: return "得分"
+        case .scoreFactor: return "得分系数"
         case .field(let f):
             switch f {
             case .type: return "指标值类型"
