@@ -74,7 +74,10 @@ extension Reader {
         let end = i + 1 < drafts.count ? drafts[i + 1].startLine : Int.max
         var years = Set<Int>()
         var firstLine = d.startLine
-        for row in rows where row.line >= d.startLine && row.line < end && !SignoffReader.isSignoff(row) {
+        // the rows are in line order: the table's first is found by halving, and only its own are read
+        var lo = 0, hi = rows.count
+        while lo < hi { let mid = (lo + hi) / 2; if rows[mid].line < d.startLine { lo = mid + 1 } else { hi = mid } }
+        for row in rows[lo...].prefix(while: { $0.line < end }) where !SignoffReader.isSignoff(row) {
             for (_, cell) in row.nonEmpty where TextNormalizer.contains(cell.text, "年") {
                 for y in Self.yearsNamed(in: cell.text) where years.insert(y).inserted && years.count == 1 { firstLine = row.line }
                 if years.count > 1 { return }
