@@ -135,6 +135,7 @@ struct RealGluedTests {
         #expect(ind[0].value == "90" && ind[0].actual == "91%" && ind[0].weight == 3)
         #expect(ind[6].name == "会议经费变动率" && ind[6].value.isEmpty && ind[6].actual == nil && ind[6].weight == 2)
         #expect(ind[7].value == "95" && ind[7].actual == "97%" && ind[7].weight == 3)
+        #expect(ind[6].note?.contains("得分系数100%") == true)
         #expect(r.notes.contains { $0.message.contains("“100%”是每行都印的得分系数") })
     }
 }

@@ -29,6 +29,11 @@ extension Reader {
                 continue
             }
             let column = aligner.columns[col]
+            // 得分系数 has no field of its own: kept beside the row as a remark, as 是否核心指标 is
+            if case .scoreFactor = column.kind {
+                fields[.note] = (fields[.note].map { $0 + "；" } ?? "") + "得分系数" + text
+                continue
+            }
             guard case .field(let f) = column.kind else { continue }
             // two remark columns (备注 and 指标方向) are both kept
             if f == .note, let earlier = fields[f] { fields[f] = earlier + "；" + text } else { fields[f] = text }
