@@ -138,4 +138,17 @@ struct RealGluedTests {
         #expect(ind[6].note?.contains("得分系数100%") == true)
         #expect(r.notes.contains { $0.message.contains("“100%”是每行都印的得分系数") })
     }
+
+    @Test("OCR letters: a level name with one character read as Latin letters opens a glued cell; a unit is not followed by a word in letters")
+    func lettersInLevels() throws {
+        let text = "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
+            + "项目管理(20分)财务管理制度健全性5一制度健全5项Fl实施监督检查有效性5一检查到位5"
+        let r = read(text)
+        let ind = try #require(r.tables.first).indicators
+        #expect(ind.map(\.name) == ["制度健全性", "监督检查有效性"])
+        #expect(ind[1].level2 == "项目实施" && ind[1].actual == "检查到位" && ind[1].weight == 5)
+        #expect(r.notes.contains { $0.message.contains("“项Fl实施”是指标层级名称“项目实施”") })
+        #expect(GlueSplitter.pieces("会计核算规范7项Fl实施绩效监控有效性").contains("7"))
+        #expect(GlueSplitter.pieces("保障人数102370人2370人IO").contains("2370人"))
+    }
 }

@@ -233,6 +233,9 @@ enum GlueSplitter {
         if let end = dateEnd(after: j, in: c) { return (end, marked) }
         for n in stride(from: min(4, c.count - j), through: 1, by: -1) {
             let w = String(c[j..<(j + n)])
+            // (a unit is not followed by a Latin letter other than those OCR makes of figures,
+            // I l O o: `7项Fl实施` is 7 before OCR'd text, `2370人IO` keeps its unit)
+            if j + n < c.count, c[j + n].isASCII, c[j + n].isLetter, !"IlOo".contains(c[j + n]) { continue }
             if w == "百分比" || CellFeatures.looksLikeUnit(w) { return (j + n, marked) }
         }
         return (j, marked)

@@ -174,6 +174,7 @@ enum StreamRows {
     /// length that differs from it in that character alone. Reported.
     static func readMisprintedLevels(_ tokens: inout [StreamToken], notes: inout [ImportNote]) {
         guard tokens.count > 1 else { return }
+        readLettersInLevels(&tokens, notes: &notes)
         for i in 0..<(tokens.count - 1) where Grammar.isPoints(tokens[i + 1].text) {
             let t = tokens[i].text
             guard (4...8).contains(t.count), Grammar.levelKind(t) == nil, let candidates = levelNamesByLength[t.count] else { continue }
@@ -185,6 +186,37 @@ enum StreamRows {
                                     at: SourceLocation(line: tokens[i].line)))
             tokens[i].text = name
         }
+    }
+
+    /// A level name at the start of a cell with one character read by OCR as one or two Latin
+    /// letters (`项Fl实施绩效监控有效性`: 项目实施, then the name): that level and the rest, when
+    /// exactly one level name fits. Latin letters inside Chinese text are OCR's mark; reported.
+    static func readLettersInLevels(_ tokens: inout [StreamToken], notes: inout [ImportNote]) {
+        var out: [StreamToken]?
+        for (k, t) in tokens.enumerated() {
+            let c = Array(t.text.prefix(12))
+            guard c.count >= 4, let p = c.firstIndex(where: { $0.isASCII && $0.isLetter }), p >= 1, p <= 6 else { out?.append(t); continue }
+            var run = 1
+            while p + run < c.count, run < 2, c[p + run].isASCII && c[p + run].isLetter { run += 1 }
+            guard !(p + run < c.count && c[p + run].isASCII && c[p + run].isLetter) else { out?.append(t); continue }
+            var found: [(name: [Character], used: Int)] = []
+            for (n, names) in levelNamesByLength where n > p + 1 {
+                let used = n - 1 + run
+                guard used <= c.count else { continue }
+                for name in names where name[..<p].elementsEqual(c[..<p]) && name[(p + 1)...].elementsEqual(c[(p + run)..<used]) {
+                    found.append((name, used))
+                }
+            }
+            guard found.count == 1 else { out?.append(t); continue }
+            if out == nil { out = Array(tokens[..<k]) }
+            let level = String(found[0].name)
+            let rest = String(t.text.dropFirst(found[0].used))
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(t.text))”开头的“\(String(c[..<found[0].used]))”是指标层级名称“\(level)”（一字识别为字母），按“\(level)”读取。",
+                                    at: SourceLocation(line: t.line)))
+            out!.append(StreamToken(text: level, line: t.line))
+            if !rest.isEmpty { out!.append(StreamToken(text: rest, line: t.line)) }
+        }
+        if let out { tokens = out }
     }
 
     /// `(A)`, `(B)`, `(B/A)`: the letters a heading carries to name its column in a formula
