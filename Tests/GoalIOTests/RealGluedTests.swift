@@ -150,5 +150,8 @@ struct RealGluedTests {
         #expect(r.notes.contains { $0.message.contains("“项Fl实施”是指标层级名称“项目实施”") })
         #expect(GlueSplitter.pieces("会计核算规范7项Fl实施绩效监控有效性").contains("7"))
         #expect(GlueSplitter.pieces("保障人数102370人2370人IO").contains("2370人"))
+        // a weight before a figure whose first digits OCR read as a letter: cut, the figure kept as printed
+        #expect(GlueSplitter.pieces("绿化、水电费等成本3M.8万元14.8万元3") == ["绿化、水电费等成本", "3", "M.8万元", "14.8万元", "3"])
+        #expect(GlueSplitter.pieces("采购防护用品3M口罩数量") == ["采购防护用品3M口罩数量"])
     }
 }

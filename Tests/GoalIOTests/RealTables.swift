@@ -20,7 +20,7 @@ struct RealTables {
     /// under 95 % are where the importer still falls short; see the printed misses.
     static let floors: [String: Double] = [
         "01": 0.96, "02": 1.00, "03": 0.97, "04": 1.00, "05": 1.00, "06": 1.00, "07": 1.00, "08": 0.90,
-        "09": 0.97, "10": 0.98, "11": 1.00, "12": 0.98, "13": 1.00, "14": 1.00, "15": 0.88, "16": 1.00, "17": 0.91,
+        "09": 0.97, "10": 0.98, "11": 1.00, "12": 0.98, "13": 1.00, "14": 1.00, "15": 0.93, "16": 1.00, "17": 0.91,
     ]
 
     @Test("every real table reaches its floor, field by field", arguments: cases)

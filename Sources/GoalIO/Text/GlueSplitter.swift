@@ -290,7 +290,9 @@ enum GlueSplitter {
             let afterFigure = i == textStart && (i > 0 && !out.isEmpty || precededByCut)
             // a bare count of points between two Chinese texts (`相关性2一按照…`, `管理2可行性`): a cell
             // (not the template's numbering `指标2工程…`)
-            let between = f.end < c.count && f.end - i <= 3 && i > 0 && isHan(c[i - 1]) && !(i >= 2 && c[i - 2] == "指" && c[i - 1] == "标") && (isHan(c[f.end]) || c[f.end] == "-")
+            // (or before a figure whose first digits OCR read as a letter, `成本3M.8万元`)
+            let misreadFigure = f.end + 2 < c.count && c[f.end].isASCII && c[f.end].isLetter && c[f.end + 1] == "." && c[f.end + 2].isASCII && c[f.end + 2].isNumber
+            let between = f.end < c.count && f.end - i <= 3 && i > 0 && isHan(c[i - 1]) && !(i >= 2 && c[i - 2] == "指" && c[i - 1] == "标") && (isHan(c[f.end]) || c[f.end] == "-" || misreadFigure)
                 && !c[i..<f.end].contains(".") && !f.marked
             let cuts = f.marked || atEnd && (i > textStart || followedByFixed) || beforeFigure || afterFigure || between
             guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure || afterFigure || between else { i = f.end; continue }
