@@ -17,10 +17,13 @@ struct RealTables {
     }
 
     /// The share of fields each case reaches (matched / total, rounded down to a percent). Cases
-    /// under 95 % are where the importer still falls short; see the printed misses.
+    /// under 95 % are where the importer still falls short; see the printed misses. Part of the
+    /// shortfall of 08, 15 and 17 is one open question: a row with an empty target is imported as
+    /// `定性` with an empty value (interchange.md types `type` as a string), where the
+    /// transcriptions write `type: null` (17's six misses, eight of 15's, two of 08's).
     static let floors: [String: Double] = [
-        "01": 0.84, "02": 1.00, "03": 0.97, "04": 1.00, "05": 0.90, "06": 1.00, "07": 0.00, "08": 0.84,
-        "09": 0.97, "10": 0.98, "11": 1.00, "12": 0.98, "13": 0.84, "14": 1.00, "15": 0.64, "16": 0.90, "17": 0.91,
+        "01": 0.96, "02": 1.00, "03": 0.97, "04": 1.00, "05": 1.00, "06": 1.00, "07": 1.00, "08": 0.90,
+        "09": 0.97, "10": 0.98, "11": 1.00, "12": 0.98, "13": 1.00, "14": 1.00, "15": 0.93, "16": 1.00, "17": 0.91,
     ]
 
     @Test("every real table reaches its floor, field by field", arguments: cases)
@@ -49,6 +52,6 @@ struct RealTables {
         }
         print("RealTables total: \(matched)/\(total) = \(String(format: "%.1f", Double(matched) / Double(max(total, 1)) * 100)) %")
         #expect(Self.cases.count == 17)
-        #expect(Double(matched) >= 0.90 * Double(total))
+        #expect(Double(matched) >= 0.96 * Double(total))
     }
 }

@@ -11,6 +11,9 @@ enum FormVocabulary {
         case groupLabel
         /// 得分 printed on a self-evaluation table: read for reference only.
         case printedScore
+        /// 得分系数 (the Chongqing self-evaluation's share of the points earned, `100%`): a figure
+        /// read for reference only, so that it is not taken for a target or an actual.
+        case scoreFactor
     }
 
     /// Heading words, most specific first (`指标值类型` before `指标值`).
@@ -41,7 +44,7 @@ enum FormVocabulary {
         // 正向/反向指标: which way the target points, kept beside the row as a remark
         ("指标方向", .field(.note)), ("指标方向性", .field(.note)),
         // the Chongqing self-evaluation's extra columns, kept beside the row as remarks
-        ("调整指标值", .field(.note)), ("得分系数", .field(.note)), ("是否核心指标", .field(.note)),
+        ("调整指标值", .field(.note)), ("得分系数", .scoreFactor), ("是否核心指标", .field(.note)),
         // the Hubei goal form: 绩效标准 holds the 反映… sentence under a 二级 with no 三级 heading
         ("绩效标准", .field(.explanation)),
         ("绩效指标", .groupLabel),
@@ -105,18 +108,31 @@ enum FormVocabulary {
     enum HeaderField: Sendable, Hashable {
         case unit, duty, goal, projectName, projectManager, fundsGroup, fundsTotal, fundsFiscal, fundsOther
         case tasks, taskName, taskContent, supervisor
+        /// The unit that carries the project out (实施单位, 资金使用单位): the table's unit when the
+        /// form names no unit of its own (单位名称, 预算单位, 部门(单位)名称…), which it then gives way to.
+        case implementer
+        /// A label of the header block whose value the table does not keep (项目类型, 政策依据,
+        /// 资金性质…): known, so that glued text is cut at it and its value is not read as another's.
+        case other
     }
 
     static let headerLabels: [(String, HeaderField)] = [
         ("部门(单位)名称", .unit), ("单位名称", .unit), ("预算单位", .unit), ("部门名称", .unit), ("填报单位", .unit),
-        ("项目单位", .unit), ("单位信息", .unit), ("实施单位", .unit), ("项目实施单位", .unit), ("预算部门", .unit),
+        ("项目单位", .unit), ("单位信息", .unit), ("实施单位", .implementer), ("项目实施单位", .implementer), ("预算部门", .unit),
+        ("资金使用单位", .implementer), ("二级项目名称", .projectName),
+        // the provincial project forms' other labels (甘肃 省级部门预算项目支出绩效目标表 and the like)
+        ("一级项目名称", .other), ("项目类型", .other), ("项目分类", .other), ("资金用途", .other), ("资金性质", .other),
+        ("项目开始日期", .other), ("项目完成日期", .other), ("项目总投资", .other), ("中央补助安排", .other),
+        ("省级财政安排", .other), ("预算申报数", .other), ("基本情况", .other), ("项目立项必要性", .other),
+        ("保证项目实施的制度措施", .other), ("项目实施计划", .other), ("组织实施单位", .other), ("监督管理单位", .other),
+        ("政策依据", .other), ("其他依据", .other), ("需要说明的其他问题", .other),
         ("主管部门", .supervisor), ("主管单位", .supervisor), ("主管部门及代码", .supervisor), ("主管部门(代码)", .supervisor),
-        ("主管部门名称", .supervisor),
+        ("主管部门名称", .supervisor), ("中央主管部门", .supervisor), ("地方主管部门", .supervisor),
         ("部门(单位)职责", .duty), ("单位职责", .duty), ("部门职责", .duty), ("主要职能", .duty), ("部门职能", .duty),
         ("年度履职目标", .goal), ("项目总体目标", .goal), ("年度总体目标", .goal), ("总体目标", .goal),
         ("年度绩效目标", .goal), ("项目绩效目标", .goal), ("绩效目标", .goal), ("年度目标", .goal),
         ("总体绩效目标", .goal), ("整体绩效目标", .goal), ("部门整体绩效目标", .goal), ("项目总体绩效目标", .goal),
-        ("项目名称", .projectName), ("专项资金名称", .projectName), ("项目负责人", .projectManager), ("项目经办人", .projectManager), ("负责人", .projectManager),
+        ("项目名称", .projectName), ("专项资金名称", .projectName), ("转移支付(项目)名称", .projectName), ("转移支付项目名称", .projectName), ("项目负责人", .projectManager), ("项目经办人", .projectManager), ("负责人", .projectManager),
         ("项目资金(万元)", .fundsGroup), ("项目资金", .fundsGroup), ("预算情况", .fundsGroup), ("资金情况(万元)", .fundsGroup),
         ("资金情况", .fundsGroup), ("资金来源", .fundsGroup),
         ("年度预算总额", .fundsTotal), ("年度资金总额", .fundsTotal), ("部门预算总额(万元)", .fundsTotal),

@@ -30,6 +30,8 @@ enum GlueSplitter {
         for (w, _) in FormVocabulary.columnHeadings where w.count >= 3 && !w.contains("(") && !w.contains("/") { words.insert(w) }
         // header labels long enough never to be part of a name (项目名称, 主管部门, 实施单位…)
         for (w, _) in FormVocabulary.headerLabels where w.count >= 4 && !w.contains("(") { words.insert(w) }
+        // and the sign-off's (填报日期, 联系电话, 单位负责人…), which glued headers print among them
+        for (w, _) in FormVocabulary.signoffLabels where w.count >= 4 { words.insert(w) }
         // what a 指标性质 column holds
         words.formUnion(["定量指标", "定性指标"])
         return Dictionary(grouping: words, by: \.count).mapValues(Set.init)
@@ -228,11 +230,34 @@ enum GlueSplitter {
         // no figure starts with 0 and goes on in digits: `00` is two figures 0 and 0
         if c[digitsStart] == "0", j > digitsStart + 1, c[digitsStart + 1] != "." { return (digitsStart + 1, marked) }
         if j < c.count, c[j] == "%" || c[j] == "％" { return (j + 1, true) }
+        if let end = dateEnd(after: j, in: c) { return (end, marked) }
         for n in stride(from: min(4, c.count - j), through: 1, by: -1) {
             let w = String(c[j..<(j + n)])
+            // (a unit is not followed by a Latin letter other than those OCR makes of figures,
+            // I l O o: `7项Fl实施` is 7 before OCR'd text, `2370人IO` keeps its unit)
+            if j + n < c.count, c[j + n].isASCII, c[j + n].isLetter, !"IlOo".contains(c[j + n]) { continue }
             if w == "百分比" || CellFeatures.looksLikeUnit(w) { return (j + n, marked) }
         }
         return (j, marked)
+    }
+
+    /// A date that goes on after its year (`2021年12月完成`, `2022年6月30日前`): one figure, a
+    /// deadline in words, never a number of 年 followed by another figure. Its end, or nil.
+    static func dateEnd(after j: Int, in c: [Character]) -> Int? {
+        guard j + 2 < c.count, c[j] == "年", c[j + 1].isASCII && c[j + 1].isNumber else { return nil }
+        var k = j + 1
+        while k < c.count, k - j <= 3, c[k].isASCII && c[k].isNumber { k += 1 }
+        guard k < c.count, c[k] == "月" else { return nil }
+        k += 1
+        let day = k
+        while k < c.count, k - day < 2, c[k].isASCII && c[k].isNumber { k += 1 }
+        if k > day { guard k < c.count, c[k] == "日" else { return nil }; k += 1 }
+        // what a deadline says after its date: 底, 前, 之前, 以前, 完成, in that order
+        for w in ["底", "之前", "以前", "前", "完成"] {
+            let a = Array(w)
+            if k + a.count <= c.count, c[k..<(k + a.count)].elementsEqual(a) { k += a.count }
+        }
+        return k
     }
 
     static func isHan(_ ch: Character) -> Bool {
@@ -255,7 +280,9 @@ enum GlueSplitter {
                 textStart = i
                 continue
             }
-            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || i == textStart && (!out.isEmpty || precededByCut) || !(c[i - 1].isASCII && c[i - 1].isNumber) && c[i - 1] != "."))
+            // (a full stop after Chinese text ends a sentence, not a number: `…办学环境.8`)
+            let afterStop = i >= 2 && c[i - 1] == "." && isHan(c[i - 2])
+            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || i == textStart && (!out.isEmpty || precededByCut) || !(c[i - 1].isASCII && c[i - 1].isNumber) && (c[i - 1] != "." || afterStop)))
             guard startsHere, let f = figure(at: i, in: c) else { i += 1; continue }
             let atEnd = f.end == c.count
             let beforeFigure = f.end < c.count && figure(at: f.end, in: c) != nil
@@ -263,7 +290,9 @@ enum GlueSplitter {
             let afterFigure = i == textStart && (i > 0 && !out.isEmpty || precededByCut)
             // a bare count of points between two Chinese texts (`相关性2一按照…`, `管理2可行性`): a cell
             // (not the template's numbering `指标2工程…`)
-            let between = f.end < c.count && f.end - i <= 3 && i > 0 && isHan(c[i - 1]) && !(i >= 2 && c[i - 2] == "指" && c[i - 1] == "标") && (isHan(c[f.end]) || c[f.end] == "-")
+            // (or before a figure whose first digits OCR read as a letter, `成本3M.8万元`)
+            let misreadFigure = f.end + 2 < c.count && c[f.end].isASCII && c[f.end].isLetter && c[f.end + 1] == "." && c[f.end + 2].isASCII && c[f.end + 2].isNumber
+            let between = f.end < c.count && f.end - i <= 3 && i > 0 && isHan(c[i - 1]) && !(i >= 2 && c[i - 2] == "指" && c[i - 1] == "标") && (isHan(c[f.end]) || c[f.end] == "-" || misreadFigure)
                 && !c[i..<f.end].contains(".") && !f.marked
             let cuts = f.marked || atEnd && (i > textStart || followedByFixed) || beforeFigure || afterFigure || between
             guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure || afterFigure || between else { i = f.end; continue }

@@ -9,6 +9,8 @@ extension Reader {
         var indexMap: [Int: Int] = [:]
         for i in drafts.indices {
             placeExplanations(in: i)
+            inferYearFromFilingDate(in: i)
+            inferYearFromText(in: i)
             let tasks = assignTasks(in: i)
             let d = drafts[i]
             // A form whose title and header block are filled but whose indicators are not yet (a 申报表
@@ -45,6 +47,66 @@ extension Reader {
             finalNotes.append(m)
         }
         return ImportResult(tables: tables, notes: finalNotes)
+    }
+
+    /// A goal form that prints no year anywhere but its 填报日期 is the budget year it was filed
+    /// for: the year of the date when filed from January to August (the approved budget's goals),
+    /// the next year when filed from September on (the goals drafted with next year's budget).
+    /// Reported, to be checked. A self-evaluation is filed after its year and is left without one.
+    mutating func inferYearFromFilingDate(in i: Int) {
+        let d = drafts[i]
+        guard d.year == nil, let title = d.title, !TextNormalizer.contains(title, "自评"),
+              let date = d.signoff.filledOn, let normal = SignoffReader.normalizeDate(date) else { return }
+        let parts = normal.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return }
+        let year = parts[1] >= 9 ? parts[0] + 1 : parts[0]
+        drafts[i].year = year
+        notes.append(ImportNote(.repaired, "第\(d.startLine)行起的表没有印年度，已按填报日期 \(normal) 取 \(year) 年度（\(parts[1] >= 9 ? "9 月起填报的是下一年度的目标" : "当年 1–8 月填报的是当年的目标")），请核对。",
+                                at: SourceLocation(line: d.startLine, table: i)))
+    }
+
+    /// A self-evaluation that prints no year in its title or header, whose text names one year and
+    /// only one (`中心2021年较好地完成了履职任务`): the year it evaluates. Reported, to be checked.
+    /// The table's own lines are read once.
+    mutating func inferYearFromText(in i: Int) {
+        let d = drafts[i]
+        guard d.year == nil, let title = d.title, TextNormalizer.contains(title, "自评") else { return }
+        let end = i + 1 < drafts.count ? drafts[i + 1].startLine : Int.max
+        var years = Set<Int>()
+        var firstLine = d.startLine
+        // the rows are in line order: the table's first is found by halving, and only its own are read
+        var lo = 0, hi = rows.count
+        while lo < hi { let mid = (lo + hi) / 2; if rows[mid].line < d.startLine { lo = mid + 1 } else { hi = mid } }
+        for row in rows[lo...].prefix(while: { $0.line < end }) where !SignoffReader.isSignoff(row) {
+            for (_, cell) in row.nonEmpty where TextNormalizer.contains(cell.text, "年") {
+                for y in Self.yearsNamed(in: cell.text) where years.insert(y).inserted && years.count == 1 { firstLine = row.line }
+                if years.count > 1 { return }
+            }
+        }
+        guard years.count == 1, let year = years.first else { return }
+        drafts[i].year = year
+        notes.append(ImportNote(.repaired, "第\(d.startLine)行起的自评表没有印年度，表中文字只提到 \(year) 年（第\(firstLine)行），按 \(year) 年度读取，请核对。",
+                                at: SourceLocation(line: d.startLine, table: i)))
+    }
+
+    /// The years a text names: four digits 1990–2100 right before 年, not a date's (`2023年3月9日`
+    /// names a day: when a form was filled, not the year it speaks of).
+    static func yearsNamed(in text: String) -> [Int] {
+        let c = Array(TextNormalizer.halfWidth(text))
+        var out: [Int] = []
+        var i = 0
+        while i + 4 < c.count {
+            if c[i + 4] == "年", c[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber),
+               let y = Int(String(c[i..<(i + 4)])), (1990...2100).contains(y) {
+                var j = i + 5
+                while j < c.count, j - i <= 7, c[j].isASCII && c[j].isNumber { j += 1 }
+                if !(j > i + 5 && j < c.count && c[j] == "月") { out.append(y) }
+                i += 5
+            } else {
+                i += 1
+            }
+        }
+        return out
     }
 
     // MARK: tasks

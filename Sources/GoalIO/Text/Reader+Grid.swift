@@ -11,6 +11,9 @@ extension Reader {
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
         let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
         var placement = aligner.align(input)
+        // a row the stream reading rebuilt around a dash printed for an empty cell keeps the
+        // columns the dash decided (`4 一 目标明确…`: the text is not the target)
+        if row.columnsDecided, let decided = aligner.decided(input) { placement = decided }
         if gridWithoutPositions, let pair = aligner.pointsPair(input.map(\.features), placement) {
             let ks = placement.columnOfCell.indices.filter { placement.columnOfCell[$0] != nil && (input[$0].features.isNumber) }
             placement.columnOfCell[ks[0]] = pair.weight
@@ -26,6 +29,11 @@ extension Reader {
                 continue
             }
             let column = aligner.columns[col]
+            // 得分系数 has no field of its own: kept beside the row as a remark, as 是否核心指标 is
+            if case .scoreFactor = column.kind {
+                fields[.note] = (fields[.note].map { $0 + "；" } ?? "") + "得分系数" + text
+                continue
+            }
             guard case .field(let f) = column.kind else { continue }
             // two remark columns (备注 and 指标方向) are both kept
             if f == .note, let earlier = fields[f] { fields[f] = earlier + "；" + text } else { fields[f] = text }
@@ -210,11 +218,16 @@ extension Reader {
         } else if let s = fields[.scoring], let p = ScoringPoints.fullPoints(in: s) {
             weight = p
         }
+        var actual = fields[.actual]
+        if let a = actual, let read = Self.ocrAtLeastRate(a, name: name) {
+            note(.repaired, "第\(line)行“\(Self.preview(name))”是比率，实际完成值“\(a)”不可能超过100%，开头的“2”是识别错的“≥”，按“\(read)”读取，请核对。", line: line, indicator: idx, field: .actual)
+            actual = read
+        }
         let ind = Indicator(
             level1: l1, level2: l2, name: name, type: type, value: value, unit: unit,
             explanation: fields[.explanation], scoring: fields[.scoring], weight: weight, basis: fields[.basis],
             lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note],
-            actual: fields[.actual], deviation: fields[.deviation])
+            actual: actual, deviation: fields[.deviation])
         drafts[di].rows.append(.init(indicator: ind, line: line, level1Printed: level1Printed, level2Printed: level2Printed))
         let key = TextKey(TextNormalizer.labelKey(name))
         if drafts[di].nameIndex[key] == nil { drafts[di].nameIndex[key] = idx }
@@ -267,6 +280,16 @@ extension Reader {
         // Words that give the direction (`95%以上`, `不低于`) were read above as the operator.
         note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“=”读取，请核对。", line: line, indicator: index, field: .type)
         return (.equal, t.valueText, unit)
+    }
+
+    /// A rate printed over 100% with a leading `2` (`290%`), as OCR prints `≥90%`: `≥90%`, or nil.
+    /// The same reading as for targets (`readTarget`), for a figure written as text.
+    static func ocrAtLeastRate(_ text: String, name: String) -> String? {
+        let t = TextNormalizer.trim(TextNormalizer.halfWidth(text))
+        guard t.utf8.count <= 8, t.hasPrefix("2"), t.hasSuffix("%"), PlainText.contains(name, "率") || PlainText.contains(name, "满意度") else { return nil }
+        let digits = t.dropFirst().dropLast()
+        guard !digits.hasPrefix("0"), let rest = Double(digits), rest <= 100, let whole = Double(t.dropLast()), whole > 100 else { return nil }
+        return "≥" + digits + "%"
     }
 
     /// A unit printed in brackets at the end of a name: `培训人数（人次）` → `人次`.

@@ -75,6 +75,22 @@ struct RowAligner: Sendable {
         return Placement(columnOfCell: result, score: best[n * w + m])
     }
 
+    /// Each cell in the printed column at its own position, when every cell has one and can stand
+    /// in it (the rows the stream reading rebuilt, whose columns are already chosen); else nil.
+    func decided(_ cells: [(position: Double?, features: CellFeatures)]) -> Placement? {
+        var result: [Int?] = []
+        result.reserveCapacity(cells.count)
+        var score = 0.0
+        for c in cells {
+            guard let p = c.position, let j = columns.firstIndex(where: { !$0.isVirtual && $0.position == p }) else { return nil }
+            let a = affinity(c.features, columns[j].kind)
+            guard a > -3 else { return nil }
+            result.append(j)
+            score += a
+        }
+        return Placement(columnOfCell: result, score: score)
+    }
+
     /// A self-evaluation scores every row, filled target or not: a row that prints just two figures
     /// where the form has 分值 and 得分 (`工程质量合格 10 10`) gives those two, not 指标值 and 实际完成值.
     /// Only for rows without positions (space-separated, one cell per line), where order is all there
@@ -107,6 +123,8 @@ struct RowAligner: Sendable {
             return -3
         case .printedScore:
             return f.isNumber ? 3 : -6
+        case .scoreFactor:
+            return f.isNumber || f.isTarget ? 1 : -6
         case .field(let field):
             return Self.affinity(f, field)
         }

@@ -18,7 +18,7 @@ enum SignoffReader {
         guard signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
         let k = TextNormalizer.labelKey(first)
         return FormVocabulary.signoffLabels.contains { PlainText.hasPrefix(k, $0.0) && $0.1 != .phone && $0.1 != .filledOn }
-            || (PlainText.hasPrefix(k, "填表日期") || PlainText.hasPrefix(k, "联系电话"))
+            || (PlainText.hasPrefix(k, "填表日期") || PlainText.hasPrefix(k, "填报日期") || PlainText.hasPrefix(k, "联系电话"))
     }
 
     /// One of these is in every sign-off label.

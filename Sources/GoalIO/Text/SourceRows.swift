@@ -10,6 +10,9 @@ struct SourceRow: Sendable {
     /// The non-empty cells with their positions (0-based columns). Empty cells are not kept: every
     /// reader of a row asks only for what is written in it, and where.
     let nonEmpty: [(position: Int, cell: Cell)]
+    /// The cells stand in the columns the source itself decided (a rebuilt row around a dash printed
+    /// for an empty cell): the reader keeps them there when they can stand there at all.
+    var columnsDecided = false
 
     init(line: Int, cells: [Cell], isTabular: Bool) {
         var kept: [(position: Int, cell: Cell)] = []

@@ -43,6 +43,16 @@ enum Grammar {
         return Target.parse(s).number != nil
     }
 
+    /// A deadline written as a date (`2021年12月完成`, `2022年6月30日前`): a target or an actual in
+    /// words, never a name.
+    static func isDate(_ s: String) -> Bool {
+        guard s.utf8.count <= 40, let first = s.first, first.isASCII, first.isNumber else { return false }
+        let c = Array(s)
+        var j = 0
+        while j < c.count, c[j].isASCII && c[j].isNumber { j += 1 }
+        return j == 4 && GlueSplitter.dateEnd(after: j, in: c) == c.count
+    }
+
     static func isNumber(_ s: String) -> Bool { TextNormalizer.number(TextNormalizer.halfWidth(s)) != nil }
 
     /// What a 指标性质 column holds besides operators: whether the indicator is counted or described.
@@ -54,7 +64,7 @@ enum Grammar {
 
     /// Reads like the name of an indicator: two Chinese characters or more, not a unit, not prose.
     static func isNameLike(_ s: String) -> Bool {
-        guard !isFigure(s), !isTypeWord(s), !CellFeatures.looksLikeUnit(s) else { return false }
+        guard !isFigure(s), !isTypeWord(s), !CellFeatures.looksLikeUnit(s), !isDate(s) else { return false }
         return s.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count >= 2
     }
 
@@ -63,6 +73,7 @@ enum Grammar {
         switch c {
         case .groupLabel: return false
         case .printedScore: return isNumber(s)
+        case .scoreFactor: return isFigure(s)
         case .field(let f):
             switch f {
             case .type: return isTypeWord(s)
@@ -91,6 +102,19 @@ struct StreamRowParser {
     private var cells: [String] = []
     private var nextColumn = 0
     private var afterDash = false
+    /// The open 一级 has no row under it yet.
+    private var level1Empty = false
+    /// The open row printed a dash for an empty cell: its columns are the source's.
+    private var rowHadDash = false
+    /// Columns a dash left empty in the open 一级 block: its rows print nothing there (the
+    /// scoring framework's 决策/管理 rows have no target), so a cell that also fits a later column
+    /// goes there.
+    private var dashedColumns: Set<Int> = []
+    /// Columns hardly any row of the table fills (`StreamRows.sparseColumns`): a cell that fits a
+    /// later column that rows do fill goes there.
+    var sparseColumns: Set<Int> = []
+    /// The written cell after the next one, for the block-shape choice (`名称 6 -` opens a row).
+    var afterNext: StreamToken?
     private var lastText = ""
 
     /// The column headed 是否… (是否核心指标), whose 是/否 a glued row prints before the next name.
@@ -118,6 +142,18 @@ struct StreamRowParser {
         }
         if Grammar.isPoints(s) { return }
         if Grammar.isEllipsis(s) { close(); return }
+        // a heading over the level columns (`绩效指标`) printed again among the rows, as a page break
+        // or a vertical label leaves it: no cell of any row
+        if FormVocabulary.column(forHeading: s) == .groupLabel, PlainText.count(s) <= 6, Grammar.levelKind(s) == nil {
+            notes.append(ImportNote(.skipped, "第\(t.line)行“\(s)”是表头的栏目名，印在指标行之间，未读取。", at: SourceLocation(line: t.line)))
+            return
+        }
+        // `指标L`: the template's `指标1` with its figure misread (OCR prints 1 as l, L, I), nothing after it
+        if s.count == 3, PlainText.hasPrefix(s, "指标"), let last = s.last, "lLI|".contains(last) {
+            close()
+            notes.append(ImportNote(.skipped, "第\(t.line)行“\(s)”是表样的“指标1”（识别错一字），未填写，未作为指标读取。", at: SourceLocation(line: t.line)))
+            return
+        }
         switch Grammar.levelKind(s) {
         case .level1?:
             close()
@@ -131,9 +167,16 @@ struct StreamRowParser {
                 notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
                 return
             }
-            level1 = (s, t.line); level2 = nil; return
+            level1 = (s, t.line); level2 = nil; level1Empty = true; dashedColumns = []; return
         case .level2? where !(s == previous && name == nil && level2?.text == s):
-            close(); level2 = (s, t.line); return
+            close()
+            // a 一级 printed over no row of its own (its block left empty), followed by a 二级 that
+            // cannot stand under it: the label of an empty block, not this 二级's 一级
+            if let l1 = level1, level1Empty, !ImportTaxonomy.index.allows(level1: Self.key(l1.text), level2: Self.key(s)) {
+                notes.append(ImportNote(.repaired, "第\(l1.line)行一级指标“\(l1.text)”下没有指标，其后的二级指标“\(s)”不属于它，按二级指标推定一级指标。", at: SourceLocation(line: l1.line)))
+                level1 = nil
+            }
+            level2 = (s, t.line); return
         case .level2?:
             // a 二级 printed twice: the second is the indicator's name (`服务对象满意度` `服务对象满意度%`)
             break
@@ -153,15 +196,21 @@ struct StreamRowParser {
         // a dash for an empty cell, which OCR prints `一` (`完整性4一目标明确…`): the next column is empty
         if s == "一" || s == "-" || s == "—", name != nil, !fixedCount, nextColumn > 0, nextColumn < columns.count {
             notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是空单元格里的横线，该格按空读取。", at: SourceLocation(line: t.line)))
+            dashedColumns.insert(nextColumn)
             nextColumn += 1
             afterDash = true
+            rowHadDash = true
             return
         }
         // the cell after such a dash is the next column's, even when it reads like a name
         // and so is a cell that repeats the one before (the actual printed as the target was)
         if wasAfterDash || s == previous, name != nil, nextColumn < columns.count, Grammar.levelKind(s) == nil,
            Reader.withoutTemplatePrefix(s) == nil {
-            if let c = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }) {
+            if var c = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }) {
+                if sparseColumns.contains(c), let later = ((c + 1)..<columns.count).first(where: { !sparseColumns.contains($0) && Grammar.fits(s, columns[$0]) }) {
+                    c = later
+                    rowHadDash = true
+                }
                 cells[c] = s
                 nextColumn = c + 1
                 return
@@ -174,7 +223,7 @@ struct StreamRowParser {
         }
         // `415万元` before `15万元`: the weight glued to a target that the actual repeats (分值 4, 15万元)
         if name != nil, !fixedCount, nextColumn + 1 < columns.count, columns[nextColumn] == .field(.weight),
-           columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text), s.count > next.text.count,
+           columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text) || Grammar.isDate(next.text), s.count > next.text.count,
            s.hasSuffix(next.text), let w = Double(s.dropLast(next.text.count)), w > 0, w <= 100 {
             let weight = String(s.dropLast(next.text.count))
             cells[nextColumn] = weight
@@ -184,14 +233,28 @@ struct StreamRowParser {
             return
         }
         // `22`, `1010`: a weight and its full score glued (分值 2, 得分 2)
+        // (the last figures of a row: the weight column may stand after other columns left empty)
         if name != nil, !fixedCount, s.count >= 2, s.count % 2 == 0, s.allSatisfy({ $0.isASCII && $0.isNumber }),
-           s.prefix(s.count / 2) == s.suffix(s.count / 2), let c = column(for: s, next: next), c + 1 < columns.count,
-           columns[c] == .field(.weight), columns[c + 1] == .printedScore || columns[c + 1] == .field(.score) {
+           s.prefix(s.count / 2) == s.suffix(s.count / 2), let first = column(for: s, next: next),
+           let c = (first..<(columns.count - 1)).first(where: { columns[$0] == .field(.weight) && (columns[$0 + 1] == .printedScore || columns[$0 + 1] == .field(.score)) }),
+           c == first || next.map({ !Grammar.isFigure($0.text) && !Grammar.isNumber($0.text) }) ?? true {
             let half = String(s.prefix(s.count / 2))
             cells[c] = half
             cells[c + 1] = half
             nextColumn = c + 2
             notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
+            return
+        }
+        // `6620` at the target where 实际完成值 and 得分 follow and no other cell does: the target,
+        // the actual printed the same, and the score, glued (6 | 6 | 20)
+        if name != nil, !fixedCount, next.map({ !Grammar.isFigure($0.text) }) ?? true, let c = column(for: s, next: next),
+           c + 2 < columns.count, columns[c] == .field(.value), columns[c + 1] == .field(.actual),
+           [.field(.score), .printedScore, .field(.weight)].contains(columns[c + 2]), let (figure, points) = Self.repeatedThenPoints(s) {
+            cells[c] = figure
+            cells[c + 1] = figure
+            cells[c + 2] = points
+            nextColumn = c + 3
+            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的指标值、实际完成值与得分，读作\(figure)、\(figure)、\(points)。", at: SourceLocation(line: t.line)))
             return
         }
         if name != nil, Reader.withoutTemplatePrefix(s) == nil, let c = column(for: s, next: next) {
@@ -202,11 +265,18 @@ struct StreamRowParser {
         if Grammar.isNameLike(s) || Reader.withoutTemplatePrefix(s) != nil {
             close()
             if let next, Grammar.levelKind(next.text) == .level2, PlainText.count(s) <= 8, !s.contains(where: \.isNumber) {
+                // right after a 一级 over no row yet, it is no second 一级: debris, reported
+                if level1Empty, Grammar.levelKind(previous) == .level1 {
+                    notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”夹在一级指标与二级指标之间，不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+                    return
+                }
+                level1Empty = false
                 // a 一级 the taxonomy does not know (`项目完成`): it stands where a 一级 stands
                 level1 = (s, t.line); level2 = nil
                 return
             }
             name = (s, t.line)
+            rowHadDash = false
             cells = Array(repeating: "", count: columns.count)
             nextColumn = 0
             // the unit column glued to the name: `培训次数次` before `26次` is the name and `次`
@@ -222,6 +292,44 @@ struct StreamRowParser {
         notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
     }
 
+    /// Words that state a target without a figure, as the goal forms print them at a name's end.
+    static let targetWords = ["长远", "长期", "显著", "明显", "提升", "提高", "良好", "持续"]
+    /// Verbs that open a target in words with their object (`增加岗位`, `减少排放`).
+    static let targetVerbs = ["增加", "减少", "降低"]
+
+    /// The target in words glued to the end of `name`, or nil: a target word, or a target verb with
+    /// an object of one or two characters; the name left must still be four characters or more.
+    static func targetInWords(atEndOf name: String) -> String? {
+        let c = Array(name)
+        guard c.count >= 6 else { return nil }
+        for w in targetWords where c.count - w.count >= 4 && name.hasSuffix(w) { return w }
+        for v in targetVerbs {
+            for object in 1...2 {
+                let start = c.count - object - v.count
+                guard start >= 4, String(c[start..<(start + v.count)]) == v,
+                      c[(start + v.count)...].allSatisfy(GlueSplitter.isHan) else { continue }
+                return String(c[start...])
+            }
+        }
+        return nil
+    }
+
+    /// Digits that are a figure printed twice and then a count of points (`6620` → 6, 20;
+    /// `1001005` → 100, 5): the shortest such figure, or nil.
+    static func repeatedThenPoints(_ s: String) -> (String, String)? {
+        let c = Array(s)
+        guard c.count >= 3, c.count <= 12, c.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var k = 1
+        while 2 * k < c.count {
+            if c[..<k].elementsEqual(c[k..<(2 * k)]), c[0] != "0" || k == 1 {
+                let rest = String(c[(2 * k)...])
+                if rest.first != "0" || rest == "0", let p = Int(rest), p <= 100 { return (String(c[..<k]), rest) }
+            }
+            k += 1
+        }
+        return nil
+    }
+
     /// A level name without wrap spaces or points (`产 出 指 标 (50分)` → `产出指标`).
     static func key(_ s: String) -> String {
         var k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
@@ -232,9 +340,26 @@ struct StreamRowParser {
     /// The column `s` fills in the open row: where cells are counted, the next one; else the first
     /// from the next one whose content it fits. A name-like cell followed by a figure is the next
     /// row's name, not this row's text.
-    private func column(for s: String, next: StreamToken?) -> Int? {
+    private mutating func column(for s: String, next: StreamToken?) -> Int? {
         guard nextColumn < columns.count else { return nil }
         if fixedCount { return nextColumn }
+        // a row of a block whose rows leave a column empty, not yet past that column: its text
+        // cell is still to come, whatever it looks like
+        let beforeDashed = dashedColumns.contains { $0 >= nextColumn }
+        // (a name followed by its weight and a dash opens the next row, as the block's rows do)
+        let opensRow = Grammar.isNameLike(s) && next.map { Grammar.isNumber($0.text) } == true
+            && afterNext.map { ["一", "-", "—"].contains($0.text) } == true
+        if beforeDashed, !opensRow, let c = (nextColumn..<columns.count).first(where: { !dashedColumns.contains($0) && Grammar.fits(s, columns[$0]) }),
+           (nextColumn..<c).contains(where: { dashedColumns.contains($0) }) {
+            rowHadDash = true
+            return c
+        }
+        if !sparseColumns.isEmpty, let first = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }), sparseColumns.contains(first),
+           let later = ((first + 1)..<columns.count).first(where: { !sparseColumns.contains($0) && Grammar.fits(s, columns[$0]) }),
+           !(Grammar.isNameLike(s) && next.map({ Grammar.isFigure($0.text) }) == true && PlainText.count(s) > 6) {
+            rowHadDash = true
+            return later
+        }
         if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), !Grammar.isFigure(s), !PlainText.hasPrefix(s, "反映") {
             // `有效` before `10` is a qualitative target; a name is longer than a target word
             if PlainText.count(s) > 6 { return nil }
@@ -252,14 +377,48 @@ struct StreamRowParser {
 
     static let proseColumns: Set<FormVocabulary.Column> = [.field(.deviation), .field(.explanation), .field(.scoring), .field(.note), .field(.evidence), .field(.basis)]
 
+    /// Columns every complete row of the table fills with the same text (`得分系数` `100%`), from a
+    /// first reading (`StreamRows.constantColumns`).
+    var constantColumns: [Int: String] = [:]
+
     mutating func close() {
         guard let n = name else { return }
         name = nil
+        // a cell that is the constant of a column the row leaves empty before its next cell stands
+        // there (`“三公经费变动率 % 100% 22`: the 得分系数 every row prints, not the target)
+        if !constantColumns.isEmpty {
+            var c = 0
+            while c < cells.count {
+                guard !cells[c].isEmpty else { c += 1; continue }
+                let r = ((c + 1)..<cells.count).first(where: { !cells[$0].isEmpty }) ?? cells.count
+                if let k = ((c + 1)..<r).first(where: { constantColumns[$0] == cells[c] }) {
+                    notes.append(ImportNote(.repaired, "第\(n.line)行“\(cells[c])”是每行都印的\(StreamRows.word(for: columns[k]))，不是\(StreamRows.word(for: columns[c]))，已归入该列。", at: SourceLocation(line: n.line)))
+                    cells[k] = cells[c]
+                    cells[c] = ""
+                    rowHadDash = true
+                    c = r
+                    continue
+                }
+                c += 1
+            }
+        }
         let bare = Reader.withoutTemplatePrefix(n.text) ?? n.text
         if bare.isEmpty && cells.allSatisfy(\.isEmpty) {
             notes.append(ImportNote(.skipped, "第\(n.line)行“\(n.text)”是表样留下的空行，未作为指标读取。", at: SourceLocation(line: n.line)))
             return
         }
-        rows.append(StreamRows.row([level1?.text ?? "", level2?.text ?? "", n.text] + cells, line: n.line))
+        level1Empty = false
+        var nameText = n.text
+        // a goal table's row that has only its name: a target in words glued to the name's end
+        // (`…影响长远`, `…水平提升`, `…就业岗位增加岗位`) is cut off as the target
+        if !fixedCount, columns.first == .field(.value), cells.allSatisfy(\.isEmpty), let target = Self.targetInWords(atEndOf: bare) {
+            nameText = String(bare.dropLast(target.count))
+            cells[0] = target
+            notes.append(ImportNote(.repaired, "第\(n.line)行“\(Reader.preview(n.text))”末尾的“\(target)”是粘在名称后的定性指标值。", at: SourceLocation(line: n.line)))
+        }
+        var row = StreamRows.row([level1?.text ?? "", level2?.text ?? "", nameText] + cells, line: n.line)
+        row.columnsDecided = rowHadDash
+        rowHadDash = false
+        rows.append(row)
     }
 }

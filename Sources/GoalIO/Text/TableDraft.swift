@@ -32,6 +32,8 @@ struct TableDraft {
     var kind: TableKind?
     var year: Int?
     var unit: String?
+    /// The unit was read from the form's own unit label (单位名称, 预算单位…), not from 实施单位.
+    var unitLabelled = false
     var duty: String?
     var goal: String?
     var projectName: String?

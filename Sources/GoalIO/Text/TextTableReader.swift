@@ -59,7 +59,19 @@ public enum TextTableReader {
         if let spaced = readSpaceSeparated(text, firstLine: firstLine), spaced.tables.contains(where: { !$0.indicators.isEmpty }) {
             return spaced
         }
-        return readStream(text, firstLine: firstLine) ?? result
+        if let stream = readStream(text, firstLine: firstLine) { return stream }
+        if result.tables.isEmpty, let header = readInterleavedHeader(text, firstLine: firstLine) { return header }
+        return result
+    }
+
+    /// Text in which no reading found a table, read as a form's header whose labels and values a
+    /// PDF extraction interleaved (`InterleavedHeader`): a header-only table, or nil.
+    static func readInterleavedHeader(_ text: String, firstLine: Int) -> ImportResult? {
+        guard let (rows, notes) = InterleavedHeader.rows(text, firstLine: firstLine) else { return nil }
+        var result = read(rows: rows)
+        guard !result.tables.isEmpty else { return nil }
+        result.notes.insert(contentsOf: notes, at: 0)
+        return result
     }
 
     /// The largest text read a second time as a stream when the line reading found rows: a pasted
@@ -361,7 +373,7 @@ struct Reader {
             return
         }
         if inGuidance {
-            if let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache), pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
+            if let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache), pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName }) {
                 inGuidance = false
                 startTable(line: row.line, inheritFrom: current)
                 readHeader(row, pairs: pairs)
@@ -418,7 +430,7 @@ struct Reader {
         // inside a grid only a table's first labels (单位, 项目名称…) can follow, written exactly
         if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache) {
             if let d = current, !d.rows.isEmpty || afterSignoff,
-               pairs.contains(where: { $0.field == .unit || $0.field == .projectName }) {
+               pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName }) {
                 startTable(line: row.line, inheritFrom: d)
             }
             readHeader(row, pairs: pairs)
@@ -509,9 +521,13 @@ struct Reader {
         lastTasksRow = false
         for p in pairs {
             // a value followed by the sheet's money unit (`某某局　　单位：万元`) is the value alone
-            let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim($0)) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
+            // and one that starts with the label's colon (`单位名称` `:某局`, glued text cut after the label) is the value after it
+            let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim(Self.withoutLeadingColon($0))) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
             switch p.field {
-            case .unit: if let v { current?.unit = v }
+            case .unit: if let v { current?.unit = v; current?.unitLabelled = true }
+            case .implementer:
+                // the unit carrying the project out is the table's unit only where no label names the unit itself
+                if let v, current?.unitLabelled != true { current?.unit = v }
             case .supervisor: current?.sawSupervisor = true
             case .duty: if let v { current?.duty = v }
             case .goal:
@@ -519,7 +535,7 @@ struct Reader {
                 else if let v { current?.goal = v }
             case .projectName: current?.projectFieldsPrinted = true; if let v { current?.projectName = v }
             case .projectManager: current?.projectFieldsPrinted = true; if let v { current?.projectManager = v }
-            case .fundsGroup: break
+            case .fundsGroup, .other: break
             case .fundsTotal: setMoney(v, \.total, label: "年度预算总额", line: row.line)
             case .fundsFiscal: setMoney(v, \.fiscal, label: "财政拨款", line: row.line)
             case .fundsOther: setMoney(v, \.other, label: "其他资金", line: row.line)
@@ -534,6 +550,11 @@ struct Reader {
                 }
             }
         }
+    }
+
+    static func withoutLeadingColon(_ s: String) -> String {
+        guard let f = s.first, f == ":" || f == "：" else { return s }
+        return String(s.drop(while: { $0 == ":" || $0 == "：" || $0 == " " }))
     }
 
     mutating func setMoney(_ value: String?, _ key: WritableKeyPath<Funds, Double?>, label: String, line: Int) {
