@@ -17,13 +17,12 @@ struct RealTables {
     }
 
     /// The share of fields each case reaches (matched / total, rounded down to a percent). Cases
-    /// under 95 % are where the importer still falls short; see the printed misses. Part of the
-    /// shortfall of 08, 15 and 17 is one open question: a row with an empty target is imported as
-    /// `定性` with an empty value (interchange.md types `type` as a string), where the
-    /// transcriptions write `type: null` (17's six misses, eight of 15's, two of 08's).
+    /// under 95 % are where the importer still falls short; see the printed misses. An empty target
+    /// cell is written `type: null, value: null`, as the transcriptions record it (08's remaining
+    /// misses are OCR debris in three rows and two empty targets whose transcription keeps a unit).
     static let floors: [String: Double] = [
-        "01": 0.96, "02": 1.00, "03": 0.97, "04": 1.00, "05": 1.00, "06": 1.00, "07": 1.00, "08": 0.90,
-        "09": 0.97, "10": 0.98, "11": 1.00, "12": 0.98, "13": 1.00, "14": 1.00, "15": 0.93, "16": 1.00, "17": 0.91,
+        "01": 0.96, "02": 1.00, "03": 0.97, "04": 1.00, "05": 1.00, "06": 1.00, "07": 1.00, "08": 0.92,
+        "09": 0.97, "10": 0.98, "11": 1.00, "12": 0.98, "13": 1.00, "14": 1.00, "15": 0.99, "16": 1.00, "17": 1.00,
     ]
 
     @Test("every real table reaches its floor, field by field", arguments: cases)
@@ -52,6 +51,6 @@ struct RealTables {
         }
         print("RealTables total: \(matched)/\(total) = \(String(format: "%.1f", Double(matched) / Double(max(total, 1)) * 100)) %")
         #expect(Self.cases.count == 17)
-        #expect(Double(matched) >= 0.96 * Double(total))
+        #expect(Double(matched) >= 0.98 * Double(total))
     }
 }

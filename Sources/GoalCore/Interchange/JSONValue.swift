@@ -176,9 +176,13 @@ extension Indicator {
         var o: [(String, JSONValue)] = []
         if let id { o.append(("id", .string(id))) }
         if let previousId { o.append(("previousId", .string(previousId))) }
+        // an empty target cell is no 定性 target: written null, as the transcriptions of real tables record it
+        // (`../shared/fixtures/real/README.md`); read back as 定性 with an empty value, so nothing is lost
+        let noTarget = type == .qualitative && value.allSatisfy(\.isWhitespace)
         o += [
-            ("level1", .string(level1)), ("level2", .string(level2)), ("name", .string(name)), ("type", .string(type.rawValue)),
-            ("value", .string(value)), ("unit", .string(unit)), ("explanation", .string(explanation)),
+            ("level1", .string(level1)), ("level2", .string(level2)), ("name", .string(name)),
+            ("type", noTarget ? .null : .string(type.rawValue)),
+            ("value", noTarget ? .null : .string(value)), ("unit", .string(unit)), ("explanation", .string(explanation)),
             ("scoring", .string(scoring)), ("weight", .number(weight)), ("basis", .string(basis)),
             ("lastYear", .string(lastYear)), ("evidence", .string(evidence)), ("note", .string(note)),
         ]
