@@ -28,7 +28,7 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxPartBytes: Int64
 
     public init(maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
-                ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 10_000, maxRowsPerSheet: Int = 200_000,
+                ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 100_000, maxRowsPerSheet: Int = 200_000,
                 maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16, maxRowsPerTable: Int = 200_000,
                 maxSeconds: Double = 120, maxPartBytes: Int64 = 200 * 1_048_576) {
         self.maxUncompressedBytes = maxUncompressedBytes
@@ -43,6 +43,8 @@ public struct ReadLimits: Sendable, Equatable {
         self.maxPartBytes = maxPartBytes
     }
 
+    /// The command line's: a file Jixiao wrote, Jixiao reads — an export of a province's tables has a part
+    /// per sheet, one per table (tens of thousands), so parts are bounded at 100,000; the bytes stay bounded.
     public static let `default` = ReadLimits()
 
     /// What a server reads for anyone who uploads: far beyond any real goal table (tens of rows,

@@ -11,9 +11,17 @@ struct Relationships {
         var isExternal: Bool
     }
 
-    var all: [Relationship] = []
+    private(set) var all: [Relationship] = []
+    /// By id as well: a workbook of 20,000 sheets looks each one up at once, not through the whole list.
+    private var byID: [String: Int] = [:]
 
-    subscript(id: String) -> Relationship? { all.first { $0.id == id } }
+    subscript(id: String) -> Relationship? { byID[id].map { all[$0] } }
+
+    /// The first of a repeated id wins, as a linear search would find it.
+    mutating func add(_ r: Relationship) {
+        if byID[r.id] == nil { byID[r.id] = all.count }
+        all.append(r)
+    }
 
     /// The first relationship whose type ends with the given name, e.g. `/officeDocument`.
     func first(ofType suffix: String) -> Relationship? { all.first { $0.type.hasSuffix(suffix) } }
@@ -32,7 +40,7 @@ struct Relationships {
                 case .start where scanner.nameIs("Relationship"):
                     let external = scanner.attribute("TargetMode") == "External"
                     let target = scanner.attribute("Target") ?? ""
-                    result.all.append(Relationship(
+                    result.add(Relationship(
                         id: scanner.attribute("Id") ?? "",
                         type: scanner.attribute("Type") ?? "",
                         target: external ? target : resolve(target, from: directory),

@@ -12,6 +12,9 @@ import Foundation
 /// ```
 public struct XLSXWriter: Sendable {
     public private(set) var sheets: [WorksheetDraft] = []
+    /// The sheets' names as Excel compares them (case-insensitively): a workbook of thousands of sheets
+    /// checks each new name in constant time, not against every earlier one.
+    private var takenNames = Set<String>()
     public var dateSystem: DateSystem = .from1900
     /// Shown in the file's properties (作者).
     public var creator = "Jixiao"
@@ -30,6 +33,7 @@ public struct XLSXWriter: Sendable {
         try checkMerges(sheet)
         try checkCells(sheet)
         sheets.append(sheet)
+        takenNames.insert(sheet.name.lowercased())
     }
 
     /// Excel calls a file with these "unreadable content", so they are reported with their place.
@@ -81,7 +85,7 @@ public struct XLSXWriter: Sendable {
         if name.hasPrefix("'") || name.hasSuffix("'") {
             throw OfficeError.invalidSheetName(name: name, reason: "不能以单引号开头或结尾")
         }
-        if sheets.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        if takenNames.contains(name.lowercased()) {
             throw OfficeError.invalidSheetName(name: name, reason: "与已有工作表重名")
         }
     }

@@ -127,16 +127,20 @@ enum SheetNames {
 
     static func unique(_ bases: [String]) -> [String] {
         var taken = Set<String>()
+        // the next number to try after each name: thousands of tables of one name are numbered in one
+        // pass, not by trying (2), (3), … again for every one of them
+        var next: [String: Int] = [:]
         return bases.map { base in
             let b = clean(base)
             var candidate = String(b.prefix(31))
-            var n = 2
+            var n = next[b.lowercased()] ?? 2
             while taken.contains(candidate.lowercased()) {
                 let suffix = "(\(n))"
                 candidate = String(b.prefix(31 - suffix.count)) + suffix
                 n += 1
             }
             taken.insert(candidate.lowercased())
+            next[b.lowercased()] = n
             return candidate
         }
     }
