@@ -264,6 +264,9 @@ extension Reader {
             if let c = t.comparison, c != .qualitative {
                 return (c, t.valueText, unitText)
             }
+            // no target at all: the unit column, where printed, is kept as printed (the row is reported as
+            // missing its target, not turned into a 定性 row with a unit thrown away)
+            if valueText.allSatisfy(\.isWhitespace), let unitText, !unitText.isEmpty { return (.qualitative, "", unitText) }
             return (.qualitative, valueText, nil)
         }
         if let c = t.comparison { return (c, t.valueText, unitText ?? t.unit) }
