@@ -22,6 +22,32 @@ struct APITests {
         }
     }
 
+    @Test("目标表清单分页：每页 limit 张，总数在 X-Total-Count，下一页在 Link；页码写错返回 400 和中文说明")
+    func listIsPaged() async throws {
+        try await withJixiao { app in
+            var names: [UUID] = []
+            for i in 0..<5 { names.append(try await app.create(sampleTable(name: "满意度\(i)")).summary.id) }
+            let first = try await app.send(.GET, SitePath.api(.tables).path + "?limit=2")
+            #expect(first.status == .ok)
+            #expect(first.headers.first(name: "X-Total-Count") == "5")
+            #expect(first.headers.first(name: .link) == "<\(SitePath.api(.tables).path)?page=2&limit=2>; rel=\"next\"")
+            var seen = try first.content.decode([TableSummaryDTO].self).map(\.id)
+            #expect(seen.count == 2)
+            for page in 2...3 {
+                let res = try await app.send(.GET, SitePath.api(.tables).path + "?page=\(page)&limit=2")
+                seen += try res.content.decode([TableSummaryDTO].self).map(\.id)
+                #expect((res.headers.first(name: .link) != nil) == (page < 3))
+            }
+            // every table once, in the list's order, over the pages
+            #expect(Set(seen) == Set(names) && seen.count == 5)
+            // without parameters: the first 200, which here is all
+            #expect(try await app.send(.GET, SitePath.api(.tables).path).content.decode([TableSummaryDTO].self).count == 5)
+            let bad = try await app.send(.GET, SitePath.api(.tables).path + "?limit=5000")
+            #expect(bad.status == .badRequest)
+            #expect(bad.reason.contains("参数“limit”应为 1 到 1000 的整数"))
+        }
+    }
+
     @Test("PUT 缺少 version 返回 428，说明原因")
     func putWithoutVersion() async throws {
         try await withJixiao { app in

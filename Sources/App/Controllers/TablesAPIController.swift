@@ -17,8 +17,25 @@ struct TablesAPIController {
         app.post(SitePath.api(.tableRestore(.key)).pathComponents, use: restore)
     }
 
-    @Sendable func list(req: Request) async throws -> [TableSummaryDTO] {
-        try await TableStore.list(in: Access.scope(of: try req.requireUser()), on: req.db)
+    /// `?page=&limit=`: one page (default 200 tables, at most 1,000), the total in `X-Total-Count`, the next
+    /// page in `Link` — the array stays the answer's shape, so a client that reads the first page still works.
+    @Sendable func list(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        func number(_ name: String, default value: Int, max: Int) throws -> Int {
+            guard let text = req.query[String.self, at: name] else { return value }
+            guard let n = Int(text), (1...max).contains(n) else {
+                throw Abort(.badRequest, reason: "参数“\(name)”应为 1 到 \(max) 的整数，实为“\(text.prefix(40))”")
+            }
+            return n
+        }
+        let page = try number("page", default: 1, max: 1_000_000), limit = try number("limit", default: 200, max: 1_000)
+        let (rows, total) = try await TableStore.list(in: Access.scope(of: user), page: page, limit: limit, on: req.db)
+        let res = try await rows.encodeResponse(for: req)
+        res.headers.replaceOrAdd(name: "X-Total-Count", value: String(total))
+        if page * limit < total {
+            res.headers.replaceOrAdd(name: .link, value: "<\(SitePath.api(.tables).path)?page=\(page + 1)&limit=\(limit)>; rel=\"next\"")
+        }
+        return res
     }
 
     @Sendable func get(req: Request) async throws -> TableDetailDTO {

@@ -34,10 +34,19 @@ enum TableStore {
 
     /// The live tables `scope` may see, as the 首页 groups them: by unit, newest year first, then name.
     static func list(in scope: Access.Scope, on db: any Database) async throws -> [TableSummaryDTO] {
-        // every column but `document`: the list never needs the tables themselves
-        try await GoalTableRecord.query(on: db).visible(in: scope).summaryFields()
-            .sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$createdAt)
-            .all().map(TableSummaryDTO.init)
+        try await list(in: scope, page: 1, limit: Int.max, on: db).rows
+    }
+
+    /// One page of the visible tables for the API, and how many there are: a province's 100,000 tables
+    /// are never one answer. Every column but `document`: a list never needs the tables themselves.
+    static func list(in scope: Access.Scope, page: Int, limit: Int, on db: any Database) async throws
+        -> (rows: [TableSummaryDTO], total: Int)
+    {
+        let visible = GoalTableRecord.query(on: db).visible(in: scope)
+        let total = try await visible.copy().count()
+        var q = visible.summaryFields().sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$createdAt).sort(\.$id)
+        if limit != Int.max { q = q.offset((page - 1) * limit).limit(limit) }
+        return (try await q.all().map(TableSummaryDTO.init), total)
     }
 
     /// 待办: the visible tables waiting for this account to act — for a reviewer those at its review step
