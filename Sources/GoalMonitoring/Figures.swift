@@ -8,6 +8,9 @@ enum Figures {
 
     /// 1200 → "1,200"; 74.25 → "74.25"; 0.5 → "0.5".
     static func text(_ x: Double, decimals: Int = 2) -> String {
+        // a figure no form holds (infinity, 10^18 typed by hand): printed as Foundation prints it,
+        // never through an integer conversion that would stop the process
+        guard x.isFinite, abs(x) < 9e15 else { return Self.huge(x) }
         let negative = x < 0
         let scale = pow(10, Double(decimals))
         let rounded = (abs(x) * scale).rounded() / scale
@@ -31,9 +34,16 @@ enum Figures {
         return (negative && (whole > 0 || fraction > 0) ? "-" : "") + grouped
     }
 
+    /// Beyond what an integer holds: "∞" or the figure in exponent form (1e+18).
+    static func huge(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "—" : (x < 0 ? "-∞" : "∞") }
+        return String(format: "%.3g", x)
+    }
+
     /// `x` with exactly `decimals` decimals, no grouping: 74.3, 100.0, 0.05.
     static func fixed(_ x: Double, decimals: Int) -> String {
         let scale = pow(10, Double(decimals))
+        guard x.isFinite, abs(x * scale) < 9e15 else { return Self.huge(x) }
         let scaled = Int64((abs(x) * scale).rounded())
         let whole = scaled / Int64(scale), fraction = scaled % Int64(scale)
         var f = String(fraction)

@@ -4,6 +4,8 @@ import Foundation
 /// rules without a database or a server, the same shape as the goals' `Workflow`.
 ///
 ///     填报中 ─提交→ 待单位负责人确认 ─单位负责人确认→ 待主管部门审核 ─主管部门审核→ 待财政审核 ─财政审核→ 已审核
+///     (where the unit's organisation does not ask for its head's confirmation, or the head submits, 提交 goes
+///     straight to 待主管部门审核)
 ///        ↑___________________ 退回（须填写意见）: by whoever's turn it is ___________________________|
 ///     整改 (after 主管部门审核 or 财政审核): 财政 提出整改要求 → 单位 填报整改结果 → 财政 确认整改
 ///
@@ -150,13 +152,16 @@ public enum MonitoringWorkflow {
         }
     }
 
+    /// `headConfirmation`: the unit's organisation asks its head to confirm before the department sees it
+    /// (the same per-organisation setting as the goals'); a head's own 提交 counts as its confirmation.
     public static func outcome(of action: MonitoringAction, by role: Role, status: MonitoringStatus,
-                               rectification: RectificationStatus) -> Outcome {
+                               rectification: RectificationStatus, headConfirmation: Bool = true) -> Outcome {
         guard action.roles.contains(role) else { return .refused(.roleNotAllowed(action: action, role: role)) }
         func notNow(_ needs: String) -> Outcome { .refused(.wrongState(action: action, status: status, needs: needs)) }
         switch action {
         case .submit:
-            return status == .filling ? .moves(.submitted, rectification) : notNow("填报中")
+            guard status == .filling else { return notNow("填报中") }
+            return .moves(headConfirmation && role != .unitHead ? .submitted : .confirmed, rectification)
         case .confirm:
             return status == .submitted ? .moves(.confirmed, rectification) : notNow("待单位负责人确认")
         case .departmentReview:

@@ -145,7 +145,8 @@ struct MonitoringTests {
             ])
             let ok = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, ["version": "3"])
             #expect(ok.status == .seeOther, "\(ok.body.string)")
-            #expect(MonitoringStatus(stored: try await Self.entry(app, table: a).status) == .submitted)
+            // 甲's organisation does not ask for its head's confirmation: straight to the department
+            #expect(MonitoringStatus(stored: try await Self.entry(app, table: a).status) == .confirmed)
             // handed in: no longer editable, the form says so by having no 保存
             #expect(!(try await app.send(.GET, path).body.string.contains(">保存</button>")))
             // a save without its version is refused (428), as every change
@@ -167,6 +168,11 @@ struct MonitoringTests {
                 if let comment { f["comment"] = comment }
                 return try await app.postForm(SitePath.monitoringEntryAction(.value(id), .value(action)).path, f, as: p)
             }
+            // 甲's organisation asks its head to confirm (the same setting as for the goals)
+            let ua = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$code == "UA").first())
+            ua.headConfirmation = true
+            try await ua.save(on: app.db)
+            #expect(try await app.send(.GET, SitePath.monitoringEntry(.value(id)).path).body.string.contains("提交单位负责人确认"))
             // overdue: the due day passed while still filling
             let r = try #require(try await MonitoringRoundRecord.find(round, on: app.db))
             r.dueAt = Date().addingTimeInterval(-3 * 86_400)

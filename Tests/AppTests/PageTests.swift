@@ -120,6 +120,18 @@ struct PageTests {
         }
     }
 
+    @Test("表单缓存有条数和字节两道上限：超大的表单不缓存，旧的先出")
+    func renderedPartsAreBounded() {
+        let parts = RenderedParts(capacity: 10, byteBudget: 400)
+        func part(_ n: Int) -> RenderedParts.Part { .init(html: String(repeating: "x", count: n), errors: 0, warnings: 0, hints: 0, score: "") }
+        for i in 0..<6 { parts.keep(part(90), as: "t\(i)") }
+        #expect(parts.kept.bytes <= 400)
+        #expect(parts.kept.entries == 4)
+        #expect(parts.part("t0") == nil && parts.part("t5") != nil)   // first in, first out
+        parts.keep(part(150), as: "giant")                             // over a quarter of the budget
+        #expect(parts.part("giant") == nil)
+    }
+
     @Test("编辑、自评、导出页面")
     func editorPages() async throws {
         try await withJixiao { app in

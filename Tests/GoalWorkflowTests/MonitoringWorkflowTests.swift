@@ -18,6 +18,13 @@ import Testing
         #expect(moves(.accept, .performanceReviewer, .departmentReviewed) == .moves(.accepted, .none))
     }
 
+    @Test func withoutTheHeadsConfirmationOrByTheHeadSubmissionGoesStraightToTheDepartment() {
+        #expect(MonitoringWorkflow.outcome(of: .submit, by: .filler, status: .filling, rectification: .none,
+                                           headConfirmation: false) == .moves(.confirmed, .none))
+        #expect(MonitoringWorkflow.outcome(of: .submit, by: .unitHead, status: .filling, rectification: .none,
+                                           headConfirmation: true) == .moves(.confirmed, .none))
+    }
+
     @Test func aStepOutOfTurnIsRefusedSayingWhatItNeeds() {
         guard case .refused(let r) = moves(.departmentReview, .businessReviewer, .submitted) else {
             Issue.record("主管部门 cannot review before the unit head confirmed"); return

@@ -54,10 +54,13 @@ struct MonitoringController {
             page.rounds.append(.init(r, entries: entries, now: now))
         }
         if MonitoringWorkflow.opensRounds(user.role) {
-            let year = Calendar(identifier: .gregorian).component(.year, from: now)
-            var open = MonitoringPages.Opening(year: form?.year ?? String(year), period: form?.period ?? "7",
+            // the year and the default due day as Beijing sees them: 15 August for the usual 1-7月 round, or a
+            // month from today once that has passed (a default the form would refuse helps no one)
+            let today = Workflow.day(now), year = String(today.prefix(4))
+            let due = today < "\(year)-08-15" ? "\(year)-08-15" : Workflow.day(now.addingTimeInterval(30 * 86_400))
+            var open = MonitoringPages.Opening(year: form?.year ?? year, period: form?.period ?? "7",
                                                kind: form?.kind ?? MonitoringKind.selfMonitoring.rawValue,
-                                               due: form?.due ?? "\(year)-08-15", scope: form?.scope ?? "all",
+                                               due: form?.due ?? due, scope: form?.scope ?? "all",
                                                profile: form?.profile ?? MonitoringProfile.standard.name)
             let chosenUnits = Set(form?.units ?? []), chosenTables = Set(form?.tables ?? [])
             open.units = try await OrganisationRecord.query(on: req.db)
@@ -120,7 +123,7 @@ struct MonitoringController {
 
     /// The entry, its round, the approved goals it reports on and what the unit entered so far.
     private func load(_ req: Request, _ user: CurrentUser) async throws
-        -> (MonitoringEntryRecord, MonitoringRoundRecord, GoalTable, MonitoringEntry)
+        -> (MonitoringEntryRecord, MonitoringRoundRecord, GoalTable, MonitoringEntry, Bool)
     {
         let e = try await MonitoringStore.entry(try req.tableID(), for: user, on: req.db)
         let r = try await MonitoringStore.round(e.roundID, on: req.db)
@@ -128,23 +131,24 @@ struct MonitoringController {
             throw MonitoringStore.Failure.notFound
         }
         let table = try TableDetailDTO(record).table
-        return (e, r, table, MonitoringEntryForm.decode(e.entered, table: table, period: r.period))
+        let confirmation = try await Organisations.wantsHeadConfirmation(path: e.orgPath, on: req.db)
+        return (e, r, table, MonitoringEntryForm.decode(e.entered, table: table, period: r.period), confirmation)
     }
 
     @Sendable func entry(req: Request) async throws -> View {
         let user = try req.requireUser()
-        let (e, r, table, entry) = try await load(req, user)
-        return try await req.page("monitoring-entry", MonitoringPages.Entry(e, round: r, table: table, entry: entry, user: user, now: Date()))
+        let (e, r, table, entry, confirmation) = try await load(req, user)
+        return try await req.page("monitoring-entry", MonitoringPages.Entry(e, round: r, table: table, entry: entry, user: user, headConfirmation: confirmation, now: Date()))
     }
 
     /// 保存: what the unit typed; an amount that is not a number is named and shown again, nothing is saved.
     @Sendable func save(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (e, r, table, entry) = try await load(req, user)
+        let (e, r, table, entry, confirmation) = try await load(req, user)
         let form = try req.content.decode([String: String].self)
         let (edited, unread) = MonitoringEntryForm.read(form, into: entry, table: table)
         guard unread.isEmpty else {
-            let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, now: Date())
+            let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
             return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let version = try req.expectedVersion(form["version"].flatMap { Int($0) }, what: "保存监控表")
@@ -173,9 +177,9 @@ struct MonitoringController {
 
     @Sendable func lights(req: Request) async throws -> LightsAnswer {
         let user = try req.requireUser()
-        let (e, r, table, entry) = try await load(req, user)
+        let (e, r, table, entry, confirmation) = try await load(req, user)
         let (edited, unread) = MonitoringEntryForm.read(try req.content.decode([String: String].self), into: entry, table: table)
-        let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, now: Date())
+        let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
         return LightsAnswer(light: page.light, budget: page.budgetLight, rates: page.budget.map(\.rate),
                             rows: page.rows.map { RowLight(number: $0.number, light: $0.light, reasonRequired: $0.reasonRequired,
                                                            reasonMissing: $0.reasonMissing) },
@@ -193,7 +197,7 @@ struct MonitoringController {
             throw Abort(.notFound, reason: "没有这种监控操作：“\(req.parameters.get(SitePath.actionKey) ?? "")”")
         }
         let form = try req.content.decode(ActionForm.self)
-        let (e, r, table, entry) = try await load(req, user)
+        let (e, r, table, entry, confirmation) = try await load(req, user)
         // 提交 is refused while a light the rules ask a reason for has none: the rows are named
         let profile = MonitoringProfile.named(r.profile) ?? .standard
         let missing = action == .submit
@@ -215,13 +219,13 @@ struct MonitoringController {
     /// reader repaired or could not read, and rows matching no indicator, listed on the page by sheet and cell.
     @Sendable func importFile(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (e, r, table, entry) = try await load(req, user)
+        let (e, r, table, entry, confirmation) = try await load(req, user)
         let form = try req.content.decode(ImportUpload.self)
         var input: (data: Data, name: String)? = nil
         if let f = form.file, f.data.readableBytes > 0 { input = (Data(buffer: f.data), f.filename) }
         else if let t = form.text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { input = (Data(t.utf8), "") }
         func again(_ problems: [String], _ shown: MonitoringEntry, status: HTTPResponseStatus) async throws -> Response {
-            var page = MonitoringPages.Entry(e, round: r, table: table, entry: shown, user: user, now: Date())
+            var page = MonitoringPages.Entry(e, round: r, table: table, entry: shown, user: user, headConfirmation: confirmation, now: Date())
             page.notes = problems
             return try await req.page("monitoring-entry", page).encodeResponse(status: status, for: req)
         }
@@ -249,7 +253,7 @@ struct MonitoringController {
         let light = Monitor(profile: profile).lights(table: table, entry: imported).light
         let saved = try await MonitoringStore.save(e.id!, entered: MonitoringEntryForm.encode(imported), light: light.rawValue,
                                                    expectedVersion: version, by: user, on: req.db)
-        var page = MonitoringPages.Entry(saved, round: r, table: table, entry: imported, user: user, now: Date())
+        var page = MonitoringPages.Entry(saved, round: r, table: table, entry: imported, user: user, headConfirmation: confirmation, now: Date())
         page.notes = ["已从\(input.name.isEmpty ? "粘贴的文本" : "文件“\(input.name)”")导入 \(imported.indicators.count { $0.completed != nil }) 项指标的完成值"] + notes
         return try await req.page("monitoring-entry", page).encodeResponse(for: req)
     }
@@ -260,14 +264,14 @@ struct MonitoringController {
 
     @Sendable func formXLSX(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (e, _, table, entry) = try await load(req, user)
+        let (e, _, table, entry, _) = try await load(req, user)
         let data = try MonitoringFormXLSX.data([MonitoredTable(table: table, entry: entry)])
         return .download(data, name: "执行监控表-\(e.tableName).xlsx", asciiName: "monitoring.xlsx", contentType: Self.xlsx)
     }
 
     @Sendable func printView(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (_, _, table, entry) = try await load(req, user)
+        let (_, _, table, entry, _) = try await load(req, user)
         return Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"],
                         body: .init(string: MonitoringPrintView.html([MonitoredTable(table: table, entry: entry)])))
     }

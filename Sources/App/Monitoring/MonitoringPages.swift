@@ -184,7 +184,7 @@ enum MonitoringPages {
         var back: String
 
         init(_ e: MonitoringEntryRecord, round r: MonitoringRoundRecord, table: GoalTable, entry: MonitoringEntry,
-             typed: [String: String] = [:], unread: [MonitoringEntryForm.Unread] = [], user: CurrentUser, now: Date) {
+             unread: [MonitoringEntryForm.Unread] = [], user: CurrentUser, headConfirmation: Bool, now: Date) {
             let status = MonitoringStatus(stored: e.status), rect = RectificationStatus(stored: e.rectification)
             let profile = MonitoringProfile.named(r.profile) ?? .standard
             let lights = Monitor(profile: profile).lights(table: table, entry: entry)
@@ -257,10 +257,13 @@ enum MonitoringPages {
             }
             // only the steps this account can take now: a button that would be refused is not offered
             actions = MonitoringAction.allCases.compactMap { a in
-                guard MonitoringWorkflow.outcome(of: a, by: user.role, status: status, rectification: rect).isPossible else {
+                guard MonitoringWorkflow.outcome(of: a, by: user.role, status: status, rectification: rect,
+                                                 headConfirmation: headConfirmation).isPossible else {
                     return nil
                 }
-                return Action(label: a.label, href: SitePath.monitoringEntryAction(.value(id), .value(a)).path,
+                // the filler's 提交 says where it goes when the head confirms first
+                let label = a == .submit && headConfirmation && user.role != .unitHead ? "提交单位负责人确认" : a.label
+                return Action(label: label, href: SitePath.monitoringEntryAction(.value(id), .value(a)).path,
                               commentLabel: a.commentLabel, danger: a == .sendBack)
             }
             back = SitePath.monitoringRound(.value(e.roundID)).path
@@ -331,7 +334,9 @@ enum MonitoringPages {
     /// 2026-08-15 as the end of that day is meant; nil for anything else.
     static func date(_ text: String) -> Date? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        guard parts.count == 3, (2000...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+            return nil
+        }
         var c = DateComponents()
         c.year = parts[0]; c.month = parts[1]; c.day = parts[2]; c.hour = 12
         var cal = Calendar(identifier: .gregorian)

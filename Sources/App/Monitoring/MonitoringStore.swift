@@ -22,6 +22,9 @@ enum MonitoringStore {
         case tables([UUID])
     }
 
+    /// The advisory lock the openings of rounds take in turn (PostgreSQL).
+    static let openingLock: Int64 = 0x4A49_584D_4F4E  // "JIXMON"
+
     struct Opening: Sendable {
         var year: Int
         var period: Int
@@ -45,6 +48,11 @@ enum MonitoringStore {
             throw Failure.invalid("截止日期 \(Workflow.day(o.due)) 早于今天（\(Workflow.day(now))），请重新选择")
         }
         return try await WriteTransaction.write(on: db) { tx in
+            // two offices opening the same period at once must not both find the tables unmonitored: on
+            // PostgreSQL the openings take turns (SQLite's BEGIN IMMEDIATE already serialises them)
+            if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.openingLock))").run()
+            }
             var q = GoalTableRecord.query(on: tx)
                 .filter(\.$status == TableStatus.approved.rawValue).filter(\.$year == o.year)
                 .visible(in: Access.scope(of: user))
@@ -54,7 +62,9 @@ enum MonitoringStore {
             case .units(let ids):
                 guard !ids.isEmpty else { throw Failure.invalid("请至少选择一个单位") }
                 q = q.filter(\.$organisationID ~~ ids)
-                let names = try await OrganisationRecord.query(on: tx).filter(\.$id ~~ ids).all().map(\.name)
+                // named only if under the opener: the round's words must not tell others of units it cannot see
+                let names = try await OrganisationRecord.query(on: tx).filter(\.$id ~~ ids)
+                    .filter(\.$path, .contains(inverse: false, .prefix), user.organisationPath).all().map(\.name)
                 scopeText = "选定单位：" + names.sorted().joined(separator: "、")
             case .tables(let ids):
                 guard !ids.isEmpty else { throw Failure.invalid("请至少选择一张目标表") }
@@ -167,7 +177,9 @@ enum MonitoringStore {
             if MonitoringWorkflow.opensRounds(role) { or.filter(\.$rectification == RectificationStatus.answered.rawValue) }
             or.filter(\.$id == UUID())
         }
-        let entries = try await q.limit(200).all()
+        // the most urgent first, in SQL, so that the cut keeps them
+        let entries = try await q.join(MonitoringRoundRecord.self, on: \MonitoringEntryRecord.$roundID == \MonitoringRoundRecord.$id)
+            .sort(MonitoringRoundRecord.self, \.$dueAt).sort(\.$tableName).limit(200).all()
         let rounds = Dictionary(uniqueKeysWithValues: try await MonitoringRoundRecord.query(on: db)
             .filter(\.$id ~~ Array(Set(entries.map(\.roundID)))).all().compactMap { r in r.id.map { ($0, r) } })
         return entries.compactMap { e -> (MonitoringEntryRecord, MonitoringRoundRecord, String)? in
@@ -210,6 +222,18 @@ enum MonitoringStore {
                     : "您的角色（\(user.role.label)）只能查看这份监控表，不能填写")
             }
             guard e.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: e.version) }
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
+            // the version is claimed on the row, while still 填报中: of two saves of one version (or a save and a
+            // 提交 at once) one wins and the other is told, on PostgreSQL as on SQLite
+            let claimed = try await sql.raw("""
+                UPDATE monitoring_entries SET version = version + 1 \
+                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) AND status = \(bind: MonitoringStatus.filling.rawValue) \
+                RETURNING version
+                """).first()
+            guard claimed != nil else {
+                let now = try await MonitoringEntryRecord.find(id, on: tx)
+                throw Failure.conflict(yours: expectedVersion, current: now?.version ?? expectedVersion)
+            }
             e.entered = entered
             e.light = light
             e.version = expectedVersion + 1
@@ -227,7 +251,9 @@ enum MonitoringStore {
             let e = try await entry(id, for: user, on: tx)
             guard e.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: e.version) }
             let status = MonitoringStatus(stored: e.status), rect = RectificationStatus(stored: e.rectification)
-            let outcome = MonitoringWorkflow.outcome(of: action, by: user.role, status: status, rectification: rect)
+            let confirmation = try await Organisations.wantsHeadConfirmation(path: e.orgPath, on: tx)
+            let outcome = MonitoringWorkflow.outcome(of: action, by: user.role, status: status, rectification: rect,
+                                                     headConfirmation: confirmation)
             guard case .moves(let to, let toRect) = outcome else {
                 if case .refused(let refusal) = outcome { throw refusal }
                 return e
@@ -240,7 +266,8 @@ enum MonitoringStore {
             // claimed on the row: of two reviewers pressing at once, one moves the entry
             let claimed = try await sql.raw("""
                 UPDATE monitoring_entries SET status = \(bind: to.rawValue), rectification = \(bind: toRect.rawValue) \
-                WHERE id = \(bind: id) AND status = \(bind: status.rawValue) AND rectification = \(bind: rect.rawValue) \
+                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) AND status = \(bind: status.rawValue) \
+                AND rectification = \(bind: rect.rawValue) \
                 RETURNING id
                 """).first()
             guard claimed != nil else { throw Abort(.conflict, reason: "这份监控表刚被他人处理过，请刷新后再操作") }

@@ -38,7 +38,7 @@ enum AuditLog {
         e.comment = comment
         e.before = before
         e.after = after
-        e.changes = changes(before: before, after: after).joined(separator: "\n")
+        e.changes = encodeLines(changes(before: before, after: after))
         try await e.create(on: db)
     }
 
@@ -57,7 +57,7 @@ enum AuditLog {
         guard !old.isEmpty else { return events }
         let full = try await AuditEventRecord.query(on: db).filter(\.$id ~~ old).all()
         let lines = Dictionary(uniqueKeysWithValues: full.compactMap { e in
-            e.id.map { ($0, changes(before: e.before, after: e.after).joined(separator: "\n")) }
+            e.id.map { ($0, encodeLines(changes(before: e.before, after: e.after))) }
         })
         for e in events where e.changes == nil { e.changes = e.id.flatMap { lines[$0] } }
         return events
@@ -66,8 +66,13 @@ enum AuditLog {
     /// The change lines of an event: those stored with it, or (on an event from before they were stored)
     /// worked out from its snapshots.
     static func changeLines(_ e: AuditEventRecord) -> [String] {
-        if let stored = e.changes { return stored.isEmpty ? [] : stored.components(separatedBy: "\n") }
+        if let stored = e.changes, let lines = try? JSONDecoder().decode([String].self, from: Data(stored.utf8)) { return lines }
         return changes(before: e.before, after: e.after)
+    }
+
+    /// Stored as a JSON array: a changed value may itself hold line breaks (a 年度总体目标).
+    static func encodeLines(_ lines: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(lines)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     /// The trail as CSV for Excel/WPS: UTF-8 with BOM (so both read the Chinese right), one event per row.

@@ -19,14 +19,17 @@ final class RenderedParts: @unchecked Sendable {
         var score: String
     }
 
-    /// Entries kept (first in, first out): a rendered form is 10–60 KB, so at most a few tens of MB.
+    /// Entries kept (first in, first out): a rendered form is 10–60 KB …
     let capacity: Int
+    /// … and bytes kept, for the table of thousands of rows whose form is megabytes.
+    let byteBudget: Int
     private let lock = NIOLock()
     private var parts: [String: Part] = [:]
     private var order: [String] = []
     private var head = 0
+    private var bytes = 0
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int, byteBudget: Int = 64 * 1_048_576) { self.capacity = capacity; self.byteBudget = byteBudget }
 
     static func key(_ s: TableSummaryDTO) -> String {
         "\(s.id)|\(s.version)|\(s.updatedAt?.timeIntervalSince1970 ?? 0)"
@@ -35,18 +38,23 @@ final class RenderedParts: @unchecked Sendable {
     func part(_ key: String) -> Part? { lock.withLock { parts[key] } }
 
     func keep(_ part: Part, as key: String) {
-        guard capacity > 0 else { return }
+        let size = part.html.utf8.count
+        guard capacity > 0, size <= byteBudget / 4 else { return }  // a giant form is rendered each time instead
         lock.withLock {
-            if parts.updateValue(part, forKey: key) != nil { return }
+            if let old = parts.updateValue(part, forKey: key) { bytes += size - old.html.utf8.count; return }
             order.append(key)
-            if order.count - head > capacity {
-                parts[order[head]] = nil
+            bytes += size
+            while order.count - head > capacity || bytes > byteBudget, head < order.count {
+                if let gone = parts.removeValue(forKey: order[head]) { bytes -= gone.html.utf8.count }
                 head += 1
-                // drop the forgotten keys now and then, not on every insertion
-                if head > capacity { order.removeFirst(head); head = 0 }
             }
+            // drop the forgotten keys now and then, not on every insertion
+            if head > capacity { order.removeFirst(head); head = 0 }
         }
     }
+
+    /// What is kept now, for tests and metrics.
+    var kept: (entries: Int, bytes: Int) { lock.withLock { (parts.count, bytes) } }
 }
 
 struct RenderedPartsKey: StorageKey { typealias Value = RenderedParts }
