@@ -209,6 +209,8 @@ struct DatabaseSnapshot: Equatable {
     var organisations: [String]
     var accounts: [String]
     var facts: Int
+    /// 运行监控: each round and each entry with its state, version and what was entered.
+    var monitoring: [String]
 }
 
 func snapshot(_ db: any Database) async throws -> DatabaseSnapshot {
@@ -238,7 +240,13 @@ func snapshot(_ db: any Database) async throws -> DatabaseSnapshot {
     }.sorted()
     struct N: Decodable { var n: Int }
     let facts = try await sql.raw("SELECT COUNT(*) AS n FROM indicator_facts").first(decoding: N.self)?.n ?? 0
-    return DatabaseSnapshot(tables: tables, events: events, phases: phases, organisations: orgs, accounts: accounts, facts: facts)
+    let monitoring = try await MonitoringRoundRecord.query(on: db).all().map {
+        "round|\($0.id!)|\($0.title)|\($0.scope)|\(Int($0.dueAt.timeIntervalSince1970))|\($0.profile)"
+    } + MonitoringEntryRecord.query(on: db).all().map {
+        "entry|\($0.id!)|\($0.roundID)|\($0.tableID)|\($0.status)|\($0.rectification)|\($0.version)|\($0.entered ?? "")|\($0.light ?? "")"
+    }
+    return DatabaseSnapshot(tables: tables, events: events, phases: phases, organisations: orgs, accounts: accounts, facts: facts,
+                            monitoring: monitoring.sorted())
 }
 
 enum MoveScenario {
@@ -259,6 +267,15 @@ enum MoveScenario {
                 .DELETE, try await app.versioned(SitePath.api(.table(.value(deleted.summary.id))).path, deleted.summary.id))
             let draftC = try await app.create(sampleTable(name: "草稿=1+1"), as: .fillerC)
             draftID = draftC.summary.id
+            // a monitoring round with an entry filled and handed in
+            _ = try await app.postForm(SitePath.monitoringRounds.path, [
+                "year": "2026", "period": "7", "kind": "self", "due": MonitoringTests.day(10), "scope": "all",
+            ], as: .finance)
+            let entry = try #require(try await MonitoringEntryRecord.query(on: app.db).first())
+            let ids = try #require(try await TableStore.find(entry.tableID, on: app.db)).table.indicators.compactMap(\.id)
+            _ = try await app.postForm(SitePath.monitoringEntry(.value(entry.id!)).path,
+                                       ["version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70"])
+            _ = try await app.postForm(SitePath.monitoringEntryAction(.value(entry.id!), .value(.submit)).path, ["version": "2"])
             before = try await snapshot(app.db)
             let m = try await DataExport.export(app.db, to: dir, withPasswordHashes: true)
             #expect(m.counts["goal_tables"] == 4)
@@ -275,6 +292,8 @@ enum MoveScenario {
             #expect(after.organisations == expected.organisations)
             #expect(after.accounts == expected.accounts)
             #expect(after.facts == expected.facts)
+            #expect(after.monitoring == expected.monitoring)
+            #expect(expected.monitoring.contains { $0.hasPrefix("entry|") && $0.contains("|confirmed|") })
             // exported with hashes: people sign in on the new database as before, and see their tables
             let list = try await app.send(.GET, SitePath.api(.tables).path, as: .fillerC)
             let draft = try #require(draftID).uuidString

@@ -12,6 +12,7 @@ import SQLKit
 /// - `tables/<id>.json`: every goal table row (superseded versions and deleted tables too) as interchange JSON;
 /// - `goal_tables.json`: each row's other columns (state, version, owner, dates…), naming its file;
 /// - `table_phases.json`: the workflow state and version of each phase;
+/// - `monitoring_rounds.json`, `monitoring_entries.json`: 运行监控 rounds and entries, as stored;
 /// - `audit.csv` (for people: the trail as the 审计记录 download writes it) and `audit_events.json` (every
 ///   column, snapshots included, for `import`);
 /// - `organisations.json`/`.csv`, `accounts.json`/`.csv`: without password hashes, so an imported account
@@ -98,6 +99,14 @@ enum DataExport {
         try Data(CSVWriter.document(AuditLog.csvRecords(events, withSubject: true)).utf8)
             .write(to: dir.appendingPathComponent("audit.csv"))
         counts["audit_events"] = events.count
+
+        // 运行监控: the rounds and every entry with what the unit entered
+        let rounds = try await MonitoringRoundRecord.query(on: db).sort(\.$createdAt).sort(\.$id).all()
+        try e.encode(rounds).write(to: dir.appendingPathComponent("monitoring_rounds.json"))
+        counts["monitoring_rounds"] = rounds.count
+        let entries = try await MonitoringEntryRecord.query(on: db).sort(\.$roundID).sort(\.$id).all()
+        try e.encode(entries).write(to: dir.appendingPathComponent("monitoring_entries.json"))
+        counts["monitoring_entries"] = entries.count
 
         let orgs = try await OrganisationRecord.query(on: db).sort(\.$path).all()
         try e.encode(orgs).write(to: dir.appendingPathComponent("organisations.json"))

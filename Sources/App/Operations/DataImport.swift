@@ -35,6 +35,12 @@ enum DataImport {
         let tables = try read("goal_tables.json", as: [GoalTableRecord].self)
         let phases = try read("table_phases.json", as: [DataExport.PhaseRow].self)
         let events = try read("audit_events.json", as: [AuditEventRecord].self)
+        // 运行监控 (exports made before it have none)
+        func optional<T: Decodable>(_ name: String, as type: [T].Type) throws -> [T] {
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path) ? try read(name, as: type) : []
+        }
+        let rounds = try optional("monitoring_rounds.json", as: [MonitoringRoundRecord].self)
+        let entries = try optional("monitoring_entries.json", as: [MonitoringEntryRecord].self)
         // the stored document of each row from its interchange file, checked before anything is written
         var read: [UUID: String] = [:]
         for r in tables {
@@ -101,6 +107,16 @@ enum DataImport {
                         SQLBind(p.updatedAt)
                     )
                     .run()
+            }
+            for r in rounds {
+                let created = r.createdAt
+                try await r.create(on: tx)
+                try await restoreDates(sql, "monitoring_rounds", r.id, ["created_at": created])
+            }
+            for m in entries {
+                let updated = m.updatedAt
+                try await m.create(on: tx)
+                try await restoreDates(sql, "monitoring_entries", m.id, ["updated_at": updated])
             }
             for e in events { try await e.create(on: tx) }
             // facts are derived: rebuilt for the live tables, as a save writes them (a superseded version's
