@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import GoalWorkflow
 import Foundation
 import Vapor
@@ -36,28 +37,48 @@ enum SessionStore {
         return (token, s)
     }
 
+    /// The session's row joined with its account and organisation: what every signed-in request needs.
+    private struct SessionRow: Decodable {
+        var session_id: UUID
+        var csrf_token: String
+        var last_seen_at: Date
+        var expires_at: Date
+        var account_id: UUID
+        var username: String
+        var display_name: String
+        var role: String
+        var active: Bool
+        var must_change_password: Bool?
+        var organisation_id: UUID
+        var organisation_name: String
+        var organisation_path: String
+    }
+
     static func user(forToken token: String, now: Date = Date(), on db: any Database) async throws -> CurrentUser? {
-        // one query for the session, its account and the account's organisation: every signed-in
-        // request pays it, so it is one round trip, not three
-        guard let s = try await UserSessionRecord.query(on: db)
-            .join(AccountRecord.self, on: \UserSessionRecord.$accountID == \AccountRecord.$id)
-            .join(OrganisationRecord.self, on: \AccountRecord.$organisationID == \OrganisationRecord.$id)
-            .filter(\.$tokenHash == hash(token)).first()
+        // one query for the session, its account and the account's organisation, decoded into a plain row:
+        // every signed-in request pays it, so it is one round trip and no model reflection
+        guard let sql = db as? any SQLDatabase else { return nil }
+        guard let row = try await sql.raw("""
+            SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, \
+            a.display_name, a.role, a.active, a.must_change_password, o.id AS organisation_id, o.name AS organisation_name, \
+            o.path AS organisation_path \
+            FROM user_sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id \
+            WHERE s.token_hash = \(bind: hash(token))
+            """).first(decoding: SessionRow.self)
         else { return nil }
-        guard s.expiresAt > now else {
-            try await s.delete(on: db)
+        guard row.expires_at > now else {
+            try await end(row.session_id, on: db)
             return nil
         }
-        let account = try s.joined(AccountRecord.self), org = try s.joined(OrganisationRecord.self)
-        guard account.active, let role = Role(rawValue: account.role) else { return nil }
-        if now.timeIntervalSince(s.lastSeenAt) > touchInterval {
-            s.lastSeenAt = now; s.expiresAt = now.addingTimeInterval(idleTimeout)
-            try await s.save(on: db)
+        guard row.active, let role = Role(rawValue: row.role) else { return nil }
+        if now.timeIntervalSince(row.last_seen_at) > touchInterval {
+            try await UserSessionRecord.query(on: db).filter(\.$id == row.session_id)
+                .set(\.$lastSeenAt, to: now).set(\.$expiresAt, to: now.addingTimeInterval(idleTimeout)).update()
         }
-        return CurrentUser(id: try account.requireID(), username: account.username, name: account.displayName, role: role,
-                           organisationID: try org.requireID(), organisationName: org.name, organisationPath: org.path,
-                           sessionID: try s.requireID(), csrfToken: s.csrfToken,
-                           mustChangePassword: account.mustChangePassword == true)
+        return CurrentUser(id: row.account_id, username: row.username, name: row.display_name, role: role,
+                           organisationID: row.organisation_id, organisationName: row.organisation_name,
+                           organisationPath: row.organisation_path, sessionID: row.session_id, csrfToken: row.csrf_token,
+                           mustChangePassword: row.must_change_password == true)
     }
 
     static func end(_ sessionID: UUID, on db: any Database) async throws {

@@ -59,21 +59,22 @@ struct PagesController {
     @Sendable func table(req: Request) async throws -> View {
         let user = try req.requireUser()
         let d = try await detail(req)
-        var page = try await officialPart(d, req)
+        var (page, part) = try await officialPart(d, req)
         let open = TableStatus(stored: d.summary.status) == .approved
             ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
         let confirmation = TableStatus(stored: d.summary.status) == .draft
             ? try await Organisations.wantsHeadConfirmation(path: try await Access.visibleRecord(d.summary.id, for: user, on: req.db).orgPath, on: req.db)
             : false
         page.workflow = .init(d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
-                              openAdjustment: open, headConfirmation: confirmation)
+                              openAdjustment: open, headConfirmation: confirmation,
+                              checked: (part.errorMessages, part.evaluationGaps))
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
         return try await req.page("table", page)
     }
 
     /// The page's context with its printed form already rendered: from `RenderedParts` when this saved
     /// state was rendered before, else checked, scored and rendered now and kept.
-    private func officialPart(_ d: TableDetailDTO, _ req: Request) async throws -> PageContext.Table {
+    private func officialPart(_ d: TableDetailDTO, _ req: Request) async throws -> (PageContext.Table, RenderedParts.Part) {
         let parts = req.application.renderedParts, key = RenderedParts.key(d.summary)
         var page: PageContext.Table
         if let part = parts.part(key) {
@@ -81,15 +82,17 @@ struct PagesController {
                                      rows: [], tableFindings: [], errors: part.errors, warnings: part.warnings, hints: part.hints,
                                      links: .init(d.summary.id), score: part.score)
             page.official = part.html
-        } else {
-            page = PageContext.table(d)
-            let view = try await req.view.render("table-official", page)
-            let html = String(buffer: view.data)
-            parts.keep(.init(html: html, errors: page.errors, warnings: page.warnings, hints: page.hints, score: page.score), as: key)
-            page.official = html
-            page.rows = []  // rendered: the page need not encode them again
+            return (page, part)
         }
-        return page
+        page = PageContext.table(d)
+        let view = try await req.view.render("table-official", page)
+        let part = RenderedParts.Part(html: String(buffer: view.data), errors: page.errors, warnings: page.warnings,
+                                      hints: page.hints, score: page.score, errorMessages: Analysis.errorMessages(d.table),
+                                      evaluationGaps: Analysis.evaluationGaps(d.table))
+        parts.keep(part, as: key)
+        page.official = part.html
+        page.rows = []  // rendered: the page need not encode them again
+        return (page, part)
     }
 
     @Sendable func edit(req: Request) async throws -> View {

@@ -72,8 +72,10 @@ struct WorkflowPanel: Encodable {
         var more: Int
     }
 
+    /// `checked`: the checker's errors and the self-evaluation's gaps when already known for this saved state
+    /// (`RenderedParts`), so a view does not check the table again; nil works them out.
     init(_ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord], openAdjustment open: TableSummaryDTO? = nil,
-         headConfirmation: Bool = false, now: Date = Date()) {
+         headConfirmation: Bool = false, checked: (errors: [String], gaps: [String])? = nil, now: Date = Date()) {
         let s = d.summary
         let status = TableStatus(stored: s.status), evaluation = EvaluationStatus(stored: s.evaluationStatus)
         self.status = status.label
@@ -91,8 +93,8 @@ struct WorkflowPanel: Encodable {
                 // offered only when it can succeed: otherwise said why, beside where the button would be
                 let refusal = Workflow.precondition(
                     of: a, comment: a.needsComment ? "（意见在按下时填写）" : nil,
-                    errors: a == .submit ? Analysis.errorMessages(d.table) : [],
-                    warnings: 0, evaluationGaps: a == .submitEvaluation ? Analysis.evaluationGaps(d.table) : [])
+                    errors: a == .submit ? checked?.errors ?? Analysis.errorMessages(d.table) : [],
+                    warnings: 0, evaluationGaps: a == .submitEvaluation ? checked?.gaps ?? Analysis.evaluationGaps(d.table) : [])
                 if case .incomplete(_, let problems, let total, _) = refusal {
                     let evaluationStep = a == .submitEvaluation
                     blocked.append(BlockedAction(

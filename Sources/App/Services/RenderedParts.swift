@@ -17,6 +17,9 @@ final class RenderedParts: @unchecked Sendable {
         var warnings: Int
         var hints: Int
         var score: String
+        /// What the workflow panel asks of the same saved state: the checker's errors, the 自评's gaps.
+        var errorMessages: [String] = []
+        var evaluationGaps: [String] = []
     }
 
     /// Entries kept (first in, first out): a rendered form is 10–60 KB …
