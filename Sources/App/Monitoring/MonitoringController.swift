@@ -55,17 +55,23 @@ struct MonitoringController {
         }
         if MonitoringWorkflow.opensRounds(user.role) {
             let year = Calendar(identifier: .gregorian).component(.year, from: now)
-            var open = MonitoringPages.Opening(year: form?.year ?? String(year), period: form?.period ?? "7",
+            let approved = try await GoalTableRecord.query(on: req.db).filter(\.$status == TableStatus.approved.rawValue)
+                .visible(in: Access.scope(of: user)).sort(\.$year, .descending).sort(\.$orgPath).sort(\.$name).limit(500).all()
+            // the newest year that has approved tables (a round of a year without any is refused), and a due
+            // day that is not already past (15 August, else two weeks from today)
+            let defaultYear = approved.first?.year ?? year
+            let august = "\(year)-08-15", today = Workflow.day(now)
+            let defaultDue = august >= today ? august : Workflow.day(now.addingTimeInterval(14 * 86_400))
+            var open = MonitoringPages.Opening(year: form?.year ?? String(defaultYear), period: form?.period ?? "7",
                                                kind: form?.kind ?? MonitoringKind.selfMonitoring.rawValue,
-                                               due: form?.due ?? "\(year)-08-15", scope: form?.scope ?? "all",
+                                               due: form?.due ?? defaultDue, scope: form?.scope ?? "all",
                                                profile: form?.profile ?? MonitoringProfile.standard.name)
             let chosenUnits = Set(form?.units ?? []), chosenTables = Set(form?.tables ?? [])
             open.units = try await OrganisationRecord.query(on: req.db)
                 .filter(\.$path, .contains(inverse: false, .prefix), user.organisationPath)
                 .filter(\.$kind == OrganisationKind.unit.rawValue).sort(\.$path).all()
                 .map { .init(id: $0.id!.uuidString, name: $0.name, chosen: chosenUnits.contains($0.id!.uuidString)) }
-            open.tables = try await GoalTableRecord.query(on: req.db).filter(\.$status == TableStatus.approved.rawValue)
-                .visible(in: Access.scope(of: user)).sort(\.$year, .descending).sort(\.$orgPath).sort(\.$name).limit(500).all()
+            open.tables = approved
                 .map { .init(id: $0.id!.uuidString, name: "\($0.year.map { "\($0)年 " } ?? "")\($0.unit) · \($0.name)",
                              chosen: chosenTables.contains($0.id!.uuidString)) }
             page.opening = open
@@ -193,14 +199,43 @@ struct MonitoringController {
             throw Abort(.notFound, reason: "没有这种监控操作：“\(req.parameters.get(SitePath.actionKey) ?? "")”")
         }
         let form = try req.content.decode(ActionForm.self)
-        let (e, r, table, entry) = try await load(req, user)
-        // 提交 is refused while a light the rules ask a reason for has none: the rows are named
+        var (e, r, table, entry) = try await load(req, user)
+        var version = try req.expectedVersion(form.version, what: action.label)
         let profile = MonitoringProfile.named(r.profile) ?? .standard
+        // 提交 from the form itself carries what is typed: saved first, so nothing typed is lost and the
+        // check below sees what the unit sees (an amount that is not a number is named, nothing saved)
+        if action == .submit, MonitoringWorkflow.editable(by: user.role, status: MonitoringStatus(stored: e.status)) {
+            let fields = try req.content.decode([String: String].self)
+            if fields.keys.contains(where: { $0.hasPrefix("i.") || $0.hasPrefix("b.") }) {
+                let (edited, unread) = MonitoringEntryForm.read(fields, into: entry, table: table)
+                guard unread.isEmpty else {
+                    let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, now: Date())
+                    return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
+                }
+                let entered = MonitoringEntryForm.encode(edited)
+                if entered != e.entered {
+                    let light = Monitor(profile: profile).lights(table: table, entry: edited).light
+                    e = try await MonitoringStore.save(e.id!, entered: entered, light: light.rawValue,
+                                                       expectedVersion: version, by: user, on: req.db)
+                    version = e.version
+                }
+                entry = edited
+            }
+        }
+        // 提交 is refused while a light the rules ask a reason for has none: the rows are named
         let missing = action == .submit
             ? Monitor(profile: profile).submissionCheck(table: table, entry: entry).reasonGaps.map(\.message) : []
-        _ = try await MonitoringStore.act(action, on: e.id!, by: user, comment: form.comment,
-                                          expectedVersion: try req.expectedVersion(form.version, what: action.label),
-                                          missing: missing, on: req.db)
+        do {
+            _ = try await MonitoringStore.act(action, on: e.id!, by: user, comment: form.comment,
+                                              expectedVersion: version, missing: missing, on: req.db)
+        } catch let refusal as MonitoringRefusal {
+            // said on the form itself, beside the rows it names, with what was typed (saved above)
+            guard case .incomplete(let rows) = refusal else { throw refusal }
+            var page = MonitoringPages.Entry(e, round: r, table: table, entry: entry, user: user, now: Date())
+            page.refusal = refusal.message
+            page.refusalRows = rows
+            return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
         return req.redirect(to: SitePath.monitoringEntry(.value(e.id!)).path, redirectType: .normal)
     }
 

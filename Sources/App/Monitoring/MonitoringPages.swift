@@ -157,6 +157,9 @@ enum MonitoringPages {
         var unread: [String] = []
         /// What an import of a filled form did, cell by cell.
         var notes: [String] = []
+        /// 提交 refused: why, and the rows still lacking what the rules require (what was typed is saved).
+        var refusal: String?
+        var refusalRows: [String] = []
         var light: LightCell
         var budgetLight: LightCell
         var budgetHeadings: [String]
@@ -214,7 +217,7 @@ enum MonitoringPages {
                     case .spent: b.spent
                     case .expected: b.expected
                     }
-                    return BudgetCell(name: key, value: typedBad[key] ?? v.map { ArithmeticText.number($0) } ?? "", bad: typedBad[key] != nil)
+                    return BudgetCell(name: key, label: c.label(period: r.period), value: typedBad[key] ?? v.map { ArithmeticText.number($0) } ?? "", bad: typedBad[key] != nil)
                 }, rate: b.rate.map { ArithmeticText.number(($0 * 100).rounded() / 100) + "%" } ?? "")
             }
             goalProgress = entry.goalProgress ?? ""
@@ -278,6 +281,8 @@ enum MonitoringPages {
 
     struct BudgetCell: Encodable {
         var name: String
+        /// The column's heading, said beside the cell on a phone.
+        var label: String
         var value: String
         var bad: Bool
     }
