@@ -200,7 +200,8 @@ for n, ind in enumerate(rows, 1):
         print(t["year"], n, "%g" % (v / 10)); break')
 DUE="$(TZ=Asia/Shanghai date -d '+3 days' +%F)"
 OPEN="details.open-round"
-walk caizheng '[{"name": "mon-01-finance-opens-round", "path": "/monitoring", "sizes": '"$BIG"',
+walk caizheng '[{"name": "mon-00-open-round-form", "path": "/monitoring", "do": [{"click": "'"$OPEN"' summary"}]},
+ {"name": "mon-01-finance-opens-round", "path": "/monitoring", "sizes": '"$BIG"',
   "do": [{"click": "'"$OPEN"' summary"}, {"fill": "'"$OPEN"' input[name=year]", "value": "'"$YEAR"'"},
          {"fill": "'"$OPEN"' select[name=period]", "value": "7"}, {"fill": "'"$OPEN"' input[name=due]", "value": "'"$DUE"'"},
          {"check": "'"$OPEN"' input[name=scope][value=all]"}, {"click": "'"$OPEN"' button[type=submit]"}],
