@@ -6,7 +6,10 @@
 # Then it walks the whole workflow through the pages' own buttons, as each demo account
 # (wf-*.png): 单位负责人确认 switched on by the administrator, 提交 → 确认 → 业务股室退回 → 提交 → 确认 → 审核 →
 # 审核 → 批复（批复文号）→ 自评 → 退回自评 → 自评 → 复核 → 调整（调整理由）→ 确认 → the reviewer's view, and
-# 批量审核 of the adjustment. Any page or visible link that answers 4xx/5xx fails the check.
+# 批量审核 of the adjustment; then 运行监控 (mon-*.png): a round opened by 财政, one entry filled with a 红 light
+# (shown while typing), refused, explained, submitted, confirmed, reviewed and sent back, the round and its
+# 监控汇总表. Any page or visible link that answers 4xx/5xx fails the check (bar a refusal a step means to
+# see), and so does a page wider than the phone.
 # Usage: scripts/browser-check.sh   (set OUT=folder to keep the PNGs elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -177,5 +180,70 @@ walk yewu '[{"name": "wf-26-reviewer-sees-adjustment", "path": "'"$A"'", "expect
  {"name": "wf-29-bulk-review", "path": "/?mine=1", "sizes": '"$BIG"',
   "do": [{"check": "input[name=\"tables[]\"]"}, {"click": "form#bulk button[type=submit]"}], "expect": "1 张已业务股室审核通过"}]'
 walk jixiao '[{"name": "wf-30-performance-bulk-result", "path": "/?mine=1", "expect": "待绩效股审核"}]'
+
+# ---- 运行监控: finance opens a round; the unit's entry through its whole workflow, through the buttons ----
+# (mon-*.png): 开启轮次 → 待办 → a 完成值 that gives 红, its light and arithmetic shown while typing (nothing
+# saved) → 提交 refused, naming the row → 偏差原因 ticked and written, 保存, 提交 → 单位负责人确认 → 主管部门审核
+# → 财政退回（意见）→ the unit sees it; the round page and its 监控汇总表 answer 200.
+sign_in tianbao
+# the approved table's year, and a row whose 完成值 at a tenth of its target is 红 (a ≥ / = target above 0)
+read -r YEAR ROW LOW < <(curl -fs -b "$COOKIE" "$BASE/api/v1/tables/$WF" | python3 -c '
+import json, sys
+t = json.load(sys.stdin)["table"]
+rows = [i for i in t["indicators"] if i.get("id")]
+for n, ind in enumerate(rows, 1):
+    try:
+        v = float(ind["value"].replace(",", ""))
+    except (ValueError, AttributeError):
+        continue
+    if ind["type"] in ("≥", "=", ">") and v > 0:
+        print(t["year"], n, "%g" % (v / 10)); break')
+DUE="$(TZ=Asia/Shanghai date -d '+3 days' +%F)"
+OPEN="details.open-round"
+walk caizheng '[{"name": "mon-00-open-round-form", "path": "/monitoring", "do": [{"click": "'"$OPEN"' summary"}]},
+ {"name": "mon-01-finance-opens-round", "path": "/monitoring", "sizes": '"$BIG"',
+  "do": [{"click": "'"$OPEN"' summary"}, {"fill": "'"$OPEN"' input[name=year]", "value": "'"$YEAR"'"},
+         {"fill": "'"$OPEN"' select[name=period]", "value": "7"}, {"fill": "'"$OPEN"' input[name=due]", "value": "'"$DUE"'"},
+         {"check": "'"$OPEN"' input[name=scope][value=all]"}, {"click": "'"$OPEN"' button[type=submit]"}],
+  "expect": "'"$YEAR"'年1-7月部门自行监控"}]'
+ROUND="$(curl -fs -b "$COOKIE" "$BASE/monitoring" | grep -o '/monitoring/rounds/[0-9A-Fa-f-]*' | head -1)"
+sign_in tianbao
+ENTRY="$(curl -fs -b "$COOKIE" "$BASE/monitoring" | grep -o '/monitoring/entries/[0-9A-Fa-f-]*' | head -1)"
+[ -n "$ROUND" ] && [ -n "$ENTRY" ] || { echo "监控轮次没有开启（轮次“$ROUND”，监控表“$ENTRY”）"; FAIL=1; }
+R="#row-$ROW"
+COMPLETED="$R input[name\$='.completed']" CAUSE="$R textarea[name\$='.causeText']"
+mact() { echo "form[action\$='/actions/$1'] $2"; }
+walk tianbao '[{"name": "mon-02-filler-list", "path": "/monitoring", "expect": "待填报（截止 '"$DUE"'）"},
+ {"name": "mon-03-filler-opens-from-todo", "path": "/monitoring", "sizes": '"$BIG"', "do": [{"click": "section.todo a"}],
+  "expect": "执行监控表"},
+ {"name": "mon-04-entry-form", "path": "'"$ENTRY"'"},
+ {"name": "mon-05-entry-red-while-typing", "path": "'"$ENTRY"'", "do": [{"fill": "'"$COMPLETED"'", "value": "'"$LOW"'"}],
+  "wait": "'"$R"' td.light-red .hint", "text": "%", "scroll": "'"$R"'"},
+ {"name": "mon-06-nothing-saved", "path": "'"$ENTRY"'", "sizes": '"$BIG"', "expect": "第 1 版"},
+ {"name": "mon-07-submit-refused", "path": "'"$ENTRY"'", "sizes": '"$BIG"', "status": 422,
+  "do": [{"fill": "'"$COMPLETED"'", "value": "'"$LOW"'"}, {"click": "#monitoring-form button.submit"}],
+  "expect": "第'"$ROW"'行", "scroll": "#refusal"},
+ {"name": "mon-08-reason-saved", "path": "'"$ENTRY"'", "sizes": '"$BIG"',
+  "do": [{"check": "'"$R"' .ticks input"}, {"fill": "'"$CAUSE"'", "value": "上半年受益人员资格复核，待遇下半年集中发放"},
+         {"click": "#monitoring-form .savebar button:not(.submit)"}], "expect": "第 3 版", "scroll": "'"$R"'"},
+ {"name": "mon-09-filler-submits", "path": "'"$ENTRY"'", "sizes": '"$BIG"', "do": [{"click": "#monitoring-form button.submit"}],
+  "expect": "状态：待单位负责人确认"}]'
+walk fuzeren '[{"name": "mon-10-head-todo", "path": "/monitoring", "expect": "待单位负责人确认"},
+ {"name": "mon-11-head-confirms", "path": "'"$ENTRY"'", "sizes": '"$BIG"', "do": [{"click": "'"$(mact confirm button)"'"}],
+  "expect": "状态：待主管部门审核"}]'
+walk yewu '[{"name": "mon-12-department-approves", "path": "'"$ENTRY"'", "sizes": '"$BIG"',
+  "do": [{"click": "'"$(mact department-review button)"'"}], "expect": "状态：待财政审核"}]'
+walk caizheng '[{"name": "mon-13-finance-returns", "path": "'"$ENTRY"'", "sizes": '"$BIG"',
+  "do": [{"fill": "'"$(mact return textarea)"'", "value": "请补充1-7月执行数的支付凭证"}, {"click": "'"$(mact return button)"'"}],
+  "expect": "状态：填报中"}]'
+walk tianbao '[{"name": "mon-14-filler-sees-return", "path": "/monitoring", "expect": "退回意见：请补充1-7月执行数的支付凭证"},
+ {"name": "mon-15-entry-returned", "path": "'"$ENTRY"'", "expect": "已被退回，意见：请补充1-7月执行数的支付凭证"}]'
+walk caizheng '[{"name": "mon-16-round-list", "path": "/monitoring", "expect": "'"$YEAR"'年1-7月部门自行监控"},
+ {"name": "mon-17-round", "path": "'"$ROUND"'", "expect": "导出监控汇总表"}]'
+SUMMARY="$(curl -fs -b "$COOKIE" "$BASE$ROUND" | grep -o "href=\"$ROUND/[^\"]*\"" | head -1 | cut -d'"' -f2)"
+for path in "$ROUND" "$SUMMARY"; do
+  code="$(curl -s -o "$WORK/answer" -w '%{http_code}' -b "$COOKIE" "$BASE$path")"
+  [ "$code" = 200 ] && [ -s "$WORK/answer" ] || { echo "运行监控：$path 返回 $code"; FAIL=1; }
+done
 
 [ "$FAIL" = 0 ] && echo "浏览器检查通过" || { echo "浏览器检查失败"; exit 1; }

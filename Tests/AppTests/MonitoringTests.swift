@@ -136,16 +136,29 @@ struct MonitoringTests {
             let refused = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, ["version": "2"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("第1行") && refused.body.string.contains("培训人数"))
+            // said on the form itself, which stays as it was
+            #expect(refused.body.string.contains("id=\"monitoring-form\"") && refused.body.string.contains("id=\"refusal\""))
+            #expect(try await Self.entry(app, table: a).version == 2)
 
-            // with a category ticked and the reason written it goes
-            _ = try await app.postForm(path, [
-                "version": "2", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "20",
+            // 提交 from the form carries what is typed: saved first (nothing typed is lost), then refused the same way
+            let typed = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, [
+                "version": "2", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "21",
+                field(1, "completed"): "95",
+            ])
+            #expect(typed.status == .unprocessableEntity)
+            #expect(typed.body.string.contains("value=\"21\"") && typed.body.string.contains("第1行"))
+            #expect(try await Self.entry(app, table: a).version == 3)
+
+            // with a category ticked and the reason written it goes, straight from the form
+            let ok = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, [
+                "version": "3", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "20",
                 field(1, "completed"): "95", MonitoringEntryForm.causeField(ids[0], .funding): "on",
                 field(0, "causeText"): "培训经费 8 月才到位", field(0, "likelihood"): Likelihood.possible.rawValue,
             ])
-            let ok = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, ["version": "3"])
             #expect(ok.status == .seeOther, "\(ok.body.string)")
             // 甲's organisation does not ask for its head's confirmation: straight to the department
+            #expect(MonitoringEntryForm.decode(try await Self.entry(app, table: a).entered, table: try #require(try await TableStore.find(a, on: app.db)).table,
+                                               period: 7).indicators.first?.causeText == "培训经费 8 月才到位")
             #expect(MonitoringStatus(stored: try await Self.entry(app, table: a).status) == .confirmed)
             // handed in: no longer editable, the form says so by having no 保存
             #expect(!(try await app.send(.GET, path).body.string.contains(">保存</button>")))

@@ -15,6 +15,8 @@ Optional per entry:
         A step whose selector matches nothing fails the page, unless the step says "optional": true.
   "expect": TEXT   the page (after its steps) must show this text.
   "scroll": SELECTOR   scrolled into view before the screenshot.
+  "status": CODE   a refusal the walk means to see: the page reached by the steps answers CODE (and that
+        answer is not a failure); any other 4xx/5xx still is.
 Every page reached must answer below 400, and so must every visible link on it (fetched with the
 same session; sign-out and links already tried are skipped).
 Prints one line per page and size; exits 1 when any page had a JavaScript error, a 4xx/5xx answer, a
@@ -158,14 +160,19 @@ try:
             send("Page.navigate", url=base + entry["path"])
             wait_for_load()
             problems = [f"页面 {u[len(base):]} 返回 {st}" for st, u in document_statuses() if st >= 400]
+            refused_as_meant = False
             for action in entry.get("do", []):
                 mark = len(events)
                 p = step(action)
                 if p:
                     problems.append(p)
                     break
+                answers = document_statuses(mark)
+                refused_as_meant = refused_as_meant or any(st == entry.get("status") for st, _ in answers)
                 problems += [f"按“{action.get('click')}”后页面 {u[len(base):]} 返回 {st}"
-                             for st, u in document_statuses(mark) if st >= 400]
+                             for st, u in answers if st >= 400 and st != entry.get("status")]
+            if entry.get("status") and not refused_as_meant and not problems:
+                problems.append(f"页面没有按预期返回 {entry['status']}（{evaluate('location.pathname')}）")
             if entry.get("expect"):
                 body = evaluate("document.body ? document.body.innerText : ''") or ""
                 if entry["expect"] not in body:
@@ -190,6 +197,8 @@ try:
                 elif m == "Runtime.consoleAPICalled" and p.get("type") == "error":
                     errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
                 elif m == "Log.entryAdded" and p["entry"].get("level") == "error":
+                    if entry.get("status") and f"status of {entry['status']} " in p["entry"].get("text", ""):
+                        continue  # Chromium's own line for the refusal the walk means to see
                     errors.append(p["entry"].get("text", "") + " " + p["entry"].get("url", ""))
             # the page must have fit: a horizontal scrollbar on the whole page is a layout bug
             overflow = send("Runtime.evaluate", returnByValue=True,
@@ -206,6 +215,9 @@ try:
                 failed = True
                 status = "失败：" + "；".join(errors[:3] + ([problem] if problem else []))
             note = f"（页面横向溢出 {overflow}px）" if overflow and overflow > 0 else ""
+            if note and width < 600:  # on a phone the page must fit its width
+                failed = True
+                status = "失败：" + ("" if status == "通过" else status[3:] + "；") + "手机上" + note.strip("（）")
             print(f"{entry['name']:<10} {width}×{height}  {status}{note}  {path}")
     ws.close()
     sys.exit(1 if failed else 0)

@@ -54,21 +54,24 @@ struct MonitoringController {
             page.rounds.append(.init(r, entries: entries, now: now))
         }
         if MonitoringWorkflow.opensRounds(user.role) {
-            // the year and the default due day as Beijing sees them: 15 August for the usual 1-7月 round, or a
-            // month from today once that has passed (a default the form would refuse helps no one)
-            let today = Workflow.day(now), year = String(today.prefix(4))
-            let due = today < "\(year)-08-15" ? "\(year)-08-15" : Workflow.day(now.addingTimeInterval(30 * 86_400))
-            var open = MonitoringPages.Opening(year: form?.year ?? year, period: form?.period ?? "7",
+            let year = Int(Workflow.day(now).prefix(4)) ?? 2026
+            let approved = try await GoalTableRecord.query(on: req.db).filter(\.$status == TableStatus.approved.rawValue)
+                .visible(in: Access.scope(of: user)).sort(\.$year, .descending).sort(\.$orgPath).sort(\.$name).limit(500).all()
+            // the newest year that has approved tables (a round of a year without any is refused), and a due
+            // day that is not already past (15 August, else two weeks from today)
+            let defaultYear = approved.first?.year ?? year
+            let august = "\(year)-08-15", today = Workflow.day(now)
+            let defaultDue = august >= today ? august : Workflow.day(now.addingTimeInterval(14 * 86_400))
+            var open = MonitoringPages.Opening(year: form?.year ?? String(defaultYear), period: form?.period ?? "7",
                                                kind: form?.kind ?? MonitoringKind.selfMonitoring.rawValue,
-                                               due: form?.due ?? due, scope: form?.scope ?? "all",
+                                               due: form?.due ?? defaultDue, scope: form?.scope ?? "all",
                                                profile: form?.profile ?? MonitoringProfile.standard.name)
             let chosenUnits = Set(form?.units ?? []), chosenTables = Set(form?.tables ?? [])
             open.units = try await OrganisationRecord.query(on: req.db)
                 .filter(\.$path, .contains(inverse: false, .prefix), user.organisationPath)
                 .filter(\.$kind == OrganisationKind.unit.rawValue).sort(\.$path).all()
                 .map { .init(id: $0.id!.uuidString, name: $0.name, chosen: chosenUnits.contains($0.id!.uuidString)) }
-            open.tables = try await GoalTableRecord.query(on: req.db).filter(\.$status == TableStatus.approved.rawValue)
-                .visible(in: Access.scope(of: user)).sort(\.$year, .descending).sort(\.$orgPath).sort(\.$name).limit(500).all()
+            open.tables = approved
                 .map { .init(id: $0.id!.uuidString, name: "\($0.year.map { "\($0)年 " } ?? "")\($0.unit) · \($0.name)",
                              chosen: chosenTables.contains($0.id!.uuidString)) }
             page.opening = open
@@ -197,14 +200,43 @@ struct MonitoringController {
             throw Abort(.notFound, reason: "没有这种监控操作：“\(req.parameters.get(SitePath.actionKey) ?? "")”")
         }
         let form = try req.content.decode(ActionForm.self)
-        let (e, r, table, entry, confirmation) = try await load(req, user)
-        // 提交 is refused while a light the rules ask a reason for has none: the rows are named
+        var (e, r, table, entry, confirmation) = try await load(req, user)
+        var version = try req.expectedVersion(form.version, what: action.label)
         let profile = MonitoringProfile.named(r.profile) ?? .standard
+        // 提交 from the form itself carries what is typed: saved first, so nothing typed is lost and the
+        // check below sees what the unit sees (an amount that is not a number is named, nothing saved)
+        if action == .submit, MonitoringWorkflow.editable(by: user.role, status: MonitoringStatus(stored: e.status)) {
+            let fields = try req.content.decode([String: String].self)
+            if fields.keys.contains(where: { $0.hasPrefix("i.") || $0.hasPrefix("b.") }) {
+                let (edited, unread) = MonitoringEntryForm.read(fields, into: entry, table: table)
+                guard unread.isEmpty else {
+                    let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
+                    return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
+                }
+                let entered = MonitoringEntryForm.encode(edited)
+                if entered != e.entered {
+                    let light = Monitor(profile: profile).lights(table: table, entry: edited).light
+                    e = try await MonitoringStore.save(e.id!, entered: entered, light: light.rawValue,
+                                                       expectedVersion: version, by: user, on: req.db)
+                    version = e.version
+                }
+                entry = edited
+            }
+        }
+        // 提交 is refused while a light the rules ask a reason for has none: the rows are named
         let missing = action == .submit
             ? Monitor(profile: profile).submissionCheck(table: table, entry: entry).reasonGaps.map(\.message) : []
-        _ = try await MonitoringStore.act(action, on: e.id!, by: user, comment: form.comment,
-                                          expectedVersion: try req.expectedVersion(form.version, what: action.label),
-                                          missing: missing, on: req.db)
+        do {
+            _ = try await MonitoringStore.act(action, on: e.id!, by: user, comment: form.comment,
+                                              expectedVersion: version, missing: missing, on: req.db)
+        } catch let refusal as MonitoringRefusal {
+            // said on the form itself, beside the rows it names, with what was typed (saved above)
+            guard case .incomplete(let rows) = refusal else { throw refusal }
+            var page = MonitoringPages.Entry(e, round: r, table: table, entry: entry, user: user, headConfirmation: confirmation, now: Date())
+            page.refusal = refusal.message
+            page.refusalRows = rows
+            return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
         return req.redirect(to: SitePath.monitoringEntry(.value(e.id!)).path, redirectType: .normal)
     }
 

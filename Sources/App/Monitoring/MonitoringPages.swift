@@ -172,6 +172,9 @@ enum MonitoringPages {
         var unread: [String] = []
         /// What an import of a filled form did, cell by cell.
         var notes: [String] = []
+        /// 提交 refused: why, and the rows still lacking what the rules require (what was typed is saved).
+        var refusal: String?
+        var refusalRows: [String] = []
         var light: LightCell
         var budgetLight: LightCell
         var budgetHeadings: [String]
@@ -229,7 +232,7 @@ enum MonitoringPages {
                     case .spent: b.spent
                     case .expected: b.expected
                     }
-                    return BudgetCell(name: key, value: typedBad[key] ?? v.map { ArithmeticText.number($0) } ?? "", bad: typedBad[key] != nil)
+                    return BudgetCell(name: key, label: c.label(period: r.period), value: typedBad[key] ?? v.map { ArithmeticText.number($0) } ?? "", bad: typedBad[key] != nil)
                 }, rate: b.rate.map { ArithmeticText.number(($0 * 100).rounded() / 100) + "%" } ?? "")
             }
             goalProgress = entry.goalProgress ?? ""
@@ -264,7 +267,7 @@ enum MonitoringPages {
                 // the filler's 提交 says where it goes when the head confirms first
                 let label = a == .submit && headConfirmation && user.role != .unitHead ? "提交单位负责人确认" : a.label
                 return Action(label: label, href: SitePath.monitoringEntryAction(.value(id), .value(a)).path,
-                              commentLabel: a.commentLabel, danger: a == .sendBack)
+                              commentLabel: a.commentLabel, danger: a == .sendBack, isSubmit: a == .submit)
             }
             back = SitePath.monitoringRound(.value(e.roundID)).path
         }
@@ -296,6 +299,8 @@ enum MonitoringPages {
 
     struct BudgetCell: Encodable {
         var name: String
+        /// The column's heading, said beside the cell on a phone.
+        var label: String
         var value: String
         var bad: Bool
     }
@@ -329,6 +334,8 @@ enum MonitoringPages {
         var href: String
         var commentLabel: String?
         var danger: Bool
+        /// 提交: offered at the foot of the form as 保存并提交 (what is typed goes with it).
+        var isSubmit = false
     }
 
     /// 2026-08-15 as the end of that day is meant; nil for anything else.
