@@ -40,9 +40,11 @@ public struct AppConfig: Sendable {
     /// instances × cores × this must stay under the server's `max_connections`.
     public var databasePoolPerLoop: Int?
 
-    public init(rootDirectory: String, database: Database, seedDirectory: String? = nil,
-                maxBodyBytes: Int = 10 * 1024 * 1024, restoreWindow: TimeInterval = 600, cacheTemplates: Bool = true,
-                demo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false, toolsRequireAccount: Bool = false) {
+    public init(
+        rootDirectory: String, database: Database, seedDirectory: String? = nil,
+        maxBodyBytes: Int = 10 * 1024 * 1024, restoreWindow: TimeInterval = 600, cacheTemplates: Bool = true,
+        demo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false, toolsRequireAccount: Bool = false
+    ) {
         self.rootDirectory = rootDirectory.hasSuffix("/") ? rootDirectory : rootDirectory + "/"
         self.database = database; self.seedDirectory = seedDirectory; self.maxBodyBytes = maxBodyBytes
         self.restoreWindow = restoreWindow; self.cacheTemplates = cacheTemplates
@@ -76,8 +78,10 @@ public struct AppConfig: Sendable {
     /// `JIXIAO_HEAVY_PER_CLIENT` (how many of them one client may have running or queued, default 2),
     /// `JIXIAO_METRICS_TOKEN` (16+ characters: `/metrics` for Prometheus with that bearer token; unset: no `/metrics`),
     /// `JIXIAO_DB_POOL` (database connections per event loop; default 1 on SQLite, 4 on PostgreSQL).
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
-                                       currentDirectory: String = FileManager.default.currentDirectoryPath) throws(Invalid) -> AppConfig {
+    public static func fromEnvironment(
+        _ env: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws(Invalid) -> AppConfig {
         var problems: [String] = []
         let root = env["JIXIAO_ROOT"].flatMap { $0.isEmpty ? nil : $0 } ?? currentDirectory
         var isDir: ObjCBool = false
@@ -117,10 +121,18 @@ public struct AppConfig: Sendable {
         let toolsNeedAccount = flag("JIXIAO_TOOLS_REQUIRE_ACCOUNT", default: false)
         var heavy = HeavyWork.Limits()
         if let s = env["JIXIAO_HEAVY_PER_MINUTE"] {
-            if let n = Int(s), n > 0 { heavy.perClientPerMinute = n } else { problems.append("JIXIAO_HEAVY_PER_MINUTE：应为正整数，实为“\(s)”") }
+            if let n = Int(s), n > 0 {
+                heavy.perClientPerMinute = n
+            } else {
+                problems.append("JIXIAO_HEAVY_PER_MINUTE：应为正整数，实为“\(s)”")
+            }
         }
         if let s = env["JIXIAO_HEAVY_PER_CLIENT"] {
-            if let n = Int(s), n > 0 { heavy.perClientRunning = n } else { problems.append("JIXIAO_HEAVY_PER_CLIENT：应为正整数，实为“\(s)”") }
+            if let n = Int(s), n > 0 {
+                heavy.perClientRunning = n
+            } else {
+                problems.append("JIXIAO_HEAVY_PER_CLIENT：应为正整数，实为“\(s)”")
+            }
         }
         var pool: Int? = nil
         if let s = env["JIXIAO_DB_POOL"], !s.isEmpty {
@@ -132,8 +144,9 @@ public struct AppConfig: Sendable {
             if t.count >= 16 { metricsToken = t } else { problems.append("JIXIAO_METRICS_TOKEN：至少 16 个字符（实为 \(t.count) 个）") }
         }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        var config = AppConfig(rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024,
-                               demo: demo, secureCookies: secure, toolsRequireAccount: toolsNeedAccount)
+        var config = AppConfig(
+            rootDirectory: root, database: database, seedDirectory: seeds, maxBodyBytes: maxBody * 1024 * 1024,
+            demo: demo, secureCookies: secure, toolsRequireAccount: toolsNeedAccount)
         config.heavyWork = heavy
         config.metricsToken = metricsToken
         config.databasePoolPerLoop = pool

@@ -146,7 +146,8 @@ enum SitePath: Sendable {
         case .monitoringRounds: return ["monitoring", "rounds"]
         case .monitoringRound(let id): return ["monitoring", "rounds", Self.segment(id)]
         case .monitoringEntry(let id): return ["monitoring", "entries", Self.segment(id)]
-        case .monitoringEntryAction(let id, let action): return ["monitoring", "entries", Self.segment(id), "actions", Self.segment(action)]
+        case .monitoringEntryAction(let id, let action):
+            return ["monitoring", "entries", Self.segment(id), "actions", Self.segment(action)]
         case .monitoringRoundSummary(let id): return ["monitoring", "rounds", Self.segment(id), "summary.xlsx"]
         case .monitoringEntryForm(let id): return ["monitoring", "entries", Self.segment(id), "form.xlsx"]
         case .monitoringEntryPrint(let id): return ["monitoring", "entries", Self.segment(id), "print"]

@@ -41,8 +41,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     try await WriteTransaction.prepareSQLite(app.db)
     try await app.autoMigrate()
     if config.demo {
-        try await DemoData.loadIfEmpty(seeds: config.seedDirectory, accounts: Accounts(cost: config.bcryptCost),
-                                       on: app.db, logger: app.logger)
+        try await DemoData.loadIfEmpty(
+            seeds: config.seedDirectory, accounts: Accounts(cost: config.bcryptCost),
+            on: app.db, logger: app.logger)
     }
     try await TableStore.purgeExpired(window: config.restoreWindow, on: app.db)
     try routes(app, config)

@@ -11,7 +11,8 @@ public struct Checker: Sendable {
     public init(profile: Profile? = nil) {
         self.profile = profile
         if let profile {
-            compiled = CompiledProfile.builtIn[profile.name].flatMap { $0.profile == profile ? $0 : nil }
+            compiled =
+                CompiledProfile.builtIn[profile.name].flatMap { $0.profile == profile ? $0 : nil }
                 ?? CompiledProfile(profile)
         } else {
             compiled = nil
@@ -29,7 +30,9 @@ public struct Checker: Sendable {
         out += ImportNoteRules.findings(for: importNotes, tables: tables, rules: compiled ?? Self.autoRules(for: tables.first))
         out.sort(by: Finding.documentOrder)
         for k in out.indices {
-            guard let i = out[k].indicator, out[k].table < tables.count, i < tables[out[k].table].indicators.count else { continue }
+            guard let i = out[k].indicator, out[k].table < tables.count, i < tables[out[k].table].indicators.count else {
+                continue
+            }
             out[k].indicatorId = tables[out[k].table].indicators[i].id
         }
         return out

@@ -20,8 +20,10 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The name of the profile whose rule produced the finding (`current`, `legacy`, a file's name).
     public var profile: String
 
-    public init(table: Int, indicator: Int?, field: IndicatorField?, severity: Severity, code: String,
-                message: String, suggestion: String?, profile: String) {
+    public init(
+        table: Int, indicator: Int?, field: IndicatorField?, severity: Severity, code: String,
+        message: String, suggestion: String?, profile: String
+    ) {
         self.table = table; self.indicator = indicator; self.field = field; self.severity = severity
         self.code = code; self.message = message; self.suggestion = suggestion; self.profile = profile
     }

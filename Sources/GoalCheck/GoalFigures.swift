@@ -64,10 +64,13 @@ enum GoalFigures {
         var found: [(Double, String, Double)] = []
         while i < clause.count {
             guard ScoringText.isDigit(clause[i]), i == 0 || !ScoringText.isDigit(clause[i - 1]) && clause[i - 1] != 0x2E,
-                  let (n, end) = ScoringText.number(clause, from: i) else { i += 1; continue }
+                let (n, end) = ScoringText.number(clause, from: i)
+            else { i += 1; continue }
             i = end
-            for u in units where end + u.scalars.count <= clause.count
-                && clause[end..<(end + u.scalars.count)].elementsEqual(u.scalars) {
+            for u in units
+            where end + u.scalars.count <= clause.count
+                && clause[end..<(end + u.scalars.count)].elementsEqual(u.scalars)
+            {
                 found.append((n, u.shown, u.shown == "%" ? n : n * u.factor))
                 i = end + u.scalars.count
                 break

@@ -13,18 +13,18 @@ enum Keys {
         for u in text.unicodeScalars {
             var v = u.value
             if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 } else if v == 0x3000 { v = 0x20 }
-            if isBlank(v) || v == 0x2A { continue }   // spaces and the form's `*` marks
+            if isBlank(v) || v == 0x2A { continue } // spaces and the form's `*` marks
             out.append(v)
         }
-        while let last = out.last, last == 0x3A || last == 0xFF1A { out.removeLast() }   // : ：
+        while let last = out.last, last == 0x3A || last == 0xFF1A { out.removeLast() } // : ：
         // 产出指标（50分）: points or notes in brackets after a level name are not part of it.
         if out.count > 2, out.last == 0x29, let open = out.lastIndex(of: 0x28), open >= 2 { out.removeSubrange(open...) }
         if out.count > 2 && out[out.count - 2] == zhi && out[out.count - 1] == biao { out.removeLast(2) }
         return out
     }
 
-    private static let zhi: UInt32 = 0x6307    // 指
-    private static let biao: UInt32 = 0x6807   // 标
+    private static let zhi: UInt32 = 0x6307 // 指
+    private static let biao: UInt32 = 0x6807 // 标
 
     /// Whitespace and invisible characters users paste: ASCII blanks, NBSP, the Unicode spaces,
     /// zero-width space, BOM, ideographic space.
@@ -57,8 +57,14 @@ enum QuickNumber {
         guard !u.isEmpty, u.count < 32 else { return nil }
         var sawDigit = false, sawDot = false, i = 0
         for b in u {
-            if b >= 0x30 && b <= 0x39 { sawDigit = true } else if b == 0x2E && !sawDot { sawDot = true }
-            else if b == 0x2D && i == 0 { } else { return nil }
+            if b >= 0x30 && b <= 0x39 {
+                sawDigit = true
+            } else if b == 0x2E && !sawDot {
+                sawDot = true
+            } else if b == 0x2D && i == 0 {
+            } else {
+                return nil
+            }
             i += 1
         }
         return sawDigit ? Double(text) : nil

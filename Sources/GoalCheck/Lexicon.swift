@@ -97,7 +97,9 @@ struct WordList: Sendable {
     }
 
     /// Whether word k occurs in `v` at position i.
-    @inline(__always) private func word(_ k: Int, isAt i: Int, in v: UnsafeBufferPointer<UInt32>, _ f: UnsafeBufferPointer<UInt32>) -> Bool {
+    @inline(__always) private func word(
+        _ k: Int, isAt i: Int, in v: UnsafeBufferPointer<UInt32>, _ f: UnsafeBufferPointer<UInt32>
+    ) -> Bool {
         let s = starts[k], n = starts[k + 1] - s
         guard i >= 0, n <= v.count - i else { return false }
         var j = 0
@@ -153,8 +155,10 @@ struct WordList: Sendable {
 enum Boilerplate {
     /// Sorted, for a binary search: two dozen entries are found faster so than by hashing.
     static let bigrams: [UInt64] = {
-        let words = ["考核", "反映", "情况", "完成", "部门", "单位", "本部", "工作", "指标", "是否", "通过", "实际",
-                     "计划", "目标", "全年", "年度", "用以", "主要", "相关", "进行", "开展", "有效", "提高", "提升"]
+        let words = [
+            "考核", "反映", "情况", "完成", "部门", "单位", "本部", "工作", "指标", "是否", "通过", "实际",
+            "计划", "目标", "全年", "年度", "用以", "主要", "相关", "进行", "开展", "有效", "提高", "提升",
+        ]
         var s: [UInt64] = []
         for w in words {
             let v = w.unicodeScalars.map(\.value)

@@ -35,10 +35,14 @@ final class Row {
         indicator = ind
         name = Keys.trim(ind.name)
         nameText = Scalars(name)
-        if let p = previous, p.indicator.level1.utf8.elementsEqual(ind.level1.utf8) { level1Key = p.level1Key } else {
+        if let p = previous, p.indicator.level1.utf8.elementsEqual(ind.level1.utf8) {
+            level1Key = p.level1Key
+        } else {
             level1Key = Keys.key(ind.level1)
         }
-        if let p = previous, p.indicator.level2.utf8.elementsEqual(ind.level2.utf8) { level2Key = p.level2Key } else {
+        if let p = previous, p.indicator.level2.utf8.elementsEqual(ind.level2.utf8) {
+            level2Key = p.level2Key
+        } else {
             level2Key = Keys.key(ind.level2)
         }
         unit = Row.present(ind.unit)
@@ -105,9 +109,11 @@ enum UnitTable {
     struct Info { let measure: MeasureUnit; let dimension: MeasureUnit.Dimension }
 
     private static let common: [Key: Info] = {
-        let units = ["%", "人", "万人", "次", "万次", "人次", "万人次", "元", "万元", "亿元", "个", "项", "户", "万户",
-                     "天", "日", "月", "年", "小时", "工作日", "件", "家", "所", "只", "台", "套", "份", "场", "期",
-                     "元/人", "元/人/月", "元/人/年", "万元/次", "元/次", "万元/人", "平方米", "公里", "亩", "吨", "批次", "名"]
+        let units = [
+            "%", "人", "万人", "次", "万次", "人次", "万人次", "元", "万元", "亿元", "个", "项", "户", "万户",
+            "天", "日", "月", "年", "小时", "工作日", "件", "家", "所", "只", "台", "套", "份", "场", "期",
+            "元/人", "元/人/月", "元/人/年", "万元/次", "元/次", "万元/人", "平方米", "公里", "亩", "吨", "批次", "名",
+        ]
         var d: [Key: Info] = [:]
         for u in units { let m = MeasureUnit(u); d[u.unicodeScalars.map(\.value)] = Info(measure: m, dimension: m.dimension) }
         return d
@@ -130,7 +136,8 @@ enum Display {
     static func clip(_ s: String, _ limit: Int = 30) -> String {
         // The usual cell is short and clean: hand it back as it is.
         if s.utf8.count <= limit || s.unicodeScalars.count <= limit,
-           !s.unicodeScalars.contains(where: { isInvisible($0.value) }) {
+            !s.unicodeScalars.contains(where: { isInvisible($0.value) })
+        {
             return Keys.trim(s)
         }
         var out = String.UnicodeScalarView()

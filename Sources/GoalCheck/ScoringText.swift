@@ -2,10 +2,10 @@
 /// is scoring at all, the full points it names, and a per-step deduction. The scorer has the full parser;
 /// this stays small and allocation-free because it runs on every row.
 enum ScoringText {
-    private static let fen: UInt32 = 0x5206      // 分
-    private static let de: UInt32 = 0x5F97       // 得
-    private static let mei: UInt32 = 0x6BCF      // 每
-    private static let kou: UInt32 = 0x6263      // 扣
+    private static let fen: UInt32 = 0x5206 // 分
+    private static let de: UInt32 = 0x5F97 // 得
+    private static let mei: UInt32 = 0x6BCF // 每
+    private static let kou: UInt32 = 0x6263 // 扣
     private static let markers = WordList(["不得分", "扣完为止", "满分", "赋分", "扣分", "计分"])
     /// 分 after a number that is not a score: 30分钟, 5分之1, 2分局…
     private static let notScoreAfterFen: Set<UInt32> = Set("钟之类局院期批配别组支行公管所中站队区".unicodeScalars.map(\.value))
@@ -33,7 +33,7 @@ enum ScoringText {
             var j = i
             var full = false
             if v[i] == de { j = i + 1 }
-            if j + 1 < v.count, v[j] == 0x6EE1, v[j + 1] == fen { full = true; j += 2 }   // 满分
+            if j + 1 < v.count, v[j] == 0x6EE1, v[j + 1] == fen { full = true; j += 2 } // 满分
             guard j > i, let (n, end) = number(v, from: j), end < v.count, v[end] == fen else { i += 1; continue }
             if full { return n }
             best = max(best ?? n, n)
@@ -52,7 +52,8 @@ enum ScoringText {
             var j = i + 1
             while j < v.count && j - i <= 5 && !isDigit(v[j]) { j += 1 }
             if j < v.count, isDigit(v[j]), let k = v[j...].prefix(14).firstIndex(of: kou),
-               let end = v[k...].prefix(8).firstIndex(of: fen) {
+                let end = v[k...].prefix(8).firstIndex(of: fen)
+            {
                 return String(String.UnicodeScalarView(v[i...end].compactMap(Unicode.Scalar.init)))
             }
             i += 1
@@ -66,9 +67,13 @@ enum ScoringText {
         var i = from
         while i < v.count {
             let u = v[i]
-            if (0x30...0x39).contains(u) || u == 0x2E { text.unicodeScalars.append(Unicode.Scalar(u)!) }
-            else if (0xFF10...0xFF19).contains(u) { text.unicodeScalars.append(Unicode.Scalar(u - 0xFF10 + 0x30)!) }
-            else { break }
+            if (0x30...0x39).contains(u) || u == 0x2E {
+                text.unicodeScalars.append(Unicode.Scalar(u)!)
+            } else if (0xFF10...0xFF19).contains(u) {
+                text.unicodeScalars.append(Unicode.Scalar(u - 0xFF10 + 0x30)!)
+            } else {
+                break
+            }
             i += 1
         }
         guard !text.isEmpty, let d = Double(text) else { return nil }

@@ -41,9 +41,10 @@ struct TableCheck {
     /// Adds a finding unless the profile switched the rule off; the profile may also change its severity.
     mutating func emit(_ rule: Rule, row: Int?, field: IndicatorField?, _ message: String, fix: String? = nil) {
         if rules.disabled.contains(rule.code) { return }
-        findings.append(Finding(
-            table: tableIndex, indicator: row, field: field, severity: rules.severities[rule.code] ?? rule.severity,
-            code: rule.code, message: message, suggestion: fix, profile: rules.name))
+        findings.append(
+            Finding(
+                table: tableIndex, indicator: row, field: field, severity: rules.severities[rule.code] ?? rule.severity,
+                code: rule.code, message: message, suggestion: fix, profile: rules.name))
     }
 
     func previous(of row: Row) -> Row? { row.index > 0 ? rows[row.index - 1] : nil }

@@ -33,7 +33,7 @@ enum Words {
 
     /// The name without a trailing parenthesis: `每次发放（补助）` → `每次发放`.
     static func withoutTrailingParenthesis(_ n: Scalars) -> Scalars {
-        guard let last = n.v.last, last == 0xFF09 || last == 0x29 else { return n }   // ） )
+        guard let last = n.v.last, last == 0xFF09 || last == 0x29 else { return n } // ） )
         if let open = n.v.lastIndex(where: { $0 == 0xFF08 || $0 == 0x28 }), open > 0 {
             return Scalars(values: Array(n.v[..<open]))
         }

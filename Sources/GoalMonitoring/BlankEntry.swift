@@ -8,11 +8,14 @@ extension MonitoringEntry {
         let funds = table.funds
         let budget: [BudgetRow]
         if table.kind == .project {
-            budget = [BudgetRow(item: .total, initial: funds?.total), BudgetRow(item: .fiscal, initial: funds?.fiscal),
-                      BudgetRow(item: .carriedOver), BudgetRow(item: .other, initial: funds?.other)]
+            budget = [
+                BudgetRow(item: .total, initial: funds?.total), BudgetRow(item: .fiscal, initial: funds?.fiscal),
+                BudgetRow(item: .carriedOver), BudgetRow(item: .other, initial: funds?.other),
+            ]
         } else {
             budget = [BudgetRow(item: .total, initial: funds?.total), BudgetRow(item: .basic), BudgetRow(item: .project)]
         }
-        return MonitoringEntry(period: period, budget: budget, indicators: table.indicators.compactMap { $0.id.map { IndicatorProgress(id: $0) } })
+        return MonitoringEntry(
+            period: period, budget: budget, indicators: table.indicators.compactMap { $0.id.map { IndicatorProgress(id: $0) } })
     }
 }

@@ -33,8 +33,11 @@ struct BudgetJudge {
             let progress = Double(month) / 12 * 100
             let ratio = Figures.settle(rate / progress * 100)
             let light = rule.bands.light(ratio)
-            return BudgetLight(rate: rate, light: light,
-                               explanation: "\(rateText)÷ 序时进度 \(Figures.text(progress))%（\(month)/12）= \(Figures.percent(ratio, boundaries: rule.bands.boundaries)) → \(light.rawValue)")
+            return BudgetLight(
+                rate: rate, light: light,
+                explanation:
+                    "\(rateText)÷ 序时进度 \(Figures.text(progress))%（\(month)/12）= \(Figures.percent(ratio, boundaries: rule.bands.boundaries)) → \(light.rawValue)"
+            )
         case .checkpoints:
             guard let point = rule.checkpoints.filter({ $0.month <= month }).max(by: { $0.month < $1.month }) else {
                 let first = rule.checkpoints.map(\.month).min().map { "\($0)月" } ?? "节点"
@@ -42,8 +45,10 @@ struct BudgetJudge {
             }
             let below = Figures.settle(rate) < point.minimumRate
             let light = below ? rule.belowCheckpoint : .green
-            return BudgetLight(rate: rate, light: light,
-                               explanation: "\(rateText) \(below ? "<" : "≥") \(point.month)月底节点 \(Figures.text(point.minimumRate))% → \(light.rawValue)")
+            return BudgetLight(
+                rate: rate, light: light,
+                explanation:
+                    "\(rateText) \(below ? "<" : "≥") \(point.month)月底节点 \(Figures.text(point.minimumRate))% → \(light.rawValue)")
         }
     }
 

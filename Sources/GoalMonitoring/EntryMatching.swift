@@ -26,7 +26,9 @@ extension MonitoringEntry {
                 target = p.id
             } else if let source = importedByID[p.id] {
                 target = byPath[Self.key(source.level1, source.level2, source.name)]?.first { !used.contains($0) }
-                if target == nil, let ids = byName[Self.key(source.name)], ids.count == 1, !used.contains(ids[0]) { target = ids[0] }
+                if target == nil, let ids = byName[Self.key(source.name)], ids.count == 1, !used.contains(ids[0]) {
+                    target = ids[0]
+                }
             }
             guard let id = target else { unmatched.append(importedByID[p.id]?.name ?? p.id); continue }
             used.insert(id)

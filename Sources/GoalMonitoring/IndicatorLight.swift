@@ -24,8 +24,10 @@ public struct IndicatorLight: Sendable, Hashable, Codable {
     public var prorated: Bool?
     public var likelihood: Likelihood?
 
-    public init(id: String, row: Int, name: String, light: Light, ratio: Double?, explanation: String, unreadable: String? = nil,
-                reasonRequired: Bool = false, reasonMissing: Bool = false, prorated: Bool? = nil, likelihood: Likelihood? = nil) {
+    public init(
+        id: String, row: Int, name: String, light: Light, ratio: Double?, explanation: String, unreadable: String? = nil,
+        reasonRequired: Bool = false, reasonMissing: Bool = false, prorated: Bool? = nil, likelihood: Likelihood? = nil
+    ) {
         self.id = id; self.row = row; self.name = name; self.light = light; self.ratio = ratio; self.explanation = explanation
         self.unreadable = unreadable; self.reasonRequired = reasonRequired; self.reasonMissing = reasonMissing
         self.prorated = prorated; self.likelihood = likelihood
@@ -45,7 +47,8 @@ struct IndicatorRule {
         result.likelihood = progress?.likelihood
         override(&result, by: progress?.likelihood)
         let rule = profile.reasons
-        result.reasonRequired = (rule.onRed && result.light == .red) || (rule.onYellow && result.light == .yellow)
+        result.reasonRequired =
+            (rule.onRed && result.light == .red) || (rule.onYellow && result.light == .yellow)
             || (rule.onDoubt && (progress?.likelihood?.isDoubtful ?? false))
         result.reasonMissing = result.reasonRequired && !(progress?.hasReason ?? false)
         return result
@@ -99,7 +102,8 @@ struct IndicatorRule {
         let v = Figures.text(value)
         // a rate's figures are printed with its sign as written (%, ％, ‰)
         let sign = (target.measureUnit?.isPercent ?? false) ? target.unit ?? "%" : ""
-        let expectationText = nature.accumulates
+        let expectationText =
+            nature.accumulates
             ? "(\(Figures.text(targetNumber)) × \(month)/12)" : Figures.text(targetNumber) + sign
         let shownValue = v + sign
         let op = indicator.type
@@ -110,37 +114,47 @@ struct IndicatorRule {
             let ratio = expectation != 0 ? value / expectation * 100 : nil
             let light: Light = met ? .green : .red
             let limit = nature.accumulates ? "\(expectationText) = \(Figures.text(expectation))" : expectationText
-            return IndicatorLight(id: "", row: 0, name: "", light: light, ratio: ratio.map(Figures.settle),
-                                  explanation: "\(label) \(shownValue) \(met ? "在限值内" : "超出限值") \(op.rawValue) \(limit) → \(light.rawValue)\(clause)",
-                                  prorated: nature.accumulates)
+            return IndicatorLight(
+                id: "", row: 0, name: "", light: light, ratio: ratio.map(Figures.settle),
+                explanation:
+                    "\(label) \(shownValue) \(met ? "在限值内" : "超出限值") \(op.rawValue) \(limit) → \(light.rawValue)\(clause)",
+                prorated: nature.accumulates)
         }
-        let dimension = profile.withinTargetDimensions.isEmpty ? IndicatorDimension.other
+        let dimension =
+            profile.withinTargetDimensions.isEmpty
+            ? IndicatorDimension.other
             : IndicatorDimension.of(level1: indicator.level1, level2: indicator.level2)
         // Shanxi and the like: this kind of indicator is only within its target or not. `=` counts as
         // reached at or above the target: mid-year, more done is not a miss.
         if profile.withinTargetDimensions.contains(dimension) {
-            let met = op == .greater ? Figures.settle(value) > Figures.settle(expectation) : Figures.settle(value) >= Figures.settle(expectation)
+            let met =
+                op == .greater
+                ? Figures.settle(value) > Figures.settle(expectation) : Figures.settle(value) >= Figures.settle(expectation)
             let light: Light = met ? .green : .red
             let ratio = expectation != 0 ? value / expectation * 100 : nil
             let sign = op == .greater ? (met ? ">" : "≤") : (met ? "≥" : "<")
-            return IndicatorLight(id: "", row: 0, name: "", light: light, ratio: ratio.map(Figures.settle),
-                                  explanation: "\(dimension.rawValue)指标只看是否达到指标值：\(label) \(shownValue) \(sign) \(nature.accumulates ? expectationText + " = " + Figures.text(expectation) : expectationText) → \(light.rawValue)\(clause)",
-                                  prorated: nature.accumulates)
+            return IndicatorLight(
+                id: "", row: 0, name: "", light: light, ratio: ratio.map(Figures.settle),
+                explanation:
+                    "\(dimension.rawValue)指标只看是否达到指标值：\(label) \(shownValue) \(sign) \(nature.accumulates ? expectationText + " = " + Figures.text(expectation) : expectationText) → \(light.rawValue)\(clause)",
+                prorated: nature.accumulates)
         }
         // ≥ / > / =: the ratio in bands. A target of 0 (≥0) has no ratio: met or not.
         guard expectation != 0 else {
             let met = op.isMet(actual: value, target: 0) ?? (value >= 0)
             let light: Light = met ? .green : .red
-            return IndicatorLight(id: "", row: 0, name: "", light: light, ratio: nil,
-                                  explanation: "年度指标值为 0，无法计算比例：\(label) \(shownValue) \(met ? "达到" : "未达到") \(op.rawValue)0 → \(light.rawValue)",
-                                  prorated: nil)
+            return IndicatorLight(
+                id: "", row: 0, name: "", light: light, ratio: nil,
+                explanation: "年度指标值为 0，无法计算比例：\(label) \(shownValue) \(met ? "达到" : "未达到") \(op.rawValue)0 → \(light.rawValue)",
+                prorated: nil)
         }
         let ratio = Figures.settle(value / expectation * 100)
         let light = profile.bands.light(ratio)
         let percent = Figures.percent(ratio, boundaries: profile.bands.boundaries)
-        return IndicatorLight(id: "", row: 0, name: "", light: light, ratio: ratio,
-                              explanation: "\(label) \(shownValue) ÷ \(expectationText) = \(percent) → \(light.rawValue)\(clause)",
-                              prorated: nature.accumulates)
+        return IndicatorLight(
+            id: "", row: 0, name: "", light: light, ratio: ratio,
+            explanation: "\(label) \(shownValue) ÷ \(expectationText) = \(percent) → \(light.rawValue)\(clause)",
+            prorated: nature.accumulates)
     }
 
     /// 定性: 达成 → 绿, 部分达成 → 黄, 未达成 → 红; anything else is not one of the three.
@@ -148,8 +162,9 @@ struct IndicatorRule {
         guard let level = QualitativeLevel.parse(written) else {
             return unread("定性指标的\(label)应为 达成目标 / 部分达成目标并具有一定效果 / 未达成目标且效果较差，实为“\(written)”")
         }
-        return IndicatorLight(id: "", row: 0, name: "", light: level.light, ratio: nil,
-                              explanation: "定性\(label)“\(written)” → \(level.light.rawValue)")
+        return IndicatorLight(
+            id: "", row: 0, name: "", light: level.light, ratio: nil,
+            explanation: "定性\(label)“\(written)” → \(level.light.rawValue)")
     }
 }
 

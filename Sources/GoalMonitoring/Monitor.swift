@@ -25,10 +25,13 @@ public struct Monitor: Sendable {
         }
         let unmatched = entry.indicators.count == seen.count ? [] : entry.indicators.map(\.id).filter { !seen.contains($0) }
         let budget = BudgetJudge(rule: profile.budget, month: month).light(entry)
-        let gap = profile.goalSpendingGap.map { gapCheck(limit: $0, table: table, entry: entry, lights: indicators, budget: budget) }
+        let gap = profile.goalSpendingGap.map {
+            gapCheck(limit: $0, table: table, entry: entry, lights: indicators, budget: budget)
+        }
         let (light, explanation) = tableLight(budget: budget, indicators: indicators, gap: gap)
-        return TableLights(name: Self.name(of: table), period: month, light: light, explanation: explanation, budget: budget,
-                           indicators: indicators, gap: gap, unmatched: unmatched)
+        return TableLights(
+            name: Self.name(of: table), period: month, light: light, explanation: explanation, budget: budget,
+            indicators: indicators, gap: gap, unmatched: unmatched)
     }
 
     /// A unit's light over its tables' lights.
@@ -70,7 +73,9 @@ public struct Monitor: Sendable {
     /// Goal completion: the mean over the accumulating ≥ / > / = indicators whose 完成值 could be read
     /// of 完成值 ÷ 年度指标值 (not prorated, capped at 100 %); rates are left out since they do not
     /// progress through the year as spending does.
-    private func gapCheck(limit: Double, table: GoalTable, entry: MonitoringEntry, lights: [IndicatorLight], budget: BudgetLight) -> GapCheck {
+    private func gapCheck(limit: Double, table: GoalTable, entry: MonitoringEntry, lights: [IndicatorLight], budget: BudgetLight)
+        -> GapCheck
+    {
         var shares: [Double] = []
         for (i, indicator) in table.indicators.enumerated() where lights[i].prorated == true && !indicator.type.isLowerBetter {
             guard let ratio = lights[i].ratio else { continue }
@@ -86,7 +91,10 @@ public struct Monitor: Sendable {
         let completion = Figures.settle(shares.reduce(0, +) / Double(shares.count))
         let gap = Figures.settle(abs(completion - rate))
         let light: Light = gap > limit ? .yellow : .green
-        return GapCheck(goalCompletion: completion, light: light,
-                        explanation: "目标完成进度 \(Figures.text(completion))%（\(shares.count) 项累计指标平均）与执行率 \(Figures.text(rate))% 相差 \(Figures.text(gap)) 个百分点 \(gap > limit ? ">" : "≤") \(Figures.text(limit)) → \(light.rawValue)")
+        return GapCheck(
+            goalCompletion: completion, light: light,
+            explanation:
+                "目标完成进度 \(Figures.text(completion))%（\(shares.count) 项累计指标平均）与执行率 \(Figures.text(rate))% 相差 \(Figures.text(gap)) 个百分点 \(gap > limit ? ">" : "≤") \(Figures.text(limit)) → \(light.rawValue)"
+        )
     }
 }

@@ -19,8 +19,10 @@ public struct MonitoringEntry: Sendable, Hashable, Codable {
     /// 纠偏整改措施.
     public var measures: String?
 
-    public init(period: Int, budget: [BudgetRow] = [], goalProgress: String? = nil, indicators: [IndicatorProgress] = [],
-                deviationSummary: String? = nil, problems: String? = nil, measures: String? = nil) {
+    public init(
+        period: Int, budget: [BudgetRow] = [], goalProgress: String? = nil, indicators: [IndicatorProgress] = [],
+        deviationSummary: String? = nil, problems: String? = nil, measures: String? = nil
+    ) {
         self.period = period; self.budget = budget; self.goalProgress = goalProgress; self.indicators = indicators
         self.deviationSummary = deviationSummary; self.problems = problems; self.measures = measures
     }
@@ -58,8 +60,10 @@ public struct IndicatorProgress: Sendable, Hashable, Codable {
     /// 备注.
     public var note: String?
 
-    public init(id: String, completed: String? = nil, expected: String? = nil, likelihood: Likelihood? = nil,
-                causes: [DeviationCause] = [], causeText: String? = nil, correction: String? = nil, note: String? = nil) {
+    public init(
+        id: String, completed: String? = nil, expected: String? = nil, likelihood: Likelihood? = nil,
+        causes: [DeviationCause] = [], causeText: String? = nil, correction: String? = nil, note: String? = nil
+    ) {
         self.id = id; self.completed = completed; self.expected = expected; self.likelihood = likelihood
         self.causes = causes; self.causeText = causeText; self.correction = correction; self.note = note
     }
@@ -81,7 +85,9 @@ public struct IndicatorProgress: Sendable, Hashable, Codable {
     /// A program may send 完成值 as a JSON number; it is kept as the text of that number.
     private static func looseString(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> String? {
         if let s = try? c.decodeIfPresent(String.self, forKey: key) { return s }
-        if let d = try c.decodeIfPresent(Double.self, forKey: key) { return Figures.text(d, decimals: 6).replacingOccurrences(of: ",", with: "") }
+        if let d = try c.decodeIfPresent(Double.self, forKey: key) {
+            return Figures.text(d, decimals: 6).replacingOccurrences(of: ",", with: "")
+        }
         return nil
     }
 
@@ -129,7 +135,8 @@ public struct BudgetRow: Sendable, Hashable, Codable {
     /// 全年预计执行数.
     public var expected: Double?
 
-    public init(item: BudgetItem, initial: Double? = nil, adjusted: Double? = nil, spent: Double? = nil, expected: Double? = nil) {
+    public init(item: BudgetItem, initial: Double? = nil, adjusted: Double? = nil, spent: Double? = nil, expected: Double? = nil)
+    {
         self.item = item; self.initial = initial; self.adjusted = adjusted; self.spent = spent; self.expected = expected
     }
 

@@ -25,17 +25,21 @@ public struct MonitoringProfile: Sendable, Hashable, Codable {
     /// The 偏差原因 categories the form offers.
     public var causes: [DeviationCause]
 
-    public init(name: String, title: String, bands: Bands = .standard, withinTargetDimensions: [IndicatorDimension] = [],
-                levelWords: [String] = MonitoringProfile.standardLevelWords, budget: BudgetRule = .timeProgress(),
-                goalSpendingGap: Double? = nil, tableRule: TableRule = .worst, reasons: ReasonRule = .standard,
-                causes: [DeviationCause] = DeviationCause.allCases) {
+    public init(
+        name: String, title: String, bands: Bands = .standard, withinTargetDimensions: [IndicatorDimension] = [],
+        levelWords: [String] = MonitoringProfile.standardLevelWords, budget: BudgetRule = .timeProgress(),
+        goalSpendingGap: Double? = nil, tableRule: TableRule = .worst, reasons: ReasonRule = .standard,
+        causes: [DeviationCause] = DeviationCause.allCases
+    ) {
         self.name = name; self.title = title; self.bands = bands; self.withinTargetDimensions = withinTargetDimensions
         self.levelWords = levelWords; self.budget = budget; self.goalSpendingGap = goalSpendingGap
         self.tableRule = tableRule; self.reasons = reasons; self.causes = causes
     }
 
     /// 率 (合格率, 及时率, 覆盖率…), 满意度, standards and limits of time: what does not add up over the year.
-    public static let standardLevelWords = ["率", "满意度", "满意", "标准", "时限", "时间", "周期", "平均", "比例", "占比", "比重", "指数", "水平", "达标", "合格", "及时"]
+    public static let standardLevelWords = [
+        "率", "满意度", "满意", "标准", "时限", "时间", "周期", "平均", "比例", "占比", "比重", "指数", "水平", "达标", "合格", "及时",
+    ]
 
     /// The spec's default: bands 60/80/120, rates not prorated, budget against 序时进度, the table the
     /// worst of its lights, a reason for every 红 or 黄 and for 有可能 / 完全不可能.
@@ -98,7 +102,9 @@ public struct BudgetRule: Sendable, Hashable, Codable {
     /// For `checkpoints`: the light below the threshold.
     public var belowCheckpoint: Light
 
-    public init(kind: Kind, bands: Bands = Bands(red: 60, yellow: 80), checkpoints: [Checkpoint] = [], belowCheckpoint: Light = .red) {
+    public init(
+        kind: Kind, bands: Bands = Bands(red: 60, yellow: 80), checkpoints: [Checkpoint] = [], belowCheckpoint: Light = .red
+    ) {
         self.kind = kind; self.bands = bands; self.checkpoints = checkpoints; self.belowCheckpoint = belowCheckpoint
     }
 
@@ -107,10 +113,12 @@ public struct BudgetRule: Sendable, Hashable, Codable {
     }
 
     /// Sichuan 2025's checkpoints: 4月 25 %, 6月 40 %, 8月 60 %, 10月 80 %.
-    public static func checkpoints(_ points: [Checkpoint] = [
-        Checkpoint(month: 4, minimumRate: 25), Checkpoint(month: 6, minimumRate: 40),
-        Checkpoint(month: 8, minimumRate: 60), Checkpoint(month: 10, minimumRate: 80),
-    ], below: Light = .red) -> BudgetRule {
+    public static func checkpoints(
+        _ points: [Checkpoint] = [
+            Checkpoint(month: 4, minimumRate: 25), Checkpoint(month: 6, minimumRate: 40),
+            Checkpoint(month: 8, minimumRate: 60), Checkpoint(month: 10, minimumRate: 80),
+        ], below: Light = .red
+    ) -> BudgetRule {
         BudgetRule(kind: .checkpoints, checkpoints: points, belowCheckpoint: below)
     }
 }
@@ -137,7 +145,9 @@ public struct ReasonRule: Sendable, Hashable, Codable {
     public var onYellow: Bool
     /// When 完成目标可能性 is 有可能 or 完全不可能.
     public var onDoubt: Bool
-    public init(onRed: Bool, onYellow: Bool, onDoubt: Bool) { self.onRed = onRed; self.onYellow = onYellow; self.onDoubt = onDoubt }
+    public init(onRed: Bool, onYellow: Bool, onDoubt: Bool) {
+        self.onRed = onRed; self.onYellow = onYellow; self.onDoubt = onDoubt
+    }
     /// The spec's default: every 红 or 黄, and every doubtful 完成可能性.
     public static let standard = ReasonRule(onRed: true, onYellow: true, onDoubt: true)
 }

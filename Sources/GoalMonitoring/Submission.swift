@@ -19,9 +19,10 @@ public struct SubmissionCheck: Sendable, Hashable, Codable {
         for p in entry.indicators where byID[p.id] == nil { byID[p.id] = p }
         reasonGaps = lights.indicators.filter(\.reasonMissing).map { l in
             let p = byID[l.id]
-            return ReasonGap(id: l.id, row: l.row, name: l.name, light: l.light, likelihood: l.likelihood,
-                             noCategory: p?.causes.isEmpty ?? true,
-                             noText: p?.causeText.map { $0.allSatisfy(\.isWhitespace) } ?? true)
+            return ReasonGap(
+                id: l.id, row: l.row, name: l.name, light: l.light, likelihood: l.likelihood,
+                noCategory: p?.causes.isEmpty ?? true,
+                noText: p?.causeText.map { $0.allSatisfy(\.isWhitespace) } ?? true)
         }
         unfilled = lights.indicators.filter { byID[$0.id]?.completed.map { $0.allSatisfy(\.isWhitespace) } ?? true }
             .map { RowRef(id: $0.id, row: $0.row, name: $0.name) }

@@ -15,8 +15,10 @@ public struct TableLights: Sendable, Hashable, Codable {
     /// Indicators of the entry whose id is not in the table (a stale entry, a removed row): named, not lit.
     public var unmatched: [String]
 
-    public init(name: String, period: Int, light: Light, explanation: String, budget: BudgetLight,
-                indicators: [IndicatorLight], gap: GapCheck? = nil, unmatched: [String] = []) {
+    public init(
+        name: String, period: Int, light: Light, explanation: String, budget: BudgetLight,
+        indicators: [IndicatorLight], gap: GapCheck? = nil, unmatched: [String] = []
+    ) {
         self.name = name; self.period = period; self.light = light; self.explanation = explanation; self.budget = budget
         self.indicators = indicators; self.gap = gap; self.unmatched = unmatched
     }
@@ -53,6 +55,7 @@ public struct UnitLights: Sendable, Hashable, Codable {
             let n = tables.filter { $0.light == l }.count
             return n > 0 ? "\(l.rawValue) \(n)" : nil
         }
-        explanation = tables.isEmpty ? "没有表 → 绿" : "取各表最差：\(tables.count) 张表中 \(counts.joined(separator: " / ")) → \(light.rawValue)"
+        explanation =
+            tables.isEmpty ? "没有表 → 绿" : "取各表最差：\(tables.count) 张表中 \(counts.joined(separator: " / ")) → \(light.rawValue)"
     }
 }

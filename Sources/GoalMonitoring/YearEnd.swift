@@ -26,9 +26,12 @@ public enum YearEnd {
         var guesses: [ActualGuess] = []
         for (row, indicator) in table.indicators.enumerated() {
             guard let id = indicator.id, indicator.actual.map({ $0.allSatisfy(\.isWhitespace) }) ?? true,
-                  let expected = byID[id]?.expected.map(TextNormalizer.trim), !expected.isEmpty else { continue }
-            guesses.append(ActualGuess(id: id, row: row, name: indicator.name, value: expected, isGuess: true,
-                                       label: "预填：\(lastRound.periodLabel)监控的全年预计完成值，请按实际核实"))
+                let expected = byID[id]?.expected.map(TextNormalizer.trim), !expected.isEmpty
+            else { continue }
+            guesses.append(
+                ActualGuess(
+                    id: id, row: row, name: indicator.name, value: expected, isGuess: true,
+                    label: "预填：\(lastRound.periodLabel)监控的全年预计完成值，请按实际核实"))
         }
         return guesses
     }
@@ -49,17 +52,23 @@ public enum YearEnd {
     public static func contradictions(table: GoalTable, rounds: [MonitoringEntry], score: TableScore) -> [Contradiction] {
         var impossibleIn: [String: Int] = [:]
         for round in rounds.sorted(by: { $0.period < $1.period }) {
-            for p in round.indicators where p.likelihood == .impossible && impossibleIn[p.id] == nil { impossibleIn[p.id] = round.period }
+            for p in round.indicators where p.likelihood == .impossible && impossibleIn[p.id] == nil {
+                impossibleIn[p.id] = round.period
+            }
         }
         guard !impossibleIn.isEmpty else { return [] }
         var found: [Contradiction] = []
         for s in score.indicators {
             guard s.index < table.indicators.count, let id = table.indicators[s.index].id, let period = impossibleIn[id],
-                  let got = s.score, let full = s.weight, full > 0, got >= full - 0.005 else { continue }
+                let got = s.score, let full = s.weight, full > 0, got >= full - 0.005
+            else { continue }
             let name = table.indicators[s.index].name
-            found.append(Contradiction(
-                id: id, row: s.index, name: name, score: got, fullMarks: full,
-                message: "第\(s.index + 1)行“\(name)”在\(MonitoringEntry.periodLabel(period))监控中填报“完全不可能”完成目标，自评却得满分（\(Figures.text(full)) 分）：请核实实际完成值或当时的监控填报"))
+            found.append(
+                Contradiction(
+                    id: id, row: s.index, name: name, score: got, fullMarks: full,
+                    message:
+                        "第\(s.index + 1)行“\(name)”在\(MonitoringEntry.periodLabel(period))监控中填报“完全不可能”完成目标，自评却得满分（\(Figures.text(full)) 分）：请核实实际完成值或当时的监控填报"
+                ))
         }
         return found
     }

@@ -31,15 +31,18 @@ public struct ActualReading: Sendable, Hashable {
 
     /// Reads an actual against the target (`target` is the indicator's parsed target).
     /// `targetUnit` is the target's unit when the caller has it at hand (it is read from `target` otherwise).
-    public static func read(_ text: String?, target: Target, indicator: Indicator,
-                            targetUnit: MeasureUnit?? = nil) -> ActualReading {
+    public static func read(
+        _ text: String?, target: Target, indicator: Indicator,
+        targetUnit: MeasureUnit?? = nil
+    ) -> ActualReading {
         let written = text ?? ""
         let trimmed = needsTrim(written) ? TextNormalizer.trim(written) : written
         guard !trimmed.isEmpty, !["-", "--", "—", "/", "／", "\\", "——"].contains(trimmed) else {
             return ActualReading(written: written, value: .missing, normalized: "", notes: [])
         }
         if let f = trimmed.unicodeScalars.first, "不NnN无本".unicodeScalars.contains(f),
-           notApplicableWords.contains(trimmed) || trimmed.hasPrefix("不适用") {
+            notApplicableWords.contains(trimmed) || trimmed.hasPrefix("不适用")
+        {
             return ActualReading(written: written, value: .notApplicable, normalized: trimmed, notes: [])
         }
         // Fast path: a plain number (the usual case) is the actual in the target's unit.
@@ -47,8 +50,9 @@ public struct ActualReading: Sendable, Hashable {
             return ActualReading(written: written, value: .number(n), normalized: trimmed, notes: [])
         }
         if let (n, unit) = numberAndUnit(trimmed) {
-            return withUnit(n, unit: unit, written: written, trimmed: trimmed, normalized: trimmed, notes: [],
-                            target: target, targetUnit: targetUnit ?? target.measureUnit)
+            return withUnit(
+                n, unit: unit, written: written, trimmed: trimmed, normalized: trimmed, notes: [],
+                target: target, targetUnit: targetUnit ?? target.measureUnit)
         }
         let s = RuleParser.normalize(trimmed)
         // a text with no figure in it (效果明显) is a text
@@ -58,7 +62,8 @@ public struct ActualReading: Sendable, Hashable {
         let targetUnit = targetUnit ?? target.measureUnit
         let isPercent = targetUnit?.isPercent ?? false
         if target.isQuantitative,
-           let f = FormulaActuals.compute(s, name: indicator.name, explanation: indicator.explanation, percent: isPercent) {
+            let f = FormulaActuals.compute(s, name: indicator.name, explanation: indicator.explanation, percent: isPercent)
+        {
             return ActualReading(written: written, value: .number(f.value), normalized: s, formula: f.text, notes: [])
         }
         var notes: [String] = []
@@ -70,7 +75,8 @@ public struct ActualReading: Sendable, Hashable {
             for w in approximateWords where body.hasPrefix(w) && body.count > w.count {
                 body = body.dropFirst(w.count); approximate = true; changed = true
             }
-            for w in leadingWords where body.hasPrefix(w) && body.count > w.count && body.dropFirst(w.count).first?.isNumber == true {
+            for w in leadingWords
+            where body.hasPrefix(w) && body.count > w.count && body.dropFirst(w.count).first?.isNumber == true {
                 body = body.dropFirst(w.count); changed = true
             }
         }
@@ -93,17 +99,22 @@ public struct ActualReading: Sendable, Hashable {
             notes.append("实际完成值带有“\(op.rawValue)”，按\(ArithmeticText.number(raw))计")
         }
         if approximate { notes.append("“\(trimmed)”是约数，按\(ArithmeticText.number(raw))计") }
-        return withUnit(raw, unit: parsed.unit, written: written, trimmed: trimmed, normalized: s, notes: notes,
-                        target: target, targetUnit: targetUnit)
+        return withUnit(
+            raw, unit: parsed.unit, written: written, trimmed: trimmed, normalized: s, notes: notes,
+            target: target, targetUnit: targetUnit)
     }
 
     /// The number in the target's unit: converted when the units differ (17100人 → 1.71万人).
-    static func withUnit(_ raw: Double, unit: String?, written: String, trimmed: String, normalized s: String,
-                         notes: [String], target: Target, targetUnit: MeasureUnit?) -> ActualReading {
+    static func withUnit(
+        _ raw: Double, unit: String?, written: String, trimmed: String, normalized s: String,
+        notes: [String], target: Target, targetUnit: MeasureUnit?
+    ) -> ActualReading {
         var notes = notes
         var value = raw
         var warning: String?
-        if let unit, let tu = targetUnit, unit != tu.written, case let u = MeasureUnit(unit), u.base != tu.base || u.factor != tu.factor {
+        if let unit, let tu = targetUnit, unit != tu.written, case let u = MeasureUnit(unit),
+            u.base != tu.base || u.factor != tu.factor
+        {
             if let magnitude = bareMagnitudes[unit], !tu.isPercent {
                 // 1.02万 against a count in 人: the magnitude alone, in the target's own unit
                 value = raw * magnitude / tu.factor
@@ -114,7 +125,9 @@ public struct ActualReading: Sendable, Hashable {
             } else if u.isPercent, let t = target.number {
                 // a completion rate written where a count is expected: 92.5% of 20000人
                 value = raw / 100 * t
-                notes.append("实际完成值写成完成率\(ArithmeticText.number(raw))%，按计划值的\(ArithmeticText.number(raw))%即\(ArithmeticText.number(value))\(tu.written)计")
+                notes.append(
+                    "实际完成值写成完成率\(ArithmeticText.number(raw))%，按计划值的\(ArithmeticText.number(raw))%即\(ArithmeticText.number(value))\(tu.written)计"
+                )
             } else if !isDayUnit(u.base) || !isDayUnit(tu.base) {
                 warning = "实际完成值的单位“\(u.written)”与计量单位“\(tu.written)”不一致，按数字\(ArithmeticText.number(raw))计"
             }
@@ -146,8 +159,10 @@ public struct ActualReading: Sendable, Hashable {
         }
         guard sawDigit, end < u.endIndex, let n = Double(String(s[s.startIndex..<end])) else { return nil }
         let unit = String(s[end...])
-        guard unit.count <= 6, !unit.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3C || $0 == 0x3D || $0 == 0x3E || $0 <= 0x20 }),
-              !notUnits.contains(where: { unit.hasSuffix($0) }), RuleParser.isPlain(unit) else { return nil }
+        guard unit.count <= 6,
+            !unit.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3C || $0 == 0x3D || $0 == 0x3E || $0 <= 0x20 }),
+            !notUnits.contains(where: { unit.hasSuffix($0) }), RuleParser.isPlain(unit)
+        else { return nil }
         return (n, unit)
     }
 

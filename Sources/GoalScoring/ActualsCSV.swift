@@ -57,8 +57,10 @@ public enum ActualsCSV {
             func field(_ i: Int?) -> String { i.flatMap { $0 < r.fields.count ? TextNormalizer.trim(r.fields[$0]) : nil } ?? "" }
             if r.fields.allSatisfy({ TextNormalizer.trim($0).isEmpty }) { continue }
             let dev = field(deviationCol), id = field(idCol)
-            rows.append(Row(line: r.line, table: field(tableCol), name: field(nameCol), actual: field(actualCol),
-                            deviation: dev.isEmpty ? nil : dev, id: id.isEmpty ? nil : id))
+            rows.append(
+                Row(
+                    line: r.line, table: field(tableCol), name: field(nameCol), actual: field(actualCol),
+                    deviation: dev.isEmpty ? nil : dev, id: id.isEmpty ? nil : id))
         }
         return rows
     }
@@ -74,7 +76,8 @@ public enum ActualsCSV {
             // an id names one indicator in one table, whatever the 表 and 三级指标 columns say
             if let id = row.id {
                 guard let t = tables.firstIndex(where: { $0.indicatorIndex(id: id) != nil }),
-                      let i = tables[t].indicatorIndex(id: id) else {
+                    let i = tables[t].indicatorIndex(id: id)
+                else {
                     problems.append("\(fileName) 第\(row.line)行：没有编号为“\(id)”的指标")
                     continue
                 }
@@ -93,7 +96,9 @@ public enum ActualsCSV {
             }
             guard let i = candidates.first else {
                 let again = tables[t].indicators.contains { TextNormalizer.labelKey($0.name) == key }
-                problems.append("\(fileName) 第\(row.line)行：第\(t + 1)张表中\(again ? "三级指标“\(row.name)”已有实际完成值（同名指标多于表中行数）" : "没有三级指标“\(row.name)”")")
+                problems.append(
+                    "\(fileName) 第\(row.line)行：第\(t + 1)张表中\(again ? "三级指标“\(row.name)”已有实际完成值（同名指标多于表中行数）" : "没有三级指标“\(row.name)”")"
+                )
                 continue
             }
             used[t, default: []].insert(i)

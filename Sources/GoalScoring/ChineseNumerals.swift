@@ -81,18 +81,23 @@ public enum ChineseNumerals {
                 }
                 // 百分之 followed by Arabic digits: 百分之90
                 var k = i + 3, digitsRun = ""
-                while k < chars.count, chars[k].isASCII, chars[k].isNumber || chars[k] == "." { digitsRun.append(chars[k]); k += 1 }
+                while k < chars.count, chars[k].isASCII, chars[k].isNumber || chars[k] == "." {
+                    digitsRun.append(chars[k]); k += 1
+                }
                 if !digitsRun.isEmpty { out += digitsRun + "%"; i = k; continue }
             }
             guard isNumeral(chars[i]), !startsIdiom(chars, at: i) else { out.append(chars[i]); i += 1; continue }
             var j = i
             var run = ""
-            while j < chars.count, isNumeral(chars[j]) || (chars[j] == "点" && !run.isEmpty && j + 1 < chars.count && digits[chars[j + 1]] != nil) {
+            while j < chars.count,
+                isNumeral(chars[j]) || (chars[j] == "点" && !run.isEmpty && j + 1 < chars.count && digits[chars[j + 1]] != nil)
+            {
                 run.append(chars[j]); j += 1
             }
             let next: Character? = j < chars.count ? chars[j] : nil
             let prev: Character? = i > 0 ? chars[i - 1] : nil
-            let standsAsNumber = next.map { countersAfter.contains($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "。" } ?? true
+            let standsAsNumber =
+                next.map { countersAfter.contains($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == "。" } ?? true
                 || prev == "每" || prev == "扣" || prev == "得" || prev == "减"
             // a lone 百/千/万 is a word (百姓), not a number
             if standsAsNumber, run.contains(where: { digits[$0] != nil }) || run.count > 1 || run == "十", let v = value(of: run) {

@@ -53,14 +53,16 @@ public enum FormulaActuals {
         var num = a, den = b
         var numLabel = labelA, denLabel = labelB
         if !isSlash, let f = formula, !labelA.isEmpty, !labelB.isEmpty,
-           similarity(labelA, f.denominator) + similarity(labelB, f.numerator)
-            > similarity(labelA, f.numerator) + similarity(labelB, f.denominator) {
+            similarity(labelA, f.denominator) + similarity(labelB, f.numerator)
+                > similarity(labelA, f.numerator) + similarity(labelB, f.denominator)
+        {
             swap(&num, &den); swap(&numLabel, &denLabel)
         }
         guard den != 0 else { return nil }
         let value = num / den * (percent ? 100 : 1)
         let n = ArithmeticText.number
-        let names = formula.map { "\($0.numerator) ÷ \($0.denominator)" }
+        let names =
+            formula.map { "\($0.numerator) ÷ \($0.denominator)" }
             ?? (!numLabel.isEmpty && !denLabel.isEmpty ? "\(numLabel) ÷ \(denLabel)" : nil)
         var text = "按公式"
         if let names { text += "\(names) = " } else { text += "：" }
@@ -74,7 +76,8 @@ public enum FormulaActuals {
     /// else the known formula its name names.
     public static func formula(for name: String, explanation: String?) -> Formula? {
         if let e = explanation.map(RuleParser.normalize), let m = formulaPattern.firstMatch(in: e),
-           let n = m[1], let a = m[2], let b = m[3] {
+            let n = m[1], let a = m[2], let b = m[3]
+        {
             return Formula(name: n, numerator: a, denominator: b)
         }
         let key = name.filter { !"“”\"（）() ".contains($0) }

@@ -10,10 +10,15 @@ public enum Grade: String, Sendable, Hashable, Codable, CaseIterable {
     public init(percent: Double, thresholds: GradeThresholds = .init()) {
         // percent is already rounded to 2 decimals: compare without binary noise
         let p = ArithmeticText.round(percent)
-        if p >= thresholds.excellent { self = .excellent }
-        else if p >= thresholds.good { self = .good }
-        else if p >= thresholds.fair { self = .fair }
-        else { self = .poor }
+        if p >= thresholds.excellent {
+            self = .excellent
+        } else if p >= thresholds.good {
+            self = .good
+        } else if p >= thresholds.fair {
+            self = .fair
+        } else {
+            self = .poor
+        }
     }
 
     /// The next grade up and the least percent it needs; nil for 优.

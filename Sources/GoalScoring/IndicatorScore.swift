@@ -19,14 +19,19 @@ public struct IndicatorScore: Sendable, Hashable {
     /// One line of Chinese arithmetic: "按比例：5 × 1.71 ÷ 1.8 = 4.75".
     public var explanation: String { render() }
 
-    public init(index: Int, name: String, score: Double?, weight: Double?, rule: ScoringRule?, source: RuleSource,
-                explanation: String, flags: [ScoreFlag] = []) {
-        self.init(index: index, name: name, score: score, weight: weight, rule: rule, source: source,
-                  render: { explanation }, flags: flags)
+    public init(
+        index: Int, name: String, score: Double?, weight: Double?, rule: ScoringRule?, source: RuleSource,
+        explanation: String, flags: [ScoreFlag] = []
+    ) {
+        self.init(
+            index: index, name: name, score: score, weight: weight, rule: rule, source: source,
+            render: { explanation }, flags: flags)
     }
 
-    init(index: Int, name: String, score: Double?, weight: Double?, rule: ScoringRule?, source: RuleSource,
-         render: @escaping @Sendable () -> String, flags: [ScoreFlag]) {
+    init(
+        index: Int, name: String, score: Double?, weight: Double?, rule: ScoringRule?, source: RuleSource,
+        render: @escaping @Sendable () -> String, flags: [ScoreFlag]
+    ) {
         self.index = index; self.name = name; self.score = score; self.weight = weight; self.rule = rule
         self.source = source; self.render = render; self.flags = flags
     }

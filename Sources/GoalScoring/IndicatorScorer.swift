@@ -44,16 +44,25 @@ public struct IndicatorScorer: Sendable {
         func scaled(_ p: Double) -> (Double, Explain) {
             guard let f = textFull, f > 0, abs(f - w) > 1e-9 else { return (p, { ArithmeticText.number(p) }) }
             let v = p * w / f, w = self.w
-            return (v, { "\(ArithmeticText.number(p)) × \(ArithmeticText.number(w)) ÷ \(ArithmeticText.number(f)) = \(ArithmeticText.number(ArithmeticText.round(v)))" })
+            return (
+                v,
+                {
+                    "\(ArithmeticText.number(p)) × \(ArithmeticText.number(w)) ÷ \(ArithmeticText.number(f)) = \(ArithmeticText.number(ArithmeticText.round(v)))"
+                }
+            )
         }
     }
 
     /// `target` is the indicator's parsed target when the caller has it cached (`Scorer` does).
-    public func score(_ ind: Indicator, at place: ScorePlace, parsed: ParsedScoring, target: PreparedTarget? = nil) -> IndicatorScore {
+    public func score(_ ind: Indicator, at place: ScorePlace, parsed: ParsedScoring, target: PreparedTarget? = nil)
+        -> IndicatorScore
+    {
         var flags: [ScoreFlag] = []
         let rule = parsed.rule ?? Self.defaultRule(for: ind.type)
         let source = parsed.rule != nil ? parsed.source : .typeDefault
-        let prefix = parsed.rule != nil ? (parsed.prefix ?? Self.prefix(rule, source, ind.type, settings))
+        let prefix =
+            parsed.rule != nil
+            ? (parsed.prefix ?? Self.prefix(rule, source, ind.type, settings))
             : Self.prefix(rule, source, ind.type, settings)
         if let p = parsed.problem, case let scoringText = TextNormalizer.trim(ind.scoring ?? ""), !scoringText.isEmpty {
             flags.append(place.flag(.ruleNotUnderstood, .warning, .scoring, "“\(Self.short(scoringText))”\(p)，\(prefix)评分"))
@@ -63,8 +72,9 @@ public struct IndicatorScorer: Sendable {
         let reading = ActualReading.read(ind.actual, target: target, indicator: ind, targetUnit: .some(prepared.unit))
         let weight = ind.weight ?? parsed.fullPoints
         func result(_ score: Double?, _ explanation: String, rule r: ScoringRule? = rule) -> IndicatorScore {
-            IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: weight, rule: r,
-                           source: source, render: { explanation }, flags: flags)
+            IndicatorScore(
+                index: place.indicator ?? 0, name: ind.name, score: score, weight: weight, rule: r,
+                source: source, render: { explanation }, flags: flags)
         }
         if reading.value == .notApplicable {
             return result(nil, "不适用：不计入得分和满分", rule: nil)
@@ -74,8 +84,10 @@ public struct IndicatorScorer: Sendable {
             return result(nil, "无分值：未计入", rule: nil)
         }
         if let iw = ind.weight, let f = parsed.fullPoints, abs(iw - f) > 1e-9 {
-            flags.append(place.flag(.weightMismatch, .info, .scoring,
-                                    "评分标准写明\(ArithmeticText.number(f))分，与分值\(ArithmeticText.number(iw))不一致，按分值\(ArithmeticText.number(iw))计"))
+            flags.append(
+                place.flag(
+                    .weightMismatch, .info, .scoring,
+                    "评分标准写明\(ArithmeticText.number(f))分，与分值\(ArithmeticText.number(iw))不一致，按分值\(ArithmeticText.number(iw))计"))
         }
         if reading.value == .missing {
             flags.append(place.flag(.missingActual, .error, .actual, "未填写实际完成值，按0分计"))
@@ -96,7 +108,8 @@ public struct IndicatorScorer: Sendable {
             }
         }
         let inputs = Inputs(
-            value: ind.value, type: type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number, reading: reading, w: w,
+            value: ind.value, type: type, target: target, targetUnit: prepared.unit, t: target.number, a: reading.number,
+            reading: reading, w: w,
             textFull: parsed.fullPoints, isPercent: isPercent, zeroBelow: parsed.zeroBelow)
         let outcome = apply(rule, inputs)
         let score: Double
@@ -132,22 +145,32 @@ public struct IndicatorScorer: Sendable {
         if type != .qualitative, let a = reading.number, let t = target.number, !Self.isMet(type, a, t) { missed = true }
         if TextNormalizer.trim(ind.deviation ?? "").isEmpty {
             if score < w - 0.005 {
-                flags.append(place.flag(.deviationMissing, .warning, .deviation,
-                                        "得分\(ArithmeticText.number(score))低于满分\(ArithmeticText.number(w))，未填写偏差原因分析及改进措施"))
+                flags.append(
+                    place.flag(
+                        .deviationMissing, .warning, .deviation,
+                        "得分\(ArithmeticText.number(score))低于满分\(ArithmeticText.number(w))，未填写偏差原因分析及改进措施"))
             } else if missed {
                 let op = type.rawValue
-                flags.append(place.flag(.deviationMissing, .warning, .deviation,
-                                        "实际完成值\(ArithmeticText.number(reading.number ?? 0))未达到指标值\(op)\(ArithmeticText.number(target.number ?? 0))，虽得满分\(ArithmeticText.number(w))，仍须填写偏差原因分析及改进措施"))
+                flags.append(
+                    place.flag(
+                        .deviationMissing, .warning, .deviation,
+                        "实际完成值\(ArithmeticText.number(reading.number ?? 0))未达到指标值\(op)\(ArithmeticText.number(target.number ?? 0))，虽得满分\(ArithmeticText.number(w))，仍须填写偏差原因分析及改进措施"
+                    ))
             }
         }
         if ind.type.isHigherBetter, let t = target.number, t > 0, let a = reading.number,
-           a >= t * (1 + settings.targetTooLowExcess) - 1e-9 {
+            a >= t * (1 + settings.targetTooLowExcess) - 1e-9
+        {
             let over = (a - t) / t
-            flags.append(place.flag(.targetTooLow, .warning, .value,
-                                    "实际完成值\(ArithmeticText.number(a))超出指标值\(ArithmeticText.number(t))达\(ArithmeticText.percent(over))（≥\(ArithmeticText.percent(settings.targetTooLowExcess))），指标值可能设定偏低"))
+            flags.append(
+                place.flag(
+                    .targetTooLow, .warning, .value,
+                    "实际完成值\(ArithmeticText.number(a))超出指标值\(ArithmeticText.number(t))达\(ArithmeticText.percent(over))（≥\(ArithmeticText.percent(settings.targetTooLowExcess))），指标值可能设定偏低"
+                ))
         }
-        var scored = IndicatorScore(index: place.indicator ?? 0, name: ind.name, score: score, weight: w, rule: rule,
-                                    source: source, render: render, flags: flags)
+        var scored = IndicatorScore(
+            index: place.indicator ?? 0, name: ind.name, score: score, weight: w, rule: rule,
+            source: source, render: render, flags: flags)
         scored.missedTarget = missed
         return scored
     }
@@ -300,7 +323,9 @@ public struct IndicatorScorer: Sendable {
                 guard t != 0 else { return .points(0, "指标值为0，无法计算偏差比例：0") }
                 let m = gap / abs(t) * 100
                 measured = m
-                gapText = { "\(word)指标值\(ArithmeticText.number(m))%（\(ArithmeticText.number(gap)) ÷ \(ArithmeticText.number(t))）" }
+                gapText = {
+                    "\(word)指标值\(ArithmeticText.number(m))%（\(ArithmeticText.number(gap)) ÷ \(ArithmeticText.number(t))）"
+                }
             }
         case .absolute(let unit):
             var g = gap
@@ -319,7 +344,8 @@ public struct IndicatorScorer: Sendable {
         let cap = s.maxDeduction.flatMap { s.deduction * steps > $0 ? $0 : nil }
         let v = x.w - (cap ?? s.deduction * steps)
         let capText = cap.map { "，最多扣\(ArithmeticText.number($0))分" } ?? ""
-        return .points(v, "\(gapText())，\(x.n(x.w)) − \(x.n(s.deduction)) × \(x.n(steps))\(capText) = \(x.n(ArithmeticText.round(v)))")
+        return .points(
+            v, "\(gapText())，\(x.n(x.w)) − \(x.n(s.deduction)) × \(x.n(steps))\(capText) = \(x.n(ArithmeticText.round(v)))")
     }
 
     static let lateWords = TextPattern(#"(?:推迟|延迟|延期|逾期|滞后|拖延|超期|晚)(\d+(?:\.\d+)?)(?:个工作日|工作日|天|日)"#)
@@ -344,12 +370,16 @@ public struct IndicatorScorer: Sendable {
         while i > 0 {
             if chars[i] == "日" || chars[i] == "号" {
                 var j = i - 1, day = 0, scale = 1
-                while j >= 0, let d = chars[j].wholeNumberValue, chars[j].isASCII, scale <= 10 { day += d * scale; scale *= 10; j -= 1 }
+                while j >= 0, let d = chars[j].wholeNumberValue, chars[j].isASCII, scale <= 10 {
+                    day += d * scale; scale *= 10; j -= 1
+                }
                 if scale > 1, (1...31).contains(day) {
                     var month: Int?
                     if j >= 1, chars[j] == "月" {
                         var k = j - 1, m = 0, ms = 1
-                        while k >= 0, let d = chars[k].wholeNumberValue, chars[k].isASCII, ms <= 10 { m += d * ms; ms *= 10; k -= 1 }
+                        while k >= 0, let d = chars[k].wholeNumberValue, chars[k].isASCII, ms <= 10 {
+                            m += d * ms; ms *= 10; k -= 1
+                        }
                         if ms > 1, (1...12).contains(m) { month = m }
                     }
                     return (month, day)
@@ -365,7 +395,8 @@ public struct IndicatorScorer: Sendable {
         let daysLate: Double
         let gapText: Explain
         if actual.unicodeScalars.contains(where: { "推延逾滞拖超晚".unicodeScalars.contains($0) }),
-           let m = Self.lateWords.firstMatch(in: actual), let d = m.number(1) {
+            let m = Self.lateWords.firstMatch(in: actual), let d = m.number(1)
+        {
             daysLate = d; gapText = { "推迟\(ArithmeticText.number(d))天" }
         } else if x.reading.number == nil, ["按时", "准时", "提前", "如期", "按期", "及时"].contains(where: { actual.contains($0) }) {
             return .points(x.w, "按时完成（\(x.reading.written)），得满分\(x.n(x.w))")
@@ -399,7 +430,10 @@ public struct IndicatorScorer: Sendable {
             guard b.contains(v) else { continue }
             let (points, text) = award(b.award, x)
             if best == nil || points > best!.value {
-                best = (points, { "\(useRate ? "完成率\(ArithmeticText.number(v))%" : ArithmeticText.number(v))在\(b.rangeText)档，得\(text())" })
+                best = (
+                    points,
+                    { "\(useRate ? "完成率\(ArithmeticText.number(v))%" : ArithmeticText.number(v))在\(b.rangeText)档，得\(text())" }
+                )
             }
         }
         if let best { return .scored(best.value, best.text) }
@@ -429,13 +463,18 @@ public struct IndicatorScorer: Sendable {
             let met = Self.isMet(x.type, a, t)
             let best = grades.map { award($0.award, x) }.max { $0.0 < $1.0 }
             let (p, text) = met ? (best ?? (x.w, { x.n(x.w) })) : x.scaled(otherwise)
-            return .points(p, met ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text())" : "未达到指标值（\(x.n(a)) \(Self.negated(x.type)) \(x.n(t))），得\(text())")
+            return .points(
+                p,
+                met
+                    ? "\(metText(x, a, t).split(separator: "，")[0])，得\(text())"
+                    : "未达到指标值（\(x.n(a)) \(Self.negated(x.type)) \(x.n(t))），得\(text())")
         }
         let actual = QualitativeJudge.key(normalized: x.reading.normalized)
         let keyed = grades.map { ($0.key, $0) }
         let exact = keyed.first { $0.0 == actual }
         // else the longest grade the actual contains, else the best grade containing the actual
-        let match = exact
+        let match =
+            exact
             ?? keyed.filter { !$0.0.isEmpty && actual.contains($0.0) }.max { $0.0.count < $1.0.count }
             ?? keyed.filter { !actual.isEmpty && $0.0.contains(actual) }.max { award($0.1.award, x).0 < award($1.1.award, x).0 }
         if let g = match?.1 {
@@ -471,17 +510,24 @@ public struct IndicatorScorer: Sendable {
             let how: String
             if let g = given {
                 share = min(max(g, level.low), level.high)
-                how = g == share ? "评定\(ArithmeticText.percent(g))" : "评定\(ArithmeticText.percent(g))，限于本档\(ArithmeticText.percent(level.low))–\(ArithmeticText.percent(level.high))"
+                how =
+                    g == share
+                    ? "评定\(ArithmeticText.percent(g))"
+                    : "评定\(ArithmeticText.percent(g))，限于本档\(ArithmeticText.percent(level.low))–\(ArithmeticText.percent(level.high))"
             } else {
                 share = level.high
                 how = "取本档上限\(ArithmeticText.percent(level.high))"
             }
             let v = x.w * share
-            return .points(v, "\(lead)“\(level.words[0])”（\(ArithmeticText.percent(level.low))–\(ArithmeticText.percent(level.high))），\(how)：\(x.n(x.w)) × \(x.n(share)) = \(x.n(ArithmeticText.round(v)))")
+            return .points(
+                v,
+                "\(lead)“\(level.words[0])”（\(ArithmeticText.percent(level.low))–\(ArithmeticText.percent(level.high))），\(how)：\(x.n(x.w)) × \(x.n(share)) = \(x.n(ArithmeticText.round(v)))"
+            )
         case .share(let g):
             let share = min(max(g, 0), 1)
             let v = x.w * share
-            return .points(v, "\(lead)评定\(ArithmeticText.percent(g))：\(x.n(x.w)) × \(x.n(share)) = \(x.n(ArithmeticText.round(v)))")
+            return .points(
+                v, "\(lead)评定\(ArithmeticText.percent(g))：\(x.n(x.w)) × \(x.n(share)) = \(x.n(ArithmeticText.round(v)))")
         case .unknown:
             let words = settings.gradeLevels.map { $0.words[0] }.joined(separator: "、")
             return .unreadable("既不是指标值“\(x.value)”，也不是评判等级（\(words)）")
@@ -494,7 +540,8 @@ public struct IndicatorScorer: Sendable {
         for (i, b) in sorted.enumerated() where a >= b.atLeast - 1e-9 {
             let upper = i > 0 ? "–\(x.n(sorted[i - 1].atLeast))" : "以上"
             let v = x.w * b.share
-            return .points(v, "\(x.n(a))在\(x.n(b.atLeast))\(upper)档，\(x.n(x.w)) × \(x.n(b.share)) = \(x.n(ArithmeticText.round(v)))")
+            return .points(
+                v, "\(x.n(a))在\(x.n(b.atLeast))\(upper)档，\(x.n(x.w)) × \(x.n(b.share)) = \(x.n(ArithmeticText.round(v)))")
         }
         let lowest = sorted.last.map { x.n($0.atLeast) } ?? "0"
         return .points(0, "\(x.n(a))低于\(lowest)：0")

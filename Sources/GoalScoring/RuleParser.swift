@@ -31,7 +31,8 @@ public enum RuleParser {
         }
         let out = String(scalars)
         guard out.utf8.contains(UInt8(ascii: "=")) else { return out }
-        return out
+        return
+            out
             .replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "=>", with: "≥")
             .replacingOccurrences(of: "<=", with: "≤").replacingOccurrences(of: "=<", with: "≤")
     }
@@ -78,7 +79,8 @@ public enum RuleParser {
         #"(?:小于|低于|不足|未达到|未达|<)"# + num + #"%(?:的|时|者)?(?:为不及格)?[，,]?(?:的)?(?:不得分|得0分|计0分|不计分)|"#
             + num + #"%(?:\(不含\))?以下(?:的|时|者)?[，,]?(?:不得分|得0分|计0分|不计分)"#)
     static let ratioWords = TextPattern(
-        #"比例|完成率\*|\*完成率|完成率计|按完成率|按完成程度|实际[^/，,；;。]{0,10}/[^，,；;。]{0,10}(?:计划|目标|指标|预期|标准)|(?:计划|目标|指标)[^/，,；;。]{0,6}/[^，,；;。]{0,6}实际|得分=[^，,；;。]*/"#)
+        #"比例|完成率\*|\*完成率|完成率计|按完成率|按完成程度|实际[^/，,；;。]{0,10}/[^，,；;。]{0,10}(?:计划|目标|指标|预期|标准)|(?:计划|目标|指标)[^/，,；;。]{0,6}/[^，,；;。]{0,6}实际|得分=[^，,；;。]*/"#
+    )
     static let fullPointsPattern = TextPattern(#"满分(?:为|是)?"# + num + "分")
     /// What awards points in a clause: 得满分5分, 得10分, 计8分, 不得分, 按比例得分, a bare 5分 (not 扣5分).
     static let award = TextPattern(
@@ -116,7 +118,8 @@ public enum RuleParser {
         }
         // 1. a method name (按照正常比例赋分, 直接赋分 …): short, names 赋分, gives no numbers
         if s.count <= 24, !s.contains(where: { $0.isASCII && $0.isNumber }) || s.contains("及格"),
-           let method = methodRule(s, passLine: passLine) {
+            let method = methodRule(s, passLine: passLine)
+        {
             return ParsedScoring(rule: method, source: .method)
         }
         let named = fullPointsPattern.firstMatch(in: s)?.number(1)
@@ -188,7 +191,9 @@ public enum RuleParser {
             if case .share(let f) = c.award { return f > 0 && f < 1 }
             return c.points.map { $0 > 0 && $0 < top } ?? false
         }
-        if gradeWords.count >= 2 || (gradeWords.count == 1 && (otherwise != nil || texts.count >= 2)) || (texts.count >= 2 && intermediate) {
+        if gradeWords.count >= 2 || (gradeWords.count == 1 && (otherwise != nil || texts.count >= 2))
+            || (texts.count >= 2 && intermediate)
+        {
             let grades = texts.map { GradePoints(words: $0.condition, award: $0.award) }
             return ParsedScoring(
                 rule: .fixedGrades(grades, otherwise: otherwise?.points ?? 0), source: .text, fullPoints: full)
@@ -198,14 +203,16 @@ public enum RuleParser {
             return ParsedScoring(rule: .ratio, source: .text, fullPoints: full, zeroBelow: zero)
         }
         // 6. direct: met gets the points, otherwise none
-        let saysNone = clauses.contains { $0.points == 0 || $0.award == .points(0) }
+        let saysNone =
+            clauses.contains { $0.points == 0 || $0.award == .points(0) }
             || s.contains("不得分") || s.contains("扣除全部") || s.contains("扣全部")
         if s.contains("直接赋分") || (saysNone && (texts.count + numeric.count >= 1 || full != nil)) {
             if let only = numeric.first, numeric.count == 1 {
                 // 达95%以上得10分，否则不得分 with the zero in the same clause list: a band pair
                 var b = only.bounds!
                 b.award = only.award
-                return ParsedScoring(rule: .bands([b, Band(lower: nil, upper: nil, award: .points(0))]), source: .text, fullPoints: full)
+                return ParsedScoring(
+                    rule: .bands([b, Band(lower: nil, upper: nil, award: .points(0))]), source: .text, fullPoints: full)
             }
             return ParsedScoring(rule: .direct, source: .text, fullPoints: full)
         }
@@ -289,7 +296,9 @@ public enum RuleParser {
 
     static func cleanCondition(_ raw: String) -> String {
         var c = Substring(raw)
-        let edge: Set<Character> = ["，", ",", "；", ";", "。", "、", "：", ":", "的", "则", "者", "时", "可", "即", "(", ")", "（", "）", "和", "或", "且"]
+        let edge: Set<Character> = [
+            "，", ",", "；", ";", "。", "、", "：", ":", "的", "则", "者", "时", "可", "即", "(", ")", "（", "）", "和", "或", "且",
+        ]
         // a clause may begin with the end of the previous one: "…扣完为止。"
         while let f = c.first, edge.contains(f) { c = c.dropFirst() }
         while let l = c.last, edge.contains(l) { c = c.dropLast() }
@@ -298,7 +307,8 @@ public enum RuleParser {
             let digits = c.prefix { $0.isASCII && $0.isNumber }
             let rest = c.dropFirst(digits.count)
             if digits.count <= 2, let mark = rest.first, ".、)）".contains(mark),
-               let next = rest.dropFirst().first, !(next.isASCII && next.isNumber) {
+                let next = rest.dropFirst().first, !(next.isASCII && next.isNumber)
+            {
                 c = rest.dropFirst()
             }
         }

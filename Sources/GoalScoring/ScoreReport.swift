@@ -6,9 +6,10 @@ import GoalCore
 public enum ScoreReport {
     /// `{"format": "goal-tables/1", "tables": [...]}` with the scores added.
     public static func json(tables: [GoalTable], scores: [TableScore], whatIf: [WhatIfReport] = []) -> Data {
-        let doc = ScoredDocument(tables: zip(tables, scores).map { t, s in
-            ScoredTable(table: t, score: s, whatIf: whatIf.first { $0.table == s.table })
-        })
+        let doc = ScoredDocument(
+            tables: zip(tables, scores).map { t, s in
+                ScoredTable(table: t, score: s, whatIf: whatIf.first { $0.table == s.table })
+            })
         let e = JSONEncoder()
         // sorted keys: the same scores always give the same bytes
         e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
@@ -21,7 +22,11 @@ public enum ScoreReport {
         let n = { ArithmeticText.number($0) }
         for (table, score) in zip(tables, scores) {
             var head = "第\(score.table + 1)张表 \(table.title)"
-            if let p = table.project?.name, !p.isEmpty { head += " · \(p)" } else if !table.unit.isEmpty { head += " · \(table.unit)" }
+            if let p = table.project?.name, !p.isEmpty {
+                head += " · \(p)"
+            } else if !table.unit.isEmpty {
+                head += " · \(table.unit)"
+            }
             if let y = table.year { head += "（\(y)年度）" }
             out.append(head)
             var rows: [[String]] = [["行", "三级指标", "指标值", "实际完成值", "分值", "得分", "计分说明"]]
@@ -56,7 +61,7 @@ public enum ScoreReport {
             switch v {
             case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: continue
             case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-                 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
                 w += 2
             default: w += 1
             }

@@ -42,8 +42,9 @@ public struct Scorer: Sendable {
 
     /// The row's parsed rule and target, from one cache lookup.
     mutating func plan(_ ind: Indicator) -> Plan {
-        let key = PlanKey(scoring: ind.scoring.map(TextKey.init), type: ind.type, value: TextKey(ind.value),
-                          unit: ind.unit.map(TextKey.init))
+        let key = PlanKey(
+            scoring: ind.scoring.map(TextKey.init), type: ind.type, value: TextKey(ind.value),
+            unit: ind.unit.map(TextKey.init))
         if let hit = plans[key] { return hit }
         let p = Plan(parsed: parsed(ind.scoring), target: PreparedTarget(ind.target))
         // a long-lived scorer (a server) keeps the cache bounded; parsing again is cheap
@@ -76,16 +77,22 @@ public struct Scorer: Sendable {
             let place = ScorePlace(table: index)
             if let rate = ex.rate {
                 if rate < settings.executionExplanationBelow - 1e-12, TextNormalizer.trim(e.explanation ?? "").isEmpty {
-                    tableFlags.append(place.flag(.executionUnexplained, .warning, nil,
-                        "预算执行率\(ArithmeticText.percent(rate))低于\(ArithmeticText.percent(settings.executionExplanationBelow))，未说明原因"))
+                    tableFlags.append(
+                        place.flag(
+                            .executionUnexplained, .warning, nil,
+                            "预算执行率\(ArithmeticText.percent(rate))低于\(ArithmeticText.percent(settings.executionExplanationBelow))，未说明原因"
+                        ))
                 }
             } else {
-                tableFlags.append(place.flag(.executionInvalid, .error, nil,
-                    "预算执行数据无效（预算数\(ArithmeticText.number(e.budget))，执行数\(ArithmeticText.number(e.spent))），执行率按0分计"))
+                tableFlags.append(
+                    place.flag(
+                        .executionInvalid, .error, nil,
+                        "预算执行数据无效（预算数\(ArithmeticText.number(e.budget))，执行数\(ArithmeticText.number(e.spent))），执行率按0分计"))
             }
         }
-        return TableScore(table: index, indicators: rows, execution: execution, tableFlags: tableFlags,
-                          caps: settings.executionCaps, thresholds: settings.gradeThresholds)
+        return TableScore(
+            table: index, indicators: rows, execution: execution, tableFlags: tableFlags,
+            caps: settings.executionCaps, thresholds: settings.gradeThresholds)
     }
 
     /// Scores every table of a document.
@@ -114,6 +121,8 @@ struct TextKey: Hashable {
 
     static func == (a: TextKey, b: TextKey) -> Bool {
         var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
     }
 }

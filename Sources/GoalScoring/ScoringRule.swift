@@ -95,8 +95,10 @@ public struct Band: Sendable, Hashable {
         case share(Double)
     }
 
-    public init(lower: Double?, lowerInclusive: Bool = true, upper: Double?, upperInclusive: Bool = false, award: Award,
-                percent: Bool = false) {
+    public init(
+        lower: Double?, lowerInclusive: Bool = true, upper: Double?, upperInclusive: Bool = false, award: Award,
+        percent: Bool = false
+    ) {
         self.lower = lower; self.lowerInclusive = lowerInclusive; self.upper = upper
         self.upperInclusive = upperInclusive; self.award = award; self.percent = percent
     }
@@ -164,7 +166,9 @@ public struct ParsedScoring: Sendable, Hashable {
     /// The start of explanations under this rule, rendered once (set by `Scorer`).
     var prefix: String?
 
-    public init(rule: ScoringRule?, source: RuleSource, fullPoints: Double? = nil, zeroBelow: Double? = nil, problem: String? = nil) {
+    public init(
+        rule: ScoringRule?, source: RuleSource, fullPoints: Double? = nil, zeroBelow: Double? = nil, problem: String? = nil
+    ) {
         self.rule = rule; self.source = source; self.fullPoints = fullPoints; self.zeroBelow = zeroBelow; self.problem = problem
     }
 }

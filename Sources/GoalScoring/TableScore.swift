@@ -13,16 +13,19 @@ public struct ExecutionScore: Sendable, Hashable {
     public static func compute(_ e: Execution) -> ExecutionScore {
         let n = { ArithmeticText.number($0) }
         guard e.budget > 0, e.spent >= 0, e.weight >= 0, e.budget.isFinite, e.spent.isFinite, e.weight.isFinite else {
-            return ExecutionScore(budget: e.budget, spent: e.spent, weight: e.weight, rate: nil, score: 0,
-                                  explanation: "预算执行：预算数\(n(e.budget))、执行数\(n(e.spent))无法计算执行率：0")
+            return ExecutionScore(
+                budget: e.budget, spent: e.spent, weight: e.weight, rate: nil, score: 0,
+                explanation: "预算执行：预算数\(n(e.budget))、执行数\(n(e.spent))无法计算执行率：0")
         }
         let rate = e.spent / e.budget
         let score = ArithmeticText.round(e.weight * min(rate, 1))
-        let arithmetic = rate > 1
+        let arithmetic =
+            rate > 1
             ? "执行率\(ArithmeticText.percent(rate))，按100%计：\(n(e.weight)) × 1 = \(n(score))"
             : "\(n(e.weight)) × \(n(e.spent)) ÷ \(n(e.budget)) = \(n(score))"
-        return ExecutionScore(budget: e.budget, spent: e.spent, weight: e.weight, rate: rate, score: score,
-                              explanation: "预算执行率：" + arithmetic)
+        return ExecutionScore(
+            budget: e.budget, spent: e.spent, weight: e.weight, rate: rate, score: score,
+            explanation: "预算执行率：" + arithmetic)
     }
 }
 
@@ -46,8 +49,10 @@ public struct TableScore: Sendable, Hashable {
     public var caps: [ExecutionCap]
     public var thresholds: GradeThresholds
 
-    public init(table: Int, indicators: [IndicatorScore], execution: ExecutionScore?, tableFlags: [ScoreFlag] = [],
-                caps: [ExecutionCap] = [], thresholds: GradeThresholds = .init()) {
+    public init(
+        table: Int, indicators: [IndicatorScore], execution: ExecutionScore?, tableFlags: [ScoreFlag] = [],
+        caps: [ExecutionCap] = [], thresholds: GradeThresholds = .init()
+    ) {
         self.table = table; self.indicators = indicators; self.execution = execution; self.tableFlags = tableFlags
         self.caps = caps; self.thresholds = thresholds
     }
@@ -86,17 +91,21 @@ public struct TableScore: Sendable, Hashable {
 
     /// Whether anything was scored at all: the execution rate, or a row with an actual.
     public var hasScores: Bool {
-        execution != nil || indicators.contains { row in
-            row.score != nil && row.rule != nil && !row.flags.contains { $0.kind == .missingActual }
-        }
+        execution != nil
+            || indicators.contains { row in
+                row.score != nil && row.rule != nil && !row.flags.contains { $0.kind == .missingActual }
+            }
     }
 
     /// Every flag: the rows' in order, then the table's.
     public var flags: [ScoreFlag] {
         var all = indicators.flatMap(\.flags) + tableFlags
         if let c = appliedCap, let rate = execution?.rate {
-            all.append(ScorePlace(table: table).flag(.totalCapped, .info, nil,
-                "预算执行率\(ArithmeticText.percent(rate))低于\(ArithmeticText.number(c.cap.below))%，总分限于满分的\(ArithmeticText.number(c.cap.atMost))%：\(ArithmeticText.number(c.uncapped)) → \(ArithmeticText.number(c.limit))"))
+            all.append(
+                ScorePlace(table: table).flag(
+                    .totalCapped, .info, nil,
+                    "预算执行率\(ArithmeticText.percent(rate))低于\(ArithmeticText.number(c.cap.below))%，总分限于满分的\(ArithmeticText.number(c.cap.atMost))%：\(ArithmeticText.number(c.uncapped)) → \(ArithmeticText.number(c.limit))"
+                ))
         }
         return all
     }

@@ -51,7 +51,8 @@ public struct WhatIfReport: Sendable, Hashable {
             out.append("已为最高等级“\(grade.rawValue)”。")
         }
         if !costliest.isEmpty {
-            out.append("失分最多：" + costliest.prefix(5).map { "“\(label($0.name, $0.index))”失\(n($0.lost))分" }.joined(separator: "，"))
+            out.append(
+                "失分最多：" + costliest.prefix(5).map { "“\(label($0.name, $0.index))”失\(n($0.lost))分" }.joined(separator: "，"))
         }
         for c in singleChanges.prefix(5) {
             out.append("  · “\(label(c.name, c.index))”实际完成值由“\(c.from)”改为“\(c.to)”：得\(n(c.newScore))分（+\(n(c.gain))）")
@@ -80,9 +81,10 @@ public enum WhatIf {
         costliest.sort { (a: WhatIfReport.Loss, b: WhatIfReport.Loss) -> Bool in
             a.lost != b.lost ? a.lost > b.lost : a.index < b.index
         }
-        var report = WhatIfReport(table: score.table, grade: score.grade, total: score.total, next: nil,
-                                  requiredTotal: nil, pointsNeeded: nil, costliest: costliest,
-                                  singleChanges: [], combined: [], note: nil)
+        var report = WhatIfReport(
+            table: score.table, grade: score.grade, total: score.total, next: nil,
+            requiredTotal: nil, pointsNeeded: nil, costliest: costliest,
+            singleChanges: [], combined: [], note: nil)
         guard let (next, threshold) = score.grade.next(thresholds: score.thresholds), score.max > 0 else { return report }
         let required = requiredTotal(threshold: threshold, max: score.max)
         let need = ArithmeticText.round(required - score.total)
@@ -96,7 +98,9 @@ public enum WhatIf {
             let ind = table.indicators[loss.index]
             guard let full = bestChange(ind, loss: loss, table: score.table, scorer: &scorer) else { continue }
             fulls.append(full)
-            if full.gain + 1e-9 >= need, let (size, c) = smallestChange(ind, loss: loss, need: need, table: score.table, scorer: &scorer) {
+            if full.gain + 1e-9 >= need,
+                let (size, c) = smallestChange(ind, loss: loss, need: need, table: score.table, scorer: &scorer)
+            {
                 singles.append((size, c))
             }
         }
@@ -131,16 +135,24 @@ public enum WhatIf {
     static func bestChange(_ ind: Indicator, loss: WhatIfReport.Loss, table: Int, scorer: inout Scorer) -> WhatIfReport.Change? {
         let target = ind.target
         var to = target.number.map { ArithmeticText.number($0) } ?? ind.value
-        if ind.type == .greater, let t = target.number { to = ArithmeticText.number(t + (target.measureUnit?.isPercent == true ? 0.01 : 1)) }
-        if ind.type == .less, let t = target.number { to = ArithmeticText.number(t - (target.measureUnit?.isPercent == true ? 0.01 : 1)) }
+        if ind.type == .greater, let t = target.number {
+            to = ArithmeticText.number(t + (target.measureUnit?.isPercent == true ? 0.01 : 1))
+        }
+        if ind.type == .less, let t = target.number {
+            to = ArithmeticText.number(t - (target.measureUnit?.isPercent == true ? 0.01 : 1))
+        }
         let s = rescore(ind, actual: to, index: loss.index, table: table, scorer: &scorer)
         guard s > loss.score else { return nil }
-        return .init(index: loss.index, name: loss.name, from: ind.actual ?? "", to: to, newScore: s, gain: ArithmeticText.round(s - loss.score))
+        return .init(
+            index: loss.index, name: loss.name, from: ind.actual ?? "", to: to, newScore: s,
+            gain: ArithmeticText.round(s - loss.score))
     }
 
     /// The least change of a numeric actual, toward the target, that gains `need` points; with its relative size.
-    static func smallestChange(_ ind: Indicator, loss: WhatIfReport.Loss, need: Double, table: Int,
-                               scorer: inout Scorer) -> (Double, WhatIfReport.Change)? {
+    static func smallestChange(
+        _ ind: Indicator, loss: WhatIfReport.Loss, need: Double, table: Int,
+        scorer: inout Scorer
+    ) -> (Double, WhatIfReport.Change)? {
         let target = ind.target
         let reading = ActualReading.read(ind.actual, target: target, indicator: ind)
         guard let t = target.number, let a = reading.number else {
@@ -153,7 +165,10 @@ public enum WhatIf {
         func value(_ f: Double) -> Double { a + (t - a) * f }
         for _ in 0..<40 {
             let mid = (lo + hi) / 2
-            if rescore(ind, actual: ArithmeticText.number(value(mid), places: 6), index: loss.index, table: table, scorer: &scorer) + 1e-9 >= goal {
+            if rescore(
+                ind, actual: ArithmeticText.number(value(mid), places: 6), index: loss.index, table: table, scorer: &scorer)
+                + 1e-9 >= goal
+            {
                 hi = mid
             } else {
                 lo = mid
@@ -181,7 +196,11 @@ public enum WhatIf {
             if rs + 1e-9 >= goal { v = round; s = rs; break }
         }
         let relative = a != 0 ? abs(v - a) / abs(a) : abs(v - a)
-        return (relative, .init(index: loss.index, name: loss.name, from: ind.actual ?? "", to: ArithmeticText.number(v),
-                                newScore: s, gain: ArithmeticText.round(s - loss.score)))
+        return (
+            relative,
+            .init(
+                index: loss.index, name: loss.name, from: ind.actual ?? "", to: ArithmeticText.number(v),
+                newScore: s, gain: ArithmeticText.round(s - loss.score))
+        )
     }
 }

@@ -154,8 +154,10 @@ public enum MonitoringWorkflow {
 
     /// `headConfirmation`: the unit's organisation asks its head to confirm before the department sees it
     /// (the same per-organisation setting as the goals'); a head's own 提交 counts as its confirmation.
-    public static func outcome(of action: MonitoringAction, by role: Role, status: MonitoringStatus,
-                               rectification: RectificationStatus, headConfirmation: Bool = true) -> Outcome {
+    public static func outcome(
+        of action: MonitoringAction, by role: Role, status: MonitoringStatus,
+        rectification: RectificationStatus, headConfirmation: Bool = true
+    ) -> Outcome {
         guard action.roles.contains(role) else { return .refused(.roleNotAllowed(action: action, role: role)) }
         func notNow(_ needs: String) -> Outcome { .refused(.wrongState(action: action, status: status, needs: needs)) }
         switch action {

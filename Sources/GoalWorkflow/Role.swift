@@ -2,12 +2,12 @@ import Foundation
 
 /// 角色: what an account may do. Stored as the raw value; shown as the label.
 public enum Role: String, Codable, CaseIterable, Sendable {
-    case filler          // 填报人: fills, imports, submits and self-evaluates the tables of its own unit
-    case unitHead        // 单位负责人: as the filler, and signs as the unit's head when submitting
-    case businessReviewer     // 业务股室审核: first review of the units under its organisation
-    case performanceReviewer  // 绩效股审核: second review; reviews self-evaluations
-    case financeReviewer      // 财政审核: approves (批复); reviews self-evaluations
-    case admin           // 系统管理员: organisations and accounts; sees every table, acts on none
+    case filler // 填报人: fills, imports, submits and self-evaluates the tables of its own unit
+    case unitHead // 单位负责人: as the filler, and signs as the unit's head when submitting
+    case businessReviewer // 业务股室审核: first review of the units under its organisation
+    case performanceReviewer // 绩效股审核: second review; reviews self-evaluations
+    case financeReviewer // 财政审核: approves (批复); reviews self-evaluations
+    case admin // 系统管理员: organisations and accounts; sees every table, acts on none
 
     public var label: String {
         switch self {

@@ -86,7 +86,8 @@ public enum WorkflowRefusal: Error, Equatable, Sendable {
             let who = action.roles.sorted { $0.rawValue < $1.rawValue }.map(\.label).joined(separator: "、")
             return "您的角色“\(role.label)”不能执行“\(action.label)”（只有\(who)可以）"
         case .wrongState(let action, let status, let evaluation, let needs):
-            return "这张表当前状态为“\(status.label)”\(status == .approved ? "，自评“\(evaluation.label)”" : "")，不能\(action.label)（需要\(needs)）"
+            return
+                "这张表当前状态为“\(status.label)”\(status == .approved ? "，自评“\(evaluation.label)”" : "")，不能\(action.label)（需要\(needs)）"
         case .commentRequired(let action):
             return "\(action.label)时必须填写意见，说明需要修改的地方"
         case .reasonRequired:
@@ -140,8 +141,10 @@ public enum Workflow {
 
     /// `headConfirmation`: the table's organisation wants its unit head to confirm a filler's submission
     /// before review (单位负责人确认); the head's own submission is its confirmation.
-    public static func outcome(of action: WorkflowAction, by role: Role, status: TableStatus,
-                               evaluation: EvaluationStatus, headConfirmation: Bool = false) -> Outcome {
+    public static func outcome(
+        of action: WorkflowAction, by role: Role, status: TableStatus,
+        evaluation: EvaluationStatus, headConfirmation: Bool = false
+    ) -> Outcome {
         guard action.roles.contains(role) else { return .refused(.roleNotAllowed(action: action, role: role)) }
         func notNow(_ needs: String) -> Outcome {
             .refused(.wrongState(action: action, status: status, evaluation: evaluation, needs: needs))
@@ -178,10 +181,12 @@ public enum Workflow {
     /// checker errors and acknowledged warnings for 提交, no gaps for 提交自评. The caller supplies
     /// the checker's and scorer's findings as text; nil when the action may go ahead.
     /// An adjustment's 提交 needs its reason (`comment`, the 调整理由); 批复 its `approval` document.
-    public static func precondition(of action: WorkflowAction, comment: String?, errors: [String] = [],
-                                    warnings: Int = 0, acknowledgedWarnings: Bool = false,
-                                    evaluationGaps: [String] = [], isAdjustment: Bool = false,
-                                    approval: Approval? = nil) -> WorkflowRefusal? {
+    public static func precondition(
+        of action: WorkflowAction, comment: String?, errors: [String] = [],
+        warnings: Int = 0, acknowledgedWarnings: Bool = false,
+        evaluationGaps: [String] = [], isAdjustment: Bool = false,
+        approval: Approval? = nil
+    ) -> WorkflowRefusal? {
         let said = !(comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         if action.needsComment, !said { return .commentRequired(action) }
         if action == .submit, isAdjustment, !said { return .reasonRequired }
@@ -196,7 +201,9 @@ public enum Workflow {
         switch action {
         case .submit:
             if !errors.isEmpty { return .incomplete(action: action, problems: errors, total: errors.count, warningsOnly: false) }
-            if warnings > 0, !acknowledgedWarnings { return .incomplete(action: action, problems: [], total: warnings, warningsOnly: true) }
+            if warnings > 0, !acknowledgedWarnings {
+                return .incomplete(action: action, problems: [], total: warnings, warningsOnly: true)
+            }
         case .submitEvaluation:
             if !evaluationGaps.isEmpty {
                 return .incomplete(action: action, problems: evaluationGaps, total: evaluationGaps.count, warningsOnly: false)
@@ -219,7 +226,8 @@ public enum Workflow {
         public static func isDay(_ s: String) -> Bool {
             let parts = s.split(separator: "-")
             guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-                  (1900...2200).contains(y), (1...12).contains(m), d >= 1 else { return false }
+                (1900...2200).contains(y), (1...12).contains(m), d >= 1
+            else { return false }
             let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
             return d <= days[m - 1]
         }
@@ -251,8 +259,10 @@ public enum Workflow {
     /// The printed form's 签署 after `action` by `name` (a `role`) on `day` (YYYY-MM-DD): the workflow is
     /// the only writer of these lines (`Signoff.keepingWorkflowLines`).
     /// 批复 writes its `approval` (批复文号, 批复日期).
-    public static func sign(_ signoff: Signoff?, action: WorkflowAction, by name: String, role: Role, on day: String,
-                            approval: Approval? = nil) -> Signoff? {
+    public static func sign(
+        _ signoff: Signoff?, action: WorkflowAction, by name: String, role: Role, on day: String,
+        approval: Approval? = nil
+    ) -> Signoff? {
         var s = signoff ?? Signoff()
         switch action {
         case .submit:

@@ -102,8 +102,9 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
-        self.init(CellAddress(row: rows.lowerBound, column: columns.lowerBound),
-                  CellAddress(row: rows.upperBound, column: columns.upperBound))
+        self.init(
+            CellAddress(row: rows.lowerBound, column: columns.lowerBound),
+            CellAddress(row: rows.upperBound, column: columns.upperBound))
     }
 
     /// Parses `A1:C2`, or a single cell `B3` as a one-cell range.

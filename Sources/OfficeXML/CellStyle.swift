@@ -15,9 +15,11 @@ public struct CellStyle: Hashable, Sendable {
     /// An Excel number format code such as `0.00`, `0%` or `yyyy"年"m"月"d"日"`.
     public var numberFormat: String?
 
-    public init(font: FontStyle = FontStyle(), fillColor: String? = nil, border: BorderLine? = nil,
-                borderColor: String = "000000", horizontalAlignment: HorizontalAlignment? = nil,
-                verticalAlignment: VerticalAlignment? = nil, wrapText: Bool = false, numberFormat: String? = nil) {
+    public init(
+        font: FontStyle = FontStyle(), fillColor: String? = nil, border: BorderLine? = nil,
+        borderColor: String = "000000", horizontalAlignment: HorizontalAlignment? = nil,
+        verticalAlignment: VerticalAlignment? = nil, wrapText: Bool = false, numberFormat: String? = nil
+    ) {
         self.font = font
         self.fillColor = fillColor
         self.border = border
@@ -99,7 +101,7 @@ struct StyleTable {
 
     func xml() -> [UInt8] {
         var fonts: [FontStyle] = [FontStyle()]
-        var fills: [String?] = [nil, nil]  // Excel reserves fills 0 (none) and 1 (gray125).
+        var fills: [String?] = [nil, nil] // Excel reserves fills 0 (none) and 1 (gray125).
         var borders: [BorderKey] = [BorderKey(line: nil, color: "000000")]
         var formats: [String] = []
         func index<T: Equatable>(_ value: T, in list: inout [T]) -> Int {
@@ -177,7 +179,9 @@ struct StyleTable {
             }
             xml.raw("<diagonal/></border>")
         }
-        xml.raw("</borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs")
+        xml.raw(
+            "</borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs"
+        )
         xml.attribute("count", xfs.count)
         xml.raw(">")
         for (style, xf) in zip(styles, xfs) {

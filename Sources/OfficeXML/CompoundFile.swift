@@ -27,7 +27,9 @@ enum CompoundFile {
         if has("WordDocument") { return .legacyWord }
         // An .xls given where an .xlsx or .docx was expected: say so, and the caller (or the
         // user) can take it to `XLSReader`.
-        if has("Workbook") || has("Book") { return expected == .xls ? .damaged(expected: .xls, detail: "无法读取文件结构") : .wrongKind(expected: expected, found: .xls) }
+        if has("Workbook") || has("Book") {
+            return expected == .xls ? .damaged(expected: .xls, detail: "无法读取文件结构") : .wrongKind(expected: expected, found: .xls)
+        }
         return .legacyBinary(expected: expected)
     }
 }

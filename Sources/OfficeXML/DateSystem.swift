@@ -8,7 +8,7 @@ public enum DateSystem: Sendable, Equatable {
 
     /// The calendar date and time of a serial number.
     func date(fromSerial serial: Double, hasDate: Bool = true, hasTime: Bool = false) -> CellDate? {
-        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }  // up to 9999-12-31
+        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil } // up to 9999-12-31
         var days = Int(serial.rounded(.down))
         // Round to the second so that 0.999999 of a day does not show as 23:59:59.
         var seconds = Int(((serial - Double(days)) * 86_400).rounded())
@@ -22,18 +22,19 @@ public enum DateSystem: Sendable, Equatable {
             (year, month, day) = DateSystem.civil(fromDaysSince1970: days + DateSystem.days1904)
         case .from1900:
             if days == 60 {
-                (year, month, day) = (1900, 2, 29)  // the day that never was, shown as Excel shows it
+                (year, month, day) = (1900, 2, 29) // the day that never was, shown as Excel shows it
             } else if days == 0 {
-                (year, month, day) = (1900, 1, 0)   // Excel shows serial 0 as 1900-01-00
+                (year, month, day) = (1900, 1, 0) // Excel shows serial 0 as 1900-01-00
             } else {
                 // Before the fictitious leap day, serial 1 is 1900-01-01; after it, one day less.
                 let offset = days < 60 ? days - 1 : days - 2
                 (year, month, day) = DateSystem.civil(fromDaysSince1970: offset + DateSystem.days1900)
             }
         }
-        return CellDate(year: year, month: month, day: day,
-                        hour: seconds / 3600, minute: seconds / 60 % 60, second: seconds % 60,
-                        hasDate: hasDate, hasTime: hasTime)
+        return CellDate(
+            year: year, month: month, day: day,
+            hour: seconds / 3600, minute: seconds / 60 % 60, second: seconds % 60,
+            hasDate: hasDate, hasTime: hasTime)
     }
 
     /// The serial number of a date, for writing.

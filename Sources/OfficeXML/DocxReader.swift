@@ -42,7 +42,7 @@ public struct DocxReader: Sendable {
                         tableCount += 1
                         blocks.append(.table(try table(&scanner, depth: 1, number: tableCount, package: package)))
                     }
-                    // Other elements (content controls, custom XML) are descended into.
+                // Other elements (content controls, custom XML) are descended into.
                 case .end, .text:
                     break
                 }

@@ -44,9 +44,11 @@ enum PackageWriter {
         let date = Date(timeIntervalSince1970: 1_704_067_200)
         for part in parts {
             let bytes = part.bytes
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
-                                 modificationDate: date, compressionMethod: .deflate,
-                                 bufferSize: 256 * 1024) { position, size in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
+                modificationDate: date, compressionMethod: .deflate,
+                bufferSize: 256 * 1024
+            ) { position, size in
                 let start = Int(position)
                 return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[start..<(start + size)])) }
             }

@@ -27,10 +27,12 @@ public struct ReadLimits: Sendable, Equatable {
     /// megabyte; stopping a 45 MB one at this size keeps an attack cheap before its rows are even counted.
     public var maxPartBytes: Int64
 
-    public init(maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
-                ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 100_000, maxRowsPerSheet: Int = 200_000,
-                maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16, maxRowsPerTable: Int = 200_000,
-                maxSeconds: Double = 120, maxPartBytes: Int64 = 200 * 1_048_576) {
+    public init(
+        maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
+        ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 100_000, maxRowsPerSheet: Int = 200_000,
+        maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16, maxRowsPerTable: Int = 200_000,
+        maxSeconds: Double = 120, maxPartBytes: Int64 = 200 * 1_048_576
+    ) {
         self.maxUncompressedBytes = maxUncompressedBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckThreshold = ratioCheckThreshold
@@ -49,7 +51,8 @@ public struct ReadLimits: Sendable, Equatable {
 
     /// What a server reads for anyone who uploads: far beyond any real goal table (tens of rows,
     /// a few sheets), small enough that several uploads at once stay within a few hundred MB.
-    public static let upload = ReadLimits(maxUncompressedBytes: 100 * 1_048_576, maxParts: 2_000,
-                                          maxRowsPerSheet: 50_000, maxCellsPerSheet: 500_000,
-                                          maxRowsPerTable: 20_000, maxSeconds: 10, maxPartBytes: 16 * 1_048_576)
+    public static let upload = ReadLimits(
+        maxUncompressedBytes: 100 * 1_048_576, maxParts: 2_000,
+        maxRowsPerSheet: 50_000, maxCellsPerSheet: 500_000,
+        maxRowsPerTable: 20_000, maxSeconds: 10, maxPartBytes: 16 * 1_048_576)
 }

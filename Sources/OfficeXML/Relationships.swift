@@ -40,11 +40,12 @@ struct Relationships {
                 case .start where scanner.nameIs("Relationship"):
                     let external = scanner.attribute("TargetMode") == "External"
                     let target = scanner.attribute("Target") ?? ""
-                    result.add(Relationship(
-                        id: scanner.attribute("Id") ?? "",
-                        type: scanner.attribute("Type") ?? "",
-                        target: external ? target : resolve(target, from: directory),
-                        isExternal: external))
+                    result.add(
+                        Relationship(
+                            id: scanner.attribute("Id") ?? "",
+                            type: scanner.attribute("Type") ?? "",
+                            target: external ? target : resolve(target, from: directory),
+                            isExternal: external))
                 default: break
                 }
             }

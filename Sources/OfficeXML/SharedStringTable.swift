@@ -24,7 +24,8 @@ struct SharedStringTable {
         for text in strings {
             // Leading or trailing spaces and line breaks are dropped by readers unless preserved.
             if let first = text.first, let last = text.last,
-               first.isWhitespace || last.isWhitespace || text.contains("\n") {
+                first.isWhitespace || last.isWhitespace || text.contains("\n")
+            {
                 xml.raw("<si><t xml:space=\"preserve\">")
             } else {
                 xml.raw("<si><t>")

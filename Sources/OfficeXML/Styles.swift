@@ -32,9 +32,13 @@ enum NumberFormatKind: Equatable, Sendable {
             if skipNext { skipNext = false; continue }
             if inQuotes { if character == "\"" { inQuotes = false }; continue }
             if inBrackets {
-                if character == "]" { inBrackets = false }
+                if character == "]" {
+                    inBrackets = false
+                }
                 // Elapsed time such as [h]:mm still means a time.
-                else if "hms".contains(character.lowercased()) { section.append(Character(character.lowercased())) }
+                else if "hms".contains(character.lowercased()) {
+                    section.append(Character(character.lowercased()))
+                }
                 continue
             }
             switch character {

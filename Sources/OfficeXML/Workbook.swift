@@ -66,9 +66,11 @@ public struct Sheet: Sendable {
     public var frozenRows: Int
     public var frozenColumns: Int
 
-    public init(name: String, visibility: SheetVisibility = .visible, rows: [Row] = [], merged: [CellRange] = [],
-                columnWidths: [Int: Double] = [:], hiddenColumns: Set<Int> = [], frozenRows: Int = 0,
-                frozenColumns: Int = 0) {
+    public init(
+        name: String, visibility: SheetVisibility = .visible, rows: [Row] = [], merged: [CellRange] = [],
+        columnWidths: [Int: Double] = [:], hiddenColumns: Set<Int> = [], frozenRows: Int = 0,
+        frozenColumns: Int = 0
+    ) {
         self.name = name
         self.visibility = visibility
         self.rows = rows

@@ -90,8 +90,11 @@ public struct PageSetup: Sendable, Equatable {
     /// Margins in inches, as Excel stores them.
     public var margins: (left: Double, right: Double, top: Double, bottom: Double)
 
-    public init(orientation: Orientation = .portrait, paper: Paper = .a4, fitToWidth: Bool = false,
-                centerHorizontally: Bool = false, margins: (left: Double, right: Double, top: Double, bottom: Double) = (0.5, 0.5, 0.75, 0.75)) {
+    public init(
+        orientation: Orientation = .portrait, paper: Paper = .a4, fitToWidth: Bool = false,
+        centerHorizontally: Bool = false,
+        margins: (left: Double, right: Double, top: Double, bottom: Double) = (0.5, 0.5, 0.75, 0.75)
+    ) {
         self.orientation = orientation
         self.paper = paper
         self.fitToWidth = fitToWidth
@@ -100,8 +103,9 @@ public struct PageSetup: Sendable, Equatable {
     }
 
     /// A4 landscape, one page wide: how wide goal tables are printed.
-    public static let a4LandscapeFitToWidth = PageSetup(orientation: .landscape, paper: .a4, fitToWidth: true,
-                                                        centerHorizontally: true)
+    public static let a4LandscapeFitToWidth = PageSetup(
+        orientation: .landscape, paper: .a4, fitToWidth: true,
+        centerHorizontally: true)
 
     public static func == (lhs: PageSetup, rhs: PageSetup) -> Bool {
         lhs.orientation == rhs.orientation && lhs.paper == rhs.paper && lhs.fitToWidth == rhs.fitToWidth

@@ -71,7 +71,8 @@ struct WorksheetParser {
                         }
                     } else if scanner.nameIs("c") {
                         // Without `r`, a cell follows the previous one, stored or empty.
-                        column = scanner.attributeRange("r").flatMap { CellAddress.parse(scanner.bytes, $0)?.column }
+                        column =
+                            scanner.attributeRange("r").flatMap { CellAddress.parse(scanner.bytes, $0)?.column }
                             ?? column + 1
                         type = cellType(scanner)
                         style = scanner.intAttribute("s") ?? 0
@@ -86,13 +87,15 @@ struct WorksheetParser {
                         let index = scanner.intAttribute("r") ?? lastRowIndex + 1
                         guard index >= 1, index <= CellAddress.maxRow else { throw scanner.malformed("行号 \(index) 无效") }
                         lastRowIndex = index
-                        row = Row(index: index, height: scanner.doubleAttribute("ht"),
-                                  isHidden: scanner.boolAttribute("hidden") ?? false)
+                        row = Row(
+                            index: index, height: scanner.doubleAttribute("ht"),
+                            isHidden: scanner.boolAttribute("hidden") ?? false)
                         column = 0
                     } else if scanner.nameIs("col") {
                         readColumn(scanner, into: &sheet)
                     } else if scanner.nameIs("mergeCell"), let ref = scanner.attribute("ref"),
-                              let range = try? CellRange(ref) {
+                        let range = try? CellRange(ref)
+                    {
                         sheet.merged.append(range)
                     } else if scanner.nameIs("pane"), scanner.attribute("state")?.hasPrefix("frozen") == true {
                         sheet.frozenRows = Int(scanner.doubleAttribute("ySplit") ?? 0)
@@ -118,8 +121,10 @@ struct WorksheetParser {
                                 throw OfficeError.tooManyCells(sheet: name, limit: limits.maxCellsPerSheet)
                             }
                             if row == nil { row = Row(index: lastRowIndex + 1) }
-                            row?.cells.append(Cell(column: column, value: value,
-                                                   formula: formula?.isEmpty == false ? formula : nil))
+                            row?.cells.append(
+                                Cell(
+                                    column: column, value: value,
+                                    formula: formula?.isEmpty == false ? formula : nil))
                         }
                     } else if scanner.nameIs("row") {
                         finishRow()
@@ -185,8 +190,9 @@ struct WorksheetParser {
         let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 3 else { return nil }
         let hasTime = numbers.count >= 5 && (numbers[3] != 0 || numbers[4] != 0 || (numbers.count > 5 && numbers[5] != 0))
-        return CellDate(year: numbers[0], month: numbers[1], day: numbers[2],
-                        hour: numbers.count > 3 ? numbers[3] : 0, minute: numbers.count > 4 ? numbers[4] : 0,
-                        second: numbers.count > 5 ? numbers[5] : 0, hasDate: true, hasTime: hasTime)
+        return CellDate(
+            year: numbers[0], month: numbers[1], day: numbers[2],
+            hour: numbers.count > 3 ? numbers[3] : 0, minute: numbers.count > 4 ? numbers[4] : 0,
+            second: numbers.count > 5 ? numbers[5] : 0, hasDate: true, hasTime: hasTime)
     }
 }

@@ -98,7 +98,8 @@ struct WorksheetXML {
         for rowIndex in rowIndices {
             xml.raw("<row")
             xml.attribute("r", rowIndex)
-            let estimated = sheet.rowHeights[rowIndex] == nil
+            let estimated =
+                sheet.rowHeights[rowIndex] == nil
                 ? estimatedHeight(of: sheet.rows[rowIndex] ?? [], row: rowIndex, styles: styles, mergeStarts: mergeStarts) : nil
             if let height = sheet.rowHeights[rowIndex] ?? estimated {
                 xml.attribute("ht", height)
@@ -123,8 +124,10 @@ struct WorksheetXML {
     /// Excel and LibreOffice keep the stored height of a row when they open a file, so without
     /// this, wrapped text would spill over the rows around it in print. The estimate counts a
     /// CJK character as two width units and a Latin one as one, against the column's width.
-    private func estimatedHeight(of cells: [WorksheetDraft.DraftCell], row: Int, styles: StyleTable,
-                                 mergeStarts: [CellAddress: CellRange]) -> Double? {
+    private func estimatedHeight(
+        of cells: [WorksheetDraft.DraftCell], row: Int, styles: StyleTable,
+        mergeStarts: [CellAddress: CellRange]
+    ) -> Double? {
         var tallest: Double?
         for cell in cells {
             guard case .string(let text) = cell.value, !text.isEmpty else { continue }
@@ -133,7 +136,7 @@ struct WorksheetXML {
             guard style.wrapText || text.contains("\n") else { continue }
             var columns = cell.column...cell.column
             if let range = mergeStarts[CellAddress(row: row, column: cell.column)] {
-                guard range.rows.count == 1 else { continue }  // a tall merged block has room already
+                guard range.rows.count == 1 else { continue } // a tall merged block has room already
                 columns = range.columns
             }
             let width = columns.reduce(0.0) { $0 + (sheet.columnWidths[$1] ?? 8.43) }
@@ -157,8 +160,10 @@ struct WorksheetXML {
         return byColumn.values.sorted { $0.column < $1.column }
     }
 
-    private func writeCell(_ cell: WorksheetDraft.DraftCell, row: Int, _ xml: inout XMLBuilder,
-                           strings: inout SharedStringTable, styles: inout StyleTable) {
+    private func writeCell(
+        _ cell: WorksheetDraft.DraftCell, row: Int, _ xml: inout XMLBuilder,
+        strings: inout SharedStringTable, styles: inout StyleTable
+    ) {
         // A style id from another writer would point past this workbook's styles.
         var style = cell.style.index < styles.styles.count ? cell.style : .default
         if case .date = cell.value { style = styles.dateStyle(for: style) }

@@ -35,10 +35,12 @@ public struct XLSXReader: Sendable {
         let (entries, dateSystem) = try parseWorkbook(package.read(workbookPart), part: workbookPart)
         let relationships = try Relationships.read(for: workbookPart, in: package)
 
-        let sharedStrings = try relationships.first(ofType: "/sharedStrings")
+        let sharedStrings =
+            try relationships.first(ofType: "/sharedStrings")
             .flatMap { try package.readIfPresent($0.target) }
             .map { try SharedStrings.parse($0, part: "sharedStrings.xml") } ?? []
-        let formats = try relationships.first(ofType: "/styles")
+        let formats =
+            try relationships.first(ofType: "/styles")
             .flatMap { try package.readIfPresent($0.target) }
             .map { try StyleFormats.parse($0, part: "styles.xml") } ?? StyleFormats()
 
@@ -67,10 +69,11 @@ public struct XLSXReader: Sendable {
                     if scanner.nameIs("workbookPr"), scanner.boolAttribute("date1904") == true {
                         dateSystem = .from1904
                     } else if scanner.nameIs("sheet") {
-                        entries.append(SheetEntry(
-                            name: scanner.attribute("name") ?? "Sheet\(entries.count + 1)",
-                            relationshipID: scanner.attribute("id") ?? "",
-                            visibility: SheetVisibility(rawValue: scanner.attribute("state") ?? "") ?? .visible))
+                        entries.append(
+                            SheetEntry(
+                                name: scanner.attribute("name") ?? "Sheet\(entries.count + 1)",
+                                relationshipID: scanner.attribute("id") ?? "",
+                                visibility: SheetVisibility(rawValue: scanner.attribute("state") ?? "") ?? .visible))
                     }
                 default:
                     break

@@ -59,7 +59,8 @@ public struct XLSXWriter: Sendable {
                 for column in range.columns {
                     let address = CellAddress(row: row, column: column)
                     if let other = owner.updateValue(range, forKey: address) {
-                        throw OfficeError.overlappingMerges(sheet: sheet.name, first: other.description, second: range.description)
+                        throw OfficeError.overlappingMerges(
+                            sheet: sheet.name, first: other.description, second: range.description)
                     }
                 }
             }
@@ -120,15 +121,25 @@ public struct XLSXWriter: Sendable {
         xml.raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
         xml.raw("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
         xml.raw("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
-        xml.raw("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
+        xml.raw(
+            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        )
         for index in sheets.indices {
             xml.raw("<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ")
             xml.raw("ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")
         }
-        xml.raw("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>")
-        xml.raw("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>")
-        xml.raw("<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>")
-        xml.raw("<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>")
+        xml.raw(
+            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        )
+        xml.raw(
+            "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        )
+        xml.raw(
+            "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+        )
+        xml.raw(
+            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+        )
         xml.raw("</Types>")
         return xml.bytes
     }
@@ -136,9 +147,15 @@ public struct XLSXWriter: Sendable {
     private func packageRelationships() -> [UInt8] {
         var xml = XMLBuilder()
         xml.raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
-        xml.raw("<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>")
-        xml.raw("<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>")
-        xml.raw("<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>")
+        xml.raw(
+            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        )
+        xml.raw(
+            "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+        )
+        xml.raw(
+            "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+        )
         xml.raw("</Relationships>")
         return xml.bytes
     }
@@ -223,7 +240,9 @@ public struct XLSXWriter: Sendable {
         xml.raw(" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
         xml.raw("<Relationship")
         xml.attribute("Id", "rId\(sheets.count + 2)")
-        xml.raw(" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>")
+        xml.raw(
+            " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        )
         xml.raw("</Relationships>")
         return xml.bytes
     }

@@ -49,8 +49,10 @@ enum XMLEscaping {
     private static func needsEscaping(_ text: String) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
-            if byte < 0x3F, byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-                || byte == UInt8(ascii: "\"") || byte < 0x20 {
+            if byte < 0x3F,
+                byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                    || byte == UInt8(ascii: "\"") || byte < 0x20
+            {
                 return true
             }
             if byte >= 0xBE, byte <= 0xBF, previous == (0xEF, 0xBF) { return true }
@@ -121,7 +123,8 @@ enum XMLEscaping {
             result += rest[..<range.lowerBound]
             let after = rest[range.upperBound...]
             if after.count >= 5, after[after.index(after.startIndex, offsetBy: 4)] == "_",
-               let value = UInt32(after.prefix(4), radix: 16), let scalar = Unicode.Scalar(value) {
+                let value = UInt32(after.prefix(4), radix: 16), let scalar = Unicode.Scalar(value)
+            {
                 result.unicodeScalars.append(scalar)
                 rest = after.dropFirst(5)
             } else {

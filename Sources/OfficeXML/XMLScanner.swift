@@ -289,7 +289,8 @@ struct XMLScanner {
 
     private func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
         guard !range.isEmpty, let base = bytes.baseAddress,
-              let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+            let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 

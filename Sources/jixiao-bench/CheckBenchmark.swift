@@ -30,7 +30,7 @@ func runCheckBenchmark() {
     let indicators = tables.reduce(0) { $0 + $1.indicators.count }
 
     let checker = Checker()
-    _ = checker.check(Array(tables.prefix(100)))   // warm up: compile the built-in profiles once
+    _ = checker.check(Array(tables.prefix(100))) // warm up: compile the built-in profiles once
 
     // One document per table, as the CLI and the web app check them. Wall time and this thread's CPU
     // time are both printed: on a shared machine the wall clock also counts other processes' turns.
@@ -41,22 +41,25 @@ func runCheckBenchmark() {
     let cpu = threadCPUSeconds() - cpuStart
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print("check: \(count) tables, \(indicators) indicators, \(findings) findings")
-    print("check: one thread: \(rate(indicators, seconds)) indicators/s wall (\(format(seconds)) s), "
-          + "\(rate(indicators, cpu)) indicators/s CPU (\(format(cpu)) s), \(rate(count, seconds)) tables/s wall")
+    print(
+        "check: one thread: \(rate(indicators, seconds)) indicators/s wall (\(format(seconds)) s), "
+            + "\(rate(indicators, cpu)) indicators/s CPU (\(format(cpu)) s), \(rate(count, seconds)) tables/s wall")
 
     // The checker is a pure value type: tables can be checked on every core at once.
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let chunk = (tables.count + cores - 1) / cores
     let parallelStart = DispatchTime.now().uptimeNanoseconds
     let counts = FindingCounts(cores)
-    let shared = tables   // an immutable copy the worker closures may capture
+    let shared = tables // an immutable copy the worker closures may capture
     DispatchQueue.concurrentPerform(iterations: cores) { c in
         var n = 0
         for i in (c * chunk)..<min(shared.count, (c + 1) * chunk) { n += checker.check(shared[i], at: i).count }
         counts.set(c, n)
     }
     let parallel = Double(DispatchTime.now().uptimeNanoseconds - parallelStart) / 1e9
-    print("check: \(cores) threads: \(rate(indicators, parallel)) indicators/s wall (\(format(parallel)) s, \(counts.total) findings)")
+    print(
+        "check: \(cores) threads: \(rate(indicators, parallel)) indicators/s wall (\(format(parallel)) s, \(counts.total) findings)"
+    )
 }
 
 /// Per-thread finding counts from the parallel run (each thread writes only its own slot).
@@ -67,10 +70,8 @@ private final class FindingCounts: @unchecked Sendable {
     var total: Int { slots.reduce(0, +) }
 }
 
-
 private func rate(_ n: Int, _ seconds: Double) -> Int { seconds > 0 ? Int(Double(n) / seconds) : 0 }
 private func format(_ s: Double) -> String { String(format: "%.2f", s) }
-
 
 func loadSeedTables() -> [GoalTable] {
     let dir = sharedDirectory().appendingPathComponent("fixtures/seeds")
@@ -78,7 +79,8 @@ func loadSeedTables() -> [GoalTable] {
         .filter { $0.hasSuffix(".expected.json") }.sorted()
     return names.flatMap { name -> [GoalTable] in
         guard let data = try? Data(contentsOf: dir.appendingPathComponent(name)),
-              let doc = try? GoalDocument.decode(data) else { return [] }
+            let doc = try? GoalDocument.decode(data)
+        else { return [] }
         return doc.tables
     }
 }

@@ -14,7 +14,9 @@ func runConvertBenchmark() {
     let targetMB = args.count > 2 ? Double(args[2]) ?? 40 : 40
     guard let (data, seedCount, rounds, perRound) = convertCorpus(megabytes: targetMB) else { return }
     let mb = Double(data.count) / 1_048_576
-    print("convert: corpus \(String(format: "%.1f", mb)) MB = the \(seedCount) seeds × \(rounds), \(perRound * rounds) tables expected")
+    print(
+        "convert: corpus \(String(format: "%.1f", mb)) MB = the \(seedCount) seeds × \(rounds), \(perRound * rounds) tables expected"
+    )
     var bestWall = Double.infinity, bestCPU = Double.infinity, bestAllCPU = Double.infinity
     var tables = 0
     for run in 1...3 {
@@ -23,11 +25,16 @@ func runConvertBenchmark() {
         let allCPU = processCPUSeconds() - allCPU0
         tables = result.tables.count
         bestWall = min(bestWall, wall); bestCPU = min(bestCPU, cpu); bestAllCPU = min(bestAllCPU, allCPU)
-        print(String(format: "  run %d: wall %.2f s (%.1f MB/s, %.0f tables/s), cpu %.2f s (%.1f MB/s), all threads %.2f s (%.1f MB/s per core)",
-                     run, wall, mb / wall, Double(tables) / wall, cpu, mb / cpu, allCPU, mb / allCPU))
+        print(
+            String(
+                format:
+                    "  run %d: wall %.2f s (%.1f MB/s, %.0f tables/s), cpu %.2f s (%.1f MB/s), all threads %.2f s (%.1f MB/s per core)",
+                run, wall, mb / wall, Double(tables) / wall, cpu, mb / cpu, allCPU, mb / allCPU))
     }
-    print(String(format: "convert: best wall %.1f MB/s, %.0f tables/s; best cpu %.1f MB/s; best per core %.1f MB/s; %d tables",
-                 mb / bestWall, Double(tables) / bestWall, mb / bestCPU, mb / bestAllCPU, tables))
+    print(
+        String(
+            format: "convert: best wall %.1f MB/s, %.0f tables/s; best cpu %.1f MB/s; best per core %.1f MB/s; %d tables",
+            mb / bestWall, Double(tables) / bestWall, mb / bestCPU, mb / bestAllCPU, tables))
 
     // What `jixiao convert FILE -o OUT.json` does end to end: read, then write interchange JSON.
     var bestJSON = Double.infinity
@@ -37,16 +44,23 @@ func runConvertBenchmark() {
         jsonBytes = out.count
         bestJSON = min(bestJSON, wall)
     }
-    print(String(format: "convert to JSON (read + write %.0f MB of interchange JSON): best wall %.1f MB/s, %.0f tables/s",
-                 Double(jsonBytes) / 1_048_576, mb / bestJSON, Double(tables) / bestJSON))
+    print(
+        String(
+            format: "convert to JSON (read + write %.0f MB of interchange JSON): best wall %.1f MB/s, %.0f tables/s",
+            Double(jsonBytes) / 1_048_576, mb / bestJSON, Double(tables) / bestJSON))
 
     // The alternative a user has for the same file: a Python script that cuts it into cells with the
     // csv module and writes them as JSON, understanding nothing (no table, level, target or repair).
     let corpusFile = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-convert-corpus.txt")
     if (try? data.write(to: corpusFile)) != nil,
-       let output = runPython(["-c", pythonCSV, corpusFile.path]), let python = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) {
-        print(String(format: "python3 csv (cells only, to JSON): best wall %.1f MB/s; Jixiao reads %.1f× as fast, and converts to JSON %.1f× as fast",
-                     mb / python, python / bestWall, python / bestJSON))
+        let output = runPython(["-c", pythonCSV, corpusFile.path]),
+        let python = Double(output.trimmingCharacters(in: .whitespacesAndNewlines))
+    {
+        print(
+            String(
+                format:
+                    "python3 csv (cells only, to JSON): best wall %.1f MB/s; Jixiao reads %.1f× as fast, and converts to JSON %.1f× as fast",
+                mb / python, python / bestWall, python / bestJSON))
     } else {
         print("python3 csv: not run (python3 is needed)")
     }
@@ -57,15 +71,18 @@ func runConvertBenchmark() {
     let seed = UInt64(ProcessInfo.processInfo.environment["JIXIAO_NOISE_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64.max)
     let noise = noiseCorpus(seed: seed, megabytes: 50)
     let (noiseResult, noiseWall, noiseCPU) = timed { (try? TextTableReader.read(data: noise)) ?? ImportResult() }
-    print(String(format: "noise: 50 MB in wall %.2f s, cpu %.2f s; %d tables, %d notes", noiseWall, noiseCPU, noiseResult.tables.count, noiseResult.notes.count)
-          + " (JIXIAO_NOISE_SEED=\(seed))")
+    print(
+        String(
+            format: "noise: 50 MB in wall %.2f s, cpu %.2f s; %d tables, %d notes", noiseWall, noiseCPU, noiseResult.tables.count,
+            noiseResult.notes.count)
+            + " (JIXIAO_NOISE_SEED=\(seed))")
 }
-
 
 /// The convert corpus: the seed texts, each followed by a blank line, repeated to at least `megabytes`.
 func convertCorpus(megabytes targetMB: Double) -> (data: Data, seeds: Int, rounds: Int, tablesPerRound: Int)? {
     let seedsDir = sharedDirectory().appendingPathComponent("seeds")
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir.path)) ?? []).filter { $0.hasSuffix(".txt") }
+        .sorted()
     guard !names.isEmpty else {
         print("convert: no seeds found at \(seedsDir.path) (run from the package root, with ../shared beside it)")
         return nil
@@ -117,7 +134,9 @@ func runNoiseHunt() {
         if !result.tables.isEmpty {
             found += 1
             let lines = result.tables.flatMap(\.indicators).prefix(3).map(\.name)
-            print("noise: JIXIAO_NOISE_SEED=\(seed) gives \(result.tables.count) table(s), \(result.notes.count) notes; first rows \(lines)")
+            print(
+                "noise: JIXIAO_NOISE_SEED=\(seed) gives \(result.tables.count) table(s), \(result.notes.count) notes; first rows \(lines)"
+            )
         }
     }
     print("noise: \(runs) × 50 MB, \(found) with a table")
@@ -126,15 +145,15 @@ func runNoiseHunt() {
 /// The alternative a user has, best of three: read the file with Python's csv module (tab-separated),
 /// write every row as JSON; prints seconds.
 private let pythonCSV = """
-import csv, io, json, sys, time
-best = None
-for _ in range(3):
-    start = time.perf_counter()
-    with open(sys.argv[1], encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f, delimiter="\\t"))
-    out = io.StringIO()
-    json.dump(rows, out, ensure_ascii=False, indent=2)
-    t = time.perf_counter() - start
-    best = t if best is None else min(best, t)
-print(best)
-"""
+    import csv, io, json, sys, time
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        with open(sys.argv[1], encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f, delimiter="\\t"))
+        out = io.StringIO()
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        t = time.perf_counter() - start
+        best = t if best is None else min(best, t)
+    print(best)
+    """

@@ -34,8 +34,10 @@ func runMonitorBenchmark() {
                 completed = TextNormalizer.format(due * Double(50 + seed) / 100, decimals: 2)
             }
             let likelihood: Likelihood = seed == 1 ? .impossible : (seed % 13 == 0 ? .possible : .certain)
-            progress.append(IndicatorProgress(id: indicator.id ?? "", completed: completed, likelihood: likelihood,
-                                              causes: seed % 2 == 0 ? [.funding] : [], causeText: seed % 3 == 0 ? "资金未到位" : nil))
+            progress.append(
+                IndicatorProgress(
+                    id: indicator.id ?? "", completed: completed, likelihood: likelihood,
+                    causes: seed % 2 == 0 ? [.funding] : [], causeText: seed % 3 == 0 ? "资金未到位" : nil))
         }
         // spending around 序时进度: 40 % to 129 % of it
         let base = 100 + Double(i % 50)
@@ -44,7 +46,7 @@ func runMonitorBenchmark() {
     }
     let indicators = work.reduce(0) { $0 + $1.0.indicators.count }
     let monitor = Monitor()
-    for (t, e) in work.prefix(100) { _ = monitor.lights(table: t, entry: e) }   // warm up
+    for (t, e) in work.prefix(100) { _ = monitor.lights(table: t, entry: e) } // warm up
 
     let start = DispatchTime.now().uptimeNanoseconds
     let cpuStart = threadCPUSeconds()
@@ -59,8 +61,9 @@ func runMonitorBenchmark() {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let spread = Light.allCases.map { "\($0.rawValue) \(byLight[$0] ?? 0)" }.joined(separator: " / ")
     print("monitor: \(count) entries, \(indicators) indicators; table lights \(spread); \(missing) rows lacking 偏差原因")
-    print("monitor: one thread: \(perSecond(indicators, seconds)) indicators/s wall (\(twoDecimals(seconds)) s), "
-          + "\(perSecond(indicators, cpu)) indicators/s CPU (\(twoDecimals(cpu)) s)")
+    print(
+        "monitor: one thread: \(perSecond(indicators, seconds)) indicators/s wall (\(twoDecimals(seconds)) s), "
+            + "\(perSecond(indicators, cpu)) indicators/s CPU (\(twoDecimals(cpu)) s)")
 
     // `Monitor` is a Sendable value: entries are lit on every core at once, as a round's summary would be.
     let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -69,7 +72,9 @@ func runMonitorBenchmark() {
     let parallelStart = DispatchTime.now().uptimeNanoseconds
     let lit = Parallel.map(cores) { c in
         var n = 0
-        for i in (c * chunk)..<min(shared.count, (c + 1) * chunk) { n += monitor.lights(table: shared[i].0, entry: shared[i].1).indicators.count }
+        for i in (c * chunk)..<min(shared.count, (c + 1) * chunk) {
+            n += monitor.lights(table: shared[i].0, entry: shared[i].1).indicators.count
+        }
         return n
     }.reduce(0, +)
     let parallel = Double(DispatchTime.now().uptimeNanoseconds - parallelStart) / 1e9

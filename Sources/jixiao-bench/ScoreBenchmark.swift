@@ -30,8 +30,10 @@ func runScoreBenchmark() {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
-    print("score: " + figure(indicatorCount, seconds)
-          + " (CPU \(String(format: "%.3f", cpu)) s = \(Int(Double(indicatorCount) / cpu)) indicators/CPU-s; checksum \(Int(checksum)))")
+    print(
+        "score: " + figure(indicatorCount, seconds)
+            + " (CPU \(String(format: "%.3f", cpu)) s = \(Int(Double(indicatorCount) / cpu)) indicators/CPU-s; checksum \(Int(checksum)))"
+    )
 
     // 2. one thread, writing every explanation as a report would
     let fullRounds = max(1, rounds / 10)
@@ -73,31 +75,42 @@ final class TotalsBox: @unchecked Sendable {
 
 /// Rows in the phrasings real tables use; actuals drawn around their targets.
 func benchTable(_ rng: inout SeededRandom) -> GoalTable {
-    func q(_ name: String, _ type: Comparison, _ value: Double, _ unit: String, _ scoring: String, _ weight: Double,
-           spread: ClosedRange<Double> = 0.7...1.3) -> Indicator {
+    func q(
+        _ name: String, _ type: Comparison, _ value: Double, _ unit: String, _ scoring: String, _ weight: Double,
+        spread: ClosedRange<Double> = 0.7...1.3
+    ) -> Indicator {
         let actual = ArithmeticText.number(value * Double.random(in: spread, using: &rng), places: 2)
-        return Indicator(level1: "产出指标", level2: "数量指标", name: name, type: type, value: ArithmeticText.number(value),
-                         unit: unit, scoring: scoring, weight: weight, actual: actual)
+        return Indicator(
+            level1: "产出指标", level2: "数量指标", name: name, type: type, value: ArithmeticText.number(value),
+            unit: unit, scoring: scoring, weight: weight, actual: actual)
     }
     let variant = Double(rng.next() % 5)
     var rows: [Indicator] = [
         q("实际缴费人数", .atLeast, 1.8 + variant / 10, "万人", "达到计划值得满分5分，否则按实际值/计划值*指标分值计分。", 5),
         q("养老金社保机构发放率", .equal, 100, "%", "达到计划值得2分，否则按实际值/计划值*指标分值计分。", 2, spread: 0.9...1.0),
         q("社会保险费收入占基金收入比重", .atLeast, 43, "%", "社会保险费收入占基金收入比重达43%得2分，每下降1%扣0.2分，扣完为止。", 2),
-        q("受益人员满意率", .atLeast, 95, "%",
-          "满意度大于等于95%的得10分，满意度小于95%且大于等于80%的得8分，满意度小于80%且大于等于60%的得5分，满意度小于60%不得分。", 10,
-          spread: 0.6...1.05),
+        q(
+            "受益人员满意率", .atLeast, 95, "%",
+            "满意度大于等于95%的得10分，满意度小于95%且大于等于80%的得8分，满意度小于80%且大于等于60%的得5分，满意度小于60%不得分。", 10,
+            spread: 0.6...1.05),
         q("单位整体支出", .atMost, 329.26, "万元", "整体支出控制在预算范围内，得4分，每超出10%，扣2分，扣完为止。", 4),
         q("每季度拨付资金数", .atMost, 2.13, "万元", "按照正常比例赋分", 20),
-        q("发放补助次数", .equal, 12, "次", ["按照正常比例赋分", "直接赋分", "完成率小于60%不得分，大于等于60%的按(完成率-60%)/(1-60%)×分值"].randomElement(using: &rng)!, 10),
+        q(
+            "发放补助次数", .equal, 12, "次",
+            ["按照正常比例赋分", "直接赋分", "完成率小于60%不得分，大于等于60%的按(完成率-60%)/(1-60%)×分值"].randomElement(using: &rng)!, 10),
         q("受益人员满意度", .atLeast, 98, "%", "满意度赋分", 10, spread: 0.8...1.02),
     ]
-    rows.append(Indicator(level1: "效益指标", level2: "社会效益指标", name: "保障基金安全", type: .qualitative, value: "效果明显",
-                          scoring: "效果明显得15分，效果一般得5分，否则不得分。", weight: 15, actual: ["效果明显", "效果一般", "无"].randomElement(using: &rng)!))
-    rows.append(Indicator(level1: "产出指标", level2: "时效指标", name: "养老待遇发放时间", type: .qualitative, value: "每月25日前",
-                          scoring: "养老待遇在每月25日前完成发放得10分，每推迟1天扣0.5分，扣完为止。", weight: 10,
-                          actual: ["24日", "25日", "27日", "30日"].randomElement(using: &rng)!))
+    rows.append(
+        Indicator(
+            level1: "效益指标", level2: "社会效益指标", name: "保障基金安全", type: .qualitative, value: "效果明显",
+            scoring: "效果明显得15分，效果一般得5分，否则不得分。", weight: 15, actual: ["效果明显", "效果一般", "无"].randomElement(using: &rng)!))
+    rows.append(
+        Indicator(
+            level1: "产出指标", level2: "时效指标", name: "养老待遇发放时间", type: .qualitative, value: "每月25日前",
+            scoring: "养老待遇在每月25日前完成发放得10分，每推迟1天扣0.5分，扣完为止。", weight: 10,
+            actual: ["24日", "25日", "27日", "30日"].randomElement(using: &rng)!))
     let budget = 300 + variant * 10
-    return GoalTable(kind: .department, unit: "基准测试单位", indicators: rows,
-                     execution: Execution(budget: budget, spent: budget * Double.random(in: 0.8...1.0, using: &rng), weight: 10))
+    return GoalTable(
+        kind: .department, unit: "基准测试单位", indicators: rows,
+        execution: Execution(budget: budget, spent: budget * Double.random(in: 0.8...1.0, using: &rng), weight: 10))
 }

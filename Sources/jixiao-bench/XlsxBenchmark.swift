@@ -54,7 +54,9 @@ private struct XlsxBenchmark {
                 cells.append(BenchCell(r: row, c: 1, v: "第\(serial)张表 某某单位\(serial % 37)项目绩效目标表", s: .title))
                 for column in 2...Self.columns { cells.append(BenchCell(r: row, c: column, s: .title)) }
                 merges.append("A\(row):J\(row)")
-                for (offset, text) in Self.header.enumerated() { cells.append(BenchCell(r: row + 1, c: offset + 1, v: text, s: .header)) }
+                for (offset, text) in Self.header.enumerated() {
+                    cells.append(BenchCell(r: row + 1, c: offset + 1, v: text, s: .header))
+                }
                 for item in 0..<8 {
                     let r = row + 2 + item
                     let group = item / 4
@@ -81,10 +83,14 @@ private struct XlsxBenchmark {
     func writeWithOfficeXML(_ sheets: [BenchSheet], to url: URL) throws {
         var writer = XLSXWriter()
         let styles: [StyleKey: StyleID] = [
-            .title: writer.addStyle(CellStyle(font: FontStyle(name: "黑体", size: 14, bold: true), border: .thin,
-                                              horizontalAlignment: .center, verticalAlignment: .center)),
-            .header: writer.addStyle(CellStyle(font: FontStyle(name: "黑体", bold: true), fillColor: "D9E1F2", border: .thin,
-                                               horizontalAlignment: .center, verticalAlignment: .center, wrapText: true)),
+            .title: writer.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "黑体", size: 14, bold: true), border: .thin,
+                    horizontalAlignment: .center, verticalAlignment: .center)),
+            .header: writer.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "黑体", bold: true), fillColor: "D9E1F2", border: .thin,
+                    horizontalAlignment: .center, verticalAlignment: .center, wrapText: true)),
             .text: writer.addStyle(CellStyle(border: .thin, verticalAlignment: .center, wrapText: true)),
             .number: writer.addStyle(CellStyle(border: .thin, horizontalAlignment: .right, verticalAlignment: .center)),
         ]
@@ -116,104 +122,104 @@ private struct XlsxBenchmark {
     }
 
     static let openpyxlScript = #"""
-import sys, json, time
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, Border, Side, Alignment, PatternFill
-from openpyxl.worksheet.properties import PageSetupProperties
+        import sys, json, time
+        from openpyxl import Workbook, load_workbook
+        from openpyxl.styles import Font, Border, Side, Alignment, PatternFill
+        from openpyxl.worksheet.properties import PageSetupProperties
 
-sheets = json.load(open(sys.argv[1], encoding="utf-8"))
-out, widths = sys.argv[2], [6, 12, 14, 30, 8, 10, 10, 10, 12, 24]
-start = time.perf_counter()
-wb = Workbook()
-wb.remove(wb.active)
-thin = Side(style="thin")
-border = Border(left=thin, right=thin, top=thin, bottom=thin)
-styles = {
-    "title": (Font(name="黑体", size=14, bold=True), None, Alignment(horizontal="center", vertical="center")),
-    "header": (Font(name="黑体", bold=True), PatternFill("solid", fgColor="D9E1F2"), Alignment(horizontal="center", vertical="center", wrap_text=True)),
-    "text": (None, None, Alignment(vertical="center", wrap_text=True)),
-    "number": (None, None, Alignment(horizontal="right", vertical="center")),
-}
-letters = "ABCDEFGHIJ"
-for sheet in sheets:
-    ws = wb.create_sheet(sheet["name"])
-    for cell in sheet["cells"]:
-        value = cell.get("n")
-        if value is None:
-            value = cell.get("v") or None
-        c = ws.cell(row=cell["r"], column=cell["c"], value=value)
-        font, fill, alignment = styles[cell["s"]]
-        c.border = border
-        c.alignment = alignment
-        if font: c.font = font
-        if fill: c.fill = fill
-    for ref in sheet["merges"]:
-        ws.merge_cells(ref)
-    for i, w in enumerate(widths):
-        ws.column_dimensions[letters[i]].width = w
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-wb.save(out)
-written = time.perf_counter()
-book = load_workbook(out)
-cells = merges = 0
-for ws in book.worksheets:
-    for row in ws.iter_rows(values_only=True):
-        cells += sum(1 for v in row if v is not None and v != "")
-    merges += len(ws.merged_cells.ranges)
-read = time.perf_counter()
-print(json.dumps({"write": written - start, "read": read - written, "cells": cells, "merges": merges}))
-"""#
+        sheets = json.load(open(sys.argv[1], encoding="utf-8"))
+        out, widths = sys.argv[2], [6, 12, 14, 30, 8, 10, 10, 10, 12, 24]
+        start = time.perf_counter()
+        wb = Workbook()
+        wb.remove(wb.active)
+        thin = Side(style="thin")
+        border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        styles = {
+            "title": (Font(name="黑体", size=14, bold=True), None, Alignment(horizontal="center", vertical="center")),
+            "header": (Font(name="黑体", bold=True), PatternFill("solid", fgColor="D9E1F2"), Alignment(horizontal="center", vertical="center", wrap_text=True)),
+            "text": (None, None, Alignment(vertical="center", wrap_text=True)),
+            "number": (None, None, Alignment(horizontal="right", vertical="center")),
+        }
+        letters = "ABCDEFGHIJ"
+        for sheet in sheets:
+            ws = wb.create_sheet(sheet["name"])
+            for cell in sheet["cells"]:
+                value = cell.get("n")
+                if value is None:
+                    value = cell.get("v") or None
+                c = ws.cell(row=cell["r"], column=cell["c"], value=value)
+                font, fill, alignment = styles[cell["s"]]
+                c.border = border
+                c.alignment = alignment
+                if font: c.font = font
+                if fill: c.fill = fill
+            for ref in sheet["merges"]:
+                ws.merge_cells(ref)
+            for i, w in enumerate(widths):
+                ws.column_dimensions[letters[i]].width = w
+            ws.page_setup.orientation = "landscape"
+            ws.page_setup.paperSize = 9
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        wb.save(out)
+        written = time.perf_counter()
+        book = load_workbook(out)
+        cells = merges = 0
+        for ws in book.worksheets:
+            for row in ws.iter_rows(values_only=True):
+                cells += sum(1 for v in row if v is not None and v != "")
+            merges += len(ws.merged_cells.ranges)
+        read = time.perf_counter()
+        print(json.dumps({"write": written - start, "read": read - written, "cells": cells, "merges": merges}))
+        """#
 
     /// Writes the same cells as an .xls with xlwt (texts, numbers, merges; no borders, which xlwt
     /// would make slow to write and which neither reader looks at), then times xlrd reading it
     /// back as `readWithOfficeXML` does: every cell's value, and the merged ranges.
     static let xlrdScript = #"""
-import sys, json, time
-import xlwt, xlrd
-sheets = json.load(open(sys.argv[1], encoding="utf-8"))
-out = sys.argv[2]
-start = time.perf_counter()
-book = xlwt.Workbook(encoding="utf-8")
-for sheet in sheets:
-    ws = book.add_sheet(sheet["name"], cell_overwrite_ok=True)
-    for cell in sheet["cells"]:
-        value = cell.get("n")
-        if value is None:
-            value = cell.get("v") or None
-        if value is not None:
-            ws.write(cell["r"] - 1, cell["c"] - 1, value)
-    for ref in sheet["merges"]:
-        a, b = ref.split(":")
-        def parse(x):
-            col = 0
-            i = 0
-            while x[i].isalpha():
-                col = col * 26 + ord(x[i]) - 64
-                i += 1
-            return int(x[i:]) - 1, col - 1
-        (r1, c1), (r2, c2) = parse(a), parse(b)
-        ws.merge(r1, r2, c1, c2)
-book.save(out)
-written = time.perf_counter()
-best = None
-for _ in range(3):
-    t0 = time.perf_counter()
-    wb = xlrd.open_workbook(out, formatting_info=True)
-    cells = merges = 0
-    for ws in wb.sheets():
-        for r in range(ws.nrows):
-            for v in ws.row_values(r):
-                if v is not None and v != "":
-                    cells += 1
-        merges += len(ws.merged_cells)
-    t = time.perf_counter() - t0
-    best = t if best is None else min(best, t)
-print(json.dumps({"write": written - start, "read": best, "cells": cells, "merges": merges}))
-"""#
+        import sys, json, time
+        import xlwt, xlrd
+        sheets = json.load(open(sys.argv[1], encoding="utf-8"))
+        out = sys.argv[2]
+        start = time.perf_counter()
+        book = xlwt.Workbook(encoding="utf-8")
+        for sheet in sheets:
+            ws = book.add_sheet(sheet["name"], cell_overwrite_ok=True)
+            for cell in sheet["cells"]:
+                value = cell.get("n")
+                if value is None:
+                    value = cell.get("v") or None
+                if value is not None:
+                    ws.write(cell["r"] - 1, cell["c"] - 1, value)
+            for ref in sheet["merges"]:
+                a, b = ref.split(":")
+                def parse(x):
+                    col = 0
+                    i = 0
+                    while x[i].isalpha():
+                        col = col * 26 + ord(x[i]) - 64
+                        i += 1
+                    return int(x[i:]) - 1, col - 1
+                (r1, c1), (r2, c2) = parse(a), parse(b)
+                ws.merge(r1, r2, c1, c2)
+        book.save(out)
+        written = time.perf_counter()
+        best = None
+        for _ in range(3):
+            t0 = time.perf_counter()
+            wb = xlrd.open_workbook(out, formatting_info=True)
+            cells = merges = 0
+            for ws in wb.sheets():
+                for r in range(ws.nrows):
+                    for v in ws.row_values(r):
+                        if v is not None and v != "":
+                            cells += 1
+                merges += len(ws.merged_cells)
+            t = time.perf_counter() - t0
+            best = t if best is None else min(best, t)
+        print(json.dumps({"write": written - start, "read": best, "cells": cells, "merges": merges}))
+        """#
 
     /// The .xls line: xlwt writes the tables, then Jixiao and xlrd each read them, best of three.
     func runXLS(json: URL, directory: URL) throws {
@@ -221,7 +227,8 @@ print(json.dumps({"write": written - start, "read": best, "cells": cells, "merge
         try Self.xlrdScript.write(to: script, atomically: true, encoding: .utf8)
         let xls = directory.appendingPathComponent("xlwt.xls")
         guard let output = runPython([script.path, json.path, xls.path]),
-              let result = try? JSONDecoder().decode(PythonResult.self, from: Data(output.utf8)) else {
+            let result = try? JSONDecoder().decode(PythonResult.self, from: Data(output.utf8))
+        else {
             print(".xls     not run: python3 with xlwt and xlrd is needed (pip install xlwt xlrd)")
             return
         }
@@ -231,9 +238,13 @@ print(json.dumps({"write": written - start, "read": best, "cells": cells, "merge
         for _ in 0..<3 { times.append(try clock.measure { counts = try readWithOfficeXML(xls) }) }
         let ours = seconds(times.min() ?? .zero)
         let size = (try? FileManager.default.attributesOfItem(atPath: xls.path)[.size] as? Int) ?? 0
-        print(String(format: "Jixiao   read .xls %6.3f s   (%d non-empty cells, %d merges, %.1f MB file written by xlwt)",
-                     ours, counts.cells, counts.merges, Double(size) / 1_048_576))
-        print(String(format: "xlrd     read .xls %6.3f s   (%d non-empty cells, %d merges)", result.read, result.cells, result.merges))
+        print(
+            String(
+                format: "Jixiao   read .xls %6.3f s   (%d non-empty cells, %d merges, %.1f MB file written by xlwt)",
+                ours, counts.cells, counts.merges, Double(size) / 1_048_576))
+        print(
+            String(
+                format: "xlrd     read .xls %6.3f s   (%d non-empty cells, %d merges)", result.read, result.cells, result.merges))
         print(String(format: "ratio    read .xls %5.1f×    (xlrd time ÷ Jixiao time)", result.read / ours))
     }
 
@@ -251,8 +262,10 @@ print(json.dumps({"write": written - start, "read": best, "cells": cells, "merge
         let sheets = makeSheets()
         let ours = directory.appendingPathComponent("officexml.xlsx")
         let rowCount = Self.sheetCount * Self.tablesPerSheet * 11
-        print("xlsx benchmark: \(Self.sheetCount * Self.tablesPerSheet) tables in \(Self.sheetCount) sheets, "
-              + "\(rowCount) rows × \(Self.columns) columns, \(sheets.reduce(0) { $0 + $1.merges.count }) merges, every table cell bordered")
+        print(
+            "xlsx benchmark: \(Self.sheetCount * Self.tablesPerSheet) tables in \(Self.sheetCount) sheets, "
+                + "\(rowCount) rows × \(Self.columns) columns, \(sheets.reduce(0) { $0 + $1.merges.count }) merges, every table cell bordered"
+        )
 
         // Best of three: the first run also pays for page faults and allocator warm-up.
         let clock = ContinuousClock()
@@ -266,8 +279,10 @@ print(json.dumps({"write": written - start, "read": best, "cells": cells, "merge
         let ourWrite = seconds(writeTimes.min() ?? .zero)
         let ourRead = seconds(readTimes.min() ?? .zero)
         let size = (try? FileManager.default.attributesOfItem(atPath: ours.path)[.size] as? Int) ?? 0
-        print(String(format: "Jixiao   write %6.3f s   read %6.3f s   (%d non-empty cells, %d merges, %.1f MB file)",
-                     ourWrite, ourRead, counts.cells, counts.merges, Double(size) / 1_048_576))
+        print(
+            String(
+                format: "Jixiao   write %6.3f s   read %6.3f s   (%d non-empty cells, %d merges, %.1f MB file)",
+                ourWrite, ourRead, counts.cells, counts.merges, Double(size) / 1_048_576))
 
         let json = directory.appendingPathComponent("cells.json")
         try JSONEncoder().encode(sheets).write(to: json)
@@ -277,28 +292,35 @@ print(json.dumps({"write": written - start, "read": best, "cells": cells, "merge
         // The .xls line first: it needs only xlwt and xlrd, not openpyxl.
         try runXLS(json: json, directory: directory)
         guard let output = runPython([script.path, json.path, theirs.path]),
-              let result = try? JSONDecoder().decode(PythonResult.self, from: Data(output.utf8)) else {
+            let result = try? JSONDecoder().decode(PythonResult.self, from: Data(output.utf8))
+        else {
             print("openpyxl  not run: python3 with openpyxl is needed (pip install openpyxl)")
             return
         }
-        print(String(format: "openpyxl write %6.3f s   read %6.3f s   (%d non-empty cells, %d merges)",
-                     result.write, result.read, result.cells, result.merges))
-        print(String(format: "ratio    write %5.1f×    read %5.1f×   (openpyxl time ÷ Jixiao time)",
-                     result.write / ourWrite, result.read / ourRead))
+        print(
+            String(
+                format: "openpyxl write %6.3f s   read %6.3f s   (%d non-empty cells, %d merges)",
+                result.write, result.read, result.cells, result.merges))
+        print(
+            String(
+                format: "ratio    write %5.1f×    read %5.1f×   (openpyxl time ÷ Jixiao time)",
+                result.write / ourWrite, result.read / ourRead))
         let crossRead = try clock.measure { _ = try readWithOfficeXML(theirs) }
-        print(String(format: "Jixiao reads openpyxl's file in %.3f s; peak memory of this process %.0f MB",
-                     seconds(crossRead), peakMemoryMegabytes()))
+        print(
+            String(
+                format: "Jixiao reads openpyxl's file in %.3f s; peak memory of this process %.0f MB",
+                seconds(crossRead), peakMemoryMegabytes()))
     }
 
     /// The process's peak resident memory. Linux reports kilobytes, macOS bytes.
     private func peakMemoryMegabytes() -> Double {
         var usage = rusage()
         #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            return Double(usage.ru_maxrss) / 1024
         #else
-        getrusage(RUSAGE_SELF, &usage)
-        return Double(usage.ru_maxrss) / 1_048_576
+            getrusage(RUSAGE_SELF, &usage)
+            return Double(usage.ru_maxrss) / 1_048_576
         #endif
     }
 

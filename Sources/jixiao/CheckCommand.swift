@@ -12,11 +12,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "检查绩效目标表：找出会被财政审核退回的问题，指明表、行、列，并给出改法。",
         discussion: """
-        发现“错误”时退出码为 1，否则为 0；用法错误为 2。
-        加 --submission 时再按“提交审核”的规则（与网页、服务器同一规则：有错误不能提交，有警告须确认）逐表判断能否提交；
-        不能提交的表使退出码为 1；--acknowledge-warnings 表示已阅读警告。
-        不指定 --profile 时按表种选择内置规则配置：省级整体表用 provincial，成本指标列在产出指标下的表用 legacy，其余用 current。
-        """
+            发现“错误”时退出码为 1，否则为 0；用法错误为 2。
+            加 --submission 时再按“提交审核”的规则（与网页、服务器同一规则：有错误不能提交，有警告须确认）逐表判断能否提交；
+            不能提交的表使退出码为 1；--acknowledge-warnings 表示已阅读警告。
+            不指定 --profile 时按表种选择内置规则配置：省级整体表用 provincial，成本指标列在产出指标下的表用 legacy，其余用 current。
+            """
     )
 
     // Unrecognised options land here too, so that they can be refused with exit code 2 like every
@@ -41,7 +41,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if listRules {
-            print(RuleCatalogue.all.map { "\($0.code)\t\($0.severity.label)\t\($0.family.label)\t\($0.title)" }.joined(separator: "\n"))
+            print(
+                RuleCatalogue.all.map { "\($0.code)\t\($0.severity.label)\t\($0.family.label)\t\($0.title)" }.joined(
+                    separator: "\n"))
             return
         }
         if let bad = inputs.first(where: { $0.hasPrefix("-") && $0 != "-" }) { throw usage("不认识的选项“\(bad)”") }
@@ -54,15 +56,19 @@ struct CheckCommand: ParsableCommand {
         for path in inputs {
             do {
                 // `-` reads standard input, so that another program can pipe a document in.
-                let result = path == "-"
+                let result =
+                    path == "-"
                     ? try DocumentReader.read(data: FileHandle.standardInput.readDataToEndOfFile())
                     : try DocumentReader.read(contentsOf: URL(fileURLWithPath: path))
-                reports.append(FileReport(file: path, tables: result.tables,
-                                          findings: checker.check(result.tables, importNotes: result.notes)))
+                reports.append(
+                    FileReport(
+                        file: path, tables: result.tables,
+                        findings: checker.check(result.tables, importNotes: result.notes)))
             } catch {
                 let rule = RuleCatalogue.inputUnreadable
-                let f = Finding(table: 0, indicator: nil, field: nil, severity: rule.severity, code: rule.code,
-                                message: "文件无法读取：\(error.description)", suggestion: "检查文件路径和格式", profile: chosen?.name ?? "")
+                let f = Finding(
+                    table: 0, indicator: nil, field: nil, severity: rule.severity, code: rule.code,
+                    message: "文件无法读取：\(error.description)", suggestion: "检查文件路径和格式", profile: chosen?.name ?? "")
                 reports.append(FileReport(file: path, tables: [], findings: [f]))
             }
         }
@@ -81,7 +87,9 @@ struct CheckCommand: ParsableCommand {
                         of: .submit, comment: nil, errors: mine.filter { $0.severity == .error }.map(\.message),
                         warnings: mine.count { $0.severity == .warning }, acknowledgedWarnings: acknowledgeWarnings)
                     let name = table.project?.name ?? table.unit
-                    let line = "\(r.file) 第\(i + 1)张表\(name.isEmpty ? "" : "（\(name)）")：" + (refusal.map { "不能提交：\($0.message)" } ?? "可以提交审核")
+                    let line =
+                        "\(r.file) 第\(i + 1)张表\(name.isEmpty ? "" : "（\(name)）")："
+                        + (refusal.map { "不能提交：\($0.message)" } ?? "可以提交审核")
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                     if refusal != nil { refused = true }
                 }
@@ -93,7 +101,8 @@ struct CheckCommand: ParsableCommand {
     enum OutputFormat: String { case text, json }
 
     func usage(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("用法错误：\(message)\n用法：jixiao check INPUT... [--profile NAME|FILE] [--format text|json]\n".utf8))
+        FileHandle.standardError.write(
+            Data("用法错误：\(message)\n用法：jixiao check INPUT... [--profile NAME|FILE] [--format text|json]\n".utf8))
         return ExitCode(2)
     }
 }
@@ -135,7 +144,9 @@ enum CheckReport {
             out += "\n"
         }
         let total = counts.values.reduce(0, +)
-        out += total == 0 ? "未发现问题。\n"
+        out +=
+            total == 0
+            ? "未发现问题。\n"
             : "共 \(total) 个问题：错误 \(counts[.error] ?? 0) 个，警告 \(counts[.warning] ?? 0) 个，提示 \(counts[.hint] ?? 0) 个。\n"
         return out
     }
@@ -160,7 +171,8 @@ enum CheckReport {
         var finding: Finding
         // the same keys as the API's findings (`FindingDTO`), plus the file
         enum K: String, CodingKey {
-            case file, table, indicator, indicatorId, field, fieldLabel, severity, severityLabel, code, message, suggestion, rule, profile
+            case file, table, indicator, indicatorId, field, fieldLabel, severity, severityLabel, code, message, suggestion, rule,
+                profile
         }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: K.self)

@@ -9,10 +9,10 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "读取绩效目标表（粘贴文本、.txt/.md、JSON、.xlsx、.xls、WPS .et、.docx），输出 JSON、.xlsx、.csv 或 .html。",
         discussion: """
-        INPUT 为文件路径，或 - 表示从标准输入读取。输出格式按 -o 文件的扩展名决定：.json（默认）、\
-        .xlsx（官方版式，每张表一个工作表）、.csv（每个指标一行，UTF-8 带 BOM）、.html（A4 横向打印版）。\
-        不写 -o 时输出 JSON 到标准输出；--format 可指定 csv 或 html 输出到标准输出。修复和问题以中文写到标准错误，附行号或单元格。
-        """
+            INPUT 为文件路径，或 - 表示从标准输入读取。输出格式按 -o 文件的扩展名决定：.json（默认）、\
+            .xlsx（官方版式，每张表一个工作表）、.csv（每个指标一行，UTF-8 带 BOM）、.html（A4 横向打印版）。\
+            不写 -o 时输出 JSON 到标准输出；--format 可指定 csv 或 html 输出到标准输出。修复和问题以中文写到标准错误，附行号或单元格。
+            """
     )
 
     @Argument(help: "输入文件，或 - 表示标准输入")
@@ -28,7 +28,7 @@ struct ConvertCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        _ = try exportFormat()  // a wrong output name is reported before the input is read
+        _ = try exportFormat() // a wrong output name is reported before the input is read
         let result = try InputLoader.load(input)
         if !quiet { NotePrinter.print(result.notes, source: input) }
         guard !result.tables.isEmpty else {

@@ -8,7 +8,10 @@ struct Jixiao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "绩效目标表：导入、检查、自评打分、运行监控、转换。",
-        subcommands: [ConvertCommand.self, CheckCommand.self, ScoreCommand.self, MonitorCommand.self, ProfileCommand.self, TemplateCommand.self]
+        subcommands: [
+            ConvertCommand.self, CheckCommand.self, ScoreCommand.self, MonitorCommand.self, ProfileCommand.self,
+            TemplateCommand.self,
+        ]
     )
 
     /// Exit codes every command keeps: 0 done, 1 nothing usable / errors found, 2 a usage error

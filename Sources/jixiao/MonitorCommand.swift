@@ -12,10 +12,10 @@ struct MonitorCommand: ParsableCommand {
         commandName: "monitor",
         abstract: "运行监控：读取执行监控表，给出每项指标、预算执行、每张表和单位的预警灯及其算式，列出缺少的偏差原因。",
         discussion: """
-        输入：执行监控表（.xlsx、.xls、WPS .et、.docx、粘贴的文本），或带 monitoring 的目标表交换格式 JSON。
-        规则配置（--profile）：\(MonitoringProfile.builtIn.map { "\($0.name)＝\($0.title)" }.joined(separator: "；"))；或规则配置 JSON 文件。
-        退出码：0 完成；1 有红灯缺少偏差原因，或文件无法读取；2 用法错误。
-        """
+            输入：执行监控表（.xlsx、.xls、WPS .et、.docx、粘贴的文本），或带 monitoring 的目标表交换格式 JSON。
+            规则配置（--profile）：\(MonitoringProfile.builtIn.map { "\($0.name)＝\($0.title)" }.joined(separator: "；"))；或规则配置 JSON 文件。
+            退出码：0 完成；1 有红灯缺少偏差原因，或文件无法读取；2 用法错误。
+            """
     )
 
     @Argument(help: "执行监控表文件（或带 monitoring 的 JSON）。")
@@ -78,7 +78,9 @@ struct MonitorCommand: ParsableCommand {
         let units = unitNames.map { ($0, monitor.unitLights(byUnit[$0] ?? [])) }
 
         let gaps = zip(lights, tables).map { SubmissionCheck(lights: $0, entry: $1.entry).reasonGaps }
-        let output = format == "json" ? json(lights, units: units, profile: chosen) : text(lights, gaps: gaps, units: units, profile: chosen)
+        let output =
+            format == "json"
+            ? json(lights, units: units, profile: chosen) : text(lights, gaps: gaps, units: units, profile: chosen)
         FileHandle.standardOutput.write(Data(output.utf8))
         if lights.contains(where: \.hasRedWithoutReason) { throw ExitCode(1) }
     }
@@ -125,26 +127,48 @@ struct MonitorCommand: ParsableCommand {
                 ("explanation", .string(t.explanation)), ("budget", .object(budget)),
             ]
             if let gap = t.gap {
-                o.append(("gap", .object([("goalCompletion", .number(gap.goalCompletion)), ("light", .string(gap.light.rawValue)),
-                                          ("explanation", .string(gap.explanation))])))
+                o.append(
+                    (
+                        "gap",
+                        .object([
+                            ("goalCompletion", .number(gap.goalCompletion)), ("light", .string(gap.light.rawValue)),
+                            ("explanation", .string(gap.explanation)),
+                        ])
+                    ))
             }
-            o.append(("indicators", .array(t.indicators.map { l in
-                var i: [(String, JSONValue)] = [("id", .string(l.id)), ("row", .number(l.row + 1)), ("name", .string(l.name))]
-                i += light(l.light, unreadable: l.unreadable)
-                i += [("ratio", .number(l.ratio)), ("prorated", l.prorated.map(JSONValue.bool) ?? .null),
-                      ("likelihood", .string(l.likelihood?.rawValue)), ("explanation", .string(l.explanation)),
-                      ("reasonRequired", .bool(l.reasonRequired)), ("reasonMissing", .bool(l.reasonMissing))]
-                return .object(i)
-            })))
+            o.append(
+                (
+                    "indicators",
+                    .array(
+                        t.indicators.map { l in
+                            var i: [(String, JSONValue)] = [
+                                ("id", .string(l.id)), ("row", .number(l.row + 1)), ("name", .string(l.name)),
+                            ]
+                            i += light(l.light, unreadable: l.unreadable)
+                            i += [
+                                ("ratio", .number(l.ratio)), ("prorated", l.prorated.map(JSONValue.bool) ?? .null),
+                                ("likelihood", .string(l.likelihood?.rawValue)), ("explanation", .string(l.explanation)),
+                                ("reasonRequired", .bool(l.reasonRequired)), ("reasonMissing", .bool(l.reasonMissing)),
+                            ]
+                            return .object(i)
+                        })
+                ))
             o.append(("unmatched", .array(t.unmatched.map { .string($0) })))
             return .object(o)
         }
         let doc = JSONValue.object([
             ("profile", .string(profile.name)),
             ("tables", .array(tables)),
-            ("units", .array(units.map { name, u in
-                .object([("name", .string(name)), ("light", .string(u.light.rawValue)), ("explanation", .string(u.explanation))])
-            })),
+            (
+                "units",
+                .array(
+                    units.map { name, u in
+                        .object([
+                            ("name", .string(name)), ("light", .string(u.light.rawValue)),
+                            ("explanation", .string(u.explanation)),
+                        ])
+                    })
+            ),
             ("redWithoutReason", .bool(lights.contains(where: \.hasRedWithoutReason))),
         ])
         return doc.serialized() + "\n"
@@ -154,9 +178,11 @@ struct MonitorCommand: ParsableCommand {
 
     func loadProfile() -> ProfileChoice {
         guard let profile else { return .success(.standard) }
-        switch ProfileArgument.resolve(profile, builtIn: MonitoringProfile.named, names: MonitoringProfile.builtIn.map(\.name),
-                                       load: { try JSONDecoder().decode(MonitoringProfile.self, from: $0) },
-                                       describe: { ($0 as? DecodingError).map(MonitoringJSON.describe) ?? "\($0)" }) {
+        switch ProfileArgument.resolve(
+            profile, builtIn: MonitoringProfile.named, names: MonitoringProfile.builtIn.map(\.name),
+            load: { try JSONDecoder().decode(MonitoringProfile.self, from: $0) },
+            describe: { ($0 as? DecodingError).map(MonitoringJSON.describe) ?? "\($0)" })
+        {
         case .success(let p): return .success(p)
         case .failure(let f): return .failure(f.message)
         }

@@ -6,8 +6,10 @@ import Foundation
 enum ProfileArgument {
     struct Failure: Error { var message: String }
 
-    static func resolve<P>(_ argument: String, builtIn: (String) -> P?, names: [String],
-                           load: (Data) throws -> P, describe: (any Error) -> String) -> Result<P, Failure> {
+    static func resolve<P>(
+        _ argument: String, builtIn: (String) -> P?, names: [String],
+        load: (Data) throws -> P, describe: (any Error) -> String
+    ) -> Result<P, Failure> {
         if let p = builtIn(argument) { return .success(p) }
         guard let data = FileManager.default.contents(atPath: argument) else {
             return .failure(Failure(message: "规则配置“\(argument)”既不是内置配置（\(names.joined(separator: "、"))），也不是可读的文件"))

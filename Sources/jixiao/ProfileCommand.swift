@@ -39,8 +39,10 @@ struct ProfileCommand: ParsableCommand {
     /// An unknown name or an unreadable file is a usage error (exit 2).
     static func resolve(_ argument: String?) throws -> Profile? {
         guard let argument else { return nil }
-        switch ProfileArgument.resolve(argument, builtIn: Profile.builtIn(named:), names: Profile.builtIn.map(\.name),
-                                       load: { try Profile.load(from: $0) }, describe: { ($0 as? InterchangeError)?.description ?? "\($0)" }) {
+        switch ProfileArgument.resolve(
+            argument, builtIn: Profile.builtIn(named:), names: Profile.builtIn.map(\.name),
+            load: { try Profile.load(from: $0) }, describe: { ($0 as? InterchangeError)?.description ?? "\($0)" })
+        {
         case .success(let p): return p
         case .failure(let f):
             FileHandle.standardError.write(Data("用法错误：\(f.message)\n".utf8))

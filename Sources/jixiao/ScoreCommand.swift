@@ -12,10 +12,10 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "自评打分：按评（扣）分标准给每项指标打分，算出预算执行率得分、总分、得分率和等级。",
         discussion: """
-        实际完成值可写在输入文件中（每项指标的 actual，每张表的 execution），或用 --actuals 给出 CSV：
-        列为 表、三级指标、实际完成值（可加 偏差原因），按表序号或项目名称、三级指标名称对应。
-        退出码：0 成功；1 没有可评分的内容；2 用法错误。
-        """
+            实际完成值可写在输入文件中（每项指标的 actual，每张表的 execution），或用 --actuals 给出 CSV：
+            列为 表、三级指标、实际完成值（可加 偏差原因），按表序号或项目名称、三级指标名称对应。
+            退出码：0 成功；1 没有可评分的内容；2 用法错误。
+            """
     )
 
     @Argument(help: "要评分的文件（目标表交换格式 JSON 等）。")
@@ -73,7 +73,9 @@ struct ScoreCommand: ParsableCommand {
             }
             do {
                 // a workbook's first visible sheet, or CSV text
-                let rows = ["xlsx", "xls", "et"].contains(ext) || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+                let rows =
+                    ["xlsx", "xls", "et"].contains(ext) || data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+                        || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
                     ? try ActualsCSV.parse(grid: Self.firstSheet(data))
                     : try ActualsCSV.parse(data)
                 let name = (actuals as NSString).lastPathComponent
@@ -106,8 +108,10 @@ struct ScoreCommand: ParsableCommand {
 
     func loadProfile() -> ProfileChoice {
         guard let profile else { return .success(Profile.current.scoring) }
-        switch ProfileArgument.resolve(profile, builtIn: Profile.builtIn(named:), names: Profile.builtIn.map(\.name),
-                                       load: { try Profile.load(from: $0) }, describe: { ($0 as? InterchangeError)?.description ?? "\($0)" }) {
+        switch ProfileArgument.resolve(
+            profile, builtIn: Profile.builtIn(named:), names: Profile.builtIn.map(\.name),
+            load: { try Profile.load(from: $0) }, describe: { ($0 as? InterchangeError)?.description ?? "\($0)" })
+        {
         case .success(let p): return .success(p.scoring)
         case .failure(let f): return .failure(f.message)
         }

@@ -52,8 +52,9 @@ struct APITests {
     func putWithoutVersion() async throws {
         try await withJixiao { app in
             let created = try await app.create(sampleTable())
-            let res = try await app.send(.PUT, SitePath.api(.table(.value(created.summary.id))).path,
-                                         json: TableInputDTO(table: created.table))
+            let res = try await app.send(
+                .PUT, SitePath.api(.table(.value(created.summary.id))).path,
+                json: TableInputDTO(table: created.table))
             #expect(res.status == .preconditionRequired)
             #expect(res.reason.contains("version"))
         }
@@ -98,7 +99,9 @@ struct APITests {
 
             let wrapped = try await app.send(.POST, SitePath.api(.convert).path, json: ["text": seed, "name": "表.txt"])
             // the same tables; each answer makes its own indicator ids, and every indicator has one
-            #expect(try wrapped.content.decode(ConvertResponseDTO.self).tables.map(\.withoutIndicatorIDs) == a.tables.map(\.withoutIndicatorIDs))
+            #expect(
+                try wrapped.content.decode(ConvertResponseDTO.self).tables.map(\.withoutIndicatorIDs)
+                    == a.tables.map(\.withoutIndicatorIDs))
             #expect(a.tables.allSatisfy { $0.indicators.allSatisfy { $0.id != nil } })
             #expect(a.notes.contains { $0.indicatorId != nil })
 
@@ -111,7 +114,7 @@ struct APITests {
     @Test("检查接口：与 GoalCheck 的结果一致")
     func check() async throws {
         var t = sampleTable(name: "满意度")
-        t.indicators[0].level2 = "效益指标"  // a 二级 that does not exist
+        t.indicators[0].level2 = "效益指标" // a 二级 that does not exist
         try await withJixiao { app in
             let res = try await app.send(.POST, SitePath.api(.check).path, json: ["tables": [t]])
             #expect(res.status == .ok)
@@ -173,9 +176,11 @@ struct APITests {
             let doc = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
             #expect(doc?["openapi"] as? String == "3.0.3")
             let paths = Set((doc?["paths"] as? [String: Any])?.keys.map { $0 } ?? [])
-            let api: [SitePath.API] = [.tables, .table(.key), .tableRestore(.key), .convert, .check, .score, .openAPI,
-                                       .session, .sessionPassword, .tableAction(.key, .key), .tableAudit(.key),
-                                       .organisations, .organisationsImport, .accounts]
+            let api: [SitePath.API] = [
+                .tables, .table(.key), .tableRestore(.key), .convert, .check, .score, .openAPI,
+                .session, .sessionPassword, .tableAction(.key, .key), .tableAudit(.key),
+                .organisations, .organisationsImport, .accounts,
+            ]
             for p in api {
                 let documented = SitePath.api(p).path.replacingOccurrences(of: "/api/v1", with: "")
                     .replacingOccurrences(of: ":id", with: "{id}").replacingOccurrences(of: ":action", with: "{action}")

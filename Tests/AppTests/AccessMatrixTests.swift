@@ -35,19 +35,31 @@ struct AccessMatrixTests {
         Route(name: "API 读取", method: .GET, path: { SitePath.api(.table(.value($0))).path }, success: .ok, editorsOnly: false),
         Route(name: "表格页", method: .GET, path: { SitePath.table(.value($0)).path }, success: .ok, editorsOnly: false),
         Route(name: "编辑页", method: .GET, path: { SitePath.tableEdit(.value($0)).path }, success: .ok, editorsOnly: false),
-        Route(name: "自评页", method: .GET, path: { SitePath.tableSelfEvaluation(.value($0)).path }, success: .ok, editorsOnly: false),
+        Route(
+            name: "自评页", method: .GET, path: { SitePath.tableSelfEvaluation(.value($0)).path }, success: .ok, editorsOnly: false),
         Route(name: "导出页", method: .GET, path: { SitePath.tableExport(.value($0)).path }, success: .ok, editorsOnly: false),
-        Route(name: "导出 Excel", method: .GET, path: { SitePath.tableExportFile(.value($0), .xlsx).path }, success: .ok, editorsOnly: false),
-        Route(name: "审计记录 API", method: .GET, path: { SitePath.api(.tableAudit(.value($0))).path }, success: .ok, editorsOnly: false),
-        Route(name: "审计记录 CSV", method: .GET, path: { SitePath.tableAuditCSV(.value($0)).path }, success: .ok, editorsOnly: false),
-        Route(name: "API 保存", method: .PUT, path: { SitePath.api(.table(.value($0))).path },
-              body: { TableInputDTO(table: $0.table, version: $0.summary.version) }, success: .ok, editorsOnly: true),
-        Route(name: "API 删除", method: .DELETE, path: { SitePath.api(.table(.value($0))).path + "?version=1" }, success: .ok,
-              editorsOnly: true),
-        Route(name: "页面提交（表单）", method: .POST, path: { SitePath.tableAction(.value($0), .value(.submit)).path },
-              body: { _ in WorkflowController.ActionForm(acknowledgeWarnings: "on", version: 1) }, success: .seeOther, editorsOnly: true),
-        Route(name: "API 提交", method: .POST, path: { SitePath.api(.tableAction(.value($0), .value(.submit))).path },
-              body: { _ in WorkflowController.ActionRequest(acknowledgeWarnings: true, version: 1) }, success: .ok, editorsOnly: true),
+        Route(
+            name: "导出 Excel", method: .GET, path: { SitePath.tableExportFile(.value($0), .xlsx).path }, success: .ok,
+            editorsOnly: false),
+        Route(
+            name: "审计记录 API", method: .GET, path: { SitePath.api(.tableAudit(.value($0))).path }, success: .ok, editorsOnly: false
+        ),
+        Route(
+            name: "审计记录 CSV", method: .GET, path: { SitePath.tableAuditCSV(.value($0)).path }, success: .ok, editorsOnly: false),
+        Route(
+            name: "API 保存", method: .PUT, path: { SitePath.api(.table(.value($0))).path },
+            body: { TableInputDTO(table: $0.table, version: $0.summary.version) }, success: .ok, editorsOnly: true),
+        Route(
+            name: "API 删除", method: .DELETE, path: { SitePath.api(.table(.value($0))).path + "?version=1" }, success: .ok,
+            editorsOnly: true),
+        Route(
+            name: "页面提交（表单）", method: .POST, path: { SitePath.tableAction(.value($0), .value(.submit)).path },
+            body: { _ in WorkflowController.ActionForm(acknowledgeWarnings: "on", version: 1) }, success: .seeOther,
+            editorsOnly: true),
+        Route(
+            name: "API 提交", method: .POST, path: { SitePath.api(.tableAction(.value($0), .value(.submit))).path },
+            body: { _ in WorkflowController.ActionRequest(acknowledgeWarnings: true, version: 1) }, success: .ok,
+            editorsOnly: true),
     ]
 
     @Test("每个角色对甲单位的表：能看的看得到，不能看的 404，能看不能改的 403", arguments: routes)
@@ -58,7 +70,8 @@ struct AccessMatrixTests {
                 let t = try await app.create(sampleTable(), as: .fillerA)
                 let res = try await app.send(route.method, route.path(t.summary.id), json: route.body?(t), as: persona)
                 let want = Self.expected(persona, success: route.success, forEditors: route.editorsOnly)
-                #expect(res.status == want, "\(route.name) as \(persona.testDescription): \(res.status) \(res.reason.prefix(120))")
+                #expect(
+                    res.status == want, "\(route.name) as \(persona.testDescription): \(res.status) \(res.reason.prefix(120))")
                 if want == .notFound { #expect(res.reason.contains("找不到") || res.body.string.contains("找不到")) }
                 if want == .forbidden { #expect(res.reason.contains("角色") || res.body.string.contains("角色")) }
             }
@@ -70,16 +83,20 @@ struct AccessMatrixTests {
         try await withJixiao { app in
             let t = try await app.create(sampleTable())
             let id = t.summary.id
-            for path in [SitePath.home.path, SitePath.table(.value(id)).path, SitePath.tableEdit(.value(id)).path,
-                         SitePath.importPage.path, SitePath.admin.path, SitePath.tableExportFile(.value(id), .json).path] {
+            for path in [
+                SitePath.home.path, SitePath.table(.value(id)).path, SitePath.tableEdit(.value(id)).path,
+                SitePath.importPage.path, SitePath.admin.path, SitePath.tableExportFile(.value(id), .json).path,
+            ] {
                 let res = try await app.send(.GET, path, as: nil)
                 #expect(res.status == .seeOther, "\(path)")
                 #expect(res.headers.first(name: .location)?.hasPrefix(SitePath.login.path + "?next=") == true, "\(path)")
                 #expect(!res.body.string.contains("示例培训项目"))
             }
-            for (method, path) in [(HTTPMethod.GET, SitePath.api(.tables).path), (.GET, SitePath.api(.table(.value(id))).path),
-                                   (.PUT, SitePath.api(.table(.value(id))).path), (.DELETE, SitePath.api(.table(.value(id))).path),
-                                   (.POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path)] {
+            for (method, path) in [
+                (HTTPMethod.GET, SitePath.api(.tables).path), (.GET, SitePath.api(.table(.value(id))).path),
+                (.PUT, SitePath.api(.table(.value(id))).path), (.DELETE, SitePath.api(.table(.value(id))).path),
+                (.POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path),
+            ] {
                 let res = try await app.send(method, path, as: nil)
                 #expect(res.status == .unauthorized, "\(method) \(path)")
                 #expect(res.reason.contains("请先登录"))
@@ -116,7 +133,9 @@ struct AccessMatrixTests {
                 // the 首页 agrees with the API
                 let html = try await app.send(.GET, SitePath.home.path, as: p).body.string
                 for (unit, id) in [("甲", a.summary.id), ("乙", b.summary.id), ("丙", c.summary.id)] {
-                    #expect(html.contains(SitePath.table(.value(id)).path) == want[p]!.contains(id), "\(p.testDescription) 首页 \(unit)")
+                    #expect(
+                        html.contains(SitePath.table(.value(id)).path) == want[p]!.contains(id), "\(p.testDescription) 首页 \(unit)"
+                    )
                 }
             }
         }
@@ -128,10 +147,13 @@ struct AccessMatrixTests {
             for p in Persona.allCases {
                 let importPage = try await app.send(.GET, SitePath.importPage.path, as: p)
                 #expect(importPage.status == (p.role.isUnitRole ? .ok : .forbidden), "导入 \(p.testDescription)")
-                let create = try await app.send(.POST, SitePath.api(.tables).path, json: TableInputDTO(table: sampleTable()), as: p)
+                let create = try await app.send(
+                    .POST, SitePath.api(.tables).path, json: TableInputDTO(table: sampleTable()), as: p)
                 #expect(create.status == (p.role.isUnitRole ? .created : .forbidden), "新建 \(p.testDescription)")
                 let admin = try await app.send(.GET, SitePath.admin.path, as: p)
-                #expect(admin.status == (p == .admin ? .ok : .forbidden), "机构与账号 \(p.testDescription) \(admin.body.string.suffix(300))")
+                #expect(
+                    admin.status == (p == .admin ? .ok : .forbidden),
+                    "机构与账号 \(p.testDescription) \(admin.body.string.suffix(300))")
                 let audit = try await app.send(.GET, SitePath.adminAuditCSV.path, as: p)
                 #expect(audit.status == (p == .admin ? .ok : .forbidden), "全部审计记录 \(p.testDescription)")
                 if p == .admin { #expect(audit.body.string.contains("登录")) }
@@ -150,18 +172,23 @@ struct AccessMatrixTests {
             let a = try await app.signIn(.fillerA), b = try await app.signIn(.fillerB)
             let path = SitePath.api(.table(.value(t.summary.id))).path + "?version=1"
             // B's cookie with A's CSRF token: refused before anything happens
-            let mixed = try await app.testing().sendRequest(.DELETE, path, headers: [
-                "Cookie": "\(SessionStore.cookieName)=\(b.token)", CSRFMiddleware.header: a.csrf,
-            ])
+            let mixed = try await app.testing().sendRequest(
+                .DELETE, path,
+                headers: [
+                    "Cookie": "\(SessionStore.cookieName)=\(b.token)", CSRFMiddleware.header: a.csrf,
+                ])
             #expect(mixed.status == .forbidden)
             #expect(mixed.reason.contains("安全校验失败"))
             // B with its own token still cannot see A's table
-            let own = try await app.testing().sendRequest(.DELETE, path, headers: [
-                "Cookie": "\(SessionStore.cookieName)=\(b.token)", CSRFMiddleware.header: b.csrf,
-            ])
+            let own = try await app.testing().sendRequest(
+                .DELETE, path,
+                headers: [
+                    "Cookie": "\(SessionStore.cookieName)=\(b.token)", CSRFMiddleware.header: b.csrf,
+                ])
             #expect(own.status == .notFound)
             // a made-up cookie is nobody
-            let forged = try await app.testing().sendRequest(.GET, path, headers: ["Cookie": "\(SessionStore.cookieName)=\(a.token)x"])
+            let forged = try await app.testing().sendRequest(
+                .GET, path, headers: ["Cookie": "\(SessionStore.cookieName)=\(a.token)x"])
             #expect(forged.status == .unauthorized)
             #expect(try await TableStore.find(t.summary.id, on: app.db) != nil)
         }

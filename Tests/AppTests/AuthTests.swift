@@ -13,17 +13,23 @@ struct AuthTests {
         #expect(page.status == .ok)
         let cookie = try #require(page.headers.setCookie?[AuthController.loginCSRFCookie]?.string)
         let html = page.body.string
-        let token = try #require(html.components(separatedBy: "name=\"_csrf\" value=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        let token = try #require(
+            html.components(separatedBy: "name=\"_csrf\" value=\"").dropFirst().first?.components(separatedBy: "\"").first)
         return (cookie, token)
     }
 
-    func postLogin(_ app: Application, _ user: String, _ password: String, next: String = "/",
-                   token: String? = nil) async throws -> TestingHTTPResponse {
+    func postLogin(
+        _ app: Application, _ user: String, _ password: String, next: String = "/",
+        token: String? = nil
+    ) async throws -> TestingHTTPResponse {
         let form = try await loginForm(app)
-        let body = "username=\(user)&password=\(password)&next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&_csrf=\(token ?? form.token)"
-        return try await app.testing().sendRequest(.POST, SitePath.login.path, headers: [
-            "Cookie": "\(AuthController.loginCSRFCookie)=\(form.cookie)", "Content-Type": "application/x-www-form-urlencoded",
-        ], body: ByteBuffer(string: body))
+        let body =
+            "username=\(user)&password=\(password)&next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&_csrf=\(token ?? form.token)"
+        return try await app.testing().sendRequest(
+            .POST, SitePath.login.path,
+            headers: [
+                "Cookie": "\(AuthController.loginCSRFCookie)=\(form.cookie)", "Content-Type": "application/x-www-form-urlencoded",
+            ], body: ByteBuffer(string: body))
     }
 
     @Test("登录页：正确的密码进入原来要去的页面，会话 Cookie 为 HttpOnly")
@@ -37,7 +43,8 @@ struct AuthTests {
             let cookie = try #require(res.headers.setCookie?[SessionStore.cookieName])
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
-            let page = try await app.testing().sendRequest(.GET, next, headers: ["Cookie": "\(SessionStore.cookieName)=\(cookie.string)"])
+            let page = try await app.testing().sendRequest(
+                .GET, next, headers: ["Cookie": "\(SessionStore.cookieName)=\(cookie.string)"])
             #expect(page.status == .ok)
             #expect(page.body.string.contains(Persona.fillerA.name))
             // another site's address is never a destination
@@ -54,7 +61,7 @@ struct AuthTests {
             #expect(wrong.body.string.contains("用户名或密码不正确"))
             #expect(wrong.headers.setCookie?[SessionStore.cookieName] == nil)
             let unknown = try await postLogin(app, "nobody", "whatever-123")
-            #expect(unknown.body.string.contains("用户名或密码不正确"))  // the same words: names are not revealed
+            #expect(unknown.body.string.contains("用户名或密码不正确")) // the same words: names are not revealed
             let forged = try await postLogin(app, Persona.fillerA.username, Persona.password, token: "forged")
             #expect(forged.status == .forbidden)
             #expect(forged.body.string.contains("安全令牌"))
@@ -68,15 +75,20 @@ struct AuthTests {
     static func throttled(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             for _ in 0..<LoginThrottle.freePerPair {
-                let r = try await app.send(.POST, SitePath.api(.session).path, json: ["username": Persona.headA.username, "password": "wrong-password"], as: nil)
+                let r = try await app.send(
+                    .POST, SitePath.api(.session).path, json: ["username": Persona.headA.username, "password": "wrong-password"],
+                    as: nil)
                 #expect(r.status == .unauthorized)
             }
-            let blocked = try await app.send(.POST, SitePath.api(.session).path,
-                                             json: ["username": Persona.headA.username.uppercased(), "password": Persona.password], as: nil)
+            let blocked = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": Persona.headA.username.uppercased(), "password": Persona.password], as: nil)
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.reason.contains("后再试"))
             // another account is not held up
-            let other = try await app.send(.POST, SitePath.api(.session).path, json: ["username": Persona.fillerB.username, "password": Persona.password], as: nil)
+            let other = try await app.send(
+                .POST, SitePath.api(.session).path, json: ["username": Persona.fillerB.username, "password": Persona.password],
+                as: nil)
             #expect(other.status == .ok)
         }
     }
@@ -87,30 +99,40 @@ struct AuthTests {
     static func passwordChange(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             let first = try await app.signIn(.fillerA)
-            let second = try await app.send(.POST, SitePath.api(.session).path,
-                                            json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
+            let second = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
             let otherToken = try #require(second.headers.setCookie?[SessionStore.cookieName]?.string)
 
-            let wrong = try await app.send(.PUT, SitePath.api(.sessionPassword).path,
-                                           json: AuthController.PasswordRequest(current: "nope", new: "new-password-2"))
+            let wrong = try await app.send(
+                .PUT, SitePath.api(.sessionPassword).path,
+                json: AuthController.PasswordRequest(current: "nope", new: "new-password-2"))
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.reason.contains("当前密码不正确"))
-            let short = try await app.send(.PUT, SitePath.api(.sessionPassword).path,
-                                           json: AuthController.PasswordRequest(current: Persona.password, new: "short"))
+            let short = try await app.send(
+                .PUT, SitePath.api(.sessionPassword).path,
+                json: AuthController.PasswordRequest(current: Persona.password, new: "short"))
             #expect(short.reason.contains("至少 8 位"))
-            let ok = try await app.send(.PUT, SitePath.api(.sessionPassword).path,
-                                        json: AuthController.PasswordRequest(current: Persona.password, new: "new-password-2"))
+            let ok = try await app.send(
+                .PUT, SitePath.api(.sessionPassword).path,
+                json: AuthController.PasswordRequest(current: Persona.password, new: "new-password-2"))
             #expect(ok.status == .noContent)
 
-            let stillMe = try await app.testing().sendRequest(.GET, SitePath.api(.session).path,
-                                                              headers: ["Cookie": "\(SessionStore.cookieName)=\(first.token)"])
+            let stillMe = try await app.testing().sendRequest(
+                .GET, SitePath.api(.session).path,
+                headers: ["Cookie": "\(SessionStore.cookieName)=\(first.token)"])
             #expect(stillMe.status == .ok)
-            let otherDevice = try await app.testing().sendRequest(.GET, SitePath.api(.session).path,
-                                                                  headers: ["Cookie": "\(SessionStore.cookieName)=\(otherToken)"])
+            let otherDevice = try await app.testing().sendRequest(
+                .GET, SitePath.api(.session).path,
+                headers: ["Cookie": "\(SessionStore.cookieName)=\(otherToken)"])
             #expect(otherDevice.status == .unauthorized)
-            let old = try await app.send(.POST, SitePath.api(.session).path, json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
+            let old = try await app.send(
+                .POST, SitePath.api(.session).path, json: ["username": Persona.fillerA.username, "password": Persona.password],
+                as: nil)
             #expect(old.status == .unauthorized)
-            let new = try await app.send(.POST, SitePath.api(.session).path, json: ["username": Persona.fillerA.username, "password": "new-password-2"], as: nil)
+            let new = try await app.send(
+                .POST, SitePath.api(.session).path, json: ["username": Persona.fillerA.username, "password": "new-password-2"],
+                as: nil)
             #expect(new.status == .ok)
         }
     }
@@ -121,8 +143,9 @@ struct AuthTests {
             let s = try await app.signIn(.headA)
             let out = try await app.send(.DELETE, SitePath.api(.session).path, as: .headA)
             #expect(out.status == .noContent)
-            let after = try await app.testing().sendRequest(.GET, SitePath.api(.tables).path,
-                                                            headers: ["Cookie": "\(SessionStore.cookieName)=\(s.token)"])
+            let after = try await app.testing().sendRequest(
+                .GET, SitePath.api(.tables).path,
+                headers: ["Cookie": "\(SessionStore.cookieName)=\(s.token)"])
             #expect(after.status == .unauthorized)
             #expect(try await UserSessionRecord.query(on: app.db).filter(\.$id == s.user.sessionID).count() == 0)
         }
@@ -140,10 +163,14 @@ struct AuthTests {
     @Test("机构 CSV：按上级编码建树；任何一行有误时整批不导入，并指出行号")
     func organisationImport() async throws {
         try await withJixiao { app in
-            let good = "\u{FEFF}编码,名称,类型,上级编码\r\nX1,某县财政局,财政局,\r\nX2,\"某县教育局,本级\",主管部门,X1\r\nX3,某县第一中学,单位,X2\r\nX4,某县医疗保障局,主管部门,某县财政局\r\n"
-            let res = try await app.send(.POST, SitePath.api(.organisationsImport).path, raw: good, contentType: .init(type: "text", subType: "csv"), as: .admin)
+            let good =
+                "\u{FEFF}编码,名称,类型,上级编码\r\nX1,某县财政局,财政局,\r\nX2,\"某县教育局,本级\",主管部门,X1\r\nX3,某县第一中学,单位,X2\r\nX4,某县医疗保障局,主管部门,某县财政局\r\n"
+            let res = try await app.send(
+                .POST, SitePath.api(.organisationsImport).path, raw: good, contentType: .init(type: "text", subType: "csv"),
+                as: .admin)
             #expect(res.status == .ok, "\(res.reason)")
-            let tree = try await app.send(.GET, SitePath.api(.organisations).path, as: .admin).content.decode([AdminController.OrganisationDTO].self)
+            let tree = try await app.send(.GET, SitePath.api(.organisations).path, as: .admin).content.decode(
+                [AdminController.OrganisationDTO].self)
             let school = try #require(tree.first { $0.name == "某县第一中学" })
             #expect(school.depth == 2)
             #expect(tree.contains { $0.name == "某县教育局,本级" })
@@ -151,7 +178,8 @@ struct AuthTests {
             #expect(tree.first { $0.name == "某县医疗保障局" }?.depth == 1)
 
             let bad = "编码,名称,类型,上级编码\nY1,甲,单位,NOPE\nY2,,学校,\nY3,丙,单位,X1\n"
-            let refused = try await app.send(.POST, SitePath.api(.organisationsImport).path, raw: bad, contentType: .plainText, as: .admin)
+            let refused = try await app.send(
+                .POST, SitePath.api(.organisationsImport).path, raw: bad, contentType: .plainText, as: .admin)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.reason.contains("第 2 行"))
             #expect(refused.reason.contains("上级编码“NOPE”不存在"))
@@ -159,7 +187,8 @@ struct AuthTests {
             #expect(refused.reason.contains("名称为空"))
             #expect(try await OrganisationRecord.query(on: app.db).filter(\.$code == "Y3").count() == 0)
 
-            let byFiller = try await app.send(.POST, SitePath.api(.organisationsImport).path, raw: good, contentType: .plainText, as: .fillerA)
+            let byFiller = try await app.send(
+                .POST, SitePath.api(.organisationsImport).path, raw: good, contentType: .plainText, as: .fillerA)
             #expect(byFiller.status == .forbidden)
         }
     }
@@ -168,16 +197,18 @@ struct AuthTests {
     func accountCreation() async throws {
         try await withJixiao { app in
             let unitB = try #require(try await OrganisationRecord.query(on: app.db).filter(\.$code == "UB").first())
-            let form = AdminController.AccountForm(username: "NewUser", name: "新同事", password: "long-enough-1",
-                                                   role: "填报人", organisation: try unitB.requireID())
+            let form = AdminController.AccountForm(
+                username: "NewUser", name: "新同事", password: "long-enough-1",
+                role: "填报人", organisation: try unitB.requireID())
             let res = try await app.send(.POST, SitePath.api(.accounts).path, json: form, as: .admin)
             #expect(res.status == .created, "\(res.reason)")
             #expect(try res.content.decode(AdminController.AccountDTO.self).username == "newuser")
             let again = try await app.send(.POST, SitePath.api(.accounts).path, json: form, as: .admin)
             #expect(again.status == .unprocessableEntity)
             #expect(again.reason.contains("已被使用"))
-            let login = try await app.send(.POST, SitePath.api(.session).path,
-                                           json: ["username": "newuser", "password": "long-enough-1"], as: nil)
+            let login = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": "newuser", "password": "long-enough-1"], as: nil)
             #expect(login.status == .ok)
             #expect(try login.content.decode(AuthController.SessionDTO.self).organisation == "测试单位乙")
         }
@@ -187,8 +218,9 @@ struct AuthTests {
     func demoAccountsOnlyInDemoMode() async throws {
         try await withJixiao(demo: true) { app in
             for a in DemoData.accounts {
-                let r = try await app.send(.POST, SitePath.api(.session).path,
-                                           json: ["username": a.username, "password": DemoData.password], as: nil)
+                let r = try await app.send(
+                    .POST, SitePath.api(.session).path,
+                    json: ["username": a.username, "password": DemoData.password], as: nil)
                 #expect(r.status == .ok, "\(a.username)")
             }
             let page = try await app.send(.GET, SitePath.login.path, as: nil).body.string
@@ -200,7 +232,8 @@ struct AuthTests {
             let page = try await app.send(.GET, SitePath.login.path, as: nil).body.string
             #expect(!page.contains("演示账号"))
         }
-        let env = try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u:p@localhost/db"], currentDirectory: SharedFiles.packageRoot.path)
-        #expect(!env.demo)  // a PostgreSQL deployment is never a demo unless asked
+        let env = try AppConfig.fromEnvironment(
+            ["DATABASE_URL": "postgres://u:p@localhost/db"], currentDirectory: SharedFiles.packageRoot.path)
+        #expect(!env.demo) // a PostgreSQL deployment is never a demo unless asked
     }
 }

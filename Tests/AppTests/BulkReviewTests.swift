@@ -9,8 +9,10 @@ import VaporTesting
 @Suite("批量审核：勾选多张表一次处理，每张按同一流程规则，逐张报告结果")
 struct BulkReviewTests {
     /// The 首页's bulk form as a browser posts it: `tables[]` once per ticked box.
-    static func post(_ app: Application, action: String, tables: [String], extra: [String: String] = [:],
-                     as p: Persona) async throws -> TestingHTTPResponse {
+    static func post(
+        _ app: Application, action: String, tables: [String], extra: [String: String] = [:],
+        as p: Persona
+    ) async throws -> TestingHTTPResponse {
         let s = try await app.signIn(p)
         var fields = [("_csrf", s.csrf), ("action", action)] + tables.map { ("tables[]", $0) }
         fields += extra.sorted { $0.key < $1.key }
@@ -54,8 +56,9 @@ struct BulkReviewTests {
             #expect(bare.contains("0 张已批复"))
             #expect(bare.components(separatedBy: "批复时必须填写批复文号").count == 3)
 
-            let res = try await Self.post(app, action: "approve", tables: picks,
-                                          extra: ["approvalNumber": "测财预〔2026〕9号", "approvalDate": "2026-04-01"], as: .finance)
+            let res = try await Self.post(
+                app, action: "approve", tables: picks,
+                extra: ["approvalNumber": "测财预〔2026〕9号", "approvalDate": "2026-04-01"], as: .finance)
             #expect(res.status == .ok)
             let html = res.body.string
             #expect(html.contains("共 3 张表：2 张已批复，<b class=\"bad\">1 张未处理</b>"))
@@ -86,11 +89,13 @@ struct BulkReviewTests {
 
             // b moves on in the meantime: the stale tick is not acted on
             try await app.act(.businessReview, b, as: .businessD1)
-            let res = try await Self.post(app, action: "return", tables: picks + [try await Self.pick(app, c)],
-                                          extra: ["comment": "请补充测算依据"], as: .businessD1).body.string
+            let res = try await Self.post(
+                app, action: "return", tables: picks + [try await Self.pick(app, c)],
+                extra: ["comment": "请补充测算依据"], as: .businessD1
+            ).body.string
             #expect(res.contains("1 张已退回"))
             #expect(res.contains("未处理：这张表当前状态为“业务股室已审”"))
-            #expect(res.contains("未处理：找不到目标表"))   // another subtree's table is not even named
+            #expect(res.contains("未处理：找不到目标表")) // another subtree's table is not even named
             #expect(try await TableStore.find(a, on: app.db)?.summary.returnComment == "请补充测算依据")
             #expect(try await TableStore.find(c, on: app.db)?.summary.status == "submitted")
 

@@ -40,7 +40,8 @@ struct CheckAPIFastPathTests {
     func otherPaths() async throws {
         let t = sampleTable(name: "满意度")
         try await withJixiao { app in
-            let note = ImportNote(.repaired, "第2行的指标值移到了“指标值”列", at: SourceLocation(line: 5, table: 0, indicator: 1, field: .value))
+            let note = ImportNote(
+                .repaired, "第2行的指标值移到了“指标值”列", at: SourceLocation(line: 5, table: 0, indicator: 1, field: .value))
             struct WithNotes: Encodable { var tables: [GoalTable]; var importNotes: [ImportNote] }
             let res = try await app.send(.POST, SitePath.api(.check).path, json: WithNotes(tables: [t], importNotes: [note]))
             #expect(res.status == .ok)
@@ -61,7 +62,8 @@ struct CheckAPIFastPathTests {
     func badInputStillNamed() async throws {
         try await withJixiao { app in
             for path in [SitePath.api(.check).path, SitePath.api(.score).path] {
-                let wrongType = try await app.send(.POST, path, raw: #"{"tables": [{"kind": "project", "indicators": [{"weight": "五"}]}]}"#)
+                let wrongType = try await app.send(
+                    .POST, path, raw: #"{"tables": [{"kind": "project", "indicators": [{"weight": "五"}]}]}"#)
                 #expect(wrongType.status == .badRequest)
                 #expect(wrongType.reason.contains("tables[0].indicators[0].weight"), "\(wrongType.reason)")
                 let cut = try await app.send(.POST, path, raw: #"{"tables": [{"kind": "#)

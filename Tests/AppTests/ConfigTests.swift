@@ -20,8 +20,9 @@ struct ConfigTests {
     func databasePool() throws {
         let pg = try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1:5432/db"], currentDirectory: root)
         #expect(pg.poolPerLoop == 4)
-        let set = try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1:5432/db", "JIXIAO_DB_POOL": "8"],
-                                                currentDirectory: root)
+        let set = try AppConfig.fromEnvironment(
+            ["DATABASE_URL": "postgres://u@127.0.0.1:5432/db", "JIXIAO_DB_POOL": "8"],
+            currentDirectory: root)
         #expect(set.poolPerLoop == 8)
         #expect {
             try AppConfig.fromEnvironment(["JIXIAO_DB_POOL": "0"], currentDirectory: root)
@@ -40,7 +41,8 @@ struct ConfigTests {
     @Test("配置有误时一次列出全部问题，用中文说明")
     func problemsListedTogether() {
         #expect {
-            try AppConfig.fromEnvironment(["DATABASE_URL": "mysql://x", "JIXIAO_MAX_BODY_MB": "很多"], currentDirectory: "/nonexistent")
+            try AppConfig.fromEnvironment(
+                ["DATABASE_URL": "mysql://x", "JIXIAO_MAX_BODY_MB": "很多"], currentDirectory: "/nonexistent")
         } throws: { error in
             let text = "\(error)"
             return text.contains("Resources/Views") && text.contains("DATABASE_URL") && text.contains("JIXIAO_MAX_BODY_MB")

@@ -14,18 +14,24 @@ struct EditorPageTests {
         try await withJixiao { app in
             let id = try await app.create(t).summary.id
             let html = try await app.send(.GET, SitePath.tableEdit(.value(id)).path).body.string
-            for name in ["title", "kind", "year", "unit", "project.name", "project.manager", "funds.total", "funds.fiscal",
-                         "funds.other", "duty", "goal", "signoff.filledBy", "signoff.phone", "signoff.filledOn",
-                         "signoff.head", "signoff.businessReviewer", "signoff.performanceReviewer"] {
+            for name in [
+                "title", "kind", "year", "unit", "project.name", "project.manager", "funds.total", "funds.fiscal",
+                "funds.other", "duty", "goal", "signoff.filledBy", "signoff.phone", "signoff.filledOn",
+                "signoff.head", "signoff.businessReviewer", "signoff.performanceReviewer",
+            ] {
                 #expect(html.contains("name=\"\(name)\""), "缺少表头字段 \(name)")
             }
             #expect(html.contains("年度主要任务"))
             #expect(html.contains("id=\"add-task\""))
             // the two names the script replaces with the 表种's own words (指标赋分规则 on the 项目支出 form)
-            #expect(html.contains("<span data-words=\"explanation\">指标解释</span>、<span data-words=\"scoring\">评（扣）分标准</span>、设置依据、上年完成值、佐证资料和备注"))
+            #expect(
+                html.contains(
+                    "<span data-words=\"explanation\">指标解释</span>、<span data-words=\"scoring\">评（扣）分标准</span>、设置依据、上年完成值、佐证资料和备注")
+            )
             #expect(html.contains("<option value=\"行业或国家标准\">"))
             // the dropdowns of every kind travel with the page: the provincial form has 投入管理指标
-            let taxonomies = try #require(html.components(separatedBy: "data-taxonomies=\"").last?.components(separatedBy: "\"").first)
+            let taxonomies = try #require(
+                html.components(separatedBy: "data-taxonomies=\"").last?.components(separatedBy: "\"").first)
             let json = taxonomies.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
             let decoded = try JSONDecoder().decode([String: [String: [String]]].self, from: Data(json.utf8))
             #expect(Set(decoded.keys) == Set(TableKind.allCases.map(\.rawValue)))

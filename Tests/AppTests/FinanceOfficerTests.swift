@@ -27,13 +27,15 @@ struct FinanceOfficerTests {
             // a later save that clears the 预算单位 is an error too (the owner's name fills only a new table's)
             var cleared = created.table
             cleared.unit = ""
-            let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                           json: TableInputDTO(table: cleared, version: created.summary.version))
+            let saved = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: cleared, version: created.summary.version))
             #expect(saved.status == .ok)
             let summary = try saved.content.decode(TableDetailDTO.self).summary
             #expect(summary.errors >= 3)
-            let refused = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submit))).path, id),
-                                             json: WorkflowController.ActionRequest(acknowledgeWarnings: true))
+            let refused = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submit))).path, id),
+                json: WorkflowController.ActionRequest(acknowledgeWarnings: true))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.reason.contains("表头“年度”未填写"), "\(refused.reason)")
             #expect(refused.reason.contains("表头“预算单位”未填写"), "\(refused.reason)")
@@ -70,24 +72,31 @@ struct FinanceOfficerTests {
             let stored = try await Self.detail(app, id)
             #expect(stored.table.year == 2026 && stored.table.funds?.total == 50)
             // the editor sends what was typed and says what the save could not take
-            let js = try String(contentsOfFile: SharedFiles.packageRoot.appendingPathComponent("Public/js/edit.js").path, encoding: .utf8)
+            let js = try String(
+                contentsOfFile: SharedFiles.packageRoot.appendingPathComponent("Public/js/edit.js").path, encoding: .utf8)
             #expect(js.contains("typed"))
-            let common = try String(contentsOfFile: SharedFiles.packageRoot.appendingPathComponent("Public/js/common.js").path, encoding: .utf8)
+            let common = try String(
+                contentsOfFile: SharedFiles.packageRoot.appendingPathComponent("Public/js/common.js").path, encoding: .utf8)
             #expect(common.contains("无法读取，没有保存"))
         }
     }
 
-    @Test("2. 中文数字与金额：能确定含义的读出，其余不猜", arguments: [
-        ("二〇二六", 2026), ("2026年度", 2026), ("二〇二六年", 2026), ("２０２６", 2026), ("26", nil), ("二〇二", nil), ("明年", nil), ("99999999999999999999999", nil),
-    ] as [(String, Int?)])
+    @Test(
+        "2. 中文数字与金额：能确定含义的读出，其余不猜",
+        arguments: [
+            ("二〇二六", 2026), ("2026年度", 2026), ("二〇二六年", 2026), ("２０２６", 2026), ("26", nil), ("二〇二", nil), ("明年", nil),
+            ("99999999999999999999999", nil),
+        ] as [(String, Int?)])
     func years(text: String, year: Int?) {
         #expect(TypedInput.year(text) == year, "\(text)")
     }
 
-    @Test("2. 金额按万元读", arguments: [
-        ("五十万", 50.0), ("五十万元", 50), ("50万", 50), ("500000元", 50), ("1.2亿", 12000), ("一百二十", 120), ("12,000", 12000),
-        ("五十万左右", nil), ("abc", nil), ("-5", nil), (String(repeating: "9", count: 400), nil),
-    ] as [(String, Double?)])
+    @Test(
+        "2. 金额按万元读",
+        arguments: [
+            ("五十万", 50.0), ("五十万元", 50), ("50万", 50), ("500000元", 50), ("1.2亿", 12000), ("一百二十", 120), ("12,000", 12000),
+            ("五十万左右", nil), ("abc", nil), ("-5", nil), (String(repeating: "9", count: 400), nil),
+        ] as [(String, Double?)])
     func amounts(text: String, wan: Double?) {
         #expect(TypedInput.amountInWan(text) == wan, "\(text)")
     }
@@ -100,8 +109,9 @@ struct FinanceOfficerTests {
         try await app.approve(id)
         var t = try await Self.detail(app, id).table
         t.indicators[0].actual = "100"; t.indicators[1].actual = "95"
-        let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                       json: TableInputDTO(table: t, version: try await Self.detail(app, id).summary.version))
+        let saved = try await app.send(
+            .PUT, SitePath.api(.table(.value(id))).path,
+            json: TableInputDTO(table: t, version: try await Self.detail(app, id).summary.version))
         #expect(saved.status == .ok)
         try await app.act(.submitEvaluation, id, as: .fillerA)
         return id
@@ -125,7 +135,7 @@ struct FinanceOfficerTests {
             // submitting again clears it
             try await app.act(.submitEvaluation, id, as: .fillerA)
             let after = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
-            #expect(!after.contains("自评已被退回，意见："))   // the comment stays only in the 审计记录
+            #expect(!after.contains("自评已被退回，意见：")) // the comment stays only in the 审计记录
             #expect(!(try await app.send(.GET, SitePath.home.path).body.string).contains("自评已退回"))
         }
     }
@@ -196,7 +206,9 @@ struct FinanceOfficerTests {
             #expect(!filler.contains("删除此表"))
             let draft = try await app.create(sampleTable()).summary.id
             #expect(try await app.send(.GET, SitePath.table(.value(draft)).path).body.string.contains("删除此表"))
-            #expect(!(try await app.send(.GET, SitePath.tableEdit(.value(draft)).path).body.string).contains("class=\"whole\" disabled"))
+            #expect(
+                !(try await app.send(.GET, SitePath.tableEdit(.value(draft)).path).body.string).contains(
+                    "class=\"whole\" disabled"))
         }
     }
 
@@ -215,7 +227,8 @@ struct FinanceOfficerTests {
             let approved = try await app.create(sampleTable()).summary.id
             try await app.approve(approved)
             let adj = try await app.act(.adjust, approved, as: .fillerA)
-            let trail = try await app.send(.GET, SitePath.api(.tableAudit(.value(adj.summary.id))).path).content.decode([AuditEventDTO].self)
+            let trail = try await app.send(.GET, SitePath.api(.tableAudit(.value(adj.summary.id))).path).content.decode(
+                [AuditEventDTO].self)
             let created = try #require(trail.first { $0.action == "adjustment-created" })
             #expect(created.comment?.contains(approved.uuidString) == false)
             #expect(created.comment?.contains("由已批复的表“示例培训项目”") == true, "\(created.comment ?? "")")

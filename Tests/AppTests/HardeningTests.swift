@@ -31,9 +31,10 @@ struct HardeningTests {
     func corruptUploadAnswered() async throws {
         try await withJixiao { app in
             let data = try Self.corruptWorkbook()
-            let res = try await app.testing().sendRequest(.POST, SitePath.api(.convert).path,
-                                                          headers: ["Content-Type": "application/octet-stream"],
-                                                          body: ByteBuffer(data: data))
+            let res = try await app.testing().sendRequest(
+                .POST, SitePath.api(.convert).path,
+                headers: ["Content-Type": "application/octet-stream"],
+                body: ByteBuffer(data: data))
             #expect(res.status == .unprocessableEntity)
             #expect(res.reason.contains("已损坏或不完整"), "\(res.reason)")
             // and the next request is answered as usual
@@ -45,12 +46,17 @@ struct HardeningTests {
     @Test("登录后的跳转只接受本站路径：换行、制表符、双斜杠、反斜杠、外站都回到首页")
     func nextIsSameOrigin() async throws {
         let home = SitePath.home.path
-        for hostile in ["/\r\nSet-Cookie: jixiao_session=x", "/\t/evil.example", "//evil.example", "/\\evil.example",
-                        "https://evil.example/", "/%0d%0aSet-Cookie:x", "javascript:alert(1)", "/ /x", "\\\\evil",
-                        "/login?next=/x", "/%2F%2Fevil.example"] {
+        for hostile in [
+            "/\r\nSet-Cookie: jixiao_session=x", "/\t/evil.example", "//evil.example", "/\\evil.example",
+            "https://evil.example/", "/%0d%0aSet-Cookie:x", "javascript:alert(1)", "/ /x", "\\\\evil",
+            "/login?next=/x", "/%2F%2Fevil.example",
+        ] {
             let safe = AuthController.safeNext(hostile)
-            #expect(safe == home || (safe.hasPrefix("/") && !safe.hasPrefix("//") && !safe.contains("\r") && !safe.contains("\n")
-                                     && !safe.contains("\t")), "\(hostile.debugDescription) → \(safe.debugDescription)")
+            #expect(
+                safe == home
+                    || (safe.hasPrefix("/") && !safe.hasPrefix("//") && !safe.contains("\r") && !safe.contains("\n")
+                        && !safe.contains("\t")),
+                "\(hostile.debugDescription) → \(safe.debugDescription)")
             #expect(!safe.contains("evil.example") || safe.hasPrefix("/%"), "\(hostile.debugDescription) → \(safe)")
         }
         #expect(AuthController.safeNext("/tables/1?tab=audit") == "/tables/1?tab=audit")
@@ -70,14 +76,16 @@ struct HardeningTests {
     func forgedSignoffIgnored() async throws {
         try await withJixiao { app in
             var forged = sampleTable()
-            forged.signoff = Signoff(filledBy: "张三", phone: "0996-1234567", filledOn: "2020-01-01", head: "假负责人",
-                                     businessReviewer: "假业务审核 2026-01-01", performanceReviewer: "假绩效审核 2026-01-01")
+            forged.signoff = Signoff(
+                filledBy: "张三", phone: "0996-1234567", filledOn: "2020-01-01", head: "假负责人",
+                businessReviewer: "假业务审核 2026-01-01", performanceReviewer: "假绩效审核 2026-01-01")
             let created = try await app.create(forged)
             #expect(created.table.signoff?.head == nil)
             #expect(created.table.signoff?.businessReviewer == nil)
             #expect(created.table.signoff?.phone == "0996-1234567")
-            let saved = try await app.send(.PUT, SitePath.api(.table(.value(created.summary.id))).path,
-                                           json: TableInputDTO(table: forged, version: created.summary.version))
+            let saved = try await app.send(
+                .PUT, SitePath.api(.table(.value(created.summary.id))).path,
+                json: TableInputDTO(table: forged, version: created.summary.version))
             #expect(saved.status == .ok)
             let after = try saved.content.decode(TableDetailDTO.self).table.signoff
             #expect(after?.head == nil && after?.performanceReviewer == nil && after?.filledOn == nil)
@@ -97,8 +105,10 @@ struct HardeningTests {
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for i in 0..<30 {
                     group.addTask {
-                        try await app.send(.POST, SitePath.api(.session).path,
-                                           json: ["username": Persona.headA.username, "password": "guess-\(i)"], as: nil).status
+                        try await app.send(
+                            .POST, SitePath.api(.session).path,
+                            json: ["username": Persona.headA.username, "password": "guess-\(i)"], as: nil
+                        ).status
                     }
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
@@ -121,17 +131,24 @@ struct HardeningTests {
             let held = try await LoginThrottle.begin(username: name, address: attacker, now: t0.addingTimeInterval(1), on: app.db)
             // (the database may keep whole seconds: allow one either way)
             #expect((28...31).contains(held.wait ?? 0), "\(String(describing: held.wait))")
-            #expect(try await LoginThrottle.begin(username: name, address: ownerAddress, now: t0.addingTimeInterval(1), on: app.db).wait == nil)
+            #expect(
+                try await LoginThrottle.begin(username: name, address: ownerAddress, now: t0.addingTimeInterval(1), on: app.db)
+                    .wait == nil)
             // after the wait one more guess is checked, and the wait after it is twice as long
-            #expect(try await LoginThrottle.begin(username: name, address: attacker, now: t0.addingTimeInterval(31), on: app.db).wait == nil)
-            let doubled = try await LoginThrottle.begin(username: name, address: attacker, now: t0.addingTimeInterval(32), on: app.db)
+            #expect(
+                try await LoginThrottle.begin(username: name, address: attacker, now: t0.addingTimeInterval(31), on: app.db).wait
+                    == nil)
+            let doubled = try await LoginThrottle.begin(
+                username: name, address: attacker, now: t0.addingTimeInterval(32), on: app.db)
             #expect((58...61).contains(doubled.wait ?? 0), "\(String(describing: doubled.wait))")
         }
     }
 
     @Test("弱密码被拒绝：常见密码、纯重复、顺序数字、含用户名、只有一类字符")
     func weakPasswords() throws {
-        for weak in ["12345678", "password", "Password1", "aaaaaaaa", "87654321", "qwertyuiop", "zhangwei2026zhangwei", "abcdefghij"] {
+        for weak in [
+            "12345678", "password", "Password1", "aaaaaaaa", "87654321", "qwertyuiop", "zhangwei2026zhangwei", "abcdefghij",
+        ] {
             #expect(!Accounts.problems(password: weak, username: "zhangwei").isEmpty, "\(weak)")
         }
         #expect(Accounts.problems(password: "jixiao-demo", username: "tianbao").isEmpty)
@@ -143,8 +160,9 @@ struct HardeningTests {
         try await withJixiao { app in
             let t = try await app.create(sampleTable())
             let id = t.summary.id
-            let submit = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path,
-                                            json: WorkflowController.ActionRequest(acknowledgeWarnings: true))
+            let submit = try await app.send(
+                .POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path,
+                json: WorkflowController.ActionRequest(acknowledgeWarnings: true))
             #expect(submit.status == .preconditionRequired)
             #expect(submit.reason.contains("缺少“version”"))
             let put = try await app.send(.PUT, SitePath.api(.table(.value(id))).path, json: TableInputDTO(table: t.table))
@@ -153,12 +171,14 @@ struct HardeningTests {
             #expect(del.status == .preconditionRequired)
             #expect(try await TableStore.find(id, on: app.db)?.summary.status == "draft")
             // an old version is a conflict, not a silent approval of unseen content
-            let stale = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path,
-                                           json: WorkflowController.ActionRequest(acknowledgeWarnings: true, version: 0))
+            let stale = try await app.send(
+                .POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path,
+                json: WorkflowController.ActionRequest(acknowledgeWarnings: true, version: 0))
             #expect(stale.status == .conflict)
             // If-Match works as well
-            let ok = try await app.send(.POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path,
-                                        json: WorkflowController.ActionRequest(acknowledgeWarnings: true), headers: ["If-Match": "\"1\""])
+            let ok = try await app.send(
+                .POST, SitePath.api(.tableAction(.value(id), .value(.submit))).path,
+                json: WorkflowController.ActionRequest(acknowledgeWarnings: true), headers: ["If-Match": "\"1\""])
             #expect(ok.status == .ok)
         }
     }
@@ -186,8 +206,9 @@ struct HardeningTests {
             #expect(preview.status == .ok)
             let html = preview.body.string
             #expect(!html.contains("name=\"document\""))
-            let draft = try #require(html.range(of: #"name="draft" value="([0-9A-F-]{36})""#, options: .regularExpression)
-                .map { String(html[$0].dropFirst(20).prefix(36)) })
+            let draft = try #require(
+                html.range(of: #"name="draft" value="([0-9A-F-]{36})""#, options: .regularExpression)
+                    .map { String(html[$0].dropFirst(20).prefix(36)) })
             let stolen = try await app.postForm(SitePath.importSave.path, ["draft": draft], as: .fillerB)
             #expect(stolen.status == .gone)
             let saved = try await app.postForm(SitePath.importSave.path, ["draft": draft])
@@ -205,12 +226,16 @@ struct HardeningTests {
         try await withJixiao { app in
             let session = try await app.signIn(.fillerA)
             let boundary = "jixiao-boundary"
-            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n"
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"目标表.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n"
                 + "--\(boundary)--\r\n"
-            let res = try await app.testing().sendRequest(.POST, SitePath.importPreview.path, headers: [
-                "Cookie": "\(SessionStore.cookieName)=\(session.token)", "Content-Type": "multipart/form-data; boundary=\(boundary)",
-            ], body: ByteBuffer(string: body))
+            let res = try await app.testing().sendRequest(
+                .POST, SitePath.importPreview.path,
+                headers: [
+                    "Cookie": "\(SessionStore.cookieName)=\(session.token)",
+                    "Content-Type": "multipart/form-data; boundary=\(boundary)",
+                ], body: ByteBuffer(string: body))
             #expect(res.status == .unprocessableEntity)
             #expect(res.body.string.contains("是空文件"))
         }
@@ -234,7 +259,11 @@ struct HardeningTests {
         let work = HeavyWork(limits: limits)
         defer { work.shutdown() }
         let gate = DispatchSemaphore(value: 0)
-        let first = Task { try await work.run(client: "a") { gate.wait(); return 1 } }
+        let first = Task {
+            try await work.run(client: "a") {
+                gate.wait(); return 1
+            }
+        }
         try await Task.sleep(for: .milliseconds(100))
         await #expect(throws: HeavyWork.Refusal.self) { try await work.run(client: "a") { 2 } }
         gate.signal()
@@ -266,16 +295,19 @@ struct HardeningTests {
     static func concurrentSaves(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             var tables: [TableDetailDTO] = []
-            for i in 0..<10 { tables.append(try await app.create(sampleTable(name: "满意度\(i)"), as: i % 2 == 0 ? .fillerA : .headA)) }
+            for i in 0..<10 {
+                tables.append(try await app.create(sampleTable(name: "满意度\(i)"), as: i % 2 == 0 ? .fillerA : .headA))
+            }
             let statuses = try await withThrowingTaskGroup(of: (Int, HTTPStatus, String).self) { group in
                 for (i, t) in tables.enumerated() {
                     for k in 0..<5 {
                         group.addTask {
                             var table = t.table
                             table.goal = "并发保存 \(k)"
-                            let res = try await app.send(.PUT, SitePath.api(.table(.value(t.summary.id))).path,
-                                                         json: TableInputDTO(table: table, version: t.summary.version),
-                                                         as: i % 2 == 0 ? .fillerA : .headA)
+                            let res = try await app.send(
+                                .PUT, SitePath.api(.table(.value(t.summary.id))).path,
+                                json: TableInputDTO(table: table, version: t.summary.version),
+                                as: i % 2 == 0 ? .fillerA : .headA)
                             return (i, res.status, res.reason)
                         }
                     }
@@ -283,7 +315,9 @@ struct HardeningTests {
                 return try await group.reduce(into: [(Int, HTTPStatus, String)]()) { $0.append($1) }
             }
             #expect(statuses.count == 50)
-            #expect(!statuses.contains { $0.1 == .internalServerError }, "\(statuses.filter { $0.1 == .internalServerError }.map(\.2))")
+            #expect(
+                !statuses.contains { $0.1 == .internalServerError },
+                "\(statuses.filter { $0.1 == .internalServerError }.map(\.2))")
             #expect(statuses.allSatisfy { $0.1 == .ok || $0.1 == .conflict })
             for i in 0..<10 { #expect(statuses.count { $0.0 == i && $0.1 == .ok } == 1, "table \(i)") }
             #expect(statuses.filter { $0.1 == .conflict }.allSatisfy { $0.2.contains("保存冲突") })

@@ -21,9 +21,15 @@ struct HomeFilterTests {
     @Test("筛选在数据库里完成：单位（名称的一部分）、年度、表种，总数按条件计算")
     func filtersInSQL() async throws {
         try await withJixiao { app in
-            _ = try await TableStore.createAll(Self.tables(3, unit: "甲县社会保险服务中心", year: 2026), owner: try await app.owner(named: "甲县社会保险服务中心"), by: nil, on: app.db)
-            _ = try await TableStore.createAll(Self.tables(2, unit: "甲县社会保险服务中心", year: 2025), owner: try await app.owner(named: "甲县社会保险服务中心"), by: nil, on: app.db)
-            _ = try await TableStore.createAll(Self.tables(4, unit: "乙县教育局", year: 2026, kind: .department), owner: try await app.owner(named: "乙县教育局"), by: nil, on: app.db)
+            _ = try await TableStore.createAll(
+                Self.tables(3, unit: "甲县社会保险服务中心", year: 2026), owner: try await app.owner(named: "甲县社会保险服务中心"), by: nil,
+                on: app.db)
+            _ = try await TableStore.createAll(
+                Self.tables(2, unit: "甲县社会保险服务中心", year: 2025), owner: try await app.owner(named: "甲县社会保险服务中心"), by: nil,
+                on: app.db)
+            _ = try await TableStore.createAll(
+                Self.tables(4, unit: "乙县教育局", year: 2026, kind: .department), owner: try await app.owner(named: "乙县教育局"), by: nil,
+                on: app.db)
 
             let all = try await TableStore.page(TableListQuery(perPage: 4), in: .all, on: app.db)
             #expect(all.total == 9)
@@ -57,8 +63,12 @@ struct HomeFilterTests {
     @Test("首页显示筛选条件和分页链接，条件保留在链接里")
     func homePaging() async throws {
         try await withJixiao { app in
-            _ = try await TableStore.createAll(Self.tables(TableListQuery.defaultPerPage + 5, unit: "丙单位", year: 2026), owner: try await app.owner(named: "丙单位"), by: nil, on: app.db)
-            _ = try await TableStore.createAll(Self.tables(1, unit: "丁单位", year: 2024, kind: .provincial), owner: try await app.owner(named: "丁单位"), by: nil, on: app.db)
+            _ = try await TableStore.createAll(
+                Self.tables(TableListQuery.defaultPerPage + 5, unit: "丙单位", year: 2026), owner: try await app.owner(named: "丙单位"),
+                by: nil, on: app.db)
+            _ = try await TableStore.createAll(
+                Self.tables(1, unit: "丁单位", year: 2024, kind: .provincial), owner: try await app.owner(named: "丁单位"), by: nil,
+                on: app.db)
 
             // units of their own under 测试单位甲: the finance bureau sees them all
             let first = try await app.send(.GET, "/", as: .finance)
@@ -118,22 +128,24 @@ struct HomeFilterTests {
                 ids.append(try await app.create(t).summary.id)
             }
             try await app.act(.submit, ids[1], as: .fillerA)
-            let training = try await app.send(.GET, "/?q=%E5%9F%B9%E8%AE%AD", as: .finance).body.string  // 培训
+            let training = try await app.send(.GET, "/?q=%E5%9F%B9%E8%AE%AD", as: .finance).body.string // 培训
             #expect(training.contains("符合条件的 2 张表"))
             #expect(training.contains(names[0]) && training.contains(names[1]) && !training.contains(names[2]))
-            let both = try await app.send(.GET, "/?q=%E5%9F%B9%E8%AE%AD+%E8%A1%A5%E5%8A%A9", as: .finance).body.string  // 培训 补助
+            let both = try await app.send(.GET, "/?q=%E5%9F%B9%E8%AE%AD+%E8%A1%A5%E5%8A%A9", as: .finance).body.string // 培训 补助
             #expect(both.contains("符合条件的 1 张表") && both.contains(names[0]))
             #expect(both.contains("name=\"q\" value=\"培训 补助\""))
 
             let submitted = try await app.send(.GET, "/?state=submitted", as: .finance).body.string
             #expect(submitted.contains("符合条件的 1 张表") && submitted.contains(names[1]))
             #expect(submitted.contains("<option value=\"submitted\" selected>已提交</option>"))
-            let drafts = try await app.send(.GET, "/?state=%E8%8D%89%E7%A8%BF", as: .finance).body.string  // 草稿, by its label
+            let drafts = try await app.send(.GET, "/?state=%E8%8D%89%E7%A8%BF", as: .finance).body.string // 草稿, by its label
             #expect(drafts.contains("符合条件的 2 张表"))
             let odd = try await app.send(.GET, "/?state=done", as: .finance).body.string
             #expect(odd.contains("状态“done”无法识别"))
             // the filters go into the page links
-            #expect(TableListQuery(q: "培训 补助", state: "submitted", mine: "1", unit: nil, year: nil, kind: nil, page: nil).link(page: 2)
+            #expect(
+                TableListQuery(q: "培训 补助", state: "submitted", mine: "1", unit: nil, year: nil, kind: nil, page: nil).link(
+                    page: 2)
                     == "/?q=%E5%9F%B9%E8%AE%AD%20%E8%A1%A5%E5%8A%A9&state=submitted&mine=1&page=2")
         }
     }

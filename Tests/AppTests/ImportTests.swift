@@ -32,11 +32,13 @@ struct ImportTests {
 
     static func preview(_ app: Application, _ body: ByteBuffer) async throws -> TestingHTTPResponse {
         let signedIn = try await app.signedInHeaders()
-        return try await app.testing().sendRequest(.POST, SitePath.importPreview.path, beforeRequest: { req in
-            req.headers.add(contentsOf: signedIn)
-            req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            req.body = body
-        })
+        return try await app.testing().sendRequest(
+            .POST, SitePath.importPreview.path,
+            beforeRequest: { req in
+                req.headers.add(contentsOf: signedIn)
+                req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                req.body = body
+            })
     }
 
     /// The draft id the 保存 form posts back (the recovered tables stay on the server).
@@ -89,11 +91,13 @@ struct ImportTests {
             try #require(all.count >= 3)
 
             let signedIn = try await app.signedInHeaders()
-            let saved = try await app.testing().sendRequest(.POST, SitePath.importSave.path, beforeRequest: { req in
-                req.headers.add(contentsOf: signedIn)
-                req.headers.contentType = .urlEncodedForm
-                req.body = ByteBuffer(string: "draft=\(draft)&choosing=1&keep%5B%5D=0&keep%5B%5D=2")
-            })
+            let saved = try await app.testing().sendRequest(
+                .POST, SitePath.importSave.path,
+                beforeRequest: { req in
+                    req.headers.add(contentsOf: signedIn)
+                    req.headers.contentType = .urlEncodedForm
+                    req.body = ByteBuffer(string: "draft=\(draft)&choosing=1&keep%5B%5D=0&keep%5B%5D=2")
+                })
             #expect(saved.status == .seeOther)
             let rows = try await TableStore.list(in: .all, on: app.db)
             #expect(rows.count == 2)
@@ -106,10 +110,12 @@ struct ImportTests {
 
             // the draft is used up by its save; a new preview is chosen from with nothing ticked
             let again = try Self.draft(in: try await Self.preview(app, Self.multipart(files: [("甲.txt", a)])).body.string)
-            let none = try await app.testing().sendRequest(.POST, SitePath.importSave.path, beforeRequest: { req in
-                req.headers.add(contentsOf: signedIn)
-                try req.content.encode(["draft": again, "choosing": "1"], as: .urlEncodedForm)
-            })
+            let none = try await app.testing().sendRequest(
+                .POST, SitePath.importSave.path,
+                beforeRequest: { req in
+                    req.headers.add(contentsOf: signedIn)
+                    try req.content.encode(["draft": again, "choosing": "1"], as: .urlEncodedForm)
+                })
             #expect(none.status == .badRequest)
             #expect(none.body.string.contains("没有勾选任何表"))
             #expect(try await TableStore.list(in: .all, on: app.db).count == 2)
@@ -142,10 +148,10 @@ struct ImportTests {
     func hostileFileName() async throws {
         let a = try Self.seed("003_9f3eda296765d47b.txt")
         try await withJixiao { app in
-            let html = try await Self.preview(app, Self.multipart(files: [("<script>x</script>.txt", a), ("b.txt", a)])).body.string
+            let html = try await Self.preview(app, Self.multipart(files: [("<script>x</script>.txt", a), ("b.txt", a)])).body
+                .string
             #expect(!html.contains("<script>x</script>"))
             #expect(html.contains("&lt;script&gt;x&lt;/script&gt;.txt"))
         }
     }
 }
-

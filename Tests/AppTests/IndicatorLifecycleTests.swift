@@ -15,8 +15,10 @@ struct IndicatorLifecycleTests {
     static func actualsSurviveAdjustment(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             var table = sampleTable(name: "受益人员满意度")
-            table.indicators.append(Indicator(level1: "产出指标", level2: "时效指标", name: "培训及时率", type: .atLeast, value: "90",
-                                              unit: "%", scoring: "达到目标值得满分，否则按比例得分", weight: 0))
+            table.indicators.append(
+                Indicator(
+                    level1: "产出指标", level2: "时效指标", name: "培训及时率", type: .atLeast, value: "90",
+                    unit: "%", scoring: "达到目标值得满分，否则按比例得分", weight: 0))
             table.indicators[0].weight = 50; table.indicators[1].weight = 50
             let created = try await app.create(table)
             let ids = created.table.indicators.map(\.id)
@@ -31,8 +33,9 @@ struct IndicatorLifecycleTests {
             entered.table.indicators[2].actual = "80"
             entered.table.indicators[2].deviation = "培训场地延期"
             entered.table.execution = Execution(budget: 10, spent: 9.5, weight: 10)
-            let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                           json: TableInputDTO(table: entered.table, version: entered.summary.version))
+            let saved = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: entered.table, version: entered.summary.version))
             #expect(saved.status == .ok, "\(saved.body.string.prefix(200))")
 
             // 调整: drop the third indicator, add one, move the satisfaction row to the top — ids kept by the editor
@@ -42,10 +45,13 @@ struct IndicatorLifecycleTests {
             #expect(goals.indicators.allSatisfy { $0.actual == nil })
             goals.indicators.removeLast()
             goals.indicators.swapAt(0, 1)
-            goals.indicators.append(Indicator(level1: "成本指标", level2: "经济成本指标", name: "人均培训成本", type: .atMost, value: "500",
-                                              unit: "元/人", scoring: "不高于目标值得满分，否则不得分", weight: 0))
-            let put = try await app.send(.PUT, SitePath.api(.table(.value(adjustment.summary.id))).path,
-                                         json: TableInputDTO(table: goals, version: adjustment.summary.version))
+            goals.indicators.append(
+                Indicator(
+                    level1: "成本指标", level2: "经济成本指标", name: "人均培训成本", type: .atMost, value: "500",
+                    unit: "元/人", scoring: "不高于目标值得满分，否则不得分", weight: 0))
+            let put = try await app.send(
+                .PUT, SitePath.api(.table(.value(adjustment.summary.id))).path,
+                json: TableInputDTO(table: goals, version: adjustment.summary.version))
             #expect(put.status == .ok, "\(put.body.string.prefix(300))")
             try await app.approve(adjustment.summary.id)
 
@@ -83,13 +89,15 @@ struct IndicatorLifecycleTests {
             let ids = created.table.indicators.map(\.id)
             var dropped = created.table
             for i in dropped.indicators.indices { dropped.indicators[i].id = nil }
-            let saved = try await app.send(.PUT, SitePath.api(.table(.value(created.summary.id))).path,
-                                           json: TableInputDTO(table: dropped, version: 1))
+            let saved = try await app.send(
+                .PUT, SitePath.api(.table(.value(created.summary.id))).path,
+                json: TableInputDTO(table: dropped, version: 1))
             #expect(try saved.content.decode(TableDetailDTO.self).table.indicators.map(\.id) == ids)
             var twice = created.table
             twice.indicators[1].id = twice.indicators[0].id
-            let again = try await app.send(.PUT, SitePath.api(.table(.value(created.summary.id))).path,
-                                           json: TableInputDTO(table: twice, version: 2))
+            let again = try await app.send(
+                .PUT, SitePath.api(.table(.value(created.summary.id))).path,
+                json: TableInputDTO(table: twice, version: 2))
             let after = try again.content.decode(TableDetailDTO.self).table.indicators.map(\.id)
             #expect(after[0] == ids[0] && after[1] != ids[0] && after[1] != nil)
         }

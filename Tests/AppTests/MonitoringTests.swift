@@ -22,9 +22,11 @@ struct MonitoringTests {
         let c = try await app.create(sampleTable(name: "丙单位满意度", unit: "测试单位丙"), as: .fillerC).summary.id
         try await app.approve(c, filler: .fillerC)
         _ = try await app.create(sampleTable(name: "草稿不监控"))
-        let res = try await app.postForm(SitePath.monitoringRounds.path, [
-            "year": "2026", "period": "7", "kind": "self", "profile": "default", "due": day(10), "scope": "all",
-        ], as: .finance)
+        let res = try await app.postForm(
+            SitePath.monitoringRounds.path,
+            [
+                "year": "2026", "period": "7", "kind": "self", "profile": "default", "due": day(10), "scope": "all",
+            ], as: .finance)
         #expect(res.status == .seeOther, "\(res.body.string)")
         let round = try #require(try await MonitoringRoundRecord.query(on: app.db).first())
         return (a, c, try round.requireID())
@@ -43,7 +45,8 @@ struct MonitoringTests {
             #expect(try await MonitoringEntryRecord.query(on: app.db).count() == 2)
             let ea = try await Self.entry(app, table: a), ec = try await Self.entry(app, table: c)
             // the unit's form has a row per indicator of its approved goals, 年初预算数 from its 资金
-            let entered = MonitoringEntryForm.decode(ea.entered, table: try #require(try await TableStore.find(a, on: app.db)).table, period: 7)
+            let entered = MonitoringEntryForm.decode(
+                ea.entered, table: try #require(try await TableStore.find(a, on: app.db)).table, period: 7)
             #expect(entered.indicators.count == 2)
             #expect(entered.totalBudget?.initial == 10)
 
@@ -63,27 +66,41 @@ struct MonitoringTests {
             #expect(unitRound.contains("测试单位甲") && !unitRound.contains("测试单位丙"))
 
             // a unit cannot open rounds; the same period again finds nothing new and says so, keeping the form
-            #expect(try await app.postForm(SitePath.monitoringRounds.path, ["year": "2026", "period": "7", "kind": "self",
-                                                                             "due": Self.day(5)], as: .fillerA).status == .forbidden)
-            let again = try await app.postForm(SitePath.monitoringRounds.path, [
-                "year": "2026", "period": "7", "kind": "self", "due": Self.day(5), "scope": "all",
-            ], as: .finance)
+            #expect(
+                try await app.postForm(
+                    SitePath.monitoringRounds.path,
+                    [
+                        "year": "2026", "period": "7", "kind": "self",
+                        "due": Self.day(5),
+                    ], as: .fillerA
+                ).status == .forbidden)
+            let again = try await app.postForm(
+                SitePath.monitoringRounds.path,
+                [
+                    "year": "2026", "period": "7", "kind": "self", "due": Self.day(5), "scope": "all",
+                ], as: .finance)
             #expect(again.status == .unprocessableEntity)
             #expect(again.body.string.contains("都已在2026年1-7月部门自行监控中"))
             #expect(again.body.string.contains("value=\"\(Self.day(5))\""))
             // a due day in the past is refused in words
-            let past = try await app.postForm(SitePath.monitoringRounds.path, [
-                "year": "2026", "period": "8", "kind": "self", "due": Self.day(-3), "scope": "all",
-            ], as: .finance)
+            let past = try await app.postForm(
+                SitePath.monitoringRounds.path,
+                [
+                    "year": "2026", "period": "8", "kind": "self", "due": Self.day(-3), "scope": "all",
+                ], as: .finance)
             #expect(past.status == .unprocessableEntity)
             #expect(past.body.string.contains("早于今天"))
             // chosen tables only: 财政重点监控 of 丙's table
-            let key = try await app.postForm(SitePath.monitoringRounds.path, [
-                "year": "2026", "period": "9", "kind": "key", "due": Self.day(20), "scope": "tables", "tables[]": c.uuidString,
-            ], as: .finance)
+            let key = try await app.postForm(
+                SitePath.monitoringRounds.path,
+                [
+                    "year": "2026", "period": "9", "kind": "key", "due": Self.day(20), "scope": "tables",
+                    "tables[]": c.uuidString,
+                ], as: .finance)
             #expect(key.status == .seeOther)
             let keyRound = try #require(try await MonitoringRoundRecord.query(on: app.db).filter(\.$kind == "key").first())
-            #expect(try await MonitoringEntryRecord.query(on: app.db).filter(\.$roundID == keyRound.id!).all().map(\.tableID) == [c])
+            #expect(
+                try await MonitoringEntryRecord.query(on: app.db).filter(\.$roundID == keyRound.id!).all().map(\.tableID) == [c])
         }
     }
 
@@ -99,9 +116,11 @@ struct MonitoringTests {
             func field(_ i: Int, _ name: String) -> String { MonitoringEntryForm.indicatorField(ids[i], name) }
 
             // an amount that is not a number: named by row and column, nothing saved, what was typed kept
-            let bad = try await app.postForm(path, [
-                "version": "1", MonitoringEntryForm.budgetField(.total, .spent): "很多", field(0, "completed"): "20",
-            ])
+            let bad = try await app.postForm(
+                path,
+                [
+                    "version": "1", MonitoringEntryForm.budgetField(.total, .spent): "很多", field(0, "completed"): "20",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("资金第 1 行“年度资金总额”的“1-7月执行数”：“很多”不是金额（万元）"))
             #expect(bad.body.string.contains("value=\"很多\""))
@@ -117,10 +136,12 @@ struct MonitoringTests {
             #expect(try await Self.entry(app, table: a).version == 1)
 
             // 20 of 100 人 by July: 20 ÷ (100 × 7/12) = 34.3% → 红; 满意度 95 of 90% is a rate, not prorated → 绿
-            let saved = try await app.postForm(path, [
-                "version": "1", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "20",
-                field(1, "completed"): "95",
-            ])
+            let saved = try await app.postForm(
+                path,
+                [
+                    "version": "1", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "20",
+                    field(1, "completed"): "95",
+                ])
             #expect(saved.status == .seeOther)
             let page = try await app.send(.GET, path).body.string
             #expect(page.contains("红"))
@@ -133,7 +154,8 @@ struct MonitoringTests {
             #expect(unitRow.hasPrefix("<td class=\"light-red\">红</td>"))
 
             // 提交 is refused while the red row has no reason, naming the row
-            let refused = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, ["version": "2"])
+            let refused = try await app.postForm(
+                SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, ["version": "2"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("第1行") && refused.body.string.contains("培训人数"))
             // said on the form itself, which stays as it was
@@ -141,24 +163,32 @@ struct MonitoringTests {
             #expect(try await Self.entry(app, table: a).version == 2)
 
             // 提交 from the form carries what is typed: saved first (nothing typed is lost), then refused the same way
-            let typed = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, [
-                "version": "2", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "21",
-                field(1, "completed"): "95",
-            ])
+            let typed = try await app.postForm(
+                SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path,
+                [
+                    "version": "2", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "21",
+                    field(1, "completed"): "95",
+                ])
             #expect(typed.status == .unprocessableEntity)
             #expect(typed.body.string.contains("value=\"21\"") && typed.body.string.contains("第1行"))
             #expect(try await Self.entry(app, table: a).version == 3)
 
             // with a category ticked and the reason written it goes, straight from the form
-            let ok = try await app.postForm(SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path, [
-                "version": "3", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "20",
-                field(1, "completed"): "95", MonitoringEntryForm.causeField(ids[0], .funding): "on",
-                field(0, "causeText"): "培训经费 8 月才到位", field(0, "likelihood"): Likelihood.possible.rawValue,
-            ])
+            let ok = try await app.postForm(
+                SitePath.monitoringEntryAction(.value(e.id!), .value(.submit)).path,
+                [
+                    "version": "3", MonitoringEntryForm.budgetField(.total, .spent): "5", field(0, "completed"): "20",
+                    field(1, "completed"): "95", MonitoringEntryForm.causeField(ids[0], .funding): "on",
+                    field(0, "causeText"): "培训经费 8 月才到位", field(0, "likelihood"): Likelihood.possible.rawValue,
+                ])
             #expect(ok.status == .seeOther, "\(ok.body.string)")
             // 甲's organisation does not ask for its head's confirmation: straight to the department
-            #expect(MonitoringEntryForm.decode(try await Self.entry(app, table: a).entered, table: try #require(try await TableStore.find(a, on: app.db)).table,
-                                               period: 7).indicators.first?.causeText == "培训经费 8 月才到位")
+            #expect(
+                MonitoringEntryForm.decode(
+                    try await Self.entry(app, table: a).entered,
+                    table: try #require(try await TableStore.find(a, on: app.db)).table,
+                    period: 7
+                ).indicators.first?.causeText == "培训经费 8 月才到位")
             #expect(MonitoringStatus(stored: try await Self.entry(app, table: a).status) == .confirmed)
             // handed in: no longer editable, the form says so by having no 保存
             #expect(!(try await app.send(.GET, path).body.string.contains(">保存</button>")))
@@ -168,7 +198,9 @@ struct MonitoringTests {
     }
 
     @Test("流程：单位负责人确认 → 主管部门审核 → 财政退回（意见给单位）→ 再报 → 财政审核 → 整改要求、结果、确认；逾期标出")
-    func workflowReturnsRectificationAndOverdue() async throws { try await Self.workflowReturnsRectificationAndOverdue(.sqliteMemory) }
+    func workflowReturnsRectificationAndOverdue() async throws {
+        try await Self.workflowReturnsRectificationAndOverdue(.sqliteMemory)
+    }
 
     static func workflowReturnsRectificationAndOverdue(_ database: AppConfig.Database) async throws {
         try await withJixiao(database: database) { app in
@@ -190,24 +222,29 @@ struct MonitoringTests {
             let r = try #require(try await MonitoringRoundRecord.find(round, on: app.db))
             r.dueAt = Date().addingTimeInterval(-3 * 86_400)
             try await r.save(on: app.db)
-            #expect(try await app.send(.GET, SitePath.monitoringRound(.value(round)).path, as: .finance).body.string.contains("已逾期"))
+            #expect(
+                try await app.send(.GET, SitePath.monitoringRound(.value(round)).path, as: .finance).body.string.contains("已逾期"))
             #expect(try await app.send(.GET, SitePath.monitoring.path, as: .fillerA).body.string.contains("已逾期"))
 
             // the blank form has no light that asks a reason (no values yet): it can be handed in
             #expect(try await act(.submit, as: .fillerA).status == .seeOther)
             // the department cannot review before the head confirms, and the page offers it no button
             #expect(try await act(.departmentReview, as: .businessD1).status == .conflict)
-            #expect(!(try await app.send(.GET, SitePath.monitoringEntry(.value(id)).path, as: .businessD1).body.string
-                .contains("主管部门审核通过</button>")))
+            #expect(
+                !(try await app.send(.GET, SitePath.monitoringEntry(.value(id)).path, as: .businessD1).body.string
+                    .contains("主管部门审核通过</button>")))
             #expect(try await act(.confirm, as: .headA).status == .seeOther)
             #expect(try await act(.departmentReview, as: .businessD1).status == .seeOther)
             // finance sends back: the comment is required, then reaches the unit on the page and in 待办
             #expect(try await act(.sendBack, as: .finance).status == .badRequest)
             #expect(try await act(.sendBack, as: .finance, comment: "执行数与国库数据不符").status == .seeOther)
-            #expect(try await app.send(.GET, SitePath.monitoringEntry(.value(id)).path).body.string.contains("已被退回，意见：执行数与国库数据不符"))
+            #expect(
+                try await app.send(.GET, SitePath.monitoringEntry(.value(id)).path).body.string.contains("已被退回，意见：执行数与国库数据不符"))
             #expect(try await app.send(.GET, SitePath.monitoring.path).body.string.contains("退回意见：执行数与国库数据不符"))
-            for (step, who) in [(MonitoringAction.submit, Persona.fillerA), (.confirm, .headA), (.departmentReview, .businessD1),
-                                (.accept, .finance)] {
+            for (step, who) in [
+                (MonitoringAction.submit, Persona.fillerA), (.confirm, .headA), (.departmentReview, .businessD1),
+                (.accept, .finance),
+            ] {
                 #expect(try await act(step, as: who).status == .seeOther, "\(step)")
             }
             #expect(MonitoringStatus(stored: try await Self.entry(app, table: a).status) == .accepted)
@@ -234,10 +271,12 @@ struct MonitoringTests {
             let (a, _, round) = try await Self.world(app)
             let e = try await Self.entry(app, table: a)
             let ids = try #require(try await TableStore.find(a, on: app.db)).table.indicators.compactMap(\.id)
-            _ = try await app.postForm(SitePath.monitoringEntry(.value(e.id!)).path, [
-                "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70",
-                MonitoringEntryForm.indicatorField(ids[1], "completed"): "92",
-            ])
+            _ = try await app.postForm(
+                SitePath.monitoringEntry(.value(e.id!)).path,
+                [
+                    "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70",
+                    MonitoringEntryForm.indicatorField(ids[1], "completed"): "92",
+                ])
             let form = try await app.send(.GET, SitePath.monitoringEntryForm(.value(e.id!)).path)
             #expect(form.status == .ok)
             #expect(form.headers.first(name: .contentDisposition)?.contains("attachment") == true)
@@ -254,7 +293,9 @@ struct MonitoringTests {
         }
     }
 
-    static func upload(_ app: Application, _ path: String, file: (name: String, data: Data), version: Int) async throws -> TestingHTTPResponse {
+    static func upload(_ app: Application, _ path: String, file: (name: String, data: Data), version: Int) async throws
+        -> TestingHTTPResponse
+    {
         let boundary = "jixiao-monitoring-test"
         var body = Data()
         func add(_ s: String) { body.append(contentsOf: Data(s.utf8)) }
@@ -264,11 +305,13 @@ struct MonitoringTests {
         body.append(file.data)
         add("\r\n--\(boundary)--\r\n")
         let signedIn = try await app.signedInHeaders()
-        return try await app.testing().sendRequest(.POST, path, beforeRequest: { req in
-            req.headers.add(contentsOf: signedIn)
-            req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            req.body = ByteBuffer(data: body)
-        })
+        return try await app.testing().sendRequest(
+            .POST, path,
+            beforeRequest: { req in
+                req.headers.add(contentsOf: signedIn)
+                req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                req.body = ByteBuffer(data: body)
+            })
     }
 
     @Test("导入已填写的监控表：本系统导出的 Excel 按指标读回（期间不同时说明）；真实 .xls 的问题单元格逐个列出")
@@ -277,37 +320,50 @@ struct MonitoringTests {
             let (a, _, _) = try await Self.world(app)
             let first = try await Self.entry(app, table: a)
             let ids = try #require(try await TableStore.find(a, on: app.db)).table.indicators.compactMap(\.id)
-            _ = try await app.postForm(SitePath.monitoringEntry(.value(first.id!)).path, [
-                "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70",
-                MonitoringEntryForm.indicatorField(ids[1], "completed"): "92",
-            ])
+            _ = try await app.postForm(
+                SitePath.monitoringEntry(.value(first.id!)).path,
+                [
+                    "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70",
+                    MonitoringEntryForm.indicatorField(ids[1], "completed"): "92",
+                ])
             let xlsx = Data(buffer: try await app.send(.GET, SitePath.monitoringEntryForm(.value(first.id!)).path).body)
             // a 1-9月 round of the same table: the July form imports into it
-            _ = try await app.postForm(SitePath.monitoringRounds.path, [
-                "year": "2026", "period": "9", "kind": "key", "due": Self.day(20), "scope": "tables", "tables[]": a.uuidString,
-            ], as: .finance)
+            _ = try await app.postForm(
+                SitePath.monitoringRounds.path,
+                [
+                    "year": "2026", "period": "9", "kind": "key", "due": Self.day(20), "scope": "tables",
+                    "tables[]": a.uuidString,
+                ], as: .finance)
             let keyRound = try #require(try await MonitoringRoundRecord.query(on: app.db).filter(\.$kind == "key").first())
-            let second = try #require(try await MonitoringEntryRecord.query(on: app.db).filter(\.$roundID == keyRound.id!).first())
-            let res = try await Self.upload(app, SitePath.monitoringEntryImport(.value(second.id!)).path,
-                                            file: ("执行监控表.xlsx", xlsx), version: 1)
+            let second = try #require(
+                try await MonitoringEntryRecord.query(on: app.db).filter(\.$roundID == keyRound.id!).first())
+            let res = try await Self.upload(
+                app, SitePath.monitoringEntryImport(.value(second.id!)).path,
+                file: ("执行监控表.xlsx", xlsx), version: 1)
             #expect(res.status == .ok, "\(res.body.string.prefix(500))")
             #expect(res.body.string.contains("导入 2 项指标的完成值"))
             #expect(res.body.string.contains("文件的监控期间为1-7月，本轮为1-9月"))
-            let stored = MonitoringEntryForm.decode(try #require(try await MonitoringEntryRecord.find(second.id!, on: app.db)).entered,
-                                                    table: try #require(try await TableStore.find(a, on: app.db)).table, period: 9)
+            let stored = MonitoringEntryForm.decode(
+                try #require(try await MonitoringEntryRecord.find(second.id!, on: app.db)).entered,
+                table: try #require(try await TableStore.find(a, on: app.db)).table, period: 9)
             #expect(stored.indicators.map(\.completed) == ["70", "92"])
             #expect(stored.period == 9)
 
             // the real filled form of another project: its rows match none of these goals and its odd cells are named
-            let real = try Data(contentsOf: SharedFiles.shared.appendingPathComponent("realfiles/doexecl-2019-pku-zuqiu-template.xls"))
-            let odd = try await Self.upload(app, SitePath.monitoringEntryImport(.value(first.id!)).path,
-                                            file: ("监控表.xls", real), version: 2)
+            let real = try Data(
+                contentsOf: SharedFiles.shared.appendingPathComponent("realfiles/doexecl-2019-pku-zuqiu-template.xls"))
+            let odd = try await Self.upload(
+                app, SitePath.monitoringEntryImport(.value(first.id!)).path,
+                file: ("监控表.xls", real), version: 2)
             #expect(odd.status == .ok)
             #expect(odd.body.string.contains("在已批复的目标中找不到，没有导入"))
             #expect(odd.body.string.contains("F22"))
             // over an older version it is refused (409) like any save
-            #expect(try await Self.upload(app, SitePath.monitoringEntryImport(.value(first.id!)).path,
-                                          file: ("x.xlsx", xlsx), version: 1).status == .conflict)
+            #expect(
+                try await Self.upload(
+                    app, SitePath.monitoringEntryImport(.value(first.id!)).path,
+                    file: ("x.xlsx", xlsx), version: 1
+                ).status == .conflict)
         }
     }
 
@@ -317,12 +373,14 @@ struct MonitoringTests {
             let (a, _, _) = try await Self.world(app)
             let e = try await Self.entry(app, table: a)
             let ids = try #require(try await TableStore.find(a, on: app.db)).table.indicators.compactMap(\.id)
-            _ = try await app.postForm(SitePath.monitoringEntry(.value(e.id!)).path, [
-                "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "60",
-                MonitoringEntryForm.indicatorField(ids[0], "expected"): "110",
-                MonitoringEntryForm.indicatorField(ids[1], "completed"): "50",
-                MonitoringEntryForm.indicatorField(ids[1], "likelihood"): Likelihood.impossible.rawValue,
-            ])
+            _ = try await app.postForm(
+                SitePath.monitoringEntry(.value(e.id!)).path,
+                [
+                    "version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "60",
+                    MonitoringEntryForm.indicatorField(ids[0], "expected"): "110",
+                    MonitoringEntryForm.indicatorField(ids[1], "completed"): "50",
+                    MonitoringEntryForm.indicatorField(ids[1], "likelihood"): Likelihood.impossible.rawValue,
+                ])
             // 自评 opens: the guess is offered, marked, and not written into the table
             let selfeval = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(a)).path).body.string
             #expect(selfeval.contains("2026年1-7月部门自行监控填报的全年预计完成值，仅供参考，没有填入"))
@@ -334,7 +392,8 @@ struct MonitoringTests {
             var t = stored.table
             t.indicators[0].actual = "100"
             t.indicators[1].actual = "95"
-            _ = try await TableStore.update(a, table: t, expectedVersion: stored.summary.version, by: try await app.user(.fillerA), on: app.db)
+            _ = try await TableStore.update(
+                a, table: t, expectedVersion: stored.summary.version, by: try await app.user(.fillerA), on: app.db)
             let page = try await app.send(.GET, SitePath.table(.value(a)).path).body.string
             #expect(page.contains("id=\"monitoring-warnings\""))
             #expect(page.contains("完全不可能"))

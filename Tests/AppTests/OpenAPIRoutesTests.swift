@@ -52,7 +52,7 @@ struct OpenAPIRoutesTests {
                 let page = try await app.send(.GET, SitePath.home.path, as: p).body.string
                 #expect(!page.contains("接口说明") && !page.contains("openapi.json"), "\(p)")
             }
-            #expect(admin.body.string.components(separatedBy: "href=\"/api-docs\"").count == 3)  // the bar and the page
+            #expect(admin.body.string.components(separatedBy: "href=\"/api-docs\"").count == 3) // the bar and the page
         }
     }
 }

@@ -240,13 +240,16 @@ func snapshot(_ db: any Database) async throws -> DatabaseSnapshot {
     }.sorted()
     struct N: Decodable { var n: Int }
     let facts = try await sql.raw("SELECT COUNT(*) AS n FROM indicator_facts").first(decoding: N.self)?.n ?? 0
-    let monitoring = try await MonitoringRoundRecord.query(on: db).all().map {
-        "round|\($0.id!)|\($0.title)|\($0.scope)|\(Int($0.dueAt.timeIntervalSince1970))|\($0.profile)"
-    } + MonitoringEntryRecord.query(on: db).all().map {
-        "entry|\($0.id!)|\($0.roundID)|\($0.tableID)|\($0.status)|\($0.rectification)|\($0.version)|\($0.entered ?? "")|\($0.light ?? "")"
-    }
-    return DatabaseSnapshot(tables: tables, events: events, phases: phases, organisations: orgs, accounts: accounts, facts: facts,
-                            monitoring: monitoring.sorted())
+    let monitoring =
+        try await MonitoringRoundRecord.query(on: db).all().map {
+            "round|\($0.id!)|\($0.title)|\($0.scope)|\(Int($0.dueAt.timeIntervalSince1970))|\($0.profile)"
+        }
+        + MonitoringEntryRecord.query(on: db).all().map {
+            "entry|\($0.id!)|\($0.roundID)|\($0.tableID)|\($0.status)|\($0.rectification)|\($0.version)|\($0.entered ?? "")|\($0.light ?? "")"
+        }
+    return DatabaseSnapshot(
+        tables: tables, events: events, phases: phases, organisations: orgs, accounts: accounts, facts: facts,
+        monitoring: monitoring.sorted())
 }
 
 enum MoveScenario {
@@ -268,13 +271,16 @@ enum MoveScenario {
             let draftC = try await app.create(sampleTable(name: "草稿=1+1"), as: .fillerC)
             draftID = draftC.summary.id
             // a monitoring round with an entry filled and handed in
-            _ = try await app.postForm(SitePath.monitoringRounds.path, [
-                "year": "2026", "period": "7", "kind": "self", "due": MonitoringTests.day(10), "scope": "all",
-            ], as: .finance)
+            _ = try await app.postForm(
+                SitePath.monitoringRounds.path,
+                [
+                    "year": "2026", "period": "7", "kind": "self", "due": MonitoringTests.day(10), "scope": "all",
+                ], as: .finance)
             let entry = try #require(try await MonitoringEntryRecord.query(on: app.db).first())
             let ids = try #require(try await TableStore.find(entry.tableID, on: app.db)).table.indicators.compactMap(\.id)
-            _ = try await app.postForm(SitePath.monitoringEntry(.value(entry.id!)).path,
-                                       ["version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70"])
+            _ = try await app.postForm(
+                SitePath.monitoringEntry(.value(entry.id!)).path,
+                ["version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70"])
             _ = try await app.postForm(SitePath.monitoringEntryAction(.value(entry.id!), .value(.submit)).path, ["version": "2"])
             before = try await snapshot(app.db)
             let m = try await DataExport.export(app.db, to: dir, withPasswordHashes: true)

@@ -67,7 +67,7 @@ struct PageTests {
             // the finding sits in row 1's own row
             let row1 = html.components(separatedBy: "id=\"row-1\"").last?.components(separatedBy: "id=\"row-2\"").first ?? ""
             let first = try #require(Analysis.findings([t]).first { $0.indicator == 0 })
-            #expect(row1.contains(Analysis.oneTable(first.message)))   // one table on the page: no 第1张表
+            #expect(row1.contains(Analysis.oneTable(first.message))) // one table on the page: no 第1张表
             #expect(row1.contains(first.severity.label))
         }
     }
@@ -76,9 +76,11 @@ struct PageTests {
     func escaping() async throws {
         try await withJixiao { app in
             let created = try await app.create(sampleTable(name: "<script>alert(1)</script>", unit: "<b>单位</b>"))
-            for path in [SitePath.home.path, SitePath.table(.value(created.summary.id)).path,
-                         SitePath.tableEdit(.value(created.summary.id)).path,
-                         SitePath.tableExportFile(.value(created.summary.id), .html).path] {
+            for path in [
+                SitePath.home.path, SitePath.table(.value(created.summary.id)).path,
+                SitePath.tableEdit(.value(created.summary.id)).path,
+                SitePath.tableExportFile(.value(created.summary.id), .html).path,
+            ] {
                 let html = try await app.send(.GET, path).body.string
                 #expect(!html.contains("<script>alert(1)</script>"), "\(path) 未转义")
                 #expect(!html.contains("<b>单位</b>"), "\(path) 未转义")
@@ -105,8 +107,9 @@ struct PageTests {
             // a save: the next view shows the new name, not the kept rendering of the old version
             var edited = created.table
             edited.indicators[1].name = "学员满意度"
-            _ = try await TableStore.update(id, table: edited, expectedVersion: created.summary.version,
-                                            by: try await app.user(.fillerA), on: app.db)
+            _ = try await TableStore.update(
+                id, table: edited, expectedVersion: created.summary.version,
+                by: try await app.user(.fillerA), on: app.db)
             let after = try await app.send(.GET, path).body.string
             #expect(after.contains("学员满意度"))
             #expect(!after.contains(">培训满意度<"))
@@ -123,12 +126,14 @@ struct PageTests {
     @Test("表单缓存有条数和字节两道上限：超大的表单不缓存，旧的先出")
     func renderedPartsAreBounded() {
         let parts = RenderedParts(capacity: 10, byteBudget: 400)
-        func part(_ n: Int) -> RenderedParts.Part { .init(html: String(repeating: "x", count: n), errors: 0, warnings: 0, hints: 0, score: "") }
+        func part(_ n: Int) -> RenderedParts.Part {
+            .init(html: String(repeating: "x", count: n), errors: 0, warnings: 0, hints: 0, score: "")
+        }
         for i in 0..<6 { parts.keep(part(90), as: "t\(i)") }
         #expect(parts.kept.bytes <= 400)
         #expect(parts.kept.entries == 4)
-        #expect(parts.part("t0") == nil && parts.part("t5") != nil)   // first in, first out
-        parts.keep(part(150), as: "giant")                             // over a quarter of the budget
+        #expect(parts.part("t0") == nil && parts.part("t5") != nil) // first in, first out
+        parts.keep(part(150), as: "giant") // over a quarter of the budget
         #expect(parts.part("giant") == nil)
     }
 
@@ -139,7 +144,7 @@ struct PageTests {
             let edit = try await app.send(.GET, SitePath.tableEdit(.value(id)).path)
             #expect(edit.status == .ok)
             #expect(edit.body.string.contains("添加一行指标"))
-            #expect(edit.body.string.contains("产出指标"))  // the taxonomy for the dropdowns
+            #expect(edit.body.string.contains("产出指标")) // the taxonomy for the dropdowns
             #expect(edit.body.string.contains("/js/edit.js"))
 
             let score = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(id)).path)
@@ -171,7 +176,8 @@ struct PageTests {
             let exported = try GoalDocument.decode(Data(buffer: json.body)).tables
             #expect(exported.map(\.withoutIndicatorIDs) == [table.withoutIndicatorIDs])
             // the ids it was stored with go out with it, so the file imports back as the same indicators
-            #expect(exported.first?.indicators.map(\.id) == (try await TableStore.find(id, on: app.db))?.table.indicators.map(\.id))
+            #expect(
+                exported.first?.indicators.map(\.id) == (try await TableStore.find(id, on: app.db))?.table.indicators.map(\.id))
 
             let xlsx = try await get(.xlsx)
             #expect(xlsx.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -233,7 +239,7 @@ struct PageTests {
             #expect(empty.body.string.contains("请粘贴表格文本"))
             let prose = try await app.postForm(SitePath.importPreview.path, ["text": "今天天气很好"])
             #expect(prose.status == .unprocessableEntity)
-            #expect(prose.body.string.contains("今天天气很好"))  // the text is kept in the box
+            #expect(prose.body.string.contains("今天天气很好")) // the text is kept in the box
         }
     }
 
@@ -245,11 +251,14 @@ struct PageTests {
             #expect(rows.count >= 4)
             #expect(rows.contains { $0.unit == "库尔勒市社会保险中心" })
             // the demo filler of that unit sees its tables
-            let login = try await app.send(.POST, SitePath.api(.session).path,
-                                           json: ["username": "tianbao", "password": DemoData.password], as: nil)
+            let login = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": "tianbao", "password": DemoData.password], as: nil)
             #expect(login.status == .ok)
             let token = try #require(login.headers.setCookie?[SessionStore.cookieName]?.string)
-            let html = try await app.testing().sendRequest(.GET, SitePath.home.path, headers: ["Cookie": "\(SessionStore.cookieName)=\(token)"]).body.string
+            let html = try await app.testing().sendRequest(
+                .GET, SitePath.home.path, headers: ["Cookie": "\(SessionStore.cookieName)=\(token)"]
+            ).body.string
             #expect(html.contains("库尔勒市社会保险中心"))
             #expect(!html.contains("芷江侗族自治县社会保险服务中心"))
         }

@@ -38,12 +38,14 @@ enum Scenarios {
             var changed = created.table
             changed.unit = "改名后的单位"
             // the status cannot be changed by a save: that is the workflow's business
-            let sneaky = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                            json: TableInputDTO(table: changed, status: "approved", version: 1))
+            let sneaky = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: changed, status: "approved", version: 1))
             #expect(sneaky.status == .badRequest)
             #expect(sneaky.reason.contains("状态不能在保存时修改"))
-            let ok = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                        json: TableInputDTO(table: changed, status: "draft", version: 1))
+            let ok = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: changed, status: "draft", version: 1))
             #expect(ok.status == .ok, "\(ok.body.string)")
             let saved = try ok.content.decode(TableDetailDTO.self)
             #expect(saved.summary.version == 2)
@@ -55,8 +57,9 @@ enum Scenarios {
             // a second editor still holding version 1
             var stale = created.table
             stale.unit = "旧版本的修改"
-            let conflict = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                              json: TableInputDTO(table: stale, version: 1))
+            let conflict = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: stale, version: 1))
             #expect(conflict.status == .conflict)
             let body = try conflict.content.decode(ConflictDTO.self)
             #expect(body.yourVersion == 1)
@@ -96,7 +99,8 @@ enum Scenarios {
             let filler = try await app.user(.fillerA)
             try await TableStore.delete(id, expectedVersion: 1, by: filler, on: app.db)
             await #expect(throws: TableStore.Failure.self) {
-                try await TableStore.restore(id, expectedVersion: 1, window: 600, by: filler, now: Date().addingTimeInterval(601), on: app.db)
+                try await TableStore.restore(
+                    id, expectedVersion: 1, window: 600, by: filler, now: Date().addingTimeInterval(601), on: app.db)
             }
         }
     }
@@ -136,8 +140,9 @@ struct SQLitePersistenceTests {
     }
 }
 
-@Suite("目标表的保存、冲突、删除（PostgreSQL）", .serialized,
-       .enabled(if: TestDatabases.hasPostgres, "未设置 DATABASE_URL：跳过 PostgreSQL 测试（.ci/run 会启动临时 PostgreSQL 并设置它）"))
+@Suite(
+    "目标表的保存、冲突、删除（PostgreSQL）", .serialized,
+    .enabled(if: TestDatabases.hasPostgres, "未设置 DATABASE_URL：跳过 PostgreSQL 测试（.ci/run 会启动临时 PostgreSQL 并设置它）"))
 struct PostgresPersistenceTests {
     var db: AppConfig.Database { .postgres(TestDatabases.postgresURL ?? "") }
     @Test func createListGet() async throws { try await Scenarios.createListGet(db) }
@@ -189,7 +194,8 @@ struct PostgresPersistenceTests {
                         var t = created.table
                         t.unit = "并发\(i)"
                         do {
-                            _ = try await TableStore.update(created.summary.id, table: t, expectedVersion: 1, by: filler, on: app.db)
+                            _ = try await TableStore.update(
+                                created.summary.id, table: t, expectedVersion: 1, by: filler, on: app.db)
                             return true
                         } catch TableStore.Failure.conflict { return false }
                     }

@@ -13,7 +13,8 @@ extension Scenarios {
             let b = try await app.create(sampleTable(unit: "乙"))
             let live = try await app.create(sampleTable(unit: "丙"))
             for id in [a.summary.id, b.summary.id] {
-                #expect(try await app.send(.DELETE, try await app.versioned(SitePath.api(.table(.value(id))).path, id)).status == .ok)
+                #expect(
+                    try await app.send(.DELETE, try await app.versioned(SitePath.api(.table(.value(id))).path, id)).status == .ok)
             }
             // within the window nothing goes, and a deleted table can still come back
             #expect(try await TableStore.purgeExpired(window: 600, on: app.db) == 0)
@@ -45,8 +46,11 @@ struct PurgeTests {
             let app = try await Application.make(.testing)
             app.logger.logLevel = .warning
             do {
-                try await configure(app, AppConfig(rootDirectory: SharedFiles.packageRoot.path, database: database,
-                                                   restoreWindow: window, bcryptCost: 4))
+                try await configure(
+                    app,
+                    AppConfig(
+                        rootDirectory: SharedFiles.packageRoot.path, database: database,
+                        restoreWindow: window, bcryptCost: 4))
                 try await TestWorld.build(on: app.db)
                 try await body(app)
             } catch {
@@ -58,7 +62,8 @@ struct PurgeTests {
         try await start(window: 600) { (app: Application) async throws in
             let kept = try await app.create(sampleTable(unit: "留下"))
             let gone = try await app.create(sampleTable(unit: "删除"))
-            try await TableStore.delete(gone.summary.id, expectedVersion: gone.summary.version, by: try await app.user(.fillerA), on: app.db)
+            try await TableStore.delete(
+                gone.summary.id, expectedVersion: gone.summary.version, by: try await app.user(.fillerA), on: app.db)
             #expect(try await TableStore.count(on: app.db) == 2)
             #expect(kept.summary.version == 1)
         }

@@ -25,8 +25,9 @@ struct RolesAndAccountsTests {
     func headConfirmation() async throws {
         try await withJixiao { app in
             let unit = try await Self.organisation(app, "UA")
-            let set = try await app.postForm(SitePath.adminOrganisationSettings(.value(try unit.requireID())).path,
-                                             ["headConfirmation": "on"], as: .admin)
+            let set = try await app.postForm(
+                SitePath.adminOrganisationSettings(.value(try unit.requireID())).path,
+                ["headConfirmation": "on"], as: .admin)
             #expect(set.status == .ok)
             #expect(set.body.string.contains("需要单位负责人确认后再提交审核"))
             let id = try await app.create(sampleTable(name: "满意度")).summary.id
@@ -41,8 +42,9 @@ struct RolesAndAccountsTests {
             // not yet the reviewer's: no 待办, no button, and the API refuses
             let reviewerHome = try await app.send(.GET, SitePath.home.path, as: .businessD1).body.string
             #expect(!reviewerHome.contains("待办（"))
-            let early = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.businessReview))).path, id),
-                                           as: .businessD1)
+            let early = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.businessReview))).path, id),
+                as: .businessD1)
             #expect(early.status == .conflict)
             // the filler can no longer change it; the head sees it waiting, with 确认 and 退回
             let edit = try await app.send(.GET, SitePath.tableEdit(.value(id)).path).body.string
@@ -75,8 +77,9 @@ struct RolesAndAccountsTests {
     func inheritedSetting() async throws {
         try await withJixiao { app in
             let department = try await Self.organisation(app, "D1")
-            _ = try await app.postForm(SitePath.adminOrganisationSettings(.value(try department.requireID())).path,
-                                       ["headConfirmation": "on"], as: .admin)
+            _ = try await app.postForm(
+                SitePath.adminOrganisationSettings(.value(try department.requireID())).path,
+                ["headConfirmation": "on"], as: .admin)
             let id = try await app.create(sampleTable(name: "满意度", unit: "测试单位乙"), as: .fillerB).summary.id
             #expect(try await app.act(.submit, id, as: .fillerB).summary.status == "awaitingConfirmation")
             let admin = try await app.send(.GET, SitePath.admin.path, as: .admin).body.string
@@ -95,15 +98,17 @@ struct RolesAndAccountsTests {
             try await app.act(.performanceReview, id, as: .performance)
             let page = try await app.send(.GET, SitePath.table(.value(id)).path, as: .finance).body.string
             #expect(page.contains("批复文号（必填）<input name=\"approvalNumber\" required"))
-            let bare = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.approve))).path, id),
-                                          as: .finance)
+            let bare = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.approve))).path, id),
+                as: .finance)
             #expect(bare.status == .badRequest)
             #expect(bare.reason.contains("批复文号"))
             // the page's form, as the finance reviewer sends it
             let version = try #require(try await TableStore.find(id, on: app.db)).summary.version
-            let approved = try await app.postForm(SitePath.tableAction(.value(id), .value(.approve)).path,
-                                                  ["version": "\(version)", "approvalNumber": "测财预〔2026〕7号", "approvalDate": "2026-03-15"],
-                                                  as: .finance)
+            let approved = try await app.postForm(
+                SitePath.tableAction(.value(id), .value(.approve)).path,
+                ["version": "\(version)", "approvalNumber": "测财预〔2026〕7号", "approvalDate": "2026-03-15"],
+                as: .finance)
             #expect(approved.status == .seeOther)
             let printed = try await Self.printed(app, id)
             #expect(printed.contains("批复文号：测财预〔2026〕7号"))
@@ -114,8 +119,9 @@ struct RolesAndAccountsTests {
             #expect(!(try await Self.printed(app, adjustment)).contains("测财预〔2026〕7号"))
             let adjPage = try await app.send(.GET, SitePath.table(.value(adjustment)).path).body.string
             #expect(adjPage.contains("调整理由（必填）"))
-            let noReason = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(adjustment), .value(.submit))).path, adjustment),
-                                              json: WorkflowController.ActionRequest(comment: " ", acknowledgeWarnings: true))
+            let noReason = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(adjustment), .value(.submit))).path, adjustment),
+                json: WorkflowController.ActionRequest(comment: " ", acknowledgeWarnings: true))
             #expect(noReason.status == .badRequest)
             #expect(noReason.reason.contains("调整理由"))
             try await app.act(.submit, adjustment, as: .fillerA, comment: "年中追加培训任务")
@@ -131,21 +137,26 @@ struct RolesAndAccountsTests {
         try await withJixiao { app in
             let b = try await Self.account(app, .fillerB)
             let unitA = try await Self.organisation(app, "UA")
-            let res = try await app.postForm(SitePath.adminAccount(.value(try b.requireID())).path,
-                                             ["name": "赵改名", "role": "unitHead", "organisation": try unitA.requireID().uuidString], as: .admin)
+            let res = try await app.postForm(
+                SitePath.adminAccount(.value(try b.requireID())).path,
+                ["name": "赵改名", "role": "unitHead", "organisation": try unitA.requireID().uuidString], as: .admin)
             #expect(res.status == .ok)
-            #expect(res.body.string.contains("已修改账号“\(Persona.fillerB.username)”：姓名：\(Persona.fillerB.name) → 赵改名；角色：填报人 → 单位负责人；所属机构：测试单位乙 → 测试单位甲"))
+            #expect(
+                res.body.string.contains(
+                    "已修改账号“\(Persona.fillerB.username)”：姓名：\(Persona.fillerB.name) → 赵改名；角色：填报人 → 单位负责人；所属机构：测试单位乙 → 测试单位甲"))
             let after = try await Self.account(app, .fillerB)
             #expect(after.displayName == "赵改名" && after.role == "unitHead" && after.organisationID == unitA.id)
             #expect(try await app.send(.GET, SitePath.adminAuditCSV.path, as: .admin).body.string.contains("修改账号"))
             // an administrator cannot take away its own role
             let me = try await Self.account(app, .admin)
-            let own = try await app.postForm(SitePath.adminAccount(.value(try me.requireID())).path,
-                                             ["name": "管理员", "role": "filler", "organisation": me.organisationID.uuidString], as: .admin)
+            let own = try await app.postForm(
+                SitePath.adminAccount(.value(try me.requireID())).path,
+                ["name": "管理员", "role": "filler", "organisation": me.organisationID.uuidString], as: .admin)
             #expect(own.status == .unprocessableEntity)
             #expect(own.body.string.contains("不能取消自己的系统管理员角色"))
             // and nobody else can change accounts
-            let filler = try await app.postForm(SitePath.adminAccount(.value(try b.requireID())).path, ["name": "x", "role": "admin"], as: .fillerA)
+            let filler = try await app.postForm(
+                SitePath.adminAccount(.value(try b.requireID())).path, ["name": "x", "role": "admin"], as: .fillerA)
             #expect(filler.status == .forbidden)
         }
     }
@@ -155,26 +166,30 @@ struct RolesAndAccountsTests {
         try await withJixiao { app in
             #expect(try await app.send(.GET, SitePath.home.path, as: .fillerA).status == .ok)
             let a = try await Self.account(app, .fillerA)
-            let off = try await app.postForm(SitePath.adminAccountActive(.value(try a.requireID())).path, ["active": "off"], as: .admin)
+            let off = try await app.postForm(
+                SitePath.adminAccountActive(.value(try a.requireID())).path, ["active": "off"], as: .admin)
             #expect(off.body.string.contains("已停用账号"))
             #expect(off.body.string.contains("<b>已停用</b>"))
             // the session it had is gone: the page asks to sign in
             let home = try await app.send(.GET, SitePath.home.path, as: .fillerA)
             #expect(home.status == .seeOther)
             #expect(home.headers.first(name: .location)?.hasPrefix(SitePath.login.path) == true)
-            let signIn = try await app.send(.POST, SitePath.api(.session).path,
-                                            json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
+            let signIn = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
             #expect(signIn.status == .unauthorized)
             _ = try await app.postForm(SitePath.adminAccountActive(.value(try a.requireID())).path, ["active": "on"], as: .admin)
-            let again = try await app.send(.POST, SitePath.api(.session).path,
-                                           json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
+            let again = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": Persona.fillerA.username, "password": Persona.password], as: nil)
             #expect(again.status == .ok)
             let trail = try await app.send(.GET, SitePath.adminAuditCSV.path, as: .admin).body.string
             #expect(trail.contains("停用账号") && trail.contains("启用账号"))
             // the administrator cannot lock itself out, and is not offered to
             #expect(off.body.string.contains("这是您自己的账号：不能停用自己"))
             let me = try await Self.account(app, .admin)
-            let own = try await app.postForm(SitePath.adminAccountActive(.value(try me.requireID())).path, ["active": "off"], as: .admin)
+            let own = try await app.postForm(
+                SitePath.adminAccountActive(.value(try me.requireID())).path, ["active": "off"], as: .admin)
             #expect(own.body.string.contains("不能停用自己的账号"))
         }
     }
@@ -183,17 +198,21 @@ struct RolesAndAccountsTests {
     func resetPassword() async throws {
         try await withJixiao { app in
             let b = try await Self.account(app, .fillerB)
-            let weak = try await app.postForm(SitePath.adminAccountPassword(.value(try b.requireID())).path, ["password": "12345678"], as: .admin)
+            let weak = try await app.postForm(
+                SitePath.adminAccountPassword(.value(try b.requireID())).path, ["password": "12345678"], as: .admin)
             #expect(weak.status == .unprocessableEntity)
-            let reset = try await app.postForm(SitePath.adminAccountPassword(.value(try b.requireID())).path, ["password": "Linshi-2026"], as: .admin)
+            let reset = try await app.postForm(
+                SitePath.adminAccountPassword(.value(try b.requireID())).path, ["password": "Linshi-2026"], as: .admin)
             #expect(reset.body.string.contains("已重置“\(Persona.fillerB.username)”的密码"))
             #expect(reset.body.string.contains("待本人修改密码"))
             // the old password no longer works; the temporary one does, but only to change it
-            let old = try await app.send(.POST, SitePath.api(.session).path,
-                                         json: ["username": Persona.fillerB.username, "password": Persona.password], as: nil)
+            let old = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": Persona.fillerB.username, "password": Persona.password], as: nil)
             #expect(old.status == .unauthorized)
-            let temp = try await app.send(.POST, SitePath.api(.session).path,
-                                          json: ["username": Persona.fillerB.username, "password": "Linshi-2026"], as: nil)
+            let temp = try await app.send(
+                .POST, SitePath.api(.session).path,
+                json: ["username": Persona.fillerB.username, "password": "Linshi-2026"], as: nil)
             #expect(temp.status == .ok)
             let token = try #require(temp.headers.setCookie?[SessionStore.cookieName]?.string)
             let csrf = try temp.content.decode(AuthController.SessionDTO.self).csrfToken
@@ -207,8 +226,9 @@ struct RolesAndAccountsTests {
             #expect(api.status == .forbidden)
             var headers = cookie
             headers.add(name: CSRFMiddleware.header, value: csrf)
-            let changed = try await app.send(.PUT, SitePath.api(.sessionPassword).path,
-                                             json: ["current": "Linshi-2026", "new": "Ziji-de-mima-9"], as: nil, headers: headers)
+            let changed = try await app.send(
+                .PUT, SitePath.api(.sessionPassword).path,
+                json: ["current": "Linshi-2026", "new": "Ziji-de-mima-9"], as: nil, headers: headers)
             #expect(changed.status == .noContent)
             #expect(try await app.send(.GET, SitePath.home.path, as: nil, headers: cookie).status == .ok)
             #expect(try await app.send(.GET, SitePath.adminAuditCSV.path, as: .admin).body.string.contains("重置密码"))

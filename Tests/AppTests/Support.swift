@@ -18,8 +18,9 @@ func withJixiao(
     demo: Bool = false, world: Bool = true, adjust: (inout AppConfig) -> Void = { _ in },
     _ test: (Application) async throws -> Void
 ) async throws {
-    var config = AppConfig(rootDirectory: SharedFiles.packageRoot.path, database: database, seedDirectory: seeds,
-                           maxBodyBytes: maxBodyBytes, demo: demo, bcryptCost: 4)
+    var config = AppConfig(
+        rootDirectory: SharedFiles.packageRoot.path, database: database, seedDirectory: seeds,
+        maxBodyBytes: maxBodyBytes, demo: demo, bcryptCost: 4)
     adjust(&config)
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -48,38 +49,45 @@ func sampleTable(name: String = "<script>alert(1)</script>", unit: String = "测
         kind: .project, year: 2026, unit: unit, goal: "完成培训任务",
         project: ProjectInfo(name: "示例培训项目", manager: "张三"), funds: Funds(total: 10, fiscal: 10, other: 0),
         indicators: [
-            Indicator(level1: "产出指标", level2: "数量指标", name: "培训人数", type: .atLeast, value: "100", unit: "人",
-                      scoring: "达到目标值得满分，否则按比例得分", weight: 50),
-            Indicator(level1: "满意度指标", level2: "服务对象满意度指标", name: name, type: .atLeast, value: "90", unit: "%",
-                      scoring: "达到目标值得满分，否则按比例得分", weight: 50),
+            Indicator(
+                level1: "产出指标", level2: "数量指标", name: "培训人数", type: .atLeast, value: "100", unit: "人",
+                scoring: "达到目标值得满分，否则按比例得分", weight: 50),
+            Indicator(
+                level1: "满意度指标", level2: "服务对象满意度指标", name: name, type: .atLeast, value: "90", unit: "%",
+                scoring: "达到目标值得满分，否则按比例得分", weight: 50),
         ])
 }
 
 /// Small request helpers so tests read as a story.
 extension Application {
     /// A request as `persona` (nil: nobody signed in). Changes carry the persona's CSRF token unless `csrf` is false.
-    func send(_ method: HTTPMethod, _ path: String, json: (any Encodable)? = nil, raw: String? = nil,
-              contentType: HTTPMediaType = .json, as persona: Persona? = .fillerA, csrf: Bool = true,
-              headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, json: (any Encodable)? = nil, raw: String? = nil,
+        contentType: HTTPMediaType = .json, as persona: Persona? = .fillerA, csrf: Bool = true,
+        headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         var session: SessionCache.Entry? = nil
         if let persona { session = try await signIn(persona) }
-        return try await testing().sendRequest(method, path, beforeRequest: { req in
-            if let session {
-                req.headers.add(name: .cookie, value: "\(SessionStore.cookieName)=\(session.token)")
-                if csrf { req.headers.add(name: CSRFMiddleware.header, value: session.csrf) }
-            }
-            for (name, value) in extra { req.headers.add(name: name, value: value) }
-            if let json {
-                try req.content.encode(AnyEncodable(json), as: .json)
-            } else if let raw {
-                req.headers.contentType = contentType
-                req.body = ByteBuffer(string: raw)
-            }
-        })
+        return try await testing().sendRequest(
+            method, path,
+            beforeRequest: { req in
+                if let session {
+                    req.headers.add(name: .cookie, value: "\(SessionStore.cookieName)=\(session.token)")
+                    if csrf { req.headers.add(name: CSRFMiddleware.header, value: session.csrf) }
+                }
+                for (name, value) in extra { req.headers.add(name: name, value: value) }
+                if let json {
+                    try req.content.encode(AnyEncodable(json), as: .json)
+                } else if let raw {
+                    req.headers.contentType = contentType
+                    req.body = ByteBuffer(string: raw)
+                }
+            })
     }
 
     func create(_ table: GoalTable, status: String? = nil, as persona: Persona = .fillerA) async throws -> TableDetailDTO {
-        let res = try await send(.POST, SitePath.api(.tables).path, json: TableInputDTO(table: table, status: status), as: persona)
+        let res = try await send(
+            .POST, SitePath.api(.tables).path, json: TableInputDTO(table: table, status: status), as: persona)
         #expect(res.status == .created, "新建应返回 201：\(res.body.string)")
         return try res.content.decode(TableDetailDTO.self)
     }
@@ -141,13 +149,15 @@ enum TestWorld {
         if try await OrganisationRecord.query(on: db).filter(\.$code == "F").count() > 0 { return }
         var byCode: [String: OrganisationRecord] = [:]
         for o in organisations {
-            byCode[o.code] = try await Organisations.create(code: o.code, name: o.name, kind: o.kind,
-                                                           parent: o.parent.flatMap { byCode[$0] }, on: db)
+            byCode[o.code] = try await Organisations.create(
+                code: o.code, name: o.name, kind: o.kind,
+                parent: o.parent.flatMap { byCode[$0] }, on: db)
         }
         let accounts = Accounts(cost: 4)
         for p in Persona.allCases {
-            _ = try await accounts.create(username: p.username, name: p.name, password: Persona.password, role: p.role,
-                                          organisation: try byCode[p.organisation]!.requireID(), on: db)
+            _ = try await accounts.create(
+                username: p.username, name: p.name, password: Persona.password, role: p.role,
+                organisation: try byCode[p.organisation]!.requireID(), on: db)
         }
     }
 }
@@ -166,13 +176,20 @@ private struct SessionCacheKey: StorageKey { typealias Value = SessionCache }
 extension Application {
     /// Signs the persona in through the real sign-in API once, and remembers the cookie and token.
     func signIn(_ p: Persona) async throws -> SessionCache.Entry {
-        let cache = storage[SessionCacheKey.self] ?? { let c = SessionCache(); storage[SessionCacheKey.self] = c; return c }()
+        let cache =
+            storage[SessionCacheKey.self]
+            ?? {
+                let c = SessionCache(); storage[SessionCacheKey.self] = c; return c
+            }()
         if let e = cache.get(p) { return e }
-        let res = try await testing().sendRequest(.POST, SitePath.api(.session).path, beforeRequest: { req in
-            try req.content.encode(["username": p.username, "password": Persona.password], as: .json)
-        })
+        let res = try await testing().sendRequest(
+            .POST, SitePath.api(.session).path,
+            beforeRequest: { req in
+                try req.content.encode(["username": p.username, "password": Persona.password], as: .json)
+            })
         guard res.status == .ok, let token = res.headers.setCookie?[SessionStore.cookieName]?.string,
-              let user = try await SessionStore.user(forToken: token, on: db) else {
+            let user = try await SessionStore.user(forToken: token, on: db)
+        else {
             throw Abort(.internalServerError, reason: "测试账号 \(p.rawValue) 登录失败：\(res.status) \(res.body.string)")
         }
         let e = SessionCache.Entry(token: token, csrf: user.csrfToken, user: user)
@@ -181,30 +198,37 @@ extension Application {
     }
 
     /// Posts a form as a browser would: urlencoded, with the persona's cookie and the `_csrf` field.
-    func postForm(_ path: String, _ fields: [String: String], as persona: Persona = .fillerA) async throws -> TestingHTTPResponse {
+    func postForm(_ path: String, _ fields: [String: String], as persona: Persona = .fillerA) async throws -> TestingHTTPResponse
+    {
         let session = try await signIn(persona)
         var all = fields
         all[CSRFMiddleware.field] = session.csrf
-        return try await testing().sendRequest(.POST, path, beforeRequest: { req in
-            req.headers.add(name: .cookie, value: "\(SessionStore.cookieName)=\(session.token)")
-            try req.content.encode(all, as: .urlEncodedForm)
-        })
+        return try await testing().sendRequest(
+            .POST, path,
+            beforeRequest: { req in
+                req.headers.add(name: .cookie, value: "\(SessionStore.cookieName)=\(session.token)")
+                try req.content.encode(all, as: .urlEncodedForm)
+            })
     }
 
     /// Takes a workflow action through the API as `persona`; expects success.
     /// An adjustment's 提交 gets a 调整理由 and 批复 a 批复文号 unless told.
     @discardableResult
-    func act(_ action: WorkflowAction, _ id: UUID, as persona: Persona, comment: String? = nil,
-             acknowledgeWarnings: Bool = true, approvalNumber: String = "测财预〔2026〕1号",
-             approvalDate: String? = nil) async throws -> TableDetailDTO {
+    func act(
+        _ action: WorkflowAction, _ id: UUID, as persona: Persona, comment: String? = nil,
+        acknowledgeWarnings: Bool = true, approvalNumber: String = "测财预〔2026〕1号",
+        approvalDate: String? = nil
+    ) async throws -> TableDetailDTO {
         let summary = try await TableStore.find(id, on: db)?.summary
         let said = comment ?? (action == .submit && summary?.adjusts != nil ? "测试：调整理由" : nil)
-        let res = try await send(.POST, SitePath.api(.tableAction(.value(id), .value(action))).path,
-                                 json: WorkflowController.ActionRequest(comment: said, acknowledgeWarnings: acknowledgeWarnings,
-                                                                        version: summary?.version,
-                                                                        approvalNumber: action == .approve ? approvalNumber : nil,
-                                                                        approvalDate: approvalDate),
-                                 as: persona)
+        let res = try await send(
+            .POST, SitePath.api(.tableAction(.value(id), .value(action))).path,
+            json: WorkflowController.ActionRequest(
+                comment: said, acknowledgeWarnings: acknowledgeWarnings,
+                version: summary?.version,
+                approvalNumber: action == .approve ? approvalNumber : nil,
+                approvalDate: approvalDate),
+            as: persona)
         guard res.status == .ok else {
             throw Abort(.internalServerError, reason: "\(action.label)（\(persona.rawValue)）失败：\(res.status) \(res.reason)")
         }

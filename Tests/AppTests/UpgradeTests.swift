@@ -45,23 +45,28 @@ struct UpgradeTests {
             // the previous release's world: an organisation, an account, four tables and their trail
             // the organisation and the account as that release wrote them (today's models have columns its schema lacks)
             let unit = OrganisationRecord(code: "U1", name: "升级测试单位", kind: .unit, parent: nil)
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO organisations (id, code, name, kind, parent_id, path, created_at) \
                 VALUES (\(bind: try unit.requireID()), 'U1', \(bind: unit.name), 'unit', NULL, \(bind: unit.path), \(bind: Date()))
-                """).run()
+                """
+            ).run()
             let account = AccountRecord()
             account.id = UUID(); account.username = "old_filler"; account.displayName = "老填报人"; account.role = "filler"
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO accounts (id, username, display_name, password_hash, role, organisation_id, active, created_at, updated_at) \
                 VALUES (\(bind: try account.requireID()), 'old_filler', '老填报人', \(bind: try await Accounts.hash("old-password-1", cost: 4)), \
                 'filler', \(bind: try unit.requireID()), \(bind: true), \(bind: Date()), \(bind: Date()))
-                """).run()
+                """
+            ).run()
             var withActuals = sampleTable(name: "受益人员满意度")
             withActuals.indicators[0].actual = "120"
             withActuals.indicators[1].actual = "93"
             withActuals.execution = Execution(budget: 10, spent: 9, weight: 10)
             let approved = OldRow(table: withActuals, status: "approved", version: 6)
-            let adjustment = OldRow(table: sampleTable(name: "受益人员满意度").goalPart, status: "draft", version: 2, adjusts: approved.id)
+            let adjustment = OldRow(
+                table: sampleTable(name: "受益人员满意度").goalPart, status: "draft", version: 2, adjusts: approved.id)
             let returned = OldRow(table: sampleTable(unit: "表上另一个名称"), status: "draft", version: 3, returnComment: "请补充指标解释")
             let draft = OldRow(table: sampleTable(), status: "draft", version: 1)
             let rows = [draft, approved, adjustment, returned]
@@ -69,18 +74,21 @@ struct UpgradeTests {
                 let e = JSONEncoder()
                 e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let document = String(decoding: try e.encode(r.table), as: UTF8.self)
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     INSERT INTO goal_tables (id, unit, year, kind, title, name, status, version, document, error_count, warning_count, \
                     score, score_max, grade, created_at, updated_at, organisation_id, org_path, evaluation_status, adjusts_id, return_comment) \
                     VALUES (\(bind: r.id), \(bind: r.table.unit), \(bind: r.table.year), \(bind: r.table.kind.rawValue), \(bind: r.table.title), \
                     \(bind: r.table.project?.name ?? ""), \(bind: r.status), \(bind: r.version), \(bind: document), 0, 0, NULL, NULL, NULL, \
                     \(bind: Date()), \(bind: Date()), \(bind: try unit.requireID()), \(bind: unit.path), \(bind: r.evaluation), \
                     \(bind: r.adjusts), \(bind: r.returnComment))
-                    """).run()
+                    """
+                ).run()
             }
-            let user = CurrentUser(id: try account.requireID(), username: account.username, name: account.displayName, role: .filler,
-                                   organisationID: try unit.requireID(), organisationName: unit.name, organisationPath: unit.path,
-                                   sessionID: UUID(), csrfToken: "x")
+            let user = CurrentUser(
+                id: try account.requireID(), username: account.username, name: account.displayName, role: .filler,
+                organisationID: try unit.requireID(), organisationName: unit.name, organisationPath: unit.path,
+                sessionID: UUID(), csrfToken: "x")
             // the previous release's trail rows (no change lines yet), each with the snapshot of its table
             for (k, r) in rows.enumerated() {
                 let e = JSONEncoder()
@@ -89,12 +97,14 @@ struct UpgradeTests {
                     {"status":"\(r.status)","evaluationStatus":"\(r.evaluation)","version":\(r.version),"table":\
                     \(String(decoding: try e.encode(r.table), as: UTF8.self))}
                     """
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     INSERT INTO audit_events (id, at, account_id, account_name, role, action, table_id, subject, comment, before, after) \
                     VALUES (\(bind: UUID()), \(bind: Date()), \(bind: user.id), \(bind: user.name), \(bind: "填报人"), \
                     \(bind: k == 0 ? "create" : "import"), \(bind: r.id), \(bind: r.table.project?.name ?? ""), \
                     \(bind: "旧版本第 \(k + 1) 条"), NULL, \(bind: after))
-                    """).run()
+                    """
+                ).run()
             }
             let auditBefore = try await AuditEventRecord.query(on: db).count()
 
@@ -140,10 +150,11 @@ struct UpgradeTests {
             try await TestWorld.build(on: db)
             let head = try await Self.headOf(unit, on: db)
             let v = try #require(try await TableStore.find(adjustment.id, on: db)).summary.version
-            let submitted = try await TableStore.act(.submit, on: adjustment.id, by: head, comment: "年中调整：培训人数增加", acknowledgeWarnings: true,
-                                                     expectedVersion: v, on: db)
+            let submitted = try await TableStore.act(
+                .submit, on: adjustment.id, by: head, comment: "年中调整：培训人数增加", acknowledgeWarnings: true,
+                expectedVersion: v, on: db)
             #expect(submitted.summary.status == "submitted")
-            #expect(submitted.summary.version == v)  // a workflow step is not a content change
+            #expect(submitted.summary.version == v) // a workflow step is not a content change
             #expect(submitted.summary.adjustmentReason == "年中调整：培训人数增加")
             try await app.autoRevert()
         } catch {
@@ -156,10 +167,12 @@ struct UpgradeTests {
 
     /// A unit head of `unit` (the test world's accounts belong to other organisations).
     static func headOf(_ unit: OrganisationRecord, on db: any Database) async throws -> CurrentUser {
-        let a = try await Accounts(cost: 4).create(username: "old_head", name: "老负责人", password: "old-password-2", role: .unitHead,
-                                                   organisation: try unit.requireID(), on: db)
-        return CurrentUser(id: try a.requireID(), username: a.username, name: a.displayName, role: .unitHead,
-                           organisationID: try unit.requireID(), organisationName: unit.name, organisationPath: unit.path,
-                           sessionID: UUID(), csrfToken: "x")
+        let a = try await Accounts(cost: 4).create(
+            username: "old_head", name: "老负责人", password: "old-password-2", role: .unitHead,
+            organisation: try unit.requireID(), on: db)
+        return CurrentUser(
+            id: try a.requireID(), username: a.username, name: a.displayName, role: .unitHead,
+            organisationID: try unit.requireID(), organisationName: unit.name, organisationPath: unit.path,
+            sessionID: UUID(), csrfToken: "x")
     }
 }

@@ -51,17 +51,21 @@ struct WorkflowTests {
         try await withJixiao(database: db) { app in
             let id = try await app.create(sampleTable()).summary.id
             try await app.act(.submit, id, as: .fillerA)
-            let noComment = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.sendBack))).path, id),
-                                               json: WorkflowController.ActionRequest(comment: "  "), as: .businessD1)
+            let noComment = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.sendBack))).path, id),
+                json: WorkflowController.ActionRequest(comment: "  "), as: .businessD1)
             #expect(noComment.status == .badRequest)
             #expect(noComment.reason.contains("必须填写意见"))
             let back = try await app.act(.sendBack, id, as: .businessD1, comment: "满意度指标值偏低，请按上年完成值调整")
             #expect(back.summary.status == "draft")
             #expect(back.summary.returnComment == "满意度指标值偏低，请按上年完成值调整")
-            for (action, persona) in [(WorkflowAction.approve, Persona.finance), (.performanceReview, .performance),
-                                      (.businessReview, .businessD1)] {
-                let res = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(action))).path, id),
-                                             as: persona)
+            for (action, persona) in [
+                (WorkflowAction.approve, Persona.finance), (.performanceReview, .performance),
+                (.businessReview, .businessD1),
+            ] {
+                let res = try await app.send(
+                    .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(action))).path, id),
+                    as: persona)
                 #expect(res.status == .conflict, "\(action.label)")
                 #expect(res.reason.contains("草稿"))
             }
@@ -71,8 +75,9 @@ struct WorkflowTests {
             #expect(html.contains("满意度指标值偏低"))
             // a reviewer cannot return a table that is not at its step
             try await app.act(.submit, id, as: .fillerA)
-            let early = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.sendBack))).path, id),
-                                           json: WorkflowController.ActionRequest(comment: "不同意"), as: .finance)
+            let early = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.sendBack))).path, id),
+                json: WorkflowController.ActionRequest(comment: "不同意"), as: .finance)
             #expect(early.status == .conflict)
         }
     }
@@ -81,23 +86,29 @@ struct WorkflowTests {
     func submissionNeedsACleanCheck() async throws {
         try await withJixiao { app in
             var bad = sampleTable(name: "满意度")
-            bad.indicators[0].value = "约一百"  // a quantitative target must be a number
+            bad.indicators[0].value = "约一百" // a quantitative target must be a number
             let errors = Analysis.findings([bad]).filter { $0.severity == .error }
             try #require(!errors.isEmpty)
             let id = try await app.create(bad).summary.id
-            let refused = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submit))).path, id),
-                                             json: WorkflowController.ActionRequest(acknowledgeWarnings: true))
+            let refused = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submit))).path, id),
+                json: WorkflowController.ActionRequest(acknowledgeWarnings: true))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.reason.contains("\(errors.count) 个错误"))
             #expect(refused.reason.contains(Analysis.oneTable(errors[0].message)))
-            #expect(!refused.reason.contains("第1张表"))   // one table: its messages start at the row
+            #expect(!refused.reason.contains("第1张表")) // one table: its messages start at the row
 
             let warned = try await app.create(sampleTable())
             try #require(warned.summary.warnings > 0 && warned.summary.errors == 0)
-            let unacknowledged = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(warned.summary.id), .value(.submit))).path, warned.summary.id))
+            let unacknowledged = try await app.send(
+                .POST,
+                try await app.versioned(
+                    SitePath.api(.tableAction(.value(warned.summary.id), .value(.submit))).path, warned.summary.id))
             #expect(unacknowledged.status == .unprocessableEntity)
             #expect(unacknowledged.reason.contains("警告"))
-            #expect(try await app.act(.submit, warned.summary.id, as: .fillerA, acknowledgeWarnings: true).summary.status == "submitted")
+            #expect(
+                try await app.act(.submit, warned.summary.id, as: .fillerA, acknowledgeWarnings: true).summary.status
+                    == "submitted")
         }
     }
 
@@ -113,8 +124,9 @@ struct WorkflowTests {
 
             var changed = approved.table
             changed.indicators[0].value = "120"
-            let put = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                         json: TableInputDTO(table: changed, version: approved.summary.version))
+            let put = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: changed, version: approved.summary.version))
             #expect(put.status == .conflict)
             #expect(put.reason.contains("调整"))
             let del = try await app.send(.DELETE, try await app.versioned(SitePath.api(.table(.value(id))).path, id))
@@ -124,8 +136,9 @@ struct WorkflowTests {
             var actuals = approved.table
             actuals.indicators[0].actual = "110"
             actuals.indicators[1].actual = "95"
-            let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                           json: TableInputDTO(table: actuals, version: approved.summary.version))
+            let saved = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: actuals, version: approved.summary.version))
             #expect(saved.status == .ok, "\(saved.reason)")
             #expect(try saved.content.decode(TableDetailDTO.self).summary.score == 100)
 
@@ -137,15 +150,17 @@ struct WorkflowTests {
             #expect(adj.table.indicators[0].actual == nil)
             var newGoals = adj.table
             newGoals.indicators[0].value = "120"
-            let putAdj = try await app.send(.PUT, SitePath.api(.table(.value(adj.summary.id))).path,
-                                            json: TableInputDTO(table: newGoals, version: adj.summary.version))
+            let putAdj = try await app.send(
+                .PUT, SitePath.api(.table(.value(adj.summary.id))).path,
+                json: TableInputDTO(table: newGoals, version: adj.summary.version))
             #expect(putAdj.status == .ok)
             let compare = try await app.send(.GET, SitePath.tableCompare(.value(adj.summary.id)).path, as: .finance)
             #expect(compare.status == .ok)
             #expect(compare.body.string.contains("≥100人"))
             #expect(compare.body.string.contains("≥120人"))
             // only one open adjustment at a time
-            let second = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.adjust))).path, id))
+            let second = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.adjust))).path, id))
             #expect(second.status == .conflict)
 
             try await app.approve(adj.summary.id)
@@ -159,42 +174,53 @@ struct WorkflowTests {
         try await withJixiao { app in
             let id = try await app.create(sampleTable()).summary.id
             // not before approval
-            let early = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
+            let early = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
             #expect(early.status == .conflict)
             try await app.approve(id)
             // not without actuals, nor with points lost and no 偏差原因
-            let empty = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
+            let empty = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.reason.contains("自评还有 2 处未填写"))
             #expect(empty.reason.contains("培训人数") && empty.reason.contains("未填写实际完成值"))
             var filled = try await Self.detail(app, id).table
             filled.indicators[0].actual = "80"
             filled.indicators[1].actual = "95"
-            let saved = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                           json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
+            let saved = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
             #expect(saved.status == .ok)
-            let noReason = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
+            let noReason = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.submitEvaluation))).path, id))
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.reason.contains("自评还有 1 处未填写"))
             #expect(noReason.reason.contains("培训人数") && noReason.reason.contains("未填写偏差原因分析及改进措施"))
             filled.indicators[0].deviation = "下半年报名人数少于计划，明年提前宣传"
-            let explained = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                               json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
+            let explained = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
             #expect(explained.status == .ok)
             #expect(try await app.act(.submitEvaluation, id, as: .fillerA).summary.evaluationStatus == "submitted")
-            let bare = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.returnEvaluation))).path, id), as: .finance)
+            let bare = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.returnEvaluation))).path, id),
+                as: .finance)
             #expect(bare.status == .badRequest)
-            #expect(try await app.act(.returnEvaluation, id, as: .finance, comment: "请补充偏差原因").summary.evaluationStatus == "draft")
+            #expect(
+                try await app.act(.returnEvaluation, id, as: .finance, comment: "请补充偏差原因").summary.evaluationStatus == "draft")
             try await app.act(.submitEvaluation, id, as: .headA)
             // a business reviewer does not review self-evaluations
-            let wrongRole = try await app.send(.POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.reviewEvaluation))).path, id), as: .businessD1)
+            let wrongRole = try await app.send(
+                .POST, try await app.versioned(SitePath.api(.tableAction(.value(id), .value(.reviewEvaluation))).path, id),
+                as: .businessD1)
             #expect(wrongRole.status == .forbidden)
             let reviewed = try await app.act(.reviewEvaluation, id, as: .performance)
             #expect(reviewed.summary.evaluationStatus == "reviewed")
             var t = reviewed.table
             t.indicators[0].actual = "1"
-            let put = try await app.send(.PUT, SitePath.api(.table(.value(id))).path,
-                                         json: TableInputDTO(table: t, version: reviewed.summary.version))
+            let put = try await app.send(
+                .PUT, SitePath.api(.table(.value(id))).path,
+                json: TableInputDTO(table: t, version: reviewed.summary.version))
             #expect(put.status == .conflict)
         }
     }
@@ -227,8 +253,8 @@ struct WorkflowTests {
             #expect(try await todoLinks(.businessD1) == false)
             try await app.act(.submit, id, as: .fillerA)
             #expect(try await todoLinks(.businessD1))
-            #expect(try await todoLinks(.businessD2) == false)   // not its subtree
-            #expect(try await todoLinks(.performance) == false)  // not its step yet
+            #expect(try await todoLinks(.businessD2) == false) // not its subtree
+            #expect(try await todoLinks(.performance) == false) // not its step yet
             try await app.act(.sendBack, id, as: .businessD1, comment: "请补充")
             #expect(try await todoLinks(.businessD1) == false)
             #expect(try await todoLinks(.fillerA))
@@ -263,23 +289,28 @@ struct WorkflowTests {
             let t = try await app.create(sampleTable())
             let path = SitePath.tableAction(.value(t.summary.id), .value(.submit)).path
             let session = try await app.signIn(.fillerA)
-            let without = try await app.testing().sendRequest(.POST, path, headers: [
-                "Cookie": "\(SessionStore.cookieName)=\(session.token)", "Content-Type": "application/x-www-form-urlencoded",
-            ], body: ByteBuffer(string: "acknowledgeWarnings=on&version=1"))
+            let without = try await app.testing().sendRequest(
+                .POST, path,
+                headers: [
+                    "Cookie": "\(SessionStore.cookieName)=\(session.token)", "Content-Type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: "acknowledgeWarnings=on&version=1"))
             #expect(without.status == .forbidden)
             #expect(without.body.string.contains("安全校验失败"))
             #expect(try await Self.status(app, t.summary.id).status == "draft")
 
-            let with = try await app.testing().sendRequest(.POST, path, headers: [
-                "Cookie": "\(SessionStore.cookieName)=\(session.token)", "Content-Type": "application/x-www-form-urlencoded",
-            ], body: ByteBuffer(string: "acknowledgeWarnings=on&version=1&_csrf=\(session.csrf)"))
+            let with = try await app.testing().sendRequest(
+                .POST, path,
+                headers: [
+                    "Cookie": "\(SessionStore.cookieName)=\(session.token)", "Content-Type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: "acknowledgeWarnings=on&version=1&_csrf=\(session.csrf)"))
             #expect(with.status == .seeOther)
             #expect(with.headers.first(name: .location) == SitePath.table(.value(t.summary.id)).path)
             #expect(try await Self.status(app, t.summary.id).status == "submitted")
 
             // the API needs the header just the same
-            let put = try await app.send(.PUT, SitePath.api(.table(.value(t.summary.id))).path,
-                                         json: TableInputDTO(table: t.table, version: 2), csrf: false)
+            let put = try await app.send(
+                .PUT, SitePath.api(.table(.value(t.summary.id))).path,
+                json: TableInputDTO(table: t.table, version: 2), csrf: false)
             #expect(put.status == .forbidden)
         }
     }
@@ -311,7 +342,7 @@ struct WorkflowTests {
             let text = csv.body.string
             #expect(text.hasPrefix("\u{FEFF}时间,账号,角色,操作,意见,变更"))
             #expect(text.contains("请补充成本指标"))
-            #expect(!text.contains(",=HYPERLINK"))  // no formula reaches a spreadsheet
+            #expect(!text.contains(",=HYPERLINK")) // no formula reaches a spreadsheet
 
             // append-only, whatever the app does
             let sql = try #require(app.db as? any SQLDatabase)

@@ -11,13 +11,15 @@ struct CheckCLITests {
     }
 
     static func fixture(_ prefix: String) -> String {
-        SharedFiles.files(in: SharedFiles.seedFixtures, ending: ".expected.json").first { $0.lastPathComponent.hasPrefix(prefix) }!.path
+        SharedFiles.files(in: SharedFiles.seedFixtures, ending: ".expected.json").first {
+            $0.lastPathComponent.hasPrefix(prefix)
+        }!.path
     }
 
     @Test("JSON output: findings with file, 0-based table and row, null row for the whole table; exit 1 on an error")
     func json() throws {
         let r = try Self.run(["check", Self.fixture("003"), Self.fixture("000"), "--format", "json"])
-        #expect(r.code == 1)   // 003 has a row without a 三级 name
+        #expect(r.code == 1) // 003 has a row without a 三级 name
         let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
         let findings = try #require(obj?["findings"] as? [[String: Any]])
         let missingName = findings.first { $0["code"] as? String == "F03" }

@@ -39,7 +39,8 @@ struct ConvertCLITests {
         #expect(r.err.contains("没有读到任何绩效目标表"))
         let missing = try JixiaoCLI.run(["convert", "/nonexistent/表.txt"])
         #expect(missing.status == 1 && missing.err.contains("找不到文件"))
-        let binary = try JixiaoCLI.temp("a.txt", Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x81] + Array(repeating: 0x00, count: 100)))
+        let binary = try JixiaoCLI.temp(
+            "a.txt", Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x81] + Array(repeating: 0x00, count: 100)))
         let b = try JixiaoCLI.run(["convert", binary])
         #expect(b.status == 1 && !b.err.isEmpty)
     }

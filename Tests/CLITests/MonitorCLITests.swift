@@ -11,7 +11,9 @@ struct MonitorCLITests {
 
     /// A project table in interchange JSON with monitoring values for 1-`period`月: 培训人数 (≥1,200 人),
     /// 验收合格率 (≥95 %, 质量), 培训满意度 (≥90 %); budget 120 万元.
-    static func document(period: Int = 7, trainees: String = "100", causes: String = "[]", causeText: String = "null", spent: Double = 70) -> String {
+    static func document(
+        period: Int = 7, trainees: String = "100", causes: String = "[]", causeText: String = "null", spent: Double = 70
+    ) -> String {
         """
         {"format": "goal-tables/1", "tables": [{"kind": "project", "title": "项目支出绩效目标表", "year": 2026, "unit": "某县教育局",
           "project": {"name": "教师培训"}, "goal": "培训教师1200人",
@@ -28,7 +30,9 @@ struct MonitorCLITests {
         """
     }
 
-    @Test("the real .xls: the budget's 红 with its arithmetic, every 一般 无法判断 with why, odd cells on stderr; no 红 lacks a reason → exit 0")
+    @Test(
+        "the real .xls: the budget's 红 with its arithmetic, every 一般 无法判断 with why, odd cells on stderr; no 红 lacks a reason → exit 0"
+    )
     func realForm() throws {
         let r = try JixiaoCLI.run(["monitor", realFile, "--period", "7"])
         #expect(r.status == 0, "\(r.err)")
@@ -38,7 +42,9 @@ struct MonitorCLITests {
         #expect(r.err.contains("项目支出绩效目标执行监控!G25") && r.err.contains("百分数“100%”"))
     }
 
-    @Test("json answers tables → name, light, budget {rate, light, explanation}, indicators {id, name, light, ratio, explanation, reasonRequired, reasonMissing}")
+    @Test(
+        "json answers tables → name, light, budget {rate, light, explanation}, indicators {id, name, light, ratio, explanation, reasonRequired, reasonMissing}"
+    )
     func jsonShape() throws {
         let r = try JixiaoCLI.run(["monitor", realFile, "--format", "json"])
         #expect(r.status == 0)
@@ -52,7 +58,8 @@ struct MonitorCLITests {
         let indicators = try #require(table["indicators"] as? [[String: Any]])
         #expect(indicators.count == 14)
         for i in indicators {
-            #expect(Set(i.keys).isSuperset(of: ["id", "name", "light", "ratio", "explanation", "reasonRequired", "reasonMissing"]))
+            #expect(
+                Set(i.keys).isSuperset(of: ["id", "name", "light", "ratio", "explanation", "reasonRequired", "reasonMissing"]))
             #expect(i["light"] as? String == "无法判断" && (i["unreadable"] as? String)?.contains("一般") == true)
             #expect(i["ratio"] is NSNull && (i["id"] as? String)?.isEmpty == false)
         }
@@ -65,7 +72,9 @@ struct MonitorCLITests {
         // 100 of 1,200 by July: 100 ÷ 700 = 14.3 % → 红
         #expect(missing.out.contains("第1行 培训人数：红  1-7月完成值 100 ÷ (1,200 × 7/12) = 14.3% → 红"), "\(missing.out)")
         #expect(missing.out.contains("第1张表 第1行“培训人数”（红灯，完成目标可能性“有可能”）：未勾选偏差原因类别、未填原因说明"), "\(missing.out)")
-        let given = try JixiaoCLI.run(["monitor", JixiaoCLI.temp("m.json", Data(Self.document(causes: #"["经费保障"]"#, causeText: #""培训经费9月到位""#).utf8))])
+        let given = try JixiaoCLI.run([
+            "monitor", JixiaoCLI.temp("m.json", Data(Self.document(causes: #"["经费保障"]"#, causeText: #""培训经费9月到位""#).utf8)),
+        ])
         #expect(given.status == 0, "\(given.out)")
         #expect(given.out.contains("偏差原因：无缺漏。"))
         let json = try JixiaoCLI.run(["monitor", JixiaoCLI.temp("m.json", Data(Self.document().utf8)), "--format", "json"])
@@ -78,7 +87,8 @@ struct MonitorCLITests {
 
     @Test("--period overrides the form's period and says so; rates are not prorated, counts are")
     func periodOverride() throws {
-        let path = try JixiaoCLI.temp("m.json", Data(Self.document(period: 6, trainees: "700", causes: #"["其他"]"#, causeText: #""说明""#).utf8))
+        let path = try JixiaoCLI.temp(
+            "m.json", Data(Self.document(period: 6, trainees: "700", causes: #"["其他"]"#, causeText: #""说明""#).utf8))
         let r = try JixiaoCLI.run(["monitor", path, "--period", "7"])
         #expect(r.err.contains("第1张表的栏目为1-6月，按 --period 7 计算"))
         #expect(r.out.contains("700 ÷ (1,200 × 7/12) = 100.0% → 绿"), "\(r.out)")
@@ -87,7 +97,8 @@ struct MonitorCLITests {
 
     @Test("--profile shanxi judges a 质量 indicator within its target or not: 94 % of ≥95 % is 红 there, 绿 by default")
     func profiles() throws {
-        let path = try JixiaoCLI.temp("m.json", Data(Self.document(trainees: "700", causes: #"["其他"]"#, causeText: #""说明""#).utf8))
+        let path = try JixiaoCLI.temp(
+            "m.json", Data(Self.document(trainees: "700", causes: #"["其他"]"#, causeText: #""说明""#).utf8))
         let standard = try JixiaoCLI.run(["monitor", path])
         #expect(standard.out.contains("第2行 验收合格率：绿"), "\(standard.out)")
         let shanxi = try JixiaoCLI.run(["monitor", path, "--profile", "shanxi"])

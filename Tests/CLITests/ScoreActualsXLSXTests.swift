@@ -9,14 +9,16 @@ struct ScoreActualsXLSXTests {
     @Test("actuals from the first sheet of a workbook score the table; an unknown name is reported")
     func xlsxActuals() throws {
         let table = """
-        一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t评（扣）分标准
-        产出指标\t数量指标\t培训人次\t≥\t500\t人次\t达到计划值得满分10分，否则按实际值/计划值*指标分值计分。
-        满意度指标\t服务对象满意度指标\t参训人员满意度\t≥\t90\t%\t达到得10分，否则按比例计分
-        """
+            一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t评（扣）分标准
+            产出指标\t数量指标\t培训人次\t≥\t500\t人次\t达到计划值得满分10分，否则按实际值/计划值*指标分值计分。
+            满意度指标\t服务对象满意度指标\t参训人员满意度\t≥\t90\t%\t达到得10分，否则按比例计分
+            """
         let tablePath = try JixiaoCLI.temp("表.txt", Data(table.utf8))
         var writer = XLSXWriter()
         var sheet = WorksheetDraft(name: "实际完成值")
-        for (r, row) in [["三级指标", "实际完成值", "偏差原因"], ["培训人次", "450", "疫情停课两周"], ["参训人员满意度", "95%", ""], ["不存在的指标", "1", ""]].enumerated() {
+        for (r, row) in [["三级指标", "实际完成值", "偏差原因"], ["培训人次", "450", "疫情停课两周"], ["参训人员满意度", "95%", ""], ["不存在的指标", "1", ""]]
+            .enumerated()
+        {
             for (c, v) in row.enumerated() where !v.isEmpty { sheet.set(v, row: r + 1, column: c + 1) }
         }
         try writer.addSheet(sheet)

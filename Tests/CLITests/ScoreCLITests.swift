@@ -52,10 +52,12 @@ struct ScoreCLITests {
         json = json.replacingOccurrences(of: #""actual": "[^"]*","#, with: "", options: .regularExpression)
         let input = try CLI.temp("table.json", json)
         var csv = "表,三级指标,实际完成值\n"
-        for (n, a) in [("实际缴费人数", "1.71"), ("待遇领取人数", "1.6"), ("养老金社保机构发放率", "98"), ("网络故障处理率", "100"),
-                       ("社会保险费收入占基金收入比重", "40"), ("社会保险待遇支出占基金支出比重", "99.5"), ("资金使用合规性", "100"),
-                       ("养老待遇发放时间", "27日"), ("保障基金安全，维护社会稳定", "效果明显"), ("持续提升养老保障", "效果一般"),
-                       ("受益人员满意率", "93"), ("单位整体支出", "362.186"), ("没有这项", "1")] {
+        for (n, a) in [
+            ("实际缴费人数", "1.71"), ("待遇领取人数", "1.6"), ("养老金社保机构发放率", "98"), ("网络故障处理率", "100"),
+            ("社会保险费收入占基金收入比重", "40"), ("社会保险待遇支出占基金支出比重", "99.5"), ("资金使用合规性", "100"),
+            ("养老待遇发放时间", "27日"), ("保障基金安全，维护社会稳定", "效果明显"), ("持续提升养老保障", "效果一般"),
+            ("受益人员满意率", "93"), ("单位整体支出", "362.186"), ("没有这项", "1"),
+        ] {
             csv += "1,\"\(n)\",\(a)\n"
         }
         let actuals = try CLI.temp("actuals.csv", csv)
@@ -67,9 +69,11 @@ struct ScoreCLITests {
 
     @Test("a profile file changes the rules in force")
     func profileFile() throws {
-        let table = #"{"format":"goal-tables/1","tables":[{"kind":"project","indicators":[{"level1":"产出指标","level2":"质量指标","name":"合格率","type":"≥","value":"95","unit":"%","scoring":"每下降1个百分点扣0.2分","weight":2,"actual":"92.5","deviation":"说明"}]}]}"#
+        let table =
+            #"{"format":"goal-tables/1","tables":[{"kind":"project","indicators":[{"level1":"产出指标","level2":"质量指标","name":"合格率","type":"≥","value":"95","unit":"%","scoring":"每下降1个百分点扣0.2分","weight":2,"actual":"92.5","deviation":"说明"}]}]}"#
         let input = try CLI.temp("t.json", table)
-        let profile = try CLI.temp("p.json", #"{"name":"mine","taxonomy":{"groups":[],"commonIndicators":[]},"scoring":{"steps":"whole"}}"#)
+        let profile = try CLI.temp(
+            "p.json", #"{"name":"mine","taxonomy":{"groups":[],"commonIndicators":[]},"scoring":{"steps":"whole"}}"#)
         let proportional = try CLI.run(["score", input, "--no-what-if"])
         #expect(proportional.out.contains("2 − 0.2 × 2.5 = 1.5"))
         let whole = try CLI.run(["score", input, "--profile", profile, "--no-what-if"])
@@ -79,10 +83,12 @@ struct ScoreCLITests {
         #expect(try CLI.run(["score", input, "--profile", "legacy", "--no-what-if"]).status == 0)
     }
 
-    @Test("usage errors exit 2 and say what is wrong in Chinese", arguments: [
-        [String](["score"]), ["score", "/nonexistent/表.json"], ["score", "X", "--format", "xml"], ["score", "X", "--bogus"],
-        ["score", "X", "--profile", "nosuchprofile"],
-    ])
+    @Test(
+        "usage errors exit 2 and say what is wrong in Chinese",
+        arguments: [
+            [String](["score"]), ["score", "/nonexistent/表.json"], ["score", "X", "--format", "xml"], ["score", "X", "--bogus"],
+            ["score", "X", "--profile", "nosuchprofile"],
+        ])
     func usage(args: [String]) throws {
         let fixture = self.fixture
         let r = try CLI.run(args.map { $0 == "X" ? fixture : $0 })
@@ -92,7 +98,10 @@ struct ScoreCLITests {
 
     @Test("nothing to score exits 1")
     func nothing() throws {
-        let noActuals = try CLI.temp("n.json", #"{"format":"goal-tables/1","tables":[{"kind":"project","indicators":[{"level1":"产出指标","level2":"数量指标","name":"人数","type":"≥","value":"10","unit":"人","weight":10}]}]}"#)
+        let noActuals = try CLI.temp(
+            "n.json",
+            #"{"format":"goal-tables/1","tables":[{"kind":"project","indicators":[{"level1":"产出指标","level2":"数量指标","name":"人数","type":"≥","value":"10","unit":"人","weight":10}]}]}"#
+        )
         let r = try CLI.run(["score", noActuals])
         #expect(r.status == 1)
         #expect(r.err.contains("未填写实际完成值"))

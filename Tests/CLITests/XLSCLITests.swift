@@ -12,7 +12,9 @@ struct XLSCLITests {
     static func xls(_ rows: [[String]], sheet: String = "Sheet1") -> Data {
         var records: [(Int, [UInt8])] = []
         for (r, row) in rows.enumerated() {
-            for (c, text) in row.enumerated() where !text.isEmpty { records.append((0x0204, W.cellHeader(r, c) + W.unicode(text))) }
+            for (c, text) in row.enumerated() where !text.isEmpty {
+                records.append((0x0204, W.cellHeader(r, c) + W.unicode(text)))
+            }
         }
         return XLSFixture.xls(sheets: [.init(name: sheet, records: records)]).0
     }
@@ -47,10 +49,13 @@ struct XLSCLITests {
     func xlsActuals() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let tablePath = try JixiaoCLI.temp("表.txt", Data(Self.table.map { $0.joined(separator: "\t") }.joined(separator: "\n").utf8))
+        let tablePath = try JixiaoCLI.temp(
+            "表.txt", Data(Self.table.map { $0.joined(separator: "\t") }.joined(separator: "\n").utf8))
         let actuals = directory.appendingPathComponent("实际值.xls")
-        try Self.xls([["三级指标", "实际完成值", "偏差原因"], ["培训人次", "450", "疫情停课两周"], ["参训人员满意度", "95%", ""]],
-                     sheet: "实际完成值").write(to: actuals)
+        try Self.xls(
+            [["三级指标", "实际完成值", "偏差原因"], ["培训人次", "450", "疫情停课两周"], ["参训人员满意度", "95%", ""]],
+            sheet: "实际完成值"
+        ).write(to: actuals)
         let r = try JixiaoCLI.run(["score", tablePath, "--actuals", actuals.path, "--format", "json"])
         #expect(r.status == 0, "\(r.err)")
         let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]

@@ -78,7 +78,9 @@ struct DirectionRuleTests {
 
     @Test("cost rows: ≥ is warned, = is a hint, ≤ is right")
     func cost() {
-        #expect(T.findings(T.row("成本指标", "经济成本指标", "人均培训成本", .atLeast, "400", "元/人")).first { $0.code == "D03" }?.severity == .warning)
+        #expect(
+            T.findings(T.row("成本指标", "经济成本指标", "人均培训成本", .atLeast, "400", "元/人")).first { $0.code == "D03" }?.severity == .warning
+        )
         #expect(T.findings(T.row("成本指标", "经济成本指标", "人均培训成本", .equal, "400", "元/人")).first { $0.code == "D04" }?.severity == .hint)
         let ok = T.codes(T.row("成本指标", "经济成本指标", "人均培训成本", .atMost, "400", "元/人"))
         #expect(!ok.contains("D03") && !ok.contains("D04"))

@@ -73,8 +73,9 @@ struct FixtureTests {
             for d in defects {
                 if (Self.importOnly + Self.judgementOnly).contains(where: { d.text.contains($0) }) { continue }
                 let code = try #require(Self.ruleFor.first { d.text.contains($0.phrase) }?.code, "无对应规则：\(d)")
-                #expect(findings.contains { $0.table == d.table && $0.indicator == d.indicator && $0.code == code },
-                        "\(code) 未发现：\(d)")
+                #expect(
+                    findings.contains { $0.table == d.table && $0.indicator == d.indicator && $0.code == code },
+                    "\(code) 未发现：\(d)")
             }
         }
     }
@@ -122,9 +123,10 @@ struct RawShapeTests {
     /// defects are excluded from `FixtureTests`; here they are found in the shape they come in.
     @Test("seed 002 row 4 as printed: empty 一级 (F01) and shifted cells (R03)")
     func shiftedRow() {
-        let raw = Indicator(level1: "", level2: "社会效益指标", name: "确保工伤保险待遇，保障受伤劳动者合法权益", type: .qualitative,
-                            value: "效果明显", scoring: "考核工作实施对社会效益所带来的直接或间接影响情况。",
-                            note: "效果明显得15分，效果一般得10分，否则不得分。")
+        let raw = Indicator(
+            level1: "", level2: "社会效益指标", name: "确保工伤保险待遇，保障受伤劳动者合法权益", type: .qualitative,
+            value: "效果明显", scoring: "考核工作实施对社会效益所带来的直接或间接影响情况。",
+            note: "效果明显得15分，效果一般得10分，否则不得分。")
         let f = Tables.findings(raw)
         #expect(f.contains { $0.code == "F01" && $0.severity == .error && $0.suggestion?.contains("效益指标") == true })
         #expect(f.contains { $0.code == "R03" && $0.field == .scoring })

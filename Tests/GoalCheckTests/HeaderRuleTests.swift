@@ -23,11 +23,13 @@ struct HeaderRuleTests {
         #expect(messages.allSatisfy { $0.contains("项目支出绩效目标表要求填写") })
     }
 
-    @Test("each form asks for its own header, in its own words", arguments: [
-        (TableKind.department, ["年度", "部门（单位）名称", "年度履职目标"]),
-        (TableKind.project, ["年度", "预算单位", "项目名称", "年度预算总额", "项目总体目标"]),
-        (TableKind.provincial, ["年度", "部门（单位）名称", "年度履职目标", "部门预算总额"]),
-    ])
+    @Test(
+        "each form asks for its own header, in its own words",
+        arguments: [
+            (TableKind.department, ["年度", "部门（单位）名称", "年度履职目标"]),
+            (TableKind.project, ["年度", "预算单位", "项目名称", "年度预算总额", "项目总体目标"]),
+            (TableKind.provincial, ["年度", "部门（单位）名称", "年度履职目标", "部门预算总额"]),
+        ])
     func perKind(kind: TableKind, labels: [String]) {
         let empty = GoalTable(kind: kind, indicators: Tables.department.indicators)
         let f = Self.headerErrors(empty)

@@ -21,15 +21,20 @@ struct NearMissTests {
 
     @Test("a 定性 row graded 每缺1项扣2分 stays 定性; 每推迟1天 would not")
     func qualitativeDeductions() {
-        #expect(!T.codes(T.row("投入管理指标", "预算和财务管理", "管理制度健全性", .qualitative, "健全", scoring: "每缺1项制度扣2分"),
-                         profile: .provincial).contains("R05"))
+        #expect(
+            !T.codes(
+                T.row("投入管理指标", "预算和财务管理", "管理制度健全性", .qualitative, "健全", scoring: "每缺1项制度扣2分"),
+                profile: .provincial
+            ).contains("R05"))
         #expect(T.codes(T.row("产出指标", "时效指标", "补贴发放时间", .qualitative, "按时", scoring: "每推迟1天扣1分")).contains("R05"))
     }
 
     @Test("a goal's money figure is not compared with a head count that shares its words")
     func goalFamilies() {
-        let rows = [T.row("产出指标", "数量指标", "补助发放人数", .equal, "1000", "人"),
-                    T.row("成本指标", "经济成本指标", "补助资金总额", .atMost, "100", "万元")]
+        let rows = [
+            T.row("产出指标", "数量指标", "补助发放人数", .equal, "1000", "人"),
+            T.row("成本指标", "经济成本指标", "补助资金总额", .atMost, "100", "万元"),
+        ]
         let t = GoalTable(kind: .project, year: 2024, goal: "为1000名困难群众发放补助资金100万元", funds: Funds(total: 100), indicators: rows)
         #expect(Checker().check([t]).allSatisfy { $0.code != "T09" && $0.code != "T10" })
     }

@@ -22,8 +22,9 @@ struct RowRuleTests {
     func explanationSubject() {
         let copied = T.row("产出指标", "数量指标", "完成全年参保人数", .atLeast, "20000", "人", explanation: "考核社会组织年检率情况。")
         #expect(T.findings(copied).first { $0.code == "R02" }?.field == .explanation)
-        let template = T.row("效益指标", "社会效益指标", "确保工伤保险待遇，保障受伤劳动者合法权益", .qualitative, "效果明显",
-                             explanation: "考核工作实施对社会效益所带来的直接或间接影响情况。")
+        let template = T.row(
+            "效益指标", "社会效益指标", "确保工伤保险待遇，保障受伤劳动者合法权益", .qualitative, "效果明显",
+            explanation: "考核工作实施对社会效益所带来的直接或间接影响情况。")
         #expect(!T.codes(template).contains("R02"))
         let own = T.row("产出指标", "数量指标", "实际缴费人数", .atLeast, "1.8", "万人", explanation: "考核完成实际缴费人数")
         #expect(!T.codes(own).contains("R02"))
@@ -31,13 +32,15 @@ struct RowRuleTests {
 
     @Test("scoring text in the explanation (shifted cells) is warned; 30分钟 in an explanation is not scoring")
     func shifted() {
-        let shifted = T.row("效益指标", "社会效益指标", "保障劳动者权益", .qualitative, "效果明显",
-                            explanation: "效果明显得15分，效果一般得10分，否则不得分。")
+        let shifted = T.row(
+            "效益指标", "社会效益指标", "保障劳动者权益", .qualitative, "效果明显",
+            explanation: "效果明显得15分，效果一般得10分，否则不得分。")
         #expect(T.codes(shifted).contains("R03"))
         let ok = T.row("产出指标", "时效指标", "业务办理时限", .atMost, "30", "分钟", explanation: "窗口业务平均办理时间不超过30分钟")
         #expect(!T.codes(ok).contains("R03"))
-        let inNote = T.row("效益指标", "社会效益指标", "保障劳动者权益", .qualitative, "效果明显",
-                           explanation: "考核工作实施对社会效益的影响", note: "效果明显得15分，否则不得分。")
+        let inNote = T.row(
+            "效益指标", "社会效益指标", "保障劳动者权益", .qualitative, "效果明显",
+            explanation: "考核工作实施对社会效益的影响", note: "效果明显得15分，否则不得分。")
         #expect(T.findings(inNote).first { $0.code == "R03" }?.field == .note)
     }
 
@@ -49,8 +52,11 @@ struct RowRuleTests {
 
     @Test("a 定性 row that is a date (每月25日前) suggests a quantitative ≤25日; a year deadline sentence does not")
     func qualitativeNumeric() {
-        let f = T.findings(T.row("产出指标", "时效指标", "养老待遇发放时间", .qualitative, "每月25日前",
-                                 scoring: "每月25日前完成发放得10分，每推迟1天扣0.5分，扣完为止。")).first { $0.code == "R05" }
+        let f = T.findings(
+            T.row(
+                "产出指标", "时效指标", "养老待遇发放时间", .qualitative, "每月25日前",
+                scoring: "每月25日前完成发放得10分，每推迟1天扣0.5分，扣完为止。")
+        ).first { $0.code == "R05" }
         #expect(f?.suggestion?.contains("“≤”") == true)
         #expect(f?.suggestion?.contains("“25”") == true)
         #expect(f?.message.contains("每推迟1天扣0.5分") == true)
@@ -63,7 +69,9 @@ struct RowRuleTests {
     func points() {
         #expect(T.codes(T.row("产出指标", "数量指标", "培训人数", .atLeast, "500", "人", scoring: "达到计划值得满分5分", weight: 10)).contains("R06"))
         #expect(!T.codes(T.row("产出指标", "数量指标", "培训人数", .atLeast, "500", "人", scoring: "达到计划值得满分5分", weight: 5)).contains("R06"))
-        #expect(!T.codes(T.row("满意度指标", "服务对象满意度指标", "满意度", .atLeast, "90", scoring: "满意度≥90%得10分，80%-90%得8分", weight: 10)).contains("R06"))
+        #expect(
+            !T.codes(T.row("满意度指标", "服务对象满意度指标", "满意度", .atLeast, "90", scoring: "满意度≥90%得10分，80%-90%得8分", weight: 10)).contains(
+                "R06"))
     }
 
     @Test("a 时效 name must show timeliness; a 及时率 belongs under 时效, not 质量")
@@ -94,10 +102,12 @@ struct RowRuleTests {
             let f = T.findings(T.row("产出指标", "质量指标", name, .atLeast, "95")).first { $0.code == "R13" }
             #expect(f?.severity == .hint, "\(name)")
         }
-        let clean = ["城乡居民参保覆盖率", "实际缴费人数", "养老待遇发放时间", "持续提升养老保障", "保障基金安全，维护社会稳定",
-                     "单位整体支出", "部门预算支出金额", "群众满意度", "资产管理规范性", "生活补贴发放数", "发放补助次数",
-                     "每季度拨付资金数", "资金支付及时性", "社会保险费收入占基金收入比重", "房屋修缮面积", "设备更新改造数量",
-                     "保障退休人员基本生活", "资金保障充足"]
+        let clean = [
+            "城乡居民参保覆盖率", "实际缴费人数", "养老待遇发放时间", "持续提升养老保障", "保障基金安全，维护社会稳定",
+            "单位整体支出", "部门预算支出金额", "群众满意度", "资产管理规范性", "生活补贴发放数", "发放补助次数",
+            "每季度拨付资金数", "资金支付及时性", "社会保险费收入占基金收入比重", "房屋修缮面积", "设备更新改造数量",
+            "保障退休人员基本生活", "资金保障充足",
+        ]
         for name in clean {
             #expect(!T.codes(T.row("产出指标", "质量指标", name, .atLeast, "95")).contains("R13"), "\(name)")
         }

@@ -34,10 +34,10 @@ struct TableRuleTests {
     @Test("weights: 74 is warned, 90 and 100 are fine, a profile allowing only 100 warns on 90")
     func weights() {
         var t = Tables.department
-        #expect(Checker().check([t]).allSatisfy { $0.code != "T02" })      // 100
+        #expect(Checker().check([t]).allSatisfy { $0.code != "T02" }) // 100
         t.indicators[0].weight = 0
         t.indicators[0].scoring = nil
-        #expect(Checker().check([t]).allSatisfy { $0.code != "T02" })      // 90
+        #expect(Checker().check([t]).allSatisfy { $0.code != "T02" }) // 90
         var strict = Profile.current
         strict.name = "strict"
         strict.check.weightTotals = [100]
@@ -59,31 +59,43 @@ struct TableRuleTests {
 
     @Test("last year: a ≥ target below last year's actual is a hint, one several times off a warning; 973 vs 1023 is fine")
     func lastYear() {
-        #expect(T.findings(T.row("产出指标", "质量指标", "参保覆盖率", .atLeast, "95", lastYear: "100%")).first { $0.code == "T06" }?.severity == .hint)
+        #expect(
+            T.findings(T.row("产出指标", "质量指标", "参保覆盖率", .atLeast, "95", lastYear: "100%")).first { $0.code == "T06" }?.severity
+                == .hint)
         let far = T.findings(T.row("成本指标", "经济成本指标", "生活补贴标准", .atMost, "45.5", "元/人/月", lastYear: "120元/人/月"))
         #expect(far.first { $0.code == "T07" }?.severity == .warning)
-        #expect(T.findings(T.row("产出指标", "数量指标", "补助人数", .equal, "973", "人", lastYear: "1023人")).allSatisfy { $0.code != "T06" && $0.code != "T07" })
+        #expect(
+            T.findings(T.row("产出指标", "数量指标", "补助人数", .equal, "973", "人", lastYear: "1023人")).allSatisfy {
+                $0.code != "T06" && $0.code != "T07"
+            })
         // 1.8万人 against 18000人 is the same figure in other units
-        #expect(T.findings(T.row("产出指标", "数量指标", "缴费人数", .atLeast, "1.8", "万人", lastYear: "18000人")).allSatisfy { $0.code != "T07" })
+        #expect(
+            T.findings(T.row("产出指标", "数量指标", "缴费人数", .atLeast, "1.8", "万人", lastYear: "18000人")).allSatisfy { $0.code != "T07" })
     }
 
     @Test("a cost target above the table's funds is warned; the same money in 元 within the funds is fine")
     func costOverFunds() {
         let funds = Funds(total: 329.26, fiscal: 329.26, other: 0)
         #expect(T.findings(T.row("成本指标", "经济成本指标", "单位整体支出", .atMost, "500", "万元"), funds: funds).contains { $0.code == "T08" })
-        #expect(!T.findings(T.row("成本指标", "经济成本指标", "单位整体支出", .atMost, "3000000", "元"), funds: funds).contains { $0.code == "T08" })
+        #expect(
+            !T.findings(T.row("成本指标", "经济成本指标", "单位整体支出", .atMost, "3000000", "元"), funds: funds).contains { $0.code == "T08" })
     }
 
     @Test("a goal's figure that its indicator contradicts is warned at that row; 70万人次 carried as 70万次 is fine")
     func goalNumbers() {
         let goal = "机关事业单位养老金足额发放率达到100%。"
-        let rows = [T.row("产出指标", "质量指标", "机关事业单位养老金足额发放率", .atLeast, "98"),
-                    T.row("产出指标", "质量指标", "发放准确率", .equal, "100")]
+        let rows = [
+            T.row("产出指标", "质量指标", "机关事业单位养老金足额发放率", .atLeast, "98"),
+            T.row("产出指标", "质量指标", "发放准确率", .equal, "100"),
+        ]
         let f = Checker().check([Self.table(rows, goal: goal)]).first { $0.code == "T09" }
         #expect(f?.indicator == 0)
         #expect(f?.message.contains("100%") == true)
         let carried = [T.row("产出指标", "数量指标", "社会保险业务正常办理人次", .atLeast, "70", "万次")]
-        #expect(Checker().check([Self.table(carried, goal: "社会保险业务正常办理人次达70万人次。")]).allSatisfy { $0.code != "T09" && $0.code != "T10" })
+        #expect(
+            Checker().check([Self.table(carried, goal: "社会保险业务正常办理人次达70万人次。")]).allSatisfy {
+                $0.code != "T09" && $0.code != "T10"
+            })
         let missing = Checker().check([Self.table(carried, goal: "培训农民工3000人次，业务办理70万人次。")])
         #expect(missing.contains { $0.code == "T10" && $0.indicator == nil && $0.message.contains("3000人次") })
     }
@@ -127,9 +139,9 @@ struct ProfileSettingsTests {
     @Test("a profile file that sets only a few check fields keeps every other default")
     func partialFile() throws {
         let json = """
-        {"name": "本省", "taxonomy": {"groups": [{"level1": "产出指标", "level2": ["数量指标"]}], "commonIndicators": []},
-         "check": {"rateCap": 120, "disabledRules": ["R13"], "severities": {"T02": "error"}, "lexicon": {"growth": ["增长"]}}}
-        """
+            {"name": "本省", "taxonomy": {"groups": [{"level1": "产出指标", "level2": ["数量指标"]}], "commonIndicators": []},
+             "check": {"rateCap": 120, "disabledRules": ["R13"], "severities": {"T02": "error"}, "lexicon": {"growth": ["增长"]}}}
+            """
         let p = try Profile.load(from: Data(json.utf8))
         #expect(p.check.rateCap == 120)
         #expect(p.check.weightTotals == [100, 90])
@@ -174,12 +186,16 @@ struct HostileTextTests {
             Tables.row("", "", "", .qualitative, "", "\u{FEFF}"),
             Tables.row("成本指标", "经济成本指标", "支出", .atMost, "-1e308", "万元", lastYear: "NaN万元"),
         ]
-        let table = GoalTable(kind: .project, goal: "达到" + String(repeating: "9", count: 500) + "%；\u{0}" + long,
-                              funds: Funds(total: 0), indicators: rows)
+        let table = GoalTable(
+            kind: .project, goal: "达到" + String(repeating: "9", count: 500) + "%；\u{0}" + long,
+            funds: Funds(total: 0), indicators: rows)
         // 4,000 different ideographs in one clause: every bigram distinct
         let varied = String(String.UnicodeScalarView((0..<4000).compactMap { Unicode.Scalar(0x4E00 + $0) }))
-        let wide = GoalTable(kind: .project, goal: varied + "达到95%", indicators: [
-            Tables.row("产出指标", "质量指标", varied, .atLeast, "90", explanation: "考核" + varied + "率情况")])
+        let wide = GoalTable(
+            kind: .project, goal: varied + "达到95%",
+            indicators: [
+                Tables.row("产出指标", "质量指标", varied, .atLeast, "90", explanation: "考核" + varied + "率情况")
+            ])
         let clock = ContinuousClock()
         let elapsed = clock.measure { _ = Checker().check([wide]) }
         #expect(elapsed < .seconds(1))

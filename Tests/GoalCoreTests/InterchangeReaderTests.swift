@@ -13,7 +13,8 @@ struct InterchangeReaderTests {
 
     @Test("every shared fixture is read by the fast path, with the same tables as JSONDecoder")
     func fixtures() throws {
-        let files = SharedFiles.files(in: SharedFiles.seedFixtures, ending: ".json")
+        let files =
+            SharedFiles.files(in: SharedFiles.seedFixtures, ending: ".json")
             + SharedFiles.files(in: SharedFiles.scoringFixtures, ending: ".json")
         #expect(files.count >= 9)
         for url in files {
@@ -29,16 +30,16 @@ struct InterchangeReaderTests {
     @Test("escapes, surrogate pairs, hostile text, numbers for actual, unknown keys")
     func awkwardButValid() throws {
         let json = #"""
-        {"format":"goal-tables/1","extra":{"a":[1,2.5e3,true,false,null,{"b":"\u00e9"}]},
-         "tables":[{"kind":"project","year":2026,"unit":"<script>alert(\"x\")</script>",
-           "goal":"第一行\n第二行\t\\ \/ \u4e2d\ud83d\ude00","tasks":[{"name":"任务","content":null}],
-           "funds":{"total":12.5,"fiscal":-0.25,"other":1E2},"signoff":{"phone":"0731-1234"},
-           "execution":{"budget":100,"spent":95.5,"weight":10},
-           "indicators":[{"level1":"产出指标","level2":"数量指标","name":"人数","type":">=","value":"1.8","unit":"万人",
-             "weight":5,"actual":12.3456789,"unknown":[[]]},
-             {"name":"满意度","type":null,"value":"较好","actual":"达到","deviation":"无"},
-             {"name":"x","type":"≤","value":"3","actual":true}]}]}
-        """#
+            {"format":"goal-tables/1","extra":{"a":[1,2.5e3,true,false,null,{"b":"\u00e9"}]},
+             "tables":[{"kind":"project","year":2026,"unit":"<script>alert(\"x\")</script>",
+               "goal":"第一行\n第二行\t\\ \/ \u4e2d\ud83d\ude00","tasks":[{"name":"任务","content":null}],
+               "funds":{"total":12.5,"fiscal":-0.25,"other":1E2},"signoff":{"phone":"0731-1234"},
+               "execution":{"budget":100,"spent":95.5,"weight":10},
+               "indicators":[{"level1":"产出指标","level2":"数量指标","name":"人数","type":">=","value":"1.8","unit":"万人",
+                 "weight":5,"actual":12.3456789,"unknown":[[]]},
+                 {"name":"满意度","type":null,"value":"较好","actual":"达到","deviation":"无"},
+                 {"name":"x","type":"≤","value":"3","actual":true}]}]}
+            """#
         let data = Data(json.utf8)
         let fast = try #require(InterchangeReader.readTop(data))
         let tables = try #require(fast.tables)
@@ -56,24 +57,24 @@ struct InterchangeReaderTests {
     @Test("anything JSONDecoder refuses is declined, and the error still names the path")
     func declined() throws {
         let bad: [String] = [
-            #"{"tables": ["#,                                               // cut short
-            #"{"tables": []} x"#,                                           // trailing text
-            #"{"tables": [{"kind": "budget"}]}"#,                           // unknown kind
-            #"{"tables": [{"title": "无表种"}]}"#,                          // missing kind
-            #"{"tables": [{"kind": "project", "year": "2026"}]}"#,          // wrong type
-            #"{"tables": [{"kind": "project", "year": 2026.5}]}"#,          // not a whole number
+            #"{"tables": ["#, // cut short
+            #"{"tables": []} x"#, // trailing text
+            #"{"tables": [{"kind": "budget"}]}"#, // unknown kind
+            #"{"tables": [{"title": "无表种"}]}"#, // missing kind
+            #"{"tables": [{"kind": "project", "year": "2026"}]}"#, // wrong type
+            #"{"tables": [{"kind": "project", "year": 2026.5}]}"#, // not a whole number
             #"{"tables": [{"kind": "project", "indicators": [{"type": "约等于"}]}]}"#,
             #"{"tables": [{"kind": "project", "indicators": [{"weight": "5"}]}]}"#,
             #"{"tables": [{"kind": "project", "tasks": [{"content": "没有名称"}]}]}"#,
             #"{"tables": [{"kind": "project", "execution": {"budget": 1}}]}"#,
-            #"{"tables": [{"kind": "project", "kind": "department"}]}"#,  // repeated key
-            #"{"tables": [{"kind": "project", "unit": "a\qb"}]}"#,        // bad escape
-            #"{"tables": [{"kind": "project", "unit": "\ud800"}]}"#,      // lone surrogate
-            "{\"tables\": [{\"kind\": \"project\", \"unit\": \"tab\u{09}inside\"}]}",  // raw control character
+            #"{"tables": [{"kind": "project", "kind": "department"}]}"#, // repeated key
+            #"{"tables": [{"kind": "project", "unit": "a\qb"}]}"#, // bad escape
+            #"{"tables": [{"kind": "project", "unit": "\ud800"}]}"#, // lone surrogate
+            "{\"tables\": [{\"kind\": \"project\", \"unit\": \"tab\u{09}inside\"}]}", // raw control character
             #"{"tables": [{"kind": "project", "funds": {"total": 01}}]}"#, // leading zero
             #"{"tables": null}"#,
             #"{"format": 1, "tables": []}"#,
-            "[" + String(repeating: "[", count: 5000) + "]",              // nesting
+            "[" + String(repeating: "[", count: 5000) + "]", // nesting
         ]
         for text in bad {
             let top = InterchangeReader.readTop(Data(text.utf8))

@@ -21,11 +21,12 @@ struct InterchangeTests {
     func largeDocumentSameBytes() throws {
         let seeds = try SharedFiles.files(in: SharedFiles.seedFixtures, ending: ".expected.json")
             .flatMap { try GoalDocument.decode(try SharedFiles.data($0)).tables }
-        let doc = GoalDocument(tables: (0..<(GoalDocument.parallelEncodingThreshold * 3 + 7)).map { i in
-            var t = seeds[i % seeds.count]
-            t.unit = "单位\(i)"
-            return t
-        })
+        let doc = GoalDocument(
+            tables: (0..<(GoalDocument.parallelEncodingThreshold * 3 + 7)).map { i in
+                var t = seeds[i % seeds.count]
+                t.unit = "单位\(i)"
+                return t
+            })
         let parallel = doc.encoded()
         #expect(parallel == Data(doc.json.serializedUTF8()))
         #expect(try GoalDocument.decode(parallel) == doc)
@@ -33,22 +34,26 @@ struct InterchangeTests {
 
     @Test("null keys are written, not left out")
     func nullsWritten() throws {
-        let t = GoalTable(kind: .project, year: 2023, unit: "某单位",
-                          indicators: [Indicator(level1: "产出指标", level2: "数量指标", name: "x", type: .atLeast, value: "1", unit: "人")])
+        let t = GoalTable(
+            kind: .project, year: 2023, unit: "某单位",
+            indicators: [Indicator(level1: "产出指标", level2: "数量指标", name: "x", type: .atLeast, value: "1", unit: "人")])
         let text = String(decoding: GoalDocument(tables: [t]).encoded(), as: UTF8.self)
         #expect(text.contains("\"explanation\": null"))
         #expect(text.contains("\"signoff\": null"))
         #expect(text.contains("\"format\": \"goal-tables/1\""))
         #expect(!text.contains("\\u"), "Chinese is written as is")
-        let keys = ["\"kind\"", "\"title\"", "\"year\"", "\"unit\"", "\"indicators\"", "\"signoff\""].map { text.range(of: $0)!.lowerBound }
+        let keys = ["\"kind\"", "\"title\"", "\"year\"", "\"unit\"", "\"indicators\"", "\"signoff\""].map {
+            text.range(of: $0)!.lowerBound
+        }
         #expect(keys == keys.sorted(), "keys in the order interchange.md gives them")
     }
 
     @Test("hostile text is escaped where JSON requires it and reads back exactly")
     func hostileTextEscaped() throws {
         let hostile = "引号\"反斜杠\\ 换行\n回车\r制表\t\u{01}\u{1F}\u{7F} 行分隔\u{2028}段分隔\u{2029} 😀 ≥95% <script>"
-        var t = GoalTable(kind: .project, year: 2023, unit: hostile,
-                          indicators: [Indicator(level1: "产出指标", level2: "数量指标", name: hostile, type: .atLeast, value: "1", unit: "人")])
+        var t = GoalTable(
+            kind: .project, year: 2023, unit: hostile,
+            indicators: [Indicator(level1: "产出指标", level2: "数量指标", name: hostile, type: .atLeast, value: "1", unit: "人")])
         t.goal = hostile
         let data = GoalDocument(tables: [t]).encoded()
         let text = String(decoding: data, as: UTF8.self)
@@ -68,7 +73,8 @@ struct InterchangeTests {
     func badJSON() {
         #expect(throws: InterchangeError.self) { try GoalDocument.decode(Data("{\"tables\": [".utf8)) }
         do {
-            _ = try GoalDocument.decode(Data(#"{"format":"goal-tables/1","tables":[{"kind":"project","indicators":[{"type":"约等于"}]}]}"#.utf8))
+            _ = try GoalDocument.decode(
+                Data(#"{"format":"goal-tables/1","tables":[{"kind":"project","indicators":[{"type":"约等于"}]}]}"#.utf8))
             Issue.record("accepted a bad type")
         } catch {
             #expect(error.path == "tables[0].indicators[0].type")

@@ -46,6 +46,6 @@ struct PlainTextTests {
         }
         // a combining mark after an admitted sign makes the text ordinary again
         #expect(!PlainText.isPlain("×\u{0301}"))
-        #expect(!PlainText.isPlain("a\u{00A0}b"))   // no-break space is not admitted
+        #expect(!PlainText.isPlain("a\u{00A0}b")) // no-break space is not admitted
     }
 }

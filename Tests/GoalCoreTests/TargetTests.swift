@@ -3,19 +3,21 @@ import Testing
 
 @Suite("指标值解析")
 struct TargetTests {
-    @Test("operator, number and unit in one cell", arguments: [
-        ("≥16.44万人", Comparison.atLeast, 16.44, "万人"),
-        (">=98%", .atLeast, 98, "%"),
-        ("<=0.42万元/次", .atMost, 0.42, "万元/次"),
-        ("=45.5元/人/月", .equal, 45.5, "元/人/月"),
-        ("＞＝95%", .atLeast, 95, "%"),
-        ("≧95％", .atLeast, 95, "%"),
-        ("95%以上", .atLeast, 95, "%"),
-        ("不低于95%", .atLeast, 95, "%"),
-        ("不高于3.5万元", .atMost, 3.5, "万元"),
-        ("＝１２次", .equal, 12, "次"),
-        ("≥1,234人", .atLeast, 1234, "人"),
-    ])
+    @Test(
+        "operator, number and unit in one cell",
+        arguments: [
+            ("≥16.44万人", Comparison.atLeast, 16.44, "万人"),
+            (">=98%", .atLeast, 98, "%"),
+            ("<=0.42万元/次", .atMost, 0.42, "万元/次"),
+            ("=45.5元/人/月", .equal, 45.5, "元/人/月"),
+            ("＞＝95%", .atLeast, 95, "%"),
+            ("≧95％", .atLeast, 95, "%"),
+            ("95%以上", .atLeast, 95, "%"),
+            ("不低于95%", .atLeast, 95, "%"),
+            ("不高于3.5万元", .atMost, 3.5, "万元"),
+            ("＝１２次", .equal, 12, "次"),
+            ("≥1,234人", .atLeast, 1234, "人"),
+        ])
     func combined(cell: String, op: Comparison, number: Double, unit: String) {
         let t = Target.parse(cell)
         #expect(t.comparison == op)

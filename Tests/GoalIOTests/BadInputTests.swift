@@ -50,7 +50,9 @@ struct BadInputTests {
         #expect(errorMessage(Data("plain text".utf8), name: "a.xlsx")?.contains("不是该格式") == true)
     }
 
-    @Test("a titled form with its header filled but no indicator rows is kept as a header-only table, and says so; a title alone is not a table")
+    @Test(
+        "a titled form with its header filled but no indicator rows is kept as a header-only table, and says so; a title alone is not a table"
+    )
     func headerOnly() {
         let r = TextTableReader.read(text: "项目支出绩效目标表\n项目名称\t某项目\n一级指标\t二级指标\t三级指标\t指标值\n")
         #expect(r.tables.count == 1)
@@ -104,7 +106,9 @@ struct BadInputTests {
         #expect(t.indicators[0].name == "\(evil)名称", "text that looks like HTML is the user's text")
         #expect(t.indicators[0].explanation == "'; DROP TABLE goals;--")
         let web = TextTableReader.read(text: "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t<p>指标<script>x</script></p>\t≥1个\n")
-        #expect(web.tables.first?.indicators.first?.name == "指标<script>x</script>", "a pasted web cell loses its <p>, not the user's text")
+        #expect(
+            web.tables.first?.indicators.first?.name == "指标<script>x</script>",
+            "a pasted web cell loses its <p>, not the user's text")
         let grid = TextTableReader.read(grid: [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "<b>粗体</b>", "≥1个"]])
         #expect(grid.tables.first?.indicators.first?.name == "<b>粗体</b>", "worksheet cells are never read as HTML")
         let long = String(repeating: "很长的名称", count: 5000)

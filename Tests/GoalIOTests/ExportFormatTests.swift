@@ -11,29 +11,29 @@ struct ExportFormatTests {
     static let allSeedTables: [GoalTable] = SharedFiles.seedNames.flatMap { (try? XLSXRoundTripTests.fixture($0)) ?? [] }
 
     static let inspectScript = #"""
-import sys, json
-from openpyxl import load_workbook
-wb = load_workbook(sys.argv[1])
-out = []
-for ws in wb.worksheets:
-    merges = [str(r) for r in ws.merged_cells.ranges]
-    heading = None
-    for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
-        texts = [c.value for c in row]
-        if "三级指标" in texts:
-            heading = row[0].row
-            break
-    first = [c.value for c in ws[heading + 1]] if heading else []
-    out.append({
-        "name": ws.title, "state": ws.sheet_state, "title": ws["A1"].value, "titleBold": bool(ws["A1"].font.b),
-        "titleSize": ws["A1"].font.sz, "titleFont": ws["A1"].font.name, "merges": merges, "heading": heading,
-        "headingTexts": [c.value for c in ws[heading]] if heading else [], "first": first,
-        "freeze": ws.freeze_panes, "orientation": ws.page_setup.orientation, "fitWidth": ws.page_setup.fitToWidth,
-        "printTitles": ws.print_title_rows, "validations": [[str(dv.sqref), dv.formula1] for dv in ws.data_validations.dataValidation],
-        "border": ws.cell(row=heading + 1, column=3).border.left.style if heading else None,
-    })
-print(json.dumps(out, ensure_ascii=False))
-"""#
+        import sys, json
+        from openpyxl import load_workbook
+        wb = load_workbook(sys.argv[1])
+        out = []
+        for ws in wb.worksheets:
+            merges = [str(r) for r in ws.merged_cells.ranges]
+            heading = None
+            for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+                texts = [c.value for c in row]
+                if "三级指标" in texts:
+                    heading = row[0].row
+                    break
+            first = [c.value for c in ws[heading + 1]] if heading else []
+            out.append({
+                "name": ws.title, "state": ws.sheet_state, "title": ws["A1"].value, "titleBold": bool(ws["A1"].font.b),
+                "titleSize": ws["A1"].font.sz, "titleFont": ws["A1"].font.name, "merges": merges, "heading": heading,
+                "headingTexts": [c.value for c in ws[heading]] if heading else [], "first": first,
+                "freeze": ws.freeze_panes, "orientation": ws.page_setup.orientation, "fitWidth": ws.page_setup.fitToWidth,
+                "printTitles": ws.print_title_rows, "validations": [[str(dv.sqref), dv.formula1] for dv in ws.data_validations.dataValidation],
+                "border": ws.cell(row=heading + 1, column=3).border.left.style if heading else None,
+            })
+        print(json.dumps(out, ensure_ascii=False))
+        """#
 
     static func inspect(_ data: Data) throws -> [[String: Any]] {
         let directory = try makeTemporaryDirectory()
@@ -44,16 +44,19 @@ print(json.dumps(out, ensure_ascii=False))
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
     }
 
-    @Test("openpyxl opens every exported seed workbook: title merged across in bold 黑体 16, first indicator, print setup",
-          .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"),
-          arguments: SharedFiles.seedNames)
+    @Test(
+        "openpyxl opens every exported seed workbook: title merged across in bold 黑体 16, first indicator, print setup",
+        .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"),
+        arguments: SharedFiles.seedNames)
     func openpyxlReads(name: String) throws {
         let tables = try XLSXRoundTripTests.fixture(name)
         let sheets = try Self.inspect(try XLSXExporter.data(tables))
         #expect(sheets.count == tables.count)
         for (sheet, table) in zip(sheets, tables) {
             #expect(sheet["title"] as? String == table.title)
-            #expect(sheet["titleBold"] as? Bool == true && sheet["titleSize"] as? Double == 16 && sheet["titleFont"] as? String == "黑体")
+            #expect(
+                sheet["titleBold"] as? Bool == true && sheet["titleSize"] as? Double == 16
+                    && sheet["titleFont"] as? String == "黑体")
             let merges = sheet["merges"] as? [String] ?? []
             #expect(merges.contains { $0.hasPrefix("A1:") }, "title merged across: \(merges)")
             let first = sheet["first"] as? [Any] ?? []
@@ -135,8 +138,10 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(CSVExporter.field("-1+2") == "'-1+2")
         #expect(CSVExporter.field("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVExporter.field("-5") == "-5")
-        #expect(CSVExporter.field("=") == "=")   // the 指标值类型 column's operator
-        let t = GoalTable(kind: .department, unit: "=1+1", indicators: [Indicator(level1: "产出指标", level2: "数量指标", name: "@人数", type: .equal, value: "3")])
+        #expect(CSVExporter.field("=") == "=") // the 指标值类型 column's operator
+        let t = GoalTable(
+            kind: .department, unit: "=1+1",
+            indicators: [Indicator(level1: "产出指标", level2: "数量指标", name: "@人数", type: .equal, value: "3")])
         let text = String(decoding: CSVExporter.data([t]).dropFirst(3), as: UTF8.self)
         #expect(text.contains(",'=1+1,") && text.contains(",'@人数,=,3,"))
     }
@@ -156,16 +161,19 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(html.contains("A&amp;B &quot;单位&quot;"))
         #expect(html.contains(">部门（单位）整体支出绩效目标表<") && html.contains(">（2026）年度<"))
-        #expect(html.contains("<thead><tr><th class=\"heading\" align=\"center\">绩效指标</th><th class=\"heading\" align=\"center\">一级指标</th>"))
-        #expect(html.contains("class=\"indicatorShort\" align=\"center\" rowspan=\"8\">产出指标<"))   // 产出指标 over its eight rows
+        #expect(
+            html.contains(
+                "<thead><tr><th class=\"heading\" align=\"center\">绩效指标</th><th class=\"heading\" align=\"center\">一级指标</th>"))
+        #expect(html.contains("class=\"indicatorShort\" align=\"center\" rowspan=\"8\">产出指标<")) // 产出指标 over its eight rows
         #expect(html.contains("填表说明"))
         #expect(html.contains("填表人：欧阳瑜"))
         // issue #15: no row cut across pages, and the 签署 and 填表说明 outside the grid whose heading repeats,
         // so no page holds only that heading and a line of 填表说明
         #expect(html.contains("tr { break-inside: avoid; page-break-inside: avoid; }"))
         for section in html.components(separatedBy: "<section class=\"form\">").dropFirst() {
-            let grid = try #require(section.components(separatedBy: "<table width=\"100%\" class=\"grid\">").last?
-                .components(separatedBy: "</table>").first)
+            let grid = try #require(
+                section.components(separatedBy: "<table width=\"100%\" class=\"grid\">").last?
+                    .components(separatedBy: "</table>").first)
             #expect(grid.contains("<thead>") && !grid.contains("填表说明") && !grid.contains("填表人："))
             #expect(section.contains("<table width=\"100%\" class=\"after\">"))
             #expect(section.contains("<tr class=\"keep-with-next\"><td class=\"guidanceHeading\""))
@@ -189,7 +197,9 @@ print(json.dumps(out, ensure_ascii=False))
             let layout = OfficialLayout(table: table)
             var covered = Array(repeating: Array(repeating: 0, count: layout.columnCount), count: layout.rowCount)
             for b in layout.blocks {
-                for r in b.row..<(b.row + b.rowSpan) { for c in b.column..<(b.column + b.columnSpan) { covered[r - 1][c - 1] += 1 } }
+                for r in b.row..<(b.row + b.rowSpan) {
+                    for c in b.column..<(b.column + b.columnSpan) { covered[r - 1][c - 1] += 1 }
+                }
             }
             for (r, row) in covered.enumerated() where row.contains(where: { $0 > 0 }) {
                 #expect(row.allSatisfy { $0 == 1 } || r + 1 > layout.lastIndicatorRow, "\(name) row \(r + 1): \(row)")
@@ -207,8 +217,9 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(result.notes.contains { $0.kind == .unreadable && $0.message.contains("没有读到任何指标行") })
     }
 
-    @Test("the template has dropdowns for 一级, 二级 and 指标值类型 on the indicator rows",
-          .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"))
+    @Test(
+        "the template has dropdowns for 一级, 二级 and 指标值类型 on the indicator rows",
+        .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"))
     func templateDropdowns() throws {
         let sheets = try Self.inspect(try TemplateBuilder.data(kind: .department))
         let v = try #require(sheets.first?["validations"] as? [[String]])
@@ -220,28 +231,31 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(v.allSatisfy { $0[0].hasSuffix("\(heading + TemplateBuilder.blankRows)") })
     }
 
-    @Test("a template with a few rows typed in reads back as that table", .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl"))
+    @Test(
+        "a template with a few rows typed in reads back as that table",
+        .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl"))
     func filledTemplate() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("t.xlsx")
         try TemplateBuilder.data(kind: .department).write(to: file)
-        _ = try ExternalTools.python(#"""
-import sys
-from openpyxl import load_workbook
-wb = load_workbook(sys.argv[1]); ws = wb.worksheets[0]
-ws["A2"] = "（2027）年度"
-ws["B3"] = "某县图书馆"
-for r in range(1, ws.max_row + 1):
-    if ws.cell(row=r, column=4).value == "三级指标": heading = r
-ws.cell(row=heading + 1, column=2, value="产出指标"); ws.cell(row=heading + 1, column=3, value="数量指标")
-ws.cell(row=heading + 1, column=4, value="借阅人次"); ws.cell(row=heading + 1, column=5, value="≥")
-ws.cell(row=heading + 1, column=6, value=50000); ws.cell(row=heading + 1, column=7, value="人次")
-ws.cell(row=heading + 2, column=2, value="满意度指标"); ws.cell(row=heading + 2, column=3, value="服务对象满意度指标")
-ws.cell(row=heading + 2, column=4, value="读者满意度"); ws.cell(row=heading + 2, column=5, value="≥")
-ws.cell(row=heading + 2, column=6, value=90); ws.cell(row=heading + 2, column=7, value="%")
-wb.save(sys.argv[1])
-"""#, arguments: [file.path], in: directory)
+        _ = try ExternalTools.python(
+            #"""
+            import sys
+            from openpyxl import load_workbook
+            wb = load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+            ws["A2"] = "（2027）年度"
+            ws["B3"] = "某县图书馆"
+            for r in range(1, ws.max_row + 1):
+                if ws.cell(row=r, column=4).value == "三级指标": heading = r
+            ws.cell(row=heading + 1, column=2, value="产出指标"); ws.cell(row=heading + 1, column=3, value="数量指标")
+            ws.cell(row=heading + 1, column=4, value="借阅人次"); ws.cell(row=heading + 1, column=5, value="≥")
+            ws.cell(row=heading + 1, column=6, value=50000); ws.cell(row=heading + 1, column=7, value="人次")
+            ws.cell(row=heading + 2, column=2, value="满意度指标"); ws.cell(row=heading + 2, column=3, value="服务对象满意度指标")
+            ws.cell(row=heading + 2, column=4, value="读者满意度"); ws.cell(row=heading + 2, column=5, value="≥")
+            ws.cell(row=heading + 2, column=6, value=90); ws.cell(row=heading + 2, column=7, value="%")
+            wb.save(sys.argv[1])
+            """#, arguments: [file.path], in: directory)
         let result = try DocumentReader.read(contentsOf: file)
         let t = try #require(result.tables.first)
         #expect(result.tables.count == 1)

@@ -8,7 +8,8 @@ enum FieldComparison {
     static func norm(_ x: Any?) -> String {
         guard let x, !(x is NSNull) else { return "" }
         var s = "\(x)".precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        s = s.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤").replacingOccurrences(of: " ", with: "")
+        s = s.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤").replacingOccurrences(
+            of: " ", with: "")
         return s
     }
 
@@ -97,7 +98,11 @@ enum FieldComparison {
                     let g = got[f]
                     total += 1
                     if f == "unit" && v == nil && g == nil { matched += 1; continue }
-                    if same(v, g) { matched += 1 } else { misses.append("t\(ti).i\(idx).\(f): want \(v ?? "nil") got \(g ?? "nil")") }
+                    if same(v, g) {
+                        matched += 1
+                    } else {
+                        misses.append("t\(ti).i\(idx).\(f): want \(v ?? "nil") got \(g ?? "nil")")
+                    }
                 }
             }
             let extra = ai.count - Set(pairs.values).intersection(0..<ai.count).count

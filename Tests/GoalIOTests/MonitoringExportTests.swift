@@ -10,35 +10,41 @@ import TestSupport
 struct MonitoringExportTests {
     /// A form with every kind of value: numbers, text, ticks, several causes, a 定性 row.
     static func sample() -> MonitoredTable {
-        let table = GoalTable(kind: .project, year: 2026, unit: "某县第一小学", goal: "建成少年宫3所",
-                              project: ProjectInfo(name: "乡村学校少年宫"), indicators: [
-            Indicator(level1: "产出指标", level2: "数量指标", name: "建成少年宫", type: .atLeast, value: "3", unit: "所", id: "a"),
-            Indicator(level1: "效益指标", level2: "社会效益指标", name: "学生参与率", type: .atLeast, value: "90", unit: "%", id: "b"),
-            Indicator(level1: "效益指标", level2: "社会效益指标", name: "育人效果", type: .qualitative, value: "明显提升", id: "c"),
-        ])
-        let entry = MonitoringEntry(period: 7, budget: [
-            BudgetRow(item: .total, initial: 100, adjusted: 120, spent: 30, expected: 118),
-            BudgetRow(item: .fiscal, initial: 100, adjusted: 120, spent: 30, expected: 118),
-        ], goalProgress: "已建成1所", indicators: [
-            IndicatorProgress(id: "a", completed: "1", expected: "3", likelihood: .possible, causes: [.funding, .facilities],
-                              causeText: "资金下半年到位", correction: "加快拨付", note: "无"),
-            IndicatorProgress(id: "b", completed: "92%", expected: "95%", likelihood: .certain),
-            IndicatorProgress(id: "c", completed: "部分达成", expected: "达成", likelihood: .certain),
-        ])
+        let table = GoalTable(
+            kind: .project, year: 2026, unit: "某县第一小学", goal: "建成少年宫3所",
+            project: ProjectInfo(name: "乡村学校少年宫"),
+            indicators: [
+                Indicator(level1: "产出指标", level2: "数量指标", name: "建成少年宫", type: .atLeast, value: "3", unit: "所", id: "a"),
+                Indicator(level1: "效益指标", level2: "社会效益指标", name: "学生参与率", type: .atLeast, value: "90", unit: "%", id: "b"),
+                Indicator(level1: "效益指标", level2: "社会效益指标", name: "育人效果", type: .qualitative, value: "明显提升", id: "c"),
+            ])
+        let entry = MonitoringEntry(
+            period: 7,
+            budget: [
+                BudgetRow(item: .total, initial: 100, adjusted: 120, spent: 30, expected: 118),
+                BudgetRow(item: .fiscal, initial: 100, adjusted: 120, spent: 30, expected: 118),
+            ], goalProgress: "已建成1所",
+            indicators: [
+                IndicatorProgress(
+                    id: "a", completed: "1", expected: "3", likelihood: .possible, causes: [.funding, .facilities],
+                    causeText: "资金下半年到位", correction: "加快拨付", note: "无"),
+                IndicatorProgress(id: "b", completed: "92%", expected: "95%", likelihood: .certain),
+                IndicatorProgress(id: "c", completed: "部分达成", expected: "达成", likelihood: .certain),
+            ])
         return MonitoredTable(table: table, entry: entry)
     }
 
     static let dump = #"""
-import sys, json
-from openpyxl import load_workbook
-wb = load_workbook(sys.argv[1])
-out = []
-for ws in wb.worksheets:
-    cells = {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
-    out.append({"name": ws.title, "cells": cells, "merged": sorted(str(r) for r in ws.merged_cells.ranges),
-                "formats": {k: ws[k].number_format for k in cells}})
-print(json.dumps(out, ensure_ascii=False))
-"""#
+        import sys, json
+        from openpyxl import load_workbook
+        wb = load_workbook(sys.argv[1])
+        out = []
+        for ws in wb.worksheets:
+            cells = {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+            out.append({"name": ws.title, "cells": cells, "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+                        "formats": {k: ws[k].number_format for k in cells}})
+        print(json.dumps(out, ensure_ascii=False))
+        """#
 
     static func openpyxl(_ data: Data) throws -> [[String: Any]] {
         let directory = try makeTemporaryDirectory()
@@ -49,8 +55,9 @@ print(json.dumps(out, ensure_ascii=False))
         return try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
     }
 
-    @Test("the official form: openpyxl reads the merged headings, the values and the ✔ where they were put",
-          .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl"))
+    @Test(
+        "the official form: openpyxl reads the merged headings, the values and the ✔ where they were put",
+        .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl"))
     func formThroughOpenpyxl() throws {
         let sheet = try #require(try Self.openpyxl(MonitoringFormXLSX.data([Self.sample()], department: "[201]教育局")).first)
         let cells = try #require(sheet["cells"] as? [String: Any])
@@ -68,8 +75,10 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(text("D12") == "建成少年宫3所" && text("D14") == "已建成1所")
         // the two heading rows of the grid
         #expect(text("H16") == "偏差原因分析" && merged.contains("H16:M16") && text("N16") == "完成目标可能性" && merged.contains("N16:P16"))
-        #expect(["H17", "I17", "J17", "K17", "L17", "M17", "N17", "O17", "P17"].map(text) ==
-                ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "原因说明", "确定能", "有可能", "完全不可能"])
+        #expect(
+            ["H17", "I17", "J17", "K17", "L17", "M17", "N17", "O17", "P17"].map(text) == [
+                "经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "原因说明", "确定能", "有可能", "完全不可能",
+            ])
         #expect(text("Q16") == "纠偏措施" && text("R16") == "备注")
         // rows: the first with two causes ticked and 有可能
         #expect(text("D18") == "建成少年宫" && text("E18") == "≥3所" && number("F18") == 1 && number("G18") == 3)
@@ -106,8 +115,9 @@ print(json.dumps(out, ensure_ascii=False))
         #expect(html.contains("<thead><tr><td class=\"label\" rowspan=\"2\">绩效指标</td>"))
     }
 
-    @Test("the 监控汇总表: one line per table grouped by unit, with 执行率, lights, counts and the rows lacking a reason",
-          .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl"))
+    @Test(
+        "the 监控汇总表: one line per table grouped by unit, with 执行率, lights, counts and the rows lacking a reason",
+        .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl"))
     func summary() throws {
         var late = Self.sample()
         late.entry.indicators[0].causeText = nil // 有可能 without 原因说明: missing
@@ -121,7 +131,9 @@ print(json.dumps(out, ensure_ascii=False))
         func text(_ k: String) -> String? { cells[k] as? String }
         func number(_ k: String) -> Double? { (cells[k] as? NSNumber)?.doubleValue }
         #expect(text("A1") == "2026年1-7月绩效运行监控汇总表")
-        #expect((1...MonitoringSummaryXLSX.headings.count).map { text(CellAddress(row: 2, column: $0).description) } == MonitoringSummaryXLSX.headings)
+        #expect(
+            (1...MonitoringSummaryXLSX.headings.count).map { text(CellAddress(row: 2, column: $0).description) }
+                == MonitoringSummaryXLSX.headings)
         // the sample in July: 30 of 120 万元 is 25 %, 25 ÷ 58.33 = 42.9 → 红; 建成少年宫 1 of 3 × 7/12 = 57.1 % → 红
         #expect(number("H3") == 0.25 && text("I3") == "红" && text("J3") == "红")
         // counts: 红 1 (建成少年宫), 绿 1 (92 of 90), 黄 1 (部分达成); 确定能 2, 有可能 1

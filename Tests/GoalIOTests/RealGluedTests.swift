@@ -8,9 +8,12 @@ import Testing
 struct RealGluedTests {
     func read(_ text: String) -> ImportResult { TextTableReader.read(text: text) }
 
-    @Test("a glued self-evaluation: 一级 labels with their characters out of order, (A)/(B) after the headings, 8830 as target, actual and score, 295% as ≥95%, the unit label before 填报日期")
+    @Test(
+        "a glued self-evaluation: 一级 labels with their characters out of order, (A)/(B) after the headings, 8830 as target, actual and score, 295% as ≥95%, the unit label before 填报日期"
+    )
     func scrambledGluedSelfEvaluation() throws {
-        let text = "2022年度林业补贴项目自评表单位名称:某县林业站填报日期:项目名称退耕还林补贴项目实施单位某乡林业所"
+        let text =
+            "2022年度林业补贴项目自评表单位名称:某县林业站填报日期:项目名称退耕还林补贴项目实施单位某乡林业所"
             + "二级指标三级指标年初目标值(A)实际完成值(B)得分标出产指数量指标补贴户数8830质量指标补贴发放准确率100%100%20"
             + "标效益指意满度打服务对象满意度受益户满意度95%295%50总分100"
         let r = read(text)
@@ -37,9 +40,12 @@ struct RealGluedTests {
         #expect(StreamRowParser.repeatedThenPoints("300") == nil)
     }
 
-    @Test("a glued goal table: the provincial form's labels cut the header, 二 before a bare figure is =, a target in words glued to the name's end")
+    @Test(
+        "a glued goal table: the provincial form's labels cut the header, 二 before a bare figure is =, a target in words glued to the name's end"
+    )
     func gluedGoalTableWithWordTargets() throws {
-        let text = "省级部门预算项目支出绩效目标表(2024年度)一级项目名称农业发展专项资金二级项目名称某某示范园补助资金项目类型延续项目"
+        let text =
+            "省级部门预算项目支出绩效目标表(2024年度)一级项目名称农业发展专项资金二级项目名称某某示范园补助资金项目类型延续项目"
             + "主管部门某市农业农村局项目实施单位某市农技推广站政策依据某财农[2023]12号其他依据年度绩效目标提高示范园带动能力"
             + "一级指标二级指标三级指标指标目标值产出指标数量指标示范园数量=3个质量指标技术到位率二95百分比"
             + "效益指标社会效益指标带动周边农户种植水平提升经济效益指标为农户提供就业机会增加岗位满意度指标服务对象满意度指标农户满意度=90百分比"
@@ -66,7 +72,8 @@ struct RealGluedTests {
 
     @Test("the scoring framework glued: a 一级 with one character misread before its points, 成本指标(10分) inside 项目产出 is its 二级")
     func misprintedLevelBeforePoints() throws {
-        let text = "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
+        let text =
+            "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
             + "顼目产出(40分)数量指标(20分)培训人次20=300人次320人次20质量指标(10分)合格率10=95%98%10"
             + "成本指标(10分)人均培训成本10=200元200元10"
         let r = read(text)
@@ -77,9 +84,12 @@ struct RealGluedTests {
         #expect(r.notes.contains { $0.message.contains("“顼目产出”后印有分值") })
     }
 
-    @Test("a glued scoring framework: dashes for the empty target keep the text in 实际完成值, and the block's later rows follow them; a date glued to its weight")
+    @Test(
+        "a glued scoring framework: dashes for the empty target keep the text in 实际完成值, and the block's later rows follow them; a date glued to its weight"
+    )
     func dashedBlocksAndDates() throws {
-        let text = "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
+        let text =
+            "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
             + "项目决策(10分)项目立项规范性5一程序规范、手续齐全5合理性5论证充分可行4"
             + "项目产出(20分)时效指标(10分)完成时间102022年6月完成2022年6月完成10数量指标(10分)培训人次10=300人次320人次10"
         let r = read(text)
@@ -92,19 +102,26 @@ struct RealGluedTests {
         #expect(ind[3].value == "300" && ind[3].actual == "320人次")
     }
 
-    @Test("a glued department self-evaluation: the year its text names, 绩效指标 among the rows, 性标定指 as 定性指标, a column hardly any row fills passed over, 指标L skipped, a score after a full stop")
+    @Test(
+        "a glued department self-evaluation: the year its text names, 绩效指标 among the rows, 性标定指 as 定性指标, a column hardly any row fills passed over, 指标L skipped, a score after a full stop"
+    )
     func gluedDepartmentSelfEvaluation() throws {
-        var text = "部门整体绩效自评表主管部门某区财政局全年目标实际完成情况中心2022年完成了宣传任务。"
+        var text =
+            "部门整体绩效自评表主管部门某区财政局全年目标实际完成情况中心2022年完成了宣传任务。"
             + "指标名称计量单位指标性质年初指标值调整指标值全年完成值指标权重(分)指标得分(分)是否核心指标"
-        let quantitative = ["宣传覆盖率%定量指标95%96%55否", "稿件采用率%90%92%55否", "活动参与率%80%85%55是", "网站更新率%100%100%55否",
-                            "政务公开率%100%100%55否", "资料归档率%98%99%55否", "培训完成率%100%100%55否", "制度执行率%95%97%55是"]
+        let quantitative = [
+            "宣传覆盖率%定量指标95%96%55否", "稿件采用率%90%92%55否", "活动参与率%80%85%55是", "网站更新率%100%100%55否",
+            "政务公开率%100%100%55否", "资料归档率%98%99%55否", "培训完成率%100%100%55否", "制度执行率%95%97%55是",
+        ]
         text += quantitative.joined() + "绩效指标管理制度健全性性标定指高高33否资金使用合规性好好22否指标L指标2:"
         let r = read(text)
         let t = try #require(r.tables.first)
         #expect(t.year == 2022)
         let ind = t.indicators
         #expect(ind.count == 10)
-        #expect(ind[8].name == "管理制度健全性" && ind[8].type == .qualitative && ind[8].value == "高" && ind[8].actual == "高" && ind[8].weight == 3)
+        #expect(
+            ind[8].name == "管理制度健全性" && ind[8].type == .qualitative && ind[8].value == "高" && ind[8].actual == "高"
+                && ind[8].weight == 3)
         #expect(ind[9].name == "资金使用合规性" && ind[9].value == "好" && ind[9].actual == "好")
         #expect(r.notes.contains { $0.message.contains("只提到 2022 年") })
         #expect(r.notes.contains { $0.message.contains("“绩效指标”是表头的栏目名") })
@@ -122,7 +139,9 @@ struct RealGluedTests {
         #expect(Reader.yearsNamed(in: "中心2021年较好地完成了任务，2023年3月9日填报") == [2021])
     }
 
-    @Test("得分系数 printed the same on every row: a row with only that figure before its glued weight leaves its target and actual empty")
+    @Test(
+        "得分系数 printed the same on every row: a row with only that figure before its glued weight leaves its target and actual empty"
+    )
     func constantScoreFactor() throws {
         var text = "部门整体绩效自评表指标名称计量单位年初指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
         for (i, name) in ["宣传覆盖率", "稿件采用率", "活动参与率", "网站更新率", "政务公开率", "资料归档率"].enumerated() {
@@ -139,9 +158,12 @@ struct RealGluedTests {
         #expect(r.notes.contains { $0.message.contains("“100%”是每行都印的得分系数") })
     }
 
-    @Test("OCR letters: a level name with one character read as Latin letters opens a glued cell; a unit is not followed by a word in letters")
+    @Test(
+        "OCR letters: a level name with one character read as Latin letters opens a glued cell; a unit is not followed by a word in letters"
+    )
     func lettersInLevels() throws {
-        let text = "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
+        let text =
+            "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
             + "项目管理(20分)财务管理制度健全性5一制度健全5项Fl实施监督检查有效性5一检查到位5"
         let r = read(text)
         let ind = try #require(r.tables.first).indicators

@@ -29,7 +29,8 @@ struct RealTables {
     func reachesFloor(name: String) throws {
         let result = try DocumentReader.read(contentsOf: Self.folder.appendingPathComponent("\(name).txt"))
         let actual = try JSONSerialization.jsonObject(with: GoalDocument(tables: result.tables).encoded())
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json")))
+        let expected = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json")))
         let (matched, total, misses) = FieldComparison.compare(expected: expected, actual: actual)
         let share = total == 0 ? 1 : Double(matched) / Double(total)
         print("RealTables \(name): \(matched)/\(total) = \(String(format: "%.1f", share * 100)) %")
@@ -45,11 +46,13 @@ struct RealTables {
         for name in Self.cases {
             let result = try DocumentReader.read(contentsOf: Self.folder.appendingPathComponent("\(name).txt"))
             let actual = try JSONSerialization.jsonObject(with: GoalDocument(tables: result.tables).encoded())
-            let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json")))
+            let expected = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json")))
             let r = FieldComparison.compare(expected: expected, actual: actual)
             matched += r.matched; total += r.total
         }
-        print("RealTables total: \(matched)/\(total) = \(String(format: "%.1f", Double(matched) / Double(max(total, 1)) * 100)) %")
+        print(
+            "RealTables total: \(matched)/\(total) = \(String(format: "%.1f", Double(matched) / Double(max(total, 1)) * 100)) %")
         #expect(Self.cases.count == 17)
         #expect(Double(matched) >= 0.98 * Double(total))
     }

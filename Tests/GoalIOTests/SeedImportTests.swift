@@ -46,7 +46,8 @@ struct SeedImportTests {
     func inferredLevel1() throws {
         let result = try Self.importSeed("002_e98a82c48b42f4e1")
         #expect(result.tables[0].indicators[3].level1 == "效益指标")
-        #expect(result.notes.contains { $0.location.line == 16 && $0.location.field == .level1 && $0.message.contains("推定为“效益指标”") })
+        #expect(
+            result.notes.contains { $0.location.line == 16 && $0.location.field == .level1 && $0.message.contains("推定为“效益指标”") })
     }
 
     @Test("seed 004: what was lost is reported, not invented")
@@ -66,7 +67,9 @@ struct SeedImportTests {
 struct ParallelReadTests {
     @Test("a large paste read on all cores gives the same tables, in order, with notes on the right table")
     func sameAsOneByOne() throws {
-        let texts = try SharedFiles.seedNames.map { try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8) }
+        let texts = try SharedFiles.seedNames.map {
+            try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8)
+        }
         let one = texts.map { TextTableReader.read(text: $0) }
         let rounds = 40
         let big = Array(repeating: texts.joined(separator: "\n\n"), count: rounds).joined(separator: "\n\n")
@@ -85,7 +88,9 @@ struct ParallelReadTests {
     /// The seeds repeated past the size at which a file is cut on its bytes and each piece
     /// validated on its own core.
     static func bigText() throws -> String {
-        let texts = try SharedFiles.seedNames.map { try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8) }
+        let texts = try SharedFiles.seedNames.map {
+            try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8)
+        }
         let one = texts.joined(separator: "\n\n")
         return Array(repeating: one, count: TextTableReader.parallelThreshold / one.utf8.count + 2).joined(separator: "\n\n")
     }

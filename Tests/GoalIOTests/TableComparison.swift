@@ -16,8 +16,12 @@ enum TableComparison {
             #expect(g.project == w.project, "\(context) 表\(t) project")
             #expect(g.funds == w.funds, "\(context) 表\(t) funds \(String(describing: g.funds)) vs \(String(describing: w.funds))")
             #expect(g.tasks == w.tasks, "\(context) 表\(t) tasks")
-            #expect(g.signoff == w.signoff, "\(context) 表\(t) signoff \(String(describing: g.signoff)) vs \(String(describing: w.signoff))")
-            try #require(g.indicators.count == w.indicators.count, "\(context) 表\(t) indicator count \(g.indicators.count) vs \(w.indicators.count)")
+            #expect(
+                g.signoff == w.signoff,
+                "\(context) 表\(t) signoff \(String(describing: g.signoff)) vs \(String(describing: w.signoff))")
+            try #require(
+                g.indicators.count == w.indicators.count,
+                "\(context) 表\(t) indicator count \(g.indicators.count) vs \(w.indicators.count)")
             for (i, (a, b)) in zip(g.indicators, w.indicators).enumerated() {
                 #expect(a == b, "\(context) 表\(t) 第\(i)个指标\n got \(a)\nwant \(b)")
             }

@@ -28,8 +28,9 @@ struct XLSImportTests {
         #expect(got.notes.map(\.message) == want.notes.map(\.message), "\(context) notes")
     }
 
-    @Test("seed tables saved as .xls by LibreOffice read back equal to their .xlsx import (skipped without soffice)",
-          .enabled(if: ExternalTools.hasSoffice, "needs LibreOffice (apt-get install libreoffice-calc)"))
+    @Test(
+        "seed tables saved as .xls by LibreOffice read back equal to their .xlsx import (skipped without soffice)",
+        .enabled(if: ExternalTools.hasSoffice, "needs LibreOffice (apt-get install libreoffice-calc)"))
     func libreOfficeSeeds() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -38,8 +39,11 @@ struct XLSImportTests {
         // One LibreOffice run for all seeds: starting it is the slow part.
         let soffice = try #require(ExternalTools.sofficePath)
         let profile = directory.appendingPathComponent("lo-profile")
-        try ExternalTools.run([soffice, "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "xls",
-                               "--outdir", directory.path] + workbooks.map(\.xlsx.path))
+        try ExternalTools.run(
+            [
+                soffice, "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "xls",
+                "--outdir", directory.path,
+            ] + workbooks.map(\.xlsx.path))
         for workbook in workbooks {
             let xls = directory.appendingPathComponent("\(workbook.name).xls")
             try #require(FileManager.default.fileExists(atPath: xls.path), "LibreOffice did not write \(xls.lastPathComponent)")
@@ -47,8 +51,11 @@ struct XLSImportTests {
         }
     }
 
-    @Test("seed tables saved as .xls by Python's xlwt read back equal to their .xlsx import (skipped without xlwt/openpyxl)",
-          .enabled(if: ExternalTools.hasXlwt && ExternalTools.hasOpenpyxl, "needs python3 with xlwt and openpyxl (pip install xlwt openpyxl)"))
+    @Test(
+        "seed tables saved as .xls by Python's xlwt read back equal to their .xlsx import (skipped without xlwt/openpyxl)",
+        .enabled(
+            if: ExternalTools.hasXlwt && ExternalTools.hasOpenpyxl,
+            "needs python3 with xlwt and openpyxl (pip install xlwt openpyxl)"))
     func xlwtSeeds() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -62,44 +69,48 @@ struct XLSImportTests {
     /// Copies an .xlsx into an .xls with xlwt, cell by cell with its number format, merges, hidden
     /// rows, columns and sheets: a writer with nothing in common with LibreOffice's.
     static let xlsxToXlwt = #"""
-import sys, datetime, openpyxl, xlwt
-source = openpyxl.load_workbook(sys.argv[1])
-book = xlwt.Workbook(encoding="utf-8")
-styles = {}
-def style(code):
-    if code not in styles:
-        styles[code] = xlwt.easyxf(num_format_str=code)
-    return styles[code]
-for ws in source.worksheets:
-    out = book.add_sheet(ws.title, cell_overwrite_ok=True)
-    if ws.sheet_state != "visible":
-        out.visibility = 1
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None:
-                continue
-            out.write(cell.row - 1, cell.column - 1, cell.value, style(cell.number_format or "General"))
-    for merged in ws.merged_cells.ranges:
-        out.merge(merged.min_row - 1, merged.max_row - 1, merged.min_col - 1, merged.max_col - 1)
-    for index, dim in ws.row_dimensions.items():
-        if dim.hidden:
-            out.row(index - 1).hidden = True
-    for key, dim in ws.column_dimensions.items():
-        if dim.hidden:
-            for column in range(dim.min, dim.max + 1):
-                out.col(column - 1).hidden = True
-book.save(sys.argv[2])
-"""#
+        import sys, datetime, openpyxl, xlwt
+        source = openpyxl.load_workbook(sys.argv[1])
+        book = xlwt.Workbook(encoding="utf-8")
+        styles = {}
+        def style(code):
+            if code not in styles:
+                styles[code] = xlwt.easyxf(num_format_str=code)
+            return styles[code]
+        for ws in source.worksheets:
+            out = book.add_sheet(ws.title, cell_overwrite_ok=True)
+            if ws.sheet_state != "visible":
+                out.visibility = 1
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.value is None:
+                        continue
+                    out.write(cell.row - 1, cell.column - 1, cell.value, style(cell.number_format or "General"))
+            for merged in ws.merged_cells.ranges:
+                out.merge(merged.min_row - 1, merged.max_row - 1, merged.min_col - 1, merged.max_col - 1)
+            for index, dim in ws.row_dimensions.items():
+                if dim.hidden:
+                    out.row(index - 1).hidden = True
+            for key, dim in ws.column_dimensions.items():
+                if dim.hidden:
+                    for column in range(dim.min, dim.max + 1):
+                        out.col(column - 1).hidden = True
+        book.save(sys.argv[2])
+        """#
 
     static let realFile = SharedFiles.shared.appendingPathComponent("realfiles/doexecl-2019-pku-zuqiu-template.xls")
 
-    @Test("the real .xls (1751660300/DoExecl static/template.xls) imports: every sheet read, the monitoring form's indicators found")
+    @Test(
+        "the real .xls (1751660300/DoExecl static/template.xls) imports: every sheet read, the monitoring form's indicators found"
+    )
     func realFile() throws {
         let result = try DocumentReader.read(contentsOf: Self.realFile)
         let names = result.tables.flatMap(\.indicators).map(\.name)
-        for name in ["成本节约率", "成本控制率", "项目完成及时率", "媒体播出", "完成出版物出版", "完成动画短剧的制作", "媒体播出标准",
-                     "音像出版标准", "在校园普及足球运动技术", "中国足球运动打好基础", "提高校园青少年足球水平", "在校园推广足球运动",
-                     "媒体播出满意度", "校园用户满意度"] {
+        for name in [
+            "成本节约率", "成本控制率", "项目完成及时率", "媒体播出", "完成出版物出版", "完成动画短剧的制作", "媒体播出标准",
+            "音像出版标准", "在校园普及足球运动技术", "中国足球运动打好基础", "提高校园青少年足球水平", "在校园推广足球运动",
+            "媒体播出满意度", "校园用户满意度",
+        ] {
             #expect(names.contains(name), "\(name)")
         }
         // The goal declaration sheet (2020, its indicators not yet filled) is a table of its own: header only, said so.
@@ -119,7 +130,8 @@ book.save(sys.argv[2])
         #expect(try DocumentReader.read(contentsOf: et).tables == result.tables)
     }
 
-    @Test("content decides: an .xls named .doc imports; a .doc named .xls or .et, and encrypted files, are refused with what to do")
+    @Test(
+        "content decides: an .xls named .doc imports; a .doc named .xls or .et, and encrypted files, are refused with what to do")
     func routing() throws {
         let rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥500人次"]]
         var records: [(Int, [UInt8])] = []

@@ -9,9 +9,11 @@ struct BudgetAndTableTests {
     }
 
     /// June: 序时进度 50 %, so the ratio is twice the 执行率.
-    @Test("default budget rule: 执行率 ÷ 序时进度 in bands <60 红, 60–80 黄, ≥80 绿, and no 蓝 however far ahead", arguments: [
-        (35.99, Light.red), (36, .yellow), (47.99, .yellow), (48, .green), (120, .green),
-    ])
+    @Test(
+        "default budget rule: 执行率 ÷ 序时进度 in bands <60 红, 60–80 黄, ≥80 绿, and no 蓝 however far ahead",
+        arguments: [
+            (35.99, Light.red), (36, .yellow), (47.99, .yellow), (48, .green), (120, .green),
+        ])
     func timeProgress(spent: Double, expected: Light) {
         let l = budget(Fixture.budget(spent), month: 6)
         #expect(l.light == expected, "\(spent): \(l.explanation)")
@@ -55,13 +57,15 @@ struct BudgetAndTableTests {
     @Test("Sichuan's gap rule: goals 50 % done, spending 30 % → more than 10 points apart → the table at least 黄")
     func goalSpendingGap() {
         let table = Fixture.table([Fixture.indicator("培训人数", .atLeast, "1200", "人")])
-        let entry = MonitoringEntry(period: 6, budget: Fixture.budget(36), indicators: [IndicatorProgress(id: "i", completed: "600")])
+        let entry = MonitoringEntry(
+            period: 6, budget: Fixture.budget(36), indicators: [IndicatorProgress(id: "i", completed: "600")])
         let lights = Monitor(profile: .sichuan).lights(table: table, entry: entry)
         #expect(lights.budget.light == .red) // 30 % < June's checkpoint of 40 %
         #expect(lights.gap?.light == .yellow)
         #expect(lights.gap?.explanation.contains("相差 20 个百分点") == true, "\(lights.gap?.explanation ?? "")")
         #expect(lights.light.severity >= Light.yellow.severity)
-        let close = MonitoringEntry(period: 6, budget: Fixture.budget(66), indicators: [IndicatorProgress(id: "i", completed: "600")])
+        let close = MonitoringEntry(
+            period: 6, budget: Fixture.budget(66), indicators: [IndicatorProgress(id: "i", completed: "600")])
         #expect(Monitor(profile: .sichuan).lights(table: table, entry: close).gap?.light == .green) // 55 % vs 50 %
     }
 
@@ -72,8 +76,13 @@ struct BudgetAndTableTests {
             Fixture.indicator("培训班次", .atLeast, "12", "期", id: "b"),
         ])
         func light(_ a: String, _ b: String, spent: Double = 70) -> TableLights {
-            Monitor().lights(table: table, entry: MonitoringEntry(period: 7, budget: Fixture.budget(spent), indicators: [
-                IndicatorProgress(id: "a", completed: a), IndicatorProgress(id: "b", completed: b)]))
+            Monitor().lights(
+                table: table,
+                entry: MonitoringEntry(
+                    period: 7, budget: Fixture.budget(spent),
+                    indicators: [
+                        IndicatorProgress(id: "a", completed: a), IndicatorProgress(id: "b", completed: b),
+                    ]))
         }
         #expect(light("700", "7").light == .green)
         #expect(light("700", "9").light == .blue)
@@ -88,8 +97,14 @@ struct BudgetAndTableTests {
     @Test("a unit's light is the worst of its tables'")
     func unitWorst() {
         let table = Fixture.table([Fixture.indicator("培训人数", .atLeast, "1200", "人")])
-        let green = Monitor().lights(table: table, entry: MonitoringEntry(period: 7, budget: Fixture.budget(70), indicators: [IndicatorProgress(id: "i", completed: "700")]))
-        let yellow = Monitor().lights(table: table, entry: MonitoringEntry(period: 7, budget: Fixture.budget(70), indicators: [IndicatorProgress(id: "i", completed: "500")]))
+        let green = Monitor().lights(
+            table: table,
+            entry: MonitoringEntry(
+                period: 7, budget: Fixture.budget(70), indicators: [IndicatorProgress(id: "i", completed: "700")]))
+        let yellow = Monitor().lights(
+            table: table,
+            entry: MonitoringEntry(
+                period: 7, budget: Fixture.budget(70), indicators: [IndicatorProgress(id: "i", completed: "500")]))
         let unit = Monitor().unitLights([green, yellow, green])
         #expect(unit.light == .yellow)
         #expect(unit.explanation.contains("3 张表中 黄 1 / 绿 2"), "\(unit.explanation)")
@@ -100,8 +115,12 @@ struct BudgetAndTableTests {
     func hefei() {
         let table = Fixture.table([Fixture.indicator("培训人数", .atLeast, "1200", "人")])
         func light(completed: String, spent: Double) -> Light {
-            Monitor(profile: .hefei).lights(table: table, entry: MonitoringEntry(period: 6, budget: Fixture.budget(spent),
-                indicators: [IndicatorProgress(id: "i", completed: completed)])).light
+            Monitor(profile: .hefei).lights(
+                table: table,
+                entry: MonitoringEntry(
+                    period: 6, budget: Fixture.budget(spent),
+                    indicators: [IndicatorProgress(id: "i", completed: completed)])
+            ).light
         }
         #expect(light(completed: "600", spent: 60) == .green)
         #expect(light(completed: "100", spent: 60) == .yellow) // a 红 goal, spending fine: 黄, not the worst 红
@@ -111,8 +130,13 @@ struct BudgetAndTableTests {
     @Test("entry rows whose id is not in the table are named, not lit")
     func unmatched() {
         let table = Fixture.table([Fixture.indicator("培训人数", .atLeast, "1200", "人")])
-        let l = Monitor().lights(table: table, entry: MonitoringEntry(period: 7, indicators: [
-            IndicatorProgress(id: "i", completed: "700"), IndicatorProgress(id: "gone", completed: "3")]))
+        let l = Monitor().lights(
+            table: table,
+            entry: MonitoringEntry(
+                period: 7,
+                indicators: [
+                    IndicatorProgress(id: "i", completed: "700"), IndicatorProgress(id: "gone", completed: "3"),
+                ]))
         #expect(l.indicators.count == 1 && l.unmatched == ["gone"])
     }
 }

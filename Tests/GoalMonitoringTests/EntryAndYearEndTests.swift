@@ -8,7 +8,8 @@ import Testing
 struct EntryAndYearEndTests {
     @Test("an entry is Codable; 完成值 sent as a JSON number is kept as its text; lights are written 红/黄/绿/蓝/无法判断")
     func codable() throws {
-        let json = #"{"period": 7, "budget": [{"item": "年度资金总额", "initial": 190, "spent": 0}],"#
+        let json =
+            #"{"period": 7, "budget": [{"item": "年度资金总额", "initial": 190, "spent": 0}],"#
             + #""indicators": [{"id": "a", "completed": 520, "likelihood": "有可能", "causes": ["经费保障", "其他"], "causeText": "资金未到位"}]}"#
         let entry = try JSONDecoder().decode(MonitoringEntry.self, from: Data(json.utf8))
         #expect(entry.indicators[0].completed == "520")
@@ -44,15 +45,20 @@ struct EntryAndYearEndTests {
             Fixture.indicator("满意度", .atLeast, "90", "%", id: "c"),
         ])
         table.indicators[1].actual = "11"
-        let round = MonitoringEntry(period: 9, indicators: [
-            IndicatorProgress(id: "a", expected: "1250"), IndicatorProgress(id: "b", expected: "12"), IndicatorProgress(id: "c")])
+        let round = MonitoringEntry(
+            period: 9,
+            indicators: [
+                IndicatorProgress(id: "a", expected: "1250"), IndicatorProgress(id: "b", expected: "12"),
+                IndicatorProgress(id: "c"),
+            ])
         let guesses = YearEnd.firstGuesses(table: table, lastRound: round)
         #expect(guesses.map(\.id) == ["a"])
         #expect(guesses[0].value == "1250" && guesses[0].isGuess)
         #expect(guesses[0].label.contains("1-9月监控的全年预计完成值"))
     }
 
-    @Test("a checker warning names an indicator called 完全不可能 in July that the year end scores full marks; not one that lost points")
+    @Test(
+        "a checker warning names an indicator called 完全不可能 in July that the year end scores full marks; not one that lost points")
     func contradiction() {
         var table = Fixture.table([
             Fixture.indicator("培训人数", .atLeast, "1200", "人", id: "a"),
@@ -67,8 +73,11 @@ struct EntryAndYearEndTests {
         var scorer = Scorer()
         let score = scorer.score(table)
         #expect(score.indicators[0].score == 10 && (score.indicators[1].score ?? 10) < 10)
-        let july = MonitoringEntry(period: 7, indicators: [
-            IndicatorProgress(id: "a", likelihood: .impossible), IndicatorProgress(id: "b", likelihood: .impossible)])
+        let july = MonitoringEntry(
+            period: 7,
+            indicators: [
+                IndicatorProgress(id: "a", likelihood: .impossible), IndicatorProgress(id: "b", likelihood: .impossible),
+            ])
         let found = YearEnd.contradictions(table: table, rounds: [july], score: score)
         #expect(found.map(\.id) == ["a"])
         #expect(found[0].message.contains("第1行“培训人数”在1-7月监控中填报“完全不可能”"), "\(found[0].message)")
@@ -86,8 +95,12 @@ struct EntryAndYearEndTests {
             Fixture.indicator("培训人数", .atLeast, "1200", "人", id: "x2"),
             Fixture.indicator("新增指标", .atLeast, "1", "个", id: "x3"),
         ])
-        let entry = MonitoringEntry(period: 7, indicators: [
-            IndicatorProgress(id: "x1", completed: "7"), IndicatorProgress(id: "x2", completed: "700"), IndicatorProgress(id: "x3", completed: "1")])
+        let entry = MonitoringEntry(
+            period: 7,
+            indicators: [
+                IndicatorProgress(id: "x1", completed: "7"), IndicatorProgress(id: "x2", completed: "700"),
+                IndicatorProgress(id: "x3", completed: "1"),
+            ])
         let (moved, unmatched) = entry.rekeyed(from: imported, to: stored)
         #expect(moved.progress(for: "s1")?.completed == "700")
         #expect(moved.progress(for: "s2")?.completed == "7")

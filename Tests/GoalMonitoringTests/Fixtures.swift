@@ -4,8 +4,10 @@ import GoalCore
 /// Small tables built in the tests, each indicator with an id, and an entry for them.
 enum Fixture {
     /// One indicator `type value unit` under 一级/二级, with id "i".
-    static func indicator(_ name: String, _ type: Comparison, _ value: String, _ unit: String? = nil,
-                          level1: String = "产出指标", level2: String = "数量指标", id: String = "i") -> Indicator {
+    static func indicator(
+        _ name: String, _ type: Comparison, _ value: String, _ unit: String? = nil,
+        level1: String = "产出指标", level2: String = "数量指标", id: String = "i"
+    ) -> Indicator {
         Indicator(level1: level1, level2: level2, name: name, type: type, value: value, unit: unit, id: id)
     }
 
@@ -19,11 +21,16 @@ enum Fixture {
     }
 
     /// The light of one indicator for the period 1–`month`, completed `completed`.
-    static func light(_ indicator: Indicator, _ completed: String?, month: Int = 7, likelihood: Likelihood? = nil,
-                      causes: [DeviationCause] = [], causeText: String? = nil, profile: MonitoringProfile = .standard) -> IndicatorLight {
-        let entry = MonitoringEntry(period: month, budget: budget(70), indicators: [
-            IndicatorProgress(id: indicator.id ?? "i", completed: completed, likelihood: likelihood, causes: causes, causeText: causeText),
-        ])
+    static func light(
+        _ indicator: Indicator, _ completed: String?, month: Int = 7, likelihood: Likelihood? = nil,
+        causes: [DeviationCause] = [], causeText: String? = nil, profile: MonitoringProfile = .standard
+    ) -> IndicatorLight {
+        let entry = MonitoringEntry(
+            period: month, budget: budget(70),
+            indicators: [
+                IndicatorProgress(
+                    id: indicator.id ?? "i", completed: completed, likelihood: likelihood, causes: causes, causeText: causeText)
+            ])
         return Monitor(profile: profile).lights(table: table([indicator]), entry: entry).indicators[0]
     }
 }

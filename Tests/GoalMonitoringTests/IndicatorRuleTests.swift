@@ -7,7 +7,9 @@ import Testing
 struct IndicatorRuleTests {
     let trainees = Fixture.indicator("培训人数", .atLeast, "1200", "人")
 
-    @Test("a count accumulates: 520 of 1,200 people by July is 520 ÷ (1,200 × 7/12) = 74.3 % → 黄, and the line says it was prorated")
+    @Test(
+        "a count accumulates: 520 of 1,200 people by July is 520 ÷ (1,200 × 7/12) = 74.3 % → 黄, and the line says it was prorated"
+    )
     func accumulatingCount() {
         let l = Fixture.light(trainees, "520")
         #expect(l.light == .yellow)
@@ -19,9 +21,12 @@ struct IndicatorRuleTests {
     }
 
     /// Half a year (6/12) of a target of 200 is 100: the completed figure is the ratio itself.
-    @Test("band boundaries: 59.99 → 红, 60 → 黄, 79.99 → 黄, 80 → 绿, 119.99 → 绿, 120 → 蓝", arguments: [
-        ("59.99", Light.red), ("60", .yellow), ("79.99", .yellow), ("80", .green), ("119.99", .green), ("120", .blue), ("0", .red),
-    ])
+    @Test(
+        "band boundaries: 59.99 → 红, 60 → 黄, 79.99 → 黄, 80 → 绿, 119.99 → 绿, 120 → 蓝",
+        arguments: [
+            ("59.99", Light.red), ("60", .yellow), ("79.99", .yellow), ("80", .green), ("119.99", .green), ("120", .blue),
+            ("0", .red),
+        ])
     func boundaries(completed: String, expected: Light) {
         let l = Fixture.light(Fixture.indicator("培训人数", .atLeast, "200", "人"), completed, month: 6)
         #expect(l.light == expected, "\(completed): \(l.explanation)")

@@ -44,11 +44,13 @@ struct ReasonTests {
             Fixture.indicator("培训班次", .atLeast, "12", "期", id: "b"),
             Fixture.indicator("学员满意度", .atLeast, "90", "%", level1: "满意度指标", level2: "满意度指标", id: "c"),
         ])
-        var entry = MonitoringEntry(period: 6, budget: Fixture.budget(60), indicators: [
-            IndicatorProgress(id: "a", completed: "600"),
-            IndicatorProgress(id: "b", completed: "2", causes: [.rules]),
-            IndicatorProgress(id: "c", completed: nil),
-        ])
+        var entry = MonitoringEntry(
+            period: 6, budget: Fixture.budget(60),
+            indicators: [
+                IndicatorProgress(id: "a", completed: "600"),
+                IndicatorProgress(id: "b", completed: "2", causes: [.rules]),
+                IndicatorProgress(id: "c", completed: nil),
+            ])
         let check = Monitor().submissionCheck(table: table, entry: entry)
         #expect(!check.canSubmit)
         #expect(check.reasonGaps.map(\.row) == [1])

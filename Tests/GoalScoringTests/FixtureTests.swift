@@ -48,8 +48,10 @@ struct FixtureTests {
         #expect(scores.count == expectation.tables.count)
         for (t, (score, expected)) in zip(scores, expectation.tables).enumerated() {
             for (row, want) in zip(score.indicators, expected.indicators) {
-                #expect(row.score == want.expectedScore,
-                        "\(url.lastPathComponent) 表\(t + 1) “\(want.name)”：得\(String(describing: row.score))，应为\(String(describing: want.expectedScore))（\(want.why ?? "")）— \(row.explanation)")
+                #expect(
+                    row.score == want.expectedScore,
+                    "\(url.lastPathComponent) 表\(t + 1) “\(want.name)”：得\(String(describing: row.score))，应为\(String(describing: want.expectedScore))（\(want.why ?? "")）— \(row.explanation)"
+                )
             }
             #expect(score.execution?.score == expected.expected.execution)
             #expect(score.total == expected.expected.total)
@@ -65,7 +67,8 @@ struct FixtureTests {
             let (doc, _) = try ScoringExpectation.load(url)
             var scorer = Scorer()
             for s in scorer.score(doc.tables) {
-                #expect(!s.flags.contains { $0.kind == .ruleNotUnderstood }, "\(url.lastPathComponent): \(s.flags.map(\.message))")
+                #expect(
+                    !s.flags.contains { $0.kind == .ruleNotUnderstood }, "\(url.lastPathComponent): \(s.flags.map(\.message))")
             }
         }
     }

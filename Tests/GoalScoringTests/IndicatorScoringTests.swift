@@ -132,12 +132,14 @@ struct IndicatorScoringTests {
         #expect(points("符合要求得满分，不符合要求不得分", .qualitative, "符合", actual: "符合") == 10)
     }
 
-    @Test("按评判等级赋分: target text, evaluator's grades, percentages within the band", arguments: [
-        ("有效提高", 20.0), ("基本达成", 20), ("基本达成 90%", 18), ("部分实现", 16), ("部分实现 70%", 14),
-        ("部分实现 95%", 16), ("程度较低", 12), ("实现程度较低 30%", 6), ("未实现", 0), ("达成目标", 20),
-        ("有效提升", 20), ("明显提高", 20), ("提高", 20), ("效果一般", 16), ("效果不明显", 0), ("100%", 20),
-        ("较好", 20), ("生活水平有所提高", 20), ("有效", 20), ("有所下降", 0),
-    ])
+    @Test(
+        "按评判等级赋分: target text, evaluator's grades, percentages within the band",
+        arguments: [
+            ("有效提高", 20.0), ("基本达成", 20), ("基本达成 90%", 18), ("部分实现", 16), ("部分实现 70%", 14),
+            ("部分实现 95%", 16), ("程度较低", 12), ("实现程度较低 30%", 6), ("未实现", 0), ("达成目标", 20),
+            ("有效提升", 20), ("明显提高", 20), ("提高", 20), ("效果一般", 16), ("效果不明显", 0), ("100%", 20),
+            ("较好", 20), ("生活水平有所提高", 20), ("有效", 20), ("有所下降", 0),
+        ])
     func grade(actual: String, want: Double) {
         #expect(points("按评判等级赋分", .qualitative, "有效提高", weight: 20, actual: actual) == want)
     }
@@ -149,7 +151,9 @@ struct IndicatorScoringTests {
         #expect(s.flags.contains { $0.kind == .unreadableActual && $0.message.contains("基本达成") })
     }
 
-    @Test("satisfaction bands of the profile", arguments: [("96", 10.0), ("90", 10), ("89.9", 8), ("85", 8), ("80", 8), ("70", 5), ("60", 5), ("50", 0)])
+    @Test(
+        "satisfaction bands of the profile",
+        arguments: [("96", 10.0), ("90", 10), ("89.9", 8), ("85", 8), ("80", 8), ("70", 5), ("60", 5), ("50", 0)])
     func satisfaction(actual: String, want: Double) {
         #expect(points("满意度赋分", .atLeast, "98", actual: actual) == want)
     }
@@ -178,10 +182,12 @@ struct IndicatorScoringTests {
         #expect(none.flags.contains { $0.kind == .missingWeight && $0.severity == .error })
     }
 
-    @Test("actuals as people write them", arguments: [
-        ("约90%", 9.0), ("九十", 9), ("90％", 9), ("９０", 9), (" 90 ", 9), ("达到90%", 9), ("90%左右", 9),
-        ("90%，部分项目延期", 9), ("90%（27/30）", 9), ("完成90%", 9),
-    ])
+    @Test(
+        "actuals as people write them",
+        arguments: [
+            ("约90%", 9.0), ("九十", 9), ("90％", 9), ("９０", 9), (" 90 ", 9), ("达到90%", 9), ("90%左右", 9),
+            ("90%，部分项目延期", 9), ("90%（27/30）", 9), ("完成90%", 9),
+        ])
     func actualForms(actual: String, want: Double) {
         #expect(points("按照正常比例赋分", actual: actual) == want)
     }
@@ -227,8 +233,10 @@ struct IndicatorScoringTests {
         #expect(exact.score == 10)
         #expect(exact.explanation.contains("预算完成数 ÷ 预算数 = 300 ÷ 320 × 100% = 93.75%"))
         #expect(points(nil, .atLeast, "95", actual: "300/320") == 9.87)
-        let listed = scored(row(nil, .atLeast, "95", actual: "预算数320万元，预算完成数300万元", name: "预算执行",
-                                explanation: "预算执行率=（预算完成数/预算数）×100%。"))
+        let listed = scored(
+            row(
+                nil, .atLeast, "95", actual: "预算数320万元，预算完成数300万元", name: "预算执行",
+                explanation: "预算执行率=（预算完成数/预算数）×100%。"))
         #expect(listed.score == 9.87)
         #expect(listed.explanation.contains("300 ÷ 320"))
         let carry = scored(row(nil, .atMost, "30", actual: "结转结余总额50，预算数320", name: "结转结余率"))
@@ -249,37 +257,42 @@ struct IndicatorScoringTests {
 
     @Test("hostile texts are read as text, never run")
     func hostile() {
-        for text in ["<script>alert(1)</script>", "\u{0}\u{1}", String(repeating: "扣", count: 5000), "每下降%扣分", "得分=/", "(((((((", "效果\n明显\r\n"] {
+        for text in [
+            "<script>alert(1)</script>", "\u{0}\u{1}", String(repeating: "扣", count: 5000), "每下降%扣分", "得分=/", "(((((((",
+            "效果\n明显\r\n",
+        ] {
             let s = scored(row(text, actual: text))
             #expect(s.score.map { $0 >= 0 && $0 <= 10 } ?? true)
             #expect(!s.explanation.contains("\n") && s.flags.allSatisfy { !$0.message.contains("\n") })
         }
     }
 
-    @Test("more phrasings of real tables", arguments: [
-        ("实现目标得满分，基本实现得80%分值，未实现不得分", Comparison.qualitative, "有效提高", "基本实现", 8.0),
-        ("实现目标得满分，基本实现得80%分值，未实现不得分", .qualitative, "有效提高", "实现目标", 10),
-        ("全部完成得10分，部分完成得5分，未完成不得分", .qualitative, "全部完成", "部分完成", 5),
-        ("全部完成得10分，部分完成得5分，未完成不得分", .qualitative, "全部完成", "全部完成", 10),
-        ("无重大安全事故得满分，否则不得分", .qualitative, "无重大安全事故", "无重大安全事故", 10),
-        ("未发生安全事故得满分，发生一起扣2分，扣完为止", .atMost, "0", "2", 6),
-        ("全年发生0起得满分，每发生1起扣5分", .atMost, "0", "1", 5),
-        ("达到目标值得满分，未达到按比例扣分", .atLeast, "100", "80", 8),
-        ("完成得满分，未完成得分值的一半", .qualitative, "完成", "未完成", 5),
-        ("按时完成得满分，每延迟一天扣一分", .qualitative, "12月20日前", "12月22日", 8),
-        ("满分10分，每少1%扣0.5分", .atLeast, "100", "96", 8),
-        ("指标完成率达到100%得满分，每低5个百分点扣1分", .atLeast, "100", "90", 8),
-        ("完成率=实际完成值/计划值×100%，得分=完成率×分值", .atLeast, "200", "150", 7.5),
-        ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "70", 7),
-        ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "50", 0),
-        ("满意度≥90%得满分，80%（含）-90%得分值的80%，80%以下不得分", .atLeast, "90", "85", 8),
-        ("满意度≥90%得满分，80%-90%得一半分，<80%不得分", .atLeast, "90", "85", 5),
-        ("完成12次得满分，少一次扣1分", .atLeast, "12", "10", 8),
-        ("1.完成率100%得5分；2.完成率90%（含）-100%得4分；3.完成率90%以下得0分", .atLeast, "100", "95", 8),
-        ("投诉次数每增加1次扣1分", .atMost, "0", "3", 7),
-        ("指标值为优得10分，良得8分，中得6分，差不得分", .qualitative, "优", "良", 8),
-        ("控制在预算范围内得满分，超出不得分", .atMost, "100", "101", 0),
-    ] as [(String, Comparison, String, String, Double)])
+    @Test(
+        "more phrasings of real tables",
+        arguments: [
+            ("实现目标得满分，基本实现得80%分值，未实现不得分", Comparison.qualitative, "有效提高", "基本实现", 8.0),
+            ("实现目标得满分，基本实现得80%分值，未实现不得分", .qualitative, "有效提高", "实现目标", 10),
+            ("全部完成得10分，部分完成得5分，未完成不得分", .qualitative, "全部完成", "部分完成", 5),
+            ("全部完成得10分，部分完成得5分，未完成不得分", .qualitative, "全部完成", "全部完成", 10),
+            ("无重大安全事故得满分，否则不得分", .qualitative, "无重大安全事故", "无重大安全事故", 10),
+            ("未发生安全事故得满分，发生一起扣2分，扣完为止", .atMost, "0", "2", 6),
+            ("全年发生0起得满分，每发生1起扣5分", .atMost, "0", "1", 5),
+            ("达到目标值得满分，未达到按比例扣分", .atLeast, "100", "80", 8),
+            ("完成得满分，未完成得分值的一半", .qualitative, "完成", "未完成", 5),
+            ("按时完成得满分，每延迟一天扣一分", .qualitative, "12月20日前", "12月22日", 8),
+            ("满分10分，每少1%扣0.5分", .atLeast, "100", "96", 8),
+            ("指标完成率达到100%得满分，每低5个百分点扣1分", .atLeast, "100", "90", 8),
+            ("完成率=实际完成值/计划值×100%，得分=完成率×分值", .atLeast, "200", "150", 7.5),
+            ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "70", 7),
+            ("完成率小于60%不得分，60%以上按比例得分", .atLeast, "100", "50", 0),
+            ("满意度≥90%得满分，80%（含）-90%得分值的80%，80%以下不得分", .atLeast, "90", "85", 8),
+            ("满意度≥90%得满分，80%-90%得一半分，<80%不得分", .atLeast, "90", "85", 5),
+            ("完成12次得满分，少一次扣1分", .atLeast, "12", "10", 8),
+            ("1.完成率100%得5分；2.完成率90%（含）-100%得4分；3.完成率90%以下得0分", .atLeast, "100", "95", 8),
+            ("投诉次数每增加1次扣1分", .atMost, "0", "3", 7),
+            ("指标值为优得10分，良得8分，中得6分，差不得分", .qualitative, "优", "良", 8),
+            ("控制在预算范围内得满分，超出不得分", .atMost, "100", "101", 0),
+        ] as [(String, Comparison, String, String, Double)])
     func morePhrasings(text: String, type: Comparison, value: String, actual: String, want: Double) {
         let s = scored(row(text, type, value, unit: type == .atMost ? "起" : "%", actual: actual))
         #expect(s.score == want, "\(text) @ \(actual): \(s.explanation)")

@@ -28,8 +28,9 @@ struct PropertyTests {
             let target = Double.random(in: 0...500, using: &rng).rounded()
             let weight = Double(Int.random(in: 0...30, using: &rng))
             let actual = Double.random(in: -100...1000, using: &rng)
-            let ind = row(text, type, ArithmeticText.number(target), unit: ["%", "人", "万元"].randomElement(using: &rng)!,
-                          weight: weight, actual: ArithmeticText.number(actual, places: 3))
+            let ind = row(
+                text, type, ArithmeticText.number(target), unit: ["%", "人", "万元"].randomElement(using: &rng)!,
+                weight: weight, actual: ArithmeticText.number(actual, places: 3))
             let s = scorer.score(ind, table: 0, index: 0)
             guard let p = s.score else { Issue.record("dropped: \(s.explanation)"); continue }
             #expect(p >= 0 && p <= weight, "\(String(describing: text)) \(type.rawValue)\(target) A=\(actual) w=\(weight): \(p)")
@@ -46,7 +47,9 @@ struct PropertyTests {
             var last = -1.0
             for step in 0...60 {
                 let a = target * Double(step) / 40
-                let s = scorer.score(row(text, .atLeast, ArithmeticText.number(target), unit: "人", actual: ArithmeticText.number(a, places: 3)), table: 0, index: 0)
+                let s = scorer.score(
+                    row(text, .atLeast, ArithmeticText.number(target), unit: "人", actual: ArithmeticText.number(a, places: 3)),
+                    table: 0, index: 0)
                 let p = s.score ?? -1
                 #expect(p >= last, "\(String(describing: text)) ≥\(target) at \(a): \(p) < \(last)")
                 last = p
@@ -54,9 +57,11 @@ struct PropertyTests {
         }
     }
 
-    @Test("for ≤ the score never rises as the actual rises", arguments: [
-        nil, "按照正常比例赋分", "直接赋分", "每超出10%，扣2分，扣完为止", "每超过1个百分点扣1分", "整体支出控制在预算范围内，得4分，每超出10%，扣2分，扣完为止。",
-    ] as [String?])
+    @Test(
+        "for ≤ the score never rises as the actual rises",
+        arguments: [
+            nil, "按照正常比例赋分", "直接赋分", "每超出10%，扣2分，扣完为止", "每超过1个百分点扣1分", "整体支出控制在预算范围内，得4分，每超出10%，扣2分，扣完为止。",
+        ] as [String?])
     func monotoneDown(text: String?) {
         var rng = SeededRandom(seed: 13)
         var scorer = Scorer()
@@ -65,7 +70,9 @@ struct PropertyTests {
             var last = Double.infinity
             for step in 0...60 {
                 let a = target * Double(step) / 20
-                let s = scorer.score(row(text, .atMost, ArithmeticText.number(target), unit: "万元", actual: ArithmeticText.number(a, places: 3)), table: 0, index: 0)
+                let s = scorer.score(
+                    row(text, .atMost, ArithmeticText.number(target), unit: "万元", actual: ArithmeticText.number(a, places: 3)),
+                    table: 0, index: 0)
                 let p = s.score ?? .infinity
                 #expect(p <= last, "\(String(describing: text)) ≤\(target) at \(a): \(p) > \(last)")
                 last = p
@@ -81,13 +88,16 @@ struct PropertyTests {
             var rows: [Indicator] = []
             for _ in 0..<Int.random(in: 1...15, using: &rng) {
                 let text = Self.texts.randomElement(using: &rng)!
-                let actual = Bool.random(using: &rng) && Int.random(in: 0..<8, using: &rng) == 0 ? "不适用"
+                let actual =
+                    Bool.random(using: &rng) && Int.random(in: 0..<8, using: &rng) == 0
+                    ? "不适用"
                     : ArithmeticText.number(Double.random(in: 0...150, using: &rng), places: 3)
                 rows.append(row(text, .atLeast, "100", weight: Double(Int.random(in: 1...20, using: &rng)), actual: actual))
             }
             let budget = Double.random(in: 1...1000, using: &rng)
-            let table = GoalTable(kind: .project, indicators: rows,
-                                  execution: Execution(budget: budget, spent: budget * Double.random(in: 0...1.2, using: &rng), weight: 10))
+            let table = GoalTable(
+                kind: .project, indicators: rows,
+                execution: Execution(budget: budget, spent: budget * Double.random(in: 0...1.2, using: &rng), weight: 10))
             let s = scorer.score(table)
             let parts = s.indicators.compactMap(\.score) + [s.execution!.score]
             #expect(s.total == ArithmeticText.round(parts.reduce(0, +)))
@@ -102,23 +112,32 @@ struct PropertyTests {
 
 @Suite("取整与等级")
 struct RoundingGradeTests {
-    @Test("half away from zero, binary noise removed", arguments: [
-        (1.005, 1.01), (2.675, 2.68), (-1.005, -1.01), (4.749999999, 4.75), (0.125, 0.13), (5 * 1.71 / 1.8, 4.75), (10 * 11.0 / 12, 9.17),
-    ])
+    @Test(
+        "half away from zero, binary noise removed",
+        arguments: [
+            (1.005, 1.01), (2.675, 2.68), (-1.005, -1.01), (4.749999999, 4.75), (0.125, 0.13), (5 * 1.71 / 1.8, 4.75),
+            (10 * 11.0 / 12, 9.17),
+        ])
     func rounding(x: Double, want: Double) {
         #expect(ArithmeticText.round(x) == want)
     }
 
-    @Test("grade boundaries: 90.00 is 优, 80.00 is 良", arguments: [
-        (100.0, Grade.excellent), (90, .excellent), (89.99, .good), (80, .good), (79.99, .fair), (60, .fair), (59.99, .poor), (0, .poor),
-    ])
+    @Test(
+        "grade boundaries: 90.00 is 优, 80.00 is 良",
+        arguments: [
+            (100.0, Grade.excellent), (90, .excellent), (89.99, .good), (80, .good), (79.99, .fair), (60, .fair), (59.99, .poor),
+            (0, .poor),
+        ])
     func grades(percent: Double, grade: Grade) {
         #expect(Grade(percent: percent) == grade)
     }
 
-    @Test("numbers in explanations as people write them", arguments: [
-        (4.75, "4.75"), (5.0, "5"), (0.1 + 0.2, "0.3"), (-2.5, "-2.5"), (1e16, "1e+16"), (329.26, "329.26"), (0.0001, "0.0001"),
-    ])
+    @Test(
+        "numbers in explanations as people write them",
+        arguments: [
+            (4.75, "4.75"), (5.0, "5"), (0.1 + 0.2, "0.3"), (-2.5, "-2.5"), (1e16, "1e+16"), (329.26, "329.26"),
+            (0.0001, "0.0001"),
+        ])
     func numbers(x: Double, text: String) {
         #expect(ArithmeticText.number(x) == text)
     }

@@ -35,13 +35,13 @@ struct ActualsCSVTests {
     func joins() throws {
         var tables = try fixtureTables("002-department.json")
         let csv = """
-        表,三级指标,实际完成值
-        1,工伤保险待遇发放率,100
-        1,工伤保险待遇发放率,97
-        1,工伤保险待遇发放率,90
-        1,不存在的指标,5
-        3,群众满意度,91
-        """
+            表,三级指标,实际完成值
+            1,工伤保险待遇发放率,100
+            1,工伤保险待遇发放率,97
+            1,工伤保险待遇发放率,90
+            1,不存在的指标,5
+            3,群众满意度,91
+            """
         let problems = ActualsCSV.apply(try ActualsCSV.parse(Data(csv.utf8)), to: &tables, fileName: "实际.csv")
         #expect(tables[0].indicators[1].actual == "100")
         #expect(tables[0].indicators[2].actual == "97")
@@ -56,10 +56,10 @@ struct ActualsCSVTests {
         var tables = try fixtureTables("002-department.json").map { $0.withIndicatorIDs() }
         let second = try #require(tables[0].indicators[2].id)
         let csv = """
-        指标编号,三级指标,实际完成值,偏差原因
-        \(second),工伤保险待遇发放率,97,年底集中发放
-        no-such-id,工伤保险待遇发放率,90,
-        """
+            指标编号,三级指标,实际完成值,偏差原因
+            \(second),工伤保险待遇发放率,97,年底集中发放
+            no-such-id,工伤保险待遇发放率,90,
+            """
         let problems = ActualsCSV.apply(try ActualsCSV.parse(Data(csv.utf8)), to: &tables, fileName: "实际.csv")
         #expect(tables[0].indicators[1].actual == nil)
         #expect(tables[0].indicators[2].actual == "97")
@@ -90,7 +90,9 @@ struct ActualsCSVTests {
 @Suite("评分输出")
 struct ReportTests {
     func scoredFixture() throws -> ([GoalTable], [TableScore], [WhatIfReport]) {
-        let tables = try GoalDocument.decode(SharedFiles.data(SharedFiles.scoringFixtures.appendingPathComponent("000-department.json"))).tables
+        let tables = try GoalDocument.decode(
+            SharedFiles.data(SharedFiles.scoringFixtures.appendingPathComponent("000-department.json"))
+        ).tables
         var scorer = Scorer()
         let scores = scorer.score(tables)
         let w = zip(tables, scores).map { WhatIf.analyse($0, $1, scorer: &scorer) }
@@ -119,7 +121,9 @@ struct ReportTests {
 
     @Test("不适用 rows are null in JSON")
     func nullScore() throws {
-        let tables = try GoalDocument.decode(SharedFiles.data(SharedFiles.scoringFixtures.appendingPathComponent("003-project-3.json"))).tables
+        let tables = try GoalDocument.decode(
+            SharedFiles.data(SharedFiles.scoringFixtures.appendingPathComponent("003-project-3.json"))
+        ).tables
         var scorer = Scorer()
         let data = ScoreReport.json(tables: tables, scores: scorer.score(tables))
         let text = String(decoding: data, as: UTF8.self)

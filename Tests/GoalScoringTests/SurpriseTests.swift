@@ -29,7 +29,7 @@ struct SurpriseTests {
     func equalOverAchievement() {
         let ind = row("按照正常比例赋分", .equal, "973", unit: "人", actual: "980", name: "补助发放人数", deviation: nil)
         let byDefault = scored(ind)
-        #expect(byDefault.score == 9.93)   // 10 × (1 − |980 − 973| ÷ 973), scoring.md's rule for =
+        #expect(byDefault.score == 9.93) // 10 × (1 − |980 − 973| ÷ 973), scoring.md's rule for =
         #expect(byDefault.explanation.contains("equalOverAchievement: deviation"), "\(byDefault.explanation)")
         #expect(byDefault.deviationRequired)
         var settings = ScoringSettings()

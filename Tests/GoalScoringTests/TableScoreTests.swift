@@ -7,7 +7,9 @@ import TestSupport
 @Suite("整表评分")
 struct TableScoreTests {
     func table(_ rows: [Indicator], budget: Double = 100, spent: Double = 100, explanation: String? = nil) -> GoalTable {
-        GoalTable(kind: .project, indicators: rows, execution: Execution(budget: budget, spent: spent, weight: 10, explanation: explanation))
+        GoalTable(
+            kind: .project, indicators: rows,
+            execution: Execution(budget: budget, spent: spent, weight: 10, explanation: explanation))
     }
 
     @Test("execution: weight × min(spent / budget, 1), explained")
@@ -33,9 +35,11 @@ struct TableScoreTests {
         #expect(!scorer.score(table([row(nil, actual: "100")], spent: 95)).flags.contains { $0.kind == .executionUnexplained })
     }
 
-    @Test("caps of the total by execution rate, when the profile asks", arguments: [
-        (75.0, 89.0), (65, 79), (55, 69), (45, 59), (85, 98.5),
-    ])
+    @Test(
+        "caps of the total by execution rate, when the profile asks",
+        arguments: [
+            (75.0, 89.0), (65, 79), (55, 69), (45, 59), (85, 98.5),
+        ])
     func caps(rate: Double, total: Double) {
         var scorer = Scorer(settings: ScoringSettings(executionCaps: ExecutionCap.standard))
         let s = scorer.score(table([row(nil, weight: 90, actual: "100")], spent: rate))
@@ -49,7 +53,8 @@ struct TableScoreTests {
     @Test("不适用 drops a row from total and max; no actuals at all scores nothing")
     func dropped() {
         var scorer = Scorer()
-        let s = scorer.score(GoalTable(kind: .project, indicators: [row(nil, actual: "100"), row(nil, weight: 20, actual: "不适用")]))
+        let s = scorer.score(
+            GoalTable(kind: .project, indicators: [row(nil, actual: "100"), row(nil, weight: 20, actual: "不适用")]))
         #expect(s.max == 10 && s.total == 10 && s.percent == 100)
         #expect(s.hasScores)
         let empty = scorer.score(GoalTable(kind: .project, indicators: [row(nil, actual: nil)]))
@@ -61,9 +66,12 @@ struct TableScoreTests {
     func profileSettings() throws {
         let d = try JSONDecoder().decode(ScoringSettings.self, from: Data("{}".utf8))
         #expect(d == ScoringSettings())
-        let s = try JSONDecoder().decode(ScoringSettings.self, from: Data(#"{"steps": "whole", "executionCaps": "standard"}"#.utf8))
+        let s = try JSONDecoder().decode(
+            ScoringSettings.self, from: Data(#"{"steps": "whole", "executionCaps": "standard"}"#.utf8))
         #expect(s.steps == .whole && s.executionCaps == ExecutionCap.standard)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ScoringSettings.self, from: Data(#"{"executionCaps": "strict"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(ScoringSettings.self, from: Data(#"{"executionCaps": "strict"}"#.utf8))
+        }
         let roundTrip = try JSONDecoder().decode(ScoringSettings.self, from: JSONEncoder().encode(s))
         #expect(roundTrip == s)
     }
@@ -117,10 +125,12 @@ struct WhatIfTests {
     @Test("the change suggested is the figure a person would write: 60, not the 59.99 that rounds up to enough")
     func roundFigure() throws {
         // 50 × 59.99 ÷ 100 = 29.995, which rounds to 30: enough, but nobody would aim for 59.99
-        let table = GoalTable(kind: .project, indicators: [
-            row("按照正常比例赋分", weight: 50, actual: "50%", name: "培训合格率"),
-            row("按照正常比例赋分", weight: 50, actual: "100%", name: "覆盖率"),
-        ])
+        let table = GoalTable(
+            kind: .project,
+            indicators: [
+                row("按照正常比例赋分", weight: 50, actual: "50%", name: "培训合格率"),
+                row("按照正常比例赋分", weight: 50, actual: "100%", name: "覆盖率"),
+            ])
         var scorer = Scorer()
         let s = scorer.score(table)
         #expect(s.total == 75)

@@ -14,12 +14,12 @@ import Testing
     }
 
     @Test func midnightUTCIsEightInTheMorningInBeijing() {
-        let d = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01 00:00:00 UTC
+        let d = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01 00:00:00 UTC
         #expect(Workflow.beijingTime(d) == "2026-01-01 08:00:00")
     }
 
     @Test func theLastHoursOfAUTCYearAreAlreadyNextYearInBeijing() {
-        let d = Date(timeIntervalSince1970: 1_767_225_600 - 3600)  // 2025-12-31 23:00 UTC
+        let d = Date(timeIntervalSince1970: 1_767_225_600 - 3600) // 2025-12-31 23:00 UTC
         #expect(Workflow.day(d) == "2026-01-01")
     }
 

@@ -19,10 +19,14 @@ import Testing
     }
 
     @Test func withoutTheHeadsConfirmationOrByTheHeadSubmissionGoesStraightToTheDepartment() {
-        #expect(MonitoringWorkflow.outcome(of: .submit, by: .filler, status: .filling, rectification: .none,
-                                           headConfirmation: false) == .moves(.confirmed, .none))
-        #expect(MonitoringWorkflow.outcome(of: .submit, by: .unitHead, status: .filling, rectification: .none,
-                                           headConfirmation: true) == .moves(.confirmed, .none))
+        #expect(
+            MonitoringWorkflow.outcome(
+                of: .submit, by: .filler, status: .filling, rectification: .none,
+                headConfirmation: false) == .moves(.confirmed, .none))
+        #expect(
+            MonitoringWorkflow.outcome(
+                of: .submit, by: .unitHead, status: .filling, rectification: .none,
+                headConfirmation: true) == .moves(.confirmed, .none))
     }
 
     @Test func aStepOutOfTurnIsRefusedSayingWhatItNeeds() {
@@ -56,15 +60,16 @@ import Testing
     }
 
     @Test func submissionNamesTheRowsStillMissingAReason() {
-        let refusal = MonitoringWorkflow.precondition(of: .submit, comment: nil,
-                                                      missing: ["第2行“培训人数”：红灯须填写偏差原因", "第5行“满意度”：黄灯须填写偏差原因"])
+        let refusal = MonitoringWorkflow.precondition(
+            of: .submit, comment: nil,
+            missing: ["第2行“培训人数”：红灯须填写偏差原因", "第5行“满意度”：黄灯须填写偏差原因"])
         #expect(refusal?.message.contains("2 处") == true)
         #expect(refusal?.message.contains("第2行“培训人数”") == true)
         #expect(MonitoringWorkflow.precondition(of: .submit, comment: nil) == nil)
     }
 
     @Test func overdueIsAfterTheDueDayInBeijingAndOnlyWhileFilling() {
-        let due = Date(timeIntervalSince1970: 1_785_427_200)  // 2026-07-31 00:00 Beijing (= 07-30 16:00 UTC)
+        let due = Date(timeIntervalSince1970: 1_785_427_200) // 2026-07-31 00:00 Beijing (= 07-30 16:00 UTC)
         let lateThatDay = due.addingTimeInterval(23 * 3600)
         let nextMorning = due.addingTimeInterval(25 * 3600)
         #expect(!MonitoringWorkflow.isOverdue(status: .filling, due: due, now: lateThatDay))

@@ -9,15 +9,19 @@ struct WorkflowRuleTests {
     @Test("申报到批复：每一步只有该步的角色、在该步的状态下才能操作")
     func happyPath() {
         var status = TableStatus.draft, evaluation = EvaluationStatus.draft
-        for (action, role, next) in [(WorkflowAction.submit, Role.filler, TableStatus.submitted),
-                                      (.businessReview, .businessReviewer, .businessReviewed),
-                                      (.performanceReview, .performanceReviewer, .performanceReviewed),
-                                      (.approve, .financeReviewer, .approved)] {
+        for (action, role, next) in [
+            (WorkflowAction.submit, Role.filler, TableStatus.submitted),
+            (.businessReview, .businessReviewer, .businessReviewed),
+            (.performanceReview, .performanceReviewer, .performanceReviewed),
+            (.approve, .financeReviewer, .approved),
+        ] {
             for other in Role.allCases where !action.roles.contains(other) {
-                #expect(Workflow.outcome(of: action, by: other, status: status, evaluation: evaluation)
+                #expect(
+                    Workflow.outcome(of: action, by: other, status: status, evaluation: evaluation)
                         == .refused(.roleNotAllowed(action: action, role: other)))
             }
-            guard case .moves(let s, let e) = Workflow.outcome(of: action, by: role, status: status, evaluation: evaluation) else {
+            guard case .moves(let s, let e) = Workflow.outcome(of: action, by: role, status: status, evaluation: evaluation)
+            else {
                 Issue.record("\(action) by \(role) in \(status)")
                 return
             }
@@ -33,9 +37,13 @@ struct WorkflowRuleTests {
         guard case .refused(let refusal) = early else { Issue.record("approve of a submitted table"); return }
         #expect(refusal.message.contains("已提交") && refusal.message.contains("绩效股已审"))
         #expect(!Workflow.outcome(of: .sendBack, by: .performanceReviewer, status: .submitted, evaluation: .draft).isPossible)
-        #expect(Workflow.outcome(of: .sendBack, by: .businessReviewer, status: .submitted, evaluation: .draft) == .moves(.draft, .draft))
-        #expect(!Workflow.outcome(of: .submitEvaluation, by: .filler, status: .performanceReviewed, evaluation: .draft).isPossible)
-        #expect(Workflow.outcome(of: .returnEvaluation, by: .financeReviewer, status: .approved, evaluation: .submitted)
+        #expect(
+            Workflow.outcome(of: .sendBack, by: .businessReviewer, status: .submitted, evaluation: .draft)
+                == .moves(.draft, .draft))
+        #expect(
+            !Workflow.outcome(of: .submitEvaluation, by: .filler, status: .performanceReviewed, evaluation: .draft).isPossible)
+        #expect(
+            Workflow.outcome(of: .returnEvaluation, by: .financeReviewer, status: .approved, evaluation: .submitted)
                 == .moves(.approved, .draft))
         #expect(!Workflow.outcome(of: .adjust, by: .admin, status: .approved, evaluation: .draft).isPossible)
     }
@@ -48,7 +56,8 @@ struct WorkflowRuleTests {
         #expect(errors?.message == "检查发现 4 个错误，改正后才能提交：缺少年度；缺少预算单位；分值合计不是100……")
         #expect(Workflow.precondition(of: .submit, comment: nil, warnings: 2)?.message.contains("勾选") == true)
         #expect(Workflow.precondition(of: .submit, comment: nil, warnings: 2, acknowledgedWarnings: true) == nil)
-        #expect(Workflow.precondition(of: .submitEvaluation, comment: nil, evaluationGaps: ["第1行 实际完成值：未填写"])?.message
+        #expect(
+            Workflow.precondition(of: .submitEvaluation, comment: nil, evaluationGaps: ["第1行 实际完成值：未填写"])?.message
                 .hasPrefix("自评还有 1 处未填写") == true)
     }
 
@@ -82,7 +91,8 @@ struct WorkflowRuleTests {
     @Test("自评的锁定说明：已提交时请复核人退回，已复核后不再提“退回”，不写“自评已“已提交””")
     func evaluationLockWording() {
         guard case .nothing(let submitted) = Workflow.editScope(status: .approved, evaluation: .submitted),
-              case .nothing(let reviewed) = Workflow.editScope(status: .approved, evaluation: .reviewed) else {
+            case .nothing(let reviewed) = Workflow.editScope(status: .approved, evaluation: .reviewed)
+        else {
             Issue.record("a submitted or reviewed self-evaluation must not be editable")
             return
         }
@@ -93,24 +103,34 @@ struct WorkflowRuleTests {
 
     @Test("单位负责人确认：机构要求时，填报人提交后先到负责人，负责人确认后才进入审核；负责人可退回；期间不能修改")
     func headConfirmation() {
-        #expect(Workflow.outcome(of: .submit, by: .filler, status: .draft, evaluation: .draft, headConfirmation: true)
+        #expect(
+            Workflow.outcome(of: .submit, by: .filler, status: .draft, evaluation: .draft, headConfirmation: true)
                 == .moves(.awaitingConfirmation, .draft))
         #expect(Workflow.label(of: .submit, by: .filler, headConfirmation: true) == "提交单位负责人确认")
         #expect(Workflow.label(of: .submit, by: .filler, headConfirmation: false) == "提交审核")
         // the head's own submission is its confirmation; without the setting nothing changes
-        #expect(Workflow.outcome(of: .submit, by: .unitHead, status: .draft, evaluation: .draft, headConfirmation: true)
+        #expect(
+            Workflow.outcome(of: .submit, by: .unitHead, status: .draft, evaluation: .draft, headConfirmation: true)
                 == .moves(.submitted, .draft))
         #expect(Workflow.outcome(of: .submit, by: .filler, status: .draft, evaluation: .draft) == .moves(.submitted, .draft))
         // only the head confirms, only while the table waits for it
-        #expect(Workflow.outcome(of: .confirm, by: .unitHead, status: .awaitingConfirmation, evaluation: .draft) == .moves(.submitted, .draft))
-        #expect(Workflow.outcome(of: .confirm, by: .filler, status: .awaitingConfirmation, evaluation: .draft)
+        #expect(
+            Workflow.outcome(of: .confirm, by: .unitHead, status: .awaitingConfirmation, evaluation: .draft)
+                == .moves(.submitted, .draft))
+        #expect(
+            Workflow.outcome(of: .confirm, by: .filler, status: .awaitingConfirmation, evaluation: .draft)
                 == .refused(.roleNotAllowed(action: .confirm, role: .filler)))
         #expect(!Workflow.outcome(of: .confirm, by: .unitHead, status: .draft, evaluation: .draft).isPossible)
-        #expect(!Workflow.outcome(of: .businessReview, by: .businessReviewer, status: .awaitingConfirmation, evaluation: .draft).isPossible)
+        #expect(
+            !Workflow.outcome(of: .businessReview, by: .businessReviewer, status: .awaitingConfirmation, evaluation: .draft)
+                .isPossible)
         // the head sends back to the filler, with a comment; a reviewer cannot act on it yet
-        #expect(Workflow.outcome(of: .sendBack, by: .unitHead, status: .awaitingConfirmation, evaluation: .draft) == .moves(.draft, .draft))
+        #expect(
+            Workflow.outcome(of: .sendBack, by: .unitHead, status: .awaitingConfirmation, evaluation: .draft)
+                == .moves(.draft, .draft))
         #expect(!Workflow.outcome(of: .sendBack, by: .unitHead, status: .submitted, evaluation: .draft).isPossible)
-        #expect(!Workflow.outcome(of: .sendBack, by: .businessReviewer, status: .awaitingConfirmation, evaluation: .draft).isPossible)
+        #expect(
+            !Workflow.outcome(of: .sendBack, by: .businessReviewer, status: .awaitingConfirmation, evaluation: .draft).isPossible)
         guard case .nothing(let why) = Workflow.editScope(status: .awaitingConfirmation, evaluation: .draft) else {
             Issue.record("a table awaiting confirmation must not be editable")
             return
@@ -131,14 +151,16 @@ struct WorkflowRuleTests {
         let missing = Workflow.precondition(of: .approve, comment: nil, approval: .init(number: " ", date: "2026-03-15"))
         #expect(missing?.message.contains("批复文号") == true)
         #expect(Workflow.precondition(of: .approve, comment: nil)?.message.contains("批复文号") == true)
-        let badDay = Workflow.precondition(of: .approve, comment: nil, approval: .init(number: "测财预〔2026〕12号", date: "2026-02-30"))
+        let badDay = Workflow.precondition(
+            of: .approve, comment: nil, approval: .init(number: "测财预〔2026〕12号", date: "2026-02-30"))
         #expect(badDay?.message.contains("不是有效日期") == true)
         let approval = Workflow.Approval(number: "测财预〔2026〕12号", date: "2026-03-15")
         #expect(Workflow.precondition(of: .approve, comment: nil, approval: approval) == nil)
         #expect(Workflow.Approval.isDay("2028-02-29") && !Workflow.Approval.isDay("2026-2-3x"))
 
-        let signed = Workflow.sign(Signoff(filledBy: "李四"), action: .approve, by: "钱七", role: .financeReviewer, on: "2026-03-16",
-                                   approval: approval)
+        let signed = Workflow.sign(
+            Signoff(filledBy: "李四"), action: .approve, by: "钱七", role: .financeReviewer, on: "2026-03-16",
+            approval: approval)
         #expect(signed?.approvalNumber == "测财预〔2026〕12号" && signed?.approvedOn == "2026-03-15")
         #expect(Workflow.signoffForAdjustment(signed)?.approvalNumber == nil)
         #expect(Workflow.signoffForAdjustment(signed)?.approvedOn == nil)

@@ -74,7 +74,12 @@ struct BadInputTests {
     private func workbook(sheetXML: String) throws -> Data {
         try PackageWriter.data(parts: [
             ("xl/workbook.xml", Array(#"<workbook><sheets><sheet name="A" r:id="rId1"/></sheets></workbook>"#.utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
+            (
+                "xl/_rels/workbook.xml.rels",
+                Array(
+                    #"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+                        .utf8)
+            ),
             ("xl/worksheets/sheet1.xml", Array(sheetXML.utf8)),
         ])
     }
@@ -93,7 +98,10 @@ struct BadInputTests {
 
     @Test("cells and rows without addresses follow the previous ones, empty cells included")
     func cellsWithoutAddresses() throws {
-        let data = try workbook(sheetXML: #"<worksheet><sheetData><row><c t="inlineStr"><is><t>甲</t></is></c><c/><c><v>3</v></c></row><row/><row><c><v>4</v></c></row></sheetData></worksheet>"#)
+        let data = try workbook(
+            sheetXML:
+                #"<worksheet><sheetData><row><c t="inlineStr"><is><t>甲</t></is></c><c/><c><v>3</v></c></row><row/><row><c><v>4</v></c></row></sheetData></worksheet>"#
+        )
         let sheet = try XLSXReader().read(data: data).sheets[0]
         #expect(try sheet.grid() == [["甲", "", "3"], ["", "", ""], ["4", "", ""]])
     }
@@ -105,7 +113,10 @@ struct BadInputTests {
             dtd += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">"
         }
         dtd += "]>"
-        let data = try workbook(sheetXML: dtd + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"#)
+        let data = try workbook(
+            sheetXML: dtd
+                + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"#
+        )
         let sheet = try XLSXReader().read(data: data).sheets[0]
         #expect(sheet["A1"] == .string("&lol9;"))
     }
@@ -133,7 +144,9 @@ struct BadInputTests {
         let rows = #expect(throws: OfficeError.self) { try XLSXReader(limits: ReadLimits(maxRowsPerSheet: 3)).read(data: data) }
         #expect(rows == .tooManyRows(sheet: "项目支出", limit: 3))
         #expect(rows?.message.contains("工作表“项目支出”超过 3 行") == true)
-        let cells = #expect(throws: OfficeError.self) { try XLSXReader(limits: ReadLimits(maxCellsPerSheet: 10)).read(data: data) }
+        let cells = #expect(throws: OfficeError.self) {
+            try XLSXReader(limits: ReadLimits(maxCellsPerSheet: 10)).read(data: data)
+        }
         #expect(cells == .tooManyCells(sheet: "项目支出", limit: 10))
     }
 }
@@ -144,20 +157,20 @@ struct HostileInputTests {
     static let bombScript = HostileFiles.zipBombScript
 
     static let millionRowsScript = #"""
-import sys, zipfile, random
-out = sys.argv[1]
-rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-book = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="百万行" sheetId="1" r:id="rId1"/></sheets></workbook>'
-rng = random.Random(7)
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-    z.writestr("xl/workbook.xml", book)
-    z.writestr("xl/_rels/workbook.xml.rels", rels)
-    with z.open("xl/worksheets/sheet1.xml", "w") as f:
-        f.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-        for start in range(1, 1_000_001, 10_000):
-            f.write("".join('<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, rng.randrange(10**9)) for i in range(start, start + 10_000)).encode())
-        f.write(b"</sheetData></worksheet>")
-"""#
+        import sys, zipfile, random
+        out = sys.argv[1]
+        rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        book = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="百万行" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        rng = random.Random(7)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("xl/workbook.xml", book)
+            z.writestr("xl/_rels/workbook.xml.rels", rels)
+            with z.open("xl/worksheets/sheet1.xml", "w") as f:
+                f.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                for start in range(1, 1_000_001, 10_000):
+                    f.write("".join('<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, rng.randrange(10**9)) for i in range(start, start + 10_000)).encode())
+                f.write(b"</sheetData></worksheet>")
+        """#
 
     private func makeFile(_ script: String, _ arguments: [String] = []) throws -> (URL, URL) {
         let directory = try makeTemporaryDirectory()

@@ -4,8 +4,12 @@ import Testing
 
 @Suite("Cell values as a user sees them")
 struct CellValueTests {
-    @Test("numbers show without trailing .0 and without floating-point noise",
-          arguments: [(1200.0, "1200"), (95.5, "95.5"), (0.1 + 0.2, "0.3"), (-3.0, "-3"), (1e-3, "0.001"), (123456789012.5, "123456789012.5")])
+    @Test(
+        "numbers show without trailing .0 and without floating-point noise",
+        arguments: [
+            (1200.0, "1200"), (95.5, "95.5"), (0.1 + 0.2, "0.3"), (-3.0, "-3"), (1e-3, "0.001"),
+            (123456789012.5, "123456789012.5"),
+        ])
     func generalNumbers(value: Double, text: String) {
         #expect(CellValue.number(value).displayText == text)
     }
@@ -27,21 +31,22 @@ struct CellValueTests {
         }
     }
 
-    @Test("number formats are recognised as dates, percentages or plain numbers",
-          arguments: [
-              ("yyyy\"年\"m\"月\"d\"日\"", NumberFormatKind.date(hasDate: true, hasTime: false)),
-              ("yyyy年m月d日", .date(hasDate: true, hasTime: false)),
-              ("[$-804]yyyy/m/d;@", .date(hasDate: true, hasTime: false)),
-              ("[DBNum1][$-804]yyyy\"年\"m\"月\"", .date(hasDate: true, hasTime: false)),
-              ("h:mm", .date(hasDate: false, hasTime: true)),
-              ("yyyy-mm-dd hh:mm:ss", .date(hasDate: true, hasTime: true)),
-              ("0.0%", .percent(decimals: 1)),
-              ("0.00_ ", .fixed(decimals: 2)),
-              ("0\"年\"", .general),
-              ("0.00E+00", .general),
-              ("General", .general),
-              ("[Red]#,##0", .general),
-          ])
+    @Test(
+        "number formats are recognised as dates, percentages or plain numbers",
+        arguments: [
+            ("yyyy\"年\"m\"月\"d\"日\"", NumberFormatKind.date(hasDate: true, hasTime: false)),
+            ("yyyy年m月d日", .date(hasDate: true, hasTime: false)),
+            ("[$-804]yyyy/m/d;@", .date(hasDate: true, hasTime: false)),
+            ("[DBNum1][$-804]yyyy\"年\"m\"月\"", .date(hasDate: true, hasTime: false)),
+            ("h:mm", .date(hasDate: false, hasTime: true)),
+            ("yyyy-mm-dd hh:mm:ss", .date(hasDate: true, hasTime: true)),
+            ("0.0%", .percent(decimals: 1)),
+            ("0.00_ ", .fixed(decimals: 2)),
+            ("0\"年\"", .general),
+            ("0.00E+00", .general),
+            ("General", .general),
+            ("[Red]#,##0", .general),
+        ])
     func customFormats(code: String, kind: NumberFormatKind) {
         #expect(NumberFormatKind.custom(code) == kind)
     }

@@ -5,11 +5,22 @@ import Testing
 /// Builds a .docx from body XML, the way Word lays out its parts.
 enum DocxFixture {
     static func make(body: String) throws -> Data {
-        let document = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>"#
+        let document =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>"#
             + body + #"<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr></w:body></w:document>"#
         return try PackageWriter.data(parts: [
-            ("[Content_Types].xml", Array(#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.utf8)),
-            ("_rels/.rels", Array(#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.utf8)),
+            (
+                "[Content_Types].xml",
+                Array(
+                    #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
+                        .utf8)
+            ),
+            (
+                "_rels/.rels",
+                Array(
+                    #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#
+                        .utf8)
+            ),
             ("word/document.xml", Array(document.utf8)),
         ])
     }
@@ -29,15 +40,19 @@ enum DocxFixture {
 
 @Suite("Reading Word tables")
 struct DocxReaderTests {
-    static let body = DocxFixture.paragraph("2025年度", "项目支出绩效目标表")
+    static let body =
+        DocxFixture.paragraph("2025年度", "项目支出绩效目标表")
         + "<w:p/>"
         + DocxFixture.paragraph("（2025年度）")
         + "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>"
         + "<w:tr>" + DocxFixture.cell(["项目名称"]) + DocxFixture.cell(["乡村振兴人才培训"], span: 2) + "</w:tr>"
-        + "<w:tr>" + DocxFixture.cell(["产出指标"], vMerge: "restart") + DocxFixture.cell(["数量指标"]) + DocxFixture.cell(["培训人次", "≥1200人次"]) + "</w:tr>"
+        + "<w:tr>" + DocxFixture.cell(["产出指标"], vMerge: "restart") + DocxFixture.cell(["数量指标"])
+        + DocxFixture.cell(["培训人次", "≥1200人次"]) + "</w:tr>"
         + "<w:tr>" + DocxFixture.cell([""], vMerge: "") + DocxFixture.cell(["质量指标"]) + DocxFixture.cell(["合格率≥95%"]) + "</w:tr>"
         + "<w:tr>" + DocxFixture.cell(["备注"])
-        + DocxFixture.cell(["见下表"], span: 2, extra: "<w:tbl><w:tr>" + DocxFixture.cell(["内层A"]) + DocxFixture.cell(["内层B"]) + "</w:tr></w:tbl><w:p/>")
+        + DocxFixture.cell(
+            ["见下表"], span: 2,
+            extra: "<w:tbl><w:tr>" + DocxFixture.cell(["内层A"]) + DocxFixture.cell(["内层B"]) + "</w:tr></w:tbl><w:p/>")
         + "</w:tr></w:tbl>"
         + "<w:p><w:r><w:t>填报人：</w:t></w:r><w:r><w:tab/><w:t>张三</w:t></w:r><w:r><w:br/><w:t>日期</w:t></w:r><w:del><w:r><w:delText>删除的</w:delText></w:r></w:del></w:p>"
 
@@ -57,12 +72,13 @@ struct DocxReaderTests {
         #expect(table.rows[0].cells[1].gridSpan == 2)
         #expect(table.rows[1].cells[0].verticalMerge == .restart)
         #expect(table.rows[2].cells[0].verticalMerge == .continue)
-        #expect(table.grid() == [
-            ["项目名称", "乡村振兴人才培训", ""],
-            ["产出指标", "数量指标", "培训人次\n≥1200人次"],
-            ["", "质量指标", "合格率≥95%"],
-            ["备注", "见下表", ""],
-        ])
+        #expect(
+            table.grid() == [
+                ["项目名称", "乡村振兴人才培训", ""],
+                ["产出指标", "数量指标", "培训人次\n≥1200人次"],
+                ["", "质量指标", "合格率≥95%"],
+                ["备注", "见下表", ""],
+            ])
         let filled = table.grid(merged: .fill)
         #expect(filled[0] == ["项目名称", "乡村振兴人才培训", "乡村振兴人才培训"])
         #expect(filled[2][0] == "产出指标")

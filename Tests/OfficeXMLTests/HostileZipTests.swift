@@ -66,7 +66,9 @@ struct HostileZipTests {
                 var data = original
                 Self.setU32(&data, record + 20, size)
                 let started = ContinuousClock.now
-                let error = #expect(throws: OfficeError.self, "\(name) cut to \(size) bytes") { try XLSXReader().read(data: data) }
+                let error = #expect(throws: OfficeError.self, "\(name) cut to \(size) bytes") {
+                    try XLSXReader().read(data: data)
+                }
                 #expect(Self.damaged(error), "\(String(describing: error))")
                 #expect(ContinuousClock.now - started < .seconds(2))
             }
@@ -117,10 +119,16 @@ struct HostileZipTests {
         body.reserveCapacity(400_000 * 90)
         for i in 0..<400_000 { body += "<w:tr><w:tc><w:p><w:r><w:t>\(i)</w:t></w:r></w:p></w:tc></w:tr>" }
         body += "</w:tbl>"
-        let document = #"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#
+        let document =
+            #"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#
             + body + "</w:body></w:document>"
         let data = try PackageWriter.data(parts: [
-            ("[Content_Types].xml", Array(#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.utf8)),
+            (
+                "[Content_Types].xml",
+                Array(
+                    #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
+                        .utf8)
+            ),
             ("word/document.xml", Array(document.utf8)),
         ])
         // under the upload limits its 30 MB document part is refused while inflating, before a row is built
@@ -138,7 +146,9 @@ struct HostileZipTests {
     func timeBudget() throws {
         var limits = ReadLimits.default
         limits.maxSeconds = 0
-        let error = #expect(throws: OfficeError.self) { try XLSXReader(limits: limits).read(data: try SampleWorkbook.make().data()) }
+        let error = #expect(throws: OfficeError.self) {
+            try XLSXReader(limits: limits).read(data: try SampleWorkbook.make().data())
+        }
         #expect(error == .tooSlow(seconds: 0))
         #expect(error?.message.contains("为不影响其他用户已停止") == true)
     }

@@ -5,8 +5,11 @@ import TestSupport
 
 /// Files LibreOffice writes, and LibreOffice reading ours. Conversions run one at a time:
 /// LibreOffice is heavy on a two-core machine.
-@Suite("LibreOffice", .serialized, .enabled(if: ExternalTools.hasSoffice,
-                                            "needs LibreOffice (apt-get install libreoffice-calc libreoffice-writer)"))
+@Suite(
+    "LibreOffice", .serialized,
+    .enabled(
+        if: ExternalTools.hasSoffice,
+        "needs LibreOffice (apt-get install libreoffice-calc libreoffice-writer)"))
 struct LibreOfficeTests {
     static let html = """
         <html><head><meta charset="utf-8"></head><body>
@@ -27,8 +30,9 @@ struct LibreOfficeTests {
     func csvToXlsx() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try convert("指标.csv", "一级指标,二级指标,指标值\n产出指标,数量指标,1200\n效益指标,满意度,95.5\n",
-                               filter: "CSV:44,34,76,1", to: "xlsx", in: directory)
+        let file = try convert(
+            "指标.csv", "一级指标,二级指标,指标值\n产出指标,数量指标,1200\n效益指标,满意度,95.5\n",
+            filter: "CSV:44,34,76,1", to: "xlsx", in: directory)
         let sheet = try #require(try XLSXReader().read(contentsOf: file).sheets.first)
         #expect(try sheet.grid() == [["一级指标", "二级指标", "指标值"], ["产出指标", "数量指标", "1200"], ["效益指标", "满意度", "95.5"]])
         #expect(sheet["C2"] == .number(1200))
@@ -57,11 +61,12 @@ struct LibreOfficeTests {
         #expect(document.blocks.first == .paragraph("2025年度项目支出绩效目标表"))
         #expect(document.blocks.last == .paragraph("填报说明：单位 万元"))
         let table = try #require(document.tables.first)
-        #expect(table.grid(merged: .fill) == [
-            ["项目名称", "乡村振兴人才培训", "乡村振兴人才培训"],
-            ["产出指标", "数量指标", "培训人次≥1200"],
-            ["产出指标", "质量指标", "合格率≥95%"],
-        ])
+        #expect(
+            table.grid(merged: .fill) == [
+                ["项目名称", "乡村振兴人才培训", "乡村振兴人才培训"],
+                ["产出指标", "数量指标", "培训人次≥1200"],
+                ["产出指标", "质量指标", "合格率≥95%"],
+            ])
     }
 
     @Test("LibreOffice opens our workbook and sees the same cells")
@@ -70,8 +75,9 @@ struct LibreOfficeTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("sample.xlsx")
         try SampleWorkbook.make().write(to: file)
-        let csv = try String(contentsOf: ExternalTools.soffice(convert: file, to: "csv:Text - txt - csv (StarCalc):44,34,76", in: directory),
-                             encoding: .utf8)
+        let csv = try String(
+            contentsOf: ExternalTools.soffice(convert: file, to: "csv:Text - txt - csv (StarCalc):44,34,76", in: directory),
+            encoding: .utf8)
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix(SampleWorkbook.title) == true)
         #expect(lines[2] == "一级指标,二级指标,三级指标,指标性质,指标值,度量单位,完成日期")
@@ -99,7 +105,9 @@ struct LibreOfficeTests {
         #expect(book.sheets[1].hiddenRows == [3])
     }
 
-    @Test("our workbook saved as .xls by LibreOffice reads as the .xlsx does: texts, numbers, dates, merges, hidden rows and sheets")
+    @Test(
+        "our workbook saved as .xls by LibreOffice reads as the .xlsx does: texts, numbers, dates, merges, hidden rows and sheets"
+    )
     func xlsFromLibreOffice() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

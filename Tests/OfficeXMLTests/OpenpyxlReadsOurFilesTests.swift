@@ -3,43 +3,44 @@ import Testing
 import TestSupport
 @testable import OfficeXML
 
-@Suite("openpyxl opens what we write", .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"))
+@Suite(
+    "openpyxl opens what we write", .enabled(if: ExternalTools.hasOpenpyxl, "needs python3 with openpyxl (pip install openpyxl)"))
 struct OpenpyxlReadsOurFilesTests {
     static let dumpScript = #"""
-import sys, json
-from openpyxl import load_workbook
-wb = load_workbook(sys.argv[1])
-out = {"sheets": []}
-for ws in wb.worksheets:
-    cells = {}
-    for row in ws.iter_rows():
-        for c in row:
-            if c.value is not None:
-                v = c.value
-                cells[c.coordinate] = v.isoformat() if hasattr(v, "isoformat") else v
-    out["sheets"].append({
-        "name": ws.title,
-        "state": ws.sheet_state,
-        "merged": sorted(str(r) for r in ws.merged_cells.ranges),
-        "cells": cells,
-        "widthC": ws.column_dimensions["C"].width,
-        "freeze": ws.freeze_panes,
-        "orientation": ws.page_setup.orientation,
-        "paper": ws.page_setup.paperSize,
-        "fitToWidth": ws.page_setup.fitToWidth,
-        "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
-        "printTitles": ws.print_title_rows,
-        "validations": [[dv.type, dv.formula1, str(dv.sqref)] for dv in ws.data_validations.dataValidation],
-        "hiddenRows": [i for i, d in ws.row_dimensions.items() if d.hidden],
-        "fontA1": [ws["A1"].font.name, ws["A1"].font.b, ws["A1"].font.sz],
-        "borderA4": ws["A4"].border.left.style,
-        "fillA3": ws["A3"].fill.fgColor.rgb,
-        "wrapC6": ws["C6"].alignment.wrap_text,
-        "alignA1": [ws["A1"].alignment.horizontal, ws["A1"].alignment.vertical],
-        "formatE5": ws["E5"].number_format,
-    })
-print(json.dumps(out, ensure_ascii=False))
-"""#
+        import sys, json
+        from openpyxl import load_workbook
+        wb = load_workbook(sys.argv[1])
+        out = {"sheets": []}
+        for ws in wb.worksheets:
+            cells = {}
+            for row in ws.iter_rows():
+                for c in row:
+                    if c.value is not None:
+                        v = c.value
+                        cells[c.coordinate] = v.isoformat() if hasattr(v, "isoformat") else v
+            out["sheets"].append({
+                "name": ws.title,
+                "state": ws.sheet_state,
+                "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+                "cells": cells,
+                "widthC": ws.column_dimensions["C"].width,
+                "freeze": ws.freeze_panes,
+                "orientation": ws.page_setup.orientation,
+                "paper": ws.page_setup.paperSize,
+                "fitToWidth": ws.page_setup.fitToWidth,
+                "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
+                "printTitles": ws.print_title_rows,
+                "validations": [[dv.type, dv.formula1, str(dv.sqref)] for dv in ws.data_validations.dataValidation],
+                "hiddenRows": [i for i, d in ws.row_dimensions.items() if d.hidden],
+                "fontA1": [ws["A1"].font.name, ws["A1"].font.b, ws["A1"].font.sz],
+                "borderA4": ws["A4"].border.left.style,
+                "fillA3": ws["A3"].fill.fgColor.rgb,
+                "wrapC6": ws["C6"].alignment.wrap_text,
+                "alignA1": [ws["A1"].alignment.horizontal, ws["A1"].alignment.vertical],
+                "formatE5": ws["E5"].number_format,
+            })
+        print(json.dumps(out, ensure_ascii=False))
+        """#
 
     struct Dump: Decodable {
         struct SheetDump: Decodable {
@@ -70,10 +71,15 @@ print(json.dumps(out, ensure_ascii=False))
         case string(String), number(Double), bool(Bool), null
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
-            else if let number = try? container.decode(Double.self) { self = .number(number) }
-            else { self = .string(try container.decode(String.self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let bool = try? container.decode(Bool.self) {
+                self = .bool(bool)
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .string(try container.decode(String.self))
+            }
         }
     }
 

@@ -3,9 +3,12 @@ import Testing
 @testable import OfficeXML
 import TestSupport
 
-@Suite("Rendering for a person to look at", .enabled(if: ExternalTools.hasSoffice
-    && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm"),
-    "needs LibreOffice and poppler-utils (apt-get install libreoffice-calc poppler-utils fonts-noto-cjk)"))
+@Suite(
+    "Rendering for a person to look at",
+    .enabled(
+        if: ExternalTools.hasSoffice
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm"),
+        "needs LibreOffice and poppler-utils (apt-get install libreoffice-calc poppler-utils fonts-noto-cjk)"))
 struct RenderTests {
     /// The sample is left in `$TMPDIR/officexml-render/` so that it can be opened and looked at.
     @Test("scripts/render-xlsx.sh prints the sample on one landscape page")

@@ -109,8 +109,10 @@ struct RoundTripTests {
         let writer = try SampleWorkbook.make()
         let part = try #require(try writer.parts().first { $0.path == "xl/worksheets/sheet1.xml" })
         let xml = String(decoding: part.bytes, as: UTF8.self)
-        let order = ["<sheetPr>", "<dimension", "<sheetViews>", "<sheetFormatPr", "<cols>", "<sheetData>",
-                     "<mergeCells", "<dataValidations", "<printOptions", "<pageMargins", "<pageSetup"]
+        let order = [
+            "<sheetPr>", "<dimension", "<sheetViews>", "<sheetFormatPr", "<cols>", "<sheetData>",
+            "<mergeCells", "<dataValidations", "<printOptions", "<pageMargins", "<pageSetup",
+        ]
         let positions = order.map { xml.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())

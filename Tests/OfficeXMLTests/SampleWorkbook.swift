@@ -8,23 +8,35 @@ enum SampleWorkbook {
     static let title = "2025年度项目支出绩效目标表"
     static let header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成日期"]
     static let rows: [[CellValue]] = [
-        [.string("产出指标"), .string("数量指标"), .string("培训人次"), .string("≥"), .number(1200), .string("人次"),
-         .date(CellDate(year: 2025, month: 12, day: 12))],
-        [.string("产出指标"), .string("质量指标"), .string("培训合格率"), .string("≥"), .number(0.955), .string("%"),
-         .date(CellDate(year: 2025, month: 6, day: 30))],
-        [.string("效益指标"), .string("社会效益指标"), .string("带动就业\n（含返乡人员）"), .string("定性"), .string("明显提升"),
-         .empty, .empty],
-        [.string("满意度指标"), .string("服务对象满意度指标"), .string("参训人员满意度 <95> & \"良好\""), .string("≥"),
-         .number(95), .string("%"), .bool(true)],
+        [
+            .string("产出指标"), .string("数量指标"), .string("培训人次"), .string("≥"), .number(1200), .string("人次"),
+            .date(CellDate(year: 2025, month: 12, day: 12)),
+        ],
+        [
+            .string("产出指标"), .string("质量指标"), .string("培训合格率"), .string("≥"), .number(0.955), .string("%"),
+            .date(CellDate(year: 2025, month: 6, day: 30)),
+        ],
+        [
+            .string("效益指标"), .string("社会效益指标"), .string("带动就业\n（含返乡人员）"), .string("定性"), .string("明显提升"),
+            .empty, .empty,
+        ],
+        [
+            .string("满意度指标"), .string("服务对象满意度指标"), .string("参训人员满意度 <95> & \"良好\""), .string("≥"),
+            .number(95), .string("%"), .bool(true),
+        ],
     ]
 
     static func make() throws -> XLSXWriter {
         var writer = XLSXWriter()
-        let titleStyle = writer.addStyle(CellStyle(font: FontStyle(name: "黑体", size: 16, bold: true),
-                                                   horizontalAlignment: .center, verticalAlignment: .center))
-        let headerStyle = writer.addStyle(CellStyle(font: FontStyle(name: "黑体", size: 11, bold: true), fillColor: "D9E1F2",
-                                                    border: .thin, horizontalAlignment: .center, verticalAlignment: .center,
-                                                    wrapText: true))
+        let titleStyle = writer.addStyle(
+            CellStyle(
+                font: FontStyle(name: "黑体", size: 16, bold: true),
+                horizontalAlignment: .center, verticalAlignment: .center))
+        let headerStyle = writer.addStyle(
+            CellStyle(
+                font: FontStyle(name: "黑体", size: 11, bold: true), fillColor: "D9E1F2",
+                border: .thin, horizontalAlignment: .center, verticalAlignment: .center,
+                wrapText: true))
         let cellStyle = writer.addStyle(CellStyle(border: .thin, verticalAlignment: .center, wrapText: true))
         let percentStyle = writer.addStyle(CellStyle(border: .thin, horizontalAlignment: .right, numberFormat: "0.0%"))
         let dateStyle = writer.addStyle(CellStyle(border: .thin, numberFormat: "yyyy\"年\"m\"月\"d\"日\""))
@@ -40,9 +52,13 @@ enum SampleWorkbook {
         for (rowOffset, values) in rows.enumerated() {
             for (columnOffset, value) in values.enumerated() {
                 let style: StyleID
-                if rowOffset == 1, columnOffset == 4 { style = percentStyle }
-                else if case .date = value { style = dateStyle }
-                else { style = cellStyle }
+                if rowOffset == 1, columnOffset == 4 {
+                    style = percentStyle
+                } else if case .date = value {
+                    style = dateStyle
+                } else {
+                    style = cellStyle
+                }
                 sheet.set(value, row: 4 + rowOffset, column: columnOffset + 1, style: style)
             }
         }
@@ -53,8 +69,11 @@ enum SampleWorkbook {
         sheet.frozenRows = 3
         sheet.printTitleRows = 2...3
         sheet.pageSetup = .a4LandscapeFitToWidth
-        sheet.validations = [DataValidation(range: try CellRange("D4:D40"), source: .list(["≥", "≤", "=", "定性"]),
-                                            errorMessage: "请从下拉列表中选择指标性质")]
+        sheet.validations = [
+            DataValidation(
+                range: try CellRange("D4:D40"), source: .list(["≥", "≤", "=", "定性"]),
+                errorMessage: "请从下拉列表中选择指标性质")
+        ]
         try writer.addSheet(sheet)
 
         var second = WorksheetDraft(name: "说明")

@@ -28,7 +28,9 @@ struct XLSHostileFileTests {
             error = #expect(throws: OfficeError.self, sourceLocation: sourceLocation) { try XLSReader().read(data: data) }
         }
         #expect(elapsed < .seconds(1), "took \(elapsed)", sourceLocation: sourceLocation)
-        #expect(error?.message.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } == true, sourceLocation: sourceLocation)
+        #expect(
+            error?.message.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } == true,
+            sourceLocation: sourceLocation)
         return error
     }
 
@@ -76,7 +78,7 @@ struct XLSHostileFileTests {
         let stream = XLSFixture.workbookStream(sheets: [.init(name: "表", records: [])], globals: [sst])
         #expect(Self.refusal(XLSFixture.compoundFile(streams: [("Workbook", stream)]).0)?.message.contains("SST") == true)
         var cut = XLSFixture.workbookStream(sheets: [.init(name: "表", records: [])])
-        cut.removeLast(4)  // the sheet's EOF, replaced by a NUMBER record declaring 60,000 bytes
+        cut.removeLast(4) // the sheet's EOF, replaced by a NUMBER record declaring 60,000 bytes
         cut += W.u16(0x0203) + W.u16(60_000)
         #expect(Self.refusal(XLSFixture.compoundFile(streams: [("Workbook", cut)]).0)?.message.contains("截断") == true)
     }
@@ -97,7 +99,8 @@ struct XLSHostileFileTests {
         #expect(error?.message.contains("DIMENSIONS") == true)
         // Cells far away are within .xls limits but make a grid too large to lay out: refused by grid().
         let far = (0x0203, W.cellHeader(65_535, 255) + W.f64(1))
-        let book = try? XLSReader().read(data: XLSFixture.xls(sheets: [.init(name: "远", records: [(0x0203, W.cellHeader(0, 0) + W.f64(1)), far])]).0)
+        let book = try? XLSReader().read(
+            data: XLSFixture.xls(sheets: [.init(name: "远", records: [(0x0203, W.cellHeader(0, 0) + W.f64(1)), far])]).0)
         #expect(throws: OfficeError.gridTooLarge(sheet: "远", rows: 65_536, columns: 256)) { try book?.sheets[0].grid() }
     }
 

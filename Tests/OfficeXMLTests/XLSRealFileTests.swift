@@ -13,10 +13,11 @@ struct XLSRealFileTests {
     @Test("all eleven sheets read, by name and in tab order")
     func sheets() throws {
         let book = try XLSReader().read(contentsOf: Self.file)
-        #expect(book.sheets.map(\.name) == [
-            "项目基本信息", "项目支出立项依据", "项目支出实施方案", "项目支出计划", "项目支出明细", "项目支出绩效目标申报表",
-            Self.monitoring, "项目支出绩效自评表", "部门评审报告", "财政评审报告", "监管局审核意见报告",
-        ])
+        #expect(
+            book.sheets.map(\.name) == [
+                "项目基本信息", "项目支出立项依据", "项目支出实施方案", "项目支出计划", "项目支出明细", "项目支出绩效目标申报表",
+                Self.monitoring, "项目支出绩效自评表", "部门评审报告", "财政评审报告", "监管局审核意见报告",
+            ])
         #expect(book.sheets.allSatisfy { $0.visibility == .visible && !$0.rows.isEmpty })
         #expect(book.dateSystem == .from1900)
         let declaration = try #require(book["项目支出绩效目标申报表"])
@@ -64,8 +65,9 @@ struct XLSRealFileTests {
         #expect(filled[20][1] == "一级指标")
     }
 
-    @Test("every sheet reads exactly as xlrd, an independent reader, reads it (skipped without xlrd)",
-          .enabled(if: ExternalTools.hasXlrd, "python3 with xlrd is needed (pip install xlrd)"))
+    @Test(
+        "every sheet reads exactly as xlrd, an independent reader, reads it (skipped without xlrd)",
+        .enabled(if: ExternalTools.hasXlrd, "python3 with xlrd is needed (pip install xlrd)"))
     func sameAsXlrd() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -110,36 +112,36 @@ enum XLSScripts {
 
     /// Dumps every sheet with xlrd: non-empty cells and merged ranges.
     static let xlrdDump = #"""
-import sys, json, xlrd
-book = xlrd.open_workbook(sys.argv[1], formatting_info=True)
-def col(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
-def text(cell):
-    if cell.ctype == xlrd.XL_CELL_TEXT: return cell.value
-    if cell.ctype == xlrd.XL_CELL_NUMBER: return "n:" + repr(float(cell.value))
-    if cell.ctype == xlrd.XL_CELL_DATE:
-        t = xlrd.xldate_as_tuple(cell.value, book.datemode)
-        return "d:%04d-%02d-%02d" % t[:3]
-    if cell.ctype == xlrd.XL_CELL_BOOLEAN: return "b:%d" % cell.value
-    if cell.ctype == xlrd.XL_CELL_ERROR: return "e:" + xlrd.error_text_from_code[cell.value]
-    return None
-out = []
-for sheet in book.sheets():
-    cells = {}
-    for r in range(sheet.nrows):
-        for c in range(sheet.ncols):
-            t = text(sheet.cell(r, c))
-            if t: cells[col(c) + str(r + 1)] = t
-    merges = []
-    for r1, r2, c1, c2 in sheet.merged_cells:
-        a, b = col(c1) + str(r1 + 1), col(c2 - 1) + str(r2)
-        merges.append(a if a == b else a + ":" + b)
-    out.append({"name": sheet.name, "cells": cells, "merges": merges})
-print(json.dumps(out, ensure_ascii=False))
-"""#
+        import sys, json, xlrd
+        book = xlrd.open_workbook(sys.argv[1], formatting_info=True)
+        def col(c):
+            s = ""
+            c += 1
+            while c:
+                c, r = divmod(c - 1, 26)
+                s = chr(65 + r) + s
+            return s
+        def text(cell):
+            if cell.ctype == xlrd.XL_CELL_TEXT: return cell.value
+            if cell.ctype == xlrd.XL_CELL_NUMBER: return "n:" + repr(float(cell.value))
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                t = xlrd.xldate_as_tuple(cell.value, book.datemode)
+                return "d:%04d-%02d-%02d" % t[:3]
+            if cell.ctype == xlrd.XL_CELL_BOOLEAN: return "b:%d" % cell.value
+            if cell.ctype == xlrd.XL_CELL_ERROR: return "e:" + xlrd.error_text_from_code[cell.value]
+            return None
+        out = []
+        for sheet in book.sheets():
+            cells = {}
+            for r in range(sheet.nrows):
+                for c in range(sheet.ncols):
+                    t = text(sheet.cell(r, c))
+                    if t: cells[col(c) + str(r + 1)] = t
+            merges = []
+            for r1, r2, c1, c2 in sheet.merged_cells:
+                a, b = col(c1) + str(r1 + 1), col(c2 - 1) + str(r2)
+                merges.append(a if a == b else a + ":" + b)
+            out.append({"name": sheet.name, "cells": cells, "merges": merges})
+        print(json.dumps(out, ensure_ascii=False))
+        """#
 }

@@ -13,30 +13,34 @@ struct XLSRecordTests {
         W.u32((integer << 2) | 0x02 | (hundredths ? 0x01 : 0))
     }
 
-    static func read(_ sheets: [XLSFixture.SheetSpec], strings: [String] = [], globals: [(Int, [UInt8])] = []) throws -> Workbook {
+    static func read(_ sheets: [XLSFixture.SheetSpec], strings: [String] = [], globals: [(Int, [UInt8])] = []) throws -> Workbook
+    {
         try XLSReader().read(data: XLSFixture.xls(sheets: sheets, sharedStrings: strings, globals: globals).0)
     }
 
     @Test("every cell record gives the value a user sees: strings, numbers, RK, MULRK, booleans, errors, formula results")
     func cellRecords() throws {
         let records: [(Int, [UInt8])] = [
-            (0x00FD, W.cellHeader(0, 0) + W.u32(1)),                                   // LABELSST → 三级指标
-            (0x0204, W.cellHeader(0, 1) + W.unicode("指标值（LABEL）")),                // LABEL, Unicode
-            (0x0203, W.cellHeader(1, 0) + W.f64(95.5)),                                 // NUMBER
-            (0x027E, W.cellHeader(1, 1) + Self.rk(integer: 1200)),                      // RK integer
-            (0x027E, W.cellHeader(1, 2) + Self.rk(integer: 1250, hundredths: true)),    // RK 12.50
-            (0x00BD, W.u16(2) + W.u16(0) + W.u16(15) + Self.rk(integer: 1) + W.u16(15) + Self.rk(integer: 2)
-                + W.u16(15) + Self.rk(integer: -3) + W.u16(2)),                         // MULRK A3:C3
-            (0x0205, W.cellHeader(3, 0) + [1, 0]),                                      // BOOLERR true
-            (0x0205, W.cellHeader(3, 1) + [0x07, 1]),                                   // BOOLERR #DIV/0!
-            (0x0006, W.cellHeader(4, 0) + W.f64(42) + W.u16(0) + W.u32(0) + W.u16(0)),  // FORMULA number
-            (0x0006, W.cellHeader(4, 1) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)),  // FORMULA text…
-            (0x0207, W.unicode("公式结果")),                                             // …in the STRING record after it
-            (0x0006, W.cellHeader(4, 2) + [1, 0, 1, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)),  // FORMULA bool
-            (0x0006, W.cellHeader(4, 3) + [2, 0, 0x2A, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)),  // FORMULA #N/A
-            (0x0006, W.cellHeader(4, 4) + [3, 0, 0, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)),  // FORMULA ""
-            (0x0201, W.cellHeader(5, 0)),                                               // BLANK
-            (0x00BE, W.u16(5) + W.u16(1) + W.u16(15) + W.u16(15) + W.u16(2)),           // MULBLANK
+            (0x00FD, W.cellHeader(0, 0) + W.u32(1)), // LABELSST → 三级指标
+            (0x0204, W.cellHeader(0, 1) + W.unicode("指标值（LABEL）")), // LABEL, Unicode
+            (0x0203, W.cellHeader(1, 0) + W.f64(95.5)), // NUMBER
+            (0x027E, W.cellHeader(1, 1) + Self.rk(integer: 1200)), // RK integer
+            (0x027E, W.cellHeader(1, 2) + Self.rk(integer: 1250, hundredths: true)), // RK 12.50
+            (
+                0x00BD,
+                W.u16(2) + W.u16(0) + W.u16(15) + Self.rk(integer: 1) + W.u16(15) + Self.rk(integer: 2)
+                    + W.u16(15) + Self.rk(integer: -3) + W.u16(2)
+            ), // MULRK A3:C3
+            (0x0205, W.cellHeader(3, 0) + [1, 0]), // BOOLERR true
+            (0x0205, W.cellHeader(3, 1) + [0x07, 1]), // BOOLERR #DIV/0!
+            (0x0006, W.cellHeader(4, 0) + W.f64(42) + W.u16(0) + W.u32(0) + W.u16(0)), // FORMULA number
+            (0x0006, W.cellHeader(4, 1) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)), // FORMULA text…
+            (0x0207, W.unicode("公式结果")), // …in the STRING record after it
+            (0x0006, W.cellHeader(4, 2) + [1, 0, 1, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)), // FORMULA bool
+            (0x0006, W.cellHeader(4, 3) + [2, 0, 0x2A, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)), // FORMULA #N/A
+            (0x0006, W.cellHeader(4, 4) + [3, 0, 0, 0, 0, 0, 0xFF, 0xFF] + W.u16(0) + W.u32(0) + W.u16(0)), // FORMULA ""
+            (0x0201, W.cellHeader(5, 0)), // BLANK
+            (0x00BE, W.u16(5) + W.u16(1) + W.u16(15) + W.u16(15) + W.u16(2)), // MULBLANK
         ]
         let book = try Self.read([.init(name: "记录", records: records)], strings: ["一级指标", "三级指标"])
         let sheet = try #require(book["记录"])
@@ -73,8 +77,8 @@ struct XLSRecordTests {
     @Test("hidden and very hidden sheets, hidden rows and columns, merged ranges")
     func layout() throws {
         let records: [(Int, [UInt8])] = [
-            (0x0208, W.u16(2) + W.u16(0) + W.u16(1) + W.u16(300) + W.u32(0) + W.u16(0x60) + W.u16(15)),  // ROW 3 hidden
-            (0x007D, W.u16(3) + W.u16(4) + W.u16(10 * 256) + W.u16(15) + W.u16(1) + W.u16(0)),          // COLINFO D:E hidden
+            (0x0208, W.u16(2) + W.u16(0) + W.u16(1) + W.u16(300) + W.u32(0) + W.u16(0x60) + W.u16(15)), // ROW 3 hidden
+            (0x007D, W.u16(3) + W.u16(4) + W.u16(10 * 256) + W.u16(15) + W.u16(1) + W.u16(0)), // COLINFO D:E hidden
             (0x0204, W.cellHeader(0, 0) + W.unicode("标题")),
             (0x0204, W.cellHeader(2, 0) + W.unicode("隐藏行")),
             (0x00E5, W.u16(2) + W.u16(0) + W.u16(0) + W.u16(0) + W.u16(5) + W.u16(3) + W.u16(4) + W.u16(1) + W.u16(1)),
@@ -97,8 +101,10 @@ struct XLSRecordTests {
         let first = W.u32(3) + W.u32(3) + W.unicode("产出指标") + W.u16(6) + [0] + Array("abc".utf8)
         let rest = [1] + Array("项目表".utf16).flatMap { W.u16(Int($0)) } + W.unicode("尾")
         var stream = BIFFWriter()
-        let cells: [(Int, [UInt8])] = [(0x00FD, W.cellHeader(0, 0) + W.u32(0)), (0x00FD, W.cellHeader(0, 1) + W.u32(1)),
-                                       (0x00FD, W.cellHeader(0, 2) + W.u32(2))]
+        let cells: [(Int, [UInt8])] = [
+            (0x00FD, W.cellHeader(0, 0) + W.u32(0)), (0x00FD, W.cellHeader(0, 1) + W.u32(1)),
+            (0x00FD, W.cellHeader(0, 2) + W.u32(2)),
+        ]
         // Build the globals by hand around the split SST, then the sheet.
         let sheetBytes: [UInt8] = {
             var w = BIFFWriter()

@@ -45,9 +45,10 @@ public enum ExternalTools {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Output(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
     /// Writes the script into `directory` and runs it with the arguments; fails on a non-zero exit.
@@ -63,13 +64,18 @@ public enum ExternalTools {
     /// earlier runs cannot lock each other out.
     /// `importFilter` picks how LibreOffice opens the input, e.g. `HTML (StarCalc)` to open a
     /// web page in Calc rather than Writer.
-    public static func soffice(convert input: URL, to format: String, importFilter: String? = nil, in directory: URL) throws -> URL {
+    public static func soffice(convert input: URL, to format: String, importFilter: String? = nil, in directory: URL) throws
+        -> URL
+    {
         guard let soffice = sofficePath else { throw ToolFailure(message: "soffice missing") }
         let profile = directory.appendingPathComponent("lo-profile")
         let filter = importFilter.map { ["--infilter=\($0)"] } ?? []
-        let output = try run([soffice, "-env:UserInstallation=file://\(profile.path)", "--headless"] + filter
-                             + ["--convert-to", format, "--outdir", directory.path, input.path])
-        let name = input.deletingPathExtension().lastPathComponent + "." + (format.split(separator: ":").first.map(String.init) ?? format)
+        let output = try run(
+            [soffice, "-env:UserInstallation=file://\(profile.path)", "--headless"] + filter
+                + ["--convert-to", format, "--outdir", directory.path, input.path])
+        let name =
+            input.deletingPathExtension().lastPathComponent + "."
+            + (format.split(separator: ":").first.map(String.init) ?? format)
         let result = directory.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: result.path) else {
             throw ToolFailure(message: "soffice did not convert: \(output.stdout) \(output.stderr)")

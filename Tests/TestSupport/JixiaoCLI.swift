@@ -30,7 +30,8 @@ public enum JixiaoCLI {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err"), inURL = dir.appendingPathComponent("in")
+        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err"),
+            inURL = dir.appendingPathComponent("in")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         FileManager.default.createFile(atPath: inURL.path, contents: input ?? Data())
@@ -42,9 +43,10 @@ public enum JixiaoCLI {
         p.standardInput = try FileHandle(forReadingFrom: inURL)
         try p.run()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus,
-                      out: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      err: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Result(
+            status: p.terminationStatus,
+            out: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            err: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     /// A file with `contents` in a fresh temporary folder; returns its path.

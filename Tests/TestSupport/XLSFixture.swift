@@ -44,27 +44,40 @@ public enum XLSFixture {
         }
     }
 
-    public static func workbookStream(sheets: [SheetSpec], sharedStrings: [String] = [], globals extra: [(Int, [UInt8])] = [],
-                                      biff5: Bool = false, nameBytes: (String) -> [UInt8] = { Array($0.utf8) }) -> [UInt8] {
+    public static func workbookStream(
+        sheets: [SheetSpec], sharedStrings: [String] = [], globals extra: [(Int, [UInt8])] = [],
+        biff5: Bool = false, nameBytes: (String) -> [UInt8] = { Array($0.utf8) }
+    ) -> [UInt8] {
         func globals(offsets: [Int]) -> [UInt8] {
             var w = BIFFWriter()
-            w.record(0x0809, BIFFWriter.u16(biff5 ? 0x0500 : 0x0600) + BIFFWriter.u16(0x0005) + [UInt8](repeating: 0, count: biff5 ? 4 : 12))
+            w.record(
+                0x0809,
+                BIFFWriter.u16(biff5 ? 0x0500 : 0x0600) + BIFFWriter.u16(0x0005) + [UInt8](repeating: 0, count: biff5 ? 4 : 12))
             for (type, data) in extra { w.record(type, data) }
             // 16 XFs, the minimum Excel writes; cells use XF 15 (General) unless a test adds its own.
-            for _ in 0..<16 { w.record(0x00E0, BIFFWriter.u16(0) + BIFFWriter.u16(0) + [UInt8](repeating: 0, count: biff5 ? 12 : 16)) }
+            for _ in 0..<16 {
+                w.record(0x00E0, BIFFWriter.u16(0) + BIFFWriter.u16(0) + [UInt8](repeating: 0, count: biff5 ? 12 : 16))
+            }
             for (index, sheet) in sheets.enumerated() {
-                let name = biff5 ? [UInt8(nameBytes(sheet.name).count)] + nameBytes(sheet.name) : BIFFWriter.unicode(sheet.name, countBytes: 1)
+                let name =
+                    biff5
+                    ? [UInt8(nameBytes(sheet.name).count)] + nameBytes(sheet.name) : BIFFWriter.unicode(sheet.name, countBytes: 1)
                 w.record(0x0085, BIFFWriter.u32(offsets[index]) + [sheet.hidden ? 1 : 0, 0] + name)
             }
             if !sharedStrings.isEmpty, !biff5 {
-                w.record(0x00FC, BIFFWriter.u32(sharedStrings.count) + BIFFWriter.u32(sharedStrings.count) + sharedStrings.flatMap { BIFFWriter.unicode($0) })
+                w.record(
+                    0x00FC,
+                    BIFFWriter.u32(sharedStrings.count) + BIFFWriter.u32(sharedStrings.count)
+                        + sharedStrings.flatMap { BIFFWriter.unicode($0) })
             }
             w.record(0x000A, [])
             return w.bytes
         }
         let sheetStreams: [[UInt8]] = sheets.map { sheet in
             var w = BIFFWriter()
-            w.record(0x0809, BIFFWriter.u16(biff5 ? 0x0500 : 0x0600) + BIFFWriter.u16(0x0010) + [UInt8](repeating: 0, count: biff5 ? 4 : 12))
+            w.record(
+                0x0809,
+                BIFFWriter.u16(biff5 ? 0x0500 : 0x0600) + BIFFWriter.u16(0x0010) + [UInt8](repeating: 0, count: biff5 ? 4 : 12))
             for (type, data) in sheet.records { w.record(type, data) }
             w.record(0x000A, [])
             return w.bytes
@@ -97,7 +110,7 @@ public enum XLSFixture {
     public static func compoundFile(streams: [(String, [UInt8])]) -> (Data, Layout) {
         let padded = streams.map { ($0.0, $0.1 + [UInt8](repeating: 0, count: max(0, 4096 - $0.1.count))) }
         let streamSectorCounts = padded.map { ($0.1.count + 511) / 512 }
-        let directorySectors = 1  // 4 entries a sector: root plus up to 3 streams
+        let directorySectors = 1 // 4 entries a sector: root plus up to 3 streams
         precondition(streams.count <= 3)
         var fatCount = 1
         while fatCount * 128 < fatCount + directorySectors + streamSectorCounts.reduce(0, +) { fatCount += 1 }
@@ -136,21 +149,28 @@ public enum XLSFixture {
             bytes += BIFFWriter.u32(0)
             return bytes
         }
-        directory += entry("Root Entry", type: 5, right: 0xFFFF_FFFF, child: streams.isEmpty ? 0xFFFF_FFFF : 1, start: 0xFFFF_FFFE, size: 0)
+        directory += entry(
+            "Root Entry", type: 5, right: 0xFFFF_FFFF, child: streams.isEmpty ? 0xFFFF_FFFF : 1, start: 0xFFFF_FFFE, size: 0)
         for (index, stream) in padded.enumerated() {
-            directory += entry(stream.0, type: 2, right: index + 1 < padded.count ? index + 2 : 0xFFFF_FFFF, child: 0xFFFF_FFFF,
-                               start: streamSectors[index][0], size: stream.1.count)
+            directory += entry(
+                stream.0, type: 2, right: index + 1 < padded.count ? index + 2 : 0xFFFF_FFFF, child: 0xFFFF_FFFF,
+                start: streamSectors[index][0], size: stream.1.count)
         }
         directory += [UInt8](repeating: 0, count: 512 - directory.count)
         file += directory
         for stream in padded { file += stream.1 + [UInt8](repeating: 0, count: (512 - stream.1.count % 512) % 512) }
-        return (Data(file), Layout(fatSectors: Array(0..<fatCount), directorySector: directorySector, streamSectors: streamSectors))
+        return (
+            Data(file), Layout(fatSectors: Array(0..<fatCount), directorySector: directorySector, streamSectors: streamSectors)
+        )
     }
 
     /// An .xls file: the workbook stream in a compound file.
-    public static func xls(sheets: [SheetSpec], sharedStrings: [String] = [], globals: [(Int, [UInt8])] = [], biff5: Bool = false,
-                           nameBytes: (String) -> [UInt8] = { Array($0.utf8) }) -> (Data, Layout) {
-        let stream = workbookStream(sheets: sheets, sharedStrings: sharedStrings, globals: globals, biff5: biff5, nameBytes: nameBytes)
+    public static func xls(
+        sheets: [SheetSpec], sharedStrings: [String] = [], globals: [(Int, [UInt8])] = [], biff5: Bool = false,
+        nameBytes: (String) -> [UInt8] = { Array($0.utf8) }
+    ) -> (Data, Layout) {
+        let stream = workbookStream(
+            sheets: sheets, sharedStrings: sharedStrings, globals: globals, biff5: biff5, nameBytes: nameBytes)
         return compoundFile(streams: [(biff5 ? "Book" : "Workbook", stream)])
     }
 }

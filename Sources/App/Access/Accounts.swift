@@ -33,7 +33,7 @@ struct Accounts {
     static func problems(password: String, username: String) -> [String] {
         var out: [String] = []
         if password.count < 8 { out.append("密码至少 8 位") }
-        if password.utf8.count > 72 { out.append("密码最多 72 个字节（约 24 个汉字或 72 个字母数字）") }  // bcrypt reads no further
+        if password.utf8.count > 72 { out.append("密码最多 72 个字节（约 24 个汉字或 72 个字母数字）") } // bcrypt reads no further
         // the user name with only digits or signs around it (zhangwei2026, 2026zhangwei!) is guessed first
         let lower = normalise(password), name = normalise(username)
         if !name.isEmpty, lower.contains(name), !lower.replacingOccurrences(of: name, with: "").contains(where: \.isLetter) {
@@ -47,8 +47,10 @@ struct Accounts {
         return out
     }
 
-    func create(username: String, name: String, password: String, role: Role, organisation: UUID,
-                on db: any Database) async throws -> AccountRecord {
+    func create(
+        username: String, name: String, password: String, role: Role, organisation: UUID,
+        on db: any Database
+    ) async throws -> AccountRecord {
         let user = Self.normalise(username)
         var problems: [String] = []
         if user.isEmpty || user.count > 64 || user.contains(where: { $0.isWhitespace }) {
@@ -76,7 +78,8 @@ struct Accounts {
     /// The account when the password is right; nil otherwise (also for unknown or disabled accounts).
     func verify(username: String, password: String, on db: any Database) async throws -> AccountRecord? {
         guard let a = try await AccountRecord.query(on: db).filter(\.$username == Self.normalise(username)).first(),
-              a.active else {
+            a.active
+        else {
             // spend the same time as a real check, so the answer does not reveal which names exist
             _ = try? await Self.hash(password, cost: cost)
             return nil
@@ -84,8 +87,10 @@ struct Accounts {
         return try await Self.verify(password, a.passwordHash) ? a : nil
     }
 
-    func changePassword(_ account: AccountRecord, current: String, new: String, confirm: String,
-                        on db: any Database) async throws {
+    func changePassword(
+        _ account: AccountRecord, current: String, new: String, confirm: String,
+        on db: any Database
+    ) async throws {
         guard try await Self.verify(current, account.passwordHash) else { throw Failure.wrongPassword }
         var problems = Self.problems(password: new, username: account.username)
         if new != confirm { problems.append("两次输入的新密码不一致") }
@@ -97,8 +102,10 @@ struct Accounts {
     }
 
     /// The administrator's changes to an account: name, role and organisation. Returns what changed, in words.
-    func update(_ a: AccountRecord, name: String, role: Role, organisation: UUID, by admin: CurrentUser,
-                on db: any Database) async throws -> [String] {
+    func update(
+        _ a: AccountRecord, name: String, role: Role, organisation: UUID, by admin: CurrentUser,
+        on db: any Database
+    ) async throws -> [String] {
         let name = name.trimmingCharacters(in: .whitespaces)
         var problems: [String] = []
         if name.isEmpty { problems.append("姓名不能为空") }
@@ -184,7 +191,8 @@ enum LoginThrottle {
         let excess = max(pair.count - freePerPair, byAddress.count - freePerAddress)
         guard excess > 0 else { return Attempt(id: id, wait: nil) }
         // the newest failure before this attempt: the backoff counts from it
-        let previous = (pair.count - freePerPair >= byAddress.count - freePerAddress ? pair : byAddress)
+        let previous =
+            (pair.count - freePerPair >= byAddress.count - freePerAddress ? pair : byAddress)
             .first { $0.id != id }?.at ?? now
         let delay = min(maxDelay, firstDelay * pow(2, Double(min(excess - 1, 20))))
         let elapsed = now.timeIntervalSince(previous)

@@ -1,8 +1,8 @@
 /// 机构类型: the three levels of the organisation tree.
 enum OrganisationKind: String, Codable, CaseIterable, Sendable {
-    case finance      // 财政局
-    case department   // 主管部门
-    case unit         // 单位
+    case finance // 财政局
+    case department // 主管部门
+    case unit // 单位
 
     var label: String {
         switch self {

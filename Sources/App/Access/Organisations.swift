@@ -11,8 +11,10 @@ enum Organisations {
         case invalidCSV([String])
     }
 
-    static func create(code: String?, name: String, kind: OrganisationKind, parent: OrganisationRecord?,
-                       on db: any Database) async throws -> OrganisationRecord {
+    static func create(
+        code: String?, name: String, kind: OrganisationKind, parent: OrganisationRecord?,
+        on db: any Database
+    ) async throws -> OrganisationRecord {
         let o = OrganisationRecord(code: code, name: name, kind: kind, parent: parent)
         try await o.create(on: db)
         return o
@@ -58,7 +60,8 @@ enum Organisations {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         func column(_ options: [String]) -> Int? { names.firstIndex { options.contains($0) } }
         guard let cCode = column(["编码", "机构编码", "code"]), let cName = column(["名称", "机构名称", "name"]),
-              let cKind = column(["类型", "机构类型", "kind"]), let cParent = column(["上级编码", "上级", "parent"]) else {
+            let cKind = column(["类型", "机构类型", "kind"]), let cParent = column(["上级编码", "上级", "parent"])
+        else {
             throw Failure.invalidCSV(["第 1 行：表头应包含“编码、名称、类型、上级编码”四列，实为“\(names.joined(separator: ","))”"])
         }
         return try await WriteTransaction.write(on: db) { tx in
@@ -84,7 +87,11 @@ enum Organisations {
                 if !parentCode.isEmpty {
                     parent = known[parentCode]
                     if parent == nil, let named = byName[parentCode] {
-                        if named.count == 1 { parent = named[0] } else { bad.append("上级“\(parentCode)”有 \(named.count) 个同名机构，请改用编码") }
+                        if named.count == 1 {
+                            parent = named[0]
+                        } else {
+                            bad.append("上级“\(parentCode)”有 \(named.count) 个同名机构，请改用编码")
+                        }
                     } else if parent == nil {
                         bad.append("上级编码“\(parentCode)”不存在（上级须在本行之前或已在系统中）")
                     }

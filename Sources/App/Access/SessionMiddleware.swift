@@ -30,8 +30,9 @@ struct RequireLoginMiddleware: AsyncMiddleware {
         }
         // a password the administrator reset is changed before anything else (signing out stays possible)
         if req.user?.mustChangePassword == true,
-           ![SitePath.password.path, SitePath.logout.path, SitePath.api(.session).path, SitePath.api(.sessionPassword).path]
-            .contains(req.url.path) {
+            ![SitePath.password.path, SitePath.logout.path, SitePath.api(.session).path, SitePath.api(.sessionPassword).path]
+                .contains(req.url.path)
+        {
             if req.url.path.hasPrefix("/api/") {
                 throw Abort(.forbidden, reason: "管理员已重置您的密码：请先修改密码（PUT /api/v1/session/password）")
             }

@@ -25,7 +25,9 @@ enum SessionStore {
     }
 
     /// Starts a session for `account`; returns the cookie token (kept only by the client) and the record.
-    static func start(for account: AccountRecord, now: Date = Date(), on db: any Database) async throws -> (token: String, session: UserSessionRecord) {
+    static func start(for account: AccountRecord, now: Date = Date(), on db: any Database) async throws -> (
+        token: String, session: UserSessionRecord
+    ) {
         let token = randomToken()
         let s = UserSessionRecord()
         s.id = UUID()
@@ -58,13 +60,16 @@ enum SessionStore {
         // one query for the session, its account and the account's organisation, decoded into a plain row:
         // every signed-in request pays it, so it is one round trip and no model reflection
         guard let sql = db as? any SQLDatabase else { return nil }
-        guard let row = try await sql.raw("""
-            SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, \
-            a.display_name, a.role, a.active, a.must_change_password, o.id AS organisation_id, o.name AS organisation_name, \
-            o.path AS organisation_path \
-            FROM user_sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id \
-            WHERE s.token_hash = \(bind: hash(token))
-            """).first(decoding: SessionRow.self)
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, \
+                a.display_name, a.role, a.active, a.must_change_password, o.id AS organisation_id, o.name AS organisation_name, \
+                o.path AS organisation_path \
+                FROM user_sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id \
+                WHERE s.token_hash = \(bind: hash(token))
+                """
+            ).first(decoding: SessionRow.self)
         else { return nil }
         guard row.expires_at > now else {
             try await end(row.session_id, on: db)
@@ -75,10 +80,11 @@ enum SessionStore {
             try await UserSessionRecord.query(on: db).filter(\.$id == row.session_id)
                 .set(\.$lastSeenAt, to: now).set(\.$expiresAt, to: now.addingTimeInterval(idleTimeout)).update()
         }
-        return CurrentUser(id: row.account_id, username: row.username, name: row.display_name, role: role,
-                           organisationID: row.organisation_id, organisationName: row.organisation_name,
-                           organisationPath: row.organisation_path, sessionID: row.session_id, csrfToken: row.csrf_token,
-                           mustChangePassword: row.must_change_password == true)
+        return CurrentUser(
+            id: row.account_id, username: row.username, name: row.display_name, role: role,
+            organisationID: row.organisation_id, organisationName: row.organisation_name,
+            organisationPath: row.organisation_path, sessionID: row.session_id, csrfToken: row.csrf_token,
+            mustChangePassword: row.must_change_password == true)
     }
 
     static func end(_ sessionID: UUID, on db: any Database) async throws {
@@ -94,7 +100,8 @@ enum SessionStore {
 
     /// The cookie: HttpOnly so scripts cannot read it, SameSite=Lax so other sites' forms do not carry it.
     static func cookie(_ token: String, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, expires: nil, maxAge: Int(idleTimeout), path: "/", isSecure: secure,
-                          isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: token, expires: nil, maxAge: Int(idleTimeout), path: "/", isSecure: secure,
+            isHTTPOnly: true, sameSite: .lax)
     }
 }

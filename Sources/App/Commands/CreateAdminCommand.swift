@@ -50,8 +50,9 @@ struct CreateAdminCommand: AsyncCommand {
             console.info("已创建机构“\(orgName)”（财政局，机构树的根）")
         }
         do {
-            let a = try await accounts.create(username: username, name: signature.name ?? "系统管理员", password: password,
-                                              role: .admin, organisation: try org.requireID(), on: db)
+            let a = try await accounts.create(
+                username: username, name: signature.name ?? "系统管理员", password: password,
+                role: .admin, organisation: try org.requireID(), on: db)
             try await AuditLog.append("account-create", by: nil, subject: a.username, comment: "create-admin 命令", on: db)
             console.success("已创建系统管理员“\(a.username)”，所属机构“\(org.name)”")
         } catch Accounts.Failure.invalid(let why) {

@@ -34,15 +34,19 @@ struct StoreBenchCommand: AsyncCommand {
         // 1. saves
         let existing = try await OrganisationRecord.query(on: db).filter(\.$kind == OrganisationKind.unit.rawValue).first()
         let owner: OrganisationRecord
-        if let existing { owner = existing } else {
+        if let existing {
+            owner = existing
+        } else {
             owner = try await Organisations.create(code: "BENCH", name: "基准测试单位", kind: .unit, parent: nil, on: db)
         }
-        let user = CurrentUser(id: UUID(), username: "bench", name: "基准", role: .filler, organisationID: try owner.requireID(),
-                               organisationName: owner.name, organisationPath: owner.path, sessionID: UUID(), csrfToken: "")
+        let user = CurrentUser(
+            id: UUID(), username: "bench", name: "基准", role: .filler, organisationID: try owner.requireID(),
+            organisationName: owner.name, organisationPath: owner.path, sessionID: UUID(), csrfToken: "")
         var table = GoalTable(kind: .project, year: 2026, unit: owner.name, goal: "基准", project: ProjectInfo(name: "基准项目"))
         table.indicators = (0..<20).map { i in
-            Indicator(level1: "产出指标", level2: ["数量指标", "质量指标", "时效指标", "成本指标"][i % 4], name: "指标\(i)", type: .atLeast,
-                      value: "\(90 + i % 10)", unit: "%", scoring: "达到目标值得满分，否则按比例得分", weight: 5)
+            Indicator(
+                level1: "产出指标", level2: ["数量指标", "质量指标", "时效指标", "成本指标"][i % 4], name: "指标\(i)", type: .atLeast,
+                value: "\(90 + i % 10)", unit: "%", scoring: "达到目标值得满分，否则按比例得分", weight: 5)
         }
         let created = try await TableStore.create(table, owner: .init(user), by: user, on: db)
         func time(derived: Bool) async throws -> [Double] {
@@ -52,24 +56,32 @@ struct StoreBenchCommand: AsyncCommand {
                 var t = current.table
                 t.indicators[k % 20].value = "\(80 + k % 20)"
                 let start = ContinuousClock.now
-                current = try await TableStore.update(created.summary.id, table: t, expectedVersion: current.summary.version,
-                                                      by: user, derived: derived, on: db)
+                current = try await TableStore.update(
+                    created.summary.id, table: t, expectedVersion: current.summary.version,
+                    by: user, derived: derived, on: db)
                 out.append(Self.ms(ContinuousClock.now - start))
             }
             return out
         }
-        _ = try await time(derived: true)  // warm caches and connections
+        _ = try await time(derived: true) // warm caches and connections
         var with: [Double] = [], without: [Double] = []
-        for _ in 0..<3 {  // alternate, so that neither gets the quieter minute
+        for _ in 0..<3 { // alternate, so that neither gets the quieter minute
             without += try await time(derived: false)
             with += try await time(derived: true)
         }
         let a = Self.median(with), b = Self.median(without)
-        print(String(format: "save, 20 indicators, with facts:     median %.2f ms, p99 %.2f ms (%d saves)", a, Self.p99(with), with.count))
-        print(String(format: "save, 20 indicators, without facts:  median %.2f ms, p99 %.2f ms (%d saves)", b, Self.p99(without), without.count))
+        print(
+            String(
+                format: "save, 20 indicators, with facts:     median %.2f ms, p99 %.2f ms (%d saves)", a, Self.p99(with),
+                with.count))
+        print(
+            String(
+                format: "save, 20 indicators, without facts:  median %.2f ms, p99 %.2f ms (%d saves)", b, Self.p99(without),
+                without.count))
         print(String(format: "  with ÷ without = %.2f (aim ≤ 1.20) %@", a / b, a / b <= 1.2 ? "ok" : "MISSED"))
-        try await TableStore.delete(created.summary.id, expectedVersion: (try await TableStore.find(created.summary.id, on: db))!.summary.version,
-                                    by: user, on: db)
+        try await TableStore.delete(
+            created.summary.id, expectedVersion: (try await TableStore.find(created.summary.id, on: db))!.summary.version,
+            by: user, on: db)
 
         // 2. the facts query
         guard let sql = db as? any SQLDatabase else { return }
@@ -89,17 +101,22 @@ struct StoreBenchCommand: AsyncCommand {
             tableID = "X'\(marker.uuidString.replacingOccurrences(of: "-", with: ""))'"
             modulo = { "(\($0) % \($1))" }
         }
-        try await sql.raw(SQLQueryString("""
-            INSERT INTO indicator_facts (table_id, indicator_id, row_number, org_path, unit, year, kind, status, level1, level2, name, \
-            type, target_text, target_value, target_unit, weight) \
-            SELECT \(unsafeRaw: tableID), 'bench-' || CAST(n AS TEXT), 1, '/bench/' || CAST(\(unsafeRaw: modulo("n", 2000)) AS TEXT) || '/', \
-            '基准单位', 2022 + \(unsafeRaw: modulo("n", 5)), 'project', 'approved', \
-            CASE \(unsafeRaw: modulo("n", 9)) \(unsafeRaw: level1Case) END, CASE \(unsafeRaw: modulo("n", 9)) \(unsafeRaw: levelCase) END, \
-            '指标' || CAST(\(unsafeRaw: modulo("n", 300)) AS TEXT), '≥', '≥90%', 90, '%', 5 FROM (\(unsafeRaw: series)) AS series
-            """)).run()
+        try await sql.raw(
+            SQLQueryString(
+                """
+                INSERT INTO indicator_facts (table_id, indicator_id, row_number, org_path, unit, year, kind, status, level1, level2, name, \
+                type, target_text, target_value, target_unit, weight) \
+                SELECT \(unsafeRaw: tableID), 'bench-' || CAST(n AS TEXT), 1, '/bench/' || CAST(\(unsafeRaw: modulo("n", 2000)) AS TEXT) || '/', \
+                '基准单位', 2022 + \(unsafeRaw: modulo("n", 5)), 'project', 'approved', \
+                CASE \(unsafeRaw: modulo("n", 9)) \(unsafeRaw: level1Case) END, CASE \(unsafeRaw: modulo("n", 9)) \(unsafeRaw: levelCase) END, \
+                '指标' || CAST(\(unsafeRaw: modulo("n", 300)) AS TEXT), '≥', '≥90%', 90, '%', 5 FROM (\(unsafeRaw: series)) AS series
+                """)
+        ).run()
         try await sql.raw(dialect == "postgresql" ? "VACUUM ANALYZE indicator_facts" : "ANALYZE").run()
-        print(String(format: "loaded %d facts in %.1f s (one INSERT … SELECT from a generated series)", facts,
-                     Self.ms(ContinuousClock.now - load) / 1000))
+        print(
+            String(
+                format: "loaded %d facts in %.1f s (one INSERT … SELECT from a generated series)", facts,
+                Self.ms(ContinuousClock.now - load) / 1000))
         var times: [Double] = []
         var answer: [IndicatorFacts.LevelCount] = []
         for _ in 0..<50 {
@@ -108,8 +125,11 @@ struct StoreBenchCommand: AsyncCommand {
             times.append(Self.ms(ContinuousClock.now - start))
         }
         let total = answer.reduce(0) { $0 + $1.n }
-        print(String(format: "count by 二级 for 2024 over %d facts (%d in that year, %d groups): median %.1f ms, p99 %.1f ms (aim < 100 ms) %@",
-                     facts, total, answer.count, Self.median(times), Self.p99(times), Self.p99(times) < 100 ? "ok" : "MISSED"))
+        print(
+            String(
+                format:
+                    "count by 二级 for 2024 over %d facts (%d in that year, %d groups): median %.1f ms, p99 %.1f ms (aim < 100 ms) %@",
+                facts, total, answer.count, Self.median(times), Self.p99(times), Self.p99(times) < 100 ? "ok" : "MISSED"))
         try await sql.raw(SQLQueryString("DELETE FROM indicator_facts WHERE table_id = \(unsafeRaw: tableID)")).run()
     }
 

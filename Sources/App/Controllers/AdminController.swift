@@ -84,24 +84,28 @@ struct AdminController {
         return all.map { o, depth in
             let kind = OrganisationKind(rawValue: o.kind) ?? .unit
             let above = o.path.split(separator: "/").dropLast().compactMap { UUID(uuidString: String($0)) }
-            return OrganisationDTO(id: o.id!, code: o.code, name: o.name, kind: o.kind, kindLabel: kind.label,
-                                   parent: o.parentID, depth: depth, headConfirmation: o.headConfirmation == true,
-                                   inheritedConfirmation: above.contains(where: confirming.contains),
-                                   settings: SitePath.adminOrganisationSettings(.value(o.id!)).path)
+            return OrganisationDTO(
+                id: o.id!, code: o.code, name: o.name, kind: o.kind, kindLabel: kind.label,
+                parent: o.parentID, depth: depth, headConfirmation: o.headConfirmation == true,
+                inheritedConfirmation: above.contains(where: confirming.contains),
+                settings: SitePath.adminOrganisationSettings(.value(o.id!)).path)
         }
     }
 
     private func accountList(_ db: any Database) async throws -> [AccountDTO] {
         let orgs = Dictionary(uniqueKeysWithValues: try await OrganisationRecord.query(on: db).all().map { ($0.id!, $0.name) })
         return try await AccountRecord.query(on: db).sort(\.$username).all().map {
-            AccountDTO(id: $0.id!, username: $0.username, name: $0.displayName, role: $0.role,
-                       roleLabel: Role(rawValue: $0.role)?.label ?? $0.role, organisation: orgs[$0.organisationID] ?? "",
-                       active: $0.active)
+            AccountDTO(
+                id: $0.id!, username: $0.username, name: $0.displayName, role: $0.role,
+                roleLabel: Role(rawValue: $0.role)?.label ?? $0.role, organisation: orgs[$0.organisationID] ?? "",
+                active: $0.active)
         }
     }
 
-    private func render(_ req: Request, message: String? = nil, error: String? = nil,
-                        status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(
+        _ req: Request, message: String? = nil, error: String? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let organisations = try await tree(req.db)
         let records = Dictionary(uniqueKeysWithValues: try await AccountRecord.query(on: req.db).all().map { ($0.id!, $0) })
         let me = req.user?.id
@@ -110,8 +114,11 @@ struct AdminController {
             return AccountRow(
                 account: a, mustChangePassword: r?.mustChangePassword == true, isSelf: a.id == me,
                 roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == a.role) },
-                organisations: organisations.map { .init(value: $0.id.uuidString, label: String(repeating: "　", count: $0.depth) + $0.name,
-                                                         selected: $0.id == r?.organisationID) },
+                organisations: organisations.map {
+                    .init(
+                        value: $0.id.uuidString, label: String(repeating: "　", count: $0.depth) + $0.name,
+                        selected: $0.id == r?.organisationID)
+                },
                 edit: SitePath.adminAccount(.value(a.id)).path, activeAction: SitePath.adminAccountActive(.value(a.id)).path,
                 passwordAction: SitePath.adminAccountPassword(.value(a.id)).path)
         }
@@ -147,8 +154,9 @@ struct AdminController {
             let n = try await importCSV(req, data)
             return try await render(req, message: "已导入 \(n) 个机构")
         } catch Organisations.Failure.invalidCSV(let problems) {
-            return try await render(req, error: "机构文件有误，未导入任何机构：" + problems.joined(separator: "；"),
-                                    status: .unprocessableEntity)
+            return try await render(
+                req, error: "机构文件有误，未导入任何机构：" + problems.joined(separator: "；"),
+                status: .unprocessableEntity)
         }
     }
 
@@ -163,10 +171,12 @@ struct AdminController {
     private func createAccount(_ req: Request, _ form: AccountForm) async throws -> AccountRecord {
         let user = try req.requireUser()
         guard let role = Role.parse(form.role) else { throw Accounts.Failure.invalid("角色“\(form.role)”无效") }
-        let a = try await accounts.create(username: form.username, name: form.name, password: form.password, role: role,
-                                          organisation: form.organisation, on: req.db)
-        try await AuditLog.append("account-create", by: user, subject: a.username,
-                                  comment: "\(a.displayName)，\(role.label)", on: req.db)
+        let a = try await accounts.create(
+            username: form.username, name: form.name, password: form.password, role: role,
+            organisation: form.organisation, on: req.db)
+        try await AuditLog.append(
+            "account-create", by: user, subject: a.username,
+            comment: "\(a.displayName)，\(role.label)", on: req.db)
         return a
     }
 
@@ -210,7 +220,8 @@ struct AdminController {
         o.headConfirmation = on
         try await o.save(on: req.db)
         let what = on ? "需要单位负责人确认后再提交审核" : "不需要单位负责人确认"
-        try await AuditLog.append("organisation-settings", by: user, subject: o.name, comment: "\(o.name)（及下级单位）：\(what)", on: req.db)
+        try await AuditLog.append(
+            "organisation-settings", by: user, subject: o.name, comment: "\(o.name)（及下级单位）：\(what)", on: req.db)
         return try await render(req, message: "已保存：\(o.name)及其下级单位\(what)")
     }
 
@@ -226,10 +237,12 @@ struct AdminController {
         let form = try req.content.decode(EditForm.self)
         do {
             guard let role = Role.parse(form.role ?? "") else { throw Accounts.Failure.invalid("角色“\(form.role ?? "")”无效") }
-            let changes = try await accounts.update(a, name: form.name ?? "", role: role, organisation: form.organisation ?? a.organisationID,
-                                                    by: user, on: req.db)
+            let changes = try await accounts.update(
+                a, name: form.name ?? "", role: role, organisation: form.organisation ?? a.organisationID,
+                by: user, on: req.db)
             guard !changes.isEmpty else { return try await render(req, message: "账号“\(a.username)”没有改动") }
-            try await AuditLog.append("account-update", by: user, subject: a.username, comment: changes.joined(separator: "；"), on: req.db)
+            try await AuditLog.append(
+                "account-update", by: user, subject: a.username, comment: changes.joined(separator: "；"), on: req.db)
             return try await render(req, message: "已修改账号“\(a.username)”：" + changes.joined(separator: "；"))
         } catch Accounts.Failure.invalid(let why) {
             return try await render(req, error: "修改账号“\(a.username)”失败：" + why, status: .unprocessableEntity)
@@ -247,8 +260,9 @@ struct AdminController {
         } catch Accounts.Failure.invalid(let why) {
             return try await render(req, error: why, status: .unprocessableEntity)
         }
-        try await AuditLog.append(active ? "account-enable" : "account-disable", by: user, subject: a.username,
-                                  comment: "\(a.displayName)（\(a.username)）", on: req.db)
+        try await AuditLog.append(
+            active ? "account-enable" : "account-disable", by: user, subject: a.username,
+            comment: "\(a.displayName)（\(a.username)）", on: req.db)
         return try await render(req, message: active ? "已启用账号“\(a.username)”" : "已停用账号“\(a.username)”：它已退出登录，也不能再登录")
     }
 
@@ -262,8 +276,9 @@ struct AdminController {
         } catch Accounts.Failure.invalid(let why) {
             return try await render(req, error: "重置“\(a.username)”的密码失败：" + why, status: .unprocessableEntity)
         }
-        try await AuditLog.append("account-reset-password", by: user, subject: a.username,
-                                  comment: "\(a.displayName)（\(a.username)）须在下次登录时修改密码", on: req.db)
+        try await AuditLog.append(
+            "account-reset-password", by: user, subject: a.username,
+            comment: "\(a.displayName)（\(a.username)）须在下次登录时修改密码", on: req.db)
         return try await render(req, message: "已重置“\(a.username)”的密码：请把临时密码告诉本人，登录后须先修改密码")
     }
 

@@ -39,21 +39,26 @@ struct AuthController {
         struct DemoLine: Encodable { var username: String; var role: String; var organisation: String }
     }
 
-    private func renderLogin(_ req: Request, next: String, username: String = "", error: String? = nil,
-                             status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func renderLogin(
+        _ req: Request, next: String, username: String = "", error: String? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let token = SessionStore.randomToken()
         let noAccounts = try await AccountRecord.query(on: req.db).count() == 0
-        let demoLines = config.demo ? DemoData.accounts.map { a -> LoginPage.DemoLine in
-            let org: String
-            switch a.place {
-            case .finance: org = DemoData.financeName
-            case .department: org = DemoData.departmentName
-            case .unit(let name): org = name
-            }
-            return .init(username: a.username, role: a.role.label, organisation: org)
-        } : []
-        let page = LoginPage(next: next, username: username, error: error, token: token, noAccounts: noAccounts,
-                             demo: config.demo, demoAccounts: demoLines)
+        let demoLines =
+            config.demo
+            ? DemoData.accounts.map { a -> LoginPage.DemoLine in
+                let org: String
+                switch a.place {
+                case .finance: org = DemoData.financeName
+                case .department: org = DemoData.departmentName
+                case .unit(let name): org = name
+                }
+                return .init(username: a.username, role: a.role.label, organisation: org)
+            } : []
+        let page = LoginPage(
+            next: next, username: username, error: error, token: token, noAccounts: noAccounts,
+            demo: config.demo, demoAccounts: demoLines)
         let res = try await req.page("login", page).encodeResponse(for: req)
         res.status = status
         res.cookies[Self.loginCSRFCookie] = HTTPCookies.Value(
@@ -77,9 +82,10 @@ struct AuthController {
             s.value > 0x20 && s.value < 0x7F && s != "\\" && s != "\"" && s != "<" && s != ">" && s != "`"
         }
         guard allowed, next.hasPrefix("/"), !next.hasPrefix("//"),
-              let url = URLComponents(string: next), url.scheme == nil, url.host == nil, url.user == nil,
-              url.percentEncodedPath.hasPrefix("/"), !url.percentEncodedPath.hasPrefix("//"),
-              !url.percentEncodedPath.hasPrefix(SitePath.login.path) else { return home }
+            let url = URLComponents(string: next), url.scheme == nil, url.host == nil, url.user == nil,
+            url.percentEncodedPath.hasPrefix("/"), !url.percentEncodedPath.hasPrefix("//"),
+            !url.percentEncodedPath.hasPrefix(SitePath.login.path)
+        else { return home }
         // A path whose decoded form starts with two slashes or a backslash is another origin to some browsers.
         let decoded = url.path
         guard !decoded.hasPrefix("//"), !decoded.hasPrefix("/\\") else { return home }
@@ -104,9 +110,11 @@ struct AuthController {
         let next = Self.safeNext(form.next)
         let username = form.username ?? ""
         guard let cookie = req.cookies[Self.loginCSRFCookie]?.string, let sent = form._csrf,
-              CSRFMiddleware.same(cookie, sent) else {
-            return try await renderLogin(req, next: next, username: username,
-                                         error: "登录页面已过期（缺少安全令牌），请重新输入后登录", status: .forbidden)
+            CSRFMiddleware.same(cookie, sent)
+        else {
+            return try await renderLogin(
+                req, next: next, username: username,
+                error: "登录页面已过期（缺少安全令牌），请重新输入后登录", status: .forbidden)
         }
         switch try await signIn(req, username: username, password: form.password ?? "") {
         case .success(let token):
@@ -182,8 +190,10 @@ struct AuthController {
         do {
             try await change(req, current: form.current ?? "", new: form.new ?? "", confirm: form.confirm ?? form.new ?? "")
         } catch Accounts.Failure.invalid(let why) {
-            let res = try await req.page("password", PasswordPage(error: why, done: false, forced: try req.requireUser().mustChangePassword))
-                .encodeResponse(for: req)
+            let res = try await req.page(
+                "password", PasswordPage(error: why, done: false, forced: try req.requireUser().mustChangePassword)
+            )
+            .encodeResponse(for: req)
             res.status = .unprocessableEntity
             return res
         }

@@ -32,10 +32,11 @@ struct PagesController {
     @Sendable func home(req: Request) async throws -> View {
         let user = try req.requireUser()
         let scope = Access.scope(of: user)
-        let query = TableListQuery(q: req.query[String.self, at: "q"], state: req.query[String.self, at: "state"],
-                                   mine: req.query[String.self, at: "mine"],
-                                   unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
-                                   kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
+        let query = TableListQuery(
+            q: req.query[String.self, at: "q"], state: req.query[String.self, at: "state"],
+            mine: req.query[String.self, at: "mine"],
+            unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
+            kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
         let page = try await TableStore.page(query, in: scope, for: user, on: req.db)
         let facets = try await TableStore.facets(in: scope, on: req.db)
         var home = PageContext.Home(page, query: query, facets: facets)
@@ -43,8 +44,9 @@ struct PagesController {
         home.offerBulk(to: user)
         // import previews not yet saved come first: recognised, then left before 保存
         home.todo = try await ImportDrafts.open(for: user.id, on: req.db).map { d in
-            .init(name: "导入预览（\(d.tables) 张表）尚未保存", unit: d.names,
-                  why: "识别于 \(d.at)，请核对后保存，\(d.expires)后失效", link: SitePath.importDraft(.value(d.id)).path)
+            .init(
+                name: "导入预览（\(d.tables) 张表）尚未保存", unit: d.names,
+                why: "识别于 \(d.at)，请核对后保存，\(d.expires)后失效", link: SitePath.importDraft(.value(d.id)).path)
         }
         home.todo += try await TableStore.waiting(for: user, on: req.db).map { s, why in
             .init(name: s.name, unit: s.unit, why: why, link: SitePath.table(.value(s.id)).path)
@@ -60,14 +62,18 @@ struct PagesController {
         let user = try req.requireUser()
         let d = try await detail(req)
         var (page, part) = try await officialPart(d, req)
-        let open = TableStatus(stored: d.summary.status) == .approved
+        let open =
+            TableStatus(stored: d.summary.status) == .approved
             ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
-        let confirmation = TableStatus(stored: d.summary.status) == .draft
-            ? try await Organisations.wantsHeadConfirmation(path: try await Access.visibleRecord(d.summary.id, for: user, on: req.db).orgPath, on: req.db)
+        let confirmation =
+            TableStatus(stored: d.summary.status) == .draft
+            ? try await Organisations.wantsHeadConfirmation(
+                path: try await Access.visibleRecord(d.summary.id, for: user, on: req.db).orgPath, on: req.db)
             : false
-        page.workflow = .init(d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
-                              openAdjustment: open, headConfirmation: confirmation,
-                              checked: (part.errorMessages, part.evaluationGaps))
+        page.workflow = .init(
+            d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
+            openAdjustment: open, headConfirmation: confirmation,
+            checked: (part.errorMessages, part.evaluationGaps))
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
         return try await req.page("table", page)
     }
@@ -78,20 +84,22 @@ struct PagesController {
         let parts = req.application.renderedParts, key = RenderedParts.key(d.summary)
         var page: PageContext.Table
         if let part = parts.part(key) {
-            page = PageContext.Table(title: d.summary.name, heading: "", yearLabel: "", summary: d.summary, header: [], columns: [],
-                                     rows: [], tableFindings: [], errors: part.errors, warnings: part.warnings, hints: part.hints,
-                                     links: .init(d.summary.id), score: part.score)
+            page = PageContext.Table(
+                title: d.summary.name, heading: "", yearLabel: "", summary: d.summary, header: [], columns: [],
+                rows: [], tableFindings: [], errors: part.errors, warnings: part.warnings, hints: part.hints,
+                links: .init(d.summary.id), score: part.score)
             page.official = part.html
             return (page, part)
         }
         page = PageContext.table(d)
         let view = try await req.view.render("table-official", page)
-        let part = RenderedParts.Part(html: String(buffer: view.data), errors: page.errors, warnings: page.warnings,
-                                      hints: page.hints, score: page.score, errorMessages: Analysis.errorMessages(d.table),
-                                      evaluationGaps: Analysis.evaluationGaps(d.table))
+        let part = RenderedParts.Part(
+            html: String(buffer: view.data), errors: page.errors, warnings: page.warnings,
+            hints: page.hints, score: page.score, errorMessages: Analysis.errorMessages(d.table),
+            evaluationGaps: Analysis.evaluationGaps(d.table))
         parts.keep(part, as: key)
         page.official = part.html
-        page.rows = []  // rendered: the page need not encode them again
+        page.rows = [] // rendered: the page need not encode them again
         return (page, part)
     }
 
@@ -119,7 +127,8 @@ struct PagesController {
     /// Said before the user types, not after a refused save: why this page cannot save now.
     static func lock(_ s: TableSummaryDTO, user: CurrentUser, evaluation: Bool) -> String? {
         guard user.role.isUnitRole else { return "您的角色（\(user.role.label)）只能查看这张表，不能修改" }
-        switch Workflow.editScope(status: TableStatus(stored: s.status), evaluation: EvaluationStatus(stored: s.evaluationStatus)) {
+        switch Workflow.editScope(status: TableStatus(stored: s.status), evaluation: EvaluationStatus(stored: s.evaluationStatus))
+        {
         case .everything: return nil
         case .evaluationOnly:
             return evaluation ? nil : "这张表已批复，绩效目标不能直接修改：实际完成值请在“自评”中填写；如需修改目标，请在表格页点“调整”"
@@ -130,8 +139,10 @@ struct PagesController {
     @Sendable func export(req: Request) async throws -> View {
         let d = try await detail(req)
         let formats = ExportFormat.allCases.map { $0.option(for: d.summary.id) }
-        return try await req.page("export", PageContext.Export(
-            title: "导出：" + d.summary.name, summary: d.summary, links: .init(d.summary.id), formats: formats))
+        return try await req.page(
+            "export",
+            PageContext.Export(
+                title: "导出：" + d.summary.name, summary: d.summary, links: .init(d.summary.id), formats: formats))
     }
 
     @Sendable func exportFile(_ req: Request, _ format: ExportFormat) async throws -> Response {
@@ -139,8 +150,9 @@ struct PagesController {
         let table = d.table
         // an .xlsx of a large table takes a while: written on HeavyWork's threads, not a page's
         let body = try await req.heavy { try format.webData([table]) }
-        return .download(body, name: "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).\(format.fileExtension)",
-                         asciiName: "table.\(format.fileExtension)", contentType: format.contentType, inline: format == .html)
+        return .download(
+            body, name: "\(d.summary.name.isEmpty ? "目标表" : d.summary.name).\(format.fileExtension)",
+            asciiName: "table.\(format.fileExtension)", contentType: format.contentType, inline: format == .html)
     }
 
     // MARK: 导入
@@ -151,8 +163,9 @@ struct PagesController {
     }
 
     private func importContext(text: String, error: String? = nil) -> PageContext.Import {
-        PageContext.Import(text: text, error: error, maxBytes: config.maxBodyBytes,
-                           maxText: ChineseErrorMiddleware.sizeText(config.maxBodyBytes))
+        PageContext.Import(
+            text: text, error: error, maxBytes: config.maxBodyBytes,
+            maxText: ChineseErrorMiddleware.sizeText(config.maxBodyBytes))
     }
 
     struct ImportForm: Content {
@@ -178,7 +191,8 @@ struct PagesController {
         guard !inputs.isEmpty else {
             let empty = ([form.file].compactMap { $0 } + (form.files ?? [])).filter { !$0.filename.isEmpty }.map(\.filename)
             if !empty.isEmpty {
-                return try await rerender(req, form.text ?? "", error: "所选文件“\(empty.joined(separator: "、"))”是空文件（0 字节），请检查后重新选择。")
+                return try await rerender(
+                    req, form.text ?? "", error: "所选文件“\(empty.joined(separator: "、"))”是空文件（0 字节），请检查后重新选择。")
             }
             return try await rerender(req, form.text ?? "", error: "请粘贴表格文本，或选择一个文件后再点“识别”。")
         }
@@ -198,8 +212,11 @@ struct PagesController {
                 combined.tables += result.tables
                 combined.notes += result.notes.map { note in
                     var n = note
-                    if let t = n.location.table { n.location.table = t + offset }
-                    else if inputs.count > 1 { n.message = "\(input.source)：" + n.message }
+                    if let t = n.location.table {
+                        n.location.table = t + offset
+                    } else if inputs.count > 1 {
+                        n.message = "\(input.source)：" + n.message
+                    }
                     return n
                 }
                 sources += Array(repeating: input.source, count: result.tables.count)
@@ -228,7 +245,8 @@ struct PagesController {
         let user = try req.requireUser()
         try Access.requireUnitRole(user, to: "导入目标表")
         guard let s = req.parameters.get(SitePath.idKey), let id = UUID(uuidString: s),
-              let doc = try await ImportDrafts.take(id, for: user.id, on: req.db) else {
+            let doc = try await ImportDrafts.take(id, for: user.id, on: req.db)
+        else {
             throw Abort(.gone, reason: "这次导入的识别结果已过期或已保存（识别结果保留 \(Int(ImportDrafts.lifetime / 3600)) 小时）。请回到“导入”重新识别")
         }
         var recovered = ImportResult()

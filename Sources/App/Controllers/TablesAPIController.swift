@@ -33,7 +33,8 @@ struct TablesAPIController {
         let res = try await rows.encodeResponse(for: req)
         res.headers.replaceOrAdd(name: "X-Total-Count", value: String(total))
         if page * limit < total {
-            res.headers.replaceOrAdd(name: .link, value: "<\(SitePath.api(.tables).path)?page=\(page + 1)&limit=\(limit)>; rel=\"next\"")
+            res.headers.replaceOrAdd(
+                name: .link, value: "<\(SitePath.api(.tables).path)?page=\(page + 1)&limit=\(limit)>; rel=\"next\"")
         }
         return res
     }
@@ -84,15 +85,17 @@ struct TablesAPIController {
         try await TableStore.delete(id, expectedVersion: version, by: try req.requireUser(), on: req.db)
         // housekeeping rides on deletes: no timer to run, and tables are deleted far less often than read
         try await TableStore.purgeExpired(window: config.restoreWindow, on: req.db)
-        return DeletedDTO(deleted: true, id: id, version: version,
-                          restore: SitePath.api(.tableRestore(.value(id))).path + "?version=\(version)",
-                          restoreMinutes: Int(config.restoreWindow / 60))
+        return DeletedDTO(
+            deleted: true, id: id, version: version,
+            restore: SitePath.api(.tableRestore(.value(id))).path + "?version=\(version)",
+            restoreMinutes: Int(config.restoreWindow / 60))
     }
 
     @Sendable func restore(req: Request) async throws -> TableDetailDTO {
         let version = try req.expectedVersion(nil, what: "恢复目标表")
-        return try await TableStore.restore(try req.tableID(), expectedVersion: version, window: config.restoreWindow,
-                                            by: try req.requireUser(), on: req.db)
+        return try await TableStore.restore(
+            try req.tableID(), expectedVersion: version, window: config.restoreWindow,
+            by: try req.requireUser(), on: req.db)
     }
 
     static func status(_ text: String?) throws -> TableStatus? {

@@ -46,10 +46,15 @@ struct WorkflowController {
     @Sendable func bulkAction(req: Request) async throws -> View {
         let user = try req.requireUser()
         let form = try req.content.decode(BulkForm.self)
-        guard let action = form.action.flatMap(WorkflowAction.init(rawValue:)), Workflow.bulkActions(for: user.role).contains(action) else {
+        guard let action = form.action.flatMap(WorkflowAction.init(rawValue:)),
+            Workflow.bulkActions(for: user.role).contains(action)
+        else {
             let allowed = Workflow.bulkActions(for: user.role).map(\.label).joined(separator: "、")
-            throw Abort(.badRequest, reason: allowed.isEmpty ? "您的角色“\(user.role.label)”不能批量审核"
-                                                            : "批量审核：请选择要执行的操作（\(allowed)）")
+            throw Abort(
+                .badRequest,
+                reason: allowed.isEmpty
+                    ? "您的角色“\(user.role.label)”不能批量审核"
+                    : "批量审核：请选择要执行的操作（\(allowed)）")
         }
         let picked: [(UUID, Int)] = (form.tables ?? []).compactMap { s in
             let parts = s.split(separator: ":")
@@ -63,19 +68,24 @@ struct WorkflowController {
         for (id, version) in picked {
             let link = SitePath.table(.value(id)).path
             do {
-                let d = try await TableStore.act(action, on: id, by: user, comment: form.comment, acknowledgeWarnings: false,
-                                                 expectedVersion: version, approvalNumber: form.approvalNumber,
-                                                 approvalDate: form.approvalDate, on: req.db)
+                let d = try await TableStore.act(
+                    action, on: id, by: user, comment: form.comment, acknowledgeWarnings: false,
+                    expectedVersion: version, approvalNumber: form.approvalNumber,
+                    approvalDate: form.approvalDate, on: req.db)
                 let now = action.phase == .goals ? d.summary.statusLabel : "自评" + d.summary.evaluationStatusLabel
-                results.append(.init(name: d.summary.name, unit: d.summary.unit, link: link, ok: true, text: "已\(action.label)，现为“\(now)”"))
+                results.append(
+                    .init(name: d.summary.name, unit: d.summary.unit, link: link, ok: true, text: "已\(action.label)，现为“\(now)”"))
             } catch {
                 let name = try? await Access.visible(id, for: user, on: req.db)
-                results.append(.init(name: name?.summary.name ?? id.uuidString, unit: name?.summary.unit ?? "", link: link, ok: false,
-                                     text: "未处理：" + describe.describe(error, req).1))
+                results.append(
+                    .init(
+                        name: name?.summary.name ?? id.uuidString, unit: name?.summary.unit ?? "", link: link, ok: false,
+                        text: "未处理：" + describe.describe(error, req).1))
             }
         }
         let done = results.filter(\.ok).count
-        return try await req.page("bulk-result", BulkPage(action: action.label, done: done, refused: results.count - done, results: results))
+        return try await req.page(
+            "bulk-result", BulkPage(action: action.label, done: done, refused: results.count - done, results: results))
     }
 
     struct ActionForm: Content {
@@ -93,10 +103,11 @@ struct WorkflowController {
         let action = try req.workflowAction()
         let form = try req.content.decode(ActionForm.self)
         let ack = ["on", "true", "1", "yes"].contains(form.acknowledgeWarnings?.lowercased() ?? "")
-        let result = try await TableStore.act(action, on: try req.tableID(), by: user, comment: form.comment,
-                                              acknowledgeWarnings: ack,
-                                              expectedVersion: try req.expectedVersion(form.version, what: action.label),
-                                              approvalNumber: form.approvalNumber, approvalDate: form.approvalDate, on: req.db)
+        let result = try await TableStore.act(
+            action, on: try req.tableID(), by: user, comment: form.comment,
+            acknowledgeWarnings: ack,
+            expectedVersion: try req.expectedVersion(form.version, what: action.label),
+            approvalNumber: form.approvalNumber, approvalDate: form.approvalDate, on: req.db)
         // after 调整 the user goes on to edit the new draft
         let to = action == .adjust ? SitePath.tableEdit(.value(result.summary.id)) : SitePath.table(.value(result.summary.id))
         return req.redirect(to: to.path, redirectType: .normal)
@@ -113,12 +124,14 @@ struct WorkflowController {
     @Sendable func apiAction(req: Request) async throws -> TableDetailDTO {
         let user = try req.requireUser()
         let action = try req.workflowAction()
-        let body: ActionRequest = (req.body.data?.readableBytes ?? 0) > 0
+        let body: ActionRequest =
+            (req.body.data?.readableBytes ?? 0) > 0
             ? try req.decodeJSON(ActionRequest.self, what: action.label) : ActionRequest()
-        return try await TableStore.act(action, on: try req.tableID(), by: user, comment: body.comment,
-                                        acknowledgeWarnings: body.acknowledgeWarnings ?? false,
-                                        expectedVersion: try req.expectedVersion(body.version, what: action.label),
-                                        approvalNumber: body.approvalNumber, approvalDate: body.approvalDate, on: req.db)
+        return try await TableStore.act(
+            action, on: try req.tableID(), by: user, comment: body.comment,
+            acknowledgeWarnings: body.acknowledgeWarnings ?? false,
+            expectedVersion: try req.expectedVersion(body.version, what: action.label),
+            approvalNumber: body.approvalNumber, approvalDate: body.approvalDate, on: req.db)
     }
 
     @Sendable func audit(req: Request) async throws -> [AuditEventDTO] {
@@ -151,9 +164,11 @@ struct WorkflowController {
             throw Abort(.notFound, reason: "这张表不是调整生成的，没有可对照的已批复版本")
         }
         let o = try await Access.visible(originalID, for: user, on: req.db)
-        return try await req.page("compare", ComparePage(
-            title: "调整对照：" + d.summary.name, summary: d.summary, original: o.summary, links: .init(d.summary.id),
-            originalLinks: .init(o.summary.id), changes: TableDiff.changes(from: o.table.goalPart, to: d.table.goalPart)))
+        return try await req.page(
+            "compare",
+            ComparePage(
+                title: "调整对照：" + d.summary.name, summary: d.summary, original: o.summary, links: .init(d.summary.id),
+                originalLinks: .init(o.summary.id), changes: TableDiff.changes(from: o.table.goalPart, to: d.table.goalPart)))
     }
 }
 

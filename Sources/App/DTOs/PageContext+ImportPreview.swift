@@ -101,15 +101,18 @@ extension PageContext {
 
         static func line(_ n: ImportNote, number: Int, id: String) -> NoteLine {
             let dto = NoteDTO(n)
-            return NoteLine(id: id, number: number, kind: dto.kind, kindLabel: dto.kindLabel, place: dto.place, message: dto.message)
+            return NoteLine(
+                id: id, number: number, kind: dto.kind, kindLabel: dto.kindLabel, place: dto.place, message: dto.message)
         }
 
         /// Where a note shows in the grid: the cell of its field when that column is shown, else the row's 三级 cell
         /// (a 一级/二级 merged into the row above marks this row's name, so the mark stays on the right row).
         private enum Slot: Hashable { case level1, level2, name, target, column(Int) }
 
-        private static func rows(_ grid: PageContext.Table, table t: GoalTable,
-                                 notes: [(ImportNote, NoteLine)]) -> [PreviewRow] {
+        private static func rows(
+            _ grid: PageContext.Table, table t: GoalTable,
+            notes: [(ImportNote, NoteLine)]
+        ) -> [PreviewRow] {
             let columnFields = PageContext.optionalColumns.map(\.0).filter { f in grid.columns.contains(f.label) }
             var marks: [Int: [Slot: [(ImportNote, NoteLine)]]] = [:]
             for (note, line) in notes {
@@ -128,9 +131,10 @@ extension PageContext {
             func mark(_ i: Int, _ slot: Slot) -> Mark {
                 guard let list = marks[i]?[slot], !list.isEmpty else { return .none }
                 let bad = list.contains { $0.0.kind == .unreadable }
-                return Mark(has: true, cls: bad ? "unreadable-cell" : "repaired-cell",
-                            refs: list.map { Ref(number: $0.1.number, href: "#" + $0.1.id) },
-                            title: list.map { "\($0.1.kindLabel)：\($0.1.message)" }.joined(separator: "\n"))
+                return Mark(
+                    has: true, cls: bad ? "unreadable-cell" : "repaired-cell",
+                    refs: list.map { Ref(number: $0.1.number, href: "#" + $0.1.id) },
+                    title: list.map { "\($0.1.kindLabel)：\($0.1.message)" }.joined(separator: "\n"))
             }
             return grid.rows.enumerated().map { i, r in
                 PreviewRow(

@@ -77,15 +77,21 @@ enum PageContext {
         mutating func offerBulk(to user: CurrentUser, now: Date = Date()) {
             let actions = Workflow.bulkActions(for: user.role)
             guard !actions.isEmpty else { return }
-            bulk = Bulk(actions: actions.map { .init(value: $0.rawValue, label: $0.label, needsComment: $0.needsComment,
-                                                     needsApproval: $0 == .approve) },
-                        today: Workflow.day(now))
+            bulk = Bulk(
+                actions: actions.map {
+                    .init(
+                        value: $0.rawValue, label: $0.label, needsComment: $0.needsComment,
+                        needsApproval: $0 == .approve)
+                },
+                today: Workflow.day(now))
             for g in groups.indices {
                 for r in groups[g].rows.indices {
                     let row = groups[g].rows[r]
                     groups[g].rows[r].selectable = actions.contains {
-                        Workflow.outcome(of: $0, by: user.role, status: TableStatus(stored: row.rawStatus),
-                                         evaluation: EvaluationStatus(stored: row.rawEvaluation)).isPossible
+                        Workflow.outcome(
+                            of: $0, by: user.role, status: TableStatus(stored: row.rawStatus),
+                            evaluation: EvaluationStatus(stored: row.rawEvaluation)
+                        ).isPossible
                     }
                 }
             }
@@ -97,10 +103,11 @@ enum PageContext {
             for t in tables {
                 let unit = t.unit.isEmpty ? "（未填单位）" : t.unit
                 let year = t.year.map { "\($0)年度" } ?? "（未填年度）"
-                let row = Row(name: t.name, title: t.title, kind: t.kindLabel, status: t.statusLabel, errors: t.errors,
-                              warnings: t.warnings, score: PageContext.scoreText(t.score, t.scoreMax, t.grade),
-                              printedUnit: t.printedUnit, links: .init(t.id), pick: "\(t.id.uuidString):\(t.version)",
-                              rawStatus: t.status, rawEvaluation: t.evaluationStatus)
+                let row = Row(
+                    name: t.name, title: t.title, kind: t.kindLabel, status: t.statusLabel, errors: t.errors,
+                    warnings: t.warnings, score: PageContext.scoreText(t.score, t.scoreMax, t.grade),
+                    printedUnit: t.printedUnit, links: .init(t.id), pick: "\(t.id.uuidString):\(t.version)",
+                    rawStatus: t.status, rawEvaluation: t.evaluationStatus)
                 if let last = groups.last, last.unit == unit, last.year == year {
                     groups[groups.count - 1].rows.append(row)
                 } else {
@@ -133,7 +140,8 @@ enum PageContext {
 
         init(_ f: Finding) {
             // the table page shows one table: its messages start at the row
-            severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = Analysis.oneTable(f.message)
+            severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code;
+            message = Analysis.oneTable(f.message)
             suggestion = f.suggestion
         }
     }
@@ -192,7 +200,9 @@ enum PageContext {
     static func header(_ t: GoalTable) -> [HeaderField] {
         var out: [HeaderField] = []
         func add(_ label: String, _ value: String?) {
-            if let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty { out.append(.init(label: label, value: v)) }
+            if let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty {
+                out.append(.init(label: label, value: v))
+            }
         }
         let n = { (d: Double?) in d.map { ArithmeticText.number($0) } }
         switch t.kind {
@@ -201,16 +211,24 @@ enum PageContext {
             add("项目名称", t.project?.name)
             add("项目负责人", t.project?.manager)
             if let f = t.funds, !f.isEmpty {
-                add("项目资金（万元）", ["年度预算总额：\(n(f.total) ?? "—")", "其中：财政拨款 \(n(f.fiscal) ?? "—")",
-                                   "其他资金 \(n(f.other) ?? "—")"].joined(separator: "；"))
+                add(
+                    "项目资金（万元）",
+                    [
+                        "年度预算总额：\(n(f.total) ?? "—")", "其中：财政拨款 \(n(f.fiscal) ?? "—")",
+                        "其他资金 \(n(f.other) ?? "—")",
+                    ].joined(separator: "；"))
             }
             add("项目总体目标", t.goal)
         case .department, .provincial:
             add("部门（单位）名称", t.unit)
             add("部门（单位）职责", t.duty)
             if let f = t.funds, !f.isEmpty {
-                add("资金（万元）", ["预算总额 \(n(f.total) ?? "—")", "财政资金 \(n(f.fiscal) ?? "—")",
-                               "其他资金 \(n(f.other) ?? "—")"].joined(separator: "；"))
+                add(
+                    "资金（万元）",
+                    [
+                        "预算总额 \(n(f.total) ?? "—")", "财政资金 \(n(f.fiscal) ?? "—")",
+                        "其他资金 \(n(f.other) ?? "—")",
+                    ].joined(separator: "；"))
             }
             for task in t.tasks { add("年度主要任务：\(task.name)", task.content ?? "") }
             add("年度履职目标", t.goal)
@@ -231,15 +249,17 @@ enum PageContext {
             let span1 = first1 ? t.indicators[i...].prefix { $0.level1 == ind.level1 }.count : 0
             let span2 = first2 ? t.indicators[i...].prefix { $0.level1 == ind.level1 && $0.level2 == ind.level2 }.count : 0
             let mine = findings.filter { $0.indicator == i }.map(FindingLine.init)
-            rows.append(GridRow(
-                number: i + 1, level1: ind.level1, level1Span: span1, showLevel1: first1, level2: ind.level2,
-                level2Span: span2, showLevel2: first2, name: ind.name, target: targetText(ind),
-                cells: columns.map { $0.1(ind) ?? "" },
-                labelled: columns.map { HeaderField(label: $0.0.label(for: t.kind), value: $0.1(ind) ?? "") },
-                findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
+            rows.append(
+                GridRow(
+                    number: i + 1, level1: ind.level1, level1Span: span1, showLevel1: first1, level2: ind.level2,
+                    level2Span: span2, showLevel2: first2, name: ind.name, target: targetText(ind),
+                    cells: columns.map { $0.1(ind) ?? "" },
+                    labelled: columns.map { HeaderField(label: $0.0.label(for: t.kind), value: $0.1(ind) ?? "") },
+                    findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
         }
         return Table(
-            title: detail.summary.name, heading: t.title, yearLabel: t.year.map { FormWords.yearLine(kind: t.kind, year: $0) } ?? "",
+            title: detail.summary.name, heading: t.title,
+            yearLabel: t.year.map { FormWords.yearLine(kind: t.kind, year: $0) } ?? "",
             summary: detail.summary, header: header(t), columns: columns.map { $0.0.label(for: t.kind) }, rows: rows,
             tableFindings: findings.filter { $0.indicator == nil }.map(FindingLine.init),
             errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
@@ -299,22 +319,28 @@ enum PageContext {
             summary = d.summary
             let status = TableStatus(stored: d.summary.status)
             if let comment = d.summary.returnComment {
-                if status == .draft { returnNote = "已被退回，意见：" + comment }
-                else if status == .approved, EvaluationStatus(stored: d.summary.evaluationStatus) == .draft {
+                if status == .draft {
+                    returnNote = "已被退回，意见：" + comment
+                } else if status == .approved, EvaluationStatus(stored: d.summary.evaluationStatus) == .draft {
                     returnNote = "自评已被退回，意见：" + comment
                 }
             }
             links = .init(d.summary.id)
             taxonomy = Self.taxonomyJSON(Analysis.taxonomy(for: d.table))
-            taxonomies = "{" + TableKind.allCases.map { kind in
-                var t = d.table
-                t.kind = kind
-                return Self.quote(kind.rawValue) + ":" + Self.taxonomyJSON(Analysis.taxonomy(for: t))
-            }.joined(separator: ",") + "}"
-            fieldLabels = "{" + TableKind.allCases.map { kind in
-                Self.quote(kind.rawValue) + ":{" + IndicatorField.allCases.map { Self.quote($0.rawValue) + ":" + Self.quote($0.label(for: kind)) }
-                    .joined(separator: ",") + "}"
-            }.joined(separator: ",") + "}"
+            taxonomies =
+                "{"
+                + TableKind.allCases.map { kind in
+                    var t = d.table
+                    t.kind = kind
+                    return Self.quote(kind.rawValue) + ":" + Self.taxonomyJSON(Analysis.taxonomy(for: t))
+                }.joined(separator: ",") + "}"
+            fieldLabels =
+                "{"
+                + TableKind.allCases.map { kind in
+                    Self.quote(kind.rawValue) + ":{"
+                        + IndicatorField.allCases.map { Self.quote($0.rawValue) + ":" + Self.quote($0.label(for: kind)) }
+                        .joined(separator: ",") + "}"
+                }.joined(separator: ",") + "}"
         }
 
         static func taxonomyJSON(_ groups: [Taxonomy.Group]) -> String {
@@ -363,11 +389,13 @@ extension ExportFormat {
         let href = SitePath.tableExportFile(.value(id), self).path
         switch self {
         case .json:
-            return Option(label: "交换格式 JSON（goal-tables/1）", href: href,
-                          note: "可再次导入本系统，或交给命令行工具 jixiao 检查、评分", download: true)
+            return Option(
+                label: "交换格式 JSON（goal-tables/1）", href: href,
+                note: "可再次导入本系统，或交给命令行工具 jixiao 检查、评分", download: true)
         case .xlsx:
-            return Option(label: "Excel 工作簿（.xlsx，官方版式）", href: href,
-                          note: "一级、二级指标合并单元格，A4 横向打印，附填表说明", download: true)
+            return Option(
+                label: "Excel 工作簿（.xlsx，官方版式）", href: href,
+                note: "一级、二级指标合并单元格，A4 横向打印，附填表说明", download: true)
         case .csv:
             return Option(label: "CSV 表格（.csv）", href: href, note: "每行一项指标，UTF-8，可用 Excel/WPS 打开", download: true)
         case .html:

@@ -88,16 +88,18 @@ extension TableSummaryDTO {
         let kind = TableKind(rawValue: r.kind)
         let status = TableStatus(stored: r.status)
         let evaluation = EvaluationStatus(stored: r.evaluationStatus)
-        self.init(id: id, unit: r.unit, year: r.year, kind: r.kind, kindLabel: kind?.shortLabel ?? r.kind,
-                  title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
-                  evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
-                  adjusts: r.adjustsID, returnComment: r.returnComment, adjustmentReason: r.adjustmentReason, organisationID: r.organisationID,
-                  printedUnit: r.printedUnit.flatMap { p in
-                      let t = p.trimmingCharacters(in: .whitespaces)
-                      return t.isEmpty || t == r.unit ? nil : t
-                  },
-                  version: r.version, errors: r.errorCount, warnings: r.warningCount,
-                  score: r.score, scoreMax: r.scoreMax, grade: r.grade, updatedAt: r.updatedAt)
+        self.init(
+            id: id, unit: r.unit, year: r.year, kind: r.kind, kindLabel: kind?.shortLabel ?? r.kind,
+            title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
+            evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
+            adjusts: r.adjustsID, returnComment: r.returnComment, adjustmentReason: r.adjustmentReason,
+            organisationID: r.organisationID,
+            printedUnit: r.printedUnit.flatMap { p in
+                let t = p.trimmingCharacters(in: .whitespaces)
+                return t.isEmpty || t == r.unit ? nil : t
+            },
+            version: r.version, errors: r.errorCount, warnings: r.warningCount,
+            score: r.score, scoreMax: r.scoreMax, grade: r.grade, updatedAt: r.updatedAt)
     }
 }
 
@@ -107,7 +109,8 @@ extension TableDetailDTO {
         do {
             // every page of a table reads it: GoalCore's fast reader first, JSONDecoder for what it declines
             var document = r.document
-            table = try document.withUTF8 { InterchangeReader.readTable(UnsafeRawBufferPointer($0)) }
+            table =
+                try document.withUTF8 { InterchangeReader.readTable(UnsafeRawBufferPointer($0)) }
                 ?? JSONDecoder().decode(GoalTable.self, from: Data(r.document.utf8))
         } catch {
             throw Abort(.internalServerError, reason: "数据库中第“\(r.id?.uuidString ?? "?")”号表的内容无法读取：\(error)")

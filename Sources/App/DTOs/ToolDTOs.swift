@@ -54,7 +54,8 @@ extension TablesRequestDTO {
     /// type, or carrying `importNotes`) goes through `JSONDecoder`, whose errors name the JSON path.
     static func decode(_ req: Request, what: String) throws -> TablesRequestDTO {
         if let top = req.body.data?.withUnsafeReadableBytes({ InterchangeReader.readTop($0) }), let tables = top.tables,
-           !top.otherKeys.contains("importNotes") {
+            !top.otherKeys.contains("importNotes")
+        {
             return TablesRequestDTO(tables: tables, importNotes: nil)
         }
         return try req.decodeJSON(TablesRequestDTO.self, what: what)
@@ -78,7 +79,8 @@ struct FindingDTO: Content, Sendable {
     var profile: String
 
     init(_ f: Finding) {
-        table = f.table; indicator = f.indicator; indicatorId = f.indicatorId; field = f.field?.rawValue; fieldLabel = f.field?.label
+        table = f.table; indicator = f.indicator; indicatorId = f.indicatorId; field = f.field?.rawValue;
+        fieldLabel = f.field?.label
         severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = f.message
         suggestion = f.suggestion; rule = f.profileRule; profile = f.profile
     }
@@ -179,7 +181,8 @@ struct TableScoreDTO: Content, Sendable {
         execution = s.execution.map {
             ExecutionScoreDTO(score: $0.score, weight: $0.weight, rate: $0.rate, explanation: $0.explanation)
         }
-        total = s.total; max = s.max; percent = s.percent; grade = s.hasScores ? s.grade.rawValue : "未评分"; capped = s.appliedCap != nil
+        total = s.total; max = s.max; percent = s.percent; grade = s.hasScores ? s.grade.rawValue : "未评分";
+        capped = s.appliedCap != nil
         // nothing entered is not a grade: an empty 自评 is 未评分, not 差
         hasScores = s.hasScores; summary = s.hasScores ? s.summary : "未评分：填写实际完成值后计算得分和等级"
         flags = s.flags.map(\.message)

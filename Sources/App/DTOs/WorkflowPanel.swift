@@ -74,8 +74,10 @@ struct WorkflowPanel: Encodable {
 
     /// `checked`: the checker's errors and the self-evaluation's gaps when already known for this saved state
     /// (`RenderedParts`), so a view does not check the table again; nil works them out.
-    init(_ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord], openAdjustment open: TableSummaryDTO? = nil,
-         headConfirmation: Bool = false, checked: (errors: [String], gaps: [String])? = nil, now: Date = Date()) {
+    init(
+        _ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord], openAdjustment open: TableSummaryDTO? = nil,
+        headConfirmation: Bool = false, checked: (errors: [String], gaps: [String])? = nil, now: Date = Date()
+    ) {
         let s = d.summary
         let status = TableStatus(stored: s.status), evaluation = EvaluationStatus(stored: s.evaluationStatus)
         self.status = status.label
@@ -87,7 +89,9 @@ struct WorkflowPanel: Encodable {
         version = s.version
         var blocked: [BlockedAction] = []
         actions = WorkflowAction.allCases.compactMap { a in
-            switch Workflow.outcome(of: a, by: user.role, status: status, evaluation: evaluation, headConfirmation: headConfirmation) {
+            switch Workflow.outcome(
+                of: a, by: user.role, status: status, evaluation: evaluation, headConfirmation: headConfirmation)
+            {
             case .moves, .createsAdjustment:
                 if a == .adjust, open != nil { return nil }
                 // offered only when it can succeed: otherwise said why, beside where the button would be
@@ -97,27 +101,31 @@ struct WorkflowPanel: Encodable {
                     warnings: 0, evaluationGaps: a == .submitEvaluation ? checked?.gaps ?? Analysis.evaluationGaps(d.table) : [])
                 if case .incomplete(_, let problems, let total, _) = refusal {
                     let evaluationStep = a == .submitEvaluation
-                    blocked.append(BlockedAction(
-                        label: a.label,
-                        why: evaluationStep ? "还有 \(total) 处未填写" : "检查发现 \(total) 个错误",
-                        missing: Array(problems.prefix(10)), more: max(0, total - 10),
-                        fix: evaluationStep ? SitePath.tableSelfEvaluation(.value(s.id)).path : SitePath.tableEdit(.value(s.id)).path,
-                        fixLabel: evaluationStep ? "到“自评”中填写" : "到“编辑”中改正"))
+                    blocked.append(
+                        BlockedAction(
+                            label: a.label,
+                            why: evaluationStep ? "还有 \(total) 处未填写" : "检查发现 \(total) 个错误",
+                            missing: Array(problems.prefix(10)), more: max(0, total - 10),
+                            fix: evaluationStep
+                                ? SitePath.tableSelfEvaluation(.value(s.id)).path : SitePath.tableEdit(.value(s.id)).path,
+                            fixLabel: evaluationStep ? "到“自评”中填写" : "到“编辑”中改正"))
                     return nil
                 }
-                return ActionButton(action: a.rawValue, label: Workflow.label(of: a, by: user.role, headConfirmation: headConfirmation),
-                                    href: SitePath.tableAction(.value(s.id), .value(a)).path, needsComment: a.needsComment,
-                                    needsReason: a == .submit && s.adjusts != nil, needsApproval: a == .approve,
-                                    today: Workflow.day(now),
-                                    warnings: a == .submit ? s.warnings : 0,
-                                    danger: a == .sendBack || a == .returnEvaluation)
+                return ActionButton(
+                    action: a.rawValue, label: Workflow.label(of: a, by: user.role, headConfirmation: headConfirmation),
+                    href: SitePath.tableAction(.value(s.id), .value(a)).path, needsComment: a.needsComment,
+                    needsReason: a == .submit && s.adjusts != nil, needsApproval: a == .approve,
+                    today: Workflow.day(now),
+                    warnings: a == .submit ? s.warnings : 0,
+                    danger: a == .sendBack || a == .returnEvaluation)
             case .refused: return nil
             }
         }
         self.blocked = blocked
         openAdjustment = open.map {
-            OpenAdjustment(href: SitePath.table(.value($0.id)).path,
-                           text: "这张表已有一个尚未批复的调整（第 \($0.version) 版，\($0.statusLabel)），请在那里继续")
+            OpenAdjustment(
+                href: SitePath.table(.value($0.id)).path,
+                text: "这张表已有一个尚未批复的调整（第 \($0.version) 版，\($0.statusLabel)），请在那里继续")
         }
         nothingToDo = actions.isEmpty && blocked.isEmpty && openAdjustment == nil
         canDelete = user.role.isUnitRole && status == .draft
@@ -133,8 +141,9 @@ struct WorkflowPanel: Encodable {
         // newest first: the last action is what a reader wants to see
         self.events = events.reversed().map { e in
             let dto = AuditEventDTO(e)
-            return Event(at: dto.at, account: dto.account, role: dto.role, action: dto.actionLabel, comment: dto.comment,
-                         changes: Array(dto.changes.prefix(20)), more: max(0, dto.changes.count - 20))
+            return Event(
+                at: dto.at, account: dto.account, role: dto.role, action: dto.actionLabel, comment: dto.comment,
+                changes: Array(dto.changes.prefix(20)), more: max(0, dto.changes.count - 20))
         }
         auditCSV = SitePath.tableAuditCSV(.value(s.id)).path
     }

@@ -15,7 +15,8 @@ struct AddGoalTableListIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = try Self.sql(database)
         for index in Self.indexes {
-            try await sql.raw("CREATE INDEX IF NOT EXISTS \(unsafeRaw: index.name) ON goal_tables (\(unsafeRaw: index.columns))").run()
+            try await sql.raw("CREATE INDEX IF NOT EXISTS \(unsafeRaw: index.name) ON goal_tables (\(unsafeRaw: index.columns))")
+                .run()
         }
     }
 

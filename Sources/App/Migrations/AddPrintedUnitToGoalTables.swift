@@ -11,10 +11,12 @@ struct AddPrintedUnitToGoalTables: AsyncMigration {
         if let sql = database as? any SQLDatabase {
             try await sql.raw("UPDATE goal_tables SET printed_unit = unit").run()
             // rows of an organisation take its name, as new saves do
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE goal_tables SET unit = (SELECT name FROM organisations WHERE organisations.id = goal_tables.organisation_id) \
                 WHERE organisation_id IS NOT NULL AND EXISTS (SELECT 1 FROM organisations WHERE organisations.id = goal_tables.organisation_id)
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -22,20 +22,27 @@ struct CreateAuditEvents: AsyncMigration {
         try await sql.raw("CREATE INDEX audit_events_table ON audit_events (table_id, at)").run()
         if sql.dialect.name == "sqlite" {
             for op in ["UPDATE", "DELETE"] {
-                try await sql.raw(SQLQueryString("""
-                    CREATE TRIGGER audit_events_no_\(unsafeRaw: op.lowercased()) BEFORE \(unsafeRaw: op) ON audit_events \
-                    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
-                    """)).run()
+                try await sql.raw(
+                    SQLQueryString(
+                        """
+                        CREATE TRIGGER audit_events_no_\(unsafeRaw: op.lowercased()) BEFORE \(unsafeRaw: op) ON audit_events \
+                        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
+                        """)
+                ).run()
             }
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ \
                 BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events \
                 FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -18,13 +18,16 @@ import Vapor
 struct CreatePhasesAndFacts: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE table_phases (table_id \(unsafeRaw: Self.uuid(sql)) NOT NULL, phase VARCHAR(32) NOT NULL, \
             period INTEGER NOT NULL, state VARCHAR(32) NOT NULL, version INTEGER NOT NULL, updated_at \(unsafeRaw: Self.time(sql)) NOT NULL, \
             PRIMARY KEY (table_id, phase, period))
-            """).run()
+            """
+        ).run()
         try await sql.raw("CREATE INDEX table_phases_state ON table_phases (phase, period, state)").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE indicator_facts (table_id \(unsafeRaw: Self.uuid(sql)) NOT NULL, indicator_id VARCHAR(64) NOT NULL, \
             row_number INTEGER NOT NULL, organisation_id \(unsafeRaw: Self.uuid(sql)), org_path TEXT NOT NULL, unit TEXT NOT NULL, \
             year INTEGER, kind VARCHAR(16) NOT NULL, status VARCHAR(32) NOT NULL, level1 TEXT NOT NULL, level2 TEXT NOT NULL, \
@@ -32,7 +35,8 @@ struct CreatePhasesAndFacts: AsyncMigration {
             target_unit TEXT, weight DOUBLE PRECISION, actual TEXT, actual_value DOUBLE PRECISION, score DOUBLE PRECISION, \
             monitoring_value TEXT, light VARCHAR(8), \
             PRIMARY KEY (table_id, indicator_id))
-            """).run()
+            """
+        ).run()
         for (name, columns) in Self.factIndexes {
             try await sql.raw("CREATE INDEX \(unsafeRaw: name) ON indicator_facts (\(unsafeRaw: columns))").run()
         }
@@ -70,7 +74,9 @@ struct CreatePhasesAndFacts: AsyncMigration {
                 for r in batch {
                     try await TablePhases.start(r, on: tx)
                     // facts are the live indicators: not those of deleted or superseded versions, as a save keeps them
-                    if r.deletedAt == nil, r.status != TableStatus.superseded.rawValue { try await IndicatorFacts.write(r, on: tx) }
+                    if r.deletedAt == nil, r.status != TableStatus.superseded.rawValue {
+                        try await IndicatorFacts.write(r, on: tx)
+                    }
                 }
             }
             last = tail.id

@@ -46,8 +46,9 @@ struct MonitoringController {
         var page = MonitoringPages.Index(title: "运行监控")
         page.error = error
         page.todo = try await MonitoringStore.waiting(for: user, now: now, on: req.db).map { e, r, why in
-            .init(title: "\(e.unit) · \(e.tableName)", why: why, link: SitePath.monitoringEntry(.value(e.id!)).path,
-                  overdue: MonitoringWorkflow.isOverdue(status: MonitoringStatus(stored: e.status), due: r.dueAt, now: now))
+            .init(
+                title: "\(e.unit) · \(e.tableName)", why: why, link: SitePath.monitoringEntry(.value(e.id!)).path,
+                overdue: MonitoringWorkflow.isOverdue(status: MonitoringStatus(stored: e.status), due: r.dueAt, now: now))
         }
         for r in try await MonitoringStore.rounds(for: user, on: req.db) {
             let entries = try await MonitoringStore.entries(ofRound: r.id!, for: user, on: req.db)
@@ -62,18 +63,23 @@ struct MonitoringController {
             let defaultYear = approved.first?.year ?? year
             let august = "\(year)-08-15", today = Workflow.day(now)
             let defaultDue = august >= today ? august : Workflow.day(now.addingTimeInterval(14 * 86_400))
-            var open = MonitoringPages.Opening(year: form?.year ?? String(defaultYear), period: form?.period ?? "7",
-                                               kind: form?.kind ?? MonitoringKind.selfMonitoring.rawValue,
-                                               due: form?.due ?? defaultDue, scope: form?.scope ?? "all",
-                                               profile: form?.profile ?? MonitoringProfile.standard.name)
+            var open = MonitoringPages.Opening(
+                year: form?.year ?? String(defaultYear), period: form?.period ?? "7",
+                kind: form?.kind ?? MonitoringKind.selfMonitoring.rawValue,
+                due: form?.due ?? defaultDue, scope: form?.scope ?? "all",
+                profile: form?.profile ?? MonitoringProfile.standard.name)
             let chosenUnits = Set(form?.units ?? []), chosenTables = Set(form?.tables ?? [])
             open.units = try await OrganisationRecord.query(on: req.db)
                 .filter(\.$path, .contains(inverse: false, .prefix), user.organisationPath)
                 .filter(\.$kind == OrganisationKind.unit.rawValue).sort(\.$path).all()
                 .map { .init(id: $0.id!.uuidString, name: $0.name, chosen: chosenUnits.contains($0.id!.uuidString)) }
-            open.tables = approved
-                .map { .init(id: $0.id!.uuidString, name: "\($0.year.map { "\($0)年 " } ?? "")\($0.unit) · \($0.name)",
-                             chosen: chosenTables.contains($0.id!.uuidString)) }
+            open.tables =
+                approved
+                .map {
+                    .init(
+                        id: $0.id!.uuidString, name: "\($0.year.map { "\($0)年 " } ?? "")\($0.unit) · \($0.name)",
+                        chosen: chosenTables.contains($0.id!.uuidString))
+                }
             page.opening = open
         }
         return try await req.page("monitoring", page)
@@ -116,8 +122,9 @@ struct MonitoringController {
         let r = try await MonitoringStore.round(try req.tableID(), on: req.db)
         let entries = try await MonitoringStore.entries(ofRound: r.id!, for: user, on: req.db)
         // a round is shown to whom it has entries for, or to the finance office that opened it
-        guard !entries.isEmpty || (MonitoringWorkflow.opensRounds(user.role) && r.orgPath.hasPrefix(user.organisationPath))
-            || user.role == .admin
+        guard
+            !entries.isEmpty || (MonitoringWorkflow.opensRounds(user.role) && r.orgPath.hasPrefix(user.organisationPath))
+                || user.role == .admin
         else { throw MonitoringStore.Failure.notFound }
         return try await req.page("monitoring-round", MonitoringPages.Round(r, entries: entries, now: Date()))
     }
@@ -141,7 +148,10 @@ struct MonitoringController {
     @Sendable func entry(req: Request) async throws -> View {
         let user = try req.requireUser()
         let (e, r, table, entry, confirmation) = try await load(req, user)
-        return try await req.page("monitoring-entry", MonitoringPages.Entry(e, round: r, table: table, entry: entry, user: user, headConfirmation: confirmation, now: Date()))
+        return try await req.page(
+            "monitoring-entry",
+            MonitoringPages.Entry(
+                e, round: r, table: table, entry: entry, user: user, headConfirmation: confirmation, now: Date()))
     }
 
     /// 保存: what the unit typed; an amount that is not a number is named and shown again, nothing is saved.
@@ -151,14 +161,16 @@ struct MonitoringController {
         let form = try req.content.decode([String: String].self)
         let (edited, unread) = MonitoringEntryForm.read(form, into: entry, table: table)
         guard unread.isEmpty else {
-            let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
+            let page = MonitoringPages.Entry(
+                e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
             return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let version = try req.expectedVersion(form["version"].flatMap { Int($0) }, what: "保存监控表")
         let profile = MonitoringProfile.named(r.profile) ?? .standard
         let light = Monitor(profile: profile).lights(table: table, entry: edited).light
-        _ = try await MonitoringStore.save(e.id!, entered: MonitoringEntryForm.encode(edited), light: light.rawValue,
-                                           expectedVersion: version, by: user, on: req.db)
+        _ = try await MonitoringStore.save(
+            e.id!, entered: MonitoringEntryForm.encode(edited), light: light.rawValue,
+            expectedVersion: version, by: user, on: req.db)
         return req.redirect(to: SitePath.monitoringEntry(.value(e.id!)).path, redirectType: .normal)
     }
 
@@ -182,11 +194,16 @@ struct MonitoringController {
         let user = try req.requireUser()
         let (e, r, table, entry, confirmation) = try await load(req, user)
         let (edited, unread) = MonitoringEntryForm.read(try req.content.decode([String: String].self), into: entry, table: table)
-        let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
-        return LightsAnswer(light: page.light, budget: page.budgetLight, rates: page.budget.map(\.rate),
-                            rows: page.rows.map { RowLight(number: $0.number, light: $0.light, reasonRequired: $0.reasonRequired,
-                                                           reasonMissing: $0.reasonMissing) },
-                            unread: page.unread)
+        let page = MonitoringPages.Entry(
+            e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
+        return LightsAnswer(
+            light: page.light, budget: page.budgetLight, rates: page.budget.map(\.rate),
+            rows: page.rows.map {
+                RowLight(
+                    number: $0.number, light: $0.light, reasonRequired: $0.reasonRequired,
+                    reasonMissing: $0.reasonMissing)
+            },
+            unread: page.unread)
     }
 
     struct ActionForm: Content {
@@ -210,29 +227,35 @@ struct MonitoringController {
             if fields.keys.contains(where: { $0.hasPrefix("i.") || $0.hasPrefix("b.") }) {
                 let (edited, unread) = MonitoringEntryForm.read(fields, into: entry, table: table)
                 guard unread.isEmpty else {
-                    let page = MonitoringPages.Entry(e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation, now: Date())
+                    let page = MonitoringPages.Entry(
+                        e, round: r, table: table, entry: edited, unread: unread, user: user, headConfirmation: confirmation,
+                        now: Date())
                     return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
                 }
                 let entered = MonitoringEntryForm.encode(edited)
                 if entered != e.entered {
                     let light = Monitor(profile: profile).lights(table: table, entry: edited).light
-                    e = try await MonitoringStore.save(e.id!, entered: entered, light: light.rawValue,
-                                                       expectedVersion: version, by: user, on: req.db)
+                    e = try await MonitoringStore.save(
+                        e.id!, entered: entered, light: light.rawValue,
+                        expectedVersion: version, by: user, on: req.db)
                     version = e.version
                 }
                 entry = edited
             }
         }
         // 提交 is refused while a light the rules ask a reason for has none: the rows are named
-        let missing = action == .submit
+        let missing =
+            action == .submit
             ? Monitor(profile: profile).submissionCheck(table: table, entry: entry).reasonGaps.map(\.message) : []
         do {
-            _ = try await MonitoringStore.act(action, on: e.id!, by: user, comment: form.comment,
-                                              expectedVersion: version, missing: missing, on: req.db)
+            _ = try await MonitoringStore.act(
+                action, on: e.id!, by: user, comment: form.comment,
+                expectedVersion: version, missing: missing, on: req.db)
         } catch let refusal as MonitoringRefusal {
             // said on the form itself, beside the rows it names, with what was typed (saved above)
             guard case .incomplete(let rows) = refusal else { throw refusal }
-            var page = MonitoringPages.Entry(e, round: r, table: table, entry: entry, user: user, headConfirmation: confirmation, now: Date())
+            var page = MonitoringPages.Entry(
+                e, round: r, table: table, entry: entry, user: user, headConfirmation: confirmation, now: Date())
             page.refusal = refusal.message
             page.refusalRows = rows
             return try await req.page("monitoring-entry", page).encodeResponse(status: .unprocessableEntity, for: req)
@@ -254,10 +277,14 @@ struct MonitoringController {
         let (e, r, table, entry, confirmation) = try await load(req, user)
         let form = try req.content.decode(ImportUpload.self)
         var input: (data: Data, name: String)? = nil
-        if let f = form.file, f.data.readableBytes > 0 { input = (Data(buffer: f.data), f.filename) }
-        else if let t = form.text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { input = (Data(t.utf8), "") }
+        if let f = form.file, f.data.readableBytes > 0 {
+            input = (Data(buffer: f.data), f.filename)
+        } else if let t = form.text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            input = (Data(t.utf8), "")
+        }
         func again(_ problems: [String], _ shown: MonitoringEntry, status: HTTPResponseStatus) async throws -> Response {
-            var page = MonitoringPages.Entry(e, round: r, table: table, entry: shown, user: user, headConfirmation: confirmation, now: Date())
+            var page = MonitoringPages.Entry(
+                e, round: r, table: table, entry: shown, user: user, headConfirmation: confirmation, now: Date())
             page.notes = problems
             return try await req.page("monitoring-entry", page).encodeResponse(status: status, for: req)
         }
@@ -265,17 +292,21 @@ struct MonitoringController {
         let version = try req.expectedVersion(form.version, what: "导入监控表")
         // read off the event loops, within the upload limits, as every upload
         let read: Result<MonitoringImportResult, Abort> = try await req.heavy {
-            do { return .success(try MonitoringReader.read(data: input.data, name: input.name, limits: .upload)) }
-            catch let error as ImportError { return .failure(Abort(.unprocessableEntity, reason: "无法识别为执行监控表：\(error.description)")) }
-            catch { return .failure(Abort(.unprocessableEntity, reason: "无法识别为执行监控表")) }
+            do { return .success(try MonitoringReader.read(data: input.data, name: input.name, limits: .upload)) } catch let error
+                as ImportError
+            { return .failure(Abort(.unprocessableEntity, reason: "无法识别为执行监控表：\(error.description)")) } catch {
+                return .failure(Abort(.unprocessableEntity, reason: "无法识别为执行监控表"))
+            }
         }
         let result = try read.get()
         guard let found = result.tables.first else {
-            return try await again(["没有读到执行监控表（需要“三级指标”“完成值”等列）"] + result.notes.map { "\($0.location.description)：\($0.message)" }, entry,
-                                   status: .unprocessableEntity)
+            return try await again(
+                ["没有读到执行监控表（需要“三级指标”“完成值”等列）"] + result.notes.map { "\($0.location.description)：\($0.message)" }, entry,
+                status: .unprocessableEntity)
         }
         var (imported, unmatched) = found.entry.rekeyed(from: found.table, to: table)
-        var notes = result.notes.map { "\($0.location.description)：\($0.message)" } + unmatched.map { "文件中的指标“\($0)”在已批复的目标中找不到，没有导入" }
+        var notes =
+            result.notes.map { "\($0.location.description)：\($0.message)" } + unmatched.map { "文件中的指标“\($0)”在已批复的目标中找不到，没有导入" }
         if imported.period != r.period {
             notes.append("文件的监控期间为\(imported.periodLabel)，本轮为\(MonitoringWorkflow.periodLabel(r.period))：按本轮保存")
             imported.period = r.period
@@ -283,10 +314,15 @@ struct MonitoringController {
         if imported.budget.isEmpty { imported.budget = entry.budget }
         let profile = MonitoringProfile.named(r.profile) ?? .standard
         let light = Monitor(profile: profile).lights(table: table, entry: imported).light
-        let saved = try await MonitoringStore.save(e.id!, entered: MonitoringEntryForm.encode(imported), light: light.rawValue,
-                                                   expectedVersion: version, by: user, on: req.db)
-        var page = MonitoringPages.Entry(saved, round: r, table: table, entry: imported, user: user, headConfirmation: confirmation, now: Date())
-        page.notes = ["已从\(input.name.isEmpty ? "粘贴的文本" : "文件“\(input.name)”")导入 \(imported.indicators.count { $0.completed != nil }) 项指标的完成值"] + notes
+        let saved = try await MonitoringStore.save(
+            e.id!, entered: MonitoringEntryForm.encode(imported), light: light.rawValue,
+            expectedVersion: version, by: user, on: req.db)
+        var page = MonitoringPages.Entry(
+            saved, round: r, table: table, entry: imported, user: user, headConfirmation: confirmation, now: Date())
+        page.notes =
+            [
+                "已从\(input.name.isEmpty ? "粘贴的文本" : "文件“\(input.name)”")导入 \(imported.indicators.count { $0.completed != nil }) 项指标的完成值"
+            ] + notes
         return try await req.page("monitoring-entry", page).encodeResponse(for: req)
     }
 
@@ -304,8 +340,9 @@ struct MonitoringController {
     @Sendable func printView(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (_, _, table, entry, _) = try await load(req, user)
-        return Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"],
-                        body: .init(string: MonitoringPrintView.html([MonitoredTable(table: table, entry: entry)])))
+        return Response(
+            status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"],
+            body: .init(string: MonitoringPrintView.html([MonitoredTable(table: table, entry: entry)])))
     }
 
     /// 监控汇总表 of the entries of a round this account sees.
@@ -323,10 +360,13 @@ struct MonitoringController {
             var words = [status.label]
             if MonitoringWorkflow.isOverdue(status: status, due: r.dueAt, now: now) { words.append("逾期") }
             if status == .filling, e.returnComment != nil { words.append("退回") }
-            return MonitoringSummaryLine(unit: e.unit, table: MonitoredTable(table: t, entry: MonitoringEntryForm.decode(e.entered, table: t, period: r.period)),
-                                         status: words.joined(separator: "、"))
+            return MonitoringSummaryLine(
+                unit: e.unit,
+                table: MonitoredTable(table: t, entry: MonitoringEntryForm.decode(e.entered, table: t, period: r.period)),
+                status: words.joined(separator: "、"))
         }
-        let data = try MonitoringSummaryXLSX.data(lines, title: "\(r.title)监控汇总表", profile: MonitoringProfile.named(r.profile) ?? .standard)
+        let data = try MonitoringSummaryXLSX.data(
+            lines, title: "\(r.title)监控汇总表", profile: MonitoringProfile.named(r.profile) ?? .standard)
         return .download(data, name: "监控汇总表-\(r.title).xlsx", asciiName: "monitoring-summary.xlsx", contentType: Self.xlsx)
     }
 }

@@ -22,7 +22,9 @@ enum MonitoringEntryForm {
 
     static func budgetField(_ item: BudgetItem, _ c: BudgetColumn) -> String { "b.\(item)_\(c.rawValue)" }
     static func indicatorField(_ id: String, _ name: String) -> String { "i.\(id).\(name)" }
-    static func causeField(_ id: String, _ cause: DeviationCause) -> String { "i.\(id).cause.\(DeviationCause.allCases.firstIndex(of: cause)!)" }
+    static func causeField(_ id: String, _ cause: DeviationCause) -> String {
+        "i.\(id).cause.\(DeviationCause.allCases.firstIndex(of: cause)!)"
+    }
 
     /// A cell that could not be read as typed.
     struct Unread: Equatable {
@@ -48,8 +50,10 @@ enum MonitoringEntryForm {
                 var value: Double? = nil
                 if let t = text(key) {
                     guard let n = TypedInput.amountInWan(t) else {
-                        unread.append(.init(field: key, typed: t,
-                                            message: "资金第 \(r + 1) 行“\(row.item.formLabel)”的“\(c.label(period: e.period))”：“\(t)”不是金额（万元）"))
+                        unread.append(
+                            .init(
+                                field: key, typed: t,
+                                message: "资金第 \(r + 1) 行“\(row.item.formLabel)”的“\(c.label(period: e.period))”：“\(t)”不是金额（万元）"))
                         continue
                     }
                     value = n

@@ -38,7 +38,9 @@ enum MonitoringPages {
         init(year: String, period: String, kind: String, due: String, scope: String, profile: String) {
             self.year = year; self.period = period; self.kind = kind; self.due = due; self.scope = scope
             profiles = MonitoringProfile.builtIn.map { .init(value: $0.name, label: $0.title, chosen: $0.name == profile) }
-            periods = (1...12).map { .init(value: String($0), label: MonitoringWorkflow.periodLabel($0), chosen: String($0) == period) }
+            periods = (1...12).map {
+                .init(value: String($0), label: MonitoringWorkflow.periodLabel($0), chosen: String($0) == period)
+            }
             kinds = MonitoringKind.allCases.map { .init(value: $0.rawValue, label: $0.label, chosen: $0.rawValue == kind) }
         }
     }
@@ -110,13 +112,14 @@ enum MonitoringPages {
             }.sorted { ($0.severity, $0.unit) > ($1.severity, $1.unit) }
             self.entries = entries.map { e in
                 let status = MonitoringStatus(stored: e.status)
-                return EntryLine(unit: e.unit, table: e.tableName, status: status.label,
-                                 overdue: MonitoringWorkflow.isOverdue(status: status, due: r.dueAt, now: now),
-                                 returned: status == .filling ? e.returnComment : nil,
-                                 rectification: RectificationStatus(stored: e.rectification) == .none
-                                     ? "" : RectificationStatus(stored: e.rectification).label,
-                                 link: SitePath.monitoringEntry(.value(e.id!)).path,
-                                 light: LightCell(e.light.flatMap(Light.init(rawValue:)) ?? .undetermined, ""))
+                return EntryLine(
+                    unit: e.unit, table: e.tableName, status: status.label,
+                    overdue: MonitoringWorkflow.isOverdue(status: status, due: r.dueAt, now: now),
+                    returned: status == .filling ? e.returnComment : nil,
+                    rectification: RectificationStatus(stored: e.rectification) == .none
+                        ? "" : RectificationStatus(stored: e.rectification).label,
+                    link: SitePath.monitoringEntry(.value(e.id!)).path,
+                    light: LightCell(e.light.flatMap(Light.init(rawValue:)) ?? .undetermined, ""))
             }
         }
     }
@@ -186,8 +189,10 @@ enum MonitoringPages {
         var actions: [Action]
         var back: String
 
-        init(_ e: MonitoringEntryRecord, round r: MonitoringRoundRecord, table: GoalTable, entry: MonitoringEntry,
-             unread: [MonitoringEntryForm.Unread] = [], user: CurrentUser, headConfirmation: Bool, now: Date) {
+        init(
+            _ e: MonitoringEntryRecord, round r: MonitoringRoundRecord, table: GoalTable, entry: MonitoringEntry,
+            unread: [MonitoringEntryForm.Unread] = [], user: CurrentUser, headConfirmation: Bool, now: Date
+        ) {
             let status = MonitoringStatus(stored: e.status), rect = RectificationStatus(stored: e.rectification)
             let profile = MonitoringProfile.named(r.profile) ?? .standard
             let lights = Monitor(profile: profile).lights(table: table, entry: entry)
@@ -224,16 +229,21 @@ enum MonitoringPages {
             let typedBad = Dictionary(unread.map { ($0.field, $0.typed) }, uniquingKeysWith: { a, _ in a })
             budgetHeadings = MonitoringEntryForm.BudgetColumn.allCases.map { $0.label(period: r.period) }
             budget = entry.budget.map { b in
-                BudgetLine(label: b.item.formLabel, cells: MonitoringEntryForm.BudgetColumn.allCases.map { c in
-                    let key = MonitoringEntryForm.budgetField(b.item, c)
-                    let v: Double? = switch c {
-                    case .initial: b.initial
-                    case .adjusted: b.adjusted
-                    case .spent: b.spent
-                    case .expected: b.expected
-                    }
-                    return BudgetCell(name: key, label: c.label(period: r.period), value: typedBad[key] ?? v.map { ArithmeticText.number($0) } ?? "", bad: typedBad[key] != nil)
-                }, rate: b.rate.map { ArithmeticText.number(($0 * 100).rounded() / 100) + "%" } ?? "")
+                BudgetLine(
+                    label: b.item.formLabel,
+                    cells: MonitoringEntryForm.BudgetColumn.allCases.map { c in
+                        let key = MonitoringEntryForm.budgetField(b.item, c)
+                        let v: Double? =
+                            switch c {
+                            case .initial: b.initial
+                            case .adjusted: b.adjusted
+                            case .spent: b.spent
+                            case .expected: b.expected
+                            }
+                        return BudgetCell(
+                            name: key, label: c.label(period: r.period),
+                            value: typedBad[key] ?? v.map { ArithmeticText.number($0) } ?? "", bad: typedBad[key] != nil)
+                    }, rate: b.rate.map { ArithmeticText.number(($0 * 100).rounded() / 100) + "%" } ?? "")
             }
             goalProgress = entry.goalProgress ?? ""
             causes = DeviationCause.allCases.map(\.rawValue)
@@ -244,30 +254,38 @@ enum MonitoringPages {
                 let p = entry.progress(for: iid) ?? IndicatorProgress(id: iid)
                 let l = byID[iid]
                 func f(_ name: String) -> String { MonitoringEntryForm.indicatorField(iid, name) }
-                return Row(number: i + 1, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.targetText,
-                           completedName: f("completed"), completed: p.completed ?? "",
-                           expectedName: f("expected"), expected: p.expected ?? "",
-                           likelihoodName: f("likelihood"),
-                           likelihoods: Likelihood.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, chosen: p.likelihood == $0) },
-                           causes: DeviationCause.allCases.map {
-                               .init(id: MonitoringEntryForm.causeField(iid, $0), name: $0.rawValue, chosen: p.causes.contains($0))
-                           },
-                           causeTextName: f("causeText"), causeText: p.causeText ?? "",
-                           correctionName: f("correction"), correction: p.correction ?? "",
-                           noteName: f("note"), note: p.note ?? "",
-                           light: l.map { LightCell($0.light, $0.explanation) } ?? LightCell(.undetermined, "还没有填写完成值"),
-                           reasonRequired: l?.reasonRequired ?? false, reasonMissing: l?.reasonMissing ?? false)
+                return Row(
+                    number: i + 1, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.targetText,
+                    completedName: f("completed"), completed: p.completed ?? "",
+                    expectedName: f("expected"), expected: p.expected ?? "",
+                    likelihoodName: f("likelihood"),
+                    likelihoods: Likelihood.allCases.map {
+                        .init(value: $0.rawValue, label: $0.rawValue, chosen: p.likelihood == $0)
+                    },
+                    causes: DeviationCause.allCases.map {
+                        .init(id: MonitoringEntryForm.causeField(iid, $0), name: $0.rawValue, chosen: p.causes.contains($0))
+                    },
+                    causeTextName: f("causeText"), causeText: p.causeText ?? "",
+                    correctionName: f("correction"), correction: p.correction ?? "",
+                    noteName: f("note"), note: p.note ?? "",
+                    light: l.map { LightCell($0.light, $0.explanation) } ?? LightCell(.undetermined, "还没有填写完成值"),
+                    reasonRequired: l?.reasonRequired ?? false, reasonMissing: l?.reasonMissing ?? false)
             }
             // only the steps this account can take now: a button that would be refused is not offered
             actions = MonitoringAction.allCases.compactMap { a in
-                guard MonitoringWorkflow.outcome(of: a, by: user.role, status: status, rectification: rect,
-                                                 headConfirmation: headConfirmation).isPossible else {
+                guard
+                    MonitoringWorkflow.outcome(
+                        of: a, by: user.role, status: status, rectification: rect,
+                        headConfirmation: headConfirmation
+                    ).isPossible
+                else {
                     return nil
                 }
                 // the filler's 提交 says where it goes when the head confirms first
                 let label = a == .submit && headConfirmation && user.role != .unitHead ? "提交单位负责人确认" : a.label
-                return Action(label: label, href: SitePath.monitoringEntryAction(.value(id), .value(a)).path,
-                              commentLabel: a.commentLabel, danger: a == .sendBack, isSubmit: a == .submit)
+                return Action(
+                    label: label, href: SitePath.monitoringEntryAction(.value(id), .value(a)).path,
+                    commentLabel: a.commentLabel, danger: a == .sendBack, isSubmit: a == .submit)
             }
             back = SitePath.monitoringRound(.value(e.roundID)).path
         }
@@ -280,13 +298,14 @@ enum MonitoringPages {
 
         init(_ l: Light, _ explanation: String) {
             light = l.rawValue
-            css = switch l {
-            case .red: "light-red"
-            case .yellow: "light-yellow"
-            case .green: "light-green"
-            case .blue: "light-blue"
-            default: "light-unknown"
-            }
+            css =
+                switch l {
+                case .red: "light-red"
+                case .yellow: "light-yellow"
+                case .green: "light-green"
+                case .blue: "light-blue"
+                default: "light-unknown"
+                }
             self.explanation = explanation
         }
     }

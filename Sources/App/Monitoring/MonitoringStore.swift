@@ -23,7 +23,7 @@ enum MonitoringStore {
     }
 
     /// The advisory lock the openings of rounds take in turn (PostgreSQL).
-    static let openingLock: Int64 = 0x4A49_584D_4F4E  // "JIXMON"
+    static let openingLock: Int64 = 0x4A49_584D_4F4E // "JIXMON"
 
     struct Opening: Sendable {
         var year: Int
@@ -75,13 +75,17 @@ enum MonitoringStore {
             // a table already in a round of the same year, period and kind is not monitored twice
             let sameRounds = try await MonitoringRoundRecord.query(on: tx).filter(\.$year == o.year)
                 .filter(\.$period == o.period).filter(\.$kind == o.kind.rawValue).all().compactMap(\.id)
-            let already = Set(sameRounds.isEmpty ? [] : try await MonitoringEntryRecord.query(on: tx)
-                .filter(\.$roundID ~~ sameRounds).all().map(\.tableID))
+            let already = Set(
+                sameRounds.isEmpty
+                    ? []
+                    : try await MonitoringEntryRecord.query(on: tx)
+                        .filter(\.$roundID ~~ sameRounds).all().map(\.tableID))
             let fresh = tables.filter { $0.id.map { !already.contains($0) } ?? false }
             guard !fresh.isEmpty else {
-                throw Failure.invalid(tables.isEmpty
-                    ? "范围内没有\(o.year)年度已批复的目标表，无法开启监控"
-                    : "范围内的 \(tables.count) 张已批复目标表都已在\(o.year)年\(MonitoringWorkflow.periodLabel(o.period))\(o.kind.label)中")
+                throw Failure.invalid(
+                    tables.isEmpty
+                        ? "范围内没有\(o.year)年度已批复的目标表，无法开启监控"
+                        : "范围内的 \(tables.count) 张已批复目标表都已在\(o.year)年\(MonitoringWorkflow.periodLabel(o.period))\(o.kind.label)中")
             }
             let round = MonitoringRoundRecord()
             round.id = UUID()
@@ -110,8 +114,9 @@ enum MonitoringStore {
                 e.entered = MonitoringEntryForm.encode(MonitoringEntry.blank(for: try TableDetailDTO(t).table, period: o.period))
                 try await e.create(on: tx)
             }
-            try await AuditLog.append("monitoring-round-opened", by: user, subject: round.title,
-                                      comment: "\(scopeText)；\(fresh.count) 张目标表；截止 \(Workflow.day(o.due))", on: tx)
+            try await AuditLog.append(
+                "monitoring-round-opened", by: user, subject: round.title,
+                comment: "\(scopeText)；\(fresh.count) 张目标表；截止 \(Workflow.day(o.due))", on: tx)
             return (round, fresh.count)
         }
     }
@@ -141,8 +146,9 @@ enum MonitoringStore {
 
     /// The rounds the account has entries in, or opened in its subtree; newest first.
     static func rounds(for user: CurrentUser, on db: any Database) async throws -> [MonitoringRoundRecord] {
-        let ids = Set(try await visible(MonitoringEntryRecord.query(on: db), to: user).field(\.$roundID).unique().all()
-            .map(\.roundID))
+        let ids = Set(
+            try await visible(MonitoringEntryRecord.query(on: db), to: user).field(\.$roundID).unique().all()
+                .map(\.roundID))
         var q = MonitoringRoundRecord.query(on: db)
         if Access.scope(of: user) != .all {
             q = q.group(.or) { or in
@@ -150,7 +156,7 @@ enum MonitoringStore {
                 if MonitoringWorkflow.opensRounds(user.role) {
                     or.filter(\.$orgPath, .contains(inverse: false, .prefix), user.organisationPath)
                 }
-                or.filter(\.$id == UUID())  // an empty OR matches nothing
+                or.filter(\.$id == UUID()) // an empty OR matches nothing
             }
         }
         return try await q.sort(\.$createdAt, .descending).all()
@@ -178,10 +184,13 @@ enum MonitoringStore {
             or.filter(\.$id == UUID())
         }
         // the most urgent first, in SQL, so that the cut keeps them
-        let entries = try await q.join(MonitoringRoundRecord.self, on: \MonitoringEntryRecord.$roundID == \MonitoringRoundRecord.$id)
-            .sort(MonitoringRoundRecord.self, \.$dueAt).sort(\.$tableName).limit(200).all()
-        let rounds = Dictionary(uniqueKeysWithValues: try await MonitoringRoundRecord.query(on: db)
-            .filter(\.$id ~~ Array(Set(entries.map(\.roundID)))).all().compactMap { r in r.id.map { ($0, r) } })
+        let entries = try await q.join(
+            MonitoringRoundRecord.self, on: \MonitoringEntryRecord.$roundID == \MonitoringRoundRecord.$id
+        )
+        .sort(MonitoringRoundRecord.self, \.$dueAt).sort(\.$tableName).limit(200).all()
+        let rounds = Dictionary(
+            uniqueKeysWithValues: try await MonitoringRoundRecord.query(on: db)
+                .filter(\.$id ~~ Array(Set(entries.map(\.roundID)))).all().compactMap { r in r.id.map { ($0, r) } })
         return entries.compactMap { e -> (MonitoringEntryRecord, MonitoringRoundRecord, String)? in
             guard let r = rounds[e.roundID] else { return nil }
             return (e, r, why(e, r, for: role, now: now))
@@ -209,27 +218,33 @@ enum MonitoringStore {
     // MARK: changes
 
     /// Saves what the unit entered over `expectedVersion` (409 when someone saved since).
-    static func save(_ id: UUID, entered: String, light: String?, expectedVersion: Int, by user: CurrentUser,
-                     on db: any Database) async throws
+    static func save(
+        _ id: UUID, entered: String, light: String?, expectedVersion: Int, by user: CurrentUser,
+        on db: any Database
+    ) async throws
         -> MonitoringEntryRecord
     {
         try await WriteTransaction.write(on: db) { tx in
             let e = try await entry(id, for: user, on: tx)
             let status = MonitoringStatus(stored: e.status)
             guard MonitoringWorkflow.editable(by: user.role, status: status) else {
-                throw Abort(.conflict, reason: user.role.isUnitRole
-                    ? "这份监控表当前为“\(status.label)”，不能修改；如需修改请由审核人退回"
-                    : "您的角色（\(user.role.label)）只能查看这份监控表，不能填写")
+                throw Abort(
+                    .conflict,
+                    reason: user.role.isUnitRole
+                        ? "这份监控表当前为“\(status.label)”，不能修改；如需修改请由审核人退回"
+                        : "您的角色（\(user.role.label)）只能查看这份监控表，不能填写")
             }
             guard e.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: e.version) }
             guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
             // the version is claimed on the row, while still 填报中: of two saves of one version (or a save and a
             // 提交 at once) one wins and the other is told, on PostgreSQL as on SQLite
-            let claimed = try await sql.raw("""
+            let claimed = try await sql.raw(
+                """
                 UPDATE monitoring_entries SET version = version + 1 \
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) AND status = \(bind: MonitoringStatus.filling.rawValue) \
                 RETURNING version
-                """).first()
+                """
+            ).first()
             guard claimed != nil else {
                 let now = try await MonitoringEntryRecord.find(id, on: tx)
                 throw Failure.conflict(yours: expectedVersion, current: now?.version ?? expectedVersion)
@@ -244,32 +259,37 @@ enum MonitoringStore {
     }
 
     /// Takes a workflow step. `missing` names the rows still lacking what the rules require (asked for 提交 only).
-    static func act(_ action: MonitoringAction, on id: UUID, by user: CurrentUser, comment: String?, expectedVersion: Int,
-                    missing: [String] = [], on db: any Database) async throws -> MonitoringEntryRecord
-    {
+    static func act(
+        _ action: MonitoringAction, on id: UUID, by user: CurrentUser, comment: String?, expectedVersion: Int,
+        missing: [String] = [], on db: any Database
+    ) async throws -> MonitoringEntryRecord {
         try await WriteTransaction.write(on: db) { tx in
             let e = try await entry(id, for: user, on: tx)
             guard e.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: e.version) }
             let status = MonitoringStatus(stored: e.status), rect = RectificationStatus(stored: e.rectification)
             let confirmation = try await Organisations.wantsHeadConfirmation(path: e.orgPath, on: tx)
-            let outcome = MonitoringWorkflow.outcome(of: action, by: user.role, status: status, rectification: rect,
-                                                     headConfirmation: confirmation)
+            let outcome = MonitoringWorkflow.outcome(
+                of: action, by: user.role, status: status, rectification: rect,
+                headConfirmation: confirmation)
             guard case .moves(let to, let toRect) = outcome else {
                 if case .refused(let refusal) = outcome { throw refusal }
                 return e
             }
             let note = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if let refusal = MonitoringWorkflow.precondition(of: action, comment: note, missing: action == .submit ? missing : []) {
+            if let refusal = MonitoringWorkflow.precondition(of: action, comment: note, missing: action == .submit ? missing : [])
+            {
                 throw refusal
             }
             guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库不支持 SQL") }
             // claimed on the row: of two reviewers pressing at once, one moves the entry
-            let claimed = try await sql.raw("""
+            let claimed = try await sql.raw(
+                """
                 UPDATE monitoring_entries SET status = \(bind: to.rawValue), rectification = \(bind: toRect.rawValue) \
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) AND status = \(bind: status.rawValue) \
                 AND rectification = \(bind: rect.rawValue) \
                 RETURNING id
-                """).first()
+                """
+            ).first()
             guard claimed != nil else { throw Abort(.conflict, reason: "这份监控表刚被他人处理过，请刷新后再操作") }
             e.status = to.rawValue
             e.rectification = toRect.rawValue
@@ -281,8 +301,9 @@ enum MonitoringStore {
             default: break
             }
             try await e.save(on: tx)
-            try await AuditLog.append("monitoring-\(action.rawValue)", by: user, table: e.tableID, subject: e.tableName,
-                                      comment: note, on: tx)
+            try await AuditLog.append(
+                "monitoring-\(action.rawValue)", by: user, table: e.tableID, subject: e.tableName,
+                comment: note, on: tx)
             return e
         }
     }

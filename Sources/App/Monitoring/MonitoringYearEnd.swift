@@ -20,8 +20,9 @@ struct MonitoringYearEnd {
         let ids = [d.summary.id] + (d.summary.adjusts.map { [$0] } ?? [])
         let entries = try await MonitoringEntryRecord.query(on: db).filter(\.$tableID ~~ ids).all()
         guard !entries.isEmpty else { return .init() }
-        let rounds = Dictionary(uniqueKeysWithValues: try await MonitoringRoundRecord.query(on: db)
-            .filter(\.$id ~~ Array(Set(entries.map(\.roundID)))).all().compactMap { r in r.id.map { ($0, r) } })
+        let rounds = Dictionary(
+            uniqueKeysWithValues: try await MonitoringRoundRecord.query(on: db)
+                .filter(\.$id ~~ Array(Set(entries.map(\.roundID)))).all().compactMap { r in r.id.map { ($0, r) } })
         let decoded = entries.compactMap { e -> (MonitoringRoundRecord, MonitoringEntry)? in
             guard let r = rounds[e.roundID] else { return nil }
             return (r, MonitoringEntryForm.decode(e.entered, table: d.table, period: r.period))
@@ -31,7 +32,8 @@ struct MonitoringYearEnd {
             out.guesses = YearEnd.firstGuesses(table: d.table, lastRound: last.1)
             out.lastRound = last.0.title
         }
-        out.contradictions = YearEnd.contradictions(table: d.table, rounds: decoded.map(\.1), score: Analysis.scores([d.table])[0])
+        out.contradictions = YearEnd.contradictions(
+            table: d.table, rounds: decoded.map(\.1), score: Analysis.scores([d.table])[0])
         return out
     }
 }

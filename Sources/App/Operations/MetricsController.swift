@@ -20,7 +20,8 @@ struct MetricsController {
             let metrics = req.application.jixiaoMetrics
             await metrics.refreshWorkflowGauges(req.db)
             let poolPerLoop = req.application.storage[AppConfigKey.self]?.poolPerLoop ?? 1
-            await metrics.refreshDatabaseGauges(req.db, poolSize: poolPerLoop * req.application.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
+            await metrics.refreshDatabaseGauges(
+                req.db, poolSize: poolPerLoop * req.application.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
             return Response(
                 status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
                 body: .init(string: metrics.text()))

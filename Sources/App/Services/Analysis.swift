@@ -67,10 +67,12 @@ enum Analysis {
     static func summaryAndScore(_ table: GoalTable) -> (Summary, TableScore) {
         let f = findings([table])
         let s = scores([table])[0]
-        return (Summary(
-            errors: f.count { $0.severity == .error }, warnings: f.count { $0.severity == .warning },
-            score: s.hasScores ? s.total : nil, scoreMax: s.hasScores ? s.max : nil,
-            grade: s.hasScores ? s.grade.rawValue : nil), s)
+        return (
+            Summary(
+                errors: f.count { $0.severity == .error }, warnings: f.count { $0.severity == .warning },
+                score: s.hasScores ? s.total : nil, scoreMax: s.hasScores ? s.max : nil,
+                grade: s.hasScores ? s.grade.rawValue : nil), s
+        )
     }
 
     /// Taxonomy choices for the editor's dropdowns: 一级 → its 二级, under the profile for that form.

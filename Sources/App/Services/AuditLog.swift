@@ -23,9 +23,11 @@ enum AuditLog {
         var table: GoalTable
     }
 
-    static func append(_ action: String, by user: CurrentUser?, table: UUID? = nil, subject: String,
-                       comment: String? = nil, before: String? = nil, after: String? = nil,
-                       at: Date = Date(), on db: any Database) async throws {
+    static func append(
+        _ action: String, by user: CurrentUser?, table: UUID? = nil, subject: String,
+        comment: String? = nil, before: String? = nil, after: String? = nil,
+        at: Date = Date(), on db: any Database
+    ) async throws {
         let e = AuditEventRecord()
         e.id = UUID()
         e.at = at
@@ -56,9 +58,10 @@ enum AuditLog {
         let old = events.filter { $0.changes == nil }.compactMap(\.id)
         guard !old.isEmpty else { return events }
         let full = try await AuditEventRecord.query(on: db).filter(\.$id ~~ old).all()
-        let lines = Dictionary(uniqueKeysWithValues: full.compactMap { e in
-            e.id.map { ($0, encodeLines(changes(before: e.before, after: e.after))) }
-        })
+        let lines = Dictionary(
+            uniqueKeysWithValues: full.compactMap { e in
+                e.id.map { ($0, encodeLines(changes(before: e.before, after: e.after))) }
+            })
         for e in events where e.changes == nil { e.changes = e.id.flatMap { lines[$0] } }
         return events
     }
@@ -137,7 +140,9 @@ enum AuditLog {
             out.append("状态：\(TableStatus(stored: b.status).label) → \(TableStatus(stored: a.status).label)")
         }
         if a.evaluationStatus != b.evaluationStatus {
-            out.append("自评状态：\(EvaluationStatus(stored: b.evaluationStatus).label) → \(EvaluationStatus(stored: a.evaluationStatus).label)")
+            out.append(
+                "自评状态：\(EvaluationStatus(stored: b.evaluationStatus).label) → \(EvaluationStatus(stored: a.evaluationStatus).label)"
+            )
         }
         out += TableDiff.changes(from: b.table, to: a.table).map(\.line)
         return out

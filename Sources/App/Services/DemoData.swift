@@ -46,8 +46,9 @@ enum DemoData {
         var units: [String: OrganisationRecord] = [:]
         func unit(_ name: String) async throws -> OrganisationRecord {
             if let u = units[name] { return u }
-            let u = try await Organisations.create(code: "U\(String(format: "%02d", units.count + 1))", name: name,
-                                                   kind: .unit, parent: dept, on: db)
+            let u = try await Organisations.create(
+                code: "U\(String(format: "%02d", units.count + 1))", name: name,
+                kind: .unit, parent: dept, on: db)
             units[name] = u
             return u
         }
@@ -63,13 +64,15 @@ enum DemoData {
             case .department: org = dept
             case .unit(let name): org = try await unit(name)
             }
-            _ = try await accounts.create(username: a.username, name: a.name, password: password, role: a.role,
-                                          organisation: try org.requireID(), on: db)
+            _ = try await accounts.create(
+                username: a.username, name: a.name, password: password, role: a.role,
+                organisation: try org.requireID(), on: db)
         }
         for t in tables {
             let u = try await unit(t.unit.isEmpty ? mainUnit : t.unit)
-            _ = try await TableStore.create(t, owner: .init(id: try u.requireID(), path: u.path, name: u.name),
-                                            by: nil, action: "import", on: db)
+            _ = try await TableStore.create(
+                t, owner: .init(id: try u.requireID(), path: u.path, name: u.name),
+                by: nil, action: "import", on: db)
         }
         logger.info("已载入示例数据：\(tables.count) 张表（来自 \(seeds ?? "（未设置）")）")
         logger.notice("演示模式：已创建演示机构和账号（密码均为 \(password)），请勿用于正式数据")

@@ -6,9 +6,12 @@ extension Response {
     /// every current browser uses, and a plain ASCII `filename` for the few that do not.
     static func download(_ body: Data, name: String, asciiName: String, contentType: String, inline: Bool = false) -> Response {
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? asciiName
-        return Response(status: .ok, headers: [
-            "Content-Type": contentType,
-            "Content-Disposition": "\(inline ? "inline" : "attachment"); filename=\"\(asciiName)\"; filename*=UTF-8''\(encoded)",
-        ], body: .init(data: body))
+        return Response(
+            status: .ok,
+            headers: [
+                "Content-Type": contentType,
+                "Content-Disposition":
+                    "\(inline ? "inline" : "attachment"); filename=\"\(asciiName)\"; filename*=UTF-8''\(encoded)",
+            ], body: .init(data: body))
     }
 }

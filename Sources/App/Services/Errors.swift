@@ -18,7 +18,9 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
     func response(for error: any Error, to req: Request) async -> Response {
         let res = await body(for: error, to: req)
         // Retry-After and the like travel with the error (`HeavyWork.Refusal`).
-        if let a = error as? any AbortError { for (name, value) in a.headers { res.headers.replaceOrAdd(name: name, value: value) } }
+        if let a = error as? any AbortError {
+            for (name, value) in a.headers { res.headers.replaceOrAdd(name: name, value: value) }
+        }
         return res
     }
 
@@ -28,13 +30,16 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
         let isAPI = req.url.path.hasPrefix("/api/")
         if isAPI {
             if case TableStore.Failure.conflict(let yours, let current) = error {
-                return json(ConflictDTO(reason: reason, yourVersion: yours, currentVersion: current.summary.version,
-                                        current: current), status: status)
+                return json(
+                    ConflictDTO(
+                        reason: reason, yourVersion: yours, currentVersion: current.summary.version,
+                        current: current), status: status)
             }
             return json(ErrorDTO(reason: reason), status: status)
         }
-        let page = ErrorPage(title: "出错了（\(status.code)）", reason: reason, home: SitePath.home.path,
-                             back: req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }, requestID: req.requestID)
+        let page = ErrorPage(
+            title: "出错了（\(status.code)）", reason: reason, home: SitePath.home.path,
+            back: req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }, requestID: req.requestID)
         if let view = try? await req.page("error", page) {
             let res = (try? await view.encodeResponse(for: req)) ?? Response(status: status)
             res.status = status
@@ -52,7 +57,7 @@ struct ChineseErrorMiddleware: AsyncMiddleware {
     private func json<T: Encodable>(_ value: T, status: HTTPResponseStatus) -> Response {
         let e = JSONEncoder()
         e.outputFormatting = [.withoutEscapingSlashes]
-        e.dateEncodingStrategy = .iso8601  // as Vapor's own JSON responses
+        e.dateEncodingStrategy = .iso8601 // as Vapor's own JSON responses
         let body = (try? e.encode(value)) ?? Data(#"{"error":true,"reason":"服务器内部错误"}"#.utf8)
         return Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: body))
     }
@@ -184,7 +189,8 @@ extension Request {
             let digits = tag.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
             if let v = Int(digits) { return v }
         }
-        throw Abort(.preconditionRequired,
-                    reason: "\(what)：缺少“version”（您打开这张表时的版本号，放在请求正文、?version= 或 If-Match 中），无法确认您看到的是最新内容")
+        throw Abort(
+            .preconditionRequired,
+            reason: "\(what)：缺少“version”（您打开这张表时的版本号，放在请求正文、?version= 或 If-Match 中），无法确认您看到的是最新内容")
     }
 }

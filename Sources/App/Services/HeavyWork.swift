@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import NIOConcurrencyHelpers
 import NIOCore
@@ -65,8 +65,8 @@ final class HeavyWork: @unchecked Sendable {
     /// page none. Per thread on Linux; elsewhere a no-op.
     static func yieldToPages() {
         #if os(Linux)
-        // on Linux the nice value is per thread, and `who` 0 is the calling thread
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            // on Linux the nice value is per thread, and `who` 0 is the calling thread
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif
     }
 

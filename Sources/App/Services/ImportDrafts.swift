@@ -22,7 +22,8 @@ enum ImportDrafts {
     /// The draft's tables, only for the account that made it, and only while it is fresh.
     static func take(_ id: UUID, for account: UUID, now: Date = Date(), on db: any Database) async throws -> GoalDocument? {
         guard let r = try await ImportDraftRecord.find(id, on: db), r.accountID == account,
-              now.timeIntervalSince(r.createdAt) <= lifetime else { return nil }
+            now.timeIntervalSince(r.createdAt) <= lifetime
+        else { return nil }
         return try? GoalDocument.decode(Data(r.document.utf8))
     }
 
@@ -49,8 +50,9 @@ enum ImportDrafts {
             guard let id = r.id, let doc = try? GoalDocument.decode(Data(r.document.utf8)) else { return nil }
             let names = doc.tables.prefix(3).map { t in t.project?.name ?? (t.unit.isEmpty ? t.title : t.unit) }
             let left = Int(max(0, lifetime - now.timeIntervalSince(r.createdAt)) / 60)
-            return Open(id: id, tables: doc.tables.count, names: names.joined(separator: "、") + (doc.tables.count > 3 ? "等" : ""),
-                        at: f.string(from: r.createdAt), expires: left >= 60 ? "\(left / 60) 小时 \(left % 60) 分钟" : "\(left) 分钟")
+            return Open(
+                id: id, tables: doc.tables.count, names: names.joined(separator: "、") + (doc.tables.count > 3 ? "等" : ""),
+                at: f.string(from: r.createdAt), expires: left >= 60 ? "\(left / 60) 小时 \(left % 60) 分钟" : "\(left) 分钟")
         }
     }
 

@@ -14,9 +14,11 @@ enum IndicatorFacts {
         var indicatorID: String
         var values: [SQLValue]
 
-        static let columns = ["table_id", "indicator_id", "row_number", "organisation_id", "org_path", "unit", "year", "kind", "status",
-                              "level1", "level2", "name", "type", "target_text", "target_value", "target_unit", "weight", "actual",
-                              "actual_value", "score"]
+        static let columns = [
+            "table_id", "indicator_id", "row_number", "organisation_id", "org_path", "unit", "year", "kind", "status",
+            "level1", "level2", "name", "type", "target_text", "target_value", "target_unit", "weight", "actual",
+            "actual_value", "score",
+        ]
     }
 
     /// A column value, comparable so that an unchanged row is not written again.
@@ -41,12 +43,17 @@ enum IndicatorFacts {
             let target = ind.target
             let actualNumber = ind.actual.flatMap { Target.parse(type: ind.type.rawValue, value: $0, unit: ind.unit).number }
             let key = ind.id ?? "row-\(i + 1)"
-            return Row(indicatorID: key, values: [
-                .uuid(id), .text(key), .integer(i + 1), .uuid(r.organisationID), .text(r.orgPath), .text(r.unit), .integer(r.year),
-                .text(r.kind), .text(r.status), .text(ind.level1), .text(ind.level2), .text(ind.name), .text(ind.type.rawValue),
-                .text(TableDiff.targetText(ind)), .number(target.number), .text(target.unit), .number(ind.weight), .text(ind.actual),
-                .number(actualNumber), .number(scores[i] ?? nil),
-            ])
+            return Row(
+                indicatorID: key,
+                values: [
+                    .uuid(id), .text(key), .integer(i + 1), .uuid(r.organisationID), .text(r.orgPath), .text(r.unit),
+                    .integer(r.year),
+                    .text(r.kind), .text(r.status), .text(ind.level1), .text(ind.level2), .text(ind.name),
+                    .text(ind.type.rawValue),
+                    .text(TableDiff.targetText(ind)), .number(target.number), .text(target.unit), .number(ind.weight),
+                    .text(ind.actual),
+                    .number(actualNumber), .number(scores[i] ?? nil),
+                ])
         }
     }
 
@@ -66,7 +73,9 @@ enum IndicatorFacts {
         let before = Dictionary(old.map { ($0.indicatorID, $0) }, uniquingKeysWith: { a, _ in a })
         let kept = Set(new.map(\.indicatorID))
         for gone in old where !kept.contains(gone.indicatorID) {
-            try await sql.raw("DELETE FROM indicator_facts WHERE table_id = \(bind: id) AND indicator_id = \(bind: gone.indicatorID)").run()
+            try await sql.raw(
+                "DELETE FROM indicator_facts WHERE table_id = \(bind: id) AND indicator_id = \(bind: gone.indicatorID)"
+            ).run()
         }
         var fresh: [Row] = []
         for row in new {
@@ -105,14 +114,18 @@ enum IndicatorFacts {
     static func countByLevel2(year: Int, under path: String = "/", on db: any Database) async throws -> [LevelCount] {
         let sql = try TablePhases.sql(db)
         if path == "/" {
-            return try await sql.raw("""
+            return try await sql.raw(
+                """
                 SELECT level1, level2, COUNT(*) AS n FROM indicator_facts WHERE year = \(bind: year) \
                 GROUP BY level1, level2 ORDER BY level1, level2
-                """).all(decoding: LevelCount.self)
+                """
+            ).all(decoding: LevelCount.self)
         }
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT level1, level2, COUNT(*) AS n FROM indicator_facts \
             WHERE year = \(bind: year) AND org_path LIKE \(bind: path + "%") GROUP BY level1, level2 ORDER BY level1, level2
-            """).all(decoding: LevelCount.self)
+            """
+        ).all(decoding: LevelCount.self)
     }
 }

@@ -50,9 +50,13 @@ struct JSONBytes {
     /// Whole numbers without a fraction, as `JSONEncoder` writes them; NaN and infinity, which JSON lacks, as null.
     mutating func number(_ d: Double) {
         separate()
-        if !d.isFinite { buffer.writeStaticString("null") }
-        else if d.rounded() == d && abs(d) < 1e15 { buffer.writeString(String(Int64(d))) }
-        else { buffer.writeString(d.description) }
+        if !d.isFinite {
+            buffer.writeStaticString("null")
+        } else if d.rounded() == d && abs(d) < 1e15 {
+            buffer.writeString(String(Int64(d)))
+        } else {
+            buffer.writeString(d.description)
+        }
     }
 
     /// A string with `"`, `\` and control characters escaped; everything else, Chinese included, as UTF-8.
@@ -72,8 +76,10 @@ struct JSONBytes {
                 case 0x09: buffer.writeStaticString("\\t")
                 default:
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                       hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    buffer.writeBytes([
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                        hex[Int(b >> 4)], hex[Int(b & 0xF)],
+                    ])
                 }
                 run = k + 1
             }

@@ -42,7 +42,7 @@ final class RenderedParts: @unchecked Sendable {
 
     func keep(_ part: Part, as key: String) {
         let size = part.html.utf8.count
-        guard capacity > 0, size <= byteBudget / 4 else { return }  // a giant form is rendered each time instead
+        guard capacity > 0, size <= byteBudget / 4 else { return } // a giant form is rendered each time instead
         lock.withLock {
             if let old = parts.updateValue(part, forKey: key) { bytes += size - old.html.utf8.count; return }
             order.append(key)

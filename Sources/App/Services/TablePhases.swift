@@ -12,29 +12,37 @@ enum TablePhases {
         let sql = try self.sql(db)
         let id = try r.requireID()
         for (phase, state) in [(Phase.goals, r.status), (.selfEvaluation, r.evaluationStatus)] {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO table_phases (table_id, phase, period, state, version, updated_at) \
                 VALUES (\(bind: id), \(bind: phase.rawValue), 0, \(bind: state), \(bind: r.version), \(bind: now))
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// Moves `phase` from `from` to `to` if it is still in `from`: of two reviewers acting at once only
     /// one moves it. False when someone else moved it first.
-    static func move(_ table: UUID, _ phase: Phase, from: String, to: String, now: Date = Date(), on db: any Database) async throws -> Bool {
-        try await sql(db).raw("""
+    static func move(_ table: UUID, _ phase: Phase, from: String, to: String, now: Date = Date(), on db: any Database)
+        async throws -> Bool
+    {
+        try await sql(db).raw(
+            """
             UPDATE table_phases SET state = \(bind: to), updated_at = \(bind: now) \
             WHERE table_id = \(bind: table) AND phase = \(bind: phase.rawValue) AND period = 0 AND state = \(bind: from) \
             RETURNING state
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     /// A content change of `phase`.
     static func changed(_ table: UUID, _ phase: Phase, now: Date = Date(), on db: any Database) async throws {
-        try await sql(db).raw("""
+        try await sql(db).raw(
+            """
             UPDATE table_phases SET version = version + 1, updated_at = \(bind: now) \
             WHERE table_id = \(bind: table) AND phase = \(bind: phase.rawValue) AND period = 0
-            """).run()
+            """
+        ).run()
     }
 
     struct Row: Decodable, Equatable {
@@ -45,9 +53,11 @@ enum TablePhases {
     }
 
     static func rows(_ table: UUID, on db: any Database) async throws -> [Row] {
-        try await sql(db).raw("""
+        try await sql(db).raw(
+            """
             SELECT phase, period, state, version FROM table_phases WHERE table_id = \(bind: table) ORDER BY phase, period
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
     }
 
     static func sql(_ db: any Database) throws -> any SQLDatabase {

@@ -8,8 +8,10 @@ import SQLKit
 extension TableStore {
     /// One page of live tables matching `query` (by unit, newest year first, then name), and how many match in all.
     /// `user` is whose 待我处理 `query.mine` means.
-    static func page(_ query: TableListQuery, in scope: Access.Scope, for user: CurrentUser? = nil,
-                     on db: any Database) async throws -> TableListPage {
+    static func page(
+        _ query: TableListQuery, in scope: Access.Scope, for user: CurrentUser? = nil,
+        on db: any Database
+    ) async throws -> TableListPage {
         let matching = GoalTableRecord.query(on: db).visible(in: scope)
         // every word of the name: 培训 项目 finds 某某培训补助项目
         for word in query.words { matching.filter(\.$name ~~ word) }
@@ -24,7 +26,8 @@ extension TableStore {
         let pageCount = max(1, (total + query.perPage - 1) / query.perPage)
         let page = min(max(1, query.page), pageCount)
         // the sort starts with the (unit, year, name) index of AddGoalTableListIndexes; id last keeps pages stable
-        let rows = try await matching
+        let rows =
+            try await matching
             .summaryFields()
             .sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$id)
             .offset((page - 1) * query.perPage).limit(query.perPage)
@@ -42,12 +45,16 @@ extension TableStore {
         case .organisation(let id): visible = " AND organisation_id = \(bind: id)"
         case .subtree(let path): visible = " AND org_path LIKE \(bind: path + "%")"
         }
-        let units = try await sql.raw("""
+        let units = try await sql.raw(
+            """
             SELECT DISTINCT unit FROM goal_tables WHERE deleted_at IS NULL\(visible) ORDER BY unit LIMIT \(bind: limit)
-            """).all().compactMap { try? $0.decode(column: "unit", as: String.self) }
-        let years = try await sql.raw("""
+            """
+        ).all().compactMap { try? $0.decode(column: "unit", as: String.self) }
+        let years = try await sql.raw(
+            """
             SELECT DISTINCT year FROM goal_tables WHERE deleted_at IS NULL AND year IS NOT NULL\(visible) ORDER BY year DESC LIMIT 200
-            """).all().compactMap { try? $0.decode(column: "year", as: Int.self) }
+            """
+        ).all().compactMap { try? $0.decode(column: "year", as: Int.self) }
         return TableListFacets(units: units.filter { !$0.isEmpty }, years: years)
     }
 }
@@ -74,17 +81,22 @@ struct TableListQuery: Sendable, Equatable {
     }
 
     /// From the query string's texts (`nil` or empty: no filter).
-    init(q: String? = nil, state: String? = nil, mine: String? = nil, unit: String?, year: String?, kind: String?, page: String?) {
+    init(q: String? = nil, state: String? = nil, mine: String? = nil, unit: String?, year: String?, kind: String?, page: String?)
+    {
         func given(_ s: String?) -> String? {
             guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
             return t
         }
         if let q = given(q) {
-            words = Array(q.prefix(100).split(whereSeparator: { $0.isWhitespace || $0 == "，" || $0 == "," }).map(String.init).prefix(8))
+            words = Array(
+                q.prefix(100).split(whereSeparator: { $0.isWhitespace || $0 == "，" || $0 == "," }).map(String.init).prefix(8))
         }
         if let s = given(state) {
-            if let st = ListState(rawValue: s) ?? ListState.allCases.first(where: { $0.label == s }) { self.state = st }
-            else { problems.append("状态“\(s)”无法识别，已忽略该条件") }
+            if let st = ListState(rawValue: s) ?? ListState.allCases.first(where: { $0.label == s }) {
+                self.state = st
+            } else {
+                problems.append("状态“\(s)”无法识别，已忽略该条件")
+            }
         }
         self.mine = ["1", "on", "true", "yes"].contains(given(mine)?.lowercased() ?? "")
         self.unit = given(unit).map { String($0.prefix(100)) }
@@ -92,8 +104,11 @@ struct TableListQuery: Sendable, Equatable {
             if let n = Int(y), (1900...2200).contains(n) { self.year = n } else { problems.append("年度“\(y)”不是有效的年份，已忽略该条件") }
         }
         if let k = given(kind) {
-            if let t = TableKind(rawValue: k) ?? TableKind.allCases.first(where: { $0.shortLabel == k }) { self.kind = t }
-            else { problems.append("表种“\(k)”无法识别，已忽略该条件") }
+            if let t = TableKind(rawValue: k) ?? TableKind.allCases.first(where: { $0.shortLabel == k }) {
+                self.kind = t
+            } else {
+                problems.append("表种“\(k)”无法识别，已忽略该条件")
+            }
         }
         if let p = given(page) {
             if let n = Int(p), n >= 1 { self.page = n } else { problems.append("页码“\(p)”无效，已显示第 1 页") }
@@ -135,7 +150,8 @@ enum ListState: String, CaseIterable, Sendable {
     func apply(to q: QueryBuilder<GoalTableRecord>) {
         switch self {
         case .evaluationSubmitted:
-            q.filter(\.$status == TableStatus.approved.rawValue).filter(\.$evaluationStatus == EvaluationStatus.submitted.rawValue)
+            q.filter(\.$status == TableStatus.approved.rawValue).filter(
+                \.$evaluationStatus == EvaluationStatus.submitted.rawValue)
         case .evaluationReviewed:
             q.filter(\.$status == TableStatus.approved.rawValue).filter(\.$evaluationStatus == EvaluationStatus.reviewed.rawValue)
         default:

@@ -105,7 +105,9 @@ enum TableStore {
         case .draft where user.role.isUnitRole:
             var why = s.returnComment.map { "已退回，请按意见修改后重新提交（意见：\($0)）" } ?? "草稿"
             if s.errors > 0 {
-                let messages = try await GoalTableRecord.find(s.id, on: db).map { try Analysis.errorMessages(TableDetailDTO($0).table) } ?? []
+                let messages =
+                    try await GoalTableRecord.find(s.id, on: db).map { try Analysis.errorMessages(TableDetailDTO($0).table) }
+                    ?? []
                 let first = messages.prefix(3).map(Analysis.oneTable).joined(separator: "；")
                 why += "：还有 \(s.errors) 个错误需改正" + (first.isEmpty ? "" : "（\(first)\(s.errors > 3 ? "……" : "")）")
             } else {
@@ -131,16 +133,20 @@ enum TableStore {
     }
 
     /// A new draft of `owner`'s, recorded as `action` (新建, 导入) by `user` (nil: the system, for demo data).
-    static func create(_ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String = "create",
-                       on db: any Database) async throws -> TableDetailDTO {
+    static func create(
+        _ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String = "create",
+        on db: any Database
+    ) async throws -> TableDetailDTO {
         try await WriteTransaction.write(on: db) { tx in
             try await insert(table, owner: owner, by: user, action: action, on: tx)
         }
     }
 
     /// Several tables (an import) in one transaction: all are saved or none.
-    static func createAll(_ tables: [GoalTable], owner: Owner?, by user: CurrentUser?, action: String = "import",
-                          on db: any Database) async throws -> [UUID] {
+    static func createAll(
+        _ tables: [GoalTable], owner: Owner?, by user: CurrentUser?, action: String = "import",
+        on db: any Database
+    ) async throws -> [UUID] {
         try await WriteTransaction.write(on: db) { tx in
             var ids: [UUID] = []
             for t in tables { ids.append(try await insert(t, owner: owner, by: user, action: action, on: tx).summary.id) }
@@ -148,8 +154,10 @@ enum TableStore {
         }
     }
 
-    private static func insert(_ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String,
-                               on tx: any Database) async throws -> TableDetailDTO {
+    private static func insert(
+        _ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String,
+        on tx: any Database
+    ) async throws -> TableDetailDTO {
         let r = GoalTableRecord()
         r.id = UUID()
         r.version = 1
@@ -172,8 +180,10 @@ enum TableStore {
     /// version cannot both succeed, on SQLite or PostgreSQL.
     /// `derived: false` leaves out the phase versions and the indicator facts: the save as it was before
     /// them, kept only so that `jixiao-server bench-store` can time both in one run.
-    static func update(_ id: UUID, table: GoalTable, expectedVersion: Int, by user: CurrentUser, derived: Bool = true,
-                       on db: any Database) async throws -> TableDetailDTO {
+    static func update(
+        _ id: UUID, table: GoalTable, expectedVersion: Int, by user: CurrentUser, derived: Bool = true,
+        on db: any Database
+    ) async throws -> TableDetailDTO {
         try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
             try Access.requireUnitRole(user, to: "修改目标表")
@@ -194,11 +204,13 @@ enum TableStore {
             }
             let before = AuditLog.snapshot(r)
             let oldFacts = derived ? try IndicatorFacts.rows(r, table: stored, score: Analysis.scores([stored])[0]) : []
-            let claimed = try await sql.raw("""
+            let claimed = try await sql.raw(
+                """
                 UPDATE goal_tables SET version = version + 1 \
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) AND deleted_at IS NULL \
                 RETURNING version
-                """).first()
+                """
+            ).first()
             guard claimed != nil else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
             let score = r.fill(from: incoming, status: status, owner: r.owningUnit)
             r.version = expectedVersion + 1
@@ -209,20 +221,24 @@ enum TableStore {
                 if incoming.withEvaluation(of: stored) != incoming {
                     try await TablePhases.changed(id, .selfEvaluation, on: tx)
                 }
-                try await IndicatorFacts.apply(table: id, old: oldFacts, new: IndicatorFacts.rows(r, table: incoming, score: score), on: tx)
+                try await IndicatorFacts.apply(
+                    table: id, old: oldFacts, new: IndicatorFacts.rows(r, table: incoming, score: score), on: tx)
             }
-            try await AuditLog.append("update", by: user, table: id, subject: r.name, before: before,
-                                      after: AuditLog.snapshot(r), on: tx)
+            try await AuditLog.append(
+                "update", by: user, table: id, subject: r.name, before: before,
+                after: AuditLog.snapshot(r), on: tx)
             return try TableDetailDTO(r)
         }
     }
 
     /// Takes a workflow action. Returns the table acted on, or for 调整 the new adjustment.
     /// For an adjustment's 提交 `comment` is its 调整理由; 批复 needs `approval` (批复文号, 批复日期: today when empty).
-    static func act(_ action: WorkflowAction, on id: UUID, by user: CurrentUser, comment: String?,
-                    acknowledgeWarnings: Bool, expectedVersion: Int, approvalNumber: String? = nil,
-                    approvalDate: String? = nil, now: Date = Date(),
-                    on db: any Database) async throws -> TableDetailDTO {
+    static func act(
+        _ action: WorkflowAction, on id: UUID, by user: CurrentUser, comment: String?,
+        acknowledgeWarnings: Bool, expectedVersion: Int, approvalNumber: String? = nil,
+        approvalDate: String? = nil, now: Date = Date(),
+        on db: any Database
+    ) async throws -> TableDetailDTO {
         try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
             if expectedVersion != r.version {
@@ -230,11 +246,14 @@ enum TableStore {
             }
             let note = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
             let confirmation = action == .submit ? try await Organisations.wantsHeadConfirmation(path: r.orgPath, on: tx) : false
-            let outcome = Workflow.outcome(of: action, by: user.role, status: TableStatus(stored: r.status),
-                                           evaluation: EvaluationStatus(stored: r.evaluationStatus), headConfirmation: confirmation)
-            let approval = action == .approve
-                ? Workflow.Approval(number: approvalNumber ?? "",
-                                    date: (approvalDate ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? Workflow.day(now) : approvalDate!)
+            let outcome = Workflow.outcome(
+                of: action, by: user.role, status: TableStatus(stored: r.status),
+                evaluation: EvaluationStatus(stored: r.evaluationStatus), headConfirmation: confirmation)
+            let approval =
+                action == .approve
+                ? Workflow.Approval(
+                    number: approvalNumber ?? "",
+                    date: (approvalDate ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? Workflow.day(now) : approvalDate!)
                 : nil
             switch outcome {
             case .refused(let refusal): throw refusal
@@ -246,57 +265,68 @@ enum TableStore {
                     of: action, comment: note, errors: action == .submit ? Analysis.errorMessages(table) : [],
                     warnings: action == .submit ? Analysis.warningCount(table) : 0, acknowledgedWarnings: acknowledgeWarnings,
                     evaluationGaps: action == .submitEvaluation ? Analysis.evaluationGaps(table) : [],
-                    isAdjustment: r.adjustsID != nil, approval: approval) {
+                    isAdjustment: r.adjustsID != nil, approval: approval)
+                {
                     throw refusal
                 }
-                table.signoff = Workflow.sign(table.signoff, action: action, by: user.name, role: user.role, on: Workflow.day(now),
-                                              approval: approval)
+                table.signoff = Workflow.sign(
+                    table.signoff, action: action, by: user.name, role: user.role, on: Workflow.day(now),
+                    approval: approval)
                 // the step is claimed on the phase's row: of two reviewers pressing at once, one moves the table
                 let (from, to) = action.phase == .goals ? (r.status, status.rawValue) : (r.evaluationStatus, evaluation.rawValue)
                 guard try await TablePhases.move(id, action.phase, from: from, to: to, now: now, on: tx) else {
                     throw Failure.wrongState("这张表刚被他人处理过，请刷新后再操作")
                 }
                 if action == .approve {
-                    _ = try await TablePhases.move(id, .selfEvaluation, from: r.evaluationStatus, to: evaluation.rawValue, now: now, on: tx)
+                    _ = try await TablePhases.move(
+                        id, .selfEvaluation, from: r.evaluationStatus, to: evaluation.rawValue, now: now, on: tx)
                 }
                 let before = AuditLog.snapshot(r)
                 // a workflow step is no content change: the version stays, the trail records the step
                 let score = r.fill(from: table, status: status, owner: r.owningUnit)
                 r.evaluationStatus = evaluation.rawValue
                 // a 退回 of the goals or of the self-evaluation reaches the unit the same way: shown until it submits again
-                if action == .sendBack || action == .returnEvaluation { r.returnComment = note }
-                else if action == .submit || action == .submitEvaluation { r.returnComment = nil }
+                if action == .sendBack || action == .returnEvaluation {
+                    r.returnComment = note
+                } else if action == .submit || action == .submitEvaluation {
+                    r.returnComment = nil
+                }
                 // an adjustment's 提交 says why it adjusts: shown to its reviewers beside the comparison
                 if action == .submit, r.adjustsID != nil { r.adjustmentReason = note }
                 try await r.save(on: tx)
                 try await IndicatorFacts.write(r, table: table, score: score, on: tx)
-                try await AuditLog.append(action.rawValue, by: user, table: id, subject: r.name, comment: note,
-                                          before: before, after: AuditLog.snapshot(r), on: tx)
+                try await AuditLog.append(
+                    action.rawValue, by: user, table: id, subject: r.name, comment: note,
+                    before: before, after: AuditLog.snapshot(r), on: tx)
                 if action == .approve, let old = r.adjustsID,
-                   let o = try await GoalTableRecord.find(old, on: tx), TableStatus(stored: o.status) == .approved {
+                    let o = try await GoalTableRecord.find(old, on: tx), TableStatus(stored: o.status) == .approved
+                {
                     // what the unit already entered for its self-evaluation goes with the goals, by indicator id;
                     // values of indicators the adjustment removed stay on the superseded version and in the trail
                     let carried = try TableDetailDTO(r).table.carryingPhaseValues(from: try TableDetailDTO(o).table)
                     if carried.table != (try TableDetailDTO(r).table) || !carried.orphans.isEmpty {
                         let beforeCarry = AuditLog.snapshot(r)
                         let carriedScore = r.fill(from: carried.table, status: .approved, owner: r.owningUnit)
-                        r.version += 1  // the self-evaluation's content changed
+                        r.version += 1 // the self-evaluation's content changed
                         try await r.save(on: tx)
                         try await TablePhases.changed(id, .selfEvaluation, on: tx)
                         try await IndicatorFacts.write(r, table: carried.table, score: carriedScore, on: tx)
                         let orphanText = carried.orphans.map { "“\($0.name)”实际完成值 \($0.actual ?? "（空）")" }.joined(separator: "；")
-                        try await AuditLog.append("evaluation-carried", by: user, table: id, subject: r.name,
-                                                  comment: "自评内容已从被取代的版本按指标带入" + (orphanText.isEmpty ? "" : "；调整删除的指标保留在原版本：" + orphanText),
-                                                  before: beforeCarry, after: AuditLog.snapshot(r), on: tx)
+                        try await AuditLog.append(
+                            "evaluation-carried", by: user, table: id, subject: r.name,
+                            comment: "自评内容已从被取代的版本按指标带入" + (orphanText.isEmpty ? "" : "；调整删除的指标保留在原版本：" + orphanText),
+                            before: beforeCarry, after: AuditLog.snapshot(r), on: tx)
                     }
                     let b = AuditLog.snapshot(o)
-                    _ = try await TablePhases.move(old, .goals, from: o.status, to: TableStatus.superseded.rawValue, now: now, on: tx)
+                    _ = try await TablePhases.move(
+                        old, .goals, from: o.status, to: TableStatus.superseded.rawValue, now: now, on: tx)
                     o.status = TableStatus.superseded.rawValue
                     try await o.save(on: tx)
                     // history: a superseded version's indicators no longer count among the year's live ones
                     try await IndicatorFacts.remove(old, on: tx)
-                    try await AuditLog.append("superseded", by: user, table: old, subject: o.name,
-                                              comment: "调整后的版本已批复", before: b, after: AuditLog.snapshot(o), on: tx)
+                    try await AuditLog.append(
+                        "superseded", by: user, table: old, subject: o.name,
+                        comment: "调整后的版本已批复", before: b, after: AuditLog.snapshot(o), on: tx)
                 }
                 return try TableDetailDTO(r)
             }
@@ -315,8 +345,10 @@ enum TableStore {
     }
 
     /// 调整: a copy of the approved goals as a new draft of the same unit, linked to the approved table.
-    private static func adjust(_ r: GoalTableRecord, by user: CurrentUser, comment: String?,
-                               on tx: any Database) async throws -> TableDetailDTO {
+    private static func adjust(
+        _ r: GoalTableRecord, by user: CurrentUser, comment: String?,
+        on tx: any Database
+    ) async throws -> TableDetailDTO {
         let id = try r.requireID()
         if let open = try await openAdjustmentRecord(of: id, on: tx) {
             throw Failure.wrongState("这张表已有一个尚未批复的调整（第 \(open.version) 版，\(TableStatus(stored: open.status).label)），请先完成或删除它")
@@ -334,10 +366,13 @@ enum TableStore {
         try await n.create(on: tx)
         try await TablePhases.start(n, on: tx)
         try await IndicatorFacts.write(n, table: table, score: score, on: tx)
-        try await AuditLog.append(WorkflowAction.adjust.rawValue, by: user, table: id, subject: r.name, comment: comment,
-                                  after: nil, on: tx)
-        try await AuditLog.append("adjustment-created", by: user, table: n.id, subject: n.name,
-                                  comment: "由已批复的表“\(r.name)”（\(r.year.map { "\($0)年度，" } ?? "")第 \(r.version) 版）调整而来", after: AuditLog.snapshot(n), on: tx)
+        try await AuditLog.append(
+            WorkflowAction.adjust.rawValue, by: user, table: id, subject: r.name, comment: comment,
+            after: nil, on: tx)
+        try await AuditLog.append(
+            "adjustment-created", by: user, table: n.id, subject: n.name,
+            comment: "由已批复的表“\(r.name)”（\(r.year.map { "\($0)年度，" } ?? "")第 \(r.version) 版）调整而来", after: AuditLog.snapshot(n),
+            on: tx)
         return try TableDetailDTO(n)
     }
 
@@ -345,7 +380,9 @@ enum TableStore {
     static func delete(_ id: UUID, expectedVersion: Int, by user: CurrentUser, on db: any Database) async throws {
         try await WriteTransaction.write(on: db) { tx in
             let r = try await Access.visibleRecord(id, for: user, on: tx)
-            guard r.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
+            guard r.version == expectedVersion else {
+                throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r))
+            }
             try Access.requireUnitRole(user, to: "删除目标表")
             guard TableStatus(stored: r.status) == .draft else {
                 throw Failure.wrongState("只有草稿可以删除；这张表当前为“\(TableStatus(stored: r.status).label)”")
@@ -357,16 +394,21 @@ enum TableStore {
         }
     }
 
-    static func restore(_ id: UUID, expectedVersion: Int, window: TimeInterval, by user: CurrentUser, now: Date = Date(),
-                        on db: any Database) async throws -> TableDetailDTO {
+    static func restore(
+        _ id: UUID, expectedVersion: Int, window: TimeInterval, by user: CurrentUser, now: Date = Date(),
+        on db: any Database
+    ) async throws -> TableDetailDTO {
         try await WriteTransaction.write(on: db) { tx in
             guard let r = try await GoalTableRecord.query(on: tx).withDeleted().filter(\.$id == id).first(),
-                  Access.canSee(r, user) else {
+                Access.canSee(r, user)
+            else {
                 throw Failure.notFound(id)
             }
             try Access.requireUnitRole(user, to: "恢复目标表")
             guard let deleted = r.deletedAt else { throw Failure.notDeleted(id) }
-            guard r.version == expectedVersion else { throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r)) }
+            guard r.version == expectedVersion else {
+                throw Failure.conflict(yours: expectedVersion, current: try TableDetailDTO(r))
+            }
             guard now.timeIntervalSince(deleted) <= window else {
                 throw Failure.restoreExpired(id, minutes: Int(window / 60))
             }
@@ -382,7 +424,9 @@ extension QueryBuilder where Model == GoalTableRecord {
     /// Every column a `TableSummaryDTO` reads, and not `document`: lists never need the tables themselves.
     func summaryFields() -> Self {
         field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
-            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$adjustmentReason).field(\.$organisationID).field(\.$printedUnit)
+            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$adjustmentReason).field(
+                \.$organisationID
+            ).field(\.$printedUnit)
             .field(\.$orgPath).field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score)
             .field(\.$scoreMax).field(\.$grade).field(\.$updatedAt)
     }

@@ -45,7 +45,8 @@ enum TypedInput {
             default:
                 let parts = field.split(separator: ".")
                 guard parts.count == 3, parts[0] == "indicators", let i = Int(parts[1]), parts[2] == "weight",
-                      table.indicators.indices.contains(i) else { continue }
+                    table.indicators.indices.contains(i)
+                else { continue }
                 if let w = points(text) { table.indicators[i].weight = w } else { refuse("不是分值，请填写数字，如“10”") }
             }
         }
@@ -57,9 +58,13 @@ enum TypedInput {
         var t = halfWidth(text)
         for suffix in ["年度", "年"] where t.hasSuffix(suffix) { t.removeLast(suffix.count); break }
         let n: Double?
-        if t.allSatisfy({ $0.isASCII && $0.isNumber }) { n = Double(t) }
-        else if t.count == 4, t.allSatisfy({ "〇零一二三四五六七八九".contains($0) }) { n = ChineseNumerals.value(of: t) }
-        else { n = nil }
+        if t.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            n = Double(t)
+        } else if t.count == 4, t.allSatisfy({ "〇零一二三四五六七八九".contains($0) }) {
+            n = ChineseNumerals.value(of: t)
+        } else {
+            n = nil
+        }
         // compared as a Double first: Int(_:) of a huge figure would trap
         guard let y = n, y == y.rounded(), y >= 1949, y <= 2199 else { return nil }
         return Int(y)
@@ -71,11 +76,17 @@ enum TypedInput {
         var t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
             .replacingOccurrences(of: " ", with: "")
         var factor = 1.0
-        if t.hasSuffix("万元") { t.removeLast(2) }
-        else if t.hasSuffix("亿元") { t.removeLast(2); factor = 10_000 }
-        else if t.hasSuffix("万") { t.removeLast() }
-        else if t.hasSuffix("亿") { t.removeLast(); factor = 10_000 }
-        else if t.hasSuffix("元") { t.removeLast(); factor = 0.0001 }
+        if t.hasSuffix("万元") {
+            t.removeLast(2)
+        } else if t.hasSuffix("亿元") {
+            t.removeLast(2); factor = 10_000
+        } else if t.hasSuffix("万") {
+            t.removeLast()
+        } else if t.hasSuffix("亿") {
+            t.removeLast(); factor = 10_000
+        } else if t.hasSuffix("元") {
+            t.removeLast(); factor = 0.0001
+        }
         guard let n = number(t), n >= 0 else { return nil }
         let wan = (n * factor * 1_000_000).rounded() / 1_000_000
         return wan.isFinite && wan < 1e12 ? wan : nil
@@ -101,9 +112,11 @@ enum TypedInput {
 
     /// Full-width digits and point as ASCII (０-９, ．).
     static func halfWidth(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { u in
-            (0xFF10...0xFF19).contains(u.value) || u.value == 0xFF0E ? Unicode.Scalar(u.value - 0xFEE0)! : u
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { u in
+                    (0xFF10...0xFF19).contains(u.value) || u.value == 0xFF0E ? Unicode.Scalar(u.value - 0xFEE0)! : u
+                }))
     }
 
     /// The field in the form's words.

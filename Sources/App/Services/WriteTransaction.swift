@@ -15,13 +15,15 @@ import Foundation
 enum WriteTransaction {
     static let attempts = 5
 
-    static func write<T: Sendable>(on db: any Database,
-                                   _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    static func write<T: Sendable>(
+        on db: any Database,
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         var attempt = 1
         while true {
             do {
                 return try await once(on: db, body)
-            } catch where attempt < attempts && isRetryable(error) {
+            } catch  where attempt < attempts && isRetryable(error) {
                 // 10, 20, 40, 80 ms with jitter, so that colliding writers do not collide again.
                 let base = 10 << (attempt - 1)
                 try await Task.sleep(for: .milliseconds(base + Int.random(in: 0...base)))
@@ -30,8 +32,10 @@ enum WriteTransaction {
         }
     }
 
-    private static func once<T: Sendable>(on db: any Database,
-                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    private static func once<T: Sendable>(
+        on db: any Database,
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await db.transaction(body)
         }

@@ -6,32 +6,36 @@ extension TableCheck {
     mutating func directionRules(_ row: Row) {
         let type = row.indicator.type
         guard type.isQuantitative, let n = row.number else { return }
-        var value: String { Display.number(n) }   // only when a message is written
+        var value: String { Display.number(n) } // only when a message is written
         let unit = row.unit ?? ""
         let lowerBetter = row.isLowerBetter
         let growth = (row.isCost || row.dimension == .ratio) && rules.growth.matches(row.nameText)
 
         if type.isLowerBetter && !lowerBetter {
             if row.isSatisfaction {
-                emit(RuleCatalogue.satisfactionDirection, row: row.index, field: .type,
-                     "\(place(row))：满意度指标的指标值类型为“\(type.rawValue)”（\(row.targetText)），满意度越高越好，应为 ≥",
-                     fix: "满意度指标应为 ≥，是否改为 ≥\(value)\(unit)？")
+                emit(
+                    RuleCatalogue.satisfactionDirection, row: row.index, field: .type,
+                    "\(place(row))：满意度指标的指标值类型为“\(type.rawValue)”（\(row.targetText)），满意度越高越好，应为 ≥",
+                    fix: "满意度指标应为 ≥，是否改为 ≥\(value)\(unit)？")
             } else if row.isRate && !row.isCost, let word = rules.positiveRates.word(in: row.nameText) {
-                emit(RuleCatalogue.rateDirection, row: row.index, field: .type,
-                     "\(place(row))：“…\(word)”越高越好，指标值类型却为“\(type.rawValue)”（\(row.targetText)）",
-                     fix: "是否改为 ≥\(value)\(unit)？")
+                emit(
+                    RuleCatalogue.rateDirection, row: row.index, field: .type,
+                    "\(place(row))：“…\(word)”越高越好，指标值类型却为“\(type.rawValue)”（\(row.targetText)）",
+                    fix: "是否改为 ≥\(value)\(unit)？")
             }
         }
 
         if row.isCost && row.dimension != .ratio && !growth && !lowerBetter {
             if type.isHigherBetter {
-                emit(RuleCatalogue.costDirection, row: row.index, field: .type,
-                     "\(place(row))：成本指标的指标值类型为“\(type.rawValue)”（\(row.targetText)），成本应控制上限",
-                     fix: "是否改为 ≤\(value)\(unit)？")
+                emit(
+                    RuleCatalogue.costDirection, row: row.index, field: .type,
+                    "\(place(row))：成本指标的指标值类型为“\(type.rawValue)”（\(row.targetText)），成本应控制上限",
+                    fix: "是否改为 ≤\(value)\(unit)？")
             } else if type == .equal {
-                emit(RuleCatalogue.costEqual, row: row.index, field: .type,
-                     "\(place(row))：成本指标用“=”（\(row.targetText)），成本指标一般用 ≤ 控制上限",
-                     fix: "若\(value)\(unit)是上限，改为 ≤\(value)\(unit)")
+                emit(
+                    RuleCatalogue.costEqual, row: row.index, field: .type,
+                    "\(place(row))：成本指标用“=”（\(row.targetText)），成本指标一般用 ≤ 控制上限",
+                    fix: "若\(value)\(unit)是上限，改为 ≤\(value)\(unit)")
             }
         }
 
@@ -39,14 +43,16 @@ extension TableCheck {
         let cap = rules.profile.check.rateCap
         let capText = Display.number(cap)
         if n > cap {
-            emit(RuleCatalogue.rateOverCap, row: row.index, field: .value,
-                 "\(place(row))：比率目标为\(row.targetText)，超过\(capText)%，无法实现",
-                 fix: "比率最高为\(capText)%，是否改为 =\(capText)%？")
+            emit(
+                RuleCatalogue.rateOverCap, row: row.index, field: .value,
+                "\(place(row))：比率目标为\(row.targetText)，超过\(capText)%，无法实现",
+                fix: "比率最高为\(capText)%，是否改为 =\(capText)%？")
         } else if n == cap && (type == .atLeast || type == .greater) && !lowerBetter {
             let why = type == .greater ? "比率不可能大于\(capText)%" : "比率不会超过\(capText)%，“≥\(capText)%”即“=\(capText)%”"
-            emit(RuleCatalogue.rateAtLeastCap, row: row.index, field: .type,
-                 "\(place(row))：指标值为“\(row.targetText)”，\(why)",
-                 fix: "是否改为 =\(capText)%？")
+            emit(
+                RuleCatalogue.rateAtLeastCap, row: row.index, field: .type,
+                "\(place(row))：指标值为“\(row.targetText)”，\(why)",
+                fix: "是否改为 =\(capText)%？")
         }
     }
 }

@@ -5,25 +5,28 @@ import GoalCore
 extension TableCheck {
     mutating func fillingRules(_ row: Row) {
         taxonomyRules(row)
-        if row.isLabelOnly { return }   // a 二级 label row: reported once by the table rules (T05)
+        if row.isLabelOnly { return } // a 二级 label row: reported once by the table rules (T05)
         let ind = row.indicator
         if row.name.isEmpty {
-            emit(RuleCatalogue.nameMissing, row: row.index, field: .name,
-                 "\(place(row))：三级指标名称为空（指标值 \(row.targetText)）",
-                 fix: "填写三级指标名称，简洁说明考核什么，如“…及时发放率”")
+            emit(
+                RuleCatalogue.nameMissing, row: row.index, field: .name,
+                "\(place(row))：三级指标名称为空（指标值 \(row.targetText)）",
+                fix: "填写三级指标名称，简洁说明考核什么，如“…及时发放率”")
         }
         let value = row.value
         if value.isEmpty {
-            emit(RuleCatalogue.valueMissing, row: row.index, field: .value, "\(place(row))：指标值为空",
-                 fix: ind.type.isQuantitative ? "填写目标数值" : "填写定性目标，如“效果明显”")
+            emit(
+                RuleCatalogue.valueMissing, row: row.index, field: .value, "\(place(row))：指标值为空",
+                fix: ind.type.isQuantitative ? "填写目标数值" : "填写定性目标，如“效果明显”")
             return
         }
         if ind.type.isQuantitative {
             quantitativeCells(row, value: value)
         } else if let unit = row.unit {
-            emit(RuleCatalogue.unitOnQualitative, row: row.index, field: .unit,
-                 "\(place(row))：定性指标填了计量单位“\(Display.clip(unit, 10))”，填表说明要求定性指标的计量单位为空",
-                 fix: "清空计量单位；若目标可计量，改为定量指标")
+            emit(
+                RuleCatalogue.unitOnQualitative, row: row.index, field: .unit,
+                "\(place(row))：定性指标填了计量单位“\(Display.clip(unit, 10))”，填表说明要求定性指标的计量单位为空",
+                fix: "清空计量单位；若目标可计量，改为定量指标")
         }
     }
 
@@ -39,15 +42,17 @@ extension TableCheck {
             } else {
                 fix = "改为数字目标，或将指标值类型改为“定性”"
             }
-            emit(RuleCatalogue.valueNotNumber, row: row.index, field: .value,
-                 "\(place(row))：指标值类型为“\(ind.type.rawValue)”，指标值却是“\(Display.clip(value, 20))”，定量指标的指标值只能填写数字",
-                 fix: fix)
+            emit(
+                RuleCatalogue.valueNotNumber, row: row.index, field: .value,
+                "\(place(row))：指标值类型为“\(ind.type.rawValue)”，指标值却是“\(Display.clip(value, 20))”，定量指标的指标值只能填写数字",
+                fix: fix)
             return
         }
         if row.unit == nil {
-            emit(RuleCatalogue.unitMissing, row: row.index, field: .unit,
-                 "\(place(row))：定量指标“\(ind.type.rawValue)\(Display.clip(value, 12))”没有计量单位",
-                 fix: "填写计量单位，如“%”“人”“次”“万元”")
+            emit(
+                RuleCatalogue.unitMissing, row: row.index, field: .unit,
+                "\(place(row))：定量指标“\(ind.type.rawValue)\(Display.clip(value, 12))”没有计量单位",
+                fix: "填写计量单位，如“%”“人”“次”“万元”")
         }
     }
 
@@ -75,22 +80,25 @@ extension TableCheck {
         let l2 = Display.clip(ind.level2, 16)
         let options = rules.level2Names[row.level1Key] ?? []
         if l2.isEmpty {
-            emit(RuleCatalogue.pair, row: row.index, field: .level2, "\(place(row))：二级指标为空",
-                 fix: "二级指标应为：\(options.joined(separator: "、"))")
+            emit(
+                RuleCatalogue.pair, row: row.index, field: .level2, "\(place(row))：二级指标为空",
+                fix: "二级指标应为：\(options.joined(separator: "、"))")
             return
         }
         let parents = rules.parentsByLevel2[row.level2Key] ?? []
         if let p = parents.first {
-            emit(RuleCatalogue.pair, row: row.index, field: .level2,
-                 "\(place(row))：二级指标“\(l2)”属于“\(p)”，不属于“\(canonical1)”",
-                 fix: "一级指标改为“\(p)”，或二级指标改为：\(options.joined(separator: "、"))")
+            emit(
+                RuleCatalogue.pair, row: row.index, field: .level2,
+                "\(place(row))：二级指标“\(l2)”属于“\(p)”，不属于“\(canonical1)”",
+                fix: "一级指标改为“\(p)”，或二级指标改为：\(options.joined(separator: "、"))")
         } else {
             var fix = "“\(canonical1)”下的二级指标应为：\(options.joined(separator: "、"))"
             if let other = otherProfileAllowing(level1Key: row.level1Key, level2Key: row.level2Key) {
                 fix += "（本表似按“\(other.title)”填写，可改用规则配置 \(other.name)）"
             }
-            emit(RuleCatalogue.pair, row: row.index, field: .level2,
-                 "\(place(row))：二级指标“\(l2)”不在\(taxonomyName)的“\(canonical1)”下", fix: fix)
+            emit(
+                RuleCatalogue.pair, row: row.index, field: .level2,
+                "\(place(row))：二级指标“\(l2)”不在\(taxonomyName)的“\(canonical1)”下", fix: fix)
         }
     }
 

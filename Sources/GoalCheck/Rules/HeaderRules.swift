@@ -9,9 +9,10 @@ extension TableCheck {
         let form = table.kind.officialTitle
         for key in required where !RequiredHeader.isFilled(key, in: table) {
             let label = RequiredHeader.label(key, kind: table.kind)
-            emit(RuleCatalogue.headerMissing, row: nil, field: nil,
-                 "\(tablePlace)：表头“\(label)”未填写（\(form)要求填写）",
-                 fix: RequiredHeader.fix(key, kind: table.kind))
+            emit(
+                RuleCatalogue.headerMissing, row: nil, field: nil,
+                "\(tablePlace)：表头“\(label)”未填写（\(form)要求填写）",
+                fix: RequiredHeader.fix(key, kind: table.kind))
         }
     }
 }

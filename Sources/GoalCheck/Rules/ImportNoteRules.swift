@@ -28,10 +28,11 @@ enum ImportNoteRules {
             var place = loc.description
             if place.isEmpty { place = "导入" }
             let fix = note.kind == .repaired ? "请对照原表核对修正结果" : "请对照原表补录缺失内容"
-            out.append(Finding(
-                table: loc.table ?? 0, indicator: loc.indicator, field: loc.field,
-                severity: severity, code: rule.code,
-                message: "\(place)：\(Display.clip(note.message, 200))", suggestion: fix, profile: rules.name))
+            out.append(
+                Finding(
+                    table: loc.table ?? 0, indicator: loc.indicator, field: loc.field,
+                    severity: severity, code: rule.code,
+                    message: "\(place)：\(Display.clip(note.message, 200))", suggestion: fix, profile: rules.name))
         }
         return out
     }

@@ -9,9 +9,10 @@ extension TableCheck {
         scoringRules(row)
         classificationRules(row)
         if hasEvidenceColumn && Row.present(row.indicator.evidence) == nil {
-            emit(RuleCatalogue.evidenceMissing, row: row.index, field: .evidence,
-                 "\(place(row))：佐证资料为空，本表其他行填写了佐证资料",
-                 fix: "填写佐证资料，如“工作资料”“原始凭证”")
+            emit(
+                RuleCatalogue.evidenceMissing, row: row.index, field: .evidence,
+                "\(place(row))：佐证资料为空，本表其他行填写了佐证资料",
+                fix: "填写佐证资料，如“工作资料”“原始凭证”")
         }
         nameTruncation(row)
     }
@@ -31,7 +32,8 @@ extension TableCheck {
             problem = "名称是“…人数”，计量单位却是“\(u)”"
             fix = "计量单位改为“人”，或改正名称"
         } else if n.hasSuffix(Row.rateChar) && !n.hasSuffix(Words.efficiency)
-                    && (dim == .money || dim == .moneyPer || dim == .people || dim == .times || dim == .personTimes) {
+            && (dim == .money || dim == .moneyPer || dim == .people || dim == .times || dim == .personTimes)
+        {
             problem = "名称是比率（…率），计量单位却是“\(u)”"
             fix = "比率的计量单位应为“%”，或改正名称"
         } else if dim == .people || dim == .times, let noun = rules.moneyNouns.suffix(of: n) {
@@ -48,35 +50,40 @@ extension TableCheck {
     private mutating func explanationRules(_ row: Row) {
         guard let text = row.explanation else {
             if hasExplanationColumn {
-                emit(RuleCatalogue.explanationMissing, row: row.index, field: .explanation,
-                     "\(place(row))：指标解释为空，本表其他行填写了指标解释",
-                     fix: "写明指标的含义、计算方法和数据口径")
+                emit(
+                    RuleCatalogue.explanationMissing, row: row.index, field: .explanation,
+                    "\(place(row))：指标解释为空，本表其他行填写了指标解释",
+                    fix: "写明指标的含义、计算方法和数据口径")
             }
             return
         }
         let ex = Scalars(text)
         if ScoringText.looksLikeScoring(ex) {
-            emit(RuleCatalogue.shiftedText, row: row.index, field: .explanation,
-                 "\(place(row))：指标解释“\(Display.clip(text, 24))”是评分内容，疑似单元格错位",
-                 fix: "评分内容移到评（扣）分标准列，指标解释写明含义和计算方法")
+            emit(
+                RuleCatalogue.shiftedText, row: row.index, field: .explanation,
+                "\(place(row))：指标解释“\(Display.clip(text, 24))”是评分内容，疑似单元格错位",
+                fix: "评分内容移到评（扣）分标准列，指标解释写明含义和计算方法")
             return
         }
         if let g = rules.generic.word(in: ex) {
-            emit(RuleCatalogue.explanationVague, row: row.index, field: .explanation,
-                 "\(place(row))：指标解释“\(Display.clip(text, 24))”是“\(g)”一类的笼统说法，没有说明本指标",
-                 fix: row.isRate ? "写明本指标的计算方法，如“\(Display.clip(row.name, 16))=…/…×100%”" : "写明本指标的含义和数据口径")
+            emit(
+                RuleCatalogue.explanationVague, row: row.index, field: .explanation,
+                "\(place(row))：指标解释“\(Display.clip(text, 24))”是“\(g)”一类的笼统说法，没有说明本指标",
+                fix: row.isRate ? "写明本指标的计算方法，如“\(Display.clip(row.name, 16))=…/…×100%”" : "写明本指标的含义和数据口径")
             return
         }
         if talksAboutAnotherSubject(row, ex) {
-            emit(RuleCatalogue.explanationSubject, row: row.index, field: .explanation,
-                 "\(place(row))：指标解释“\(Display.clip(text, 24))”说的不是本指标（与名称没有共同的词），疑似照抄其他表",
-                 fix: "按“\(Display.clip(row.name, 20))”重写指标解释：写明含义、计算方法和数据口径")
+            emit(
+                RuleCatalogue.explanationSubject, row: row.index, field: .explanation,
+                "\(place(row))：指标解释“\(Display.clip(text, 24))”说的不是本指标（与名称没有共同的词），疑似照抄其他表",
+                fix: "按“\(Display.clip(row.name, 20))”重写指标解释：写明含义、计算方法和数据口径")
             return
         }
         if row.isRate && row.nameText.hasSuffix(Row.rateChar) && !row.isSatisfaction && !Words.method.matches(ex) {
-            emit(RuleCatalogue.explanationVague, row: row.index, field: .explanation,
-                 "\(place(row))：比率指标的解释“\(Display.clip(text, 24))”没有写明计算方法",
-                 fix: "写明计算公式，如“\(Display.clip(row.name, 16))=…/…×100%”")
+            emit(
+                RuleCatalogue.explanationVague, row: row.index, field: .explanation,
+                "\(place(row))：比率指标的解释“\(Display.clip(text, 24))”没有写明计算方法",
+                fix: "写明计算公式，如“\(Display.clip(row.name, 16))=…/…×100%”")
         }
     }
 
@@ -86,7 +93,8 @@ extension TableCheck {
         // Only the copied template “考核…率情况” counts: an explanation in other words than the name
         // (参保人数 ↔ 缴费职工数量, 合格率 ↔ 考试通过率) is a synonym, not another subject.
         guard !row.name.isEmpty, ex.contains(Row.rateChar), Words.explanationOpening.isPrefix(of: ex),
-              ex.contains(Words.situation), !Words.template.matches(ex) else { return false }
+            ex.contains(Words.situation), !Words.template.matches(ex)
+        else { return false }
         let nameBigrams = row.nameText.bigramList()
         let exBigrams = ex.bigramList()
         guard nameBigrams.count >= 2, exBigrams.count >= 3 else { return false }
@@ -101,14 +109,17 @@ extension TableCheck {
         let ind = row.indicator
         let sc = row.scoring.map(Scalars.init)
         if let sc, let text = row.scoring, !ScoringText.looksLikeScoring(sc), Words.explanationOpening.isPrefix(of: sc),
-           sc.count >= 6 {
-            emit(RuleCatalogue.shiftedText, row: row.index, field: .scoring,
-                 "\(place(row))：评（扣）分标准“\(Display.clip(text, 24))”读来是指标解释，疑似单元格错位",
-                 fix: "把这段文字移到指标解释列，评（扣）分标准写明得分办法")
+            sc.count >= 6
+        {
+            emit(
+                RuleCatalogue.shiftedText, row: row.index, field: .scoring,
+                "\(place(row))：评（扣）分标准“\(Display.clip(text, 24))”读来是指标解释，疑似单元格错位",
+                fix: "把这段文字移到指标解释列，评（扣）分标准写明得分办法")
         } else if row.scoring == nil, let note = Row.present(ind.note), ScoringText.looksLikeScoring(Scalars(note)) {
-            emit(RuleCatalogue.shiftedText, row: row.index, field: .note,
-                 "\(place(row))：评（扣）分标准为空，备注列却写着“\(Display.clip(note, 24))”，疑似单元格错位",
-                 fix: "把评分内容移到评（扣）分标准列")
+            emit(
+                RuleCatalogue.shiftedText, row: row.index, field: .note,
+                "\(place(row))：评（扣）分标准为空，备注列却写着“\(Display.clip(note, 24))”，疑似单元格错位",
+                fix: "把评分内容移到评（扣）分标准列")
         }
 
         if ind.type == .qualitative {
@@ -116,9 +127,10 @@ extension TableCheck {
         }
 
         if let sc, let weight = ind.weight, let points = ScoringText.fullPoints(sc), abs(points - weight) > 0.001 {
-            emit(RuleCatalogue.scoringPoints, row: row.index, field: .weight,
-                 "\(place(row))：评（扣）分标准写满分\(Display.number(points))分，分值为\(Display.number(weight))分",
-                 fix: "统一分值与评分标准中的满分")
+            emit(
+                RuleCatalogue.scoringPoints, row: row.index, field: .weight,
+                "\(place(row))：评（扣）分标准写满分\(Display.number(points))分，分值为\(Display.number(weight))分",
+                fix: "统一分值与评分标准中的满分")
         }
     }
 
@@ -136,21 +148,24 @@ extension TableCheck {
             let step = sc.flatMap(ScoringText.stepPhrase)
             var message = "\(place(row))：定性指标的指标值“\(Display.clip(value, 16))”是可计量的数值"
             if let step { message += "，评分标准按“\(step)”扣分" }
-            emit(RuleCatalogue.qualitativeNumeric, row: row.index, field: .type, message,
-                 fix: "宜改为定量指标：指标值类型“\(op)”，指标值“\(Display.number(n))”，计量单位“\(unit)”")
+            emit(
+                RuleCatalogue.qualitativeNumeric, row: row.index, field: .type, message,
+                fix: "宜改为定量指标：指标值类型“\(op)”，指标值“\(Display.number(n))”，计量单位“\(unit)”")
             return
         }
         guard let sc, let text = row.scoring else { return }
         // Only a deduction per day or per percentage point shows a measured target (每推迟1天, 每下降1%);
         // 每缺1项扣2分 is an ordinary way to grade a 定性 row.
         if let step = ScoringText.stepPhrase(sc), Words.measuredStep.matches(Scalars(step)) {
-            emit(RuleCatalogue.qualitativeNumeric, row: row.index, field: .scoring,
-                 "\(place(row))：定性指标的评分标准按“\(step)”计量扣分",
-                 fix: "宜改为定量指标，写明可计量的目标值")
+            emit(
+                RuleCatalogue.qualitativeNumeric, row: row.index, field: .scoring,
+                "\(place(row))：定性指标的评分标准按“\(step)”计量扣分",
+                fix: "宜改为定量指标，写明可计量的目标值")
         } else if let w = Words.ratioScoring.word(in: sc) {
-            emit(RuleCatalogue.qualitativeRatioScoring, row: row.index, field: .scoring,
-                 "\(place(row))：定性指标“\(Display.clip(value, 12))”的评分标准为“\(Display.clip(text, 20))”，定性目标没有可算比例的数值（“\(w)”）",
-                 fix: "定性指标宜“按评判等级赋分”，或改为定量指标")
+            emit(
+                RuleCatalogue.qualitativeRatioScoring, row: row.index, field: .scoring,
+                "\(place(row))：定性指标“\(Display.clip(value, 12))”的评分标准为“\(Display.clip(text, 20))”，定性目标没有可算比例的数值（“\(w)”）",
+                fix: "定性指标宜“按评判等级赋分”，或改为定量指标")
         }
     }
 
@@ -172,21 +187,24 @@ extension TableCheck {
         switch row.level2Key {
         case Words.timelinessKey:
             if !rules.timeliness.matches(row.nameText) {
-                emit(RuleCatalogue.timelinessName, row: row.index, field: .name,
-                     "\(place(row))：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）",
-                     fix: "名称写明时限，如“…及时发放率”“…完成时间”“每月…日前完成”")
+                emit(
+                    RuleCatalogue.timelinessName, row: row.index, field: .name,
+                    "\(place(row))：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）",
+                    fix: "名称写明时限，如“…及时发放率”“…完成时间”“每月…日前完成”")
             }
         case Words.qualityKey:
             if let w = rules.timelinessRates.word(in: row.nameText) {
-                emit(RuleCatalogue.timelinessUnderQuality, row: row.index, field: .level2,
-                     "\(place(row))：名称含“\(w)”，考核的是时效，却列在质量指标下",
-                     fix: "二级指标改为“时效指标”")
+                emit(
+                    RuleCatalogue.timelinessUnderQuality, row: row.index, field: .level2,
+                    "\(place(row))：名称含“\(w)”，考核的是时效，却列在质量指标下",
+                    fix: "二级指标改为“时效指标”")
             }
         case Words.economicKey:
             if let w = rules.socialBenefit.word(in: row.nameText), !rules.economicBenefit.matches(row.nameText) {
-                emit(RuleCatalogue.socialUnderEconomic, row: row.index, field: .level2,
-                     "\(place(row))：名称含“\(w)”，反映的是社会效益，却列在经济效益指标下",
-                     fix: "二级指标改为“社会效益指标”")
+                emit(
+                    RuleCatalogue.socialUnderEconomic, row: row.index, field: .level2,
+                    "\(place(row))：名称含“\(w)”，反映的是社会效益，却列在经济效益指标下",
+                    fix: "二级指标改为“社会效益指标”")
             }
         default:
             break
@@ -201,10 +219,12 @@ extension TableCheck {
         guard rules.measurable.suffix(of: core) == nil, let end = rules.dangling.suffix(of: core) else { return }
         var fix = "补全名称，写明考核的量（…率、…人数、…次数、…金额）"
         if let completed = Words.completion[end] {
-            fix = "补全名称，如“\(Display.clip(String(String.UnicodeScalarView(core.v.compactMap(Unicode.Scalar.init))), 20))\(completed)”"
+            fix =
+                "补全名称，如“\(Display.clip(String(String.UnicodeScalarView(core.v.compactMap(Unicode.Scalar.init))), 20))\(completed)”"
         }
-        emit(RuleCatalogue.nameTruncated, row: row.index, field: .name,
-             "\(place(row))：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断",
-             fix: fix)
+        emit(
+            RuleCatalogue.nameTruncated, row: row.index, field: .name,
+            "\(place(row))：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断",
+            fix: fix)
     }
 }

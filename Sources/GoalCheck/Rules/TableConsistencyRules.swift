@@ -6,8 +6,9 @@ extension TableCheck {
     mutating func tableRules() {
         guard !rows.isEmpty else {
             // One finding, not one per missing 一级: nothing was read, or nothing was filled in.
-            emit(RuleCatalogue.level1Required, row: nil, field: nil, "\(tablePlace)：没有任何绩效指标",
-                 fix: "填写产出、效益、满意度等各级指标")
+            emit(
+                RuleCatalogue.level1Required, row: nil, field: nil, "\(tablePlace)：没有任何绩效指标",
+                fix: "填写产出、效益、满意度等各级指标")
             return
         }
         duplicates()
@@ -16,9 +17,10 @@ extension TableCheck {
         for row in rows {
             if row.isLabelOnly {
                 let l2 = Display.clip(row.indicator.level2, 16)
-                emit(RuleCatalogue.level2Empty, row: row.index, field: .name,
-                     "\(tablePlace) 第\(row.index + 1)行：二级指标“\(l2)”下没有三级指标",
-                     fix: "在“\(l2)”下填写三级指标，或删去这一行")
+                emit(
+                    RuleCatalogue.level2Empty, row: row.index, field: .name,
+                    "\(tablePlace) 第\(row.index + 1)行：二级指标“\(l2)”下没有三级指标",
+                    fix: "在“\(l2)”下填写三级指标，或删去这一行")
                 continue
             }
             lastYear(row)
@@ -44,15 +46,17 @@ extension TableCheck {
             }
             guard let first = earlier else { continue }
             let a = rows[first].indicator, b = row.indicator
-            let same = a.type == b.type && rows[first].value == row.value
+            let same =
+                a.type == b.type && rows[first].value == row.value
                 && rows[first].unit == row.unit && rows[first].explanation == row.explanation
                 && rows[first].scoring == row.scoring
             let otherLevel2 = rows[first].level2Key != row.level2Key
             let what = same ? "名称、指标值、解释、评分标准完全相同" : "三级指标名称相同"
             var fix = "删除重复行，或改为本行应考核的内容"
             if otherLevel2 && row.level2Key == Words.timelinessKey { fix = "删除重复行，或改为考核时效的指标（如“…及时发放率”）" }
-            emit(RuleCatalogue.duplicateName, row: row.index, field: .name,
-                 "\(place(row))：与\(shortPlace(rows[first]))\(what)", fix: fix)
+            emit(
+                RuleCatalogue.duplicateName, row: row.index, field: .name,
+                "\(place(row))：与\(shortPlace(rows[first]))\(what)", fix: fix)
         }
     }
 
@@ -61,25 +65,29 @@ extension TableCheck {
     private mutating func weights() {
         let counted = rows.filter { !$0.isLabelOnly }
         let missing = counted.filter { $0.indicator.weight == nil }
-        guard missing.count < counted.count else { return }   // the form has no weights at all
+        guard missing.count < counted.count else { return } // the form has no weights at all
         if !missing.isEmpty {
             let list = missing.prefix(8).map { "第\($0.index + 1)行" }.joined(separator: "、")
-            emit(RuleCatalogue.weightPartial, row: nil, field: .weight,
-                 "\(tablePlace)：\(list)\(missing.count > 8 ? "等" : "")没有分值，其他行有分值",
-                 fix: "为每行填写分值")
+            emit(
+                RuleCatalogue.weightPartial, row: nil, field: .weight,
+                "\(tablePlace)：\(list)\(missing.count > 8 ? "等" : "")没有分值，其他行有分值",
+                fix: "为每行填写分值")
             return
         }
         let total = counted.reduce(0.0) { $0 + ($1.indicator.weight ?? 0) }
         let allowed = rules.profile.check.weightTotals
-        guard !allowed.isEmpty, !allowed.contains(where: { abs($0 - total) <= rules.profile.check.weightTolerance }) else { return }
+        guard !allowed.isEmpty, !allowed.contains(where: { abs($0 - total) <= rules.profile.check.weightTolerance }) else {
+            return
+        }
         let expected = allowed.map { Display.number($0) + "分" }.joined(separator: "或")
         var note = ""
         if allowed.count > 1, let top = allowed.max(), let low = allowed.min() {
             note = "（\(Display.number(low))分时另\(Display.number(top - low))分为预算执行率）"
         }
-        emit(RuleCatalogue.weightTotal, row: nil, field: .weight,
-             "\(tablePlace)：各指标分值合计为\(Display.number(total))分，应为\(expected)\(note)",
-             fix: "调整各指标分值，使合计为\(Display.number(allowed.first!))分")
+        emit(
+            RuleCatalogue.weightTotal, row: nil, field: .weight,
+            "\(tablePlace)：各指标分值合计为\(Display.number(total))分，应为\(expected)\(note)",
+            fix: "调整各指标分值，使合计为\(Display.number(allowed.first!))分")
     }
 
     // MARK: T04
@@ -87,9 +95,10 @@ extension TableCheck {
     private mutating func requiredLevel1() {
         let present = Set(rows.map(\.level1Key))
         for (name, key) in rules.required where !present.contains(key) {
-            emit(RuleCatalogue.level1Required, row: nil, field: .level1,
-                 "\(tablePlace)：缺少一级指标“\(name)”（\(rules.profile.title)要求设置）",
-                 fix: "增加“\(name)”及其下的二级、三级指标")
+            emit(
+                RuleCatalogue.level1Required, row: nil, field: .level1,
+                "\(tablePlace)：缺少一级指标“\(name)”（\(rules.profile.title)要求设置）",
+                fix: "增加“\(name)”及其下的二级、三级指标")
         }
     }
 
@@ -109,16 +118,18 @@ extension TableCheck {
         if t > 0 && last > 0 {
             let ratio = max(t, last) / min(t, last)
             if ratio >= rules.profile.check.farFromLastYearRatio {
-                emit(RuleCatalogue.farFromLastYear, row: row.index, field: .value,
-                     "\(place(row))：指标值\(row.targetText)与上年完成值\(lyShown)相差约\(Display.number((ratio * 10).rounded() / 10))倍",
-                     fix: "核实指标值或上年完成值（单位、口径是否一致）")
+                emit(
+                    RuleCatalogue.farFromLastYear, row: row.index, field: .value,
+                    "\(place(row))：指标值\(row.targetText)与上年完成值\(lyShown)相差约\(Display.number((ratio * 10).rounded() / 10))倍",
+                    fix: "核实指标值或上年完成值（单位、口径是否一致）")
                 return
             }
         }
         if row.indicator.type.isHigherBetter && t < last {
-            emit(RuleCatalogue.belowLastYear, row: row.index, field: .value,
-                 "\(place(row))：目标值\(row.targetText)低于上年完成值\(lyShown)",
-                 fix: "正向指标的目标值一般不低于上年完成值，请核实")
+            emit(
+                RuleCatalogue.belowLastYear, row: row.index, field: .value,
+                "\(place(row))：目标值\(row.targetText)低于上年完成值\(lyShown)",
+                fix: "正向指标的目标值一般不低于上年完成值，请核实")
         }
     }
 
@@ -126,13 +137,15 @@ extension TableCheck {
 
     private mutating func costAgainstFunds(_ row: Row) {
         guard row.isCost, row.isQuantitative, let n = row.number, row.dimension == .money,
-              let funds = table.funds, let available = funds.total ?? funds.fiscal.map({ $0 + (funds.other ?? 0) }),
-              available > 0,
-              let wan = row.measure?.convert(n, to: UnitTable.tenThousandYuan) else { return }
+            let funds = table.funds, let available = funds.total ?? funds.fiscal.map({ $0 + (funds.other ?? 0) }),
+            available > 0,
+            let wan = row.measure?.convert(n, to: UnitTable.tenThousandYuan)
+        else { return }
         guard wan > available + 0.005 else { return }
-        emit(RuleCatalogue.costOverFunds, row: row.index, field: .value,
-             "\(place(row))：成本指标\(row.targetText)超过本表资金\(Display.number(available))万元",
-             fix: "核实成本指标的金额和单位（万元/元）")
+        emit(
+            RuleCatalogue.costOverFunds, row: row.index, field: .value,
+            "\(place(row))：成本指标\(row.targetText)超过本表资金\(Display.number(available))万元",
+            fix: "核实成本指标的金额和单位（万元/元）")
     }
 
     // MARK: T09, T10
@@ -152,18 +165,22 @@ extension TableCheck {
                 let overlap = Scalars.sharedCount(row.nameBigrams, subject)
                 if overlap >= 2 && carries { carriedByRelated = true }
                 // the clause must hold most of the name, not two words that many names share
-                if overlap >= 2 && overlap * 2 >= row.nameBigrams.count && overlap > bestOverlap { bestOverlap = overlap; best = ci }
+                if overlap >= 2 && overlap * 2 >= row.nameBigrams.count && overlap > bestOverlap {
+                    bestOverlap = overlap; best = ci
+                }
             }
             if carriedByRelated { continue }
             if let b = best, bestOverlap >= 2 {
                 let row = candidates[b]
-                emit(RuleCatalogue.goalNumber, row: row.index, field: .value,
-                     "\(place(row))：总体目标写“\(Display.clip(figure.clause, 30))”，本行指标值为\(row.targetText)，两者不一致",
-                     fix: "统一为\(figure.text)，或修改总体目标")
+                emit(
+                    RuleCatalogue.goalNumber, row: row.index, field: .value,
+                    "\(place(row))：总体目标写“\(Display.clip(figure.clause, 30))”，本行指标值为\(row.targetText)，两者不一致",
+                    fix: "统一为\(figure.text)，或修改总体目标")
             } else if !carriedAnywhere {
-                emit(RuleCatalogue.goalNumberUncarried, row: nil, field: nil,
-                     "\(tablePlace)：总体目标中的“\(Display.clip(figure.clause, 30))”没有对应的指标（\(figure.text)）",
-                     fix: "增加相应指标，或修改总体目标")
+                emit(
+                    RuleCatalogue.goalNumberUncarried, row: nil, field: nil,
+                    "\(tablePlace)：总体目标中的“\(Display.clip(figure.clause, 30))”没有对应的指标（\(figure.text)）",
+                    fix: "增加相应指标，或修改总体目标")
             }
         }
     }

@@ -74,10 +74,14 @@ public enum TableDiff {
             case let (a?, nil):
                 // an indicator the new version dropped: what it had reached stays on record here
                 let reached = a.value.actual.map { "（实际完成值 \($0)）" } ?? ""
-                out.append(TableChange(place: "原第\(a.row + 1)行", field: "删除指标",
-                                       before: a.value.name + " " + targetText(a.value) + reached, after: ""))
+                out.append(
+                    TableChange(
+                        place: "原第\(a.row + 1)行", field: "删除指标",
+                        before: a.value.name + " " + targetText(a.value) + reached, after: ""))
             case let (nil, b?):
-                out.append(TableChange(place: "第\(b.row + 1)行", field: "新增指标", before: "", after: b.value.name + " " + targetText(b.value)))
+                out.append(
+                    TableChange(
+                        place: "第\(b.row + 1)行", field: "新增指标", before: "", after: b.value.name + " " + targetText(b.value)))
             case (nil, nil): break
             }
         }
@@ -100,7 +104,8 @@ public enum TableDiff {
     /// Old and new indicators paired by id, in the new table's order, removed ones after; by position
     /// when either side lacks ids.
     static func pairs(_ old: [Indicator], _ new: [Indicator])
-        -> [(Row?, Row?)] {
+        -> [(Row?, Row?)]
+    {
         let oldRows = old.enumerated().map { Row(row: $0.offset, value: $0.element) }
         let newRows = new.enumerated().map { Row(row: $0.offset, value: $0.element) }
         let byID = old.allSatisfy { $0.id != nil } && new.allSatisfy { $0.id != nil }

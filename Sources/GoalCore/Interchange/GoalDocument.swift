@@ -98,8 +98,9 @@ public struct InterchangeError: Error, Sendable, CustomStringConvertible {
         switch error {
         case .dataCorrupted(let ctx):
             let isSyntax = ctx.codingPath.isEmpty
-            self.init(message: isSyntax ? "不是有效的 JSON（格式错误或文件不完整）" : ctx.debugDescription,
-                      path: render(ctx.codingPath))
+            self.init(
+                message: isSyntax ? "不是有效的 JSON（格式错误或文件不完整）" : ctx.debugDescription,
+                path: render(ctx.codingPath))
         case .keyNotFound(let key, let ctx):
             self.init(message: "缺少字段“\(key.stringValue)”", path: render(ctx.codingPath))
         case .typeMismatch(let type, let ctx):

@@ -78,7 +78,9 @@ struct JSONByteScanner {
             switch key {
             case "format":
                 try seen.insert(0)
-                if s.peekIsString { top.format = try s.string() } else if try !s.null() {
+                if s.peekIsString {
+                    top.format = try s.string()
+                } else if try !s.null() {
                     try s.skip(); top.otherKeys.append(key)
                 }
             case "tables":
@@ -120,9 +122,10 @@ struct JSONByteScanner {
         }
         // as `GoalTable.init(from:)`: a missing or null kind is an error there too
         guard let kind else { throw GiveUp() }
-        var t = GoalTable(kind: kind, title: title, year: year, unit: unit ?? "", duty: duty, goal: goal,
-                          project: project, funds: funds, tasks: tasks ?? [], indicators: indicators ?? [],
-                          signoff: signoff, execution: execution)
+        var t = GoalTable(
+            kind: kind, title: title, year: year, unit: unit ?? "", duty: duty, goal: goal,
+            project: project, funds: funds, tasks: tasks ?? [], indicators: indicators ?? [],
+            signoff: signoff, execution: execution)
         t.title = title ?? kind.officialTitle
         return t
     }
@@ -188,7 +191,7 @@ struct JSONByteScanner {
         var name: String?, content: String?, seen = KeySet()
         try object { (s, key) throws(GiveUp) in
             switch key {
-            case "name": try seen.insert(0); name = try s.string()  // required, not null
+            case "name": try seen.insert(0); name = try s.string() // required, not null
             case "content": try seen.insert(1); content = try s.optString()
             default: try s.skip()
             }
@@ -364,7 +367,8 @@ struct JSONByteScanner {
         let (start, end, _) = try numberText()
         // the text is plain ASCII checked against JSON's number grammar
         guard let d = Double(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)),
-              d.isFinite else { throw GiveUp() }
+            d.isFinite
+        else { throw GiveUp() }
         return d
     }
 
@@ -414,7 +418,7 @@ struct JSONByteScanner {
                 return try validated(UnsafeBufferPointer(rebasing: p[start..<i]))
             }
             if b == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if b < 0x20 { throw GiveUp() }  // control characters must be escaped
+            if b < 0x20 { throw GiveUp() } // control characters must be escaped
             i += 1
         }
         throw GiveUp()

@@ -152,18 +152,31 @@ extension GoalTable {
             ("kind", .string(kind.rawValue)), ("title", .string(title)), ("year", .number(year)), ("unit", .string(unit)),
             ("duty", .string(duty)), ("goal", .string(goal)),
             ("project", project.map { .object([("name", .string($0.name)), ("manager", .string($0.manager))]) } ?? .null),
-            ("funds", funds.map { .object([("total", .number($0.total)), ("fiscal", .number($0.fiscal)), ("other", .number($0.other))]) } ?? .null),
+            (
+                "funds",
+                funds.map {
+                    .object([("total", .number($0.total)), ("fiscal", .number($0.fiscal)), ("other", .number($0.other))])
+                } ?? .null
+            ),
             ("tasks", .array(tasks.map { .object([("name", .string($0.name)), ("content", .string($0.content))]) })),
             ("indicators", .array(indicators.map(\.json))),
-            ("signoff", signoff.map { s in .object([
-                ("filledBy", .string(s.filledBy)), ("phone", .string(s.phone)), ("filledOn", .string(s.filledOn)),
-                ("head", .string(s.head)), ("businessReviewer", .string(s.businessReviewer)),
-                ("performanceReviewer", .string(s.performanceReviewer)),
-            ] + (s.approvalNumber.map { [("approvalNumber", .string($0))] } ?? [])
-              + (s.approvedOn.map { [("approvedOn", .string($0))] } ?? [])) } ?? .null),
+            (
+                "signoff",
+                signoff.map { s in
+                    .object(
+                        [
+                            ("filledBy", .string(s.filledBy)), ("phone", .string(s.phone)), ("filledOn", .string(s.filledOn)),
+                            ("head", .string(s.head)), ("businessReviewer", .string(s.businessReviewer)),
+                            ("performanceReviewer", .string(s.performanceReviewer)),
+                        ] + (s.approvalNumber.map { [("approvalNumber", .string($0))] } ?? [])
+                            + (s.approvedOn.map { [("approvedOn", .string($0))] } ?? []))
+                } ?? .null
+            ),
         ]
         if let e = execution {
-            var x: [(String, JSONValue)] = [("budget", .number(e.budget)), ("spent", .number(e.spent)), ("weight", .number(e.weight))]
+            var x: [(String, JSONValue)] = [
+                ("budget", .number(e.budget)), ("spent", .number(e.spent)), ("weight", .number(e.weight)),
+            ]
             if let ex = e.explanation { x.append(("explanation", .string(ex))) }
             o.append(("execution", .object(x)))
         }

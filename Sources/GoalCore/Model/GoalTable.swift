@@ -122,9 +122,11 @@ public struct Signoff: Sendable, Hashable, Codable {
     /// 批复文号 and 批复日期 (YYYY-MM-DD), written by 批复; absent until then (and left out of the JSON).
     public var approvalNumber: String?
     public var approvedOn: String?
-    public init(filledBy: String? = nil, phone: String? = nil, filledOn: String? = nil, head: String? = nil,
-                businessReviewer: String? = nil, performanceReviewer: String? = nil,
-                approvalNumber: String? = nil, approvedOn: String? = nil) {
+    public init(
+        filledBy: String? = nil, phone: String? = nil, filledOn: String? = nil, head: String? = nil,
+        businessReviewer: String? = nil, performanceReviewer: String? = nil,
+        approvalNumber: String? = nil, approvedOn: String? = nil
+    ) {
         self.filledBy = filledBy; self.phone = phone; self.filledOn = filledOn; self.head = head
         self.businessReviewer = businessReviewer; self.performanceReviewer = performanceReviewer
         self.approvalNumber = approvalNumber; self.approvedOn = approvedOn
@@ -142,7 +144,9 @@ public struct Signoff: Sendable, Hashable, Codable {
         try c.encodeIfPresent(approvedOn, forKey: .approvedOn)
     }
     public var isEmpty: Bool {
-        [filledBy, phone, filledOn, head, businessReviewer, performanceReviewer, approvalNumber, approvedOn].allSatisfy { $0 == nil }
+        [filledBy, phone, filledOn, head, businessReviewer, performanceReviewer, approvalNumber, approvedOn].allSatisfy {
+            $0 == nil
+        }
     }
 }
 

@@ -33,8 +33,10 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     public var indicator: Int?
     public var field: IndicatorField?
 
-    public init(line: Int? = nil, sheet: String? = nil, cell: String? = nil, table: Int? = nil,
-                indicator: Int? = nil, field: IndicatorField? = nil) {
+    public init(
+        line: Int? = nil, sheet: String? = nil, cell: String? = nil, table: Int? = nil,
+        indicator: Int? = nil, field: IndicatorField? = nil
+    ) {
         self.line = line; self.sheet = sheet; self.cell = cell; self.table = table
         self.indicator = indicator; self.field = field
     }
@@ -46,8 +48,11 @@ public struct SourceLocation: Sendable, Hashable, Codable {
         if let i = indicator { parts.append("第\(i + 1)行指标") }
         if let f = field { parts.append(f.label) }
         var s = parts.joined(separator: " ")
-        if let sheet, let cell { s += s.isEmpty ? "\(sheet)!\(cell)" : "（\(sheet)!\(cell)）" }
-        else if let line { s += s.isEmpty ? "第\(line)行" : "（源文件第\(line)行）" }
+        if let sheet, let cell {
+            s += s.isEmpty ? "\(sheet)!\(cell)" : "（\(sheet)!\(cell)）"
+        } else if let line {
+            s += s.isEmpty ? "第\(line)行" : "（源文件第\(line)行）"
+        }
         return s
     }
 }

@@ -27,7 +27,8 @@ extension GoalTable {
         let taken = Set(t.indicators.compactMap(\.id))
         for i in t.indicators.indices where (t.indicators[i].id ?? "").isEmpty {
             if i < stored.indicators.count, let old = stored.indicators[i].id, !taken.contains(old),
-               stored.indicators[i].name == t.indicators[i].name {
+                stored.indicators[i].name == t.indicators[i].name
+            {
                 t.indicators[i].id = old
             }
         }

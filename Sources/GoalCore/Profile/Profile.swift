@@ -14,8 +14,10 @@ public struct Profile: Sendable, Hashable, Codable {
     public var check: CheckSettings
     public var scoring: ScoringSettings
 
-    public init(name: String, title: String, taxonomy: Taxonomy, requiredLevel1: [String],
-                check: CheckSettings = .init(), scoring: ScoringSettings = .init()) {
+    public init(
+        name: String, title: String, taxonomy: Taxonomy, requiredLevel1: [String],
+        check: CheckSettings = .init(), scoring: ScoringSettings = .init()
+    ) {
         self.name = name; self.title = title; self.taxonomy = taxonomy; self.requiredLevel1 = requiredLevel1
         self.check = check; self.scoring = scoring
     }

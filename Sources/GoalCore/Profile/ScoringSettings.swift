@@ -61,10 +61,12 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
             executionCaps = try c.decodeIfPresent([ExecutionCap].self, forKey: .executionCaps) ?? d.executionCaps
         }
         targetTooLowExcess = try c.decodeIfPresent(Double.self, forKey: .targetTooLowExcess) ?? d.targetTooLowExcess
-        executionExplanationBelow = try c.decodeIfPresent(Double.self, forKey: .executionExplanationBelow)
+        executionExplanationBelow =
+            try c.decodeIfPresent(Double.self, forKey: .executionExplanationBelow)
             ?? d.executionExplanationBelow
         gradeThresholds = try c.decodeIfPresent(GradeThresholds.self, forKey: .gradeThresholds) ?? d.gradeThresholds
-        equalOverAchievement = try c.decodeIfPresent(EqualOverAchievement.self, forKey: .equalOverAchievement)
+        equalOverAchievement =
+            try c.decodeIfPresent(EqualOverAchievement.self, forKey: .equalOverAchievement)
             ?? d.equalOverAchievement
     }
 }

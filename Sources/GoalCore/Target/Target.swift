@@ -23,7 +23,9 @@ public struct Target: Sendable, Hashable {
     /// The number in the unit's base (万人 → 人), for comparisons across units.
     public var baseNumber: Double? { number.map { $0 * (measureUnit?.factor ?? 1) } }
 
-    public init(written: String, comparison: Comparison?, valueText: String, number: Double?, unit: String?, qualifier: String? = nil) {
+    public init(
+        written: String, comparison: Comparison?, valueText: String, number: Double?, unit: String?, qualifier: String? = nil
+    ) {
         self.written = written
         self.comparison = comparison
         self.valueText = valueText
@@ -78,7 +80,8 @@ public struct Target: Sendable, Hashable {
         s = Substring(TextNormalizer.trim(s))
         // qualifier before the number: 每月25日前, 全年12次
         var qualifier: String?
-        let digit = plain ? s.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) : s.firstIndex(where: { $0.isASCII && $0.isNumber })
+        let digit =
+            plain ? s.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) : s.firstIndex(where: { $0.isASCII && $0.isNumber })
         if let firstDigit = digit, firstDigit != s.startIndex {
             let pre = s[..<firstDigit]
             if pre.count <= 4, pre.allSatisfy({ !$0.isASCII }), !pre.contains(where: { "，。；".contains($0) }) {
@@ -92,11 +95,13 @@ public struct Target: Sendable, Hashable {
             // with no number, a word such as 达到 or 不低于 is part of the text (达到国家标准 is a
             // qualitative target); a sign (≥良好) still says which way the target points
             if let c = comparison, !s.isEmpty, let op = leadingOperators.first(where: { $0.1 == c && folded.hasPrefix($0.0) })?.0,
-               op.unicodeScalars.contains(where: { !$0.isASCII && !"≥≧⩾≤≦⩽".unicodeScalars.contains($0) }) {
+                op.unicodeScalars.contains(where: { !$0.isASCII && !"≥≧⩾≤≦⩽".unicodeScalars.contains($0) })
+            {
                 return Target(written: written, comparison: nil, valueText: trimmed, number: nil, unit: nil)
             }
-            return Target(written: written, comparison: comparison,
-                          valueText: comparison == nil ? trimmed : String(s), number: nil, unit: nil)
+            return Target(
+                written: written, comparison: comparison,
+                valueText: comparison == nil ? trimmed : String(s), number: nil, unit: nil)
         }
         // full-width digits are folded to ASCII; separators stay as typed
         let numberText = String(s[s.startIndex..<end])
@@ -104,7 +109,8 @@ public struct Target: Sendable, Hashable {
         // trailing words 以上/以下/前 imply the operator; each ends in 上, 下, 内 or 前, and most rests
         // end otherwise
         let mayEndInWord = rest.last.map { "上下内前".contains($0) } ?? false
-        for (w, c) in trailingWords where mayEndInWord && (plain ? rest.utf8.reversed().starts(with: w.utf8.reversed()) : rest.hasSuffix(w)) {
+        for (w, c) in trailingWords
+        where mayEndInWord && (plain ? rest.utf8.reversed().starts(with: w.utf8.reversed()) : rest.hasSuffix(w)) {
             // a bare 内 bounds a time or a distance (3个工作日内, 5公里内), not a place (辖区内)
             if w == "内", !Self.spanUnits.contains(where: { rest.dropLast(1).hasSuffix($0) }) { break }
             if comparison == nil { comparison = c }

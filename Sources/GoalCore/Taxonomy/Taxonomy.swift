@@ -45,7 +45,9 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         PlainText.withUTF8(k) { u -> String? in
             guard PlainText.isPlain(u) else { return nil }
             var end = u.count
-            if end > 0, u[end - 1] == UInt8(ascii: ")"), let open = u[..<end].lastIndex(of: UInt8(ascii: "(")), open != 0 { end = open }
+            if end > 0, u[end - 1] == UInt8(ascii: ")"), let open = u[..<end].lastIndex(of: UInt8(ascii: "(")), open != 0 {
+                end = open
+            }
             let head = UnsafeBufferPointer(rebasing: u[..<end])
             if head.hasByteSuffix("指标"), PlainText.scalarCount(head) > 2 { end -= "指标".utf8.count }
             return end == u.count ? k : String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
@@ -120,30 +122,40 @@ extension Taxonomy {
             CommonIndicator(name: "工作任务科学性", level1: "投入管理指标", level2: "工作目标管理"),
             CommonIndicator(name: "绩效指标合理性", level1: "投入管理指标", level2: "工作目标管理"),
             CommonIndicator(name: "预算编制完整性", level1: "投入管理指标", level2: "预算和财务管理"),
-            CommonIndicator(name: "专项资金细化率", level1: "投入管理指标", level2: "预算和财务管理",
-                            definition: "专项资金细化率=（已细化到具体市县和承担单位的资金数/部门参与分配资金总数）×100%"),
-            CommonIndicator(name: "预算执行率", level1: "投入管理指标", level2: "预算和财务管理",
-                            definition: "预算执行率=（预算完成数/预算数）×100%"),
-            CommonIndicator(name: "预算调整率", level1: "投入管理指标", level2: "预算和财务管理",
-                            definition: "预算调整率=预算调整数/年初预算数×100%"),
-            CommonIndicator(name: "结转结余率", level1: "投入管理指标", level2: "预算和财务管理",
-                            definition: "结转结余率=结转结余总额/预算数×100%"),
-            CommonIndicator(name: "“三公经费”控制率", level1: "投入管理指标", level2: "预算和财务管理",
-                            definition: "“三公经费”控制率=“三公经费”实际支出数/“三公经费”预算数×100%"),
-            CommonIndicator(name: "政府采购执行率", level1: "投入管理指标", level2: "预算和财务管理",
-                            definition: "政府采购执行率=（实际政府采购金额/政府采购预算数）×100%"),
+            CommonIndicator(
+                name: "专项资金细化率", level1: "投入管理指标", level2: "预算和财务管理",
+                definition: "专项资金细化率=（已细化到具体市县和承担单位的资金数/部门参与分配资金总数）×100%"),
+            CommonIndicator(
+                name: "预算执行率", level1: "投入管理指标", level2: "预算和财务管理",
+                definition: "预算执行率=（预算完成数/预算数）×100%"),
+            CommonIndicator(
+                name: "预算调整率", level1: "投入管理指标", level2: "预算和财务管理",
+                definition: "预算调整率=预算调整数/年初预算数×100%"),
+            CommonIndicator(
+                name: "结转结余率", level1: "投入管理指标", level2: "预算和财务管理",
+                definition: "结转结余率=结转结余总额/预算数×100%"),
+            CommonIndicator(
+                name: "“三公经费”控制率", level1: "投入管理指标", level2: "预算和财务管理",
+                definition: "“三公经费”控制率=“三公经费”实际支出数/“三公经费”预算数×100%"),
+            CommonIndicator(
+                name: "政府采购执行率", level1: "投入管理指标", level2: "预算和财务管理",
+                definition: "政府采购执行率=（实际政府采购金额/政府采购预算数）×100%"),
             CommonIndicator(name: "决算真实性", level1: "投入管理指标", level2: "预算和财务管理"),
             CommonIndicator(name: "资金使用合规性", level1: "投入管理指标", level2: "预算和财务管理"),
             CommonIndicator(name: "管理制度健全性", level1: "投入管理指标", level2: "预算和财务管理"),
             CommonIndicator(name: "预决算信息公开性", level1: "投入管理指标", level2: "预算和财务管理"),
             CommonIndicator(name: "资产管理规范性", level1: "投入管理指标", level2: "预算和财务管理"),
-            CommonIndicator(name: "绩效监控完成率", level1: "投入管理指标", level2: "绩效管理",
-                            definition: "部门绩效监控完成率=已完成绩效监控项目数量/部门项目总数×100%"),
-            CommonIndicator(name: "绩效自评完成率", level1: "投入管理指标", level2: "绩效管理",
-                            definition: "部门绩效自评完成率=已完成评价项目数量/部门项目总数×100%"),
-            CommonIndicator(name: "部门绩效评价完成率", level1: "投入管理指标", level2: "绩效管理",
-                            definition: "部门绩效评价完成率=已完成评价项目数量/部门重点绩效评价项目数×100%"),
-            CommonIndicator(name: "评价结果应用率", level1: "投入管理指标", level2: "绩效管理",
-                            definition: "评价结果应用率=评价提出的意见建议采纳数/提出的意见建议总数×100%"),
+            CommonIndicator(
+                name: "绩效监控完成率", level1: "投入管理指标", level2: "绩效管理",
+                definition: "部门绩效监控完成率=已完成绩效监控项目数量/部门项目总数×100%"),
+            CommonIndicator(
+                name: "绩效自评完成率", level1: "投入管理指标", level2: "绩效管理",
+                definition: "部门绩效自评完成率=已完成评价项目数量/部门项目总数×100%"),
+            CommonIndicator(
+                name: "部门绩效评价完成率", level1: "投入管理指标", level2: "绩效管理",
+                definition: "部门绩效评价完成率=已完成评价项目数量/部门重点绩效评价项目数×100%"),
+            CommonIndicator(
+                name: "评价结果应用率", level1: "投入管理指标", level2: "绩效管理",
+                definition: "评价结果应用率=评价提出的意见建议采纳数/提出的意见建议总数×100%"),
         ])
 }

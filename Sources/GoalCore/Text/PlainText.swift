@@ -38,7 +38,7 @@ public enum PlainText {
             let b1 = u[i + 1], b2 = u[i + 2]
             switch b {
             case 0xE4...0xE9:
-                break  // U+4000–U+9FFF: CJK ideographs (with extension A and the hexagrams)
+                break // U+4000–U+9FFF: CJK ideographs (with extension A and the hexagrams)
             case 0xE3:
                 // U+3000–U+303F without the combining tone marks U+302A–U+302F; U+3400–U+3FFF
                 guard (b1 == 0x80 && !(0xAA...0xAF).contains(b2)) || b1 >= 0x90 else { return false }
@@ -46,9 +46,11 @@ public enum PlainText {
                 // U+2010–U+2027 and U+2030–U+205E (dashes, quotes, ‰, ※ — not the joiners and spaces
                 // around them); U+2264–U+2267 (≤ ≥ ≦ ≧); U+2103 ℃, U+221A √ and U+2460–U+2473
                 // (①–⑳), which formulas and numbered lists use
-                guard (b1 == 0x80 && b2 >= 0x90 && !(0xA8...0xAF).contains(b2))
-                    || (b1 == 0x81 && b2 <= 0x9E) || (b1 == 0x89 && b2 >= 0xA4 && b2 <= 0xA7)
-                    || (b1 == 0x84 && b2 == 0x83) || (b1 == 0x88 && b2 == 0x9A) || (b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3) else { return false }
+                guard
+                    (b1 == 0x80 && b2 >= 0x90 && !(0xA8...0xAF).contains(b2))
+                        || (b1 == 0x81 && b2 <= 0x9E) || (b1 == 0x89 && b2 >= 0xA4 && b2 <= 0xA7)
+                        || (b1 == 0x84 && b2 == 0x83) || (b1 == 0x88 && b2 == 0x9A) || (b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3)
+                else { return false }
             case 0xEF:
                 // U+FF01–U+FF5E: full-width ASCII forms
                 guard (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) else { return false }
@@ -95,13 +97,17 @@ public enum PlainText {
 
     /// Whether the bytes of `s` start with those of `p` (`hasPrefix` when both are plain).
     public static func bytes(of s: String, havePrefix p: String) -> Bool {
-        withUTF8(s) { x in withUTF8(p) { y in x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0) } }
+        withUTF8(s) { x in
+            withUTF8(p) { y in x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, y.count) == 0) }
+        }
     }
 
     /// Whether the bytes of `s` end with those of `p` (`hasSuffix` when both are plain).
     public static func bytes(of s: String, haveSuffix p: String) -> Bool {
         withUTF8(s) { x in
-            withUTF8(p) { y in x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress! + (x.count - y.count), y.baseAddress!, y.count) == 0) }
+            withUTF8(p) { y in
+                x.count >= y.count && (y.isEmpty || memcmp(x.baseAddress! + (x.count - y.count), y.baseAddress!, y.count) == 0)
+            }
         }
     }
 

@@ -27,8 +27,8 @@ public enum TextNormalizer {
                 var i = 0, o = 0
                 while i < n {
                     let b = u[i]
-                    var ascii: UInt8?  // the scalar at i folded to ASCII, if it folds
-                    var width = 1      // its length in bytes
+                    var ascii: UInt8? // the scalar at i folded to ASCII, if it folds
+                    var width = 1 // its length in bytes
                     if b == 0xEF, i + 2 < n, (u[i + 1] == 0xBC && u[i + 2] >= 0x81) || (u[i + 1] == 0xBD && u[i + 2] <= 0x9E) {
                         ascii = u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20
                         width = 3
@@ -38,11 +38,11 @@ public enum TextNormalizer {
                     } else if b < 0x80 {
                         ascii = b
                     } else if forKey, b == 0xC2, i + 1 < n, u[i + 1] == 0xA0 {
-                        width = 2  // no-break space: dropped from keys
+                        width = 2 // no-break space: dropped from keys
                     } else if forKey, b == 0xE2, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x8B {
-                        width = 3  // zero-width space
+                        width = 3 // zero-width space
                     } else if forKey, b == 0xEF, i + 2 < n, u[i + 1] == 0xBB, u[i + 2] == 0xBF {
-                        width = 3  // byte-order mark
+                        width = 3 // byte-order mark
                     } else {
                         // any other scalar is copied as it is
                         width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
@@ -133,7 +133,8 @@ public enum TextNormalizer {
         var i = 0
         while i <= count - m {
             if hp.loadUnaligned(fromByteOffset: i, as: UInt16.self) == head,
-               m == 2 || memcmp(hp + i + 2, np + 2, m - 2) == 0 {
+                m == 2 || memcmp(hp + i + 2, np + 2, m - 2) == 0
+            {
                 return true
             }
             i += 1
@@ -172,17 +173,31 @@ public enum TextNormalizer {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         var start = 0, end = u.count
         while start < end {
-            if isSpace(u[start]) { start += 1 } else if end - start >= 3, u[start] == 0xE3, u[start + 1] == 0x80, u[start + 2] == 0x80 { start += 3 } else { break }
+            if isSpace(u[start]) {
+                start += 1
+            } else if end - start >= 3, u[start] == 0xE3, u[start + 1] == 0x80, u[start + 2] == 0x80 {
+                start += 3
+            } else {
+                break
+            }
         }
         while end > start {
-            if isSpace(u[end - 1]) { end -= 1 } else if end - start >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, u[end - 1] == 0x80 { end -= 3 } else { break }
+            if isSpace(u[end - 1]) {
+                end -= 1
+            } else if end - start >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, u[end - 1] == 0x80 {
+                end -= 3
+            } else {
+                break
+            }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
     }
 
     @usableFromInline
     static func trimmed(_ s: Substring) -> String {
-        if let f = s.unicodeScalars.first, let l = s.unicodeScalars.last, !isBlankScalar(f), !isBlankScalar(l) { return String(s) }
+        if let f = s.unicodeScalars.first, let l = s.unicodeScalars.last, !isBlankScalar(f), !isBlankScalar(l) {
+            return String(s)
+        }
         var sub = s
         // one Character at a time by `index(after:)`/`index(before:)`: `dropLast()` on a Substring
         // measures the whole text first
@@ -251,9 +266,9 @@ public enum TextNormalizer {
                     i += 3
                     buf[n] = a; n += 1
                 } else if b == 0xE3, u[i + 1] == 0x80, u[i + 2] == 0x80 {
-                    i += 3  // ideographic space
+                    i += 3 // ideographic space
                 } else {
-                    return nil  // any other character is not part of a number
+                    return nil // any other character is not part of a number
                 }
             }
             var start = 0
@@ -268,7 +283,9 @@ public enum TextNormalizer {
                     if k == n || buf[k] == UInt8(ascii: ",") {
                         if groupStart >= 0 {
                             var digits = 0
-                            while groupStart + digits < k, buf[groupStart + digits] >= 0x30, buf[groupStart + digits] <= 0x39 { digits += 1 }
+                            while groupStart + digits < k, buf[groupStart + digits] >= 0x30, buf[groupStart + digits] <= 0x39 {
+                                digits += 1
+                            }
                             if digits != 3 { return nil }
                         }
                         groupStart = k + 1

@@ -7,39 +7,39 @@ import GoalCore
 public enum HTMLPrintView {
     public static func html(_ tables: [GoalTable]) -> String {
         var out = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <title>\(escape(tables.first?.title ?? "绩效目标表"))</title>
-        <link rel="icon" href="data:,">
-        <style>
-        @page { size: A4 landscape; margin: 12mm 10mm; }
-        body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Songti SC", serif; font-size: 10pt; margin: 0; }
-        section.form { page-break-after: always; break-after: page; }
-        section.form:last-child { page-break-after: auto; break-after: auto; }
-        table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-        td, th { padding: 2pt 3pt; vertical-align: middle; word-wrap: break-word; overflow-wrap: anywhere; }
-        .title { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: bold; text-align: center; padding: 4pt; }
-        .year { text-align: center; }
-        .label, .value, .money, .heading, .indicatorText, .indicatorShort { border: 0.5pt solid #000; }
-        .money { text-align: right; }
-        .label, .heading { font-weight: bold; text-align: center; }
-        .heading { background: #f2f2f2; }
-        .indicatorShort { text-align: center; }
-        .signoff { padding-top: 4pt; }
-        .guidanceHeading { font-weight: bold; padding-top: 8pt; }
-        .guidance { font-size: 9pt; }
-        thead { display: table-header-group; }
-        /* a row is never cut across two pages; the 签署 lines and the 填表说明 heading stay with what follows */
-        tr { break-inside: avoid; page-break-inside: avoid; }
-        tr.keep-with-next { break-after: avoid; page-break-after: avoid; }
-        table.after { break-before: avoid; }
-        </style>
-        </head>
-        <body>
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <title>\(escape(tables.first?.title ?? "绩效目标表"))</title>
+            <link rel="icon" href="data:,">
+            <style>
+            @page { size: A4 landscape; margin: 12mm 10mm; }
+            body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Songti SC", serif; font-size: 10pt; margin: 0; }
+            section.form { page-break-after: always; break-after: page; }
+            section.form:last-child { page-break-after: auto; break-after: auto; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+            td, th { padding: 2pt 3pt; vertical-align: middle; word-wrap: break-word; overflow-wrap: anywhere; }
+            .title { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: bold; text-align: center; padding: 4pt; }
+            .year { text-align: center; }
+            .label, .value, .money, .heading, .indicatorText, .indicatorShort { border: 0.5pt solid #000; }
+            .money { text-align: right; }
+            .label, .heading { font-weight: bold; text-align: center; }
+            .heading { background: #f2f2f2; }
+            .indicatorShort { text-align: center; }
+            .signoff { padding-top: 4pt; }
+            .guidanceHeading { font-weight: bold; padding-top: 8pt; }
+            .guidance { font-size: 9pt; }
+            thead { display: table-header-group; }
+            /* a row is never cut across two pages; the 签署 lines and the 填表说明 heading stay with what follows */
+            tr { break-inside: avoid; page-break-inside: avoid; }
+            tr.keep-with-next { break-after: avoid; page-break-after: avoid; }
+            table.after { break-before: avoid; }
+            </style>
+            </head>
+            <body>
 
-        """
+            """
         for table in tables { out += section(OfficialLayout(table: table)) }
         out += "</body>\n</html>\n"
         return out
@@ -62,8 +62,9 @@ public enum HTMLPrintView {
             // A rowspan cannot cross from <thead> into <tbody>: the 绩效指标 label keeps to its
             // heading cell and an empty cell runs down beside the indicators instead.
             if b.row == layout.headingRow && b.rowSpan > 1 {
-                byRow[b.row + 1, default: []].append(OfficialLayout.Block(
-                    row: b.row + 1, column: b.column, rowSpan: b.rowSpan - 1, content: .text(""), role: .indicatorShort))
+                byRow[b.row + 1, default: []].append(
+                    OfficialLayout.Block(
+                        row: b.row + 1, column: b.column, rowSpan: b.rowSpan - 1, content: .text(""), role: .indicatorShort))
                 b.rowSpan = 1
             }
             byRow[b.row, default: []].append(b)
@@ -90,7 +91,9 @@ public enum HTMLPrintView {
         // lines and 填表说明, outside the grid so that a page of them does not start with its heading.
         var s = "<section class=\"form\">\n<table width=\"100%\">\n" + colgroup + rows(1...(layout.headingRow - 1)) + "</table>\n"
         let lastGridRow = max(layout.lastIndicatorRow, layout.headingRow + 1)
-        s += "<table width=\"100%\" class=\"grid\">\n" + colgroup + "<thead>" + rows(layout.headingRow...layout.headingRow) + "</thead>\n<tbody>\n"
+        s +=
+            "<table width=\"100%\" class=\"grid\">\n" + colgroup + "<thead>" + rows(layout.headingRow...layout.headingRow)
+            + "</thead>\n<tbody>\n"
         s += rows((layout.headingRow + 1)...lastGridRow) + "</tbody>\n</table>\n"
         if layout.rowCount > lastGridRow {
             s += "<table width=\"100%\" class=\"after\">\n" + colgroup + rows((lastGridRow + 1)...layout.rowCount) + "</table>\n"

@@ -98,7 +98,7 @@ struct OfficialLayout: Sendable {
         for line in Self.signoffLines(table.signoff ?? Signoff()) {
             add(.text(line), row: next(), column: 1, columnSpan: columnCount, role: .signoff)
         }
-        row += 1  // a blank line before the 填表说明, as printed
+        row += 1 // a blank line before the 填表说明, as printed
         add(.text(FormGuidance.heading), row: next(), column: 1, columnSpan: columnCount, role: .guidanceHeading)
         for paragraph in FormGuidance.paragraphs(for: kind) {
             add(.text(paragraph), row: next(), column: 1, columnSpan: columnCount, role: .guidance)
@@ -135,7 +135,9 @@ struct OfficialLayout: Sendable {
             add(.text(labels[0]), row: r, column: 1, columnSpan: 2, role: .label)
             for (k, figure) in figures.enumerated() {
                 add(.text(labels[k + 1]), row: r, column: 3 + 2 * k, role: .label)
-                add(figure.map { .number($0) } ?? .text(""), row: r, column: 4 + 2 * k, columnSpan: k == 2 ? n - 7 : 1, role: .money)
+                add(
+                    figure.map { .number($0) } ?? .text(""), row: r, column: 4 + 2 * k, columnSpan: k == 2 ? n - 7 : 1,
+                    role: .money)
             }
         }
         switch kind {
@@ -197,13 +199,16 @@ struct OfficialLayout: Sendable {
         func used(_ f: IndicatorField) -> Bool { ind.contains { value(of: f, in: $0) != nil } }
         func col(_ f: IndicatorField, _ heading: String? = nil) -> Column {
             let h = heading ?? f.label(for: table.kind)
-            return Column(heading: h, holds: .field(f), width: width(of: f, heading: h, texts: ind.compactMap { value(of: f, in: $0) }, isBlank: ind.isEmpty))
+            return Column(
+                heading: h, holds: .field(f),
+                width: width(of: f, heading: h, texts: ind.compactMap { value(of: f, in: $0) }, isBlank: ind.isEmpty))
         }
         var base: [Column]
         switch table.kind {
         case .department:
             // Wide enough for the header labels beside it (部门（单位）名称 on two lines).
-            base = [Column(heading: "绩效指标", holds: .groupLabel, width: 10)]
+            base =
+                [Column(heading: "绩效指标", holds: .groupLabel, width: 10)]
                 + [IndicatorField.level1, .level2, .name, .type, .value, .unit, .explanation, .scoring].map { col($0) }
             // The form has no weight column; 分值 is added when weights exist, before 备注.
             if used(.weight) { base.append(col(.weight)) }
@@ -212,20 +217,26 @@ struct OfficialLayout: Sendable {
             // `≥16.44万人` in one cell reads back only when the number is a number; otherwise the
             // operator, number and unit get their own columns.
             let combinable = ind.allSatisfy { i in
-                i.type == .qualitative ? (i.unit == nil && Comparison.parse(i.value) == nil) : TextNormalizer.number(i.value) != nil
+                i.type == .qualitative
+                    ? (i.unit == nil && Comparison.parse(i.value) == nil) : TextNormalizer.number(i.value) != nil
             }
             base = [col(.level1), col(.level2), col(.name)]
-            base += combinable
+            base +=
+                combinable
                 ? [Column(heading: "指标值", holds: .combinedValue, width: fit(ind.map(combinedValue), within: 10...16))]
                 : [col(.type), col(.value), col(.unit)]
             base += [col(.basis), col(.lastYear), col(.weight), col(.scoring), col(.evidence)]
         case .provincial:
-            base = [IndicatorField.level1, .level2, .name, .type, .value, .unit].map { col($0) }
+            base =
+                [IndicatorField.level1, .level2, .name, .type, .value, .unit].map { col($0) }
                 + [col(.scoring), col(.explanation)]
         }
-        let present = Set(base.compactMap { c -> IndicatorField? in if case .field(let f) = c.holds { return f } else { return nil } })
+        let present = Set(
+            base.compactMap { c -> IndicatorField? in if case .field(let f) = c.holds { return f } else { return nil } })
         let hasCombined = base.contains { $0.holds == .combinedValue }
-        let extras: [IndicatorField] = [.explanation, .scoring, .weight, .basis, .lastYear, .evidence, .note, .actual, .deviation]
+        let extras: [IndicatorField] = [
+            .explanation, .scoring, .weight, .basis, .lastYear, .evidence, .note, .actual, .deviation,
+        ]
         for f in extras where !present.contains(f) && used(f) {
             if hasCombined && (f == .type || f == .unit) { continue }
             base.append(col(f))
@@ -251,7 +262,9 @@ struct OfficialLayout: Sendable {
         // A heading may wrap onto two lines.
         let headingWidth = displayWidth(heading) / 2 + 1.5
         if texts.isEmpty {
-            return isBlank ? max(headingWidth, (range.lowerBound + range.upperBound) / 2).clamped(to: range) : max(range.lowerBound, headingWidth)
+            return isBlank
+                ? max(headingWidth, (range.lowerBound + range.upperBound) / 2).clamped(to: range)
+                : max(range.lowerBound, headingWidth)
         }
         return max(headingWidth.clamped(to: range), fit(texts, within: range))
     }
@@ -315,12 +328,14 @@ struct OfficialLayout: Sendable {
                 let isLevel1 = column.holds == .field(.level1)
                 for run in isLevel1 ? level1Runs : level2Runs {
                     let i = indicators[run.lowerBound]
-                    add(.text(isLevel1 ? i.level1 : i.level2), row: first + run.lowerBound, column: c + 1,
+                    add(
+                        .text(isLevel1 ? i.level1 : i.level2), row: first + run.lowerBound, column: c + 1,
                         rowSpan: run.count, role: .indicatorShort)
                 }
             case .field(let f):
                 for (k, i) in indicators.enumerated() {
-                    let content: Content = f == .weight ? (i.weight.map { .number($0) } ?? .text("")) : .text(Self.value(of: f, in: i) ?? "")
+                    let content: Content =
+                        f == .weight ? (i.weight.map { .number($0) } ?? .text("")) : .text(Self.value(of: f, in: i) ?? "")
                     add(content, row: first + k, column: c + 1, role: Self.isShort(f) ? .indicatorShort : .indicatorText)
                 }
             case .combinedValue:

@@ -30,7 +30,9 @@ public enum TemplateBuilder {
             } else {
                 for (r, v) in choices.enumerated() { options.set(v, row: r + 1, column: k + 1) }
                 let letter = CellAddress.columnName(k + 1)
-                validations.append(DataValidation(range: target, source: .range("'选项'!$\(letter)$1:$\(letter)$\(choices.count)"), prompt: prompt))
+                validations.append(
+                    DataValidation(range: target, source: .range("'选项'!$\(letter)$1:$\(letter)$\(choices.count)"), prompt: prompt)
+                )
             }
         }
         let name = SheetNames.unique([kind.officialTitle])[0]

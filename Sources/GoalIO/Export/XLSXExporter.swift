@@ -23,8 +23,10 @@ public enum XLSXExporter {
 
     /// Writes laid-out sheets; `configure` adds what a caller needs beyond the layout (dropdowns),
     /// `extraSheets` go after them (a template's hidden option lists).
-    static func write(_ layouts: [OfficialLayout], names: [String], extraSheets: [WorksheetDraft] = [],
-                      configure: (inout WorksheetDraft, OfficialLayout) -> Void = { _, _ in }) throws(ImportError) -> Data {
+    static func write(
+        _ layouts: [OfficialLayout], names: [String], extraSheets: [WorksheetDraft] = [],
+        configure: (inout WorksheetDraft, OfficialLayout) -> Void = { _, _ in }
+    ) throws(ImportError) -> Data {
         do {
             var writer = XLSXWriter()
             let styles = Styles(&writer)
@@ -52,10 +54,13 @@ public enum XLSXExporter {
             // 宋体 is what the forms are printed in; 黑体 for the title, as the official forms.
             let body = FontStyle(name: "宋体", size: 10)
             func bordered(_ h: HorizontalAlignment, bold: Bool = false, fill: String? = nil) -> CellStyle {
-                CellStyle(font: FontStyle(name: "宋体", size: 10, bold: bold), fillColor: fill, border: .thin,
-                          horizontalAlignment: h, verticalAlignment: .center, wrapText: true)
+                CellStyle(
+                    font: FontStyle(name: "宋体", size: 10, bold: bold), fillColor: fill, border: .thin,
+                    horizontalAlignment: h, verticalAlignment: .center, wrapText: true)
             }
-            byRole[.title] = w.addStyle(CellStyle(font: FontStyle(name: "黑体", size: 16, bold: true), horizontalAlignment: .center, verticalAlignment: .center))
+            byRole[.title] = w.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "黑体", size: 16, bold: true), horizontalAlignment: .center, verticalAlignment: .center))
             byRole[.year] = w.addStyle(CellStyle(font: body, horizontalAlignment: .center, verticalAlignment: .center))
             byRole[.label] = w.addStyle(bordered(.center, bold: true))
             byRole[.value] = w.addStyle(bordered(.left))
@@ -63,10 +68,16 @@ public enum XLSXExporter {
             byRole[.indicatorText] = w.addStyle(bordered(.left))
             byRole[.indicatorShort] = w.addStyle(bordered(.center))
             byRole[.signoff] = w.addStyle(CellStyle(font: body, horizontalAlignment: .left, verticalAlignment: .center))
-            byRole[.guidanceHeading] = w.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10, bold: true), horizontalAlignment: .left))
-            byRole[.guidance] = w.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 9), horizontalAlignment: .left, verticalAlignment: .top, wrapText: true))
-            byRole[.money] = w.addStyle(CellStyle(font: body, border: .thin, horizontalAlignment: .right, verticalAlignment: .center))
-            moneyTwoDecimals = w.addStyle(CellStyle(font: body, border: .thin, horizontalAlignment: .right, verticalAlignment: .center, numberFormat: "0.00"))
+            byRole[.guidanceHeading] = w.addStyle(
+                CellStyle(font: FontStyle(name: "宋体", size: 10, bold: true), horizontalAlignment: .left))
+            byRole[.guidance] = w.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "宋体", size: 9), horizontalAlignment: .left, verticalAlignment: .top, wrapText: true))
+            byRole[.money] = w.addStyle(
+                CellStyle(font: body, border: .thin, horizontalAlignment: .right, verticalAlignment: .center))
+            moneyTwoDecimals = w.addStyle(
+                CellStyle(
+                    font: body, border: .thin, horizontalAlignment: .right, verticalAlignment: .center, numberFormat: "0.00"))
         }
 
         subscript(role: OfficialLayout.Role) -> StyleID { byRole[role] ?? .default }
@@ -82,12 +93,15 @@ public enum XLSXExporter {
             }
             var style = styles[b.role]
             // A figure with more than two decimals keeps them all (General) so it reads back exactly.
-            if b.role == .money, case .number(let d) = b.content, (d * 100).rounded() == d * 100 { style = styles.moneyTwoDecimals }
+            if b.role == .money, case .number(let d) = b.content, (d * 100).rounded() == d * 100 {
+                style = styles.moneyTwoDecimals
+            }
             if b.rowSpan == 1 && b.columnSpan == 1 {
                 sheet.set(value, row: b.row, column: b.column, style: style)
             } else {
-                sheet.merge(CellRange(rows: b.row...(b.row + b.rowSpan - 1), columns: b.column...(b.column + b.columnSpan - 1)),
-                            value: value, style: style)
+                sheet.merge(
+                    CellRange(rows: b.row...(b.row + b.rowSpan - 1), columns: b.column...(b.column + b.columnSpan - 1)),
+                    value: value, style: style)
             }
         }
         for (i, c) in layout.columns.enumerated() { sheet.columnWidths[i + 1] = c.width }

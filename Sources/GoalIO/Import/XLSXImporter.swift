@@ -12,7 +12,8 @@ enum XLSXImporter {
         let visible = book.visibleSheets
         let hiddenSheets = book.sheets.filter { $0.visibility != .visible }
         for sheet in hiddenSheets where !sheet.rows.isEmpty {
-            result.notes.append(ImportNote(.skipped, "工作表“\(sheet.name)”是隐藏的，未读取（如需导入，请先取消隐藏）。", at: SourceLocation(sheet: sheet.name)))
+            result.notes.append(
+                ImportNote(.skipped, "工作表“\(sheet.name)”是隐藏的，未读取（如需导入，请先取消隐藏）。", at: SourceLocation(sheet: sheet.name)))
         }
         for sheet in visible {
             var grid: [[String]]
@@ -53,7 +54,8 @@ enum XLSXImporter {
 
     /// The goals (header and indicators with their targets) of a monitoring form, without ids (the
     /// reader's answer stays a function of the file), and the notes about its targets.
-    static func monitoringFormGoals(_ grid: [[String]], sheet: String, notes: inout [ImportNote], tableOffset: Int) -> [GoalTable] {
+    static func monitoringFormGoals(_ grid: [[String]], sheet: String, notes: inout [ImportNote], tableOffset: Int) -> [GoalTable]
+    {
         var reader = MonitoringGridReader(grid: grid) { r, c in
             SourceLocation(line: r + 1, sheet: sheet, cell: CellAddress(row: r + 1, column: c + 1).description)
         }
@@ -67,8 +69,10 @@ enum XLSXImporter {
             n.location.table = (n.location.table ?? 0) + tableOffset
             return n
         }
-        notes.append(ImportNote(.skipped, "工作表“\(sheet)”是执行监控表：已读取其中的目标（指标和年度指标值），执行数、偏差原因等监控数据未作为目标导入（用 jixiao monitor 读取）。",
-                                at: SourceLocation(sheet: sheet)))
+        notes.append(
+            ImportNote(
+                .skipped, "工作表“\(sheet)”是执行监控表：已读取其中的目标（指标和年度指标值），执行数、偏差原因等监控数据未作为目标导入（用 jixiao monitor 读取）。",
+                at: SourceLocation(sheet: sheet)))
         return tables
     }
 
@@ -85,7 +89,10 @@ enum XLSXImporter {
         }
         if !rows.isEmpty {
             let list = rows.prefix(10).map { "第\($0)行" }.joined(separator: "、") + (rows.count > 10 ? "等\(rows.count)行" : "")
-            notes.append(ImportNote(.skipped, "工作表“\(sheet.name)”的\(list)是隐藏行，未读取（打印的表上也看不到）；如需导入，请取消隐藏。", at: SourceLocation(line: rows[0], sheet: sheet.name)))
+            notes.append(
+                ImportNote(
+                    .skipped, "工作表“\(sheet.name)”的\(list)是隐藏行，未读取（打印的表上也看不到）；如需导入，请取消隐藏。",
+                    at: SourceLocation(line: rows[0], sheet: sheet.name)))
         }
         var columns: [Int] = []
         for c in sheet.hiddenColumns.sorted() {
@@ -95,7 +102,8 @@ enum XLSXImporter {
         }
         if !columns.isEmpty {
             let list = columns.map { CellAddress.columnName($0) + "列" }.joined(separator: "、")
-            notes.append(ImportNote(.skipped, "工作表“\(sheet.name)”的\(list)是隐藏列，未读取；如需导入，请取消隐藏。", at: SourceLocation(sheet: sheet.name)))
+            notes.append(
+                ImportNote(.skipped, "工作表“\(sheet.name)”的\(list)是隐藏列，未读取；如需导入，请取消隐藏。", at: SourceLocation(sheet: sheet.name)))
         }
         return notes
     }
@@ -133,7 +141,8 @@ enum SignoffCells {
             var c = first
             while c < grid[r].count {
                 if isLabelOnly(grid[r][c]), let next = grid[r][(c + 1)...].firstIndex(where: { !$0.isEmpty }),
-                   !startsWithLabel(grid[r][next]) {
+                    !startsWithLabel(grid[r][next])
+                {
                     grid[r][c] = TextNormalizer.trim(grid[r][c]) + grid[r][next]
                     grid[r][next] = ""
                     c = next

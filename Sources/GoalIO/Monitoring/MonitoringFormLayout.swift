@@ -58,8 +58,10 @@ struct MonitoringFormLayout {
         put(6...6, 8...9, .text("实施单位"), .label)
         put(6...6, 10...last, .text(isProject ? table.unit : ""), .text)
         // budget block: line D:F, 年初预算数 G:H, 全年预算数 I:J, 执行数 K:M, 执行率 N:O, 全年预计执行数 P:R
-        let spans: [(String, ClosedRange<Int>)] = [("", 4...6), ("年初预算数", 7...8), ("全年预算数", 9...10), ("\(period)执行数", 11...13),
-                                                    ("\(period)执行率", 14...15), ("全年预计执行数", 16...last)]
+        let spans: [(String, ClosedRange<Int>)] = [
+            ("", 4...6), ("年初预算数", 7...8), ("全年预算数", 9...10), ("\(period)执行数", 11...13),
+            ("\(period)执行率", 14...15), ("全年预计执行数", 16...last),
+        ]
         let items: [BudgetItem] = isProject ? [.total, .fiscal, .carriedOver, .other] : [.total, .basic, .project]
         put(7...(7 + items.count), 1...3, .text(isProject ? "项目资金（万元）" : "部门资金（万元）"), .label)
         for (heading, columns) in spans { put(7...7, columns, .text(heading), .label) }
@@ -83,8 +85,10 @@ struct MonitoringFormLayout {
         }
         // the indicator grid under two heading rows
         headingRow = r
-        for (c, heading) in [(2, "一级指标"), (3, "二级指标"), (4, "三级指标"), (5, "年度指标值"), (6, "\(period)执行数"),
-                             (7, "全年预计执行数"), (17, "纠偏措施"), (18, "备注")] {
+        for (c, heading) in [
+            (2, "一级指标"), (3, "二级指标"), (4, "三级指标"), (5, "年度指标值"), (6, "\(period)执行数"),
+            (7, "全年预计执行数"), (17, "纠偏措施"), (18, "备注"),
+        ] {
             put(r...(r + 1), c...c, .text(heading), .label)
         }
         put(r...r, 8...13, .text("偏差原因分析"), .label)
@@ -104,7 +108,9 @@ struct MonitoringFormLayout {
             cell(5, .text(indicator.targetText), .center)
             cell(6, Self.figure(p?.completed), .center)
             cell(7, Self.figure(p?.expected), .center)
-            for (k, cause) in DeviationCause.allCases.enumerated() { cell(8 + k, p?.causes.contains(cause) == true ? .text("✔") : .empty, .center) }
+            for (k, cause) in DeviationCause.allCases.enumerated() {
+                cell(8 + k, p?.causes.contains(cause) == true ? .text("✔") : .empty, .center)
+            }
             cell(13, text(p?.causeText), .text)
             for (k, l) in Likelihood.allCases.enumerated() { cell(14 + k, p?.likelihood == l ? .text("✔") : .empty, .center) }
             cell(17, text(p?.correction), .text)
@@ -114,7 +120,9 @@ struct MonitoringFormLayout {
         put(r...end, 1...1, .text("绩效指标"), .label)
         lastRow = end
         if !isProject {
-            for (label, value) in [("绩效目标执行出现的偏差", entry.deviationSummary), ("存在的问题", entry.problems), ("纠偏整改措施", entry.measures)] {
+            for (label, value) in [
+                ("绩效目标执行出现的偏差", entry.deviationSummary), ("存在的问题", entry.problems), ("纠偏整改措施", entry.measures),
+            ] {
                 lastRow += 1
                 put(lastRow...lastRow, 1...4, .text(label), .label)
                 put(lastRow...lastRow, 5...last, text(value ?? ""), .text)

@@ -29,7 +29,9 @@ public enum MonitoringFormXLSX {
         }
     }
 
-    static func sheet(_ layout: MonitoringFormLayout, name: String, styles: [MonitoringFormLayout.Role: StyleID]) -> WorksheetDraft {
+    static func sheet(_ layout: MonitoringFormLayout, name: String, styles: [MonitoringFormLayout.Role: StyleID])
+        -> WorksheetDraft
+    {
         var w = WorksheetDraft(name: name)
         for b in layout.blocks {
             let value: CellValue
@@ -54,12 +56,16 @@ public enum MonitoringFormXLSX {
 
     static func styleIDs(_ w: inout XLSXWriter) -> [MonitoringFormLayout.Role: StyleID] {
         func bordered(_ h: HorizontalAlignment, bold: Bool = false, format: String? = nil) -> CellStyle {
-            CellStyle(font: FontStyle(name: "宋体", size: 10, bold: bold), border: .thin, horizontalAlignment: h,
-                      verticalAlignment: .center, wrapText: true, numberFormat: format)
+            CellStyle(
+                font: FontStyle(name: "宋体", size: 10, bold: bold), border: .thin, horizontalAlignment: h,
+                verticalAlignment: .center, wrapText: true, numberFormat: format)
         }
         return [
-            .title: w.addStyle(CellStyle(font: FontStyle(name: "黑体", size: 16, bold: true), horizontalAlignment: .center, verticalAlignment: .center)),
-            .year: w.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), horizontalAlignment: .center, verticalAlignment: .center)),
+            .title: w.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "黑体", size: 16, bold: true), horizontalAlignment: .center, verticalAlignment: .center)),
+            .year: w.addStyle(
+                CellStyle(font: FontStyle(name: "宋体", size: 10), horizontalAlignment: .center, verticalAlignment: .center)),
             .label: w.addStyle(bordered(.center, bold: true)),
             .text: w.addStyle(bordered(.left)),
             .center: w.addStyle(bordered(.center)),

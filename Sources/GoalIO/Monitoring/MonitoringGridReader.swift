@@ -50,7 +50,9 @@ struct MonitoringGridReader {
 
     /// `field` is set on notes about the plan (the target), which a goal-table import keeps; notes
     /// about monitoring values have none.
-    private mutating func note(_ kind: ImportNote.Kind, _ message: String, _ r: Int, _ c: Int, indicator: Int? = nil, field: IndicatorField? = nil) {
+    private mutating func note(
+        _ kind: ImportNote.Kind, _ message: String, _ r: Int, _ c: Int, indicator: Int? = nil, field: IndicatorField? = nil
+    ) {
         var location = locate(r, c)
         location.indicator = indicator
         location.field = field
@@ -92,7 +94,10 @@ struct MonitoringGridReader {
             if name.isEmpty {
                 let text = row.filter { !$0.isEmpty }
                 // a sign-off or a note under the grid ends it; a row with a 一级/二级 alone is a merged label
-                if text.count == 1, [columns.level1, columns.level2].compactMap({ $0 }).contains(where: { !cell(r, $0).isEmpty }) { r += 1; continue }
+                if text.count == 1, [columns.level1, columns.level2].compactMap({ $0 }).contains(where: { !cell(r, $0).isEmpty })
+                {
+                    r += 1; continue
+                }
                 if Self.endsGrid(text.first ?? "") { break }
                 note(.skipped, "第\(r + 1)行没有三级指标，未读取：“\(text.joined(separator: " "))”", r, row.firstIndex { !$0.isEmpty } ?? 0)
                 r += 1
@@ -121,7 +126,9 @@ struct MonitoringGridReader {
 
     // MARK: header and budget block
 
-    private mutating func readHeader(_ range: Range<Int>, into table: inout GoalTable, entry: inout MonitoringEntry, period: inout Int?) {
+    private mutating func readHeader(
+        _ range: Range<Int>, into table: inout GoalTable, entry: inout MonitoringEntry, period: inout Int?
+    ) {
         var budgetColumns: BudgetColumns?
         for r in range {
             let row = grid[r]
@@ -129,8 +136,9 @@ struct MonitoringGridReader {
                 if text.contains("监控表") || text.hasSuffix("运行监控") {
                     table.kind = text.contains("部门") || text.contains("整体") ? .department : .project
                 }
-                if (text.hasPrefix("(") || text.hasPrefix("（") || text.contains("年度")), text.count <= 14,
-                   let y = Self.year(in: text), table.year == nil {
+                if text.hasPrefix("(") || text.hasPrefix("（") || text.contains("年度"), text.count <= 14,
+                    let y = Self.year(in: text), table.year == nil
+                {
                     table.year = y
                 }
                 let label = Self.labelKey(text)
@@ -214,8 +222,9 @@ struct MonitoringGridReader {
             note(.unreadable, "\(item.rawValue)的\(heading)“\(text)”不是数字，未读取。", r, c)
             return nil
         }
-        let row = BudgetRow(item: item, initial: number(columns.initial, "年初预算数"), adjusted: number(columns.adjusted, "全年预算数"),
-                            spent: number(columns.spent, "执行数"), expected: number(columns.expected, "全年预计执行数"))
+        let row = BudgetRow(
+            item: item, initial: number(columns.initial, "年初预算数"), adjusted: number(columns.adjusted, "全年预算数"),
+            spent: number(columns.spent, "执行数"), expected: number(columns.expected, "全年预计执行数"))
         // 执行率 is computed; a printed one that says otherwise is reported, not kept
         if let c = columns.rate, !cell(r, c).isEmpty {
             let printed = Target.parse(cell(r, c))
@@ -230,7 +239,9 @@ struct MonitoringGridReader {
 
     // MARK: indicator rows
 
-    private mutating func readIndicator(_ r: Int, columns: IndicatorColumns, level1: String, level2: String, name: String, index: Int) -> Indicator {
+    private mutating func readIndicator(
+        _ r: Int, columns: IndicatorColumns, level1: String, level2: String, name: String, index: Int
+    ) -> Indicator {
         let valueText = columns.target.map { cell(r, $0) } ?? ""
         let typeText = columns.type.map { cell(r, $0) }
         let unitText = columns.unit.map { cell(r, $0) }
@@ -239,7 +250,8 @@ struct MonitoringGridReader {
         var value: String
         if target.comparison == .qualitative || target.number == nil {
             type = .qualitative
-            value = target.comparison == nil || target.comparison == .qualitative ? TextNormalizer.trim(valueText) : target.valueText
+            value =
+                target.comparison == nil || target.comparison == .qualitative ? TextNormalizer.trim(valueText) : target.valueText
             target.unit = nil
         } else {
             type = target.comparison ?? .equal
@@ -252,26 +264,35 @@ struct MonitoringGridReader {
             note(.unreadable, "“\(name)”的年度指标值为空。", r, c, indicator: index, field: .value)
             type = .qualitative; value = ""
         }
-        let indicator = Indicator(level1: level1, level2: level2, name: name, type: type, value: value,
-                                  unit: type == .qualitative ? nil : target.unit)
+        let indicator = Indicator(
+            level1: level1, level2: level2, name: name, type: type, value: value,
+            unit: type == .qualitative ? nil : target.unit)
         return indicator
     }
 
-    private mutating func readProgress(_ r: Int, columns: IndicatorColumns, indicator: Indicator, index: Int, period: Int) -> IndicatorProgress {
+    private mutating func readProgress(_ r: Int, columns: IndicatorColumns, indicator: Indicator, index: Int, period: Int)
+        -> IndicatorProgress
+    {
         var p = IndicatorProgress(id: indicator.id ?? "")
         let label = period > 0 ? MonitoringEntry.periodLabel(period) : "1-N月"
         func text(_ c: Int?) -> String? { c.map { cell(r, $0) }.flatMap { $0.isEmpty ? nil : $0 } }
         p.completed = text(columns.completed)
         p.expected = text(columns.expected)
-        if let c = columns.completed, let v = p.completed { checkFigure(v, heading: "\(label)\(columns.completedWord)", indicator: indicator, r, c, index) }
-        if let c = columns.expected, let v = p.expected { checkFigure(v, heading: columns.expectedHeading, indicator: indicator, r, c, index) }
+        if let c = columns.completed, let v = p.completed {
+            checkFigure(v, heading: "\(label)\(columns.completedWord)", indicator: indicator, r, c, index)
+        }
+        if let c = columns.expected, let v = p.expected {
+            checkFigure(v, heading: columns.expectedHeading, indicator: indicator, r, c, index)
+        }
         for (cause, c) in columns.causes where isTicked(r, c, heading: cause.rawValue, index) { p.causes.append(cause) }
         p.causeText = text(columns.causeText)
         let ticked = columns.likelihoods.filter { isTicked(r, $0.1, heading: $0.0.rawValue, index) }.map(\.0)
         if ticked.count == 1 {
             p.likelihood = ticked[0]
         } else if ticked.count > 1, let c = columns.likelihoods.first?.1 {
-            note(.unreadable, "“\(indicator.name)”的完成目标可能性勾选了\(ticked.map(\.rawValue).joined(separator: "、"))多项，未读取，请只勾选一项。", r, c, indicator: index)
+            note(
+                .unreadable, "“\(indicator.name)”的完成目标可能性勾选了\(ticked.map(\.rawValue).joined(separator: "、"))多项，未读取，请只勾选一项。", r, c,
+                indicator: index)
         }
         p.correction = text(columns.correction)
         p.note = text(columns.note)
@@ -294,9 +315,13 @@ struct MonitoringGridReader {
     private mutating func checkFigure(_ text: String, heading: String, indicator: Indicator, _ r: Int, _ c: Int, _ index: Int) {
         if indicator.type == .qualitative {
             if QualitativeLevel.parse(text) == nil, Target.parse(text).number == nil {
-                note(.unreadable, "“\(indicator.name)”是定性指标，\(heading)“\(text)”不是 达成目标 / 部分达成目标并具有一定效果 / 未达成目标且效果较差 之一，原样保留。", r, c, indicator: index)
+                note(
+                    .unreadable, "“\(indicator.name)”是定性指标，\(heading)“\(text)”不是 达成目标 / 部分达成目标并具有一定效果 / 未达成目标且效果较差 之一，原样保留。", r,
+                    c, indicator: index)
             } else if QualitativeLevel.parse(text) == nil {
-                note(.unreadable, "“\(indicator.name)”是定性指标（年度指标值“\(indicator.value)”），\(heading)却是数字“\(text)”，原样保留。", r, c, indicator: index)
+                note(
+                    .unreadable, "“\(indicator.name)”是定性指标（年度指标值“\(indicator.value)”），\(heading)却是数字“\(text)”，原样保留。", r, c,
+                    indicator: index)
             }
             return
         }
@@ -308,9 +333,14 @@ struct MonitoringGridReader {
         let unit = figure.unit.map(MeasureUnit.init)
         let expected = indicator.unit.map(MeasureUnit.init)
         if let unit, unit.isPercent, !(expected?.isPercent ?? false) {
-            note(.unreadable, "“\(indicator.name)”的\(heading)是百分数“\(text)”，年度指标值“\(indicator.targetText)”\(expected.map { "的单位是“\($0.written)”" } ?? "不是百分数")，原样保留。", r, c, indicator: index)
+            note(
+                .unreadable,
+                "“\(indicator.name)”的\(heading)是百分数“\(text)”，年度指标值“\(indicator.targetText)”\(expected.map { "的单位是“\($0.written)”" } ?? "不是百分数")，原样保留。",
+                r, c, indicator: index)
         } else if let unit, let expected, !unit.isCommensurable(with: expected) {
-            note(.unreadable, "“\(indicator.name)”的\(heading)“\(text)”与年度指标值“\(indicator.targetText)”单位不同，原样保留。", r, c, indicator: index)
+            note(
+                .unreadable, "“\(indicator.name)”的\(heading)“\(text)”与年度指标值“\(indicator.targetText)”单位不同，原样保留。", r, c,
+                indicator: index)
         }
     }
 }
@@ -323,11 +353,17 @@ struct BudgetColumns {
     init?(_ row: [String]) {
         for (c, raw) in row.enumerated() where !raw.isEmpty {
             let t = TextNormalizer.withoutWhitespace(raw)
-            if t.contains("年初预算") { initial = c }
-            else if t.contains("全年预算") || t.contains("调整后预算") { adjusted = c }
-            else if t.contains("预计") { expected = c }
-            else if t.contains("执行率") { rate = c; period = period ?? Period.month(in: t) }
-            else if t.contains("执行数") || t.contains("支出数") { spent = c; period = Period.month(in: t) ?? period }
+            if t.contains("年初预算") {
+                initial = c
+            } else if t.contains("全年预算") || t.contains("调整后预算") {
+                adjusted = c
+            } else if t.contains("预计") {
+                expected = c
+            } else if t.contains("执行率") {
+                rate = c; period = period ?? Period.month(in: t)
+            } else if t.contains("执行数") || t.contains("支出数") {
+                spent = c; period = Period.month(in: t) ?? period
+            }
         }
         guard initial != nil || adjusted != nil, spent != nil || rate != nil else { return nil }
     }
@@ -356,7 +392,9 @@ struct IndicatorColumns {
         // the form's heading, not a goal table's: a monitoring column beside 三级指标
         let sub = r + 1 < grid.count ? grid[r + 1].map(TextNormalizer.withoutWhitespace) : []
         let monitoringWords = ["执行数", "完成值", "完成情况", "预计", "完成目标可能性", "偏差原因", "确定能"]
-        guard (top + sub).contains(where: { t in monitoringWords.contains { t.contains($0) } && !t.contains("实际完成值") }) else { return nil }
+        guard (top + sub).contains(where: { t in monitoringWords.contains { t.contains($0) } && !t.contains("实际完成值") }) else {
+            return nil
+        }
         headingRow = r
         name = nameColumn
         let hasSubRow = sub.contains { DeviationCause(rawValue: $0) != nil || Likelihood(rawValue: $0) != nil || $0 == "原因说明" }
@@ -366,7 +404,9 @@ struct IndicatorColumns {
             let t = c < top.count ? top[c] : ""
             let s = hasSubRow && c < sub.count ? sub[c] : ""
             for text in [s, t] where !text.isEmpty {
-                if let cause = DeviationCause(rawValue: text) ?? (text == "其它" ? .other : nil) { causes.append((cause, c)); break }
+                if let cause = DeviationCause(rawValue: text) ?? (text == "其它" ? .other : nil) {
+                    causes.append((cause, c)); break
+                }
                 if let l = Likelihood(rawValue: text) { likelihoods.append((l, c)); break }
                 if text == "一级指标" { level1 = c; break }
                 if text == "二级指标" { level2 = c; break }
@@ -378,7 +418,9 @@ struct IndicatorColumns {
                 if text == "备注" { if note == nil { note = c }; break }
                 if text.contains("预计") { expected = c; expectedHeading = text; break }
                 if text.contains("执行数") || text.contains("完成值") || text.contains("完成情况") {
-                    if completed == nil { completed = c; completedWord = text.contains("完成值") ? "完成值" : "执行数"; period = Period.month(in: text) }
+                    if completed == nil {
+                        completed = c; completedWord = text.contains("完成值") ? "完成值" : "执行数"; period = Period.month(in: text)
+                    }
                     break
                 }
                 if text.contains("指标值") { target = c; break }

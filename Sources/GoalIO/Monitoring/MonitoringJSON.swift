@@ -53,11 +53,15 @@ public enum MonitoringJSON {
     public static func data(_ tables: [MonitoredTable]) -> Data {
         let doc = JSONValue.object([
             ("format", .string(GoalDocument.currentFormat)),
-            ("tables", .array(tables.map { t in
-                guard case .object(var o) = t.table.json else { return t.table.json }
-                o.append(("monitoring", json(t.entry)))
-                return .object(o)
-            })),
+            (
+                "tables",
+                .array(
+                    tables.map { t in
+                        guard case .object(var o) = t.table.json else { return t.table.json }
+                        o.append(("monitoring", json(t.entry)))
+                        return .object(o)
+                    })
+            ),
         ])
         return Data(doc.serializedUTF8())
     }
@@ -65,19 +69,36 @@ public enum MonitoringJSON {
     static func json(_ e: MonitoringEntry) -> JSONValue {
         var o: [(String, JSONValue)] = [
             ("period", .number(e.period)),
-            ("budget", .array(e.budget.map { b in .object([
-                ("item", .string(b.item.rawValue)), ("initial", .number(b.initial)), ("adjusted", .number(b.adjusted)),
-                ("spent", .number(b.spent)), ("expected", .number(b.expected)),
-            ]) })),
+            (
+                "budget",
+                .array(
+                    e.budget.map { b in
+                        .object([
+                            ("item", .string(b.item.rawValue)), ("initial", .number(b.initial)),
+                            ("adjusted", .number(b.adjusted)),
+                            ("spent", .number(b.spent)), ("expected", .number(b.expected)),
+                        ])
+                    })
+            ),
             ("goalProgress", .string(e.goalProgress)),
-            ("indicators", .array(e.indicators.map { p in .object([
-                ("id", .string(p.id)), ("completed", .string(p.completed)), ("expected", .string(p.expected)),
-                ("likelihood", .string(p.likelihood?.rawValue)), ("causes", .array(p.causes.map { .string($0.rawValue) })),
-                ("causeText", .string(p.causeText)), ("correction", .string(p.correction)), ("note", .string(p.note)),
-            ]) })),
+            (
+                "indicators",
+                .array(
+                    e.indicators.map { p in
+                        .object([
+                            ("id", .string(p.id)), ("completed", .string(p.completed)), ("expected", .string(p.expected)),
+                            ("likelihood", .string(p.likelihood?.rawValue)),
+                            ("causes", .array(p.causes.map { .string($0.rawValue) })),
+                            ("causeText", .string(p.causeText)), ("correction", .string(p.correction)), ("note", .string(p.note)),
+                        ])
+                    })
+            ),
         ]
         if e.deviationSummary != nil || e.problems != nil || e.measures != nil {
-            o += [("deviationSummary", .string(e.deviationSummary)), ("problems", .string(e.problems)), ("measures", .string(e.measures))]
+            o += [
+                ("deviationSummary", .string(e.deviationSummary)), ("problems", .string(e.problems)),
+                ("measures", .string(e.measures)),
+            ]
         }
         return .object(o)
     }

@@ -7,37 +7,39 @@ import GoalMonitoring
 public enum MonitoringPrintView {
     public static func html(_ tables: [MonitoredTable], department: String? = nil) -> String {
         var out = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <title>\(HTMLPrintView.escape(tables.first.map { Monitor.name(of: $0.table) } ?? "执行监控表"))</title>
-        <link rel="icon" href="data:,">
-        <style>
-        @page { size: A4 landscape; margin: 12mm 10mm; }
-        body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Songti SC", serif; font-size: 9pt; margin: 0; }
-        section.form { page-break-after: always; break-after: page; }
-        section.form:last-child { page-break-after: auto; break-after: auto; }
-        table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-        td, th { padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
-        .title { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: bold; text-align: center; }
-        .year { text-align: center; }
-        .label, .text, .center, .money, .percent { border: 0.5pt solid #000; }
-        .label { font-weight: bold; text-align: center; }
-        .center { text-align: center; }
-        .money, .percent { text-align: right; }
-        thead { display: table-header-group; }
-        </style>
-        </head>
-        <body>
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <title>\(HTMLPrintView.escape(tables.first.map { Monitor.name(of: $0.table) } ?? "执行监控表"))</title>
+            <link rel="icon" href="data:,">
+            <style>
+            @page { size: A4 landscape; margin: 12mm 10mm; }
+            body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Songti SC", serif; font-size: 9pt; margin: 0; }
+            section.form { page-break-after: always; break-after: page; }
+            section.form:last-child { page-break-after: auto; break-after: auto; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+            td, th { padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
+            .title { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: bold; text-align: center; }
+            .year { text-align: center; }
+            .label, .text, .center, .money, .percent { border: 0.5pt solid #000; }
+            .label { font-weight: bold; text-align: center; }
+            .center { text-align: center; }
+            .money, .percent { text-align: right; }
+            thead { display: table-header-group; }
+            </style>
+            </head>
+            <body>
 
-        """
+            """
         for t in tables { out += section(MonitoringFormLayout(t, department: department)) }
         out += "</body>\n</html>\n"
         return out
     }
 
-    public static func data(_ tables: [MonitoredTable], department: String? = nil) -> Data { Data(html(tables, department: department).utf8) }
+    public static func data(_ tables: [MonitoredTable], department: String? = nil) -> Data {
+        Data(html(tables, department: department).utf8)
+    }
 
     static func section(_ layout: MonitoringFormLayout) -> String {
         let widths = MonitoringFormLayout.widths
@@ -53,8 +55,10 @@ public enum MonitoringPrintView {
             // a rowspan cannot cross from <thead> into <tbody>: 绩效指标 keeps to the heading rows and an
             // empty cell runs down beside the indicators
             if b.rows.lowerBound == layout.headingRow, b.rows.upperBound > layout.headingRow + 1 {
-                byRow[layout.headingRow + 2, default: []].append(.init(rows: (layout.headingRow + 2)...b.rows.upperBound,
-                                                                       columns: b.columns, content: .empty, role: .center))
+                byRow[layout.headingRow + 2, default: []].append(
+                    .init(
+                        rows: (layout.headingRow + 2)...b.rows.upperBound,
+                        columns: b.columns, content: .empty, role: .center))
                 b.rows = layout.headingRow...(layout.headingRow + 1)
             }
             byRow[b.rows.lowerBound, default: []].append(b)

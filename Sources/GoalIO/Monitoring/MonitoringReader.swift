@@ -13,7 +13,9 @@ public enum MonitoringReader {
         return try read(data: data, name: url.lastPathComponent, limits: limits)
     }
 
-    public static func read(data: Data, name: String = "", limits: ReadLimits = .default) throws(ImportError) -> MonitoringImportResult {
+    public static func read(data: Data, name: String = "", limits: ReadLimits = .default) throws(ImportError)
+        -> MonitoringImportResult
+    {
         let ext = (name as NSString).pathExtension.lowercased()
         let result: MonitoringImportResult
         if DocumentReader.isZipOrOLE(data) {
@@ -29,7 +31,9 @@ public enum MonitoringReader {
         return result
     }
 
-    private static func readOffice(_ data: Data, wordFirst: Bool, limits: ReadLimits) throws(ImportError) -> MonitoringImportResult {
+    private static func readOffice(_ data: Data, wordFirst: Bool, limits: ReadLimits) throws(ImportError)
+        -> MonitoringImportResult
+    {
         do {
             do {
                 return wordFirst ? try readDocx(data, limits) : try readWorkbook(data, limits)
@@ -89,7 +93,9 @@ public enum MonitoringReader {
     /// Pasted text: a row per line, cells split by tabs (as copied from Excel or Word) or by `|`.
     private static func readText(_ data: Data) throws(ImportError) -> MonitoringImportResult {
         let text = try TextDecoding.decode(data).text
-        let grid: [[String]] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { line in
+        let grid: [[String]] = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        ).map { line in
             if line.contains("\t") { return line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             if line.contains("|") {
                 var cells = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)

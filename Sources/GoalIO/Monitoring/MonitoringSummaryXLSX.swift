@@ -21,11 +21,15 @@ public struct MonitoringSummaryLine: Sendable {
 /// the unit's light, counts of 红 / 黄 / 绿 / 蓝 / 无法判断 indicators and of each 完成目标可能性,
 /// the rows lacking a 偏差原因, and the entry's status. Lines are grouped by unit, in the given order.
 public enum MonitoringSummaryXLSX {
-    public static let headings = ["序号", "单位", "单位预警", "项目（目标表）", "监控期间", "全年预算数（万元）", "执行数（万元）", "执行率",
-                                  "预算执行预警", "表预警", "红", "黄", "绿", "蓝", "无法判断", "确定能", "有可能", "完全不可能",
-                                  "缺偏差原因", "状态"]
+    public static let headings = [
+        "序号", "单位", "单位预警", "项目（目标表）", "监控期间", "全年预算数（万元）", "执行数（万元）", "执行率",
+        "预算执行预警", "表预警", "红", "黄", "绿", "蓝", "无法判断", "确定能", "有可能", "完全不可能",
+        "缺偏差原因", "状态",
+    ]
 
-    public static func data(_ lines: [MonitoringSummaryLine], title: String, profile: MonitoringProfile = .standard) throws(ImportError) -> Data {
+    public static func data(_ lines: [MonitoringSummaryLine], title: String, profile: MonitoringProfile = .standard)
+        throws(ImportError) -> Data
+    {
         let monitor = Monitor(profile: profile)
         var units: [String] = []
         var byUnit: [String: [(MonitoringSummaryLine, TableLights)]] = [:]
@@ -35,23 +39,41 @@ public enum MonitoringSummaryXLSX {
         }
         do {
             var writer = XLSXWriter()
-            let label = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10, bold: true), border: .thin,
-                                                  horizontalAlignment: .center, verticalAlignment: .center, wrapText: true))
-            let text = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, verticalAlignment: .center, wrapText: true))
-            let money = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right,
-                                                  verticalAlignment: .center, numberFormat: "0.00"))
-            let percent = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right,
-                                                    verticalAlignment: .center, numberFormat: "0.00%"))
-            let count = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .center, verticalAlignment: .center))
+            let label = writer.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "宋体", size: 10, bold: true), border: .thin,
+                    horizontalAlignment: .center, verticalAlignment: .center, wrapText: true))
+            let text = writer.addStyle(
+                CellStyle(font: FontStyle(name: "宋体", size: 10), border: .thin, verticalAlignment: .center, wrapText: true))
+            let money = writer.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right,
+                    verticalAlignment: .center, numberFormat: "0.00"))
+            let percent = writer.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .right,
+                    verticalAlignment: .center, numberFormat: "0.00%"))
+            let count = writer.addStyle(
+                CellStyle(
+                    font: FontStyle(name: "宋体", size: 10), border: .thin, horizontalAlignment: .center, verticalAlignment: .center
+                ))
             var lightStyles: [Light: StyleID] = [:]
-            for (light, fill) in [(Light.red, "F4B6B6"), (.yellow, "FFE699"), (.green, "C6E0B4"), (.blue, "BDD7EE"), (.undetermined, "D9D9D9")] {
-                lightStyles[light] = writer.addStyle(CellStyle(font: FontStyle(name: "宋体", size: 10, bold: true), fillColor: fill, border: .thin,
-                                                               horizontalAlignment: .center, verticalAlignment: .center))
+            for (light, fill) in [
+                (Light.red, "F4B6B6"), (.yellow, "FFE699"), (.green, "C6E0B4"), (.blue, "BDD7EE"), (.undetermined, "D9D9D9"),
+            ] {
+                lightStyles[light] = writer.addStyle(
+                    CellStyle(
+                        font: FontStyle(name: "宋体", size: 10, bold: true), fillColor: fill, border: .thin,
+                        horizontalAlignment: .center, verticalAlignment: .center))
             }
             var w = WorksheetDraft(name: "监控汇总表")
             let width = headings.count
-            w.merge(CellRange(rows: 1...1, columns: 1...width), value: .string(title),
-                    style: writer.addStyle(CellStyle(font: FontStyle(name: "黑体", size: 16, bold: true), horizontalAlignment: .center, verticalAlignment: .center)))
+            w.merge(
+                CellRange(rows: 1...1, columns: 1...width), value: .string(title),
+                style: writer.addStyle(
+                    CellStyle(
+                        font: FontStyle(name: "黑体", size: 16, bold: true), horizontalAlignment: .center,
+                        verticalAlignment: .center)))
             for (c, h) in headings.enumerated() { w.set(h, row: 2, column: c + 1, style: label) }
             var r = 3
             var serial = 0
@@ -75,7 +97,9 @@ public enum MonitoringSummaryXLSX {
                     for (k, l) in [Light.red, .yellow, .green, .blue, .undetermined].enumerated() {
                         w.set(Double(lights.count(l)), row: r, column: 11 + k, style: count)
                     }
-                    for (k, l) in Likelihood.allCases.enumerated() { w.set(Double(lights.count(l)), row: r, column: 16 + k, style: count) }
+                    for (k, l) in Likelihood.allCases.enumerated() {
+                        w.set(Double(lights.count(l)), row: r, column: 16 + k, style: count)
+                    }
                     let missing = lights.reasonsMissing.map { "第\($0.row + 1)行\($0.name)" }.joined(separator: "、")
                     w.set(missing, row: r, column: 19, style: text)
                     w.set(line.status, row: r, column: 20, style: text)
@@ -84,7 +108,9 @@ public enum MonitoringSummaryXLSX {
                 // the unit's name and light once for its block, as finance reads it
                 if r - firstRow > 1 {
                     w.merge(CellRange(rows: firstRow...(r - 1), columns: 2...2), value: .string(unit), style: text)
-                    w.merge(CellRange(rows: firstRow...(r - 1), columns: 3...3), value: .string(unitLight.rawValue), style: lightStyles[unitLight]!)
+                    w.merge(
+                        CellRange(rows: firstRow...(r - 1), columns: 3...3), value: .string(unitLight.rawValue),
+                        style: lightStyles[unitLight]!)
                 }
             }
             w.columnWidths = [1: 5, 2: 18, 3: 8, 4: 28, 5: 9, 6: 11, 7: 11, 8: 9, 9: 9, 10: 8, 19: 24, 20: 10]

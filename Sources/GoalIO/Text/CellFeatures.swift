@@ -48,7 +48,8 @@ struct CellFeatures: Sendable {
         isOperator = scalars <= 6 && (Comparison.parse(text) != nil || Grammar.natureWords.contains(text))
         let folded = TextNormalizer.halfWidth(text)
         let firstScalar = folded.unicodeScalars.first
-        let startsNumeric = firstScalar.map { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "-" || $0 == "+" || $0 == "." } ?? false
+        let startsNumeric =
+            firstScalar.map { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "-" || $0 == "+" || $0 == "." } ?? false
         number = startsNumeric && scalars <= 24 ? TextNormalizer.number(folded) : nil
         isNumber = number != nil
         let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
@@ -71,19 +72,27 @@ struct CellFeatures: Sendable {
         isScoringText = isMethodName || (scalars >= 3 && CellFeatures.mentionsPoints(folded))
         isBasis = scalars <= 10 && FormVocabulary.basisWords.contains(TextNormalizer.labelKey(text))
         isEvidence = scalars <= 12 && !isNumber && FormVocabulary.evidenceSuffixes.contains { hasSuffix($0) }
-        looksLikeExplanation = scalars > 30
+        looksLikeExplanation =
+            scalars > 30
             || CellFeatures.explanationOpenings.contains { hasPrefix($0) }
-            || (scalars > 12 && (folded.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "是否") || TextNormalizer.contains(text, "指标")))
+            || (scalars > 12
+                && (folded.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "是否")
+                    || TextNormalizer.contains(text, "指标")))
         isShortPhrase = scalars <= 24 && !isNumber && !isOperator && !TextNormalizer.contains(text, "。")
         isCommonIndicator = short && taxonomy.commonIndicator(named: text) != nil
         // in plain text every scalar is a Character, and scalars are compared as integers
-        hasSentenceMarks = plain ? text.unicodeScalars.contains { Self.sentenceMarks.contains($0) }
+        hasSentenceMarks =
+            plain
+            ? text.unicodeScalars.contains { Self.sentenceMarks.contains($0) }
             : text.contains { c in Self.sentenceMarks.contains { Character($0) == c } }
         if scalars >= 2 && scalars <= 30 {
             var ideographs = 0, symbols = false
             for u in text.unicodeScalars {
-                if u.value >= 0x4E00 && u.value <= 0x9FFF { ideographs += 1 }
-                else if "|=≥≤<>%。".unicodeScalars.contains(u) { symbols = true }
+                if u.value >= 0x4E00 && u.value <= 0x9FFF {
+                    ideographs += 1
+                } else if "|=≥≤<>%。".unicodeScalars.contains(u) {
+                    symbols = true
+                }
             }
             isCleanName = !symbols && ideographs * 5 >= scalars * 4
         }
@@ -102,7 +111,9 @@ struct CellFeatures: Sendable {
         for c in s.unicodeScalars {
             if c == "得" || c == "扣" { sawDe = true; sawDigitAfter = false; continue }
             if sawDe {
-                if (c.value >= 0x30 && c.value <= 0x39) || c == "." || "一二三四五六七八九十两".unicodeScalars.contains(c) { sawDigitAfter = true; continue }
+                if (c.value >= 0x30 && c.value <= 0x39) || c == "." || "一二三四五六七八九十两".unicodeScalars.contains(c) {
+                    sawDigitAfter = true; continue
+                }
                 if c == "分" && sawDigitAfter { return true }
                 if c == "满" { continue }
                 sawDe = false
@@ -114,7 +125,8 @@ struct CellFeatures: Sendable {
     private static let unitWords = WordSet([
         "%", "‰", "人", "万人", "人次", "万人次", "次", "万次", "个", "家", "户", "项", "件", "份", "所", "只", "台", "套", "辆",
         "元", "万元", "亿元", "千元", "天", "日", "月", "年", "小时", "分钟", "工作日", "个工作日", "批", "批次", "场", "期",
-        "篇", "册", "本", "条", "座", "公里", "千米", "米", "平方米", "亩", "吨", "公顷", "立方米", "km", "m", "m2", "㎡", "分", "名", "岗", "班", "类", "处", "起",
+        "篇", "册", "本", "条", "座", "公里", "千米", "米", "平方米", "亩", "吨", "公顷", "立方米", "km", "m", "m2", "㎡", "分", "名", "岗", "班", "类",
+        "处", "起",
         // more that 计量单位 columns hold: weights, plants and buildings, energy, points of a rate
         "公斤", "千克", "克", "斤", "部", "株", "棵", "盏", "宗", "栋", "幢", "间", "张", "块", "床", "头", "羽", "尾", "艘", "架",
         "支", "队", "门", "村", "镇", "乡", "路", "线", "站", "点", "单", "笔", "场次", "班次", "户次", "家次", "人日", "人天",
@@ -127,7 +139,7 @@ struct CellFeatures: Sendable {
         // ASCII digits only: 万 and 亿 are Unicode numerals, and they begin real units (万元/人)
         let plain = PlainText.isPlain(s)
         guard PlainText.count(s) <= 8,
-              plain ? !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) : !s.contains(where: { $0.isASCII && $0.isNumber })
+            plain ? !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) : !s.contains(where: { $0.isASCII && $0.isNumber })
         else { return false }
         // compound units: 元/人/月, 万元/次, 人/年
         if s.utf8.contains(UInt8(ascii: "/")) {

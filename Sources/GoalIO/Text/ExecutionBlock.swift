@@ -33,8 +33,10 @@ extension Reader {
     /// A row under the execution heading: `年度资金总额 | 100 | 100 | 95 | 10 | 95% | 9.5`.
     mutating func readExecutionRow(_ row: SourceRow, columns: [ExecutionBlock.Column]) -> Bool {
         let ne = row.nonEmpty
-        guard let (labelIndex, field) = ne.indices.lazy
-            .compactMap({ i in HeaderBlockReader.label(ne[i].cell.text).map { (i, $0.0) } }).first else { return false }
+        guard
+            let (labelIndex, field) = ne.indices.lazy
+                .compactMap({ i in HeaderBlockReader.label(ne[i].cell.text).map { (i, $0.0) } }).first
+        else { return false }
         var values: [ExecutionBlock.Column: Double] = [:]
         for (col, cell) in zip(columns, ne[(labelIndex + 1)...]) {
             if let v = Target.parse(cell.cell.text).number { values[col] = v }

@@ -30,13 +30,15 @@ enum FormVocabulary {
         ("赋分规则", .field(.scoring)), ("评分规则", .field(.scoring)), ("计分方法", .field(.scoring)), ("评分办法", .field(.scoring)),
         ("上年完成值", .field(.lastYear)), ("上年实际完成值", .field(.lastYear)), ("上年实际值", .field(.lastYear)),
         ("上年指标值", .field(.lastYear)), ("上年度完成值", .field(.lastYear)), ("历史值", .field(.lastYear)),
-        ("实际完成值", .field(.actual)), ("全年完成值", .field(.actual)), ("年度完成值", .field(.actual)), ("全年实际完成值", .field(.actual)), ("实际完成情况", .field(.actual)),
+        ("实际完成值", .field(.actual)), ("全年完成值", .field(.actual)), ("年度完成值", .field(.actual)), ("全年实际完成值", .field(.actual)),
+        ("实际完成情况", .field(.actual)),
         ("全年实际值", .field(.actual)), ("实际值", .field(.actual)), ("完成值", .field(.actual)),
         ("偏差原因分析及改进措施", .field(.deviation)), ("偏差原因", .field(.deviation)), ("未完成原因", .field(.deviation)),
         ("自评得分", .printedScore), ("指标得分", .printedScore), ("得分", .printedScore),
         ("指标分值权重", .field(.weight)), ("指标分值", .field(.weight)), ("指标权重", .field(.weight)),
         ("参考分值", .field(.weight)), ("分值", .field(.weight)), ("权重", .field(.weight)), ("满分", .field(.weight)),
-        ("年度指标值", .field(.value)), ("年初指标值", .field(.value)), ("当年预期实现值", .field(.value)), ("预期实现值", .field(.value)), ("年度目标值", .field(.value)), ("全年指标值", .field(.value)),
+        ("年度指标值", .field(.value)), ("年初指标值", .field(.value)), ("当年预期实现值", .field(.value)), ("预期实现值", .field(.value)),
+        ("年度目标值", .field(.value)), ("全年指标值", .field(.value)),
         ("预期指标值", .field(.value)), ("目标值", .field(.value)), ("计划值", .field(.value)), ("指标值", .field(.value)),
         ("计量单位", .field(.unit)), ("度量单位", .field(.unit)), ("单位", .field(.unit)),
         ("佐证资料", .field(.evidence)), ("佐证材料", .field(.evidence)), ("证明材料", .field(.evidence)), ("数据来源", .field(.evidence)),
@@ -59,7 +61,9 @@ enum FormVocabulary {
     static func scrambledHeading(_ text: String) -> (word: String, column: Column)? {
         let k = TextNormalizer.labelKey(text)
         let n = k.unicodeScalars.count
-        guard n >= 4, n <= 9, !k.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "(") }) else { return nil }
+        guard n >= 4, n <= 9, !k.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "(") }) else {
+            return nil
+        }
         var have: [Unicode.Scalar: Int] = [:]
         for u in k.unicodeScalars { have[u, default: 0] += 1 }
         for (w, c) in columnHeadings {
@@ -92,7 +96,9 @@ enum FormVocabulary {
         if let c = headingIndex[k] { return c }
         // a column letter before the heading: `(B)得分`, `(A)指标值`
         if k.utf8.first == UInt8(ascii: "("), let close = k.utf8.firstIndex(of: UInt8(ascii: ")")),
-           k.utf8.distance(from: k.utf8.startIndex, to: close) <= 3, let c = headingIndex[String(k[k.utf8.index(after: close)...])] {
+            k.utf8.distance(from: k.utf8.startIndex, to: close) <= 3,
+            let c = headingIndex[String(k[k.utf8.index(after: close)...])]
+        {
             return c
         }
         // a heading with a remark in brackets: 指标值（目标值）, 分值（分）. The bracket is found by its
@@ -132,7 +138,8 @@ enum FormVocabulary {
         ("年度履职目标", .goal), ("项目总体目标", .goal), ("年度总体目标", .goal), ("总体目标", .goal),
         ("年度绩效目标", .goal), ("项目绩效目标", .goal), ("绩效目标", .goal), ("年度目标", .goal),
         ("总体绩效目标", .goal), ("整体绩效目标", .goal), ("部门整体绩效目标", .goal), ("项目总体绩效目标", .goal),
-        ("项目名称", .projectName), ("专项资金名称", .projectName), ("转移支付(项目)名称", .projectName), ("转移支付项目名称", .projectName), ("项目负责人", .projectManager), ("项目经办人", .projectManager), ("负责人", .projectManager),
+        ("项目名称", .projectName), ("专项资金名称", .projectName), ("转移支付(项目)名称", .projectName), ("转移支付项目名称", .projectName),
+        ("项目负责人", .projectManager), ("项目经办人", .projectManager), ("负责人", .projectManager),
         ("项目资金(万元)", .fundsGroup), ("项目资金", .fundsGroup), ("预算情况", .fundsGroup), ("资金情况(万元)", .fundsGroup),
         ("资金情况", .fundsGroup), ("资金来源", .fundsGroup),
         ("年度预算总额", .fundsTotal), ("年度资金总额", .fundsTotal), ("部门预算总额(万元)", .fundsTotal),
@@ -168,7 +175,11 @@ enum FormVocabulary {
         }
         let bare = stripEnumeration(k)
         if let f = headerIndex[bare] { return f }
-        if let open = bare.utf8.firstIndex(of: UInt8(ascii: "(")), open != bare.startIndex, let f = headerIndex[String(bare[..<open])] { return f }
+        if let open = bare.utf8.firstIndex(of: UInt8(ascii: "(")), open != bare.startIndex,
+            let f = headerIndex[String(bare[..<open])]
+        {
+            return f
+        }
         return nil
     }
 
@@ -176,9 +187,11 @@ enum FormVocabulary {
     static func stripEnumeration(_ s: String) -> String {
         // most labels start with neither a bracket nor a numeral: nothing to remove (in plain text
         // the first scalar is the first Character)
-        if PlainText.isPlain(s), let first = s.unicodeScalars.first, first != "(", !enumerationNumerals.contains(first) { return s }
+        if PlainText.isPlain(s), let first = s.unicodeScalars.first, first != "(", !enumerationNumerals.contains(first) {
+            return s
+        }
         var t = Substring(s)
-        if t.first == "(" , let close = t.firstIndex(of: ")"), t.distance(from: t.startIndex, to: close) <= 4 {
+        if t.first == "(", let close = t.firstIndex(of: ")"), t.distance(from: t.startIndex, to: close) <= 4 {
             t = t[t.index(after: close)...]
         }
         let numerals = "0123456789一二三四五六七八九十"
@@ -214,7 +227,8 @@ enum FormVocabulary {
 
     static func isGuidanceOpening(_ text: String) -> Bool {
         // every opening has a colon or says 填表说明
-        guard TextNormalizer.contains(text, "：") || text.utf8.contains(UInt8(ascii: ":")) || TextNormalizer.contains(text, "填表说明") else { return false }
+        guard TextNormalizer.contains(text, "：") || text.utf8.contains(UInt8(ascii: ":")) || TextNormalizer.contains(text, "填表说明")
+        else { return false }
         let k = TextNormalizer.labelKey(text)
         if PlainText.hasPrefix(k, "填表说明") { return true }
         guard PlainText.count(k) > 12 else { return false }

@@ -60,11 +60,17 @@ enum GlueSplitter {
     static func titleEnd(_ c: [Character]) -> Int? {
         let head = String(c.prefix(60))
         // 绩效 before the form's name, or, for a self-evaluation, 项目/部门/资金
-        guard let perf = head.range(of: "绩效") ?? ["项目", "部门", "资金"].lazy.compactMap({ w in head.range(of: w).flatMap { r in head.range(of: "自评表", range: r.upperBound..<head.endIndex) != nil ? r : nil } }).first
+        guard
+            let perf = head.range(of: "绩效")
+                ?? ["项目", "部门", "资金"].lazy.compactMap({ w in
+                    head.range(of: w).flatMap { r in head.range(of: "自评表", range: r.upperBound..<head.endIndex) != nil ? r : nil }
+                }).first
         else { return nil }
         var best: String.Index?
         for e in titleEndings {
-            if let r = head.range(of: e, range: perf.upperBound..<head.endIndex), best.map({ r.upperBound < $0 }) ?? true { best = r.upperBound }
+            if let r = head.range(of: e, range: perf.upperBound..<head.endIndex), best.map({ r.upperBound < $0 }) ?? true {
+                best = r.upperBound
+            }
         }
         guard let b = best, b < head.endIndex else { return nil }
         return head.distance(from: head.startIndex, to: b)
@@ -110,7 +116,8 @@ enum GlueSplitter {
             }
             // a 二级 printed again right after itself begins the name (`财务管理` `财务管理制度有效性`)
             if matched > 0, start == i, let last = spans.last, last.fixed, last.range.count == matched,
-               chars[last.range].elementsEqual(chars[i..<(i + matched)]) {
+                chars[last.range].elementsEqual(chars[i..<(i + matched)])
+            {
                 matched = 0
             }
             if matched > 0 {
@@ -129,8 +136,11 @@ enum GlueSplitter {
             if span.fixed { out.append(String(chars[span.range])); continue }
             // a short word printed twice (`高高`): the target and the actual of a row, both the word
             let n = span.range.count
-            if n >= 2, n <= 8, n % 2 == 0, chars[span.range.lowerBound..<(span.range.lowerBound + n / 2)].elementsEqual(chars[(span.range.lowerBound + n / 2)..<span.range.upperBound]),
-               !chars[span.range].contains(where: { $0.isNumber }) {
+            if n >= 2, n <= 8, n % 2 == 0,
+                chars[span.range.lowerBound..<(span.range.lowerBound + n / 2)].elementsEqual(
+                    chars[(span.range.lowerBound + n / 2)..<span.range.upperBound]),
+                !chars[span.range].contains(where: { $0.isNumber })
+            {
                 let half = String(chars[span.range.lowerBound..<(span.range.lowerBound + n / 2)])
                 out += [half, half]
                 continue
@@ -139,7 +149,8 @@ enum GlueSplitter {
             var afterExplanation = false
             for part in explanationPieces(qualitativeTargetCut(Array(chars[span.range]))) {
                 if part.isExplanation { out.append(String(part.chars)); afterExplanation = true; continue }
-                out += figurePieces(part.chars, followedByFixed: followedByFixed || part.followed, precededByCut: afterExplanation)
+                out += figurePieces(
+                    part.chars, followedByFixed: followedByFixed || part.followed, precededByCut: afterExplanation)
                 afterExplanation = false
             }
         }
@@ -150,7 +161,9 @@ enum GlueSplitter {
             let c = Array(piece)
             if c.count >= 6, let w = qualitativeTwice(c) {
                 cut += [String(c.dropLast(2 * w.count)), w, w]
-            } else if c.count >= 4, c.count % 2 == 0, c[..<(c.count / 2)].elementsEqual(c[(c.count / 2)...]), !c.contains(where: { $0.isASCII && $0.isNumber }) {
+            } else if c.count >= 4, c.count % 2 == 0, c[..<(c.count / 2)].elementsEqual(c[(c.count / 2)...]),
+                !c.contains(where: { $0.isASCII && $0.isNumber })
+            {
                 // a phrase printed twice (`符合相关文件要求符合相关文件要求`): the target and the actual
                 let half = String(c[..<(c.count / 2)])
                 cut += [half, half]
@@ -185,7 +198,9 @@ enum GlueSplitter {
         var i = 0
         var run = 0
         while i < c.count {
-            if run >= 3, let w = targetOpenings.first(where: { i + $0.count <= c.count && c[i..<(i + $0.count)].elementsEqual($0) }) {
+            if run >= 3,
+                let w = targetOpenings.first(where: { i + $0.count <= c.count && c[i..<(i + $0.count)].elementsEqual($0) })
+            {
                 out.append("\n")
                 out += w
                 i += w.count
@@ -272,8 +287,9 @@ enum GlueSplitter {
             // a figure starts a cell only after text that is not itself a number (`5000吨` in a
             // name is found at the name's start and left there)
             // a unit column glued after a name: `控制率%` is the name and `%`
-            if (c[i] == "%" || c[i] == "％"), i > textStart, !(c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".")),
-               c[i - 1].unicodeScalars.first.map({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) == true {
+            if c[i] == "%" || c[i] == "％", i > textStart, !(c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".")),
+                c[i - 1].unicodeScalars.first.map({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) == true
+            {
                 out.append(String(c[textStart..<i]))
                 out.append(String(c[i]))
                 i += 1
@@ -282,7 +298,11 @@ enum GlueSplitter {
             }
             // (a full stop after Chinese text ends a sentence, not a number: `…办学环境.8`)
             let afterStop = i >= 2 && c[i - 1] == "." && isHan(c[i - 2])
-            let startsHere = operatorMarks.contains(c[i]) || (c[i].isASCII && c[i].isNumber && (i == 0 || i == textStart && (!out.isEmpty || precededByCut) || !(c[i - 1].isASCII && c[i - 1].isNumber) && (c[i - 1] != "." || afterStop)))
+            let startsHere =
+                operatorMarks.contains(c[i])
+                || (c[i].isASCII && c[i].isNumber
+                    && (i == 0 || i == textStart && (!out.isEmpty || precededByCut)
+                        || !(c[i - 1].isASCII && c[i - 1].isNumber) && (c[i - 1] != "." || afterStop)))
             guard startsHere, let f = figure(at: i, in: c) else { i += 1; continue }
             let atEnd = f.end == c.count
             let beforeFigure = f.end < c.count && figure(at: f.end, in: c) != nil
@@ -291,18 +311,26 @@ enum GlueSplitter {
             // a bare count of points between two Chinese texts (`相关性2一按照…`, `管理2可行性`): a cell
             // (not the template's numbering `指标2工程…`)
             // (or before a figure whose first digits OCR read as a letter, `成本3M.8万元`)
-            let misreadFigure = f.end + 2 < c.count && c[f.end].isASCII && c[f.end].isLetter && c[f.end + 1] == "." && c[f.end + 2].isASCII && c[f.end + 2].isNumber
-            let between = f.end < c.count && f.end - i <= 3 && i > 0 && isHan(c[i - 1]) && !(i >= 2 && c[i - 2] == "指" && c[i - 1] == "标") && (isHan(c[f.end]) || c[f.end] == "-" || misreadFigure)
+            let misreadFigure =
+                f.end + 2 < c.count && c[f.end].isASCII && c[f.end].isLetter && c[f.end + 1] == "." && c[f.end + 2].isASCII
+                && c[f.end + 2].isNumber
+            let between =
+                f.end < c.count && f.end - i <= 3 && i > 0 && isHan(c[i - 1]) && !(i >= 2 && c[i - 2] == "指" && c[i - 1] == "标")
+                && (isHan(c[f.end]) || c[f.end] == "-" || misreadFigure)
                 && !c[i..<f.end].contains(".") && !f.marked
             let cuts = f.marked || atEnd && (i > textStart || followedByFixed) || beforeFigure || afterFigure || between
-            guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure || afterFigure || between else { i = f.end; continue }
+            guard cuts, i > textStart || !out.isEmpty || atEnd || f.marked || beforeFigure || afterFigure || between else {
+                i = f.end; continue
+            }
             if i > textStart { out.append(String(c[textStart..<i])) }
             out.append(String(c[i..<f.end]))
             i = f.end
             textStart = i
             // a dash for an empty cell right after the figure (`4一目标明确`, `6-严格执行`)
-            if i + 1 < c.count, c[i] == "一" || c[i] == "-" || c[i] == "—", isHan(c[i + 1]) || c[i + 1].isASCII && c[i + 1].isNumber,
-               !"二三四五六七八九十级".contains(c[i + 1]) {
+            if i + 1 < c.count, c[i] == "一" || c[i] == "-" || c[i] == "—",
+                isHan(c[i + 1]) || c[i + 1].isASCII && c[i + 1].isNumber,
+                !"二三四五六七八九十级".contains(c[i + 1])
+            {
                 out.append(String(c[i]))
                 i += 1
                 textStart = i

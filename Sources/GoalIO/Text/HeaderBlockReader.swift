@@ -22,8 +22,9 @@ enum HeaderBlockReader {
         func splitsIntoSegments(_ c: Cell) -> Bool { c.hadMarkup && c.boldRuns.isEmpty }
         // most rows start with no label: that is told by the first text, before anything is collected
         guard let firstCell = row.nonEmpty.first?.cell,
-              let firstText = splitsIntoSegments(firstCell) ? firstCell.segments.first : firstCell.text,
-              firstText.utf8.count <= 4096, label(firstText) != nil else { return nil }
+            let firstText = splitsIntoSegments(firstCell) ? firstCell.segments.first : firstCell.text,
+            firstText.utf8.count <= 4096, label(firstText) != nil
+        else { return nil }
         var items: [(text: String, cell: Cell)] = []
         for (_, c) in row.nonEmpty {
             if splitsIntoSegments(c) {
@@ -66,12 +67,15 @@ enum HeaderBlockReader {
                 // the label ends at the first colon, or at the second when the first ends a lead-in
                 // (`其中：财政拨款：450`)
                 for _ in 0..<2 {
-                    while i < end, u[i] != UInt8(ascii: ":"), !(u[i] == 0xEF && i + 2 < u.count && u[i + 1] == 0xBC && u[i + 2] == 0x9A) { i += 1 }
+                    while i < end, u[i] != UInt8(ascii: ":"),
+                        !(u[i] == 0xEF && i + 2 < u.count && u[i + 1] == 0xBC && u[i + 2] == 0x9A)
+                    { i += 1 }
                     guard i < end else { return nil }
                     let width = u[i] == UInt8(ascii: ":") ? 1 : 3
                     let head = TextNormalizer.halfWidth(String(decoding: UnsafeBufferPointer(rebasing: u[..<i]), as: UTF8.self))
                     if let f = FormVocabulary.headerField(forLabel: head) {
-                        let value = TextNormalizer.trim(String(decoding: UnsafeBufferPointer(rebasing: u[(i + width)...]), as: UTF8.self))
+                        let value = TextNormalizer.trim(
+                            String(decoding: UnsafeBufferPointer(rebasing: u[(i + width)...]), as: UTF8.self))
                         return value.isEmpty ? nil : (f, value)
                     }
                     i += width
@@ -103,8 +107,11 @@ enum HeaderBlockReader {
         // the note ends the value in 元 or 万: the last bytes say whether there can be one (most
         // values have none)
         guard PlainText.withUTF8(value, { $0.hasByteSuffix("元") || $0.hasByteSuffix("万") }),
-              let note = unitNotes.first(where: { PlainText.bytes(of: value, haveSuffix: $0) }) else { return value }
-        let head = PlainText.withUTF8(value) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<($0.count - note.utf8.count)]), as: UTF8.self) }
+            let note = unitNotes.first(where: { PlainText.bytes(of: value, haveSuffix: $0) })
+        else { return value }
+        let head = PlainText.withUTF8(value) {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[..<($0.count - note.utf8.count)]), as: UTF8.self)
+        }
         // only after a gap: 预算单位：X is a label, X单位：万元 is not cut
         guard let gap = head.unicodeScalars.last, gap == " " || gap == "\t" || gap == "\u{3000}" else { return value }
         return TextNormalizer.trim(head)
@@ -142,7 +149,9 @@ enum TaskReader {
     /// Contents matched to names. Pasted task cells are often shifted by one name; a content is
     /// given to the name whose distinctive words it repeats (`个人账户管理工作` ← `…个人账户…`),
     /// else it stays with the name it follows.
-    static func assign(names: [(name: String, line: Int)], contents: [(text: String, after: Int)]) -> (tasks: [AnnualTask], moved: [(content: Int, to: Int)]) {
+    static func assign(names: [(name: String, line: Int)], contents: [(text: String, after: Int)]) -> (
+        tasks: [AnnualTask], moved: [(content: Int, to: Int)]
+    ) {
         var contentOf = [Int?](repeating: nil, count: names.count)
         var taken = Set<Int>()
         var pairs: [(score: Int, name: Int, content: Int)] = []
@@ -156,7 +165,10 @@ enum TaskReader {
                 if s >= 3 { pairs.append((s, ni, ci)) }
             }
         }
-        pairs.sort { $0.score != $1.score ? $0.score > $1.score : abs($0.name - contents[$0.content].after) < abs($1.name - contents[$1.content].after) }
+        pairs.sort {
+            $0.score != $1.score
+                ? $0.score > $1.score : abs($0.name - contents[$0.content].after) < abs($1.name - contents[$1.content].after)
+        }
         var moved: [(Int, Int)] = []
         for p in pairs where contentOf[p.name] == nil && !taken.contains(p.content) {
             contentOf[p.name] = p.content

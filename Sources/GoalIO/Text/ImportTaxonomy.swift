@@ -77,7 +77,8 @@ enum ScoringPoints {
                 if skips.isEmpty { skips = ["满分", "分值", "为", "满", "分"].map(U.units(of:)) }
                 for w in skips {
                     if j + w.count <= s.count, s[j..<(j + w.count)].elementsEqual(w), j + w.count < s.count,
-                       s[j + w.count].isNumber || isNumeral(s[j + w.count]) {
+                        s[j + w.count].isNumber || isNumeral(s[j + w.count])
+                    {
                         j += w.count
                     }
                 }

@@ -20,7 +20,8 @@ enum InterleavedHeader {
     /// pairing; nil when the text has no title or no pair.
     static func rows(_ text: String, firstLine: Int) -> (rows: [SourceRow], notes: [ImportNote])? {
         guard text.utf8.count <= TextTableReader.streamLimit,
-              ["表", "申报", "目标"].contains(where: { TextNormalizer.contains(text, $0) }) else { return nil }
+            ["表", "申报", "目标"].contains(where: { TextNormalizer.contains(text, $0) })
+        else { return nil }
         let tokens = join(tokenize(text, firstLine: firstLine))
         guard let t = tokens.firstIndex(where: { Reader.isTitle($0.text) }) else { return nil }
         var rows = [SourceRow(line: tokens[t].line, nonEmpty: [(0, Cell(raw: tokens[t].text))], isTabular: false)]
@@ -32,15 +33,17 @@ enum InterleavedHeader {
         var unplaced = 0
         func dropPending(_ because: String, line: Int) {
             guard !pending.isEmpty else { return }
-            notes.append(ImportNote(.unreadable, "第\(line)行的表头标签“\(pending.map(\.label).joined(separator: "”“"))”后面\(because)，未读取这些标签的值。",
-                                    at: SourceLocation(line: line)))
+            notes.append(
+                ImportNote(
+                    .unreadable, "第\(line)行的表头标签“\(pending.map(\.label).joined(separator: "”“"))”后面\(because)，未读取这些标签的值。",
+                    at: SourceLocation(line: line)))
             pending.removeAll()
         }
         var i = t + 1
         while i < tokens.count {
             let tok = tokens[i]
             i += 1
-            if Reader.isTitle(tok.text) { break }   // a second form: this reading is for one header
+            if Reader.isTitle(tok.text) { break } // a second form: this reading is for one header
             switch classify(tok.text) {
             case .inline(let isSignoff):
                 if isSignoff { signoffRows.append(row(tok, [tok.text])) } else { rows.append(row(tok, [tok.text])) }
@@ -67,8 +70,10 @@ enum InterleavedHeader {
         }
         guard !paired.isEmpty else { return nil }
         rows += signoffRows
-        notes.insert(ImportNote(.repaired, "第\(tokens[t].line)行起表头的标签与取值交错排列（如从 PDF 提取），已按顺序配对：\(paired.joined(separator: "；"))。请核对。",
-                                at: SourceLocation(line: tokens[t].line)), at: 0)
+        notes.insert(
+            ImportNote(
+                .repaired, "第\(tokens[t].line)行起表头的标签与取值交错排列（如从 PDF 提取），已按顺序配对：\(paired.joined(separator: "；"))。请核对。",
+                at: SourceLocation(line: tokens[t].line)), at: 0)
         if unplaced > 0 {
             notes.append(ImportNote(.skipped, "表头后另有 \(unplaced) 段文字不是任何标签的值，未读取。", at: SourceLocation(line: tokens[t].line)))
         }
@@ -93,7 +98,8 @@ enum InterleavedHeader {
         let k = TextNormalizer.labelKey(text)
         if let f = signoffField(k) { return .label(.signoff(f)) }
         if let colon = k.utf8.firstIndex(of: UInt8(ascii: ":")), signoffField(String(k[..<colon])) != nil,
-           k.utf8.index(after: colon) != k.utf8.endIndex {
+            k.utf8.index(after: colon) != k.utf8.endIndex
+        {
             return .inline(signoff: true)
         }
         guard let (field, inline) = HeaderBlockReader.label(text) else { return .value }
@@ -134,11 +140,15 @@ enum InterleavedHeader {
     /// its separators: `张三、李四`).
     static func isPersonName(_ v: String) -> Bool {
         let parts = v.split(whereSeparator: { "、,，/ ".contains($0) })
-        return !parts.isEmpty && parts.allSatisfy { (2...4).contains($0.count) && !$0.contains(where: \.isNumber) && !$0.contains(where: \.isASCII) }
+        return !parts.isEmpty
+            && parts.allSatisfy {
+                (2...4).contains($0.count) && !$0.contains(where: \.isNumber) && !$0.contains(where: \.isASCII)
+            }
     }
 
     static func row(_ tok: Token, _ cells: [String]) -> SourceRow {
-        SourceRow(line: tok.line, nonEmpty: cells.enumerated().map { ($0.offset, Cell(raw: $0.element)) }, isTabular: cells.count > 1)
+        SourceRow(
+            line: tok.line, nonEmpty: cells.enumerated().map { ($0.offset, Cell(raw: $0.element)) }, isTabular: cells.count > 1)
     }
 
     /// Every separator cuts: line breaks, tabs, pipes, spaces.
@@ -146,7 +156,9 @@ enum InterleavedHeader {
         var out: [Token] = []
         var line = firstLine
         for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            for piece in l.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\r" }) {
+            for piece in l.split(whereSeparator: {
+                $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\r"
+            }) {
                 out.append(Token(text: String(piece), line: line))
             }
             line += 1

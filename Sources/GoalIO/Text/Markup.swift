@@ -43,7 +43,9 @@ enum Markup {
         return false
     }
 
-    static let blockTags: Set<String> = ["p", "div", "td", "th", "tr", "br", "li", "table", "tbody", "thead", "ul", "ol", "h1", "h2", "h3", "h4"]
+    static let blockTags: Set<String> = [
+        "p", "div", "td", "th", "tr", "br", "li", "table", "tbody", "thead", "ul", "ol", "h1", "h2", "h3", "h4",
+    ]
 
     /// Splits HTML into text segments at block tags, decodes entities, and records `<b>`/`<strong>` runs
     /// with the text that follows each.
@@ -81,7 +83,8 @@ enum Markup {
             if c == "<", let close = html[i...].firstIndex(of: ">") {
                 let inside = U.string(html[(i + 1)..<close])
                 let isEnd = inside.hasPrefix("/")
-                let name = inside.drop(while: { $0 == "/" }).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) }).lowercased()
+                let name = inside.drop(while: { $0 == "/" }).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) })
+                    .lowercased()
                 if !blockTags.contains(name) && !inlineTags.contains(name) {
                     // not markup a web table carries (`<script>` typed by a user): keep it as text
                     append(CollectionOfOne(c))
@@ -89,7 +92,9 @@ enum Markup {
                     continue
                 }
                 if name == "b" || name == "strong" {
-                    if isEnd { inBold = false } else {
+                    if isEnd {
+                        inBold = false
+                    } else {
                         closeFollowing()
                         inBold = true; haveBold = true; boldText = []; afterBold = []
                     }
@@ -124,7 +129,9 @@ enum Markup {
         case "quot": return "\""
         case "apos", "#39": return "'"
         default:
-            if e.hasPrefix("#x"), let v = UInt32(e.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { return String(Character(u)) }
+            if e.hasPrefix("#x"), let v = UInt32(e.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                return String(Character(u))
+            }
             if e.hasPrefix("#"), let v = UInt32(e.dropFirst()), let u = Unicode.Scalar(v) { return String(Character(u)) }
             return nil
         }
@@ -142,8 +149,11 @@ enum Markup {
                     while i < n {
                         let b = u[i]
                         var width = 0
-                        if b == 0x20 || (b >= 0x09 && b <= 0x0C) { width = 1 }
-                        else if b == 0xE3, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 { width = 3 }
+                        if b == 0x20 || (b >= 0x09 && b <= 0x0C) {
+                            width = 1
+                        } else if b == 0xE3, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 {
+                            width = 3
+                        }
                         if width > 0 {
                             if !lastSpace { out[o] = 0x20; o += 1 }
                             lastSpace = true

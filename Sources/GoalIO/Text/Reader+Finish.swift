@@ -17,8 +17,10 @@ extension Reader {
             // exported before the unit filled them) is still that table: kept, with a note, so that its
             // header is not lost. A title or a header alone is not a table.
             if d.rows.isEmpty, d.title != nil, d.hasHeaderContent {
-                notes.append(ImportNote(.unreadable, "第\(d.startLine)行起的“\(Self.preview(d.title ?? "表格"))”没有读到任何指标行（指标可能尚未填写），已作为只有表头的表导入。",
-                                        at: SourceLocation(line: d.startLine, table: i)))
+                notes.append(
+                    ImportNote(
+                        .unreadable, "第\(d.startLine)行起的“\(Self.preview(d.title ?? "表格"))”没有读到任何指标行（指标可能尚未填写），已作为只有表头的表导入。",
+                        at: SourceLocation(line: d.startLine, table: i)))
                 indexMap[i] = tables.count
                 var t = d.build()
                 t.tasks = tasks
@@ -28,7 +30,10 @@ extension Reader {
             if d.rows.isEmpty {
                 if d.hasHeaderContent || d.title != nil {
                     let what = d.title ?? d.unit ?? "表格"
-                    notes.append(ImportNote(.unreadable, "第\(d.startLine)行起的“\(Self.preview(what))”有表头，但没有读到任何指标行，未作为一张表导入。", at: SourceLocation(line: d.startLine)))
+                    notes.append(
+                        ImportNote(
+                            .unreadable, "第\(d.startLine)行起的“\(Self.preview(what))”有表头，但没有读到任何指标行，未作为一张表导入。",
+                            at: SourceLocation(line: d.startLine)))
                 }
                 continue
             }
@@ -56,13 +61,17 @@ extension Reader {
     mutating func inferYearFromFilingDate(in i: Int) {
         let d = drafts[i]
         guard d.year == nil, let title = d.title, !TextNormalizer.contains(title, "自评"),
-              let date = d.signoff.filledOn, let normal = SignoffReader.normalizeDate(date) else { return }
+            let date = d.signoff.filledOn, let normal = SignoffReader.normalizeDate(date)
+        else { return }
         let parts = normal.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return }
         let year = parts[1] >= 9 ? parts[0] + 1 : parts[0]
         drafts[i].year = year
-        notes.append(ImportNote(.repaired, "第\(d.startLine)行起的表没有印年度，已按填报日期 \(normal) 取 \(year) 年度（\(parts[1] >= 9 ? "9 月起填报的是下一年度的目标" : "当年 1–8 月填报的是当年的目标")），请核对。",
-                                at: SourceLocation(line: d.startLine, table: i)))
+        notes.append(
+            ImportNote(
+                .repaired,
+                "第\(d.startLine)行起的表没有印年度，已按填报日期 \(normal) 取 \(year) 年度（\(parts[1] >= 9 ? "9 月起填报的是下一年度的目标" : "当年 1–8 月填报的是当年的目标")），请核对。",
+                at: SourceLocation(line: d.startLine, table: i)))
     }
 
     /// A self-evaluation that prints no year in its title or header, whose text names one year and
@@ -79,14 +88,18 @@ extension Reader {
         while lo < hi { let mid = (lo + hi) / 2; if rows[mid].line < d.startLine { lo = mid + 1 } else { hi = mid } }
         for row in rows[lo...].prefix(while: { $0.line < end }) where !SignoffReader.isSignoff(row) {
             for (_, cell) in row.nonEmpty where TextNormalizer.contains(cell.text, "年") {
-                for y in Self.yearsNamed(in: cell.text) where years.insert(y).inserted && years.count == 1 { firstLine = row.line }
+                for y in Self.yearsNamed(in: cell.text) where years.insert(y).inserted && years.count == 1 {
+                    firstLine = row.line
+                }
                 if years.count > 1 { return }
             }
         }
         guard years.count == 1, let year = years.first else { return }
         drafts[i].year = year
-        notes.append(ImportNote(.repaired, "第\(d.startLine)行起的自评表没有印年度，表中文字只提到 \(year) 年（第\(firstLine)行），按 \(year) 年度读取，请核对。",
-                                at: SourceLocation(line: d.startLine, table: i)))
+        notes.append(
+            ImportNote(
+                .repaired, "第\(d.startLine)行起的自评表没有印年度，表中文字只提到 \(year) 年（第\(firstLine)行），按 \(year) 年度读取，请核对。",
+                at: SourceLocation(line: d.startLine, table: i)))
     }
 
     /// The years a text names: four digits 1990–2100 right before 年, not a date's (`2023年3月9日`
@@ -96,8 +109,10 @@ extension Reader {
         var out: [Int] = []
         var i = 0
         while i + 4 < c.count {
-            if c[i + 4] == "年", c[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber),
-               let y = Int(String(c[i..<(i + 4)])), (1990...2100).contains(y) {
+            if c[i + 4] == "年", c[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }),
+                i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber),
+                let y = Int(String(c[i..<(i + 4)])), (1990...2100).contains(y)
+            {
                 var j = i + 5
                 while j < c.count, j - i <= 7, c[j].isASCII && c[j].isNumber { j += 1 }
                 if !(j > i + 5 && j < c.count && c[j] == "月") { out.append(y) }
@@ -120,11 +135,13 @@ extension Reader {
             let name = d.taskNames[m.to]
             let from = d.taskContents[m.content].after
             let fromName = from >= 0 && from < d.taskNames.count ? d.taskNames[from].name : "?"
-            notes.append(ImportNote(.repaired, "第\(name.line)行年度主要任务的内容错位：印在“\(fromName)”之后的内容按文字归入“\(name.name)”。", at: SourceLocation(line: name.line, table: i)))
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(name.line)行年度主要任务的内容错位：印在“\(fromName)”之后的内容按文字归入“\(name.name)”。",
+                    at: SourceLocation(line: name.line, table: i)))
         }
         return tasks
     }
-
 
     // MARK: explanations
 
@@ -146,17 +163,28 @@ extension Reader {
             if let target = Self.indicator(named: x, in: lookup), target != i {
                 incoming[target] = (e, i)
             } else {
-                notes.append(ImportNote(.unreadable, "第\(r.line)行“\(names[i])”的指标解释是“\(x)”的定义，表中找不到“\(x)”这一行（可能丢失），已从本行移除。", at: SourceLocation(line: r.line, table: ti, indicator: i, field: .explanation)))
+                notes.append(
+                    ImportNote(
+                        .unreadable, "第\(r.line)行“\(names[i])”的指标解释是“\(x)”的定义，表中找不到“\(x)”这一行（可能丢失），已从本行移除。",
+                        at: SourceLocation(line: r.line, table: ti, indicator: i, field: .explanation)))
             }
             d.rows[i].indicator.explanation = nil
         }
         for (target, item) in incoming.sorted(by: { $0.key < $1.key }) {
-            if let own = d.rows[target].indicator.explanation, Self.definedName(in: own).map({ Self.nameMatches($0, names[target]) }) == true {
-                notes.append(ImportNote(.unreadable, "第\(d.rows[item.from].line)行的文字是“\(names[target])”的定义，但该指标已有解释，未移动。", at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: item.from)))
+            if let own = d.rows[target].indicator.explanation,
+                Self.definedName(in: own).map({ Self.nameMatches($0, names[target]) }) == true
+            {
+                notes.append(
+                    ImportNote(
+                        .unreadable, "第\(d.rows[item.from].line)行的文字是“\(names[target])”的定义，但该指标已有解释，未移动。",
+                        at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: item.from)))
                 continue
             }
             d.rows[target].indicator.explanation = item.text
-            notes.append(ImportNote(.repaired, "第\(d.rows[item.from].line)行的指标解释是“\(names[target])”的定义，已移到该指标（第\(d.rows[target].line)行）。", at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: target, field: .explanation)))
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(d.rows[item.from].line)行的指标解释是“\(names[target])”的定义，已移到该指标（第\(d.rows[target].line)行）。",
+                    at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: target, field: .explanation)))
         }
 
         // 2. text on a label row belongs to the next indicator, if that one has none
@@ -164,7 +192,10 @@ extension Reader {
         for p in d.paragraphs {
             if p.onLabelRow, let next = p.nextIndicator, next < d.rows.count, d.rows[next].indicator.explanation == nil {
                 d.rows[next].indicator.explanation = p.text
-                notes.append(ImportNote(.repaired, "第\(p.firstLine)行（二级指标行）上的说明文字归入下一行指标“\(names[next])”（第\(d.rows[next].line)行）。", at: SourceLocation(line: p.firstLine, table: ti, indicator: next, field: .explanation)))
+                notes.append(
+                    ImportNote(
+                        .repaired, "第\(p.firstLine)行（二级指标行）上的说明文字归入下一行指标“\(names[next])”（第\(d.rows[next].line)行）。",
+                        at: SourceLocation(line: p.firstLine, table: ti, indicator: next, field: .explanation)))
             } else {
                 free.append(p)
             }
@@ -177,7 +208,10 @@ extension Reader {
         var rowRuns: [(name: [UInt64], group: [UInt64])]?
         for (pi, p) in free.enumerated() {
             if FormVocabulary.groupTemplatePhrases.contains(where: { PlainText.contains(p.text, $0) }) {
-                notes.append(ImportNote(.skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
+                notes.append(
+                    ImportNote(
+                        .skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。",
+                        at: SourceLocation(line: p.firstLine, table: ti)))
                 placed.insert(pi)
                 continue
             }
@@ -185,7 +219,10 @@ extension Reader {
                 if let target = Self.indicator(named: x, in: lookup) {
                     candidates.append((1000 + PlainText.count(x), pi, target))
                 } else {
-                    notes.append(ImportNote(.unreadable, "第\(p.firstLine)行是“\(x)”的指标说明，但表中找不到“\(x)”这一行（可能在转换中丢失），未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
+                    notes.append(
+                        ImportNote(
+                            .unreadable, "第\(p.firstLine)行是“\(x)”的指标说明，但表中找不到“\(x)”这一行（可能在转换中丢失），未录入。",
+                            at: SourceLocation(line: p.firstLine, table: ti)))
                     placed.insert(pi)
                 }
                 continue
@@ -193,16 +230,23 @@ extension Reader {
             // matching by shared words compares every paragraph with every row: real tables have tens
             // of each; a huge paste of loose text is not matched (and its paragraphs are reported)
             guard free.count * d.rows.count <= Self.maxMatchPairs, PlainText.count(p.text) <= 4000 else { continue }
-            let runs = rowRuns ?? d.rows.map {
-                (TextSimilarity.runHashes(of: $0.indicator.name, length: 4), TextSimilarity.runHashes(of: $0.indicator.level2, length: 4))
-            }
+            let runs =
+                rowRuns
+                ?? d.rows.map {
+                    (
+                        TextSimilarity.runHashes(of: $0.indicator.name, length: 4),
+                        TextSimilarity.runHashes(of: $0.indicator.level2, length: 4)
+                    )
+                }
             rowRuns = runs
             let paragraphRuns = Set(TextSimilarity.runHashes(of: p.text, length: 4))
             // by index: copying a row out copies its indicator's every field, for each of the pairs
             for ri in d.rows.indices where d.rows[ri].indicator.explanation == nil {
                 // a match needs 4 shared characters in a row: skip the pairs that share no 4 of the name's
-                guard runs[ri].name.contains(where: paragraphRuns.contains)
-                    || runs[ri].group.contains(where: paragraphRuns.contains) else { continue }
+                guard
+                    runs[ri].name.contains(where: paragraphRuns.contains)
+                        || runs[ri].group.contains(where: paragraphRuns.contains)
+                else { continue }
                 let name = d.rows[ri].indicator.name, group = d.rows[ri].indicator.level2
                 let byName = TextSimilarity.longestCommonSubstring(name, p.text)
                 let byGroup = Self.isSpecificGroup(group) ? TextSimilarity.longestCommonSubstring(group, p.text) : 0
@@ -215,17 +259,27 @@ extension Reader {
         }
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.para < $1.para }
         var filled = Set<Int>()
-        for c in candidates where !placed.contains(c.para) && !filled.contains(c.row) && d.rows[c.row].indicator.explanation == nil {
+        for c in candidates
+        where !placed.contains(c.para) && !filled.contains(c.row) && d.rows[c.row].indicator.explanation == nil {
             d.rows[c.row].indicator.explanation = free[c.para].text
             placed.insert(c.para); filled.insert(c.row)
-            notes.append(ImportNote(.repaired, "第\(free[c.para].firstLine)行的说明文字按内容归入指标“\(names[c.row])”（第\(d.rows[c.row].line)行）的指标解释。", at: SourceLocation(line: free[c.para].firstLine, table: ti, indicator: c.row, field: .explanation)))
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(free[c.para].firstLine)行的说明文字按内容归入指标“\(names[c.row])”（第\(d.rows[c.row].line)行）的指标解释。",
+                    at: SourceLocation(line: free[c.para].firstLine, table: ti, indicator: c.row, field: .explanation)))
         }
         for (pi, p) in free.enumerated() where !placed.contains(pi) {
             if let f = p.follows, f >= 0, f < d.rows.count, d.rows[f].indicator.explanation == nil {
                 d.rows[f].indicator.explanation = p.text
-                notes.append(ImportNote(.repaired, "第\(p.firstLine)行的说明文字紧跟指标“\(names[f])”，已作为其指标解释。", at: SourceLocation(line: p.firstLine, table: ti, indicator: f, field: .explanation)))
+                notes.append(
+                    ImportNote(
+                        .repaired, "第\(p.firstLine)行的说明文字紧跟指标“\(names[f])”，已作为其指标解释。",
+                        at: SourceLocation(line: p.firstLine, table: ti, indicator: f, field: .explanation)))
             } else {
-                notes.append(ImportNote(.unreadable, "第\(p.firstLine)行的文字“\(Self.preview(p.text))”无法归入任何指标，未录入。", at: SourceLocation(line: p.firstLine, table: ti)))
+                notes.append(
+                    ImportNote(
+                        .unreadable, "第\(p.firstLine)行的文字“\(Self.preview(p.text))”无法归入任何指标，未录入。",
+                        at: SourceLocation(line: p.firstLine, table: ti)))
             }
         }
         drafts[ti] = d
@@ -238,7 +292,8 @@ extension Reader {
         guard text.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "＝") else { return nil }
         let folded = TextNormalizer.halfWidth(text)
         // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
-        let name = PlainText.isPlain(folded) ? definedName(Unicode.Scalar.units(of: folded)) : definedName(Character.units(of: folded))
+        let name =
+            PlainText.isPlain(folded) ? definedName(Unicode.Scalar.units(of: folded)) : definedName(Character.units(of: folded))
         guard let name, PlainText.count(name) >= 2, PlainText.count(name) <= 20 else { return nil }
         return name
     }
@@ -259,7 +314,8 @@ extension Reader {
     static func nameMatches(_ defined: String, _ name: String) -> Bool {
         let a = TextNormalizer.labelKey(defined), b = TextNormalizer.labelKey(name)
         guard !a.isEmpty, !b.isEmpty else { return false }
-        return PlainText.equals(a, b) || (PlainText.count(b) >= 4 && PlainText.hasSuffix(a, b)) || (PlainText.count(a) >= 4 && PlainText.hasSuffix(b, a))
+        return PlainText.equals(a, b) || (PlainText.count(b) >= 4 && PlainText.hasSuffix(a, b))
+            || (PlainText.count(a) >= 4 && PlainText.hasSuffix(b, a))
     }
 
     /// The row a defined name names: exactly, or as a suffix (`部门绩效自评完成率` → `绩效自评完成率`).

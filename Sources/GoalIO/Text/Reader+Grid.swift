@@ -18,7 +18,10 @@ extension Reader {
             let ks = placement.columnOfCell.indices.filter { placement.columnOfCell[$0] != nil && (input[$0].features.isNumber) }
             placement.columnOfCell[ks[0]] = pair.weight
             placement.columnOfCell[ks[1]] = pair.score
-            note(.repaired, "第\(row.line)行只印了两个数“\(cells[ks[0]].cell.text)”“\(cells[ks[1]].cell.text)”，自评表每行都有分值和得分，已读作分值和得分（指标值、实际完成值为空），请核对。", line: row.line)
+            note(
+                .repaired,
+                "第\(row.line)行只印了两个数“\(cells[ks[0]].cell.text)”“\(cells[ks[1]].cell.text)”，自评表每行都有分值和得分，已读作分值和得分（指标值、实际完成值为空），请核对。",
+                line: row.line)
         }
         var fields: RowFields = [:]
         var moved: [String] = []
@@ -49,12 +52,16 @@ extension Reader {
     mutating func wrappedWeight(_ row: SourceRow) -> Bool {
         guard let aligner else { return false }
         // a weight wrapped onto a line of its own under a row that has none (`…定性 高中低` / `10`)
-        if gridWithoutPositions, previousRowWasIndicator, row.nonEmpty.count == 1, let w = TextNormalizer.number(row.nonEmpty[0].cell.text),
-           w > 0, w <= 100, aligner.columns.contains(where: { $0.kind == .field(.weight) }),
-           let di = drafts.indices.last, let last = drafts[di].rows.indices.last, drafts[di].rows[last].indicator.weight == nil {
+        if gridWithoutPositions, previousRowWasIndicator, row.nonEmpty.count == 1,
+            let w = TextNormalizer.number(row.nonEmpty[0].cell.text),
+            w > 0, w <= 100, aligner.columns.contains(where: { $0.kind == .field(.weight) }),
+            let di = drafts.indices.last, let last = drafts[di].rows.indices.last, drafts[di].rows[last].indicator.weight == nil
+        {
             drafts[di].rows[last].indicator.weight = w
             lastEventWasIndicator = true
-            note(.repaired, "第\(row.line)行只有“\(row.nonEmpty[0].cell.text)”，是上一行换行到下一行的分值/权重，已归入上一行。", line: row.line, indicator: last, field: .weight)
+            note(
+                .repaired, "第\(row.line)行只有“\(row.nonEmpty[0].cell.text)”，是上一行换行到下一行的分值/权重，已归入上一行。", line: row.line,
+                indicator: last, field: .weight)
             return true
         }
         return false
@@ -79,21 +86,27 @@ extension Reader {
         var fields = fieldsIn
         // A text in the 一级 column that is exactly a 二级 name (`满意度`) is the 二级.
         if let l1 = fields[.level1], fields[.level2] == nil,
-           ImportTaxonomy.isExactLevel2(l1) && !ImportTaxonomy.isExactLevel1(l1) || (fields[.level1].map { taxonomy.level1(named: $0) == nil && taxonomy.level2(named: $0) != nil } ?? false) {
+            ImportTaxonomy.isExactLevel2(l1) && !ImportTaxonomy.isExactLevel1(l1)
+                || (fields[.level1].map { taxonomy.level1(named: $0) == nil && taxonomy.level2(named: $0) != nil } ?? false)
+        {
             fields[.level2] = fields[.level1]
             fields[.level1] = nil
         }
         let name = fields[.name]
         let hasTarget = fields[.value] != nil || fields[.type] != nil
-        let substantive = [IndicatorField.scoring, .weight, .basis, .lastYear, .explanation, .evidence, .note, .actual].filter { fields[$0] != nil }.count
+        let substantive = [IndicatorField.scoring, .weight, .basis, .lastYear, .explanation, .evidence, .note, .actual].filter {
+            fields[$0] != nil
+        }.count
         let printed1 = fields[.level1], printed2 = fields[.level2]
 
         if name == nil && !hasTarget {
             applyLevels(level1: printed1, level2: printed2, line: line)
             if let text = fields[.explanation] ?? fields[.scoring] ?? fields[.note] {
                 let next = drafts.last?.rows.count
-                current?.paragraphs.append(.init(text: text, firstLine: line, lastLine: line, follows: nil, onLabelRow: true,
-                                                 nextIndicator: next))
+                current?.paragraphs.append(
+                    .init(
+                        text: text, firstLine: line, lastLine: line, follows: nil, onLabelRow: true,
+                        nextIndicator: next))
             }
             return
         }
@@ -105,7 +118,9 @@ extension Reader {
         }
         applyLevels(level1: printed1, level2: printed2, line: line)
         if !moved.isEmpty, let idx = current?.rows.count {
-            note(.repaired, "第\(line)行单元格错位，已按内容对齐：\(moved.prefix(4).joined(separator: "，"))\(moved.count > 4 ? "等" : "")。", line: line, indicator: idx)
+            note(
+                .repaired, "第\(line)行单元格错位，已按内容对齐：\(moved.prefix(4).joined(separator: "，"))\(moved.count > 4 ? "等" : "")。",
+                line: line, indicator: idx)
         }
         addIndicator(fields: fields, line: line, level1Printed: printed1 != nil, level2Printed: printed2 != nil)
     }
@@ -127,9 +142,13 @@ extension Reader {
                     let inferred = parents[0]
                     let idx = current?.rows.count
                     if level1.isEmpty {
-                        note(.repaired, "第\(line)行一级指标为空，按二级指标“\(l2)”推定为“\(inferred)”。", line: line, indicator: idx, field: .level1)
+                        note(
+                            .repaired, "第\(line)行一级指标为空，按二级指标“\(l2)”推定为“\(inferred)”。", line: line, indicator: idx, field: .level1
+                        )
                     } else {
-                        note(.repaired, "第\(line)行一级指标为空，上方的“\(level1)”下没有二级指标“\(l2)”，按二级指标推定为“\(inferred)”。", line: line, indicator: idx, field: .level1)
+                        note(
+                            .repaired, "第\(line)行一级指标为空，上方的“\(level1)”下没有二级指标“\(l2)”，按二级指标推定为“\(inferred)”。", line: line,
+                            indicator: idx, field: .level1)
                     }
                     level1 = inferred
                 }
@@ -145,15 +164,17 @@ extension Reader {
         if PlainText.containsByte(printed, UInt8(ascii: " ")) || TextNormalizer.contains(printed, "\u{00A0}") {
             let joined = TextNormalizer.withoutWhitespace(printed)
             if joined != printed, PlainText.count(joined) <= 24, !joined.contains(where: { $0.isASCII && $0.isLetter }) {
-                note(.repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”含换行留下的空格，读作“\(joined)”。", line: line,
-                     indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
+                note(
+                    .repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”含换行留下的空格，读作“\(joined)”。", line: line,
+                    indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
                 printed = joined
             }
         }
         guard let clean = Self.levelName(printed), taxonomy.level1(named: clean) != nil || taxonomy.level2(named: clean) != nil
         else { return printed }
-        note(.repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”去掉序号或分值，读作“\(clean)”。", line: line,
-             indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
+        note(
+            .repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”去掉序号或分值，读作“\(clean)”。", line: line,
+            indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
         return clean
     }
 
@@ -162,13 +183,16 @@ extension Reader {
     static func levelName(_ printed: String) -> String? {
         // nearly every level is printed bare: neither a numeral or bracket first nor a bracket last
         guard let first = printed.unicodeScalars.first, let last = printed.unicodeScalars.last,
-              last == ")" || last == "）" || Self.enumerationStarts.contains(first) else { return nil }
+            last == ")" || last == "）" || Self.enumerationStarts.contains(first)
+        else { return nil }
         var t = Substring(TextNormalizer.trim(printed))
         // half-width folding maps Character to Character, so the stripped length applies to the original
         let folded = TextNormalizer.halfWidth(String(t))
         let stripped = FormVocabulary.stripEnumeration(folded)
         if stripped.count < folded.count { t = t.suffix(stripped.count) }
-        if let last = t.last, last == ")" || last == "）", let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), open != t.startIndex {
+        if let last = t.last, last == ")" || last == "）", let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }),
+            open != t.startIndex
+        {
             let inner = t[t.index(after: open)..<t.index(before: t.endIndex)]
             if inner.contains(where: { $0.isNumber }) { t = t[..<open] }
         }
@@ -194,9 +218,12 @@ extension Reader {
         }
         var l1 = level1, l2 = level2
         if drafts[di].resolvedKind == .provincial, !level2Printed, let common = taxonomy.commonIndicator(named: name),
-           Taxonomy.key(common.level2) != Taxonomy.key(l2) {
+            Taxonomy.key(common.level2) != Taxonomy.key(l2)
+        {
             if !l2.isEmpty || !l1.isEmpty {
-                note(.repaired, "第\(line)行“\(name)”是共性指标，二级指标按指标体系定为“\(common.level2)”（表中未印出）。", line: line, indicator: idx, field: .level2)
+                note(
+                    .repaired, "第\(line)行“\(name)”是共性指标，二级指标按指标体系定为“\(common.level2)”（表中未印出）。", line: line, indicator: idx,
+                    field: .level2)
             }
             l1 = common.level1; l2 = common.level2
         }
@@ -214,13 +241,17 @@ extension Reader {
         var weight: Double?
         if let w = fields[.weight] {
             weight = target(w).number
-            if weight == nil { note(.unreadable, "第\(line)行分值“\(Self.preview(w))”不是数字，未读取。", line: line, indicator: idx, field: .weight) }
+            if weight == nil {
+                note(.unreadable, "第\(line)行分值“\(Self.preview(w))”不是数字，未读取。", line: line, indicator: idx, field: .weight)
+            }
         } else if let s = fields[.scoring], let p = ScoringPoints.fullPoints(in: s) {
             weight = p
         }
         var actual = fields[.actual]
         if let a = actual, let read = Self.ocrAtLeastRate(a, name: name) {
-            note(.repaired, "第\(line)行“\(Self.preview(name))”是比率，实际完成值“\(a)”不可能超过100%，开头的“2”是识别错的“≥”，按“\(read)”读取，请核对。", line: line, indicator: idx, field: .actual)
+            note(
+                .repaired, "第\(line)行“\(Self.preview(name))”是比率，实际完成值“\(a)”不可能超过100%，开头的“2”是识别错的“≥”，按“\(read)”读取，请核对。",
+                line: line, indicator: idx, field: .actual)
             actual = read
         }
         let ind = Indicator(
@@ -238,18 +269,24 @@ extension Reader {
 
     /// Type, value and unit from the cells, as the forms allow them to be written: in three columns,
     /// or operator, number and unit in one cell (`>=98%`), or a bare number with the operator implied.
-    mutating func readTarget(fields: RowFields, name: String, level1: String, line: Int, index: Int) -> (Comparison, String, String?) {
+    mutating func readTarget(fields: RowFields, name: String, level1: String, line: Int, index: Int) -> (
+        Comparison, String, String?
+    ) {
         let valueText = fields[.value] ?? ""
         let unitText = fields[.unit]
         var explicit: Comparison?
-        if let typeText = fields[.type], PlainText.hasPrefix(typeText, "定"), Grammar.natureWords.contains(TextNormalizer.labelKey(typeText)),
-           typeText != "定性指标" || valueText.isEmpty || target(valueText).number == nil {
+        if let typeText = fields[.type], PlainText.hasPrefix(typeText, "定"),
+            Grammar.natureWords.contains(TextNormalizer.labelKey(typeText)),
+            typeText != "定性指标" || valueText.isEmpty || target(valueText).number == nil
+        {
             // 定量指标 says only that the target is a figure: the figure gives the operator; 定性指标 a text
             explicit = typeText == "定性指标" ? .qualitative : nil
         } else if let typeText = fields[.type] {
             explicit = Comparison.parse(typeText)
             if explicit == nil {
-                note(.unreadable, "第\(line)行指标值类型“\(Self.preview(typeText))”不是 ≥ > = ≤ < 或 定性，已按指标值判断。", line: line, indicator: index, field: .type)
+                note(
+                    .unreadable, "第\(line)行指标值类型“\(Self.preview(typeText))”不是 ≥ > = ≤ < 或 定性，已按指标值判断。", line: line,
+                    indicator: index, field: .type)
             }
         }
         if explicit == .qualitative {
@@ -273,9 +310,13 @@ extension Reader {
         let unit = unitText ?? t.unit
         // OCR reads `≥` as `2`: `290%` for a rate cannot be, `≥90%` can
         if unit.map({ MeasureUnit($0).isPercent }) == true, number > 100, t.valueText.hasPrefix("2"),
-           PlainText.contains(name, "率") || PlainText.contains(name, "满意度"),
-           let rest = Double(t.valueText.dropFirst()), rest <= 100, !t.valueText.dropFirst().hasPrefix("0") {
-            note(.repaired, "第\(line)行“\(Self.preview(name))”是比率，指标值“\(valueText)”不可能超过100%，开头的“2”是识别错的“≥”，按“≥\(t.valueText.dropFirst())”读取，请核对。", line: line, indicator: index, field: .type)
+            PlainText.contains(name, "率") || PlainText.contains(name, "满意度"),
+            let rest = Double(t.valueText.dropFirst()), rest <= 100, !t.valueText.dropFirst().hasPrefix("0")
+        {
+            note(
+                .repaired,
+                "第\(line)行“\(Self.preview(name))”是比率，指标值“\(valueText)”不可能超过100%，开头的“2”是识别错的“≥”，按“≥\(t.valueText.dropFirst())”读取，请核对。",
+                line: line, indicator: index, field: .type)
             return (.atLeast, String(t.valueText.dropFirst()), unit)
         }
         // a bare figure says the target is that figure: `=` is what is printed (as careful readers
@@ -289,9 +330,13 @@ extension Reader {
     /// The same reading as for targets (`readTarget`), for a figure written as text.
     static func ocrAtLeastRate(_ text: String, name: String) -> String? {
         let t = TextNormalizer.trim(TextNormalizer.halfWidth(text))
-        guard t.utf8.count <= 8, t.hasPrefix("2"), t.hasSuffix("%"), PlainText.contains(name, "率") || PlainText.contains(name, "满意度") else { return nil }
+        guard t.utf8.count <= 8, t.hasPrefix("2"), t.hasSuffix("%"),
+            PlainText.contains(name, "率") || PlainText.contains(name, "满意度")
+        else { return nil }
         let digits = t.dropFirst().dropLast()
-        guard !digits.hasPrefix("0"), let rest = Double(digits), rest <= 100, let whole = Double(t.dropLast()), whole > 100 else { return nil }
+        guard !digits.hasPrefix("0"), let rest = Double(digits), rest <= 100, let whole = Double(t.dropLast()), whole > 100 else {
+            return nil
+        }
         return "≥" + digits + "%"
     }
 
@@ -344,15 +389,18 @@ extension Reader {
         let di = drafts.count - 1
         let row = drafts[di].rows[idx].indicator
         var i = idx - 1
-        while i >= 0, i >= idx - Self.maxGroupRows, !drafts[di].rows[i].level2Printed, drafts[di].rows[i].indicator.level2.isEmpty {
+        while i >= 0, i >= idx - Self.maxGroupRows, !drafts[di].rows[i].level2Printed, drafts[di].rows[i].indicator.level2.isEmpty
+        {
             let above = drafts[di].rows[i].indicator.level1
             let line = drafts[di].rows[i].line
             if above.isEmpty, !row.level1.isEmpty, !drafts[di].rows[i].level1Printed {
                 // a row at the top of the grid: both levels are those of the row below
                 drafts[di].rows[i].indicator.level1 = row.level1
                 drafts[di].rows[i].indicator.level2 = row.level2
-                note(.repaired, "第\(line)行一级、二级指标为空（合并单元格只在组中间印出），按下方第\(drafts[di].rows[idx].line)行的“\(row.level1)”“\(row.level2)”补全。",
-                     line: line, indicator: i, field: .level2)
+                note(
+                    .repaired,
+                    "第\(line)行一级、二级指标为空（合并单元格只在组中间印出），按下方第\(drafts[di].rows[idx].line)行的“\(row.level1)”“\(row.level2)”补全。",
+                    line: line, indicator: i, field: .level2)
                 i -= 1
                 continue
             } else if Taxonomy.key(above) != Taxonomy.key(row.level1) {
@@ -374,8 +422,11 @@ extension Reader {
         if isLabel {
             flushPending()
             let exact2 = ImportTaxonomy.isExactLevel2(text) && !ImportTaxonomy.isExactLevel1(text)
-            if f.isLevel1 && !exact2 { applyLevels(level1: text, level2: nil, line: line) }
-            else { applyLevels(level1: nil, level2: text, line: line) }
+            if f.isLevel1 && !exact2 {
+                applyLevels(level1: text, level2: nil, line: line)
+            } else {
+                applyLevels(level1: nil, level2: text, line: line)
+            }
             return
         }
         if let pending = pendingName {

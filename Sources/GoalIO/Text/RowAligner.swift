@@ -96,22 +96,29 @@ struct RowAligner: Sendable {
     /// Only for rows without positions (space-separated, one cell per line), where order is all there
     /// is; the columns of the two figures, or nil.
     func pointsPair(_ cells: [CellFeatures], _ placement: Placement) -> (weight: Int, score: Int)? {
-        guard let w = columns.firstIndex(where: { if case .field(.weight) = $0.kind { return true }; return false }),
-              let s = columns.firstIndex(where: {
-                  if case .field(.score) = $0.kind { return true }
-                  if case .printedScore = $0.kind { return true }
-                  return false
-              }), s > w, columns.contains(where: { if case .field(.actual) = $0.kind { return true }; return false })
+        guard
+            let w = columns.firstIndex(where: {
+                if case .field(.weight) = $0.kind { return true }; return false
+            }),
+            let s = columns.firstIndex(where: {
+                if case .field(.score) = $0.kind { return true }
+                if case .printedScore = $0.kind { return true }
+                return false
+            }), s > w,
+            columns.contains(where: {
+                if case .field(.actual) = $0.kind { return true }; return false
+            })
         else { return nil }
         var numeric: [Int] = []
         for (k, col) in placement.columnOfCell.enumerated() where col != nil {
             if cells[k].isNumber || cells[k].isTarget || cells[k].isOperator { numeric.append(k) }
         }
         guard numeric.count == 2, let a = placement.columnOfCell[numeric[0]], let b = placement.columnOfCell[numeric[1]],
-              !(a == w && b == s),
-              numeric.allSatisfy({ (cells[$0].number ?? -1) >= 0 && (cells[$0].number ?? 101) <= 100 }),
-              // nothing placed between or after them but prose
-              placement.columnOfCell.enumerated().allSatisfy({ k, c in c == nil || k < numeric[0] || numeric.contains(k) || (c! > s) })
+            !(a == w && b == s),
+            numeric.allSatisfy({ (cells[$0].number ?? -1) >= 0 && (cells[$0].number ?? 101) <= 100 }),
+            // nothing placed between or after them but prose
+            placement.columnOfCell.enumerated().allSatisfy({ k, c in c == nil || k < numeric[0] || numeric.contains(k) || (c! > s)
+            })
         else { return nil }
         return (w, s)
     }

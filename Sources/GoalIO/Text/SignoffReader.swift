@@ -10,11 +10,14 @@ enum SignoffReader {
         // a label opens the row and none is longer than 7 characters: the first 72 bytes (24
         // Chinese characters, room for the spaces and marks `labelKey` drops) are all that is
         // searched and folded
-        let first = text.utf8.count <= 72 ? text : PlainText.withUTF8(text) { u in
-            var end = 72
-            while end > 0, u[end] & 0xC0 == 0x80 { end -= 1 }  // back to the start of a scalar
-            return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
-        }
+        let first =
+            text.utf8.count <= 72
+            ? text
+            : PlainText.withUTF8(text) { u in
+                var end = 72
+                while end > 0, u[end] & 0xC0 == 0x80 { end -= 1 } // back to the start of a scalar
+                return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
+            }
         guard signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
         let k = TextNormalizer.labelKey(first)
         return FormVocabulary.signoffLabels.contains { PlainText.hasPrefix(k, $0.0) && $0.1 != .phone && $0.1 != .filledOn }
@@ -79,8 +82,9 @@ enum SignoffReader {
     /// `2025.12.12`, `2025-12-12`, `2025/12/12`, `2025年12月12日` → `2025-12-12`.
     static func normalizeDate(_ text: String) -> String? {
         let parts = TextNormalizer.halfWidth(text).split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        guard parts.count >= 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        guard parts.count >= 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+            return nil
+        }
         return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
     }
 }
-

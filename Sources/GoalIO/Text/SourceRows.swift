@@ -65,9 +65,12 @@ struct Cell: Sendable {
             return
         }
         let trimmed = Markup.unescapeMarkdown(TextNormalizer.trim(raw))
-        if PlainText.containsByte(trimmed, UInt8(ascii: "<")) && PlainText.containsByte(trimmed, UInt8(ascii: ">")) && Markup.hasKnownTag(trimmed) {
+        if PlainText.containsByte(trimmed, UInt8(ascii: "<")) && PlainText.containsByte(trimmed, UInt8(ascii: ">"))
+            && Markup.hasKnownTag(trimmed)
+        {
             let parsed = Markup.parseHTML(trimmed)
-            self.init(text: parsed.segments.joined(separator: " "), markup: HTMLParts(segments: parsed.segments, boldRuns: parsed.bold))
+            self.init(
+                text: parsed.segments.joined(separator: " "), markup: HTMLParts(segments: parsed.segments, boldRuns: parsed.bold))
         } else {
             self.init(text: Markup.stripMarkdownEmphasis(trimmed))
         }
@@ -76,9 +79,10 @@ struct Cell: Sendable {
     /// A cell cut from a line. Most cells hold no markup (`\\`, `<`, `*` never occur in them), and
     /// their text is the piece trimmed: one copy, and no markup passes over it.
     init(raw: Substring) {
-        let plain = raw.utf8.withContiguousStorageIfAvailable { u in
-            !u.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }
-        } ?? false
+        let plain =
+            raw.utf8.withContiguousStorageIfAvailable { u in
+                !u.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }
+            } ?? false
         if plain { self.init(text: TextNormalizer.trim(raw)) } else { self.init(raw: String(raw)) }
     }
 
@@ -228,7 +232,9 @@ enum SourceRows {
     /// is a title or a 年度 line, whose spaces are not cell breaks (`（2025 年度）`).
     static func spacedRow(from line: Substring, number: Int) -> SourceRow {
         let plain = row(from: line, number: number)
-        guard !plain.isTabular, let sole = plain.soleText, !Reader.isTitle(sole), Reader.yearLine(sole) == nil else { return plain }
+        guard !plain.isTabular, let sole = plain.soleText, !Reader.isTitle(sole), Reader.yearLine(sole) == nil else {
+            return plain
+        }
         let parts = sole.split(maxSplits: maxCells - 1, whereSeparator: { $0 == " " || $0 == "\u{3000}" }).prefix(maxCells)
         guard parts.count > 1 else { return plain }
         return SourceRow(line: number, nonEmpty: parts.enumerated().map { ($0.offset, Cell(raw: $0.element)) }, isTabular: true)
@@ -260,10 +266,12 @@ enum SourceRows {
         }
         if let cut { return (cut.0, cut.1) }
         let parts = splitBytes(line, on: separator)
-        return (parts.enumerated().compactMap { i, p in
-            let c = Cell(raw: p)
-            return c.isEmpty ? nil : (i, c)
-        }, parts.count)
+        return (
+            parts.enumerated().compactMap { i, p in
+                let c = Cell(raw: p)
+                return c.isEmpty ? nil : (i, c)
+            }, parts.count
+        )
     }
 
     /// Splits on an ASCII separator by bytes (a Character-wise split breaks graphemes on every

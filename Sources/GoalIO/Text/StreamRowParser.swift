@@ -9,7 +9,9 @@ enum Grammar {
     static func levelKind(_ s: String) -> Level? {
         guard s.utf8.count <= 60 else { return nil }
         var k = TextNormalizer.withoutWhitespace(TextNormalizer.halfWidth(s))
-        if let open = k.firstIndex(of: "("), open != k.startIndex, k[open...].contains(where: \.isNumber) { k = String(k[..<open]) }
+        if let open = k.firstIndex(of: "("), open != k.startIndex, k[open...].contains(where: \.isNumber) {
+            k = String(k[..<open])
+        }
         guard !k.isEmpty, PlainText.count(k) <= 12 else { return nil }
         let taxonomy = ImportTaxonomy.index
         if taxonomy.level1(named: k) != nil { return .level1 }
@@ -39,7 +41,8 @@ enum Grammar {
 
     static func isFigure(_ s: String) -> Bool {
         guard s.utf8.count <= 40, let first = TextNormalizer.halfWidth(s).unicodeScalars.first,
-              first.properties.numericType != nil || "≥≤><=≧≦═".unicodeScalars.contains(first) else { return false }
+            first.properties.numericType != nil || "≥≤><=≧≦═".unicodeScalars.contains(first)
+        else { return false }
         return Target.parse(s).number != nil
     }
 
@@ -160,11 +163,15 @@ struct StreamRowParser {
             // `成本指标` straight before a name, inside a 一级 that the older forms put it under
             // (产出指标): there it is the 二级, as those forms print it
             // (with no 一级 printed, the 一级 the open 二级 stands under)
-            let outer = level1.map { Self.key($0.text) } ?? level2.flatMap { ImportTaxonomy.index.parents(ofLevel2: Self.key($0.text)).first }
+            let outer =
+                level1.map { Self.key($0.text) }
+                ?? level2.flatMap { ImportTaxonomy.index.parents(ofLevel2: Self.key($0.text)).first }
             if let l1 = outer, let next, Grammar.levelKind(next.text) == nil, !Grammar.isPoints(next.text),
-               ImportTaxonomy.index.allows(level1: l1, level2: Self.key(s)) {
+                ImportTaxonomy.index.allows(level1: l1, level2: Self.key(s))
+            {
                 level2 = (s, t.line)
-                notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
+                notes.append(
+                    ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
                 return
             }
             level1 = (s, t.line); level2 = nil; level1Empty = true; dashedColumns = []; return
@@ -173,7 +180,10 @@ struct StreamRowParser {
             // a 一级 printed over no row of its own (its block left empty), followed by a 二级 that
             // cannot stand under it: the label of an empty block, not this 二级's 一级
             if let l1 = level1, level1Empty, !ImportTaxonomy.index.allows(level1: Self.key(l1.text), level2: Self.key(s)) {
-                notes.append(ImportNote(.repaired, "第\(l1.line)行一级指标“\(l1.text)”下没有指标，其后的二级指标“\(s)”不属于它，按二级指标推定一级指标。", at: SourceLocation(line: l1.line)))
+                notes.append(
+                    ImportNote(
+                        .repaired, "第\(l1.line)行一级指标“\(l1.text)”下没有指标，其后的二级指标“\(s)”不属于它，按二级指标推定一级指标。",
+                        at: SourceLocation(line: l1.line)))
                 level1 = nil
             }
             level2 = (s, t.line); return
@@ -187,7 +197,10 @@ struct StreamRowParser {
             let rest = String(s.dropFirst())
             if rest.first != "否", Grammar.isNameLike(rest) {
                 cells[yn] = String(first)
-                notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(s))”开头的“\(first)”属于上一行的是否列，其余是下一行的指标名称。", at: SourceLocation(line: t.line)))
+                notes.append(
+                    ImportNote(
+                        .repaired, "第\(t.line)行“\(Reader.preview(s))”开头的“\(first)”属于上一行的是否列，其余是下一行的指标名称。",
+                        at: SourceLocation(line: t.line)))
                 close()
                 take(StreamToken(text: rest, line: t.line), next: next)
                 return
@@ -205,9 +218,14 @@ struct StreamRowParser {
         // the cell after such a dash is the next column's, even when it reads like a name
         // and so is a cell that repeats the one before (the actual printed as the target was)
         if wasAfterDash || s == previous, name != nil, nextColumn < columns.count, Grammar.levelKind(s) == nil,
-           Reader.withoutTemplatePrefix(s) == nil {
+            Reader.withoutTemplatePrefix(s) == nil
+        {
             if var c = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }) {
-                if sparseColumns.contains(c), let later = ((c + 1)..<columns.count).first(where: { !sparseColumns.contains($0) && Grammar.fits(s, columns[$0]) }) {
+                if sparseColumns.contains(c),
+                    let later = ((c + 1)..<columns.count).first(where: {
+                        !sparseColumns.contains($0) && Grammar.fits(s, columns[$0])
+                    })
+                {
                     c = later
                     rowHadDash = true
                 }
@@ -223,38 +241,52 @@ struct StreamRowParser {
         }
         // `415万元` before `15万元`: the weight glued to a target that the actual repeats (分值 4, 15万元)
         if name != nil, !fixedCount, nextColumn + 1 < columns.count, columns[nextColumn] == .field(.weight),
-           columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text) || Grammar.isDate(next.text), s.count > next.text.count,
-           s.hasSuffix(next.text), let w = Double(s.dropLast(next.text.count)), w > 0, w <= 100 {
+            columns[nextColumn + 1] == .field(.value), let next, Grammar.isFigure(next.text) || Grammar.isDate(next.text),
+            s.count > next.text.count,
+            s.hasSuffix(next.text), let w = Double(s.dropLast(next.text.count)), w > 0, w <= 100
+        {
             let weight = String(s.dropLast(next.text.count))
             cells[nextColumn] = weight
             cells[nextColumn + 1] = next.text
             nextColumn += 2
-            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与指标值（其后实际值同为“\(next.text)”），读作分值\(weight)、指标值\(next.text)。", at: SourceLocation(line: t.line)))
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(t.line)行“\(s)”是粘连的分值与指标值（其后实际值同为“\(next.text)”），读作分值\(weight)、指标值\(next.text)。",
+                    at: SourceLocation(line: t.line)))
             return
         }
         // `22`, `1010`: a weight and its full score glued (分值 2, 得分 2)
         // (the last figures of a row: the weight column may stand after other columns left empty)
         if name != nil, !fixedCount, s.count >= 2, s.count % 2 == 0, s.allSatisfy({ $0.isASCII && $0.isNumber }),
-           s.prefix(s.count / 2) == s.suffix(s.count / 2), let first = column(for: s, next: next),
-           let c = (first..<(columns.count - 1)).first(where: { columns[$0] == .field(.weight) && (columns[$0 + 1] == .printedScore || columns[$0 + 1] == .field(.score)) }),
-           c == first || next.map({ !Grammar.isFigure($0.text) && !Grammar.isNumber($0.text) }) ?? true {
+            s.prefix(s.count / 2) == s.suffix(s.count / 2), let first = column(for: s, next: next),
+            let c = (first..<(columns.count - 1)).first(where: {
+                columns[$0] == .field(.weight) && (columns[$0 + 1] == .printedScore || columns[$0 + 1] == .field(.score))
+            }),
+            c == first || next.map({ !Grammar.isFigure($0.text) && !Grammar.isNumber($0.text) }) ?? true
+        {
             let half = String(s.prefix(s.count / 2))
             cells[c] = half
             cells[c + 1] = half
             nextColumn = c + 2
-            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
+            notes.append(
+                ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
             return
         }
         // `6620` at the target where 实际完成值 and 得分 follow and no other cell does: the target,
         // the actual printed the same, and the score, glued (6 | 6 | 20)
         if name != nil, !fixedCount, next.map({ !Grammar.isFigure($0.text) }) ?? true, let c = column(for: s, next: next),
-           c + 2 < columns.count, columns[c] == .field(.value), columns[c + 1] == .field(.actual),
-           [.field(.score), .printedScore, .field(.weight)].contains(columns[c + 2]), let (figure, points) = Self.repeatedThenPoints(s) {
+            c + 2 < columns.count, columns[c] == .field(.value), columns[c + 1] == .field(.actual),
+            [.field(.score), .printedScore, .field(.weight)].contains(columns[c + 2]),
+            let (figure, points) = Self.repeatedThenPoints(s)
+        {
             cells[c] = figure
             cells[c + 1] = figure
             cells[c + 2] = points
             nextColumn = c + 3
-            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的指标值、实际完成值与得分，读作\(figure)、\(figure)、\(points)。", at: SourceLocation(line: t.line)))
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(t.line)行“\(s)”是粘连的指标值、实际完成值与得分，读作\(figure)、\(figure)、\(points)。",
+                    at: SourceLocation(line: t.line)))
             return
         }
         if name != nil, Reader.withoutTemplatePrefix(s) == nil, let c = column(for: s, next: next) {
@@ -267,7 +299,10 @@ struct StreamRowParser {
             if let next, Grammar.levelKind(next.text) == .level2, PlainText.count(s) <= 8, !s.contains(where: \.isNumber) {
                 // right after a 一级 over no row yet, it is no second 一级: debris, reported
                 if level1Empty, Grammar.levelKind(previous) == .level1 {
-                    notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”夹在一级指标与二级指标之间，不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+                    notes.append(
+                        ImportNote(
+                            .unreadable, "第\(t.line)行“\(Reader.preview(s))”夹在一级指标与二级指标之间，不属于任何一列，未读取。",
+                            at: SourceLocation(line: t.line)))
                     return
                 }
                 level1Empty = false
@@ -281,11 +316,15 @@ struct StreamRowParser {
             nextColumn = 0
             // the unit column glued to the name: `培训次数次` before `26次` is the name and `次`
             if let u = columns.firstIndex(of: .field(.unit)), let next, let unit = Target.parse(next.text).unit,
-               PlainText.count(unit) <= 2, CellFeatures.looksLikeUnit(unit), s.hasSuffix(unit), PlainText.count(s) > PlainText.count(unit) + 2 {
+                PlainText.count(unit) <= 2, CellFeatures.looksLikeUnit(unit), s.hasSuffix(unit),
+                PlainText.count(s) > PlainText.count(unit) + 2
+            {
                 name = (String(s.dropLast(unit.count)), t.line)
                 cells[u] = unit
                 nextColumn = u + 1
-                notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(s))”末尾的“\(unit)”是粘在名称后的计量单位。", at: SourceLocation(line: t.line)))
+                notes.append(
+                    ImportNote(
+                        .repaired, "第\(t.line)行“\(Reader.preview(s))”末尾的“\(unit)”是粘在名称后的计量单位。", at: SourceLocation(line: t.line)))
             }
             return
         }
@@ -307,7 +346,8 @@ struct StreamRowParser {
             for object in 1...2 {
                 let start = c.count - object - v.count
                 guard start >= 4, String(c[start..<(start + v.count)]) == v,
-                      c[(start + v.count)...].allSatisfy(GlueSplitter.isHan) else { continue }
+                    c[(start + v.count)...].allSatisfy(GlueSplitter.isHan)
+                else { continue }
                 return String(c[start...])
             }
         }
@@ -347,16 +387,22 @@ struct StreamRowParser {
         // cell is still to come, whatever it looks like
         let beforeDashed = dashedColumns.contains { $0 >= nextColumn }
         // (a name followed by its weight and a dash opens the next row, as the block's rows do)
-        let opensRow = Grammar.isNameLike(s) && next.map { Grammar.isNumber($0.text) } == true
+        let opensRow =
+            Grammar.isNameLike(s) && next.map { Grammar.isNumber($0.text) } == true
             && afterNext.map { ["一", "-", "—"].contains($0.text) } == true
-        if beforeDashed, !opensRow, let c = (nextColumn..<columns.count).first(where: { !dashedColumns.contains($0) && Grammar.fits(s, columns[$0]) }),
-           (nextColumn..<c).contains(where: { dashedColumns.contains($0) }) {
+        if beforeDashed, !opensRow,
+            let c = (nextColumn..<columns.count).first(where: { !dashedColumns.contains($0) && Grammar.fits(s, columns[$0]) }),
+            (nextColumn..<c).contains(where: { dashedColumns.contains($0) })
+        {
             rowHadDash = true
             return c
         }
-        if !sparseColumns.isEmpty, let first = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }), sparseColumns.contains(first),
-           let later = ((first + 1)..<columns.count).first(where: { !sparseColumns.contains($0) && Grammar.fits(s, columns[$0]) }),
-           !(Grammar.isNameLike(s) && next.map({ Grammar.isFigure($0.text) }) == true && PlainText.count(s) > 6) {
+        if !sparseColumns.isEmpty, let first = (nextColumn..<columns.count).first(where: { Grammar.fits(s, columns[$0]) }),
+            sparseColumns.contains(first),
+            let later = ((first + 1)..<columns.count).first(where: { !sparseColumns.contains($0) && Grammar.fits(s, columns[$0]) }
+            ),
+            !(Grammar.isNameLike(s) && next.map({ Grammar.isFigure($0.text) }) == true && PlainText.count(s) > 6)
+        {
             rowHadDash = true
             return later
         }
@@ -367,7 +413,8 @@ struct StreamRowParser {
         for c in nextColumn..<columns.count where Grammar.fits(s, columns[c]) {
             // a name before a figure, where only prose columns are left (偏差原因), is the next row's
             if Grammar.isNameLike(s), let next, Grammar.isFigure(next.text), Self.proseColumns.contains(columns[c]),
-               (c..<columns.count).allSatisfy({ Self.proseColumns.contains(columns[$0]) || !Grammar.fits(s, columns[$0]) }) {
+                (c..<columns.count).allSatisfy({ Self.proseColumns.contains(columns[$0]) || !Grammar.fits(s, columns[$0]) })
+            {
                 return nil
             }
             return c
@@ -375,7 +422,9 @@ struct StreamRowParser {
         return nil
     }
 
-    static let proseColumns: Set<FormVocabulary.Column> = [.field(.deviation), .field(.explanation), .field(.scoring), .field(.note), .field(.evidence), .field(.basis)]
+    static let proseColumns: Set<FormVocabulary.Column> = [
+        .field(.deviation), .field(.explanation), .field(.scoring), .field(.note), .field(.evidence), .field(.basis),
+    ]
 
     /// Columns every complete row of the table fills with the same text (`得分系数` `100%`), from a
     /// first reading (`StreamRows.constantColumns`).
@@ -392,7 +441,11 @@ struct StreamRowParser {
                 guard !cells[c].isEmpty else { c += 1; continue }
                 let r = ((c + 1)..<cells.count).first(where: { !cells[$0].isEmpty }) ?? cells.count
                 if let k = ((c + 1)..<r).first(where: { constantColumns[$0] == cells[c] }) {
-                    notes.append(ImportNote(.repaired, "第\(n.line)行“\(cells[c])”是每行都印的\(StreamRows.word(for: columns[k]))，不是\(StreamRows.word(for: columns[c]))，已归入该列。", at: SourceLocation(line: n.line)))
+                    notes.append(
+                        ImportNote(
+                            .repaired,
+                            "第\(n.line)行“\(cells[c])”是每行都印的\(StreamRows.word(for: columns[k]))，不是\(StreamRows.word(for: columns[c]))，已归入该列。",
+                            at: SourceLocation(line: n.line)))
                     cells[k] = cells[c]
                     cells[c] = ""
                     rowHadDash = true
@@ -411,10 +464,15 @@ struct StreamRowParser {
         var nameText = n.text
         // a goal table's row that has only its name: a target in words glued to the name's end
         // (`…影响长远`, `…水平提升`, `…就业岗位增加岗位`) is cut off as the target
-        if !fixedCount, columns.first == .field(.value), cells.allSatisfy(\.isEmpty), let target = Self.targetInWords(atEndOf: bare) {
+        if !fixedCount, columns.first == .field(.value), cells.allSatisfy(\.isEmpty),
+            let target = Self.targetInWords(atEndOf: bare)
+        {
             nameText = String(bare.dropLast(target.count))
             cells[0] = target
-            notes.append(ImportNote(.repaired, "第\(n.line)行“\(Reader.preview(n.text))”末尾的“\(target)”是粘在名称后的定性指标值。", at: SourceLocation(line: n.line)))
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(n.line)行“\(Reader.preview(n.text))”末尾的“\(target)”是粘在名称后的定性指标值。",
+                    at: SourceLocation(line: n.line)))
         }
         var row = StreamRows.row([level1?.text ?? "", level2?.text ?? "", nameText] + cells, line: n.line)
         row.columnsDecided = rowHadDash

@@ -36,7 +36,8 @@ enum StreamRows {
         // the heading as one row: 一级, 二级, 三级, then the columns after the name
         let headingWords = ["一级指标", "二级指标", "三级指标"] + post.map(word(for:))
         rows.append(row(headingWords, line: tokens[heading.start].line))
-        let yesNo = tokens[heading.start..<heading.end].contains { PlainText.hasPrefix($0.text, "是否") }
+        let yesNo =
+            tokens[heading.start..<heading.end].contains { PlainText.hasPrefix($0.text, "是否") }
             ? post.lastIndex(of: .field(.note)) : nil
         var parser = parse(tokens, from: heading.end, columns: post, marksEmpty: stream.marksEmptyCells, yesNo: yesNo, sparse: [])
         // A column that hardly any row fills (an adjusted target left empty, printed only where a
@@ -46,15 +47,19 @@ enum StreamRows {
         let sparse = sparseColumns(parser.rows, count: post.count).filter { ![.field(.type), .field(.unit)].contains(post[$0]) }
         let constants = constantColumns(parser.rows, count: post.count)
         if !sparse.isEmpty || !constants.isEmpty {
-            parser = parse(tokens, from: heading.end, columns: post, marksEmpty: stream.marksEmptyCells, yesNo: yesNo, sparse: sparse, constants: constants)
+            parser = parse(
+                tokens, from: heading.end, columns: post, marksEmpty: stream.marksEmptyCells, yesNo: yesNo, sparse: sparse,
+                constants: constants)
         }
         notes += parser.notes
         rows += parser.rows
         return Rebuilt(rows: rows, notes: notes)
     }
 
-    static func parse(_ tokens: [StreamToken], from start: Int, columns post: [FormVocabulary.Column], marksEmpty: Bool,
-                      yesNo: Int?, sparse: Set<Int>, constants: [Int: String] = [:]) -> StreamRowParser {
+    static func parse(
+        _ tokens: [StreamToken], from start: Int, columns post: [FormVocabulary.Column], marksEmpty: Bool,
+        yesNo: Int?, sparse: Set<Int>, constants: [Int: String] = [:]
+    ) -> StreamRowParser {
         var parser = StreamRowParser(columns: post, fixedCount: marksEmpty, yesNoColumn: yesNo)
         parser.sparseColumns = sparse
         parser.constantColumns = constants
@@ -89,7 +94,11 @@ enum StreamRows {
             guard let lo = ps.min(), let hi = ps.max(), (lo...hi).allSatisfy({ ps.contains($0) || !counts($0) }) else { continue }
             complete += 1
             for (p, cell) in r.nonEmpty where p >= 3 && p - 3 < count {
-                if let s = seen[p - 3] { seen[p - 3] = (s.text, s.n + 1, s.differs || s.text != cell.text) } else { seen[p - 3] = (cell.text, 1, false) }
+                if let s = seen[p - 3] {
+                    seen[p - 3] = (s.text, s.n + 1, s.differs || s.text != cell.text)
+                } else {
+                    seen[p - 3] = (cell.text, 1, false)
+                }
             }
         }
         var out: [Int: String] = [:]
@@ -108,8 +117,10 @@ enum StreamRows {
     }
 
     static func row(_ cells: [String], line: Int) -> SourceRow {
-        SourceRow(line: line, nonEmpty: cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, Cell(raw: Substring($0.element))) },
-                  isTabular: true)
+        SourceRow(
+            line: line,
+            nonEmpty: cells.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.offset, Cell(raw: Substring($0.element))) },
+            isTabular: true)
     }
 
     // MARK: scrambled level names and column markers
@@ -141,7 +152,8 @@ enum StreamRows {
                     for n in [5, 4] where i + n <= c.count {
                         let w = c[i..<(i + n)]
                         guard w.contains("指"), w.contains("标"), !(w.first == "指" && w.dropFirst().first == "标"),
-                              let name = scrambledLevel1[String(w.sorted())], String(w) != name else { continue }
+                            let name = scrambledLevel1[String(w.sorted())], String(w) != name
+                        else { continue }
                         found = (i, n, name)
                         break search
                     }
@@ -150,8 +162,11 @@ enum StreamRows {
             guard let f = found else { out?.append(t); continue }
             if out == nil { out = Array(tokens[..<k]) }
             let before = String(c[..<f.at]), after = String(c[(f.at + f.length)...])
-            notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(t.text))”中的“\(String(c[f.at..<(f.at + f.length)]))”是“\(f.name)”的字序错乱（竖排标签识别所致），按“\(f.name)”读取。",
-                                    at: SourceLocation(line: t.line)))
+            notes.append(
+                ImportNote(
+                    .repaired,
+                    "第\(t.line)行“\(Reader.preview(t.text))”中的“\(String(c[f.at..<(f.at + f.length)]))”是“\(f.name)”的字序错乱（竖排标签识别所致），按“\(f.name)”读取。",
+                    at: SourceLocation(line: t.line)))
             if !before.isEmpty { out!.append(StreamToken(text: before, line: t.line)) }
             out!.append(StreamToken(text: f.name, line: t.line))
             if !after.isEmpty { out!.append(StreamToken(text: after, line: t.line)) }
@@ -177,13 +192,17 @@ enum StreamRows {
         readLettersInLevels(&tokens, notes: &notes)
         for i in 0..<(tokens.count - 1) where Grammar.isPoints(tokens[i + 1].text) {
             let t = tokens[i].text
-            guard (4...8).contains(t.count), Grammar.levelKind(t) == nil, let candidates = levelNamesByLength[t.count] else { continue }
+            guard (4...8).contains(t.count), Grammar.levelKind(t) == nil, let candidates = levelNamesByLength[t.count] else {
+                continue
+            }
             let c = Array(t)
             let near = candidates.filter { name in zip(name, c).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } == 1 }
             guard near.count == 1 else { continue }
             let name = String(near[0])
-            notes.append(ImportNote(.repaired, "第\(tokens[i].line)行“\(t)”后印有分值，是指标层级名称“\(name)”印错了一个字（识别所致），按“\(name)”读取。",
-                                    at: SourceLocation(line: tokens[i].line)))
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(tokens[i].line)行“\(t)”后印有分值，是指标层级名称“\(name)”印错了一个字（识别所致），按“\(name)”读取。",
+                    at: SourceLocation(line: tokens[i].line)))
             tokens[i].text = name
         }
     }
@@ -195,7 +214,9 @@ enum StreamRows {
         var out: [StreamToken]?
         for (k, t) in tokens.enumerated() {
             let c = Array(t.text.prefix(12))
-            guard c.count >= 4, let p = c.firstIndex(where: { $0.isASCII && $0.isLetter }), p >= 1, p <= 6 else { out?.append(t); continue }
+            guard c.count >= 4, let p = c.firstIndex(where: { $0.isASCII && $0.isLetter }), p >= 1, p <= 6 else {
+                out?.append(t); continue
+            }
             var run = 1
             while p + run < c.count, run < 2, c[p + run].isASCII && c[p + run].isLetter { run += 1 }
             guard !(p + run < c.count && c[p + run].isASCII && c[p + run].isLetter) else { out?.append(t); continue }
@@ -211,8 +232,11 @@ enum StreamRows {
             if out == nil { out = Array(tokens[..<k]) }
             let level = String(found[0].name)
             let rest = String(t.text.dropFirst(found[0].used))
-            notes.append(ImportNote(.repaired, "第\(t.line)行“\(Reader.preview(t.text))”开头的“\(String(c[..<found[0].used]))”是指标层级名称“\(level)”（一字识别为字母），按“\(level)”读取。",
-                                    at: SourceLocation(line: t.line)))
+            notes.append(
+                ImportNote(
+                    .repaired,
+                    "第\(t.line)行“\(Reader.preview(t.text))”开头的“\(String(c[..<found[0].used]))”是指标层级名称“\(level)”（一字识别为字母），按“\(level)”读取。",
+                    at: SourceLocation(line: t.line)))
             out!.append(StreamToken(text: level, line: t.line))
             if !rest.isEmpty { out!.append(StreamToken(text: rest, line: t.line)) }
         }
@@ -239,8 +263,9 @@ enum StreamRows {
         out.reserveCapacity(tokens.count)
         for t in tokens {
             if !t.isEmptyCell, let n = letterMarkerLength(t.text), let last = out.last, !last.isEmptyCell,
-               FormVocabulary.column(forHeading: last.text) != nil, letterMarkerLength(last.text) == nil,
-               FormVocabulary.column(forHeading: last.text + String(t.text.prefix(n))) != nil {
+                FormVocabulary.column(forHeading: last.text) != nil, letterMarkerLength(last.text) == nil,
+                FormVocabulary.column(forHeading: last.text + String(t.text.prefix(n))) != nil
+            {
                 out[out.count - 1].text += String(t.text.prefix(n))
                 let rest = TextNormalizer.trim(String(t.text.dropFirst(n)))
                 if !rest.isEmpty { out.append(StreamToken(text: rest, line: t.line)) }
@@ -262,9 +287,12 @@ enum StreamRows {
         for i in start..<(tokens.count - 1) {
             let t = tokens[i].text, next = tokens[i + 1].text
             guard t.count >= 4, t.hasSuffix("二"), Grammar.isNameLike(t), !hasOperator(next), Grammar.isFigure(next),
-                  let before = t.dropLast().last, GlueSplitter.isHan(before), !"一二三四五六七八九十第".contains(before) else { continue }
-            notes.append(ImportNote(.repaired, "第\(tokens[i].line)行“\(Reader.preview(t))”末尾的“二”是识别错的“=”（其后的“\(next)”没有比较符号），按“=\(next)”读取。",
-                                    at: SourceLocation(line: tokens[i].line)))
+                let before = t.dropLast().last, GlueSplitter.isHan(before), !"一二三四五六七八九十第".contains(before)
+            else { continue }
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(tokens[i].line)行“\(Reader.preview(t))”末尾的“二”是识别错的“=”（其后的“\(next)”没有比较符号），按“=\(next)”读取。",
+                    at: SourceLocation(line: tokens[i].line)))
             tokens[i].text = String(t.dropLast())
             tokens[i + 1].text = "=" + next
         }
@@ -283,20 +311,27 @@ enum StreamRows {
             if i + 1 < tokens.count, !t.isEmptyCell, !tokens[i + 1].isEmptyCell, !isWord(t.text) || tokens[i + 1].text == "指标" {
                 let joined = t.text + tokens[i + 1].text
                 if PlainText.count(joined) <= 16, isWord(joined) {
-                    notes.append(ImportNote(.repaired, "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与“\(tokens[i + 1].text)”是一个单元格换行所分，已合为“\(joined)”。",
-                                            at: SourceLocation(line: t.line)))
+                    notes.append(
+                        ImportNote(
+                            .repaired,
+                            "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与“\(tokens[i + 1].text)”是一个单元格换行所分，已合为“\(joined)”。",
+                            at: SourceLocation(line: t.line)))
                     out.append(StreamToken(text: joined, line: t.line))
                     i += 2
                     continue
                 }
             }
             // `社会效益` / `指标效果显著`: the word's end went to the next line with the next cell
-            if i + 1 < tokens.count, !t.isEmptyCell, Grammar.levelKind(t.text + "指标") != nil, Grammar.levelKind(t.text) == nil || !t.text.hasSuffix("指标"),
-               PlainText.hasPrefix(tokens[i + 1].text, "指标"), tokens[i + 1].text.count > 2, !isWord(tokens[i + 1].text),
-               Reader.withoutTemplatePrefix(tokens[i + 1].text) == nil {
+            if i + 1 < tokens.count, !t.isEmptyCell, Grammar.levelKind(t.text + "指标") != nil,
+                Grammar.levelKind(t.text) == nil || !t.text.hasSuffix("指标"),
+                PlainText.hasPrefix(tokens[i + 1].text, "指标"), tokens[i + 1].text.count > 2, !isWord(tokens[i + 1].text),
+                Reader.withoutTemplatePrefix(tokens[i + 1].text) == nil
+            {
                 let rest = String(tokens[i + 1].text.dropFirst(2))
-                notes.append(ImportNote(.repaired, "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与下一格开头的“指标”是一个被换行拆开的名称，已合为“\(t.text)指标”。",
-                                        at: SourceLocation(line: t.line)))
+                notes.append(
+                    ImportNote(
+                        .repaired, "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与下一格开头的“指标”是一个被换行拆开的名称，已合为“\(t.text)指标”。",
+                        at: SourceLocation(line: t.line)))
                 out.append(StreamToken(text: t.text + "指标", line: t.line))
                 out.append(StreamToken(text: rest, line: tokens[i + 1].line))
                 i += 2
@@ -316,17 +351,21 @@ enum StreamRows {
         for i in 1..<(tokens.count - 1) where !tokens[i].isEmptyCell && !isHeading(tokens[i]) {
             // the heading before may be one cut short (`(%)`), so look two back as well
             guard isHeading(tokens[i - 1]) || (i >= 2 && isHeading(tokens[i - 2])),
-                  isHeading(tokens[i + 1]) || (i + 2 < tokens.count && isHeading(tokens[i + 2])),
-                  let (word, _) = FormVocabulary.scrambledHeading(tokens[i].text) else { continue }
-            notes.append(ImportNote(.repaired, "第\(tokens[i].line)行表头“\(tokens[i].text)”是“\(word)”的字序错乱（识别或复制所致），按“\(word)”读取。",
-                                    at: SourceLocation(line: tokens[i].line)))
+                isHeading(tokens[i + 1]) || (i + 2 < tokens.count && isHeading(tokens[i + 2])),
+                let (word, _) = FormVocabulary.scrambledHeading(tokens[i].text)
+            else { continue }
+            notes.append(
+                ImportNote(
+                    .repaired, "第\(tokens[i].line)行表头“\(tokens[i].text)”是“\(word)”的字序错乱（识别或复制所致），按“\(word)”读取。",
+                    at: SourceLocation(line: tokens[i].line)))
             tokens[i].text = word
         }
     }
 
     /// A column heading, a 一级/二级 name or a header label.
     static func isWord(_ s: String) -> Bool {
-        FormVocabulary.column(forHeading: s) != nil || Grammar.levelKind(s) != nil || FormVocabulary.headerField(exactly: s) != nil
+        FormVocabulary.column(forHeading: s) != nil || Grammar.levelKind(s) != nil
+            || FormVocabulary.headerField(exactly: s) != nil
     }
 
     // MARK: heading
@@ -351,8 +390,10 @@ enum StreamRows {
                 if tokens[j].isEmptyCell { cols.append((nil, j)); j += 1; continue }
                 guard let c = FormVocabulary.column(forHeading: tokens[j].text) else {
                     // a word the flattening cut off the front of a heading (`全年` + `完成值`)
-                    if PlainText.count(tokens[j].text) <= 3, !tokens[j].text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), j + 1 < tokens.count,
-                       FormVocabulary.column(forHeading: tokens[j + 1].text) != nil, !cols.isEmpty {
+                    if PlainText.count(tokens[j].text) <= 3, !tokens[j].text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+                        j + 1 < tokens.count,
+                        FormVocabulary.column(forHeading: tokens[j + 1].text) != nil, !cols.isEmpty
+                    {
                         j += 1
                         continue
                     }
@@ -366,7 +407,8 @@ enum StreamRows {
             // a heading with 二级 and columns after it but no 三级 (`一级指标 二级指标 绩效标准
             // 当年预期实现值`): the indicator's name stands right after the 二级
             if !cols.contains(where: { $0.0 == .field(.name) }), let l2 = cols.firstIndex(where: { $0.0 == .field(.level2) }),
-               l2 + 1 < cols.count, cols[(l2 + 1)...].contains(where: { $0.0 == .field(.value) }) {
+                l2 + 1 < cols.count, cols[(l2 + 1)...].contains(where: { $0.0 == .field(.value) })
+            {
                 cols.insert((.field(.name), cols[l2].1), at: l2 + 1)
             }
             if let nameAt = cols.firstIndex(where: { $0.0 == .field(.name) }) {

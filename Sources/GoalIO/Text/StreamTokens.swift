@@ -33,7 +33,9 @@ enum StreamTokenizer {
             let trimmed = TextNormalizer.trim(line)
             if trimmed.isEmpty {
                 // a line of no-break spaces is an empty cell of a table copied one cell per line
-                if line.unicodeScalars.contains("\u{00A0}") { r.tokens.append(StreamToken(text: "", line: lineNo)); r.marksEmptyCells = true }
+                if line.unicodeScalars.contains("\u{00A0}") {
+                    r.tokens.append(StreamToken(text: "", line: lineNo)); r.marksEmptyCells = true
+                }
                 return
             }
             var t = Substring(trimmed)
@@ -42,18 +44,25 @@ enum StreamTokenizer {
             var markerDropped = false
             if previousWasGlued, let marker = pageMarkerLength(t) ?? nextMarker.flatMap({ pageMarkerLength(t, number: $0) }) {
                 markerDropped = true
-                r.notes.append(ImportNote(.repaired, "第\(lineNo)行开头的“\(t.prefix(marker))”是分页留下的页码，已去掉。", at: SourceLocation(line: lineNo)))
+                r.notes.append(
+                    ImportNote(.repaired, "第\(lineNo)行开头的“\(t.prefix(marker))”是分页留下的页码，已去掉。", at: SourceLocation(line: lineNo)))
                 if let n = nextMarker, pageMarkerLength(t, number: n) != nil { nextMarker = n + 1 }
                 t = t.dropFirst(marker)
             }
             // the page break fell inside a figure (`…完成10` / `2、0%100%`): the figure goes on
             if markerDropped, let last = r.tokens.last, !last.isEmptyCell, let lc = last.text.last, lc.isASCII && lc.isNumber,
-               let fc = t.first, fc.isASCII && fc.isNumber || fc == "%" {
+                let fc = t.first, fc.isASCII && fc.isNumber || fc == "%"
+            {
                 r.tokens.removeLast()
-                r.notes.append(ImportNote(.repaired, "第\(lineNo)行开头的“\(t.prefix(4))”接着上一行末尾的“\(last.text)”，是被分页拆开的一个数。", at: SourceLocation(line: lineNo)))
+                r.notes.append(
+                    ImportNote(
+                        .repaired, "第\(lineNo)行开头的“\(t.prefix(4))”接着上一行末尾的“\(last.text)”，是被分页拆开的一个数。",
+                        at: SourceLocation(line: lineNo)))
                 t = Substring(last.text + t)
             }
-            if lineNo == firstLine, let marker = pageMarkerLength(t) ?? pageMarkerLength(t, number: 1), PlainText.count(String(t)) >= gluedLength {
+            if lineNo == firstLine, let marker = pageMarkerLength(t) ?? pageMarkerLength(t, number: 1),
+                PlainText.count(String(t)) >= gluedLength
+            {
                 if pageMarkerLength(t, number: 1) != nil { nextMarker = 2 }
                 t = t.dropFirst(marker)
             }
@@ -70,7 +79,8 @@ enum StreamTokenizer {
                 cells = t.split(separator: "\t").map { TextNormalizer.trim($0) }
             } else {
                 separated = false
-                cells = spacedCells(String(t), continuesGlued: previousWasGlued, wrapNoted: &wrapNoted, line: lineNo, notes: &r.notes)
+                cells = spacedCells(
+                    String(t), continuesGlued: previousWasGlued, wrapNoted: &wrapNoted, line: lineNo, notes: &r.notes)
             }
             previousWasGlued = cells.count == 1 && PlainText.count(cells[0]) >= gluedLength
             // a cell the source closed itself (` |`, a tab) is one cell unless it is long enough to
@@ -105,7 +115,9 @@ enum StreamTokenizer {
     /// too, except in a long glued line, where spaces between Chinese characters are what a line
     /// wrap inside a cell left (`偏差原因分析及改进措 施`) and are taken out. Titles and 年度 lines
     /// keep their spaces.
-    static func spacedCells(_ t: String, continuesGlued: Bool = false, wrapNoted: inout Bool, line: Int, notes: inout [ImportNote]) -> [String] {
+    static func spacedCells(
+        _ t: String, continuesGlued: Bool = false, wrapNoted: inout Bool, line: Int, notes: inout [ImportNote]
+    ) -> [String] {
         if Reader.isTitle(t) || Reader.yearLine(t) != nil { return [t] }
         let chars = Array(t)
         var pieces: [String] = []
@@ -121,8 +133,11 @@ enum StreamTokenizer {
                 let single = j - i == 1
                 if glued, single, i > 0, j < chars.count, !chars[i - 1].isASCII, !chars[j].isASCII {
                     if !wrapNoted {
-                        notes.append(ImportNote(.repaired, "第\(line)行单元格内有换行留下的空格（如“\(String(chars[max(0, i - 4)..<min(chars.count, j + 3)]))”），已去掉。",
-                                                at: SourceLocation(line: line)))
+                        notes.append(
+                            ImportNote(
+                                .repaired,
+                                "第\(line)行单元格内有换行留下的空格（如“\(String(chars[max(0, i - 4)..<min(chars.count, j + 3)]))”），已去掉。",
+                                at: SourceLocation(line: line)))
                         wrapNoted = true
                     }
                 } else if !cur.isEmpty {

@@ -43,7 +43,9 @@ struct TableDraft {
     var taskNames: [(name: String, line: Int)] = []
     var taskContents: [(text: String, after: Int)] = []
     var rows: [Row] = [] {
-        didSet { if let last = rows.last, !hasInputManagement { hasInputManagement = Taxonomy.key(last.indicator.level1) == "投入管理" } }
+        didSet {
+            if let last = rows.last, !hasInputManagement { hasInputManagement = Taxonomy.key(last.indicator.level1) == "投入管理" }
+        }
     }
     /// Whether a row carries 投入管理指标, the provincial form's own group.
     private(set) var hasInputManagement = false
@@ -75,7 +77,8 @@ struct TableDraft {
 
     func build() -> GoalTable {
         let k = resolvedKind
-        let project: ProjectInfo? = (projectName != nil || projectManager != nil) ? ProjectInfo(name: projectName, manager: projectManager) : nil
+        let project: ProjectInfo? =
+            (projectName != nil || projectManager != nil) ? ProjectInfo(name: projectName, manager: projectManager) : nil
         return GoalTable(
             kind: k, title: title ?? k.officialTitle, year: year, unit: unit ?? "", duty: duty, goal: goal,
             project: project, funds: funds.isEmpty ? nil : funds, tasks: [], indicators: rows.map(\.indicator),

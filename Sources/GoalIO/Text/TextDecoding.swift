@@ -85,7 +85,15 @@ public enum TextDecoding {
     private static func plausibleChinese(_ s: String) -> Bool {
         var cjk = 0, ascii = 0, other = 0
         for u in s.unicodeScalars.prefix(20000) {
-            if u.isASCII { ascii += 1 } else if (0x4E00...0x9FFF).contains(u.value) || (0x3000...0x303F).contains(u.value) || (0xFF00...0xFFEF).contains(u.value) { cjk += 1 } else { other += 1 }
+            if u.isASCII {
+                ascii += 1
+            } else if (0x4E00...0x9FFF).contains(u.value) || (0x3000...0x303F).contains(u.value)
+                || (0xFF00...0xFFEF).contains(u.value)
+            {
+                cjk += 1
+            } else {
+                other += 1
+            }
         }
         return cjk > 0 && other * 10 < cjk
     }

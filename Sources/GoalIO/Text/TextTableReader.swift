@@ -13,8 +13,10 @@ public enum TextTableReader {
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
         let bounds = cuts.indices.map { k in
-            (text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k].offset),
-             k + 1 < cuts.count ? text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k + 1].offset) : text.endIndex)
+            (
+                text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k].offset),
+                k + 1 < cuts.count ? text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k + 1].offset) : text.endIndex
+            )
         }
         return readPieces(cuts.count) { i in read(piece: String(text[bounds[i].0..<bounds[i].1]), firstLine: cuts[i].line) }
     }
@@ -27,14 +29,17 @@ public enum TextTableReader {
         // only text that prints a grid heading is read again (a table copied from a PDF keeps its
         // heading row): prose and noise are not read twice
         guard PlainText.containsByte(text, UInt8(ascii: " ")) || TextNormalizer.contains(text, "\u{3000}"),
-              ["三级指标", "指标名称", "指标值", "具体指标"].contains(where: { TextNormalizer.contains(text, $0) }) else { return nil }
+            ["三级指标", "指标名称", "指标值", "具体指标"].contains(where: { TextNormalizer.contains(text, $0) })
+        else { return nil }
         var reader = Reader(rows: SourceRows.split(text, firstLine: firstLine, spaces: true))
         reader.positionless = true
         reader.run()
         var result = reader.finish()
         guard !result.tables.isEmpty else { return nil }
-        result.notes.insert(ImportNote(.repaired, "表格各列以空格分隔（如从 PDF 复制），已按空格切分单元格、按内容归入各列；合并单元格处请核对。",
-                                       at: SourceLocation()), at: 0)
+        result.notes.insert(
+            ImportNote(
+                .repaired, "表格各列以空格分隔（如从 PDF 复制），已按空格切分单元格、按内容归入各列；合并单元格处请核对。",
+                at: SourceLocation()), at: 0)
         return result
     }
 
@@ -51,12 +56,14 @@ public enum TextTableReader {
             // lost their breaks, and the stream reading is tried too.
             // The stream reading is taken only when it explains clearly more of the text.
             guard text.utf8.count <= streamLimit,
-                  result.notes.contains(where: { $0.message.contains(Reader.verticalHeadingWords) }) || mostlyOneCellPerLine(rows),
-                  let stream = readStream(text, firstLine: firstLine),
-                  quality(stream) > quality(result) + max(2, quality(result) / 5) else { return result }
+                result.notes.contains(where: { $0.message.contains(Reader.verticalHeadingWords) }) || mostlyOneCellPerLine(rows),
+                let stream = readStream(text, firstLine: firstLine),
+                quality(stream) > quality(result) + max(2, quality(result) / 5)
+            else { return result }
             return stream
         }
-        if let spaced = readSpaceSeparated(text, firstLine: firstLine), spaced.tables.contains(where: { !$0.indicators.isEmpty }) {
+        if let spaced = readSpaceSeparated(text, firstLine: firstLine), spaced.tables.contains(where: { !$0.indicators.isEmpty })
+        {
             return spaced
         }
         if let stream = readStream(text, firstLine: firstLine) { return stream }
@@ -95,7 +102,8 @@ public enum TextTableReader {
         var q = 0
         for t in r.tables {
             for i in t.indicators where !i.value.isEmpty || i.weight != nil || i.actual != nil {
-                q += (i.name.isEmpty ? 0 : 1) + (i.value.isEmpty ? 0 : 1) + (i.level2.isEmpty ? 0 : 1)
+                q +=
+                    (i.name.isEmpty ? 0 : 1) + (i.value.isEmpty ? 0 : 1) + (i.level2.isEmpty ? 0 : 1)
                     + (i.weight == nil ? 0 : 1) + (i.actual == nil ? 0 : 1)
             }
         }
@@ -108,12 +116,15 @@ public enum TextTableReader {
     /// text prints no indicator heading (prose and noise are not read twice).
     static func readStream(_ text: String, firstLine: Int) -> ImportResult? {
         guard ["三级指标", "指标名称", "二级指标"].contains(where: { TextNormalizer.contains(text, $0) }),
-              let rebuilt = StreamRows.rebuild(text, firstLine: firstLine) else { return nil }
+            let rebuilt = StreamRows.rebuild(text, firstLine: firstLine)
+        else { return nil }
         var result = read(rows: rebuilt.rows)
         guard result.tables.contains(where: { !$0.indicators.isEmpty }) else { return nil }
         result.notes.insert(contentsOf: rebuilt.notes, at: 0)
-        result.notes.insert(ImportNote(.repaired, "表格的行界已丢失（每格一行或多格粘连成一行），已按表头各列与单元格内容重新分行读取；请核对各行。",
-                                       at: SourceLocation()), at: 0)
+        result.notes.insert(
+            ImportNote(
+                .repaired, "表格的行界已丢失（每格一行或多格粘连成一行），已按表头各列与单元格内容重新分行读取；请核对各行。",
+                at: SourceLocation()), at: 0)
         return result
     }
 
@@ -291,7 +302,9 @@ struct Reader {
         }
     }
 
-    mutating func note(_ kind: ImportNote.Kind, _ message: String, line: Int?, indicator: Int? = nil, field: IndicatorField? = nil) {
+    mutating func note(
+        _ kind: ImportNote.Kind, _ message: String, line: Int?, indicator: Int? = nil, field: IndicatorField? = nil
+    ) {
         let table = drafts.isEmpty ? nil : drafts.count - 1
         notes.append(ImportNote(kind, message, at: SourceLocation(line: line, table: table, indicator: indicator, field: field)))
     }
@@ -325,13 +338,19 @@ struct Reader {
         while i < rows.count {
             // a level name is at most 12 characters: 36 bytes for the two lines together
             if i + 1 < rows.count, rows[i].nonEmpty.count == 1, rows[i + 1].nonEmpty.count == 1,
-               rows[i].nonEmpty[0].cell.text.utf8.count + rows[i + 1].nonEmpty[0].cell.text.utf8.count <= 36 {
+                rows[i].nonEmpty[0].cell.text.utf8.count + rows[i + 1].nonEmpty[0].cell.text.utf8.count <= 36
+            {
                 let a = rows[i].nonEmpty[0].cell.text, b = rows[i + 1].nonEmpty[0].cell.text
                 let joined = a + b
                 if ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) {
                     if out == nil { out = Array(rows[..<i]) }
-                    out!.append(SourceRow(line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))], isTabular: rows[i].isTabular))
-                    note(.repaired, "第\(rows[i].line)、\(rows[i + 1].line)行的“\(a)”“\(b)”是换行拆开的一个指标名称，已合并为“\(joined)”。", line: rows[i].line)
+                    out!.append(
+                        SourceRow(
+                            line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))],
+                            isTabular: rows[i].isTabular))
+                    note(
+                        .repaired, "第\(rows[i].line)、\(rows[i + 1].line)行的“\(a)”“\(b)”是换行拆开的一个指标名称，已合并为“\(joined)”。",
+                        line: rows[i].line)
                     i += 2
                     continue
                 }
@@ -373,7 +392,9 @@ struct Reader {
             return
         }
         if inGuidance {
-            if let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache), pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName }) {
+            if let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache),
+                pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName })
+            {
                 inGuidance = false
                 startTable(line: row.line, inheritFrom: current)
                 readHeader(row, pairs: pairs)
@@ -421,7 +442,9 @@ struct Reader {
             return
         }
         if aligner == nil, let cols = executionColumns, readExecutionRow(row, columns: cols) { return }
-        if expectGoalRow, aligner == nil, row.isTabular, HeaderBlockReader.pairs(in: row, labels: &labelCache) == nil, let first = row.nonEmpty.first {
+        if expectGoalRow, aligner == nil, row.isTabular, HeaderBlockReader.pairs(in: row, labels: &labelCache) == nil,
+            let first = row.nonEmpty.first
+        {
             // the row under 年度总体目标 | 预期目标 | 实际完成情况 holds the goal itself
             current?.goal = first.cell.text
             expectGoalRow = false
@@ -430,7 +453,8 @@ struct Reader {
         // inside a grid only a table's first labels (单位, 项目名称…) can follow, written exactly
         if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache) {
             if let d = current, !d.rows.isEmpty || afterSignoff,
-               pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName }) {
+                pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName })
+            {
                 startTable(line: row.line, inheritFrom: d)
             }
             readHeader(row, pairs: pairs)
@@ -442,8 +466,10 @@ struct Reader {
                 readTaskRow(name: first.cell.text, cells: row.nonEmpty.dropFirst().map(\.cell), line: row.line)
                 return
             }
-            if row.isTabular, looksLikeHeaderlessIndicatorRow(row), let next = rows[(rowIndex + 1)...].first(where: { !$0.isBlank }),
-               looksLikeHeaderlessIndicatorRow(next, needsLevel: false) {
+            if row.isTabular, looksLikeHeaderlessIndicatorRow(row),
+                let next = rows[(rowIndex + 1)...].first(where: { !$0.isBlank }),
+                looksLikeHeaderlessIndicatorRow(next, needsLevel: false)
+            {
                 setColumns(Self.genericColumns, line: row.line, positional: false)
                 note(.repaired, "第\(row.line)行前没有找到指标表头（一级指标、三级指标、指标值…），已按单元格内容识别各列。", line: row.line)
             } else {
@@ -479,7 +505,8 @@ struct Reader {
         guard t.utf8.count <= 160 else { return false }
         // `2020年度长江禁捕项目自评表`: a self-evaluation of a project or a department says so without 绩效
         if !TextNormalizer.contains(t, "绩效") {
-            return PlainText.hasSuffix(t, "自评表") && PlainText.count(t) <= 40 && ["项目", "部门", "资金"].contains(where: { TextNormalizer.contains(t, $0) })
+            return PlainText.hasSuffix(t, "自评表") && PlainText.count(t) <= 40
+                && ["项目", "部门", "资金"].contains(where: { TextNormalizer.contains(t, $0) })
         }
         guard PlainText.count(t) <= 40 else { return false }
         return PlainText.hasSuffix(t, "表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
@@ -522,7 +549,8 @@ struct Reader {
         for p in pairs {
             // a value followed by the sheet's money unit (`某某局　　单位：万元`) is the value alone
             // and one that starts with the label's colon (`单位名称` `:某局`, glued text cut after the label) is the value after it
-            let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim(Self.withoutLeadingColon($0))) }.flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
+            let v = p.value.map { HeaderBlockReader.withoutTrailingUnitNote(TextNormalizer.trim(Self.withoutLeadingColon($0))) }
+                .flatMap { $0.isEmpty || $0 == "-" ? nil : $0 }
             switch p.field {
             case .unit: if let v { current?.unit = v; current?.unitLabelled = true }
             case .implementer:
@@ -531,8 +559,11 @@ struct Reader {
             case .supervisor: current?.sawSupervisor = true
             case .duty: if let v { current?.duty = v }
             case .goal:
-                if let v, ExecutionBlock.goalSubheadings.contains(TextNormalizer.labelKey(v)) { expectGoalRow = true }
-                else if let v { current?.goal = v }
+                if let v, ExecutionBlock.goalSubheadings.contains(TextNormalizer.labelKey(v)) {
+                    expectGoalRow = true
+                } else if let v {
+                    current?.goal = v
+                }
             case .projectName: current?.projectFieldsPrinted = true; if let v { current?.projectName = v }
             case .projectManager: current?.projectFieldsPrinted = true; if let v { current?.projectManager = v }
             case .fundsGroup, .other: break
@@ -594,9 +625,11 @@ struct Reader {
         let ne = row.nonEmpty
         // every heading row names at least one 指标 column (一级指标, 指标值…), in a cell short enough
         // to be a heading (`column(forHeading:)`): an explanation that mentions 指标 does not count
-        guard ne.count >= 3, ne.contains(where: {
-            $0.cell.text.utf8.count <= FormVocabulary.longestHeadingBytes && TextNormalizer.contains($0.cell.text, "指标")
-        }) else { return nil }
+        guard ne.count >= 3,
+            ne.contains(where: {
+                $0.cell.text.utf8.count <= FormVocabulary.longestHeadingBytes && TextNormalizer.contains($0.cell.text, "指标")
+            })
+        else { return nil }
         var cols: [(FormVocabulary.Column, Int)] = []
         var fields = Set<IndicatorField>()
         var misses = 0
@@ -612,7 +645,8 @@ struct Reader {
             if case .field(let f) = c { fields.insert(f) }
         }
         guard fields.count >= 3, cols.count * 2 >= ne.count,
-              !fields.isDisjoint(with: [.name, .level1, .value, .type]) else { return nil }
+            !fields.isDisjoint(with: [.name, .level1, .value, .type])
+        else { return nil }
         return cols
     }
 
@@ -624,7 +658,7 @@ struct Reader {
                 let cols = verticalHeader.enumerated().map { ($0.element.0, $0.offset) }
                 note(.repaired, "第\(verticalHeader[0].1)行起的\(Self.verticalHeadingWords)，已按每行一个单元格读取。", line: verticalHeader[0].1)
                 setColumns(cols, line: verticalHeader[0].1, positional: false)
-                verticalHeader = [(cols[0].0, -1)]  // marks vertical mode
+                verticalHeader = [(cols[0].0, -1)] // marks vertical mode
                 return false
             }
             verticalHeader = []
@@ -635,12 +669,14 @@ struct Reader {
     }
 
     static let genericColumns: [(FormVocabulary.Column, Int)] = [
-        IndicatorField.level1, .level2, .name, .type, .value, .unit, .explanation, .scoring, .weight, .basis, .lastYear, .evidence, .note,
+        IndicatorField.level1, .level2, .name, .type, .value, .unit, .explanation, .scoring, .weight, .basis, .lastYear,
+        .evidence, .note,
     ].enumerated().map { (.field($0.element), $0.offset) }
 
     mutating func setColumns(_ cols: [(FormVocabulary.Column, Int)], line: Int, positional: Bool = true) {
         var grid: [GridColumn] = []
-        let present = Set(cols.compactMap { c -> IndicatorField? in if case .field(let f) = c.0 { return f } else { return nil } })
+        let present = Set(
+            cols.compactMap { c -> IndicatorField? in if case .field(let f) = c.0 { return f } else { return nil } })
         for (i, (c, pos)) in cols.enumerated() {
             let p = Double(pos)
             // rows often carry a type or unit cell the heading does not print
@@ -666,9 +702,10 @@ struct Reader {
         guard ne.count >= 3, ne.count <= 16 else { return false }
         let f = ne.map { CellFeatures($0.cell.text, taxonomy: taxonomy) }
         guard f.contains(where: { ($0.isTarget && $0.targetUnitIsClean) || $0.isOperator }),
-              !needsLevel || f.contains(where: { $0.isLevel1 || $0.isLevel2 }),
-              // a name of its own, not the 一级/二级 cell again
-              f.contains(where: { $0.isCleanName && (!needsLevel || ($0.length >= 3 && !$0.isLevel1 && !$0.isLevel2)) }) else { return false }
+            !needsLevel || f.contains(where: { $0.isLevel1 || $0.isLevel2 }),
+            // a name of its own, not the 一级/二级 cell again
+            f.contains(where: { $0.isCleanName && (!needsLevel || ($0.length >= 3 && !$0.isLevel1 && !$0.isLevel2)) })
+        else { return false }
         let aligner = RowAligner(columns: Self.genericColumns.map { GridColumn(kind: $0.0, position: Double($0.1)) })
         let placement = aligner.align(f.map { (position: nil, features: $0) })
         return !placement.columnOfCell.contains(where: { $0 == nil }) && placement.score >= 5 * Double(ne.count)

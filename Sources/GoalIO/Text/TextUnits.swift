@@ -25,7 +25,11 @@ extension Unicode.Scalar: TextUnit {
         // encoded straight into the string's storage (at most four bytes a scalar)
         String(unsafeUninitializedCapacity: units.count * 4) { buffer in
             var n = 0
-            for u in units { UTF8.encode(u) { buffer[n] = $0; n += 1 } }
+            for u in units {
+                UTF8.encode(u) {
+                    buffer[n] = $0; n += 1
+                }
+            }
             return n
         }
     }

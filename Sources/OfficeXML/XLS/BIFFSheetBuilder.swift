@@ -69,7 +69,8 @@ struct BIFFSheetBuilder {
             rows.sort { $0.index < $1.index }
         }
         guard rows.count <= limits.maxRowsPerSheet else { throw .tooManyRows(sheet: name, limit: limits.maxRowsPerSheet) }
-        return Sheet(name: name, visibility: visibility, rows: rows, merged: merged,
-                     columnWidths: columnWidths, hiddenColumns: hiddenColumns)
+        return Sheet(
+            name: name, visibility: visibility, rows: rows, merged: merged,
+            columnWidths: columnWidths, hiddenColumns: hiddenColumns)
     }
 }

@@ -26,7 +26,8 @@ struct BIFFSheetParser {
 
     /// RK: a number packed into 30 bits, either an integer or the top of a double, maybe ×100.
     static func rk(_ raw: UInt32) -> Double {
-        let value: Double = raw & 0x02 != 0
+        let value: Double =
+            raw & 0x02 != 0
             ? Double(Int32(bitPattern: raw) >> 2)
             : Double(bitPattern: UInt64(raw & 0xFFFF_FFFC) << 32)
         return raw & 0x01 != 0 ? value / 100 : value
@@ -60,14 +61,19 @@ struct BIFFSheetParser {
                         if globals.biff8 {
                             text = try BIFFStrings.unicode(&cursor, countBytes: 2)
                         } else {
-                            text = try BIFFStrings.read(stream.data(record), at: 0, countBytes: 2, biff8: false, codePage: globals.codePage)
+                            text = try BIFFStrings.read(
+                                stream.data(record), at: 0, countBytes: 2, biff8: false, codePage: globals.codePage)
                         }
                         try builder.add(row: target.row, column: target.column, .string(text))
                     }
                     pendingString = nil
                     continue
                 }
-                if let formulaString = try cell(record) { pendingString = formulaString } else if isCell(record.type) { pendingString = nil }
+                if let formulaString = try cell(record) {
+                    pendingString = formulaString
+                } else if isCell(record.type) {
+                    pendingString = nil
+                }
             } catch let error as OfficeError {
                 throw error
             } catch {
@@ -77,9 +83,11 @@ struct BIFFSheetParser {
     }
 
     private func isCell(_ type: Int) -> Bool {
-        [BIFFRecordType.labelSST, BIFFRecordType.label, BIFFRecordType.richLabel, BIFFRecordType.number,
-         BIFFRecordType.rk, BIFFRecordType.mulRK, BIFFRecordType.formula, BIFFRecordType.boolErr,
-         BIFFRecordType.blank, BIFFRecordType.mulBlank].contains(type)
+        [
+            BIFFRecordType.labelSST, BIFFRecordType.label, BIFFRecordType.richLabel, BIFFRecordType.number,
+            BIFFRecordType.rk, BIFFRecordType.mulRK, BIFFRecordType.formula, BIFFRecordType.boolErr,
+            BIFFRecordType.blank, BIFFRecordType.mulBlank,
+        ].contains(type)
     }
 
     private func number(_ value: Double, xf: Int) -> CellValue {
@@ -93,7 +101,8 @@ struct BIFFSheetParser {
         case BIFFRecordType.labelSST:
             let index = Int(try data.u32(6))
             let strings = globals.sharedStrings
-            try builder.add(row: try data.u16(0), column: try data.u16(2), index < strings.count ? .string(strings[index]) : .empty)
+            try builder.add(
+                row: try data.u16(0), column: try data.u16(2), index < strings.count ? .string(strings[index]) : .empty)
         case BIFFRecordType.label, BIFFRecordType.richLabel:
             let text = try BIFFStrings.read(data, at: 6, countBytes: 2, biff8: globals.biff8, codePage: globals.codePage)
             try builder.add(row: try data.u16(0), column: try data.u16(2), .string(text))
@@ -126,21 +135,24 @@ struct BIFFSheetParser {
             case 0: return (row, column)
             case 1: try builder.add(row: row, column: column, .bool(try data.u8(8) != 0))
             case 2: try builder.add(row: row, column: column, .error(Self.errorText(try data.u8(8))))
-            default: break  // 3: an empty string
+            default: break // 3: an empty string
             }
         case BIFFRecordType.mergedCells:
             let count = try data.u16(0)
             for index in 0..<count where data.has(2 + index * 8, 8) {
                 let at = 2 + index * 8
-                builder.merged.append(CellRange(rows: (try data.u16(at) + 1)...max(try data.u16(at) + 1, try data.u16(at + 2) + 1),
-                                                columns: (try data.u16(at + 4) + 1)...max(try data.u16(at + 4) + 1, try data.u16(at + 6) + 1)))
+                builder.merged.append(
+                    CellRange(
+                        rows: (try data.u16(at) + 1)...max(try data.u16(at) + 1, try data.u16(at + 2) + 1),
+                        columns: (try data.u16(at + 4) + 1)...max(try data.u16(at + 4) + 1, try data.u16(at + 6) + 1)))
             }
         case BIFFRecordType.row:
             let height = try data.u16(6) & 0x7FFF
             let options = try data.u16(12)
             builder.setRow(try data.u16(0), height: options & 0x40 != 0 ? Double(height) / 20 : nil, hidden: options & 0x20 != 0)
         case BIFFRecordType.colInfo:
-            builder.setColumns(try data.u16(0), try data.u16(2), width: Double(try data.u16(4)) / 256, hidden: try data.u16(8) & 0x01 != 0)
+            builder.setColumns(
+                try data.u16(0), try data.u16(2), width: Double(try data.u16(4)) / 256, hidden: try data.u16(8) & 0x01 != 0)
         case BIFFRecordType.dimensions:
             try checkDimensions(data)
         default:
@@ -168,8 +180,9 @@ struct BIFFSheetParser {
             columns = try data.u16(6)
         }
         guard rows <= Self.maxRows, columns <= Self.maxColumns, firstRow <= rows, firstColumn <= columns else {
-            throw CompoundFileReader.damaged("工作表“\(builder.name)”的尺寸记录（DIMENSIONS）声称有 \(rows) 行、\(columns) 列，"
-                                             + "超出 .xls 的上限（65536 行、256 列）")
+            throw CompoundFileReader.damaged(
+                "工作表“\(builder.name)”的尺寸记录（DIMENSIONS）声称有 \(rows) 行、\(columns) 列，"
+                    + "超出 .xls 的上限（65536 行、256 列）")
         }
     }
 }

@@ -18,7 +18,9 @@ enum BIFFStrings {
     }
 
     /// A string of a single record (LABEL, BOUNDSHEET, FORMAT): BIFF8 Unicode or BIFF5 bytes.
-    static func read(_ data: LittleEndianBytes, at offset: Int, countBytes: Int, biff8: Bool, codePage: Int) throws(ShortRead) -> String {
+    static func read(_ data: LittleEndianBytes, at offset: Int, countBytes: Int, biff8: Bool, codePage: Int) throws(ShortRead)
+        -> String
+    {
         guard data.has(offset, 0) else { throw ShortRead() }
         let from = data.start + offset
         let slice = Array(data.bytes[from..<(data.start + data.count)])
@@ -39,9 +41,9 @@ enum BIFFStrings {
 
     private static func encoding(_ codePage: Int) -> String.Encoding? {
         switch codePage {
-        case 936: return String.Encoding(rawValue: 0x8000_0632)  // GB18030, a superset of GBK
-        case 950: return String.Encoding(rawValue: 0x8000_0A03)  // Big5
-        case 949: return String.Encoding(rawValue: 0x8000_0422)  // Korean (Unified Hangul)
+        case 936: return String.Encoding(rawValue: 0x8000_0632) // GB18030, a superset of GBK
+        case 950: return String.Encoding(rawValue: 0x8000_0A03) // Big5
+        case 949: return String.Encoding(rawValue: 0x8000_0422) // Korean (Unified Hangul)
         case 932: return .shiftJIS
         case 1250: return .windowsCP1250
         case 1251: return .windowsCP1251

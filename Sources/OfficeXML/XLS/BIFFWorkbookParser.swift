@@ -43,7 +43,8 @@ struct BIFFWorkbookParser {
         var result: [Sheet] = []
         for entry in sheets where entry.isWorksheet {
             let limit = Self.firstGreater(than: entry.offset, in: starts) ?? stream.bytes.count
-            var parser = BIFFSheetParser(stream: stream, globals: globals, builder: BIFFSheetBuilder(name: entry.name, limits: limits))
+            var parser = BIFFSheetParser(
+                stream: stream, globals: globals, builder: BIFFSheetBuilder(name: entry.name, limits: limits))
             try parser.parse(from: entry.offset, to: limit)
             result.append(try parser.builder.sheet(visibility: entry.visibility))
         }
@@ -81,19 +82,23 @@ struct BIFFWorkbookParser {
                 case BIFFRecordType.dateMode:
                     if try data.u16(0) == 1 { globals.dateSystem = .from1904 }
                 case BIFFRecordType.format:
-                    let code = try BIFFStrings.read(data, at: 2, countBytes: globals.biff8 ? 2 : 1, biff8: globals.biff8, codePage: globals.codePage)
+                    let code = try BIFFStrings.read(
+                        data, at: 2, countBytes: globals.biff8 ? 2 : 1, biff8: globals.biff8, codePage: globals.codePage)
                     customFormats[try data.u16(0)] = NumberFormatKind.custom(code)
                 case BIFFRecordType.xf:
                     xfFormats.append(try data.u16(2))
                 case BIFFRecordType.boundSheet:
                     let name = try BIFFStrings.read(data, at: 6, countBytes: 1, biff8: globals.biff8, codePage: globals.codePage)
-                    let visibility: SheetVisibility = switch try data.u8(4) & 0x03 {
-                    case 0: .visible
-                    case 1: .hidden
-                    default: .veryHidden
-                    }
-                    sheets.append(SheetEntry(name: name, offset: Int(try data.u32(0)), visibility: visibility,
-                                             isWorksheet: try data.u8(5) == 0))
+                    let visibility: SheetVisibility =
+                        switch try data.u8(4) & 0x03 {
+                        case 0: .visible
+                        case 1: .hidden
+                        default: .veryHidden
+                        }
+                    sheets.append(
+                        SheetEntry(
+                            name: name, offset: Int(try data.u32(0)), visibility: visibility,
+                            isWorksheet: try data.u8(5) == 0))
                 case BIFFRecordType.sst where globals.biff8:
                     let (run, next) = try stream.continued(record)
                     position = next

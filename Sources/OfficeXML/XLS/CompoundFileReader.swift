@@ -94,8 +94,10 @@ struct CompoundFileReader {
     func read(_ entry: Entry) throws(OfficeError) -> [UInt8] {
         guard Int64(entry.size) <= limits.maxUncompressedBytes else { throw .tooLarge(limitBytes: limits.maxUncompressedBytes) }
         if entry.size < Self.miniStreamCutoff {
-            let chain = try follow(entry.startSector, in: miniFAT, what: "流“\(entry.name)”", sectorLimit: miniStream.count / Self.miniSectorSize)
-            return try gather(chain, sectorSize: Self.miniSectorSize, from: miniStream, base: 0, size: entry.size, name: entry.name)
+            let chain = try follow(
+                entry.startSector, in: miniFAT, what: "流“\(entry.name)”", sectorLimit: miniStream.count / Self.miniSectorSize)
+            return try gather(
+                chain, sectorSize: Self.miniSectorSize, from: miniStream, base: 0, size: entry.size, name: entry.name)
         }
         let chain = try follow(entry.startSector, in: fat, what: "流“\(entry.name)”", sectorLimit: sectorCount)
         return try gather(chain, sectorSize: sectorSize, from: file.bytes, base: sectorSize, size: entry.size, name: entry.name)
@@ -170,12 +172,13 @@ struct CompoundFileReader {
                     let size64 = try file.u64(at + 120)
                     // Version 3 files may leave garbage in the high half of the size.
                     let size = isVersion3 ? UInt64(UInt32(truncatingIfNeeded: size64)) : size64
-                    entries.append(Entry(
-                        name: String(decoding: units, as: UTF16.self),
-                        type: EntryType(rawValue: UInt8(try file.u8(at + 66))) ?? .unused,
-                        startSector: try file.u32(at + 116),
-                        size: size <= UInt64(file.bytes.count) ? Int(size) : Int.max,
-                        left: try file.u32(at + 68), right: try file.u32(at + 72), child: try file.u32(at + 76)))
+                    entries.append(
+                        Entry(
+                            name: String(decoding: units, as: UTF16.self),
+                            type: EntryType(rawValue: UInt8(try file.u8(at + 66))) ?? .unused,
+                            startSector: try file.u32(at + 116),
+                            size: size <= UInt64(file.bytes.count) ? Int(size) : Int.max,
+                            left: try file.u32(at + 68), right: try file.u32(at + 72), child: try file.u32(at + 76)))
                 }
             }
         } catch {
@@ -191,7 +194,8 @@ struct CompoundFileReader {
         guard let root = entries.first, root.size != 0, root.startSector != Self.endOfChain else { return }
         guard root.size != Int.max else { throw Self.damaged("小流容器声明的大小超过整个文件") }
         let chain = try follow(root.startSector, in: fat, what: "小流容器", sectorLimit: sectorCount)
-        miniStream = try gather(chain, sectorSize: sectorSize, from: file.bytes, base: sectorSize, size: root.size, name: "Root Entry")
+        miniStream = try gather(
+            chain, sectorSize: sectorSize, from: file.bytes, base: sectorSize, size: root.size, name: "Root Entry")
         if miniFATStart == Self.endOfChain || miniFATStart == Self.freeSector { return }
         let miniChain = try follow(miniFATStart, in: fat, what: "小扇区分配表", sectorLimit: sectorCount)
         miniFAT.reserveCapacity(miniChain.count * sectorSize / 4)
@@ -224,7 +228,9 @@ struct CompoundFileReader {
 
     /// Copies `size` bytes from the chain's sectors. The size was checked against the file; here
     /// it is checked against the chain, which may be shorter than the entry claims.
-    private func gather(_ chain: [Int], sectorSize: Int, from source: [UInt8], base: Int, size: Int, name: String) throws(OfficeError) -> [UInt8] {
+    private func gather(_ chain: [Int], sectorSize: Int, from source: [UInt8], base: Int, size: Int, name: String)
+        throws(OfficeError) -> [UInt8]
+    {
         guard size <= chain.count * sectorSize else {
             throw Self.damaged("流“\(name)”声明 \(size) 字节，但它的扇区链只有 \(chain.count * sectorSize) 字节")
         }

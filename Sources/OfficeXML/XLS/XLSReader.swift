@@ -57,10 +57,11 @@ public struct WorkbookReader: Sendable {
     }
 
     public func read(contentsOf url: URL) throws -> Workbook {
-        let header = (try? FileHandle(forReadingFrom: url)).flatMap { handle in
-            defer { try? handle.close() }
-            return try? handle.read(upToCount: 8)
-        } ?? Data()
+        let header =
+            (try? FileHandle(forReadingFrom: url)).flatMap { handle in
+                defer { try? handle.close() }
+                return try? handle.read(upToCount: 8)
+            } ?? Data()
         if CompoundFile.hasMagic(header) { return try XLSReader(limits: limits).read(contentsOf: url) }
         return try XLSXReader(limits: limits).read(contentsOf: url)
     }
@@ -76,7 +77,9 @@ enum OfficeFileData {
     static func load(_ url: URL, limits: ReadLimits) throws -> Data {
         guard FileManager.default.fileExists(atPath: url.path) else { throw OfficeError.fileNotFound(path: url.path) }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard Int64(size) <= limits.maxUncompressedBytes else { throw OfficeError.tooLarge(limitBytes: limits.maxUncompressedBytes) }
+        guard Int64(size) <= limits.maxUncompressedBytes else {
+            throw OfficeError.tooLarge(limitBytes: limits.maxUncompressedBytes)
+        }
         do {
             return try Data(contentsOf: url)
         } catch {

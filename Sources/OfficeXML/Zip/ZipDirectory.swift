@@ -65,12 +65,15 @@ struct ZipDirectory {
             guard next <= directoryEnd else { throw Damage(detail: "目录第 \(entries.count + 1) 项超出目录范围") }
             let name = bytes.string(at + 46, count: nameLength)
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
-                try readZip64Extra(bytes, at: at + 46 + nameLength, count: extraLength,
-                                   uncompressed: &uncompressed, compressed: &compressed, local: &local)
+                try readZip64Extra(
+                    bytes, at: at + 46 + nameLength, count: extraLength,
+                    uncompressed: &uncompressed, compressed: &compressed, local: &local)
             }
             let dataOffset = try dataStart(bytes, local: local, compressed: compressed, name: name)
-            entries.append(Entry(path: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
-                                 crc32: crc, dataOffset: dataOffset, isEncrypted: flags & 1 != 0))
+            entries.append(
+                Entry(
+                    path: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
+                    crc32: crc, dataOffset: dataOffset, isEncrypted: flags & 1 != 0))
             at = next
         }
         return entries
@@ -95,19 +98,23 @@ struct ZipDirectory {
             throw Damage(detail: "ZIP64 目录定位记录缺失")
         }
         guard let record = Int(exactly: bytes.u64(locator + 8)), record >= 0, record <= bytes.count - 56,
-              bytes.u32(record) == zip64EndSignature else {
+            bytes.u32(record) == zip64EndSignature
+        else {
             throw Damage(detail: "ZIP64 目录记录超出文件范围")
         }
         guard let count = Int(exactly: bytes.u64(record + 32)), let size = Int(exactly: bytes.u64(record + 40)),
-              let offset = Int(exactly: bytes.u64(record + 48)) else {
+            let offset = Int(exactly: bytes.u64(record + 48))
+        else {
             throw Damage(detail: "ZIP64 目录记录的数值过大")
         }
         return (count, size, offset)
     }
 
     /// The ZIP64 extra field (id 1) holds, in this order, only the values marked 0xFFFFFFFF in the record.
-    private static func readZip64Extra(_ bytes: ByteView, at start: Int, count: Int,
-                                       uncompressed: inout Int, compressed: inout Int, local: inout Int) throws {
+    private static func readZip64Extra(
+        _ bytes: ByteView, at start: Int, count: Int,
+        uncompressed: inout Int, compressed: inout Int, local: inout Int
+    ) throws {
         var at = start
         let end = start + count
         while at + 4 <= end {

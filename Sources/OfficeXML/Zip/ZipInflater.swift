@@ -14,8 +14,10 @@ enum ZipInflater {
     }
 
     /// Calls `consume` with each piece of inflated output, in order. `input` is the entry's compressed bytes.
-    static func inflate(_ input: Data, deadline: ContinuousClock.Instant,
-                        consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    static func inflate(
+        _ input: Data, deadline: ContinuousClock.Instant,
+        consume: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         var stream = z_stream()
         guard jixiao_inflate_init_raw(&stream) == Z_OK else { throw Failure.corrupt }
         defer { inflateEnd(&stream) }
