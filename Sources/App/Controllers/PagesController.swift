@@ -60,16 +60,16 @@ struct PagesController {
 
     @Sendable func table(req: Request) async throws -> View {
         let user = try req.requireUser()
-        let d = try await detail(req)
+        // the record once: its DTO for the page, its organisation path for the confirmation setting
+        let record = try await Access.visibleRecord(try req.tableID(), for: user, on: req.db)
+        let d = try TableDetailDTO(record)
         var (page, part) = try await officialPart(d, req)
         let open =
             TableStatus(stored: d.summary.status) == .approved
             ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
         let confirmation =
             TableStatus(stored: d.summary.status) == .draft
-            ? try await Organisations.wantsHeadConfirmation(
-                path: try await Access.visibleRecord(d.summary.id, for: user, on: req.db).orgPath, on: req.db)
-            : false
+            ? try await Organisations.wantsHeadConfirmation(path: record.orgPath, on: req.db) : false
         page.workflow = .init(
             d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
             openAdjustment: open, headConfirmation: confirmation,
