@@ -123,8 +123,10 @@ for base, user, password, action, want in steps:
         other = B if base == A else A
         sessions[user] = login(other, user, password)  # signed in on the other instance
     c, t = sessions[user]
-    status, data, text, _ = call(base, "POST", f"/api/v1/tables/{tid}/actions/{action}", {"acknowledgeWarnings": True, "version": version},
-                                 cookie=c, csrf=t)
+    body = {"acknowledgeWarnings": True, "version": version}
+    if action == "approve":
+        body["approvalNumber"] = "测试财预〔2026〕1号"  # 批复 records its 批复文号 (issue #15)
+    status, data, text, _ = call(base, "POST", f"/api/v1/tables/{tid}/actions/{action}", body, cookie=c, csrf=t)
     expect(status == 200 and data["summary"]["status"] == want, f"{user} 在另一实例登录、通过实例 {NAMES[base]} 执行 {action} → {want}", text[:300])
     version = data["summary"]["version"] if status == 200 else version
 
