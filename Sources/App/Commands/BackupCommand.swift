@@ -13,11 +13,7 @@ struct BackupCommand: AsyncCommand {
     var help: String { "备份数据库（SQLite 在线备份；PostgreSQL 请用 pg_dump）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let config = context.application.storage[AppConfigKey.self] else { throw SQLiteBackup.Failure("配置未加载") }
-        if case .postgres = config.database {
-            context.console.output(Self.postgresRecipe.consoleText())
-            throw SQLiteBackup.Failure("PostgreSQL 数据库请用上面的 pg_dump 命令备份")
-        }
+        try Self.requireSQLite(context, else: "PostgreSQL 数据库请用上面的 pg_dump 命令备份")
         guard let to = signature.to, !to.isEmpty else {
             throw SQLiteBackup.Failure("请用 --to 指定备份文件，例如：jixiao-server backup --to backups/jixiao-$(date +%F).sqlite")
         }
@@ -25,6 +21,15 @@ struct BackupCommand: AsyncCommand {
         try await SQLiteBackup.backup(context.application.db, to: to)
         let size = (try? FileManager.default.attributesOfItem(atPath: to)[.size] as? Int) ?? 0
         context.console.success("已备份到“\(to)”（\(size / 1024) KB，\(String(format: "%.1f", Date().timeIntervalSince(started))) 秒）")
+    }
+
+    /// Backup and restore work on SQLite's file; on PostgreSQL they print the pg_dump recipe and refuse with `why`.
+    static func requireSQLite(_ context: CommandContext, else why: String) throws {
+        guard let config = context.application.storage[AppConfigKey.self] else { throw SQLiteBackup.Failure("配置未加载") }
+        if case .postgres = config.database {
+            context.console.output(postgresRecipe.consoleText())
+            throw SQLiteBackup.Failure(why)
+        }
     }
 
     static let postgresRecipe = """
@@ -45,11 +50,7 @@ struct RestoreCommand: AsyncCommand {
     var help: String { "从 backup 生成的文件恢复 SQLite 数据库（当前数据全部替换）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let config = context.application.storage[AppConfigKey.self] else { throw SQLiteBackup.Failure("配置未加载") }
-        if case .postgres = config.database {
-            context.console.output(BackupCommand.postgresRecipe.consoleText())
-            throw SQLiteBackup.Failure("PostgreSQL 数据库请用上面的 pg_restore 命令恢复")
-        }
+        try BackupCommand.requireSQLite(context, else: "PostgreSQL 数据库请用上面的 pg_restore 命令恢复")
         guard let from = signature.from, !from.isEmpty else {
             throw SQLiteBackup.Failure("请用 --from 指定备份文件，例如：jixiao-server restore --from backups/jixiao-2026-12-01.sqlite")
         }
