@@ -16,6 +16,10 @@ extension Scenarios {
                 #expect(
                     try await app.send(.DELETE, try await app.versioned(SitePath.api(.table(.value(id))).path, id)).status == .ok)
             }
+            // a deleted table is gone from its page and from the API at once
+            #expect(try await app.send(.GET, SitePath.table(.value(a.summary.id)).path).status == .notFound)
+            #expect(try await app.send(.GET, SitePath.api(.table(.value(a.summary.id))).path).status == .notFound)
+            #expect(try await app.send(.GET, SitePath.table(.value(live.summary.id)).path).status == .ok)
             // within the window nothing goes, and a deleted table can still come back
             #expect(try await TableStore.purgeExpired(window: 600, on: app.db) == 0)
             #expect(try await TableStore.count(on: app.db) == 3)

@@ -43,7 +43,7 @@ enum Access {
 
     /// The table as a DTO, if visible.
     static func visible(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> TableDetailDTO {
-        try TableDetailDTO(try await visibleRecord(id, for: user, on: db))
+        try TableDetailDTO(try await TableRead.visible(id, for: user, on: db))
     }
 
     /// Creating, importing, editing and deleting tables is the work of a unit's own accounts.

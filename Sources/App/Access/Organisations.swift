@@ -2,6 +2,7 @@ import CSVKit
 import Fluent
 import Foundation
 import GoalIO
+import SQLKit
 import Vapor
 
 /// The organisation tree: creating nodes, importing a tree from CSV, and listing it in tree order.
@@ -25,7 +26,11 @@ enum Organisations {
     static func wantsHeadConfirmation(path: String, on db: any Database) async throws -> Bool {
         let ids = path.split(separator: "/").compactMap { UUID(uuidString: String($0)) }
         guard !ids.isEmpty else { return false }
-        return try await OrganisationRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$headConfirmation == true).count() > 0
+        // plain SQL: the table page asks this of every draft it shows (see `TableRead` for why not Fluent)
+        let sql = try TablePhases.sql(db)
+        return try await sql.raw(
+            "SELECT 1 AS hit FROM organisations WHERE head_confirmation = \(bind: true) AND id IN (\(binds: ids)) LIMIT 1"
+        ).first() != nil
     }
 
     /// Every organisation, each after its parent, siblings by name.

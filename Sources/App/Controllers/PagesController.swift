@@ -61,7 +61,7 @@ struct PagesController {
     @Sendable func table(req: Request) async throws -> View {
         let user = try req.requireUser()
         // the record once: its DTO for the page, its organisation path for the confirmation setting
-        let record = try await Access.visibleRecord(try req.tableID(), for: user, on: req.db)
+        let record = try await TableRead.visible(try req.tableID(), for: user, on: req.db)
         let d = try TableDetailDTO(record)
         var (page, part) = try await officialPart(d, req)
         let open =

@@ -52,9 +52,7 @@ enum AuditLog {
     /// shows, and which grow with the table), so a view's cost does not grow with each save's 10 KB.
     /// Events recorded before their change lines were stored get their snapshots fetched to work them out.
     static func trail(forTable id: UUID, on db: any Database) async throws -> [AuditEventRecord] {
-        let events = try await AuditEventRecord.query(on: db).filter(\.$tableID == id).sort(\.$at).sort(\.$id)
-            .field(\.$id).field(\.$at).field(\.$accountName).field(\.$role).field(\.$action).field(\.$tableID)
-            .field(\.$subject).field(\.$comment).field(\.$changes).all()
+        let events = try await TableRead.events(ofTable: id, on: db)
         let old = events.filter { $0.changes == nil }.compactMap(\.id)
         guard !old.isEmpty else { return events }
         let full = try await AuditEventRecord.query(on: db).filter(\.$id ~~ old).all()

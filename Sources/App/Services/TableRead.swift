@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Reads for the pages that only show a table: plain SQL decoded into plain rows.
+///
+/// Why not Fluent models here: a Fluent model finds its fields by reflection (`Mirror`) on every
+/// query and every decoded row, which `perf` showed as a tenth of the table page's time. Writers keep
+/// the models (they need Fluent's change tracking); the page, which is what a busy province reads
+/// most, does not.
+enum TableRead {
+    /// The columns of `goal_tables` a page shows, under their column names.
+    private struct Row: Decodable {
+        var id: UUID
+        var unit: String
+        var printed_unit: String?
+        var year: Int?
+        var kind: String
+        var title: String
+        var name: String
+        var status: String
+        var version: Int
+        var document: String
+        var error_count: Int
+        var warning_count: Int
+        var score: Double?
+        var score_max: Double?
+        var grade: String?
+        var organisation_id: UUID?
+        var org_path: String
+        var evaluation_status: String
+        var adjusts_id: UUID?
+        var return_comment: String?
+        var adjustment_reason: String?
+        var created_at: Date?
+        var updated_at: Date?
+    }
+
+    /// The table if it exists, is not deleted, and `user` may see it; `TableStore.Failure.notFound`
+    /// otherwise. The record is detached: for showing, never for saving (Fluent would insert it anew).
+    static func visible(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> GoalTableRecord {
+        guard
+            let row = try await TablePhases.sql(db).raw(
+                """
+                SELECT id, unit, printed_unit, year, kind, title, name, status, version, document, error_count, \
+                warning_count, score, score_max, grade, organisation_id, org_path, evaluation_status, adjusts_id, \
+                return_comment, adjustment_reason, created_at, updated_at \
+                FROM goal_tables WHERE id = \(bind: id) AND deleted_at IS NULL
+                """
+            ).first(decoding: Row.self)
+        else { throw TableStore.Failure.notFound(id) }
+        let r = GoalTableRecord()
+        r.id = row.id
+        r.unit = row.unit
+        r.printedUnit = row.printed_unit
+        r.year = row.year
+        r.kind = row.kind
+        r.title = row.title
+        r.name = row.name
+        r.status = row.status
+        r.version = row.version
+        r.document = row.document
+        r.errorCount = row.error_count
+        r.warningCount = row.warning_count
+        r.score = row.score
+        r.scoreMax = row.score_max
+        r.grade = row.grade
+        r.organisationID = row.organisation_id
+        r.orgPath = row.org_path
+        r.evaluationStatus = row.evaluation_status
+        r.adjustsID = row.adjusts_id
+        r.returnComment = row.return_comment
+        r.adjustmentReason = row.adjustment_reason
+        r.createdAt = row.created_at
+        r.updatedAt = row.updated_at
+        guard Access.canSee(r, user) else { throw TableStore.Failure.notFound(id) }
+        return r
+    }
+
+    /// The columns of `audit_events` the trail shows (not the snapshots, which can be large).
+    private struct EventRow: Decodable {
+        var id: UUID
+        var at: Date
+        var account_name: String
+        var role: String
+        var action: String
+        var table_id: UUID?
+        var subject: String
+        var comment: String?
+        var changes: String?
+    }
+
+    /// A table's audit events, oldest first, as detached records (for showing only), without their
+    /// snapshots; `AuditLog.trail` fills in the change lines of events recorded before they were stored.
+    static func events(ofTable id: UUID, on db: any Database) async throws -> [AuditEventRecord] {
+        try await TablePhases.sql(db).raw(
+            """
+            SELECT id, at, account_name, role, action, table_id, subject, comment, changes \
+            FROM audit_events WHERE table_id = \(bind: id) ORDER BY at, id
+            """
+        ).all(decoding: EventRow.self).map { row in
+            let e = AuditEventRecord()
+            e.id = row.id
+            e.at = row.at
+            e.accountName = row.account_name
+            e.role = row.role
+            e.action = row.action
+            e.tableID = row.table_id
+            e.subject = row.subject
+            e.comment = row.comment
+            e.changes = row.changes
+            return e
+        }
+    }
+}
