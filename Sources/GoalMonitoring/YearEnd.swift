@@ -25,7 +25,7 @@ public enum YearEnd {
         for p in lastRound.indicators where byID[p.id] == nil { byID[p.id] = p }
         var guesses: [ActualGuess] = []
         for (row, indicator) in table.indicators.enumerated() {
-            guard let id = indicator.id, indicator.actual.map({ $0.allSatisfy(\.isWhitespace) }) ?? true,
+            guard let id = indicator.id, table.actual(at: row).map({ $0.allSatisfy(\.isWhitespace) }) ?? true,
                 let expected = byID[id]?.expected.map(TextNormalizer.trim), !expected.isEmpty
             else { continue }
             guesses.append(

@@ -28,10 +28,10 @@ struct IndicatorLifecycleTests {
 
             // the unit enters its actuals on the approved goals
             var entered = try #require(try await TableStore.find(id, on: app.db))
-            entered.table.indicators[0].actual = "96"
-            entered.table.indicators[1].actual = "97"
-            entered.table.indicators[2].actual = "80"
-            entered.table.indicators[2].deviation = "培训场地延期"
+            entered.table.setActual("96", at: 0)
+            entered.table.setActual("97", at: 1)
+            entered.table.setActual("80", at: 2)
+            entered.table.setDeviation("培训场地延期", at: 2)
             entered.table.execution = Execution(budget: 10, spent: 9.5, weight: 10)
             let saved = try await app.send(
                 .PUT, SitePath.api(.table(.value(id))).path,
@@ -42,7 +42,7 @@ struct IndicatorLifecycleTests {
             let adjustment = try await app.act(.adjust, id, as: .fillerA)
             var goals = adjustment.table
             #expect(goals.indicators.map(\.id) == ids)
-            #expect(goals.indicators.allSatisfy { $0.actual == nil })
+            #expect(goals.evaluation.isEmpty)
             goals.indicators.removeLast()
             goals.indicators.swapAt(0, 1)
             goals.indicators.append(
@@ -58,9 +58,9 @@ struct IndicatorLifecycleTests {
             let now = try #require(try await TableStore.find(adjustment.summary.id, on: app.db))
             #expect(now.summary.status == TableStatus.approved.rawValue)
             // the moved rows keep their ids and their actuals; the new row has none yet
-            #expect(now.table.indicators[0].id == ids[1] && now.table.indicators[0].actual == "97")
-            #expect(now.table.indicators[1].id == ids[0] && now.table.indicators[1].actual == "96")
-            #expect(now.table.indicators[2].actual == nil && now.table.indicators[2].id != nil)
+            #expect(now.table.indicators[0].id == ids[1] && now.table.actual(at: 0) == "97")
+            #expect(now.table.indicators[1].id == ids[0] && now.table.actual(at: 1) == "96")
+            #expect(now.table.actual(at: 2) == nil && now.table.indicators[2].id != nil)
             #expect(now.table.execution?.spent == 9.5)
             // the 自评 page is not empty: it scores the carried actuals
             #expect((now.summary.score ?? 0) > 0)
@@ -68,7 +68,7 @@ struct IndicatorLifecycleTests {
             // the superseded version keeps the removed indicator's actual, and the trail says where it stayed
             let old = try #require(try await TableStore.find(id, on: app.db))
             #expect(old.summary.status == TableStatus.superseded.rawValue)
-            #expect(old.table.indicators.first { $0.id == ids[2] }?.actual == "80")
+            #expect(old.table[evaluationOf: try #require(ids[2])].actual == "80")
             let events = try await AuditLog.events(forTable: adjustment.summary.id, on: app.db)
             let carried = try #require(events.first { $0.action == "evaluation-carried" })
             #expect(carried.comment?.contains("培训及时率") == true && carried.comment?.contains("80") == true)

@@ -1,15 +1,15 @@
 /// A table has two parts with different owners in time: the goals, fixed once finance approves them,
-/// and the self-evaluation entered after the year (actuals, 偏差原因, 预算执行).
-/// The workflow lets the second change while the first is frozen; these say which is which.
+/// and the self-evaluation entered after the year (actuals, 偏差原因, 预算执行), kept beside them in
+/// `evaluation`. The workflow lets the second change while the first is frozen; these say which is which.
 extension GoalTable {
     /// The table with every self-evaluation input removed: what finance approved.
     public var goalPart: GoalTable {
         var t = self
-        t.execution = nil
-        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
         for i in t.indicators.indices {
-            for f in phaseFields { f.clear(in: &t.indicators[i]) }
+            for f in IndicatorField.stored(in: .selfEvaluation) { f.clear(at: i, in: &t) }
         }
+        // values of indicators no longer in the plan, and 预算执行, go too
+        t.evaluation = SelfEvaluation()
         return t
     }
 
@@ -24,9 +24,8 @@ extension GoalTable {
     public func withEvaluation(of other: GoalTable) -> GoalTable {
         var t = self
         t.execution = other.execution
-        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
         for i in t.indicators.indices where i < other.indicators.count {
-            for f in phaseFields { f.copy(from: other.indicators[i], to: &t.indicators[i]) }
+            for f in IndicatorField.stored(in: .selfEvaluation) { f.copy(from: other, at: i, to: &t, at: i) }
         }
         return t
     }

@@ -65,15 +65,15 @@ public enum TableDiff {
                 }
                 for f in IndicatorField.stored where f != .type && f != .value && f != .unit {
                     if f == .name {
-                        compare(place, f.diffLabel, f.text(of: a.value), f.text(of: b.value))
+                        compare(place, f.diffLabel, f.text(at: a.row, in: old), f.text(at: b.row, in: new))
                         compare(place, "指标值", targetText(a.value), targetText(b.value))
                     } else {
-                        compare(place, f.diffLabel, f.text(of: a.value), f.text(of: b.value))
+                        compare(place, f.diffLabel, f.text(at: a.row, in: old), f.text(at: b.row, in: new))
                     }
                 }
             case let (a?, nil):
                 // an indicator the new version dropped: what it had reached stays on record here
-                let reached = a.value.actual.map { "（实际完成值 \($0)）" } ?? ""
+                let reached = old.actual(at: a.row).map { "（实际完成值 \($0)）" } ?? ""
                 out.append(
                     TableChange(
                         place: "原第\(a.row + 1)行", field: "删除指标",

@@ -1,5 +1,6 @@
 /// One row of the indicator grid: 一级 → 二级 → 三级 with its target and texts.
-/// Field names follow `interchange.md`; `actual` and `deviation` are the self-evaluation inputs.
+/// Field names follow `interchange.md`. This is the plan; what the unit later enters in 自评 (实际完成值,
+/// 偏差原因) is kept beside it in `GoalTable.evaluation`, though the JSON still writes it on the indicator.
 public struct Indicator: Sendable, Hashable, Codable {
     /// Stable identity of the indicator through editing, moving rows, 调整 and into next year's table;
     /// assigned when the indicator is created or imported (`GoalTable.withIndicatorIDs`), never reused.
@@ -21,22 +22,16 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var lastYear: String?
     public var evidence: String?
     public var note: String?
-    /// 实际完成值, as written (self-evaluation).
-    public var actual: String?
-    /// 偏差原因分析及改进措施 (self-evaluation).
-    public var deviation: String?
 
     public init(
         level1: String, level2: String, name: String, type: Comparison, value: String, unit: String? = nil,
         explanation: String? = nil, scoring: String? = nil, weight: Double? = nil, basis: String? = nil,
-        lastYear: String? = nil, evidence: String? = nil, note: String? = nil,
-        actual: String? = nil, deviation: String? = nil, id: String? = nil, previousId: String? = nil
+        lastYear: String? = nil, evidence: String? = nil, note: String? = nil, id: String? = nil, previousId: String? = nil
     ) {
         self.id = id; self.previousId = previousId
         self.level1 = level1; self.level2 = level2; self.name = name; self.type = type; self.value = value
         self.unit = unit; self.explanation = explanation; self.scoring = scoring; self.weight = weight
         self.basis = basis; self.lastYear = lastYear; self.evidence = evidence; self.note = note
-        self.actual = actual; self.deviation = deviation
     }
 
     /// The target as one parsed value (type, number, unit).
@@ -47,7 +42,6 @@ public struct Indicator: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, previousId
         case level1, level2, name, type, value, unit, explanation, scoring, weight, basis, lastYear, evidence, note
-        case actual, deviation
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,15 +66,6 @@ public struct Indicator: Sendable, Hashable, Codable {
         lastYear = try c.decodeIfPresent(String.self, forKey: .lastYear)
         evidence = try c.decodeIfPresent(String.self, forKey: .evidence)
         note = try c.decodeIfPresent(String.self, forKey: .note)
-        actual = try Self.decodeLooseString(c, .actual)
-        deviation = try c.decodeIfPresent(String.self, forKey: .deviation)
-    }
-
-    /// `actual` may arrive as a JSON number from a program; it is kept as the text of that number.
-    private static func decodeLooseString(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> String? {
-        if let s = try? c.decodeIfPresent(String.self, forKey: key) { return s }
-        if let d = try? c.decodeIfPresent(Double.self, forKey: key) { return TextNormalizer.format(d, decimals: 6) }
-        return nil
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -101,8 +86,42 @@ public struct Indicator: Sendable, Hashable, Codable {
         try c.encode(lastYear, forKey: .lastYear)
         try c.encode(evidence, forKey: .evidence)
         try c.encode(note, forKey: .note)
-        try c.encodeIfPresent(actual, forKey: .actual)
-        try c.encodeIfPresent(deviation, forKey: .deviation)
+    }
+}
+
+/// One indicator object of the interchange JSON: the plan's fields and, on the same object, what the
+/// unit entered in 自评 (`actual`, `deviation`, written only when present). `GoalTable`'s coders use it
+/// to keep the wire shape while the values live in `GoalTable.evaluation`; so does whoever writes an
+/// indicator object of its own (`GoalTable.interchangeIndicators`).
+public struct InterchangeIndicator: Sendable, Hashable, Codable {
+    public var indicator: Indicator
+    public var evaluation: IndicatorEvaluation
+
+    public init(_ indicator: Indicator, _ evaluation: IndicatorEvaluation) {
+        self.indicator = indicator; self.evaluation = evaluation
+    }
+
+    enum CodingKeys: String, CodingKey { case actual, deviation }
+
+    public init(from decoder: any Decoder) throws {
+        indicator = try Indicator(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        evaluation = IndicatorEvaluation(
+            actual: try Self.decodeLooseString(c, .actual), deviation: try c.decodeIfPresent(String.self, forKey: .deviation))
+    }
+
+    /// `actual` may arrive as a JSON number from a program; it is kept as the text of that number.
+    private static func decodeLooseString(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> String? {
+        if let s = try? c.decodeIfPresent(String.self, forKey: key) { return s }
+        if let d = try? c.decodeIfPresent(Double.self, forKey: key) { return TextNormalizer.format(d, decimals: 6) }
+        return nil
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try indicator.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(evaluation.actual, forKey: .actual)
+        try c.encodeIfPresent(evaluation.deviation, forKey: .deviation)
     }
 }
 

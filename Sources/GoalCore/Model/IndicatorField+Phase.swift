@@ -1,6 +1,8 @@
 /// Each field of an indicator row is declared once, in `IndicatorField`: the heading the forms print
-/// (`label`), the phase of the year that writes it (`phase`), and how it reads and writes as text
-/// (`text(of:)`, `set(_:in:)`). The goals/self-evaluation split (`GoalTable.goalPart`), the diff
+/// (`label`), the phase of the year that writes it (`phase`), and how it reads, clears and copies
+/// (`text(at:in:)`, `clear(at:in:)`, `copy(from:at:to:at:)`). Plan fields live on the `Indicator`, the
+/// self-evaluation's in the record beside the plan (`GoalTable.evaluation`, by indicator id); these reach
+/// each where it lives, so callers never need to know. The goals/self-evaluation split (`GoalTable.goalPart`), the diff
 /// (`TableDiff`) and the carrying of phase values through 调整 (`GoalTable.carryingPhaseValues`) all
 /// walk this one list, so a new field is added in one place.
 public enum FieldPhase: String, Sendable, Hashable, Codable {
@@ -21,8 +23,13 @@ extension IndicatorField {
         }
     }
 
-    /// The field as the form prints it: `≥100人` is three fields (type, value, unit), each its own text here.
-    public func text(of i: Indicator) -> String? {
+    /// The fields of `phase`, in form order.
+    public static func stored(in phase: FieldPhase) -> [IndicatorField] { stored.filter { $0.phase == phase } }
+
+    /// The field of row `row` of `table` as the form prints it: `≥100人` is three fields (type, value,
+    /// unit), each its own text here.
+    public func text(at row: Int, in table: GoalTable) -> String? {
+        let i = table.indicators[row]
         switch self {
         case .level1: return i.level1
         case .level2: return i.level2
@@ -37,17 +44,25 @@ extension IndicatorField {
         case .lastYear: return i.lastYear
         case .evidence: return i.evidence
         case .note: return i.note
-        case .actual: return i.actual
-        case .deviation: return i.deviation
+        case .actual: return table.actual(at: row)
+        case .deviation: return table.deviation(at: row)
         case .score: return nil
         }
     }
 
-    /// Clears the field (used for the phase split: the goals without the self-evaluation and back).
-    public func clear(in i: inout Indicator) {
+    /// Clears the field of row `row` (used for the phase split: the goals without the self-evaluation and back).
+    public func clear(at row: Int, in table: inout GoalTable) {
         switch self {
-        case .actual: i.actual = nil
-        case .deviation: i.deviation = nil
+        case .actual: table.setActual(nil, at: row); return
+        case .deviation: table.setDeviation(nil, at: row); return
+        default: break
+        }
+        Self.clearPlan(self, in: &table.indicators[row])
+    }
+
+    private static func clearPlan(_ field: IndicatorField, in i: inout Indicator) {
+        switch field {
+        case .actual, .deviation: break
         case .unit: i.unit = nil
         case .explanation: i.explanation = nil
         case .scoring: i.scoring = nil
@@ -65,11 +80,19 @@ extension IndicatorField {
         }
     }
 
-    /// Copies the field from `source` into `target`.
-    public func copy(from source: Indicator, to target: inout Indicator) {
+    /// Copies the field of row `row` of `source` into row `targetRow` of `target`.
+    public func copy(from source: GoalTable, at row: Int, to target: inout GoalTable, at targetRow: Int) {
         switch self {
-        case .actual: target.actual = source.actual
-        case .deviation: target.deviation = source.deviation
+        case .actual: target.setActual(source.actual(at: row), at: targetRow); return
+        case .deviation: target.setDeviation(source.deviation(at: row), at: targetRow); return
+        default: break
+        }
+        Self.copyPlan(self, from: source.indicators[row], to: &target.indicators[targetRow])
+    }
+
+    private static func copyPlan(_ field: IndicatorField, from source: Indicator, to target: inout Indicator) {
+        switch field {
+        case .actual, .deviation: break
         case .level1: target.level1 = source.level1
         case .level2: target.level2 = source.level2
         case .name: target.name = source.name
