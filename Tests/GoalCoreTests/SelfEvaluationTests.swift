@@ -90,7 +90,7 @@ struct SelfEvaluationTests {
         let carried = adjusted.carryingPhaseValues(from: t)
         #expect(carried.table.evaluationsByRow.map(\.actual) == ["93", "120"])
         #expect(carried.table.execution?.spent == 9.5)
-        #expect(carried.orphans.map(\.indicator.id) == ["c"] && carried.orphans.first?.values.deviation == "培训场地延期")
+        #expect(carried.orphans.map(\.indicator.id) == ["c"] && carried.orphans.first?.evaluation.deviation == "培训场地延期")
     }
 
     @Test("交换格式 JSON 往返：actual、deviation 仍写在各自的指标对象上，execution 在表上")

@@ -311,7 +311,7 @@ enum TableStore {
                         try await r.save(on: tx)
                         try await TablePhases.changed(id, .selfEvaluation, on: tx)
                         try await IndicatorFacts.write(r, table: carried.table, score: carriedScore, on: tx)
-                        let orphanText = carried.orphans.map { "“\($0.indicator.name)”实际完成值 \($0.values.actual ?? "（空）")" }
+                        let orphanText = carried.orphans.map { "“\($0.indicator.name)”实际完成值 \($0.evaluation.actual ?? "（空）")" }
                             .joined(separator: "；")
                         try await AuditLog.append(
                             "evaluation-carried", by: user, table: id, subject: r.name,

@@ -5,11 +5,13 @@ extension GoalTable {
     /// The table with every self-evaluation input removed: what finance approved.
     public var goalPart: GoalTable {
         var t = self
-        for i in t.indicators.indices {
-            for f in IndicatorField.stored(in: .selfEvaluation) { f.clear(at: i, in: &t) }
+        var rows = t.rows
+        for i in rows.indices {
+            for f in IndicatorField.stored(in: .selfEvaluation) { f.clear(in: &rows[i]) }
         }
-        // values of indicators no longer in the plan, and 预算执行, go too
-        t.evaluation = SelfEvaluation()
+        // values of indicators no longer in the plan go too (`setRows`), and 预算执行
+        t.setRows(rows)
+        t.execution = nil
         return t
     }
 
@@ -23,10 +25,13 @@ extension GoalTable {
     /// These goals with the self-evaluation values of `other` (by row), for telling which phase a save changed.
     public func withEvaluation(of other: GoalTable) -> GoalTable {
         var t = self
-        t.execution = other.execution
-        for i in t.indicators.indices where i < other.indicators.count {
-            for f in IndicatorField.stored(in: .selfEvaluation) { f.copy(from: other, at: i, to: &t, at: i) }
+        var rows = t.rows
+        let theirs = other.rows
+        for i in rows.indices where i < theirs.count {
+            for f in IndicatorField.stored(in: .selfEvaluation) { f.copy(from: theirs[i], to: &rows[i]) }
         }
+        t.setRows(rows)
+        t.execution = other.execution
         return t
     }
 }

@@ -95,7 +95,7 @@ struct JSONByteScanner {
 
     mutating func table() throws(GiveUp) -> GoalTable {
         var kind: TableKind?, title: String?, year: Int?, unit: String?, duty: String?, goal: String?
-        var project: ProjectInfo?, funds: Funds?, tasks: [AnnualTask]?, indicators: [InterchangeIndicator]?
+        var project: ProjectInfo?, funds: Funds?, tasks: [AnnualTask]?, indicators: [IndicatorRow]?
         var signoff: Signoff?, execution: Execution?
         var seen = KeySet()
         try object { (s, key) throws(GiveUp) in
@@ -132,7 +132,7 @@ struct JSONByteScanner {
     }
 
     /// An indicator object: the plan's fields and its 自评 values, which `table()` files beside the plan.
-    mutating func indicator() throws(GiveUp) -> InterchangeIndicator {
+    mutating func indicator() throws(GiveUp) -> IndicatorRow {
         var ind = Indicator(level1: "", level2: "", name: "", type: .qualitative, value: "")
         var values = IndicatorEvaluation()
         var seen = KeySet()
@@ -162,7 +162,7 @@ struct JSONByteScanner {
             default: try s.skip()
             }
         }
-        return InterchangeIndicator(ind, values)
+        return IndicatorRow(ind, values)
     }
 
     private mutating func project() throws(GiveUp) -> ProjectInfo {

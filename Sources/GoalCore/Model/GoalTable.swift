@@ -46,7 +46,7 @@ public struct GoalTable: Sendable, Hashable, Codable {
         funds = try c.decodeIfPresent(Funds.self, forKey: .funds)
         tasks = try c.decodeIfPresent([AnnualTask].self, forKey: .tasks) ?? []
         // each indicator object carries its plan and its 自评 values; the values go to the record beside the plan
-        let wire = try c.decodeIfPresent([InterchangeIndicator].self, forKey: .indicators) ?? []
+        let wire = try c.decodeIfPresent([IndicatorRow].self, forKey: .indicators) ?? []
         indicators = wire.map(\.indicator)
         signoff = try c.decodeIfPresent(Signoff.self, forKey: .signoff)
         evaluation = SelfEvaluation(execution: try c.decodeIfPresent(Execution.self, forKey: .execution))
@@ -64,7 +64,7 @@ public struct GoalTable: Sendable, Hashable, Codable {
         try c.encode(project, forKey: .project)
         try c.encode(funds, forKey: .funds)
         try c.encode(tasks, forKey: .tasks)
-        try c.encode(interchangeIndicators, forKey: .indicators)
+        try c.encode(rows, forKey: .indicators)
         try c.encode(signoff, forKey: .signoff)
         try c.encodeIfPresent(execution, forKey: .execution)
     }

@@ -195,14 +195,13 @@ struct OfficialLayout: Sendable {
 
     /// The form's own columns, then any other field some indicator fills, so nothing is lost.
     static func columns(for table: GoalTable) -> [Column] {
-        let ind = table.indicators
-        func used(_ f: IndicatorField) -> Bool { ind.indices.contains { value(of: f, at: $0, in: table) != nil } }
+        let ind = table.indicators, rows = table.rows
+        func used(_ f: IndicatorField) -> Bool { rows.contains { value(of: f, in: $0) != nil } }
         func col(_ f: IndicatorField, _ heading: String? = nil) -> Column {
             let h = heading ?? f.label(for: table.kind)
             return Column(
                 heading: h, holds: .field(f),
-                width: width(
-                    of: f, heading: h, texts: ind.indices.compactMap { value(of: f, at: $0, in: table) }, isBlank: ind.isEmpty))
+                width: width(of: f, heading: h, texts: rows.compactMap { value(of: f, in: $0) }, isBlank: ind.isEmpty))
         }
         var base: [Column]
         switch table.kind {
@@ -279,12 +278,10 @@ struct OfficialLayout: Sendable {
         text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1.0 : 1.9) }
     }
 
-    /// The text of a field of row `row` as the grid prints it (through `IndicatorField`, which knows where
-    /// each field lives; a weight with up to 6 decimals); nil when empty.
-    static func value(of field: IndicatorField, at row: Int, in table: GoalTable) -> String? {
-        let s =
-            field == .weight
-            ? table.indicators[row].weight.map { TextNormalizer.format($0, decimals: 6) } : field.text(at: row, in: table)
+    /// The text of a field of `row` as the grid prints it (through `IndicatorField`, which knows where each
+    /// field lives; a weight with up to 6 decimals); nil when empty.
+    static func value(of field: IndicatorField, in row: IndicatorRow) -> String? {
+        let s = field == .weight ? row.indicator.weight.map { TextNormalizer.format($0, decimals: 6) } : field.text(of: row)
         return (s?.isEmpty ?? true) ? nil : s
     }
 
@@ -294,7 +291,7 @@ struct OfficialLayout: Sendable {
     }
 
     private mutating func addIndicators(of table: GoalTable, from first: Int) {
-        let indicators = table.indicators
+        let indicators = table.indicators, rows = table.rows
         // 一级 and 二级 are merged down over runs of equal names, as the forms print them.
         func runs(_ key: (Indicator) -> String) -> [Range<Int>] {
             var result: [Range<Int>] = []
@@ -322,8 +319,7 @@ struct OfficialLayout: Sendable {
             case .field(let f):
                 for (k, i) in indicators.enumerated() {
                     let content: Content =
-                        f == .weight
-                        ? (i.weight.map { .number($0) } ?? .text("")) : .text(Self.value(of: f, at: k, in: table) ?? "")
+                        f == .weight ? (i.weight.map { .number($0) } ?? .text("")) : .text(Self.value(of: f, in: rows[k]) ?? "")
                     add(content, row: first + k, column: c + 1, role: Self.isShort(f) ? .indicatorShort : .indicatorText)
                 }
             case .combinedValue:
