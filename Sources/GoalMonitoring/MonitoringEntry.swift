@@ -45,7 +45,7 @@ public struct IndicatorProgress: Sendable, Hashable, Codable {
     /// `Indicator.id` of the approved table's indicator.
     public var id: String
     /// 1-N月完成值 (执行数) as written: a number in the indicator's unit, or for a 定性 indicator
-    /// 达成目标 / 部分达成目标并具有一定效果 / 未达成目标且效果较差. Kept as typed, like `Indicator.actual`.
+    /// 达成目标 / 部分达成目标并具有一定效果 / 未达成目标且效果较差. Kept as typed, like 实际完成值 (`GoalTable.actual(at:)`).
     public var completed: String?
     /// 全年预计完成值 as written.
     public var expected: String?

@@ -24,8 +24,8 @@ public enum YearEnd {
         var byID: [String: IndicatorProgress] = [:]
         for p in lastRound.indicators where byID[p.id] == nil { byID[p.id] = p }
         var guesses: [ActualGuess] = []
-        for (row, indicator) in table.indicators.enumerated() {
-            guard let id = indicator.id, indicator.actual.map({ $0.allSatisfy(\.isWhitespace) }) ?? true,
+        for (row, (indicator, entered)) in zip(table.indicators, table.evaluationsByRow).enumerated() {
+            guard let id = indicator.id, entered.actual.map({ $0.allSatisfy(\.isWhitespace) }) ?? true,
                 let expected = byID[id]?.expected.map(TextNormalizer.trim), !expected.isEmpty
             else { continue }
             guesses.append(

@@ -82,8 +82,8 @@ public enum ActualsCSV {
                     continue
                 }
                 used[t, default: []].insert(i)
-                tables[t].indicators[i].actual = row.actual
-                if let d = row.deviation { tables[t].indicators[i].deviation = d }
+                tables[t].setActual(row.actual, at: i)
+                if let d = row.deviation { tables[t].setDeviation(d, at: i) }
                 continue
             }
             guard let t = tableIndex(row.table, in: tables) else {
@@ -102,8 +102,8 @@ public enum ActualsCSV {
                 continue
             }
             used[t, default: []].insert(i)
-            tables[t].indicators[i].actual = row.actual
-            if let d = row.deviation { tables[t].indicators[i].deviation = d }
+            tables[t].setActual(row.actual, at: i)
+            if let d = row.deviation { tables[t].setDeviation(d, at: i) }
         }
         return problems
     }

@@ -53,10 +53,12 @@ public struct IndicatorScorer: Sendable {
         }
     }
 
-    /// `target` is the indicator's parsed target when the caller has it cached (`Scorer` does).
-    public func score(_ ind: Indicator, at place: ScorePlace, parsed: ParsedScoring, target: PreparedTarget? = nil)
-        -> IndicatorScore
-    {
+    /// `evaluation` is what the unit entered for the row; `target` is the indicator's parsed target when
+    /// the caller has it cached (`Scorer` does).
+    public func score(
+        _ ind: Indicator, evaluation: IndicatorEvaluation, at place: ScorePlace, parsed: ParsedScoring,
+        target: PreparedTarget? = nil
+    ) -> IndicatorScore {
         var flags: [ScoreFlag] = []
         let rule = parsed.rule ?? Self.defaultRule(for: ind.type)
         let source = parsed.rule != nil ? parsed.source : .typeDefault
@@ -69,7 +71,7 @@ public struct IndicatorScorer: Sendable {
         }
         let prepared = target ?? PreparedTarget(ind.target)
         let target = prepared.target
-        let reading = ActualReading.read(ind.actual, target: target, indicator: ind, targetUnit: .some(prepared.unit))
+        let reading = ActualReading.read(evaluation.actual, target: target, indicator: ind, targetUnit: .some(prepared.unit))
         let weight = ind.weight ?? parsed.fullPoints
         func result(_ score: Double?, _ explanation: String, rule r: ScoringRule? = rule) -> IndicatorScore {
             IndicatorScore(
@@ -143,7 +145,7 @@ public struct IndicatorScorer: Sendable {
         // a missed target asks why even at full marks (≥98% with 97% scores full under the default 满意度 bands)
         var missed = false
         if type != .qualitative, let a = reading.number, let t = target.number, !Self.isMet(type, a, t) { missed = true }
-        if TextNormalizer.trim(ind.deviation ?? "").isEmpty {
+        if TextNormalizer.trim(evaluation.deviation ?? "").isEmpty {
             if score < w - 0.005 {
                 flags.append(
                     place.flag(

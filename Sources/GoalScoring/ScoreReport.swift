@@ -30,12 +30,13 @@ public enum ScoreReport {
             if let y = table.year { head += "（\(y)年度）" }
             out.append(head)
             var rows: [[String]] = [["行", "三级指标", "指标值", "实际完成值", "分值", "得分", "计分说明"]]
+            let entered = table.evaluationsByRow
             for s in score.indicators {
                 let ind = table.indicators[s.index]
                 let target = ind.targetText
                 rows.append([
                     String(s.index + 1), truncate(s.name.isEmpty ? "（未填名称）" : s.name, 24), truncate(target, 14),
-                    truncate(ind.actual ?? "", 12), s.weight.map(n) ?? "—", s.score.map(n) ?? "不适用", s.explanation,
+                    truncate(entered[s.index].actual ?? "", 12), s.weight.map(n) ?? "—", s.score.map(n) ?? "不适用", s.explanation,
                 ])
             }
             if let e = score.execution {
@@ -115,7 +116,7 @@ struct ScoredTable: Encodable {
         // the table as interchange JSON, then its rows again with their scores, and the result
         try table.encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(zip(table.indicators, score.indicators).map(ScoredIndicator.init), forKey: .indicators)
+        try c.encode(zip(table.rows, score.indicators).map(ScoredIndicator.init), forKey: .indicators)
         try c.encode(Result(score), forKey: .result)
         try c.encode(score.tableFlags.map(\.message), forKey: .flags)
         if let whatIf { try c.encode(whatIf.lines, forKey: .whatIf) }
@@ -150,7 +151,8 @@ struct ScoredTable: Encodable {
 }
 
 struct ScoredIndicator: Encodable {
-    var indicator: Indicator
+    /// The indicator object as the interchange writes it (actual and deviation included).
+    var indicator: IndicatorRow
     var score: IndicatorScore
 
     enum Keys: String, CodingKey { case score, scoreExplanation, scoreRule, scoreFlags }

@@ -53,10 +53,14 @@ public struct Scorer: Sendable {
         return p
     }
 
-    public mutating func score(_ indicator: Indicator, table: Int, index: Int) -> IndicatorScore {
+    /// Scores one row: its plan and what its unit entered for it (`GoalTable[evaluationAt:]`).
+    public mutating func score(
+        _ indicator: Indicator, evaluation: IndicatorEvaluation, table: Int, index: Int
+    ) -> IndicatorScore {
         let place = ScorePlace(table: table, indicator: index, name: indicator.name)
         let p = plan(indicator)
-        return IndicatorScorer(settings: settings).score(indicator, at: place, parsed: p.parsed, target: p.target)
+        return IndicatorScorer(settings: settings).score(
+            indicator, evaluation: evaluation, at: place, parsed: p.parsed, target: p.target)
     }
 
     /// Scores every row, the execution rate and the flags of one table (`index` is its place in the document).
@@ -64,10 +68,10 @@ public struct Scorer: Sendable {
         let scorer = IndicatorScorer(settings: settings)
         var rows: [IndicatorScore] = []
         rows.reserveCapacity(table.indicators.count)
-        for (i, ind) in table.indicators.enumerated() {
+        for (i, (ind, values)) in zip(table.indicators, table.evaluationsByRow).enumerated() {
             let place = ScorePlace(table: index, indicator: i, name: ind.name)
             let p = plan(ind)
-            rows.append(scorer.score(ind, at: place, parsed: p.parsed, target: p.target))
+            rows.append(scorer.score(ind, evaluation: values, at: place, parsed: p.parsed, target: p.target))
         }
         var tableFlags: [ScoreFlag] = []
         var execution: ExecutionScore?

@@ -95,11 +95,11 @@ public enum WhatIf {
         var singles: [(Double, WhatIfReport.Change)] = []
         var fulls: [WhatIfReport.Change] = []
         for loss in costliest {
-            let ind = table.indicators[loss.index]
-            guard let full = bestChange(ind, loss: loss, table: score.table, scorer: &scorer) else { continue }
+            let ind = table.indicators[loss.index], values = table[evaluationAt: loss.index]
+            guard let full = bestChange(ind, values, loss: loss, table: score.table, scorer: &scorer) else { continue }
             fulls.append(full)
             if full.gain + 1e-9 >= need,
-                let (size, c) = smallestChange(ind, loss: loss, need: need, table: score.table, scorer: &scorer)
+                let (size, c) = smallestChange(ind, values, loss: loss, need: need, table: score.table, scorer: &scorer)
             {
                 singles.append((size, c))
             }
@@ -125,14 +125,19 @@ public enum WhatIf {
         return t
     }
 
-    static func rescore(_ ind: Indicator, actual: String, index: Int, table: Int, scorer: inout Scorer) -> Double {
-        var changed = ind
+    /// The row's score had its unit written `actual` instead.
+    static func rescore(
+        _ ind: Indicator, _ values: IndicatorEvaluation, actual: String, index: Int, table: Int, scorer: inout Scorer
+    ) -> Double {
+        var changed = values
         changed.actual = actual
-        return scorer.score(changed, table: table, index: index).score ?? 0
+        return scorer.score(ind, evaluation: changed, table: table, index: index).score ?? 0
     }
 
     /// The value that meets the target: the target itself (its text for 定性).
-    static func bestChange(_ ind: Indicator, loss: WhatIfReport.Loss, table: Int, scorer: inout Scorer) -> WhatIfReport.Change? {
+    static func bestChange(
+        _ ind: Indicator, _ values: IndicatorEvaluation, loss: WhatIfReport.Loss, table: Int, scorer: inout Scorer
+    ) -> WhatIfReport.Change? {
         let target = ind.target
         var to = target.number.map { ArithmeticText.number($0) } ?? ind.value
         if ind.type == .greater, let t = target.number {
@@ -141,23 +146,23 @@ public enum WhatIf {
         if ind.type == .less, let t = target.number {
             to = ArithmeticText.number(t - (target.measureUnit?.isPercent == true ? 0.01 : 1))
         }
-        let s = rescore(ind, actual: to, index: loss.index, table: table, scorer: &scorer)
+        let s = rescore(ind, values, actual: to, index: loss.index, table: table, scorer: &scorer)
         guard s > loss.score else { return nil }
         return .init(
-            index: loss.index, name: loss.name, from: ind.actual ?? "", to: to, newScore: s,
+            index: loss.index, name: loss.name, from: values.actual ?? "", to: to, newScore: s,
             gain: ArithmeticText.round(s - loss.score))
     }
 
     /// The least change of a numeric actual, toward the target, that gains `need` points; with its relative size.
     static func smallestChange(
-        _ ind: Indicator, loss: WhatIfReport.Loss, need: Double, table: Int,
+        _ ind: Indicator, _ values: IndicatorEvaluation, loss: WhatIfReport.Loss, need: Double, table: Int,
         scorer: inout Scorer
     ) -> (Double, WhatIfReport.Change)? {
         let target = ind.target
-        let reading = ActualReading.read(ind.actual, target: target, indicator: ind)
+        let reading = ActualReading.read(values.actual, target: target, indicator: ind)
         guard let t = target.number, let a = reading.number else {
             // text or missing actuals: the target itself
-            guard let c = bestChange(ind, loss: loss, table: table, scorer: &scorer) else { return nil }
+            guard let c = bestChange(ind, values, loss: loss, table: table, scorer: &scorer) else { return nil }
             return (1, c)
         }
         let goal = loss.score + need
@@ -166,7 +171,8 @@ public enum WhatIf {
         for _ in 0..<40 {
             let mid = (lo + hi) / 2
             if rescore(
-                ind, actual: ArithmeticText.number(value(mid), places: 6), index: loss.index, table: table, scorer: &scorer)
+                ind, values, actual: ArithmeticText.number(value(mid), places: 6), index: loss.index, table: table,
+                scorer: &scorer)
                 + 1e-9 >= goal
             {
                 hi = mid
@@ -178,11 +184,11 @@ public enum WhatIf {
         var v = value(hi)
         let stepSize = 0.01 * (t >= a ? 1 : -1)
         v = ArithmeticText.round(v)
-        var s = rescore(ind, actual: ArithmeticText.number(v), index: loss.index, table: table, scorer: &scorer)
+        var s = rescore(ind, values, actual: ArithmeticText.number(v), index: loss.index, table: table, scorer: &scorer)
         var guardSteps = 0
         while s + 1e-9 < goal, guardSteps < 1000 {
             v = ArithmeticText.round(v + stepSize); guardSteps += 1
-            s = rescore(ind, actual: ArithmeticText.number(v), index: loss.index, table: table, scorer: &scorer)
+            s = rescore(ind, values, actual: ArithmeticText.number(v), index: loss.index, table: table, scorer: &scorer)
         }
         guard s + 1e-9 >= goal else { return nil }
         // A rounder figure just beyond it reads better (60, not the 59.99 whose score rounds up to
@@ -192,14 +198,14 @@ public enum WhatIf {
         for scale in [1.0, 10.0] {
             let round = (up ? (v * scale).rounded(.up) : (v * scale).rounded(.down)) / scale
             guard round != v, abs(round - v) <= max(0.0100001, abs(v) * 0.001), up ? round <= t : round >= t else { continue }
-            let rs = rescore(ind, actual: ArithmeticText.number(round), index: loss.index, table: table, scorer: &scorer)
+            let rs = rescore(ind, values, actual: ArithmeticText.number(round), index: loss.index, table: table, scorer: &scorer)
             if rs + 1e-9 >= goal { v = round; s = rs; break }
         }
         let relative = a != 0 ? abs(v - a) / abs(a) : abs(v - a)
         return (
             relative,
             .init(
-                index: loss.index, name: loss.name, from: ind.actual ?? "", to: ArithmeticText.number(v),
+                index: loss.index, name: loss.name, from: values.actual ?? "", to: ArithmeticText.number(v),
                 newScore: s, gain: ArithmeticText.round(s - loss.score))
         )
     }

@@ -78,14 +78,15 @@ func benchTable(_ rng: inout SeededRandom) -> GoalTable {
     func q(
         _ name: String, _ type: Comparison, _ value: Double, _ unit: String, _ scoring: String, _ weight: Double,
         spread: ClosedRange<Double> = 0.7...1.3
-    ) -> Indicator {
+    ) -> (Indicator, String) {
         let actual = ArithmeticText.number(value * Double.random(in: spread, using: &rng), places: 2)
-        return Indicator(
+        let plan = Indicator(
             level1: "产出指标", level2: "数量指标", name: name, type: type, value: ArithmeticText.number(value),
-            unit: unit, scoring: scoring, weight: weight, actual: actual)
+            unit: unit, scoring: scoring, weight: weight)
+        return (plan, actual)
     }
     let variant = Double(rng.next() % 5)
-    var rows: [Indicator] = [
+    var rows: [(Indicator, String)] = [
         q("实际缴费人数", .atLeast, 1.8 + variant / 10, "万人", "达到计划值得满分5分，否则按实际值/计划值*指标分值计分。", 5),
         q("养老金社保机构发放率", .equal, 100, "%", "达到计划值得2分，否则按实际值/计划值*指标分值计分。", 2, spread: 0.9...1.0),
         q("社会保险费收入占基金收入比重", .atLeast, 43, "%", "社会保险费收入占基金收入比重达43%得2分，每下降1%扣0.2分，扣完为止。", 2),
@@ -101,16 +102,23 @@ func benchTable(_ rng: inout SeededRandom) -> GoalTable {
         q("受益人员满意度", .atLeast, 98, "%", "满意度赋分", 10, spread: 0.8...1.02),
     ]
     rows.append(
-        Indicator(
-            level1: "效益指标", level2: "社会效益指标", name: "保障基金安全", type: .qualitative, value: "效果明显",
-            scoring: "效果明显得15分，效果一般得5分，否则不得分。", weight: 15, actual: ["效果明显", "效果一般", "无"].randomElement(using: &rng)!))
+        (
+            Indicator(
+                level1: "效益指标", level2: "社会效益指标", name: "保障基金安全", type: .qualitative, value: "效果明显",
+                scoring: "效果明显得15分，效果一般得5分，否则不得分。", weight: 15),
+            ["效果明显", "效果一般", "无"].randomElement(using: &rng)!
+        ))
     rows.append(
-        Indicator(
-            level1: "产出指标", level2: "时效指标", name: "养老待遇发放时间", type: .qualitative, value: "每月25日前",
-            scoring: "养老待遇在每月25日前完成发放得10分，每推迟1天扣0.5分，扣完为止。", weight: 10,
-            actual: ["24日", "25日", "27日", "30日"].randomElement(using: &rng)!))
+        (
+            Indicator(
+                level1: "产出指标", level2: "时效指标", name: "养老待遇发放时间", type: .qualitative, value: "每月25日前",
+                scoring: "养老待遇在每月25日前完成发放得10分，每推迟1天扣0.5分，扣完为止。", weight: 10),
+            ["24日", "25日", "27日", "30日"].randomElement(using: &rng)!
+        ))
     let budget = 300 + variant * 10
-    return GoalTable(
-        kind: .department, unit: "基准测试单位", indicators: rows,
+    var table = GoalTable(
+        kind: .department, unit: "基准测试单位", indicators: rows.map(\.0),
         execution: Execution(budget: budget, spent: budget * Double.random(in: 0.8...1.0, using: &rng), weight: 10))
+    table.setEvaluationsByRow(rows.map { IndicatorEvaluation(actual: $0.1) })
+    return table
 }

@@ -129,8 +129,8 @@ struct APITests {
     @Test("评分接口：得分、说明、总分、等级")
     func score() async throws {
         var t = sampleTable(name: "满意度")
-        t.indicators[0].actual = "80"
-        t.indicators[1].actual = "95"
+        t.setActual("80", at: 0)
+        t.setActual("95", at: 1)
         t.execution = Execution(budget: 10, spent: 10, weight: 10)
         try await withJixiao { app in
             let res = try await app.send(.POST, SitePath.api(.score).path, json: ["tables": [t]])
@@ -149,8 +149,8 @@ struct APITests {
     @Test("评分接口：失分的行须填偏差原因，并说明怎样达到下一等级")
     func scoreWhatIf() async throws {
         var t = sampleTable(name: "满意度")
-        t.indicators[0].actual = "50"
-        t.indicators[1].actual = "95"
+        t.setActual("50", at: 0)
+        t.setActual("95", at: 1)
         try await withJixiao { app in
             let res = try await app.send(.POST, SitePath.api(.score).path, json: ["tables": [t]])
             let s = try res.content.decode(ScoreResponseDTO.self).tables[0]
@@ -160,7 +160,7 @@ struct APITests {
             #expect(s.whatIf.first == "距“良”还差5分（需总分≥80）。")
             #expect(s.whatIf.contains { $0.hasPrefix("· “培训人数”实际完成值由“50”改为“") && $0.hasSuffix("（+5）") }, "\(s.whatIf)")
 
-            t.indicators[0].deviation = "报名人数不足"
+            t.setDeviation("报名人数不足", at: 0)
             let explained = try await app.send(.POST, SitePath.api(.score).path, json: ["tables": [t]])
             let e = try explained.content.decode(ScoreResponseDTO.self).tables[0]
             #expect(e.indicators.map(\.deviationMissing) == [false, false])

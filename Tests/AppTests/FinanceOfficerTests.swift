@@ -108,7 +108,7 @@ struct FinanceOfficerTests {
         let id = try await app.create(sampleTable(name: "参训人员满意度")).summary.id
         try await app.approve(id)
         var t = try await Self.detail(app, id).table
-        t.indicators[0].actual = "100"; t.indicators[1].actual = "95"
+        t.setActual("100", at: 0); t.setActual("95", at: 1)
         let saved = try await app.send(
             .PUT, SitePath.api(.table(.value(id))).path,
             json: TableInputDTO(table: t, version: try await Self.detail(app, id).summary.version))

@@ -385,13 +385,13 @@ struct MonitoringTests {
             let selfeval = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(a)).path).body.string
             #expect(selfeval.contains("2026年1-7月部门自行监控填报的全年预计完成值，仅供参考，没有填入"))
             #expect(selfeval.contains("&quot;\(ids[0])&quot;:&quot;110&quot;") || selfeval.contains("\"\(ids[0])\":\"110\""))
-            #expect(try #require(try await TableStore.find(a, on: app.db)).table.indicators[0].actual == nil)
+            #expect(try #require(try await TableStore.find(a, on: app.db)).table.actual(at: 0) == nil)
 
             // the unit reports 满意度 met in full: monitoring called it 完全不可能 — a warning on the table and 自评 pages
             let stored = try #require(try await TableStore.find(a, on: app.db))
             var t = stored.table
-            t.indicators[0].actual = "100"
-            t.indicators[1].actual = "95"
+            t.setActual("100", at: 0)
+            t.setActual("95", at: 1)
             _ = try await TableStore.update(
                 a, table: t, expectedVersion: stored.summary.version, by: try await app.user(.fillerA), on: app.db)
             let page = try await app.send(.GET, SitePath.table(.value(a)).path).body.string

@@ -108,8 +108,8 @@ enum Scenarios {
     static func derivedColumns(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             var t = sampleTable(name: "满意度")
-            t.indicators[0].actual = "80"
-            t.indicators[1].actual = "95"
+            t.setActual("80", at: 0)
+            t.setActual("95", at: 1)
             let created = try await app.create(t)
             // 50 × 80/100 + 50 = 90: the list shows the score computed by GoalScoring
             #expect(created.summary.score == 90)

@@ -61,8 +61,8 @@ struct UpgradeTests {
                 """
             ).run()
             var withActuals = sampleTable(name: "受益人员满意度")
-            withActuals.indicators[0].actual = "120"
-            withActuals.indicators[1].actual = "93"
+            withActuals.setActual("120", at: 0)
+            withActuals.setActual("93", at: 1)
             withActuals.execution = Execution(budget: 10, spent: 9, weight: 10)
             let approved = OldRow(table: withActuals, status: "approved", version: 6)
             let adjustment = OldRow(
@@ -119,7 +119,7 @@ struct UpgradeTests {
                 #expect(now.summary.status == r.status)
                 #expect(now.summary.version == r.version)
                 #expect(now.summary.returnComment == r.returnComment)
-                #expect(now.table.indicators.map(\.actual) == r.table.indicators.map(\.actual))
+                #expect(now.table.evaluationsByRow.map(\.actual) == r.table.evaluationsByRow.map(\.actual))
                 #expect(now.table.execution == r.table.execution)
                 // filed under the organisation; the printed name kept
                 #expect(now.summary.unit == "升级测试单位")

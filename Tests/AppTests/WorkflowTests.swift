@@ -134,8 +134,8 @@ struct WorkflowTests {
 
             // the self-evaluation may be entered
             var actuals = approved.table
-            actuals.indicators[0].actual = "110"
-            actuals.indicators[1].actual = "95"
+            actuals.setActual("110", at: 0)
+            actuals.setActual("95", at: 1)
             let saved = try await app.send(
                 .PUT, SitePath.api(.table(.value(id))).path,
                 json: TableInputDTO(table: actuals, version: approved.summary.version))
@@ -147,7 +147,7 @@ struct WorkflowTests {
             #expect(adj.summary.id != id)
             #expect(adj.summary.adjusts == id)
             #expect(adj.summary.status == "draft")
-            #expect(adj.table.indicators[0].actual == nil)
+            #expect(adj.table.actual(at: 0) == nil)
             var newGoals = adj.table
             newGoals.indicators[0].value = "120"
             let putAdj = try await app.send(
@@ -185,8 +185,8 @@ struct WorkflowTests {
             #expect(empty.reason.contains("自评还有 2 处未填写"))
             #expect(empty.reason.contains("培训人数") && empty.reason.contains("未填写实际完成值"))
             var filled = try await Self.detail(app, id).table
-            filled.indicators[0].actual = "80"
-            filled.indicators[1].actual = "95"
+            filled.setActual("80", at: 0)
+            filled.setActual("95", at: 1)
             let saved = try await app.send(
                 .PUT, SitePath.api(.table(.value(id))).path,
                 json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
@@ -196,7 +196,7 @@ struct WorkflowTests {
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.reason.contains("自评还有 1 处未填写"))
             #expect(noReason.reason.contains("培训人数") && noReason.reason.contains("未填写偏差原因分析及改进措施"))
-            filled.indicators[0].deviation = "下半年报名人数少于计划，明年提前宣传"
+            filled.setDeviation("下半年报名人数少于计划，明年提前宣传", at: 0)
             let explained = try await app.send(
                 .PUT, SitePath.api(.table(.value(id))).path,
                 json: TableInputDTO(table: filled, version: try await Self.status(app, id).version))
@@ -217,7 +217,7 @@ struct WorkflowTests {
             let reviewed = try await app.act(.reviewEvaluation, id, as: .performance)
             #expect(reviewed.summary.evaluationStatus == "reviewed")
             var t = reviewed.table
-            t.indicators[0].actual = "1"
+            t.setActual("1", at: 0)
             let put = try await app.send(
                 .PUT, SitePath.api(.table(.value(id))).path,
                 json: TableInputDTO(table: t, version: reviewed.summary.version))

@@ -95,9 +95,9 @@ struct LayoutTests {
         let t = try #require(read(text).tables.first)
         #expect(t.year == 2024 && t.kind == .project)
         #expect(t.indicators.count == 5)
-        #expect(t.indicators.map(\.actual) == ["3120人次", "100%", "90%", "有效减轻", "93%"])
+        #expect(t.evaluationsByRow.map(\.actual) == ["3120人次", "100%", "90%", "有效减轻", "93%"])
         #expect(t.indicators.map(\.weight) == [20, 20, 10, 30, 10])
-        #expect(t.indicators[2].deviation == "部分乡镇审核延迟，已建立限时办结制度")
+        #expect(t.deviation(at: 2) == "部分乡镇审核延迟，已建立限时办结制度")
         #expect(t.indicators[0].value == "3000" && t.indicators[0].unit == "人次")
     }
 
@@ -264,7 +264,7 @@ struct LayoutTests {
         // reading is reported
         #expect(t.indicators.map(\.level1) == ["产出指标", "产出指标", "效益指标", "满意度指标"])
         #expect(r.notes.contains { $0.message.contains("“产出指标（50分）”去掉序号或分值") })
-        #expect(t.indicators.map(\.actual) == ["310公里", "82%", "明显改善", "88%"])
+        #expect(t.evaluationsByRow.map(\.actual) == ["310公里", "82%", "明显改善", "88%"])
         #expect(r.notes.contains { $0.message.contains("总分") })
     }
 

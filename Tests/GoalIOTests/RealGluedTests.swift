@@ -21,11 +21,11 @@ struct RealGluedTests {
         #expect(t.unit == "某县林业站")
         let ind = t.indicators
         #expect(ind.map(\.name) == ["补贴户数", "补贴发放准确率", "受益户满意度"])
-        #expect(ind[0].level1 == "产出指标" && ind[0].value == "8" && ind[0].actual == "8")
-        #expect(ind[1].value == "100" && ind[1].actual == "100%")
+        #expect(ind[0].level1 == "产出指标" && ind[0].value == "8" && t.actual(at: 0) == "8")
+        #expect(ind[1].value == "100" && t.actual(at: 1) == "100%")
         // 效益指标 heads no row: the 二级 below it takes its own 一级
         #expect(ind[2].level1 == "满意度指标" && ind[2].level2 == "服务对象满意度")
-        #expect(ind[2].value == "95" && ind[2].actual == "≥95%")
+        #expect(ind[2].value == "95" && t.actual(at: 2) == "≥95%")
         #expect(r.notes.contains { $0.message.contains("“标出产指”是“产出指标”的字序错乱") })
         #expect(r.notes.contains { $0.message.contains("“8830”是粘连的指标值、实际完成值与得分") })
         #expect(r.notes.contains { $0.message.contains("“意满度打”夹在一级指标与二级指标之间") })
@@ -77,7 +77,7 @@ struct RealGluedTests {
             + "顼目产出(40分)数量指标(20分)培训人次20=300人次320人次20质量指标(10分)合格率10=95%98%10"
             + "成本指标(10分)人均培训成本10=200元200元10"
         let r = read(text)
-        let ind = try #require(r.tables.first).indicators
+        let table = try #require(r.tables.first), ind = table.indicators
         #expect(ind.map(\.name) == ["培训人次", "合格率", "人均培训成本"])
         #expect(ind.allSatisfy { $0.level1 == "项目产出" })
         #expect(ind[2].level2 == "成本指标" && ind[2].weight == 10 && ind[2].value == "200")
@@ -93,13 +93,15 @@ struct RealGluedTests {
             + "项目决策(10分)项目立项规范性5一程序规范、手续齐全5合理性5论证充分可行4"
             + "项目产出(20分)时效指标(10分)完成时间102022年6月完成2022年6月完成10数量指标(10分)培训人次10=300人次320人次10"
         let r = read(text)
-        let ind = try #require(r.tables.first).indicators
+        let table = try #require(r.tables.first), ind = table.indicators
         #expect(ind.map(\.name) == ["规范性", "合理性", "完成时间", "培训人次"])
-        #expect(ind[0].value.isEmpty && ind[0].actual == "程序规范、手续齐全" && ind[0].weight == 5)
+        #expect(ind[0].value.isEmpty && table.actual(at: 0) == "程序规范、手续齐全" && ind[0].weight == 5)
         // no dash printed, but its block's rows leave the target empty: the text is the actual
-        #expect(ind[1].value.isEmpty && ind[1].actual == "论证充分可行" && ind[1].weight == 5)
-        #expect(ind[2].type == .qualitative && ind[2].value == "2022年6月完成" && ind[2].actual == "2022年6月完成" && ind[2].weight == 10)
-        #expect(ind[3].value == "300" && ind[3].actual == "320人次")
+        #expect(ind[1].value.isEmpty && table.actual(at: 1) == "论证充分可行" && ind[1].weight == 5)
+        #expect(
+            ind[2].type == .qualitative && ind[2].value == "2022年6月完成" && table.actual(at: 2) == "2022年6月完成"
+                && ind[2].weight == 10)
+        #expect(ind[3].value == "300" && table.actual(at: 3) == "320人次")
     }
 
     @Test(
@@ -120,9 +122,9 @@ struct RealGluedTests {
         let ind = t.indicators
         #expect(ind.count == 10)
         #expect(
-            ind[8].name == "管理制度健全性" && ind[8].type == .qualitative && ind[8].value == "高" && ind[8].actual == "高"
+            ind[8].name == "管理制度健全性" && ind[8].type == .qualitative && ind[8].value == "高" && t.actual(at: 8) == "高"
                 && ind[8].weight == 3)
-        #expect(ind[9].name == "资金使用合规性" && ind[9].value == "好" && ind[9].actual == "好")
+        #expect(ind[9].name == "资金使用合规性" && ind[9].value == "好" && t.actual(at: 9) == "好")
         #expect(r.notes.contains { $0.message.contains("只提到 2022 年") })
         #expect(r.notes.contains { $0.message.contains("“绩效指标”是表头的栏目名") })
         #expect(r.notes.contains { $0.message.contains("“指标L”是表样的“指标1”") })
@@ -149,11 +151,11 @@ struct RealGluedTests {
         }
         text += "会议经费变动率%100%22否培训完成率%95%97%100%33是"
         let r = read(text)
-        let ind = try #require(r.tables.first).indicators
+        let table = try #require(r.tables.first), ind = table.indicators
         #expect(ind.count == 8)
-        #expect(ind[0].value == "90" && ind[0].actual == "91%" && ind[0].weight == 3)
-        #expect(ind[6].name == "会议经费变动率" && ind[6].value.isEmpty && ind[6].actual == nil && ind[6].weight == 2)
-        #expect(ind[7].value == "95" && ind[7].actual == "97%" && ind[7].weight == 3)
+        #expect(ind[0].value == "90" && table.actual(at: 0) == "91%" && ind[0].weight == 3)
+        #expect(ind[6].name == "会议经费变动率" && ind[6].value.isEmpty && table.actual(at: 6) == nil && ind[6].weight == 2)
+        #expect(ind[7].value == "95" && table.actual(at: 7) == "97%" && ind[7].weight == 3)
         #expect(ind[6].note?.contains("得分系数100%") == true)
         #expect(r.notes.contains { $0.message.contains("“100%”是每行都印的得分系数") })
     }
@@ -166,9 +168,9 @@ struct RealGluedTests {
             "2022年度某某项目支出绩效自评表一级指标二级指标三级指标分值指标值实际完成值得分偏差原因分析及改进措施"
             + "项目管理(20分)财务管理制度健全性5一制度健全5项Fl实施监督检查有效性5一检查到位5"
         let r = read(text)
-        let ind = try #require(r.tables.first).indicators
+        let table = try #require(r.tables.first), ind = table.indicators
         #expect(ind.map(\.name) == ["制度健全性", "监督检查有效性"])
-        #expect(ind[1].level2 == "项目实施" && ind[1].actual == "检查到位" && ind[1].weight == 5)
+        #expect(ind[1].level2 == "项目实施" && table.actual(at: 1) == "检查到位" && ind[1].weight == 5)
         #expect(r.notes.contains { $0.message.contains("“项Fl实施”是指标层级名称“项目实施”") })
         #expect(GlueSplitter.pieces("会计核算规范7项Fl实施绩效监控有效性").contains("7"))
         #expect(GlueSplitter.pieces("保障人数102370人2370人IO").contains("2370人"))

@@ -35,7 +35,7 @@ struct RealHeaderTests {
         let t = try #require(read(text).tables.first)
         #expect(t.unit == "某县某中心")
         #expect(t.project?.name == "某某补助资金")
-        #expect(t.indicators.first?.actual == "620人")
+        #expect(t.actual(at: 0) == "620人")
     }
 
     @Test(

@@ -24,7 +24,9 @@ enum TableComparison {
                 "\(context) 表\(t) indicator count \(g.indicators.count) vs \(w.indicators.count)")
             for (i, (a, b)) in zip(g.indicators, w.indicators).enumerated() {
                 #expect(a == b, "\(context) 表\(t) 第\(i)个指标\n got \(a)\nwant \(b)")
+                #expect(g[evaluationAt: i] == w[evaluationAt: i], "\(context) 表\(t) 第\(i)个指标的自评")
             }
+            #expect(g.execution == w.execution, "\(context) 表\(t) execution")
             #expect(g == w, "\(context) 表\(t) as a whole")
         }
     }

@@ -37,21 +37,21 @@ struct AllFieldsRoundTripTests {
             Indicator(
                 level1: "产出指标", level2: "数量指标", name: "培训人次", type: .atLeast, value: "1200", unit: "人次",
                 explanation: "全年组织培训的人次", scoring: "达到计划值得满分10分，否则按比例计分。", weight: 10, basis: "计划标准",
-                lastYear: "1100人次", evidence: "签到表", note: "含线上", actual: "1250", deviation: "无偏差"),
+                lastYear: "1100人次", evidence: "签到表", note: "含线上"),
             Indicator(
                 level1: "产出指标", level2: "质量指标", name: "培训合格率", type: .equal, value: "100", unit: "%",
                 explanation: "合格人数/参训人数", scoring: "每下降1%扣0.5分", weight: 7.5, basis: "历史标准",
-                lastYear: "98%", evidence: "考试记录", note: nil, actual: "99", deviation: "个别学员缺考"),
+                lastYear: "98%", evidence: "考试记录", note: nil),
             Indicator(
                 level1: "效益指标", level2: "社会效益指标", name: "服务能力提升", type: .qualitative, value: "明显提升",
                 explanation: "培训对服务能力的影响", scoring: "效果明显得15分", weight: 15, basis: "其他",
-                lastYear: "有所提升", evidence: "总结报告", note: "定性", actual: "明显提升", deviation: nil),
+                lastYear: "有所提升", evidence: "总结报告", note: "定性"),
             Indicator(
                 level1: "成本指标", level2: "经济成本指标", name: "培训总成本", type: .atMost, value: "60", unit: "万元",
                 explanation: nil, scoring: "控制在预算内得10分", weight: 10, basis: "预算支出标准",
-                lastYear: "0.06万元/人", evidence: "原始凭证", note: nil, actual: nil, deviation: nil),
+                lastYear: "0.06万元/人", evidence: "原始凭证", note: nil),
         ]
-        return GoalTable(
+        var t = GoalTable(
             kind: kind, year: 2026, unit: "某县人社局",
             duty: kind == .project ? nil : "负责全县职业技能培训",
             goal: "完成培训1200人次，合格率100%。",
@@ -63,6 +63,11 @@ struct AllFieldsRoundTripTests {
             signoff: Signoff(
                 filledBy: "吴九", phone: "0745-1112222", filledOn: "2025-11-30", head: "郑十",
                 businessReviewer: "王审", performanceReviewer: "李核"))
+        t.setEvaluationsByRow([
+            IndicatorEvaluation(actual: "1250", deviation: "无偏差"), IndicatorEvaluation(actual: "99", deviation: "个别学员缺考"),
+            IndicatorEvaluation(actual: "明显提升"), IndicatorEvaluation(),
+        ])
+        return t
     }
 
     @Test("JSON → .xlsx → JSON with every field filled", arguments: TableKind.allCases)

@@ -44,7 +44,7 @@ struct EntryAndYearEndTests {
             Fixture.indicator("培训班次", .atLeast, "12", "期", id: "b"),
             Fixture.indicator("满意度", .atLeast, "90", "%", id: "c"),
         ])
-        table.indicators[1].actual = "11"
+        table.setActual("11", at: 1)
         let round = MonitoringEntry(
             period: 9,
             indicators: [
@@ -68,8 +68,8 @@ struct EntryAndYearEndTests {
             table.indicators[i].weight = 10
             table.indicators[i].scoring = "完成得满分，未完成按比例得分"
         }
-        table.indicators[0].actual = "1300"
-        table.indicators[1].actual = "6"
+        table.setActual("1300", at: 0)
+        table.setActual("6", at: 1)
         var scorer = Scorer()
         let score = scorer.score(table)
         #expect(score.indicators[0].score == 10 && (score.indicators[1].score ?? 10) < 10)

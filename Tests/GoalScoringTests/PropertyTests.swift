@@ -85,7 +85,7 @@ struct PropertyTests {
         var rng = SeededRandom(seed: 17)
         var scorer = Scorer()
         for _ in 0..<200 {
-            var rows: [Indicator] = []
+            var rows: [EnteredRow] = []
             for _ in 0..<Int.random(in: 1...15, using: &rng) {
                 let text = Self.texts.randomElement(using: &rng)!
                 let actual =

@@ -8,7 +8,7 @@ import TestSupport
 struct ActualsCSVTests {
     func fixtureTables(_ name: String) throws -> [GoalTable] {
         var tables = try GoalDocument.decode(SharedFiles.data(SharedFiles.scoringFixtures.appendingPathComponent(name))).tables
-        for t in tables.indices { for i in tables[t].indicators.indices { tables[t].indicators[i].actual = nil } }
+        for t in tables.indices { for i in tables[t].indicators.indices { tables[t].setActual(nil, at: i) } }
         return tables
     }
 
@@ -28,7 +28,7 @@ struct ActualsCSVTests {
         let tsv = "项目名称\t三级指标\t实际完成值\n2022年-巴财企[2022]38号关于拨付原水利水电医院退休人员待遇补差资\t发放补助次数\t11\n"
         let problems = ActualsCSV.apply(try ActualsCSV.parse(Data(tsv.utf8)), to: &tables)
         #expect(problems.isEmpty)
-        #expect(tables[0].indicators[1].actual == "11")
+        #expect(tables[0].actual(at: 1) == "11")
     }
 
     @Test("rows of the same name are matched in order; unmatched names reported")
@@ -43,8 +43,8 @@ struct ActualsCSVTests {
             3,群众满意度,91
             """
         let problems = ActualsCSV.apply(try ActualsCSV.parse(Data(csv.utf8)), to: &tables, fileName: "实际.csv")
-        #expect(tables[0].indicators[1].actual == "100")
-        #expect(tables[0].indicators[2].actual == "97")
+        #expect(tables[0].actual(at: 1) == "100")
+        #expect(tables[0].actual(at: 2) == "97")
         #expect(problems.count == 3)
         #expect(problems.contains("实际.csv 第4行：第1张表中三级指标“工伤保险待遇发放率”已有实际完成值（同名指标多于表中行数）"))
         #expect(problems.contains("实际.csv 第5行：第1张表中没有三级指标“不存在的指标”"))
@@ -61,9 +61,9 @@ struct ActualsCSVTests {
             no-such-id,工伤保险待遇发放率,90,
             """
         let problems = ActualsCSV.apply(try ActualsCSV.parse(Data(csv.utf8)), to: &tables, fileName: "实际.csv")
-        #expect(tables[0].indicators[1].actual == nil)
-        #expect(tables[0].indicators[2].actual == "97")
-        #expect(tables[0].indicators[2].deviation == "年底集中发放")
+        #expect(tables[0].actual(at: 1) == nil)
+        #expect(tables[0].actual(at: 2) == "97")
+        #expect(tables[0].deviation(at: 2) == "年底集中发放")
         #expect(problems == ["实际.csv 第3行：没有编号为“no-such-id”的指标"])
     }
 
@@ -80,7 +80,7 @@ struct ActualsCSVTests {
         let original = try GoalDocument.decode(SharedFiles.data(url)).tables
         var tables = try fixtureTables("000-department.json")
         var csv = "表,三级指标,实际完成值\n"
-        for ind in original[0].indicators { csv += "1,\"\(ind.name)\",\(ind.actual ?? "")\n" }
+        for (i, ind) in original[0].indicators.enumerated() { csv += "1,\"\(ind.name)\",\(original[0].actual(at: i) ?? "")\n" }
         #expect(ActualsCSV.apply(try ActualsCSV.parse(Data(csv.utf8)), to: &tables).isEmpty)
         var scorer = Scorer()
         #expect(scorer.score(tables)[0].total == 67.83)
@@ -116,7 +116,7 @@ struct ReportTests {
         #expect((first["scoreExplanation"] as? String)?.contains("5 × 1.71 ÷ 1.8 = 4.75") == true)
         let back = try GoalDocument.decode(data)
         #expect(back.tables[0].indicators.count == 12)
-        #expect(back.tables[0].indicators[0].actual == "1.71")
+        #expect(back.tables[0].actual(at: 0) == "1.71")
     }
 
     @Test("不适用 rows are null in JSON")

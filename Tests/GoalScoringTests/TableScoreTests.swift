@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite("整表评分")
 struct TableScoreTests {
-    func table(_ rows: [Indicator], budget: Double = 100, spent: Double = 100, explanation: String? = nil) -> GoalTable {
+    func table(_ rows: [EnteredRow], budget: Double = 100, spent: Double = 100, explanation: String? = nil) -> GoalTable {
         GoalTable(
             kind: .project, indicators: rows,
             execution: Execution(budget: budget, spent: spent, weight: 10, explanation: explanation))
@@ -117,7 +117,7 @@ struct WhatIfTests {
         #expect(w.pointsNeeded == 0.83)
         let best = try #require(w.singleChanges.first)
         var changed = table
-        changed.indicators[best.index].actual = best.to
+        changed.setActual(best.to, at: best.index)
         #expect(scorer.score(changed, index: 0).grade == .excellent)
         #expect(w.singleChanges.count >= 2)
     }
@@ -140,7 +140,7 @@ struct WhatIfTests {
         #expect(change.name == "培训合格率")
         #expect(change.to == "60", "\(w.lines)")
         var changed = table
-        changed.indicators[change.index].actual = change.to
+        changed.setActual(change.to, at: change.index)
         #expect(scorer.score(changed).grade == .good)
     }
 

@@ -39,9 +39,10 @@ enum IndicatorFacts {
     static func rows(_ r: GoalTableRecord, table t: GoalTable, score s: TableScore) throws -> [Row] {
         let id = try r.requireID()
         let scores = Dictionary(s.indicators.map { ($0.index, $0.score) }, uniquingKeysWith: { a, _ in a })
-        return t.indicators.enumerated().map { i, ind in
+        return zip(t.indicators, t.evaluationsByRow).enumerated().map { i, row in
+            let (ind, values) = row
             let target = ind.target
-            let actualNumber = ind.actual.flatMap { Target.parse(type: ind.type.rawValue, value: $0, unit: ind.unit).number }
+            let actualNumber = values.actual.flatMap { Target.parse(type: ind.type.rawValue, value: $0, unit: ind.unit).number }
             let key = ind.id ?? "row-\(i + 1)"
             return Row(
                 indicatorID: key,
@@ -51,7 +52,7 @@ enum IndicatorFacts {
                     .text(r.kind), .text(r.status), .text(ind.level1), .text(ind.level2), .text(ind.name),
                     .text(ind.type.rawValue),
                     .text(TableDiff.targetText(ind)), .number(target.number), .text(target.unit), .number(ind.weight),
-                    .text(ind.actual),
+                    .text(values.actual),
                     .number(actualNumber), .number(scores[i] ?? nil),
                 ])
         }

@@ -311,7 +311,8 @@ enum TableStore {
                         try await r.save(on: tx)
                         try await TablePhases.changed(id, .selfEvaluation, on: tx)
                         try await IndicatorFacts.write(r, table: carried.table, score: carriedScore, on: tx)
-                        let orphanText = carried.orphans.map { "“\($0.name)”实际完成值 \($0.actual ?? "（空）")" }.joined(separator: "；")
+                        let orphanText = carried.orphans.map { "“\($0.indicator.name)”实际完成值 \($0.evaluation.actual ?? "（空）")" }
+                            .joined(separator: "；")
                         try await AuditLog.append(
                             "evaluation-carried", by: user, table: id, subject: r.name,
                             comment: "自评内容已从被取代的版本按指标带入" + (orphanText.isEmpty ? "" : "；调整删除的指标保留在原版本：" + orphanText),

@@ -1,15 +1,17 @@
 /// A table has two parts with different owners in time: the goals, fixed once finance approves them,
-/// and the self-evaluation entered after the year (actuals, 偏差原因, 预算执行).
-/// The workflow lets the second change while the first is frozen; these say which is which.
+/// and the self-evaluation entered after the year (actuals, 偏差原因, 预算执行), kept beside them in
+/// `evaluation`. The workflow lets the second change while the first is frozen; these say which is which.
 extension GoalTable {
     /// The table with every self-evaluation input removed: what finance approved.
     public var goalPart: GoalTable {
         var t = self
-        t.execution = nil
-        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
-        for i in t.indicators.indices {
-            for f in phaseFields { f.clear(in: &t.indicators[i]) }
+        var rows = t.rows
+        for i in rows.indices {
+            for f in IndicatorField.stored(in: .selfEvaluation) { f.clear(in: &rows[i]) }
         }
+        // values of indicators no longer in the plan go too (`setRows`), and 预算执行
+        t.setRows(rows)
+        t.execution = nil
         return t
     }
 
@@ -23,11 +25,13 @@ extension GoalTable {
     /// These goals with the self-evaluation values of `other` (by row), for telling which phase a save changed.
     public func withEvaluation(of other: GoalTable) -> GoalTable {
         var t = self
-        t.execution = other.execution
-        let phaseFields = IndicatorField.stored.filter { $0.phase == .selfEvaluation }
-        for i in t.indicators.indices where i < other.indicators.count {
-            for f in phaseFields { f.copy(from: other.indicators[i], to: &t.indicators[i]) }
+        var rows = t.rows
+        let theirs = other.rows
+        for i in rows.indices where i < theirs.count {
+            for f in IndicatorField.stored(in: .selfEvaluation) { f.copy(from: theirs[i], to: &rows[i]) }
         }
+        t.setRows(rows)
+        t.execution = other.execution
         return t
     }
 }

@@ -56,6 +56,7 @@ public enum TableDiff {
             }
         }
 
+        let oldRows = old.rows, newRows = new.rows
         for (a, b) in pairs(old.indicators, new.indicators) {
             switch (a, b) {
             case let (a?, b?):
@@ -65,15 +66,15 @@ public enum TableDiff {
                 }
                 for f in IndicatorField.stored where f != .type && f != .value && f != .unit {
                     if f == .name {
-                        compare(place, f.diffLabel, f.text(of: a.value), f.text(of: b.value))
+                        compare(place, f.diffLabel, f.text(of: oldRows[a.row]), f.text(of: newRows[b.row]))
                         compare(place, "指标值", targetText(a.value), targetText(b.value))
                     } else {
-                        compare(place, f.diffLabel, f.text(of: a.value), f.text(of: b.value))
+                        compare(place, f.diffLabel, f.text(of: oldRows[a.row]), f.text(of: newRows[b.row]))
                     }
                 }
             case let (a?, nil):
                 // an indicator the new version dropped: what it had reached stays on record here
-                let reached = a.value.actual.map { "（实际完成值 \($0)）" } ?? ""
+                let reached = oldRows[a.row].evaluation.actual.map { "（实际完成值 \($0)）" } ?? ""
                 out.append(
                     TableChange(
                         place: "原第\(a.row + 1)行", field: "删除指标",

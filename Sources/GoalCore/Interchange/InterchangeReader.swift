@@ -95,7 +95,7 @@ struct JSONByteScanner {
 
     mutating func table() throws(GiveUp) -> GoalTable {
         var kind: TableKind?, title: String?, year: Int?, unit: String?, duty: String?, goal: String?
-        var project: ProjectInfo?, funds: Funds?, tasks: [AnnualTask]?, indicators: [Indicator]?
+        var project: ProjectInfo?, funds: Funds?, tasks: [AnnualTask]?, indicators: [IndicatorRow]?
         var signoff: Signoff?, execution: Execution?
         var seen = KeySet()
         try object { (s, key) throws(GiveUp) in
@@ -124,14 +124,17 @@ struct JSONByteScanner {
         guard let kind else { throw GiveUp() }
         var t = GoalTable(
             kind: kind, title: title, year: year, unit: unit ?? "", duty: duty, goal: goal,
-            project: project, funds: funds, tasks: tasks ?? [], indicators: indicators ?? [],
+            project: project, funds: funds, tasks: tasks ?? [], indicators: (indicators ?? []).map(\.indicator),
             signoff: signoff, execution: execution)
+        t.setEvaluationsByRow((indicators ?? []).map(\.evaluation))
         t.title = title ?? kind.officialTitle
         return t
     }
 
-    mutating func indicator() throws(GiveUp) -> Indicator {
+    /// An indicator object: the plan's fields and its 自评 values, which `table()` files beside the plan.
+    mutating func indicator() throws(GiveUp) -> IndicatorRow {
         var ind = Indicator(level1: "", level2: "", name: "", type: .qualitative, value: "")
+        var values = IndicatorEvaluation()
         var seen = KeySet()
         try object { (s, key) throws(GiveUp) in
             switch key {
@@ -152,14 +155,14 @@ struct JSONByteScanner {
             case "lastYear": try seen.insert(10); ind.lastYear = try s.optString()
             case "evidence": try seen.insert(11); ind.evidence = try s.optString()
             case "note": try seen.insert(12); ind.note = try s.optString()
-            case "actual": try seen.insert(13); ind.actual = try s.looseString()
-            case "deviation": try seen.insert(14); ind.deviation = try s.optString()
+            case "actual": try seen.insert(13); values.actual = try s.looseString()
+            case "deviation": try seen.insert(14); values.deviation = try s.optString()
             case "id": try seen.insert(15); ind.id = try s.optString()
             case "previousId": try seen.insert(16); ind.previousId = try s.optString()
             default: try s.skip()
             }
         }
-        return ind
+        return IndicatorRow(ind, values)
     }
 
     private mutating func project() throws(GiveUp) -> ProjectInfo {

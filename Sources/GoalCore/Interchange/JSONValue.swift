@@ -159,7 +159,7 @@ extension GoalTable {
                 } ?? .null
             ),
             ("tasks", .array(tasks.map { .object([("name", .string($0.name)), ("content", .string($0.content))]) })),
-            ("indicators", .array(indicators.map(\.json))),
+            ("indicators", .array(zip(indicators, evaluationsByRow).map { $0.json(evaluation: $1) })),
             (
                 "signoff",
                 signoff.map { s in
@@ -185,7 +185,8 @@ extension GoalTable {
 }
 
 extension Indicator {
-    public var json: JSONValue {
+    /// The indicator object of the interchange JSON: the plan's fields, then what `evaluation` holds for it.
+    public func json(evaluation: IndicatorEvaluation) -> JSONValue {
         var o: [(String, JSONValue)] = []
         if let id { o.append(("id", .string(id))) }
         if let previousId { o.append(("previousId", .string(previousId))) }
@@ -199,8 +200,8 @@ extension Indicator {
             ("scoring", .string(scoring)), ("weight", .number(weight)), ("basis", .string(basis)),
             ("lastYear", .string(lastYear)), ("evidence", .string(evidence)), ("note", .string(note)),
         ]
-        if let actual { o.append(("actual", .string(actual))) }
-        if let deviation { o.append(("deviation", .string(deviation))) }
+        if let actual = evaluation.actual { o.append(("actual", .string(actual))) }
+        if let deviation = evaluation.deviation { o.append(("deviation", .string(deviation))) }
         return .object(o)
     }
 }

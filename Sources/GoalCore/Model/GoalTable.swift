@@ -11,8 +11,8 @@ public struct GoalTable: Sendable, Hashable, Codable {
     public var tasks: [AnnualTask]
     public var indicators: [Indicator]
     public var signoff: Signoff?
-    /// 预算执行 figures for self-evaluation (optional).
-    public var execution: Execution?
+    /// What happened to the plan: 预算执行 and each indicator's 自评 values, keyed by indicator (`SelfEvaluation`).
+    public var evaluation: SelfEvaluation
 
     public init(
         kind: TableKind, title: String? = nil, year: Int? = nil, unit: String = "", duty: String? = nil,
@@ -21,7 +21,7 @@ public struct GoalTable: Sendable, Hashable, Codable {
     ) {
         self.kind = kind; self.title = title ?? kind.officialTitle; self.year = year; self.unit = unit
         self.duty = duty; self.goal = goal; self.project = project; self.funds = funds; self.tasks = tasks
-        self.indicators = indicators; self.signoff = signoff; self.execution = execution
+        self.indicators = indicators; self.signoff = signoff; self.evaluation = SelfEvaluation(execution: execution)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -45,9 +45,12 @@ public struct GoalTable: Sendable, Hashable, Codable {
         project = try c.decodeIfPresent(ProjectInfo.self, forKey: .project)
         funds = try c.decodeIfPresent(Funds.self, forKey: .funds)
         tasks = try c.decodeIfPresent([AnnualTask].self, forKey: .tasks) ?? []
-        indicators = try c.decodeIfPresent([Indicator].self, forKey: .indicators) ?? []
+        // each indicator object carries its plan and its 自评 values; the values go to the record beside the plan
+        let wire = try c.decodeIfPresent([IndicatorRow].self, forKey: .indicators) ?? []
+        indicators = wire.map(\.indicator)
         signoff = try c.decodeIfPresent(Signoff.self, forKey: .signoff)
-        execution = try c.decodeIfPresent(Execution.self, forKey: .execution)
+        evaluation = SelfEvaluation(execution: try c.decodeIfPresent(Execution.self, forKey: .execution))
+        setEvaluationsByRow(wire.map(\.evaluation))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,7 +64,7 @@ public struct GoalTable: Sendable, Hashable, Codable {
         try c.encode(project, forKey: .project)
         try c.encode(funds, forKey: .funds)
         try c.encode(tasks, forKey: .tasks)
-        try c.encode(indicators, forKey: .indicators)
+        try c.encode(rows, forKey: .indicators)
         try c.encode(signoff, forKey: .signoff)
         try c.encodeIfPresent(execution, forKey: .execution)
     }

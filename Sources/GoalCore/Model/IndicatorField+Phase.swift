@@ -1,6 +1,8 @@
 /// Each field of an indicator row is declared once, in `IndicatorField`: the heading the forms print
-/// (`label`), the phase of the year that writes it (`phase`), and how it reads and writes as text
-/// (`text(of:)`, `set(_:in:)`). The goals/self-evaluation split (`GoalTable.goalPart`), the diff
+/// (`label`), the phase of the year that writes it (`phase`), and how it reads, clears and copies on a
+/// row (`text(of:)`, `clear(in:)`, `copy(from:to:)`). A row (`IndicatorRow`) is the plan's `Indicator` and
+/// what was entered for it in 自评, which the table keeps beside the plan by indicator id
+/// (`GoalTable.evaluation`); the field reaches whichever holds it, so callers never need to know. The goals/self-evaluation split (`GoalTable.goalPart`), the diff
 /// (`TableDiff`) and the carrying of phase values through 调整 (`GoalTable.carryingPhaseValues`) all
 /// walk this one list, so a new field is added in one place.
 public enum FieldPhase: String, Sendable, Hashable, Codable {
@@ -21,8 +23,13 @@ extension IndicatorField {
         }
     }
 
-    /// The field as the form prints it: `≥100人` is three fields (type, value, unit), each its own text here.
-    public func text(of i: Indicator) -> String? {
+    /// The fields of `phase`, in form order.
+    public static func stored(in phase: FieldPhase) -> [IndicatorField] { stored.filter { $0.phase == phase } }
+
+    /// The field of `row` as the form prints it: `≥100人` is three fields (type, value, unit), each its own
+    /// text here. Plan fields come from the indicator, 自评 fields from what was entered beside it.
+    public func text(of row: IndicatorRow) -> String? {
+        let i = row.indicator
         switch self {
         case .level1: return i.level1
         case .level2: return i.level2
@@ -37,52 +44,55 @@ extension IndicatorField {
         case .lastYear: return i.lastYear
         case .evidence: return i.evidence
         case .note: return i.note
-        case .actual: return i.actual
-        case .deviation: return i.deviation
+        case .actual: return row.evaluation.actual
+        case .deviation: return row.evaluation.deviation
         case .score: return nil
         }
     }
 
+    /// The field of row `row` of `table` (for one row; loops over a table read `table.rows` once).
+    public func text(at row: Int, in table: GoalTable) -> String? { text(of: table.row(at: row)) }
+
     /// Clears the field (used for the phase split: the goals without the self-evaluation and back).
-    public func clear(in i: inout Indicator) {
+    public func clear(in row: inout IndicatorRow) {
         switch self {
-        case .actual: i.actual = nil
-        case .deviation: i.deviation = nil
-        case .unit: i.unit = nil
-        case .explanation: i.explanation = nil
-        case .scoring: i.scoring = nil
-        case .weight: i.weight = nil
-        case .basis: i.basis = nil
-        case .lastYear: i.lastYear = nil
-        case .evidence: i.evidence = nil
-        case .note: i.note = nil
-        case .level1: i.level1 = ""
-        case .level2: i.level2 = ""
-        case .name: i.name = ""
-        case .value: i.value = ""
-        case .type: i.type = .qualitative
+        case .actual: row.evaluation.actual = nil
+        case .deviation: row.evaluation.deviation = nil
+        case .unit: row.indicator.unit = nil
+        case .explanation: row.indicator.explanation = nil
+        case .scoring: row.indicator.scoring = nil
+        case .weight: row.indicator.weight = nil
+        case .basis: row.indicator.basis = nil
+        case .lastYear: row.indicator.lastYear = nil
+        case .evidence: row.indicator.evidence = nil
+        case .note: row.indicator.note = nil
+        case .level1: row.indicator.level1 = ""
+        case .level2: row.indicator.level2 = ""
+        case .name: row.indicator.name = ""
+        case .value: row.indicator.value = ""
+        case .type: row.indicator.type = .qualitative
         case .score: break
         }
     }
 
     /// Copies the field from `source` into `target`.
-    public func copy(from source: Indicator, to target: inout Indicator) {
+    public func copy(from source: IndicatorRow, to target: inout IndicatorRow) {
         switch self {
-        case .actual: target.actual = source.actual
-        case .deviation: target.deviation = source.deviation
-        case .level1: target.level1 = source.level1
-        case .level2: target.level2 = source.level2
-        case .name: target.name = source.name
-        case .type: target.type = source.type
-        case .value: target.value = source.value
-        case .unit: target.unit = source.unit
-        case .explanation: target.explanation = source.explanation
-        case .scoring: target.scoring = source.scoring
-        case .weight: target.weight = source.weight
-        case .basis: target.basis = source.basis
-        case .lastYear: target.lastYear = source.lastYear
-        case .evidence: target.evidence = source.evidence
-        case .note: target.note = source.note
+        case .actual: target.evaluation.actual = source.evaluation.actual
+        case .deviation: target.evaluation.deviation = source.evaluation.deviation
+        case .level1: target.indicator.level1 = source.indicator.level1
+        case .level2: target.indicator.level2 = source.indicator.level2
+        case .name: target.indicator.name = source.indicator.name
+        case .type: target.indicator.type = source.indicator.type
+        case .value: target.indicator.value = source.indicator.value
+        case .unit: target.indicator.unit = source.indicator.unit
+        case .explanation: target.indicator.explanation = source.indicator.explanation
+        case .scoring: target.indicator.scoring = source.indicator.scoring
+        case .weight: target.indicator.weight = source.indicator.weight
+        case .basis: target.indicator.basis = source.indicator.basis
+        case .lastYear: target.indicator.lastYear = source.indicator.lastYear
+        case .evidence: target.indicator.evidence = source.indicator.evidence
+        case .note: target.indicator.note = source.indicator.note
         case .score: break
         }
     }

@@ -17,8 +17,8 @@ public enum CSVExporter {
         var lines: [String] = []
         lines.append(line(["表序号", "表名", "单位", "年度"] + fields.map(\.label)))
         for (t, table) in tables.enumerated() {
-            for i in table.indicators {
-                let values = fields.map { OfficialLayout.value(of: $0, in: i) ?? "" }
+            for row in table.rows {
+                let values = fields.map { OfficialLayout.value(of: $0, in: row) ?? "" }
                 lines.append(line([String(t + 1), table.title, table.unit, table.year.map(String.init) ?? ""] + values))
             }
         }

@@ -84,7 +84,7 @@ struct OfficialLayout: Sendable {
             add(.text(c.heading), row: headingRow, column: i + 1, rowSpan: span, role: .heading)
         }
         firstIndicatorRow = headingRow + 1
-        addIndicators(table.indicators, from: firstIndicatorRow)
+        addIndicators(of: table, from: firstIndicatorRow)
         lastIndicatorRow = headingRow + table.indicators.count + emptyRows
         if emptyRows > 0 {
             for r in (headingRow + table.indicators.count + 1)...lastIndicatorRow {
@@ -195,13 +195,13 @@ struct OfficialLayout: Sendable {
 
     /// The form's own columns, then any other field some indicator fills, so nothing is lost.
     static func columns(for table: GoalTable) -> [Column] {
-        let ind = table.indicators
-        func used(_ f: IndicatorField) -> Bool { ind.contains { value(of: f, in: $0) != nil } }
+        let ind = table.indicators, rows = table.rows
+        func used(_ f: IndicatorField) -> Bool { rows.contains { value(of: f, in: $0) != nil } }
         func col(_ f: IndicatorField, _ heading: String? = nil) -> Column {
             let h = heading ?? f.label(for: table.kind)
             return Column(
                 heading: h, holds: .field(f),
-                width: width(of: f, heading: h, texts: ind.compactMap { value(of: f, in: $0) }, isBlank: ind.isEmpty))
+                width: width(of: f, heading: h, texts: rows.compactMap { value(of: f, in: $0) }, isBlank: ind.isEmpty))
         }
         var base: [Column]
         switch table.kind {
@@ -278,27 +278,10 @@ struct OfficialLayout: Sendable {
         text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1.0 : 1.9) }
     }
 
-    /// The text of a field as the grid prints it; nil when empty.
-    static func value(of field: IndicatorField, in i: Indicator) -> String? {
-        let s: String?
-        switch field {
-        case .level1: s = i.level1
-        case .level2: s = i.level2
-        case .name: s = i.name
-        case .type: s = i.type.rawValue
-        case .value: s = i.value
-        case .unit: s = i.unit
-        case .explanation: s = i.explanation
-        case .scoring: s = i.scoring
-        case .weight: s = i.weight.map { TextNormalizer.format($0, decimals: 6) }
-        case .basis: s = i.basis
-        case .lastYear: s = i.lastYear
-        case .evidence: s = i.evidence
-        case .note: s = i.note
-        case .actual: s = i.actual
-        case .deviation: s = i.deviation
-        case .score: s = nil
-        }
+    /// The text of a field of `row` as the grid prints it (through `IndicatorField`, which knows where each
+    /// field lives; a weight with up to 6 decimals); nil when empty.
+    static func value(of field: IndicatorField, in row: IndicatorRow) -> String? {
+        let s = field == .weight ? row.indicator.weight.map { TextNormalizer.format($0, decimals: 6) } : field.text(of: row)
         return (s?.isEmpty ?? true) ? nil : s
     }
 
@@ -307,7 +290,8 @@ struct OfficialLayout: Sendable {
         i.targetText
     }
 
-    private mutating func addIndicators(_ indicators: [Indicator], from first: Int) {
+    private mutating func addIndicators(of table: GoalTable, from first: Int) {
+        let indicators = table.indicators, rows = table.rows
         // 一级 and 二级 are merged down over runs of equal names, as the forms print them.
         func runs(_ key: (Indicator) -> String) -> [Range<Int>] {
             var result: [Range<Int>] = []
@@ -335,7 +319,7 @@ struct OfficialLayout: Sendable {
             case .field(let f):
                 for (k, i) in indicators.enumerated() {
                     let content: Content =
-                        f == .weight ? (i.weight.map { .number($0) } ?? .text("")) : .text(Self.value(of: f, in: i) ?? "")
+                        f == .weight ? (i.weight.map { .number($0) } ?? .text("")) : .text(Self.value(of: f, in: rows[k]) ?? "")
                     add(content, row: first + k, column: c + 1, role: Self.isShort(f) ? .indicatorShort : .indicatorText)
                 }
             case .combinedValue:

@@ -257,9 +257,11 @@ extension Reader {
         let ind = Indicator(
             level1: l1, level2: l2, name: name, type: type, value: value, unit: unit,
             explanation: fields[.explanation], scoring: fields[.scoring], weight: weight, basis: fields[.basis],
-            lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note],
-            actual: actual, deviation: fields[.deviation])
-        drafts[di].rows.append(.init(indicator: ind, line: line, level1Printed: level1Printed, level2Printed: level2Printed))
+            lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note])
+        drafts[di].rows.append(
+            .init(
+                indicator: ind, evaluation: IndicatorEvaluation(actual: actual, deviation: fields[.deviation]), line: line,
+                level1Printed: level1Printed, level2Printed: level2Printed))
         let key = TextKey(TextNormalizer.labelKey(name))
         if drafts[di].nameIndex[key] == nil { drafts[di].nameIndex[key] = idx }
         lastEventWasIndicator = true

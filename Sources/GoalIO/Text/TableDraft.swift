@@ -5,6 +5,9 @@ import GoalCore
 struct TableDraft {
     struct Row {
         var indicator: Indicator
+        /// What a 自评表 printed on the row (实际完成值, 偏差原因): it goes beside the plan, keyed by row
+        /// (the reader makes no ids), when the table is built.
+        var evaluation = IndicatorEvaluation()
         var line: Int
         var level1Printed: Bool
         var level2Printed: Bool
@@ -79,9 +82,11 @@ struct TableDraft {
         let k = resolvedKind
         let project: ProjectInfo? =
             (projectName != nil || projectManager != nil) ? ProjectInfo(name: projectName, manager: projectManager) : nil
-        return GoalTable(
+        var t = GoalTable(
             kind: k, title: title ?? k.officialTitle, year: year, unit: unit ?? "", duty: duty, goal: goal,
             project: project, funds: funds.isEmpty ? nil : funds, tasks: [], indicators: rows.map(\.indicator),
             signoff: signoff.isEmpty ? nil : signoff, execution: execution)
+        t.setEvaluationsByRow(rows.map(\.evaluation))
+        return t
     }
 }

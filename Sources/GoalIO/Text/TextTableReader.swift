@@ -101,10 +101,11 @@ public enum TextTableReader {
     static func quality(_ r: ImportResult) -> Int {
         var q = 0
         for t in r.tables {
-            for i in t.indicators where !i.value.isEmpty || i.weight != nil || i.actual != nil {
+            for (i, values) in zip(t.indicators, t.evaluationsByRow)
+            where !i.value.isEmpty || i.weight != nil || values.actual != nil {
                 q +=
                     (i.name.isEmpty ? 0 : 1) + (i.value.isEmpty ? 0 : 1) + (i.level2.isEmpty ? 0 : 1)
-                    + (i.weight == nil ? 0 : 1) + (i.actual == nil ? 0 : 1)
+                    + (i.weight == nil ? 0 : 1) + (values.actual == nil ? 0 : 1)
             }
         }
         return q - 2 * r.notes.filter { $0.kind == .unreadable }.count
