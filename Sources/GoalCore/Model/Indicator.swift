@@ -149,7 +149,11 @@ public enum IndicatorField: String, Sendable, Hashable, Codable, CaseIterable {
 extension Indicator {
     /// The target as the forms print it in one cell: `≥100人`, `=100%`, or the text of a 定性 target.
     /// The one place a target is written as text (print view, pages, diffs, score reports, facts).
-    public var targetText: String {
+    public var targetText: String { Self.targetText(type: type, value: value, unit: unit) }
+
+    /// How a target is written as text, for a value already cut to fit (a finding's `≥95…%`):
+    /// the operator, the value and the unit; the value alone for a 定性 target.
+    public static func targetText(type: Comparison, value: String, unit: String?) -> String {
         type == .qualitative ? value : type.rawValue + value + (unit ?? "")
     }
 }
