@@ -139,14 +139,14 @@ public enum TextTableReader {
     /// index is shifted by the tables of the pieces before it).
     static func readPieces(_ count: Int, _ readPiece: @Sendable (Int) -> ImportResult) -> ImportResult {
         var merged = ImportResult()
-        var fileNotes = Set<String>()
+        var fileNotes = Set<ImportNote.Code>()
         for r in Parallel.map(count, readPiece) {
             let offset = merged.tables.count
             merged.tables += r.tables
             for n in r.notes {
                 // a note about the whole file (how it was read) is said once, not once a piece
                 if n.location == SourceLocation() {
-                    if !fileNotes.insert(n.message).inserted { continue }
+                    if !fileNotes.insert(n.code).inserted { continue }
                 }
                 var m = n
                 m.location.table = n.location.table.map { $0 + offset }
