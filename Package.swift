@@ -76,18 +76,23 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CSVKitTests", dependencies: ["CSVKit"]),
         .testTarget(name: "GoalCoreTests", dependencies: ["GoalCore", "TestSupport"]),
-        .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalIO", "TestSupport"]),
-        .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalIO", "TestSupport"]),
+        .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalCore", "GoalIO", "TestSupport"]),
+        .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalCore", "GoalIO", "TestSupport"]),
         .testTarget(name: "GoalWorkflowTests", dependencies: ["GoalWorkflow", "GoalCore"]),
         .testTarget(name: "GoalMonitoringTests", dependencies: ["GoalMonitoring", "GoalCore", "GoalScoring"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
-        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalMonitoring", "TestSupport"]),
+        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalCore", "GoalMonitoring", "OfficeXML", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["jixiao", "GoalCore", "OfficeXML", "TestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "GoalCore", "GoalIO", "GoalWorkflow", "OfficeXML", "TestSupport", "CSVKit",
+                "App", "GoalCore", "GoalIO", "GoalWorkflow", "GoalMonitoring", "OfficeXML", "TestSupport", "CSVKit",
                 .product(name: "VaporTesting", package: "vapor"),
+                // imported by the tests themselves (raw SQL, the database, event-loop types), so declared
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ],

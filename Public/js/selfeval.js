@@ -7,6 +7,9 @@
   var execFields = ["budget", "spent", "weight", "explanation"];
   var guesses = {};
   try { guesses = JSON.parse(form.dataset.guesses || "{}"); } catch (e) { guesses = {}; }
+  // each target as the server writes it (Indicator.targetText), by indicator id: the page never composes one
+  var targets = {};
+  try { targets = JSON.parse(form.dataset.targets || "{}"); } catch (e) { targets = {}; }
 
   var page = Jixiao.TablePage(form, function (page) {
     execFields.forEach(function (k) {
@@ -43,7 +46,7 @@
       // data-label: the column's name, shown above each field when a phone lays the rows out as cards
       tr.appendChild(el("td", { "class": "num row-no", "data-label": "行" }, i + 1));
       tr.appendChild(el("td", { "class": "c-name", "data-label": "三级指标" }, ind.name));
-      tr.appendChild(el("td", { "class": "target", "data-label": "指标值" }, ind.type === "定性" ? ind.value : ind.type + ind.value + (ind.unit || "")));
+      tr.appendChild(el("td", { "class": "target", "data-label": "指标值" }, ind.id && targets[ind.id] !== undefined ? targets[ind.id] : ind.value));
       tr.appendChild(el("td", { "class": "num", "data-label": "分值" }, ind.weight === null || ind.weight === undefined ? "—" : ind.weight));
       [["actual", "实际完成值", "实际完成值"], ["deviation", "偏差原因", "偏差原因分析及改进措施"]].forEach(function (f) {
         var td = el("td", { "class": "c-" + f[0], "data-label": f[2] }), input = el("input", { "aria-label": "第" + (i + 1) + "行 " + f[1], id: f[0] + "-" + i });

@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
     /// The stable rule code (`F02`, `D01`…), see `RuleCatalogue`.
     public var code: String
+    /// For a finding about an import note: the note's code (`level1-inferred`, `ImportNote.Code`).
+    public var importCode: String?
     /// Chinese, naming the place and what was seen.
     public var message: String
     /// Chinese, the fix where one is clear.
@@ -22,10 +24,11 @@ public struct Finding: Sendable, Hashable, Codable {
 
     public init(
         table: Int, indicator: Int?, field: IndicatorField?, severity: Severity, code: String,
-        message: String, suggestion: String?, profile: String
+        message: String, suggestion: String?, profile: String, importCode: String? = nil
     ) {
         self.table = table; self.indicator = indicator; self.field = field; self.severity = severity
         self.code = code; self.message = message; self.suggestion = suggestion; self.profile = profile
+        self.importCode = importCode
     }
 
     /// Which profile rule produced the finding, as users can look it up: `current/D01`.

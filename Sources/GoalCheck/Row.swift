@@ -98,8 +98,8 @@ final class Row {
     /// The target as users wrote it: `≥95%`, `=12次`, `有效提高`.
     var targetText: String {
         let type = indicator.type
-        if type == .qualitative { return Display.clip(indicator.value, 20) }
-        return type.rawValue + Display.clip(value, 20) + (unit ?? "")
+        return Indicator.targetText(
+            type: type, value: Display.clip(type == .qualitative ? indicator.value : value, 20), unit: unit)
     }
 }
 

@@ -155,11 +155,10 @@ enum CheckReport {
         String(s.map { $0.isNewline ? " " : $0 }.prefix(40))
     }
 
-    /// `{"findings": [{"file", "table", "indicator", "indicatorId", "field", "fieldLabel", "severity", "severityLabel", "code",
-    /// "message", "suggestion", "rule", "profile"}]}` — the API's finding shape plus the file,
-    /// table and indicator counted from 0, nulls written.
+    /// `{"findings": [{"file", …}]}`: each finding in the one shape the API writes too (`FindingJSON`),
+    /// with the file it is from.
     static func json(_ reports: [FileReport]) -> String {
-        let items = reports.flatMap { r in r.findings.map { JSONFinding(file: r.file, finding: $0) } }
+        let items = reports.flatMap { r in r.findings.map { JSONFinding(file: r.file, finding: FindingJSON($0)) } }
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? e.encode(["findings": items])) ?? Data("{\"findings\": []}".utf8)
@@ -168,27 +167,12 @@ enum CheckReport {
 
     struct JSONFinding: Encodable {
         var file: String
-        var finding: Finding
-        // the same keys as the API's findings (`FindingDTO`), plus the file
-        enum K: String, CodingKey {
-            case file, table, indicator, indicatorId, field, fieldLabel, severity, severityLabel, code, message, suggestion, rule,
-                profile
-        }
+        var finding: FindingJSON
+        enum K: String, CodingKey { case file }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: K.self)
             try c.encode(file, forKey: .file)
-            try c.encode(finding.table, forKey: .table)
-            try c.encode(finding.indicator, forKey: .indicator)
-            try c.encode(finding.indicatorId, forKey: .indicatorId)
-            try c.encode(finding.field?.rawValue, forKey: .field)
-            try c.encode(finding.field?.label, forKey: .fieldLabel)
-            try c.encode(finding.severity.rawValue, forKey: .severity)
-            try c.encode(finding.severity.label, forKey: .severityLabel)
-            try c.encode(finding.code, forKey: .code)
-            try c.encode(finding.message, forKey: .message)
-            try c.encode(finding.suggestion, forKey: .suggestion)
-            try c.encode(finding.profileRule, forKey: .rule)
-            try c.encode(finding.profile, forKey: .profile)
+            try finding.encode(to: encoder)
         }
     }
 }

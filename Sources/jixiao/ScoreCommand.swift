@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoalCheck
 import GoalCore
 import GoalIO
 import GoalScoring
@@ -50,9 +51,10 @@ struct ScoreCommand: ParsableCommand {
         guard format == "text" || format == "json" else { return try usage("--format 应为 text 或 json，实为“\(format)”") }
         guard FileManager.default.fileExists(atPath: input) else { return try usage("找不到文件“\(input)”") }
 
-        let settings: ScoringSettings
+        // nil: each table under the profile its check picks (`Checker.profile(for:)`), as `check` and the web app do
+        let named: Profile?
         switch loadProfile() {
-        case .success(let s): settings = s
+        case .success(let p): named = p
         case .failure(let message): return try usage(message)
         }
 
@@ -86,9 +88,13 @@ struct ScoreCommand: ParsableCommand {
             }
         }
 
-        var scorer = Scorer(settings: settings)
-        let scores = scorer.score(tables)
-        let whatIf = noWhatIf ? [] : zip(tables, scores).map { WhatIf.analyse($0, $1, scorer: &scorer) }
+        var scores: [TableScore] = [], whatIf: [WhatIfReport] = []
+        for (i, table) in tables.enumerated() {
+            var scorer = Scorer(settings: (named ?? Checker.profile(for: table)).scoring)
+            let score = scorer.score(table, index: i)
+            scores.append(score)
+            if !noWhatIf { whatIf.append(WhatIf.analyse(table, score, scorer: &scorer)) }
+        }
         for s in scores {
             for flag in s.flags { Self.errorLine("\(flag.severity.label)：\(flag.message)") }
         }
@@ -104,15 +110,16 @@ struct ScoreCommand: ParsableCommand {
         }
     }
 
-    enum ProfileChoice { case success(ScoringSettings), failure(String) }
+    enum ProfileChoice { case success(Profile?), failure(String) }
 
+    /// `--profile NAME|FILE` as `check` reads it; nil when none is named.
     func loadProfile() -> ProfileChoice {
-        guard let profile else { return .success(Profile.current.scoring) }
+        guard let profile else { return .success(nil) }
         switch ProfileArgument.resolve(
             profile, builtIn: Profile.builtIn(named:), names: Profile.builtIn.map(\.name),
             load: { try Profile.load(from: $0) }, describe: { ($0 as? InterchangeError)?.description ?? "\($0)" })
         {
-        case .success(let p): return .success(p.scoring)
+        case .success(let p): return .success(p)
         case .failure(let f): return .failure(f.message)
         }
     }

@@ -96,6 +96,9 @@ struct APITests {
             // the seed has a shifted 时效指标 row: the importer's repairs come back as notes naming their place
             #expect(!a.notes.isEmpty)
             #expect(a.notes.allSatisfy { !$0.message.isEmpty })
+            // each with its code, which programs match instead of the wording
+            #expect(a.notes.contains { $0.code == "cells-realigned" })
+            #expect(a.notes.contains { $0.code == "name-missing" && $0.kind == "unreadable" })
 
             let wrapped = try await app.send(.POST, SitePath.api(.convert).path, json: ["text": seed, "name": "表.txt"])
             // the same tables; each answer makes its own indicator ids, and every indicator has one

@@ -47,7 +47,13 @@ struct CheckAPIFastPathTests {
             #expect(res.status == .ok)
             let body = try res.content.decode(CheckResponseDTO.self)
             #expect(body.findings.map(\.code) == Analysis.findings([t], importNotes: [note]).map(\.code))
-            #expect(body.findings.contains { $0.message.contains("移到了") })
+            #expect(body.findings.contains { $0.message.contains("移到了") && $0.importCode == "other" })
+            // a note with a code, as /api/v1/convert returns it: the finding carries the code
+            let coded = ImportNote(
+                .unitInName(line: 5, unit: "人次"), at: SourceLocation(line: 5, table: 0, indicator: 1, field: .unit))
+            let again = try await app.send(.POST, SitePath.api(.check).path, json: WithNotes(tables: [t], importNotes: [coded]))
+            let repaired = try again.content.decode(CheckResponseDTO.self).findings.filter { $0.code == "I01" }
+            #expect(repaired.count == 1 && repaired[0].importCode == "unit-in-name")
 
             // over the inline limit: checked on the thread pool, same answer
             let many = Array(repeating: t, count: 200)

@@ -385,6 +385,10 @@ struct MonitoringTests {
             let selfeval = try await app.send(.GET, SitePath.tableSelfEvaluation(.value(a)).path).body.string
             #expect(selfeval.contains("2026年1-7月部门自行监控填报的全年预计完成值，仅供参考，没有填入"))
             #expect(selfeval.contains("&quot;\(ids[0])&quot;:&quot;110&quot;") || selfeval.contains("\"\(ids[0])\":\"110\""))
+            // each target as the server writes it (`Indicator.targetText`): the page shows it, never composes one
+            let first = try #require(try await TableStore.find(a, on: app.db)).table.indicators[0]
+            #expect(selfeval.contains("data-targets=\"{&quot;"))
+            #expect(selfeval.contains("&quot;\(ids[0])&quot;:&quot;\(first.targetText)&quot;"), "\(first.targetText)")
             #expect(try #require(try await TableStore.find(a, on: app.db)).table.actual(at: 0) == nil)
 
             // the unit reports 满意度 met in full: monitoring called it 完全不可能 — a warning on the table and 自评 pages

@@ -32,10 +32,24 @@ struct CheckCLITests {
         #expect((total?["file"] as? String)?.hasSuffix(".expected.json") == true)
         #expect((total?["message"] as? String)?.contains("74") == true)
         for f in findings {
-            for key in ["file", "table", "indicator", "field", "severity", "code", "message", "suggestion"] {
+            for key in ["file", "table", "indicator", "field", "severity", "code", "importCode", "message", "suggestion", "rule"]
+            {
                 #expect(f.keys.contains(key), "\(key)")
             }
         }
+    }
+
+    @Test("JSON output of a pasted table: each import repair carries its note's code")
+    func importCodes() throws {
+        let r = try Self.run([
+            "check", SharedFiles.seeds.appendingPathComponent("000_b3337543220addae.txt").path, "--format", "json",
+        ])
+        let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        let findings = try #require(obj?["findings"] as? [[String: Any]])
+        let repairs = findings.filter { $0["code"] as? String == "I01" }
+        #expect(repairs.count == 4)
+        #expect(repairs.allSatisfy { $0["importCode"] as? String == "cells-realigned" })
+        #expect(findings.filter { $0["code"] as? String != "I01" }.allSatisfy { $0["importCode"] is NSNull })
     }
 
     @Test("text output groups by table, most severe first, in Chinese; exit 0 when only warnings")

@@ -121,6 +121,17 @@ struct ImportNoteRuleTests {
         #expect(f.first { $0.code == "I02" }?.indicator == nil)
     }
 
+    @Test("a finding about an import note carries the note's code beside the rule's")
+    func importCode() {
+        let note = ImportNote(.cellUnplaced(line: 7, position: 3, text: "附件2"), at: SourceLocation(line: 7, table: 0))
+        let f = Checker().check([Tables.department], importNotes: [note]).filter { $0.code.hasPrefix("I") }
+        #expect(f.count == 1)
+        #expect(f.first?.code == "I02" && f.first?.importCode == "cell-unplaced")
+        #expect(f.first?.message.hasSuffix("第7行第3格“附件2”无法归入任何一列，未读取。") == true)
+        #expect(FindingJSON(f[0]).importCode == "cell-unplaced")
+        #expect(Checker().check([Tables.department]).allSatisfy { $0.importCode == nil })
+    }
+
     @Test("a guessed repair is a warning; nothing read of a table is an error")
     func severities() {
         let notes = [

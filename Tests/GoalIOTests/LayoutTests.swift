@@ -58,7 +58,8 @@ struct LayoutTests {
         // a bare figure is read as printed, `=` (the transcription convention of the real tables),
         // and the note asks the reader to check it; 以上/以内/不超过/不低于 give the direction
         #expect(ind[0].unit == "人次" && ind[0].type == .equal && ind[0].value == "50000")
-        #expect(r.notes.contains { $0.message.contains("50000") && $0.message.contains("按“=”读取") })
+        #expect(
+            r.notes.contains { if case .targetWithoutOperator(_, let text) = $0.code { text.contains("50000") } else { false } })
         #expect(ind[1].type == .atLeast && ind[1].value == "98" && ind[1].unit == "%")
         #expect(ind[3].type == .atMost && ind[3].value == "20" && ind[3].unit == "万元")
         #expect(ind[4].type == .atLeast && ind[4].value == "90" && ind[4].weight == 10)
@@ -132,7 +133,7 @@ struct LayoutTests {
         #expect(t.indicators[0].level1 == "产出指标", "第一行的一级在组中间印出")
         #expect(t.indicators[0].level2 == "数量指标")
         #expect(t.indicators[6].level1 == "效益指标" && t.indicators[6].level2 == "社会效益指标")
-        #expect(r.notes.contains { $0.location.line == 2 && $0.message.contains("组中间") })
+        #expect(r.notes.contains { $0.location.line == 2 && $0.rawCode == "level1-filled-back" })
     }
 
     @Test("a table cut off mid-row keeps what is there and says the row is incomplete")
@@ -142,7 +143,7 @@ struct LayoutTests {
         let t = try #require(r.tables.first)
         #expect(t.indicators.count == 2)
         #expect(t.indicators[1].value.isEmpty)
-        #expect(r.notes.contains { $0.kind == .unreadable && $0.location.line == 3 && $0.message.contains("没有指标值") })
+        #expect(r.notes.contains { $0.location.line == 3 && $0.rawCode == "value-missing" })
     }
 
     @Test("Markdown pipes from a web page, with an HTML sign-off cell")
@@ -229,7 +230,7 @@ struct LayoutTests {
         let r = read(text)
         let t = try #require(r.tables.first)
         #expect(t.indicators.count == 2 && t.indicators[0].unit == "人")
-        #expect(r.notes.contains { $0.message.contains("没有找到指标表头") })
+        #expect(r.notes.has("columns-by-content"))
     }
 
     @Test("the national self-evaluation template: execution block, goal under 预期目标, 总分 row, points in 一级 names")
@@ -263,9 +264,9 @@ struct LayoutTests {
         // the points printed after the 一级 are the sum of its rows' 分值: the 一级 is 产出指标, and the
         // reading is reported
         #expect(t.indicators.map(\.level1) == ["产出指标", "产出指标", "效益指标", "满意度指标"])
-        #expect(r.notes.contains { $0.message.contains("“产出指标（50分）”去掉序号或分值") })
+        #expect(r.notes.contains { if case .levelNameCleaned(_, "一级", "产出指标（50分）", _) = $0.code { true } else { false } })
         #expect(t.evaluationsByRow.map(\.actual) == ["310公里", "82%", "明显改善", "88%"])
-        #expect(r.notes.contains { $0.message.contains("总分") })
+        #expect(r.notes.has("total-row"))
     }
 
     @Test("a cell with line breaks copied from Excel arrives quoted across lines, and is read as one cell")
@@ -286,7 +287,7 @@ struct LayoutTests {
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.unit) == ["万元/人", "万人次"])
         #expect(t.indicators.allSatisfy { $0.explanation == nil })
-        #expect(!r.notes.contains { $0.message.contains("错位") })
+        #expect(!r.notes.has("cells-realigned"))
     }
 
     @Test("a heading printed on two rows (绩效指标 over 一级/二级/三级) is joined")
@@ -296,6 +297,6 @@ struct LayoutTests {
         let t = try #require(r.tables.first)
         #expect(t.indicators.map(\.name) == ["培训人数", "培训合格率"])
         #expect(t.indicators[1].level1 == "产出指标" && t.indicators[1].unit == "%")
-        #expect(r.notes.contains { $0.message.contains("表头占两行") })
+        #expect(r.notes.has("heading-on-two-lines"))
     }
 }

@@ -40,9 +40,9 @@ struct LostLayoutTests {
         #expect(ind[1].value.isEmpty && ind[1].weight == 15 && table.actual(at: 1) == nil)
         #expect(ind[2].level2 == "社会效益指标" && ind[2].weight == 20)
         #expect(ind[3].level2 == "服务对象满意度指标" && ind[3].type == .atLeast && ind[3].value == "90")
-        #expect(r.notes.contains { $0.message.contains("合并为“社会效益指标”") })
-        #expect(r.notes.contains { $0.message.contains("分值和得分") })
-        #expect(r.notes.contains { $0.message.contains("不适用的模板行") })
+        #expect(r.notes.contains { if case .nameWrapped(_, _, "社会效益", "指标", "社会效益指标") = $0.code { true } else { false } })
+        #expect(r.notes.has("two-figures-as-weight-and-score"))
+        #expect(r.notes.has("template-row-not-applicable"))
     }
 
     @Test("glued text split by page numbers: 2、 inside a figure, 成本指标 as a 二级, ≥ read as 2 in a rate")
@@ -59,8 +59,8 @@ struct LostLayoutTests {
         #expect(ind[1].value == "100" && ind[1].unit == "%" && t.actual(at: 1) == "100%")
         #expect(ind[2].level1 == "产出指标" && ind[2].level2 == "成本指标")
         #expect(ind[3].type == .atLeast && ind[3].value == "95" && t.actual(at: 3) == "98%")
-        #expect(r.notes.contains { $0.message.contains("分页") })
-        #expect(r.notes.contains { $0.message.contains("识别错的“≥”") })
+        #expect(r.notes.has("figure-split-by-page"))
+        #expect(r.notes.has("target-at-least-misread"))
     }
 
     @Test("a glued department self-evaluation: 指标名称 heading with 是否核心指标, weights and scores glued, 是/否 before the next name")
@@ -74,7 +74,7 @@ struct LostLayoutTests {
         #expect(ind.map(\.weight) == [3, 10, 5])
         #expect(ind[0].value == "100" && ind[0].unit == "%" && table.actual(at: 0) == "95%")
         #expect(ind[2].unit == "次" && ind[2].value == "12" && table.actual(at: 2) == "15次")
-        #expect(r.notes.contains { $0.message.contains("粘连的分值与得分") })
+        #expect(r.notes.has("weight-and-score-glued"))
     }
 
     @Test("a heading printed out of order and a name implied after 二级; 反映…情况 is the explanation")
@@ -87,7 +87,7 @@ struct LostLayoutTests {
         let a = try #require(r1.tables.first).indicators
         #expect(a.map(\.name) == ["培训人次", "培训合格率"])
         #expect(a.map(\.weight) == [5, 5] && a[0].type == .atLeast && a[0].value == "200")
-        #expect(r1.notes.contains { $0.message.contains("字序错乱") })
+        #expect(r1.notes.has("heading-scrambled"))
 
         let implied = """
             某市2022年市直部门预算项目支出绩效目标表一级指标二级指标绩效标准当年预期实现值数量指标道路保洁面积反映城区道路保洁覆盖情况120万平方米质量指标保洁达标率反映保洁作业质量情况≥95%

@@ -74,7 +74,7 @@ struct MonitoringImportTests {
         let g25 = result.notes.first { $0.location.cell == "G25" }
         #expect(g25?.message.contains("百分数“100%”") == true && g25?.message.contains("“次”") == true, "\(g25?.message ?? "none")")
         // the bare figure 1 (成本控制率) is read as =1 and said so
-        #expect(result.notes.contains { $0.location.cell == "E23" && $0.message.contains("按“=”读取") })
+        #expect(result.notes.contains { $0.location.cell == "E23" && $0.rawCode == "monitoring-target-without-operator" })
         // ✔ is a tick and raises nothing; no note about columns H–P
         #expect(
             !result.notes.contains {
@@ -91,7 +91,7 @@ struct MonitoringImportTests {
         #expect(form.indicators.map(\.targetText) == Self.rows.map(\.3))
         #expect(!result.tables.flatMap(\.indicators).contains { $0.name == "人员保障" || $0.level1 == "经费保障" })
         #expect(form.indicators.allSatisfy { $0.id == nil })
-        #expect(result.notes.contains { $0.message.contains("是执行监控表") && $0.location.sheet == "项目支出绩效目标执行监控" })
+        #expect(result.notes.contains { $0.code == .monitoringFormGoalsOnly(sheet: "项目支出绩效目标执行监控") })
         // the monitoring values are not goals: no note about 一般 in a goal import
         #expect(!result.notes.contains { $0.message.contains("“一般”") })
     }
@@ -106,7 +106,7 @@ struct MonitoringImportTests {
         let result = try MonitoringReader.read(contentsOf: xlsx)
         try Self.expectRealContent(result, "xlsx")
         let xls = try MonitoringReader.read(contentsOf: Self.realFile)
-        #expect(result.notes.map(\.message) == xls.notes.map(\.message))
+        #expect(result.notes.map(\.code) == xls.notes.map(\.code))
     }
 
     @Test("the real form's lights: 0 of 190 万元 by July is 红; every 一般 is 无法判断 with its reason; no 偏差原因 is required (确定能)")
@@ -145,11 +145,14 @@ struct MonitoringImportTests {
         #expect(t.entry.indicators[1].completed == "92%")
         // 好 is not a number; x is not a tick; two 完成可能性 ticked are not chosen between
         #expect(t.entry.indicators[2].completed == "好" && t.entry.indicators[2].likelihood == nil)
-        #expect(result.notes.contains { $0.message.contains("“好”不是数字") && $0.location.line == 12 })
-        #expect(result.notes.contains { $0.message.contains("“x”不是勾选标记") })
-        #expect(result.notes.contains { $0.message.contains("勾选了确定能、有可能多项") })
+        #expect(
+            result.notes.contains {
+                if case .monitoringValueNotNumber(_, _, "好") = $0.code { $0.location.line == 12 } else { false }
+            })
+        #expect(result.notes.contains { if case .notATick(_, "x") = $0.code { true } else { false } })
+        #expect(result.notes.contains { if case .likelihoodTickedSeveral(_, ["确定能", "有可能"]) = $0.code { true } else { false } })
         // the printed 25 % agrees with 30 ÷ 120: no note about it
-        #expect(!result.notes.contains { $0.message.contains("执行率印为") })
+        #expect(!result.notes.has("execution-rate-recomputed"))
         let pipes = text.split(separator: "\n").map { "| " + $0.replacingOccurrences(of: "\t", with: " | ") + " |" }.joined(
             separator: "\n")
         let fromPipes = try MonitoringReader.read(data: Data(pipes.utf8), name: "a.md")

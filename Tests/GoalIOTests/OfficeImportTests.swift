@@ -112,8 +112,8 @@ struct ForeignWorkbookImportTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try DocumentReader.read(contentsOf: file)
         #expect(!result.tables.flatMap(\.indicators).contains { $0.name == "旧指标" })
-        #expect(result.notes.contains { $0.kind == .skipped && $0.message.contains("第14行是隐藏行") && $0.location.sheet == "项目支出" })
-        #expect(result.notes.contains { $0.message.contains("工作表“草稿”是隐藏的") })
+        #expect(result.notes.contains { $0.code == .hiddenRows(sheet: "项目支出", rows: [14]) && $0.location.sheet == "项目支出" })
+        #expect(result.notes.contains { $0.code == .hiddenSheet(sheet: "草稿") })
         let stray = try #require(result.notes.first { $0.message.contains("附件2") })
         #expect(stray.location.sheet == "项目支出" && stray.location.line == 1)
         #expect(stray.message.hasPrefix("工作表“项目支出”："))

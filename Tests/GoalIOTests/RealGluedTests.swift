@@ -26,10 +26,10 @@ struct RealGluedTests {
         // 效益指标 heads no row: the 二级 below it takes its own 一级
         #expect(ind[2].level1 == "满意度指标" && ind[2].level2 == "服务对象满意度")
         #expect(ind[2].value == "95" && t.actual(at: 2) == "≥95%")
-        #expect(r.notes.contains { $0.message.contains("“标出产指”是“产出指标”的字序错乱") })
-        #expect(r.notes.contains { $0.message.contains("“8830”是粘连的指标值、实际完成值与得分") })
-        #expect(r.notes.contains { $0.message.contains("“意满度打”夹在一级指标与二级指标之间") })
-        #expect(r.notes.contains { $0.message.contains("实际完成值“295%”不可能超过100%") })
+        #expect(r.notes.contains { if case .verticalLabelScrambled(_, _, "标出产指", "产出指标") = $0.code { true } else { false } })
+        #expect(r.notes.contains { if case .targetActualScoreGlued(_, "8830", _, _) = $0.code { true } else { false } })
+        #expect(r.notes.contains { if case .textBetweenLevels(_, "意满度打") = $0.code { true } else { false } })
+        #expect(r.notes.contains { if case .actualAtLeastMisread(_, _, "295%", _) = $0.code { true } else { false } })
     }
 
     @Test("digits that are a figure twice and then points; anything else is not cut")
@@ -58,8 +58,8 @@ struct RealGluedTests {
         #expect(ind[1].type == .equal && ind[1].value == "95")
         #expect(ind[2].type == .qualitative && ind[2].value == "提升")
         #expect(ind[3].type == .qualitative && ind[3].value == "增加岗位")
-        #expect(r.notes.contains { $0.message.contains("末尾的“二”是识别错的“=”") })
-        #expect(r.notes.contains { $0.message.contains("末尾的“提升”是粘在名称后的定性指标值") })
+        #expect(r.notes.has("equal-sign-misread"))
+        #expect(r.notes.contains { if case .targetGluedToName(_, _, "提升") = $0.code { true } else { false } })
     }
 
     @Test("a target in words is cut only from a name long enough to stay a name")
@@ -81,7 +81,7 @@ struct RealGluedTests {
         #expect(ind.map(\.name) == ["培训人次", "合格率", "人均培训成本"])
         #expect(ind.allSatisfy { $0.level1 == "项目产出" })
         #expect(ind[2].level2 == "成本指标" && ind[2].weight == 10 && ind[2].value == "200")
-        #expect(r.notes.contains { $0.message.contains("“顼目产出”后印有分值") })
+        #expect(r.notes.contains { if case .levelNameMisread(_, "顼目产出", "项目产出") = $0.code { true } else { false } })
     }
 
     @Test(
@@ -125,9 +125,9 @@ struct RealGluedTests {
             ind[8].name == "管理制度健全性" && ind[8].type == .qualitative && ind[8].value == "高" && t.actual(at: 8) == "高"
                 && ind[8].weight == 3)
         #expect(ind[9].name == "资金使用合规性" && ind[9].value == "好" && t.actual(at: 9) == "好")
-        #expect(r.notes.contains { $0.message.contains("只提到 2022 年") })
-        #expect(r.notes.contains { $0.message.contains("“绩效指标”是表头的栏目名") })
-        #expect(r.notes.contains { $0.message.contains("“指标L”是表样的“指标1”") })
+        #expect(r.notes.contains { if case .yearFromText(_, 2022, _) = $0.code { true } else { false } })
+        #expect(r.notes.contains { if case .headingWordBetweenRows(_, "绩效指标") = $0.code { true } else { false } })
+        #expect(r.notes.contains { if case .templateIndicatorMisread(_, "指标L") = $0.code { true } else { false } })
     }
 
     @Test("a figure after a full stop that ends Chinese text is a cell of its own; a decimal point is not cut")
@@ -157,7 +157,7 @@ struct RealGluedTests {
         #expect(ind[6].name == "会议经费变动率" && ind[6].value.isEmpty && table.actual(at: 6) == nil && ind[6].weight == 2)
         #expect(ind[7].value == "95" && table.actual(at: 7) == "97%" && ind[7].weight == 3)
         #expect(ind[6].note?.contains("得分系数100%") == true)
-        #expect(r.notes.contains { $0.message.contains("“100%”是每行都印的得分系数") })
+        #expect(r.notes.contains { if case .constantColumnMoved(_, "100%", "得分系数", _) = $0.code { true } else { false } })
     }
 
     @Test(
@@ -171,7 +171,7 @@ struct RealGluedTests {
         let table = try #require(r.tables.first), ind = table.indicators
         #expect(ind.map(\.name) == ["制度健全性", "监督检查有效性"])
         #expect(ind[1].level2 == "项目实施" && table.actual(at: 1) == "检查到位" && ind[1].weight == 5)
-        #expect(r.notes.contains { $0.message.contains("“项Fl实施”是指标层级名称“项目实施”") })
+        #expect(r.notes.contains { if case .levelNameLetter(_, _, "项Fl实施", "项目实施") = $0.code { true } else { false } })
         #expect(GlueSplitter.pieces("会计核算规范7项Fl实施绩效监控有效性").contains("7"))
         #expect(GlueSplitter.pieces("保障人数102370人2370人IO").contains("2370人"))
         // a weight before a figure whose first digits OCR read as a letter: cut, the figure kept as printed

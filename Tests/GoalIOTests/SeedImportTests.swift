@@ -36,10 +36,10 @@ struct SeedImportTests {
     @Test("shifted rows are realigned and reported with their line")
     func shiftedRowsReported() throws {
         let notes = try Self.importSeed("000_b3337543220addae").notes
-        let realigned = notes.filter { $0.kind == .repaired && $0.message.contains("单元格错位") }
+        let realigned = notes.coded("cells-realigned")
         #expect(realigned.count == 4)
         #expect(realigned.contains { $0.location.line == 18 && $0.message.contains("时效指标”→二级指标") })
-        #expect(notes.contains { $0.kind == .skipped && $0.message.contains("填表说明") })
+        #expect(notes.has("guidance-skipped"))
     }
 
     @Test("a 二级 that cannot sit under the carried 一级 gets its own 一级, and says so")
@@ -47,7 +47,11 @@ struct SeedImportTests {
         let result = try Self.importSeed("002_e98a82c48b42f4e1")
         #expect(result.tables[0].indicators[3].level1 == "效益指标")
         #expect(
-            result.notes.contains { $0.location.line == 16 && $0.location.field == .level1 && $0.message.contains("推定为“效益指标”") })
+            result.notes.contains {
+                $0.code == .level1InferredNotCarried(line: 16, carried: "产出指标", level2: "社会效益指标", inferred: "效益指标")
+                    && $0.location.field == .level1
+            },
+            "\(result.notes.map(\.code))")
     }
 
     @Test("seed 004: what was lost is reported, not invented")
@@ -80,7 +84,7 @@ struct ParallelReadTests {
         // every note about a table points at a table that exists, and the 004 repairs land on the 004 tables
         #expect(result.notes.allSatisfy { $0.location.table.map { $0 < result.tables.count } ?? true })
         let provincial = Set(result.tables.indices.filter { result.tables[$0].kind == .provincial })
-        let taskNotes = result.notes.filter { $0.message.contains("年度主要任务的内容错位") }
+        let taskNotes = result.notes.coded("task-content-moved")
         #expect(taskNotes.count == 3 * rounds)
         #expect(taskNotes.allSatisfy { provincial.contains($0.location.table ?? -1) })
     }
@@ -115,7 +119,7 @@ struct ParallelReadTests {
         let big = try Self.bigText()
         let gb = try #require(big.data(using: TextDecoding.gb18030))
         let result = try TextTableReader.read(data: gb)
-        #expect(result.notes.first?.message.contains("GB18030") == true)
+        #expect(result.notes.first?.code == .encoding(name: "GB18030"))
         #expect(result.tables == TextTableReader.read(text: big).tables)
         // an invalid byte in the last piece: no table is read from a file that is not what it says
         var broken = Array(big.utf8)

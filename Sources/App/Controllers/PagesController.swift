@@ -121,6 +121,9 @@ struct PagesController {
             page.guessRound = monitoring.lastRound
         }
         page.contradictions = monitoring.contradictions.map(\.message)
+        let targets = d.table.indicators.compactMap { i in i.id.map { ($0, i.targetText) } }
+        page.targets = String(
+            decoding: try JSONEncoder().encode(Dictionary(targets, uniquingKeysWith: { a, _ in a })), as: UTF8.self)
         return try await req.page("selfeval", page)
     }
 

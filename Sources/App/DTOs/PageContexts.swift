@@ -309,6 +309,9 @@ enum PageContext {
         /// hint in each empty 实际完成值, never filled in; and the round's name.
         var guesses = "{}"
         var guessRound: String?
+        /// 自评: each indicator's target as the form prints it, by indicator id (`Indicator.targetText`: the
+        /// page shows it, never composes it).
+        var targets = "{}"
         /// 自评: indicators called 完全不可能 in monitoring that now score full marks.
         var contradictions: [String] = []
 

@@ -15,6 +15,8 @@ struct ConvertRequestDTO: Decodable {
 struct NoteDTO: Content, Sendable {
     var kind: String
     var kindLabel: String
+    /// The note's stable code (`level1-inferred`, `ImportNote.Code`): programs match this, not the message.
+    var code: String
     var message: String
     var place: String
     var location: SourceLocation
@@ -31,6 +33,7 @@ struct NoteDTO: Content, Sendable {
         case .unreadable: kindLabel = "无法读取"
         case .skipped: kindLabel = "已跳过"
         }
+        code = n.rawCode
         message = n.message
         place = n.location.description
         location = n.location
@@ -62,41 +65,18 @@ extension TablesRequestDTO {
     }
 }
 
-struct FindingDTO: Content, Sendable {
-    var table: Int
-    var indicator: Int?
-    /// The indicator's id (interchange `id`), when the table carries ids.
-    var indicatorId: String?
-    var field: String?
-    var fieldLabel: String?
-    var severity: String
-    var severityLabel: String
-    var code: String
-    var message: String
-    var suggestion: String?
-    var rule: String
-    /// The profile whose rule found it (`current`, `legacy`, …), as the CLI's findings say it too.
-    var profile: String
-
-    init(_ f: Finding) {
-        table = f.table; indicator = f.indicator; indicatorId = f.indicatorId; field = f.field?.rawValue;
-        fieldLabel = f.field?.label
-        severity = f.severity.rawValue; severityLabel = f.severity.label; code = f.code; message = f.message
-        suggestion = f.suggestion; rule = f.profileRule; profile = f.profile
-    }
-}
-
 struct CheckResponseDTO: Content, Sendable {
     var errors: Int
     var warnings: Int
     var hints: Int
-    var findings: [FindingDTO]
+    /// In the one shape the command line writes too.
+    var findings: [FindingJSON]
 
     init(_ findings: [Finding]) {
         errors = findings.count { $0.severity == .error }
         warnings = findings.count { $0.severity == .warning }
         hints = findings.count { $0.severity == .hint }
-        self.findings = findings.map(FindingDTO.init)
+        self.findings = findings.map(FindingJSON.init)
     }
 
     /// The same JSON `Content` would write, through `JSONBytes` (the editor asks for it on every pause in typing).
@@ -110,15 +90,16 @@ struct CheckResponseDTO: Content, Sendable {
         for f in findings {
             w.beginObject()
             w.key("table"); w.int(f.table)
-            w.field("indicator", f.indicator)
-            w.field("indicatorId", f.indicatorId)
-            w.field("field", f.field)
-            w.field("fieldLabel", f.fieldLabel)
+            w.nullable("indicator", f.indicator)
+            w.nullable("indicatorId", f.indicatorId)
+            w.nullable("field", f.field)
+            w.nullable("fieldLabel", f.fieldLabel)
             w.key("severity"); w.string(f.severity)
             w.key("severityLabel"); w.string(f.severityLabel)
             w.key("code"); w.string(f.code)
+            w.nullable("importCode", f.importCode)
             w.key("message"); w.string(f.message)
-            w.field("suggestion", f.suggestion)
+            w.nullable("suggestion", f.suggestion)
             w.key("rule"); w.string(f.rule)
             w.key("profile"); w.string(f.profile)
             w.endObject()

@@ -328,13 +328,12 @@ struct MonitoringController {
 
     // MARK: files
 
-    static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
     @Sendable func formXLSX(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (e, _, table, entry, _) = try await load(req, user)
         let data = try MonitoringFormXLSX.data([MonitoredTable(table: table, entry: entry)])
-        return .download(data, name: "执行监控表-\(e.tableName).xlsx", asciiName: "monitoring.xlsx", contentType: Self.xlsx)
+        return .download(
+            data, name: "执行监控表-\(e.tableName).xlsx", asciiName: "monitoring.xlsx", contentType: ExportFormat.xlsx.contentType)
     }
 
     @Sendable func printView(req: Request) async throws -> Response {
@@ -367,6 +366,7 @@ struct MonitoringController {
         }
         let data = try MonitoringSummaryXLSX.data(
             lines, title: "\(r.title)监控汇总表", profile: MonitoringProfile.named(r.profile) ?? .standard)
-        return .download(data, name: "监控汇总表-\(r.title).xlsx", asciiName: "monitoring-summary.xlsx", contentType: Self.xlsx)
+        return .download(
+            data, name: "监控汇总表-\(r.title).xlsx", asciiName: "monitoring-summary.xlsx", contentType: ExportFormat.xlsx.contentType)
     }
 }

@@ -4,7 +4,7 @@ import NIOCore
 /// pause in typing (`/api/v1/check`): Foundation's `JSONEncoder` on Linux goes through boxed containers
 /// and a dictionary per object, which costs more than the check itself. The output is ordinary JSON that
 /// `JSONDecoder` reads back into the same DTO (tested in `APITests`); nil optionals are left out, as the
-/// synthesized `Encodable` does.
+/// synthesized `Encodable` does (`field`), or written as null where the DTO writes every key (`nullable`).
 struct JSONBytes {
     private(set) var buffer: ByteBuffer
     /// One flag per open object or array: no member written yet.
@@ -95,5 +95,21 @@ struct JSONBytes {
 
     mutating func field(_ k: StaticString, _ value: Int?) {
         if let value { key(k); int(value) }
+    }
+
+    /// `"key": value` for an optional, null when nil (a shape whose every key is always written).
+    mutating func nullable(_ k: StaticString, _ value: String?) {
+        key(k)
+        if let value { string(value) } else { null() }
+    }
+
+    mutating func nullable(_ k: StaticString, _ value: Int?) {
+        key(k)
+        if let value { int(value) } else { null() }
+    }
+
+    mutating func null() {
+        separate()
+        buffer.writeStaticString("null")
     }
 }

@@ -51,7 +51,7 @@ extension TableCheck {
         if row.unit == nil {
             emit(
                 RuleCatalogue.unitMissing, row: row.index, field: .unit,
-                "\(place(row))：定量指标“\(ind.type.rawValue)\(Display.clip(value, 12))”没有计量单位",
+                "\(place(row))：定量指标“\(Indicator.targetText(type: ind.type, value: Display.clip(value, 12), unit: nil))”没有计量单位",
                 fix: "填写计量单位，如“%”“人”“次”“万元”")
         }
     }

@@ -32,7 +32,8 @@ enum ImportNoteRules {
                 Finding(
                     table: loc.table ?? 0, indicator: loc.indicator, field: loc.field,
                     severity: severity, code: rule.code,
-                    message: "\(place)：\(Display.clip(note.message, 200))", suggestion: fix, profile: rules.name))
+                    message: "\(place)：\(Display.clip(note.message, 200))", suggestion: fix, profile: rules.name,
+                    importCode: note.rawCode))
         }
         return out
     }

@@ -1,6 +1,8 @@
 /// What an importer did to a cell or a row, or could not do: nothing is changed silently.
 /// The checker shows these as findings, so a user sees repairs and rule problems in one list.
-public struct ImportNote: Sendable, Hashable, Codable {
+/// Each note carries its `code` (the situation and what it names); programs match the code,
+/// people read the message rendered from it.
+public struct ImportNote: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// A cell was moved to the column its content belongs to, a level carried down or inferred.
         case repaired
@@ -10,13 +12,48 @@ public struct ImportNote: Sendable, Hashable, Codable {
         case skipped
     }
 
-    public var kind: Kind
-    /// One line in Chinese, naming what was seen and what was done.
+    public var code: Code
+    /// One line in Chinese, naming what was seen and what was done: the code's message, with what
+    /// the reader of a source of several parts adds (the sheet, the Word cell, the file).
     public var message: String
     public var location: SourceLocation
 
+    public init(_ code: Code, at location: SourceLocation) {
+        self.code = code; self.message = code.message; self.location = location
+    }
+
+    /// A note made outside the importers (code `other`).
     public init(_ kind: Kind, _ message: String, at location: SourceLocation) {
-        self.kind = kind; self.message = message; self.location = location
+        self.init(.other(code: "other", kind: kind, message: message), at: location)
+    }
+
+    public var kind: Kind { code.kind }
+
+    /// The code's stable identifier (`level1-inferred`), as JSON writes it.
+    public var rawCode: String { code.rawCode }
+}
+
+/// `{"kind", "code", "message", "location"}`. A note read back keeps its code, kind and message as
+/// `Code.other`; one written before notes had codes reads as code `other`.
+extension ImportNote: Codable {
+    private enum Keys: String, CodingKey { case kind, code, message, location }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let kind = try c.decode(Kind.self, forKey: .kind)
+        let message = try c.decode(String.self, forKey: .message)
+        let code = try c.decodeIfPresent(String.self, forKey: .code) ?? "other"
+        self.code = .other(code: code, kind: kind, message: message)
+        self.message = message
+        self.location = try c.decode(SourceLocation.self, forKey: .location)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(rawCode, forKey: .code)
+        try c.encode(message, forKey: .message)
+        try c.encode(location, forKey: .location)
     }
 }
 

@@ -13,7 +13,7 @@ enum XLSXImporter {
         let hiddenSheets = book.sheets.filter { $0.visibility != .visible }
         for sheet in hiddenSheets where !sheet.rows.isEmpty {
             result.notes.append(
-                ImportNote(.skipped, "工作表“\(sheet.name)”是隐藏的，未读取（如需导入，请先取消隐藏）。", at: SourceLocation(sheet: sheet.name)))
+                ImportNote(.hiddenSheet(sheet: sheet.name), at: SourceLocation(sheet: sheet.name)))
         }
         for sheet in visible {
             var grid: [[String]]
@@ -71,7 +71,7 @@ enum XLSXImporter {
         }
         notes.append(
             ImportNote(
-                .skipped, "工作表“\(sheet)”是执行监控表：已读取其中的目标（指标和年度指标值），执行数、偏差原因等监控数据未作为目标导入（用 jixiao monitor 读取）。",
+                .monitoringFormGoalsOnly(sheet: sheet),
                 at: SourceLocation(sheet: sheet)))
         return tables
     }
@@ -88,10 +88,9 @@ enum XLSXImporter {
             grid[r - 1] = Array(repeating: "", count: grid[r - 1].count)
         }
         if !rows.isEmpty {
-            let list = rows.prefix(10).map { "第\($0)行" }.joined(separator: "、") + (rows.count > 10 ? "等\(rows.count)行" : "")
             notes.append(
                 ImportNote(
-                    .skipped, "工作表“\(sheet.name)”的\(list)是隐藏行，未读取（打印的表上也看不到）；如需导入，请取消隐藏。",
+                    .hiddenRows(sheet: sheet.name, rows: rows),
                     at: SourceLocation(line: rows[0], sheet: sheet.name)))
         }
         var columns: [Int] = []
@@ -101,9 +100,8 @@ enum XLSXImporter {
             for r in grid.indices { grid[r][c - 1] = "" }
         }
         if !columns.isEmpty {
-            let list = columns.map { CellAddress.columnName($0) + "列" }.joined(separator: "、")
-            notes.append(
-                ImportNote(.skipped, "工作表“\(sheet.name)”的\(list)是隐藏列，未读取；如需导入，请取消隐藏。", at: SourceLocation(sheet: sheet.name)))
+            let names = columns.map { CellAddress.columnName($0) + "列" }
+            notes.append(ImportNote(.hiddenColumns(sheet: sheet.name, columns: names), at: SourceLocation(sheet: sheet.name)))
         }
         return notes
     }

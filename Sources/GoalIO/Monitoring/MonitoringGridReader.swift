@@ -50,14 +50,12 @@ struct MonitoringGridReader {
 
     /// `field` is set on notes about the plan (the target), which a goal-table import keeps; notes
     /// about monitoring values have none.
-    private mutating func note(
-        _ kind: ImportNote.Kind, _ message: String, _ r: Int, _ c: Int, indicator: Int? = nil, field: IndicatorField? = nil
-    ) {
+    private mutating func note(_ code: ImportNote.Code, _ r: Int, _ c: Int, indicator: Int? = nil, field: IndicatorField? = nil) {
         var location = locate(r, c)
         location.indicator = indicator
         location.field = field
         location.table = currentTable
-        notes.append(ImportNote(kind, message, at: location))
+        notes.append(ImportNote(code, at: location))
     }
 
     // MARK: one form
@@ -99,7 +97,9 @@ struct MonitoringGridReader {
                     r += 1; continue
                 }
                 if Self.endsGrid(text.first ?? "") { break }
-                note(.skipped, "第\(r + 1)行没有三级指标，未读取：“\(text.joined(separator: " "))”", r, row.firstIndex { !$0.isEmpty } ?? 0)
+                note(
+                    .monitoringRowWithoutName(line: r + 1, text: text.joined(separator: " ")), r,
+                    row.firstIndex { !$0.isEmpty } ?? 0)
                 r += 1
                 continue
             }
@@ -114,7 +114,7 @@ struct MonitoringGridReader {
         entry.indicators = progress
         entry.period = period ?? 0
         if period == nil {
-            note(.unreadable, "没有读到监控期间（如“1-7月执行数”），请在导入时指定月份。", columns.headingRow, columns.name)
+            note(.monitoringPeriodMissing, columns.headingRow, columns.name)
         }
         return (MonitoredTable(table: table, entry: entry), r)
     }
@@ -219,7 +219,7 @@ struct MonitoringGridReader {
             let text = cell(r, c)
             if text.isEmpty { return nil }
             if let n = TextNormalizer.number(text.replacingOccurrences(of: "万元", with: "")) { return n }
-            note(.unreadable, "\(item.rawValue)的\(heading)“\(text)”不是数字，未读取。", r, c)
+            note(.budgetNotNumber(item: item.rawValue, heading: heading, text: text), r, c)
             return nil
         }
         let row = BudgetRow(
@@ -229,9 +229,11 @@ struct MonitoringGridReader {
         if let c = columns.rate, !cell(r, c).isEmpty {
             let printed = Target.parse(cell(r, c))
             if let p = printed.number, let rate = row.rate, abs(p - rate) > 0.01 {
-                note(.repaired, "\(item.rawValue)的执行率印为“\(cell(r, c))”，按执行数 ÷ 预算数应为 \(TextNormalizer.format(rate))%，以计算为准。", r, c)
+                note(
+                    .executionRateRecomputed(item: item.rawValue, printed: cell(r, c), computed: TextNormalizer.format(rate)), r,
+                    c)
             } else if printed.number == nil {
-                note(.unreadable, "\(item.rawValue)的执行率“\(cell(r, c))”不是百分数，执行率按执行数 ÷ 预算数计算。", r, c)
+                note(.executionRateNotPercent(item: item.rawValue, printed: cell(r, c)), r, c)
             }
         }
         return row
@@ -257,11 +259,11 @@ struct MonitoringGridReader {
             type = target.comparison ?? .equal
             value = target.valueText
             if target.comparison == nil, let c = columns.target {
-                note(.repaired, "年度指标值“\(valueText)”没有写 ≥、≤ 等符号，按“=”读取，请核对。", r, c, indicator: index, field: .value)
+                note(.monitoringTargetWithoutOperator(text: valueText), r, c, indicator: index, field: .value)
             }
         }
         if valueText.isEmpty, let c = columns.target {
-            note(.unreadable, "“\(name)”的年度指标值为空。", r, c, indicator: index, field: .value)
+            note(.monitoringTargetEmpty(name: name), r, c, indicator: index, field: .value)
             type = .qualitative; value = ""
         }
         let indicator = Indicator(
@@ -291,7 +293,7 @@ struct MonitoringGridReader {
             p.likelihood = ticked[0]
         } else if ticked.count > 1, let c = columns.likelihoods.first?.1 {
             note(
-                .unreadable, "“\(indicator.name)”的完成目标可能性勾选了\(ticked.map(\.rawValue).joined(separator: "、"))多项，未读取，请只勾选一项。", r, c,
+                .likelihoodTickedSeveral(name: indicator.name, ticked: ticked.map(\.rawValue)), r, c,
                 indicator: index)
         }
         p.correction = text(columns.correction)
@@ -304,7 +306,7 @@ struct MonitoringGridReader {
         let t = cell(r, c)
         if t.isEmpty { return false }
         if Self.tickMarks.contains(t) { return true }
-        note(.unreadable, "“\(heading)”列的“\(t)”不是勾选标记（✔），未当作勾选。", r, c, indicator: index)
+        note(.notATick(heading: heading, text: t), r, c, indicator: index)
         return false
     }
 
@@ -316,30 +318,30 @@ struct MonitoringGridReader {
         if indicator.type == .qualitative {
             if QualitativeLevel.parse(text) == nil, Target.parse(text).number == nil {
                 note(
-                    .unreadable, "“\(indicator.name)”是定性指标，\(heading)“\(text)”不是 达成目标 / 部分达成目标并具有一定效果 / 未达成目标且效果较差 之一，原样保留。", r,
+                    .qualitativeValueNotLevel(name: indicator.name, heading: heading, text: text), r,
                     c, indicator: index)
             } else if QualitativeLevel.parse(text) == nil {
                 note(
-                    .unreadable, "“\(indicator.name)”是定性指标（年度指标值“\(indicator.value)”），\(heading)却是数字“\(text)”，原样保留。", r, c,
+                    .qualitativeValueIsNumber(name: indicator.name, target: indicator.value, heading: heading, text: text), r, c,
                     indicator: index)
             }
             return
         }
         let figure = Target.parse(text)
         guard figure.number != nil else {
-            note(.unreadable, "“\(indicator.name)”的\(heading)“\(text)”不是数字，原样保留，无法计算预警灯。", r, c, indicator: index)
+            note(.monitoringValueNotNumber(name: indicator.name, heading: heading, text: text), r, c, indicator: index)
             return
         }
         let unit = figure.unit.map(MeasureUnit.init)
         let expected = indicator.unit.map(MeasureUnit.init)
         if let unit, unit.isPercent, !(expected?.isPercent ?? false) {
             note(
-                .unreadable,
-                "“\(indicator.name)”的\(heading)是百分数“\(text)”，年度指标值“\(indicator.targetText)”\(expected.map { "的单位是“\($0.written)”" } ?? "不是百分数")，原样保留。",
+                .monitoringValuePercent(
+                    name: indicator.name, heading: heading, text: text, target: indicator.targetText, unit: expected?.written),
                 r, c, indicator: index)
         } else if let unit, let expected, !unit.isCommensurable(with: expected) {
             note(
-                .unreadable, "“\(indicator.name)”的\(heading)“\(text)”与年度指标值“\(indicator.targetText)”单位不同，原样保留。", r, c,
+                .monitoringValueUnit(name: indicator.name, heading: heading, text: text, target: indicator.targetText), r, c,
                 indicator: index)
         }
     }

@@ -22,7 +22,7 @@ public enum MonitoringJSON {
         var result = MonitoringImportResult()
         for (i, table) in document.tables.enumerated() {
             guard i < slots.tables.count, let entry = slots.tables[i].monitoring else {
-                result.notes.append(ImportNote(.skipped, "第\(i + 1)张表没有 monitoring（监控数据），未读取。", at: SourceLocation(table: i)))
+                result.notes.append(ImportNote(.tableWithoutMonitoring(table: i), at: SourceLocation(table: i)))
                 continue
             }
             result.tables.append(MonitoredTable(table: table, entry: entry))

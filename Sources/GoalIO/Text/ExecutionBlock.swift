@@ -48,7 +48,7 @@ extension Reader {
             if let budget, let spent = values[.spent] {
                 current?.execution = Execution(budget: budget, spent: spent, weight: values[.weight] ?? 10)
                 if values[.weight] == nil {
-                    note(.repaired, "第\(row.line)行预算执行没有分值，按10分计。", line: row.line)
+                    note(.executionWeightDefault(line: row.line), line: row.line)
                 }
             }
         case .fundsFiscal: current?.funds.fiscal = budget

@@ -31,12 +31,14 @@ enum InterleavedHeader {
         // the sign-off is read after the header, as a form prints it: a sign-off closes a form
         var signoffRows: [SourceRow] = []
         var unplaced = 0
-        func dropPending(_ because: String, line: Int) {
+        /// The pending labels' values are not read: another set of labels follows, or `text` that fits none.
+        func dropPending(before text: String?, line: Int) {
             guard !pending.isEmpty else { return }
-            notes.append(
-                ImportNote(
-                    .unreadable, "第\(line)行的表头标签“\(pending.map(\.label).joined(separator: "”“"))”后面\(because)，未读取这些标签的值。",
-                    at: SourceLocation(line: line)))
+            let labels = pending.map(\.label)
+            let code: ImportNote.Code =
+                text.map { .headerLabelsWithoutValues(line: line, labels: labels, text: $0) }
+                ?? .headerLabelsBeforeLabels(line: line, labels: labels)
+            notes.append(ImportNote(code, at: SourceLocation(line: line)))
             pending.removeAll()
         }
         var i = t + 1
@@ -50,13 +52,13 @@ enum InterleavedHeader {
             case .label(let field):
                 pending.append((tok.text, field, tok.line))
             case .group:
-                dropPending("是另一组表头", line: tok.line)
+                dropPending(before: nil, line: tok.line)
             case .value:
                 guard !pending.isEmpty else { unplaced += 1; continue }
                 let p = pending.removeFirst()
                 guard fits(tok.text, p.field) else {
                     pending.insert(p, at: 0)
-                    dropPending("的“\(Reader.preview(tok.text, 12))”不像它们的值", line: tok.line)
+                    dropPending(before: Reader.preview(tok.text, 12), line: tok.line)
                     unplaced += 1
                     continue
                 }
@@ -72,10 +74,11 @@ enum InterleavedHeader {
         rows += signoffRows
         notes.insert(
             ImportNote(
-                .repaired, "第\(tokens[t].line)行起表头的标签与取值交错排列（如从 PDF 提取），已按顺序配对：\(paired.joined(separator: "；"))。请核对。",
+                .headerInterleaved(line: tokens[t].line, pairs: paired),
                 at: SourceLocation(line: tokens[t].line)), at: 0)
         if unplaced > 0 {
-            notes.append(ImportNote(.skipped, "表头后另有 \(unplaced) 段文字不是任何标签的值，未读取。", at: SourceLocation(line: tokens[t].line)))
+            notes.append(
+                ImportNote(.headerTextUnplaced(line: tokens[t].line, count: unplaced), at: SourceLocation(line: tokens[t].line)))
         }
         return (rows, notes)
     }

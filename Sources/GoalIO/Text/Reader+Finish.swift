@@ -19,7 +19,7 @@ extension Reader {
             if d.rows.isEmpty, d.title != nil, d.hasHeaderContent {
                 notes.append(
                     ImportNote(
-                        .unreadable, "第\(d.startLine)行起的“\(Self.preview(d.title ?? "表格"))”没有读到任何指标行（指标可能尚未填写），已作为只有表头的表导入。",
+                        .headerOnlyTable(line: d.startLine, title: Self.preview(d.title ?? "表格")),
                         at: SourceLocation(line: d.startLine, table: i)))
                 indexMap[i] = tables.count
                 var t = d.build()
@@ -32,7 +32,7 @@ extension Reader {
                     let what = d.title ?? d.unit ?? "表格"
                     notes.append(
                         ImportNote(
-                            .unreadable, "第\(d.startLine)行起的“\(Self.preview(what))”有表头，但没有读到任何指标行，未作为一张表导入。",
+                            .tableWithoutIndicators(line: d.startLine, title: Self.preview(what)),
                             at: SourceLocation(line: d.startLine)))
                 }
                 continue
@@ -43,7 +43,7 @@ extension Reader {
             tables.append(t)
         }
         if skippedLines > Self.maxSkipNotes {
-            notes.append(ImportNote(.skipped, "另有 \(skippedLines - Self.maxSkipNotes) 行不属于表头或指标，未读取。", at: SourceLocation()))
+            notes.append(ImportNote(.moreLinesSkipped(count: skippedLines - Self.maxSkipNotes), at: SourceLocation()))
         }
         for n in notes {
             var m = n
@@ -69,8 +69,7 @@ extension Reader {
         drafts[i].year = year
         notes.append(
             ImportNote(
-                .repaired,
-                "第\(d.startLine)行起的表没有印年度，已按填报日期 \(normal) 取 \(year) 年度（\(parts[1] >= 9 ? "9 月起填报的是下一年度的目标" : "当年 1–8 月填报的是当年的目标")），请核对。",
+                .yearFromFilingDate(line: d.startLine, date: normal, year: year, nextYear: parts[1] >= 9),
                 at: SourceLocation(line: d.startLine, table: i)))
     }
 
@@ -98,7 +97,7 @@ extension Reader {
         drafts[i].year = year
         notes.append(
             ImportNote(
-                .repaired, "第\(d.startLine)行起的自评表没有印年度，表中文字只提到 \(year) 年（第\(firstLine)行），按 \(year) 年度读取，请核对。",
+                .yearFromText(line: d.startLine, year: year, mentionedOn: firstLine),
                 at: SourceLocation(line: d.startLine, table: i)))
     }
 
@@ -137,7 +136,7 @@ extension Reader {
             let fromName = from >= 0 && from < d.taskNames.count ? d.taskNames[from].name : "?"
             notes.append(
                 ImportNote(
-                    .repaired, "第\(name.line)行年度主要任务的内容错位：印在“\(fromName)”之后的内容按文字归入“\(name.name)”。",
+                    .taskContentMoved(line: name.line, printedAfter: fromName, movedTo: name.name),
                     at: SourceLocation(line: name.line, table: i)))
         }
         return tasks
@@ -165,7 +164,7 @@ extension Reader {
             } else {
                 notes.append(
                     ImportNote(
-                        .unreadable, "第\(r.line)行“\(names[i])”的指标解释是“\(x)”的定义，表中找不到“\(x)”这一行（可能丢失），已从本行移除。",
+                        .definitionOfMissingIndicator(line: r.line, row: names[i], defined: x),
                         at: SourceLocation(line: r.line, table: ti, indicator: i, field: .explanation)))
             }
             d.rows[i].indicator.explanation = nil
@@ -176,14 +175,14 @@ extension Reader {
             {
                 notes.append(
                     ImportNote(
-                        .unreadable, "第\(d.rows[item.from].line)行的文字是“\(names[target])”的定义，但该指标已有解释，未移动。",
+                        .definitionTargetExplained(line: d.rows[item.from].line, defined: names[target]),
                         at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: item.from)))
                 continue
             }
             d.rows[target].indicator.explanation = item.text
             notes.append(
                 ImportNote(
-                    .repaired, "第\(d.rows[item.from].line)行的指标解释是“\(names[target])”的定义，已移到该指标（第\(d.rows[target].line)行）。",
+                    .definitionMoved(line: d.rows[item.from].line, defined: names[target], toLine: d.rows[target].line),
                     at: SourceLocation(line: d.rows[item.from].line, table: ti, indicator: target, field: .explanation)))
         }
 
@@ -194,7 +193,7 @@ extension Reader {
                 d.rows[next].indicator.explanation = p.text
                 notes.append(
                     ImportNote(
-                        .repaired, "第\(p.firstLine)行（二级指标行）上的说明文字归入下一行指标“\(names[next])”（第\(d.rows[next].line)行）。",
+                        .level2RowTextToNext(line: p.firstLine, name: names[next], toLine: d.rows[next].line),
                         at: SourceLocation(line: p.firstLine, table: ti, indicator: next, field: .explanation)))
             } else {
                 free.append(p)
@@ -210,7 +209,7 @@ extension Reader {
             if FormVocabulary.groupTemplatePhrases.contains(where: { PlainText.contains(p.text, $0) }) {
                 notes.append(
                     ImportNote(
-                        .skipped, "第\(p.firstLine)行是指标组的说明模板（“\(Self.preview(p.text, 16))”），不是某个指标的解释，未录入。",
+                        .groupTemplateText(line: p.firstLine, text: Self.preview(p.text, 16)),
                         at: SourceLocation(line: p.firstLine, table: ti)))
                 placed.insert(pi)
                 continue
@@ -221,7 +220,7 @@ extension Reader {
                 } else {
                     notes.append(
                         ImportNote(
-                            .unreadable, "第\(p.firstLine)行是“\(x)”的指标说明，但表中找不到“\(x)”这一行（可能在转换中丢失），未录入。",
+                            .explanationOfMissingIndicator(line: p.firstLine, name: x),
                             at: SourceLocation(line: p.firstLine, table: ti)))
                     placed.insert(pi)
                 }
@@ -265,7 +264,7 @@ extension Reader {
             placed.insert(c.para); filled.insert(c.row)
             notes.append(
                 ImportNote(
-                    .repaired, "第\(free[c.para].firstLine)行的说明文字按内容归入指标“\(names[c.row])”（第\(d.rows[c.row].line)行）的指标解释。",
+                    .explanationByContent(line: free[c.para].firstLine, name: names[c.row], toLine: d.rows[c.row].line),
                     at: SourceLocation(line: free[c.para].firstLine, table: ti, indicator: c.row, field: .explanation)))
         }
         for (pi, p) in free.enumerated() where !placed.contains(pi) {
@@ -273,12 +272,12 @@ extension Reader {
                 d.rows[f].indicator.explanation = p.text
                 notes.append(
                     ImportNote(
-                        .repaired, "第\(p.firstLine)行的说明文字紧跟指标“\(names[f])”，已作为其指标解释。",
+                        .explanationFollowing(line: p.firstLine, name: names[f]),
                         at: SourceLocation(line: p.firstLine, table: ti, indicator: f, field: .explanation)))
             } else {
                 notes.append(
                     ImportNote(
-                        .unreadable, "第\(p.firstLine)行的文字“\(Self.preview(p.text))”无法归入任何指标，未录入。",
+                        .looseText(line: p.firstLine, text: Self.preview(p.text)),
                         at: SourceLocation(line: p.firstLine, table: ti)))
             }
         }

@@ -5,7 +5,7 @@ extension Reader {
     mutating func gridRow(_ row: SourceRow) {
         guard let aligner else { return }
         if let first = row.nonEmpty.first?.cell.text, Self.totalRowWords.contains(TextNormalizer.labelKey(first)) {
-            note(.skipped, "第\(row.line)行是“\(first)”行（合计分数），不是指标，未作为指标读取。", line: row.line)
+            note(.totalRow(line: row.line, text: first), line: row.line)
             return
         }
         let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
@@ -19,8 +19,7 @@ extension Reader {
             placement.columnOfCell[ks[0]] = pair.weight
             placement.columnOfCell[ks[1]] = pair.score
             note(
-                .repaired,
-                "第\(row.line)行只印了两个数“\(cells[ks[0]].cell.text)”“\(cells[ks[1]].cell.text)”，自评表每行都有分值和得分，已读作分值和得分（指标值、实际完成值为空），请核对。",
+                .twoFiguresAsWeightAndScore(line: row.line, first: cells[ks[0]].cell.text, second: cells[ks[1]].cell.text),
                 line: row.line)
         }
         var fields: RowFields = [:]
@@ -28,7 +27,7 @@ extension Reader {
         for (k, col) in placement.columnOfCell.enumerated() {
             let text = cells[k].cell.text
             guard let col else {
-                note(.unreadable, "第\(row.line)行第\(cells[k].position + 1)格“\(Self.preview(text))”无法归入任何一列，未读取。", line: row.line)
+                note(.cellUnplaced(line: row.line, position: cells[k].position + 1, text: Self.preview(text)), line: row.line)
                 continue
             }
             let column = aligner.columns[col]
@@ -60,7 +59,7 @@ extension Reader {
             drafts[di].rows[last].indicator.weight = w
             lastEventWasIndicator = true
             note(
-                .repaired, "第\(row.line)行只有“\(row.nonEmpty[0].cell.text)”，是上一行换行到下一行的分值/权重，已归入上一行。", line: row.line,
+                .weightOnNextLine(line: row.line, text: row.nonEmpty[0].cell.text), line: row.line,
                 indicator: last, field: .weight)
             return true
         }
@@ -113,13 +112,13 @@ extension Reader {
         if name == nil && (fields[.value] == nil || substantive < 2) {
             applyLevels(level1: printed1, level2: printed2, line: line)
             let shown = [IndicatorField.type, .value, .unit].compactMap { fields[$0] }.joined(separator: " ")
-            note(.unreadable, "第\(line)行只有“\(Self.preview(shown))”，没有三级指标名称，无法确定属于哪个指标，未录入。", line: line)
+            note(.rowWithoutName(line: line, text: Self.preview(shown)), line: line)
             return
         }
         applyLevels(level1: printed1, level2: printed2, line: line)
         if !moved.isEmpty, let idx = current?.rows.count {
             note(
-                .repaired, "第\(line)行单元格错位，已按内容对齐：\(moved.prefix(4).joined(separator: "，"))\(moved.count > 4 ? "等" : "")。",
+                .cellsRealigned(line: line, moves: moved),
                 line: line, indicator: idx)
         }
         addIndicator(fields: fields, line: line, level1Printed: printed1 != nil, level2Printed: printed2 != nil)
@@ -143,11 +142,12 @@ extension Reader {
                     let idx = current?.rows.count
                     if level1.isEmpty {
                         note(
-                            .repaired, "第\(line)行一级指标为空，按二级指标“\(l2)”推定为“\(inferred)”。", line: line, indicator: idx, field: .level1
+                            .level1Inferred(line: line, level2: l2, inferred: inferred), line: line, indicator: idx,
+                            field: .level1
                         )
                     } else {
                         note(
-                            .repaired, "第\(line)行一级指标为空，上方的“\(level1)”下没有二级指标“\(l2)”，按二级指标推定为“\(inferred)”。", line: line,
+                            .level1InferredNotCarried(line: line, carried: level1, level2: l2, inferred: inferred), line: line,
                             indicator: idx, field: .level1)
                     }
                     level1 = inferred
@@ -165,7 +165,7 @@ extension Reader {
             let joined = TextNormalizer.withoutWhitespace(printed)
             if joined != printed, PlainText.count(joined) <= 24, !joined.contains(where: { $0.isASCII && $0.isLetter }) {
                 note(
-                    .repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”含换行留下的空格，读作“\(joined)”。", line: line,
+                    .levelNameWrapSpace(line: line, level: label, printed: Self.preview(printed), read: joined), line: line,
                     indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
                 printed = joined
             }
@@ -173,7 +173,7 @@ extension Reader {
         guard let clean = Self.levelName(printed), taxonomy.level1(named: clean) != nil || taxonomy.level2(named: clean) != nil
         else { return printed }
         note(
-            .repaired, "第\(line)行\(label)指标“\(Self.preview(printed))”去掉序号或分值，读作“\(clean)”。", line: line,
+            .levelNameCleaned(line: line, level: label, printed: Self.preview(printed), read: clean), line: line,
             indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
         return clean
     }
@@ -208,11 +208,13 @@ extension Reader {
         let idx = drafts[di].rows.count
         var name = fields[.name] ?? ""
         if let bare = Self.withoutTemplatePrefix(name) {
-            note(.repaired, "第\(line)行指标名称“\(Self.preview(name))”去掉模板序号，读作“\(bare)”。", line: line, indicator: idx, field: .name)
+            note(
+                .templatePrefixRemoved(line: line, printed: Self.preview(name), read: bare), line: line, indicator: idx,
+                field: .name)
             name = bare
             // `指标1:/ / /`: the template row marked not applicable is no indicator
             if Cell(raw: bare).isPlaceholder {
-                note(.skipped, "第\(line)行“\(Self.preview(fields[.name] ?? ""))”是标明不适用的模板行，不是指标，未录入。", line: line)
+                note(.templateRowNotApplicable(line: line, text: Self.preview(fields[.name] ?? "")), line: line)
                 return
             }
         }
@@ -222,27 +224,27 @@ extension Reader {
         {
             if !l2.isEmpty || !l1.isEmpty {
                 note(
-                    .repaired, "第\(line)行“\(name)”是共性指标，二级指标按指标体系定为“\(common.level2)”（表中未印出）。", line: line, indicator: idx,
+                    .commonIndicatorLevel2(line: line, name: name, level2: common.level2), line: line, indicator: idx,
                     field: .level2)
             }
             l1 = common.level1; l2 = common.level2
         }
         if name.isEmpty {
-            note(.unreadable, "第\(line)行没有三级指标名称（其余各列已读取），请补填。", line: line, indicator: idx, field: .name)
+            note(.nameMissing(line: line), line: line, indicator: idx, field: .name)
         }
         var (type, value, unit) = readTarget(fields: fields, name: name, level1: l1, line: line, index: idx)
         if type.isQuantitative, unit == nil, let inName = Self.unitInName(name) {
             unit = inName
-            note(.repaired, "第\(line)行计量单位写在指标名称里，已读作“\(inName)”。", line: line, indicator: idx, field: .unit)
+            note(.unitInName(line: line, unit: inName), line: line, indicator: idx, field: .unit)
         }
         if value.isEmpty, !name.isEmpty {
-            note(.unreadable, "第\(line)行“\(Self.preview(name))”没有指标值（该行可能被截断），请补填。", line: line, indicator: idx, field: .value)
+            note(.valueMissing(line: line, name: Self.preview(name)), line: line, indicator: idx, field: .value)
         }
         var weight: Double?
         if let w = fields[.weight] {
             weight = target(w).number
             if weight == nil {
-                note(.unreadable, "第\(line)行分值“\(Self.preview(w))”不是数字，未读取。", line: line, indicator: idx, field: .weight)
+                note(.weightNotNumber(line: line, text: Self.preview(w)), line: line, indicator: idx, field: .weight)
             }
         } else if let s = fields[.scoring], let p = ScoringPoints.fullPoints(in: s) {
             weight = p
@@ -250,7 +252,7 @@ extension Reader {
         var actual = fields[.actual]
         if let a = actual, let read = Self.ocrAtLeastRate(a, name: name) {
             note(
-                .repaired, "第\(line)行“\(Self.preview(name))”是比率，实际完成值“\(a)”不可能超过100%，开头的“2”是识别错的“≥”，按“\(read)”读取，请核对。",
+                .actualAtLeastMisread(line: line, name: Self.preview(name), printed: a, read: read),
                 line: line, indicator: idx, field: .actual)
             actual = read
         }
@@ -287,7 +289,7 @@ extension Reader {
             explicit = Comparison.parse(typeText)
             if explicit == nil {
                 note(
-                    .unreadable, "第\(line)行指标值类型“\(Self.preview(typeText))”不是 ≥ > = ≤ < 或 定性，已按指标值判断。", line: line,
+                    .typeUnknown(line: line, text: Self.preview(typeText)), line: line,
                     indicator: index, field: .type)
             }
         }
@@ -316,15 +318,15 @@ extension Reader {
             let rest = Double(t.valueText.dropFirst()), rest <= 100, !t.valueText.dropFirst().hasPrefix("0")
         {
             note(
-                .repaired,
-                "第\(line)行“\(Self.preview(name))”是比率，指标值“\(valueText)”不可能超过100%，开头的“2”是识别错的“≥”，按“≥\(t.valueText.dropFirst())”读取，请核对。",
+                .targetAtLeastMisread(
+                    line: line, name: Self.preview(name), printed: valueText, read: "≥\(t.valueText.dropFirst())"),
                 line: line, indicator: index, field: .type)
             return (.atLeast, String(t.valueText.dropFirst()), unit)
         }
         // a bare figure says the target is that figure: `=` is what is printed (as careful readers
         // transcribe it), not a guess at the direction, which the checker asks about rule by rule.
         // Words that give the direction (`95%以上`, `不低于`) were read above as the operator.
-        note(.repaired, "第\(line)行指标值“\(valueText)”未写比较符号，按“=”读取，请核对。", line: line, indicator: index, field: .type)
+        note(.targetWithoutOperator(line: line, text: valueText), line: line, indicator: index, field: .type)
         return (.equal, t.valueText, unit)
     }
 
@@ -377,7 +379,7 @@ extension Reader {
             guard fits, !carriedFits else { break }
             drafts[di].rows[i].indicator.level1 = l1
             let line = drafts[di].rows[i].line
-            note(.repaired, "第\(line)行一级指标为空（合并单元格只在组中间印出），按本组的“\(l1)”补全。", line: line, indicator: i, field: .level1)
+            note(.level1FilledBack(line: line, level1: l1), line: line, indicator: i, field: .level1)
             i -= 1
         }
     }
@@ -400,8 +402,8 @@ extension Reader {
                 drafts[di].rows[i].indicator.level1 = row.level1
                 drafts[di].rows[i].indicator.level2 = row.level2
                 note(
-                    .repaired,
-                    "第\(line)行一级、二级指标为空（合并单元格只在组中间印出），按下方第\(drafts[di].rows[idx].line)行的“\(row.level1)”“\(row.level2)”补全。",
+                    .levelsFilledFromBelow(
+                        line: line, sourceLine: drafts[di].rows[idx].line, level1: row.level1, level2: row.level2),
                     line: line, indicator: i, field: .level2)
                 i -= 1
                 continue
@@ -409,7 +411,7 @@ extension Reader {
                 break
             }
             drafts[di].rows[i].indicator.level2 = row.level2
-            note(.repaired, "第\(line)行二级指标为空（合并单元格只在组中间印出），按本组的“\(row.level2)”补全。", line: line, indicator: i, field: .level2)
+            note(.level2FilledBack(line: line, level2: row.level2), line: line, indicator: i, field: .level2)
             i -= 1
         }
     }
@@ -476,12 +478,12 @@ extension Reader {
         pendingName = nil
         pendingType = nil
         if let existing = existingIndicator(named: name.text), let row = current?.rows[existing] {
-            note(.skipped, "第\(name.line)–\(line)行的“\(name.text)”与第\(row.line)行重复，未重复录入。", line: name.line)
+            note(.verticalRowDuplicate(line: name.line, lastLine: line, name: name.text, firstLine: row.line), line: name.line)
             return
         }
         var f = fields
         f[.name] = name.text
-        note(.repaired, "第\(name.line)–\(line)行的指标每格占一行（竖排），已合并为一行读取。", line: name.line, indicator: current?.rows.count)
+        note(.verticalRowJoined(line: name.line, lastLine: line), line: name.line, indicator: current?.rows.count)
         addIndicator(fields: f, line: name.line, level1Printed: false, level2Printed: false)
     }
 
@@ -490,9 +492,9 @@ extension Reader {
         pendingName = nil
         pendingType = nil
         if let existing = existingIndicator(named: p.text), let row = current?.rows[existing] {
-            note(.skipped, "第\(p.line)行“\(p.text)”重复了第\(row.line)行的指标名称，未重复录入。", line: p.line)
+            note(.nameDuplicate(line: p.line, name: p.text, firstLine: row.line), line: p.line)
         } else {
-            note(.unreadable, "第\(p.line)行“\(Self.preview(p.text))”像是指标名称，但找不到它的指标值，未录入。", line: p.line)
+            note(.nameWithoutValue(line: p.line, text: Self.preview(p.text)), line: p.line)
         }
     }
 

@@ -148,13 +148,13 @@ struct StreamRowParser {
         // a heading over the level columns (`绩效指标`) printed again among the rows, as a page break
         // or a vertical label leaves it: no cell of any row
         if FormVocabulary.column(forHeading: s) == .groupLabel, PlainText.count(s) <= 6, Grammar.levelKind(s) == nil {
-            notes.append(ImportNote(.skipped, "第\(t.line)行“\(s)”是表头的栏目名，印在指标行之间，未读取。", at: SourceLocation(line: t.line)))
+            notes.append(ImportNote(.headingWordBetweenRows(line: t.line, text: s), at: SourceLocation(line: t.line)))
             return
         }
         // `指标L`: the template's `指标1` with its figure misread (OCR prints 1 as l, L, I), nothing after it
         if s.count == 3, PlainText.hasPrefix(s, "指标"), let last = s.last, "lLI|".contains(last) {
             close()
-            notes.append(ImportNote(.skipped, "第\(t.line)行“\(s)”是表样的“指标1”（识别错一字），未填写，未作为指标读取。", at: SourceLocation(line: t.line)))
+            notes.append(ImportNote(.templateIndicatorMisread(line: t.line, text: s), at: SourceLocation(line: t.line)))
             return
         }
         switch Grammar.levelKind(s) {
@@ -171,7 +171,7 @@ struct StreamRowParser {
             {
                 level2 = (s, t.line)
                 notes.append(
-                    ImportNote(.repaired, "第\(t.line)行“\(s)”印在“\(l1)”之下、紧接三级指标，按二级指标读取。", at: SourceLocation(line: t.line)))
+                    ImportNote(.level1ReadAsLevel2(line: t.line, text: s, level1: l1), at: SourceLocation(line: t.line)))
                 return
             }
             level1 = (s, t.line); level2 = nil; level1Empty = true; dashedColumns = []; return
@@ -182,7 +182,7 @@ struct StreamRowParser {
             if let l1 = level1, level1Empty, !ImportTaxonomy.index.allows(level1: Self.key(l1.text), level2: Self.key(s)) {
                 notes.append(
                     ImportNote(
-                        .repaired, "第\(l1.line)行一级指标“\(l1.text)”下没有指标，其后的二级指标“\(s)”不属于它，按二级指标推定一级指标。",
+                        .level1WithoutIndicators(line: l1.line, level1: l1.text, level2: s),
                         at: SourceLocation(line: l1.line)))
                 level1 = nil
             }
@@ -199,7 +199,7 @@ struct StreamRowParser {
                 cells[yn] = String(first)
                 notes.append(
                     ImportNote(
-                        .repaired, "第\(t.line)行“\(Reader.preview(s))”开头的“\(first)”属于上一行的是否列，其余是下一行的指标名称。",
+                        .yesNoGlued(line: t.line, text: Reader.preview(s), answer: String(first)),
                         at: SourceLocation(line: t.line)))
                 close()
                 take(StreamToken(text: rest, line: t.line), next: next)
@@ -208,7 +208,7 @@ struct StreamRowParser {
         }
         // a dash for an empty cell, which OCR prints `一` (`完整性4一目标明确…`): the next column is empty
         if s == "一" || s == "-" || s == "—", name != nil, !fixedCount, nextColumn > 0, nextColumn < columns.count {
-            notes.append(ImportNote(.repaired, "第\(t.line)行“\(s)”是空单元格里的横线，该格按空读取。", at: SourceLocation(line: t.line)))
+            notes.append(ImportNote(.dashInEmptyCell(line: t.line, text: s), at: SourceLocation(line: t.line)))
             dashedColumns.insert(nextColumn)
             nextColumn += 1
             afterDash = true
@@ -251,7 +251,7 @@ struct StreamRowParser {
             nextColumn += 2
             notes.append(
                 ImportNote(
-                    .repaired, "第\(t.line)行“\(s)”是粘连的分值与指标值（其后实际值同为“\(next.text)”），读作分值\(weight)、指标值\(next.text)。",
+                    .weightAndTargetGlued(line: t.line, text: s, weight: weight, target: next.text),
                     at: SourceLocation(line: t.line)))
             return
         }
@@ -269,7 +269,7 @@ struct StreamRowParser {
             cells[c + 1] = half
             nextColumn = c + 2
             notes.append(
-                ImportNote(.repaired, "第\(t.line)行“\(s)”是粘连的分值与得分，读作分值\(half)、得分\(half)。", at: SourceLocation(line: t.line)))
+                ImportNote(.weightAndScoreGlued(line: t.line, text: s, points: half), at: SourceLocation(line: t.line)))
             return
         }
         // `6620` at the target where 实际完成值 and 得分 follow and no other cell does: the target,
@@ -285,7 +285,7 @@ struct StreamRowParser {
             nextColumn = c + 3
             notes.append(
                 ImportNote(
-                    .repaired, "第\(t.line)行“\(s)”是粘连的指标值、实际完成值与得分，读作\(figure)、\(figure)、\(points)。",
+                    .targetActualScoreGlued(line: t.line, text: s, figure: figure, points: points),
                     at: SourceLocation(line: t.line)))
             return
         }
@@ -301,7 +301,7 @@ struct StreamRowParser {
                 if level1Empty, Grammar.levelKind(previous) == .level1 {
                     notes.append(
                         ImportNote(
-                            .unreadable, "第\(t.line)行“\(Reader.preview(s))”夹在一级指标与二级指标之间，不属于任何一列，未读取。",
+                            .textBetweenLevels(line: t.line, text: Reader.preview(s)),
                             at: SourceLocation(line: t.line)))
                     return
                 }
@@ -324,11 +324,11 @@ struct StreamRowParser {
                 nextColumn = u + 1
                 notes.append(
                     ImportNote(
-                        .repaired, "第\(t.line)行“\(Reader.preview(s))”末尾的“\(unit)”是粘在名称后的计量单位。", at: SourceLocation(line: t.line)))
+                        .unitGluedToName(line: t.line, text: Reader.preview(s), unit: unit), at: SourceLocation(line: t.line)))
             }
             return
         }
-        notes.append(ImportNote(.unreadable, "第\(t.line)行“\(Reader.preview(s))”不属于任何一列，未读取。", at: SourceLocation(line: t.line)))
+        notes.append(ImportNote(.streamCellUnplaced(line: t.line, text: Reader.preview(s)), at: SourceLocation(line: t.line)))
     }
 
     /// Words that state a target without a figure, as the goal forms print them at a name's end.
@@ -443,8 +443,9 @@ struct StreamRowParser {
                 if let k = ((c + 1)..<r).first(where: { constantColumns[$0] == cells[c] }) {
                     notes.append(
                         ImportNote(
-                            .repaired,
-                            "第\(n.line)行“\(cells[c])”是每行都印的\(StreamRows.word(for: columns[k]))，不是\(StreamRows.word(for: columns[c]))，已归入该列。",
+                            .constantColumnMoved(
+                                line: n.line, text: cells[c], column: StreamRows.word(for: columns[k]),
+                                printedAs: StreamRows.word(for: columns[c])),
                             at: SourceLocation(line: n.line)))
                     cells[k] = cells[c]
                     cells[c] = ""
@@ -457,7 +458,7 @@ struct StreamRowParser {
         }
         let bare = Reader.withoutTemplatePrefix(n.text) ?? n.text
         if bare.isEmpty && cells.allSatisfy(\.isEmpty) {
-            notes.append(ImportNote(.skipped, "第\(n.line)行“\(n.text)”是表样留下的空行，未作为指标读取。", at: SourceLocation(line: n.line)))
+            notes.append(ImportNote(.templateEmptyRow(line: n.line, text: n.text), at: SourceLocation(line: n.line)))
             return
         }
         level1Empty = false
@@ -471,7 +472,7 @@ struct StreamRowParser {
             cells[0] = target
             notes.append(
                 ImportNote(
-                    .repaired, "第\(n.line)行“\(Reader.preview(n.text))”末尾的“\(target)”是粘在名称后的定性指标值。",
+                    .targetGluedToName(line: n.line, text: Reader.preview(n.text), target: target),
                     at: SourceLocation(line: n.line)))
         }
         var row = StreamRows.row([level1?.text ?? "", level2?.text ?? "", nameText] + cells, line: n.line)

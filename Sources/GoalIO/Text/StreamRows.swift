@@ -164,8 +164,8 @@ enum StreamRows {
             let before = String(c[..<f.at]), after = String(c[(f.at + f.length)...])
             notes.append(
                 ImportNote(
-                    .repaired,
-                    "第\(t.line)行“\(Reader.preview(t.text))”中的“\(String(c[f.at..<(f.at + f.length)]))”是“\(f.name)”的字序错乱（竖排标签识别所致），按“\(f.name)”读取。",
+                    .verticalLabelScrambled(
+                        line: t.line, text: Reader.preview(t.text), printed: String(c[f.at..<(f.at + f.length)]), read: f.name),
                     at: SourceLocation(line: t.line)))
             if !before.isEmpty { out!.append(StreamToken(text: before, line: t.line)) }
             out!.append(StreamToken(text: f.name, line: t.line))
@@ -201,7 +201,7 @@ enum StreamRows {
             let name = String(near[0])
             notes.append(
                 ImportNote(
-                    .repaired, "第\(tokens[i].line)行“\(t)”后印有分值，是指标层级名称“\(name)”印错了一个字（识别所致），按“\(name)”读取。",
+                    .levelNameMisread(line: tokens[i].line, text: t, read: name),
                     at: SourceLocation(line: tokens[i].line)))
             tokens[i].text = name
         }
@@ -234,8 +234,8 @@ enum StreamRows {
             let rest = String(t.text.dropFirst(found[0].used))
             notes.append(
                 ImportNote(
-                    .repaired,
-                    "第\(t.line)行“\(Reader.preview(t.text))”开头的“\(String(c[..<found[0].used]))”是指标层级名称“\(level)”（一字识别为字母），按“\(level)”读取。",
+                    .levelNameLetter(
+                        line: t.line, text: Reader.preview(t.text), printed: String(c[..<found[0].used]), read: level),
                     at: SourceLocation(line: t.line)))
             out!.append(StreamToken(text: level, line: t.line))
             if !rest.isEmpty { out!.append(StreamToken(text: rest, line: t.line)) }
@@ -291,7 +291,7 @@ enum StreamRows {
             else { continue }
             notes.append(
                 ImportNote(
-                    .repaired, "第\(tokens[i].line)行“\(Reader.preview(t))”末尾的“二”是识别错的“=”（其后的“\(next)”没有比较符号），按“=\(next)”读取。",
+                    .equalSignMisread(line: tokens[i].line, text: Reader.preview(t), figure: next),
                     at: SourceLocation(line: tokens[i].line)))
             tokens[i].text = String(t.dropLast())
             tokens[i + 1].text = "=" + next
@@ -313,8 +313,9 @@ enum StreamRows {
                 if PlainText.count(joined) <= 16, isWord(joined) {
                     notes.append(
                         ImportNote(
-                            .repaired,
-                            "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与“\(tokens[i + 1].text)”是一个单元格换行所分，已合为“\(joined)”。",
+                            .cellWrapJoined(
+                                line: t.line, lastLine: tokens[i + 1].line, first: t.text, second: tokens[i + 1].text,
+                                joined: joined),
                             at: SourceLocation(line: t.line)))
                     out.append(StreamToken(text: joined, line: t.line))
                     i += 2
@@ -330,7 +331,7 @@ enum StreamRows {
                 let rest = String(tokens[i + 1].text.dropFirst(2))
                 notes.append(
                     ImportNote(
-                        .repaired, "第\(t.line)–\(tokens[i + 1].line)行“\(t.text)”与下一格开头的“指标”是一个被换行拆开的名称，已合为“\(t.text)指标”。",
+                        .levelWordSplit(line: t.line, lastLine: tokens[i + 1].line, text: t.text),
                         at: SourceLocation(line: t.line)))
                 out.append(StreamToken(text: t.text + "指标", line: t.line))
                 out.append(StreamToken(text: rest, line: tokens[i + 1].line))
@@ -356,7 +357,7 @@ enum StreamRows {
             else { continue }
             notes.append(
                 ImportNote(
-                    .repaired, "第\(tokens[i].line)行表头“\(tokens[i].text)”是“\(word)”的字序错乱（识别或复制所致），按“\(word)”读取。",
+                    .headingScrambled(line: tokens[i].line, text: tokens[i].text, read: word),
                     at: SourceLocation(line: tokens[i].line)))
             tokens[i].text = word
         }

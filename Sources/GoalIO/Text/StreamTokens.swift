@@ -45,7 +45,8 @@ enum StreamTokenizer {
             if previousWasGlued, let marker = pageMarkerLength(t) ?? nextMarker.flatMap({ pageMarkerLength(t, number: $0) }) {
                 markerDropped = true
                 r.notes.append(
-                    ImportNote(.repaired, "第\(lineNo)行开头的“\(t.prefix(marker))”是分页留下的页码，已去掉。", at: SourceLocation(line: lineNo)))
+                    ImportNote(.pageNumberDropped(line: lineNo, text: String(t.prefix(marker))), at: SourceLocation(line: lineNo))
+                )
                 if let n = nextMarker, pageMarkerLength(t, number: n) != nil { nextMarker = n + 1 }
                 t = t.dropFirst(marker)
             }
@@ -56,7 +57,7 @@ enum StreamTokenizer {
                 r.tokens.removeLast()
                 r.notes.append(
                     ImportNote(
-                        .repaired, "第\(lineNo)行开头的“\(t.prefix(4))”接着上一行末尾的“\(last.text)”，是被分页拆开的一个数。",
+                        .figureSplitByPage(line: lineNo, start: String(t.prefix(4)), previous: last.text),
                         at: SourceLocation(line: lineNo)))
                 t = Substring(last.text + t)
             }
@@ -135,8 +136,7 @@ enum StreamTokenizer {
                     if !wrapNoted {
                         notes.append(
                             ImportNote(
-                                .repaired,
-                                "第\(line)行单元格内有换行留下的空格（如“\(String(chars[max(0, i - 4)..<min(chars.count, j + 3)]))”），已去掉。",
+                                .wrapSpacesRemoved(line: line, sample: String(chars[max(0, i - 4)..<min(chars.count, j + 3)])),
                                 at: SourceLocation(line: line)))
                         wrapNoted = true
                     }

@@ -38,7 +38,7 @@ public enum TextTableReader {
         guard !result.tables.isEmpty else { return nil }
         result.notes.insert(
             ImportNote(
-                .repaired, "表格各列以空格分隔（如从 PDF 复制），已按空格切分单元格、按内容归入各列；合并单元格处请核对。",
+                .spaceSeparatedColumns,
                 at: SourceLocation()), at: 0)
         return result
     }
@@ -56,7 +56,8 @@ public enum TextTableReader {
             // lost their breaks, and the stream reading is tried too.
             // The stream reading is taken only when it explains clearly more of the text.
             guard text.utf8.count <= streamLimit,
-                result.notes.contains(where: { $0.message.contains(Reader.verticalHeadingWords) }) || mostlyOneCellPerLine(rows),
+                result.notes.contains(where: { if case .verticalHeading = $0.code { true } else { false } })
+                    || mostlyOneCellPerLine(rows),
                 let stream = readStream(text, firstLine: firstLine),
                 quality(stream) > quality(result) + max(2, quality(result) / 5)
             else { return result }
@@ -124,7 +125,7 @@ public enum TextTableReader {
         result.notes.insert(contentsOf: rebuilt.notes, at: 0)
         result.notes.insert(
             ImportNote(
-                .repaired, "表格的行界已丢失（每格一行或多格粘连成一行），已按表头各列与单元格内容重新分行读取；请核对各行。",
+                .rowBreaksLost,
                 at: SourceLocation()), at: 0)
         return result
     }
@@ -139,14 +140,14 @@ public enum TextTableReader {
     /// index is shifted by the tables of the pieces before it).
     static func readPieces(_ count: Int, _ readPiece: @Sendable (Int) -> ImportResult) -> ImportResult {
         var merged = ImportResult()
-        var fileNotes = Set<String>()
+        var fileNotes = Set<ImportNote.Code>()
         for r in Parallel.map(count, readPiece) {
             let offset = merged.tables.count
             merged.tables += r.tables
             for n in r.notes {
                 // a note about the whole file (how it was read) is said once, not once a piece
                 if n.location == SourceLocation() {
-                    if !fileNotes.insert(n.message).inserted { continue }
+                    if !fileNotes.insert(n.code).inserted { continue }
                 }
                 var m = n
                 m.location.table = n.location.table.map { $0 + offset }
@@ -209,7 +210,7 @@ public enum TextTableReader {
         let decoded = try TextDecoding.decode(data)
         var result = read(text: decoded.text)
         if decoded.encoding != "UTF-8" {
-            result.notes.insert(ImportNote(.repaired, "文件为 \(decoded.encoding) 编码，已按该编码读取。", at: SourceLocation()), at: 0)
+            result.notes.insert(ImportNote(.encoding(name: decoded.encoding), at: SourceLocation()), at: 0)
         }
         return result
     }
@@ -287,8 +288,6 @@ struct Reader {
     /// Index in `rows` of the row being handled (to look one row ahead).
     var rowIndex = 0
     static let maxSkipNotes = 20
-    /// Said of a heading printed one cell per line (and looked for by `TextTableReader.read(piece:)`).
-    static let verticalHeadingWords = "表头每格占一行"
 
     init(rows: [SourceRow]) { self.rows = rows }
 
@@ -303,11 +302,9 @@ struct Reader {
         }
     }
 
-    mutating func note(
-        _ kind: ImportNote.Kind, _ message: String, line: Int?, indicator: Int? = nil, field: IndicatorField? = nil
-    ) {
+    mutating func note(_ code: ImportNote.Code, line: Int?, indicator: Int? = nil, field: IndicatorField? = nil) {
         let table = drafts.isEmpty ? nil : drafts.count - 1
-        notes.append(ImportNote(kind, message, at: SourceLocation(line: line, table: table, indicator: indicator, field: field)))
+        notes.append(ImportNote(code, at: SourceLocation(line: line, table: table, indicator: indicator, field: field)))
     }
 
     // MARK: driving
@@ -350,7 +347,7 @@ struct Reader {
                             line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))],
                             isTabular: rows[i].isTabular))
                     note(
-                        .repaired, "第\(rows[i].line)、\(rows[i + 1].line)行的“\(a)”“\(b)”是换行拆开的一个指标名称，已合并为“\(joined)”。",
+                        .nameWrapped(line: rows[i].line, nextLine: rows[i + 1].line, first: a, second: b, joined: joined),
                         line: rows[i].line)
                     i += 2
                     continue
@@ -405,7 +402,7 @@ struct Reader {
         if let sole, FormVocabulary.isGuidanceOpening(sole) {
             inGuidance = true
             if !guidanceNoted {
-                note(.skipped, "第\(row.line)行起是表后的填表说明，已识别，不作为指标读取。", line: row.line)
+                note(.guidanceSkipped(line: row.line), line: row.line)
                 guidanceNoted = true
             }
             return
@@ -431,7 +428,7 @@ struct Reader {
                 var byPosition = Dictionary(previous.columns.map { ($0.1, $0.0) }, uniquingKeysWith: { a, _ in a })
                 for (c, pos) in columns { byPosition[pos] = c }
                 columns = byPosition.sorted { $0.key < $1.key }.map { ($0.value, $0.key) }
-                note(.repaired, "第\(previous.line)–\(row.line)行的表头占两行，已合并读取。", line: previous.line)
+                note(.headingOnTwoLines(line: previous.line, lastLine: row.line), line: previous.line)
             }
             lastHeading = (columns, row.line)
             setColumns(columns, line: row.line)
@@ -472,11 +469,11 @@ struct Reader {
                 looksLikeHeaderlessIndicatorRow(next, needsLevel: false)
             {
                 setColumns(Self.genericColumns, line: row.line, positional: false)
-                note(.repaired, "第\(row.line)行前没有找到指标表头（一级指标、三级指标、指标值…），已按单元格内容识别各列。", line: row.line)
+                note(.columnsByContent(line: row.line), line: row.line)
             } else {
                 skippedLines += 1
                 if skippedLines <= Self.maxSkipNotes, let text = sole ?? row.nonEmpty.first?.cell.text, text.count > 1 {
-                    note(.skipped, "第\(row.line)行“\(Self.preview(text))”不属于表头或指标，未读取。", line: row.line)
+                    note(.lineSkipped(line: row.line, text: Self.preview(text)), line: row.line)
                 }
                 return
             }
@@ -594,7 +591,7 @@ struct Reader {
         if let m = HeaderBlockReader.money(value) {
             current?.funds[keyPath: key] = m
         } else {
-            note(.unreadable, "第\(line)行\(label)“\(Self.preview(value))”不是金额数字，未读取。", line: line)
+            note(.amountNotNumber(line: line, label: label, text: Self.preview(value)), line: line)
         }
     }
 
@@ -657,7 +654,7 @@ struct Reader {
             if verticalHeader.count >= 3 {
                 // the heading has ended: it was a vertical header
                 let cols = verticalHeader.enumerated().map { ($0.element.0, $0.offset) }
-                note(.repaired, "第\(verticalHeader[0].1)行起的\(Self.verticalHeadingWords)，已按每行一个单元格读取。", line: verticalHeader[0].1)
+                note(.verticalHeading(line: verticalHeader[0].1), line: verticalHeader[0].1)
                 setColumns(cols, line: verticalHeader[0].1, positional: false)
                 verticalHeader = [(cols[0].0, -1)] // marks vertical mode
                 return false
