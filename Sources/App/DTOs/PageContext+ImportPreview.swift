@@ -113,7 +113,7 @@ extension PageContext {
             _ grid: PageContext.Table, table t: GoalTable,
             notes: [(ImportNote, NoteLine)]
         ) -> [PreviewRow] {
-            let columnFields = PageContext.optionalColumns.map(\.0).filter { f in grid.columns.contains(f.label) }
+            let columnFields = PageContext.optionalColumns.filter { f in grid.columns.contains(f.label) }
             var marks: [Int: [Slot: [(ImportNote, NoteLine)]]] = [:]
             for (note, line) in notes {
                 guard let i = note.location.indicator, i < grid.rows.count else { continue }

@@ -186,12 +186,9 @@ enum PageContext {
         var monitoringWarnings: [String] = []
     }
 
-    /// The optional columns of the grid: shown when any row has a value.
-    static let optionalColumns: [(IndicatorField, @Sendable (Indicator) -> String?)] = [
-        (.explanation, { $0.explanation }), (.basis, { $0.basis }), (.lastYear, { $0.lastYear }),
-        (.weight, { $0.weight.map { ArithmeticText.number($0) } }), (.scoring, { $0.scoring }),
-        (.evidence, { $0.evidence }), (.note, { $0.note }),
-    ]
+    /// The optional columns of the grid, shown when any row has a value; each read through its
+    /// `IndicatorField`, the one place a field's text is taken from a row.
+    static let optionalColumns: [IndicatorField] = [.explanation, .basis, .lastYear, .weight, .scoring, .evidence, .note]
 
     static func targetText(_ i: Indicator) -> String {
         i.targetText
@@ -240,7 +237,8 @@ enum PageContext {
         let t = detail.table
         let findings = Analysis.findings([t])
         let score = Analysis.scores([t])[0]
-        let columns = optionalColumns.filter { col in t.indicators.contains { !(col.1($0) ?? "").isEmpty } }
+        let tableRows = t.rows
+        let columns = optionalColumns.filter { f in tableRows.contains { !(f.text(of: $0) ?? "").isEmpty } }
         var rows: [GridRow] = []
         for (i, ind) in t.indicators.enumerated() {
             // merged cells as on the printed form: a 一级/二级 spans the following rows that repeat it
@@ -253,14 +251,14 @@ enum PageContext {
                 GridRow(
                     number: i + 1, level1: ind.level1, level1Span: span1, showLevel1: first1, level2: ind.level2,
                     level2Span: span2, showLevel2: first2, name: ind.name, target: targetText(ind),
-                    cells: columns.map { $0.1(ind) ?? "" },
-                    labelled: columns.map { HeaderField(label: $0.0.label(for: t.kind), value: $0.1(ind) ?? "") },
+                    cells: columns.map { $0.text(of: tableRows[i]) ?? "" },
+                    labelled: columns.map { HeaderField(label: $0.label(for: t.kind), value: $0.text(of: tableRows[i]) ?? "") },
                     findings: mine, hasErrors: mine.contains { $0.severity == "error" }))
         }
         return Table(
             title: detail.summary.name, heading: t.title,
             yearLabel: t.year.map { FormWords.yearLine(kind: t.kind, year: $0) } ?? "",
-            summary: detail.summary, header: header(t), columns: columns.map { $0.0.label(for: t.kind) }, rows: rows,
+            summary: detail.summary, header: header(t), columns: columns.map { $0.label(for: t.kind) }, rows: rows,
             tableFindings: findings.filter { $0.indicator == nil }.map(FindingLine.init),
             errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
             hints: findings.count { $0.severity == .hint }, links: .init(detail.summary.id),

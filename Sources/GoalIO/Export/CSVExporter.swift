@@ -5,11 +5,8 @@ import GoalCore
 /// Writes goal tables as CSV: one row per indicator, with the table it belongs to (表序号, 表名, 单位,
 /// 年度) and every indicator field, for sorting and filtering in a spreadsheet.
 public enum CSVExporter {
-    /// The indicator fields in the order of the interchange format.
-    static let fields: [IndicatorField] = [
-        .level1, .level2, .name, .type, .value, .unit, .explanation, .scoring, .weight, .basis, .lastYear, .evidence, .note,
-        .actual, .deviation,
-    ]
+    /// Every stored indicator field, in the order of the interchange format (`IndicatorField`).
+    static let fields = IndicatorField.stored
 
     /// UTF-8 with a byte-order mark: Excel and WPS otherwise open a UTF-8 CSV as the local code page
     /// and show every Chinese character garbled. Lines end in CRLF (RFC 4180).

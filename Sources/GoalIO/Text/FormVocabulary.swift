@@ -16,41 +16,27 @@ enum FormVocabulary {
         case scoreFactor
     }
 
-    /// Heading words, most specific first (`指标值类型` before `指标值`).
-    static let columnHeadings: [(String, Column)] = [
-        ("一级指标", .field(.level1)), ("二级指标", .field(.level2)), ("三级指标", .field(.name)),
-        ("绩效指标名称", .field(.name)), ("指标名称", .field(.name)), ("具体指标", .field(.name)),
-        ("指标值类型", .field(.type)), ("指标类型", .field(.type)), ("指标性质", .field(.type)),
-        ("运算符号", .field(.type)), ("运算符", .field(.type)), ("比较符号", .field(.type)), ("符号", .field(.type)),
-        ("指标值设置依据", .field(.basis)), ("设置依据", .field(.basis)), ("指标值确定依据", .field(.basis)),
-        ("指标值说明", .field(.explanation)), ("指标解释", .field(.explanation)), ("指标说明", .field(.explanation)),
-        ("指标内涵", .field(.explanation)), ("指标定义", .field(.explanation)),
-        ("评(扣)分标准", .field(.scoring)), ("评/扣分标准", .field(.scoring)), ("评扣分标准", .field(.scoring)),
-        ("评分标准", .field(.scoring)), ("扣分标准", .field(.scoring)), ("指标赋分规则", .field(.scoring)),
-        ("赋分规则", .field(.scoring)), ("评分规则", .field(.scoring)), ("计分方法", .field(.scoring)), ("评分办法", .field(.scoring)),
-        ("上年完成值", .field(.lastYear)), ("上年实际完成值", .field(.lastYear)), ("上年实际值", .field(.lastYear)),
-        ("上年指标值", .field(.lastYear)), ("上年度完成值", .field(.lastYear)), ("历史值", .field(.lastYear)),
-        ("实际完成值", .field(.actual)), ("全年完成值", .field(.actual)), ("年度完成值", .field(.actual)), ("全年实际完成值", .field(.actual)),
-        ("实际完成情况", .field(.actual)),
-        ("全年实际值", .field(.actual)), ("实际值", .field(.actual)), ("完成值", .field(.actual)),
-        ("偏差原因分析及改进措施", .field(.deviation)), ("偏差原因", .field(.deviation)), ("未完成原因", .field(.deviation)),
-        ("自评得分", .printedScore), ("指标得分", .printedScore), ("得分", .printedScore),
-        ("指标分值权重", .field(.weight)), ("指标分值", .field(.weight)), ("指标权重", .field(.weight)),
-        ("参考分值", .field(.weight)), ("分值", .field(.weight)), ("权重", .field(.weight)), ("满分", .field(.weight)),
-        ("年度指标值", .field(.value)), ("年初指标值", .field(.value)), ("当年预期实现值", .field(.value)), ("预期实现值", .field(.value)),
-        ("年度目标值", .field(.value)), ("全年指标值", .field(.value)),
-        ("预期指标值", .field(.value)), ("目标值", .field(.value)), ("计划值", .field(.value)), ("指标值", .field(.value)),
-        ("计量单位", .field(.unit)), ("度量单位", .field(.unit)), ("单位", .field(.unit)),
-        ("佐证资料", .field(.evidence)), ("佐证材料", .field(.evidence)), ("证明材料", .field(.evidence)), ("数据来源", .field(.evidence)),
-        ("备注", .field(.note)),
-        // 正向/反向指标: which way the target points, kept beside the row as a remark
-        ("指标方向", .field(.note)), ("指标方向性", .field(.note)),
-        // the Chongqing self-evaluation's extra columns, kept beside the row as remarks
-        ("调整指标值", .field(.note)), ("得分系数", .scoreFactor), ("是否核心指标", .field(.note)),
-        // the Hubei goal form: 绩效标准 holds the 反映… sentence under a 二级 with no 三级 heading
-        ("绩效标准", .field(.explanation)),
-        ("绩效指标", .groupLabel),
-    ]
+    /// Heading words, most specific first (`指标值类型` before `指标值`): each field's own headings
+    /// (`IndicatorField.headings`, where a field is declared), in an order where no shorter heading is
+    /// tried before a longer one it is part of, then the headings of particular forms.
+    static let columnHeadings: [(String, Column)] =
+        headings(of: [.level1, .level2, .name, .type, .basis, .explanation, .scoring, .lastYear, .actual, .deviation])
+        // 得分 printed on a self-evaluation table: read for reference only
+        + IndicatorField.score.headings.map { ($0, Column.printedScore) }
+        + headings(of: [.weight, .value, .unit, .evidence, .note])
+        + [
+            // 正向/反向指标: which way the target points, kept beside the row as a remark
+            ("指标方向", .field(.note)), ("指标方向性", .field(.note)),
+            // the Chongqing self-evaluation's extra columns, kept beside the row as remarks
+            ("调整指标值", .field(.note)), ("得分系数", .scoreFactor), ("是否核心指标", .field(.note)),
+            // the Hubei goal form: 绩效标准 holds the 反映… sentence under a 二级 with no 三级 heading
+            ("绩效标准", .field(.explanation)),
+            ("绩效指标", .groupLabel),
+        ]
+
+    private static func headings(of fields: [IndicatorField]) -> [(String, Column)] {
+        fields.flatMap { f in f.headings.map { ($0, Column.field(f)) } }
+    }
 
     private static let headingIndex = index(columnHeadings)
 
