@@ -120,6 +120,18 @@ struct PageTests {
             let submitted = try await app.send(.GET, path).body.string
             #expect(submitted.contains("状态：\(TableStatus.submitted.label)"))
             #expect(submitted.contains("学员满意度"))
+
+            // the 审计记录 is kept per state of the trail: each new event shows at once, its words escaped
+            func events(_ html: String) -> Int? {
+                html.firstMatch(of: /审计记录（(\d+) 条）/).flatMap { Int($0.1) }
+            }
+            let before = try #require(events(after))
+            #expect(events(submitted) == before + 1)
+            try await app.act(.sendBack, id, as: .businessD1, comment: "<script>x</script>缺少佐证")
+            let sentBack = try await app.send(.GET, path, as: .headA).body.string
+            #expect(events(sentBack) == before + 2)
+            #expect(sentBack.contains("&lt;script&gt;x&lt;/script&gt;缺少佐证"))
+            #expect(!sentBack.contains("<script>x</script>"))
         }
     }
 

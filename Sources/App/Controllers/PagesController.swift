@@ -71,10 +71,10 @@ struct PagesController {
             TableStatus(stored: d.summary.status) == .draft
             ? try await Organisations.wantsHeadConfirmation(path: record.orgPath, on: req.db) : false
         page.workflow = .init(
-            d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
-            openAdjustment: open, headConfirmation: confirmation,
+            d, user: user, openAdjustment: open, headConfirmation: confirmation,
             checked: (part.errorMessages, part.evaluationGaps))
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
+        page.trail = try await AuditTrailPart.html(table: d.summary.id, req)
         return try await req.page("table", page)
     }
 

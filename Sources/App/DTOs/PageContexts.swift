@@ -182,6 +182,8 @@ enum PageContext {
         var workflow: WorkflowPanel? = nil
         /// The printed form (`table-official`), rendered once per saved state (`RenderedParts`).
         var official: String? = nil
+        /// 审计记录, rendered once per state of the trail (`AuditTrailPart`).
+        var trail: String? = nil
         /// 完全不可能 in monitoring, full marks in 自评: said beside the form (not in it, as monitoring changes apart).
         var monitoringWarnings: [String] = []
     }

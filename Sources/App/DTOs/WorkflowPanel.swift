@@ -29,8 +29,6 @@ struct WorkflowPanel: Encodable {
     var superseded: Bool
     var canEdit: Bool
     var editNote: String?
-    var events: [Event]
-    var auditCSV: String
 
     struct ActionButton: Encodable {
         var action: String
@@ -62,20 +60,10 @@ struct WorkflowPanel: Encodable {
         var text: String
     }
 
-    struct Event: Encodable {
-        var at: String
-        var account: String
-        var role: String
-        var action: String
-        var comment: String?
-        var changes: [String]
-        var more: Int
-    }
-
     /// `checked`: the checker's errors and the self-evaluation's gaps when already known for this saved state
     /// (`RenderedParts`), so a view does not check the table again; nil works them out.
     init(
-        _ d: TableDetailDTO, user: CurrentUser, events: [AuditEventRecord], openAdjustment open: TableSummaryDTO? = nil,
+        _ d: TableDetailDTO, user: CurrentUser, openAdjustment open: TableSummaryDTO? = nil,
         headConfirmation: Bool = false, checked: (errors: [String], gaps: [String])? = nil, now: Date = Date()
     ) {
         let s = d.summary
@@ -138,13 +126,5 @@ struct WorkflowPanel: Encodable {
         case .evaluationOnly: canEdit = false; editNote = user.role.isUnitRole ? "已批复：目标不能再改，可在“自评”中填写实际完成值；如需修改目标请点“调整”" : nil
         case .nothing(let why): canEdit = false; editNote = why
         }
-        // newest first: the last action is what a reader wants to see
-        self.events = events.reversed().map { e in
-            let dto = AuditEventDTO(e)
-            return Event(
-                at: dto.at, account: dto.account, role: dto.role, action: dto.actionLabel, comment: dto.comment,
-                changes: Array(dto.changes.prefix(20)), more: max(0, dto.changes.count - 20))
-        }
-        auditCSV = SitePath.tableAuditCSV(.value(s.id)).path
     }
 }

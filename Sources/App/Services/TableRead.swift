@@ -78,6 +78,19 @@ enum TableRead {
         return r
     }
 
+    /// What fixes a table's audit trail, as a key: its number of events and the time of the last (events
+    /// are append-only, see `AuditTrailPart`). One indexed aggregate instead of reading every event.
+    static func trailState(ofTable id: UUID, on db: any Database) async throws -> String {
+        struct State: Decodable {
+            var n: Int
+            var last: Date?
+        }
+        let s = try await TablePhases.sql(db).raw(
+            "SELECT COUNT(*) AS n, MAX(at) AS last FROM audit_events WHERE table_id = \(bind: id)"
+        ).first(decoding: State.self)
+        return "\(s?.n ?? 0)|\(s?.last?.timeIntervalSince1970 ?? 0)"
+    }
+
     /// The columns of `audit_events` the trail shows (not the snapshots, which can be large).
     private struct EventRow: Decodable {
         var id: UUID
