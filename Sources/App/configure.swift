@@ -33,6 +33,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
     app.asyncCommands.use(StoreBenchCommand(), as: "bench-store")
+    app.asyncCommands.use(ListBenchCommand(), as: "bench-list")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(ExportCommand(), as: "export")
@@ -75,12 +76,12 @@ enum JixiaoMigrations {
     ]
     /// Added since: server-side import drafts, the printed unit, phases and indicator facts; the unit head's
     /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
-    /// 运行监控 rounds and entries.
+    /// 运行监控 rounds and entries; the 首页's indexes over live tables.
     /// `AddConfirmationAndAccountControls` comes first: the later ones read the models, which have its columns
     /// (a database that ran the others already runs it alone).
     static let thisRelease: [any Migration] = [
         AddConfirmationAndAccountControls(), CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts(),
-        AddChangesToAuditEvents(), CreateMonitoring(),
+        AddChangesToAuditEvents(), CreateMonitoring(), AddLiveTableIndexes(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import GoalWorkflow
 import Foundation
+import SQLKit
 import Vapor
 
 /// Who sees which tables, and who may change them: the one place this is decided, for pages and API alike.
@@ -25,6 +26,15 @@ enum Access {
         case .filler, .unitHead: return .organisation(user.organisationID)
         case .businessReviewer, .performanceReviewer, .financeReviewer: return .subtree(user.organisationPath)
         }
+    }
+
+    /// The first path after every path that starts with `path` (`/a/b/` → `/a/b0`): a subtree as a range
+    /// of bytes, which an index serves where `LIKE '/a/b/%'` cannot (SQLite's `LIKE` ignores case).
+    static func pathsAfter(_ path: String) -> String? {
+        guard let last = path.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else { return nil }
+        var upper = String.UnicodeScalarView(path.unicodeScalars.dropLast())
+        upper.append(next)
+        return String(upper)
     }
 
     static func canSee(_ r: GoalTableRecord, _ user: CurrentUser) -> Bool {
@@ -64,7 +74,18 @@ extension QueryBuilder where Model == GoalTableRecord {
         switch scope {
         case .all: return self
         case .organisation(let id): return filter(\.$organisationID == id)
-        case .subtree(let path): return filter(\.$orgPath, .contains(inverse: false, .prefix), path)
+        case .subtree(let path):
+            // on SQLite `LIKE` ignores case and so cannot use an index: the prefix as a range of bytes does
+            if (database as? any SQLDatabase)?.dialect.name == "sqlite", let upper = Access.pathsAfter(path) {
+                return filter(\.$orgPath >= path).filter(\.$orgPath < upper)
+            }
+            return filter(\.$orgPath, .contains(inverse: false, .prefix), path)
         }
+    }
+
+    /// Live tables only, said as the list's partial indexes say it (`AddLiveTableIndexes`): Fluent's own
+    /// soft-delete clause (`deleted_at IS NULL OR deleted_at > now`) would keep the planner off them.
+    func live() -> Self {
+        withDeleted().filter(\.$deletedAt == nil)
     }
 }

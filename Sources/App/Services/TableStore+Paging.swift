@@ -12,7 +12,7 @@ extension TableStore {
         _ query: TableListQuery, in scope: Access.Scope, for user: CurrentUser? = nil,
         on db: any Database
     ) async throws -> TableListPage {
-        let matching = GoalTableRecord.query(on: db).visible(in: scope)
+        let matching = GoalTableRecord.query(on: db).live().visible(in: scope)
         // every word of the name: 培训 项目 finds 某某培训补助项目
         for word in query.words { matching.filter(\.$name ~~ word) }
         if let state = query.state { state.apply(to: matching) }
@@ -43,7 +43,12 @@ extension TableStore {
         switch scope {
         case .all: visible = ""
         case .organisation(let id): visible = " AND organisation_id = \(bind: id)"
-        case .subtree(let path): visible = " AND org_path LIKE \(bind: path + "%")"
+        case .subtree(let path):
+            if sql.dialect.name == "sqlite", let upper = Access.pathsAfter(path) {
+                visible = " AND org_path >= \(bind: path) AND org_path < \(bind: upper)"
+            } else {
+                visible = " AND org_path LIKE \(bind: path + "%")"
+            }
         }
         let units = try await sql.raw(
             """

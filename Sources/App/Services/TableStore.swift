@@ -54,46 +54,59 @@ enum TableStore {
     /// with what it still lacks), the self-evaluations sent back to it and, for the unit head, the tables
     /// awaiting its confirmation.
     static func waiting(for user: CurrentUser, limit: Int = 50, on db: any Database) async throws -> [(TableSummaryDTO, String)] {
-        guard user.role != .admin else { return [] }
-        let q = GoalTableRecord.query(on: db).visible(in: Access.scope(of: user)).summaryFields()
-        waitingFilter(q, for: user)
+        // one query per state, each read in order of change off `goal_tables_live_waiting` and stopped at
+        // `limit`: one query with OR would sort every waiting table of a province to show the first 50
+        var records: [GoalTableRecord] = []
+        for state in waitingStates(for: user) {
+            let q = GoalTableRecord.query(on: db).live().visible(in: Access.scope(of: user)).summaryFields()
+            state.apply(to: q)
+            records += try await q.sort(\.$updatedAt).limit(limit).all()
+        }
+        records.sort { ($0.updatedAt ?? .distantPast) < ($1.updatedAt ?? .distantPast) }
         var out: [(TableSummaryDTO, String)] = []
-        for r in try await q.sort(\.$updatedAt).limit(limit).all() {
+        for r in records.prefix(limit) {
             let s = try TableSummaryDTO(r)
             out.append((s, try await why(s, for: user, on: db)))
         }
         return out
     }
 
-    /// Narrows `q` to the tables waiting for `user` (the 首页's 待我处理 and 待办).
-    static func waitingFilter(_ q: QueryBuilder<GoalTableRecord>, for user: CurrentUser) {
+    /// One state of the tables waiting for an account: the goals' state, and for approved tables the
+    /// self-evaluation's, and whether it was sent back (a 退回 leaves its comment).
+    struct WaitingState: Sendable {
+        var status: TableStatus
+        var evaluation: EvaluationStatus? = nil
+        var returned = false
+
+        func apply(to q: QueryBuilder<GoalTableRecord>) {
+            q.filter(\.$status == status.rawValue)
+            if let evaluation { q.filter(\.$evaluationStatus == evaluation.rawValue) }
+            if returned { q.filter(\.$returnComment != nil) }
+        }
+    }
+
+    /// The states of the tables waiting for `user` (none for the administrator).
+    static func waitingStates(for user: CurrentUser) -> [WaitingState] {
         switch user.role {
-        case .admin:
-            q.filter(\.$id == UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        case .admin: return []
         case .filler, .unitHead:
-            q.group(.or) { or in
-                or.filter(\.$status == TableStatus.draft.rawValue)
-                if user.role == .unitHead { or.filter(\.$status == TableStatus.awaitingConfirmation.rawValue) }
-                or.group(.and) {
-                    $0.filter(\.$status == TableStatus.approved.rawValue)
-                        .filter(\.$evaluationStatus == EvaluationStatus.draft.rawValue)
-                        .filter(\.$returnComment != nil)
-                }
-            }
+            return [.init(status: .draft)] + (user.role == .unitHead ? [.init(status: .awaitingConfirmation)] : [])
+                + [.init(status: .approved, evaluation: .draft, returned: true)]
         case .businessReviewer, .performanceReviewer, .financeReviewer:
             let step = Workflow.reviewStep(of: user.role)!
-            if user.role == .businessReviewer {
-                q.filter(\.$status == step.rawValue)
-            } else {
-                q.group(.or) { or in
-                    or.filter(\.$status == step.rawValue)
-                    or.group(.and) {
-                        $0.filter(\.$status == TableStatus.approved.rawValue)
-                            .filter(\.$evaluationStatus == EvaluationStatus.submitted.rawValue)
-                    }
-                }
-            }
+            return [.init(status: step)]
+                + (user.role == .businessReviewer ? [] : [.init(status: .approved, evaluation: .submitted)])
         }
+    }
+
+    /// Narrows `q` to the tables waiting for `user` (the 首页's 待我处理).
+    static func waitingFilter(_ q: QueryBuilder<GoalTableRecord>, for user: CurrentUser) {
+        let states = waitingStates(for: user)
+        guard !states.isEmpty else {
+            q.filter(\.$id == UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+            return
+        }
+        q.group(.or) { or in for state in states { or.group(.and) { state.apply(to: $0) } } }
     }
 
     /// What `user` is to do with a waiting table, in a few words: for a draft, what it still lacks.
