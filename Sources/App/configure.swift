@@ -75,12 +75,12 @@ enum JixiaoMigrations {
     ]
     /// Added since: server-side import drafts, the printed unit, phases and indicator facts; the unit head's
     /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
-    /// 运行监控 rounds and entries.
-    /// `AddConfirmationAndAccountControls` comes first: the later ones read the models, which have its columns
-    /// (a database that ran the others already runs it alone).
+    /// 运行监控 rounds and entries; the links of 结转到下一年.
+    /// `AddConfirmationAndAccountControls` and `AddCarryForwardLinks` come first: the later ones read the models,
+    /// which have their columns (a database that ran the others already runs them alone).
     static let thisRelease: [any Migration] = [
-        AddConfirmationAndAccountControls(), CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts(),
-        AddChangesToAuditEvents(), CreateMonitoring(),
+        AddConfirmationAndAccountControls(), AddCarryForwardLinks(), CreateImportDrafts(), AddPrintedUnitToGoalTables(),
+        CreatePhasesAndFacts(), AddChangesToAuditEvents(), CreateMonitoring(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import GoalWorkflow
 import GoalCore
@@ -74,8 +75,32 @@ struct PagesController {
             d, user: user, events: try await AuditLog.trail(forTable: d.summary.id, on: req.db),
             openAdjustment: open, headConfirmation: confirmation,
             checked: (part.errorMessages, part.evaluationGaps))
+        try await Self.yearLinks(&page.workflow!, d, record: record, user: user, on: req.db)
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
         return try await req.page("table", page)
+    }
+
+    /// 结转到下一年 on the table page: the button only when it can succeed (approved, with a year, not yet
+    /// carried, an account that may carry), else the draft made before; a carried draft links its source.
+    static func yearLinks(
+        _ panel: inout WorkflowPanel, _ d: TableDetailDTO, record: GoalTableRecord, user: CurrentUser, on db: any Database
+    ) async throws {
+        if let from = d.summary.carriedFrom, let source = try? await Access.visible(from, for: user, on: db) {
+            panel.carriedFrom = .init(
+                href: SitePath.table(.value(from)).path,
+                text: "由\(source.summary.year.map { "\($0)年度" } ?? "上年")已批复的“\(source.summary.name)”结转而来",
+                compare: SitePath.tableYearCompare(.value(d.summary.id)).path)
+        }
+        guard TableStatus(stored: d.summary.status) == .approved, let year = d.summary.year else { return }
+        if let next = try await TableStore.carriedTo(record, on: db) {
+            let n = try TableSummaryDTO(next)
+            panel.carriedTo = .init(
+                href: SitePath.table(.value(n.id)).path, text: "已结转为\(year + 1)年度草稿（\(n.statusLabel)）",
+                compare: SitePath.tableYearCompare(.value(n.id)).path)
+        } else if TableStore.mayCarry(user.role) {
+            panel.carry = .init(href: SitePath.tableCarryForward(.value(d.summary.id)).path, nextYear: year + 1)
+            panel.nothingToDo = false
+        }
     }
 
     /// The page's context with its printed form already rendered: from `RenderedParts` when this saved
