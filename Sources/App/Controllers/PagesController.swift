@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GoalWorkflow
+import GoalCheck
 import GoalCore
 import GoalIO
 import Vapor
@@ -77,6 +78,11 @@ struct PagesController {
             checked: (part.errorMessages, part.evaluationGaps))
         try await Self.yearLinks(&page.workflow!, d, record: record, user: user, on: req.db)
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
+        let history = try await YearHistory.gather(for: d, user: user, on: req.db)
+        if !history.isEmpty {
+            page.historyFindings = Checker(profile: nil).checkAcrossYears(d.table, history: history)
+                .map(PageContext.FindingLine.init)
+        }
         return try await req.page("table", page)
     }
 
