@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GoalCore
+import OfficeXML
 import Testing
 import VaporTesting
 @testable import App
@@ -50,6 +51,61 @@ struct YearHistoryTests {
             #expect(finance.contains("指标解释：与测试单位丙2027年度“示例培训项目”第1行的指标解释逐字相同"))
             // the approved source of 2026 has no earlier year and no copy: no section
             #expect(!(try await app.send(.GET, SitePath.table(.value(a)).path).body.string.contains("id=\"history-findings\"")))
+        }
+    }
+}
+
+@Suite("与上年对比（页面与导出）")
+struct YearComparePageTests {
+    @Test("结转后修改：页面逐项列出新增、删除、目标提高/降低、分值变化；.xlsx 与 CSV 同样内容；非结转的表 404")
+    func pageAndExports() async throws {
+        try await withJixiao { app in
+            let a = try await app.create(sampleTable(name: "满意度")).summary.id
+            try await app.approve(a)
+            let approved = try #require(try await TableStore.find(a, on: app.db))
+            var done = approved.table
+            done.setActual("120人", at: 0)
+            _ = try await TableStore.update(
+                a, table: done, expectedVersion: approved.summary.version, by: try await app.user(.fillerA), on: app.db)
+            let carried = try await app.send(.POST, SitePath.api(.tableCarryForward(.value(a))).path)
+            let next = try carried.content.decode(CarryController.CarryDTO.self).table.id
+            var t = try #require(try await TableStore.find(next, on: app.db)).table
+            t.indicators[0].value = "150"
+            t.indicators[0].weight = 60
+            t.indicators[1].weight = 40
+            t.indicators.append(
+                Indicator(level1: "效益指标", level2: "社会效益指标", name: "政策知晓率", type: .atLeast, value: "85", unit: "%"))
+            t.indicators.remove(at: 1)
+            t.funds?.total = 12
+            _ = try await TableStore.update(next, table: t, expectedVersion: 1, by: try await app.user(.fillerA), on: app.db)
+
+            let page = try await app.send(.GET, SitePath.tableYearCompare(.value(next)).path)
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("与上年对比：示例培训项目"))
+            #expect(html.contains("目标提高（≥100人 → ≥150人）") && html.contains("分值变化（50 → 60）"))
+            #expect(html.contains("class=\"year-added\"") && html.contains("政策知晓率"))
+            #expect(html.contains("class=\"year-removed\"") && html.contains("满意度"))
+            #expect(html.contains("<td data-label=\"2026年实际完成值\">120人</td>"))
+            #expect(html.contains("资金总额") && html.contains(">10<") && html.contains(">12<"))
+            // the source table links here, and so does the draft
+            #expect(
+                try await app.send(.GET, SitePath.table(.value(a)).path).body.string.contains(
+                    SitePath.tableYearCompare(.value(next)).path))
+
+            let csv = try await app.send(.GET, SitePath.tableYearCompareFile(.value(next), .csv).path)
+            #expect(csv.status == .ok && csv.headers.contentType?.description.contains("text/csv") == true)
+            let text = csv.body.string
+            #expect(text.contains("2026年指标值") && text.contains("目标提高（≥100人 → ≥150人）") && text.contains("删除"))
+            let xlsx = try await app.send(.GET, SitePath.tableYearCompareFile(.value(next), .xlsx).path)
+            #expect(xlsx.status == .ok && xlsx.body.readableBytes > 1000)
+            #expect(xlsx.headers.first(name: "Content-Disposition")?.contains("year-compare.xlsx") == true)
+            let sheet = try #require(try XLSXReader().read(data: Data(buffer: xlsx.body)).sheets.first)
+            #expect(sheet.name == "与上年对比")
+
+            // a table not made by carrying has nothing to compare with; another unit cannot see either
+            #expect(try await app.send(.GET, SitePath.tableYearCompare(.value(a)).path).status == .notFound)
+            #expect(try await app.send(.GET, SitePath.tableYearCompare(.value(next)).path, as: .fillerB).status == .notFound)
         }
     }
 }

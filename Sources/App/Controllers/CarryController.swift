@@ -1,5 +1,6 @@
 import Foundation
 import GoalCore
+import GoalIO
 import GoalWorkflow
 import Vapor
 
@@ -11,6 +12,10 @@ struct CarryController {
         app.post(SitePath.api(.tableCarryForward(.key)).pathComponents, use: apiCarry)
         app.get(SitePath.carryForward.pathComponents, use: bulkPage)
         app.post(SitePath.carryForward.pathComponents, use: bulkCarry)
+        app.get(SitePath.tableYearCompare(.key).pathComponents, use: yearCompare)
+        for f in YearCompareFormat.allCases {
+            app.get(SitePath.tableYearCompareFile(.key, f).pathComponents) { req in try await yearCompareFile(req, f) }
+        }
     }
 
     /// The answer of the API: the draft, and whether it was made now (201) or found made before (200).
@@ -145,5 +150,106 @@ struct CarryController {
         return Page(
             years: years.map { .init(value: $0, selected: $0 == year) }, year: year, nextYear: year.map { $0 + 1 },
             rows: rows, pending: rows.count { !$0.done }, done: rows.count { $0.done })
+    }
+
+    // MARK: 与上年对比
+
+    /// The table of the path and the one it was carried from (its latest approved version), both visible.
+    private func yearPair(_ req: Request) async throws -> (current: TableDetailDTO, previous: TableDetailDTO) {
+        let user = try req.requireUser()
+        let d = try await Access.visible(try req.tableID(), for: user, on: req.db)
+        guard let from = d.summary.carriedFrom else {
+            throw Abort(
+                .notFound,
+                reason: "这张表不是由上年的表结转生成的，没有可对比的上年表（在上年已批复的表格页点“结转到下一年”生成的草稿才有）")
+        }
+        guard let r = try await YearHistory.latestApproved(from, on: req.db), Access.canSee(r, user) else {
+            throw Abort(.notFound, reason: "找不到这张表结转自的上年表（可能已被删除）")
+        }
+        return (d, try TableDetailDTO(r))
+    }
+
+    struct YearComparePage: Encodable {
+        var title: String
+        var current: TableSummaryDTO
+        var previous: TableSummaryDTO
+        var currentLink: String
+        var previousLink: String
+        var xlsx: String
+        var csv: String
+        var previousYear: String
+        var year: String
+        var counts: [Count]
+        var header: [TableChange]
+        var lines: [Line]
+
+        struct Count: Encodable {
+            var label: String
+            var n: Int
+        }
+
+        struct Line: Encodable {
+            var kind: String
+            var previousRow: String
+            var row: String
+            var level2: String
+            var name: String
+            var before: String
+            var lastActual: String
+            var after: String
+            var beforeWeight: String
+            var afterWeight: String
+            var changes: [String]
+            var beforeExplanation: String
+            var afterExplanation: String
+        }
+    }
+
+    @Sendable func yearCompare(req: Request) async throws -> View {
+        let (d, p) = try await yearPair(req)
+        let r = YearComparison.compare(previous: p.table, current: d.table)
+        func num(_ w: Double?) -> String { w.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
+        let lines = r.lines.map { l in
+            YearComparePage.Line(
+                kind: l.changes.contains(.added)
+                    ? "added" : l.changes.contains(.removed) ? "removed" : l.changes.isEmpty ? "same" : "changed",
+                previousRow: l.previousRow.map { "第\($0 + 1)行" } ?? "—", row: l.row.map { "第\($0 + 1)行" } ?? "—",
+                level2: l.level2, name: l.name, before: l.before?.targetText ?? "", lastActual: l.lastActual ?? "",
+                after: l.after?.targetText ?? "", beforeWeight: num(l.before?.weight), afterWeight: num(l.after?.weight),
+                changes: l.changes.isEmpty ? ["无变化"] : l.described, beforeExplanation: l.before?.explanation ?? "",
+                afterExplanation: l.after?.explanation ?? "")
+        }
+        let counts =
+            YearComparison.Change.allCases.map { YearComparePage.Count(label: $0.label, n: r.count($0)) }
+            .filter { $0.n > 0 } + [.init(label: "无变化", n: r.unchanged)]
+        let id = d.summary.id
+        return try await req.page(
+            "year-compare",
+            YearComparePage(
+                title: "与上年对比：" + d.summary.name, current: d.summary, previous: p.summary,
+                currentLink: SitePath.table(.value(id)).path, previousLink: SitePath.table(.value(p.summary.id)).path,
+                xlsx: SitePath.tableYearCompareFile(.value(id), .xlsx).path,
+                csv: SitePath.tableYearCompareFile(.value(id), .csv).path,
+                previousYear: p.table.year.map { "\($0)年" } ?? "上年", year: d.table.year.map { "\($0)年" } ?? "本年",
+                counts: counts, header: r.header, lines: lines))
+    }
+
+    func yearCompareFile(_ req: Request, _ format: YearCompareFormat) async throws -> Response {
+        let (d, p) = try await yearPair(req)
+        let r = YearComparison.compare(previous: p.table, current: d.table)
+        let name = "与上年对比-\(d.summary.name)"
+        switch format {
+        case .csv:
+            return .download(
+                YearComparisonExport.csv(r, previous: p.table, current: d.table), name: name + ".csv",
+                asciiName: "year-compare.csv", contentType: "text/csv; charset=utf-8")
+        case .xlsx:
+            let title =
+                "\(d.summary.name) 与上年对比（\(p.table.year.map(String.init) ?? "上年")—\(d.table.year.map(String.init) ?? "本年")）"
+            return .download(
+                try YearComparisonExport.xlsx(r, previous: p.table, current: d.table, title: title), name: name + ".xlsx",
+                asciiName: "year-compare.xlsx",
+                contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
     }
 }
