@@ -58,4 +58,13 @@ extension Checker {
         }
         return out
     }
+
+    /// Whether `table` has an 指标解释 or 评（扣）分标准 long enough for Y05 to compare: when it has none, the
+    /// caller need not gather other units' tables at all.
+    public func hasTextToCompare(_ table: GoalTable) -> Bool {
+        let minLength = (profile ?? Checker.profile(for: table)).check.history.copiedTextMinLength
+        return table.indicators.contains { ind in
+            [ind.explanation, ind.scoring].contains { (TableCheck.copyKey($0)?.unicodeScalars.count ?? 0) >= minLength }
+        }
+    }
 }

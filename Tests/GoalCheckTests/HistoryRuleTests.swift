@@ -136,9 +136,12 @@ struct HistoryRuleTests {
         let hidden = Self.findings(mine, .init(peers: [.init(unit: nil, name: nil, table: theirs)]), code: "Y05")
         #expect(hidden.count == 1 && hidden[0].message.hasSuffix("指标解释：与另一单位同年度目标表中的指标解释逐字相同"))
         #expect(!hidden[0].message.contains("芷江") && !hidden[0].message.contains("社保经办"))
+        // the app reads other units' tables only for a table with a text long enough to compare
+        #expect(Checker(profile: .current).hasTextToCompare(mine))
         // near miss: the common short scoring phrase both use
         let common = Self.table(2027, [Self.ind("培训人数", .atLeast, "90", "人", scoring: "达到目标值得满分，否则按比例得分", id: "m")])
         #expect(Self.findings(common, .init(peers: [.init(unit: "乙", name: nil, table: theirs)]), code: "Y05").isEmpty)
+        #expect(!Checker(profile: .current).hasTextToCompare(common))
         // near miss: the same text in other words (one word changed)
         let reworded = Self.table(
             2027,

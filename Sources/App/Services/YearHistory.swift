@@ -25,7 +25,8 @@ enum YearHistory {
             h.earlier.append(EarlierYear(table: t, lostPoints: lostPoints(t)))
             next = r.carriedFromID
         }
-        if let year = d.summary.year {
+        // other units' tables are read only when this one has a text long enough to have been copied
+        if let year = d.summary.year, Checker(profile: nil).hasTextToCompare(d.table) {
             let others = try await GoalTableRecord.query(on: db).filter(\.$year == year).filter(\.$kind == d.summary.kind)
                 .filter(\.$status != TableStatus.superseded.rawValue).filter(\.$id != d.summary.id)
                 .sort(\.$updatedAt, .descending).limit(peerLimit).all()
