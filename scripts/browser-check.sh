@@ -8,7 +8,7 @@
 # 审核 → 批复（批复文号）→ 自评 → 退回自评 → 自评 → 复核 → 调整（调整理由）→ 确认 → the reviewer's view, and
 # 批量审核 of the adjustment; then 运行监控 (mon-*.png): a round opened by 财政, one entry filled with a 红 light
 # (shown while typing), refused, explained, submitted, confirmed, reviewed and sent back, the round and its
-# 监控汇总表. Any page or visible link that answers 4xx/5xx fails the check (bar a refusal a step means to
+# 监控汇总表; then 结转到下一年, 结转下年 and 与上年对比 (carry-*.png). Any page or visible link that answers 4xx/5xx fails the check (bar a refusal a step means to
 # see), and so does a page wider than the phone.
 # Usage: scripts/browser-check.sh   (set OUT=folder to keep the PNGs elsewhere)
 set -euo pipefail
@@ -244,6 +244,26 @@ SUMMARY="$(curl -fs -b "$COOKIE" "$BASE$ROUND" | grep -o "href=\"$ROUND/[^\"]*\"
 for path in "$ROUND" "$SUMMARY"; do
   code="$(curl -s -o "$WORK/answer" -w '%{http_code}' -b "$COOKIE" "$BASE$path")"
   [ "$code" = 200 ] && [ -s "$WORK/answer" ] || { echo "运行监控：$path 返回 $code"; FAIL=1; }
+done
+
+# ---- 结转到下一年 and 与上年对比 (carry-*.png): the unit carries the approved table from its page; finance sees
+# the year on 结转下年 (and carries what is left, with progress, when something is); the draft compared with it ----
+NEXTYEAR=$((YEAR + 1))
+walk tianbao '[{"name": "carry-00-table-offers", "path": "/tables/'"$WF"'", "expect": "结转到'"$NEXTYEAR"'年度"},
+ {"name": "carry-01-unit-carries", "path": "/tables/'"$WF"'", "sizes": '"$BIG"', "do": [{"click": "#carry-forward button"}],
+  "expect": "由'"$YEAR"'年度已批复的"}]'
+NEXT="$(curl -fs -b "$COOKIE" "$BASE/api/v1/tables" | python3 -c '
+import json, sys
+print(next(t["id"] for t in json.load(sys.stdin) if t.get("carriedFrom") == sys.argv[1]))' "$WF")"
+walk caizheng '[{"name": "carry-02-finance-year", "path": "/carry-forward?year='"$YEAR"'", "expect": "已结转"}]'
+if curl -fs -b "$COOKIE" "$BASE/carry-forward?year=$YEAR" | grep -q 'id="carry-all"'; then
+  walk caizheng '[{"name": "carry-03-finance-carries-all", "path": "/carry-forward?year='"$YEAR"'", "sizes": '"$BIG"',
+    "do": [{"click": "#carry-all button"}], "expect": "完成：共"}]'
+fi
+walk tianbao '[{"name": "carry-04-compare", "path": "/tables/'"$NEXT"'/previous-year", "expect": "指标逐项对比"}]'
+for path in "/tables/$NEXT/previous-year.xlsx" "/tables/$NEXT/previous-year.csv"; do
+  code="$(curl -s -o "$WORK/answer" -w '%{http_code}' -b "$COOKIE" "$BASE$path")"
+  [ "$code" = 200 ] && [ -s "$WORK/answer" ] || { echo "与上年对比：$path 返回 $code"; FAIL=1; }
 done
 
 [ "$FAIL" = 0 ] && echo "浏览器检查通过" || { echo "浏览器检查失败"; exit 1; }

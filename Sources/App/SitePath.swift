@@ -29,6 +29,13 @@ enum SitePath: Sendable {
     /// An adjustment (调整) beside the approved table it adjusts.
     case tableCompare(Param<UUID>)
     case tableAuditCSV(Param<UUID>)
+    /// 结转到下一年: one approved table's next-year draft (POST).
+    case tableCarryForward(Param<UUID>)
+    /// 与上年对比: a table beside the one of the year before it, by indicator (page, .xlsx, .csv).
+    case tableYearCompare(Param<UUID>)
+    case tableYearCompareFile(Param<UUID>, YearCompareFormat)
+    /// 批量结转: the approved tables of a year (GET), all carried at once (POST).
+    case carryForward
     /// 批量审核: one action on several tables, each through the workflow's own rule.
     case tablesBulkAction
     case login
@@ -78,6 +85,7 @@ enum SitePath: Sendable {
         case tableRestore(Param<UUID>)
         case tableAction(Param<UUID>, Param<WorkflowAction>)
         case tableAudit(Param<UUID>)
+        case tableCarryForward(Param<UUID>)
         case convert
         case check
         case score
@@ -130,6 +138,10 @@ enum SitePath: Sendable {
         case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
         case .tableCompare(let id): return ["tables", Self.segment(id), "compare"]
         case .tableAuditCSV(let id): return ["tables", Self.segment(id), "audit.csv"]
+        case .tableCarryForward(let id): return ["tables", Self.segment(id), "carry-forward"]
+        case .tableYearCompare(let id): return ["tables", Self.segment(id), "previous-year"]
+        case .tableYearCompareFile(let id, let f): return ["tables", Self.segment(id), "previous-year." + f.rawValue]
+        case .carryForward: return ["carry-forward"]
         case .tablesBulkAction: return ["tables", "bulk-action"]
         case .login: return ["login"]
         case .logout: return ["logout"]
@@ -166,6 +178,7 @@ enum SitePath: Sendable {
             case .tableRestore(let id): rest = ["tables", Self.segment(id), "restore"]
             case .tableAction(let id, let action): rest = ["tables", Self.segment(id), "actions", Self.segment(action)]
             case .tableAudit(let id): rest = ["tables", Self.segment(id), "audit"]
+            case .tableCarryForward(let id): rest = ["tables", Self.segment(id), "carry-forward"]
             case .session: rest = ["session"]
             case .sessionPassword: rest = ["session", "password"]
             case .organisations: rest = ["organisations"]
@@ -185,6 +198,11 @@ enum SitePath: Sendable {
 
     /// For links: `/tables/…/edit`.
     var path: String { "/" + segments.joined(separator: "/") }
+}
+
+/// The downloads of 与上年对比.
+enum YearCompareFormat: String, Sendable, CaseIterable {
+    case xlsx, csv
 }
 
 extension SitePath {

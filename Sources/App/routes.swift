@@ -23,6 +23,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     // Pages (Simplified Chinese, server-rendered with Leaf) and the JSON API
     PagesController(config: config).register(signedIn)
     WorkflowController().register(signedIn)
+    CarryController().register(signedIn)
     MonitoringController().register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)

@@ -6,7 +6,7 @@ public struct Checker: Sendable {
     /// The profile chosen by the user; nil lets each table be checked under the built-in profile
     /// that fits its form (see `profile(for:)`).
     public let profile: Profile?
-    private let compiled: CompiledProfile?
+    let compiled: CompiledProfile?
 
     public init(profile: Profile? = nil) {
         self.profile = profile

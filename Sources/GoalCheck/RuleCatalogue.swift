@@ -46,6 +46,13 @@ public enum RuleCatalogue {
     public static let goalNumber = Rule("T09", .warning, .table, "总体目标中的数值应与指标值一致")
     public static let goalNumberUncarried = Rule("T10", .hint, .table, "总体目标中的数值应有指标体现")
 
+    // MARK: 跨年度与跨单位 — need the table's earlier years or other units' tables (`CheckHistory`)
+    public static let belowLastActual = Rule("Y01", .warning, .history, "正向指标的目标值不应低于上年实际完成值（反向指标不应高于）")
+    public static let sameTargetExceeded = Rule("Y02", .warning, .history, "目标值连续多年不变而实际完成值年年超过，应提高")
+    public static let droppedAfterLoss = Rule("Y03", .warning, .history, "上年自评失分的指标不应无说明地删除")
+    public static let weightAwayFromLoss = Rule("Y04", .warning, .history, "上年自评失分的指标不应调低分值")
+    public static let copiedText = Rule("Y05", .warning, .history, "指标解释、评分标准不应与其他单位同年度的表逐字相同")
+
     // MARK: 导入
     public static let importRepaired = Rule("I01", .hint, .importNotes, "导入时已自动修正的内容，请核对")
     public static let importUnreadable = Rule("I02", .warning, .importNotes, "导入时无法读取的内容")
@@ -59,6 +66,7 @@ public enum RuleCatalogue {
         evidenceMissing, nameTruncated,
         duplicateName, weightTotal, weightPartial, level1Required, level2Empty, belowLastYear, farFromLastYear,
         costOverFunds, goalNumber, goalNumberUncarried,
+        belowLastActual, sameTargetExceeded, droppedAfterLoss, weightAwayFromLoss, copiedText,
         importRepaired, importUnreadable, inputUnreadable,
     ]
 

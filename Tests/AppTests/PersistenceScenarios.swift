@@ -165,6 +165,9 @@ struct PostgresPersistenceTests {
     @Test func sessionsDoNotMix() async throws { try await AccessMatrixTests.sessionsDoNotMix(db) }
     @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }
     @Test func passwordChange() async throws { try await AuthTests.passwordChange(db) }
+    // issue #19: carry forward, once, also when carried at once on several connections
+    @Test func carryForwardOneTable() async throws { try await CarryForwardTests.oneTable(db) }
+    @Test func carryForwardBulkAndConcurrent() async throws { try await CarryForwardTests.bulk(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

@@ -111,7 +111,8 @@ struct ListBenchCommand: AsyncCommand {
             let p99 = StoreBenchCommand.p99(times)
             print(
                 String(
-                    format: "%@: %d matching, p50 %.1f ms, p99 %.1f ms (aim p99 < 100 ms) %@ — p50 of list %.1f, filters %.1f, 待办 %.1f ms",
+                    format:
+                        "%@: %d matching, p50 %.1f ms, p99 %.1f ms (aim p99 < 100 ms) %@ — p50 of list %.1f, filters %.1f, 待办 %.1f ms",
                     name, page?.total ?? 0, StoreBenchCommand.median(times), p99, p99 < 100 ? "ok" : "MISSED",
                     StoreBenchCommand.median(parts[0]), StoreBenchCommand.median(parts[1]), StoreBenchCommand.median(parts[2])))
         }

@@ -1,5 +1,7 @@
+import Fluent
 import Foundation
 import GoalWorkflow
+import GoalCheck
 import GoalCore
 import GoalIO
 import Vapor
@@ -73,9 +75,53 @@ struct PagesController {
         page.workflow = .init(
             d, user: user, openAdjustment: open, headConfirmation: confirmation,
             checked: (part.errorMessages, part.evaluationGaps))
+        try await Self.yearLinks(&page.workflow!, d, record: record, user: user, on: req.db)
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
         page.trail = try await AuditTrailPart.html(table: d.summary.id, req)
+        page.historyFindings = try await historyFindings(d, user: user, req)
         return try await req.page("table", page)
+    }
+
+    /// 结转到下一年 on the table page: the button only when it can succeed (approved, with a year, not yet
+    /// carried, an account that may carry), else the draft made before; a carried draft links its source.
+    static func yearLinks(
+        _ panel: inout WorkflowPanel, _ d: TableDetailDTO, record: GoalTableRecord, user: CurrentUser, on db: any Database
+    ) async throws {
+        if let from = d.summary.carriedFrom, let source = try? await Access.visible(from, for: user, on: db) {
+            panel.carriedFrom = .init(
+                href: SitePath.table(.value(from)).path,
+                text: "由\(source.summary.year.map { "\($0)年度" } ?? "上年")已批复的“\(source.summary.name)”结转而来",
+                compare: SitePath.tableYearCompare(.value(d.summary.id)).path)
+        }
+        guard TableStatus(stored: d.summary.status) == .approved, let year = d.summary.year else { return }
+        if let next = try await TableStore.carriedTo(record, on: db) {
+            let n = try TableSummaryDTO(next)
+            panel.carriedTo = .init(
+                href: SitePath.table(.value(n.id)).path, text: "已结转为\(year + 1)年度草稿（\(n.statusLabel)）",
+                compare: SitePath.tableYearCompare(.value(n.id)).path)
+        } else if TableStore.mayCarry(user.role) {
+            panel.carry = .init(href: SitePath.tableCarryForward(.value(d.summary.id)).path, nextYear: year + 1)
+            panel.nothingToDo = false
+        }
+    }
+
+    /// Y01–Y05, the rules across years and units. They read earlier years and up to 500 other units'
+    /// tables, so the result is kept for this saved state and this account's view for five minutes
+    /// (`RenderedParts`): another unit's save shows here within that time, and a busy page reads them
+    /// once, not on every view.
+    private func historyFindings(_ d: TableDetailDTO, user: CurrentUser, _ req: Request) async throws
+        -> [PageContext.FindingLine]
+    {
+        let parts = req.application.renderedParts
+        let bucket = Int(Date().timeIntervalSince1970 / 300)
+        let key = "history|\(RenderedParts.key(d.summary))|\(Access.scope(of: user))|\(bucket)"
+        if let kept = parts.part(key) { return kept.findings }
+        let history = try await YearHistory.gather(for: d, user: user, on: req.db)
+        let findings =
+            history.isEmpty
+            ? [] : Checker(profile: nil).checkAcrossYears(d.table, history: history).map(PageContext.FindingLine.init)
+        parts.keep(.init(html: "", errors: 0, warnings: 0, hints: 0, score: "", findings: findings), as: key)
+        return findings
     }
 
     /// The page's context with its printed form already rendered: from `RenderedParts` when this saved

@@ -186,6 +186,8 @@ enum PageContext {
         var trail: String? = nil
         /// 完全不可能 in monitoring, full marks in 自评: said beside the form (not in it, as monitoring changes apart).
         var monitoringWarnings: [String] = []
+        /// 与上年和其他单位对照: the rules across years and units (Y01–Y05), worked out per view.
+        var historyFindings: [FindingLine] = []
     }
 
     /// The optional columns of the grid, shown when any row has a value; each read through its

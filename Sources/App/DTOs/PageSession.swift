@@ -21,6 +21,9 @@ struct PageSession: Encodable, Sendable {
     var home = SitePath.home.path
     var importPage = SitePath.importPage.path
     var monitoring = SitePath.monitoring.path
+    /// 批量结转, for 绩效股 and 财政 (`TableStore.mayCarryInBulk`).
+    var canCarryInBulk: Bool
+    var carryForward = SitePath.carryForward.path
     /// 接口说明, for integrators: linked for the administrator only, who sets them up (the page, not raw JSON).
     var apiDocs = SitePath.apiDocs.path
 
@@ -31,6 +34,7 @@ struct PageSession: Encodable, Sendable {
         organisation = user?.organisationName ?? ""
         isAdmin = user?.role == .admin
         canImport = user?.role.isUnitRole ?? false
+        canCarryInBulk = user.map { TableStore.mayCarryInBulk($0.role) } ?? false
         csrf = user?.csrfToken ?? ""
     }
 }

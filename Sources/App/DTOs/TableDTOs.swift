@@ -34,6 +34,8 @@ struct TableSummaryDTO: Content, Sendable {
     var returnComment: String?
     /// An adjustment's 调整理由, once it has been submitted.
     var adjustmentReason: String? = nil
+    /// The approved table of the year before this draft was carried from (结转到下一年), if it was.
+    var carriedFrom: UUID? = nil
     var organisationID: UUID?
     /// 预算单位 as the form prints it, when it is not the owning unit's name (shown as such to everyone).
     var printedUnit: String?
@@ -93,7 +95,7 @@ extension TableSummaryDTO {
             title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
             evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
             adjusts: r.adjustsID, returnComment: r.returnComment, adjustmentReason: r.adjustmentReason,
-            organisationID: r.organisationID,
+            carriedFrom: r.carriedFromID, organisationID: r.organisationID,
             printedUnit: r.printedUnit.flatMap { p in
                 let t = p.trimmingCharacters(in: .whitespaces)
                 return t.isEmpty || t == r.unit ? nil : t

@@ -29,6 +29,22 @@ struct WorkflowPanel: Encodable {
     var superseded: Bool
     var canEdit: Bool
     var editNote: String?
+    /// 结转到下一年 (set by the page handler): the button when it can succeed, else the draft made before,
+    /// and for a carried draft the table it came from, each with 与上年对比.
+    var carry: Carry? = nil
+    var carriedTo: YearLink? = nil
+    var carriedFrom: YearLink? = nil
+
+    struct Carry: Encodable {
+        var href: String
+        var nextYear: Int
+    }
+
+    struct YearLink: Encodable {
+        var href: String
+        var text: String
+        var compare: String
+    }
 
     struct ActionButton: Encodable {
         var action: String

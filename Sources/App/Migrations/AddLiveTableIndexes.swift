@@ -48,7 +48,8 @@ struct AddLiveTableIndexes: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         for index in Self.indexes(postgres: true) { try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: index.name)").run() }
         for index in Self.replaced {
-            try await sql.raw("CREATE INDEX IF NOT EXISTS \(unsafeRaw: index.name) ON goal_tables (\(unsafeRaw: index.columns))").run()
+            try await sql.raw("CREATE INDEX IF NOT EXISTS \(unsafeRaw: index.name) ON goal_tables (\(unsafeRaw: index.columns))")
+                .run()
         }
     }
 }

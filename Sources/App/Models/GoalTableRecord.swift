@@ -39,6 +39,10 @@ final class GoalTableRecord: Model, @unchecked Sendable {
     @OptionalField(key: "return_comment") var returnComment: String?
     /// An adjustment's 调整理由, given when it is submitted.
     @OptionalField(key: "adjustment_reason") var adjustmentReason: String?
+    /// Set on a draft made by 结转到下一年: the approved table of the year before it was carried from.
+    @OptionalField(key: "carried_from_id") var carriedFromID: UUID?
+    /// The carried lineage (`AddCarryForwardLinks`): unique among live drafts, so a table is carried once.
+    @OptionalField(key: "carry_key") var carryKey: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     /// Set by `delete()`: the row is hidden, and can be restored for a while.

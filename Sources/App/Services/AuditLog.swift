@@ -120,6 +120,8 @@ enum AuditLog {
         case "adjustment-created": return "由调整生成"
         case "superseded": return "被调整取代"
         case "evaluation-carried": return "自评内容带入新版本"
+        case "carry-forward": return "结转到下一年"
+        case "carried-forward": return "由上年结转生成"
         case "monitoring-round-opened": return "开启监控轮次"
         case "monitoring-save": return "运行监控：保存填报"
         default: return action

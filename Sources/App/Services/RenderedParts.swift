@@ -20,6 +20,8 @@ final class RenderedParts: @unchecked Sendable {
         /// What the workflow panel asks of the same saved state: the checker's errors, the 自评's gaps.
         var errorMessages: [String] = []
         var evaluationGaps: [String] = []
+        /// The findings of the rules across years and units, where that is what is kept.
+        var findings: [PageContext.FindingLine] = []
     }
 
     /// Entries kept (first in, first out): a rendered form is 10–60 KB …

@@ -33,6 +33,7 @@ enum TableRead {
         var adjusts_id: UUID?
         var return_comment: String?
         var adjustment_reason: String?
+        var carried_from_id: UUID?
         var created_at: Date?
         var updated_at: Date?
     }
@@ -45,7 +46,7 @@ enum TableRead {
                 """
                 SELECT id, unit, printed_unit, year, kind, title, name, status, version, document, error_count, \
                 warning_count, score, score_max, grade, organisation_id, org_path, evaluation_status, adjusts_id, \
-                return_comment, adjustment_reason, created_at, updated_at \
+                return_comment, adjustment_reason, carried_from_id, created_at, updated_at \
                 FROM goal_tables WHERE id = \(bind: id) AND deleted_at IS NULL
                 """
             ).first(decoding: Row.self)
@@ -72,6 +73,7 @@ enum TableRead {
         r.adjustsID = row.adjusts_id
         r.returnComment = row.return_comment
         r.adjustmentReason = row.adjustment_reason
+        r.carriedFromID = row.carried_from_id
         r.createdAt = row.created_at
         r.updatedAt = row.updated_at
         guard Access.canSee(r, user) else { throw TableStore.Failure.notFound(id) }

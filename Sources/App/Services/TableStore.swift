@@ -402,6 +402,11 @@ enum TableStore {
                 throw Failure.wrongState("只有草稿可以删除；这张表当前为“\(TableStatus(stored: r.status).label)”")
             }
             let before = AuditLog.snapshot(r)
+            // a deleted next-year draft gives back its lineage's carry: the table can be carried again
+            if r.carryKey != nil {
+                r.carryKey = nil
+                try await r.save(on: tx)
+            }
             try await r.delete(on: tx)
             try await IndicatorFacts.remove(id, on: tx)
             try await AuditLog.append("delete", by: user, table: id, subject: r.name, before: before, on: tx)
@@ -438,9 +443,8 @@ extension QueryBuilder where Model == GoalTableRecord {
     /// Every column a `TableSummaryDTO` reads, and not `document`: lists never need the tables themselves.
     func summaryFields() -> Self {
         field(\.$id).field(\.$unit).field(\.$year).field(\.$kind).field(\.$title).field(\.$name).field(\.$status)
-            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$adjustmentReason).field(
-                \.$organisationID
-            ).field(\.$printedUnit)
+            .field(\.$evaluationStatus).field(\.$adjustsID).field(\.$returnComment).field(\.$adjustmentReason)
+            .field(\.$carriedFromID).field(\.$organisationID).field(\.$printedUnit)
             .field(\.$orgPath).field(\.$version).field(\.$errorCount).field(\.$warningCount).field(\.$score)
             .field(\.$scoreMax).field(\.$grade).field(\.$updatedAt)
     }

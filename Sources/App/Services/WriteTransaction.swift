@@ -40,6 +40,12 @@ enum WriteTransaction {
             return try await db.transaction(body)
         }
         if db.inTransaction { return try await body(db) }
+        // one writer at a time in this process, waiting here without a connection: SQLite allows one
+        // writer anyway, and its driver's busy handler retries at once, so writers that wait inside SQLite
+        // spin on the CPU the writer needs and hold connections pages need (50 saves at once on a busy
+        // machine took 96 s, and some ran out the pool's wait and answered 500)
+        await sqliteWriters.acquire()
+        defer { Task { await sqliteWriters.release() } }
         return try await db.withConnection { conn in
             guard let c = conn as? any SQLDatabase else { return try await conn.transaction(body) }
             try await c.raw("BEGIN IMMEDIATE").run()
@@ -51,6 +57,26 @@ enum WriteTransaction {
                 try? await c.raw("ROLLBACK").run()
                 throw error
             }
+        }
+    }
+
+    static let sqliteWriters = WriterTurn()
+
+    /// Turns to write, first come first served.
+    actor WriterTurn {
+        private var writing = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        func acquire() async {
+            guard writing else {
+                writing = true
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { writing = false } else { waiting.removeFirst().resume() }
         }
     }
 

@@ -105,7 +105,10 @@ extension TableCheck {
     // MARK: T06, T07
 
     private mutating func lastYear(_ row: Row) {
-        guard row.isQuantitative, let t = row.number, let lyText = Row.present(row.indicator.lastYear) else { return }
+        // a 上年完成值 carried from a monitoring estimate ends in （预计）: its figure is read all the same
+        guard row.isQuantitative, let t = row.number,
+            let lyText = Row.present(row.indicator.lastYear.map { CarryForward.reading($0).value })
+        else { return }
         let quick = QuickNumber.split(lyText)
         let ly = quick == nil ? Target.parse(lyText) : nil
         guard let lyWritten = quick?.number ?? ly?.number else { return }

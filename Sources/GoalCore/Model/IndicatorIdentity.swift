@@ -78,22 +78,3 @@ extension GoalTable {
         return t
     }
 }
-
-extension GoalTable {
-    /// Next year's draft of this table: the same goals for `year + 1`, every indicator a new one that
-    /// records this one as its predecessor (`previousId`), with this year's actual as 上年完成值 where
-    /// there is one; nothing of this year's self-evaluation, 预算执行 or sign-off. Carry forward (issue #19)
-    /// builds on this.
-    public func nextYearDraft(make: () -> String = GoalTable.newIndicatorID) -> GoalTable {
-        var t = goalPart.withIndicatorIDs(make: make)
-        t.year = year.map { $0 + 1 }
-        t.signoff = nil
-        let reached = evaluationsByRow.map(\.actual)
-        for i in t.indicators.indices {
-            t.indicators[i].previousId = t.indicators[i].id
-            t.indicators[i].id = make()
-            if i < reached.count, let actual = reached[i], !actual.isEmpty { t.indicators[i].lastYear = actual }
-        }
-        return t
-    }
-}

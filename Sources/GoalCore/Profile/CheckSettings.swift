@@ -25,6 +25,8 @@ public struct CheckSettings: Sendable, Hashable, Codable {
     /// `project.name` 项目名称, `project.manager` 项目负责人, `funds.total` 年度预算总额 / 部门预算总额
     /// (written, or 财政拨款 written so the total follows from its parts).
     public var requiredHeader: [String: [String]]
+    /// The rules across years and units (Y01–Y05).
+    public var history: HistorySettings
 
     public static let defaultRequiredHeader: [String: [String]] = [
         "department": ["year", "unit", "goal"],
@@ -47,18 +49,19 @@ public struct CheckSettings: Sendable, Hashable, Codable {
         severities: [String: String] = [:],
         genericExplanations: [String] = ["重点工作任务完成情况", "年度工作目标达成情况", "相关情况应予以细化"],
         lexicon: CheckLexicon = .init(),
-        requiredHeader: [String: [String]] = CheckSettings.defaultRequiredHeader
+        requiredHeader: [String: [String]] = CheckSettings.defaultRequiredHeader,
+        history: HistorySettings = .init()
     ) {
         self.weightTotals = weightTotals; self.weightTolerance = weightTolerance; self.rateCap = rateCap
         self.farFromLastYearRatio = farFromLastYearRatio; self.level2Aliases = level2Aliases
         self.disabledRules = disabledRules; self.severities = severities
         self.genericExplanations = genericExplanations; self.lexicon = lexicon
-        self.requiredHeader = requiredHeader
+        self.requiredHeader = requiredHeader; self.history = history
     }
 
     enum CodingKeys: String, CodingKey {
         case weightTotals, weightTolerance, rateCap, farFromLastYearRatio, level2Aliases, disabledRules, severities
-        case genericExplanations, lexicon, requiredHeader
+        case genericExplanations, lexicon, requiredHeader, history
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +77,29 @@ public struct CheckSettings: Sendable, Hashable, Codable {
         genericExplanations = try c.decodeIfPresent([String].self, forKey: .genericExplanations) ?? d.genericExplanations
         lexicon = try c.decodeIfPresent(CheckLexicon.self, forKey: .lexicon) ?? d.lexicon
         requiredHeader = try c.decodeIfPresent([String: [String]].self, forKey: .requiredHeader) ?? d.requiredHeader
+        history = try c.decodeIfPresent(HistorySettings.self, forKey: .history) ?? d.history
+    }
+}
+
+/// The settings of the rules across years and units (issue #19).
+public struct HistorySettings: Sendable, Hashable, Codable {
+    /// Y02: a target unchanged this many years running (this year included) while exceeded is reported.
+    public var sameTargetYears: Int
+    /// Y05: an explanation or scoring text shorter than this (characters, spaces and punctuation not counted)
+    /// is a common phrase, not a copy (`达到目标值得满分，否则按比例得分`).
+    public var copiedTextMinLength: Int
+
+    public init(sameTargetYears: Int = 3, copiedTextMinLength: Int = 20) {
+        self.sameTargetYears = sameTargetYears; self.copiedTextMinLength = copiedTextMinLength
+    }
+
+    enum CodingKeys: String, CodingKey { case sameTargetYears, copiedTextMinLength }
+
+    public init(from decoder: any Decoder) throws {
+        let d = HistorySettings()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sameTargetYears = try c.decodeIfPresent(Int.self, forKey: .sameTargetYears) ?? d.sameTargetYears
+        copiedTextMinLength = try c.decodeIfPresent(Int.self, forKey: .copiedTextMinLength) ?? d.copiedTextMinLength
     }
 }
 
