@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates
     app.storage[RenderedPartsKey.self] = RenderedParts(capacity: config.cacheTemplates ? 2_000 : 0)
+    app.storage[LibraryStoreKey.self] = LibraryStore(seedTables: DemoData.readSeeds(config.seedDirectory, logger: app.logger))
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
     app.middleware = Middlewares()
@@ -75,12 +76,12 @@ enum JixiaoMigrations {
     ]
     /// Added since: server-side import drafts, the printed unit, phases and indicator facts; the unit head's
     /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
-    /// 运行监控 rounds and entries.
+    /// 运行监控 rounds and entries; the indicator library (facts' texts, its indexes, finance's marks).
     /// `AddConfirmationAndAccountControls` comes first: the later ones read the models, which have its columns
     /// (a database that ran the others already runs it alone).
     static let thisRelease: [any Migration] = [
         AddConfirmationAndAccountControls(), CreateImportDrafts(), AddPrintedUnitToGoalTables(), CreatePhasesAndFacts(),
-        AddChangesToAuditEvents(), CreateMonitoring(),
+        AddChangesToAuditEvents(), CreateMonitoring(), CreateIndicatorLibrary(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

@@ -26,4 +26,5 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     MonitoringController().register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
+    LibraryController().register(signedIn)
 }

@@ -165,6 +165,8 @@ struct PostgresPersistenceTests {
     @Test func sessionsDoNotMix() async throws { try await AccessMatrixTests.sessionsDoNotMix(db) }
     @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }
     @Test func passwordChange() async throws { try await AuthTests.passwordChange(db) }
+    // issue #19: the indicator library from the approved tables, suggestions, marks, .xlsx
+    @Test func indicatorLibrary() async throws { try await LibraryScenarios.library(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

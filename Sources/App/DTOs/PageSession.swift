@@ -21,6 +21,7 @@ struct PageSession: Encodable, Sendable {
     var home = SitePath.home.path
     var importPage = SitePath.importPage.path
     var monitoring = SitePath.monitoring.path
+    var library = SitePath.library.path
     /// 接口说明, for integrators: linked for the administrator only, who sets them up (the page, not raw JSON).
     var apiDocs = SitePath.apiDocs.path
 
