@@ -82,21 +82,24 @@ public struct IndicatorLibrary: Sendable {
             let chars = shape.chars.compactMap { c in byChar[c].map { (c, $0) } }.sorted { $0.1.count < $1.1.count }
             for (_, list) in chars.prefix(2) { for i in list.prefix(5000) { candidates.insert(i) } }
         }
-        var hits: [LibraryHit] = []
-        hits.reserveCapacity(min(candidates.count, 1024))
+        var scored: [(Int, Double)] = []
+        scored.reserveCapacity(min(candidates.count, 1024))
         for i in candidates {
             let e = entries[Int(i)]
             guard passes(e, q) else { continue }
-            let m = NameMatch.between(shape, shapes[Int(i)])
-            guard m.score >= 0.2 else { continue }
-            var score = m.score + 0.02 * log10(1 + Double(e.tables))
+            let m = NameMatch.score(shape, shapes[Int(i)])
+            guard m >= 0.2 else { continue }
+            var score = m + 0.02 * log10(1 + Double(e.tables))
             if e.mark == .recommended { score += 0.04 }
             if e.mark == .retired { score -= 0.2 }
             if let k = q.preferKind ?? q.kind, e.kinds.contains(k) { score += 0.03 }
-            hits.append(LibraryHit(entry: e, score: score, reasons: m.reasons))
+            scored.append((Int(i), score))
         }
-        hits.sort { a, b in a.score != b.score ? a.score > b.score : a.entry.key < b.entry.key }
-        return Array(hits.prefix(q.limit))
+        scored.sort { a, b in a.1 != b.1 ? a.1 > b.1 : entries[a.0].key < entries[b.0].key }
+        // why, only for the entries shown
+        return scored.prefix(q.limit).map { i, score in
+            LibraryHit(entry: entries[i], score: score, reasons: NameMatch.reasons(shape, shapes[i]))
+        }
     }
 
     static func byUse(_ a: LibraryEntry, _ b: LibraryEntry) -> Bool {

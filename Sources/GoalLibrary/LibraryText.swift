@@ -39,6 +39,7 @@ struct NameShape: Sendable {
     let key: String
     /// The key with synonyms brought to one word.
     let canonical: [Character]
+    let canonicalText: String
     let chars: Set<Character>
     let bigrams: Set<String>
     /// Which synonym groups were applied: (as written, read as).
@@ -53,6 +54,7 @@ struct NameShape: Sendable {
             used.append((variant, canonical))
         }
         canonical = Array(c)
+        canonicalText = c
         chars = Set(canonical)
         bigrams = LibraryText.bigrams(canonical)
         synonymsUsed = used
@@ -110,40 +112,57 @@ public enum LibraryText {
 
 /// How close two names are, with why: 1 for the same key; otherwise pairs of characters in common
 /// (Dice), single characters in common, the same ending (…率, …人数), one containing the other.
+/// `score` is what ranks (cheap, run on every candidate); `reasons` says why, for the entries shown.
 struct NameMatch: Sendable {
     var score: Double
     var reasons: [String]
 
     static func between(_ q: NameShape, _ e: NameShape) -> NameMatch {
-        if q.key == e.key { return NameMatch(score: 1, reasons: ["名称相同"]) }
-        if q.canonical == e.canonical {
-            let syn = (q.synonymsUsed + e.synonymsUsed).map { "“\($0.0)”同“\($0.1)”" }
-            return NameMatch(score: 0.97, reasons: ["同义词：" + syn.joined(separator: "，")])
-        }
+        NameMatch(score: score(q, e), reasons: reasons(q, e))
+    }
+
+    static func score(_ q: NameShape, _ e: NameShape) -> Double {
+        if q.key == e.key { return 1 }
+        if q.canonicalText == e.canonicalText { return 0.97 }
         let shared = q.bigrams.intersection(e.bigrams).count
         let dice = q.bigrams.isEmpty || e.bigrams.isEmpty ? 0 : 2 * Double(shared) / Double(q.bigrams.count + e.bigrams.count)
         let sharedChars = q.chars.intersection(e.chars).count
         let cdice = q.chars.isEmpty || e.chars.isEmpty ? 0 : 2 * Double(sharedChars) / Double(q.chars.count + e.chars.count)
         var score = 0.55 * dice + 0.25 * cdice
+        if q.canonical.count >= 2, e.canonical.count >= 2, q.canonical.suffix(2) == e.canonical.suffix(2) {
+            score += 0.12
+        } else if let ql = q.canonical.last, ql == e.canonical.last {
+            score += 0.08
+        }
+        if q.canonical.count >= 2, e.canonical.count >= 2,
+            q.canonicalText.contains(e.canonicalText) || e.canonicalText.contains(q.canonicalText)
+        {
+            score += 0.08
+        }
+        return min(score, 0.95)
+    }
+
+    static func reasons(_ q: NameShape, _ e: NameShape) -> [String] {
+        if q.key == e.key { return ["名称相同"] }
+        let synonyms = q.synonymsUsed + e.synonymsUsed
+        if q.canonicalText == e.canonicalText {
+            return ["同义词：" + synonyms.map { "“\($0.0)”同“\($0.1)”" }.joined(separator: "，")]
+        }
         var reasons: [String] = []
         let common = LibraryText.longestCommon(q.canonical, e.canonical)
+        let sharedChars = q.chars.intersection(e.chars).count
         if common.count >= 2 {
             reasons.append("共有“\(common)”")
         } else if sharedChars > 0 {
             reasons.append("共有 \(sharedChars) 个字")
         }
-        let qs = String(q.canonical.suffix(2)), es = String(e.canonical.suffix(2))
-        if q.canonical.count >= 2, qs == es {
-            score += 0.12; reasons.append("同为“…\(qs)”")
+        if q.canonical.count >= 2, e.canonical.count >= 2, q.canonical.suffix(2) == e.canonical.suffix(2) {
+            reasons.append("同为“…\(String(q.canonical.suffix(2)))”")
         } else if let ql = q.canonical.last, ql == e.canonical.last {
-            score += 0.08; reasons.append("同为“…\(ql)”")
+            reasons.append("同为“…\(ql)”")
         }
-        let qsString = String(q.canonical), esString = String(e.canonical)
-        if q.canonical.count >= 2, e.canonical.count >= 2, qsString.contains(esString) || esString.contains(qsString) {
-            score += 0.08
-        }
-        let syn = (q.synonymsUsed + e.synonymsUsed).filter { shared > 0 && common.contains($0.1) }
-        if !syn.isEmpty { reasons.append("同义词：" + syn.map { "“\($0.0)”同“\($0.1)”" }.joined(separator: "，")) }
-        return NameMatch(score: min(score, 0.95), reasons: reasons)
+        let used = synonyms.filter { common.contains($0.1) }
+        if !used.isEmpty { reasons.append("同义词：" + used.map { "“\($0.0)”同“\($0.1)”" }.joined(separator: "，")) }
+        return reasons
     }
 }

@@ -73,6 +73,11 @@ extension IndicatorLibrary {
         return parts.joined(separator: "，")
     }
 
+    /// The target an entry proposes with the unit's own last figure, and its reason (without searching again).
+    public func proposal(_ e: LibraryEntry, own: OwnHistory?) -> (target: String?, reason: String) {
+        Self.proposal(e, own: own)
+    }
+
     /// The target to propose and its reason: what the unit reached last time (so a ≥ target does not
     /// fall below it), else the median of the tables' targets; the spread is given beside it.
     static func proposal(_ e: LibraryEntry, own: OwnHistory?) -> (String?, String) {

@@ -128,12 +128,7 @@ struct LibraryController {
         let typed = own[LibraryText.key(name)]
         return first.map { s in
             var s = s
-            if let o = own[s.entry.key] ?? typed,
-                let withOwn = library.suggest(name: s.entry.name, kind: kind, own: o, limit: 1).first
-            {
-                s.target = withOwn.target
-                s.targetReason = withOwn.targetReason
-            }
+            if let o = own[s.entry.key] ?? typed { (s.target, s.targetReason) = library.proposal(s.entry, own: o) }
             return SuggestionDTO(
                 key: s.entry.key, name: s.entry.name, level1: s.level1, level2: s.level2, type: s.type.rawValue, unit: s.unit,
                 explanation: s.explanation, scoring: s.scoring, target: s.target, targetReason: s.targetReason, why: s.why,

@@ -231,17 +231,19 @@ final class LibraryStore: Sendable {
         guard user.role.isUnitRole, !names.isEmpty else { return [:] }
         let org = user.organisationID
         let sql = try TablePhases.sql(db)
+        // one query for all the names; the newest year with an actual of each name wins
+        let list = SQLList(Array(Set(names)).map { SQLBind($0) })
+        let rows = try await sql.raw(
+            """
+            SELECT name, year, actual_value, target_unit FROM indicator_facts WHERE organisation_id = \(bind: org) \
+            AND name IN (\(list)) AND actual_value IS NOT NULL
+            """
+        ).all(decoding: OwnRow.self)
         var out: [String: OwnHistory] = [:]
-        for name in Set(names) {
-            let row = try await sql.raw(
-                """
-                SELECT name, year, actual_value, target_unit FROM indicator_facts WHERE organisation_id = \(bind: org) \
-                AND name = \(bind: name) AND actual_value IS NOT NULL ORDER BY year DESC LIMIT 1
-                """
-            ).first(decoding: OwnRow.self)
-            if let row, out[LibraryText.key(name)] == nil {
-                out[LibraryText.key(name)] = OwnHistory(year: row.year, actual: row.actual_value, unit: row.target_unit)
-            }
+        for row in rows {
+            let key = LibraryText.key(row.name)
+            if let have = out[key], (have.year ?? 0) >= (row.year ?? 0) { continue }
+            out[key] = OwnHistory(year: row.year, actual: row.actual_value, unit: row.target_unit)
         }
         return out
     }
