@@ -51,7 +51,8 @@ public struct TableSketch: Sendable, Hashable {
 extension IndicatorLibrary {
     /// Entries offered for a 三级 name as it is typed, best first, each with what taking it fills.
     public func suggest(name: String, kind: TableKind? = nil, own: OwnHistory? = nil, limit: Int = 5) -> [Suggestion] {
-        search(LibraryQuery(words: name, preferKind: kind, limit: limit)).map { hit in
+        let hits = search(LibraryQuery(words: name, preferKind: kind, limit: max(limit, 8)))
+        var out = hits.prefix(limit).map { hit in
             let e = hit.entry
             var why = hit.reasons
             why.append(usage(e))
@@ -61,6 +62,41 @@ extension IndicatorLibrary {
                 explanation: e.explanations.first?.text, scoring: e.scorings.first?.text, target: target,
                 targetReason: reason, why: why)
         }
+        // no entry of this name: the first suggestion's 二级, type and unit are what most of the close
+        // entries say (weighted by how close), rather than the one nearest entry's
+        if let top = hits.first, top.score < 0.9, !out.isEmpty {
+            let close = hits.filter { $0.score >= top.score * 0.75 }
+            if close.count >= 2 {
+                func vote(_ list: [LibraryHit], _ field: (LibraryEntry) -> String) -> String {
+                    var w: [String: Double] = [:]
+                    for h in list { w[field(h.entry), default: 0] += h.score }
+                    return w.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+                }
+                let l2 = vote(close) { Taxonomy.key($0.level2) }
+                let typed = vote(close) { $0.type.rawValue }
+                let sameType = close.filter { $0.entry.type.rawValue == typed }
+                let unit = vote(sameType) { $0.unit ?? "" }
+                var first = out[0]
+                if let model = close.first(where: { Taxonomy.key($0.entry.level2) == l2 }) {
+                    first.level1 = model.entry.level1
+                    first.level2 = model.entry.level2
+                }
+                first.type = Comparison(rawValue: typed) ?? first.type
+                first.unit = unit.isEmpty ? nil : unit
+                if first.level2 != first.entry.level2 || first.type != first.entry.type || first.unit != first.entry.unit {
+                    first.why.append("二级、类型、单位取相近的 \(close.count) 条中多数的写法")
+                    if first.type != first.entry.type || first.unit != first.entry.unit {
+                        var e = first.entry
+                        e.type = first.type
+                        e.unit = first.unit
+                        (first.target, first.targetReason) = Self.proposal(e, own: own)
+                        if first.unit != first.entry.unit { first.target = nil; first.targetReason = "相近指标的计量单位不一，未建议指标值" }
+                    }
+                }
+                out[0] = first
+            }
+        }
+        return out
     }
 
     func usage(_ e: LibraryEntry) -> String {
