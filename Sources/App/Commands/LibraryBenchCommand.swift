@@ -11,7 +11,7 @@ import Vapor
 /// Load: `--facts` approved indicator facts (default 1,000,000) by one `INSERT … SELECT` from PostgreSQL's
 /// `generate_series`, bypassing the save path (`bench-store` times saves): 20 indicators a table, 2,000
 /// units under `/bench/`, names from the seed tables' indicators (their 二级, type, unit and texts) with
-/// one in eight carrying a unit's own wording (`…（17）`, 97 variants), so about 25,000 distinct names;
+/// one in eight carrying a unit's own wording (`…（17）`, 97 variants): about 7,000 distinct names;
 /// targets spread ±20 %; one unit's rows carry actuals (the unit whose suggestions are timed). Then
 /// ANALYZE. The rows are removed at the end.
 ///

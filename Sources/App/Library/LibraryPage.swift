@@ -16,17 +16,17 @@ struct LibraryPage: Encodable {
         var level1: String
         var level2: String
         var type: String
-        var unit: String
+        var unit: String?
         var unitType: String
         var use: String
         var targets: String
         var actuals: String
         var explanations: [String]
         var scorings: [String]
-        var standard: String
-        var mark: String
+        var standard: String?
+        var mark: String?
         var origin: String
-        var reasons: String
+        var reasons: String?
         var recommended: Bool
         var retired: Bool
     }
@@ -101,11 +101,12 @@ struct LibraryPage: Encodable {
             if let u = e.unit { use += "，\(Int((e.unitShare * 100).rounded()))% 以“\(u)”计" }
         }
         return Row(
-            key: e.key, name: e.name, level1: e.level1, level2: e.level2, type: e.type.rawValue, unit: e.unit ?? "",
+            key: e.key, name: e.name, level1: e.level1, level2: e.level2, type: e.type.rawValue, unit: e.unit,
             unitType: e.unitType.rawValue, use: use, targets: spread(e.targets, e.unit), actuals: spread(e.actuals, e.unit),
             explanations: e.explanations.map { $0.count > 1 ? "\($0.text)（\($0.count) 张表）" : $0.text },
             scorings: e.scorings.map { $0.count > 1 ? "\($0.text)（\($0.count) 张表）" : $0.text },
-            standard: e.standard?.rawValue ?? "", mark: e.mark?.rawValue ?? "", origin: e.origin.rawValue,
-            reasons: h.reasons.joined(separator: "；"), recommended: e.mark == .recommended, retired: e.mark == .retired)
+            standard: e.standard?.rawValue, mark: e.mark?.rawValue, origin: e.origin.rawValue,
+            reasons: h.reasons.isEmpty ? nil : h.reasons.joined(separator: "；"), recommended: e.mark == .recommended,
+            retired: e.mark == .retired)
     }
 }
