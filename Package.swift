@@ -37,10 +37,12 @@ let package = Package(
         .target(name: "GoalWorkflow", dependencies: ["GoalCore"]),
         // 运行监控: the monitoring form's values, the warning lights and their profiles (no web, no database).
         .target(name: "GoalMonitoring", dependencies: ["GoalCore", "GoalScoring"]),
+        // 指标库: entries grouped from approved tables, their statistics, search and suggestions (no web, no database).
+        .target(name: "GoalLibrary", dependencies: ["GoalCore"]),
         // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
         .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "GoalIO", dependencies: ["GoalCore", "GoalMonitoring", "OfficeXML", "CSVKit"]),
+        .target(name: "GoalIO", dependencies: ["GoalCore", "GoalMonitoring", "GoalLibrary", "OfficeXML", "CSVKit"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -50,14 +52,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "jixiao-bench",
-            dependencies: ["GoalCore", "GoalCheck", "GoalScoring", "GoalMonitoring", "GoalIO", "OfficeXML"]
+            dependencies: ["GoalCore", "GoalCheck", "GoalScoring", "GoalMonitoring", "GoalLibrary", "GoalIO", "OfficeXML"]
         ),
         // The web application: Vapor + Fluent + Leaf. Calls GoalIO/GoalCheck/GoalScoring, never the other way.
         .target(
             name: "App",
             dependencies: [
-                "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalMonitoring", "GoalIO", "OfficeXML", "CSVKit",
-                .product(name: "Vapor", package: "vapor"),
+                "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalMonitoring", "GoalLibrary", "GoalIO", "OfficeXML",
+                "CSVKit", .product(name: "Vapor", package: "vapor"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "GoalCheckTests", dependencies: ["GoalCheck", "GoalCore", "GoalIO", "TestSupport"]),
         .testTarget(name: "GoalScoringTests", dependencies: ["GoalScoring", "GoalCore", "GoalIO", "TestSupport"]),
         .testTarget(name: "GoalWorkflowTests", dependencies: ["GoalWorkflow", "GoalCore"]),
+        .testTarget(name: "GoalLibraryTests", dependencies: ["GoalLibrary", "GoalCore", "GoalIO", "OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalMonitoringTests", dependencies: ["GoalMonitoring", "GoalCore", "GoalScoring"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalCore", "GoalMonitoring", "OfficeXML", "TestSupport"]),

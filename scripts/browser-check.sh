@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser check: headless Chromium (Debian's `chromium`) opens 首页 (also filtered), 表格, 导入, 编辑 (also with
-# every row's detail open) and 自评 at 1366×768 and
+# every row's detail open, and a 指标库 suggestion taken for a typed name), 指标库 and 自评 at 1366×768 and
 # 390×844, saves screenshots to bench-out/browser/, and fails when a page logs a JavaScript error or when
 # the self-evaluation page did not get its scores and its what-if (one row is left short of its target) from the API.
 # Then it walks the whole workflow through the pages' own buttons, as each demo account
@@ -64,7 +64,12 @@ cat >"$WORK/plan.json" <<JSON
  {"name": "selfeval-whatif", "path": "/tables/$ID/self-evaluation#whatif-box", "wait": "#whatif", "text": "失分最多"},
  {"name": "export", "path": "/tables/$ID/export"},
  {"name": "print", "path": "/tables/$ID/export/print"},
- {"name": "password", "path": "/account/password"}
+ {"name": "password", "path": "/account/password"},
+ {"name": "library", "path": "/library?q=%E5%8F%82%E4%BF%9D", "expect": "中位数"},
+ {"name": "edit-suggest", "path": "/tables/$ID/edit", "sizes": [[390, 844]], "wait": "#counts", "text": "错误",
+  "do": [{"waitFor": "#rows input.name"}, {"fill": "#rows input.name", "value": "参保人数"},
+         {"waitFor": ".suggest-box:not([hidden]) button.suggestion"}, {"click": ".suggest-box:not([hidden]) button.suggestion"}],
+  "expect": "建议值理由", "scroll": "#rows"}
 ]
 JSON
 FAIL=0

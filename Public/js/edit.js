@@ -90,6 +90,7 @@
           }
         }
         if (input.name === "kind") { applyKind(); render(); }
+        if (["kind", "title", "unit", "project.name"].indexOf(input.name) >= 0) startingSetSoon();
         page.changed(); check();
       });
     });
@@ -112,7 +113,7 @@
         markTyped(input, input.name, typedHeader[input.name]);
       }
     });
-    openFromAddress(); applyKind(); renderTasks(); render(); labelAll(); check();
+    openFromAddress(); applyKind(); renderTasks(); render(); labelAll(); check(); startingSet();
   }
 
   // 表种: its 一级/二级 choices, its labels, and the parts of the header only its form has
@@ -178,7 +179,14 @@
       tr.appendChild(el("td", { "class": "num row-no", "data-label": "行" }, i + 1));
       cell(tr, "一级指标", select(Object.keys(taxonomy), ind.level1, function (v) { ind.level1 = v; render(); edited(); }, n + "一级指标", at("level1")));
       cell(tr, "二级指标", select(taxonomy[ind.level1] || [], ind.level2, function (v) { ind.level2 = v; edited(); }, n + "二级指标", at("level2")));
-      cell(tr, "三级指标", input(ind.name, function (v) { ind.name = v; edited(); }, n + "三级指标", at("name", "name")), "c-name");
+      var nameBox = input(ind.name, function (v) { ind.name = v; edited(); suggestFor(ind, nameBox, suggestBox); }, n + "三级指标",
+        Object.assign(at("name", "name"), { "aria-describedby": "suggest-" + (i + 1) }));
+      var nameCell = cell(tr, "三级指标", nameBox, "c-name");
+      // 指标库: entries for the name being typed; taking one fills the row (see suggestFor)
+      var suggestBox = el("div", { "class": "suggest-box", id: "suggest-" + (i + 1), "aria-live": "polite" });
+      suggestBox.hidden = true;
+      nameCell.appendChild(suggestBox);
+      if (reasons.has(ind)) nameCell.appendChild(el("span", { "class": "target-reason" }, "建议值理由：" + reasons.get(ind)));
       cell(tr, "指标值类型", select(typeOptions, ind.type, function (v) { ind.type = v; edited(); }, n + "指标值类型", at("type")));
       cell(tr, "指标值", input(ind.value, function (v) { ind.value = v; edited(); }, n + "指标值", at("value", "short")));
       cell(tr, "计量单位", input(ind.unit, function (v) { ind.unit = optional(v); edited(); }, n + "计量单位", at("unit", "short")));
@@ -241,6 +249,85 @@
         dtr.hidden = !open.has(ind);
         label();
         if (!dtr.hidden) { var first = dtr.querySelector("textarea, input"); if (first) first.focus(); }
+      });
+    });
+  }
+
+  // 指标库 suggestions: after the name settles, up to five entries with why; taking one fills 二级, type,
+  // unit, explanation and scoring (where empty), and proposes a target with its reason (kept beside the row).
+  var reasons = new WeakMap();
+  var suggestSeq = 0, suggestTimer = null;
+  function suggestFor(ind, box, out) {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(function () {
+      var name = (ind.name || "").trim();
+      var mine = ++suggestSeq;
+      if (name.length < 2 || !form.dataset.suggest) { out.hidden = true; return; }
+      var url = form.dataset.suggest + "?kind=" + encodeURIComponent(page.table.kind || "") + "&name=" + encodeURIComponent(name);
+      Jixiao.request("GET", url).then(function (r) {
+        if (mine !== suggestSeq) return;
+        out.textContent = "";
+        var list = r.ok ? r.data.suggestions : [];
+        // nothing to offer when the name is already exactly the first entry and the row is filled
+        if (!list.length || (list[0].name === name && ind.unit === list[0].unit && ind.type === list[0].type)) { out.hidden = true; return; }
+        out.appendChild(el("span", { "class": "why" }, "指标库建议（点击采用）："));
+        list.forEach(function (sg) {
+          var b = el("button", { type: "button", "class": "suggestion" });
+          var head = sg.name + " — " + sg.level2 + " · " + sg.type + (sg.unit ? " " + sg.unit : "") + (sg.target ? " · 建议值 " + sg.target : "");
+          b.appendChild(document.createTextNode(head));
+          b.appendChild(el("span", { "class": "why" }, sg.why.join("；")));
+          if (sg.target) b.appendChild(el("span", { "class": "why" }, sg.targetReason));
+          b.addEventListener("click", function () { take(ind, sg); out.hidden = true; });
+          out.appendChild(b);
+        });
+        out.hidden = false;
+      });
+    }, 300);
+  }
+
+  function take(ind, sg) {
+    ind.name = sg.name;
+    if (sg.level1 && taxonomy[sg.level1]) {
+      ind.level1 = sg.level1;
+      if ((taxonomy[sg.level1] || []).indexOf(sg.level2) >= 0) ind.level2 = sg.level2;
+    }
+    ind.type = sg.type;
+    ind.unit = sg.unit || null;
+    if (sg.target) ind.value = sg.target;
+    if (!ind.explanation && sg.explanation) ind.explanation = sg.explanation;
+    if (!ind.scoring && sg.scoring) ind.scoring = sg.scoring;
+    if (!ind.basis && sg.standard) ind.basis = sg.standard;
+    if (sg.target) reasons.set(ind, sg.targetReason); else reasons.delete(ind);
+    render(); edited();
+  }
+
+  // a new table: indicators the most similar approved tables use, each with why (shown while the grid is empty)
+  var startingSetSoon = Jixiao.debounce(function () { startingSet(); }, 400);
+  function startingSet() {
+    var box = document.getElementById("starting-set");
+    if (!box || !form.dataset.starting) return;
+    if (page.table.indicators.length) { box.hidden = true; return; }
+    var t = page.table;
+    var url = form.dataset.starting + "?kind=" + encodeURIComponent(t.kind || "project") +
+      "&name=" + encodeURIComponent((t.project && t.project.name) || t.title || "") + "&unit=" + encodeURIComponent(t.unit || "");
+    Jixiao.request("GET", url).then(function (r) {
+      var list = r.ok ? r.data.suggestions : [];
+      var ul = box.querySelector("ul");
+      ul.textContent = "";
+      box.hidden = !list.length;
+      list.forEach(function (sg) {
+        var li = el("li");
+        var b = el("button", { type: "button" }, "添加：" + sg.name + "（" + sg.level2 + " · " + sg.type + (sg.unit ? " " + sg.unit : "") + "）");
+        b.addEventListener("click", function () {
+          page.table.indicators.push({ level1: sg.level1, level2: sg.level2, name: sg.name, type: sg.type, value: sg.target || "",
+            unit: sg.unit || null, explanation: sg.explanation || null, scoring: sg.scoring || null, weight: null, basis: null,
+            lastYear: null, evidence: null, note: null });
+          li.remove();
+          render(); edited();
+        });
+        li.appendChild(b);
+        li.appendChild(el("span", { "class": "why" }, sg.why));
+        ul.appendChild(li);
       });
     });
   }

@@ -67,6 +67,12 @@ enum SitePath: Sendable {
     case monitoringEntryLights(Param<UUID>)
     /// A filled 执行监控表 (.xlsx, .xls, .docx, text) read into the entry.
     case monitoringEntryImport(Param<UUID>)
+    /// 指标库: search and statistics; finance's marks, own entries, .xlsx export and import.
+    case library
+    case libraryMarks
+    case libraryEntries
+    case libraryExport
+    case libraryImport
     case api(API)
     /// A route that does nothing, to measure the server itself (`scripts/load-bench.sh`).
     case benchBare
@@ -96,6 +102,12 @@ enum SitePath: Sendable {
         case organisations
         case organisationsImport
         case accounts
+        /// 指标库: search, suggestions for a name, a starting set for a new table, marks and own entries.
+        case library
+        case librarySuggestions
+        case libraryStartingSet
+        case libraryMarks
+        case libraryEntries
     }
 
     static let idKey = "id"
@@ -165,6 +177,11 @@ enum SitePath: Sendable {
         case .monitoringEntryPrint(let id): return ["monitoring", "entries", Self.segment(id), "print"]
         case .monitoringEntryLights(let id): return ["monitoring", "entries", Self.segment(id), "lights"]
         case .monitoringEntryImport(let id): return ["monitoring", "entries", Self.segment(id), "import"]
+        case .library: return ["library"]
+        case .libraryMarks: return ["library", "marks"]
+        case .libraryEntries: return ["library", "entries"]
+        case .libraryExport: return ["library", "export.xlsx"]
+        case .libraryImport: return ["library", "import"]
         case .benchBare: return ["bench", "bare"]
         case .healthz: return ["healthz"]
         case .readyz: return ["readyz"]
@@ -184,6 +201,11 @@ enum SitePath: Sendable {
             case .organisations: rest = ["organisations"]
             case .organisationsImport: rest = ["organisations", "import"]
             case .accounts: rest = ["accounts"]
+            case .library: rest = ["library"]
+            case .librarySuggestions: rest = ["library", "suggestions"]
+            case .libraryStartingSet: rest = ["library", "starting-set"]
+            case .libraryMarks: rest = ["library", "marks"]
+            case .libraryEntries: rest = ["library", "entries"]
             case .convert: rest = ["convert"]
             case .check: rest = ["check"]
             case .score: rest = ["score"]

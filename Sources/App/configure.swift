@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates
     app.storage[RenderedPartsKey.self] = RenderedParts(capacity: config.cacheTemplates ? 2_000 : 0)
+    app.storage[LibraryStoreKey.self] = LibraryStore(seedTables: DemoData.readSeeds(config.seedDirectory, logger: app.logger))
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
     app.middleware = Middlewares()
@@ -34,6 +35,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
     app.asyncCommands.use(StoreBenchCommand(), as: "bench-store")
     app.asyncCommands.use(ListBenchCommand(), as: "bench-list")
+    app.asyncCommands.use(LibraryBenchCommand(), as: "bench-library")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(ExportCommand(), as: "export")
@@ -76,12 +78,14 @@ enum JixiaoMigrations {
     ]
     /// Added since: server-side import drafts, the printed unit, phases and indicator facts; the unit head's
     /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
-    /// 运行监控 rounds and entries; the links of 结转到下一年; the 首页's indexes over live tables.
+    /// 运行监控 rounds and entries; the links of 结转到下一年; the 首页's indexes over live tables;
+    /// the indicator library (facts' texts, its indexes, finance's marks).
     /// `AddConfirmationAndAccountControls` and `AddCarryForwardLinks` come first: the later ones read the models,
     /// which have their columns (a database that ran the others already runs them alone).
     static let thisRelease: [any Migration] = [
         AddConfirmationAndAccountControls(), AddCarryForwardLinks(), CreateImportDrafts(), AddPrintedUnitToGoalTables(),
         CreatePhasesAndFacts(), AddChangesToAuditEvents(), CreateMonitoring(), AddLiveTableIndexes(),
+        CreateIndicatorLibrary(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

@@ -27,4 +27,5 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     MonitoringController().register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
+    LibraryController().register(signedIn)
 }

@@ -8,5 +8,6 @@ case "score": runScoreBenchmark()
 case "xlsx": runXlsxBenchmark()
 case "monitor": runMonitorBenchmark()
 case "fuzz-read": runFuzzRead()
-default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx|monitor|fuzz-read>")
+case "library": runLibraryBenchmark()
+default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx|monitor|fuzz-read|library>")
 }

@@ -168,6 +168,8 @@ struct PostgresPersistenceTests {
     // issue #19: carry forward, once, also when carried at once on several connections
     @Test func carryForwardOneTable() async throws { try await CarryForwardTests.oneTable(db) }
     @Test func carryForwardBulkAndConcurrent() async throws { try await CarryForwardTests.bulk(db) }
+    // issue #19: the indicator library from the approved tables, suggestions, marks, .xlsx
+    @Test func indicatorLibrary() async throws { try await LibraryScenarios.library(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

@@ -9,7 +9,7 @@ Usage: browser.py CHROME BASE COOKIE OUTDIR PLAN.json
 PLAN: [{"name": "home", "path": "/", "sizes": [[1366, 768], [390, 844]],
         "wait": "#total", "text": "总分"}]   # wait/text optional: a selector whose text must contain `text`
 Optional per entry:
-  "do": [{"fill": SELECTOR, "value": TEXT}, {"check": SELECTOR}, {"click": SELECTOR}, ...]
+  "do": [{"fill": SELECTOR, "value": TEXT}, {"check": SELECTOR}, {"click": SELECTOR}, {"waitFor": SELECTOR}, ...]
         steps taken once the page has loaded (at each size, so give such entries one size); a click that
         submits a form or follows a link waits for the next page, and the screenshot is of that page.
         A step whose selector matches nothing fails the page, unless the step says "optional": true.
@@ -129,12 +129,18 @@ try:
 
     def step(action):
         """Takes one step; returns a problem, or "" when done."""
-        for kind in ("fill", "check", "click"):
+        for kind in ("fill", "check", "click", "waitFor"):
             if kind in action:
                 selector = action[kind]
                 break
         else:
             return f"未知步骤 {action}"
+        if kind == "waitFor":  # something a script fills in after a fetch (up to 6 s)
+            for _ in range(30):
+                if evaluate(f"!!document.querySelector({json.dumps(selector)})"):
+                    return ""
+                drain(0.2)
+            return f"等待 {selector} 超时"
         found = evaluate(f"!!document.querySelector({json.dumps(selector)})")
         if not found:
             return "" if action.get("optional") else f"页面上没有 {selector}"

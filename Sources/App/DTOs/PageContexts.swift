@@ -291,6 +291,9 @@ enum PageContext {
         var links: SitePath.TableLinks
         var checkAPI = SitePath.api(.check).path
         var scoreAPI = SitePath.api(.score).path
+        /// 指标库: suggestions for a 三级 name, and a starting set for an empty table (edit.js).
+        var suggestAPI = SitePath.api(.librarySuggestions).path
+        var startingSetAPI = SitePath.api(.libraryStartingSet).path
         /// `{"产出指标": ["数量指标", …], …}` for the 一级/二级 dropdowns (in a data attribute, escaped).
         var taxonomy: String
         /// `{"project": {"产出指标": […], …}, "department": …}`: the dropdowns for each 表种, so that changing

@@ -24,6 +24,7 @@ struct PageSession: Encodable, Sendable {
     /// 批量结转, for 绩效股 and 财政 (`TableStore.mayCarryInBulk`).
     var canCarryInBulk: Bool
     var carryForward = SitePath.carryForward.path
+    var library = SitePath.library.path
     /// 接口说明, for integrators: linked for the administrator only, who sets them up (the page, not raw JSON).
     var apiDocs = SitePath.apiDocs.path
 

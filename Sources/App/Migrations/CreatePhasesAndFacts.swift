@@ -75,7 +75,8 @@ struct CreatePhasesAndFacts: AsyncMigration {
                     try await TablePhases.start(r, on: tx)
                     // facts are the live indicators: not those of deleted or superseded versions, as a save keeps them
                     if r.deletedAt == nil, r.status != TableStatus.superseded.rawValue {
-                        try await IndicatorFacts.write(r, on: tx)
+                        // the columns of this migration's time: CreateIndicatorLibrary adds its own and refills them
+                        try await IndicatorFacts.write(r, beforeLibrary: true, on: tx)
                     }
                 }
             }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GoalCore
+import GoalLibrary
 import GoalScoring
 import SQLKit
 import Vapor
@@ -17,8 +18,11 @@ enum IndicatorFacts {
         static let columns = [
             "table_id", "indicator_id", "row_number", "organisation_id", "org_path", "unit", "year", "kind", "status",
             "level1", "level2", "name", "type", "target_text", "target_value", "target_unit", "weight", "actual",
-            "actual_value", "score",
+            "actual_value", "score", "explanation", "scoring", "standard",
         ]
+        /// The columns before the indicator library (issue #19) added its three: what `CreatePhasesAndFacts`
+        /// may write when it runs on an older database, before `CreateIndicatorLibrary` adds them.
+        static let columnsBeforeLibrary = 20
     }
 
     /// A column value, comparable so that an unchanged row is not written again.
@@ -53,18 +57,23 @@ enum IndicatorFacts {
                     .text(ind.type.rawValue),
                     .text(TableDiff.targetText(ind)), .number(target.number), .text(target.unit), .number(ind.weight),
                     .text(values.actual),
-                    .number(actualNumber), .number(scores[i] ?? nil),
+                    .number(actualNumber), .number(scores[i] ?? nil), .text(ind.explanation), .text(ind.scoring),
+                    .text(ValueStandard.find(in: ind.basis)?.rawValue),
                 ])
         }
     }
 
     /// Replaces the table's rows with its indicators as they are now.
-    static func write(_ r: GoalTableRecord, table: GoalTable? = nil, score: TableScore? = nil, on db: any Database) async throws {
+    static func write(
+        _ r: GoalTableRecord, table: GoalTable? = nil, score: TableScore? = nil, beforeLibrary: Bool = false, on db: any Database
+    ) async throws {
         let sql = try TablePhases.sql(db)
         let id = try r.requireID()
         try await sql.raw("DELETE FROM indicator_facts WHERE table_id = \(bind: id)").run()
         let t = try table ?? TableDetailDTO(r).table
-        try await insert(try rows(r, table: t, score: score ?? Analysis.scores([t])[0]), on: sql)
+        try await insert(
+            try rows(r, table: t, score: score ?? Analysis.scores([t])[0]), on: sql,
+            columns: beforeLibrary ? Row.columnsBeforeLibrary : Row.columns.count)
     }
 
     /// Writes only what changed between `old` and `new` rows of one table: a save that edits one
@@ -91,10 +100,10 @@ enum IndicatorFacts {
         try await insert(fresh, on: sql)
     }
 
-    private static func insert(_ rows: [Row], on sql: any SQLDatabase) async throws {
+    private static func insert(_ rows: [Row], on sql: any SQLDatabase, columns: Int = Row.columns.count) async throws {
         guard !rows.isEmpty else { return }
-        var insert = sql.insert(into: "indicator_facts").columns(Row.columns)
-        for row in rows { insert = insert.values(row.values.map { SQLBind($0) }) }
+        var insert = sql.insert(into: "indicator_facts").columns(Array(Row.columns.prefix(columns)))
+        for row in rows { insert = insert.values(row.values.prefix(columns).map { SQLBind($0) }) }
         try await insert.run()
     }
 
