@@ -87,10 +87,11 @@ struct PagesController {
     static func yearLinks(
         _ panel: inout WorkflowPanel, _ d: TableDetailDTO, record: GoalTableRecord, user: CurrentUser, on db: any Database
     ) async throws {
-        if let from = d.summary.carriedFrom, let source = try? await Access.visible(from, for: user, on: db) {
+        // the source's summary only: the link needs its year and name, not its decoded document
+        if let from = d.summary.carriedFrom, let source = try? TableSummaryDTO(await TableRead.visible(from, for: user, on: db)) {
             panel.carriedFrom = .init(
                 href: SitePath.table(.value(from)).path,
-                text: "由\(source.summary.year.map { "\($0)年度" } ?? "上年")已批复的“\(source.summary.name)”结转而来",
+                text: "由\(source.year.map { "\($0)年度" } ?? "上年")已批复的“\(source.name)”结转而来",
                 compare: SitePath.tableYearCompare(.value(d.summary.id)).path)
         }
         guard TableStatus(stored: d.summary.status) == .approved, let year = d.summary.year else { return }
@@ -120,7 +121,7 @@ struct PagesController {
         let findings =
             history.isEmpty
             ? [] : Checker(profile: nil).checkAcrossYears(d.table, history: history).map(PageContext.FindingLine.init)
-        parts.keep(.init(html: "", errors: 0, warnings: 0, hints: 0, score: "", findings: findings), as: key)
+        parts.keep(.init(html: "", findings: findings), as: key)
         return findings
     }
 

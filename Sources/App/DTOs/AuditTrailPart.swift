@@ -40,7 +40,7 @@ struct AuditTrailPart: Encodable {
         if let part = parts.part(key) { return part.html }
         let trail = AuditTrailPart(table: id, events: try await AuditLog.trail(forTable: id, on: req.db))
         let html = String(buffer: try await req.view.render("table-audit", trail).data)
-        parts.keep(.init(html: html, errors: 0, warnings: 0, hints: 0, score: ""), as: key)
+        parts.keep(.init(html: html), as: key)
         return html
     }
 }

@@ -13,10 +13,10 @@ import Vapor
 final class RenderedParts: @unchecked Sendable {
     struct Part: Sendable {
         var html: String
-        var errors: Int
-        var warnings: Int
-        var hints: Int
-        var score: String
+        var errors = 0
+        var warnings = 0
+        var hints = 0
+        var score = ""
         /// What the workflow panel asks of the same saved state: the checker's errors, the 自评's gaps.
         var errorMessages: [String] = []
         var evaluationGaps: [String] = []

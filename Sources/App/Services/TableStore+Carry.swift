@@ -56,7 +56,7 @@ extension TableStore {
     /// The live next-year draft carried from `r`'s lineage, if there is one.
     static func carriedTo(_ r: GoalTableRecord, on db: any Database) async throws -> GoalTableRecord? {
         let key = try await lineageRoot(r, on: db).uuidString
-        return try await GoalTableRecord.query(on: db).filter(\.$carryKey == key).first()
+        return try await GoalTableRecord.query(on: db).filter(\.$carryKey == key).summaryFields().first()
     }
 
     /// Carries approved table `id` to next year, or finds it carried already (`created` false: nothing is

@@ -45,8 +45,22 @@ enum WriteTransaction {
         // spin on the CPU the writer needs and hold connections pages need (50 saves at once on a busy
         // machine took 96 s, and some ran out the pool's wait and answered 500)
         await sqliteWriters.acquire()
-        defer { Task { await sqliteWriters.release() } }
-        return try await db.withConnection { conn in
+        do {
+            let result = try await immediate(on: db, body)
+            await sqliteWriters.release()
+            return result
+        } catch {
+            await sqliteWriters.release()
+            throw error
+        }
+    }
+
+    /// One `BEGIN IMMEDIATE` transaction on one connection.
+    private static func immediate<T: Sendable>(
+        on db: any Database,
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        try await db.withConnection { conn in
             guard let c = conn as? any SQLDatabase else { return try await conn.transaction(body) }
             try await c.raw("BEGIN IMMEDIATE").run()
             do {
