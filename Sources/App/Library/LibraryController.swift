@@ -185,7 +185,7 @@ struct LibraryController {
 
     static func override(_ m: MarkInput) throws -> LibraryOverride {
         let key = LibraryText.key(m.key)
-        guard !key.isEmpty else { throw Abort(.badRequest, reason: "标记指标：缺少指标名称（key）") }
+        guard !key.isEmpty else { throw Abort(.badRequest, reason: "标记指标：没有说明要标记哪一个指标（key 为空）") }
         var o = LibraryOverride(key: key)
         if let mark = m.mark, !mark.isEmpty {
             guard let v = LibraryMark(rawValue: mark) else { throw Abort(.badRequest, reason: "标记指标：标记应为“推荐”或“停用”") }
@@ -259,7 +259,7 @@ struct LibraryController {
         try await LibraryStore.save(o, by: user, replace: true, on: req.db)
         req.application.libraryStore.invalidate()
         let built = try await req.application.libraryStore.library(for: user, on: req.db)
-        guard let e = built.library[o.key] else { throw Abort(.internalServerError, reason: "添加指标：保存后未能读回") }
+        guard let e = built.library[o.key] else { throw Abort(.internalServerError, reason: "添加指标：条目已保存，但指标库中暂时找不到它，请刷新指标库页面查看") }
         return try await HitDTO(entry: e, unitType: e.unitType.rawValue, score: 0, reasons: []).encodeResponse(
             status: .created, for: req)
     }
