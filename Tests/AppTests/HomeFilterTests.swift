@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import SQLKit
 import GoalCore
 import TestSupport
 import Testing
@@ -57,6 +59,50 @@ struct HomeFilterTests {
             let facets = try await TableStore.facets(in: .all, on: app.db)
             #expect(facets.units == ["乙县教育局", "甲县社会保险服务中心"])
             #expect(facets.years == [2026, 2025])
+        }
+    }
+
+    @Test("筛选项（单位、年度）逐个从索引读出：已删除的表不算，按上限截断")
+    func facetsOnSQLite() async throws { try await Self.facetsFromIndexes(.sqliteMemory) }
+
+    /// Finance's facets come from index probes (`TableStore.everyFacet`), a subtree's from `DISTINCT`: both
+    /// must name exactly the units and years of the live tables the account sees.
+    static func facetsFromIndexes(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            for (unit, year) in [("乙县教育局", 2026), ("甲县社会保险服务中心", 2024), ("甲县社会保险服务中心", 2026), ("丙县卫生院", 2023)] {
+                _ = try await TableStore.createAll(
+                    Self.tables(2, unit: unit, year: year), owner: try await app.owner(named: unit), by: nil, on: app.db)
+            }
+            // 丙县卫生院's only tables are deleted: neither the unit nor 2023 is offered any more
+            try await GoalTableRecord.query(on: app.db).filter(\.$unit == "丙县卫生院").delete()
+            try await PlannerStatistics.refresh(app.db)
+            let all = try await TableStore.facets(in: .all, on: app.db)
+            #expect(all.units == ["乙县教育局", "甲县社会保险服务中心"])
+            #expect(all.years == [2026, 2024])
+            #expect(try await TableStore.facets(limit: 1, in: .all, on: app.db).units == ["乙县教育局"])
+            // the same tables seen as a subtree (every unit here is under 测试单位甲): the same facets by DISTINCT
+            let subtree = try await TableStore.facets(in: .subtree(try await app.user(.fillerA).organisationPath), on: app.db)
+            #expect(subtree.units == all.units && subtree.years == all.years)
+        }
+    }
+
+    @Test("统计信息更新后，首页的查询走有效表的列表索引，而不是已删除表的索引")
+    func plannerTakesTheListIndex() async throws {
+        try await withJixiao { app in
+            _ = try await TableStore.createAll(
+                Self.tables(40, unit: "甲县社会保险服务中心", year: 2026), owner: try await app.owner(named: "甲县社会保险服务中心"), by: nil,
+                on: app.db)
+            try await PlannerStatistics.refresh(app.db)
+            let sql = try #require(app.db as? any SQLDatabase)
+            let plan = try await sql.raw(
+                """
+                EXPLAIN QUERY PLAN SELECT id, unit, year, name FROM goal_tables WHERE deleted_at IS NULL \
+                ORDER BY unit, year DESC, name, id LIMIT 50
+                """
+            ).all().compactMap { try? $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
+            #expect(plan.contains("goal_tables_live_list"), "\(plan)")
+            #expect(!plan.contains("goal_tables_deleted"), "\(plan)")
+            #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
         }
     }
 

@@ -162,6 +162,7 @@ struct PostgresPersistenceTests {
     @Test func monitoringFillAndLights() async throws { try await MonitoringTests.fillWithLightsAndReasons(db) }
     @Test func monitoringWorkflow() async throws { try await MonitoringTests.workflowReturnsRectificationAndOverdue(db) }
     @Test func listsFollowVisibility() async throws { try await AccessMatrixTests.listsFollowVisibility(db) }
+    @Test func homeFacetsFromIndexes() async throws { try await HomeFilterTests.facetsFromIndexes(db) }
     @Test func sessionsDoNotMix() async throws { try await AccessMatrixTests.sessionsDoNotMix(db) }
     @Test func loginThrottle() async throws { try await AuthTests.throttled(db) }
     @Test func passwordChange() async throws { try await AuthTests.passwordChange(db) }
