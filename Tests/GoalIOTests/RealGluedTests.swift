@@ -178,4 +178,45 @@ struct RealGluedTests {
         #expect(GlueSplitter.pieces("绿化、水电费等成本3M.8万元14.8万元3") == ["绿化、水电费等成本", "3", "M.8万元", "14.8万元", "3"])
         #expect(GlueSplitter.pieces("采购防护用品3M口罩数量") == ["采购防护用品3M口罩数量"])
     }
+
+    @Test(
+        "OCR'd cells after a name, in a form with a 计量单位 column: a target opening kept with its figure as 定性 text, letters for digits kept as the target, letters for the unit column left out; a name that merely holds a unit stays whole"
+    )
+    func unreadableCellsAfterTheName() throws {
+        let text =
+            "部门整体绩效自评表主管部门某县文化旅游局指标名称计量单位指标性质年初指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+            + "图书借阅人数人5000人5230人100%1010是文化下乡演出场次场约2场26场100%55否"
+            + "印发宣传册数量本第I本300本100%55否清理河道淤泥量mx方800立方米820立方米100%1010否受益困难群众人数人600人610人100%55否"
+        let r = read(text)
+        let t = try #require(r.tables.first)
+        let ind = t.indicators
+        #expect(ind.map(\.name) == ["图书借阅人数", "文化下乡演出场次", "印发宣传册数量", "清理河道淤泥量", "受益困难群众人数"])
+        // `约` before `2场` is the target's opening, read as printed: a text for a person, no figure of 2
+        #expect(ind[1].type == .qualitative && ind[1].value == "约2场" && t.actual(at: 1) == "26场")
+        // `第I本`: letters where digits were; the figure after it is the actual, not the target
+        #expect(ind[2].type == .qualitative && ind[2].value == "第I本" && t.actual(at: 2) == "300本")
+        // the letters printed where the unit column stands are nobody's name and nobody's unit
+        #expect(ind[3].value == "800" && ind[3].unit == "立方米" && t.actual(at: 3) == "820立方米")
+        #expect(ind[4].value == "600" && ind[4].unit == "人")
+        let said = r.notes.map(\.message)
+        #expect(said.contains { $0.contains("“约2场”识别不清") })
+        #expect(said.contains { $0.contains("“第I本”识别不清") })
+        #expect(said.contains { $0.contains("“mx方”是识别不清的计量单位列") })
+    }
+
+    @Test("what is cut after a name, and what is left as a name")
+    func unreadableCellsRule() {
+        let opening = StreamRowParser.unreadableCells(in: "开展普法活动次数次到", before: "12次")
+        #expect(opening?.name == "开展普法活动次数" && opening?.unit == "次" && opening?.target == .opening("到"))
+        let whole = StreamRowParser.unreadableCells(in: "新建村级书屋数量个l个", before: "15个")
+        #expect(whole?.name == "新建村级书屋数量" && whole?.target == .whole("l个"))
+        // a name that holds the unit inside it, and one whose unit column was read cleanly
+        #expect(StreamRowParser.unreadableCells(in: "受益贫困人口人数", before: "500人") == nil)
+        #expect(StreamRowParser.unreadableCells(in: "培训农民次数次", before: "26次") == nil)
+        // Chinese after the unit that is no target's opening: a longer name, not debris
+        #expect(StreamRowParser.unreadableCells(in: "服务对象人数人员", before: "30人") == nil)
+        // no letters: a name; letters alone: a unit printed in Latin (`km`), not debris
+        #expect(StreamRowParser.unreadableCells(in: "空气质量优良天数比例", before: "90%") == nil)
+        #expect(StreamRowParser.unreadableCells(in: "维修农村道路长度km", before: "12公里") == nil)
+    }
 }

@@ -18,10 +18,9 @@ struct RealTables {
 
     /// The share of fields each case reaches (matched / total, rounded down to a percent). Cases
     /// under 95 % are where the importer still falls short; see the printed misses. An empty target
-    /// cell is written `type: null, value: null`, as the transcriptions record it (08's remaining
-    /// misses are OCR debris in three rows and two empty targets whose transcription keeps a unit).
+    /// cell is written `type: null, value: null`, as the transcriptions record it.
     static let floors: [String: Double] = [
-        "01": 0.96, "02": 1.00, "03": 0.97, "04": 1.00, "05": 1.00, "06": 1.00, "07": 1.00, "08": 0.93,
+        "01": 0.96, "02": 1.00, "03": 0.97, "04": 1.00, "05": 1.00, "06": 1.00, "07": 1.00, "08": 1.00,
         "09": 0.97, "10": 0.98, "11": 1.00, "12": 0.98, "13": 1.00, "14": 1.00, "15": 0.99, "16": 1.00, "17": 1.00,
     ]
 
@@ -54,6 +53,6 @@ struct RealTables {
         print(
             "RealTables total: \(matched)/\(total) = \(String(format: "%.1f", Double(matched) / Double(max(total, 1)) * 100)) %")
         #expect(Self.cases.count == 17)
-        #expect(Double(matched) >= 0.98 * Double(total))
+        #expect(Double(matched) >= 0.988 * Double(total))
     }
 }

@@ -158,6 +158,11 @@ extension ImportNote {
         case textBetweenLevels(line: Int, text: String)
         /// A unit glued after a name (`控制率%`).
         case unitGluedToName(line: Int, text: String, unit: String)
+        /// A target cell OCR could not read, between the unit column and the next figure
+        /// (`次数次到0次`: the name, `次`, then `到0次`), kept as printed.
+        case unreadableTargetAfterUnit(line: Int, text: String, unit: String, target: String)
+        /// Letters OCR made of the unit column, glued after a name (`数量tot扁` before `2200篇`).
+        case unreadableUnitAfterName(line: Int, text: String, unit: String)
         /// A cell that fits no column of the rebuilt row.
         case streamCellUnplaced(line: Int, text: String)
         /// A figure every row prints in a column (得分系数 `100%`), moved to that column.
@@ -393,6 +398,16 @@ extension ImportNote.Code {
             return ("text-between-levels", .unreadable, "第\(line)行“\(text)”夹在一级指标与二级指标之间，不属于任何一列，未读取。")
         case .unitGluedToName(let line, let text, let unit):
             return ("unit-glued-to-name", .repaired, "第\(line)行“\(text)”末尾的“\(unit)”是粘在名称后的计量单位。")
+        case .unreadableTargetAfterUnit(let line, let text, let unit, let target):
+            return (
+                "unreadable-target-after-unit", .repaired,
+                "第\(line)行“\(text)”：名称后的“\(unit)”是计量单位列，其后的指标值“\(target)”识别不清，照原文保留，请核对原表。"
+            )
+        case .unreadableUnitAfterName(let line, let text, let unit):
+            return (
+                "unreadable-unit-after-name", .repaired,
+                "第\(line)行“\(text)”末尾的“\(unit)”是识别不清的计量单位列，不计入名称，请核对原表。"
+            )
         case .streamCellUnplaced(let line, let text):
             return ("stream-cell-unplaced", .unreadable, "第\(line)行“\(text)”不属于任何一列，未读取。")
         case .constantColumnMoved(let line, let text, let column, let printedAs):

@@ -119,6 +119,8 @@ struct StreamRowParser {
     /// The written cell after the next one, for the block-shape choice (`名称 6 -` opens a row).
     var afterNext: StreamToken?
     private var lastText = ""
+    /// What `unreadableCells` kept of a target to join to the next cell.
+    private var targetOpening: String?
 
     /// The column headed 是否… (是否核心指标), whose 是/否 a glued row prints before the next name.
     var yesNoColumn: Int?
@@ -134,7 +136,9 @@ struct StreamRowParser {
             if name != nil, fixedCount, nextColumn < columns.count { nextColumn += 1 }
             return
         }
-        let s = t.text
+        // the opening of a target OCR garbled, joined to its figure (`到` `0次`)
+        let s = targetOpening.map { $0 + t.text } ?? t.text
+        targetOpening = nil
         let wasAfterDash = afterDash, previous = lastText
         afterDash = false
         lastText = s
@@ -314,6 +318,39 @@ struct StreamRowParser {
             rowHadDash = false
             cells = Array(repeating: "", count: columns.count)
             nextColumn = 0
+            // the unit column and a target OCR could not read, glued to the name
+            if let u = columns.firstIndex(of: .field(.unit)), let v = columns.firstIndex(of: .field(.value)), u < v,
+                let next, Grammar.isFigure(next.text), let cut = Self.unreadableCells(in: s, before: next.text)
+            {
+                name = (cut.name, t.line)
+                nextColumn = u + 1
+                switch cut.target {
+                case .whole(let target)?:
+                    cells[u] = cut.unit
+                    cells[v] = target
+                    nextColumn = v + 1
+                case .opening(let opening)?:
+                    cells[u] = cut.unit
+                    targetOpening = opening
+                    // kept as printed, a text for a person to read, never the figure it seems to hold
+                    if let k = columns.firstIndex(of: .field(.type)), k != v { cells[k] = "定性" }
+                case nil: break // the letters stand for nothing that can be read: no cell gets them
+                }
+                let target: String? =
+                    switch cut.target {
+                    case .whole(let w)?: w
+                    case .opening(let o)?: o + next.text
+                    case nil: nil
+                    }
+                notes.append(
+                    ImportNote(
+                        target.map {
+                            .unreadableTargetAfterUnit(line: t.line, text: Reader.preview(s), unit: cut.unit, target: $0)
+                        }
+                            ?? .unreadableUnitAfterName(line: t.line, text: Reader.preview(s), unit: cut.unit),
+                        at: SourceLocation(line: t.line)))
+                return
+            }
             // the unit column glued to the name: `培训次数次` before `26次` is the name and `次`
             if let u = columns.firstIndex(of: .field(.unit)), let next, let unit = Target.parse(next.text).unit,
                 PlainText.count(unit) <= 2, CellFeatures.looksLikeUnit(unit), s.hasSuffix(unit),
@@ -329,6 +366,56 @@ struct StreamRowParser {
             return
         }
         notes.append(ImportNote(.streamCellUnplaced(line: t.line, text: Reader.preview(s)), at: SourceLocation(line: t.line)))
+    }
+
+    /// The last characters of an indicator's name: what it measures (`…人数`, `…数量`, `…完成率`).
+    static let measureEndings: Set<Character> = ["数", "量", "率", "度", "性", "额", "比", "值", "次", "效"]
+    /// What may open a target before its figure (`达到100%`, OCR's `到0次`).
+    static let targetOpenings: Set<String> = ["到", "达到", "达", "约", "超", "超过"]
+
+    /// A target cell as OCR left it after the unit column: whole (`第O份`, letters where digits
+    /// were), or the opening of the figure that follows (`到` before `0次`).
+    enum UnreadableTarget: Equatable { case whole(String), opening(String) }
+
+    /// Where OCR garbled the cells after a name in a form with a 计量单位 column, the name, the unit
+    /// column and the target (nil: only the unit column was garbled); nil where the text reads as a
+    /// name. `figure` is the cell after `s`. The name must end in what it measures (`measureEndings`)
+    /// and keep four characters, so a name that merely contains a unit (`受益人口人数`) stays whole:
+    ///
+    /// - `…次数次到` before `0次`: the unit `次`, then a target opening glued to the figure;
+    /// - `…数量份第O份` before `20份`: the unit `份`, then a whole target with letters for digits,
+    ///   the figure after it being the actual;
+    /// - `…数量tot扁` before `2200篇`: letters in place of the unit column.
+    static func unreadableCells(in s: String, before figure: String) -> (name: String, unit: String, target: UnreadableTarget?)? {
+        let c = Array(s)
+        guard c.count >= 6, c.count <= 40 else { return nil }
+        func nameEnds(at p: Int) -> Bool { p >= 4 && measureEndings.contains(c[p - 1]) && c[..<p].allSatisfy { !$0.isASCII } }
+        let latin = { (x: ArraySlice<Character>) in x.filter { $0.isASCII && $0.isLetter }.count }
+        if let unit = Target.parse(figure).unit, PlainText.count(unit) <= 2, CellFeatures.looksLikeUnit(unit) {
+            let u = Array(unit)
+            for p in stride(from: c.count - u.count - 1, through: 4, by: -1)
+            where c[p..<(p + u.count)].elementsEqual(u) && nameEnds(at: p) {
+                let tail = c[(p + u.count)...]
+                // a whole target: one or two characters with a Latin letter OCR made of a digit, then the unit
+                if tail.count > u.count, tail.count <= u.count + 2, tail.suffix(u.count).elementsEqual(u),
+                    latin(tail.dropLast(u.count)) > 0
+                {
+                    return (String(c[..<p]), unit, .whole(String(tail)))
+                }
+                if targetOpenings.contains(String(tail)) { return (String(c[..<p]), unit, .opening(String(tail))) }
+                return nil
+            }
+        }
+        // letters where the unit column stands: two or more Latin letters and one or two other
+        // characters (Latin letters alone may be a unit printed in Latin, `km`)
+        for p in stride(from: c.count - 2, through: max(4, c.count - 5), by: -1) where nameEnds(at: p) {
+            let tail = c[p...]
+            if latin(tail) >= 2, (1...2).contains(tail.count - latin(tail)), tail.first.map({ $0.isASCII && $0.isLetter }) == true
+            {
+                return (String(c[..<p]), String(tail), nil)
+            }
+        }
+        return nil
     }
 
     /// Words that state a target without a figure, as the goal forms print them at a name's end.
