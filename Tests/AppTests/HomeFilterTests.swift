@@ -80,6 +80,11 @@ struct HomeFilterTests {
             #expect(all.units == ["乙县教育局", "甲县社会保险服务中心"])
             #expect(all.years == [2026, 2024])
             #expect(try await TableStore.facets(limit: 1, in: .all, on: app.db).units == ["乙县教育局"])
+            // the unit filter finds the names first: a deleted unit's name is no match, too many names fall back
+            #expect(try await TableStore.unitNames(containing: "社会保险", on: app.db) == ["甲县社会保险服务中心"])
+            #expect(try await TableStore.unitNames(containing: "卫生院", on: app.db) == [])
+            #expect(try await TableStore.unitNames(containing: "县", limit: 1, on: app.db) == nil)
+            #expect(try await TableStore.page(TableListQuery(unit: "县"), in: .all, on: app.db).total == 6)
             // the same tables seen as a subtree (every unit here is under 测试单位甲): the same facets by DISTINCT
             let subtree = try await TableStore.facets(in: .subtree(try await app.user(.fillerA).organisationPath), on: app.db)
             #expect(subtree.units == all.units && subtree.years == all.years)

@@ -17,8 +17,16 @@ extension TableStore {
         for word in query.words { matching.filter(\.$name ~~ word) }
         if let state = query.state { state.apply(to: matching) }
         if query.mine, let user { waitingFilter(matching, for: user) }
-        // a unit by any part of its name: people type 社会保险 rather than the whole 某某县社会保险服务中心
-        if let unit = query.unit { matching.filter(\.$unit ~~ unit) }
+        // a unit by any part of its name: people type 社会保险 rather than the whole 某某县社会保险服务中心.
+        // The few names that match are found first, among the distinct names (`unitNames`), so the
+        // tables are then found by the names' index entries instead of a LIKE over every table.
+        if let unit = query.unit {
+            if let names = try await unitNames(containing: unit, on: db) {
+                matching.filter(\.$unit ~~ names)
+            } else {
+                matching.filter(\.$unit ~~ unit)
+            }
+        }
         if let year = query.year { matching.filter(\.$year == year) }
         if let kind = query.kind { matching.filter(\.$kind == kind.rawValue) }
         let total = try await matching.copy().count()
@@ -62,6 +70,25 @@ extension TableStore {
             """
         ).all().compactMap { try? $0.decode(column: "year", as: Int.self) }
         return TableListFacets(units: units.filter { !$0.isEmpty }, years: years)
+    }
+
+    /// The distinct unit names of live tables that contain `part` (the database's own LIKE, as the
+    /// filter was before), one index probe per distinct name; nil past `limit` names, where the caller
+    /// filters the tables themselves.
+    static func unitNames(containing part: String, limit: Int = 5_000, on db: any Database) async throws -> [String]? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        let names = try await sql.raw(
+            """
+            WITH RECURSIVE next_unit(unit, n) AS (\
+            SELECT MIN(unit), 1 FROM goal_tables WHERE deleted_at IS NULL \
+            UNION ALL SELECT (SELECT MIN(g.unit) FROM goal_tables g WHERE g.deleted_at IS NULL AND g.unit > next_unit.unit), n + 1 \
+            FROM next_unit WHERE next_unit.unit IS NOT NULL AND n <= \(bind: limit)) \
+            SELECT unit, n FROM next_unit WHERE unit IS NOT NULL AND (unit LIKE \(bind: "%" + part + "%") OR n > \(bind: limit))
+            """
+        ).all()
+        // a probe that ran out before the last name: too many names to list, filter the tables instead
+        if names.contains(where: { ((try? $0.decode(column: "n", as: Int.self)) ?? 0) > limit }) { return nil }
+        return names.compactMap { try? $0.decode(column: "unit", as: String.self) }
     }
 
     /// The facets of every live table (finance's view), one index probe per distinct value: the next
