@@ -65,8 +65,9 @@ struct HomeFilterTests {
     @Test("筛选项（单位、年度）逐个从索引读出：已删除的表不算，按上限截断")
     func facetsOnSQLite() async throws { try await Self.facetsFromIndexes(.sqliteMemory) }
 
-    /// Finance's facets come from index probes (`TableStore.everyFacet`), a subtree's from `DISTINCT`: both
-    /// must name exactly the units and years of the live tables the account sees.
+    /// Finance's facets come from index probes on PostgreSQL (`TableStore.everyFacet`), from `DISTINCT`
+    /// on SQLite and for a subtree; the unit filter's names from probes on both. Each must name exactly
+    /// the units and years of the live tables the account sees.
     static func facetsFromIndexes(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             for (unit, year) in [("乙县教育局", 2026), ("甲县社会保险服务中心", 2024), ("甲县社会保险服务中心", 2026), ("丙县卫生院", 2023)] {

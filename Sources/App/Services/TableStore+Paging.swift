@@ -58,7 +58,10 @@ extension TableStore {
                 visible = " AND org_path LIKE \(bind: path + "%")"
             }
         }
-        if case .all = scope { return try await everyFacet(limit: limit, on: sql) }
+        // PostgreSQL: by probes, except for one organisation, whose few tables its own index lists
+        if sql.dialect.name == "postgresql" {
+            if case .organisation = scope {} else { return try await probedFacets(limit: limit, visible: visible, on: sql) }
+        }
         let units = try await sql.raw(
             """
             SELECT DISTINCT unit FROM goal_tables WHERE deleted_at IS NULL\(visible) ORDER BY unit LIMIT \(bind: limit)
@@ -91,17 +94,21 @@ extension TableStore {
         return names.compactMap { try? $0.decode(column: "unit", as: String.self) }
     }
 
-    /// The facets of every live table (finance's view), one index probe per distinct value: the next
-    /// unit after the last one found (`goal_tables_live_list`), the next year below (`goal_tables_live_year`).
-    /// `DISTINCT` reads every entry of the index; at 100,000 tables of 2,000 units that is 50 times the
-    /// probes. A subtree's facets stay `DISTINCT` over its own range: the probes would pass over the
-    /// tables outside it.
-    private static func everyFacet(limit: Int, on sql: any SQLDatabase) async throws -> TableListFacets {
+    /// The facets on PostgreSQL, one index probe per distinct value: the next unit after the last one
+    /// found (`goal_tables_live_list`), the next year below (`goal_tables_live_year`), each the first
+    /// entry the account may see. PostgreSQL answers `DISTINCT` by grouping every entry of an index and
+    /// testing its path (118 ms for a subtree of 100,000 tables); together the probes read each entry
+    /// at most once and stop at the first visible one of each value. SQLite reads its covering index in
+    /// order with the subtree as a byte range, 12 ms for the same, no slower than the probes, and keeps
+    /// `DISTINCT`.
+    private static func probedFacets(limit: Int, visible: SQLQueryString, on sql: any SQLDatabase) async throws
+        -> TableListFacets
+    {
         let units = try await sql.raw(
             """
             WITH RECURSIVE next_unit(unit, n) AS (\
-            SELECT MIN(unit), 1 FROM goal_tables WHERE deleted_at IS NULL \
-            UNION ALL SELECT (SELECT MIN(g.unit) FROM goal_tables g WHERE g.deleted_at IS NULL AND g.unit > next_unit.unit), n + 1 \
+            SELECT MIN(unit), 1 FROM goal_tables WHERE deleted_at IS NULL\(visible) \
+            UNION ALL SELECT (SELECT MIN(unit) FROM goal_tables WHERE deleted_at IS NULL AND unit > next_unit.unit\(visible)), n + 1 \
             FROM next_unit WHERE next_unit.unit IS NOT NULL AND n < \(bind: limit + 1)) \
             SELECT unit FROM next_unit WHERE unit IS NOT NULL
             """
@@ -109,8 +116,8 @@ extension TableStore {
         let years = try await sql.raw(
             """
             WITH RECURSIVE next_year(year, n) AS (\
-            SELECT MAX(year), 1 FROM goal_tables WHERE deleted_at IS NULL \
-            UNION ALL SELECT (SELECT MAX(g.year) FROM goal_tables g WHERE g.deleted_at IS NULL AND g.year < next_year.year), n + 1 \
+            SELECT MAX(year), 1 FROM goal_tables WHERE deleted_at IS NULL\(visible) \
+            UNION ALL SELECT (SELECT MAX(year) FROM goal_tables WHERE deleted_at IS NULL AND year < next_year.year\(visible)), n + 1 \
             FROM next_year WHERE next_year.year IS NOT NULL AND n < 200) \
             SELECT year FROM next_year WHERE year IS NOT NULL
             """
