@@ -33,13 +33,18 @@ extension TableStore {
         // a page past the end (a bookmark, a deletion since) shows the last page rather than nothing
         let pageCount = max(1, (total + query.perPage - 1) / query.perPage)
         let page = min(max(1, query.page), pageCount)
-        // the sort starts with the (unit, year, name) index of AddGoalTableListIndexes; id last keeps pages stable
-        let rows =
-            try await matching
-            .summaryFields()
+        // The page's ids first, from the list index alone (it holds every column the order and the filters
+        // read), then only their rows: a deep page passes over index entries, not over the rows before it
+        // (page 1000 of 100,000 on PostgreSQL fetched 50,000 rows to throw away). Id last keeps pages stable.
+        let ids =
+            try await matching.copy()
+            .field(\.$id)
             .sort(\.$unit).sort(\.$year, .descending).sort(\.$name).sort(\.$id)
             .offset((page - 1) * query.perPage).limit(query.perPage)
-            .all().map(TableSummaryDTO.init)
+            .all().compactMap(\.id)
+        let found = try await GoalTableRecord.query(on: db).summaryFields().filter(\.$id ~~ ids).all()
+        let byID = Dictionary(found.compactMap { r in r.id.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+        let rows = try ids.compactMap { byID[$0] }.map(TableSummaryDTO.init)
         return TableListPage(rows: rows, total: total, page: page, pageCount: pageCount)
     }
 
