@@ -122,6 +122,36 @@ struct ImportTests {
         }
     }
 
+    @Test("表很多时：前 30 张显示全部内容，其余只列概况但同样可勾选；保存的是勾选的每一张")
+    func manyTablesPreview() async throws {
+        let seed = try Self.seed("003_9f3eda296765d47b.txt")
+        let perCopy = try DocumentReader.read(data: seed, name: "x.txt").tables.count
+        let copies = PageContext.ImportPreview.shownInFull / perCopy + 2
+        let paste = String(repeating: String(decoding: seed, as: UTF8.self) + "\n\n", count: copies)
+        try await withJixiao { app in
+            let html = try await Self.preview(app, Self.multipart(text: paste, files: [])).body.string
+            let total = perCopy * copies, shown = PageContext.ImportPreview.shownInFull
+            #expect(html.contains("识别出 \(total) 张表"))
+            #expect(html.components(separatedBy: "<section class=\"preview official\">").count - 1 == shown)
+            #expect(html.contains("其余 \(total - shown) 张表（概况）"))
+            // every table has its checkbox, the last one too
+            #expect(html.components(separatedBy: "name=\"keep[]\"").count - 1 == total)
+            #expect(html.contains("aria-label=\"保存第 \(total) 张\""))
+
+            let signedIn = try await app.signedInHeaders()
+            let keep = [0, shown, total - 1].map { "keep%5B%5D=\($0)" }.joined(separator: "&")
+            let saved = try await app.testing().sendRequest(
+                .POST, SitePath.importSave.path,
+                beforeRequest: { req in
+                    req.headers.add(contentsOf: signedIn)
+                    req.headers.contentType = .urlEncodedForm
+                    req.body = ByteBuffer(string: "draft=\(try Self.draft(in: html))&choosing=1&\(keep)")
+                })
+            #expect(saved.status == .seeOther)
+            #expect(try await TableStore.list(in: .all, on: app.db).count == 3)
+        }
+    }
+
     @Test("导入页告诉浏览器上传上限；超过上限的上传返回 413 和中文说明")
     func tooLarge() async throws {
         try await withJixiao(maxBodyBytes: 64 * 1024) { app in

@@ -12,7 +12,14 @@ extension PageContext {
         var save = SitePath.importSave.path
         var back = SitePath.importPage.path
         var source: String
+        /// The first `shownInFull` tables, in their layout with every mark.
         var tables: [PreviewTable]
+        /// The rest, one line each (heading, rows, repairs, errors, warnings) with its checkbox: a paste of
+        /// 3,500 tables laid out in full is a page of hundreds of megabytes no browser shows, and it took the
+        /// server 15 s to build. Every table is saved from the stored draft either way.
+        var others: [PreviewLine]
+        var total: Int
+        var shownInFull: Int
         /// Notes about no table in particular (a skipped 填表说明, an unreadable line between tables).
         var notes: [NoteLine]
         /// How many repairs in all, for the summary line.
@@ -59,6 +66,19 @@ extension PageContext {
             var cells: [Cell]
         }
 
+        static let shownInFull = 30
+
+        struct PreviewLine: Encodable {
+            var number: Int
+            var index: Int
+            var heading: String
+            var source: String?
+            var indicators: Int
+            var repaired: Int
+            var errors: Int
+            var warnings: Int
+        }
+
         struct PreviewTable: Encodable {
             var number: Int
             /// Its index in `document`, the value of its 保存 checkbox.
@@ -85,17 +105,32 @@ extension PageContext {
             }
             repairs = result.notes.count { $0.kind == .repaired }
             let findings = Analysis.findings(result.tables, importNotes: result.notes)
-            tables = result.tables.enumerated().map { i, t in
+            var errors = [Int](repeating: 0, count: result.tables.count), warnings = errors, repaired = errors
+            for f in findings {
+                let i = f.table
+                guard i >= 0, i < errors.count else { continue }
+                if f.severity == .error { errors[i] += 1 } else if f.severity == .warning { warnings[i] += 1 }
+            }
+            for n in result.notes where n.kind == .repaired {
+                if let i = n.location.table, i < repaired.count { repaired[i] += 1 }
+            }
+            total = result.tables.count
+            shownInFull = min(Self.shownInFull, total)
+            let source = { (i: Int) in sources.flatMap { i < $0.count ? $0[i] : nil } }
+            let heading = { (t: GoalTable) in t.title + (t.year.map { "（\($0)年度）" } ?? "") }
+            others = result.tables.enumerated().dropFirst(Self.shownInFull).map { i, t in
+                PreviewLine(
+                    number: i + 1, index: i, heading: heading(t), source: source(i), indicators: t.indicators.count,
+                    repaired: repaired[i], errors: errors[i], warnings: warnings[i])
+            }
+            tables = result.tables.prefix(Self.shownInFull).enumerated().map { i, t in
                 let grid = PageContext.table(TableDetailDTO(summary: .preview, table: t))
                 let tableNotes = result.notes(forTable: i)
                 let lines = tableNotes.enumerated().map { k, n in Self.line(n, number: k + 1, id: "note-\(i + 1)-\(k + 1)") }
                 return PreviewTable(
-                    number: i + 1, index: i, heading: t.title + (t.year.map { "（\($0)年度）" } ?? ""),
-                    source: sources.flatMap { i < $0.count ? $0[i] : nil }, header: grid.header,
+                    number: i + 1, index: i, heading: heading(t), source: source(i), header: grid.header,
                     indicators: t.indicators.count, rows: Self.rows(grid, table: t, notes: Array(zip(tableNotes, lines))),
-                    columns: grid.columns, notes: lines, repaired: tableNotes.count { $0.kind == .repaired },
-                    errors: findings.count { $0.table == i && $0.severity == .error },
-                    warnings: findings.count { $0.table == i && $0.severity == .warning })
+                    columns: grid.columns, notes: lines, repaired: repaired[i], errors: errors[i], warnings: warnings[i])
             }
         }
 
