@@ -21,6 +21,9 @@ enum SitePath: Sendable {
     case table(Param<UUID>)
     case tableEdit(Param<UUID>)
     case tableSelfEvaluation(Param<UUID>)
+    /// The 自评表 with its scores: the workbook (`…/self-evaluation/form.xlsx`) and its print view.
+    case tableSelfEvaluationForm(Param<UUID>)
+    case tableSelfEvaluationPrint(Param<UUID>)
     case tableExport(Param<UUID>)
     /// A download of one table: `/tables/:id/export/json|xlsx|csv|print`.
     case tableExportFile(Param<UUID>, ExportFormat)
@@ -145,6 +148,8 @@ enum SitePath: Sendable {
         case .table(let id): return ["tables", Self.segment(id)]
         case .tableEdit(let id): return ["tables", Self.segment(id), "edit"]
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
+        case .tableSelfEvaluationForm(let id): return ["tables", Self.segment(id), "self-evaluation", "form.xlsx"]
+        case .tableSelfEvaluationPrint(let id): return ["tables", Self.segment(id), "self-evaluation", "print"]
         case .tableExport(let id): return ["tables", Self.segment(id), "export"]
         case .tableExportFile(let id, let format): return ["tables", Self.segment(id), "export", format.pathSegment]
         case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
@@ -233,6 +238,8 @@ extension SitePath {
         var view: String
         var edit: String
         var selfEvaluation: String
+        var selfEvaluationForm: String
+        var selfEvaluationPrint: String
         var export: String
         var exportJSON: String
         var api: String
@@ -245,6 +252,8 @@ extension SitePath {
             view = SitePath.table(.value(id)).path
             edit = SitePath.tableEdit(.value(id)).path
             selfEvaluation = SitePath.tableSelfEvaluation(.value(id)).path
+            selfEvaluationForm = SitePath.tableSelfEvaluationForm(.value(id)).path
+            selfEvaluationPrint = SitePath.tableSelfEvaluationPrint(.value(id)).path
             export = SitePath.tableExport(.value(id)).path
             exportJSON = SitePath.tableExportFile(.value(id), .json).path
             api = SitePath.api(.table(.value(id))).path

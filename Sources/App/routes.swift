@@ -25,6 +25,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     WorkflowController().register(signedIn)
     CarryController().register(signedIn)
     MonitoringController().register(signedIn)
+    SelfEvaluationFormController().register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
     LibraryController().register(signedIn)
