@@ -24,6 +24,10 @@ enum SitePath: Sendable {
     /// The 自评表 with its scores: the workbook (`…/self-evaluation/form.xlsx`) and its print view.
     case tableSelfEvaluationForm(Param<UUID>)
     case tableSelfEvaluationPrint(Param<UUID>)
+    /// 佐证材料: attach (POST), one file (GET `…/evidence/:file`), remove it (POST `…/delete`).
+    case tableEvidence(Param<UUID>)
+    case tableEvidenceFile(Param<UUID>, Param<UUID>)
+    case tableEvidenceDelete(Param<UUID>, Param<UUID>)
     case tableExport(Param<UUID>)
     /// A download of one table: `/tables/:id/export/json|xlsx|csv|print`.
     case tableExportFile(Param<UUID>, ExportFormat)
@@ -115,6 +119,15 @@ enum SitePath: Sendable {
 
     static let idKey = "id"
     static let actionKey = "action"
+    /// A second id in a path: the file under a table (`/tables/:id/evidence/:file`).
+    static let fileKey = "file"
+
+    private static func fileSegment(_ p: Param<UUID>) -> String {
+        switch p {
+        case .key: return ":" + fileKey
+        case .value(let id): return id.uuidString
+        }
+    }
 
     private static func segment(_ p: Param<WorkflowAction>) -> String {
         switch p {
@@ -150,6 +163,10 @@ enum SitePath: Sendable {
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
         case .tableSelfEvaluationForm(let id): return ["tables", Self.segment(id), "self-evaluation", "form.xlsx"]
         case .tableSelfEvaluationPrint(let id): return ["tables", Self.segment(id), "self-evaluation", "print"]
+        case .tableEvidence(let id): return ["tables", Self.segment(id), "evidence"]
+        case .tableEvidenceFile(let id, let file): return ["tables", Self.segment(id), "evidence", Self.fileSegment(file)]
+        case .tableEvidenceDelete(let id, let file):
+            return ["tables", Self.segment(id), "evidence", Self.fileSegment(file), "delete"]
         case .tableExport(let id): return ["tables", Self.segment(id), "export"]
         case .tableExportFile(let id, let format): return ["tables", Self.segment(id), "export", format.pathSegment]
         case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
@@ -240,6 +257,7 @@ extension SitePath {
         var selfEvaluation: String
         var selfEvaluationForm: String
         var selfEvaluationPrint: String
+        var evidence: String
         var export: String
         var exportJSON: String
         var api: String
@@ -254,6 +272,7 @@ extension SitePath {
             selfEvaluation = SitePath.tableSelfEvaluation(.value(id)).path
             selfEvaluationForm = SitePath.tableSelfEvaluationForm(.value(id)).path
             selfEvaluationPrint = SitePath.tableSelfEvaluationPrint(.value(id)).path
+            evidence = SitePath.tableEvidence(.value(id)).path
             export = SitePath.tableExport(.value(id)).path
             exportJSON = SitePath.tableExportFile(.value(id), .json).path
             api = SitePath.api(.table(.value(id))).path

@@ -26,6 +26,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     CarryController().register(signedIn)
     MonitoringController().register(signedIn)
     SelfEvaluationFormController().register(signedIn)
+    EvidenceController(config: config).register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
     LibraryController().register(signedIn)

@@ -124,6 +124,8 @@ enum AuditLog {
         case "carried-forward": return "由上年结转生成"
         case "monitoring-round-opened": return "开启监控轮次"
         case "monitoring-save": return "运行监控：保存填报"
+        case "evidence-added": return "上传佐证材料"
+        case "evidence-removed": return "删除佐证材料"
         default: return action
         }
     }
