@@ -24,6 +24,9 @@ enum SitePath: Sendable {
     /// The 自评表 with its scores: the workbook (`…/self-evaluation/form.xlsx`) and its print view.
     case tableSelfEvaluationForm(Param<UUID>)
     case tableSelfEvaluationPrint(Param<UUID>)
+    /// 自评报告: the page of the unit's words (GET, POST saves), and the document (`report.docx`).
+    case tableReport(Param<UUID>)
+    case tableReportDocx(Param<UUID>)
     /// 佐证材料: attach (POST), one file (GET `…/evidence/:file`), remove it (POST `…/delete`).
     case tableEvidence(Param<UUID>)
     case tableEvidenceFile(Param<UUID>, Param<UUID>)
@@ -164,6 +167,8 @@ enum SitePath: Sendable {
         case .tableSelfEvaluationForm(let id): return ["tables", Self.segment(id), "self-evaluation", "form.xlsx"]
         case .tableSelfEvaluationPrint(let id): return ["tables", Self.segment(id), "self-evaluation", "print"]
         case .tableEvidence(let id): return ["tables", Self.segment(id), "evidence"]
+        case .tableReport(let id): return ["tables", Self.segment(id), "report"]
+        case .tableReportDocx(let id): return ["tables", Self.segment(id), "report.docx"]
         case .tableEvidenceFile(let id, let file): return ["tables", Self.segment(id), "evidence", Self.fileSegment(file)]
         case .tableEvidenceDelete(let id, let file):
             return ["tables", Self.segment(id), "evidence", Self.fileSegment(file), "delete"]
@@ -258,6 +263,8 @@ extension SitePath {
         var selfEvaluationForm: String
         var selfEvaluationPrint: String
         var evidence: String
+        var report: String
+        var reportDocx: String
         var export: String
         var exportJSON: String
         var api: String
@@ -273,6 +280,8 @@ extension SitePath {
             selfEvaluationForm = SitePath.tableSelfEvaluationForm(.value(id)).path
             selfEvaluationPrint = SitePath.tableSelfEvaluationPrint(.value(id)).path
             evidence = SitePath.tableEvidence(.value(id)).path
+            report = SitePath.tableReport(.value(id)).path
+            reportDocx = SitePath.tableReportDocx(.value(id)).path
             export = SitePath.tableExport(.value(id)).path
             exportJSON = SitePath.tableExportFile(.value(id), .json).path
             api = SitePath.api(.table(.value(id))).path

@@ -27,6 +27,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     MonitoringController().register(signedIn)
     SelfEvaluationFormController().register(signedIn)
     EvidenceController(config: config).register(signedIn)
+    ReportController().register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
     LibraryController().register(signedIn)

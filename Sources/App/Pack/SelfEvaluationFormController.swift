@@ -14,9 +14,10 @@ struct SelfEvaluationFormController {
         app.get(SitePath.tableSelfEvaluationPrint(.key).pathComponents, use: printView)
     }
 
-    /// The table, scored.
+    /// The table, scored, with the 实际完成情况 the unit wrote in its 自评报告 (when it did).
     static func scored(_ d: TableDetailDTO, on db: any Database) async throws -> ScoredTable {
-        ScoredTable(table: d.table, score: Analysis.scores([d.table])[0])
+        let achieved = try await ReportDrafts.achieved(of: d.summary.id, on: db)
+        return ScoredTable(table: d.table, score: Analysis.scores([d.table])[0], achieved: achieved)
     }
 
     static func fileName(_ d: TableDetailDTO) -> String {

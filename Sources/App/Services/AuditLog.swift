@@ -126,6 +126,7 @@ enum AuditLog {
         case "monitoring-save": return "运行监控：保存填报"
         case "evidence-added": return "上传佐证材料"
         case "evidence-removed": return "删除佐证材料"
+        case "report-saved": return "保存自评报告"
         default: return action
         }
     }
