@@ -27,6 +27,9 @@ enum SitePath: Sendable {
     /// 自评报告: the page of the unit's words (GET, POST saves), and the document (`report.docx`).
     case tableReport(Param<UUID>)
     case tableReportDocx(Param<UUID>)
+    /// 自评材料包: one table's (`…/pack.zip`), and all of one organisation's approved tables (`?year=`).
+    case tablePack(Param<UUID>)
+    case organisationPack(Param<UUID>)
     /// 佐证材料: attach (POST), one file (GET `…/evidence/:file`), remove it (POST `…/delete`).
     case tableEvidence(Param<UUID>)
     case tableEvidenceFile(Param<UUID>, Param<UUID>)
@@ -168,6 +171,8 @@ enum SitePath: Sendable {
         case .tableSelfEvaluationPrint(let id): return ["tables", Self.segment(id), "self-evaluation", "print"]
         case .tableEvidence(let id): return ["tables", Self.segment(id), "evidence"]
         case .tableReport(let id): return ["tables", Self.segment(id), "report"]
+        case .tablePack(let id): return ["tables", Self.segment(id), "pack.zip"]
+        case .organisationPack(let id): return ["organisations", Self.segment(id), "pack.zip"]
         case .tableReportDocx(let id): return ["tables", Self.segment(id), "report.docx"]
         case .tableEvidenceFile(let id, let file): return ["tables", Self.segment(id), "evidence", Self.fileSegment(file)]
         case .tableEvidenceDelete(let id, let file):
@@ -265,6 +270,7 @@ extension SitePath {
         var evidence: String
         var report: String
         var reportDocx: String
+        var pack: String
         var export: String
         var exportJSON: String
         var api: String
@@ -282,6 +288,7 @@ extension SitePath {
             evidence = SitePath.tableEvidence(.value(id)).path
             report = SitePath.tableReport(.value(id)).path
             reportDocx = SitePath.tableReportDocx(.value(id)).path
+            pack = SitePath.tablePack(.value(id)).path
             export = SitePath.tableExport(.value(id)).path
             exportJSON = SitePath.tableExportFile(.value(id), .json).path
             api = SitePath.api(.table(.value(id))).path

@@ -28,6 +28,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     SelfEvaluationFormController().register(signedIn)
     EvidenceController(config: config).register(signedIn)
     ReportController().register(signedIn)
+    PackController().register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
     LibraryController().register(signedIn)

@@ -168,6 +168,9 @@ struct PagesController {
             page.guessRound = monitoring.lastRound
         }
         page.contradictions = monitoring.contradictions.map(\.message)
+        page.unitPack = d.summary.organisationID.map {
+            SitePath.organisationPack(.value($0)).path + (d.summary.year.map { "?year=\($0)" } ?? "")
+        }
         page.evidence = try await EvidenceStore.index(of: d.summary.id, table: d.table, on: req.db)
         page.evidenceLock = EvidenceController.lock(d, user: try req.requireUser())
         page.evidenceAccepted = EvidenceCheck.accepted(maxBytes: min(config.maxEvidenceBytes, config.maxBodyBytes))

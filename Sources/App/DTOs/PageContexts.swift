@@ -325,6 +325,8 @@ enum PageContext {
         var evidenceLock: String? = nil
         var evidenceAccepted = ""
         var evidenceTargets: [EvidenceTarget] = []
+        /// 自评: the pack of every approved table of the table's organisation for its year.
+        var unitPack: String? = nil
 
         struct EvidenceTarget: Encodable { var id: String; var label: String }
 

@@ -48,6 +48,21 @@ enum EvidenceStore {
         }
     }
 
+    /// Every file of a table with its bytes, in the index's order (for the 自评材料包).
+    static func files(of tableID: UUID, table: GoalTable, on db: any Database) async throws -> [SelfEvaluationPack.EvidenceFile] {
+        let lines = try await index(of: tableID, table: table, on: db)
+        let rows = try await EvidenceRecord.query(on: db).filter(\.$tableID == tableID).all()
+        let bytes = Dictionary(rows.compactMap { r in r.id.map { ($0, r.content) } }, uniquingKeysWith: { a, _ in a })
+        return lines.compactMap { l in
+            bytes[l.id].map {
+                SelfEvaluationPack.EvidenceFile(
+                    entry: EvidenceEntry(
+                        indicator: l.indicator, fileName: l.fileName, size: l.sizeText, uploadedBy: l.uploadedBy,
+                        uploadedAt: l.uploadedAtText), data: $0)
+            }
+        }
+    }
+
     /// One file with its bytes, if it belongs to `tableID`.
     static func file(_ id: UUID, of tableID: UUID, on db: any Database) async throws -> EvidenceRecord? {
         guard let r = try await EvidenceRecord.find(id, on: db), r.tableID == tableID else { return nil }
