@@ -30,6 +30,10 @@ enum SitePath: Sendable {
     /// 自评材料包: one table's (`…/pack.zip`), and all of one organisation's approved tables (`?year=`).
     case tablePack(Param<UUID>)
     case organisationPack(Param<UUID>)
+    /// 自评抽查: the draws (GET) and a new draw (POST); one draw; one table's conclusion in it (POST).
+    case spotChecks
+    case spotCheck(Param<UUID>)
+    case spotCheckConclusion(Param<UUID>, Param<UUID>)
     /// 佐证材料: attach (POST), one file (GET `…/evidence/:file`), remove it (POST `…/delete`).
     case tableEvidence(Param<UUID>)
     case tableEvidenceFile(Param<UUID>, Param<UUID>)
@@ -172,6 +176,9 @@ enum SitePath: Sendable {
         case .tableEvidence(let id): return ["tables", Self.segment(id), "evidence"]
         case .tableReport(let id): return ["tables", Self.segment(id), "report"]
         case .tablePack(let id): return ["tables", Self.segment(id), "pack.zip"]
+        case .spotChecks: return ["spot-checks"]
+        case .spotCheck(let id): return ["spot-checks", Self.segment(id)]
+        case .spotCheckConclusion(let id, let table): return ["spot-checks", Self.segment(id), "tables", Self.fileSegment(table)]
         case .organisationPack(let id): return ["organisations", Self.segment(id), "pack.zip"]
         case .tableReportDocx(let id): return ["tables", Self.segment(id), "report.docx"]
         case .tableEvidenceFile(let id, let file): return ["tables", Self.segment(id), "evidence", Self.fileSegment(file)]

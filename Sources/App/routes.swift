@@ -29,6 +29,7 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     EvidenceController(config: config).register(signedIn)
     ReportController().register(signedIn)
     PackController().register(signedIn)
+    SpotCheckController().register(signedIn)
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
     LibraryController().register(signedIn)

@@ -127,6 +127,8 @@ enum AuditLog {
         case "evidence-added": return "上传佐证材料"
         case "evidence-removed": return "删除佐证材料"
         case "report-saved": return "保存自评报告"
+        case "spot-check-drawn": return "抽中自评抽查"
+        case "spot-check-conclusion": return "记录抽查结论"
         default: return action
         }
     }
