@@ -129,4 +129,28 @@ struct SelfEvaluationFormTests {
         #expect(html.contains(">\(String(format: "%.2f", score.total))<"))
         #expect(html.contains("自评等级：\(score.grade.rawValue)"))
     }
+
+    @Test("a row without its 实际完成值 prints no 得分, and a table with nothing entered prints no total and 未填报, not 0 and 差")
+    func unreported() throws {
+        var table = GoalTable(
+            kind: .department, year: 2026, unit: "某局",
+            indicators: [
+                Indicator(
+                    level1: "产出指标", level2: "数量指标", name: "培训人次", type: .atLeast, value: "100", unit: "人次", weight: 50, id: "a"),
+                Indicator(
+                    level1: "效益指标", level2: "社会效益指标", name: "就业率", type: .atLeast, value: "80", unit: "%", weight: 50, id: "b"),
+            ])
+        var scorer = Scorer(settings: Profile.current.scoring)
+        let empty = SelfEvaluationForm(ScoredTable(table: table, score: scorer.score(table)))
+        let scoreCells = empty.blocks.filter { $0.columns == 8...8 && $0.rows.lowerBound > empty.headingRow }
+        #expect(scoreCells.allSatisfy { $0.content == .empty })
+        #expect(empty.blocks.contains { $0.content == .text("自评等级：未填报") })
+
+        table[evaluationOf: "a"] = IndicatorEvaluation(actual: "120")
+        let half = SelfEvaluationForm(ScoredTable(table: table, score: scorer.score(table)))
+        let rows = half.blocks.filter {
+            $0.columns == 8...8 && (half.headingRow + 1...half.headingRow + 2).contains($0.rows.lowerBound)
+        }
+        #expect(rows.map(\.content) == [.number(50), .empty])
+    }
 }

@@ -115,8 +115,10 @@ struct SelfEvaluationForm: PlacedForm {
             cell(5, text(row.indicator.targetText), .center)
             cell(6, text(row.evaluation.actual), .center)
             cell(7, (s?.weight ?? row.indicator.weight).map { .number($0) } ?? .empty, .score)
-            // a row 不适用 is dropped from total and 分值 alike, and says so
-            cell(8, s.map { $0.score.map { .number($0) } ?? .text("不适用") } ?? .empty, .score)
+            // a row 不适用 is dropped from total and 分值 alike, and says so; a row without its 实际完成值 has no
+            // 得分 yet (the scorer's 0 would print as a failure the unit never reported)
+            let unreported = s?.flags.contains { $0.kind == .missingActual } ?? true
+            cell(8, unreported ? .empty : s.map { $0.score.map { .number($0) } ?? .text("不适用") } ?? .empty, .score)
             cell(9, text(row.evaluation.deviation), .text)
         }
         let end = max(first, first + t.indicators.count - 1)
@@ -125,8 +127,9 @@ struct SelfEvaluationForm: PlacedForm {
         totalRow = end + 1
         put(totalRow...totalRow, 1...6, .text("总分"), .label)
         put(totalRow...totalRow, 7...7, .number(score.max), .score)
-        put(totalRow...totalRow, 8...8, .number(score.total), .score)
-        put(totalRow...totalRow, 9...9, .text("自评等级：\(score.grade.rawValue)"), .center)
+        // nothing scored yet: no total and no grade, rather than 0 and 差
+        put(totalRow...totalRow, 8...8, score.hasScores ? .number(score.total) : .empty, .score)
+        put(totalRow...totalRow, 9...9, .text("自评等级：\(score.hasScores ? score.grade.rawValue : "未填报")"), .center)
         lastRow = totalRow
         if let cap = score.appliedCap {
             lastRow += 1
