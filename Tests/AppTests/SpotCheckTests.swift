@@ -80,6 +80,8 @@ struct SpotCheckTests {
             #expect(res.status == .seeOther)
             let page = try await app.send(.GET, SitePath.spotCheck(.value(draw)).path, as: .finance).body.string
             #expect(page.contains("<b>基本合格</b>。佐证材料不全"))
+            // the form shows the conclusion recorded, so saving again does not silently change it
+            #expect(page.contains("<option value=\"基本合格\" selected>"))
             let trail = try await AuditLog.events(forTable: item.tableID, on: app.db).map {
                 AuditLog.label($0.action) + "｜" + ($0.comment ?? "")
             }
