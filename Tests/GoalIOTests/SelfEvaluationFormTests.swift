@@ -77,22 +77,23 @@ struct SelfEvaluationFormTests {
     }
 
     @Test(
-        "LibreOffice opens the 自评表 and prints it to PDF with its 总分 and grade",
-        .enabled(if: ExternalTools.hasSoffice, "needs LibreOffice (apt-get install libreoffice-calc)"))
-    func libreOfficePrints() throws {
-        let url = try #require(Self.files.first { $0.lastPathComponent.contains("project") })
+        "LibreOffice opens the 自评表 of either form and prints it to PDF with its 总分 and grade",
+        .enabled(if: ExternalTools.hasSoffice, "needs LibreOffice (apt-get install libreoffice-calc)"),
+        arguments: ["project", "department"])
+    func libreOfficePrints(_ kind: String) throws {
+        let url = try #require(Self.files.first { $0.lastPathComponent.contains(kind) })
         let tables = try Self.scored(url)
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("selfeval.xlsx")
         try SelfEvaluationXLSX.data(tables).write(to: file)
         let pdf = try ExternalTools.soffice(convert: file, to: "pdf", in: directory)
-        ExternalTools.keepRender(pdf, as: "自评表.pdf")
+        ExternalTools.keepRender(pdf, as: kind == "project" ? "自评表.pdf" : "自评表-部门整体.pdf")
         let bytes = try Data(contentsOf: pdf)
         #expect(bytes.starts(with: Data("%PDF".utf8)))
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
             let text = try ExternalTools.run(["/usr/bin/pdftotext", "-layout", pdf.path, "-"]).stdout
-            #expect(text.contains("项目支出绩效自评表"))
+            #expect(text.contains(kind == "project" ? "项目支出绩效自评表" : "部门整体支出绩效自评表"))
             #expect(text.contains("偏差原因分析及改进措施"))
             #expect(text.contains("自评等级：\(tables[0].score.grade.rawValue)"))
             #expect(text.contains(String(format: "%.2f", tables[0].score.total)))
