@@ -6,7 +6,7 @@ set -euo pipefail
 out="${1:-render-out}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-JIXIAO_RENDER_DIR="$out" swift test --filter 'SelfEvaluationFormTests|ReportDocxTests' >/dev/null
+JIXIAO_RENDER_DIR="$out" swift test --filter 'SelfEvaluationFormTests|ReportDocxTests|MonitoringReportTests' >/dev/null
 for pdf in "$out"/*.pdf; do
     pdftoppm -r 70 -png "$pdf" "${pdf%.pdf}"
 done

@@ -80,6 +80,8 @@ enum SitePath: Sendable {
     case monitoringRoundSummary(Param<UUID>)
     case monitoringEntryForm(Param<UUID>)
     case monitoringEntryPrint(Param<UUID>)
+    /// 绩效运行监控报告 of an entry (.docx).
+    case monitoringEntryReport(Param<UUID>)
     /// The lights of what is typed, not saved: the form updates them as the unit types.
     case monitoringEntryLights(Param<UUID>)
     /// A filled 执行监控表 (.xlsx, .xls, .docx, text) read into the entry.
@@ -214,6 +216,7 @@ enum SitePath: Sendable {
         case .monitoringRoundSummary(let id): return ["monitoring", "rounds", Self.segment(id), "summary.xlsx"]
         case .monitoringEntryForm(let id): return ["monitoring", "entries", Self.segment(id), "form.xlsx"]
         case .monitoringEntryPrint(let id): return ["monitoring", "entries", Self.segment(id), "print"]
+        case .monitoringEntryReport(let id): return ["monitoring", "entries", Self.segment(id), "report.docx"]
         case .monitoringEntryLights(let id): return ["monitoring", "entries", Self.segment(id), "lights"]
         case .monitoringEntryImport(let id): return ["monitoring", "entries", Self.segment(id), "import"]
         case .library: return ["library"]

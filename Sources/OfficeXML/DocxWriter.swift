@@ -15,6 +15,8 @@ public struct DocxDraft: Sendable {
         case paragraph(String)
         /// Body text without indent (a line of figures, a note under a table).
         case plain(String)
+        /// A line set to the right: who signs and stamps (`某单位（盖章）`).
+        case signature(String)
         /// A table; the first row is its heading (bold, repeated on every page) when `heading` is true.
         /// `widths` in twentieths of a point, one per column; nil: equal widths over the text width.
         case table(rows: [[String]], heading: Bool, widths: [Int]?)
@@ -41,12 +43,17 @@ public struct DocxDraft: Sendable {
         x.raw(
             "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
         )
-        for block in blocks {
+        for (k, block) in blocks.enumerated() {
+            // the last line before a signature stays on its page, so a stamp never stands alone on a new one
+            let keep = k + 1 < blocks.count && { if case .signature = blocks[k + 1] { return true } else { return false } }()
             switch block {
             case .title(let s): paragraph(&x, s, style: "Title")
             case .heading(let s, let level): paragraph(&x, s, style: level <= 1 ? "Heading1" : "Heading2")
-            case .paragraph(let s): for line in Self.lines(s) { paragraph(&x, line, style: nil) }
-            case .plain(let s): for line in Self.lines(s) { paragraph(&x, line, style: "Plain") }
+            case .paragraph(let s), .plain(let s):
+                let lines = Self.lines(s)
+                let style: String? = if case .plain = block { "Plain" } else { nil }
+                for (n, line) in lines.enumerated() { paragraph(&x, line, style: style, keepNext: keep && n == lines.count - 1) }
+            case .signature(let s): paragraph(&x, s, style: "Signature")
             case .table(let rows, let heading, let widths): table(&x, rows, heading: heading, widths: widths)
             case .pageBreak: x.raw("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>")
             }
@@ -66,12 +73,17 @@ public struct DocxDraft: Sendable {
         }
     }
 
-    private func paragraph(_ x: inout XMLBuilder, _ text: String, style: String?) {
+    private func paragraph(_ x: inout XMLBuilder, _ text: String, style: String?, keepNext: Bool = false) {
         x.raw("<w:p>")
-        if let style {
-            x.raw("<w:pPr><w:pStyle")
-            x.attribute("w:val", style)
-            x.raw("/></w:pPr>")
+        if style != nil || keepNext {
+            x.raw("<w:pPr>")
+            if let style {
+                x.raw("<w:pStyle")
+                x.attribute("w:val", style)
+                x.raw("/>")
+            }
+            if keepNext { x.raw("<w:keepNext/>") }
+            x.raw("</w:pPr>")
         }
         run(&x, text, bold: false)
         x.raw("</w:p>")
@@ -149,6 +161,7 @@ public struct DocxDraft: Sendable {
         <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="400" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="560"/><w:jc w:val="both"/></w:pPr></w:style>
         <w:style w:type="paragraph" w:styleId="Plain"><w:name w:val="Plain"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr></w:style>
+        <w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0" w:right="560"/><w:jc w:val="right"/><w:spacing w:before="240"/></w:pPr></w:style>
         <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:spacing w:before="240" w:after="360" w:line="560" w:lineRule="exact"/></w:pPr><w:rPr><w:rFonts w:eastAsia="方正小标宋简体"/><w:b/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr></w:style>
         <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/><w:spacing w:before="200" w:after="60"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/><w:sz w:val="30"/><w:szCs w:val="30"/></w:rPr></w:style>
         <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:eastAsia="楷体"/><w:b/></w:rPr></w:style>

@@ -61,3 +61,30 @@ struct ReportPageTests {
         }
     }
 }
+
+/// The 绩效运行监控报告 download beside the 执行监控表.
+@Suite("绩效运行监控报告下载")
+struct MonitoringReportPageTests {
+    @Test("the unit downloads its entry's report with what it entered; another department's reviewer gets 404")
+    func download() async throws {
+        try await withJixiao { app in
+            let (a, _, _) = try await MonitoringTests.world(app)
+            let e = try await MonitoringTests.entry(app, table: a)
+            let ids = try #require(try await TableStore.find(a, on: app.db)).table.indicators.compactMap(\.id)
+            let saved = try await app.postForm(
+                SitePath.monitoringEntry(.value(e.id!)).path,
+                ["version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70"])
+            #expect(saved.status == .seeOther)
+            let page = try await app.send(.GET, SitePath.monitoringEntry(.value(e.id!)).path).body.string
+            #expect(page.contains(SitePath.monitoringEntryReport(.value(e.id!)).path))
+            let res = try await app.send(.GET, SitePath.monitoringEntryReport(.value(e.id!)).path)
+            #expect(res.status == .ok)
+            let doc = try DocxReader().read(data: Data(buffer: res.body))
+            let text = doc.blocks.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+            #expect(text.contains("三、绩效目标完成情况"))
+            #expect(text.contains { $0.hasPrefix("1. 培训人数：年度指标值≥100人，1-7月执行数70") })
+            #expect(
+                try await app.send(.GET, SitePath.monitoringEntryReport(.value(e.id!)).path, as: .businessD2).status == .notFound)
+        }
+    }
+}

@@ -13,6 +13,7 @@ struct DocxWriterTests {
         .heading("（一）产出指标", level: 2),
         .table(rows: [["指标", "分值", "得分"], ["培训人数", "50", "40"], ["满意度", "50"]], heading: true, widths: [5000, 2000, 2070]),
         .plain("表下说明"),
+        .signature("某单位（盖章）"),
         .pageBreak,
         .heading("附件目录", level: 1),
     ])
@@ -22,7 +23,7 @@ struct DocxWriterTests {
         let doc = try DocxReader().read(data: try Self.draft.data())
         #expect(
             doc.blocks.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } } == [
-                "某单位2026年度绩效自评报告", "一、基本情况", "第一段 <script>&\"引号\"", "第二段", "（一）产出指标", "表下说明", "附件目录",
+                "某单位2026年度绩效自评报告", "一、基本情况", "第一段 <script>&\"引号\"", "第二段", "（一）产出指标", "表下说明", "某单位（盖章）", "附件目录",
             ])
         #expect(doc.tables.count == 1)
         #expect(doc.tables.first?.grid() == [["指标", "分值", "得分"], ["培训人数", "50", "40"], ["满意度", "50", ""]])
@@ -39,6 +40,7 @@ struct DocxWriterTests {
         #expect(FileSniffer.kind(of: data) == .docx)
         let xml = String(decoding: Self.draft.document(), as: UTF8.self)
         #expect(xml.contains("<w:pStyle w:val=\"Heading1\"/>") && xml.contains("<w:tblHeader/>"))
+        #expect(xml.contains("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">某单位（盖章）"))
         #expect(xml.contains("&lt;script&gt;&amp;"))
     }
 

@@ -185,8 +185,7 @@ public struct SelfEvaluationReport: Sendable {
             if !words.isEmpty { blocks.append(.paragraph(words)) }
             if section == .use && words.isEmpty { blocks.append(.paragraph("（未填写）")) }
         }
-        blocks.append(.plain(" "))
-        blocks.append(.plain("\(table.unit)（盖章）"))
+        blocks.append(.signature("\(table.unit)（盖章）"))
         // 附表: the 自评表's indicator grid with its totals
         blocks.append(.pageBreak)
         blocks.append(.heading("附表：\(SelfEvaluationForm.title(of: table.kind))", level: 1))
