@@ -42,7 +42,7 @@ let package = Package(
         // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
         .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "GoalIO", dependencies: ["GoalCore", "GoalMonitoring", "GoalLibrary", "OfficeXML", "CSVKit"]),
+        .target(name: "GoalIO", dependencies: ["GoalCore", "GoalScoring", "GoalMonitoring", "GoalLibrary", "OfficeXML", "CSVKit"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "GoalLibraryTests", dependencies: ["GoalLibrary", "GoalCore", "GoalIO", "OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalMonitoringTests", dependencies: ["GoalMonitoring", "GoalCore", "GoalScoring"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
-        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalCore", "GoalMonitoring", "OfficeXML", "TestSupport"]),
+        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalCore", "GoalScoring", "GoalMonitoring", "OfficeXML", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["jixiao", "GoalCore", "OfficeXML", "TestSupport"]),
         .testTarget(
             name: "AppTests",

@@ -33,6 +33,8 @@ public struct AppConfig: Sendable {
     public var toolsRequireAccount: Bool
     /// `/metrics` is served only to requests with `Authorization: Bearer <token>`; nil: not served at all.
     public var metricsToken: String?
+    /// Largest 佐证材料 file accepted, in bytes (never more than the body limit lets through).
+    public var maxEvidenceBytes: Int = 8 * 1024 * 1024
     /// How much parsing and exporting may run at once, and per client (`HeavyWork`).
     var heavyWork: HeavyWork.Limits = .init()
     /// Database connections per event loop (`JIXIAO_DB_POOL`). SQLite keeps one: its writes take turns anyway.

@@ -21,6 +21,23 @@ enum SitePath: Sendable {
     case table(Param<UUID>)
     case tableEdit(Param<UUID>)
     case tableSelfEvaluation(Param<UUID>)
+    /// The 自评表 with its scores: the workbook (`…/self-evaluation/form.xlsx`) and its print view.
+    case tableSelfEvaluationForm(Param<UUID>)
+    case tableSelfEvaluationPrint(Param<UUID>)
+    /// 自评报告: the page of the unit's words (GET, POST saves), and the document (`report.docx`).
+    case tableReport(Param<UUID>)
+    case tableReportDocx(Param<UUID>)
+    /// 自评材料包: one table's (`…/pack.zip`), and all of one organisation's approved tables (`?year=`).
+    case tablePack(Param<UUID>)
+    case organisationPack(Param<UUID>)
+    /// 自评抽查: the draws (GET) and a new draw (POST); one draw; one table's conclusion in it (POST).
+    case spotChecks
+    case spotCheck(Param<UUID>)
+    case spotCheckConclusion(Param<UUID>, Param<UUID>)
+    /// 佐证材料: attach (POST), one file (GET `…/evidence/:file`), remove it (POST `…/delete`).
+    case tableEvidence(Param<UUID>)
+    case tableEvidenceFile(Param<UUID>, Param<UUID>)
+    case tableEvidenceDelete(Param<UUID>, Param<UUID>)
     case tableExport(Param<UUID>)
     /// A download of one table: `/tables/:id/export/json|xlsx|csv|print`.
     case tableExportFile(Param<UUID>, ExportFormat)
@@ -63,6 +80,8 @@ enum SitePath: Sendable {
     case monitoringRoundSummary(Param<UUID>)
     case monitoringEntryForm(Param<UUID>)
     case monitoringEntryPrint(Param<UUID>)
+    /// 绩效运行监控报告 of an entry (.docx).
+    case monitoringEntryReport(Param<UUID>)
     /// The lights of what is typed, not saved: the form updates them as the unit types.
     case monitoringEntryLights(Param<UUID>)
     /// A filled 执行监控表 (.xlsx, .xls, .docx, text) read into the entry.
@@ -112,6 +131,15 @@ enum SitePath: Sendable {
 
     static let idKey = "id"
     static let actionKey = "action"
+    /// A second id in a path: the file under a table (`/tables/:id/evidence/:file`).
+    static let fileKey = "file"
+
+    private static func fileSegment(_ p: Param<UUID>) -> String {
+        switch p {
+        case .key: return ":" + fileKey
+        case .value(let id): return id.uuidString
+        }
+    }
 
     private static func segment(_ p: Param<WorkflowAction>) -> String {
         switch p {
@@ -145,6 +173,19 @@ enum SitePath: Sendable {
         case .table(let id): return ["tables", Self.segment(id)]
         case .tableEdit(let id): return ["tables", Self.segment(id), "edit"]
         case .tableSelfEvaluation(let id): return ["tables", Self.segment(id), "self-evaluation"]
+        case .tableSelfEvaluationForm(let id): return ["tables", Self.segment(id), "self-evaluation", "form.xlsx"]
+        case .tableSelfEvaluationPrint(let id): return ["tables", Self.segment(id), "self-evaluation", "print"]
+        case .tableEvidence(let id): return ["tables", Self.segment(id), "evidence"]
+        case .tableReport(let id): return ["tables", Self.segment(id), "report"]
+        case .tablePack(let id): return ["tables", Self.segment(id), "pack.zip"]
+        case .spotChecks: return ["spot-checks"]
+        case .spotCheck(let id): return ["spot-checks", Self.segment(id)]
+        case .spotCheckConclusion(let id, let table): return ["spot-checks", Self.segment(id), "tables", Self.fileSegment(table)]
+        case .organisationPack(let id): return ["organisations", Self.segment(id), "pack.zip"]
+        case .tableReportDocx(let id): return ["tables", Self.segment(id), "report.docx"]
+        case .tableEvidenceFile(let id, let file): return ["tables", Self.segment(id), "evidence", Self.fileSegment(file)]
+        case .tableEvidenceDelete(let id, let file):
+            return ["tables", Self.segment(id), "evidence", Self.fileSegment(file), "delete"]
         case .tableExport(let id): return ["tables", Self.segment(id), "export"]
         case .tableExportFile(let id, let format): return ["tables", Self.segment(id), "export", format.pathSegment]
         case .tableAction(let id, let action): return ["tables", Self.segment(id), "actions", Self.segment(action)]
@@ -175,6 +216,7 @@ enum SitePath: Sendable {
         case .monitoringRoundSummary(let id): return ["monitoring", "rounds", Self.segment(id), "summary.xlsx"]
         case .monitoringEntryForm(let id): return ["monitoring", "entries", Self.segment(id), "form.xlsx"]
         case .monitoringEntryPrint(let id): return ["monitoring", "entries", Self.segment(id), "print"]
+        case .monitoringEntryReport(let id): return ["monitoring", "entries", Self.segment(id), "report.docx"]
         case .monitoringEntryLights(let id): return ["monitoring", "entries", Self.segment(id), "lights"]
         case .monitoringEntryImport(let id): return ["monitoring", "entries", Self.segment(id), "import"]
         case .library: return ["library"]
@@ -233,6 +275,12 @@ extension SitePath {
         var view: String
         var edit: String
         var selfEvaluation: String
+        var selfEvaluationForm: String
+        var selfEvaluationPrint: String
+        var evidence: String
+        var report: String
+        var reportDocx: String
+        var pack: String
         var export: String
         var exportJSON: String
         var api: String
@@ -245,6 +293,12 @@ extension SitePath {
             view = SitePath.table(.value(id)).path
             edit = SitePath.tableEdit(.value(id)).path
             selfEvaluation = SitePath.tableSelfEvaluation(.value(id)).path
+            selfEvaluationForm = SitePath.tableSelfEvaluationForm(.value(id)).path
+            selfEvaluationPrint = SitePath.tableSelfEvaluationPrint(.value(id)).path
+            evidence = SitePath.tableEvidence(.value(id)).path
+            report = SitePath.tableReport(.value(id)).path
+            reportDocx = SitePath.tableReportDocx(.value(id)).path
+            pack = SitePath.tablePack(.value(id)).path
             export = SitePath.tableExport(.value(id)).path
             exportJSON = SitePath.tableExportFile(.value(id), .json).path
             api = SitePath.api(.table(.value(id))).path

@@ -260,6 +260,7 @@ enum MoveScenario {
         defer { try? FileManager.default.removeItem(at: dir) }
         var before: DatabaseSnapshot?
         var draftID: UUID?
+        var liveID: UUID?
         try await withJixiao(database: from) { app in
             let approved = try await app.create(sampleTable(name: "满意度"))
             try await app.approve(approved.summary.id)
@@ -282,9 +283,15 @@ enum MoveScenario {
                 SitePath.monitoringEntry(.value(entry.id!)).path,
                 ["version": "1", MonitoringEntryForm.indicatorField(ids[0], "completed"): "70"])
             _ = try await app.postForm(SitePath.monitoringEntryAction(.value(entry.id!), .value(.submit)).path, ["version": "2"])
+            // 佐证材料 and a 自评报告 draft on the approved adjustment (issue #21)
+            let live = adjustment.summary.id
+            liveID = live
+            #expect(try await EvidenceTests.upload(app, live, name: "验收报告.pdf", EvidenceTests.pdf).status == .seeOther)
+            _ = try await app.postForm(SitePath.tableReport(.value(live)).path, ["basic": "迁移前写下的基本情况。"])
             before = try await snapshot(app.db)
             let m = try await DataExport.export(app.db, to: dir, withPasswordHashes: true)
             #expect(m.counts["goal_tables"] == 4)
+            #expect(m.counts["evidence_files"] == 1 && m.counts["report_drafts"] == 1)
         }
         let expected = try #require(before)
         #expect(expected.tables.contains { $0.status == "superseded" } && expected.tables.contains(where: \.deleted))
@@ -304,6 +311,12 @@ enum MoveScenario {
             let list = try await app.send(.GET, SitePath.api(.tables).path, as: .fillerC)
             let draft = try #require(draftID).uuidString
             #expect(list.status == .ok && list.body.string.contains(draft))
+            // the evidence is served from the new database, byte for byte, and the report keeps its words
+            let live = try #require(liveID)
+            let file = try #require(try await EvidenceRecord.query(on: app.db).first())
+            let got = try await app.send(.GET, SitePath.tableEvidenceFile(.value(live), .value(try file.requireID())).path)
+            #expect(got.status == .ok && Data(buffer: got.body) == EvidenceTests.pdf)
+            #expect(try await ReportDrafts.load(of: live, on: app.db).texts[.basic] == "迁移前写下的基本情况。")
         }
     }
 }

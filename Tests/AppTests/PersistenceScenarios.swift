@@ -171,6 +171,8 @@ struct PostgresPersistenceTests {
     @Test func carryForwardBulkAndConcurrent() async throws { try await CarryForwardTests.bulk(db) }
     // issue #19: the indicator library from the approved tables, suggestions, marks, .xlsx
     @Test func indicatorLibrary() async throws { try await LibraryScenarios.library(db) }
+    @Test("两个实例共用一个 PostgreSQL：一个实例上传的佐证材料，另一个实例照样下载、删除")
+    func evidenceAcrossInstances() async throws { try await EvidenceTests.twoInstances(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

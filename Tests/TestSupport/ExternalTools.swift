@@ -83,6 +83,16 @@ public enum ExternalTools {
         return result
     }
 
+    /// Keeps a copy of a rendered file (a PDF LibreOffice printed) in `$JIXIAO_RENDER_DIR` when it is set, for
+    /// `scripts/render-pack.sh` to turn into pictures a person looks at; does nothing otherwise.
+    public static func keepRender(_ file: URL, as name: String) {
+        guard let dir = ProcessInfo.processInfo.environment["JIXIAO_RENDER_DIR"], !dir.isEmpty else { return }
+        let target = URL(fileURLWithPath: dir).appendingPathComponent(name)
+        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: target)
+        try? FileManager.default.copyItem(at: file, to: target)
+    }
+
     public struct ToolFailure: Error, CustomStringConvertible {
         public var message: String
         public var description: String { message }

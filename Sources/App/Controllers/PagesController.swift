@@ -168,6 +168,15 @@ struct PagesController {
             page.guessRound = monitoring.lastRound
         }
         page.contradictions = monitoring.contradictions.map(\.message)
+        page.unitPack = d.summary.organisationID.map {
+            SitePath.organisationPack(.value($0)).path + (d.summary.year.map { "?year=\($0)" } ?? "")
+        }
+        page.evidence = try await EvidenceStore.index(of: d.summary.id, table: d.table, on: req.db)
+        page.evidenceLock = EvidenceController.lock(d, user: try req.requireUser())
+        page.evidenceAccepted = EvidenceCheck.accepted(maxBytes: min(config.maxEvidenceBytes, config.maxBodyBytes))
+        page.evidenceTargets = d.table.indicators.compactMap { i in
+            i.id.map { .init(id: $0, label: "\(i.level2)｜\(i.name)") }
+        }
         let targets = d.table.indicators.compactMap { i in i.id.map { ($0, i.targetText) } }
         page.targets = String(
             decoding: try JSONEncoder().encode(Dictionary(targets, uniquingKeysWith: { a, _ in a })), as: UTF8.self)

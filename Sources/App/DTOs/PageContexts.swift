@@ -319,6 +319,16 @@ enum PageContext {
         var targets = "{}"
         /// 自评: indicators called 完全不可能 in monitoring that now score full marks.
         var contradictions: [String] = []
+        /// 自评: the 佐证材料目录, whether this account may attach now (else why not), what is accepted, and
+        /// the indicators a file can be attached to.
+        var evidence: [EvidenceStore.Line] = []
+        var evidenceLock: String? = nil
+        var evidenceAccepted = ""
+        var evidenceTargets: [EvidenceTarget] = []
+        /// 自评: the pack of every approved table of the table's organisation for its year.
+        var unitPack: String? = nil
+
+        struct EvidenceTarget: Encodable { var id: String; var label: String }
 
         struct KindOption: Encodable { var value: String; var label: String }
 

@@ -23,6 +23,9 @@ struct PageSession: Encodable, Sendable {
     var monitoring = SitePath.monitoring.path
     /// 批量结转, for 绩效股 and 财政 (`TableStore.mayCarryInBulk`).
     var canCarryInBulk: Bool
+    /// 抽查: finance draws samples of submitted self-evaluations and records its conclusions.
+    var canSpotCheck: Bool
+    var spotChecks = SitePath.spotChecks.path
     var carryForward = SitePath.carryForward.path
     var library = SitePath.library.path
     /// 接口说明, for integrators: linked for the administrator only, who sets them up (the page, not raw JSON).
@@ -36,6 +39,7 @@ struct PageSession: Encodable, Sendable {
         isAdmin = user?.role == .admin
         canImport = user?.role.isUnitRole ?? false
         canCarryInBulk = user.map { TableStore.mayCarryInBulk($0.role) } ?? false
+        canSpotCheck = user.map { SpotChecks.mayDraw($0.role) } ?? false
         csrf = user?.csrfToken ?? ""
     }
 }

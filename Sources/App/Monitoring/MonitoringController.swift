@@ -21,6 +21,7 @@ struct MonitoringController {
         app.get(SitePath.monitoringRoundSummary(.key).pathComponents, use: summary)
         app.get(SitePath.monitoringEntryForm(.key).pathComponents, use: formXLSX)
         app.get(SitePath.monitoringEntryPrint(.key).pathComponents, use: printView)
+        app.get(SitePath.monitoringEntryReport(.key).pathComponents, use: reportDocx)
     }
 
     // MARK: 运行监控 (index)
@@ -342,6 +343,18 @@ struct MonitoringController {
         return Response(
             status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"],
             body: .init(string: MonitoringPrintView.html([MonitoredTable(table: table, entry: entry)])))
+    }
+
+    /// 绩效运行监控报告 (.docx) of an entry, with the lights of the round's profile.
+    @Sendable func reportDocx(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (e, r, table, entry, _) = try await load(req, user)
+        let lights = Monitor(profile: MonitoringProfile.named(r.profile) ?? .standard).lights(table: table, entry: entry)
+        let report = MonitoringReport(MonitoredTable(table: table, entry: entry), lights: lights)
+        let body = try await req.heavy { try report.data() }
+        return .download(
+            body, name: "监控报告-\(e.tableName).docx", asciiName: "monitoring-report.docx",
+            contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 
     /// 监控汇总表 of the entries of a round this account sees.

@@ -171,6 +171,8 @@ enum MonitoringPages {
         var measures: String
         var formXLSX: String
         var printView: String
+        /// 绩效运行监控报告 (.docx).
+        var reportDocx: String
         /// Cells that were not read as typed, by row and column (the page keeps what was typed).
         var unread: [String] = []
         /// What an import of a filled form did, cell by cell.
@@ -223,6 +225,7 @@ enum MonitoringPages {
             measures = entry.measures ?? ""
             formXLSX = SitePath.monitoringEntryForm(.value(id)).path
             printView = SitePath.monitoringEntryPrint(.value(id)).path
+            reportDocx = SitePath.monitoringEntryReport(.value(id)).path
             self.unread = unread.map(\.message)
             light = LightCell(lights.light, lights.explanation)
             budgetLight = LightCell(lights.budget.light, lights.budget.explanation)

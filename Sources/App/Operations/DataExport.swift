@@ -13,6 +13,8 @@ import SQLKit
 /// - `goal_tables.json`: each row's other columns (state, version, owner, dates…), naming its file;
 /// - `table_phases.json`: the workflow state and version of each phase;
 /// - `monitoring_rounds.json`, `monitoring_entries.json`: 运行监控 rounds and entries, as stored;
+/// - `evidence_files.json` (each file's row without its bytes) and `evidence/<id>`, the bytes as uploaded;
+///   `report_drafts.json`, `spot_checks.json`, `spot_check_items.json` (issue #21);
 /// - `audit.csv` (for people: the trail as the 审计记录 download writes it) and `audit_events.json` (every
 ///   column, snapshots included, for `import`);
 /// - `organisations.json`/`.csv`, `accounts.json`/`.csv`: without password hashes, so an imported account
@@ -107,6 +109,31 @@ enum DataExport {
         let entries = try await MonitoringEntryRecord.query(on: db).sort(\.$roundID).sort(\.$id).all()
         try e.encode(entries).write(to: dir.appendingPathComponent("monitoring_entries.json"))
         counts["monitoring_entries"] = entries.count
+
+        // 佐证材料: the rows without their bytes, each file beside them, read one at a time (they may be large)
+        let evidenceIDs = try await EvidenceRecord.query(on: db).sort(\.$uploadedAt).sort(\.$id).field(\.$id).all().compactMap(
+            \.id)
+        var evidence: [EvidenceRecord] = []
+        if !evidenceIDs.isEmpty {
+            try fm.createDirectory(at: dir.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        }
+        for id in evidenceIDs {
+            guard let r = try await EvidenceRecord.find(id, on: db) else { continue }
+            try r.content.write(to: dir.appendingPathComponent("evidence/\(id.uuidString)"))
+            r.content = Data()
+            evidence.append(r)
+        }
+        try e.encode(evidence).write(to: dir.appendingPathComponent("evidence_files.json"))
+        counts["evidence_files"] = evidence.count
+        let drafts = try await ReportDraftRecord.query(on: db).sort(\.$id).all()
+        try e.encode(drafts).write(to: dir.appendingPathComponent("report_drafts.json"))
+        counts["report_drafts"] = drafts.count
+        let checks = try await SpotCheckRecord.query(on: db).sort(\.$drawnAt).sort(\.$id).all()
+        try e.encode(checks).write(to: dir.appendingPathComponent("spot_checks.json"))
+        counts["spot_checks"] = checks.count
+        let items = try await SpotCheckItemRecord.query(on: db).sort(\.$spotCheckID).sort(\.$position).all()
+        try e.encode(items).write(to: dir.appendingPathComponent("spot_check_items.json"))
+        counts["spot_check_items"] = items.count
 
         let orgs = try await OrganisationRecord.query(on: db).sort(\.$path).all()
         try e.encode(orgs).write(to: dir.appendingPathComponent("organisations.json"))

@@ -41,6 +41,22 @@ enum DataImport {
         }
         let rounds = try optional("monitoring_rounds.json", as: [MonitoringRoundRecord].self)
         let entries = try optional("monitoring_entries.json", as: [MonitoringEntryRecord].self)
+        // issue #21 (exports made before it have none): each file's bytes checked against its recorded SHA-256
+        let evidence = try optional("evidence_files.json", as: [EvidenceRecord].self)
+        for r in evidence {
+            let id = try r.requireID()
+            guard let bytes = FileManager.default.contents(atPath: dir.appendingPathComponent("evidence/\(id.uuidString)").path)
+            else {
+                throw Failure("导入目录中缺少佐证材料“evidence/\(id.uuidString)”（\(r.fileName)）")
+            }
+            guard SHA256.hash(data: bytes).map({ String(format: "%02x", $0) }).joined() == r.sha256 else {
+                throw Failure("佐证材料“evidence/\(id.uuidString)”（\(r.fileName)）与导出时的校验值不符，文件可能已损坏")
+            }
+            r.content = bytes
+        }
+        let drafts = try optional("report_drafts.json", as: [ReportDraftRecord].self)
+        let checks = try optional("spot_checks.json", as: [SpotCheckRecord].self)
+        let checkItems = try optional("spot_check_items.json", as: [SpotCheckItemRecord].self)
         // the stored document of each row from its interchange file, checked before anything is written
         var read: [UUID: String] = [:]
         for r in tables {
@@ -119,6 +135,10 @@ enum DataImport {
                 try await restoreDates(sql, "monitoring_entries", m.id, ["updated_at": updated])
             }
             for e in events { try await e.create(on: tx) }
+            for r in evidence { try await r.create(on: tx) }
+            for r in drafts { try await r.create(on: tx) }
+            for r in checks { try await r.create(on: tx) }
+            for r in checkItems { try await r.create(on: tx) }
             // facts are derived: rebuilt for the live tables, as a save writes them (a superseded version's
             // indicators no longer count among the year's, and a deleted table's never did)
             for r in tables where r.deletedAt == nil && r.status != TableStatus.superseded.rawValue {

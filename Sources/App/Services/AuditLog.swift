@@ -124,6 +124,11 @@ enum AuditLog {
         case "carried-forward": return "由上年结转生成"
         case "monitoring-round-opened": return "开启监控轮次"
         case "monitoring-save": return "运行监控：保存填报"
+        case "evidence-added": return "上传佐证材料"
+        case "evidence-removed": return "删除佐证材料"
+        case "report-saved": return "保存自评报告"
+        case "spot-check-drawn": return "抽中自评抽查"
+        case "spot-check-conclusion": return "记录抽查结论"
         default: return action
         }
     }

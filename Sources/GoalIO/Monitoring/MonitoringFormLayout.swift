@@ -10,17 +10,10 @@ import GoalMonitoring
 /// are added: 全年预算数 (调整后) in the budget block and 纠偏措施 before 备注. A department table gets
 /// the 部门整体绩效运行监控表 of the same shape, with its three text fields under the grid.
 /// The .xlsx writer and the print view both draw this one layout, so they print alike.
-struct MonitoringFormLayout {
-    enum Role: String { case title, year, label, text, center, money, percent }
-    enum Content {
-        case empty, text(String), number(Double), money(Double), percent(Double)
-    }
-    struct Block {
-        var rows: ClosedRange<Int>
-        var columns: ClosedRange<Int>
-        var content: Content
-        var role: Role
-    }
+struct MonitoringFormLayout: PlacedForm {
+    typealias Role = PlacedBlock.Role
+    typealias Content = PlacedBlock.Content
+    typealias Block = PlacedBlock
 
     /// Columns: A 绩效指标 | B 一级 | C 二级 | D 三级 | E 年度指标值 | F 1-N月执行数 | G 全年预计执行数 |
     /// H–L the five causes | M 原因说明 | N–P 完成目标可能性 | Q 纠偏措施 | R 备注.
@@ -37,6 +30,9 @@ struct MonitoringFormLayout {
     /// The first of the grid's two heading rows (printed again on every page).
     var headingRow = 0
     var lastRow = 0
+    var headingRows: ClosedRange<Int> { headingRow...(headingRow + 1) }
+    var lastColumn: Int { Self.lastColumn }
+    var widths: [Int: Double] { Self.widths }
 
     init(_ t: MonitoredTable, department: String?) {
         let table = t.table, entry = t.entry
