@@ -54,6 +54,19 @@ struct ImportTests {
         return try #require(try await ImportDrafts.take(id, for: try await app.user(persona).id, on: app.db))
     }
 
+    /// 保存勾选的表, as the preview's form posts it: the draft and the ticked tables' indexes.
+    static func save(_ app: Application, draft: String, keeping keep: [Int]) async throws -> TestingHTTPResponse {
+        let signedIn = try await app.signedInHeaders()
+        let ticked = keep.map { "&keep%5B%5D=\($0)" }.joined()
+        return try await app.testing().sendRequest(
+            .POST, SitePath.importSave.path,
+            beforeRequest: { req in
+                req.headers.add(contentsOf: signedIn)
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: "draft=\(draft)&choosing=1\(ticked)")
+            })
+    }
+
     @Test("两个文件一次上传：两份的表都在预览里，注明来源，每处修复标在单元格上并编号")
     func severalFiles() async throws {
         let a = try Self.seed("003_9f3eda296765d47b.txt"), b = try Self.seed("000_b3337543220addae.txt")
@@ -90,15 +103,9 @@ struct ImportTests {
             let all = try await Self.document(in: html, app).tables
             try #require(all.count >= 3)
 
-            let signedIn = try await app.signedInHeaders()
-            let saved = try await app.testing().sendRequest(
-                .POST, SitePath.importSave.path,
-                beforeRequest: { req in
-                    req.headers.add(contentsOf: signedIn)
-                    req.headers.contentType = .urlEncodedForm
-                    req.body = ByteBuffer(string: "draft=\(draft)&choosing=1&keep%5B%5D=0&keep%5B%5D=2")
-                })
+            let saved = try await Self.save(app, draft: draft, keeping: [0, 2])
             #expect(saved.status == .seeOther)
+            let signedIn = try await app.signedInHeaders()
             let rows = try await TableStore.list(in: .all, on: app.db)
             #expect(rows.count == 2)
             // the list names a table by its project, else its unit
@@ -138,15 +145,7 @@ struct ImportTests {
             #expect(html.components(separatedBy: "name=\"keep[]\"").count - 1 == total)
             #expect(html.contains("aria-label=\"保存第 \(total) 张\""))
 
-            let signedIn = try await app.signedInHeaders()
-            let keep = [0, shown, total - 1].map { "keep%5B%5D=\($0)" }.joined(separator: "&")
-            let saved = try await app.testing().sendRequest(
-                .POST, SitePath.importSave.path,
-                beforeRequest: { req in
-                    req.headers.add(contentsOf: signedIn)
-                    req.headers.contentType = .urlEncodedForm
-                    req.body = ByteBuffer(string: "draft=\(try Self.draft(in: html))&choosing=1&\(keep)")
-                })
+            let saved = try await Self.save(app, draft: try Self.draft(in: html), keeping: [0, shown, total - 1])
             #expect(saved.status == .seeOther)
             #expect(try await TableStore.list(in: .all, on: app.db).count == 3)
         }
