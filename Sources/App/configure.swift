@@ -79,11 +79,12 @@ enum JixiaoMigrations {
     /// Added since: server-side import drafts, the printed unit, phases and indicator facts; the unit head's
     /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
     /// 运行监控 rounds and entries; the links of 结转到下一年; the 首页's indexes over live tables;
-    /// the indicator library (facts' texts, its indexes, finance's marks).
-    /// `AddConfirmationAndAccountControls` and `AddCarryForwardLinks` come first: the later ones read the models,
+    /// the indicator library (facts' texts, its indexes, finance's marks); the 总览's execution rate and rule codes.
+    /// `AddConfirmationAndAccountControls`, `AddCarryForwardLinks` and `AddOverviewColumns` come first: the later ones read the models,
     /// which have their columns (a database that ran the others already runs them alone).
     static let thisRelease: [any Migration] = [
-        AddConfirmationAndAccountControls(), AddCarryForwardLinks(), CreateImportDrafts(), AddPrintedUnitToGoalTables(),
+        AddConfirmationAndAccountControls(), AddCarryForwardLinks(), AddOverviewColumns(), CreateImportDrafts(),
+        AddPrintedUnitToGoalTables(),
         CreatePhasesAndFacts(), AddChangesToAuditEvents(), CreateMonitoring(), AddLiveTableIndexes(),
         CreateIndicatorLibrary(),
     ]

@@ -170,6 +170,7 @@ struct PostgresPersistenceTests {
     @Test func carryForwardBulkAndConcurrent() async throws { try await CarryForwardTests.bulk(db) }
     // issue #19: the indicator library from the approved tables, suggestions, marks, .xlsx
     @Test func indicatorLibrary() async throws { try await LibraryScenarios.library(db) }
+    @Test func overviewAggregates() async throws { try await OverviewStoreTests.aggregates(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

@@ -34,11 +34,7 @@ struct PagesController {
     @Sendable func home(req: Request) async throws -> View {
         let user = try req.requireUser()
         let scope = Access.scope(of: user)
-        let query = TableListQuery(
-            q: req.query[String.self, at: "q"], state: req.query[String.self, at: "state"],
-            mine: req.query[String.self, at: "mine"],
-            unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
-            kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
+        let query = TableListQuery(req)
         let page = try await TableStore.page(query, in: scope, for: user, on: req.db)
         let facets = try await TableStore.facets(in: scope, on: req.db)
         var home = PageContext.Home(page, query: query, facets: facets)

@@ -1,5 +1,7 @@
 import Foundation
 import GoalCore
+import GoalScoring
+import Vapor
 
 /// The 首页's filter form (unit, year, kind) and its page links, built from a `TableListQuery` and one page of rows.
 extension PageContext {
@@ -16,6 +18,8 @@ extension PageContext {
         var units: [String]
         var years: [Option]
         var kinds: [Option]
+        var grades: [Option]
+        var lights: [Option]
         var isFiltered: Bool
         var clear = SitePath.home.path
         /// Parts of the address that could not be read, in Chinese.
@@ -42,6 +46,18 @@ extension PageContext {
     }
 }
 
+extension TableListQuery {
+    /// The filter of an address, as the 首页 and the 总览 both read it.
+    init(_ req: Request) {
+        self.init(
+            q: req.query[String.self, at: "q"], state: req.query[String.self, at: "state"],
+            mine: req.query[String.self, at: "mine"],
+            unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
+            kind: req.query[String.self, at: "kind"], grade: req.query[String.self, at: "grade"],
+            light: req.query[String.self, at: "light"], page: req.query[String.self, at: "page"])
+    }
+}
+
 extension PageContext.Home {
     init(_ page: TableListPage, query: TableListQuery, facets: TableListFacets) {
         self.init(page.rows)
@@ -55,6 +71,8 @@ extension PageContext.Home {
             units: facets.units,
             years: years.map { .init(value: $0, label: $0 + "年度", selected: $0 == query.year.map(String.init)) },
             kinds: TableKind.allCases.map { .init(value: $0.rawValue, label: $0.shortLabel, selected: $0 == query.kind) },
+            grades: Grade.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, selected: $0 == query.grade) },
+            lights: ListLight.allCases.map { .init(value: $0.rawValue, label: $0.light.rawValue, selected: $0 == query.light) },
             isFiltered: query.isFiltered, problems: query.problems)
         let from = (page.page - 1) * query.perPage + 1
         pager = PageContext.Pager(
