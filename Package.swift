@@ -44,7 +44,8 @@ let package = Package(
         // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
         .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "GoalIO", dependencies: ["GoalCore", "GoalMonitoring", "GoalLibrary", "OfficeXML", "CSVKit"]),
+        .target(
+            name: "GoalIO", dependencies: ["GoalCore", "GoalMonitoring", "GoalLibrary", "GoalCharts", "OfficeXML", "CSVKit"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -87,7 +88,8 @@ let package = Package(
         .testTarget(name: "GoalMonitoringTests", dependencies: ["GoalMonitoring", "GoalCore", "GoalScoring"]),
         .testTarget(name: "GoalChartsTests", dependencies: ["GoalCharts"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
-        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalCore", "GoalMonitoring", "OfficeXML", "TestSupport"]),
+        .testTarget(
+            name: "GoalIOTests", dependencies: ["GoalIO", "GoalCore", "GoalMonitoring", "GoalCharts", "OfficeXML", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["jixiao", "GoalCore", "OfficeXML", "TestSupport"]),
         .testTarget(
             name: "AppTests",

@@ -22,6 +22,8 @@ extension PageContext {
         var lights: [Option]
         var isFiltered: Bool
         var clear = SitePath.home.path
+        /// Where the form sends its choices: the 首页 or the 总览, which read the same filter.
+        var action = SitePath.home.path
         /// Parts of the address that could not be read, in Chinese.
         var problems: [String]
     }
@@ -58,12 +60,11 @@ extension TableListQuery {
     }
 }
 
-extension PageContext.Home {
-    init(_ page: TableListPage, query: TableListQuery, facets: TableListFacets) {
-        self.init(page.rows)
-        count = page.total
+extension PageContext.HomeFilter {
+    /// The form as `query` fills it, with the choices the account's tables offer: the 首页's and the 总览's.
+    init(query: TableListQuery, facets: TableListFacets, action: String = SitePath.home.path) {
         let years = facets.years.map(String.init)
-        filter = PageContext.HomeFilter(
+        self.init(
             q: query.words.joined(separator: " "),
             states: ListState.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == query.state) },
             mine: query.mine,
@@ -73,7 +74,15 @@ extension PageContext.Home {
             kinds: TableKind.allCases.map { .init(value: $0.rawValue, label: $0.shortLabel, selected: $0 == query.kind) },
             grades: Grade.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, selected: $0 == query.grade) },
             lights: ListLight.allCases.map { .init(value: $0.rawValue, label: $0.light.rawValue, selected: $0 == query.light) },
-            isFiltered: query.isFiltered, problems: query.problems)
+            isFiltered: query.isFiltered, clear: action, action: action, problems: query.problems)
+    }
+}
+
+extension PageContext.Home {
+    init(_ page: TableListPage, query: TableListQuery, facets: TableListFacets) {
+        self.init(page.rows)
+        count = page.total
+        filter = PageContext.HomeFilter(query: query, facets: facets)
         let from = (page.page - 1) * query.perPage + 1
         pager = PageContext.Pager(
             page: page.page, pageCount: page.pageCount, total: page.total,
