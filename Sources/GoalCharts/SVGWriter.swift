@@ -55,9 +55,11 @@ struct SVGWriter {
         if link != nil { body += "</a>" }
     }
 
-    /// The whole element.
+    /// The whole element. Its own width and height are its natural size, so a small chart (a matrix of
+    /// two columns) is not blown up to the page's width; the page's CSS only shrinks it (`max-width`).
     var svg: String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGText.coord(width)) \(SVGText.coord(height))\" "
+            + "width=\"\(SVGText.coord(width))\" height=\"\(SVGText.coord(height))\" "
             + "role=\"img\" class=\"chart\" font-family=\"sans-serif\"><title>\(SVGText.escape(title))</title>\(body)</svg>"
     }
 }
