@@ -13,8 +13,8 @@ import VaporTesting
 ///
 /// | unit (department) | 2026 tables | what happened |
 /// | --- | --- | --- |
-/// | 测试单位甲 (D1) | a1 草稿 with an empty 指标值 (F04); a2 已批复, actuals 80 / 95, 执行 10 of 10; a3 草稿 after two 退回 | 2025: a0 已批复, 满意度 85 |
-/// | 测试单位乙 (D1) | b1 已批复, actuals 70 / 95, 执行 8 of 10 | |
+/// | 测试单位甲 (D1) | a1 草稿 with an empty 指标值 (F04); a2 已批复, actuals 80 / 95, 执行 10 of 10, 自评 submitted, monitored (已审核); a3 草稿 after two 退回 | 2025: a0 已批复, 满意度 85 |
+/// | 测试单位乙 (D1) | b1 已批复, actuals 70 / 95, 执行 8 of 10, monitoring not yet 已审核 | |
 /// | 测试单位丙 (D2) | c1 草稿 | |
 /// | 测试单位丁 (D1) | none: not started | |
 ///
@@ -64,19 +64,21 @@ struct OverviewStoreTests {
             try await app.act(.submit, a3, as: .fillerA)
             try await app.act(.sendBack, a3, as: .businessD1, comment: "请补充测算依据")
         }
+        try await app.act(.submitEvaluation, a2, as: .fillerA)
         let b1 = try await approved(app, table("补助项目"), actuals: ("70", "95"), spent: 8, filler: .fillerB)
         let c1 = try await app.create(table("建设项目"), as: .fillerC).summary.id
         _ = try await app.owner(named: "测试单位丁", under: .businessD1)
-        // a monitoring round of period 6 with lights on a2 (红) and b1 (绿), as the monitoring store leaves them
+        // a monitoring round of period 6 with lights on a2 (红, 已审核) and b1 (绿, still with the department),
+        // as the monitoring store leaves them
         let round = MonitoringRoundRecord()
         round.year = 2026; round.period = 6; round.kind = "self"; round.profile = "default"; round.title = "2026年1—6月"
         round.scope = "[]"; round.dueAt = Date(); round.orgPath = "/"; round.openedBy = "测试"
         try await round.create(on: app.db)
-        for (id, light) in [(a2, Light.red), (b1, Light.green)] {
+        for (id, light, status) in [(a2, Light.red, "accepted"), (b1, Light.green, "departmentReviewed")] {
             let r = try #require(try await GoalTableRecord.find(id, on: app.db))
             let e = MonitoringEntryRecord()
             e.roundID = try round.requireID(); e.tableID = id; e.tableName = r.name; e.unit = r.unit
-            e.organisationID = r.organisationID; e.orgPath = r.orgPath; e.status = "accepted"; e.rectification = "none"
+            e.organisationID = r.organisationID; e.orgPath = r.orgPath; e.status = status; e.rectification = "none"
             e.version = 1; e.light = light.rawValue
             try await e.create(on: app.db)
         }

@@ -171,6 +171,7 @@ struct PostgresPersistenceTests {
     // issue #19: the indicator library from the approved tables, suggestions, marks, .xlsx
     @Test func indicatorLibrary() async throws { try await LibraryScenarios.library(db) }
     @Test func overviewAggregates() async throws { try await OverviewStoreTests.aggregates(db) }
+    @Test func overviewInputIndicators() async throws { try await InputIndicatorsTests.computed(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

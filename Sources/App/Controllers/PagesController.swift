@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import GoalWorkflow
 import GoalCheck
+import GoalCharts
 import GoalCore
 import GoalIO
 import Vapor
@@ -164,6 +165,13 @@ struct PagesController {
             page.guessRound = monitoring.lastRound
         }
         page.contradictions = monitoring.contradictions.map(\.message)
+        if let offered = try await InputIndicators.offered(for: d, on: req.db) {
+            page.computed = offered.rows.map { .init(name: $0.name, arithmetic: $0.item.arithmetic) }
+            let values = offered.rows.compactMap { row in row.item.percent.map { (row.id, SVGText.number($0, decimals: 2)) } }
+            page.computedValues = String(
+                decoding: try JSONEncoder().encode(Dictionary(values, uniquingKeysWith: { a, _ in a })), as: UTF8.self)
+            page.computedYear = offered.year
+        }
         let targets = d.table.indicators.compactMap { i in i.id.map { ($0, i.targetText) } }
         page.targets = String(
             decoding: try JSONEncoder().encode(Dictionary(targets, uniquingKeysWith: { a, _ in a })), as: UTF8.self)

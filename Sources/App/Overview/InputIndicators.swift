@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import GoalCharts
 import GoalCore
@@ -88,6 +89,22 @@ struct InputIndicators: Sendable, Equatable {
             """
         ).first(decoding: Counts.self)
         return of(counts: row ?? Counts(projects: 0, complete: 0, approved: 0, evaluated: 0, monitored: 0), year: year)
+    }
+
+    /// For the 自评 of a department's (or unit's) own 整体支出 table: the indicators of the table that are
+    /// among these three, each with its computed item, for the department's subtree in the table's year.
+    /// nil for a 项目支出 table, or one with none of these indicators.
+    static func offered(for d: TableDetailDTO, on db: any Database) async throws
+        -> (year: Int, rows: [(id: String, name: String, item: Item)])?
+    {
+        guard d.table.kind != .project, let year = d.summary.year else { return nil }
+        let wanted = d.table.indicators.filter { i in names.values.contains { $0.contains(i.name.filter { !$0.isWhitespace }) } }
+        guard !wanted.isEmpty, let r = try await GoalTableRecord.find(d.summary.id, on: db) else { return nil }
+        let computed = try await compute(year: year, scope: .subtree(r.orgPath), on: try TablePhases.sql(db))
+        let rows = wanted.compactMap { i in
+            i.id.flatMap { id in computed.item(forIndicator: i.name).map { (id: id, name: i.name, item: $0) } }
+        }
+        return rows.isEmpty ? nil : (year, rows)
     }
 
     var table: ChartTable {
