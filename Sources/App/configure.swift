@@ -35,6 +35,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
     app.asyncCommands.use(StoreBenchCommand(), as: "bench-store")
     app.asyncCommands.use(ListBenchCommand(), as: "bench-list")
+    app.asyncCommands.use(OverviewBenchCommand(), as: "bench-overview")
     app.asyncCommands.use(LibraryBenchCommand(), as: "bench-library")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
