@@ -1,4 +1,5 @@
 import Foundation
+import GoalCheck
 import GoalCore
 import GoalScoring
 import Vapor
@@ -20,6 +21,7 @@ extension PageContext {
         var kinds: [Option]
         var grades: [Option]
         var lights: [Option]
+        var rules: [Option]
         var isFiltered: Bool
         var clear = SitePath.home.path
         /// Where the form sends its choices: the 首页 or the 总览, which read the same filter.
@@ -56,7 +58,8 @@ extension TableListQuery {
             mine: req.query[String.self, at: "mine"],
             unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
             kind: req.query[String.self, at: "kind"], grade: req.query[String.self, at: "grade"],
-            light: req.query[String.self, at: "light"], page: req.query[String.self, at: "page"])
+            light: req.query[String.self, at: "light"], rule: req.query[String.self, at: "rule"],
+            page: req.query[String.self, at: "page"])
     }
 }
 
@@ -74,6 +77,9 @@ extension PageContext.HomeFilter {
             kinds: TableKind.allCases.map { .init(value: $0.rawValue, label: $0.shortLabel, selected: $0 == query.kind) },
             grades: Grade.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, selected: $0 == query.grade) },
             lights: ListLight.allCases.map { .init(value: $0.rawValue, label: $0.light.rawValue, selected: $0 == query.light) },
+            rules: RuleCatalogue.all.map {
+                .init(value: $0.code, label: "\($0.code) \($0.title)", selected: $0.code == query.rule)
+            },
             isFiltered: query.isFiltered, clear: action, action: action, problems: query.problems)
     }
 }

@@ -30,6 +30,7 @@ struct OverviewFilter: Sendable {
         if let state = query.state { s = s + " AND " + state.sqlCondition }
         if let grade = query.grade { s = s + " AND t.grade = \(bind: grade.rawValue)" }
         if let light = query.light { s = s + " AND " + Self.lightCondition(light) }
+        if let rule = query.rule { s = s + " AND t.finding_codes LIKE \(bind: "%," + rule + ",%")" }
         if query.mine {
             let states = user.map { TableStore.waitingStates(for: $0) } ?? []
             if states.isEmpty {

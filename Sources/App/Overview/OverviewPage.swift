@@ -84,7 +84,9 @@ struct OverviewPage: Encodable {
 
         let rules = BarChart(
             title: "检查发现最多的规则（涉及表数）", valueHeading: "表数",
-            bars: f.quality.rules.prefix(10).map { .init("\($0.rule.code) \($0.rule.title)", Double($0.tables)) }
+            bars: f.quality.rules.prefix(10).map { r in
+                .init("\(r.rule.code) \(r.rule.title)", Double(r.tables), link: link(q) { $0.rule = r.rule.code })
+            }
         ).render()
         let topRules = f.quality.rules.prefix(6).map(\.rule)
         let worstUnits = f.quality.units.filter { !$0.byRule.isEmpty }
@@ -98,7 +100,11 @@ struct OverviewPage: Encodable {
                         let n = u.byRule[rule.code] ?? 0
                         return n == 0
                             ? .init(.green, "0")
-                            : .init(rule.severity == .error ? .red : .amber, String(n), link: link(q) { $0.unit = u.unit })
+                            : .init(
+                                rule.severity == .error ? .red : .amber, String(n),
+                                link: link(q) {
+                                    $0.unit = u.unit; $0.rule = rule.code
+                                })
                     }, link: link(q) { $0.unit = u.unit })
             }
         ).render()

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GoalCheck
 import GoalCore
 import GoalMonitoring
 import GoalScoring
@@ -25,6 +26,9 @@ extension TableStore {
         if let kind = query.kind { matching.filter(\.$kind == kind.rawValue) }
         // 自评等级 and 预警灯: the 总览's bars link here, so the list takes what they filter by
         if let grade = query.grade { matching.filter(\.$grade == grade.rawValue) }
+        if let rule = query.rule {
+            matching.filter(.sql(embed: "goal_tables.finding_codes LIKE \(bind: "%," + rule + ",%")"))
+        }
         if let light = query.light {
             matching.filter(
                 .sql(
@@ -90,6 +94,8 @@ struct TableListQuery: Sendable, Equatable {
     var grade: Grade?
     /// A monitoring light the table had in any round.
     var light: ListLight?
+    /// A checker rule the table breaks (`F04`): the 总览's rule bars link here.
+    var rule: String?
     var page: Int = 1
     var perPage: Int = TableListQuery.defaultPerPage
     var problems: [String] = []
@@ -103,7 +109,7 @@ struct TableListQuery: Sendable, Equatable {
     /// From the query string's texts (`nil` or empty: no filter).
     init(
         q: String? = nil, state: String? = nil, mine: String? = nil, unit: String?, year: String?, kind: String?,
-        grade: String? = nil, light: String? = nil, page: String?
+        grade: String? = nil, light: String? = nil, rule: String? = nil, page: String?
     ) {
         func given(_ s: String?) -> String? {
             guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
@@ -146,6 +152,13 @@ struct TableListQuery: Sendable, Equatable {
                 problems.append("预警灯“\(l)”无法识别，已忽略该条件")
             }
         }
+        if let r = given(rule) {
+            if let known = RuleCatalogue.all.first(where: { $0.code == r.uppercased() }) {
+                self.rule = known.code
+            } else {
+                problems.append("检查规则“\(r.prefix(20))”无法识别，已忽略该条件")
+            }
+        }
         if let p = given(page) {
             if let n = Int(p), n >= 1 { self.page = n } else { problems.append("页码“\(p)”无效，已显示第 1 页") }
         }
@@ -162,6 +175,7 @@ struct TableListQuery: Sendable, Equatable {
         if let kind { items.append(.init(name: "kind", value: kind.rawValue)) }
         if let grade { items.append(.init(name: "grade", value: grade.rawValue)) }
         if let light { items.append(.init(name: "light", value: light.rawValue)) }
+        if let rule { items.append(.init(name: "rule", value: rule)) }
         if page > 1 { items.append(.init(name: "page", value: String(page))) }
         var c = URLComponents()
         c.queryItems = items
@@ -170,6 +184,7 @@ struct TableListQuery: Sendable, Equatable {
 
     var isFiltered: Bool {
         unit != nil || year != nil || kind != nil || !words.isEmpty || state != nil || mine || grade != nil || light != nil
+            || rule != nil
     }
 }
 
