@@ -44,6 +44,10 @@ struct OverviewFilter: Sendable {
         return s
     }
 
+    /// `AND f.year = …` on `indicator_facts f`, when the filter names a year: the facts' own year lets the
+    /// planner start from `indicator_facts_year_name (year, name)` rather than every fact of every year.
+    var factYear: SQLQueryString { query.year.map { " AND f.year = \(bind: $0)" } ?? "" }
+
     /// `AND …` for the tables an account may see, as `Access` decides it. On SQLite a subtree is a range
     /// of bytes (its `LIKE` ignores case and cannot use an index), on PostgreSQL a prefix.
     static func scope(_ scope: Access.Scope, path: String, organisation: String, dialect: String) -> SQLQueryString {

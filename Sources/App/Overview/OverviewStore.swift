@@ -234,7 +234,7 @@ enum OverviewStore {
             SELECT f.table_id AS table_id, t.name AS table_name, t.unit AS unit, f.name AS name, \
             f.target_value AS target_value, f.actual_value AS actual_value, f.target_unit AS target_unit \
             FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
-            WHERE \(f.conditions()) AND f.target_value IS NOT NULL AND f.target_value <> 0 AND f.actual_value IS NOT NULL \
+            WHERE \(f.conditions())\(f.factYear) AND f.target_value IS NOT NULL AND f.target_value <> 0 AND f.actual_value IS NOT NULL \
             ORDER BY ABS(f.actual_value - f.target_value) / ABS(f.target_value) DESC, t.unit, f.name LIMIT \(bind: limit)
             """
         ).all(decoding: Row.self)
@@ -294,7 +294,7 @@ enum OverviewStore {
         return try await sql.raw(
             """
             SELECT f.name AS name, COUNT(*) AS n FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
-            WHERE \(f.conditions()) AND f.name LIKE \(bind: "%满意%") GROUP BY f.name ORDER BY COUNT(*) DESC, f.name LIMIT 1
+            WHERE \(f.conditions())\(f.factYear) AND f.name LIKE \(bind: "%满意%") GROUP BY f.name ORDER BY COUNT(*) DESC, f.name LIMIT 1
             """
         ).first(decoding: Row.self)?.name
     }
