@@ -39,10 +39,14 @@ let package = Package(
         .target(name: "GoalMonitoring", dependencies: ["GoalCore", "GoalScoring"]),
         // 指标库: entries grouped from approved tables, their statistics, search and suggestions (no web, no database).
         .target(name: "GoalLibrary", dependencies: ["GoalCore"]),
+        // 总览的图: bars, stacked bars, histogram, scatter, light matrix as small SVG, each with its table (no web, no database).
+        .target(name: "GoalCharts"),
         // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
         .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "GoalIO", dependencies: ["GoalCore", "GoalScoring", "GoalMonitoring", "GoalLibrary", "OfficeXML", "CSVKit"]),
+        .target(
+            name: "GoalIO",
+            dependencies: ["GoalCore", "GoalScoring", "GoalMonitoring", "GoalLibrary", "GoalCharts", "OfficeXML", "CSVKit"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -59,7 +63,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "GoalCore", "GoalCheck", "GoalScoring", "GoalWorkflow", "GoalMonitoring", "GoalLibrary", "GoalIO", "OfficeXML",
-                "CSVKit", .product(name: "Vapor", package: "vapor"),
+                "CSVKit", "GoalCharts", .product(name: "Vapor", package: "vapor"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -83,8 +87,11 @@ let package = Package(
         .testTarget(name: "GoalWorkflowTests", dependencies: ["GoalWorkflow", "GoalCore"]),
         .testTarget(name: "GoalLibraryTests", dependencies: ["GoalLibrary", "GoalCore", "GoalIO", "OfficeXML", "TestSupport"]),
         .testTarget(name: "GoalMonitoringTests", dependencies: ["GoalMonitoring", "GoalCore", "GoalScoring"]),
+        .testTarget(name: "GoalChartsTests", dependencies: ["GoalCharts"]),
         .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
-        .testTarget(name: "GoalIOTests", dependencies: ["GoalIO", "GoalCore", "GoalScoring", "GoalMonitoring", "OfficeXML", "TestSupport"]),
+        .testTarget(
+            name: "GoalIOTests",
+            dependencies: ["GoalIO", "GoalCore", "GoalScoring", "GoalMonitoring", "GoalCharts", "OfficeXML", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["jixiao", "GoalCore", "OfficeXML", "TestSupport"]),
         .testTarget(
             name: "AppTests",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser check: headless Chromium (Debian's `chromium`) opens 首页 (also filtered), 表格, 导入, 编辑 (also with
+# Browser check: headless Chromium (Debian's `chromium`) opens 首页 (also filtered), 总览 (as 财政 and 业务股室, its print view and a drill-down), 表格, 导入, 编辑 (also with
 # every row's detail open, and a 指标库 suggestion taken for a typed name), 指标库 and 自评 at 1366×768 and
 # 390×844, saves screenshots to bench-out/browser/, and fails when a page logs a JavaScript error or when
 # the self-evaluation page did not get its scores and its what-if (one row is left short of its target) from the API.
@@ -77,8 +77,17 @@ python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan.js
 
 # a reviewer and the administrator see their own pages
 sign_in yewu
-echo '[{"name": "review", "path": "/tables/'"$ID"'"}, {"name": "review-home", "path": "/"}]' >"$WORK/plan-review.json"
+echo '[{"name": "review", "path": "/tables/'"$ID"'"}, {"name": "review-home", "path": "/"},
+ {"name": "overview-yewu", "path": "/overview", "expect": "填报进度", "fullPage": true}]' >"$WORK/plan-review.json"
 python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan-review.json" || FAIL=1
+# 总览 as finance (everything) at 1366×768 and on a phone, its print view (A4 landscape) and its drill-down
+sign_in jixiao
+echo '[{"name": "overview", "path": "/overview", "expect": "同一指标跨单位对比", "fullPage": true},
+ {"name": "overview-print", "path": "/overview?print=1", "media": "print", "sizes": [[1123, 794]], "fullPage": true,
+  "expect": "投入管理指标"},
+ {"name": "overview-drill", "path": "/overview", "sizes": [[1366, 768]],
+  "do": [{"click": "#progress .chart-table a"}], "expect": "张表"}]' >"$WORK/plan-overview.json"
+python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan-overview.json" || FAIL=1
 sign_in admin
 echo '[{"name": "admin", "path": "/admin"}, {"name": "admin-accounts", "path": "/admin", "scroll": "table.accounts",
   "do": [{"click": "table.accounts details summary"}]}]' >"$WORK/plan-admin.json"

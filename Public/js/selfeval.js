@@ -7,6 +7,9 @@
   var execFields = ["budget", "spent", "weight", "explanation"];
   var guesses = {};
   try { guesses = JSON.parse(form.dataset.guesses || "{}"); } catch (e) { guesses = {}; }
+  // 投入管理 indicators the system computed from its own records (监控完成率 …), by indicator id
+  var computed = {};
+  try { computed = JSON.parse(form.dataset.computed || "{}"); } catch (e) { computed = {}; }
   // each target as the server writes it (Indicator.targetText), by indicator id: the page never composes one
   var targets = {};
   try { targets = JSON.parse(form.dataset.targets || "{}"); } catch (e) { targets = {}; }
@@ -53,6 +56,7 @@
         input.value = ind[f[0]] || "";
         // the last monitoring round's 全年预计完成值: a marked hint in an empty 实际完成值, never a value
         if (f[0] === "actual" && !input.value && ind.id && guesses[ind.id]) input.placeholder = "监控预计：" + guesses[ind.id];
+        if (f[0] === "actual" && !input.value && ind.id && computed[ind.id]) input.placeholder = "系统计算：" + computed[ind.id];
         input.addEventListener("input", function () { ind[f[0]] = input.value === "" ? null : input.value; page.changed(); score(); });
         td.appendChild(input); tr.appendChild(td);
       });

@@ -86,6 +86,9 @@ enum SitePath: Sendable {
     case monitoringEntryLights(Param<UUID>)
     /// A filled 执行监控表 (.xlsx, .xls, .docx, text) read into the entry.
     case monitoringEntryImport(Param<UUID>)
+    /// 总览: where the year stands for everything the account sees (charts, tables, drill-down), and as .xlsx.
+    case overview
+    case overviewExport
     /// 指标库: search and statistics; finance's marks, own entries, .xlsx export and import.
     case library
     case libraryMarks
@@ -219,6 +222,8 @@ enum SitePath: Sendable {
         case .monitoringEntryReport(let id): return ["monitoring", "entries", Self.segment(id), "report.docx"]
         case .monitoringEntryLights(let id): return ["monitoring", "entries", Self.segment(id), "lights"]
         case .monitoringEntryImport(let id): return ["monitoring", "entries", Self.segment(id), "import"]
+        case .overview: return ["overview"]
+        case .overviewExport: return ["overview", "export.xlsx"]
         case .library: return ["library"]
         case .libraryMarks: return ["library", "marks"]
         case .libraryEntries: return ["library", "entries"]

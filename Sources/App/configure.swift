@@ -35,6 +35,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(CreateAdminCommand(accounts: Accounts(cost: config.bcryptCost)), as: "create-admin")
     app.asyncCommands.use(StoreBenchCommand(), as: "bench-store")
     app.asyncCommands.use(ListBenchCommand(), as: "bench-list")
+    app.asyncCommands.use(OverviewBenchCommand(), as: "bench-overview")
     app.asyncCommands.use(LibraryBenchCommand(), as: "bench-library")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
@@ -81,11 +82,12 @@ enum JixiaoMigrations {
     /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
     /// 运行监控 rounds and entries; the links of 结转到下一年; the 首页's indexes over live tables;
     /// the indicator library (facts' texts, its indexes, finance's marks); the planner's indexes; 佐证材料,
-    /// 自评报告 drafts and 自评抽查 (issue #21).
-    /// `AddConfirmationAndAccountControls` and `AddCarryForwardLinks` come first: the later ones read the models,
+    /// 自评报告 drafts and 自评抽查 (issue #21); the 总览's execution rate and rule codes.
+    /// `AddConfirmationAndAccountControls`, `AddCarryForwardLinks` and `AddOverviewColumns` come first: the later ones read the models,
     /// which have their columns (a database that ran the others already runs them alone).
     static let thisRelease: [any Migration] = [
-        AddConfirmationAndAccountControls(), AddCarryForwardLinks(), CreateImportDrafts(), AddPrintedUnitToGoalTables(),
+        AddConfirmationAndAccountControls(), AddCarryForwardLinks(), AddOverviewColumns(), CreateImportDrafts(),
+        AddPrintedUnitToGoalTables(),
         CreatePhasesAndFacts(), AddChangesToAuditEvents(), CreateMonitoring(), AddLiveTableIndexes(),
         CreateIndicatorLibrary(), AddPlannerIndexes(), CreateEvidence(), CreateReportDrafts(), CreateSpotChecks(),
     ]

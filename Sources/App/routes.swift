@@ -33,4 +33,5 @@ func routes(_ app: Application, _ config: AppConfig) throws {
     AdminController(accounts: accounts).register(signedIn)
     TablesAPIController(config: config).register(signedIn)
     LibraryController().register(signedIn)
+    OverviewController().register(signedIn)
 }

@@ -173,6 +173,8 @@ struct PostgresPersistenceTests {
     @Test func indicatorLibrary() async throws { try await LibraryScenarios.library(db) }
     @Test("两个实例共用一个 PostgreSQL：一个实例上传的佐证材料，另一个实例照样下载、删除")
     func evidenceAcrossInstances() async throws { try await EvidenceTests.twoInstances(db) }
+    @Test func overviewAggregates() async throws { try await OverviewStoreTests.aggregates(db) }
+    @Test func overviewInputIndicators() async throws { try await InputIndicatorsTests.computed(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

@@ -15,6 +15,8 @@ Optional per entry:
         A step whose selector matches nothing fails the page, unless the step says "optional": true.
   "expect": TEXT   the page (after its steps) must show this text.
   "scroll": SELECTOR   scrolled into view before the screenshot.
+  "media": "print"   the page as printed (CSS @media print), e.g. the 总览's A4 landscape layout.
+  "fullPage": true   the screenshot shows the whole page, not only the first screen (at most 8000 px).
   "status": CODE   a refusal the walk means to see: the page reached by the steps answers CODE (and that
         answer is not a failure); any other 4xx/5xx still is.
 Every page reached must answer below 400, and so must every visible link on it (fetched with the
@@ -162,6 +164,7 @@ try:
         for width, height in entry.get("sizes", [[1366, 768], [390, 844]]):
             send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
                  mobile=width < 600)
+            send("Emulation.setEmulatedMedia", media=entry.get("media", ""))
             events.clear()
             send("Page.navigate", url=base + entry["path"])
             wait_for_load()
@@ -211,6 +214,12 @@ try:
                             expression="document.documentElement.scrollWidth - document.documentElement.clientWidth")["result"].get("value", 0)
             if entry.get("scroll"):
                 evaluate(f"(e => e && e.scrollIntoView({{block: 'start'}}))(document.querySelector({json.dumps(entry['scroll'])}))")
+                drain(0.3)
+            if entry.get("fullPage"):
+                full = send("Runtime.evaluate", returnByValue=True,
+                            expression="document.documentElement.scrollHeight")["result"].get("value", height)
+                send("Emulation.setDeviceMetricsOverride", width=width, height=min(max(full, height), 8000),
+                     deviceScaleFactor=1, mobile=width < 600)
                 drain(0.3)
             shot = send("Page.captureScreenshot", format="png")
             path = os.path.join(out, f"{entry['name']}-{width}x{height}.png")

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import GoalWorkflow
 import GoalCheck
+import GoalCharts
 import GoalCore
 import GoalIO
 import Vapor
@@ -34,11 +35,7 @@ struct PagesController {
     @Sendable func home(req: Request) async throws -> View {
         let user = try req.requireUser()
         let scope = Access.scope(of: user)
-        let query = TableListQuery(
-            q: req.query[String.self, at: "q"], state: req.query[String.self, at: "state"],
-            mine: req.query[String.self, at: "mine"],
-            unit: req.query[String.self, at: "unit"], year: req.query[String.self, at: "year"],
-            kind: req.query[String.self, at: "kind"], page: req.query[String.self, at: "page"])
+        let query = TableListQuery(req)
         let page = try await TableStore.page(query, in: scope, for: user, on: req.db)
         let facets = try await TableStore.facets(in: scope, on: req.db)
         var home = PageContext.Home(page, query: query, facets: facets)
@@ -176,6 +173,13 @@ struct PagesController {
         page.evidenceAccepted = EvidenceCheck.accepted(maxBytes: min(config.maxEvidenceBytes, config.maxBodyBytes))
         page.evidenceTargets = d.table.indicators.compactMap { i in
             i.id.map { .init(id: $0, label: "\(i.level2)｜\(i.name)") }
+        }
+        if let offered = try await InputIndicators.offered(for: d, on: req.db) {
+            page.computed = offered.rows.map { .init(name: $0.name, arithmetic: $0.item.arithmetic) }
+            let values = offered.rows.compactMap { row in row.item.percent.map { (row.id, SVGText.number($0, decimals: 2)) } }
+            page.computedValues = String(
+                decoding: try JSONEncoder().encode(Dictionary(values, uniquingKeysWith: { a, _ in a })), as: UTF8.self)
+            page.computedYear = offered.year
         }
         let targets = d.table.indicators.compactMap { i in i.id.map { ($0, i.targetText) } }
         page.targets = String(

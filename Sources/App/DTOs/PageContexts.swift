@@ -317,6 +317,11 @@ enum PageContext {
         /// 自评: each indicator's target as the form prints it, by indicator id (`Indicator.targetText`: the
         /// page shows it, never composes it).
         var targets = "{}"
+        /// 自评 of a department's own table: the 投入管理 indicators computed from the system's records
+        /// (`InputIndicators`), with their arithmetic, and their values by indicator id for the hints.
+        var computed: [ComputedIndicator] = []
+        var computedValues = "{}"
+        var computedYear: Int?
         /// 自评: indicators called 完全不可能 in monitoring that now score full marks.
         var contradictions: [String] = []
         /// 自评: the 佐证材料目录, whether this account may attach now (else why not), what is accepted, and
@@ -331,6 +336,7 @@ enum PageContext {
         struct EvidenceTarget: Encodable { var id: String; var label: String }
 
         struct KindOption: Encodable { var value: String; var label: String }
+        struct ComputedIndicator: Encodable { var name: String; var arithmetic: String }
 
         init(_ d: TableDetailDTO, title: String) {
             self.title = title + "：" + d.summary.name

@@ -28,6 +28,9 @@ struct PageSession: Encodable, Sendable {
     var spotChecks = SitePath.spotChecks.path
     var carryForward = SitePath.carryForward.path
     var library = SitePath.library.path
+    /// 总览, linked for the reviewers (业务股室、绩效股、财政), whose work is many units at once.
+    var canOverview: Bool
+    var overview = SitePath.overview.path
     /// 接口说明, for integrators: linked for the administrator only, who sets them up (the page, not raw JSON).
     var apiDocs = SitePath.apiDocs.path
 
@@ -38,6 +41,7 @@ struct PageSession: Encodable, Sendable {
         organisation = user?.organisationName ?? ""
         isAdmin = user?.role == .admin
         canImport = user?.role.isUnitRole ?? false
+        canOverview = user.map { OverviewController.offered(to: $0.role) } ?? false
         canCarryInBulk = user.map { TableStore.mayCarryInBulk($0.role) } ?? false
         canSpotCheck = user.map { SpotChecks.mayDraw($0.role) } ?? false
         csrf = user?.csrfToken ?? ""

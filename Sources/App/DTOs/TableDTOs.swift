@@ -141,6 +141,8 @@ extension GoalTableRecord {
         score = s.score
         scoreMax = s.scoreMax
         grade = s.grade
+        executionRate = s.executionRate
+        findingCodes = s.findingCodes
         return tableScore
     }
 

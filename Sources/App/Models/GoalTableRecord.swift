@@ -28,6 +28,10 @@ final class GoalTableRecord: Model, @unchecked Sendable {
     @OptionalField(key: "score") var score: Double?
     @OptionalField(key: "score_max") var scoreMax: Double?
     @OptionalField(key: "grade") var grade: String?
+    /// 预算执行率 in % from the 自评's 预算执行, for the 总览 (`AddOverviewColumns`).
+    @OptionalField(key: "execution_rate") var executionRate: Double?
+    /// The checker's rule codes found in the table, each once: `,F04,D01,` (`AddOverviewColumns`).
+    @OptionalField(key: "finding_codes") var findingCodes: String?
     /// The unit the table belongs to, and that unit's `OrganisationRecord.path` (copied, for visibility filters).
     @OptionalField(key: "organisation_id") var organisationID: UUID?
     @Field(key: "org_path") var orgPath: String

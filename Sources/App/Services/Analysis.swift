@@ -59,6 +59,10 @@ enum Analysis {
         var score: Double?
         var scoreMax: Double?
         var grade: String?
+        /// 预算执行率 in %, when the 自评 gives 预算执行 (the 总览's scatter).
+        var executionRate: Double? = nil
+        /// Every rule code found, once, between commas (`,F04,D01,`); nil when none (the 总览's rule counts).
+        var findingCodes: String? = nil
     }
 
     static func summary(_ table: GoalTable) -> Summary { summaryAndScore(table).0 }
@@ -71,8 +75,16 @@ enum Analysis {
             Summary(
                 errors: f.count { $0.severity == .error }, warnings: f.count { $0.severity == .warning },
                 score: s.hasScores ? s.total : nil, scoreMax: s.hasScores ? s.max : nil,
-                grade: s.hasScores ? s.grade.rawValue : nil), s
+                grade: s.hasScores ? s.grade.rawValue : nil,
+                executionRate: s.execution?.rate.map { ($0 * 10_000).rounded() / 100 },
+                findingCodes: codes(f)), s
         )
+    }
+
+    /// `,F04,D01,`: each code once, sorted, so equal tables store equal text.
+    static func codes(_ findings: [Finding]) -> String? {
+        let codes = Set(findings.map(\.code)).sorted()
+        return codes.isEmpty ? nil : "," + codes.joined(separator: ",") + ","
     }
 
     /// Taxonomy choices for the editor's dropdowns: 一级 → its 二级, under the profile for that form.

@@ -1,6 +1,9 @@
 import Fluent
 import Foundation
+import GoalCheck
 import GoalCore
+import GoalMonitoring
+import GoalScoring
 import GoalWorkflow
 import SQLKit
 
@@ -29,6 +32,18 @@ extension TableStore {
         }
         if let year = query.year { matching.filter(\.$year == year) }
         if let kind = query.kind { matching.filter(\.$kind == kind.rawValue) }
+        // 自评等级 and 预警灯: the 总览's bars link here, so the list takes what they filter by
+        if let grade = query.grade { matching.filter(\.$grade == grade.rawValue) }
+        if let rule = query.rule {
+            matching.filter(.sql(embed: "goal_tables.finding_codes LIKE \(bind: "%," + rule + ",%")"))
+        }
+        if let light = query.light {
+            matching.filter(
+                .sql(
+                    embed:
+                        "goal_tables.id IN (SELECT table_id FROM monitoring_entries WHERE light = \(bind: light.light.rawValue))")
+            )
+        }
         let total = try await matching.copy().count()
         // a page past the end (a bookmark, a deletion since) shows the last page rather than nothing
         let pageCount = max(1, (total + query.perPage - 1) / query.perPage)
@@ -142,6 +157,12 @@ struct TableListQuery: Sendable, Equatable {
     var unit: String?
     var year: Int?
     var kind: TableKind?
+    /// 自评等级 (优/良/中/差) of the table.
+    var grade: Grade?
+    /// A monitoring light the table had in any round.
+    var light: ListLight?
+    /// A checker rule the table breaks (`F04`): the 总览's rule bars link here.
+    var rule: String?
     var page: Int = 1
     var perPage: Int = TableListQuery.defaultPerPage
     var problems: [String] = []
@@ -153,8 +174,10 @@ struct TableListQuery: Sendable, Equatable {
     }
 
     /// From the query string's texts (`nil` or empty: no filter).
-    init(q: String? = nil, state: String? = nil, mine: String? = nil, unit: String?, year: String?, kind: String?, page: String?)
-    {
+    init(
+        q: String? = nil, state: String? = nil, mine: String? = nil, unit: String?, year: String?, kind: String?,
+        grade: String? = nil, light: String? = nil, rule: String? = nil, page: String?
+    ) {
         func given(_ s: String?) -> String? {
             guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
             return t
@@ -182,6 +205,27 @@ struct TableListQuery: Sendable, Equatable {
                 problems.append("表种“\(k)”无法识别，已忽略该条件")
             }
         }
+        if let g = given(grade) {
+            if let v = Grade(rawValue: g) ?? Grade.allCases.first(where: { "\($0)" == g }) {
+                self.grade = v
+            } else {
+                problems.append("等级“\(g)”无法识别，已忽略该条件")
+            }
+        }
+        if let l = given(light) {
+            if let v = ListLight(rawValue: l) ?? ListLight.allCases.first(where: { $0.light.rawValue == l }) {
+                self.light = v
+            } else {
+                problems.append("预警灯“\(l)”无法识别，已忽略该条件")
+            }
+        }
+        if let r = given(rule) {
+            if let known = RuleCatalogue.all.first(where: { $0.code == r.uppercased() }) {
+                self.rule = known.code
+            } else {
+                problems.append("检查规则“\(r.prefix(20))”无法识别，已忽略该条件")
+            }
+        }
         if let p = given(page) {
             if let n = Int(p), n >= 1 { self.page = n } else { problems.append("页码“\(p)”无效，已显示第 1 页") }
         }
@@ -196,13 +240,38 @@ struct TableListQuery: Sendable, Equatable {
         if let unit { items.append(.init(name: "unit", value: unit)) }
         if let year { items.append(.init(name: "year", value: String(year))) }
         if let kind { items.append(.init(name: "kind", value: kind.rawValue)) }
+        if let grade { items.append(.init(name: "grade", value: grade.rawValue)) }
+        if let light { items.append(.init(name: "light", value: light.rawValue)) }
+        if let rule { items.append(.init(name: "rule", value: rule)) }
         if page > 1 { items.append(.init(name: "page", value: String(page))) }
         var c = URLComponents()
         c.queryItems = items
         return SitePath.home.path + (items.isEmpty ? "" : "?" + (c.percentEncodedQuery ?? ""))
     }
 
-    var isFiltered: Bool { unit != nil || year != nil || kind != nil || !words.isEmpty || state != nil || mine }
+    var isFiltered: Bool {
+        unit != nil || year != nil || kind != nil || !words.isEmpty || state != nil || mine || grade != nil || light != nil
+            || rule != nil
+    }
+}
+
+/// The 首页's 预警灯 filter: a light the table's monitoring showed (`?light=red`).
+enum ListLight: String, CaseIterable, Sendable {
+    case red, yellow, green, blue, undetermined
+
+    var light: Light {
+        switch self {
+        case .red: return .red
+        case .yellow: return .yellow
+        case .green: return .green
+        case .blue: return .blue
+        case .undetermined: return .undetermined
+        }
+    }
+
+    init(_ light: Light) {
+        self = ListLight.allCases.first { $0.light == light } ?? .undetermined
+    }
 }
 
 /// The 首页's 状态 filter: where the goals stand, and for approved tables where their 自评 stands.

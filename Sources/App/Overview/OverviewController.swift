@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import GoalCharts
+import GoalIO
+import GoalWorkflow
+import SQLKit
+import Vapor
+
+/// 总览 (issue #20): the page and its workbook. Every signed-in account may open it and sees only what
+/// `Access.scope` lets it see (a supervising department its subtree, a unit its own); the navigation
+/// offers it to the reviewers, whose work is many units at once.
+struct OverviewController {
+    func register(_ app: any RoutesBuilder) {
+        app.get(SitePath.overview.pathComponents, use: page)
+        app.get(SitePath.overviewExport.pathComponents, use: export)
+    }
+
+    static func offered(to role: Role) -> Bool {
+        role == .businessReviewer || role == .performanceReviewer || role == .financeReviewer
+    }
+
+    /// Every figure of the overview for `query` as `user` sees it; the year is the newest with tables when
+    /// the address names none (an overview of all years at once would add unlike things).
+    static func figures(_ query: TableListQuery, for user: CurrentUser, on db: any Database, indicator: String? = nil)
+        async throws -> (OverviewPage.Figures, TableListFacets)
+    {
+        let sql = try TablePhases.sql(db)
+        let scope = Access.scope(of: user)
+        let facets = try await TableStore.facets(in: scope, on: db)
+        var q = query
+        if q.year == nil { q.year = facets.years.first ?? Calendar(identifier: .gregorian).component(.year, from: Date()) }
+        let year = q.year!
+        let f = OverviewFilter(q, scope: scope, user: user, dialect: sql.dialect.name)
+        let name: String?
+        if let indicator, !indicator.isEmpty {
+            name = indicator
+        } else {
+            name = try await OverviewStore.defaultIndicator(f, on: sql)
+        }
+        let figures = OverviewPage.Figures(
+            query: q,
+            progress: try await OverviewStore.progress(f, on: sql),
+            notStarted: try await OverviewStore.notStarted(year: year, scope: scope, on: sql),
+            returns: try await OverviewStore.returns(f, on: sql),
+            quality: try await OverviewStore.quality(f, on: sql),
+            evaluation: try await OverviewStore.evaluation(f, on: sql),
+            deviations: try await OverviewStore.deviations(f, on: sql),
+            lights: try await OverviewStore.lights(f, on: sql),
+            comparison: try await name.asyncMap { try await OverviewStore.comparison(indicator: $0, year: year, f, on: sql) },
+            input: try await InputIndicators.compute(year: year, scope: scope, on: sql))
+        return (figures, facets)
+    }
+
+    @Sendable func page(req: Request) async throws -> View {
+        let user = try req.requireUser()
+        let indicator = req.query[String.self, at: "indicator"].map { String($0.prefix(100)) }
+        let (f, facets) = try await Self.figures(TableListQuery(req), for: user, on: req.db, indicator: indicator)
+        var filter = PageContext.HomeFilter(query: f.query, facets: facets, action: SitePath.overview.path)
+        filter.canMine = user.role != .admin
+        let links = Self.links(f.query, indicator: indicator)
+        let p = f.progress
+        let context = OverviewPage(
+            year: f.query.year, scopeName: user.organisationName, filter: filter,
+            cards: [
+                .init(label: "目标表", value: String(p.total), note: "张", link: OverviewPage.link(f.query) { _ in }),
+                .init(
+                    label: "已批复", value: String(p.totals[.approved] ?? 0),
+                    note: p.total == 0 ? nil : OverviewPage.percent(Double(p.totals[.approved] ?? 0) / Double(p.total) * 100),
+                    link: OverviewPage.link(f.query) { $0.state = .approved }),
+                .init(
+                    label: "无错误的表", value: OverviewPage.percent(f.quality.errorFreeShare), note: "\(f.quality.errorFree) 张",
+                    link: nil),
+                .init(label: "未启动的单位", value: String(f.notStarted.count), note: "个", link: "#not-started"),
+                .init(
+                    label: "退回", value: String(f.returns.reduce(0) { $0 + $1.times }),
+                    note: "次，\(f.returns.reduce(0) { $0 + $1.tables }) 张表",
+                    link: nil),
+            ],
+            sections: OverviewPage.sections(f), notStarted: Array(f.notStarted.prefix(200)),
+            notStartedMore: f.notStarted.count > 200,
+            deviations: OverviewPage.deviationRows(f.deviations),
+            comparison: f.comparison.map { OverviewPage.comparison($0, query: f.query) }, input: f.input?.table,
+            exportLink: links.export, printLink: links.print, printView: req.query[String.self, at: "print"] == "1")
+        return try await req.page("overview", context)
+    }
+
+    @Sendable func export(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let indicator = req.query[String.self, at: "indicator"].map { String($0.prefix(100)) }
+        let (f, _) = try await Self.figures(TableListQuery(req), for: user, on: req.db, indicator: indicator)
+        let tables = OverviewPage.tables(f)
+        let title = "\(user.organisationName) · \(f.query.year.map { "\($0)年度" } ?? "") · 导出于 \(Self.today())"
+        let data = try await req.heavy { try ChartWorkbook.write(tables, title: title) }
+        return Response.download(
+            data, name: "总览\(f.query.year.map(String.init) ?? "").xlsx", asciiName: "overview.xlsx",
+            contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    }
+
+    /// The workbook and the print view of the overview with the same filter.
+    static func links(_ q: TableListQuery, indicator: String?) -> (export: String, print: String) {
+        let list = q.link(page: 1)
+        var query = list.firstIndex(of: "?").map { String(list[list.index(after: $0)...]) } ?? ""
+        if let indicator, !indicator.isEmpty {
+            var c = URLComponents()
+            c.queryItems = [.init(name: "indicator", value: indicator)]
+            query += (query.isEmpty ? "" : "&") + (c.percentEncodedQuery ?? "")
+        }
+        let export = SitePath.overviewExport.path + (query.isEmpty ? "" : "?" + query)
+        let print = SitePath.overview.path + "?" + (query.isEmpty ? "" : query + "&") + "print=1"
+        return (export, print)
+    }
+
+    static func today() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "zh_CN"); f.timeZone = TimeZone(identifier: "Asia/Shanghai"); f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

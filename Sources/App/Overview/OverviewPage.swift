@@ -1,0 +1,219 @@
+import Foundation
+import GoalCharts
+import GoalMonitoring
+import GoalScoring
+
+/// The 总览 as a page and as a workbook: the figures of `OverviewStore` turned into charts (`GoalCharts`),
+/// each with its table, each bar or point linking to the 首页 filtered to the tables behind it.
+struct OverviewPage: Encodable {
+    var title = "总览"
+    var year: Int?
+    var scopeName: String
+    var filter: PageContext.HomeFilter
+    var cards: [Card]
+    var sections: [Section]
+    var notStarted: [String]
+    var notStartedMore: Bool
+    var deviations: [DeviationRow]
+    var comparison: ComparisonView?
+    var input: ChartTable?
+    var exportLink: String
+    var printLink: String
+    var printView: Bool
+
+    struct Card: Encodable { var label: String; var value: String; var note: String?; var link: String? }
+    struct Section: Encodable { var id: String; var heading: String; var lead: String?; var charts: [RenderedChart] }
+    struct DeviationRow: Encodable {
+        var unit: String; var table: String; var link: String; var indicator: String
+        var target: String; var actual: String; var percent: String
+    }
+    struct ComparisonView: Encodable { var indicator: String; var chart: RenderedChart; var table: ChartTable }
+
+    /// How many units the per-unit charts draw (most tables still on their way first); the workbook has all.
+    static let unitsDrawn = 15
+
+    struct Figures: Sendable {
+        var query: TableListQuery
+        var progress: OverviewStore.Progress
+        var notStarted: [String]
+        var returns: [OverviewStore.Returns]
+        var quality: OverviewStore.Quality
+        var evaluation: OverviewStore.Evaluation
+        var deviations: [OverviewStore.Deviation]
+        var lights: (periods: [Int], units: [OverviewStore.UnitLights])
+        var comparison: OverviewStore.Comparison?
+        var input: InputIndicators?
+    }
+
+    /// The 首页 with this filter and `change` on top of it.
+    static func link(_ query: TableListQuery, _ change: (inout TableListQuery) -> Void) -> String {
+        var q = query
+        q.page = 1
+        change(&q)
+        return q.link(page: 1)
+    }
+
+    static func percent(_ v: Double?) -> String { v.map { SVGText.number($0) + "%" } ?? "—" }
+
+    /// Every chart of the page, in its order: the page's sections and the workbook's sheets come from here.
+    static func sections(_ f: Figures, unitsDrawn: Int = OverviewPage.unitsDrawn) -> [Section] {
+        let q = f.query
+        let steps = OverviewStore.Step.allCases
+        let stepLink: (OverviewStore.Step, String?) -> String? = { step, unit in
+            guard let state = step.listState else { return unit.map { u in link(q) { $0.unit = u } } }
+            return link(q) {
+                $0.state = state; if let unit { $0.unit = unit }
+            }
+        }
+        let byStep = BarChart(
+            title: "各环节目标表数", valueHeading: "张数",
+            bars: steps.map { .init($0.label, Double(f.progress.totals[$0] ?? 0), link: stepLink($0, nil)) }
+        ).render()
+        let perUnit = StackedBarChart(
+            title: "各单位进度（未批复最多的 \(min(unitsDrawn, f.progress.units.count)) 个单位）", series: steps.map(\.label),
+            rows: f.progress.units.prefix(unitsDrawn).map { u in
+                .init(
+                    u.unit, values: steps.map { Double(u.counts[$0] ?? 0) }, links: steps.map { stepLink($0, u.unit) },
+                    link: link(q) { $0.unit = u.unit })
+            }
+        ).render()
+        let returned = BarChart(
+            title: "退回次数（按单位）", valueHeading: "退回次数",
+            bars: f.returns.prefix(unitsDrawn).map { r in .init(r.unit, Double(r.times), link: link(q) { $0.unit = r.unit }) }
+        ).render()
+
+        let rules = BarChart(
+            title: "检查发现最多的规则（涉及表数）", valueHeading: "表数",
+            bars: f.quality.rules.prefix(10).map { r in
+                .init("\(r.rule.code) \(r.rule.title)", Double(r.tables), link: link(q) { $0.rule = r.rule.code })
+            }
+        ).render()
+        let topRules = f.quality.rules.prefix(6).map(\.rule)
+        let worstUnits = f.quality.units.filter { !$0.byRule.isEmpty }
+            .sorted { ($0.byRule.values.reduce(0, +), $1.unit) > ($1.byRule.values.reduce(0, +), $0.unit) }.prefix(unitsDrawn)
+        let ruleMatrix = LightMatrix(
+            title: "规则 × 单位（涉及表数）", columns: topRules.map(\.code),
+            rows: worstUnits.map { u in
+                .init(
+                    u.unit,
+                    cells: topRules.map { rule in
+                        let n = u.byRule[rule.code] ?? 0
+                        return n == 0
+                            ? .init(.green, "0")
+                            : .init(
+                                rule.severity == .error ? .red : .amber, String(n),
+                                link: link(q) {
+                                    $0.unit = u.unit; $0.rule = rule.code
+                                })
+                    }, link: link(q) { $0.unit = u.unit })
+            }
+        ).render()
+
+        let grades = BarChart(
+            title: "自评等级分布", valueHeading: "张数",
+            bars: Grade.allCases.map { g in .init(g.rawValue, Double(f.evaluation.grades[g] ?? 0), link: link(q) { $0.grade = g })
+            }
+        ).render()
+        let histogram = Histogram(
+            title: "自评得分分布（得分率 %）",
+            bins: Histogram.counting(f.evaluation.percents, edges: stride(from: 0.0, through: 100, by: 10).map { $0 })
+        ).render()
+        let scatter = ScatterChart(
+            title: "预算执行率与自评得分率", xLabel: "执行率（%）", yLabel: "得分率（%）",
+            points: f.evaluation.points.map { p in
+                .init("\(p.unit) \(p.name)", x: p.executionRate, y: p.percent, link: SitePath.table(.value(p.id)).path)
+            }, xReference: 90, yReference: 90
+        ).render()
+
+        let periods = f.lights.periods
+        let lightMatrix = LightMatrix(
+            title: "运行监控预警灯（单位 × 监控期，取最严重的灯）", columns: periods.map { "\($0)月" },
+            rows: f.lights.units.prefix(unitsDrawn * 2).map { u in
+                .init(
+                    u.unit,
+                    cells: periods.map { period in
+                        guard let counts = u.periods[period], !counts.isEmpty else { return .empty }
+                        let worst = Light.worst(counts.keys)
+                        let text = counts.sorted { $0.key.severity > $1.key.severity }.map { "\($0.key.rawValue)\($0.value)" }
+                            .joined(separator: " ")
+                        return .init(
+                            Self.tone(worst), text,
+                            link: link(q) {
+                                $0.unit = u.unit; $0.light = ListLight(worst)
+                            })
+                    }, link: link(q) { $0.unit = u.unit })
+            }
+        ).render()
+
+        return [
+            Section(
+                id: "progress", heading: "填报进度", lead: "每张表只计在一个环节；调整中是尚未批复的调整。", charts: [byStep, perUnit, returned]),
+            Section(
+                id: "quality", heading: "审核质量",
+                lead: "无错误的表占 \(percent(f.quality.errorFreeShare))（\(f.quality.errorFree) / \(f.quality.tables) 张）。",
+                charts: [rules, ruleMatrix]),
+            Section(
+                id: "evaluation", heading: "绩效自评", lead: "已批复且已填实际完成值的表；虚线为 90%。",
+                charts: [grades, histogram, scatter]),
+            Section(id: "monitoring", heading: "运行监控", lead: periods.isEmpty ? "本年度尚无监控记录。" : nil, charts: [lightMatrix]),
+        ]
+    }
+
+    static func tone(_ light: Light) -> Tone {
+        switch light {
+        case .red: return .red
+        case .yellow: return .amber
+        case .green: return .green
+        case .blue: return .blue
+        case .undetermined: return .none
+        }
+    }
+
+    static func comparison(_ c: OverviewStore.Comparison, query: TableListQuery) -> ComparisonView {
+        let chart = BarChart(
+            title: "“\(c.indicator)”各单位实际完成值（\(c.year)年度）", valueHeading: "实际完成值",
+            bars: c.units.compactMap { u in u.actual.map { .init(u.unit, $0, link: link(query) { $0.unit = u.unit }) } },
+            decimals: 2
+        ).render()
+        let table = ChartTable(
+            caption: "“\(c.indicator)”：指标值、实际完成值与上年对比",
+            headers: ["单位", "表数", "指标值（平均）", "实际完成值（平均）", "上年实际完成值", "较上年"],
+            rows: c.units.map { u in
+                let change = u.actual.flatMap { a in u.lastYearActual.map { a - $0 } }
+                return [
+                    ChartTable.Cell(u.unit, link: link(query) { $0.unit = u.unit }), .value(Double(u.tables), decimals: 0),
+                    u.target.map { .value($0, decimals: 2) } ?? .init("—"),
+                    u.actual.map { .value($0, decimals: 2) } ?? .init("—"),
+                    u.lastYearActual.map { .value($0, decimals: 2) } ?? .init("—"),
+                    change.map { .value($0, decimals: 2) } ?? .init("—"),
+                ]
+            })
+        return ComparisonView(indicator: c.indicator, chart: chart, table: table)
+    }
+
+    static func deviationRows(_ d: [OverviewStore.Deviation]) -> [DeviationRow] {
+        d.map {
+            DeviationRow(
+                unit: $0.unit, table: $0.tableName, link: SitePath.table(.value($0.tableID)).path, indicator: $0.indicator,
+                target: SVGText.number($0.target, decimals: 2) + ($0.unitOfMeasure ?? ""),
+                actual: SVGText.number($0.actual, decimals: 2) + ($0.unitOfMeasure ?? ""),
+                percent: ($0.percent > 0 ? "+" : "") + SVGText.number($0.percent) + "%")
+        }
+    }
+
+    /// Every table of the page, for the workbook: the charts' tables, then the lists beside them.
+    static func tables(_ f: Figures) -> [ChartTable] {
+        var all = sections(f, unitsDrawn: 1_000_000).flatMap { $0.charts.map(\.table) }
+        all.append(
+            ChartTable(caption: "未启动填报的单位", headers: ["单位"], rows: f.notStarted.map { [.init($0)] }))
+        all.append(
+            ChartTable(
+                caption: "偏差最大的指标", headers: ["单位", "目标表", "三级指标", "指标值", "实际完成值", "偏差"],
+                rows: deviationRows(f.deviations).map {
+                    [.init($0.unit), .init($0.table), .init($0.indicator), .init($0.target), .init($0.actual), .init($0.percent)]
+                }))
+        if let c = f.comparison { all.append(comparison(c, query: f.query).table) }
+        if let input = f.input { all.append(input.table) }
+        return all
+    }
+}

@@ -1,0 +1,329 @@
+import Fluent
+import Foundation
+import GoalCheck
+import GoalMonitoring
+import GoalScoring
+import GoalWorkflow
+import SQLKit
+
+/// The 总览's figures: each one `GROUP BY` in SQL over the tables the filter and the account's scope allow
+/// (`OverviewFilter`), the same text on SQLite and PostgreSQL. No document is opened: the counts come from
+/// the columns every save fills (`status`, `grade`, `score`, `execution_rate`, `finding_codes`), from
+/// `indicator_facts`, the audit trail's 退回 and the monitoring entries. docs/ARCHITECTURE.md says which
+/// index serves which.
+enum OverviewStore {
+    /// A step of the goals' year, as the 总览 counts them. 调整中 is an adjustment not yet approved,
+    /// counted there and not in its own state, so every table is in exactly one step.
+    enum Step: String, CaseIterable, Sendable {
+        case draft, awaitingConfirmation, submitted, businessReviewed, performanceReviewed, approved, adjusting
+
+        var label: String {
+            switch self {
+            case .draft: return "草稿"
+            case .awaitingConfirmation: return "待确认"
+            case .submitted: return "已提交"
+            case .businessReviewed: return "业务股室已审"
+            case .performanceReviewed: return "绩效股已审"
+            case .approved: return "已批复"
+            case .adjusting: return "调整中"
+            }
+        }
+
+        /// The list's state filter for this step (none for 调整中, which is several states).
+        var listState: ListState? { ListState(rawValue: rawValue) }
+
+        init(status: String, adjusting: Bool) {
+            if adjusting && status != TableStatus.approved.rawValue {
+                self = .adjusting
+            } else {
+                self = Step(rawValue: status) ?? .draft
+            }
+        }
+    }
+
+    struct UnitProgress: Sendable, Equatable {
+        var unit: String
+        var counts: [Step: Int]
+        var total: Int { counts.values.reduce(0, +) }
+        var notApproved: Int { total - (counts[.approved] ?? 0) }
+    }
+
+    struct Progress: Sendable, Equatable {
+        var totals: [Step: Int]
+        /// Every unit with tables, most tables still on their way first.
+        var units: [UnitProgress]
+        var total: Int { totals.values.reduce(0, +) }
+    }
+
+    /// Tables per step, in all and per unit: one `GROUP BY unit, status` (`goal_tables_live_list`).
+    static func progress(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> Progress {
+        struct Row: Decodable { var unit: String; var status: String; var adjusting: Int; var n: Int }
+        let rows = try await sql.raw(
+            """
+            SELECT t.unit AS unit, t.status AS status, CASE WHEN t.adjusts_id IS NULL THEN 0 ELSE 1 END AS adjusting, \
+            COUNT(*) AS n FROM goal_tables t WHERE \(f.conditions()) \
+            GROUP BY t.unit, t.status, CASE WHEN t.adjusts_id IS NULL THEN 0 ELSE 1 END
+            """
+        ).all(decoding: Row.self)
+        var totals: [Step: Int] = [:], byUnit: [String: [Step: Int]] = [:]
+        for r in rows {
+            let step = Step(status: r.status, adjusting: r.adjusting != 0)
+            totals[step, default: 0] += r.n
+            byUnit[r.unit, default: [:]][step, default: 0] += r.n
+        }
+        let units = byUnit.map { UnitProgress(unit: $0.key, counts: $0.value) }
+            .sorted { ($0.notApproved, $1.unit) > ($1.notApproved, $0.unit) }
+        return Progress(totals: totals, units: units)
+    }
+
+    /// The units of the scope (organisations of kind 单位) with no live table of the year at all: who has
+    /// not started. Served by `goal_tables_live_org (organisation_id, …, year)`, one probe per unit.
+    static func notStarted(year: Int, scope: Access.Scope, on sql: any SQLDatabase, limit: Int = 500) async throws -> [String] {
+        struct Row: Decodable { var name: String }
+        let inScope = OverviewFilter.scope(scope, path: "o.path", organisation: "o.id", dialect: sql.dialect.name)
+        return try await sql.raw(
+            """
+            SELECT o.name AS name FROM organisations o WHERE o.kind = \(bind: OrganisationKind.unit.rawValue)\(inScope) \
+            AND NOT EXISTS (SELECT 1 FROM goal_tables t WHERE t.organisation_id = o.id AND t.year = \(bind: year) \
+            AND t.deleted_at IS NULL) ORDER BY o.name LIMIT \(bind: limit)
+            """
+        ).all(decoding: Row.self).map(\.name)
+    }
+
+    struct Returns: Sendable, Equatable {
+        var unit: String
+        /// 退回 events (goals and 自评).
+        var times: Int
+        /// Tables sent back at least once.
+        var tables: Int
+    }
+
+    /// 退回 and how often, per unit, most first (`audit_events_action (action, table_id)`).
+    static func returns(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> [Returns] {
+        struct Row: Decodable { var unit: String; var times: Int; var tables: Int }
+        return try await sql.raw(
+            """
+            SELECT t.unit AS unit, COUNT(*) AS times, COUNT(DISTINCT a.table_id) AS tables FROM audit_events a \
+            JOIN goal_tables t ON t.id = a.table_id \
+            WHERE a.action IN (\(bind: WorkflowAction.sendBack.rawValue), \(bind: WorkflowAction.returnEvaluation.rawValue)) \
+            AND \(f.conditions()) GROUP BY t.unit ORDER BY COUNT(*) DESC, t.unit
+            """
+        ).all(decoding: Row.self).map { Returns(unit: $0.unit, times: $0.times, tables: $0.tables) }
+    }
+
+    struct Quality: Sendable, Equatable {
+        var tables: Int
+        /// Tables without a checker error.
+        var errorFree: Int
+        /// Rules found in at least one table, most tables first: the rule and its count.
+        var rules: [(rule: Rule, tables: Int)]
+        /// Per unit, the tables of each rule (by code).
+        var units: [(unit: String, tables: Int, byRule: [String: Int])]
+
+        var errorFreeShare: Double? { tables == 0 ? nil : Double(errorFree) / Double(tables) * 100 }
+
+        static func == (a: Quality, b: Quality) -> Bool {
+            a.tables == b.tables && a.errorFree == b.errorFree && a.rules.map(\.rule.code) == b.rules.map(\.rule.code)
+                && a.rules.map(\.tables) == b.rules.map(\.tables)
+        }
+    }
+
+    /// Checker findings by rule, in all and per unit, and the error-free share: one pass over the rows of
+    /// the filter, one `SUM(CASE WHEN finding_codes LIKE '%,F04,%' …)` per rule of the catalogue.
+    static func quality(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> Quality {
+        let rules = RuleCatalogue.all
+        var sums: SQLQueryString = ""
+        for (i, rule) in rules.enumerated() {
+            sums =
+                sums
+                + ", SUM(CASE WHEN t.finding_codes LIKE \(bind: "%," + rule.code + ",%") THEN 1 ELSE 0 END) AS r\(unsafeRaw: String(i))"
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT t.unit AS unit, COUNT(*) AS n, SUM(CASE WHEN t.error_count = 0 THEN 1 ELSE 0 END) AS clean\(sums) \
+            FROM goal_tables t WHERE \(f.conditions()) GROUP BY t.unit ORDER BY t.unit
+            """
+        ).all()
+        var tables = 0, clean = 0, perRule = Array(repeating: 0, count: rules.count)
+        var units: [(String, Int, [String: Int])] = []
+        for row in rows {
+            let n = try row.decode(column: "n", as: Int.self)
+            tables += n
+            clean += try row.decode(column: "clean", as: Int?.self) ?? 0
+            var byRule: [String: Int] = [:]
+            for i in rules.indices {
+                let c = try row.decode(column: "r\(i)", as: Int?.self) ?? 0
+                perRule[i] += c
+                if c > 0 { byRule[rules[i].code] = c }
+            }
+            units.append((try row.decode(column: "unit", as: String.self), n, byRule))
+        }
+        let found = rules.indices.filter { perRule[$0] > 0 }.map { (rule: rules[$0], tables: perRule[$0]) }
+            .sorted { ($0.tables, $1.rule.code) > ($1.tables, $0.rule.code) }
+        return Quality(
+            tables: tables, errorFree: clean, rules: found, units: units.map { (unit: $0.0, tables: $0.1, byRule: $0.2) })
+    }
+
+    struct Evaluation: Sendable, Equatable {
+        /// Approved tables with a score, per grade.
+        var grades: [Grade: Int]
+        /// Their score in % of the maximum, for the histogram.
+        var percents: [Double]
+        /// 执行率 against 得分 (%), one point per table that has both; at most `pointLimit`.
+        var points: [Point]
+
+        struct Point: Sendable, Equatable {
+            var id: UUID
+            var name: String
+            var unit: String
+            var executionRate: Double
+            var percent: Double
+        }
+    }
+
+    /// The 自评 of approved tables: grades (one `GROUP BY grade`), scores and execution rates.
+    static func evaluation(_ f: OverviewFilter, on sql: any SQLDatabase, pointLimit: Int = 2000) async throws -> Evaluation {
+        struct GradeRow: Decodable { var grade: String; var n: Int }
+        let approved: SQLQueryString = "\(f.conditions()) AND t.status = \(bind: TableStatus.approved.rawValue)"
+        let grades = try await sql.raw(
+            """
+            SELECT t.grade AS grade, COUNT(*) AS n FROM goal_tables t WHERE \(approved) AND t.grade IS NOT NULL \
+            AND t.score IS NOT NULL GROUP BY t.grade
+            """
+        ).all(decoding: GradeRow.self)
+        struct ScoreRow: Decodable {
+            var id: UUID; var name: String; var unit: String; var score: Double; var score_max: Double;
+            var execution_rate: Double?
+        }
+        let scores = try await sql.raw(
+            """
+            SELECT t.id AS id, t.name AS name, t.unit AS unit, t.score AS score, t.score_max AS score_max, \
+            t.execution_rate AS execution_rate FROM goal_tables t WHERE \(approved) AND t.score IS NOT NULL \
+            AND t.score_max > 0 ORDER BY t.unit, t.name LIMIT \(bind: 100_000)
+            """
+        ).all(decoding: ScoreRow.self)
+        var byGrade: [Grade: Int] = [:]
+        for g in grades { if let grade = Grade(rawValue: g.grade) { byGrade[grade, default: 0] += g.n } }
+        let percents = scores.map { ($0.score / $0.score_max * 10_000).rounded() / 100 }
+        let points = zip(scores, percents).compactMap { s, p in
+            s.execution_rate.map { Evaluation.Point(id: s.id, name: s.name, unit: s.unit, executionRate: $0, percent: p) }
+        }
+        return Evaluation(grades: byGrade, percents: percents, points: Array(points.prefix(pointLimit)))
+    }
+
+    struct Deviation: Sendable, Equatable {
+        var tableID: UUID
+        var tableName: String
+        var unit: String
+        var indicator: String
+        var target: Double
+        var actual: Double
+        var unitOfMeasure: String?
+        /// (actual − target) ÷ target, in %.
+        var percent: Double
+    }
+
+    /// The indicators whose 实际完成值 lies furthest from the 指标值, relative to it, largest first.
+    static func deviations(_ f: OverviewFilter, on sql: any SQLDatabase, limit: Int = 10) async throws -> [Deviation] {
+        struct Row: Decodable {
+            var table_id: UUID; var table_name: String; var unit: String; var name: String
+            var target_value: Double; var actual_value: Double; var target_unit: String?
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT f.table_id AS table_id, t.name AS table_name, t.unit AS unit, f.name AS name, \
+            f.target_value AS target_value, f.actual_value AS actual_value, f.target_unit AS target_unit \
+            FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
+            WHERE \(f.conditions())\(f.factYear) AND f.target_value IS NOT NULL AND f.target_value <> 0 AND f.actual_value IS NOT NULL \
+            ORDER BY ABS(f.actual_value - f.target_value) / ABS(f.target_value) DESC, t.unit, f.name LIMIT \(bind: limit)
+            """
+        ).all(decoding: Row.self)
+        return rows.map {
+            Deviation(
+                tableID: $0.table_id, tableName: $0.table_name, unit: $0.unit, indicator: $0.name, target: $0.target_value,
+                actual: $0.actual_value, unitOfMeasure: $0.target_unit,
+                percent: (($0.actual_value - $0.target_value) / abs($0.target_value) * 1000).rounded() / 10)
+        }
+    }
+
+    struct UnitLights: Sendable, Equatable {
+        var unit: String
+        /// Per monitoring period (1–12), the tables per light.
+        var periods: [Int: [Light: Int]]
+    }
+
+    /// Monitoring lights per unit and round of the year (`monitoring_entries_table`, rounds by year).
+    static func lights(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> (periods: [Int], units: [UnitLights]) {
+        struct Row: Decodable { var unit: String; var period: Int; var light: String?; var n: Int }
+        let year: SQLQueryString = f.query.year.map { " AND r.year = \(bind: $0)" } ?? ""
+        let rows = try await sql.raw(
+            """
+            SELECT t.unit AS unit, r.period AS period, e.light AS light, COUNT(*) AS n FROM monitoring_entries e \
+            JOIN monitoring_rounds r ON r.id = e.round_id JOIN goal_tables t ON t.id = e.table_id \
+            WHERE \(f.conditions())\(year) GROUP BY t.unit, r.period, e.light
+            """
+        ).all(decoding: Row.self)
+        var byUnit: [String: [Int: [Light: Int]]] = [:]
+        for r in rows {
+            let light = r.light.flatMap(Light.init(rawValue:)) ?? .undetermined
+            byUnit[r.unit, default: [:]][r.period, default: [:]][light, default: 0] += r.n
+        }
+        let periods = Set(rows.map(\.period)).sorted()
+        return (periods, byUnit.map { UnitLights(unit: $0.key, periods: $0.value) }.sorted { $0.unit < $1.unit })
+    }
+
+    struct Comparison: Sendable, Equatable {
+        var indicator: String
+        var year: Int
+        var units: [Row]
+
+        struct Row: Sendable, Equatable {
+            var unit: String
+            /// Averages over the unit's tables that have the indicator; nil where none gives a number.
+            var target: Double?
+            var actual: Double?
+            var lastYearActual: Double?
+            var tables: Int
+        }
+    }
+
+    /// The indicator most tables of the scope have whose name holds 满意 (受益人员满意率 and its kin):
+    /// what the comparison shows unless the address names another. `indicator_facts_year_name`.
+    static func defaultIndicator(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> String? {
+        struct Row: Decodable { var name: String; var n: Int }
+        return try await sql.raw(
+            """
+            SELECT f.name AS name, COUNT(*) AS n FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
+            WHERE \(f.conditions())\(f.factYear) AND f.name LIKE \(bind: "%满意%") GROUP BY f.name ORDER BY COUNT(*) DESC, f.name LIMIT 1
+            """
+        ).first(decoding: Row.self)?.name
+    }
+
+    /// One indicator across units: target and actual this year, actual last year (`indicator_facts_year_name`).
+    static func comparison(indicator: String, year: Int, _ f: OverviewFilter, on sql: any SQLDatabase) async throws -> Comparison
+    {
+        struct Row: Decodable { var unit: String; var year: Int; var target: Double?; var actual: Double?; var n: Int }
+        let rows = try await sql.raw(
+            """
+            SELECT t.unit AS unit, f.year AS year, AVG(f.target_value) AS target, AVG(f.actual_value) AS actual, COUNT(*) AS n \
+            FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
+            WHERE \(f.conditions(withYear: false)) AND f.name = \(bind: indicator) AND f.year IN (\(bind: year), \(bind: year - 1)) \
+            GROUP BY t.unit, f.year ORDER BY t.unit
+            """
+        ).all(decoding: Row.self)
+        var units: [String: Comparison.Row] = [:]
+        for r in rows {
+            var row = units[r.unit] ?? Comparison.Row(unit: r.unit, target: nil, actual: nil, lastYearActual: nil, tables: 0)
+            if r.year == year {
+                row.target = r.target.map(Self.rounded); row.actual = r.actual.map(Self.rounded); row.tables = r.n
+            } else {
+                row.lastYearActual = r.actual.map(Self.rounded)
+            }
+            units[r.unit] = row
+        }
+        return Comparison(
+            indicator: indicator, year: year, units: units.values.filter { $0.tables > 0 }.sorted { $0.unit < $1.unit })
+    }
+
+    static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GoalCore
+import OfficeXML
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite("总览页：图、数据表、下钻链接、导出、可见范围")
+struct OverviewPageTests {
+    @Test("财政看到全部单位的图和表，每个柱链接到首页的筛选；主管部门只看到下属单位；导航只给审核角色")
+    func page() async throws {
+        try await withJixiao { app in
+            _ = try await OverviewStoreTests.world(app)
+            // a unit named like an attack, with one draft: its name must stay text in the SVG and the tables
+            let hostile = "<b>坏单位</b>"
+            _ = try await TableStore.createAll(
+                [OverviewStoreTests.table("某项目")], owner: try await app.owner(named: hostile, under: .businessD2), by: nil,
+                on: app.db)
+
+            let res = try await app.send(.GET, SitePath.overview.path + "?year=2026", as: .finance)
+            #expect(res.status == .ok)
+            let html = res.body.string
+            #expect(html.contains("<h1>总览"))
+            for heading in ["填报进度", "审核质量", "绩效自评", "运行监控", "同一指标跨单位对比", "投入管理指标"] {
+                #expect(html.contains("<h2>\(heading)</h2>"), "缺少“\(heading)”")
+            }
+            // nine charts of the four sections, each with its table, and the comparison's chart beside its own table
+            #expect(html.components(separatedBy: "<svg ").count - 1 == 10)
+            #expect(html.components(separatedBy: "<summary>数据表</summary>").count - 1 == 9)
+            // drill-down: 测试单位甲's drafts, as the 首页 reads them
+            let draftsOfA = TableListQuery(q: nil, state: "draft", unit: "测试单位甲", year: "2026", kind: nil, page: nil).link(
+                page: 1)
+            #expect(html.contains("href=\"\(draftsOfA.replacingOccurrences(of: "&", with: "&amp;"))\""))
+            let list = try await app.send(.GET, draftsOfA, as: .finance)
+            #expect(list.body.string.contains("共 2 张表") || list.body.string.contains("符合条件的 2 张表"))
+            // the rule F04 bar goes down to a1, the one table that breaks it
+            let f04 = TableListQuery(q: nil, unit: nil, year: "2026", kind: nil, rule: "F04", page: nil).link(page: 1)
+            #expect(html.contains("href=\"\(f04.replacingOccurrences(of: "&", with: "&amp;"))\""))
+            let broken = try await app.send(.GET, f04, as: .finance).body.string
+            #expect(broken.contains("符合条件的 1 张表") && broken.contains("培训项目一"))
+            // not started, and the hostile name escaped everywhere
+            #expect(html.contains("测试单位丁"))
+            #expect(!html.contains(hostile))
+            #expect(html.contains("&lt;b&gt;坏单位&lt;/b&gt;"))
+            // the nav offers 总览 to reviewers only
+            #expect(html.contains("<a href=\"/overview\">总览</a>"))
+            let own = try await app.send(.GET, "/", as: .fillerA)
+            #expect(!own.body.string.contains("<a href=\"/overview\">总览</a>"))
+
+            // the supervising department D1 sees 甲 and 乙, never 丙 of D2
+            let d1 = try await app.send(.GET, SitePath.overview.path + "?year=2026", as: .businessD1).body.string
+            #expect(d1.contains("测试单位甲") && d1.contains("测试单位乙"))
+            #expect(!d1.contains("测试单位丙") && !d1.contains("坏单位"))
+
+            // the print view opens every table and drops the filters
+            let print = try await app.send(.GET, SitePath.overview.path + "?year=2026&print=1", as: .finance).body.string
+            #expect(print.contains("print-view"))
+            #expect(print.components(separatedBy: "<details open>").count - 1 == 9)
+        }
+    }
+
+    @Test("导出 .xlsx：每张图一个工作表，数字是数字，主管部门的工作簿没有别的单位")
+    func export() async throws {
+        try await withJixiao { app in
+            _ = try await OverviewStoreTests.world(app)
+            let res = try await app.send(.GET, SitePath.overviewExport.path + "?year=2026", as: .finance)
+            #expect(res.status == .ok)
+            #expect(res.headers.first(name: "Content-Disposition")?.contains("overview.xlsx") == true)
+            let book = try XLSXReader().read(data: Data(buffer: res.body))
+            let names = book.sheets.map(\.name)
+            #expect(names.contains { $0.contains("各环节目标表数") })
+            #expect(names.contains { $0.contains("未启动填报的单位") })
+            let steps = try #require(book.sheets.first { $0.name.contains("各环节目标表数") })
+            // row 5 on: 草稿 3, …, 已批复 2 — as counted by hand in OverviewStoreTests
+            let values = steps.rows.filter { $0.index >= 5 }.map { row in row.cells.map(\.value) }
+            #expect(values.contains([.string("草稿"), .number(3)]))
+            #expect(values.contains([.string("已批复"), .number(2)]))
+            let input = try #require(book.sheets.first { $0.name.contains("投入管理") })
+            #expect(input.rows.contains { $0.cells.contains { $0.value == .string("部门绩效监控完成率") } })
+
+            let d2 = try XLSXReader().read(
+                data: Data(buffer: try await app.send(.GET, SitePath.overviewExport.path + "?year=2026", as: .businessD2).body))
+            let texts = d2.sheets.flatMap { $0.rows.flatMap { $0.cells.map(\.value) } }
+            #expect(!texts.contains(.string("测试单位甲")))
+            #expect(texts.contains(.string("测试单位丙")))
+        }
+    }
+}
