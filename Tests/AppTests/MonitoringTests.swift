@@ -151,7 +151,7 @@ struct MonitoringTests {
             // the unit's light on the round page is the worst of its tables'
             let roundPage = try await app.send(.GET, SitePath.monitoringRound(.value(e.roundID)).path, as: .finance).body.string
             let unitRow = try #require(roundPage.components(separatedBy: "<td>测试单位甲</td>").dropFirst().first)
-            #expect(unitRow.hasPrefix("<td class=\"light-red\">红</td>"))
+            #expect(unitRow.hasPrefix("<td><span class=\"lamp light-red\">红</span></td>"))
 
             // 提交 is refused while the red row has no reason, naming the row
             let refused = try await app.postForm(
