@@ -10,12 +10,14 @@ enum ImportNoteRules {
     static func findings(for notes: [ImportNote], tables: [GoalTable], rules: CompiledProfile) -> [Finding] {
         var out: [Finding] = []
         for note in notes {
+            // a note's message is composed from its code each time it is asked for: once here
+            let message = note.message
             let rule: Rule
             var severity: Severity
             switch note.kind {
             case .repaired:
                 rule = RuleCatalogue.importRepaired
-                severity = note.message.contains("推断") || note.message.contains("推测") ? .warning : rule.severity
+                severity = message.contains("推断") || message.contains("推测") ? .warning : rule.severity
             case .unreadable:
                 rule = RuleCatalogue.importUnreadable
                 let nothingRead = note.location.table.map { $0 < tables.count && tables[$0].indicators.isEmpty } ?? tables.isEmpty
@@ -32,7 +34,7 @@ enum ImportNoteRules {
                 Finding(
                     table: loc.table ?? 0, indicator: loc.indicator, field: loc.field,
                     severity: severity, code: rule.code,
-                    message: "\(place)：\(Display.clip(note.message, 200))", suggestion: fix, profile: rules.name,
+                    message: "\(place)：\(Display.clip(message, 200))", suggestion: fix, profile: rules.name,
                     importCode: note.rawCode))
         }
         return out
