@@ -31,23 +31,27 @@ struct OverviewController {
         if q.year == nil { q.year = facets.years.first ?? Calendar(identifier: .gregorian).component(.year, from: Date()) }
         let year = q.year!
         let f = OverviewFilter(q, scope: scope, user: user, dialect: sql.dialect.name)
+        // the questions are independent: asked side by side, each on a connection of its own, the page
+        // waits for the slowest rather than for their sum
+        async let progress = OverviewStore.progress(f, on: sql)
+        async let notStarted = OverviewStore.notStarted(year: year, scope: scope, on: sql)
+        async let returns = OverviewStore.returns(f, on: sql)
+        async let quality = OverviewStore.quality(f, on: sql)
+        async let evaluation = OverviewStore.evaluation(f, on: sql)
+        async let deviations = OverviewStore.deviations(f, on: sql)
+        async let lights = OverviewStore.lights(f, on: sql)
+        async let input = InputIndicators.compute(year: year, scope: scope, on: sql)
         let name: String?
         if let indicator, !indicator.isEmpty {
             name = indicator
         } else {
             name = try await OverviewStore.defaultIndicator(f, on: sql)
         }
+        let comparison = try await name.asyncMap { try await OverviewStore.comparison(indicator: $0, year: year, f, on: sql) }
         let figures = OverviewPage.Figures(
-            query: q,
-            progress: try await OverviewStore.progress(f, on: sql),
-            notStarted: try await OverviewStore.notStarted(year: year, scope: scope, on: sql),
-            returns: try await OverviewStore.returns(f, on: sql),
-            quality: try await OverviewStore.quality(f, on: sql),
-            evaluation: try await OverviewStore.evaluation(f, on: sql),
-            deviations: try await OverviewStore.deviations(f, on: sql),
-            lights: try await OverviewStore.lights(f, on: sql),
-            comparison: try await name.asyncMap { try await OverviewStore.comparison(indicator: $0, year: year, f, on: sql) },
-            input: try await InputIndicators.compute(year: year, scope: scope, on: sql))
+            query: q, progress: try await progress, notStarted: try await notStarted, returns: try await returns,
+            quality: try await quality, evaluation: try await evaluation, deviations: try await deviations,
+            lights: try await lights, comparison: comparison, input: try await input)
         return (figures, facets)
     }
 
