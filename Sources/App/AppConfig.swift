@@ -74,6 +74,7 @@ public struct AppConfig: Sendable {
     /// `JIXIAO_ROOT` (package root, default: current directory), `DATABASE_URL` (postgres://… selects PostgreSQL),
     /// `JIXIAO_SQLITE` (SQLite file, default `<root>/data/jixiao.sqlite`), `JIXIAO_SEEDS` (demo tables folder,
     /// default `<root>/../shared/seeds`; `none` for none), `JIXIAO_MAX_BODY_MB` (default 10),
+    /// `JIXIAO_MAX_EVIDENCE_MB` (one 佐证材料 file, default 8; an upload is bounded by the body limit too),
     /// `JIXIAO_DEMO` (1/0: demo accounts and data on an empty database; default 1 on SQLite, 0 on PostgreSQL),
     /// `JIXIAO_SECURE_COOKIES` (1 behind HTTPS), `JIXIAO_TOOLS_REQUIRE_ACCOUNT` (1: the open tools need a sign-in),
     /// `JIXIAO_HEAVY_PER_MINUTE` (uploads and large checks one client may start a minute, default 60),
@@ -106,6 +107,10 @@ public struct AppConfig: Sendable {
         var maxBody = 10
         if let s = env["JIXIAO_MAX_BODY_MB"] {
             if let n = Int(s), n > 0 { maxBody = n } else { problems.append("JIXIAO_MAX_BODY_MB：应为正整数，实为“\(s)”") }
+        }
+        var maxEvidence: Int?
+        if let s = env["JIXIAO_MAX_EVIDENCE_MB"], !s.isEmpty {
+            if let n = Int(s), n > 0 { maxEvidence = n } else { problems.append("JIXIAO_MAX_EVIDENCE_MB：应为正整数，实为“\(s)”") }
         }
         func flag(_ name: String, default value: Bool) -> Bool {
             guard let s = env[name], !s.isEmpty else { return value }
@@ -152,6 +157,7 @@ public struct AppConfig: Sendable {
         config.heavyWork = heavy
         config.metricsToken = metricsToken
         config.databasePoolPerLoop = pool
+        if let maxEvidence { config.maxEvidenceBytes = maxEvidence * 1024 * 1024 }
         return config
     }
 }

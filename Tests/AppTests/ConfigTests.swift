@@ -29,6 +29,16 @@ struct ConfigTests {
         } throws: { "\($0)".contains("JIXIAO_DB_POOL：应为 1 到 64 的整数") }
     }
 
+    @Test("JIXIAO_MAX_EVIDENCE_MB：一个佐证材料文件的上限，默认 8 MB；写错时说明")
+    func evidenceLimit() throws {
+        #expect(try AppConfig.fromEnvironment([:], currentDirectory: root).maxEvidenceBytes == 8 * 1024 * 1024)
+        let set = try AppConfig.fromEnvironment(["JIXIAO_MAX_EVIDENCE_MB": "20"], currentDirectory: root)
+        #expect(set.maxEvidenceBytes == 20 * 1024 * 1024)
+        #expect {
+            try AppConfig.fromEnvironment(["JIXIAO_MAX_EVIDENCE_MB": "八"], currentDirectory: root)
+        } throws: { "\($0)".contains("JIXIAO_MAX_EVIDENCE_MB：应为正整数") }
+    }
+
     @Test("DATABASE_URL 选择 PostgreSQL；JIXIAO_SEEDS=none 表示空库启动")
     func postgresAndNoSeeds() throws {
         let c = try AppConfig.fromEnvironment(
