@@ -3,6 +3,11 @@
 # every row's detail open, and a 指标库 suggestion taken for a typed name), 指标库 and 自评 at 1366×768 and
 # 390×844, saves screenshots to bench-out/browser/, and fails when a page logs a JavaScript error or when
 # the self-evaluation page did not get its scores and its what-if (one row is left short of its target) from the API.
+# The ready-to-stamp pack (pack-*.png): the unit attaches a small real PDF to an indicator through the 自评 page's
+# form and sees it in the 佐证材料目录, opens the 自评表 print view and the 自评报告 page, writes a section and saves
+# the draft; pack.zip must hold 自评表.xlsx, 自评报告.docx (with those words) and the PDF (kept in OUT/pack/ with the
+# two documents, for scripts/render-pack.sh-style rendering). At the end finance opens 自评抽查, draws a sample
+# with a seed from the year's submitted self-evaluations (the walked table's) and records a conclusion.
 # Then it walks the whole workflow through the pages' own buttons, as each demo account
 # (wf-*.png): 单位负责人确认 switched on by the administrator, 提交 → 确认 → 业务股室退回 → 提交 → 确认 → 审核 →
 # 审核 → 批复（批复文号）→ 自评 → 退回自评 → 自评 → 复核 → 调整（调整理由）→ 确认 → the reviewer's view, and
@@ -74,6 +79,77 @@ cat >"$WORK/plan.json" <<JSON
 JSON
 FAIL=0
 python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan.json" || FAIL=1
+# walk ACCOUNT PLAN-JSON: signs ACCOUNT in and runs the plan (its pages and steps) in the browser
+walk() {
+  sign_in "$1"
+  printf '%s' "$2" >"$WORK/walk.json"
+  python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/walk.json" || FAIL=1
+}
+BIG='[[1366, 768]]'
+
+# ---- 自评材料 (pack-*.png): the unit attaches a real PDF to an indicator through the 自评 page's form, sees
+# it in the 佐证材料目录, opens the 自评表 print view and the 自评报告 page, writes a section and saves it;
+# then pack.zip must hold 自评表.xlsx, 自评报告.docx (with those words) and the PDF ----
+mkdir -p "$WORK/evidence"
+EVIDENCE="$WORK/evidence/参保人数台账.pdf"
+python3 - "$EVIDENCE" <<'PY'
+import sys
+# a one-page PDF with a line of text, its cross-reference table at the right offsets
+text = b"BT /F1 18 Tf 72 720 Td (Jixiao evidence: insured persons ledger) Tj ET"
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream"]
+out, offsets = bytearray(b"%PDF-1.4\n"), []
+for n, body in enumerate(objs, 1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PY
+sign_in tianbao
+INDICATOR="$(curl -fs -b "$COOKIE" "$BASE/api/v1/tables/$ID" | python3 -c '
+import json, sys
+print(next(i["id"] for i in json.load(sys.stdin)["table"]["indicators"] if i.get("id")))')"
+S="/tables/$ID/self-evaluation"
+WORDS="本单位全年参保扩面工作按计划推进，参保人数未达目标的原因见第四部分。"
+walk tianbao '[{"name": "pack-01-evidence-uploaded", "path": "'"$S"'", "sizes": '"$BIG"',
+  "do": [{"fill": "#evidence-form select[name=indicator]", "value": "'"$INDICATOR"'"},
+         {"upload": "#evidence-form input[name=file]", "file": "'"$EVIDENCE"'"}, {"click": "#evidence-form button[type=submit]"}],
+  "expect": "参保人数台账.pdf", "scroll": "#evidence"},
+ {"name": "pack-02-evidence-index", "path": "'"$S"'", "expect": "参保人数台账.pdf", "scroll": "#evidence"},
+ {"name": "pack-03-form-print", "path": "'"$S"'/print", "expect": "总分"},
+ {"name": "pack-04-report", "path": "/tables/'"$ID"'/report", "expect": "五、自评结论"},
+ {"name": "pack-05-report-saved", "path": "/tables/'"$ID"'/report", "sizes": '"$BIG"',
+  "do": [{"fill": "#report-form textarea[name=basic]", "value": "'"$WORDS"'"}, {"click": "#report-form .savebar button"}],
+  "expect": "草稿由", "scroll": "#saved"},
+ {"name": "pack-06-report-draft", "path": "/tables/'"$ID"'/report", "expect": "草稿由",
+  "wait": "#report-form textarea[name=basic]", "text": "'"$WORDS"'"}]'
+mkdir -p "$OUT/pack"
+code="$(curl -s -o "$OUT/pack/pack.zip" -w '%{http_code}' -b "$COOKIE" "$BASE/tables/$ID/pack.zip")"
+if [ "$code" = 200 ] && python3 - "$OUT/pack/pack.zip" "$WORDS" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+form = next((n for n in names if n.endswith("自评表.xlsx")), None)
+report = next((n for n in names if n.endswith("自评报告.docx")), None)
+evidence = [n for n in names if n.endswith("参保人数台账.pdf")]
+problems = [f"缺少 {what}" for what, n in (("自评表.xlsx", form), ("自评报告.docx", report), ("佐证材料 PDF", evidence)) if not n]
+if evidence and not z.read(evidence[0]).startswith(b"%PDF-"):
+    problems.append("佐证材料 PDF 的内容与上传的不同")
+if report and sys.argv[2] not in zipfile.ZipFile(z.open(report)).read("word/document.xml").decode("utf-8"):
+    problems.append("自评报告.docx 中没有保存的“一、基本情况”文字")
+if problems:
+    print("材料包：" + "；".join(problems) + "（内有：" + "、".join(names) + "）")
+    sys.exit(1)
+# kept beside the screenshots, for rendering (LibreOffice → PDF → PNG)
+for n in (form, report):
+    open(sys.argv[1].rsplit("/", 1)[0] + "/" + n.rsplit("/", 1)[-1], "wb").write(z.read(n))
+print("材料包            通过  " + "、".join(names))
+PY
+then :; else echo "材料包：/tables/$ID/pack.zip 返回 $code 或内容不全"; FAIL=1; fi
 
 # a reviewer and the administrator see their own pages
 sign_in yewu
@@ -97,13 +173,6 @@ echo '[{"name": "login", "path": "/login"}]' >"$WORK/plan-login.json"
 python3 scripts/lib/browser.py "$CHROME" "$BASE" "none=" "$OUT" "$WORK/plan-login.json" || FAIL=1
 
 # ---- the whole workflow, through the buttons, as each account ----
-# walk ACCOUNT PLAN-JSON: signs ACCOUNT in and runs the plan (its pages and steps) in the browser
-walk() {
-  sign_in "$1"
-  printf '%s' "$2" >"$WORK/walk.json"
-  python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/walk.json" || FAIL=1
-}
-BIG='[[1366, 768]]'
 # a fresh draft copied from the first table (no actuals), so the walk starts at the beginning
 sign_in tianbao
 WF="$(curl -fs -b "$COOKIE" "$BASE/api/v1/tables/$ID" | python3 -c '
@@ -279,5 +348,23 @@ for path in "/tables/$NEXT/previous-year.xlsx" "/tables/$NEXT/previous-year.csv"
   code="$(curl -s -o "$WORK/answer" -w '%{http_code}' -b "$COOKIE" "$BASE$path")"
   [ "$code" = 200 ] && [ -s "$WORK/answer" ] || { echo "与上年对比：$path 返回 $code"; FAIL=1; }
 done
+
+# ---- 自评抽查 (pack-1x-*.png): finance draws a sample of the year's submitted self-evaluations with a seed
+# (the walked table's 自评 was submitted and reviewed above, so there is at least one), opens the draw,
+# and records a conclusion on the first table drawn ----
+walk caizheng '[{"name": "pack-10-spotchecks", "path": "/spot-checks", "expect": "随机种子"},
+ {"name": "pack-11-spotcheck-drawn", "path": "/spot-checks", "sizes": '"$BIG"',
+  "do": [{"fill": "#draw-form input[name=year]", "value": "'"$YEAR"'"}, {"fill": "#draw-form select[name=by]", "value": "count"},
+         {"fill": "#draw-form input[name=amount]", "value": "3"}, {"fill": "#draw-form input[name=seed]", "value": "20261207"},
+         {"click": "#draw-form button[type=submit]"}],
+  "expect": "结果与本次一致"}]'
+DRAW="$(curl -fs -b "$COOKIE" "$BASE/spot-checks" | grep -o '/spot-checks/[0-9A-Fa-f-]\{36\}' | head -1)"
+[ -n "$DRAW" ] || { echo "自评抽查：没有抽取记录"; FAIL=1; }
+walk caizheng '[{"name": "pack-12-spotcheck", "path": "'"$DRAW"'", "expect": "20261207"},
+ {"name": "pack-13-spotcheck-concluded", "path": "'"$DRAW"'", "sizes": '"$BIG"',
+  "do": [{"fill": "#table-1 select[name=result]", "value": "基本合格"},
+         {"fill": "#table-1 textarea[name=opinion]", "value": "佐证材料齐全，偏差原因说明充分"}, {"click": "#table-1 button[type=submit]"}],
+  "expect": "结论：基本合格。佐证材料齐全，偏差原因说明充分", "scroll": "#table-1"},
+ {"name": "pack-14-spotcheck-phone", "path": "'"$DRAW"'", "sizes": [[390, 844]], "expect": "结论：基本合格"}]'
 
 [ "$FAIL" = 0 ] && echo "浏览器检查通过" || { echo "浏览器检查失败"; exit 1; }

@@ -71,6 +71,22 @@ struct ReportDocxTests {
             ])
     }
 
+    @Test("a table with nothing entered is not graded 差 nor said to have met every target: 未填报, as the 自评表 says")
+    func unreported() throws {
+        let table = GoalTable(
+            kind: .department, year: 2026, unit: "某局",
+            indicators: [
+                Indicator(
+                    level1: "产出指标", level2: "数量指标", name: "培训人次", type: .atLeast, value: "100", unit: "人次", weight: 50, id: "a")
+            ])
+        var scorer = Scorer(settings: Profile.current.scoring)
+        let report = SelfEvaluationReport(ScoredTable(table: table, score: scorer.score(table)))
+        #expect(report.figures(for: .conclusion) == ["尚未填报实际完成值，暂无自评总分和等级。"])
+        #expect(report.figures(for: .deviation) == ["尚未填报实际完成值。"])
+        let text = Self.paragraphs(try DocxReader().read(data: try report.data())).joined()
+        #expect(!text.contains("自评等级为") && !text.contains("没有扣分"))
+    }
+
     @Test(
         "LibreOffice prints the report to PDF: title and outline on the first page, 附表 and 附件目录 after",
         .enabled(if: ExternalTools.hasSoffice, "needs LibreOffice (apt-get install libreoffice-writer)"))

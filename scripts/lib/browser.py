@@ -9,7 +9,8 @@ Usage: browser.py CHROME BASE COOKIE OUTDIR PLAN.json
 PLAN: [{"name": "home", "path": "/", "sizes": [[1366, 768], [390, 844]],
         "wait": "#total", "text": "总分"}]   # wait/text optional: a selector whose text must contain `text`
 Optional per entry:
-  "do": [{"fill": SELECTOR, "value": TEXT}, {"check": SELECTOR}, {"click": SELECTOR}, {"waitFor": SELECTOR}, ...]
+  "do": [{"fill": SELECTOR, "value": TEXT}, {"check": SELECTOR}, {"click": SELECTOR}, {"waitFor": SELECTOR},
+         {"upload": SELECTOR, "file": PATH}, ...]   (upload: a file chosen in an <input type=file>, as a person picks it)
         steps taken once the page has loaded (at each size, so give such entries one size); a click that
         submits a form or follows a link waits for the next page, and the screenshot is of that page.
         A step whose selector matches nothing fails the page, unless the step says "optional": true.
@@ -131,7 +132,7 @@ try:
 
     def step(action):
         """Takes one step; returns a problem, or "" when done."""
-        for kind in ("fill", "check", "click", "waitFor"):
+        for kind in ("fill", "check", "click", "waitFor", "upload"):
             if kind in action:
                 selector = action[kind]
                 break
@@ -146,7 +147,10 @@ try:
         found = evaluate(f"!!document.querySelector({json.dumps(selector)})")
         if not found:
             return "" if action.get("optional") else f"页面上没有 {selector}"
-        if kind == "fill":
+        if kind == "upload":
+            node = send("Runtime.evaluate", expression=f"document.querySelector({json.dumps(selector)})")["result"]
+            send("DOM.setFileInputFiles", files=[os.path.abspath(action["file"])], objectId=node["objectId"])
+        elif kind == "fill":
             evaluate(f"(e => {{ e.value = {json.dumps(action['value'])}; e.dispatchEvent(new Event('input', {{bubbles: true}})); }})"
                      f"(document.querySelector({json.dumps(selector)}))")
         elif kind == "check":

@@ -165,8 +165,11 @@ struct PagesController {
             page.guessRound = monitoring.lastRound
         }
         page.contradictions = monitoring.contradictions.map(\.message)
-        page.unitPack = d.summary.organisationID.map {
-            SitePath.organisationPack(.value($0)).path + (d.summary.year.map { "?year=\($0)" } ?? "")
+        // offered only when there is something to pack (else the link would answer 404)
+        if let org = d.summary.organisationID,
+            try await PackController.unitTables(org, year: d.summary.year, for: try req.requireUser(), on: req.db).count() > 0
+        {
+            page.unitPack = SitePath.organisationPack(.value(org)).path + (d.summary.year.map { "?year=\($0)" } ?? "")
         }
         page.evidence = try await EvidenceStore.index(of: d.summary.id, table: d.table, on: req.db)
         page.evidenceLock = EvidenceController.lock(d, user: try req.requireUser())

@@ -20,6 +20,14 @@ struct PackController {
         return SelfEvaluationPack.TableFiles(report: report, evidence: evidence)
     }
 
+    /// The tables a unit's pack holds: `org`'s live approved tables that `user` sees, of `year` when given.
+    static func unitTables(_ org: UUID, year: Int?, for user: CurrentUser, on db: any Database) -> QueryBuilder<GoalTableRecord> {
+        var query = GoalTableRecord.query(on: db).live().visible(in: Access.scope(of: user))
+            .filter(\.$organisationID == org).filter(\.$status == TableStatus.approved.rawValue)
+        if let year { query = query.filter(\.$year == year) }
+        return query
+    }
+
     @Sendable func tablePack(req: Request) async throws -> Response {
         let d = try await Access.visible(try req.tableID(), for: try req.requireUser(), on: req.db)
         let files = try await Self.files(d, on: req.db)
@@ -31,10 +39,8 @@ struct PackController {
     @Sendable func organisationPack(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let org = try req.tableID()
-        var query = GoalTableRecord.query(on: req.db).live().visible(in: Access.scope(of: user))
-            .filter(\.$organisationID == org).filter(\.$status == TableStatus.approved.rawValue)
-        if let year = req.query[Int.self, at: "year"] { query = query.filter(\.$year == year) }
-        let records = try await query.sort(\.$year).sort(\.$name).all()
+        let records = try await Self.unitTables(org, year: req.query[Int.self, at: "year"], for: user, on: req.db)
+            .sort(\.$year).sort(\.$name).all()
         guard !records.isEmpty else {
             throw Abort(.notFound, reason: "没有可打包的已批复目标表（该单位不在您的查看范围内，或该年度没有已批复的表）")
         }

@@ -106,6 +106,8 @@ public struct SelfEvaluationReport: Sendable {
             }
             return lines
         case .deviation:
+            // nothing entered yet is not "everything met" (the 自评表 says 未填报 likewise)
+            guard score.hasScores else { return ["尚未填报实际完成值。"] }
             let missed = deviations
             guard !missed.isEmpty else { return ["各项指标均达到年度指标值，没有扣分。"] }
             return missed.map { row, s in
@@ -116,6 +118,7 @@ public struct SelfEvaluationReport: Sendable {
                 return line + "。偏差原因分析及改进措施：" + (why.isEmpty ? "未填写。" : why)
             }
         case .conclusion:
+            guard score.hasScores else { return ["尚未填报实际完成值，暂无自评总分和等级。"] }
             return [
                 "自评总分\(Self.n(score.total))分（满分\(Self.n(score.max))分，得分率\(Self.n(score.percent))%），自评等级为“\(score.grade.rawValue)”。"
             ]
@@ -204,7 +207,10 @@ public struct SelfEvaluationReport: Sendable {
                 "预算执行", "", "预算执行率", "", ex.rate.map(ArithmeticText.percent) ?? "—", Self.n(ex.weight), Self.n(ex.score),
             ])
         }
-        rows.append(["总分", "", "", "", "自评等级：\(score.grade.rawValue)", Self.n(score.max), Self.n(score.total)])
+        rows.append([
+            "总分", "", "", "", "自评等级：\(score.hasScores ? score.grade.rawValue : "未填报")", Self.n(score.max),
+            score.hasScores ? Self.n(score.total) : "",
+        ])
         blocks.append(.table(rows: rows, heading: true, widths: [1100, 1200, 2000, 1400, 1370, 1000, 1000]))
         // 附件目录: the evidence, named as in the pack
         blocks.append(.heading("附件目录", level: 1))
