@@ -168,6 +168,18 @@ struct OverviewBenchCommand: AsyncCommand {
         let indicator = try await OverviewStore.defaultIndicator(f, on: sql) ?? "受益人员满意率"
         let progress = try await OverviewStore.progress(f, on: sql)
         print("\(name): \(progress.total) tables of \(progress.units.count) units")
+        // the charts and the page as `OverviewController.page` builds them, from figures already read
+        @Sendable func render(_ figures: OverviewPage.Figures, _ facets: TableListFacets) async throws {
+            var filter = PageContext.HomeFilter(query: figures.query, facets: facets, action: SitePath.overview.path)
+            filter.canMine = true
+            let page = OverviewPage(
+                year: figures.query.year, scopeName: user.organisationName, filter: filter, cards: [],
+                sections: OverviewPage.sections(figures), notStarted: figures.notStarted, notStartedMore: false,
+                deviations: OverviewPage.deviationRows(figures.deviations),
+                comparison: figures.comparison.map { OverviewPage.comparison($0, query: figures.query) },
+                input: figures.input?.table, exportLink: "", printLink: "", printView: false)
+            _ = try await app.view.render("overview", WithSession(page: page, session: PageSession(user))).get()
+        }
         // the figures once, for the line that times only the charts and the page
         let ready = try await OverviewController.figures(query, for: user, on: db)
         let questions: [(String, @Sendable () async throws -> Void)] = [
@@ -189,30 +201,14 @@ struct OverviewBenchCommand: AsyncCommand {
                 "图与页面（SVG + Leaf，统计已有）",
                 {
                     let (figures, facets) = ready
-                    var filter = PageContext.HomeFilter(query: figures.query, facets: facets, action: SitePath.overview.path)
-                    filter.canMine = true
-                    let page = OverviewPage(
-                        year: figures.query.year, scopeName: user.organisationName, filter: filter, cards: [],
-                        sections: OverviewPage.sections(figures), notStarted: figures.notStarted, notStartedMore: false,
-                        deviations: OverviewPage.deviationRows(figures.deviations),
-                        comparison: figures.comparison.map { OverviewPage.comparison($0, query: figures.query) },
-                        input: figures.input?.table, exportLink: "", printLink: "", printView: false)
-                    _ = try await app.view.render("overview", WithSession(page: page, session: PageSession(user))).get()
+                    try await render(figures, facets)
                 }
             ),
             (
                 "整页（全部统计 + 图 + 页面）",
                 {
                     let (figures, facets) = try await OverviewController.figures(query, for: user, on: db)
-                    var filter = PageContext.HomeFilter(query: figures.query, facets: facets, action: SitePath.overview.path)
-                    filter.canMine = true
-                    let page = OverviewPage(
-                        year: figures.query.year, scopeName: user.organisationName, filter: filter, cards: [],
-                        sections: OverviewPage.sections(figures), notStarted: figures.notStarted, notStartedMore: false,
-                        deviations: OverviewPage.deviationRows(figures.deviations),
-                        comparison: figures.comparison.map { OverviewPage.comparison($0, query: figures.query) },
-                        input: figures.input?.table, exportLink: "", printLink: "", printView: false)
-                    _ = try await app.view.render("overview", WithSession(page: page, session: PageSession(user))).get()
+                    try await render(figures, facets)
                 }
             ),
         ]
