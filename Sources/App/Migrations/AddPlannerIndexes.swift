@@ -9,8 +9,8 @@ import Vapor
 ///   planner without fresh statistics took it for `deleted_at IS NULL` and fetched each live row
 ///   through it (0.35 s for a page of 100,000 tables, against 25 ms from the list index).
 /// - `goal_tables_live_year`: the list index with the year in front. A year filter reads only that
-///   year's entries, already in the page's order (unit, name, id under one year), and the year facet is
-///   a handful of probes (`TableStore.facets`). It covers every column a filter reads: with the year
+///   year's entries, already in the page's order (unit, name, id under one year), and the year facet
+///   reads one entry per year (`TableStore.facets`). It covers every column a filter reads: with the year
 ///   alone in it, SQLite's planner took it for `year = ?` and fetched and sorted every row of the year.
 ///
 /// (An index over `deleted_at` alone for the live tables, the narrowest a count could read, was tried

@@ -102,16 +102,25 @@ extension TableStore {
         guard let sql = db as? any SQLDatabase else { return nil }
         let names = try await sql.raw(
             """
-            WITH RECURSIVE next_unit(unit, n) AS (\
-            SELECT MIN(unit), 1 FROM goal_tables WHERE deleted_at IS NULL \
-            UNION ALL SELECT (SELECT MIN(g.unit) FROM goal_tables g WHERE g.deleted_at IS NULL AND g.unit > next_unit.unit), n + 1 \
-            FROM next_unit WHERE next_unit.unit IS NOT NULL AND n <= \(bind: limit)) \
-            SELECT unit, n FROM next_unit WHERE unit IS NOT NULL AND (unit LIKE \(bind: "%" + part + "%") OR n > \(bind: limit))
+            \(unitProbes(visible: "", upTo: limit + 1)) SELECT unit, n FROM next_unit WHERE unit IS NOT NULL \
+            AND (unit LIKE \(bind: "%" + part + "%") OR n > \(bind: limit))
             """
         ).all()
         // a probe that ran out before the last name: too many names to list, filter the tables instead
         if names.contains(where: { ((try? $0.decode(column: "n", as: Int.self)) ?? 0) > limit }) { return nil }
         return names.compactMap { try? $0.decode(column: "unit", as: String.self) }
+    }
+
+    /// `next_unit(unit, n)`: the distinct units of the live tables `visible` admits, in order, one index
+    /// probe each (`goal_tables_live_list`): the next unit after the last one found. At most `count` rows,
+    /// the last of them null when the units ran out first.
+    private static func unitProbes(visible: SQLQueryString, upTo count: Int) -> SQLQueryString {
+        """
+        WITH RECURSIVE next_unit(unit, n) AS (\
+        SELECT MIN(unit), 1 FROM goal_tables WHERE deleted_at IS NULL\(visible) \
+        UNION ALL SELECT (SELECT MIN(unit) FROM goal_tables WHERE deleted_at IS NULL AND unit > next_unit.unit\(visible)), n + 1 \
+        FROM next_unit WHERE next_unit.unit IS NOT NULL AND n < \(bind: count))
+        """
     }
 
     /// The facets on PostgreSQL, one index probe per distinct value: the next unit after the last one
@@ -125,13 +134,7 @@ extension TableStore {
         -> TableListFacets
     {
         let units = try await sql.raw(
-            """
-            WITH RECURSIVE next_unit(unit, n) AS (\
-            SELECT MIN(unit), 1 FROM goal_tables WHERE deleted_at IS NULL\(visible) \
-            UNION ALL SELECT (SELECT MIN(unit) FROM goal_tables WHERE deleted_at IS NULL AND unit > next_unit.unit\(visible)), n + 1 \
-            FROM next_unit WHERE next_unit.unit IS NOT NULL AND n < \(bind: limit + 1)) \
-            SELECT unit FROM next_unit WHERE unit IS NOT NULL
-            """
+            "\(unitProbes(visible: visible, upTo: limit + 1)) SELECT unit FROM next_unit WHERE unit IS NOT NULL"
         ).all().compactMap { try? $0.decode(column: "unit", as: String.self) }
         let years = try await sql.raw(
             """
