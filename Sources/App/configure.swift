@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = config.cacheTemplates
     app.storage[RenderedPartsKey.self] = RenderedParts(capacity: config.cacheTemplates ? 2_000 : 0)
+    app.storage[DefaultIndicatorMemoKey.self] = DefaultIndicatorMemo()
     app.storage[LibraryStoreKey.self] = LibraryStore(seedTables: DemoData.readSeeds(config.seedDirectory, logger: app.logger))
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
@@ -82,7 +83,7 @@ enum JixiaoMigrations {
     /// confirmation setting, the 调整理由, and a reset password that must be changed; audit change lines;
     /// 运行监控 rounds and entries; the links of 结转到下一年; the 首页's indexes over live tables;
     /// the indicator library (facts' texts, its indexes, finance's marks); the planner's indexes; 佐证材料,
-    /// 自评报告 drafts and 自评抽查 (issue #21); the 总览's execution rate and rule codes.
+    /// 自评报告 drafts and 自评抽查 (issue #21); the 总览's execution rate and rule codes, and its indexes.
     /// `AddConfirmationAndAccountControls`, `AddCarryForwardLinks` and `AddOverviewColumns` come first: the later ones read the models,
     /// which have their columns (a database that ran the others already runs them alone).
     static let thisRelease: [any Migration] = [
@@ -90,6 +91,7 @@ enum JixiaoMigrations {
         AddPrintedUnitToGoalTables(),
         CreatePhasesAndFacts(), AddChangesToAuditEvents(), CreateMonitoring(), AddLiveTableIndexes(),
         CreateIndicatorLibrary(), AddPlannerIndexes(), CreateEvidence(), CreateReportDrafts(), CreateSpotChecks(),
+        AddOverviewIndexes(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

@@ -143,7 +143,11 @@ struct OverviewStoreTests {
             // 自评: a2 100 of 110 (90.91 %, 优), b1 35 + 50 + 8 = 93 of 110 (84.55 %, 良)
             let e = try await OverviewStore.evaluation(try await filter(app, .finance), on: sql)
             #expect(e.grades == [.excellent: 1, .good: 1])
-            #expect(e.percents.sorted() == [84.55, 90.91])
+            #expect(e.bins == [0, 0, 0, 0, 0, 0, 0, 0, 1, 1], "84.55 % in 80–90, 90.91 % in 90–100")
+            #expect(e.points.map(\.percent) == [84.55, 90.91], "lowest 得分率 first")
+            #expect(e.pointsInAll == 2)
+            let oneDrawn = try await OverviewStore.evaluation(try await filter(app, .finance), on: sql, pointLimit: 1)
+            #expect(oneDrawn.points.map(\.id) == [w.b1] && oneDrawn.pointsInAll == 2)
             #expect(Set(e.points.map(\.executionRate)) == [100, 80])
             #expect(e.points.first { $0.id == w.b1 }?.percent == 84.55)
             let eA = try await OverviewStore.evaluation(try await filter(app, .fillerA), on: sql)
@@ -154,6 +158,16 @@ struct OverviewStoreTests {
             #expect(dev.prefix(3).map(\.percent) == [-30, -20, 5.6])
             #expect(dev.first?.tableID == w.b1 && dev.first?.indicator == "培训人数")
             #expect(try await OverviewStore.deviations(try await filter(app, .businessD2), on: sql).isEmpty)
+            // a name word needs the tables: the same answer through the join, for 补助项目 (b1) alone
+            let words = TableListQuery(q: "补助", unit: nil, year: "2026", kind: nil, page: nil)
+            let devWords = try await OverviewStore.deviations(try await filter(app, .finance, words), on: sql)
+            #expect(devWords.map(\.percent) == [-30, 5.6] && Set(devWords.map(\.tableID)) == [w.b1])
+            // a 自评 state is the table's: only a2 has its 自评 submitted
+            let submitted = TableListQuery(q: nil, state: "evaluation-submitted", unit: nil, year: "2026", kind: nil, page: nil)
+            #expect(
+                try await OverviewStore.deviations(try await filter(app, .finance, submitted), on: sql).map(\.percent) == [
+                    -20, 5.6,
+                ])
 
             // lights: period 6, 甲 红, 乙 绿; D2 sees none
             let lights = try await OverviewStore.lights(try await filter(app, .finance), on: sql)
@@ -178,6 +192,23 @@ struct OverviewStoreTests {
             let cmpD1 = try await OverviewStore.comparison(
                 indicator: "满意度", year: 2026, try await filter(app, .businessD1), on: sql)
             #expect(Set(cmpD1.units.map(\.unit)) == [甲, 乙])
+            let cmpWords = try await OverviewStore.comparison(
+                indicator: "满意度", year: 2026, try await filter(app, .finance, words), on: sql)
+            #expect(cmpWords.units.map(\.unit) == [乙] && cmpWords.units.first?.actual == 95)
+            #expect(try await OverviewStore.defaultIndicator(try await filter(app, .finance, words), on: sql) == "满意度")
+            let byUnit = TableListQuery(q: nil, unit: "乙", year: "2026", kind: nil, page: nil)
+            let cmpUnit = try await OverviewStore.comparison(
+                indicator: "满意度", year: 2026, try await filter(app, .finance, byUnit), on: sql)
+            #expect(cmpUnit.units.map(\.unit) == [乙])
+            #expect(
+                try await OverviewStore.deviations(try await filter(app, .finance, byUnit), on: sql).map(\.tableID) == [
+                    w.b1, w.b1,
+                ])
+            let approvedOnly = TableListQuery(q: nil, state: "approved", unit: nil, year: "2026", kind: nil, page: nil)
+            let cmpApproved = try await OverviewStore.comparison(
+                indicator: "满意度", year: 2026, try await filter(app, .finance, approvedOnly), on: sql)
+            #expect(Set(cmpApproved.units.map(\.unit)) == [甲, 乙], "丙 has only a 草稿")
+            #expect(cmpApproved.units.first { $0.unit == 甲 }?.tables == 1)
             _ = (w.a1, w.a3, w.c1)
         }
     }

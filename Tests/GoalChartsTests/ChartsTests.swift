@@ -148,6 +148,24 @@ struct ChartsTests {
         }
     }
 
+    @Test("数据表的 HTML：合法、文字转义、数字右对齐（含 0）、链接保留，行列与表格一致")
+    func tableHTML() throws {
+        let table = ChartTable(
+            caption: Self.hostile, headers: ["单位", "张数"],
+            rows: [
+                [.init(Self.hostile, link: "/?unit=\(Self.hostile)"), .value(0, decimals: 0)],
+                [.init("乙"), .value(12.5)],
+            ])
+        let html = table.html()
+        #expect(!html.contains("<script>"))
+        let read = try #require(SVGReading.read(html), "the table parses as XML")
+        #expect(read.elements.filter { $0 == "tr" }.count == 3, "a header row and one row per row")
+        #expect(read.elements.filter { $0 == "td" }.count == 4)
+        #expect(read.links == ["/?unit=\(Self.hostile)"], "the link's address comes back whole after escaping")
+        #expect(Self.attributes("class", of: "td", in: html) == ["num", "num"], "0 is a number too")
+        #expect(html.contains("<td>乙</td><td class=\"num\">12.5</td>"))
+    }
+
     @Test("数字按表格的写法：不多于规定位数，去掉末尾的 0")
     func numbers() {
         #expect(SVGText.number(12) == "12")
@@ -155,6 +173,26 @@ struct ChartsTests {
         #expect(SVGText.number(0.1 + 0.2, decimals: 2) == "0.3")
         #expect(SVGText.number(-0.0001) == "0")
         #expect(SVGText.escape("a\u{1}b") == "a b")
+        #expect(SVGText.number(-2.5, decimals: 2) == "-2.5" && SVGText.number(0.05, decimals: 2) == "0.05")
+        #expect(SVGText.number(1e20) == "100000000000000000000", "beyond integer arithmetic, printf's digits")
+    }
+
+    @Test("数字的快速写法与 printf 的写法逐位相同（随机 20,000 个值，除去恰好在 .5 上的值）")
+    func numbersAsPrintf() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let decimals = Int.random(in: 0...4, using: &rng)
+            let v = Double.random(in: -1e7...1e7, using: &rng) / [1.0, 1e3, 1e6][Int.random(in: 0...2, using: &rng)]
+            let scaled = abs(v) * pow(10, Double(decimals))
+            if abs(scaled - scaled.rounded(.down) - 0.5) < 1e-6 { continue }
+            var expected = String(format: "%.\(decimals)f", v)
+            if expected.contains(".") {
+                while expected.hasSuffix("0") { expected.removeLast() }
+                if expected.hasSuffix(".") { expected.removeLast() }
+            }
+            if expected == "-0" { expected = "0" }
+            #expect(SVGText.number(v, decimals: decimals) == expected, "\(v) to \(decimals) places")
+        }
     }
 
     /// The values of `attribute` on every `element`, in order.

@@ -72,7 +72,7 @@ struct OverviewBenchCommand: AsyncCommand {
             templates.append(try await TableStore.create(t, owner: .init(user), by: user, on: db).summary.id)
         }
         let states: [(String, String)] = [
-            ("draft", "draft"), ("submitted", "draft"), ("business-reviewed", "draft"), ("performance-reviewed", "draft"),
+            ("draft", "draft"), ("submitted", "draft"), ("businessReviewed", "draft"), ("performanceReviewed", "draft"),
             ("approved", "draft"), ("approved", "submitted"), ("approved", "reviewed"),
         ]
         let round = MonitoringRoundRecord()
@@ -170,14 +170,7 @@ struct OverviewBenchCommand: AsyncCommand {
         print("\(name): \(progress.total) tables of \(progress.units.count) units")
         // the charts and the page as `OverviewController.page` builds them, from figures already read
         @Sendable func render(_ figures: OverviewPage.Figures, _ facets: TableListFacets) async throws {
-            var filter = PageContext.HomeFilter(query: figures.query, facets: facets, action: SitePath.overview.path)
-            filter.canMine = true
-            let page = OverviewPage(
-                year: figures.query.year, scopeName: user.organisationName, filter: filter, cards: [],
-                sections: OverviewPage.sections(figures), notStarted: figures.notStarted, notStartedMore: false,
-                deviations: OverviewPage.deviationRows(figures.deviations),
-                comparison: figures.comparison.map { OverviewPage.comparison($0, query: figures.query) },
-                input: figures.input?.table, exportLink: "", printLink: "", printView: false)
+            let page = OverviewPage(figures, facets: facets, user: user, links: ("", ""), printView: false)
             _ = try await app.view.render("overview", WithSession(page: page, session: PageSession(user))).get()
         }
         // the figures once, for the line that times only the charts and the page
@@ -207,7 +200,8 @@ struct OverviewBenchCommand: AsyncCommand {
             (
                 "整页（全部统计 + 图 + 页面）",
                 {
-                    let (figures, facets) = try await OverviewController.figures(query, for: user, on: db)
+                    let (figures, facets) = try await OverviewController.figures(
+                        query, for: user, on: db, memo: app.defaultIndicators)
                     try await render(figures, facets)
                 }
             ),

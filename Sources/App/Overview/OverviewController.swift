@@ -21,9 +21,11 @@ struct OverviewController {
 
     /// Every figure of the overview for `query` as `user` sees it; the year is the newest with tables when
     /// the address names none (an overview of all years at once would add unlike things).
-    static func figures(_ query: TableListQuery, for user: CurrentUser, on db: any Database, indicator: String? = nil)
-        async throws -> (OverviewPage.Figures, TableListFacets)
-    {
+    /// `points`: how many tables the scatter draws, lowest 得分率 first (the page fewer than the workbook).
+    static func figures(
+        _ query: TableListQuery, for user: CurrentUser, on db: any Database, indicator: String? = nil,
+        points: Int = OverviewPage.pointsDrawn, memo: DefaultIndicatorMemo? = nil
+    ) async throws -> (OverviewPage.Figures, TableListFacets) {
         let sql = try TablePhases.sql(db)
         let scope = Access.scope(of: user)
         let facets = try await TableStore.facets(in: scope, on: db)
@@ -37,7 +39,7 @@ struct OverviewController {
         async let notStarted = OverviewStore.notStarted(year: year, scope: scope, on: sql)
         async let returns = OverviewStore.returns(f, on: sql)
         async let quality = OverviewStore.quality(f, on: sql)
-        async let evaluation = OverviewStore.evaluation(f, on: sql)
+        async let evaluation = OverviewStore.evaluation(f, on: sql, pointLimit: points)
         async let deviations = OverviewStore.deviations(f, on: sql)
         async let lights = OverviewStore.lights(f, on: sql)
         async let input = InputIndicators.compute(year: year, scope: scope, on: sql)
@@ -45,7 +47,8 @@ struct OverviewController {
         if let indicator, !indicator.isEmpty {
             name = indicator
         } else {
-            name = try await OverviewStore.defaultIndicator(f, on: sql)
+            let memo = memo ?? DefaultIndicatorMemo(lifetime: 0)
+            name = try await memo.name(for: DefaultIndicatorMemo.key(f)) { try await OverviewStore.defaultIndicator(f, on: sql) }
         }
         let comparison = try await name.asyncMap { try await OverviewStore.comparison(indicator: $0, year: year, f, on: sql) }
         let figures = OverviewPage.Figures(
@@ -58,40 +61,20 @@ struct OverviewController {
     @Sendable func page(req: Request) async throws -> View {
         let user = try req.requireUser()
         let indicator = req.query[String.self, at: "indicator"].map { String($0.prefix(100)) }
-        let (f, facets) = try await Self.figures(TableListQuery(req), for: user, on: req.db, indicator: indicator)
-        var filter = PageContext.HomeFilter(query: f.query, facets: facets, action: SitePath.overview.path)
-        filter.canMine = user.role != .admin
-        let links = Self.links(f.query, indicator: indicator)
-        let p = f.progress
+        let (f, facets) = try await Self.figures(
+            TableListQuery(req), for: user, on: req.db, indicator: indicator, memo: req.application.defaultIndicators)
         let context = OverviewPage(
-            year: f.query.year, scopeName: user.organisationName, filter: filter,
-            cards: [
-                .init(label: "目标表", value: String(p.total), note: "张", link: OverviewPage.link(f.query) { _ in }),
-                .init(
-                    label: "已批复", value: String(p.totals[.approved] ?? 0),
-                    note: p.total == 0 ? nil : OverviewPage.percent(Double(p.totals[.approved] ?? 0) / Double(p.total) * 100),
-                    link: OverviewPage.link(f.query) { $0.state = .approved }),
-                .init(
-                    label: "无错误的表", value: OverviewPage.percent(f.quality.errorFreeShare), note: "\(f.quality.errorFree) 张",
-                    link: nil),
-                .init(label: "未启动的单位", value: String(f.notStarted.count), note: "个", link: "#not-started"),
-                .init(
-                    label: "退回", value: String(f.returns.reduce(0) { $0 + $1.times }),
-                    note: "次，\(f.returns.reduce(0) { $0 + $1.tables }) 张表",
-                    link: nil),
-            ],
-            sections: OverviewPage.sections(f), notStarted: Array(f.notStarted.prefix(200)),
-            notStartedMore: f.notStarted.count > 200,
-            deviations: OverviewPage.deviationRows(f.deviations),
-            comparison: f.comparison.map { OverviewPage.comparison($0, query: f.query) }, input: f.input?.table,
-            exportLink: links.export, printLink: links.print, printView: req.query[String.self, at: "print"] == "1")
+            f, facets: facets, user: user, links: Self.links(f.query, indicator: indicator),
+            printView: req.query[String.self, at: "print"] == "1")
         return try await req.page("overview", context)
     }
 
     @Sendable func export(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let indicator = req.query[String.self, at: "indicator"].map { String($0.prefix(100)) }
-        let (f, _) = try await Self.figures(TableListQuery(req), for: user, on: req.db, indicator: indicator)
+        let (f, _) = try await Self.figures(
+            TableListQuery(req), for: user, on: req.db, indicator: indicator, points: OverviewPage.pointsExported,
+            memo: req.application.defaultIndicators)
         let tables = OverviewPage.tables(f)
         let title = "\(user.organisationName) · \(f.query.year.map { "\($0)年度" } ?? "") · 导出于 \(Self.today())"
         let data = try await req.heavy { try ChartWorkbook.write(tables, title: title) }

@@ -44,6 +44,26 @@ struct OverviewFilter: Sendable {
         return s
     }
 
+    /// The filter said over `indicator_facts f` alone, without the tables: possible when every condition is one
+    /// a fact carries (scope, unit, year, kind, a state of the goals), since the facts are written for live tables
+    /// only and follow every save and step (`IndicatorFacts`). nil when a condition needs the table (name
+    /// words, grade, light, rule, 待我处理, a 自评 state). The 总览's questions over the facts read
+    /// `indicator_facts_compare` and `indicator_facts_deviation` alone when this holds, and join the tables
+    /// otherwise.
+    func factConditions(withYear: Bool = true) -> SQLQueryString? {
+        guard query.words.isEmpty, query.grade == nil, query.light == nil, query.rule == nil, !query.mine else { return nil }
+        var s: SQLQueryString = "f.status <> \(bind: TableStatus.superseded.rawValue)"
+        s = s + Self.scope(scope, path: "f.org_path", organisation: "f.organisation_id", dialect: dialect)
+        if let unit = query.unit { s = s + " AND f.unit LIKE \(bind: "%" + Self.likeEscaped(unit) + "%") ESCAPE '\\'" }
+        if withYear, let year = query.year { s = s + " AND f.year = \(bind: year)" }
+        if let kind = query.kind { s = s + " AND f.kind = \(bind: kind.rawValue)" }
+        if let state = query.state {
+            guard state != .evaluationSubmitted, state != .evaluationReviewed else { return nil }
+            s = s + " AND f.status = \(bind: state.rawValue)"
+        }
+        return s
+    }
+
     /// `AND f.year = …` on `indicator_facts f`, when the filter names a year: the facts' own year lets the
     /// planner start from `indicator_facts_year_name (year, name)` rather than every fact of every year.
     var factYear: SQLQueryString { query.year.map { " AND f.year = \(bind: $0)" } ?? "" }

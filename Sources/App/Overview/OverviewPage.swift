@@ -11,26 +11,77 @@ struct OverviewPage: Encodable {
     var scopeName: String
     var filter: PageContext.HomeFilter
     var cards: [Card]
-    var sections: [Section]
+    var sections: [SectionView]
     var notStarted: [String]
     var notStartedMore: Bool
     var deviations: [DeviationRow]
     var comparison: ComparisonView?
-    var input: ChartTable?
+    /// The 投入管理 table's HTML.
+    var input: String?
     var exportLink: String
     var printLink: String
     var printView: Bool
 
     struct Card: Encodable { var label: String; var value: String; var note: String?; var link: String? }
-    struct Section: Encodable { var id: String; var heading: String; var lead: String?; var charts: [RenderedChart] }
+    /// A section's charts, for the workbook and the page.
+    struct Section { var id: String; var heading: String; var lead: String?; var charts: [RenderedChart] }
+    /// A section as the template shows it: each chart's SVG and its table's HTML (`ChartTable.html`).
+    struct SectionView: Encodable { var id: String; var heading: String; var lead: String?; var charts: [ChartView] }
+    struct ChartView: Encodable {
+        var title: String; var svg: String; var table: String
+        init(_ c: RenderedChart) { title = c.title; svg = c.svg; table = c.table.html() }
+    }
     struct DeviationRow: Encodable {
         var unit: String; var table: String; var link: String; var indicator: String
         var target: String; var actual: String; var percent: String
     }
-    struct ComparisonView: Encodable { var indicator: String; var chart: RenderedChart; var table: ChartTable }
+    struct ComparisonView: Encodable { var indicator: String; var chart: ChartView; var table: String }
+
+    /// The page for `f` as `user` sees it: what `OverviewController.page` answers and the benchmark times.
+    init(
+        _ f: Figures, facets: TableListFacets, user: CurrentUser, links: (export: String, print: String), printView: Bool
+    ) {
+        var filter = PageContext.HomeFilter(query: f.query, facets: facets, action: SitePath.overview.path)
+        filter.canMine = user.role != .admin
+        let p = f.progress
+        year = f.query.year
+        scopeName = user.organisationName
+        self.filter = filter
+        cards = [
+            .init(label: "目标表", value: String(p.total), note: "张", link: Self.link(f.query) { _ in }),
+            .init(
+                label: "已批复", value: String(p.totals[.approved] ?? 0),
+                note: p.total == 0 ? nil : Self.percent(Double(p.totals[.approved] ?? 0) / Double(p.total) * 100),
+                link: Self.link(f.query) { $0.state = .approved }),
+            .init(
+                label: "无错误的表", value: Self.percent(f.quality.errorFreeShare), note: "\(f.quality.errorFree) 张", link: nil),
+            .init(label: "未启动的单位", value: String(f.notStarted.count), note: "个", link: "#not-started"),
+            .init(
+                label: "退回", value: String(f.returns.reduce(0) { $0 + $1.times }),
+                note: "次，\(f.returns.reduce(0) { $0 + $1.tables }) 张表", link: nil),
+        ]
+        sections = Self.sections(f).map {
+            SectionView(id: $0.id, heading: $0.heading, lead: $0.lead, charts: $0.charts.map(ChartView.init))
+        }
+        notStarted = Array(f.notStarted.prefix(200))
+        notStartedMore = f.notStarted.count > 200
+        deviations = Self.deviationRows(f.deviations)
+        comparison = f.comparison.map { c in
+            let (chart, table) = Self.comparison(c, query: f.query)
+            return ComparisonView(indicator: c.indicator, chart: ChartView(chart), table: table.html())
+        }
+        input = f.input?.table.html()
+        exportLink = links.export
+        printLink = links.print
+        self.printView = printView
+    }
 
     /// How many units the per-unit charts draw (most tables still on their way first); the workbook has all.
     static let unitsDrawn = 15
+    /// How many tables the page's scatter draws, lowest 得分率 first: beyond a few hundred points a scatter
+    /// is a blot, and each point is a link the page must carry. The workbook lists more.
+    static let pointsDrawn = 300
+    static let pointsExported = 5000
 
     struct Figures: Sendable {
         var query: TableListQuery
@@ -116,10 +167,15 @@ struct OverviewPage: Encodable {
         ).render()
         let histogram = Histogram(
             title: "自评得分分布（得分率 %）",
-            bins: Histogram.counting(f.evaluation.percents, edges: stride(from: 0.0, through: 100, by: 10).map { $0 })
+            bins: f.evaluation.bins.indices.map { i in
+                let edges = OverviewStore.Evaluation.binEdges
+                return Histogram.Bin(lower: edges[i], upper: edges[i + 1], count: f.evaluation.bins[i])
+            }
         ).render()
         let scatter = ScatterChart(
-            title: "预算执行率与自评得分率", xLabel: "执行率（%）", yLabel: "得分率（%）",
+            title: f.evaluation.points.count < f.evaluation.pointsInAll
+                ? "预算执行率与自评得分率（共 \(f.evaluation.pointsInAll) 张，图中为得分率最低的 \(f.evaluation.points.count) 张）"
+                : "预算执行率与自评得分率", xLabel: "执行率（%）", yLabel: "得分率（%）",
             points: f.evaluation.points.map { p in
                 .init("\(p.unit) \(p.name)", x: p.executionRate, y: p.percent, link: SitePath.table(.value(p.id)).path)
             }, xReference: 90, yReference: 90
@@ -169,7 +225,7 @@ struct OverviewPage: Encodable {
         }
     }
 
-    static func comparison(_ c: OverviewStore.Comparison, query: TableListQuery) -> ComparisonView {
+    static func comparison(_ c: OverviewStore.Comparison, query: TableListQuery) -> (chart: RenderedChart, table: ChartTable) {
         let chart = BarChart(
             title: "“\(c.indicator)”各单位实际完成值（\(c.year)年度）", valueHeading: "实际完成值",
             bars: c.units.compactMap { u in u.actual.map { .init(u.unit, $0, link: link(query) { $0.unit = u.unit }) } },
@@ -188,7 +244,7 @@ struct OverviewPage: Encodable {
                     change.map { .value($0, decimals: 2) } ?? .init("—"),
                 ]
             })
-        return ComparisonView(indicator: c.indicator, chart: chart, table: table)
+        return (chart, table)
     }
 
     static func deviationRows(_ d: [OverviewStore.Deviation]) -> [DeviationRow] {

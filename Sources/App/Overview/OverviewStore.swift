@@ -128,49 +128,54 @@ enum OverviewStore {
         }
     }
 
-    /// Checker findings by rule, in all and per unit, and the error-free share: one pass over the rows of
-    /// the filter, one `SUM(CASE WHEN finding_codes LIKE '%,F04,%' …)` per rule of the catalogue.
+    /// Checker findings by rule, in all and per unit, and the error-free share: one `GROUP BY unit,
+    /// finding_codes` over `goal_tables_overview` (tables of a unit mostly share their set of codes, so the
+    /// groups are few), the codes split here. Codes outside the catalogue are not counted.
     static func quality(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> Quality {
-        let rules = RuleCatalogue.all
-        var sums: SQLQueryString = ""
-        for (i, rule) in rules.enumerated() {
-            sums =
-                sums
-                + ", SUM(CASE WHEN t.finding_codes LIKE \(bind: "%," + rule.code + ",%") THEN 1 ELSE 0 END) AS r\(unsafeRaw: String(i))"
-        }
+        struct Row: Decodable { var unit: String; var codes: String?; var n: Int; var clean: Int }
         let rows = try await sql.raw(
             """
-            SELECT t.unit AS unit, COUNT(*) AS n, SUM(CASE WHEN t.error_count = 0 THEN 1 ELSE 0 END) AS clean\(sums) \
-            FROM goal_tables t WHERE \(f.conditions()) GROUP BY t.unit ORDER BY t.unit
+            SELECT t.unit AS unit, t.finding_codes AS codes, COUNT(*) AS n, \
+            SUM(CASE WHEN t.error_count = 0 THEN 1 ELSE 0 END) AS clean \
+            FROM goal_tables t WHERE \(f.conditions()) GROUP BY t.unit, t.finding_codes
             """
-        ).all()
+        ).all(decoding: Row.self)
+        let rules = RuleCatalogue.all
+        let index = Dictionary(rules.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         var tables = 0, clean = 0, perRule = Array(repeating: 0, count: rules.count)
-        var units: [(String, Int, [String: Int])] = []
+        var units: [String: (tables: Int, byRule: [String: Int])] = [:]
         for row in rows {
-            let n = try row.decode(column: "n", as: Int.self)
-            tables += n
-            clean += try row.decode(column: "clean", as: Int?.self) ?? 0
-            var byRule: [String: Int] = [:]
-            for i in rules.indices {
-                let c = try row.decode(column: "r\(i)", as: Int?.self) ?? 0
-                perRule[i] += c
-                if c > 0 { byRule[rules[i].code] = c }
+            tables += row.n
+            clean += row.clean
+            var unit = units[row.unit] ?? (0, [:])
+            unit.tables += row.n
+            for code in Set((row.codes ?? "").split(separator: ",").map(String.init)) {
+                guard let i = index[code] else { continue }
+                perRule[i] += row.n
+                unit.byRule[code, default: 0] += row.n
             }
-            units.append((try row.decode(column: "unit", as: String.self), n, byRule))
+            units[row.unit] = unit
         }
         let found = rules.indices.filter { perRule[$0] > 0 }.map { (rule: rules[$0], tables: perRule[$0]) }
             .sorted { ($0.tables, $1.rule.code) > ($1.tables, $0.rule.code) }
         return Quality(
-            tables: tables, errorFree: clean, rules: found, units: units.map { (unit: $0.0, tables: $0.1, byRule: $0.2) })
+            tables: tables, errorFree: clean, rules: found,
+            units: units.sorted { $0.key < $1.key }.map { (unit: $0.key, tables: $0.value.tables, byRule: $0.value.byRule) })
     }
 
     struct Evaluation: Sendable, Equatable {
         /// Approved tables with a score, per grade.
         var grades: [Grade: Int]
-        /// Their score in % of the maximum, for the histogram.
-        var percents: [Double]
-        /// 执行率 against 得分 (%), one point per table that has both; at most `pointLimit`.
+        /// Approved tables with a score, per bin of their score in % of the maximum (`binEdges`).
+        var bins: [Int]
+        /// 执行率 against 得分 (%) for the tables that have both, lowest 得分率 first: at most `pointLimit`.
         var points: [Point]
+        /// How many tables have both, drawn or not.
+        var pointsInAll: Int
+
+        /// The histogram's bins, 0–100 % in tens: a value on an inner edge belongs to the bin above it, 100 to
+        /// the last (`Histogram.counting`'s rule, said in SQL here).
+        static let binEdges: [Double] = stride(from: 0.0, through: 100, by: 10).map { $0 }
 
         struct Point: Sendable, Equatable {
             var id: UUID
@@ -181,34 +186,53 @@ enum OverviewStore {
         }
     }
 
-    /// The 自评 of approved tables: grades (one `GROUP BY grade`), scores and execution rates.
+    /// The 自评 of approved tables: grades, the histogram's bins and how many can be drawn, in one
+    /// `GROUP BY` over `goal_tables_overview`; then the scatter's points, the lowest 得分率 first (a top-N over
+    /// the same index, the names fetched for those alone).
     static func evaluation(_ f: OverviewFilter, on sql: any SQLDatabase, pointLimit: Int = 2000) async throws -> Evaluation {
-        struct GradeRow: Decodable { var grade: String; var n: Int }
         let approved: SQLQueryString = "\(f.conditions()) AND t.status = \(bind: TableStatus.approved.rawValue)"
-        let grades = try await sql.raw(
-            """
-            SELECT t.grade AS grade, COUNT(*) AS n FROM goal_tables t WHERE \(approved) AND t.grade IS NOT NULL \
-            AND t.score IS NOT NULL GROUP BY t.grade
-            """
-        ).all(decoding: GradeRow.self)
-        struct ScoreRow: Decodable {
-            var id: UUID; var name: String; var unit: String; var score: Double; var score_max: Double;
-            var execution_rate: Double?
+        let edges = Evaluation.binEdges
+        var bin: SQLQueryString = "CASE WHEN t.score_max > 0 THEN CASE"
+        for i in 0..<(edges.count - 1) {
+            let p: SQLQueryString = "t.score * 100.0 / t.score_max"
+            bin =
+                bin + " WHEN \(p) >= \(unsafeRaw: String(Int(edges[i]))) AND \(p) "
+                + "\(unsafeRaw: i == edges.count - 2 ? "<=" : "<") \(unsafeRaw: String(Int(edges[i + 1]))) THEN \(unsafeRaw: String(i))"
         }
-        let scores = try await sql.raw(
+        bin = bin + " END END"
+        let drawn: SQLQueryString = "CASE WHEN t.score_max > 0 AND t.execution_rate IS NOT NULL THEN 1 ELSE 0 END"
+        struct Row: Decodable { var grade: String?; var bin: Int?; var drawable: Int; var n: Int }
+        let rows = try await sql.raw(
             """
-            SELECT t.id AS id, t.name AS name, t.unit AS unit, t.score AS score, t.score_max AS score_max, \
-            t.execution_rate AS execution_rate FROM goal_tables t WHERE \(approved) AND t.score IS NOT NULL \
-            AND t.score_max > 0 ORDER BY t.unit, t.name LIMIT \(bind: 100_000)
+            SELECT t.grade AS grade, \(bin) AS bin, \(drawn) AS drawable, COUNT(*) AS n FROM goal_tables t \
+            WHERE \(approved) AND t.score IS NOT NULL GROUP BY 1, 2, 3
             """
-        ).all(decoding: ScoreRow.self)
-        var byGrade: [Grade: Int] = [:]
-        for g in grades { if let grade = Grade(rawValue: g.grade) { byGrade[grade, default: 0] += g.n } }
-        let percents = scores.map { ($0.score / $0.score_max * 10_000).rounded() / 100 }
-        let points = zip(scores, percents).compactMap { s, p in
-            s.execution_rate.map { Evaluation.Point(id: s.id, name: s.name, unit: s.unit, executionRate: $0, percent: p) }
+        ).all(decoding: Row.self)
+        var byGrade: [Grade: Int] = [:], bins = Array(repeating: 0, count: edges.count - 1), inAll = 0
+        for r in rows {
+            if let grade = r.grade.flatMap(Grade.init(rawValue:)) { byGrade[grade, default: 0] += r.n }
+            if let b = r.bin, bins.indices.contains(b) { bins[b] += r.n }
+            if r.drawable == 1 { inAll += r.n }
         }
-        return Evaluation(grades: byGrade, percents: percents, points: Array(points.prefix(pointLimit)))
+
+        let drawable: SQLQueryString = "\(approved) AND t.score IS NOT NULL AND t.score_max > 0 AND t.execution_rate IS NOT NULL"
+        struct PointRow: Decodable {
+            var id: UUID; var name: String; var unit: String; var score: Double; var score_max: Double; var execution_rate: Double
+        }
+        let pointRows = try await sql.raw(
+            """
+            SELECT p.id AS id, p.name AS name, p.unit AS unit, p.score AS score, p.score_max AS score_max, \
+            p.execution_rate AS execution_rate FROM goal_tables p JOIN (SELECT t.id AS id, t.score / t.score_max AS r, \
+            t.unit AS unit FROM goal_tables t WHERE \(drawable) ORDER BY t.score / t.score_max, t.unit, t.id \
+            LIMIT \(bind: pointLimit)) low ON low.id = p.id ORDER BY low.r, low.unit, low.id
+            """
+        ).all(decoding: PointRow.self)
+        let points = pointRows.map {
+            Evaluation.Point(
+                id: $0.id, name: $0.name, unit: $0.unit, executionRate: $0.execution_rate,
+                percent: ($0.score / $0.score_max * 10_000).rounded() / 100)
+        }
+        return Evaluation(grades: byGrade, bins: bins, points: points, pointsInAll: inAll)
     }
 
     struct Deviation: Sendable, Equatable {
@@ -224,18 +248,32 @@ enum OverviewStore {
     }
 
     /// The indicators whose 实际完成值 lies furthest from the 指标值, relative to it, largest first.
+    /// `indicator_facts_deviation` holds the facts of a year in that order, so the ten are the first ten read
+    /// that pass the filter (the facts alone when `factConditions` holds, the tables joined otherwise);
+    /// only those ten are joined to their tables for the name. The expression is the index's, word for word.
     static func deviations(_ f: OverviewFilter, on sql: any SQLDatabase, limit: Int = 10) async throws -> [Deviation] {
         struct Row: Decodable {
             var table_id: UUID; var table_name: String; var unit: String; var name: String
             var target_value: Double; var actual_value: Double; var target_unit: String?
         }
+        let measured: SQLQueryString =
+            "f.target_value IS NOT NULL AND f.target_value <> 0 AND f.actual_value IS NOT NULL"
+        let chosen: SQLQueryString
+        if let facts = f.factConditions() {
+            chosen = "FROM indicator_facts f WHERE \(facts) AND \(measured)"
+        } else {
+            chosen =
+                "FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id WHERE \(f.conditions())\(f.factYear) AND \(measured)"
+        }
         let rows = try await sql.raw(
             """
-            SELECT f.table_id AS table_id, t.name AS table_name, t.unit AS unit, f.name AS name, \
-            f.target_value AS target_value, f.actual_value AS actual_value, f.target_unit AS target_unit \
-            FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
-            WHERE \(f.conditions())\(f.factYear) AND f.target_value IS NOT NULL AND f.target_value <> 0 AND f.actual_value IS NOT NULL \
-            ORDER BY ABS(f.actual_value - f.target_value) / ABS(f.target_value) DESC, t.unit, f.name LIMIT \(bind: limit)
+            SELECT d.table_id AS table_id, g.name AS table_name, d.unit AS unit, d.name AS name, \
+            d.target_value AS target_value, d.actual_value AS actual_value, d.target_unit AS target_unit FROM \
+            (SELECT f.table_id AS table_id, f.unit AS unit, f.name AS name, f.target_value AS target_value, \
+            f.actual_value AS actual_value, f.target_unit AS target_unit, \
+            ABS(f.actual_value - f.target_value) / ABS(f.target_value) AS deviation \(chosen) \
+            ORDER BY ABS(f.actual_value - f.target_value) / ABS(f.target_value) DESC, f.unit, f.name LIMIT \(bind: limit)) d \
+            JOIN goal_tables g ON g.id = d.table_id ORDER BY d.deviation DESC, d.unit, d.name
             """
         ).all(decoding: Row.self)
         return rows.map {
@@ -288,27 +326,34 @@ enum OverviewStore {
     }
 
     /// The indicator most tables of the scope have whose name holds 满意 (受益人员满意率 and its kin):
-    /// what the comparison shows unless the address names another. `indicator_facts_year_name`.
+    /// what the comparison shows unless the address names another. `indicator_facts_compare` (year, name, …)
+    /// alone when `factConditions` holds.
     static func defaultIndicator(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> String? {
         struct Row: Decodable { var name: String; var n: Int }
+        let from: SQLQueryString =
+            f.factConditions().map { "FROM indicator_facts f WHERE \($0)" }
+            ?? "FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id WHERE \(f.conditions())\(f.factYear)"
         return try await sql.raw(
             """
-            SELECT f.name AS name, COUNT(*) AS n FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
-            WHERE \(f.conditions())\(f.factYear) AND f.name LIKE \(bind: "%满意%") GROUP BY f.name ORDER BY COUNT(*) DESC, f.name LIMIT 1
+            SELECT f.name AS name, COUNT(*) AS n \(from) AND f.name LIKE \(bind: "%满意%") \
+            GROUP BY f.name ORDER BY COUNT(*) DESC, f.name LIMIT 1
             """
         ).first(decoding: Row.self)?.name
     }
 
-    /// One indicator across units: target and actual this year, actual last year (`indicator_facts_year_name`).
+    /// One indicator across units: target and actual this year, actual last year. `indicator_facts_compare`
+    /// (year, name, org_path, kind, status, unit, values) answers alone when `factConditions` holds.
     static func comparison(indicator: String, year: Int, _ f: OverviewFilter, on sql: any SQLDatabase) async throws -> Comparison
     {
         struct Row: Decodable { var unit: String; var year: Int; var target: Double?; var actual: Double?; var n: Int }
+        let from: SQLQueryString =
+            f.factConditions(withYear: false).map { "FROM indicator_facts f WHERE \($0)" }
+            ?? "FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id WHERE \(f.conditions(withYear: false))"
         let rows = try await sql.raw(
             """
-            SELECT t.unit AS unit, f.year AS year, AVG(f.target_value) AS target, AVG(f.actual_value) AS actual, COUNT(*) AS n \
-            FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id \
-            WHERE \(f.conditions(withYear: false)) AND f.name = \(bind: indicator) AND f.year IN (\(bind: year), \(bind: year - 1)) \
-            GROUP BY t.unit, f.year ORDER BY t.unit
+            SELECT f.unit AS unit, f.year AS year, AVG(f.target_value) AS target, AVG(f.actual_value) AS actual, COUNT(*) AS n \
+            \(from) AND f.name = \(bind: indicator) AND f.year IN (\(bind: year), \(bind: year - 1)) \
+            GROUP BY f.unit, f.year ORDER BY f.unit
             """
         ).all(decoding: Row.self)
         var units: [String: Comparison.Row] = [:]
