@@ -7,12 +7,16 @@
 # Times and peak memory are /usr/bin/time's for the whole process (wall, user + sys, maximum RSS).
 # The pastes are the seed tables repeated. On a shared machine the wall clock counts others' turns
 # too: compare the CPU time.
-# Usage: [JIXIAO_BIN=DIR] scripts/export-bench.sh [TABLES (default 18816)] [MB (default 80)] [RUNS (default 3)]
+# The defaults are small enough for CI (a minute or so); issue #23's sizes are given as arguments:
+#   scripts/export-bench.sh 18816 80 3
+# The aims are set at those sizes: below 18,816 tables the export's time and memory are printed, not judged.
+# Usage: [JIXIAO_BIN=DIR] scripts/export-bench.sh [TABLES (default 600)] [MB (default 5)] [RUNS (default 1)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TABLES="${1:-18816}"
-MB="${2:-80}"
-RUNS="${3:-3}"
+TABLES="${1:-600}"
+MB="${2:-5}"
+RUNS="${3:-1}"
+AIM_TABLES=18816
 # JIXIAO_BIN: a folder holding a release `jixiao` already built (to time another build beside this one).
 if [ -z "${JIXIAO_BIN:-}" ]; then
   swift build -c release --product jixiao 2>&1 | grep -E "error" || true
@@ -47,7 +51,7 @@ paste_rounds 1 "$WORK/one.txt"
 PER_ROUND="$("$BIN/jixiao" convert "$WORK/one.txt" -o "$WORK/one.json" 2>&1 | sed -n 's/.*已读取 \([0-9]*\) 张表.*/\1/p')"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); the seeds give $PER_ROUND tables a round"
 
-echo "== paste → .xlsx, one sheet per table (aim: linear; $TABLES tables < 15 s and < 500 MB)"
+echo "== paste → .xlsx, one sheet per table (aim: linear; $AIM_TABLES tables < 15 s and < 500 MB)"
 first_per_table=""
 for share in 18 6 3 1; do
   rounds=$(((TABLES / share + PER_ROUND - 1) / PER_ROUND))
@@ -60,8 +64,15 @@ for share in 18 6 3 1; do
   printf "  %6d tables  wall %6.2f s  cpu %6.2f s  peak %5s MB  %5s µs cpu a table (×%s the smallest's)  exit %s\n" \
     "$tables" "$WALL" "$CPU" "$PEAK" "$per_table" "$growth" "$STATUS"
 done
-printf "  aim: %d tables wall < 15 s %s, peak < 500 MB %s; cpu a table within 1.5× the smallest's %s\n" \
-  "$tables" "$(ok "$WALL < 15")" "$(ok "$PEAK < 500")" "$(ok "$growth < 1.5")"
+if [ "$tables" -ge "$AIM_TABLES" ]; then
+  printf "  aim: %d tables wall < 15 s %s, peak < 500 MB %s; cpu a table within 1.5× the smallest's %s\n" \
+    "$AIM_TABLES" "$(ok "$WALL < 15")" "$(ok "$PEAK < 500")" "$(ok "$growth < 1.5")"
+else
+  printf "  aim: %d tables wall < 15 s, peak < 500 MB (not judged at %d tables: give %d); cpu a table within 1.5× the smallest's %s\n" \
+    "$AIM_TABLES" "$tables" "$AIM_TABLES" "$(ok "$growth < 1.5")"
+fi
+leftover="$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'jixiao-*.zip.tmp' -newer "$WORK/one.txt" 2>/dev/null | wc -l)"
+echo "  temporary files left by the exports: $leftover (aim: 0) $(ok "$leftover == 0")"
 BOOK_MB="$(awk "BEGIN {printf \"%.1f\", $(stat -c %s "$WORK/book.xlsx") / 1048576}")"
 
 echo "== reading back that $tables-sheet .xlsx ($BOOK_MB MB), best of $RUNS each, the same file"
@@ -106,8 +117,11 @@ rounds="$(python3 -c "import os,sys; print(max(1, int(float(sys.argv[1]) * 10485
 paste_rounds "$rounds" "$WORK/big.txt"
 input_mb="$(awk "BEGIN {printf \"%.1f\", $(stat -c %s "$WORK/big.txt") / 1048576}")"
 timed convert "$BIN/jixiao" convert "$WORK/big.txt" -o "$WORK/big.json" -q
+# A small paste is mostly the program's fixed memory: the ratio is judged from 80 MB on.
+verdict="$(ok "$PEAK <= 3 * $input_mb")"
+if [ "$MB" -lt 80 ]; then verdict="(not judged below 80 MB)"; fi
 printf "  %s MB paste → JSON: wall %.2f s, cpu %.2f s, peak %s MB = %.1f× the input %s\n" "$input_mb" "$WALL" "$CPU" "$PEAK" \
-  "$(awk "BEGIN {print $PEAK / $input_mb}")" "$(ok "$PEAK <= 3 * $input_mb")"
+  "$(awk "BEGIN {print $PEAK / $input_mb}")" "$verdict"
 
 echo "== a .docx whose one table has 400,000 rows (aim: < 300 MB)"
 python3 - "$WORK/rows.docx" <<'PY'
