@@ -12,7 +12,7 @@ import Foundation
 /// ```
 public struct XLSXWriter: Sendable {
     /// What the workbook part needs of a sheet once its cells are written.
-    public struct Sheet: Sendable, Equatable {
+    public struct SheetEntry: Sendable, Equatable {
         public let name: String
         public let visibility: SheetVisibility
         public let printTitleRows: ClosedRange<Int>?
@@ -21,7 +21,7 @@ public struct XLSXWriter: Sendable {
     /// The sheets added so far. Each sheet's XML is made and deflated into a temporary file (the spool)
     /// as the sheet is added, so the writer keeps neither its cells nor its XML: a province's export of
     /// 18,816 sheets held every draft until the end.
-    public private(set) var sheets: [Sheet] = []
+    public private(set) var sheets: [SheetEntry] = []
     /// The sheets' names as Excel compares them (case-insensitively): a workbook of thousands of sheets
     /// checks each new name in constant time, not against every earlier one.
     private var takenNames = Set<String>()
@@ -63,7 +63,7 @@ public struct XLSXWriter: Sendable {
         try spool.add(path: "xl/worksheets/sheet\(index + 1).xml", bytes: xml)
         if isSelected { firstVisible = index }
         spooledDateSystem = dateSystem
-        sheets.append(Sheet(name: sheet.name, visibility: sheet.visibility, printTitleRows: sheet.printTitleRows))
+        sheets.append(SheetEntry(name: sheet.name, visibility: sheet.visibility, printTitleRows: sheet.printTitleRows))
         takenNames.insert(sheet.name.lowercased())
     }
 
