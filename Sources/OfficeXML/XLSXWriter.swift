@@ -11,14 +11,34 @@ import Foundation
 /// try writer.write(to: url)
 /// ```
 public struct XLSXWriter: Sendable {
-    public private(set) var sheets: [WorksheetDraft] = []
+    /// What the workbook part needs of a sheet once its cells are written.
+    public struct SheetEntry: Sendable, Equatable {
+        public let name: String
+        public let visibility: SheetVisibility
+        public let printTitleRows: ClosedRange<Int>?
+    }
+
+    /// The sheets added so far. Each sheet's XML is made and deflated into a temporary file (the spool)
+    /// as the sheet is added, so the writer keeps neither its cells nor its XML: a province's export of
+    /// 18,816 sheets held every draft until the end.
+    public private(set) var sheets: [SheetEntry] = []
     /// The sheets' names as Excel compares them (case-insensitively): a workbook of thousands of sheets
     /// checks each new name in constant time, not against every earlier one.
     private var takenNames = Set<String>()
+    /// Set before adding sheets: their dates are written as they are added (`write` refuses otherwise).
     public var dateSystem: DateSystem = .from1900
     /// Shown in the file's properties (作者).
     public var creator = "Jixiao"
     private var styles = StyleTable()
+    private var strings = SharedStringTable()
+    /// The sheets' parts, deflated; nil until the first sheet.
+    private var spool: PackageWriter.Spool?
+    /// The calendar the spooled sheets' dates were written in.
+    private var spooledDateSystem: DateSystem?
+    /// The first visible sheet, selected when the file opens.
+    private var firstVisible: Int?
+    /// Where the spool is kept (tests give a folder of their own).
+    var temporaryDirectory = FileManager.default.temporaryDirectory
 
     public init() {}
 
@@ -27,13 +47,38 @@ public struct XLSXWriter: Sendable {
         styles.add(style)
     }
 
-    /// Adds a sheet after checking its name the way Excel does.
+    /// Adds a sheet after checking its name the way Excel does, and writes its part at once.
     public mutating func addSheet(_ sheet: WorksheetDraft) throws {
         try checkName(sheet.name)
         try checkMerges(sheet)
         try checkCells(sheet)
-        sheets.append(sheet)
+        if let spooled = spooledDateSystem, spooled != dateSystem {
+            throw OfficeError.writeFailed(detail: "日期系统须在添加工作表之前设定")
+        }
+        let spool = try uniqueSpool()
+        let index = sheets.count
+        let isSelected = sheet.visibility == .visible && firstVisible == nil
+        let xml = WorksheetXML(sheet: sheet, isSelected: isSelected, dateSystem: dateSystem)
+            .xml(strings: &strings, styles: &styles)
+        try spool.add(path: "xl/worksheets/sheet\(index + 1).xml", bytes: xml)
+        if isSelected { firstVisible = index }
+        spooledDateSystem = dateSystem
+        sheets.append(SheetEntry(name: sheet.name, visibility: sheet.visibility, printTitleRows: sheet.printTitleRows))
         takenNames.insert(sheet.name.lowercased())
+    }
+
+    /// The spool, made on the first sheet, and copied first if a copy of this writer shares it.
+    private mutating func uniqueSpool() throws -> PackageWriter.Spool {
+        if spool == nil {
+            let made = try PackageWriter.Spool(in: temporaryDirectory)
+            // A constant part first: tools that sniff a file's type by its first entry see an Office file.
+            try made.add(path: "_rels/.rels", bytes: packageRelationships())
+            spool = made
+        } else if !isKnownUniquelyReferenced(&spool) {
+            spool = try spool?.copy()
+        }
+        guard let spool else { throw OfficeError.writeFailed(detail: "无法创建暂存文件") }
+        return spool
     }
 
     /// Excel calls a file with these "unreadable content", so they are reported with their place.
@@ -67,12 +112,17 @@ public struct XLSXWriter: Sendable {
         }
     }
 
+    /// Writes beside `url` and renames over it: a copy of the spooled sheets plus the workbook's
+    /// other parts. Memory holds none of the sheets (`PackageWriter`).
     public func write(to url: URL) throws {
-        try PackageWriter.write(parts: parts(), to: url)
+        try checkWritable()
+        try PackageWriter.write(to: url, after: spool, addParts)
     }
 
+    /// The finished file as bytes, built the same way in a temporary file that is then removed.
     public func data() throws -> Data {
-        try PackageWriter.data(parts: parts())
+        try checkWritable()
+        return try PackageWriter.data(in: temporaryDirectory, after: spool, addParts)
     }
 
     private func checkName(_ name: String) throws {
@@ -91,29 +141,24 @@ public struct XLSXWriter: Sendable {
         }
     }
 
-    func parts() throws -> [(path: String, bytes: [UInt8])] {
+    private func checkWritable() throws {
         guard !sheets.isEmpty else { throw OfficeError.writeFailed(detail: "工作簿至少需要一个工作表") }
-        guard let firstVisible = sheets.firstIndex(where: { $0.visibility == .visible }) else {
-            throw OfficeError.writeFailed(detail: "至少要有一个工作表是可见的")
+        guard firstVisible != nil else { throw OfficeError.writeFailed(detail: "至少要有一个工作表是可见的") }
+        guard spooledDateSystem == dateSystem else {
+            throw OfficeError.writeFailed(detail: "日期系统须在添加工作表之前设定")
         }
-        var strings = SharedStringTable()
-        var styles = self.styles
-        var parts: [(path: String, bytes: [UInt8])] = [
-            ("[Content_Types].xml", contentTypes()),
-            ("_rels/.rels", packageRelationships()),
-            ("docProps/app.xml", appProperties()),
-            ("docProps/core.xml", coreProperties()),
-            ("xl/workbook.xml", workbook(activeTab: firstVisible)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships()),
-        ]
-        for (index, sheet) in sheets.enumerated() {
-            let writer = WorksheetXML(sheet: sheet, isSelected: index == firstVisible, dateSystem: dateSystem)
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", writer.xml(strings: &strings, styles: &styles)))
-        }
-        // Styles last: writing dates may have added date-formatted variants of styles.
-        parts.append(("xl/styles.xml", styles.xml()))
-        parts.append(("xl/sharedStrings.xml", strings.xml()))
-        return parts
+    }
+
+    /// Adds the parts that follow the spooled sheets: those that list every sheet, and styles and
+    /// strings, complete only after the last sheet (writing dates may add date-formatted styles).
+    private func addParts(to sink: PackageWriter.Sink) throws {
+        try sink.add(path: "[Content_Types].xml", bytes: contentTypes())
+        try sink.add(path: "docProps/app.xml", bytes: appProperties())
+        try sink.add(path: "docProps/core.xml", bytes: coreProperties())
+        try sink.add(path: "xl/workbook.xml", bytes: workbook(activeTab: firstVisible ?? 0))
+        try sink.add(path: "xl/_rels/workbook.xml.rels", bytes: workbookRelationships())
+        try sink.add(path: "xl/styles.xml", bytes: styles.xml())
+        try sink.add(path: "xl/sharedStrings.xml", bytes: strings.xml())
     }
 
     private func contentTypes() -> [UInt8] {

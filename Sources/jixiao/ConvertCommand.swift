@@ -35,7 +35,7 @@ struct ConvertCommand: ParsableCommand {
             Console.error("没有读到任何绩效目标表。请确认文件内容包含表头（一级指标、二级指标、三级指标、指标值…）和指标行。")
             throw ExitCode(1)
         }
-        try OutputWriter.write(try exported(result), to: output)
+        try write(result)
         if !quiet {
             let count = result.tables.reduce(0) { $0 + $1.indicators.count }
             Console.error("已读取 \(result.tables.count) 张表、\(count) 个指标。")
@@ -47,6 +47,19 @@ extension ConvertCommand {
     func exportFormat() throws -> ExportFormat {
         do {
             return try ExportFormat.choose(format: format, output: output)
+        } catch {
+            Console.error("错误：\(error.message)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// A workbook goes straight to its file, a sheet at a time, rather than whole through memory.
+    func write(_ result: ImportResult) throws {
+        guard try exportFormat() == .xlsx, let output, output != "-" else {
+            return try OutputWriter.write(try exported(result), to: output)
+        }
+        do {
+            try XLSXExporter.write(result.tables, to: URL(fileURLWithPath: output))
         } catch {
             Console.error("错误：\(error.message)")
             throw ExitCode(1)

@@ -20,6 +20,26 @@ struct XLSXRoundTripTests {
         try TableComparison.expectSame(back.tables, tables, name)
     }
 
+    /// A file Jixiao wrote, Jixiao reads: a workbook of a sheet per table, written straight to its file
+    /// as the command line does (sheet by sheet through a spool), reads back under the command line's
+    /// limits to the same tables; the server's upload limits (2,000 parts) still refuse it.
+    @Test("2,100 tables (past the upload limit of 2,000 parts) → one .xlsx → the same 2,100 tables")
+    func manySheetsRoundTrip() throws {
+        let seed = try SharedFiles.seedNames.flatMap { try Self.fixture($0) }
+        let tables = (0..<2_100).map { seed[$0 % seed.count] }
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("全省.xlsx")
+        try XLSXExporter.write(tables, to: url)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["全省.xlsx"])
+        let data = try Data(contentsOf: url)
+        let back = try DocumentReader.read(data: data, name: "全省.xlsx")
+        #expect(back.tables.count == 2_100)
+        try TableComparison.expectSame(Array(back.tables.suffix(seed.count)), Array(tables.suffix(seed.count)), "last sheets")
+        let refused = #expect(throws: ImportError.self) { try DocumentReader.read(data: data, name: "全省.xlsx", limits: .upload) }
+        #expect(refused?.message.contains("部件") == true)
+    }
+
     @Test("the laid-out grid alone reads back the same (what the worksheet shows)", arguments: SharedFiles.seedNames)
     func layoutGridRoundTrip(name: String) throws {
         let tables = try Self.fixture(name)

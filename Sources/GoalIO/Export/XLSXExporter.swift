@@ -7,18 +7,23 @@ import OfficeXML
 /// to the same tables.
 public enum XLSXExporter {
     public static func data(_ tables: [GoalTable]) throws(ImportError) -> Data {
-        let layouts = tables.map { OfficialLayout(table: $0) }
-        return try write(layouts, names: SheetNames.unique(tables.map(SheetNames.base(for:))))
+        try officeErrors { try workbook(tables).data() }
     }
 
+    /// Writes the workbook straight to `url` (beside it first, then renamed over it): the file is never
+    /// held in memory whole, and each sheet's XML only while it is deflated.
     public static func write(_ tables: [GoalTable], to url: URL) throws(ImportError) {
+        let book = try workbook(tables)
         do {
-            try FileOutput.write(data(tables), to: url)
-        } catch let e as ImportError {
-            throw e
+            try book.write(to: url)
         } catch {
-            throw ImportError("无法写入“\(url.path)”：\(error.localizedDescription)")
+            throw ImportError("无法写入“\(url.path)”：\((error as? OfficeError)?.message ?? error.localizedDescription)")
         }
+    }
+
+    /// Each table is laid out just before its sheet is added, not all of them first.
+    private static func workbook(_ tables: [GoalTable]) throws(ImportError) -> XLSXWriter {
+        try workbook(tables.lazy.map { OfficialLayout(table: $0) }, names: SheetNames.unique(tables.map(SheetNames.base(for:))))
     }
 
     /// Writes laid-out sheets; `configure` adds what a caller needs beyond the layout (dropdowns),
@@ -27,7 +32,15 @@ public enum XLSXExporter {
         _ layouts: [OfficialLayout], names: [String], extraSheets: [WorksheetDraft] = [],
         configure: (inout WorksheetDraft, OfficialLayout) -> Void = { _, _ in }
     ) throws(ImportError) -> Data {
-        do {
+        let book = try workbook(layouts, names: names, extraSheets: extraSheets, configure: configure)
+        return try officeErrors { try book.data() }
+    }
+
+    private static func workbook<Layouts: Sequence<OfficialLayout>>(
+        _ layouts: Layouts, names: [String], extraSheets: [WorksheetDraft] = [],
+        configure: (inout WorksheetDraft, OfficialLayout) -> Void = { _, _ in }
+    ) throws(ImportError) -> XLSXWriter {
+        try officeErrors {
             var writer = XLSXWriter()
             let styles = Styles(&writer)
             for (layout, name) in zip(layouts, names) {
@@ -36,7 +49,14 @@ public enum XLSXExporter {
                 try writer.addSheet(sheet)
             }
             for sheet in extraSheets { try writer.addSheet(sheet) }
-            return try writer.data()
+            return writer
+        }
+    }
+
+    /// OfficeXML's errors as the import error the callers show.
+    private static func officeErrors<T>(_ body: () throws -> T) throws(ImportError) -> T {
+        do {
+            return try body()
         } catch let e as OfficeError {
             throw ImportError(e.message)
         } catch {
