@@ -143,6 +143,18 @@ struct ImportNoteRuleTests {
         #expect(f.first { $0.code == "I02" }?.severity == .error)
         #expect(f.first { $0.code == "I02" }?.table == 1)
     }
+
+    @Test("the importers' own 推定 of a 一级指标 is a warning, also read back from JSON; a default 分值 stays a hint")
+    func importersGuesses() throws {
+        let at = SourceLocation(line: 9, table: 0, indicator: 3, field: .level1)
+        let inferred = ImportNote(.level1Inferred(line: 9, level2: "社会效益指标", inferred: "效益指标"), at: at)
+        let readBack = try JSONDecoder().decode(ImportNote.self, from: JSONEncoder().encode(inferred))
+        let weight = ImportNote(.executionWeightDefault(line: 4), at: SourceLocation(line: 4, table: 0))
+        for (note, expected) in [(inferred, Severity.warning), (readBack, .warning), (weight, .hint)] {
+            let f = Checker().check([Tables.department], importNotes: [note]).filter { $0.code == "I01" }
+            #expect(f.map(\.severity) == [expected], "\(note.rawCode): \(note.message)")
+        }
+    }
 }
 
 @Suite("规则配置")

@@ -251,6 +251,18 @@ extension ImportNote.Code {
     /// The one line of Chinese users read.
     public var message: String { parts.message }
 
+    /// Repairs where the importer supplied what the source did not print (an empty 一级指标 read from its
+    /// 二级): a person must confirm them, so the checker shows them as warnings rather than hints.
+    static let guessCodes: Set<String> = ["level1-inferred", "level1-inferred-not-carried", "level1-without-indicators"]
+
+    /// Whether this note is such a guess: by its code (also when read back from JSON as `other`), or, for a
+    /// note made outside the importers, by its words.
+    public var isGuess: Bool {
+        if Self.guessCodes.contains(rawCode) { return true }
+        guard case .other(_, _, let message) = self else { return false }
+        return ["推定", "推断", "推测"].contains { message.contains($0) }
+    }
+
     /// One case, its code, its kind and its words, together: one line each, read as a table (not reformatted).
     // swift-format-ignore
     private var parts: (code: String, kind: ImportNote.Kind, message: String) {
