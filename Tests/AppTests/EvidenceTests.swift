@@ -110,7 +110,14 @@ struct EvidenceTests {
                 #expect(res.status == .unprocessableEntity, "\(name)")
                 #expect(res.body.string.contains(words), "\(name)：\(res.body.string.prefix(300))")
                 #expect(res.body.string.contains("未保存"), "\(name)")
+                // the 自评 page again, the reason beside the upload form, not an error page
+                #expect(res.body.string.contains("id=\"evidence-problem\""), "\(name)")
+                #expect(res.body.string.contains("id=\"evidence-form\""), "\(name)")
             }
+            let none = try await Self.upload(app, id, name: "", Data())
+            #expect(none.status == .unprocessableEntity && none.body.string.contains("请选择要上传的佐证材料文件"))
+            let gone = try await Self.upload(app, id, name: "a.pdf", Self.pdf, indicator: "no-such-indicator")
+            #expect(gone.status == .unprocessableEntity && gone.body.string.contains("请刷新页面后重新选择"))
             #expect(try await Self.stored(app) == 0)
             #expect(try await Self.trail(app, id) == before)
             // the same workbook under its own name is accepted

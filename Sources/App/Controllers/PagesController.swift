@@ -155,7 +155,12 @@ struct PagesController {
     }
 
     @Sendable func selfEvaluation(req: Request) async throws -> View {
-        let d = try await detail(req)
+        try await req.page("selfeval", try await Self.selfEvaluationPage(try await detail(req), config: config, req: req))
+    }
+
+    /// The 自评 page of `d`: what `selfEvaluation` shows, and what a refused 佐证材料 upload shows again with
+    /// its reason.
+    static func selfEvaluationPage(_ d: TableDetailDTO, config: AppConfig, req: Request) async throws -> PageContext.Editor {
         var page = PageContext.Editor(d, title: "自评")
         page.lock = Self.lock(d.summary, user: try req.requireUser(), evaluation: true)
         let monitoring = try await MonitoringYearEnd.of(d, on: req.db)
@@ -187,7 +192,7 @@ struct PagesController {
         let targets = d.table.indicators.compactMap { i in i.id.map { ($0, i.targetText) } }
         page.targets = String(
             decoding: try JSONEncoder().encode(Dictionary(targets, uniquingKeysWith: { a, _ in a })), as: UTF8.self)
-        return try await req.page("selfeval", page)
+        return page
     }
 
     /// Said before the user types, not after a refused save: why this page cannot save now.

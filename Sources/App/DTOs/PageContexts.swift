@@ -329,6 +329,8 @@ enum PageContext {
         var evidence: [EvidenceStore.Line] = []
         var evidenceLock: String? = nil
         var evidenceAccepted = ""
+        /// Why the last upload was refused, shown beside the upload form (nothing was stored).
+        var evidenceProblem: String? = nil
         var evidenceTargets: [EvidenceTarget] = []
         /// 自评: the pack of every approved table of the table's organisation for its year.
         var unitPack: String? = nil

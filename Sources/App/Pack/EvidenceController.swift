@@ -32,32 +32,42 @@ struct EvidenceController {
         var indicator: String?
     }
 
+    /// A refused file (none chosen, an indicator gone, a type or size the rules refuse) shows the 自评 page
+    /// again, 422, with the reason beside the upload form: the user stays where they were, nothing is stored.
     @Sendable func attach(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let d = try await Access.visible(try req.tableID(), for: user, on: req.db)
         if let why = Self.lock(d, user: user) { throw Abort(.forbidden, reason: "不能上传佐证材料：\(why)") }
         let form = try req.content.decode(AttachForm.self)
-        guard let file = form.file, !file.filename.isEmpty else {
-            throw Abort(.unprocessableEntity, reason: "请选择要上传的佐证材料文件。")
+        switch refusalOrFile(form, table: d) {
+        case .failure(let refusal):
+            var page = try await PagesController.selfEvaluationPage(d, config: config, req: req)
+            page.evidenceProblem = refusal.message
+            return try await req.page("selfeval", page).encodeResponse(status: .unprocessableEntity, for: req)
+        case .success(let (data, name, kind, indicator)):
+            _ = try await EvidenceStore.attach(
+                data, name: name, kind: kind, to: d.summary.id, tableName: d.summary.name, indicator: indicator, by: user,
+                on: req.db)
+            return req.redirect(to: SitePath.tableSelfEvaluation(.value(d.summary.id)).path + "#evidence")
         }
+    }
+
+    /// The upload as it may be stored, or why it may not.
+    private func refusalOrFile(_ form: AttachForm, table d: TableDetailDTO)
+        -> Result<(Data, String, EvidenceCheck.Kind, Indicator?), EvidenceCheck.Refusal>
+    {
+        guard let file = form.file, !file.filename.isEmpty else { return .failure(.init("请选择要上传的佐证材料文件。")) }
         var indicator: Indicator? = nil
         if let id = form.indicator.map({ TextNormalizer.trim($0) }), !id.isEmpty {
             guard let found = d.table.indicators.first(where: { $0.id == id }) else {
-                throw Abort(.unprocessableEntity, reason: "这张表没有所选的指标（可能已被删除），请刷新页面后重新选择。")
+                return .failure(.init("这张表没有所选的指标（可能已被删除），请刷新页面后重新选择。"))
             }
             indicator = found
         }
         let data = Data(buffer: file.data)
         let name = Self.cleanName(file.filename)
-        let kind: EvidenceCheck.Kind
-        switch EvidenceCheck.check(data, name: name, maxBytes: min(config.maxEvidenceBytes, config.maxBodyBytes)) {
-        case .success(let k): kind = k
-        case .failure(let refusal): throw Abort(.unprocessableEntity, reason: refusal.message)
-        }
-        _ = try await EvidenceStore.attach(
-            data, name: name, kind: kind, to: d.summary.id, tableName: d.summary.name, indicator: indicator, by: user,
-            on: req.db)
-        return req.redirect(to: SitePath.tableSelfEvaluation(.value(d.summary.id)).path + "#evidence")
+        return EvidenceCheck.check(data, name: name, maxBytes: min(config.maxEvidenceBytes, config.maxBodyBytes))
+            .map { (data, name, $0, indicator) }
     }
 
     @Sendable func download(req: Request) async throws -> Response {

@@ -87,7 +87,7 @@ public enum EvidenceCheck {
 
     public struct Refusal: Error, Sendable, Equatable {
         public var message: String
-        init(_ message: String) { self.message = message }
+        public init(_ message: String) { self.message = message }
     }
 }
 
