@@ -223,7 +223,10 @@ struct OverviewPage: Encodable {
                 id: "evaluation", heading: "绩效自评", lead: "已批复且已填实际完成值的表；虚线为 90%。",
                 charts: [grades, histogram, scatter]),
             Section(
-                id: "monitoring", heading: "运行监控", lead: periods.isEmpty ? "本年度尚无监控记录。" : nil,
+                id: "monitoring", heading: "运行监控",
+                lead: periods.isEmpty
+                    ? "本年度尚无监控记录。"
+                    : "逾期未报：仍在填报中且已过截止日期的监控表。执行率 = 1-N月执行数 ÷ 全年预算数（未调整的按年初预算数），表数为已填执行数的监控表。",
                 charts: [lightMatrix, overdue, budget(f.budget, query: q, unitsDrawn: unitsDrawn)]),
         ]
     }
