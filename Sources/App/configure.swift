@@ -91,7 +91,7 @@ enum JixiaoMigrations {
         AddPrintedUnitToGoalTables(),
         CreatePhasesAndFacts(), AddChangesToAuditEvents(), CreateMonitoring(), AddLiveTableIndexes(),
         CreateIndicatorLibrary(), AddPlannerIndexes(), CreateEvidence(), CreateReportDrafts(), CreateSpotChecks(),
-        AddOverviewIndexes(),
+        AddOverviewIndexes(), AddMonitoringExecutionRate(),
     ]
     static var all: [any Migration] { previousRelease + thisRelease }
 }

@@ -11,6 +11,16 @@ public struct BudgetLight: Sendable, Hashable, Codable {
     public init(rate: Double?, light: Light, explanation: String, unreadable: String? = nil) {
         self.rate = rate; self.light = light; self.explanation = explanation; self.unreadable = unreadable
     }
+
+    /// 序时进度 in % at the end of `month`: 7 → 58.33… (7/12).
+    public static func timeProgress(_ month: Int) -> Double { Double(month) / 12 * 100 }
+}
+
+extension MonitoringEntry {
+    /// 1-N月执行率 in %, as the budget light reads it: 年度资金总额's 执行数 ÷ 全年预算数 (年初预算数 when there
+    /// was no adjustment) × 100, settled to six decimals; nil when it cannot be computed. The 总览 stores it
+    /// (`monitoring_entries.execution_rate`) from here, so the two cannot disagree.
+    public var executionRate: Double? { totalBudget?.rate.map(Figures.settle) }
 }
 
 struct BudgetJudge {
@@ -24,13 +34,12 @@ struct BudgetJudge {
         let period = entry.periodLabel
         guard let base = total.base else { return unread("年度资金总额的全年预算数（年初预算数）未填") }
         guard base != 0 else { return unread("年度资金总额的全年预算数为 0，无法计算执行率") }
-        guard let spent = total.spent else { return unread("年度资金总额的\(period)执行数未填") }
-        let rate = Figures.settle(spent / base * 100)
+        guard let spent = total.spent, let rate = entry.executionRate else { return unread("年度资金总额的\(period)执行数未填") }
         let baseName = total.adjusted == nil ? "年初预算数" : "全年预算数"
         let rateText = "执行率 \(Figures.text(rate))%（\(period)执行数 \(Figures.text(spent)) ÷ \(baseName) \(Figures.text(base))）"
         switch rule.kind {
         case .timeProgress:
-            let progress = Double(month) / 12 * 100
+            let progress = BudgetLight.timeProgress(month)
             let ratio = Figures.settle(rate / progress * 100)
             let light = rule.bands.light(ratio)
             return BudgetLight(

@@ -18,6 +18,15 @@ extension Workflow {
         return "\(t.year)-\(two(t.month))-\(two(t.day)) \(two(t.hour)):\(two(t.minute)):\(two(t.second))"
     }
 
+    /// The instant the Beijing day of `date` began (00:00 UTC+8): what `day` names, as an instant. A due day
+    /// has passed when the due instant lies before the start of today (`MonitoringWorkflow.isOverdue`, said
+    /// in SQL by the 总览).
+    public static func startOfDay(_ date: Date) -> Date {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let (days, _) = BeijingClock.floorDiv(seconds, 86_400)
+        return Date(timeIntervalSince1970: Double(days * 86_400 - 8 * 3600))
+    }
+
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
@@ -43,7 +52,7 @@ struct BeijingClock {
         year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    private static func floorDiv(_ a: Int, _ b: Int) -> (Int, Int) {
+    static func floorDiv(_ a: Int, _ b: Int) -> (Int, Int) {
         let q = a >= 0 ? a / b : (a - b + 1) / b
         return (q, a - q * b)
     }

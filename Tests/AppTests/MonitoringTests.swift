@@ -49,6 +49,7 @@ struct MonitoringTests {
                 ea.entered, table: try #require(try await TableStore.find(a, on: app.db)).table, period: 7)
             #expect(entered.indicators.count == 2)
             #expect(entered.totalBudget?.initial == 10)
+            #expect(ea.executionRate == nil, "nothing spent entered yet")
 
             // 甲 sees its entry in 待办 with the due day, not 丙's (404, as for none at all)
             let mine = try await app.send(.GET, SitePath.monitoring.path, as: .fillerA).body.string
@@ -148,6 +149,8 @@ struct MonitoringTests {
             #expect(page.contains("34.3"))
             #expect(page.contains("红灯须填写偏差原因"))
             #expect(try await Self.entry(app, table: a).light == Light.red.rawValue)
+            // the 总览's 执行率 is written with what was entered: 5 of 年初预算数 10
+            #expect(try await Self.entry(app, table: a).executionRate == 50)
             // the unit's light on the round page is the worst of its tables'
             let roundPage = try await app.send(.GET, SitePath.monitoringRound(.value(e.roundID)).path, as: .finance).body.string
             let unitRow = try #require(roundPage.components(separatedBy: "<td>测试单位甲</td>").dropFirst().first)

@@ -24,9 +24,14 @@ struct OverviewPageTests {
             for heading in ["填报进度", "审核质量", "绩效自评", "运行监控", "同一指标跨单位对比", "投入管理指标"] {
                 #expect(html.contains("<h2>\(heading)</h2>"), "缺少“\(heading)”")
             }
-            // nine charts of the four sections, each with its table, and the comparison's chart beside its own table
-            #expect(html.components(separatedBy: "<svg ").count - 1 == 10)
-            #expect(html.components(separatedBy: "<summary>数据表</summary>").count - 1 == 9)
+            // eleven charts of the four sections, each with its table, and the comparison's chart beside its own table
+            #expect(html.components(separatedBy: "<svg ").count - 1 == 12)
+            #expect(html.components(separatedBy: "<summary>数据表</summary>").count - 1 == 11)
+            // 逾期未报 (OverviewStoreTests: 甲 2, 乙 1) as a card and a chart; 执行率 against 序时进度 of 1-6月
+            #expect(html.contains("<span class=\"card-label\">逾期未报</span> <b>3</b> <span class=\"hint\">份</span>"))
+            #expect(html.contains("逾期未报的监控表（逾期最多的 2 个单位）"))
+            #expect(html.contains("1-6月预算执行率（各单位平均，序时进度 50%，执行率最低的 2 个单位）"))
+            #expect(html.contains("<th scope=\"col\">差距（百分点）</th>"))
             // drill-down: 测试单位甲's drafts, as the 首页 reads them
             let draftsOfA = TableListQuery(q: nil, state: "draft", unit: "测试单位甲", year: "2026", kind: nil, page: nil).link(
                 page: 1)
@@ -55,7 +60,7 @@ struct OverviewPageTests {
             // the print view opens every table and drops the filters
             let print = try await app.send(.GET, SitePath.overview.path + "?year=2026&print=1", as: .finance).body.string
             #expect(print.contains("print-view"))
-            #expect(print.components(separatedBy: "<details open>").count - 1 == 9)
+            #expect(print.components(separatedBy: "<details open>").count - 1 == 11)
         }
     }
 
@@ -77,6 +82,11 @@ struct OverviewPageTests {
             #expect(values.contains([.string("已批复"), .number(2)]))
             let input = try #require(book.sheets.first { $0.name.contains("投入管理") })
             #expect(input.rows.contains { $0.cells.contains { $0.value == .string("部门绩效监控完成率") } })
+            // 执行率 against 序时进度: 甲 45 % of 50 %, −5; 逾期未报: 甲 2
+            let cells = book.sheets.flatMap { $0.rows.map { row in row.cells.map(\.value) } }
+            #expect(cells.contains([.string("测试单位甲"), .string("1-6月"), .number(2), .number(45), .number(50), .number(-5)]))
+            let overdue = try #require(book.sheets.first { $0.name.contains("逾期") })
+            #expect(overdue.rows.contains { $0.cells.map(\.value) == [.string("测试单位甲"), .number(2)] })
 
             let d2 = try XLSXReader().read(
                 data: Data(buffer: try await app.send(.GET, SitePath.overviewExport.path + "?year=2026", as: .businessD2).body))

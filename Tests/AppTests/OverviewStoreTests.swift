@@ -18,11 +18,74 @@ import VaporTesting
 /// | 测试单位丙 (D2) | c1 草稿 | |
 /// | 测试单位丁 (D1) | none: not started | |
 ///
+/// Monitoring (2026 unless said; 执行率 = 1-N月执行数 ÷ 全年预算数 of 年度资金总额):
+///
+/// | round | period, kind, due | a2 (甲) | b1 (乙) |
+/// | --- | --- | --- | --- |
+/// | r3 | 1-3月 self, 40 days ago | 填报中 (逾期), 黄, 2 of 10 → 20 % | 填报中 (逾期), nothing entered |
+/// | r6 | 1-6月 self, today | 已审核, 红, 4 of 10 → 40 % | 待财政审核, 绿, 12 of 20 (调整后) → 60 % |
+/// | r6k | 1-6月 key, yesterday | 填报中 (逾期), 黄, 5 of 10 → 50 % | — |
+/// | r9 (2025) | 1-9月 self, 400 days ago | a0 (2025) 填报中 (逾期, another year) | — |
+///
+/// so 逾期未报 甲 2, 乙 1; the latest period is 6 (序时进度 50 %): 甲 (40 + 50) ÷ 2 = 45 %, 差距 −5; 乙 60 %, +10.
+///
 /// Finance sees all, the supervising department D1 (`businessD1`) 甲, 乙 and 丁, the filler of 甲 only 甲.
 @Suite("总览：各项统计与手工计数一致，并按可见范围")
 struct OverviewStoreTests {
     @Test("SQLite：进度、退回、未启动、质量、自评、偏差、预警灯、同一指标跨单位与上年对比")
     func aggregates() async throws { try await Self.aggregates(.sqliteMemory) }
+
+    @Test("迁移：加上 execution_rate 之前写入的监控表，迁移后按所填的执行数补上执行率")
+    func executionRateBackfill() async throws {
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try useDatabase(app, .sqliteMemory)
+            for m in JixiaoMigrations.all.prefix(while: { !($0 is AddMonitoringExecutionRate) }) { app.migrations.add(m) }
+            try await app.autoMigrate()
+            let sql = try Self.sql(app)
+            let round = UUID()
+            try await sql.raw(
+                """
+                INSERT INTO monitoring_rounds (id, year, period, kind, profile, title, scope, due_at, org_path, opened_by) \
+                VALUES (\(bind: round), 2026, 7, 'self', 'default', '2026年1-7月', '所辖全部单位', \(bind: Date()), '/', '测试')
+                """
+            ).run()
+            var spent = MonitoringEntry.blank(for: sampleTable(name: "满意度"), period: 7)
+            spent.budget = [BudgetRow(item: .total, initial: 600, adjusted: 800, spent: 210)]
+            var blank = spent
+            blank.budget[0].spent = nil
+            let rows: [(UUID, String?)] = [
+                (UUID(), MonitoringEntryForm.encode(spent)), (UUID(), MonitoringEntryForm.encode(blank)), (UUID(), nil),
+                (UUID(), "不是 JSON"),
+            ]
+            for (id, entered) in rows {
+                try await sql.raw(
+                    """
+                    INSERT INTO monitoring_entries (id, round_id, table_id, table_name, unit, org_path, status, rectification, \
+                    version, entered) VALUES (\(bind: id), \(bind: round), \(bind: UUID()), '表', '单位', '/', 'filling', 'none', 1, \
+                    \(bind: entered))
+                    """
+                ).run()
+            }
+            app.migrations.add(AddMonitoringExecutionRate())
+            try await app.autoMigrate()
+            struct Rate: Decodable { var execution_rate: Double? }
+            var rates: [Double?] = []
+            for (id, _) in rows {
+                rates.append(
+                    try await sql.raw("SELECT execution_rate FROM monitoring_entries WHERE id = \(bind: id)").first(
+                        decoding: Rate.self)?.execution_rate)
+            }
+            // 210 of 全年预算数 800 (调整后, not 年初 600): 26.25 %, as the budget light reads it
+            #expect(rates == [26.25, nil, nil, nil])
+            #expect(rates[0] == spent.executionRate)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
 
     struct World { var a1, a2, a3, b1, c1: UUID }
 
@@ -54,7 +117,7 @@ struct OverviewStoreTests {
     }
 
     static func world(_ app: Application) async throws -> World {
-        _ = try await approved(app, table("上年培训项目", year: 2025), actuals: ("70", "85"), spent: 10, filler: .fillerA)
+        let a0 = try await approved(app, table("上年培训项目", year: 2025), actuals: ("70", "85"), spent: 10, filler: .fillerA)
         var broken = table("培训项目一")
         broken.indicators[0].value = ""
         let a1 = try await app.create(broken, as: .fillerA).summary.id
@@ -68,21 +131,45 @@ struct OverviewStoreTests {
         let b1 = try await approved(app, table("补助项目"), actuals: ("70", "95"), spent: 8, filler: .fillerB)
         let c1 = try await app.create(table("建设项目"), as: .fillerC).summary.id
         _ = try await app.owner(named: "测试单位丁", under: .businessD1)
-        // a monitoring round of period 6 with lights on a2 (红, 已审核) and b1 (绿, still with the department),
-        // as the monitoring store leaves them
-        let round = MonitoringRoundRecord()
-        round.year = 2026; round.period = 6; round.kind = "self"; round.profile = "default"; round.title = "2026年1—6月"
-        round.scope = "[]"; round.dueAt = Date(); round.orgPath = "/"; round.openedBy = "测试"
-        try await round.create(on: app.db)
-        for (id, light, status) in [(a2, Light.red, "accepted"), (b1, Light.green, "departmentReviewed")] {
-            let r = try #require(try await GoalTableRecord.find(id, on: app.db))
-            let e = MonitoringEntryRecord()
-            e.roundID = try round.requireID(); e.tableID = id; e.tableName = r.name; e.unit = r.unit
-            e.organisationID = r.organisationID; e.orgPath = r.orgPath; e.status = status; e.rectification = "none"
-            e.version = 1; e.light = light.rawValue
-            try await e.create(on: app.db)
-        }
+        // the monitoring rounds of the table above, their entries as the monitoring store leaves them
+        let day = 86_400.0
+        let r3 = try await round(app, year: 2026, period: 3, kind: "self", due: Date().addingTimeInterval(-40 * day))
+        try await entry(app, r3, a2, "filling", .yellow, budget: (10, nil, 2))
+        try await entry(app, r3, b1, "filling", nil, budget: nil)
+        let r6 = try await round(app, year: 2026, period: 6, kind: "self", due: Date())
+        try await entry(app, r6, a2, "accepted", .red, budget: (10, nil, 4))
+        try await entry(app, r6, b1, "departmentReviewed", .green, budget: (10, 20, 12))
+        let r6k = try await round(app, year: 2026, period: 6, kind: "key", due: Date().addingTimeInterval(-day))
+        try await entry(app, r6k, a2, "filling", .yellow, budget: (10, nil, 5))
+        let r9 = try await round(app, year: 2025, period: 9, kind: "self", due: Date().addingTimeInterval(-400 * day))
+        try await entry(app, r9, a0, "filling", .red, budget: (10, nil, 1))
         return World(a1: a1, a2: a2, a3: a3, b1: b1, c1: c1)
+    }
+
+    static func round(_ app: Application, year: Int, period: Int, kind: String, due: Date) async throws -> UUID {
+        let round = MonitoringRoundRecord()
+        round.year = year; round.period = period; round.kind = kind; round.profile = "default"
+        round.title = "\(year)年1-\(period)月"; round.scope = "[]"; round.dueAt = due; round.orgPath = "/"; round.openedBy = "测试"
+        try await round.create(on: app.db)
+        return try round.requireID()
+    }
+
+    /// An entry of `table` in `round`; `budget` is 年度资金总额's (年初预算数, 全年预算数, 执行数) as the unit entered it.
+    static func entry(
+        _ app: Application, _ round: UUID, _ table: UUID, _ status: String, _ light: Light?,
+        budget: (Double, Double?, Double)?
+    ) async throws {
+        let r = try #require(try await GoalTableRecord.find(table, on: app.db))
+        let e = MonitoringEntryRecord()
+        e.roundID = round; e.tableID = table; e.tableName = r.name; e.unit = r.unit
+        e.organisationID = r.organisationID; e.orgPath = r.orgPath; e.status = status; e.rectification = "none"
+        e.version = 1; e.light = light?.rawValue
+        if let budget {
+            var entered = MonitoringEntry.blank(for: try TableDetailDTO(r).table, period: 6)
+            entered.budget = [BudgetRow(item: .total, initial: budget.0, adjusted: budget.1, spent: budget.2)]
+            e.enter(MonitoringEntryForm.encode(entered))
+        }
+        try await e.create(on: app.db)
     }
 
     static func filter(_ app: Application, _ p: Persona, _ query: TableListQuery = TableListQuery(year: 2026)) async throws
@@ -169,17 +256,50 @@ struct OverviewStoreTests {
                     -20, 5.6,
                 ])
 
-            // lights: period 6, 甲 红, 乙 绿; D2 sees none
+            // lights: periods 3 and 6 of 2026 (not 2025's 9); 甲 红 and 黄 in 6, 黄 in 3; 乙 绿 in 6, none yet in 3
             let lights = try await OverviewStore.lights(try await filter(app, .finance), on: sql)
-            #expect(lights.periods == [6])
+            #expect(lights.periods == [3, 6])
             #expect(lights.units.map(\.unit) == [甲, 乙].sorted())
-            #expect(lights.units.first { $0.unit == 甲 }?.periods[6] == [.red: 1])
+            #expect(lights.units.first { $0.unit == 甲 }?.periods[6] == [.red: 1, .yellow: 1])
+            #expect(lights.units.first { $0.unit == 甲 }?.periods[3] == [.yellow: 1])
             #expect(lights.units.first { $0.unit == 乙 }?.periods[6] == [.green: 1])
+            #expect(lights.units.first { $0.unit == 乙 }?.periods[3] == [.undetermined: 1])
             #expect(try await OverviewStore.lights(try await filter(app, .businessD2), on: sql).units.isEmpty)
             let red = try await OverviewStore.progress(
                 try await filter(
                     app, .finance, TableListQuery(q: nil, unit: nil, year: "2026", kind: nil, light: "red", page: nil)), on: sql)
             #expect(red.total == 1 && red.units.map(\.unit) == [甲])
+
+            // 逾期未报: 甲 r3 and r6k, 乙 r3; r6 is due today and handed in; 2025's r9 is another year
+            func overdue(_ p: Persona, _ query: TableListQuery = TableListQuery(year: 2026), now: Date = Date()) async throws
+                -> [String: Int]
+            {
+                let o = try await OverviewStore.overdue(try await filter(app, p, query), now: now, on: sql)
+                #expect(o.map(\.entries) == o.map(\.entries).sorted(by: >), "most first")
+                return Dictionary(uniqueKeysWithValues: o.map { ($0.unit, $0.entries) })
+            }
+            #expect(try await overdue(.finance) == [甲: 2, 乙: 1])
+            #expect(try await OverviewStore.overdue(try await filter(app, .finance), on: sql).first?.unit == 甲)
+            #expect(try await overdue(.businessD1) == [甲: 2, 乙: 1])
+            #expect(try await overdue(.fillerA) == [甲: 2])
+            #expect(try await overdue(.businessD2).isEmpty)
+            #expect(try await overdue(.finance, words) == [乙: 1])
+            // thirty days ago only r3 was past its due day
+            #expect(try await overdue(.finance, now: Date().addingTimeInterval(-30 * 86_400)) == [甲: 1, 乙: 1])
+            #expect(try await overdue(.finance, TableListQuery(year: 2025)) == ["测试单位甲": 1])
+
+            // 执行率 against 序时进度, period 6 (50 %): 甲 (40 + 50) ÷ 2 = 45, 乙 60; lowest first
+            let budget = try #require(try await OverviewStore.budget(try await filter(app, .finance), on: sql))
+            #expect(budget.period == 6 && budget.timeProgress == 50)
+            #expect(budget.units == [.init(unit: 甲, tables: 2, averageRate: 45), .init(unit: 乙, tables: 1, averageRate: 60)])
+            #expect(try await OverviewStore.budget(try await filter(app, .businessD1), on: sql) == budget)
+            let budgetA = try await OverviewStore.budget(try await filter(app, .fillerA), on: sql)
+            #expect(budgetA?.period == 6 && budgetA?.units == [.init(unit: 甲, tables: 2, averageRate: 45)])
+            #expect(try await OverviewStore.budget(try await filter(app, .businessD2), on: sql) == nil)
+            let budgetWords = try await OverviewStore.budget(try await filter(app, .finance, words), on: sql)
+            #expect(budgetWords?.units == [.init(unit: 乙, tables: 1, averageRate: 60)])
+            let lastYear = try await OverviewStore.budget(try await filter(app, .finance, TableListQuery(year: 2025)), on: sql)
+            #expect(lastYear?.period == 9 && lastYear?.units == [.init(unit: 甲, tables: 1, averageRate: 10)])
 
             // one indicator across units, this year against last
             let f = try await filter(app, .finance)

@@ -75,6 +75,12 @@ import Testing
         #expect(!MonitoringWorkflow.isOverdue(status: .filling, due: due, now: lateThatDay))
         #expect(MonitoringWorkflow.isOverdue(status: .filling, due: due, now: nextMorning))
         #expect(!MonitoringWorkflow.isOverdue(status: .submitted, due: due, now: nextMorning))
+        // the 总览 says it in SQL as "due before the start of today (Beijing)": the same answer
+        #expect(Workflow.startOfDay(lateThatDay) == due && Workflow.startOfDay(nextMorning) == due.addingTimeInterval(86_400))
+        for offset in stride(from: -30.0, through: 30, by: 0.5) {
+            let d = due.addingTimeInterval(offset * 3600 + 0.25), now = due.addingTimeInterval(25 * 3600)
+            #expect(MonitoringWorkflow.isOverdue(status: .filling, due: d, now: now) == (d < Workflow.startOfDay(now)))
+        }
     }
 
     @Test func onlyTheUnitEditsAndOnlyWhileFilling() {

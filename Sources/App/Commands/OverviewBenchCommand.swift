@@ -77,7 +77,8 @@ struct OverviewBenchCommand: AsyncCommand {
         ]
         let round = MonitoringRoundRecord()
         round.year = Self.year; round.period = 6; round.kind = "self"; round.profile = "default"
-        round.title = "基准 1—6月"; round.scope = "[]"; round.dueAt = Date(); round.orgPath = bureau.path; round.openedBy = "基准"
+        round.title = "基准 1—6月"; round.scope = "[]"; round.orgPath = bureau.path; round.openedBy = "基准"
+        round.dueAt = Date().addingTimeInterval(-30 * 86_400) // past: its 填报中 entries are 逾期未报
         try await round.create(on: db)
         let roundID = try round.requireID()
         let copies = max(0, n - templates.count), made = templates
@@ -120,9 +121,10 @@ struct OverviewBenchCommand: AsyncCommand {
                     try await sql.raw(
                         """
                         INSERT INTO monitoring_entries (id, round_id, table_id, table_name, unit, organisation_id, org_path, status, \
-                        rectification, version, light) VALUES (\(bind: UUID()), \(bind: roundID), \(bind: id), \(bind: name), \
-                        \(bind: o.name), \(bind: o.id), \(bind: o.path), \(bind: c % 2 == 0 ? "accepted" : "departmentReviewed"), \
-                        \(bind: "none"), 1, \(bind: ["红", "黄", "绿", "蓝"][c % 4]))
+                        rectification, version, light, execution_rate) VALUES (\(bind: UUID()), \(bind: roundID), \(bind: id), \
+                        \(bind: name), \(bind: o.name), \(bind: o.id), \(bind: o.path), \
+                        \(bind: ["accepted", "departmentReviewed", "filling"][c % 3]), \(bind: "none"), 1, \
+                        \(bind: ["红", "黄", "绿", "蓝"][c % 4]), \(bind: Double(c % 120)))
                         """
                     ).run()
                 }

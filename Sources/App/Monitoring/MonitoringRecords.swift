@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GoalMonitoring
 
 /// 监控轮次: one monitoring round opened by 绩效股 or 财政 — a year, a period (1–N月), a kind, a due day
 /// and the tables it covers (one `MonitoringEntryRecord` each, made when the round is opened).
@@ -50,10 +51,28 @@ final class MonitoringEntryRecord: Model, @unchecked Sendable {
     @OptionalField(key: "entered") var entered: String?
     /// The table's light (`Light` raw value) as of the last save, for lists and the summary.
     @OptionalField(key: "light") var light: String?
+    /// 1-N月执行率 in % read from `entered` (`MonitoringEntry.executionRate`), for the 总览's 执行率 against
+    /// 序时进度; nil while it cannot be computed. Written with `entered`, never alone (`enter`).
+    @OptionalField(key: "execution_rate") var executionRate: Double?
     @OptionalField(key: "return_comment") var returnComment: String?
     @OptionalField(key: "rectification_request") var rectificationRequest: String?
     @OptionalField(key: "rectification_answer") var rectificationAnswer: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+}
+
+extension MonitoringEntryRecord {
+    /// Sets what the unit entered (JSON, as `MonitoringEntryForm.encode` writes it) and the 执行率 read from it.
+    func enter(_ json: String?) {
+        entered = json
+        executionRate = Self.executionRate(ofEntered: json)
+    }
+
+    /// The 执行率 of an entry's JSON: the budget light's own (`MonitoringEntry.executionRate`); nil for no JSON
+    /// or one that cannot be read.
+    static func executionRate(ofEntered json: String?) -> Double? {
+        guard let json, let e = try? JSONDecoder().decode(MonitoringEntry.self, from: Data(json.utf8)) else { return nil }
+        return e.executionRate
+    }
 }

@@ -111,7 +111,7 @@ enum MonitoringStore {
                 e.rectification = RectificationStatus.none.rawValue
                 e.version = 1
                 // the form the unit fills: one row per indicator of the approved goals, 年初预算数 from its 资金
-                e.entered = MonitoringEntryForm.encode(MonitoringEntry.blank(for: try TableDetailDTO(t).table, period: o.period))
+                e.enter(MonitoringEntryForm.encode(MonitoringEntry.blank(for: try TableDetailDTO(t).table, period: o.period)))
                 try await e.create(on: tx)
             }
             try await AuditLog.append(
@@ -249,7 +249,7 @@ enum MonitoringStore {
                 let now = try await MonitoringEntryRecord.find(id, on: tx)
                 throw Failure.conflict(yours: expectedVersion, current: now?.version ?? expectedVersion)
             }
-            e.entered = entered
+            e.enter(entered)
             e.light = light
             e.version = expectedVersion + 1
             try await e.save(on: tx)

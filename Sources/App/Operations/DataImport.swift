@@ -131,6 +131,7 @@ enum DataImport {
             }
             for m in entries {
                 let updated = m.updatedAt
+                m.enter(m.entered) // an export made before `execution_rate` has none: read it from what was entered
                 try await m.create(on: tx)
                 try await restoreDates(sql, "monitoring_entries", m.id, ["updated_at": updated])
             }

@@ -42,6 +42,8 @@ struct OverviewController {
         async let evaluation = OverviewStore.evaluation(f, on: sql, pointLimit: points)
         async let deviations = OverviewStore.deviations(f, on: sql)
         async let lights = OverviewStore.lights(f, on: sql)
+        async let overdue = OverviewStore.overdue(f, on: sql)
+        async let budget = OverviewStore.budget(f, on: sql)
         async let input = InputIndicators.compute(year: year, scope: scope, on: sql)
         let name: String?
         if let indicator, !indicator.isEmpty {
@@ -54,7 +56,8 @@ struct OverviewController {
         let figures = OverviewPage.Figures(
             query: q, progress: try await progress, notStarted: try await notStarted, returns: try await returns,
             quality: try await quality, evaluation: try await evaluation, deviations: try await deviations,
-            lights: try await lights, comparison: comparison, input: try await input)
+            lights: try await lights, overdue: try await overdue, budget: try await budget, comparison: comparison,
+            input: try await input)
         return (figures, facets)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GoalCharts
 import GoalMonitoring
 import GoalScoring
+import GoalWorkflow
 
 /// The 总览 as a page and as a workbook: the figures of `OverviewStore` turned into charts (`GoalCharts`),
 /// each with its table, each bar or point linking to the 首页 filtered to the tables behind it.
@@ -59,6 +60,7 @@ struct OverviewPage: Encodable {
             .init(
                 label: "退回", value: String(f.returns.reduce(0) { $0 + $1.times }),
                 note: "次，\(f.returns.reduce(0) { $0 + $1.tables }) 张表", link: nil),
+            .init(label: "逾期未报", value: String(f.overdue.reduce(0) { $0 + $1.entries }), note: "份", link: "#monitoring"),
         ]
         sections = Self.sections(f).map {
             SectionView(id: $0.id, heading: $0.heading, lead: $0.lead, charts: $0.charts.map(ChartView.init))
@@ -92,6 +94,10 @@ struct OverviewPage: Encodable {
         var evaluation: OverviewStore.Evaluation
         var deviations: [OverviewStore.Deviation]
         var lights: (periods: [Int], units: [OverviewStore.UnitLights])
+        /// 逾期未报 per unit, most first.
+        var overdue: [OverviewStore.Overdue] = []
+        /// 执行率 against 序时进度 of the latest monitoring period; nil when the year has none.
+        var budget: OverviewStore.BudgetProgress? = nil
         var comparison: OverviewStore.Comparison?
         var input: InputIndicators?
     }
@@ -201,6 +207,11 @@ struct OverviewPage: Encodable {
             }
         ).render()
 
+        let overdue = BarChart(
+            title: "逾期未报的监控表（逾期最多的 \(min(unitsDrawn, f.overdue.count)) 个单位）", valueHeading: "逾期份数",
+            bars: f.overdue.prefix(unitsDrawn).map { o in .init(o.unit, Double(o.entries), link: link(q) { $0.unit = o.unit }) }
+        ).render()
+
         return [
             Section(
                 id: "progress", heading: "填报进度", lead: "每张表只计在一个环节；调整中是尚未批复的调整。", charts: [byStep, perUnit, returned]),
@@ -211,8 +222,39 @@ struct OverviewPage: Encodable {
             Section(
                 id: "evaluation", heading: "绩效自评", lead: "已批复且已填实际完成值的表；虚线为 90%。",
                 charts: [grades, histogram, scatter]),
-            Section(id: "monitoring", heading: "运行监控", lead: periods.isEmpty ? "本年度尚无监控记录。" : nil, charts: [lightMatrix]),
+            Section(
+                id: "monitoring", heading: "运行监控",
+                lead: periods.isEmpty
+                    ? "本年度尚无监控记录。"
+                    : "逾期未报：仍在填报中且已过截止日期的监控表。执行率 = 1-N月执行数 ÷ 全年预算数（未调整的按年初预算数），表数为已填执行数的监控表。",
+                charts: [lightMatrix, overdue, budget(f.budget, query: q, unitsDrawn: unitsDrawn)]),
         ]
+    }
+
+    /// 执行率 against 序时进度 of the latest monitoring period: the units furthest behind first, with a table
+    /// of each unit's average, the 序时进度 and the gap (percentage points).
+    static func budget(_ b: OverviewStore.BudgetProgress?, query q: TableListQuery, unitsDrawn: Int) -> RenderedChart {
+        let units = b?.units ?? [], progress = b?.timeProgress ?? 0
+        let period = b.map { MonitoringWorkflow.periodLabel($0.period) } ?? ""
+        let title =
+            b == nil
+            ? "预算执行率与序时进度"
+            : "\(period)预算执行率（各单位平均，序时进度 \(percent(progress))，执行率最低的 \(min(unitsDrawn, units.count)) 个单位）"
+        let unitLink = { (unit: String) in link(q) { $0.unit = unit } }
+        var chart = BarChart(
+            title: title, valueHeading: "平均执行率（%）",
+            bars: units.prefix(unitsDrawn).map { .init($0.unit, $0.averageRate, link: unitLink($0.unit)) }, decimals: 2
+        ).render()
+        chart.table = ChartTable(
+            caption: title, headers: ["单位", "监控期", "表数", "平均执行率（%）", "序时进度（%）", "差距（百分点）"],
+            rows: units.map { u in
+                [
+                    ChartTable.Cell(u.unit, link: unitLink(u.unit)), .init(period), .value(Double(u.tables), decimals: 0),
+                    .value(u.averageRate, decimals: 2), .value(progress, decimals: 2),
+                    .value(OverviewStore.rounded(u.averageRate - progress), decimals: 2),
+                ]
+            })
+        return chart
     }
 
     static func tone(_ light: Light) -> Tone {

@@ -290,15 +290,13 @@ enum OverviewStore {
         var periods: [Int: [Light: Int]]
     }
 
-    /// Monitoring lights per unit and round of the year (`monitoring_entries_table`, rounds by year).
+    /// Monitoring lights per unit and round of the year (`monitored`).
     static func lights(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> (periods: [Int], units: [UnitLights]) {
         struct Row: Decodable { var unit: String; var period: Int; var light: String?; var n: Int }
-        let year: SQLQueryString = f.query.year.map { " AND r.year = \(bind: $0)" } ?? ""
         let rows = try await sql.raw(
             """
-            SELECT t.unit AS unit, r.period AS period, e.light AS light, COUNT(*) AS n FROM monitoring_entries e \
-            JOIN monitoring_rounds r ON r.id = e.round_id JOIN goal_tables t ON t.id = e.table_id \
-            WHERE \(f.conditions())\(year) GROUP BY t.unit, r.period, e.light
+            SELECT t.unit AS unit, r.period AS period, e.light AS light, COUNT(*) AS n \(monitored(f)) \
+            GROUP BY t.unit, r.period, e.light
             """
         ).all(decoding: Row.self)
         var byUnit: [String: [Int: [Light: Int]]] = [:]
@@ -308,6 +306,74 @@ enum OverviewStore {
         }
         let periods = Set(rows.map(\.period)).sorted()
         return (periods, byUnit.map { UnitLights(unit: $0.key, periods: $0.value) }.sorted { $0.unit < $1.unit })
+    }
+
+    /// A year's monitoring entries over the tables the filter counts, said once for the questions that read
+    /// them: `FROM … WHERE …` with the year of the round when the filter names one. Reaches the entries from
+    /// `goal_tables_overview` through `monitoring_entries_overview` (table_id, round_id, status, light,
+    /// execution_rate), so what is read of an entry is its index entry.
+    static func monitored(_ f: OverviewFilter) -> SQLQueryString {
+        let year: SQLQueryString = f.query.year.map { " AND r.year = \(bind: $0)" } ?? ""
+        return """
+            FROM monitoring_entries e JOIN monitoring_rounds r ON r.id = e.round_id JOIN goal_tables t ON t.id = e.table_id \
+            WHERE \(f.conditions())\(year)
+            """
+    }
+
+    struct Overdue: Sendable, Equatable {
+        var unit: String
+        /// Monitoring entries still 填报中 after their due day.
+        var entries: Int
+    }
+
+    /// 逾期未报 per unit, most first: the entries of the year still 填报中 whose due day has passed
+    /// (`MonitoringWorkflow.isOverdue`, said as a due instant before the start of today in Beijing,
+    /// `Workflow.startOfDay`).
+    static func overdue(_ f: OverviewFilter, now: Date = Date(), on sql: any SQLDatabase) async throws -> [Overdue] {
+        struct Row: Decodable { var unit: String; var n: Int }
+        return try await sql.raw(
+            """
+            SELECT t.unit AS unit, COUNT(*) AS n \(monitored(f)) AND e.status = \(bind: MonitoringStatus.filling.rawValue) \
+            AND r.due_at < \(bind: Workflow.startOfDay(now)) GROUP BY t.unit ORDER BY COUNT(*) DESC, t.unit
+            """
+        ).all(decoding: Row.self).map { Overdue(unit: $0.unit, entries: $0.n) }
+    }
+
+    struct BudgetProgress: Sendable, Equatable {
+        /// The latest monitoring period of the year in the scope (7 for 1-7月).
+        var period: Int
+        /// Per unit, lowest average first.
+        var units: [Unit]
+
+        /// 序时进度 in % at the end of the period.
+        var timeProgress: Double { BudgetLight.timeProgress(period) }
+
+        struct Unit: Sendable, Equatable {
+            var unit: String
+            /// Entries of the period with a 执行率.
+            var tables: Int
+            /// Their average 执行率 in %, to two decimals.
+            var averageRate: Double
+        }
+    }
+
+    /// 执行率 against 序时进度: per unit, the average `execution_rate` of the entries of the latest monitoring
+    /// period of the year among those the filter counts (rounds of several kinds for the same period count
+    /// together). nil when the year has no monitoring entries. One `GROUP BY unit, period`; the latest period
+    /// is chosen here from its few rows.
+    static func budget(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> BudgetProgress? {
+        struct Row: Decodable { var unit: String; var period: Int; var rate: Double?; var n: Int }
+        let rows = try await sql.raw(
+            """
+            SELECT t.unit AS unit, r.period AS period, AVG(e.execution_rate) AS rate, COUNT(e.execution_rate) AS n \
+            \(monitored(f)) GROUP BY t.unit, r.period
+            """
+        ).all(decoding: Row.self)
+        guard let period = rows.map(\.period).max() else { return nil }
+        let units = rows.filter { $0.period == period && $0.n > 0 }.compactMap { r in
+            r.rate.map { BudgetProgress.Unit(unit: r.unit, tables: r.n, averageRate: rounded($0)) }
+        }
+        return BudgetProgress(period: period, units: units.sorted { ($0.averageRate, $0.unit) < ($1.averageRate, $1.unit) })
     }
 
     struct Comparison: Sendable, Equatable {
