@@ -64,6 +64,20 @@ struct OverviewPageTests {
         }
     }
 
+    @Test("同一指标跨单位：单位多时图只画实际完成值最低的 30 个，表格列出全部单位")
+    func comparisonOfMany() {
+        let rows = (0..<45).map { i in
+            OverviewStore.Comparison.Row(
+                unit: "单位\(i)", target: 90, actual: i == 7 ? nil : Double(100 - i), lastYearActual: nil, tables: 1)
+        }
+        let c = OverviewStore.Comparison(indicator: "受益人员满意率", year: 2026, units: rows)
+        let (chart, table) = OverviewPage.comparison(c, query: TableListQuery(year: 2026))
+        #expect(chart.title == "“受益人员满意率”实际完成值最低的 30 个单位（共 44 个，2026年度）")
+        #expect(chart.table.rows.count == 30)
+        #expect(chart.table.rows.first?.first?.text == "单位44", "the lowest actual first")
+        #expect(table.rows.count == 45, "every unit in the table, also the one without an actual")
+    }
+
     @Test("导出 .xlsx：每张图一个工作表，数字是数字，主管部门的工作簿没有别的单位")
     func export() async throws {
         try await withJixiao { app in

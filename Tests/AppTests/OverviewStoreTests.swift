@@ -329,6 +329,13 @@ struct OverviewStoreTests {
                 indicator: "满意度", year: 2026, try await filter(app, .finance, approvedOnly), on: sql)
             #expect(Set(cmpApproved.units.map(\.unit)) == [甲, 乙], "丙 has only a 草稿")
             #expect(cmpApproved.units.first { $0.unit == 甲 }?.tables == 1)
+            // an approved 调整 supersedes b1: the facts' questions count the new version once, never the old
+            let adjusted = try await app.act(.adjust, w.b1, as: .fillerB).summary.id
+            try await app.approve(adjusted, filler: .fillerB)
+            let cmpAfter = try await OverviewStore.comparison(indicator: "满意度", year: 2026, f, on: sql)
+            #expect(cmpAfter.units.first { $0.unit == 乙 }?.tables == 1)
+            let devAfter = try await OverviewStore.deviations(f, on: sql)
+            #expect(devAfter.filter { $0.percent == -30 }.map(\.tableID) == [adjusted])
             _ = (w.a1, w.a3, w.c1)
         }
     }

@@ -8,7 +8,10 @@ import SQLKit
 ///   first. 进度, 质量, 自评 and the 投入管理 counts are index-only scans of one year's entries; the
 ///   scatter's lowest scores are a top-N over it, their names fetched for those alone.
 /// - `indicator_facts_compare` (year, name, org_path, kind, status, unit, values): one indicator across units
-///   and years, and the most common 满意 indicator of a year, read from the index alone.
+///   and years, read from the index alone.
+/// - `indicator_facts_names` (year, name, org_path): the most common 满意 indicator of a year in a subtree,
+///   which reads every name of the year: a fifth of the width of the comparison's index (110 → 21 ms for a
+///   province on PostgreSQL).
 /// - `indicator_facts_deviation`: the facts of a year in the order of their relative deviation
 ///   (`OverviewStore.deviations` writes the same expression), over the facts that have one; the ten
 ///   largest are the first ten that pass the filter.
@@ -33,6 +36,9 @@ struct AddOverviewIndexes: AsyncMigration {
             """
         ).run()
         try await sql.raw(
+            "CREATE INDEX IF NOT EXISTS indicator_facts_names ON indicator_facts (year, name, org_path)"
+        ).run()
+        try await sql.raw(
             """
             CREATE INDEX IF NOT EXISTS indicator_facts_deviation ON indicator_facts (year, (\(unsafeRaw: Self.deviation)) DESC) \
             WHERE target_value IS NOT NULL AND target_value <> 0 AND actual_value IS NOT NULL
@@ -42,7 +48,7 @@ struct AddOverviewIndexes: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        for name in ["indicator_facts_deviation", "indicator_facts_compare", "goal_tables_overview"] {
+        for name in ["indicator_facts_deviation", "indicator_facts_names", "indicator_facts_compare", "goal_tables_overview"] {
             try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: name)").run()
         }
     }

@@ -28,9 +28,15 @@ struct OverviewController {
     ) async throws -> (OverviewPage.Figures, TableListFacets) {
         let sql = try TablePhases.sql(db)
         let scope = Access.scope(of: user)
-        let facets = try await TableStore.facets(in: scope, on: db)
+        // the filter form's lists are one more question, asked beside the others, unless the year must come
+        // from them first
+        let known = query.year == nil ? try await TableStore.facets(in: scope, on: db) : nil
+        async let facets: TableListFacets = {
+            if let known { return known }
+            return try await TableStore.facets(in: scope, on: db)
+        }()
         var q = query
-        if q.year == nil { q.year = facets.years.first ?? Calendar(identifier: .gregorian).component(.year, from: Date()) }
+        if q.year == nil { q.year = known?.years.first ?? Calendar(identifier: .gregorian).component(.year, from: Date()) }
         let year = q.year!
         let f = OverviewFilter(q, scope: scope, user: user, dialect: sql.dialect.name)
         // the questions are independent: asked side by side, each on a connection of its own, the page
@@ -58,7 +64,7 @@ struct OverviewController {
             quality: try await quality, evaluation: try await evaluation, deviations: try await deviations,
             lights: try await lights, overdue: try await overdue, budget: try await budget, comparison: comparison,
             input: try await input)
-        return (figures, facets)
+        return (figures, try await facets)
     }
 
     @Sendable func page(req: Request) async throws -> View {

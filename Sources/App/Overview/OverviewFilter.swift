@@ -52,7 +52,10 @@ struct OverviewFilter: Sendable {
     /// otherwise.
     func factConditions(withYear: Bool = true) -> SQLQueryString? {
         guard query.words.isEmpty, query.grade == nil, query.light == nil, query.rule == nil, !query.mine else { return nil }
-        var s: SQLQueryString = "f.status <> \(bind: TableStatus.superseded.rawValue)"
+        // no `status <> superseded`: a superseded version's facts are removed when its 调整 is approved, and a
+        // condition on a column outside `indicator_facts_year_name` sent the default indicator's question to a
+        // wider index (94 ms against 19 ms for a province on PostgreSQL)
+        var s: SQLQueryString = "1 = 1"
         s = s + Self.scope(scope, path: "f.org_path", organisation: "f.organisation_id", dialect: dialect)
         if let unit = query.unit { s = s + " AND f.unit LIKE \(bind: "%" + Self.likeEscaped(unit) + "%") ESCAPE '\\'" }
         if withYear, let year = query.year { s = s + " AND f.year = \(bind: year)" }

@@ -268,9 +268,15 @@ struct OverviewPage: Encodable {
     }
 
     static func comparison(_ c: OverviewStore.Comparison, query: TableListQuery) -> (chart: RenderedChart, table: ChartTable) {
+        // the chart draws the units furthest behind (lowest actual first); the table under it lists every unit
+        let measured = c.units.filter { $0.actual != nil }.sorted { ($0.actual!, $0.unit) < ($1.actual!, $1.unit) }
+        let drawn = measured.prefix(unitsDrawn * 2)
         let chart = BarChart(
-            title: "“\(c.indicator)”各单位实际完成值（\(c.year)年度）", valueHeading: "实际完成值",
-            bars: c.units.compactMap { u in u.actual.map { .init(u.unit, $0, link: link(query) { $0.unit = u.unit }) } },
+            title: drawn.count < measured.count
+                ? "“\(c.indicator)”实际完成值最低的 \(drawn.count) 个单位（共 \(measured.count) 个，\(c.year)年度）"
+                : "“\(c.indicator)”各单位实际完成值（\(c.year)年度）",
+            valueHeading: "实际完成值",
+            bars: drawn.map { u in .init(u.unit, u.actual!, link: link(query) { $0.unit = u.unit }) },
             decimals: 2
         ).render()
         let table = ChartTable(

@@ -202,12 +202,15 @@ enum OverviewStore {
         bin = bin + " END END"
         let drawn: SQLQueryString = "CASE WHEN t.score_max > 0 AND t.execution_rate IS NOT NULL THEN 1 ELSE 0 END"
         struct Row: Decodable { var grade: String?; var bin: Int?; var drawable: Int; var n: Int }
-        let rows = try await sql.raw(
+        // the counts and the points are asked side by side (two connections)
+        async let counted = sql.raw(
             """
             SELECT t.grade AS grade, \(bin) AS bin, \(drawn) AS drawable, COUNT(*) AS n FROM goal_tables t \
             WHERE \(approved) AND t.score IS NOT NULL GROUP BY 1, 2, 3
             """
         ).all(decoding: Row.self)
+        async let lowest = points(of: approved, limit: pointLimit, on: sql)
+        let rows = try await counted
         var byGrade: [Grade: Int] = [:], bins = Array(repeating: 0, count: edges.count - 1), inAll = 0
         for r in rows {
             if let grade = r.grade.flatMap(Grade.init(rawValue:)) { byGrade[grade, default: 0] += r.n }
@@ -215,24 +218,29 @@ enum OverviewStore {
             if r.drawable == 1 { inAll += r.n }
         }
 
+        return Evaluation(grades: byGrade, bins: bins, points: try await lowest, pointsInAll: inAll)
+    }
+
+    /// The scatter's points among `approved`: the lowest 得分率 first, at most `limit`.
+    private static func points(of approved: SQLQueryString, limit: Int, on sql: any SQLDatabase) async throws
+        -> [Evaluation.Point]
+    {
         let drawable: SQLQueryString = "\(approved) AND t.score IS NOT NULL AND t.score_max > 0 AND t.execution_rate IS NOT NULL"
         struct PointRow: Decodable {
             var id: UUID; var name: String; var unit: String; var score: Double; var score_max: Double; var execution_rate: Double
         }
-        let pointRows = try await sql.raw(
+        return try await sql.raw(
             """
             SELECT p.id AS id, p.name AS name, p.unit AS unit, p.score AS score, p.score_max AS score_max, \
             p.execution_rate AS execution_rate FROM goal_tables p JOIN (SELECT t.id AS id, t.score / t.score_max AS r, \
             t.unit AS unit FROM goal_tables t WHERE \(drawable) ORDER BY t.score / t.score_max, t.unit, t.id \
-            LIMIT \(bind: pointLimit)) low ON low.id = p.id ORDER BY low.r, low.unit, low.id
+            LIMIT \(bind: limit)) low ON low.id = p.id ORDER BY low.r, low.unit, low.id
             """
-        ).all(decoding: PointRow.self)
-        let points = pointRows.map {
+        ).all(decoding: PointRow.self).map {
             Evaluation.Point(
                 id: $0.id, name: $0.name, unit: $0.unit, executionRate: $0.execution_rate,
                 percent: ($0.score / $0.score_max * 10_000).rounded() / 100)
         }
-        return Evaluation(grades: byGrade, bins: bins, points: points, pointsInAll: inAll)
     }
 
     struct Deviation: Sendable, Equatable {
@@ -392,8 +400,8 @@ enum OverviewStore {
     }
 
     /// The indicator most tables of the scope have whose name holds 满意 (受益人员满意率 and its kin):
-    /// what the comparison shows unless the address names another. `indicator_facts_compare` (year, name, …)
-    /// alone when `factConditions` holds.
+    /// what the comparison shows unless the address names another. `indicator_facts_names` (year, name,
+    /// org_path) alone when `factConditions` holds with no kind or state.
     static func defaultIndicator(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> String? {
         struct Row: Decodable { var name: String; var n: Int }
         let from: SQLQueryString =
