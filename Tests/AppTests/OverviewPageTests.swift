@@ -21,6 +21,8 @@ struct OverviewPageTests {
             #expect(res.status == .ok)
             let html = res.body.string
             #expect(html.contains("<h1>总览"))
+            // the unit field suggests every unit, the hostile name as text
+            #expect(html.contains("<option value=\"测试单位甲\">") && html.contains("<option value=\"&lt;b&gt;坏单位&lt;/b&gt;\">"))
             for heading in ["填报进度", "审核质量", "绩效自评", "运行监控", "同一指标跨单位对比", "投入管理指标"] {
                 #expect(html.contains("<h2>\(heading)</h2>"), "缺少“\(heading)”")
             }

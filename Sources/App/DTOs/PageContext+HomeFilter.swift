@@ -1,4 +1,5 @@
 import Foundation
+import GoalCharts
 import GoalCheck
 import GoalCore
 import GoalScoring
@@ -16,7 +17,9 @@ extension PageContext {
         var unit: String
         var year: String
         var kind: String
-        var units: [String]
+        /// The unit names offered as the unit field's suggestions: `<option value="…">` each, escaped, written
+        /// here rather than by the template (a province offers thousands of names on every view).
+        var unitOptions: String
         var years: [Option]
         var kinds: [Option]
         var grades: [Option]
@@ -72,7 +75,7 @@ extension PageContext.HomeFilter {
             states: ListState.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == query.state) },
             mine: query.mine,
             unit: query.unit ?? "", year: query.year.map(String.init) ?? "", kind: query.kind?.rawValue ?? "",
-            units: facets.units,
+            unitOptions: facets.units.map { "<option value=\"\(SVGText.escape($0))\">" }.joined(),
             years: years.map { .init(value: $0, label: $0 + "年度", selected: $0 == query.year.map(String.init)) },
             kinds: TableKind.allCases.map { .init(value: $0.rawValue, label: $0.shortLabel, selected: $0 == query.kind) },
             grades: Grade.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, selected: $0 == query.grade) },
