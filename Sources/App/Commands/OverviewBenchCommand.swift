@@ -251,6 +251,15 @@ struct OverviewBenchCommand: AsyncCommand {
                 String(
                     format: "  %@: p50 %.1f ms, p99 %.1f ms (aim p99 < 200 ms) %@", label, StoreBenchCommand.median(times), p99,
                     p99 < 200 ? "ok" : "MISSED"))
+            if label.hasPrefix("整页"), times.count > 1 {
+                // a running server's views: its connections are open and the scope's default indicator is
+                // remembered (the first view of a scope in ten minutes asks it, as the first run above did)
+                let warm = Array(times.dropFirst()), warm99 = StoreBenchCommand.p99(warm)
+                print(
+                    String(
+                        format: "  整页，第 2 次起（连接已开，默认对比指标已记住）: p50 %.1f ms, p99 %.1f ms (aim p99 < 200 ms) %@",
+                        StoreBenchCommand.median(warm), warm99, warm99 < 200 ? "ok" : "MISSED"))
+            }
         }
     }
 }
