@@ -212,6 +212,8 @@ struct OverviewBenchCommand: AsyncCommand {
             ("自评等级、得分、执行率", { _ = try await OverviewStore.evaluation(f, on: sql) }),
             ("偏差最大的指标", { _ = try await OverviewStore.deviations(f, on: sql) }),
             ("预警灯", { _ = try await OverviewStore.lights(f, on: sql) }),
+            ("逾期未报", { _ = try await OverviewStore.overdue(f, on: sql) }),
+            ("执行率与序时进度", { _ = try await OverviewStore.budget(f, on: sql) }),
             ("默认对比指标", { _ = try await OverviewStore.defaultIndicator(f, on: sql) }),
             (
                 "同一指标跨单位、上年",
