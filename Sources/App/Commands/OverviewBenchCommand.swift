@@ -147,9 +147,9 @@ struct OverviewBenchCommand: AsyncCommand {
             }
         }
         try await sql.raw(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE").run()
-        // the load's gigabyte of WAL is written out before the clock starts, not during the timed runs (a
-        // checkpoint after a bulk load took the whole page from 130 to 210 ms p50); a role that may not ask
-        // for one just times with it
+        // the load's WAL is written out before the clock starts rather than during the timed runs; even so the
+        // first minute after a load times slower than `--reuse` on the same data a minute later (ARCHITECTURE).
+        // A role that may not ask for a checkpoint just times without one.
         if sql.dialect.name == "postgresql" { try? await sql.raw("CHECKPOINT").run() }
         print(String(format: "loaded in %.1f s", ListBenchCommand.ms(ContinuousClock.now - load) / 1000))
 
