@@ -31,7 +31,9 @@ struct OverviewPageTests {
             #expect(html.components(separatedBy: "<summary>数据表</summary>").count - 1 == 11)
             // 逾期未报 (OverviewStoreTests: 甲 2, 乙 1) as a card and a chart; 执行率 against 序时进度 of 1-6月
             #expect(html.contains("<span class=\"card-label\">逾期未报</span> <b>3</b> <span class=\"hint\">份</span>"))
-            #expect(html.contains("逾期未报的监控表（逾期最多的 2 个单位）"))
+            #expect(html.contains("逾期未报的监控表（按单位）"), "both units are drawn: no “最多的” in the title")
+            #expect(OverviewPage.mostFirst("逾期未报的监控表", "逾期最多", 40, 15) == "逾期未报的监控表（逾期最多的 15 个单位，共 40 个）")
+            #expect(OverviewPage.mostFirst("逾期未报的监控表", "逾期最多", 0, 15) == "逾期未报的监控表（按单位）")
             #expect(html.contains("1-6月预算执行率（各单位平均，序时进度 50%，执行率最低的 2 个单位）"))
             #expect(html.contains("<th scope=\"col\">差距（百分点）</th>"))
             // drill-down: 测试单位甲's drafts, as the 首页 reads them

@@ -127,7 +127,7 @@ struct OverviewPage: Encodable {
             bars: steps.map { .init($0.label, Double(f.progress.totals[$0] ?? 0), link: stepLink($0, nil)) }
         ).render()
         let perUnit = StackedBarChart(
-            title: "各单位进度（未批复最多的 \(min(unitsDrawn, f.progress.units.count)) 个单位）", series: steps.map(\.label),
+            title: Self.mostFirst("各单位进度", "未批复最多", f.progress.units.count, unitsDrawn), series: steps.map(\.label),
             rows: f.progress.units.prefix(unitsDrawn).map { u in
                 .init(
                     u.unit, values: steps.map { Double(u.counts[$0] ?? 0) }, links: steps.map { stepLink($0, u.unit) },
@@ -208,7 +208,7 @@ struct OverviewPage: Encodable {
         ).render()
 
         let overdue = BarChart(
-            title: "逾期未报的监控表（逾期最多的 \(min(unitsDrawn, f.overdue.count)) 个单位）", valueHeading: "逾期份数",
+            title: Self.mostFirst("逾期未报的监控表", "逾期最多", f.overdue.count, unitsDrawn), valueHeading: "逾期份数",
             bars: f.overdue.prefix(unitsDrawn).map { o in .init(o.unit, Double(o.entries), link: link(q) { $0.unit = o.unit }) }
         ).render()
 
@@ -255,6 +255,12 @@ struct OverviewPage: Encodable {
                 ]
             })
         return chart
+    }
+
+    /// "逾期未报的监控表（逾期最多的 15 个单位）" when some units are left out, "（按单位）" when every unit is drawn
+    /// or there is none (never "最多的 0 个单位").
+    static func mostFirst(_ title: String, _ most: String, _ units: Int, _ drawn: Int) -> String {
+        units > drawn ? "\(title)（\(most)的 \(drawn) 个单位，共 \(units) 个）" : "\(title)（按单位）"
     }
 
     static func tone(_ light: Light) -> Tone {
