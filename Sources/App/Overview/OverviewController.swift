@@ -24,7 +24,7 @@ struct OverviewController {
     /// `points`: how many tables the scatter draws, lowest 得分率 first (the page fewer than the workbook).
     static func figures(
         _ query: TableListQuery, for user: CurrentUser, on db: any Database, indicator: String? = nil,
-        points: Int = OverviewPage.pointsDrawn, memo: DefaultIndicatorMemo? = nil
+        points: Int = OverviewPage.pointsDrawn, memo: DefaultIndicatorMemo = DefaultIndicatorMemo(lifetime: 0)
     ) async throws -> (OverviewPage.Figures, TableListFacets) {
         let sql = try TablePhases.sql(db)
         let scope = Access.scope(of: user)
@@ -55,7 +55,6 @@ struct OverviewController {
         if let indicator, !indicator.isEmpty {
             name = indicator
         } else {
-            let memo = memo ?? DefaultIndicatorMemo(lifetime: 0)
             name = try await memo.name(for: DefaultIndicatorMemo.key(f)) { try await OverviewStore.defaultIndicator(f, on: sql) }
         }
         let comparison = try await name.asyncMap { try await OverviewStore.comparison(indicator: $0, year: year, f, on: sql) }

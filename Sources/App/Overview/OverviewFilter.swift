@@ -23,8 +23,8 @@ struct OverviewFilter: Sendable {
     func conditions(withYear: Bool = true) -> SQLQueryString {
         var s: SQLQueryString = "t.deleted_at IS NULL AND t.status <> \(bind: TableStatus.superseded.rawValue)"
         s = s + Self.scope(scope, path: "t.org_path", organisation: "t.organisation_id", dialect: dialect)
-        for word in query.words { s = s + " AND t.name LIKE \(bind: "%" + Self.likeEscaped(word) + "%") ESCAPE '\\'" }
-        if let unit = query.unit { s = s + " AND t.unit LIKE \(bind: "%" + Self.likeEscaped(unit) + "%") ESCAPE '\\'" }
+        for word in query.words { s = s + " AND " + Self.contains("t.name", word) }
+        if let unit = query.unit { s = s + " AND " + Self.contains("t.unit", unit) }
         if withYear, let year = query.year { s = s + " AND t.year = \(bind: year)" }
         if let kind = query.kind { s = s + " AND t.kind = \(bind: kind.rawValue)" }
         if let state = query.state { s = s + " AND " + state.sqlCondition }
@@ -47,9 +47,7 @@ struct OverviewFilter: Sendable {
     /// The filter said over `indicator_facts f` alone, without the tables: possible when every condition is one
     /// a fact carries (scope, unit, year, kind, a state of the goals), since the facts are written for live tables
     /// only and follow every save and step (`IndicatorFacts`). nil when a condition needs the table (name
-    /// words, grade, light, rule, 待我处理, a 自评 state). The 总览's questions over the facts read
-    /// `indicator_facts_compare` and `indicator_facts_deviation` alone when this holds, and join the tables
-    /// otherwise.
+    /// words, grade, light, rule, 待我处理, a 自评 state).
     func factConditions(withYear: Bool = true) -> SQLQueryString? {
         guard query.words.isEmpty, query.grade == nil, query.light == nil, query.rule == nil, !query.mine else { return nil }
         // no `status <> superseded`: a superseded version's facts are removed when its 调整 is approved, and a
@@ -57,7 +55,7 @@ struct OverviewFilter: Sendable {
         // wider index (94 ms against 19 ms for a province on PostgreSQL)
         var s: SQLQueryString = "1 = 1"
         s = s + Self.scope(scope, path: "f.org_path", organisation: "f.organisation_id", dialect: dialect)
-        if let unit = query.unit { s = s + " AND f.unit LIKE \(bind: "%" + Self.likeEscaped(unit) + "%") ESCAPE '\\'" }
+        if let unit = query.unit { s = s + " AND " + Self.contains("f.unit", unit) }
         if withYear, let year = query.year { s = s + " AND f.year = \(bind: year)" }
         if let kind = query.kind { s = s + " AND f.kind = \(bind: kind.rawValue)" }
         if let state = query.state {
@@ -67,9 +65,19 @@ struct OverviewFilter: Sendable {
         return s
     }
 
-    /// `AND f.year = …` on `indicator_facts f`, when the filter names a year: the facts' own year lets the
-    /// planner start from `indicator_facts_year_name (year, name)` rather than every fact of every year.
-    var factYear: SQLQueryString { query.year.map { " AND f.year = \(bind: $0)" } ?? "" }
+    /// `FROM indicator_facts f WHERE …` for the 总览's questions over the facts: the facts alone when
+    /// `factConditions` holds (their own indexes answer), the tables joined otherwise. The facts' own year is
+    /// named in both, so the planner starts from the year's facts rather than every fact of every year.
+    func facts(withYear: Bool = true) -> SQLQueryString {
+        if let alone = factConditions(withYear: withYear) { return "FROM indicator_facts f WHERE \(alone)" }
+        let year: SQLQueryString = withYear ? query.year.map { " AND f.year = \(bind: $0)" } ?? "" : ""
+        return "FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id WHERE \(conditions(withYear: withYear))\(year)"
+    }
+
+    /// `column LIKE '%text%'`, the text's `%` and `_` taken as letters.
+    static func contains(_ column: String, _ text: String) -> SQLQueryString {
+        "\(unsafeRaw: column) LIKE \(bind: "%" + likeEscaped(text) + "%") ESCAPE '\\'"
+    }
 
     /// `AND …` for the tables an account may see, as `Access` decides it. On SQLite a subtree is a range
     /// of bytes (its `LIKE` ignores case and cannot use an index), on PostgreSQL a prefix.

@@ -55,7 +55,7 @@ enum OverviewStore {
         var total: Int { totals.values.reduce(0, +) }
     }
 
-    /// Tables per step, in all and per unit: one `GROUP BY unit, status` (`goal_tables_live_list`).
+    /// Tables per step, in all and per unit: one `GROUP BY unit, status` (`goal_tables_overview`).
     static func progress(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> Progress {
         struct Row: Decodable { var unit: String; var status: String; var adjusting: Int; var n: Int }
         let rows = try await sql.raw(
@@ -192,9 +192,9 @@ enum OverviewStore {
     static func evaluation(_ f: OverviewFilter, on sql: any SQLDatabase, pointLimit: Int = 2000) async throws -> Evaluation {
         let approved: SQLQueryString = "\(f.conditions()) AND t.status = \(bind: TableStatus.approved.rawValue)"
         let edges = Evaluation.binEdges
+        let p: SQLQueryString = "t.score * 100.0 / t.score_max"
         var bin: SQLQueryString = "CASE WHEN t.score_max > 0 THEN CASE"
         for i in 0..<(edges.count - 1) {
-            let p: SQLQueryString = "t.score * 100.0 / t.score_max"
             bin =
                 bin + " WHEN \(p) >= \(unsafeRaw: String(Int(edges[i]))) AND \(p) "
                 + "\(unsafeRaw: i == edges.count - 2 ? "<=" : "<") \(unsafeRaw: String(Int(edges[i + 1]))) THEN \(unsafeRaw: String(i))"
@@ -257,7 +257,7 @@ enum OverviewStore {
 
     /// The indicators whose 实际完成值 lies furthest from the 指标值, relative to it, largest first.
     /// `indicator_facts_deviation` holds the facts of a year in that order, so the ten are the first ten read
-    /// that pass the filter (the facts alone when `factConditions` holds, the tables joined otherwise);
+    /// that pass the filter (`OverviewFilter.facts`);
     /// only those ten are joined to their tables for the name. The expression is the index's, word for word.
     static func deviations(_ f: OverviewFilter, on sql: any SQLDatabase, limit: Int = 10) async throws -> [Deviation] {
         struct Row: Decodable {
@@ -266,20 +266,13 @@ enum OverviewStore {
         }
         let measured: SQLQueryString =
             "f.target_value IS NOT NULL AND f.target_value <> 0 AND f.actual_value IS NOT NULL"
-        let chosen: SQLQueryString
-        if let facts = f.factConditions() {
-            chosen = "FROM indicator_facts f WHERE \(facts) AND \(measured)"
-        } else {
-            chosen =
-                "FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id WHERE \(f.conditions())\(f.factYear) AND \(measured)"
-        }
         let rows = try await sql.raw(
             """
             SELECT d.table_id AS table_id, g.name AS table_name, d.unit AS unit, d.name AS name, \
             d.target_value AS target_value, d.actual_value AS actual_value, d.target_unit AS target_unit FROM \
             (SELECT f.table_id AS table_id, f.unit AS unit, f.name AS name, f.target_value AS target_value, \
             f.actual_value AS actual_value, f.target_unit AS target_unit, \
-            ABS(f.actual_value - f.target_value) / ABS(f.target_value) AS deviation \(chosen) \
+            ABS(f.actual_value - f.target_value) / ABS(f.target_value) AS deviation \(f.facts()) AND \(measured) \
             ORDER BY ABS(f.actual_value - f.target_value) / ABS(f.target_value) DESC, f.unit, f.name LIMIT \(bind: limit)) d \
             JOIN goal_tables g ON g.id = d.table_id ORDER BY d.deviation DESC, d.unit, d.name
             """
@@ -401,32 +394,26 @@ enum OverviewStore {
 
     /// The indicator most tables of the scope have whose name holds 满意 (受益人员满意率 and its kin):
     /// what the comparison shows unless the address names another. `indicator_facts_names` (year, name,
-    /// org_path) alone when `factConditions` holds with no kind or state.
+    /// org_path) alone when the filter is the facts' own with no kind or state (`OverviewFilter.facts`).
     static func defaultIndicator(_ f: OverviewFilter, on sql: any SQLDatabase) async throws -> String? {
         struct Row: Decodable { var name: String; var n: Int }
-        let from: SQLQueryString =
-            f.factConditions().map { "FROM indicator_facts f WHERE \($0)" }
-            ?? "FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id WHERE \(f.conditions())\(f.factYear)"
         return try await sql.raw(
             """
-            SELECT f.name AS name, COUNT(*) AS n \(from) AND f.name LIKE \(bind: "%满意%") \
+            SELECT f.name AS name, COUNT(*) AS n \(f.facts()) AND f.name LIKE \(bind: "%满意%") \
             GROUP BY f.name ORDER BY COUNT(*) DESC, f.name LIMIT 1
             """
         ).first(decoding: Row.self)?.name
     }
 
     /// One indicator across units: target and actual this year, actual last year. `indicator_facts_compare`
-    /// (year, name, org_path, kind, status, unit, values) answers alone when `factConditions` holds.
+    /// (year, name, org_path, kind, status, unit, values) answers alone when the filter is the facts' own.
     static func comparison(indicator: String, year: Int, _ f: OverviewFilter, on sql: any SQLDatabase) async throws -> Comparison
     {
         struct Row: Decodable { var unit: String; var year: Int; var target: Double?; var actual: Double?; var n: Int }
-        let from: SQLQueryString =
-            f.factConditions(withYear: false).map { "FROM indicator_facts f WHERE \($0)" }
-            ?? "FROM indicator_facts f JOIN goal_tables t ON t.id = f.table_id WHERE \(f.conditions(withYear: false))"
         let rows = try await sql.raw(
             """
             SELECT f.unit AS unit, f.year AS year, AVG(f.target_value) AS target, AVG(f.actual_value) AS actual, COUNT(*) AS n \
-            \(from) AND f.name = \(bind: indicator) AND f.year IN (\(bind: year), \(bind: year - 1)) \
+            \(f.facts(withYear: false)) AND f.name = \(bind: indicator) AND f.year IN (\(bind: year), \(bind: year - 1)) \
             GROUP BY f.unit, f.year ORDER BY f.unit
             """
         ).all(decoding: Row.self)
