@@ -98,6 +98,8 @@ let package = Package(
             dependencies: [
                 "App", "GoalCore", "GoalIO", "GoalWorkflow", "GoalMonitoring", "OfficeXML", "TestSupport", "CSVKit",
                 .product(name: "VaporTesting", package: "vapor"),
+                // `HTMLTests` checks the page's escaping against Leaf's own
+                .product(name: "Leaf", package: "leaf"),
                 // imported by the tests themselves (raw SQL, the database, event-loop types), so declared
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -1,4 +1,5 @@
 import Fluent
+import Vapor
 import Foundation
 import TestSupport
 import Testing
@@ -134,6 +135,14 @@ struct AuthTests {
                 .POST, SitePath.api(.session).path, json: ["username": Persona.fillerA.username, "password": "new-password-2"],
                 as: nil)
             #expect(new.status == .ok)
+        }
+    }
+
+    @Test("会话令牌的摘要与逐字节格式化的十六进制相同：升级后已登录的会话仍然有效")
+    func tokenHashIsTheStoredHex() throws {
+        for token in (0..<200).map({ _ in SessionStore.randomToken() }) + ["", "令牌", String(repeating: "x", count: 500)] {
+            let byFormat = SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+            #expect(SessionStore.hash(token) == byFormat)
         }
     }
 

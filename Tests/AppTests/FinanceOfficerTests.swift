@@ -117,6 +117,19 @@ struct FinanceOfficerTests {
         return id
     }
 
+    @Test("退回意见里的 <、>、&、引号在表格页上原样显示为文字，不成为标记")
+    func aHostileCommentIsTextOnTheTablePage() async throws {
+        try await withJixiao { app in
+            let id = try await Self.submittedEvaluation(app)
+            let comment = "<script>alert('x')</script> & \"引号\" <b>粗</b>"
+            _ = try await app.act(.returnEvaluation, id, as: .performance, comment: comment)
+            let page = try await app.send(.GET, SitePath.table(.value(id)).path).body.string
+            #expect(page.contains("意见：&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;引号&quot; &lt;b&gt;粗&lt;/b&gt;"))
+            #expect(!page.contains("<script>alert"))
+            #expect(!page.contains("<b>粗</b>"))
+        }
+    }
+
     @Test("3. 退回自评的意见：表格页、自评页和首页待办都看得到，重新提交后消失")
     func evaluationReturnReachesTheUnit() async throws {
         try await withJixiao { app in

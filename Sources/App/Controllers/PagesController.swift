@@ -76,7 +76,7 @@ struct PagesController {
         page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
         page.trail = try await AuditTrailPart.html(table: d.summary.id, req)
         page.historyFindings = try await historyFindings(d, user: user, req)
-        return try await req.page("table", page)
+        return try await req.page(title: page.title, body: page.bodyHTML)
     }
 
     /// 结转到下一年 on the table page: the button only when it can succeed (approved, with a year, not yet

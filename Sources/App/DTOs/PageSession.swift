@@ -67,4 +67,17 @@ extension Request {
     func page<Page: Encodable>(_ name: String, _ context: Page) async throws -> View {
         try await view.render(name, WithSession(page: context, session: PageSession(user)))
     }
+
+    /// A page whose body is written in Swift (`HTML`, e.g. `TablePage`), laid out by `base.leaf` as every
+    /// other page is (`shell.leaf`). `body` is given the same session the layout shows.
+    func page(title: String, body: (PageSession) -> HTML) async throws -> View {
+        let session = PageSession(user)
+        return try await view.render("shell", WithSession(page: Shell(title: title, body: body(session).text), session: session))
+    }
+}
+
+/// The context of `shell.leaf`: a title and a body already written.
+private struct Shell: Encodable {
+    var title: String
+    var body: String
 }

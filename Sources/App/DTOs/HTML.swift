@@ -1,0 +1,67 @@
+/// A piece of HTML written as a Swift string literal: the literal's own text is markup, and every
+/// interpolated `String` or number is escaped, as Leaf's `#(…)` does. Another `HTML` interpolates as
+/// markup. So `"<b>\(name)</b>" as HTML` cannot let a unit's name open a tag.
+///
+/// Why not Leaf for the busiest page: under load, Leaf's serializer and its encoder were a fifth of the
+/// table page's samples (`perf`, `scripts/load-bench.sh`), resolving each `#(…)` through dictionaries of
+/// `LeafData`; the page written here is plain appends. See `TablePage`.
+struct HTML: ExpressibleByStringInterpolation, Sendable {
+    private(set) var text: String
+
+    init(stringLiteral value: String) { text = value }
+
+    init(stringInterpolation: StringInterpolation) { text = stringInterpolation.text }
+
+    /// Markup already made (a cached, rendered part): taken as it is.
+    init(trusted markup: String) { text = markup }
+
+    static let empty = HTML(stringLiteral: "")
+
+    static func + (a: HTML, b: HTML) -> HTML { HTML(trusted: a.text + b.text) }
+
+    static func += (a: inout HTML, b: HTML) { a.text += b.text }
+
+    /// The parts, in order, with nothing between.
+    static func joined<S: Sequence>(_ parts: S) -> HTML where S.Element == HTML {
+        HTML(trusted: parts.reduce(into: "") { $0 += $1.text })
+    }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var text = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            text.reserveCapacity(literalCapacity + interpolationCount * 16)
+        }
+
+        mutating func appendLiteral(_ literal: String) { text += literal }
+
+        mutating func appendInterpolation(_ value: String) { HTML.escape(value, into: &text) }
+
+        mutating func appendInterpolation(_ value: String?) {
+            if let value { HTML.escape(value, into: &text) }
+        }
+
+        mutating func appendInterpolation(_ value: Int) { text += String(value) }
+
+        mutating func appendInterpolation(_ value: HTML) { text += value.text }
+    }
+
+    /// `&`, `<`, `>`, `"` and `'` as entities (the five Leaf escapes); everything else as it is. Text with
+    /// none of them, which is most, is appended in one go.
+    static func escape(_ s: String, into out: inout String) {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            out += s
+            return
+        }
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}
