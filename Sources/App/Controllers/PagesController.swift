@@ -59,46 +59,68 @@ struct PagesController {
 
     @Sendable func table(req: Request) async throws -> View {
         let user = try req.requireUser()
-        // the record once: its DTO for the page, its organisation path for the confirmation setting
+        // the record once: its summary for the page, its organisation path for the confirmation setting; its
+        // document is decoded only if this view needs the table (`LazyTable`)
         let record = try await TableRead.visible(try req.tableID(), for: user, on: req.db)
-        let d = try TableDetailDTO(record)
-        var (page, part) = try await officialPart(d, req)
-        let open =
-            TableStatus(stored: d.summary.status) == .approved
-            ? try await TableStore.openAdjustment(of: d.summary.id, on: req.db) : nil
+        let t = try LazyTable(record)
+        let s = t.summary
+        var (page, part) = try await officialPart(t, req)
+        let open = TableStatus(stored: s.status) == .approved ? try await TableStore.openAdjustment(of: s.id, on: req.db) : nil
         let confirmation =
-            TableStatus(stored: d.summary.status) == .draft
+            TableStatus(stored: s.status) == .draft
             ? try await Organisations.wantsHeadConfirmation(path: record.orgPath, on: req.db) : false
         page.workflow = .init(
-            d, user: user, openAdjustment: open, headConfirmation: confirmation,
+            s, user: user, openAdjustment: open, headConfirmation: confirmation,
             checked: (part.errorMessages, part.evaluationGaps))
-        try await Self.yearLinks(&page.workflow!, d, record: record, user: user, on: req.db)
-        page.monitoringWarnings = try await MonitoringYearEnd.of(d, on: req.db).contradictions.map(\.message)
-        page.trail = try await AuditTrailPart.html(table: d.summary.id, req)
-        page.historyFindings = try await historyFindings(d, user: user, req)
+        try await Self.yearLinks(&page.workflow!, s, record: record, user: user, on: req.db)
+        page.monitoringWarnings = try await MonitoringYearEnd.of(s, table: { try t.detail().table }, on: req.db)
+            .contradictions.map(\.message)
+        page.trail = try await AuditTrailPart.html(table: s.id, req)
+        page.historyFindings = try await historyFindings(t, user: user, req)
         return try await req.page(title: page.title, body: page.bodyHTML)
+    }
+
+    /// A table of one page view with its document decoded on first use: a view whose printed form is kept
+    /// (`RenderedParts`), whose cross-year findings are kept and whose table is not monitored never decodes
+    /// it. Decoding was 5 % of the table page's samples under load (`perf`, `scripts/load-bench.sh`).
+    private final class LazyTable {
+        let record: GoalTableRecord
+        let summary: TableSummaryDTO
+        private var decoded: TableDetailDTO?
+
+        init(_ record: GoalTableRecord) throws {
+            self.record = record
+            summary = try TableSummaryDTO(record)
+        }
+
+        func detail() throws -> TableDetailDTO {
+            if let decoded { return decoded }
+            let d = try TableDetailDTO(record)
+            decoded = d
+            return d
+        }
     }
 
     /// 结转到下一年 on the table page: the button only when it can succeed (approved, with a year, not yet
     /// carried, an account that may carry), else the draft made before; a carried draft links its source.
     static func yearLinks(
-        _ panel: inout WorkflowPanel, _ d: TableDetailDTO, record: GoalTableRecord, user: CurrentUser, on db: any Database
+        _ panel: inout WorkflowPanel, _ s: TableSummaryDTO, record: GoalTableRecord, user: CurrentUser, on db: any Database
     ) async throws {
         // the source's summary only: the link needs its year and name, not its decoded document
-        if let from = d.summary.carriedFrom, let source = try? TableSummaryDTO(await TableRead.visible(from, for: user, on: db)) {
+        if let from = s.carriedFrom, let source = try? TableSummaryDTO(await TableRead.visible(from, for: user, on: db)) {
             panel.carriedFrom = .init(
                 href: SitePath.table(.value(from)).path,
                 text: "由\(source.year.map { "\($0)年度" } ?? "上年")已批复的“\(source.name)”结转而来",
-                compare: SitePath.tableYearCompare(.value(d.summary.id)).path)
+                compare: SitePath.tableYearCompare(.value(s.id)).path)
         }
-        guard TableStatus(stored: d.summary.status) == .approved, let year = d.summary.year else { return }
+        guard TableStatus(stored: s.status) == .approved, let year = s.year else { return }
         if let next = try await TableStore.carriedTo(record, on: db) {
             let n = try TableSummaryDTO(next)
             panel.carriedTo = .init(
                 href: SitePath.table(.value(n.id)).path, text: "已结转为\(year + 1)年度草稿（\(n.statusLabel)）",
                 compare: SitePath.tableYearCompare(.value(n.id)).path)
         } else if TableStore.mayCarry(user.role) {
-            panel.carry = .init(href: SitePath.tableCarryForward(.value(d.summary.id)).path, nextYear: year + 1)
+            panel.carry = .init(href: SitePath.tableCarryForward(.value(s.id)).path, nextYear: year + 1)
             panel.nothingToDo = false
         }
     }
@@ -107,13 +129,14 @@ struct PagesController {
     /// tables, so the result is kept for this saved state and this account's view for five minutes
     /// (`RenderedParts`): another unit's save shows here within that time, and a busy page reads them
     /// once, not on every view.
-    private func historyFindings(_ d: TableDetailDTO, user: CurrentUser, _ req: Request) async throws
+    private func historyFindings(_ t: LazyTable, user: CurrentUser, _ req: Request) async throws
         -> [PageContext.FindingLine]
     {
         let parts = req.application.renderedParts
         let bucket = Int(Date().timeIntervalSince1970 / 300)
-        let key = "history|\(RenderedParts.key(d.summary))|\(Access.scope(of: user))|\(bucket)"
+        let key = "history|\(RenderedParts.key(t.summary))|\(Access.scope(of: user))|\(bucket)"
         if let kept = parts.part(key) { return kept.findings }
+        let d = try t.detail()
         let history = try await YearHistory.gather(for: d, user: user, on: req.db)
         let findings =
             history.isEmpty
@@ -124,17 +147,18 @@ struct PagesController {
 
     /// The page's context with its printed form already rendered: from `RenderedParts` when this saved
     /// state was rendered before, else checked, scored and rendered now and kept.
-    private func officialPart(_ d: TableDetailDTO, _ req: Request) async throws -> (PageContext.Table, RenderedParts.Part) {
-        let parts = req.application.renderedParts, key = RenderedParts.key(d.summary)
+    private func officialPart(_ t: LazyTable, _ req: Request) async throws -> (PageContext.Table, RenderedParts.Part) {
+        let parts = req.application.renderedParts, key = RenderedParts.key(t.summary)
         var page: PageContext.Table
         if let part = parts.part(key) {
             page = PageContext.Table(
-                title: d.summary.name, heading: "", yearLabel: "", summary: d.summary, header: [], columns: [],
+                title: t.summary.name, heading: "", yearLabel: "", summary: t.summary, header: [], columns: [],
                 rows: [], tableFindings: [], errors: part.errors, warnings: part.warnings, hints: part.hints,
-                links: .init(d.summary.id), score: part.score)
+                links: .init(t.summary.id), score: part.score)
             page.official = part.html
             return (page, part)
         }
+        let d = try t.detail()
         page = PageContext.table(d)
         let view = try await req.view.render("table-official", page)
         let part = RenderedParts.Part(

@@ -76,13 +76,12 @@ struct WorkflowPanel: Encodable {
         var text: String
     }
 
-    /// `checked`: the checker's errors and the self-evaluation's gaps when already known for this saved state
-    /// (`RenderedParts`), so a view does not check the table again; nil works them out.
+    /// `checked`: the checker's errors and the self-evaluation's gaps, as kept for this saved state
+    /// (`RenderedParts`), so a view does not check the table again.
     init(
-        _ d: TableDetailDTO, user: CurrentUser, openAdjustment open: TableSummaryDTO? = nil,
-        headConfirmation: Bool = false, checked: (errors: [String], gaps: [String])? = nil, now: Date = Date()
+        _ s: TableSummaryDTO, user: CurrentUser, openAdjustment open: TableSummaryDTO? = nil,
+        headConfirmation: Bool = false, checked: (errors: [String], gaps: [String]), now: Date = Date()
     ) {
-        let s = d.summary
         let status = TableStatus(stored: s.status), evaluation = EvaluationStatus(stored: s.evaluationStatus)
         self.status = status.label
         evaluationStatus = status == .approved || evaluation != .draft ? evaluation.label : nil
@@ -101,8 +100,8 @@ struct WorkflowPanel: Encodable {
                 // offered only when it can succeed: otherwise said why, beside where the button would be
                 let refusal = Workflow.precondition(
                     of: a, comment: a.needsComment ? "（意见在按下时填写）" : nil,
-                    errors: a == .submit ? checked?.errors ?? Analysis.errorMessages(d.table) : [],
-                    warnings: 0, evaluationGaps: a == .submitEvaluation ? checked?.gaps ?? Analysis.evaluationGaps(d.table) : [])
+                    errors: a == .submit ? checked.errors : [],
+                    warnings: 0, evaluationGaps: a == .submitEvaluation ? checked.gaps : [])
                 if case .incomplete(_, let problems, let total, _) = refusal {
                     let evaluationStep = a == .submitEvaluation
                     blocked.append(
