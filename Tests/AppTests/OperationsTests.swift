@@ -104,6 +104,18 @@ struct OperationsTests {
         }
     }
 
+    @Test("the log line's duration_ms: milliseconds to one decimal, as printf's %.1f writes them")
+    func durationInTheLogLine() {
+        #expect(RequestLogMiddleware.milliseconds(.zero) == "0.0")
+        #expect(RequestLogMiddleware.milliseconds(.microseconds(1_260)) == "1.3")
+        #expect(RequestLogMiddleware.milliseconds(.microseconds(940)) == "0.9")
+        #expect(RequestLogMiddleware.milliseconds(.seconds(12) + .microseconds(40)) == "12000.0")
+        for micros in [1, 49, 51, 999, 12_345, 99_999, 1_000_049] {
+            let d = Duration.microseconds(micros)
+            #expect(RequestLogMiddleware.milliseconds(d) == String(format: "%.1f", Double(micros) / 1000), "\(micros) µs")
+        }
+    }
+
     @Test("RequestID.accept: short plain ids only")
     func requestIDRule() {
         #expect(RequestID.accept("3F2504E0-4F89-11D3-9A0C-0305E82C3301") != nil)
