@@ -279,7 +279,7 @@ struct PagesController {
         var collected: [(data: Data, name: String, source: String)] = files.map {
             (Data(buffer: $0.data), $0.filename, "文件“\($0.filename)”")
         }
-        if let text = form.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let text = form.text, text.hasContent {
             collected.insert((Data(text.utf8), "", "粘贴的文本"), at: 0)
         }
         let inputs = collected

@@ -280,7 +280,7 @@ struct MonitoringController {
         var input: (data: Data, name: String)? = nil
         if let f = form.file, f.data.readableBytes > 0 {
             input = (Data(buffer: f.data), f.filename)
-        } else if let t = form.text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        } else if let t = form.text, t.hasContent {
             input = (Data(t.utf8), "")
         }
         func again(_ problems: [String], _ shown: MonitoringEntry, status: HTTPResponseStatus) async throws -> Response {
