@@ -332,7 +332,7 @@ struct PagesController {
         let page = try await req.heavy {
             PageContext.ImportPreview(source: source, result: combined, sources: inputs.count > 1 ? sources : nil, draft: draft)
         }
-        return try await req.page("import-preview", page).encodeResponse(for: req)
+        return try await req.page(title: page.title, body: page.bodyHTML).encodeResponse(for: req)
     }
 
     /// An import preview recognised earlier and not yet saved (linked from 待办): shown again from the stored draft.
@@ -348,7 +348,7 @@ struct PagesController {
         recovered.tables = doc.tables
         let result = recovered
         let page = try await req.heavy { PageContext.ImportPreview(source: "之前识别的内容", result: result, sources: nil, draft: id) }
-        return try await req.page("import-preview", page)
+        return try await req.page(title: page.title, body: page.bodyHTML)
     }
 
     private func rerender(_ req: Request, _ text: String, error: String) async throws -> Response {
