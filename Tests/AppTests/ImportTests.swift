@@ -189,7 +189,9 @@ struct ImportTests {
 struct FormTextTests {
     @Test("空白（含全角空格、换行、制表）算空，任何其他字符都不算空")
     func hasContentAgreesWithTrimming() {
-        let samples = ["", " ", "\n\t\r\n", "\u{3000}\u{3000}", "\u{00A0}", "\u{200B}", " a ", "一", "\u{3000}一级指标\n", "\n\n\n\t。"]
+        let samples = [
+            "", " ", "\n\t\r\n", "\u{3000}\u{3000}", "\u{00A0}", "\u{200B}", " a ", "一", "\u{3000}一级指标\n", "\n\n\n\t。",
+        ]
         for s in samples {
             #expect(s.hasContent == !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(s.debugDescription)")
         }
