@@ -61,7 +61,7 @@ struct PagesController {
         let user = try req.requireUser()
         // the record once: its summary for the page, its organisation path for the confirmation setting; its
         // document is decoded only if this view needs the table (`LazyTable`)
-        let record = try await TableRead.visible(try req.tableID(), for: user, on: req.db)
+        let (record, trailState) = try await TableRead.page(try req.tableID(), for: user, on: req.db)
         let t = try LazyTable(record)
         let s = t.summary
         var (page, part) = try await officialPart(t, req)
@@ -75,7 +75,7 @@ struct PagesController {
         try await Self.yearLinks(&page.workflow!, s, record: record, user: user, on: req.db)
         page.monitoringWarnings = try await MonitoringYearEnd.of(s, table: { try t.detail().table }, on: req.db)
             .contradictions.map(\.message)
-        page.trail = try await AuditTrailPart.html(table: s.id, req)
+        page.trail = try await AuditTrailPart.html(table: s.id, state: trailState, req)
         page.historyFindings = try await historyFindings(t, user: user, req)
         return try await req.page(title: page.title, body: page.bodyHTML)
     }

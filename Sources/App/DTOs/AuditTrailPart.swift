@@ -33,10 +33,11 @@ struct AuditTrailPart: Encodable {
         auditCSV = SitePath.tableAuditCSV(.value(id)).path
     }
 
-    /// The trail's HTML: kept in `RenderedParts` under the trail's state, else read, rendered and kept.
-    static func html(table id: UUID, _ req: Request) async throws -> String {
+    /// The trail's HTML: kept in `RenderedParts` under the trail's state (`TableRead.page` reads it with the
+    /// table), else read, rendered and kept.
+    static func html(table id: UUID, state: String, _ req: Request) async throws -> String {
         let parts = req.application.renderedParts
-        let key = "trail|\(id)|" + (try await TableRead.trailState(ofTable: id, on: req.db))
+        let key = "trail|\(id)|" + state
         if let part = parts.part(key) { return part.html }
         let trail = AuditTrailPart(table: id, events: try await AuditLog.trail(forTable: id, on: req.db))
         let html = String(buffer: try await req.view.render("table-audit", trail).data)
