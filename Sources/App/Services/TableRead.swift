@@ -61,9 +61,9 @@ enum TableRead {
         let trailColumns: SQLQueryString =
             trail
             ? """
-                , (SELECT COUNT(*) FROM audit_events a WHERE a.table_id = g.id) AS trail_n, \
-                (SELECT MAX(a.at) FROM audit_events a WHERE a.table_id = g.id) AS trail_last
-                """
+            , (SELECT COUNT(*) FROM audit_events a WHERE a.table_id = g.id) AS trail_n, \
+            (SELECT MAX(a.at) FROM audit_events a WHERE a.table_id = g.id) AS trail_last
+            """
             : ""
         return try await TablePhases.sql(db).raw(
             """
