@@ -322,6 +322,9 @@ struct WorkflowTests {
         try await withJixiao(database: db) { app in
             let t = try await app.create(sampleTable())
             let id = t.summary.id
+            // the table page keeps its trail per state of the trail, read with the table: a new event shows
+            let page = { try await app.send(.GET, SitePath.table(.value(id)).path, as: .performance).body.string }
+            #expect(try await page().contains("审计记录（1 条）"))
             var changed = t.table
             changed.indicators[0].value = "120"
             _ = try await app.send(.PUT, SitePath.api(.table(.value(id))).path, json: TableInputDTO(table: changed, version: 1))
@@ -336,6 +339,8 @@ struct WorkflowTests {
             #expect(events[3].account.contains(Persona.businessD1.username))
             #expect(events[3].comment?.hasSuffix("请补充成本指标") == true)
             #expect(events[3].changes.contains("状态：已提交 → 草稿"))
+            let after = try await page()
+            #expect(after.contains("审计记录（4 条）") && after.contains("请补充成本指标"))
 
             let csv = try await app.send(.GET, SitePath.tableAuditCSV(.value(id)).path)
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
