@@ -57,8 +57,13 @@ public struct Checker: Sendable {
         guard let table else { return builtIn["current"]! }
         if table.kind == .provincial { return builtIn["provincial"]! }
         var costAsLevel2 = false, costAsLevel1 = false
+        var previousLevel1: String?, k1: Key = []
         for ind in table.indicators {
-            let k1 = Keys.key(ind.level1)
+            // merged 一级 cells repeat the same text down the table: its key is made once per run of rows
+            if previousLevel1.map({ !Keys.sameBytes($0, ind.level1) }) ?? true {
+                k1 = Keys.key(ind.level1)
+                previousLevel1 = ind.level1
+            }
             // 投入管理指标 exists only in the provincial taxonomy: the form is provincial whatever its title.
             if k1 == Words.inputKey { return builtIn["provincial"]! }
             if k1 == Words.costKey { costAsLevel1 = true; break }

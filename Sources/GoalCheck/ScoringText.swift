@@ -54,7 +54,7 @@ enum ScoringText {
             if j < v.count, isDigit(v[j]), let k = v[j...].prefix(14).firstIndex(of: kou),
                 let end = v[k...].prefix(8).firstIndex(of: fen)
             {
-                return String(String.UnicodeScalarView(v[i...end].compactMap(Unicode.Scalar.init)))
+                return Scalars(values: Array(v[i...end])).string
             }
             i += 1
         }
