@@ -53,18 +53,21 @@ struct TableCheck {
 
     var tablePlace: String { "第\(tableIndex + 1)张表" }
 
-    /// `第2张表 第4行“工伤保险待遇发放率”（时效指标）`
+    /// `第2张表 第4行“工伤保险待遇发放率”（时效指标）`. Made once per row and kept there: most rows
+    /// with findings have several, and building this string cost more than the rules that find them.
     func place(_ row: Row) -> String {
+        if let p = row.place { return p }
         var s = "\(tablePlace) 第\(row.index + 1)行"
-        if !row.name.isEmpty { s += "“\(Display.clip(row.name))”" }
-        let l2 = Display.clip(row.indicator.level2, 16)
+        if !row.name.isEmpty { s += "“\(row.shownName)”" }
+        let l2 = row.shownLevel2
         if !l2.isEmpty { s += "（\(l2)）" }
+        row.place = s
         return s
     }
 
     /// `第3行（质量指标）`, for pointing at another row of the same table.
     func shortPlace(_ row: Row) -> String {
-        let l2 = Display.clip(row.indicator.level2, 16)
+        let l2 = row.shownLevel2
         return l2.isEmpty ? "第\(row.index + 1)行" : "第\(row.index + 1)行（\(l2)）"
     }
 }

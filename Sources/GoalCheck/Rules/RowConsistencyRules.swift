@@ -220,7 +220,7 @@ extension TableCheck {
         var fix = "补全名称，写明考核的量（…率、…人数、…次数、…金额）"
         if let completed = Words.completion[end] {
             fix =
-                "补全名称，如“\(Display.clip(String(String.UnicodeScalarView(core.v.compactMap(Unicode.Scalar.init))), 20))\(completed)”"
+                "补全名称，如“\(Display.clip(core.count == row.nameText.count ? row.name : core.string, 20))\(completed)”"
         }
         emit(
             RuleCatalogue.nameTruncated, row: row.index, field: .name,

@@ -162,7 +162,8 @@ extension TableCheck {
             let subject = figure.subject.bigramList()
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
-            for (ci, row) in candidates.enumerated() where figure.family == GoalFigures.family(of: row.dimension) {
+            let family = figure.family // read from the unit's text: once per figure, not per row
+            for (ci, row) in candidates.enumerated() where family == GoalFigures.family(of: row.dimension) {
                 let carries = Self.sameNumber(figure, row)
                 if carries { carriedAnywhere = true }
                 let overlap = Scalars.sharedCount(row.nameBigrams, subject)
