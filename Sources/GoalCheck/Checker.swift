@@ -58,16 +58,19 @@ public struct Checker: Sendable {
         if table.kind == .provincial { return builtIn["provincial"]! }
         var costAsLevel2 = false, costAsLevel1 = false
         var previousLevel1: String?, k1: Key = []
-        for ind in table.indicators {
+        // by index, reading two fields: `for ind in indicators` copied (retained) every field of each row
+        let indicators = table.indicators
+        for i in indicators.indices {
             // merged 一级 cells repeat the same text down the table: its key is made once per run of rows
-            if previousLevel1.map({ !Keys.sameBytes($0, ind.level1) }) ?? true {
-                k1 = Keys.key(ind.level1)
-                previousLevel1 = ind.level1
+            let level1 = indicators[i].level1
+            if previousLevel1.map({ !Keys.sameBytes($0, level1) }) ?? true {
+                k1 = Keys.key(level1)
+                previousLevel1 = level1
             }
             // 投入管理指标 exists only in the provincial taxonomy: the form is provincial whatever its title.
             if k1 == Words.inputKey { return builtIn["provincial"]! }
             if k1 == Words.costKey { costAsLevel1 = true; break }
-            if k1 == Words.outputKey && Keys.key(ind.level2) == Words.costKey { costAsLevel2 = true }
+            if k1 == Words.outputKey && Keys.key(indicators[i].level2) == Words.costKey { costAsLevel2 = true }
         }
         // Before the 2022 budgets (财预〔2021〕101号) 成本 was not a 一级 of its own: an older table
         // without a 成本 一级 is checked under the legacy taxonomy and not told that 成本指标 is missing.

@@ -102,14 +102,9 @@ enum QuickNumber {
         let u = text.utf8
         guard !u.isEmpty, u.count < 32 else { return nil }
         var sawDigit = false, sawDot = false, i = 0
-        // the digits as an integer, how many there are and how many stand after the dot
-        var mantissa: UInt64 = 0, digits = 0, decimals = 0, digitsBeforeDot = 0
         for b in u {
             if b >= 0x30 && b <= 0x39 {
                 sawDigit = true
-                if digits < 19 { mantissa = mantissa * 10 + UInt64(b - 0x30) }
-                digits += 1
-                if sawDot { decimals += 1 } else { digitsBeforeDot += 1 }
             } else if b == 0x2E && !sawDot {
                 sawDot = true
             } else if b == 0x2D && i == 0 {
@@ -118,15 +113,35 @@ enum QuickNumber {
             }
             i += 1
         }
-        guard sawDigit else { return nil }
-        // Up to 15 digits the integer is exact in a Double, and so is 10^decimals (decimals ≤ 15): one
-        // IEEE division rounds their exact quotient correctly, which is what strtod returns. Cells such
-        // as `5.` or `.5` still go to the general reading.
-        if digits <= 15 && digitsBeforeDot > 0 && (!sawDot || decimals > 0) {
-            let n = Double(mantissa) / powersOfTen[decimals]
-            return u.first == 0x2D ? -n : n
+        return sawDigit ? exactDecimal(u) ?? Double(text) : nil
+    }
+
+    /// `Double(text)` of a plain decimal (`-`? digits, then `.` and digits or nothing) of at most 15
+    /// digits, without strtod; nil for anything else, which the caller reads with `Double(text)`.
+    /// Up to 15 digits the integer is exact in a Double, and so is 10^decimals: one IEEE division
+    /// rounds their exact quotient correctly, which is what strtod returns.
+    static func exactDecimal<C: Collection<UInt8>>(_ u: C) -> Double? {
+        var mantissa: UInt64 = 0, digits = 0, decimals = 0, digitsBeforeDot = 0
+        var sawDot = false, negative = false, first = true
+        for b in u {
+            defer { first = false }
+            if b >= 0x30 && b <= 0x39 {
+                guard digits < 15 else { return nil }
+                mantissa = mantissa * 10 + UInt64(b - 0x30)
+                digits += 1
+                if sawDot { decimals += 1 } else { digitsBeforeDot += 1 }
+            } else if b == 0x2E && !sawDot {
+                sawDot = true
+            } else if b == 0x2D && first {
+                negative = true
+            } else {
+                return nil
+            }
         }
-        return Double(text)
+        // `5.` and `.5` are left to strtod
+        guard digitsBeforeDot > 0, !sawDot || decimals > 0 else { return nil }
+        let n = Double(mantissa) / powersOfTen[decimals]
+        return negative ? -n : n
     }
 
     private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }

@@ -93,6 +93,7 @@ struct Scalars: Sendable {
     func bigramList() -> [UInt64] {
         var out: [UInt64] = []
         guard v.count > 1 else { return out }
+        out.reserveCapacity(min(v.count, 256) - 1) // growing one pair at a time cost more than the scan
         for i in 0..<(min(v.count, 256) - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
             let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
             if !Boilerplate.contains(b) && !out.contains(b) { out.append(b) }

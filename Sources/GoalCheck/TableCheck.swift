@@ -57,12 +57,14 @@ struct TableCheck {
     /// with findings have several, and building this string cost more than the rules that find them.
     func place(_ row: Row) -> String {
         if let p = row.place { return p }
-        var s = "\(tablePlace) 第\(row.index + 1)行"
-        if !row.name.isEmpty { s += "“\(row.shownName)”" }
+        var s = TextBuilder(capacity: 128)
+        s.append("第"); s.append(tableIndex + 1); s.append("张表 第"); s.append(row.index + 1); s.append("行")
+        if !row.name.isEmpty { s.append("“"); s.append(row.shownName); s.append("”") }
         let l2 = row.shownLevel2
-        if !l2.isEmpty { s += "（\(l2)）" }
-        row.place = s
-        return s
+        if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
+        let place = s.string
+        row.place = place
+        return place
     }
 
     /// `第3行（质量指标）`, for pointing at another row of the same table.

@@ -141,6 +141,35 @@ struct FastPathTests {
         }
     }
 
+    @Test("TextBuilder: the same String as interpolation writes")
+    func textBuilder() {
+        for (k, t) in Self.texts(500).enumerated() {
+            let n = [0, 1, 9, 10, 99, 100, 12_345, 999_999_999, 1_000_000_000, -3, Int.max][k % 11]
+            var b = TextBuilder(capacity: 8)
+            b.append("第"); b.append(n); b.append(t); b.append("行")
+            #expect(b.string == "第\(n)\(t)行", "\(n) \(t)")
+        }
+    }
+
+    @Test("ScoringText.number: reads the digits (full-width too) as Double(text) reads them")
+    func scoringNumber() {
+        let texts = ["得10分", "满分１５分", "0.5", "12.5.3", "1.", "123456789012345678", "3．5", "２0.25分", "007"]
+        for t in texts + Self.texts(300) {
+            let v = Scalars(t).v
+            for from in v.indices {
+                var ascii = ""
+                var end = from
+                while end < v.count, (0x30...0x39).contains(v[end]) || v[end] == 0x2E || (0xFF10...0xFF19).contains(v[end]) {
+                    ascii.unicodeScalars.append(Unicode.Scalar(v[end] >= 0xFF10 ? v[end] - 0xFF10 + 0x30 : v[end])!)
+                    end += 1
+                }
+                let expected = ascii.isEmpty ? nil : Double(ascii).map { ($0, end) }
+                let got = ScoringText.number(v, from: from)
+                #expect(got?.0.bitPattern == expected?.0.bitPattern && got?.1 == expected?.1, "\(t) \(from)")
+            }
+        }
+    }
+
     @Test("UnitTable: the packed look-up finds what the scalar-array look-up finds")
     func unitTable() {
         let units = ["%", "人", "万人", "次", "万人次", "元/人/月", "元/人", "平方米", "批次", "个月", "人数", "万元", "亩", "km", ""]

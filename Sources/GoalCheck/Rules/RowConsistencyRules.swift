@@ -222,9 +222,10 @@ extension TableCheck {
             fix =
                 "补全名称，如“\(Display.clip(core.count == row.nameText.count ? row.name : core.string, 20))\(completed)”"
         }
-        emit(
-            RuleCatalogue.nameTruncated, row: row.index, field: .name,
-            "\(place(row))：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断",
-            fix: fix)
+        // the most frequent finding of all: its message is put together as bytes (see TextBuilder)
+        var message = TextBuilder(capacity: 256)
+        message.append(place(row)); message.append("：名称以“"); message.append(end)
+        message.append("”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断")
+        emit(RuleCatalogue.nameTruncated, row: row.index, field: .name, message.string, fix: fix)
     }
 }
