@@ -148,18 +148,20 @@ enum QuickNumber {
 
     /// `1023人`, `98%`, `120元/人/月`: a leading ASCII number and a short unit after it.
     static func split(_ text: String) -> (number: Double, unit: String?)? {
-        let s = text.unicodeScalars
-        var end = s.startIndex
+        // The number is ASCII: its length in bytes is its length in scalars. Measured and read from the
+        // UTF-8 bytes; the text is cut into Strings once, at the end.
+        let u = text.utf8
+        var length = 0
         var sawDot = false
-        while end < s.endIndex {
-            let v = s[end].value
-            if v >= 0x30 && v <= 0x39 { end = s.index(after: end); continue }
-            if v == 0x2E && !sawDot { sawDot = true; end = s.index(after: end); continue }
+        for b in u {
+            if b >= 0x30 && b <= 0x39 { length += 1; continue }
+            if b == 0x2E && !sawDot { sawDot = true; length += 1; continue }
             break
         }
-        let digits = String(s[s.startIndex..<end])
-        guard end > s.startIndex, let n = parse(digits) ?? Double(digits) else { return nil }
-        let rest = String(s[end...])
+        guard length > 0 else { return nil }
+        let cut = u.index(u.startIndex, offsetBy: length)
+        guard let n = QuickNumber.exactDecimal(u[..<cut]) ?? Double(String(text[..<cut])) else { return nil }
+        let rest = String(text[cut...])
         if rest.isEmpty { return (n, nil) }
         if rest.unicodeScalars.count > 8 { return nil }
         return (n, rest)
