@@ -25,6 +25,9 @@ final class CompiledProfile: Sendable {
     let timeliness: WordList
     let timelinessRates: WordList
     let dangling: WordList
+    /// `Words.completion` of each dangling ending (by its index in `dangling.texts`), looked up once here
+    /// instead of hashing the ending for every name found cut off.
+    let danglingCompletions: [String?]
     let measurable: WordList
     let socialBenefit: WordList
     let economicBenefit: WordList
@@ -58,6 +61,7 @@ final class CompiledProfile: Sendable {
         lowerIsBetter = WordList(lx.lowerIsBetter); growth = WordList(lx.growth)
         timeliness = WordList(lx.timeliness); timelinessRates = WordList(lx.timelinessRates)
         dangling = WordList(lx.danglingEndings); measurable = WordList(lx.measurableEndings)
+        danglingCompletions = dangling.texts.map { Words.completion[$0] }
         socialBenefit = WordList(lx.socialBenefit); economicBenefit = WordList(lx.economicBenefit)
         moneyNouns = WordList(lx.moneyNouns)
     }

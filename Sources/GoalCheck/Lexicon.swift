@@ -212,7 +212,10 @@ struct WordList: Sendable {
     }
 
     /// The longest word the text ends with, if any (the first in list order among equally long ones).
-    func suffix(of s: Scalars) -> String? {
+    func suffix(of s: Scalars) -> String? { suffixIndex(of: s).map { texts[$0] } }
+
+    /// The index in `texts` of `suffix(of:)`, for tables made per word when the list is compiled.
+    func suffixIndex(of s: Scalars) -> Int? {
         guard let last = s.v.last else { return nil }
         let b = Int(last & 0xFF)
         return s.v.withUnsafeBufferPointer { v in
@@ -222,7 +225,7 @@ struct WordList: Sendable {
                     let n = starts[k + 1] - starts[k]
                     if n > bestLength && word(k, isAt: v.count - n, in: v, f) { best = k; bestLength = n }
                 }
-                return best.map { texts[$0] }
+                return best
             }
         }
     }

@@ -216,16 +216,16 @@ extension TableCheck {
     private mutating func nameTruncation(_ row: Row) {
         guard !row.name.isEmpty else { return }
         let core = Words.withoutTrailingParenthesis(row.nameText)
-        guard rules.measurable.suffix(of: core) == nil, let end = rules.dangling.suffix(of: core) else { return }
+        guard rules.measurable.suffixIndex(of: core) == nil, let k = rules.dangling.suffixIndex(of: core) else { return }
+        let end = rules.dangling.texts[k]
         var fix = "补全名称，写明考核的量（…率、…人数、…次数、…金额）"
-        if let completed = Words.completion[end] {
+        if let completed = rules.danglingCompletions[k] {
             fix =
                 "补全名称，如“\(Display.clip(core.count == row.nameText.count ? row.name : core.string, 20))\(completed)”"
         }
-        // the most frequent finding of all: its message is put together as bytes (see TextBuilder)
-        var message = TextBuilder(capacity: 256)
-        message.append(place(row)); message.append("：名称以“"); message.append(end)
-        message.append("”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断")
-        emit(RuleCatalogue.nameTruncated, row: row.index, field: .name, message.string, fix: fix)
+        emit(
+            RuleCatalogue.nameTruncated, row: row.index, field: .name,
+            "\(place(row))：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断",
+            fix: fix)
     }
 }
