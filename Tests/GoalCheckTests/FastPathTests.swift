@@ -170,6 +170,21 @@ struct FastPathTests {
         }
     }
 
+    @Test("PairKey: a set of pairs finds what a set of joined arrays k1 + [1] + k2 finds")
+    func pairKey() {
+        let parts: [Key] = [[], [1], [0x4EA7, 0x51FA], [0x6570, 1], [1, 0x91CF], [0x4EA7], [0x51FA, 1, 0x6570], [1, 1]]
+        for stored in 0..<parts.count * parts.count {
+            let (s1, s2) = (parts[stored / parts.count], parts[stored % parts.count])
+            let pairs: Set<PairKey> = [PairKey(s1, s2), PairKey([0x6210, 0x672C], [0x7ECF, 0x6D4E])]
+            let joined: Set<Key> = [s1 + [1] + s2, [0x6210, 0x672C, 1, 0x7ECF, 0x6D4E]]
+            for a in parts {
+                for b in parts {
+                    #expect(pairs.contains(PairKey(a, b)) == joined.contains(a + [1] + b), "\(s1) \(s2) | \(a) \(b)")
+                }
+            }
+        }
+    }
+
     @Test("UnitTable: the packed look-up finds what the scalar-array look-up finds")
     func unitTable() {
         let units = ["%", "人", "万人", "次", "万人次", "元/人/月", "元/人", "平方米", "批次", "个月", "人数", "万元", "亩", "km", ""]
