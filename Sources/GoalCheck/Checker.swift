@@ -57,12 +57,20 @@ public struct Checker: Sendable {
         guard let table else { return builtIn["current"]! }
         if table.kind == .provincial { return builtIn["provincial"]! }
         var costAsLevel2 = false, costAsLevel1 = false
-        for ind in table.indicators {
-            let k1 = Keys.key(ind.level1)
+        var previousLevel1: String?, k1: Key = []
+        // by index, reading two fields: `for ind in indicators` copied (retained) every field of each row
+        let indicators = table.indicators
+        for i in indicators.indices {
+            // merged 一级 cells repeat the same text down the table: its key is made once per run of rows
+            let level1 = indicators[i].level1
+            if previousLevel1.map({ !Keys.sameBytes($0, level1) }) ?? true {
+                k1 = Keys.key(level1)
+                previousLevel1 = level1
+            }
             // 投入管理指标 exists only in the provincial taxonomy: the form is provincial whatever its title.
             if k1 == Words.inputKey { return builtIn["provincial"]! }
             if k1 == Words.costKey { costAsLevel1 = true; break }
-            if k1 == Words.outputKey && Keys.key(ind.level2) == Words.costKey { costAsLevel2 = true }
+            if k1 == Words.outputKey && Keys.key(indicators[i].level2) == Words.costKey { costAsLevel2 = true }
         }
         // Before the 2022 budgets (财预〔2021〕101号) 成本 was not a 一级 of its own: an older table
         // without a 成本 一级 is checked under the legacy taxonomy and not told that 成本指标 is missing.

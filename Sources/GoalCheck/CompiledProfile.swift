@@ -7,7 +7,7 @@ final class CompiledProfile: Sendable {
     let profile: Profile
     let level1ByKey: [Key: String]
     /// `一级key, 1, 二级key` for every allowed pair.
-    let pairs: Set<Key>
+    let pairs: Set<PairKey>
     /// 二级 key → the 一级 names that allow it.
     let parentsByLevel2: [Key: [String]]
     /// 一级 key → its 二级 names, for suggestions.
@@ -25,6 +25,9 @@ final class CompiledProfile: Sendable {
     let timeliness: WordList
     let timelinessRates: WordList
     let dangling: WordList
+    /// `Words.completion` of each dangling ending (by its index in `dangling.texts`), looked up once here
+    /// instead of hashing the ending for every name found cut off.
+    let danglingCompletions: [String?]
     let measurable: WordList
     let socialBenefit: WordList
     let economicBenefit: WordList
@@ -32,14 +35,14 @@ final class CompiledProfile: Sendable {
 
     init(_ p: Profile) {
         profile = p
-        var l1: [Key: String] = [:], pairs = Set<Key>(), parents: [Key: [String]] = [:], names: [Key: [String]] = [:]
+        var l1: [Key: String] = [:], pairs = Set<PairKey>(), parents: [Key: [String]] = [:], names: [Key: [String]] = [:]
         for g in p.taxonomy.groups {
             let k1 = Keys.key(g.level1)
             l1[k1] = g.level1
             names[k1, default: []] += g.level2
             for l2 in g.level2 {
                 let k2 = Keys.key(l2)
-                pairs.insert(k1 + [1] + k2)
+                pairs.insert(PairKey(k1, k2))
                 parents[k2, default: []].append(g.level1)
             }
         }
@@ -58,6 +61,7 @@ final class CompiledProfile: Sendable {
         lowerIsBetter = WordList(lx.lowerIsBetter); growth = WordList(lx.growth)
         timeliness = WordList(lx.timeliness); timelinessRates = WordList(lx.timelinessRates)
         dangling = WordList(lx.danglingEndings); measurable = WordList(lx.measurableEndings)
+        danglingCompletions = dangling.texts.map { Words.completion[$0] }
         socialBenefit = WordList(lx.socialBenefit); economicBenefit = WordList(lx.economicBenefit)
         moneyNouns = WordList(lx.moneyNouns)
     }
@@ -65,8 +69,8 @@ final class CompiledProfile: Sendable {
     var name: String { profile.name }
 
     func allows(level1Key k1: Key, level2Key k2: Key) -> Bool {
-        if pairs.contains(k1 + [1] + k2) { return true }
-        if let canonical = aliases[k2] { return pairs.contains(k1 + [1] + canonical) }
+        if pairs.contains(PairKey(k1, k2)) { return true }
+        if let canonical = aliases[k2] { return pairs.contains(PairKey(k1, canonical)) }
         return false
     }
 
@@ -76,4 +80,34 @@ final class CompiledProfile: Sendable {
         for p in Profile.builtIn { d[p.name] = CompiledProfile(p) }
         return d
     }()
+}
+
+/// The key `k1 + [1] + k2` of an allowed 一级/二级 pair, without building that array on every look-up
+/// (two allocations per row were most of `allows`). It compares and hashes as the joined sequence,
+/// so a set of them holds and finds exactly the pairs a set of joined arrays did.
+struct PairKey: Hashable, Sendable {
+    let level1: Key
+    let level2: Key
+
+    init(_ level1: Key, _ level2: Key) { self.level1 = level1; self.level2 = level2 }
+
+    /// Element i of the joined sequence.
+    private func joined(_ i: Int) -> UInt32 {
+        i < level1.count ? level1[i] : i == level1.count ? 1 : level2[i - level1.count - 1]
+    }
+
+    static func == (a: PairKey, b: PairKey) -> Bool {
+        if a.level1 == b.level1 && a.level2 == b.level2 { return true }
+        let n = a.level1.count + 1 + a.level2.count
+        guard n == b.level1.count + 1 + b.level2.count else { return false }
+        return (0..<n).allSatisfy { a.joined($0) == b.joined($0) }
+    }
+
+    /// The joined sequence's count, then its elements (as an array of it would be hashed).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(level1.count + 1 + level2.count)
+        for v in level1 { hasher.combine(v) }
+        hasher.combine(UInt32(1))
+        for v in level2 { hasher.combine(v) }
+    }
 }

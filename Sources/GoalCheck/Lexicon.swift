@@ -9,10 +9,52 @@ struct Scalars: Sendable {
     init(_ s: String) {
         var a: [UInt32] = []
         a.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars { a.append(u.value) }
+        Scalars.forEach(in: s) { a.append($0) }
         v = a
     }
+
+    /// Calls `body` with each scalar value of `s`, in order. Swift strings hold valid UTF-8, which is
+    /// decoded here straight from the bytes: several times faster than iterating `unicodeScalars`,
+    /// and this runs on every name, key and goal the checker reads.
+    @inline(__always) static func forEach(in s: String, _ body: (UInt32) -> Void) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let b0 = UInt32(b[i])
+                if b0 < 0x80 {
+                    body(b0); i += 1
+                } else if b0 < 0xE0 {
+                    body((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2
+                } else if b0 < 0xF0 {
+                    body((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)); i += 3
+                } else {
+                    body(
+                        (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F))
+                    i += 4
+                }
+            }
+        }
+        if done == nil { for u in s.unicodeScalars { body(u.value) } }
+    }
     init(values: [UInt32]) { v = values }
+
+    /// The scalars as a String (values that are no scalar are left out), encoded straight into the
+    /// String's storage: building a `String.UnicodeScalarView` appended scalar by scalar cost
+    /// thousands of instructions for a short name.
+    var string: String {
+        String(unsafeUninitializedCapacity: v.count * 4) { buffer in
+            var n = 0
+            for u in v {
+                guard let scalar = Unicode.Scalar(u) else { continue }
+                UTF8.encode(scalar) { byte in
+                    buffer[n] = byte; n += 1
+                }
+            }
+            return n
+        }
+    }
 
     var count: Int { v.count }
 
@@ -51,6 +93,7 @@ struct Scalars: Sendable {
     func bigramList() -> [UInt64] {
         var out: [UInt64] = []
         guard v.count > 1 else { return out }
+        out.reserveCapacity(min(v.count, 256) - 1) // growing one pair at a time cost more than the scan
         for i in 0..<(min(v.count, 256) - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
             let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
             if !Boilerplate.contains(b) && !out.contains(b) { out.append(b) }
@@ -68,6 +111,8 @@ struct Scalars: Sendable {
 
 /// A word list compiled once per profile. The words sit end to end in one flat array (no inner
 /// arrays to retain and release while scanning), with a 256-bit filter of their first scalars.
+/// The words are also filed by the low byte of their first and of their last scalar, so that a text
+/// position is tried only against the few words that could start (or end) there, not against all.
 struct WordList: Sendable {
     let texts: [String]
     private let flat: [UInt32]
@@ -76,6 +121,12 @@ struct WordList: Sendable {
     /// Bits of the words' first scalars (by their low byte): a text position whose scalar is not in it
     /// cannot start any word, so most positions are passed over with one bit test.
     private let firstBits: [UInt64]
+    /// Word indices by the low byte of their first scalar: bucket b is
+    /// `byFirst[byFirstStart[b]..<byFirstStart[b + 1]]`, in list order. `byLast` likewise by last scalar.
+    private let byFirst: [Int]
+    private let byFirstStart: [Int]
+    private let byLast: [Int]
+    private let byLastStart: [Int]
 
     init(_ list: [String]) {
         texts = list.filter { !$0.isEmpty }
@@ -88,6 +139,22 @@ struct WordList: Sendable {
             starts.append(flat.count)
         }
         self.flat = flat; self.starts = starts; firstBits = bits
+        (byFirst, byFirstStart) = Self.buckets(texts.indices.map { flat[starts[$0]] })
+        (byLast, byLastStart) = Self.buckets(texts.indices.map { flat[starts[$0 + 1] - 1] })
+    }
+
+    /// Word indices grouped by the low byte of `keys[k]`, each group in ascending k.
+    private static func buckets(_ keys: [UInt32]) -> ([Int], [Int]) {
+        var counts = [Int](repeating: 0, count: 257)
+        for key in keys { counts[Int(key & 0xFF) + 1] += 1 }
+        for b in 0..<256 { counts[b + 1] += counts[b] }
+        var fill = counts
+        var out = [Int](repeating: 0, count: keys.count)
+        for (k, key) in keys.enumerated() {
+            out[fill[Int(key & 0xFF)]] = k
+            fill[Int(key & 0xFF)] += 1
+        }
+        return (out, counts)
     }
 
     var count: Int { texts.count }
@@ -111,14 +178,19 @@ struct WordList: Sendable {
     private func firstWord(in s: Scalars) -> Int? {
         s.v.withUnsafeBufferPointer { v in
             flat.withUnsafeBufferPointer { f in
-                var best: Int?
+                var best = count
                 for i in 0..<v.count where mayStart(v[i]) {
-                    for k in 0..<(best ?? count) where f[starts[k]] == v[i] && word(k, isAt: i, in: v, f) {
-                        best = k
-                        break
+                    let b = Int(v[i] & 0xFF)
+                    // bucket entries ascend: once one is not before the best so far, none after is
+                    for k in byFirst[byFirstStart[b]..<byFirstStart[b + 1]] {
+                        if k >= best { break }
+                        if f[starts[k]] == v[i] && word(k, isAt: i, in: v, f) {
+                            best = k
+                            break
+                        }
                     }
                 }
-                return best
+                return best < count ? best : nil
             }
         }
     }
@@ -130,21 +202,30 @@ struct WordList: Sendable {
 
     /// Whether the text starts with one of the words.
     func isPrefix(of s: Scalars) -> Bool {
-        s.v.withUnsafeBufferPointer { v in
-            flat.withUnsafeBufferPointer { f in (0..<count).contains { word($0, isAt: 0, in: v, f) } }
+        guard let first = s.v.first else { return false }
+        let b = Int(first & 0xFF)
+        return s.v.withUnsafeBufferPointer { v in
+            flat.withUnsafeBufferPointer { f in
+                byFirst[byFirstStart[b]..<byFirstStart[b + 1]].contains { word($0, isAt: 0, in: v, f) }
+            }
         }
     }
 
-    /// The longest word the text ends with, if any.
-    func suffix(of s: Scalars) -> String? {
-        s.v.withUnsafeBufferPointer { v in
+    /// The longest word the text ends with, if any (the first in list order among equally long ones).
+    func suffix(of s: Scalars) -> String? { suffixIndex(of: s).map { texts[$0] } }
+
+    /// The index in `texts` of `suffix(of:)`, for tables made per word when the list is compiled.
+    func suffixIndex(of s: Scalars) -> Int? {
+        guard let last = s.v.last else { return nil }
+        let b = Int(last & 0xFF)
+        return s.v.withUnsafeBufferPointer { v in
             flat.withUnsafeBufferPointer { f in
                 var best: Int?, bestLength = 0
-                for k in 0..<count {
+                for k in byLast[byLastStart[b]..<byLastStart[b + 1]] {
                     let n = starts[k + 1] - starts[k]
                     if n > bestLength && word(k, isAt: v.count - n, in: v, f) { best = k; bestLength = n }
                 }
-                return best.map { texts[$0] }
+                return best
             }
         }
     }

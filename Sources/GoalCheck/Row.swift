@@ -35,12 +35,12 @@ final class Row {
         indicator = ind
         name = Keys.trim(ind.name)
         nameText = Scalars(name)
-        if let p = previous, p.indicator.level1.utf8.elementsEqual(ind.level1.utf8) {
+        if let p = previous, Keys.sameBytes(p.indicator.level1, ind.level1) {
             level1Key = p.level1Key
         } else {
             level1Key = Keys.key(ind.level1)
         }
-        if let p = previous, p.indicator.level2.utf8.elementsEqual(ind.level2.utf8) {
+        if let p = previous, Keys.sameBytes(p.indicator.level2, ind.level2) {
             level2Key = p.level2Key
         } else {
             level2Key = Keys.key(ind.level2)
@@ -57,7 +57,7 @@ final class Row {
         } else {
             target = ind.target
         }
-        if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, pu.utf8.elementsEqual(u.utf8) {
+        if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, Keys.sameBytes(pu, u) {
             measure = pm; dimension = p.dimension
         } else if let u = unit {
             let info = UnitTable.info(u)
@@ -81,16 +81,25 @@ final class Row {
     /// Set by the taxonomy rule: the 一级/二级 pair is allowed. The row below with the same pair
     /// (merged cells) reuses the verdict.
     var pairAllowed = false
-    private static let placeholders: Set<String> = ["-", "—", "－", "/", "无", "——", "--"]
+    /// Compared by their bytes, not hashed into a set: no other text is canonically equivalent to these
+    /// (none of their characters is the decomposition of another), so byte equality is String equality.
+    private static let placeholders: [String] = ["-", "—", "－", "/", "无", "——", "--"]
 
     /// A cell's text, or nil when it is empty or only a placeholder (`-`, `—`, `/`, `无`).
     static func present(_ s: String?) -> String? {
         guard let s else { return nil }
         let t = Keys.trim(s)
         if t.isEmpty { return nil }
-        if t.utf8.count <= 6, placeholders.contains(t) { return nil }
+        if t.utf8.count <= 6, placeholders.contains(where: { Keys.sameBytes($0, t) }) { return nil }
         return t
     }
+
+    /// The name and the 二级 as messages show them (`Display.clip`), made once for the row's first
+    /// finding: a row with findings usually has several, and each names its place.
+    private(set) lazy var shownName: String = Display.clip(name)
+    private(set) lazy var shownLevel2: String = Display.clip(indicator.level2, 16)
+    /// `TableCheck.place(_:)` of this row, kept by it after the first finding.
+    var place: String?
 
     var isQuantitative: Bool { indicator.type.isQuantitative }
     var number: Double? { target.number }
@@ -119,8 +128,28 @@ enum UnitTable {
         return d
     }()
 
+    /// The entries of `common` of up to three scalars (nearly every unit written), keyed by `packed`:
+    /// hashing one integer instead of an array made the look-up several times cheaper.
+    private static let short: [UInt64: Info] = {
+        var d: [UInt64: Info] = [:]
+        for (k, info) in common { if let p = packed(Scalars(values: k)) { d[p] = info } }
+        return d
+    }()
+
+    /// Up to three scalars in one integer, 21 bits each; each is stored plus one so that no field is
+    /// zero and texts of different lengths never share a code. Nil for longer texts.
+    static func packed(_ s: Scalars) -> UInt64? {
+        guard s.count <= 3 else { return nil }
+        return s.v.reduce(0) { $0 << 21 | UInt64($1 + 1) }
+    }
+
     static func info(_ unit: String) -> Info {
-        if let i = common[unit.unicodeScalars.map(\.value)] { return i }
+        let scalars = Scalars(unit)
+        if let p = packed(scalars) {
+            if let i = short[p] { return i }
+        } else if let i = common[scalars.v] {
+            return i
+        }
         let m = MeasureUnit(unit)
         return Info(measure: m, dimension: m.dimension)
     }
@@ -134,10 +163,14 @@ enum UnitTable {
 enum Display {
     /// At most `limit` scalars; control and direction-override characters become one space.
     static func clip(_ s: String, _ limit: Int = 30) -> String {
-        // The usual cell is short and clean: hand it back as it is.
-        if s.utf8.count <= limit || s.unicodeScalars.count <= limit,
-            !s.unicodeScalars.contains(where: { isInvisible($0.value) })
-        {
+        // The usual cell is short and clean: hand it back as it is. One pass counts the scalars and
+        // looks for invisible ones together.
+        var count = 0, clean = true
+        for u in s.unicodeScalars {
+            if isInvisible(u.value) { clean = false; break }
+            count += 1
+        }
+        if clean && (s.utf8.count <= limit || count <= limit) {
             return Keys.trim(s)
         }
         var out = String.UnicodeScalarView()

@@ -54,7 +54,7 @@ enum ScoringText {
             if j < v.count, isDigit(v[j]), let k = v[j...].prefix(14).firstIndex(of: kou),
                 let end = v[k...].prefix(8).firstIndex(of: fen)
             {
-                return String(String.UnicodeScalarView(v[i...end].compactMap(Unicode.Scalar.init)))
+                return Scalars(values: Array(v[i...end])).string
             }
             i += 1
         }
@@ -63,20 +63,22 @@ enum ScoringText {
 
     /// A decimal number starting at `from`; returns it and the index after it.
     static func number(_ v: [UInt32], from: Int) -> (Double, Int)? {
-        var text = ""
+        // ASCII bytes, not a String appended scalar by scalar; the plain case is read without strtod
+        var text: [UInt8] = []
         var i = from
         while i < v.count {
             let u = v[i]
             if (0x30...0x39).contains(u) || u == 0x2E {
-                text.unicodeScalars.append(Unicode.Scalar(u)!)
+                text.append(UInt8(u))
             } else if (0xFF10...0xFF19).contains(u) {
-                text.unicodeScalars.append(Unicode.Scalar(u - 0xFF10 + 0x30)!)
+                text.append(UInt8(u - 0xFF10 + 0x30))
             } else {
                 break
             }
             i += 1
         }
-        guard !text.isEmpty, let d = Double(text) else { return nil }
+        guard !text.isEmpty, let d = QuickNumber.exactDecimal(text) ?? Double(String(decoding: text, as: UTF8.self))
+        else { return nil }
         return (d, i)
     }
 }

@@ -216,11 +216,12 @@ extension TableCheck {
     private mutating func nameTruncation(_ row: Row) {
         guard !row.name.isEmpty else { return }
         let core = Words.withoutTrailingParenthesis(row.nameText)
-        guard rules.measurable.suffix(of: core) == nil, let end = rules.dangling.suffix(of: core) else { return }
+        guard rules.measurable.suffixIndex(of: core) == nil, let k = rules.dangling.suffixIndex(of: core) else { return }
+        let end = rules.dangling.texts[k]
         var fix = "补全名称，写明考核的量（…率、…人数、…次数、…金额）"
-        if let completed = Words.completion[end] {
+        if let completed = rules.danglingCompletions[k] {
             fix =
-                "补全名称，如“\(Display.clip(String(String.UnicodeScalarView(core.v.compactMap(Unicode.Scalar.init))), 20))\(completed)”"
+                "补全名称，如“\(Display.clip(core.count == row.nameText.count ? row.name : core.string, 20))\(completed)”"
         }
         emit(
             RuleCatalogue.nameTruncated, row: row.index, field: .name,

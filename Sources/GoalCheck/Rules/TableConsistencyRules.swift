@@ -63,10 +63,15 @@ extension TableCheck {
     // MARK: T02, T03
 
     private mutating func weights() {
-        let counted = rows.filter { !$0.isLabelOnly }
-        let missing = counted.filter { $0.indicator.weight == nil }
-        guard missing.count < counted.count else { return } // the form has no weights at all
-        if !missing.isEmpty {
+        // counted in one pass; the rows without a weight are listed only for the message
+        var counted = 0, missingCount = 0, total = 0.0
+        for row in rows where !row.isLabelOnly {
+            counted += 1
+            if let w = row.indicator.weight { total += w } else { missingCount += 1 }
+        }
+        guard missingCount < counted else { return } // the form has no weights at all
+        if missingCount > 0 {
+            let missing = rows.filter { !$0.isLabelOnly && $0.indicator.weight == nil }
             let list = missing.prefix(8).map { "第\($0.index + 1)行" }.joined(separator: "、")
             emit(
                 RuleCatalogue.weightPartial, row: nil, field: .weight,
@@ -74,7 +79,6 @@ extension TableCheck {
                 fix: "为每行填写分值")
             return
         }
-        let total = counted.reduce(0.0) { $0 + ($1.indicator.weight ?? 0) }
         let allowed = rules.profile.check.weightTotals
         guard !allowed.isEmpty, !allowed.contains(where: { abs($0 - total) <= rules.profile.check.weightTolerance }) else {
             return
@@ -93,8 +97,8 @@ extension TableCheck {
     // MARK: T04
 
     private mutating func requiredLevel1() {
-        let present = Set(rows.map(\.level1Key))
-        for (name, key) in rules.required where !present.contains(key) {
+        // a handful of required keys against a few dozen rows: compared, not hashed into a set
+        for (name, key) in rules.required where !rows.contains(where: { $0.level1Key == key }) {
             emit(
                 RuleCatalogue.level1Required, row: nil, field: .level1,
                 "\(tablePlace)：缺少一级指标“\(name)”（\(rules.profile.title)要求设置）",
@@ -162,7 +166,8 @@ extension TableCheck {
             let subject = figure.subject.bigramList()
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
-            for (ci, row) in candidates.enumerated() where figure.family == GoalFigures.family(of: row.dimension) {
+            let family = figure.family // read from the unit's text: once per figure, not per row
+            for (ci, row) in candidates.enumerated() where family == GoalFigures.family(of: row.dimension) {
                 let carries = Self.sameNumber(figure, row)
                 if carries { carriedAnywhere = true }
                 let overlap = Scalars.sharedCount(row.nameBigrams, subject)

@@ -97,6 +97,10 @@ public enum CarryForward {
     /// The half-width `(预计)` is read the same.
     public static func reading(_ lastYear: String) -> (value: String, isEstimate: Bool) {
         let t = TextNormalizer.trim(lastYear)
+        // Both marks end in a closing bracket (`)` or `）`, whose UTF-8 ends in 0x29 or 0x89) and no other
+        // character is canonically equivalent to one: any other last byte rules the Character-wise
+        // `hasSuffix` out, which the checker otherwise runs twice on every row with a 上年完成值.
+        guard let last = t.utf8.last, last == 0x29 || last == 0x89 else { return (t, false) }
         for mark in [estimateMark, "(预计)"] where t.hasSuffix(mark) {
             return (TextNormalizer.trim(t.dropLast(mark.count)), true)
         }
