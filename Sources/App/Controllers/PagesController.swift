@@ -58,22 +58,22 @@ struct PagesController {
     }
 
     @Sendable func table(req: Request) async throws -> View {
-        let user = try req.requireUser()
+        let user = try req.requireUser(), db = req.db // `req.db` makes a new handle on every use
         // the record once: its summary for the page, its organisation path for the confirmation setting; its
         // document is decoded only if this view needs the table (`LazyTable`)
-        let (record, trailState) = try await TableRead.page(try req.tableID(), for: user, on: req.db)
+        let (record, trailState) = try await TableRead.page(try req.tableID(), for: user, on: db)
         let t = try LazyTable(record)
         let s = t.summary
         var (page, part) = try await officialPart(t, req)
-        let open = TableStatus(stored: s.status) == .approved ? try await TableStore.openAdjustment(of: s.id, on: req.db) : nil
+        let open = TableStatus(stored: s.status) == .approved ? try await TableStore.openAdjustment(of: s.id, on: db) : nil
         let confirmation =
             TableStatus(stored: s.status) == .draft
-            ? try await Organisations.wantsHeadConfirmation(path: record.orgPath, on: req.db) : false
+            ? try await Organisations.wantsHeadConfirmation(path: record.orgPath, on: db) : false
         page.workflow = .init(
             s, user: user, openAdjustment: open, headConfirmation: confirmation,
             checked: (part.errorMessages, part.evaluationGaps))
-        try await Self.yearLinks(&page.workflow!, s, record: record, user: user, on: req.db)
-        page.monitoringWarnings = try await MonitoringYearEnd.of(s, table: { try t.detail().table }, on: req.db)
+        try await Self.yearLinks(&page.workflow!, s, record: record, user: user, on: db)
+        page.monitoringWarnings = try await MonitoringYearEnd.of(s, table: { try t.detail().table }, on: db)
             .contradictions.map(\.message)
         page.trail = try await AuditTrailPart.html(table: s.id, state: trailState, req)
         page.historyFindings = try await historyFindings(t, user: user, req)
