@@ -77,7 +77,7 @@ struct PagesController {
             .contradictions.map(\.message)
         page.trail = try await AuditTrailPart.html(table: s.id, state: trailState, req)
         page.historyFindings = try await historyFindings(t, user: user, req)
-        return try await req.page(title: page.title, body: page.bodyHTML)
+        return req.page(title: page.title, body: page.bodyHTML)
     }
 
     /// A table of one page view with its document decoded on first use: a view whose printed form is kept
@@ -348,7 +348,7 @@ struct PagesController {
         recovered.tables = doc.tables
         let result = recovered
         let page = try await req.heavy { PageContext.ImportPreview(source: "之前识别的内容", result: result, sources: nil, draft: id) }
-        return try await req.page(title: page.title, body: page.bodyHTML)
+        return req.page(title: page.title, body: page.bodyHTML)
     }
 
     private func rerender(_ req: Request, _ text: String, error: String) async throws -> Response {

@@ -33,6 +33,8 @@ struct PageSession: Encodable, Sendable {
     var overview = SitePath.overview.path
     /// 接口说明, for integrators: linked for the administrator only, who sets them up (the page, not raw JSON).
     var apiDocs = SitePath.apiDocs.path
+    /// The site header for this account (`PageLayout.header`), which `base.leaf` puts at the top of each page.
+    var header = ""
 
     init(_ user: CurrentUser?) {
         signedIn = user != nil
@@ -45,6 +47,7 @@ struct PageSession: Encodable, Sendable {
         canCarryInBulk = user.map { TableStore.mayCarryInBulk($0.role) } ?? false
         canSpotCheck = user.map { SpotChecks.mayDraw($0.role) } ?? false
         csrf = user?.csrfToken ?? ""
+        header = PageLayout.header(self).text
     }
 }
 
@@ -68,16 +71,10 @@ extension Request {
         try await view.render(name, WithSession(page: context, session: PageSession(user)))
     }
 
-    /// A page whose body is written in Swift (`HTML`, e.g. `TablePage`), laid out by `base.leaf` as every
-    /// other page is (`shell.leaf`). `body` is given the same session the layout shows.
-    func page(title: String, body: (PageSession) -> HTML) async throws -> View {
+    /// A page whose body is written in Swift (`HTML`, e.g. `TablePage`), in the frame every page has
+    /// (`PageLayout`). `body` is given the session the frame shows.
+    func page(title: String, body: (PageSession) -> HTML) -> View {
         let session = PageSession(user)
-        return try await view.render("shell", WithSession(page: Shell(title: title, body: body(session).text), session: session))
+        return View(data: ByteBuffer(string: PageLayout.document(title: title, session: session, body: body(session)).text))
     }
-}
-
-/// The context of `shell.leaf`: a title and a body already written.
-private struct Shell: Encodable {
-    var title: String
-    var body: String
 }
