@@ -33,8 +33,9 @@ enum ZipDeflater {
     /// zlib's levels, named by what they are used for.
     enum Level: Int32, Sendable {
         /// The parts of the packages we write. Level 1 rather than zlib's default 6: the XML of a
-        /// sheet is so repetitive that the faster level's file of 18,816 sheets is only about 10 %
-        /// larger, and deflating was the largest single cost of exporting them (issue #23).
+        /// sheet is so repetitive that the faster level's file of 18,816 sheets is only 14 % larger
+        /// (41.3 MB, not 36.1), while zlib's time on them halves (2.8 → 1.4 s CPU in `perf`); deflating
+        /// was the largest single cost of exporting them (issue #23).
         case parts = 1
         /// zlib's default, for comparison in tests.
         case standard = 6
