@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
@@ -41,9 +40,10 @@ let package = Package(
         .target(name: "GoalLibrary", dependencies: ["GoalCore"]),
         // 总览的图: bars, stacked bars, histogram, scatter, light matrix as small SVG, each with its table (no web, no database).
         .target(name: "GoalCharts"),
-        // zlib itself, for inflating uploaded packages under our own bounds (OfficeXML/Zip).
+        // zlib itself, for inflating uploaded packages under our own bounds and deflating the packages
+        // we write (OfficeXML/Zip).
         .systemLibrary(name: "CJixiaoZlib", pkgConfig: "zlib"),
-        .target(name: "OfficeXML", dependencies: ["CJixiaoZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "OfficeXML", dependencies: ["CJixiaoZlib"]),
         .target(
             name: "GoalIO",
             dependencies: ["GoalCore", "GoalScoring", "GoalMonitoring", "GoalLibrary", "GoalCharts", "OfficeXML", "CSVKit"]),

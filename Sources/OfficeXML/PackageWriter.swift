@@ -1,37 +1,30 @@
 import Foundation
-import ZIPFoundation
 
 /// Zips the parts of an Office file, deflated, in the order given
 /// (`[Content_Types].xml` first, as Office itself writes it, unless a `Spool` holds parts already).
 ///
-/// The zip is always built in a file: ZIPFoundation's `Archive` deflates each part into it as the part
-/// is added, so a caller that makes its parts one at a time holds one part in memory, not the whole
+/// The zip is always built in a file: `ZipStreamWriter` writes each part into it as the part is
+/// added, so a caller that makes its parts one at a time holds one part in memory, not the whole
 /// file. Every temporary file is removed on every path, success or throw.
 enum PackageWriter {
     /// Where the parts go while a package is written: each `add` deflates one part into the file.
     struct Sink {
-        fileprivate let archive: Archive
+        fileprivate let zip: ZipStreamWriter
 
         func add(path: String, bytes: [UInt8]) throws {
-            // A fixed date keeps output identical for identical input.
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                modificationDate: PackageWriter.date, compressionMethod: .deflate,
-                bufferSize: 256 * 1024
-            ) { position, size in
-                let start = Int(position)
-                return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[start..<(start + size)])) }
-            }
+            try zip.add(path: path, bytes: bytes)
         }
     }
 
-    /// Parts deflated into a temporary zip of their own before the rest of the package is known: a
+    /// Parts deflated into a temporary file of their own before the rest of the package is known: a
     /// workbook's sheets, each added as the sheet is, so the writer keeps neither their cells nor their
-    /// XML. Writing the package copies this file and adds the remaining parts to the copy, so the spool
-    /// can be written more than once. Its file is removed when the last owner lets it go.
+    /// XML. The file holds the parts' local entries; their directory is kept in memory until a package
+    /// is written. Writing the package copies this file and adds the remaining parts and the directory
+    /// to the copy, so the spool can be written more than once. Its file is removed when the last owner
+    /// lets it go.
     final class Spool: @unchecked Sendable {
         let url: URL
-        private let archive: Archive
+        private let zip: ZipStreamWriter
         /// Set when an add failed: the file may then hold half a part, and is not written out.
         private(set) var isDamaged = false
 
@@ -39,8 +32,8 @@ enum PackageWriter {
             let url = directory.appendingPathComponent("jixiao-\(UUID().uuidString).zip.tmp")
             self.url = url
             do {
-                archive = try PackageWriter.officeErrors(url) {
-                    try other.map { try PackageWriter.archive(at: url, copying: $0) } ?? Archive(url: url, accessMode: .create)
+                zip = try PackageWriter.officeErrors(url) {
+                    try other.map { try PackageWriter.zip(at: url, copying: $0) } ?? ZipStreamWriter(creating: url)
                 }
             } catch {
                 // deinit does not run for an object that was never made
@@ -53,19 +46,37 @@ enum PackageWriter {
         func copy() throws -> Spool { try Spool(in: url.deletingLastPathComponent(), copying: self) }
 
         func add(path: String, bytes: [UInt8]) throws {
+            try add(DeflatedPart(path: path, bytes: bytes))
+        }
+
+        /// Adds parts in order, deflated on all cores first (a batch of a workbook's sheets).
+        func add(_ parts: [(path: String, bytes: [UInt8])]) throws {
+            for part in DeflatedPart.concurrently(parts) { try add(part) }
+        }
+
+        private func add(_ part: DeflatedPart) throws {
+            try add(Result { part })
+        }
+
+        private func add(_ part: Result<DeflatedPart, any Error>) throws {
             guard !isDamaged else { throw OfficeError.writeFailed(detail: "暂存的工作表文件已损坏") }
             do {
-                try PackageWriter.officeErrors(url) { try Sink(archive: archive).add(path: path, bytes: bytes) }
+                try PackageWriter.officeErrors(url) { try zip.add(part.get()) }
             } catch {
                 isDamaged = true
                 throw error
             }
         }
 
+        /// The file complete up to the last part, and what a copy of it needs to go on.
+        fileprivate func flushed() throws -> ZipStreamWriter.State {
+            guard !isDamaged else { throw OfficeError.writeFailed(detail: "暂存的工作表文件已损坏") }
+            try zip.flush()
+            return zip.state
+        }
+
         deinit { try? FileManager.default.removeItem(at: url) }
     }
-
-    private static let date = Date(timeIntervalSince1970: 1_704_067_200)
 
     static func data(parts: [(path: String, bytes: [UInt8])]) throws -> Data {
         try data { sink in
@@ -114,20 +125,21 @@ enum PackageWriter {
         }
     }
 
-    /// The archive lives only inside this call, so its file is closed (and complete) when it returns.
+    /// The zip is finished (its directory written, its file closed) before this call returns.
     private static func build(at url: URL, after spool: Spool?, _ produce: (Sink) throws -> Void) throws {
-        let archive = try spool.map { try Self.archive(at: url, copying: $0) } ?? Archive(url: url, accessMode: .create)
-        try produce(Sink(archive: archive))
+        let zip = try spool.map { try Self.zip(at: url, copying: $0) } ?? ZipStreamWriter(creating: url)
+        try produce(Sink(zip: zip))
+        try zip.finish()
     }
 
     /// A copy of the spool's file at `url`, open for adding parts after the spool's.
-    private static func archive(at url: URL, copying spool: Spool) throws -> Archive {
-        guard !spool.isDamaged else { throw OfficeError.writeFailed(detail: "暂存的工作表文件已损坏") }
+    private static func zip(at url: URL, copying spool: Spool) throws -> ZipStreamWriter {
+        let state = try spool.flushed()
         try FileManager.default.copyItem(at: spool.url, to: url)
-        return try Archive(url: url, accessMode: .update)
+        return try ZipStreamWriter(appendingTo: url, state: state)
     }
 
-    /// ZIPFoundation's and Foundation's errors as `OfficeError.writeFailed`, naming the file.
+    /// Foundation's errors as `OfficeError.writeFailed`, naming the file.
     private static func officeErrors<T>(_ url: URL, _ body: () throws -> T) throws -> T {
         do {
             return try body()

@@ -49,22 +49,46 @@ public struct XLSXWriter: Sendable {
 
     /// Adds a sheet after checking its name the way Excel does, and writes its part at once.
     public mutating func addSheet(_ sheet: WorksheetDraft) throws {
+        try addSheets([sheet])
+    }
+
+    /// Adds sheets in order, as `addSheet` one by one would, their parts deflated on all cores at once:
+    /// a workbook of thousands of sheets is best added a batch at a time (issue #23). A sheet refused
+    /// stops the batch there, the sheets before it added.
+    public mutating func addSheets(_ batch: [WorksheetDraft]) throws {
+        var parts: [(path: String, bytes: [UInt8])] = []
+        var refusal: (any Error)?
+        for sheet in batch {
+            do {
+                parts.append(try part(for: sheet))
+            } catch {
+                refusal = error
+                break
+            }
+        }
+        if !parts.isEmpty { try uniqueSpool().add(parts) }
+        if let refusal { throw refusal }
+    }
+
+    /// Checks a sheet, counts it in, and makes its part's XML; the strings and styles it uses are added.
+    private mutating func part(for sheet: WorksheetDraft) throws -> (path: String, bytes: [UInt8]) {
         try checkName(sheet.name)
         try checkMerges(sheet)
         try checkCells(sheet)
         if let spooled = spooledDateSystem, spooled != dateSystem {
             throw OfficeError.writeFailed(detail: "日期系统须在添加工作表之前设定")
         }
-        let spool = try uniqueSpool()
+        // made (or copied) before the sheet is counted in, so a sheet is never counted without a spool
+        _ = try uniqueSpool()
         let index = sheets.count
         let isSelected = sheet.visibility == .visible && firstVisible == nil
         let xml = WorksheetXML(sheet: sheet, isSelected: isSelected, dateSystem: dateSystem)
             .xml(strings: &strings, styles: &styles)
-        try spool.add(path: "xl/worksheets/sheet\(index + 1).xml", bytes: xml)
         if isSelected { firstVisible = index }
         spooledDateSystem = dateSystem
         sheets.append(SheetEntry(name: sheet.name, visibility: sheet.visibility, printTitleRows: sheet.printTitleRows))
         takenNames.insert(sheet.name.lowercased())
+        return ("xl/worksheets/sheet\(index + 1).xml", xml)
     }
 
     /// The spool, made on the first sheet, and copied first if a copy of this writer shares it.

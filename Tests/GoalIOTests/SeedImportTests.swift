@@ -114,6 +114,35 @@ struct ParallelReadTests {
         #expect(withBOM.notes == fromText.notes)
     }
 
+    @Test("a line is looked at for a title only when its bytes can make one: every title line of the seeds and real tables can")
+    func titleLinesPassTheByteCheck() throws {
+        func passes(_ line: String) -> Bool {
+            Array(line.utf8).withUnsafeBufferPointer { TextTableReader.mayHoldTitle($0) }
+        }
+        var titles = 0
+        let files =
+            try SharedFiles.seedNames.map { SharedFiles.seeds.appendingPathComponent("\($0).txt") }
+            + FileManager.default.contentsOfDirectory(
+                at: SharedFiles.shared.appendingPathComponent("fixtures/real"),
+                includingPropertiesForKeys: nil
+            ).filter { $0.pathExtension == "txt" }
+        for file in files {
+            for (n, line) in try String(contentsOf: file, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false
+            )
+            .enumerated() {
+                guard let sole = SourceRows.row(from: line, number: n + 1).soleText, Reader.isTitle(sole) else { continue }
+                titles += 1
+                #expect(passes(String(line)), "\(file.lastPathComponent):\(n + 1)")
+            }
+        }
+        #expect(titles > 10)
+        // 表 written as an HTML entity still counts; a line with neither 表 nor & cannot be a title
+        #expect(passes("<p>2024年项目支出绩效目标&#34920;</p>"))
+        #expect(Reader.isTitle(SourceRows.row(from: Substring("<p>2024年项目支出绩效目标&#34920;</p>"), number: 1).soleText ?? ""))
+        #expect(!passes("产出指标\t数量指标\t培训人次\t≥1200人次"))
+    }
+
     @Test("a large file in GB18030, or with one bad byte deep inside, is decided as any file is")
     func largeNonUTF8() throws {
         let big = try Self.bigText()

@@ -21,9 +21,25 @@ public enum XLSXExporter {
         }
     }
 
-    /// Each table is laid out just before its sheet is added, not all of them first.
+    /// The tables are laid out a batch at a time on all cores, just before their sheets are added (whose
+    /// parts the writer deflates on all cores too), not all of them first: a province's 18,816 tables
+    /// were laid out and written on one core (issue #23).
     private static func workbook(_ tables: [GoalTable]) throws(ImportError) -> XLSXWriter {
-        try workbook(tables.lazy.map { OfficialLayout(table: $0) }, names: SheetNames.unique(tables.map(SheetNames.base(for:))))
+        let names = SheetNames.unique(tables.map(SheetNames.base(for:)))
+        return try officeErrors {
+            var writer = XLSXWriter()
+            let styles = Styles(&writer)
+            // large enough to keep both cores busy, small enough that a batch's XML is a few MB
+            let batch = 256
+            for start in stride(from: 0, to: tables.count, by: batch) {
+                let end = min(start + batch, tables.count)
+                try writer.addSheets(
+                    Parallel.map(end - start) { i in
+                        draft(OfficialLayout(table: tables[start + i]), name: names[start + i], styles: styles)
+                    })
+            }
+            return writer
+        }
     }
 
     /// Writes laid-out sheets; `configure` adds what a caller needs beyond the layout (dropdowns),

@@ -179,6 +179,7 @@ public enum TextTableReader {
             guard i >= nextCut, cuts.count < parts, i < total else { continue }
             var end = i
             while end < total && u[end] != 0x0A { end += 1 }
+            guard mayHoldTitle(UnsafeBufferPointer(rebasing: u[i..<end])) else { continue }
             let line = String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self)
             if let sole = SourceRows.row(from: Substring(line), number: lineNo).soleText, Reader.isTitle(sole) {
                 cuts.append((i, lineNo))
@@ -186,6 +187,22 @@ public enum TextTableReader {
             }
         }
         return cuts
+    }
+
+    /// Whether a line's bytes can make a title: `isTitle` wants 表 in the cell's label key, which only
+    /// drops scalars or folds them to ASCII, and no scalar normalises to 表; so the line holds 表's
+    /// bytes (E8 A1 A8) or an `&` that may be its HTML entity. Lines without either are passed over
+    /// without being split into cells: past the first cut point of a text with no titles (noise) every
+    /// line was, a seventh of reading it (issue #23).
+    static func mayHoldTitle(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < line.count {
+            let b = line[i]
+            if b == UInt8(ascii: "&") { return true }
+            if b == 0xE8, i + 2 < line.count, line[i + 1] == 0xA1, line[i + 2] == 0xA8 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Reads a grid of cells, as a worksheet or a Word table gives them (merged cells as their
@@ -698,6 +715,10 @@ struct Reader {
     func looksLikeHeaderlessIndicatorRow(_ row: SourceRow, needsLevel: Bool = true) -> Bool {
         let ne = row.nonEmpty
         guard ne.count >= 3, ne.count <= 16 else { return false }
+        // The 一级/二级 name first, alone: a row of noise or prose has none and ends here, before the
+        // features of all its cells are worked out (half the time of reading 50 MB of noise, issue #23).
+        // The same test as `f.contains { $0.isLevel1 || $0.isLevel2 }` below, so nothing else changes.
+        if needsLevel, !ne.contains(where: { CellFeatures.namesLevel($0.cell.text, taxonomy: taxonomy) }) { return false }
         let f = ne.map { CellFeatures($0.cell.text, taxonomy: taxonomy) }
         guard f.contains(where: { ($0.isTarget && $0.targetUnitIsClean) || $0.isOperator }),
             !needsLevel || f.contains(where: { $0.isLevel1 || $0.isLevel2 }),

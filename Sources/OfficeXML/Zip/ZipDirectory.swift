@@ -6,7 +6,7 @@ import Foundation
 /// Why not ZIPFoundation's `Archive`: it trusts the offsets a file declares (a local-header offset
 /// past the end traps the whole process) and its inflate loop never ends on a stream cut short.
 /// Uploaded files are hostile input, so the directory is read here and `ZipInflater` inflates
-/// with zlib under our own bounds. ZIPFoundation still writes our packages (`PackageWriter`).
+/// with zlib under our own bounds. `ZipStreamWriter` writes our packages (`PackageWriter`).
 struct ZipDirectory {
     struct Entry: Sendable, Equatable {
         var path: String
