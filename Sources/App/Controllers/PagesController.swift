@@ -328,10 +328,13 @@ struct PagesController {
             return try await rerender(req, form.text ?? "", error: "\(what)中没有找到绩效目标表（需要包含“一级指标”等表头的指标表）。")
         }
         let source = inputs.count == 1 ? inputs[0].source : inputs.map(\.source).joined(separator: "、")
-        let draft = try await ImportDrafts.keep(combined.document, for: try req.requireUser().id, on: req.db)
-        let page = try await req.heavy {
-            PageContext.ImportPreview(source: source, result: combined, sources: inputs.count > 1 ? sources : nil, draft: draft)
+        // the draft is stored (its JSON written on this task) while the preview is checked and laid out on
+        // the heavy-work threads: neither needs the other until the page names the draft
+        async let draft = ImportDrafts.keep(combined.document, for: try req.requireUser().id, on: req.db)
+        var page = try await req.heavy {
+            PageContext.ImportPreview(source: source, result: combined, sources: inputs.count > 1 ? sources : nil, draft: nil)
         }
+        page.draft = try await draft.uuidString
         return try await req.page(title: page.title, body: page.bodyHTML).encodeResponse(for: req)
     }
 

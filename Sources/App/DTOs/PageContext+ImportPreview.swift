@@ -96,10 +96,11 @@ extension PageContext {
             var warnings: Int
         }
 
-        /// `sources[i]` names the file table `i` came from, when there were several.
-        init(source: String, result: ImportResult, sources: [String]? = nil, draft: UUID) {
+        /// `sources[i]` names the file table `i` came from, when there were several; `draft` may be nil when
+        /// the caller names it once it is stored.
+        init(source: String, result: ImportResult, sources: [String]? = nil, draft: UUID?) {
             self.source = source
-            self.draft = draft.uuidString
+            self.draft = draft?.uuidString ?? ""
             notes = result.notes.filter { $0.location.table == nil }.enumerated().map { k, n in
                 Self.line(n, number: k + 1, id: "note-0-\(k + 1)")
             }
