@@ -1,3 +1,5 @@
+import GoalCore
+
 /// A piece of HTML written as a Swift string literal: the literal's own text is markup, and every
 /// interpolated `String` or number is escaped, as Leaf's `#(…)` does. Another `HTML` interpolates as
 /// markup. So `"<b>\(name)</b>" as HTML` cannot let a unit's name open a tag.
@@ -46,22 +48,6 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
         mutating func appendInterpolation(_ value: HTML) { text += value.text }
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as entities (the five Leaf escapes); everything else as it is. Text with
-    /// none of them, which is most, is appended in one go.
-    static func escape(_ s: String, into out: inout String) {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            out += s
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-    }
+    /// The five characters as Leaf escapes them (`HTMLEscape`, shared with the print views).
+    static func escape(_ s: String, into out: inout String) { HTMLEscape.append(s, to: &out) }
 }

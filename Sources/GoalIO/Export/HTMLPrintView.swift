@@ -106,19 +106,5 @@ public enum HTMLPrintView {
         .title: "center", .year: "center", .label: "center", .heading: "center", .indicatorShort: "center", .money: "right",
     ]
 
-    static func escape(_ text: String) -> String {
-        var s = ""
-        s.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": s += "&amp;"
-            case "<": s += "&lt;"
-            case ">": s += "&gt;"
-            case "\"": s += "&quot;"
-            case "'": s += "&#39;"
-            default: s.append(c)
-            }
-        }
-        return s
-    }
+    static func escape(_ text: String) -> String { HTMLEscape.escaped(text) }
 }
