@@ -77,7 +77,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "jixiao-server",
-            dependencies: ["App", .product(name: "Vapor", package: "vapor")]
+            dependencies: [
+                "App", .product(name: "Vapor", package: "vapor"),
+                // the entry point makes NIO's event loops Swift concurrency's executor
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CSVKitTests", dependencies: ["CSVKit"]),

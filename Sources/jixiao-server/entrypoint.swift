@@ -1,11 +1,17 @@
 import App
 import Foundation
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// Runs the web application: configuration from the environment (see `AppConfig.fromEnvironment`), then Vapor.
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Swift concurrency's tasks run on NIO's event loops, so a handler's awaits do not hop between
+        // two thread pools. First, before any other async work, as NIO requires. Nothing here blocks an
+        // event loop with `.wait()`, which this would turn into a crash.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         var config: AppConfig
