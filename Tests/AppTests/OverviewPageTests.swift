@@ -68,6 +68,21 @@ struct OverviewPageTests {
         }
     }
 
+    @Test("预算执行率图：最新监控期还没有单位填写执行数时，标题这样说，不说“最低的 0 个单位”")
+    func budgetTitleWithNoRates() {
+        let chart = OverviewPage.budget(.init(period: 6, units: []), query: TableListQuery(), unitsDrawn: 30)
+        #expect(chart.title == "1-6月预算执行率（序时进度 50%，尚无单位填写执行数）")
+        #expect(OverviewPage.budget(nil, query: TableListQuery(), unitsDrawn: 30).title == "预算执行率与序时进度")
+    }
+
+    @Test("未启动的单位：查到的比计数多一个时卡片写“500 个以上”，不写 500 个")
+    func notStartedPastTheCount() {
+        let n = OverviewStore.notStartedCounted
+        #expect(OverviewPage.notStartedCard(n + 1).value == "\(n)" && OverviewPage.notStartedCard(n + 1).note == "个以上")
+        #expect(OverviewPage.notStartedCard(n).value == "\(n)" && OverviewPage.notStartedCard(n).note == "个")
+        #expect(OverviewPage.notStartedCard(0).value == "0")
+    }
+
     @Test("同一指标跨单位：单位多时图只画实际完成值最低的 30 个，表格列出全部单位")
     func comparisonOfMany() {
         let rows = (0..<45).map { i in

@@ -38,6 +38,14 @@ struct OverviewPage: Encodable {
     }
     struct ComparisonView: Encodable { var indicator: String; var chart: ChartView; var table: String }
 
+    /// 未启动的单位: the store asks one more than it counts, so past the count the card says “个以上”.
+    static func notStartedCard(_ found: Int) -> Card {
+        let counted = OverviewStore.notStartedCounted
+        return found > counted
+            ? .init(label: "未启动的单位", value: String(counted), note: "个以上", link: "#not-started")
+            : .init(label: "未启动的单位", value: String(found), note: "个", link: "#not-started")
+    }
+
     /// The page for `f` as `user` sees it: what `OverviewController.page` answers and the benchmark times.
     init(
         _ f: Figures, facets: TableListFacets, user: CurrentUser, links: (export: String, print: String), printView: Bool
@@ -56,7 +64,7 @@ struct OverviewPage: Encodable {
                 link: Self.link(f.query) { $0.state = .approved }),
             .init(
                 label: "无错误的表", value: Self.percent(f.quality.errorFreeShare), note: "\(f.quality.errorFree) 张", link: nil),
-            .init(label: "未启动的单位", value: String(f.notStarted.count), note: "个", link: "#not-started"),
+            Self.notStartedCard(f.notStarted.count),
             .init(
                 label: "退回", value: String(f.returns.reduce(0) { $0 + $1.times }),
                 note: "次，\(f.returns.reduce(0) { $0 + $1.tables }) 张表", link: nil),
@@ -239,7 +247,9 @@ struct OverviewPage: Encodable {
         let title =
             b == nil
             ? "预算执行率与序时进度"
-            : "\(period)预算执行率（各单位平均，序时进度 \(percent(progress))，执行率最低的 \(min(unitsDrawn, units.count)) 个单位）"
+            : units.isEmpty
+                ? "\(period)预算执行率（序时进度 \(percent(progress))，尚无单位填写执行数）"
+                : "\(period)预算执行率（各单位平均，序时进度 \(percent(progress))，执行率最低的 \(min(unitsDrawn, units.count)) 个单位）"
         let unitLink = { (unit: String) in link(q) { $0.unit = unit } }
         var chart = BarChart(
             title: title, valueHeading: "平均执行率（%）",
@@ -315,7 +325,9 @@ struct OverviewPage: Encodable {
     static func tables(_ f: Figures) -> [ChartTable] {
         var all = sections(f, unitsDrawn: 1_000_000).flatMap { $0.charts.map(\.table) }
         all.append(
-            ChartTable(caption: "未启动填报的单位", headers: ["单位"], rows: f.notStarted.map { [.init($0)] }))
+            ChartTable(
+                caption: "未启动填报的单位", headers: ["单位"],
+                rows: f.notStarted.prefix(OverviewStore.notStartedCounted).map { [.init($0)] }))
         all.append(
             ChartTable(
                 caption: "偏差最大的指标", headers: ["单位", "目标表", "三级指标", "指标值", "实际完成值", "偏差"],

@@ -78,7 +78,10 @@ enum OverviewStore {
 
     /// The units of the scope (organisations of kind 单位) with no live table of the year at all: who has
     /// not started. Served by `goal_tables_live_org (organisation_id, …, year)`, one probe per unit.
-    static func notStarted(year: Int, scope: Access.Scope, on sql: any SQLDatabase, limit: Int = 500) async throws -> [String] {
+    /// Asks one more than `notStartedCounted`, so the page can say “500 个以上” rather than a false 500.
+    static func notStarted(
+        year: Int, scope: Access.Scope, on sql: any SQLDatabase, limit: Int = notStartedCounted + 1
+    ) async throws -> [String] {
         struct Row: Decodable { var name: String }
         let inScope = OverviewFilter.scope(scope, path: "o.path", organisation: "o.id", dialect: sql.dialect.name)
         return try await sql.raw(
@@ -89,6 +92,9 @@ enum OverviewStore {
             """
         ).all(decoding: Row.self).map(\.name)
     }
+
+    /// How many units that have not started the page counts and the workbook lists.
+    static let notStartedCounted = 500
 
     struct Returns: Sendable, Equatable {
         var unit: String
