@@ -71,8 +71,9 @@ enum Keys {
     }
 }
 
-/// The first and last scalar of valid UTF-8 (as Swift strings hold it), decoded from the bytes at
-/// that end only. An empty buffer gives 0x20, a blank, so that callers take their general path.
+/// Scalars decoded straight from valid UTF-8 (as Swift strings hold it): one at a position (what
+/// `Scalars.forEach` walks with), and the first and last from the bytes at that end only. For the
+/// ends, an empty buffer gives 0x20, a blank, so that callers take their general path.
 enum UTF8Ends {
     static func first(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard let b0 = b.first else { return 0x20 }
@@ -86,12 +87,18 @@ enum UTF8Ends {
         return decode(b, at: i, lead: b[i])
     }
 
-    @inline(__always) private static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int, lead: UInt8) -> UInt32 {
+    /// The scalar whose UTF-8 starts at `i` with `lead`.
+    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int, lead: UInt8) -> UInt32 {
         let v = UInt32(lead)
         if lead < 0x80 { return v }
         if lead < 0xE0 { return (v & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
         if lead < 0xF0 { return (v & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) }
         return (v & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+    }
+
+    /// How many bytes the scalar led by `lead` takes.
+    @inline(__always) static func length(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }
 

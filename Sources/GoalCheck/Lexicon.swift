@@ -19,21 +19,10 @@ struct Scalars: Sendable {
     @inline(__always) static func forEach(in s: String, _ body: (UInt32) -> Void) {
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { b in
             var i = 0
-            let n = b.count
-            while i < n {
-                let b0 = UInt32(b[i])
-                if b0 < 0x80 {
-                    body(b0); i += 1
-                } else if b0 < 0xE0 {
-                    body((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2
-                } else if b0 < 0xF0 {
-                    body((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)); i += 3
-                } else {
-                    body(
-                        (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                            | UInt32(b[i + 3] & 0x3F))
-                    i += 4
-                }
+            while i < b.count {
+                let lead = b[i]
+                body(UTF8Ends.decode(b, at: i, lead: lead))
+                i += UTF8Ends.length(lead: lead)
             }
         }
         if done == nil { for u in s.unicodeScalars { body(u.value) } }

@@ -1,7 +1,7 @@
 import GoalCore
 
 /// A piece of HTML written as a Swift string literal: the literal's own text is markup, and every
-/// interpolated `String` or number is escaped, as Leaf's `#(…)` does. Another `HTML` interpolates as
+/// interpolated `String` or number is escaped, as Leaf's `#(…)` does (`HTMLEscape`, shared with the print views). Another `HTML` interpolates as
 /// markup. So `"<b>\(name)</b>" as HTML` cannot let a unit's name open a tag.
 ///
 /// Why not Leaf for the busiest page: under load, Leaf's serializer and its encoder were a fifth of the
@@ -37,17 +37,14 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
 
         mutating func appendLiteral(_ literal: String) { text += literal }
 
-        mutating func appendInterpolation(_ value: String) { HTML.escape(value, into: &text) }
+        mutating func appendInterpolation(_ value: String) { HTMLEscape.append(value, to: &text) }
 
         mutating func appendInterpolation(_ value: String?) {
-            if let value { HTML.escape(value, into: &text) }
+            if let value { HTMLEscape.append(value, to: &text) }
         }
 
         mutating func appendInterpolation(_ value: Int) { text += String(value) }
 
         mutating func appendInterpolation(_ value: HTML) { text += value.text }
     }
-
-    /// The five characters as Leaf escapes them (`HTMLEscape`, shared with the print views).
-    static func escape(_ s: String, into out: inout String) { HTMLEscape.append(s, to: &out) }
 }

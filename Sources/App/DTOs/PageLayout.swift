@@ -21,7 +21,7 @@ enum PageLayout {
             \(csrf)
             </head>
             <body>
-            \(header(session))<main>
+            \(HTML(trusted: session.header))<main>
             \(body)
             </main>
             <footer class="site">预算绩效目标表：检查、自评、导出</footer>
@@ -31,7 +31,8 @@ enum PageLayout {
             """
     }
 
-    /// The site header: the brand, the links this account's role can use (and only those), and the
+    /// The site header: made once per request, with the session (`PageSession.header`), and taken from
+    /// there by both frames. The brand, the links this account's role can use (and only those), and the
     /// account with 修改密码 and 退出.
     static func header(_ s: PageSession) -> HTML {
         func link(_ show: Bool, _ href: String, _ label: String) -> HTML { show ? "<a href=\"\(href)\">\(label)</a>" : .empty }
