@@ -81,6 +81,12 @@ struct RolesAndAccountsTests {
                 SitePath.adminOrganisationSettings(.value(try department.requireID())).path,
                 ["headConfirmation": "on"], as: .admin)
             let id = try await app.create(sampleTable(name: "满意度", unit: "测试单位乙"), as: .fillerB).summary.id
+            // the table page asks the setting in the query that reads the table: set above the unit, not beside it (UC is under D2)
+            let page = try await app.send(.GET, SitePath.table(.value(id)).path, as: .fillerB).body.string
+            #expect(page.contains(">提交单位负责人确认</button>"))
+            let elsewhere = try await app.create(sampleTable(name: "满意度", unit: "测试单位丙"), as: .fillerC).summary.id
+            let plain = try await app.send(.GET, SitePath.table(.value(elsewhere)).path, as: .fillerC).body.string
+            #expect(!plain.contains("提交单位负责人确认") && plain.contains(">提交审核</button>"))
             #expect(try await app.act(.submit, id, as: .fillerB).summary.status == "awaitingConfirmation")
             let admin = try await app.send(.GET, SitePath.admin.path, as: .admin).body.string
             #expect(admin.contains("需要单位负责人确认（上级机构已设置）"))

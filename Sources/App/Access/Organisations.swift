@@ -24,13 +24,20 @@ enum Organisations {
     /// Whether a table filed at `path` (`/root/…/unit/`) goes to its unit head before review: set on the unit
     /// or on any organisation above it (a finance bureau can ask it of all its units at once).
     static func wantsHeadConfirmation(path: String, on db: any Database) async throws -> Bool {
-        let ids = path.split(separator: "/").compactMap { UUID(uuidString: String($0)) }
-        guard !ids.isEmpty else { return false }
-        // plain SQL: the table page asks this of every draft it shows (see `TableRead` for why not Fluent)
-        let sql = try TablePhases.sql(db)
-        return try await sql.raw(
-            "SELECT 1 AS hit FROM organisations WHERE head_confirmation = \(bind: true) AND id IN (\(binds: ids)) LIMIT 1"
-        ).first() != nil
+        // plain SQL: see `TableRead` for why not Fluent
+        let row = try await TablePhases.sql(db).raw("SELECT \(headConfirmation(path: SQLBind(path))) AS hit").first()
+        return try row?.decode(column: "hit", as: Bool.self) ?? false
+    }
+
+    /// `wantsHeadConfirmation` as an SQL expression over `path` (a bound value or a column such as
+    /// `g.org_path`), so the table page can ask it in the query that reads the table. An organisation is
+    /// the unit or above it exactly when its own `path` begins the table's: paths are fixed when an
+    /// organisation is made (`OrganisationRecord.init`), and nothing moves one.
+    static func headConfirmation(path: any SQLExpression) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM organisations o WHERE o.head_confirmation = \(bind: true) \
+        AND substr(\(path), 1, length(o.path)) = o.path)
+        """
     }
 
     /// Every organisation, each after its parent, siblings by name.

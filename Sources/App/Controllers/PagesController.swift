@@ -61,14 +61,12 @@ struct PagesController {
         let user = try req.requireUser(), db = req.db // `req.db` makes a new handle on every use
         // the record once: its summary for the page, its organisation path for the confirmation setting; its
         // document is decoded only if this view needs the table (`LazyTable`)
-        let (record, trailState) = try await TableRead.page(try req.tableID(), for: user, on: db)
+        let (record, trailState, wantsConfirmation) = try await TableRead.page(try req.tableID(), for: user, on: db)
         let t = try LazyTable(record)
         let s = t.summary
         var (page, part) = try await officialPart(t, req)
         let open = TableStatus(stored: s.status) == .approved ? try await TableStore.openAdjustment(of: s.id, on: db) : nil
-        let confirmation =
-            TableStatus(stored: s.status) == .draft
-            ? try await Organisations.wantsHeadConfirmation(path: record.orgPath, on: db) : false
+        let confirmation = TableStatus(stored: s.status) == .draft && wantsConfirmation
         page.workflow = .init(
             s, user: user, openAdjustment: open, headConfirmation: confirmation,
             checked: (part.errorMessages, part.evaluationGaps))

@@ -39,6 +39,8 @@ enum TableRead {
         /// Asked by `page` only: the audit trail's state (`trailKey`), in the same round trip.
         var trail_n: Int?
         var trail_last: Date?
+        /// Asked by `page` only: `Organisations.wantsHeadConfirmation` of the table's organisation.
+        var head_confirmation: Bool?
     }
 
     /// The table if it exists, is not deleted, and `user` may see it; `TableStore.Failure.notFound`
@@ -47,14 +49,17 @@ enum TableRead {
         try record(try await row(id, trail: false, on: db), id: id, for: user)
     }
 
-    /// `visible`, with the key of the table's audit trail (`trailKey`) asked in the same query: the table
-    /// page needs both, and each query is a round trip through SQLite's thread pool and a statement
-    /// prepared anew (5 % of the page's samples under load for its four queries).
+    /// `visible`, with the key of the table's audit trail (`trailKey`) and whether its organisation wants the
+    /// unit head's confirmation asked in the same query: the table page needs all three, and each query is a
+    /// round trip through SQLite's thread pool, two thread switches and a statement prepared anew.
     static func page(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> (
-        record: GoalTableRecord, trailState: String
+        record: GoalTableRecord, trailState: String, headConfirmation: Bool
     ) {
         let row = try await row(id, trail: true, on: db)
-        return (try record(row, id: id, for: user), trailKey(n: row?.trail_n, last: row?.trail_last))
+        return (
+            try record(row, id: id, for: user), trailKey(n: row?.trail_n, last: row?.trail_last),
+            row?.head_confirmation ?? false
+        )
     }
 
     private static func row(_ id: UUID, trail: Bool, on db: any Database) async throws -> Row? {
@@ -62,7 +67,8 @@ enum TableRead {
             trail
             ? """
             , (SELECT COUNT(*) FROM audit_events a WHERE a.table_id = g.id) AS trail_n, \
-            (SELECT MAX(a.at) FROM audit_events a WHERE a.table_id = g.id) AS trail_last
+            (SELECT MAX(a.at) FROM audit_events a WHERE a.table_id = g.id) AS trail_last, \
+            \(Organisations.headConfirmation(path: SQLColumn("org_path", table: "g"))) AS head_confirmation
             """
             : ""
         return try await TablePhases.sql(db).raw(
