@@ -86,6 +86,12 @@ struct InterchangeReaderTests {
         invalidUTF8.append(contentsOf: Data(#""}]}"#.utf8))
         #expect(InterchangeReader.readTop(invalidUTF8) == nil)
         #expect(throws: InterchangeError.self) { try GoalDocument.decode(invalidUTF8) }
+        // keys are matched as bytes: an unknown key must still be UTF-8
+        var invalidKey = Data(#"{"tables":[{"kind":"project",""#.utf8)
+        invalidKey.append(contentsOf: [0xE4, 0xB8])
+        invalidKey.append(contentsOf: Data(#"":1}]}"#.utf8))
+        #expect(InterchangeReader.readTop(invalidKey) == nil)
+        #expect(throws: InterchangeError.self) { try GoalDocument.decode(invalidKey) }
 
         do {
             _ = try GoalDocument.decode(Data(#"{"tables": [{"kind": "project", "year": "2026"}]}"#.utf8))
@@ -93,6 +99,19 @@ struct InterchangeReaderTests {
         } catch {
             #expect(error.path == "tables[0].year")
         }
+    }
+
+    @Test("a key written with escapes or in another script is still read as JSONDecoder reads it")
+    func unusualKeys() throws {
+        // "\u006bind" is "kind": the fast path declines it, and the document still reads in full
+        let escaped = Data(#"{"tables":[{"\u006bind":"project","unit":"甲","indicators":[{"n\u0061me":"人数"}]}]}"#.utf8)
+        #expect(InterchangeReader.readTop(escaped) == nil)
+        let read = try GoalDocument.decode(escaped).tables
+        #expect(read.first?.unit == "甲" && read.first?.indicators.first?.name == "人数")
+        // a key that only looks like a model's name is not one: "kind " and "种类" are unknown keys, skipped
+        let lookalike = Data(#"{"tables":[{"kind":"project","kind ":"department","种类":"x","uni":"乙"}]}"#.utf8)
+        let fast = try #require(InterchangeReader.readTop(lookalike)?.tables)
+        #expect(fast == Self.slow(lookalike) && fast.first?.kind == .project && fast.first?.unit == "")
     }
 
     @Test("one stored table reads the same as with JSONDecoder")
