@@ -49,7 +49,7 @@ enum SessionStore {
     }
 
     /// The session's row joined with its account and organisation: what every signed-in request needs.
-    private struct SessionRow: Decodable {
+    private struct SessionRow {
         var session_id: UUID
         var csrf_token: String
         var last_seen_at: Date
@@ -63,6 +63,22 @@ enum SessionStore {
         var organisation_id: UUID
         var organisation_name: String
         var organisation_path: String
+
+        init(_ c: SQLColumns) throws {
+            session_id = try c("session_id")
+            csrf_token = try c("csrf_token")
+            last_seen_at = try c("last_seen_at")
+            expires_at = try c("expires_at")
+            account_id = try c("account_id")
+            username = try c("username")
+            display_name = try c("display_name")
+            role = try c("role")
+            active = try c("active")
+            must_change_password = try c.optional("must_change_password")
+            organisation_id = try c("organisation_id")
+            organisation_name = try c("organisation_name")
+            organisation_path = try c("organisation_path")
+        }
     }
 
     static func user(forToken token: String, now: Date = Date(), on db: any Database) async throws -> CurrentUser? {
@@ -78,7 +94,7 @@ enum SessionStore {
                 FROM user_sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id \
                 WHERE s.token_hash = \(bind: hash(token))
                 """
-            ).first(decoding: SessionRow.self)
+            ).first().map({ try SessionRow(SQLColumns(row: $0)) })
         else { return nil }
         guard row.expires_at > now else {
             try await end(row.session_id, on: db)

@@ -11,7 +11,7 @@ import Vapor
 /// most, does not.
 enum TableRead {
     /// The columns of `goal_tables` a page shows, under their column names.
-    private struct Row: Decodable {
+    private struct Row {
         var id: UUID
         var unit: String
         var printed_unit: String?
@@ -41,6 +41,39 @@ enum TableRead {
         var trail_last: Date?
         /// Asked by `page` only: `Organisations.wantsHeadConfirmation` of the table's organisation.
         var head_confirmation: Bool?
+
+        /// `trail` and `head_confirmation` only when the query asked them (`page`).
+        init(_ c: SQLColumns, page: Bool) throws {
+            id = try c("id")
+            unit = try c("unit")
+            printed_unit = try c.optional("printed_unit")
+            year = try c.optional("year")
+            kind = try c("kind")
+            title = try c("title")
+            name = try c("name")
+            status = try c("status")
+            version = try c("version")
+            document = try c("document")
+            error_count = try c("error_count")
+            warning_count = try c("warning_count")
+            score = try c.optional("score")
+            score_max = try c.optional("score_max")
+            grade = try c.optional("grade")
+            organisation_id = try c.optional("organisation_id")
+            org_path = try c("org_path")
+            evaluation_status = try c("evaluation_status")
+            adjusts_id = try c.optional("adjusts_id")
+            return_comment = try c.optional("return_comment")
+            adjustment_reason = try c.optional("adjustment_reason")
+            carried_from_id = try c.optional("carried_from_id")
+            created_at = try c.optional("created_at")
+            updated_at = try c.optional("updated_at")
+            if page {
+                trail_n = try c.optional("trail_n")
+                trail_last = try c.optional("trail_last")
+                head_confirmation = try c.optional("head_confirmation")
+            }
+        }
     }
 
     /// The table if it exists, is not deleted, and `user` may see it; `TableStore.Failure.notFound`
@@ -78,7 +111,7 @@ enum TableRead {
             return_comment, adjustment_reason, carried_from_id, created_at, updated_at\(trailColumns) \
             FROM goal_tables g WHERE id = \(bind: id) AND deleted_at IS NULL
             """
-        ).first(decoding: Row.self)
+        ).first().map({ try Row(SQLColumns(row: $0), page: trail) })
     }
 
     private static func record(_ row: Row?, id: UUID, for user: CurrentUser) throws -> GoalTableRecord {
