@@ -23,7 +23,7 @@ struct SelfEvaluationFormPageTests {
         return nil
     }
 
-    @Test("the workbook carries every row's 得分, 总分 and grade as scored; its unit and department see it, others do not")
+    @Test("the workbook carries the 主管部门 and every row's 得分, 总分 and grade as scored; its unit and department see it, others do not")
     func download() async throws {
         try await withJixiao { app in
             let created = try await app.create(Self.evaluated())
@@ -35,6 +35,9 @@ struct SelfEvaluationFormPageTests {
             let sheet = try #require(try XLSXReader().read(data: Data(buffer: res.body)).sheets.first)
             let grid = try sheet.grid()
             #expect(grid.first?.first == "项目支出绩效自评表")
+            // 主管部门 from the organisation tree: 测试单位甲 is under 测试主管部门一
+            let department = try #require(grid.first { $0.first == "主管部门" })
+            #expect(department[2] == "测试主管部门一")
             let heading = try #require(grid.firstIndex { $0.count > 8 && $0[7] == "得分" })
             for (k, row) in score.indicators.enumerated() {
                 #expect(Self.number(sheet[heading + 2 + k, 8]) == row.score)
@@ -46,6 +49,7 @@ struct SelfEvaluationFormPageTests {
 
             let print = try await app.send(.GET, SitePath.tableSelfEvaluationPrint(.value(id)).path, as: .businessD1)
             #expect(print.status == .ok && print.body.string.contains("自评等级：\(score.grade.rawValue)"))
+            #expect(print.body.string.contains("测试主管部门一"))
             // another unit and another department's reviewer get nothing, as for the table itself
             for stranger in [Persona.fillerB, .businessD2] {
                 #expect(

@@ -40,6 +40,17 @@ enum Organisations {
         """
     }
 
+    /// The name of the 主管部门 a table filed by `organisationID` answers to, as the 自评表 prints it: the
+    /// nearest 主管部门 at or above the organisation (a department's own table names itself). Nil when the
+    /// table has no organisation or none above it is a 主管部门 (the cell stays blank for the unit to fill).
+    static func department(of organisationID: UUID?, on db: any Database) async throws -> String? {
+        guard let organisationID, let own = try await OrganisationRecord.find(organisationID, on: db) else { return nil }
+        let ids = own.path.split(separator: "/").compactMap { UUID(uuidString: String($0)) }
+        let departments = try await OrganisationRecord.query(on: db)
+            .filter(\.$id ~~ ids).filter(\.$kind == OrganisationKind.department.rawValue).all()
+        return departments.max { $0.path.count < $1.path.count }?.name
+    }
+
     /// Every organisation, each after its parent, siblings by name.
     static func tree(on db: any Database) async throws -> [(record: OrganisationRecord, depth: Int)] {
         let all = try await OrganisationRecord.query(on: db).all()

@@ -14,10 +14,13 @@ struct SelfEvaluationFormController {
         app.get(SitePath.tableSelfEvaluationPrint(.key).pathComponents, use: printView)
     }
 
-    /// The table, scored, with the 实际完成情况 the unit wrote in its 自评报告 (when it did).
+    /// The table, scored, with the 实际完成情况 the unit wrote in its 自评报告 (when it did) and the 主管部门
+    /// the organisation tree names.
     static func scored(_ d: TableDetailDTO, on db: any Database) async throws -> ScoredTable {
         let achieved = try await ReportDrafts.achieved(of: d.summary.id, on: db)
-        return ScoredTable(table: d.table, score: Analysis.scores([d.table])[0], achieved: achieved)
+        let department = try await Organisations.department(of: d.summary.organisationID, on: db)
+        return ScoredTable(
+            table: d.table, score: Analysis.scores([d.table])[0], achieved: achieved, department: department)
     }
 
     static func fileName(_ d: TableDetailDTO) -> String {
