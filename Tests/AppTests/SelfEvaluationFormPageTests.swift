@@ -23,7 +23,9 @@ struct SelfEvaluationFormPageTests {
         return nil
     }
 
-    @Test("the workbook carries the 主管部门 and every row's 得分, 总分 and grade as scored; its unit and department see it, others do not")
+    @Test(
+        "the workbook carries the 主管部门 and every row's 得分, 总分 and grade as scored; its unit and department see it, others do not"
+    )
     func download() async throws {
         try await withJixiao { app in
             let created = try await app.create(Self.evaluated())
