@@ -160,7 +160,7 @@ python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan-re
 sign_in jixiao
 echo '[{"name": "overview", "path": "/overview", "expect": "同一指标跨单位对比", "fullPage": true},
  {"name": "overview-print", "path": "/overview?print=1", "media": "print", "sizes": [[1123, 794]], "fullPage": true,
-  "expect": "投入管理指标"},
+  "expect": "投入管理指标", "fit": "figure.chart-box"},
  {"name": "overview-drill", "path": "/overview", "sizes": [[1366, 768]],
   "do": [{"click": "#progress .chart-table a"}], "expect": "张表"}]' >"$WORK/plan-overview.json"
 python3 scripts/lib/browser.py "$CHROME" "$BASE" "$COOKIE" "$OUT" "$WORK/plan-overview.json" || FAIL=1

@@ -216,6 +216,19 @@ try:
             # the page must have fit: a horizontal scrollbar on the whole page is a layout bug
             overflow = send("Runtime.evaluate", returnByValue=True,
                             expression="document.documentElement.scrollWidth - document.documentElement.clientWidth")["result"].get("value", 0)
+            # "fit": boxes whose content must stay inside them (on paper nothing scrolls)
+            spill = 0
+            if entry.get("fit"):
+                # a box spills when a table or cell in it reaches past its right edge, or a cell's text
+                # runs past the cell (a heading kept on one line)
+                spill = send("Runtime.evaluate", returnByValue=True, expression=(
+                    f"[...document.querySelectorAll({json.dumps(entry['fit'])})].filter(box => {{"
+                    " const edge = box.getBoundingClientRect().right + 1;"
+                    " return [...box.querySelectorAll('table, th, td')].some(e =>"
+                    "  e.getBoundingClientRect().right > edge || e.scrollWidth - e.clientWidth > 1); }).length"))[
+                    "result"].get("value", 0)
+                if spill:
+                    problem = (problem + "；" if problem else "") + f"{spill} 个 {entry['fit']} 的内容超出框"
             if entry.get("scroll"):
                 evaluate(f"(e => e && e.scrollIntoView({{block: 'start'}}))(document.querySelector({json.dumps(entry['scroll'])}))")
                 drain(0.3)
