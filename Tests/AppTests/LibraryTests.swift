@@ -105,6 +105,11 @@ enum LibraryScenarios {
                 json: LibraryController.MarkInput(key: "参保群众满意度", mark: "停用", standard: nil), as: .finance)
             #expect(
                 try await search("q=%E6%BB%A1%E6%84%8F%E5%BA%A6", as: .fillerA).entries.allSatisfy { $0.entry.key != "参保群众满意度" })
+            // each mark is in the audit trail, with who, what and to which entry; the refused one is not
+            let trail = try await app.send(.GET, SitePath.adminAuditCSV.path, as: .admin).body.string
+            #expect(trail.contains("标记指标库条目") && trail.contains("“城乡居民参保人数”：推荐，值标准：历史标准"))
+            #expect(trail.contains("“参保群众满意度”：停用"))
+            #expect(trail.components(separatedBy: "标记指标库条目").count - 1 == 2)
 
             // finance's own entry
             let added = try await app.send(
@@ -166,6 +171,8 @@ struct LibraryAppTests {
             let res = try await app.send(.GET, SitePath.api(.library).path + "?mark=%E6%8E%A8%E8%8D%90", as: .fillerA)
             let found = try res.content.decode(LibraryController.SearchDTO.self).entries
             #expect(found.map(\.entry.key) == ["档案数字化率"])
+            let trail = try await app.send(.GET, SitePath.adminAuditCSV.path, as: .admin).body.string
+            #expect(trail.contains("导入指标库") && trail.contains("导入 1 条：“档案数字化率”"))
         }
     }
 }

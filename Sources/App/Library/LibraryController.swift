@@ -206,7 +206,7 @@ struct LibraryController {
         let user = try req.requireUser()
         try LibraryStore.requireFinance(user, to: "标记指标库条目")
         let o = try Self.override(try req.decodeJSON(MarkInput.self, what: "标记指标"))
-        try await LibraryStore.save(o, by: user, on: req.db)
+        try await LibraryStore.save([o], .mark, by: user, on: req.db)
         req.application.libraryStore.invalidate()
         return OKDTO(ok: true)
     }
@@ -215,7 +215,7 @@ struct LibraryController {
         let user = try req.requireUser()
         try LibraryStore.requireFinance(user, to: "标记指标库条目")
         let o = try Self.override(try req.content.decode(MarkInput.self))
-        try await LibraryStore.save(o, by: user, on: req.db)
+        try await LibraryStore.save([o], .mark, by: user, on: req.db)
         req.application.libraryStore.invalidate()
         let back = (try? req.content.get(String.self, at: "back")).flatMap { $0.hasPrefix("/library") ? $0 : nil }
         return req.redirect(to: back ?? SitePath.library.path, redirectType: .normal)
@@ -256,7 +256,7 @@ struct LibraryController {
         let user = try req.requireUser()
         try LibraryStore.requireFinance(user, to: "添加指标库条目")
         let o = try Self.entry(try req.decodeJSON(EntryInput.self, what: "添加指标"))
-        try await LibraryStore.save(o, by: user, replace: true, on: req.db)
+        try await LibraryStore.save([o], .entry, by: user, replace: true, on: req.db)
         req.application.libraryStore.invalidate()
         let built = try await req.application.libraryStore.library(for: user, on: req.db)
         guard let e = built.library[o.key] else { throw Abort(.internalServerError, reason: "添加指标：条目已保存，但指标库中暂时找不到它，请刷新指标库页面查看") }
@@ -268,7 +268,7 @@ struct LibraryController {
         let user = try req.requireUser()
         try LibraryStore.requireFinance(user, to: "添加指标库条目")
         let o = try Self.entry(try req.content.decode(EntryInput.self))
-        try await LibraryStore.save(o, by: user, replace: true, on: req.db)
+        try await LibraryStore.save([o], .entry, by: user, replace: true, on: req.db)
         req.application.libraryStore.invalidate()
         return req.redirect(
             to: SitePath.library.path + "?q="
@@ -303,7 +303,7 @@ struct LibraryController {
             }
         }
         let outcome = try read.get()
-        for o in outcome.overrides { try await LibraryStore.save(o, by: user, replace: true, on: req.db) }
+        try await LibraryStore.save(outcome.overrides, .importFile, by: user, replace: true, on: req.db)
         req.application.libraryStore.invalidate()
         let notes = ["已导入 \(outcome.overrides.count) 条指标"] + outcome.problems
         return try await render(req, user, SearchParams(), notes: notes, status: .ok)

@@ -189,25 +189,60 @@ final class LibraryStore: Sendable {
         }
     }
 
-    /// Writes finance's change to one entry: a mark, a standard, or an entry of its own (nil fields keep
-    /// what was there unless `replace`). One row per key.
-    static func save(_ o: LibraryOverride, by user: CurrentUser, replace: Bool = false, on db: any Database) async throws {
-        let sql = try TablePhases.sql(db)
-        let existing = try await overrides(on: db).first { $0.key == o.key }
-        var merged = o
-        if let existing, !replace {
-            if o.entry == nil { merged.entry = existing.entry }
-            if o.standard == nil { merged.standard = existing.standard }
+    /// What finance did to the library, for the audit trail.
+    enum Change: String {
+        case mark = "library-mark"
+        case entry = "library-entry"
+        case importFile = "library-import"
+    }
+
+    /// Writes finance's changes to entries: a mark, a standard, or an entry of its own (nil fields keep
+    /// what was there unless `replace`). One row per key. All of them and one audit event in one
+    /// transaction: an import of five hundred rows is saved whole or not at all.
+    static func save(
+        _ changes: [LibraryOverride], _ change: Change, by user: CurrentUser, replace: Bool = false, on db: any Database
+    ) async throws {
+        guard !changes.isEmpty else { return }
+        try await WriteTransaction.write(on: db) { tx in
+            let sql = try TablePhases.sql(tx)
+            // the rows kept for these keys, read once (not once per change)
+            let existing = Dictionary(
+                try await overrides(on: tx).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for o in changes {
+                var merged = o
+                if let old = existing[o.key], !replace {
+                    if o.entry == nil { merged.entry = old.entry }
+                    if o.standard == nil { merged.standard = old.standard }
+                }
+                let entryJSON = try merged.entry.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+                try await sql.raw("DELETE FROM library_overrides WHERE entry_key = \(bind: o.key)").run()
+                try await sql.raw(
+                    """
+                    INSERT INTO library_overrides (entry_key, mark, standard, entry, updated_by, updated_at) VALUES \
+                    (\(bind: o.key), \(bind: merged.mark?.rawValue), \(bind: merged.standard?.rawValue), \(bind: entryJSON), \
+                    \(bind: user.username), \(bind: Date()))
+                    """
+                ).run()
+            }
+            try await AuditLog.append(
+                change.rawValue, by: user, subject: changes.count == 1 ? changes[0].key : "指标库",
+                comment: auditComment(changes, change), on: tx)
         }
-        let entryJSON = try merged.entry.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try await sql.raw("DELETE FROM library_overrides WHERE entry_key = \(bind: o.key)").run()
-        try await sql.raw(
-            """
-            INSERT INTO library_overrides (entry_key, mark, standard, entry, updated_by, updated_at) VALUES \
-            (\(bind: o.key), \(bind: merged.mark?.rawValue), \(bind: merged.standard?.rawValue), \(bind: entryJSON), \
-            \(bind: user.username), \(bind: Date()))
-            """
-        ).run()
+    }
+
+    /// `“培训人数”：推荐，值标准：历史标准`; an import names how many rows and the first few.
+    static func auditComment(_ changes: [LibraryOverride], _ change: Change) -> String {
+        func one(_ o: LibraryOverride) -> String {
+            let what = [o.mark?.rawValue ?? "取消标记", o.standard.map { "值标准：\($0.rawValue)" }].compactMap { $0 }
+            return "“\(o.key.prefix(40))”：" + what.joined(separator: "，")
+        }
+        switch change {
+        case .mark: return changes.map(one).joined(separator: "；")
+        case .entry: return "添加或修改指标" + changes.map(one).joined(separator: "；")
+        case .importFile:
+            let shown = changes.prefix(3).map { "“\($0.key.prefix(40))”" }.joined(separator: "、")
+            return "导入 \(changes.count) 条：\(shown)\(changes.count > 3 ? "等" : "")"
+        }
     }
 
     /// Who may mark, add and import: 绩效股 and 财政 reviewers.

@@ -129,6 +129,9 @@ enum AuditLog {
         case "report-saved": return "保存自评报告"
         case "spot-check-drawn": return "抽中自评抽查"
         case "spot-check-conclusion": return "记录抽查结论"
+        case "library-mark": return "标记指标库条目"
+        case "library-entry": return "添加指标库条目"
+        case "library-import": return "导入指标库"
         default: return action
         }
     }
