@@ -144,6 +144,11 @@ struct MonitoringTests {
                     field(1, "completed"): "95",
                 ])
             #expect(saved.status == .seeOther)
+            // the table's audit trail says what the save changed, in the form's words
+            let trail = try await app.send(.GET, SitePath.tableAuditCSV(.value(a)).path).body.string
+            #expect(trail.contains("运行监控：保存填报") && trail.contains("年度资金总额 1-7月执行数：（空） → 5"))
+            #expect(trail.contains("第1行“") && trail.contains("1-7月完成值：（空） → 20"))
+            #expect(!trail.contains("完成目标可能性：")) // untouched fields are not listed
             let page = try await app.send(.GET, path).body.string
             #expect(page.contains("红"))
             #expect(page.contains("34.3"))

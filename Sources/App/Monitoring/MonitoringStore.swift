@@ -249,13 +249,32 @@ enum MonitoringStore {
                 let now = try await MonitoringEntryRecord.find(id, on: tx)
                 throw Failure.conflict(yours: expectedVersion, current: now?.version ?? expectedVersion)
             }
+            let before = e.entered
             e.enter(entered)
             e.light = light
             e.version = expectedVersion + 1
             try await e.save(on: tx)
-            try await AuditLog.append("monitoring-save", by: user, table: e.tableID, subject: e.tableName, on: tx)
+            try await AuditLog.append(
+                "monitoring-save", by: user, table: e.tableID, subject: e.tableName, before: before, after: entered,
+                lines: try await changeLines(before: before, after: entered, table: e.tableID, on: tx), on: tx)
             return e
         }
+    }
+
+    /// A save's changes in words (`EntryChanges`), the indicators named by their row in the approved table.
+    private static func changeLines(before: String?, after: String, table: UUID, on db: any Database) async throws
+        -> [String]
+    {
+        let decoder = JSONDecoder()
+        guard let new = try? decoder.decode(MonitoringEntry.self, from: Data(after.utf8)) else { return [] }
+        let old = before.flatMap { try? decoder.decode(MonitoringEntry.self, from: Data($0.utf8)) }
+        var names: [String: String] = [:]
+        if let record = try await GoalTableRecord.find(table, on: db), let t = try? TableDetailDTO(record).table {
+            for (k, ind) in t.indicators.enumerated() {
+                if let id = ind.id { names[id] = "第\(k + 1)行“\(ind.name.prefix(30))”" }
+            }
+        }
+        return EntryChanges.lines(from: old, to: new, names: { names[$0] })
     }
 
     /// Takes a workflow step. `missing` names the rows still lacking what the rules require (asked for 提交 only).

@@ -25,7 +25,7 @@ enum AuditLog {
 
     static func append(
         _ action: String, by user: CurrentUser?, table: UUID? = nil, subject: String,
-        comment: String? = nil, before: String? = nil, after: String? = nil,
+        comment: String? = nil, before: String? = nil, after: String? = nil, lines: [String]? = nil,
         at: Date = Date(), on db: any Database
     ) async throws {
         let e = AuditEventRecord()
@@ -40,7 +40,8 @@ enum AuditLog {
         e.comment = comment
         e.before = before
         e.after = after
-        e.changes = encodeLines(changes(before: before, after: after))
+        // `lines`: the change in words when the snapshots are not a table's (a monitoring entry's)
+        e.changes = encodeLines(lines ?? changes(before: before, after: after))
         try await e.create(on: db)
     }
 
