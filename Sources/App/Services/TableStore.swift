@@ -63,12 +63,18 @@ enum TableStore {
             records += try await q.sort(\.$updatedAt).limit(limit).all()
         }
         records.sort { ($0.updatedAt ?? .distantPast) < ($1.updatedAt ?? .distantPast) }
-        var out: [(TableSummaryDTO, String)] = []
-        for r in records.prefix(limit) {
-            let s = try TableSummaryDTO(r)
-            out.append((s, try await why(s, for: user, on: db)))
+        let summaries = try records.prefix(limit).map(TableSummaryDTO.init)
+        // a unit's drafts with errors name their first errors: their documents in one query, not one each
+        let needing =
+            user.role.isUnitRole
+            ? summaries.filter { TableStatus(stored: $0.status) == .draft && $0.errors > 0 }.map(\.id) : []
+        var messages: [UUID: [String]] = [:]
+        if !needing.isEmpty {
+            for r in try await GoalTableRecord.query(on: db).filter(\.$id ~~ needing).all() {
+                if let id = r.id { messages[id] = try Analysis.errorMessages(TableDetailDTO(r).table) }
+            }
         }
-        return out
+        return summaries.map { ($0, why($0, for: user, errorMessages: messages[$0.id] ?? [])) }
     }
 
     /// One state of the tables waiting for an account: the goals' state, and for approved tables the
@@ -109,8 +115,9 @@ enum TableStore {
         q.group(.or) { or in for state in states { or.group(.and) { state.apply(to: $0) } } }
     }
 
-    /// What `user` is to do with a waiting table, in a few words: for a draft, what it still lacks.
-    static func why(_ s: TableSummaryDTO, for user: CurrentUser, on db: any Database) async throws -> String {
+    /// What `user` is to do with a waiting table, in a few words: for a draft, what it still lacks
+    /// (`errorMessages`: the draft's errors, `Analysis.errorMessages`).
+    static func why(_ s: TableSummaryDTO, for user: CurrentUser, errorMessages messages: [String]) -> String {
         let status = TableStatus(stored: s.status)
         switch status {
         case .awaitingConfirmation where user.role == .unitHead:
@@ -118,9 +125,6 @@ enum TableStore {
         case .draft where user.role.isUnitRole:
             var why = s.returnComment.map { "已退回，请按意见修改后重新提交（意见：\($0)）" } ?? "草稿"
             if s.errors > 0 {
-                let messages =
-                    try await GoalTableRecord.find(s.id, on: db).map { try Analysis.errorMessages(TableDetailDTO($0).table) }
-                    ?? []
                 let first = messages.prefix(3).map(Analysis.oneTable).joined(separator: "；")
                 why += "：还有 \(s.errors) 个错误需改正" + (first.isEmpty ? "" : "（\(first)\(s.errors > 3 ? "……" : "")）")
             } else {
