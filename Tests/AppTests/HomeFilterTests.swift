@@ -229,13 +229,21 @@ struct HomeFilterTests {
             var fine = sampleTable(name: "满意度")
             fine.project = ProjectInfo(name: "填好的项目")
             let good = try await app.create(fine).summary.id
-            missing.project = ProjectInfo(name: "也缺年度的项目")
-            _ = try await app.create(missing)
+            var noUnit = sampleTable(name: "满意度")
+            noUnit.indicators[0].value = ""
+            noUnit.project = ProjectInfo(name: "缺指标值的项目")
+            let other = try await app.create(noUnit).summary.id
             let html = try await app.send(.GET, SitePath.home.path).body.string
             #expect(html.contains("待办（3）"))
-            #expect(html.contains("<a href=\"\(SitePath.table(.value(bad)).path)\">缺年度的项目</a>"))
-            // each draft with errors names its own (their documents are read together)
-            #expect(html.components(separatedBy: "草稿：还有 1 个错误需改正（表头“年度”未填写").count - 1 == 2)
+            // each draft with errors names its own, beside its own link (their documents are read together)
+            func item(_ id: UUID) throws -> String {
+                let link = "<a href=\"\(SitePath.table(.value(id)).path)\">"
+                return try #require(html.components(separatedBy: link).dropFirst().first?.components(separatedBy: "</li>").first)
+            }
+            #expect(try item(bad).contains("缺年度的项目") && item(bad).contains("还有 1 个错误需改正（表头“年度”未填写"))
+            #expect(try item(other).contains("缺指标值的项目") && !item(other).contains("“年度”未填写"))
+            let otherItem = try item(other)
+            #expect(otherItem.contains("个错误需改正（"), "\(otherItem)")
             #expect(html.contains("<a href=\"\(SitePath.table(.value(good)).path)\">填好的项目</a>"))
             #expect(html.contains("草稿：可以提交审核"))
             // a reviewer's list has no drafts to do

@@ -175,6 +175,9 @@ struct PostgresPersistenceTests {
     func evidenceAcrossInstances() async throws { try await EvidenceTests.twoInstances(db) }
     @Test func overviewAggregates() async throws { try await OverviewStoreTests.aggregates(db) }
     @Test func overviewInputIndicators() async throws { try await InputIndicatorsTests.computed(db) }
+    // the table page's confirmation setting and the 自评表's 主管部门: path-prefix SQL on PostgreSQL too
+    @Test func headConfirmationInherited() async throws { try await RolesAndAccountsTests.inheritedSetting(db) }
+    @Test func selfEvaluationFormDepartment() async throws { try await SelfEvaluationFormPageTests.download(db) }
 
     // issue #17: a move between databases is two commands, both ways
     @Test("导出 SQLite → 导入 PostgreSQL：表、版本、审计记录一致")

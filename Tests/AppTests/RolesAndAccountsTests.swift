@@ -74,8 +74,10 @@ struct RolesAndAccountsTests {
     }
 
     @Test("设在上级机构上，对下级单位都有效；管理员页面说明“上级机构已设置”")
-    func inheritedSetting() async throws {
-        try await withJixiao { app in
+    func inheritedSetting() async throws { try await Self.inheritedSetting(.sqliteMemory) }
+
+    static func inheritedSetting(_ database: AppConfig.Database) async throws {
+        try await withJixiao(database: database) { app in
             let department = try await Self.organisation(app, "D1")
             _ = try await app.postForm(
                 SitePath.adminOrganisationSettings(.value(try department.requireID())).path,

@@ -26,8 +26,10 @@ struct SelfEvaluationFormPageTests {
     @Test(
         "the workbook carries the 主管部门 and every row's 得分, 总分 and grade as scored; its unit and department see it, others do not"
     )
-    func download() async throws {
-        try await withJixiao { app in
+    func download() async throws { try await Self.download(.sqliteMemory) }
+
+    static func download(_ database: AppConfig.Database) async throws {
+        try await withJixiao(database: database) { app in
             let created = try await app.create(Self.evaluated())
             let id = created.summary.id
             let score = Analysis.scores([created.table])[0]

@@ -29,6 +29,19 @@ struct EntryChangesTests {
                 "年度资金总额 1-7月执行数：40 → 52.5", "第2行“满意度” 偏差原因：（空） → 经费保障、其他",
                 "第2行“满意度” 原因说明：（空） → 资金下达晚 三个月",
             ])
+        // a change past the sixtieth character still counts; the line shows the start
+        var third = second
+        let long = String(repeating: "说明", count: 40)
+        second.indicators[1].causeText = long + "甲"
+        third.indicators[1].causeText = long + "乙"
+        let tail = EntryChanges.lines(from: second, to: third, names: Self.names)
+        #expect(tail.count == 1 && tail[0].hasPrefix("第2行“满意度” 原因说明：说明说明") && tail[0].contains("… → "))
+        // a row or budget line the save no longer has is listed as emptied
+        third.indicators.removeFirst()
+        third.budget = []
+        let dropped = EntryChanges.lines(from: second, to: third, names: Self.names)
+        #expect(dropped.contains("第1行“培训人数” 1-7月完成值：800 → （空）"))
+        #expect(dropped.contains("年度资金总额 1-7月执行数：52.5 → （空）"))
         first.indicators.append(IndicatorProgress(id: "zzz", note: "新行"))
         #expect(EntryChanges.lines(from: nil, to: first, names: Self.names).contains("指标 zzz 备注：（空） → 新行"))
     }

@@ -30,25 +30,31 @@ enum Organisations {
     }
 
     /// `wantsHeadConfirmation` as an SQL expression over `path` (a bound value or a column such as
-    /// `g.org_path`), so the table page can ask it in the query that reads the table. An organisation is
-    /// the unit or above it exactly when its own `path` begins the table's: paths are fixed when an
-    /// organisation is made (`OrganisationRecord.init`), and nothing moves one.
+    /// `g.org_path`), so the table page can ask it in the query that reads the table.
     static func headConfirmation(path: any SQLExpression) -> SQLQueryString {
-        """
-        EXISTS (SELECT 1 FROM organisations o WHERE o.head_confirmation = \(bind: true) \
-        AND substr(\(path), 1, length(o.path)) = o.path)
-        """
+        "EXISTS (SELECT 1 FROM organisations o WHERE o.head_confirmation = \(bind: true) AND \(atOrAbove(path)))"
+    }
+
+    /// The organisation `o` is the one filed at `path` or above it: exactly when its own `path` begins
+    /// that one. Paths are fixed when an organisation is made (`OrganisationRecord.init`), and nothing
+    /// moves one; each ends in `/`, so no organisation's path begins a sibling's.
+    private static func atOrAbove(_ path: any SQLExpression) -> SQLQueryString {
+        "substr(\(path), 1, length(o.path)) = o.path"
     }
 
     /// The name of the 主管部门 a table filed by `organisationID` answers to, as the 自评表 prints it: the
     /// nearest 主管部门 at or above the organisation (a department's own table names itself). Nil when the
     /// table has no organisation or none above it is a 主管部门 (the cell stays blank for the unit to fill).
     static func department(of organisationID: UUID?, on db: any Database) async throws -> String? {
-        guard let organisationID, let own = try await OrganisationRecord.find(organisationID, on: db) else { return nil }
-        let ids = own.path.split(separator: "/").compactMap { UUID(uuidString: String($0)) }
-        let departments = try await OrganisationRecord.query(on: db)
-            .filter(\.$id ~~ ids).filter(\.$kind == OrganisationKind.department.rawValue).all()
-        return departments.max { $0.path.count < $1.path.count }?.name
+        guard let organisationID else { return nil }
+        let row = try await TablePhases.sql(db).raw(
+            """
+            SELECT o.name FROM organisations own, organisations o \
+            WHERE own.id = \(bind: organisationID) AND o.kind = \(bind: OrganisationKind.department.rawValue) \
+            AND \(atOrAbove(SQLColumn("path", table: "own"))) ORDER BY length(o.path) DESC LIMIT 1
+            """
+        ).first()
+        return try row?.decode(column: "name", as: String.self)
     }
 
     /// Every organisation, each after its parent, siblings by name.

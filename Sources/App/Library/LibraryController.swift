@@ -204,7 +204,7 @@ struct LibraryController {
 
     @Sendable func markAPI(req: Request) async throws -> OKDTO {
         let user = try req.requireUser()
-        try LibraryStore.requireFinance(user, to: "标记指标库条目")
+        try LibraryStore.requireFinance(user, to: LibraryStore.Change.mark.label)
         let o = try Self.override(try req.decodeJSON(MarkInput.self, what: "标记指标"))
         try await LibraryStore.save([o], .mark, by: user, on: req.db)
         req.application.libraryStore.invalidate()
@@ -213,7 +213,7 @@ struct LibraryController {
 
     @Sendable func markForm(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try LibraryStore.requireFinance(user, to: "标记指标库条目")
+        try LibraryStore.requireFinance(user, to: LibraryStore.Change.mark.label)
         let o = try Self.override(try req.content.decode(MarkInput.self))
         try await LibraryStore.save([o], .mark, by: user, on: req.db)
         req.application.libraryStore.invalidate()
@@ -254,7 +254,7 @@ struct LibraryController {
 
     @Sendable func entryAPI(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try LibraryStore.requireFinance(user, to: "添加指标库条目")
+        try LibraryStore.requireFinance(user, to: LibraryStore.Change.entry.label)
         let o = try Self.entry(try req.decodeJSON(EntryInput.self, what: "添加指标"))
         try await LibraryStore.save([o], .entry, by: user, replace: true, on: req.db)
         req.application.libraryStore.invalidate()
@@ -266,7 +266,7 @@ struct LibraryController {
 
     @Sendable func entryForm(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try LibraryStore.requireFinance(user, to: "添加指标库条目")
+        try LibraryStore.requireFinance(user, to: LibraryStore.Change.entry.label)
         let o = try Self.entry(try req.content.decode(EntryInput.self))
         try await LibraryStore.save([o], .entry, by: user, replace: true, on: req.db)
         req.application.libraryStore.invalidate()
@@ -291,7 +291,7 @@ struct LibraryController {
 
     @Sendable func importFile(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try LibraryStore.requireFinance(user, to: "导入指标库")
+        try LibraryStore.requireFinance(user, to: LibraryStore.Change.importFile.label)
         let form = try req.content.decode(ImportUpload.self)
         guard let f = form.file, f.data.readableBytes > 0 else {
             return try await render(req, user, SearchParams(), notes: ["请选择指标库 .xlsx 文件后再导入"], status: .badRequest)

@@ -189,11 +189,19 @@ final class LibraryStore: Sendable {
         }
     }
 
-    /// What finance did to the library, for the audit trail.
-    enum Change: String {
+    /// What finance did to the library: the audit trail's action and its label.
+    enum Change: String, CaseIterable {
         case mark = "library-mark"
         case entry = "library-entry"
         case importFile = "library-import"
+
+        var label: String {
+            switch self {
+            case .mark: return "标记指标库条目"
+            case .entry: return "添加指标库条目"
+            case .importFile: return "导入指标库"
+            }
+        }
     }
 
     /// Writes finance's changes to entries: a mark, a standard, or an entry of its own (nil fields keep
@@ -205,9 +213,12 @@ final class LibraryStore: Sendable {
         guard !changes.isEmpty else { return }
         try await WriteTransaction.write(on: db) { tx in
             let sql = try TablePhases.sql(tx)
-            // the rows kept for these keys, read once (not once per change)
-            let existing = Dictionary(
-                try await overrides(on: tx).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            // what a partial change keeps: the rows of these keys, read once (a replacement needs none)
+            var existing: [String: LibraryOverride] = [:]
+            if !replace {
+                let keys = Set(changes.map(\.key))
+                for o in try await overrides(on: tx) where keys.contains(o.key) { existing[o.key] = o }
+            }
             for o in changes {
                 var merged = o
                 if let old = existing[o.key], !replace {
@@ -225,20 +236,22 @@ final class LibraryStore: Sendable {
                 ).run()
             }
             try await AuditLog.append(
-                change.rawValue, by: user, subject: changes.count == 1 ? changes[0].key : "指标库",
+                change.rawValue, by: user, subject: change == .importFile || changes.count > 1 ? "指标库" : changes[0].key,
                 comment: auditComment(changes, change), on: tx)
         }
     }
 
     /// `“培训人数”：推荐，值标准：历史标准`; an import names how many rows and the first few.
     static func auditComment(_ changes: [LibraryOverride], _ change: Change) -> String {
+        // a mark left empty is taken away (标记); an entry written without one simply has none
         func one(_ o: LibraryOverride) -> String {
-            let what = [o.mark?.rawValue ?? "取消标记", o.standard.map { "值标准：\($0.rawValue)" }].compactMap { $0 }
-            return "“\(o.key.prefix(40))”：" + what.joined(separator: "，")
+            let mark = o.mark?.rawValue ?? (change == .mark ? "取消标记" : nil)
+            let what = [mark, o.standard.map { "值标准：\($0.rawValue)" }].compactMap { $0 }
+            return "“\(o.key.prefix(40))”" + (what.isEmpty ? "" : "：" + what.joined(separator: "，"))
         }
         switch change {
         case .mark: return changes.map(one).joined(separator: "；")
-        case .entry: return "添加或修改指标" + changes.map(one).joined(separator: "；")
+        case .entry: return "添加或修改指标：" + changes.map(one).joined(separator: "；")
         case .importFile:
             let shown = changes.prefix(3).map { "“\($0.key.prefix(40))”" }.joined(separator: "、")
             return "导入 \(changes.count) 条：\(shown)\(changes.count > 3 ? "等" : "")"

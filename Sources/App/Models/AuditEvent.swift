@@ -16,7 +16,8 @@ final class AuditEventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "table_id") var tableID: UUID?
     @Field(key: "subject") var subject: String
     @OptionalField(key: "comment") var comment: String?
-    /// JSON snapshots (`AuditSnapshot`), or nil where there was nothing before / after.
+    /// JSON snapshots, or nil where there was nothing before / after: a table's (`AuditLog.snapshot`), or for
+    /// `monitoring-save` the monitoring entry as entered (`MonitoringEntry`).
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
     /// What changed, in words, one line each: worked out once when the event is recorded, so the table

@@ -99,6 +99,7 @@ enum AuditLog {
     /// Chinese names of the recorded actions.
     static func label(_ action: String) -> String {
         if let w = WorkflowAction(rawValue: action) { return w.label }
+        if let c = LibraryStore.Change(rawValue: action) { return c.label }
         if action.hasPrefix("monitoring-"), let m = MonitoringAction(rawValue: String(action.dropFirst("monitoring-".count))) {
             return "运行监控：" + m.label
         }
@@ -130,9 +131,6 @@ enum AuditLog {
         case "report-saved": return "保存自评报告"
         case "spot-check-drawn": return "抽中自评抽查"
         case "spot-check-conclusion": return "记录抽查结论"
-        case "library-mark": return "标记指标库条目"
-        case "library-entry": return "添加指标库条目"
-        case "library-import": return "导入指标库"
         default: return action
         }
     }

@@ -426,8 +426,9 @@ struct JSONByteScanner {
         var text: String? { String(validating: bytes, as: UTF8.self) }
 
         static func ~= (name: StaticString, key: Key) -> Bool {
+            // `withUTF8Buffer`, not `utf8Start`: a one-scalar literal may be stored without a pointer
             name.utf8CodeUnitCount == key.bytes.count
-                && memcmp(name.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0
+                && name.withUTF8Buffer { $0.elementsEqual(key.bytes) }
         }
     }
 
