@@ -334,6 +334,7 @@ struct WorkflowTests {
             let events = try await app.send(.GET, SitePath.api(.tableAudit(.value(id))).path, as: .performance)
                 .content.decode([AuditEventDTO].self)
             #expect(events.map(\.action) == ["create", "update", "submit", "return"])
+            #expect(events[0].changes == ["（新建为第 1 版，共 \(t.table.indicators.count) 项指标）"])
             #expect(events[1].changes.contains { $0.contains("指标值") && $0.contains("≥100人") })
             #expect(events[1].before != nil && events[1].after != nil)
             #expect(events[3].account.contains(Persona.businessD1.username))

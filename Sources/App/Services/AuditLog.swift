@@ -136,12 +136,15 @@ enum AuditLog {
     }
 
     /// The changes an event made, in words: state changes first, then the table's fields.
+    /// The line of a new table's event.
+    static func created(version: Int, indicators: Int) -> String { "（新建为第 \(version) 版，共 \(indicators) 项指标）" }
+
     static func changes(before: String?, after: String?) -> [String] {
         let dec = JSONDecoder()
         let b = before.flatMap { try? dec.decode(Snapshot.self, from: Data($0.utf8)) }
         let a = after.flatMap { try? dec.decode(Snapshot.self, from: Data($0.utf8)) }
         guard let a else { return b == nil ? [] : ["（删除前为第 \(b!.version) 版）"] }
-        guard let b else { return ["（新建为第 \(a.version) 版，共 \(a.table.indicators.count) 项指标）"] }
+        guard let b else { return [created(version: a.version, indicators: a.table.indicators.count)] }
         var out: [String] = []
         if a.status != b.status {
             out.append("状态：\(TableStatus(stored: b.status).label) → \(TableStatus(stored: a.status).label)")
