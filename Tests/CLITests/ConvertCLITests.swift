@@ -1,4 +1,5 @@
 import Foundation
+import GoalCore
 import Testing
 import TestSupport
 
@@ -29,6 +30,29 @@ struct ConvertCLITests {
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("{\n  \"format\": \"goal-tables/1\""))
         #expect(written.components(separatedBy: "\"kind\": \"project\"").count == 10)
+    }
+
+    @Test("a paste of megabytes, written as it is read, is the JSON document of its tables byte for byte; nothing left beside it")
+    func largePasteStreamed() throws {
+        let seeds = try SharedFiles.seedNames.map {
+            try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8)
+        }.joined(separator: "\n\n")
+        let paste = Array(repeating: seeds, count: (2 << 20) / seeds.utf8.count + 1).joined(separator: "\n\n")
+        let input = try JixiaoCLI.temp("大表.txt", Data(paste.utf8))
+        let dir = URL(fileURLWithPath: input).deletingLastPathComponent()
+        let out = dir.appendingPathComponent("大表.json")
+        let r = try JixiaoCLI.run(["convert", input, "-o", out.path, "-q"])
+        #expect(r.status == 0)
+        let written = try Data(contentsOf: out)
+        let doc = try GoalDocument.decode(written)
+        #expect(doc.tables.count > 100)
+        #expect(doc.tables.allSatisfy { $0.indicators.allSatisfy { $0.id != nil } })
+        #expect(written == doc.encoded() + Data("\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["大表.json", "大表.txt"])
+        // to standard output, the same document but for the indicators' fresh ids
+        func withoutIDs(_ json: String) -> String { json.replacing(/"id": "[0-9a-f-]{36}"/, with: "\"id\": \"\"") }
+        let toStdout = try JixiaoCLI.run(["convert", input, "-q"]).out
+        #expect(withoutIDs(toStdout) == withoutIDs(String(decoding: written, as: UTF8.self)))
     }
 
     @Test("no table read: exit 1 with a Chinese reason")
