@@ -22,8 +22,9 @@ public struct ReadLimits: Sendable, Equatable {
     /// they pass the bound while the table is read. A goal table has a few hundred. The bound is set
     /// from the memory a place costs through to the written tables (issue #23, `jixiao convert`, peak
     /// RSS): about 200 bytes for a table of short texts (400,000 rows × 2 columns: 156 MB, 1.3 s) and up
-    /// to about 400 for one the reader takes for as many indicators (124,999 rows × 8 columns: 413 MB
-    /// to JSON, 285 MB to CSV). Rows alone bound nothing: one row of thousands of cells widens every row.
+    /// to about 370 for one the reader takes for as many indicators (124,999 rows × 8 columns: 366 MB to
+    /// JSON, most of it the table's 100 MB of JSON; 285 MB to CSV), within the 500 MB above. Rows alone
+    /// bound nothing: one row of thousands of cells widens every row.
     public var maxCellsPerTable: Int
     /// Wall-clock budget for reading one document, in seconds; checked while inflating and parsing.
     public var maxSeconds: Double

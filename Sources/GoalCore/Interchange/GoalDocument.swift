@@ -93,7 +93,7 @@ public struct GoalDocument: Sendable, Hashable, Codable {
             for i in stride(from: tables.count * r / runs, to: tables.count * (r + 1) / runs, by: 1) {
                 if i > 0 || !first { out.append(UInt8(ascii: ",")) }
                 JSONValue.newline(2, to: &out)
-                tables[i].json.write(to: &out, indent: 2)
+                tables[i].writeJSON(to: &out, indent: 2)
             }
             return out
         }
