@@ -20,14 +20,17 @@ public enum FileOutput {
         private var temporary: URL?
 
         public init(_ url: URL) throws {
-            self.url = url
             if isSpecialFile(url) {
                 guard let handle = FileHandle(forWritingAtPath: url.path) else {
                     throw OfficeError.writeFailed(detail: "\(url.path)：无法打开")
                 }
                 self.handle = handle
+                self.url = url
                 return
             }
+            // A link is kept, its target replaced (`-o /dev/stdout` on a file replaced the link in /dev).
+            let url = url.resolvingSymlinksInPath()
+            self.url = url
             let temporary = url.deletingLastPathComponent().appendingPathComponent(
                 ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
@@ -78,12 +81,16 @@ public enum FileOutput {
         }
     }
 
-    /// Whether something other than a regular file or a directory already exists at `url`.
+    /// Whether something other than a regular file or a directory already exists at `url`, through
+    /// symbolic links. A link that resolves to no path (`/dev/stdout` on a pipe: `/proc/self/fd/1` →
+    /// `pipe:[…]`) counts as special: it is written in place. (It was followed without end, and the
+    /// command crashed.)
     public static func isSpecialFile(_ url: URL) -> Bool {
         guard let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType else {
             return false
         }
-        return type != .typeRegular && type != .typeDirectory && type != .typeSymbolicLink
-            || (type == .typeSymbolicLink && isSpecialFile(url.resolvingSymlinksInPath()))
+        guard type == .typeSymbolicLink else { return type != .typeRegular && type != .typeDirectory }
+        let target = url.resolvingSymlinksInPath()
+        return target.path == url.path || isSpecialFile(target)
     }
 }

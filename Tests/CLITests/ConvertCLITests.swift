@@ -1,5 +1,6 @@
 import Foundation
 import GoalCore
+import OfficeXML
 import Testing
 import TestSupport
 
@@ -53,6 +54,23 @@ struct ConvertCLITests {
         func withoutIDs(_ json: String) -> String { json.replacing(/"id": "[0-9a-f-]{36}"/, with: "\"id\": \"\"") }
         let toStdout = try JixiaoCLI.run(["convert", input, "-q"]).out
         #expect(withoutIDs(toStdout) == withoutIDs(String(decoding: written, as: UTF8.self)))
+    }
+
+    @Test("-o a symbolic link writes the file it names and keeps the link; a link to no file is written in place")
+    func outputThroughLink() throws {
+        let seed = try Data(contentsOf: URL(fileURLWithPath: Self.seed))
+        let dir = URL(fileURLWithPath: try JixiaoCLI.temp("表.txt", seed)).deletingLastPathComponent()
+        let target = dir.appendingPathComponent("目标.json"), link = dir.appendingPathComponent("链接.json")
+        try Data("旧".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let r = try JixiaoCLI.run(["convert", dir.appendingPathComponent("表.txt").path, "-o", link.path, "-q"])
+        #expect(r.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\n  \"format\": \"goal-tables/1\""))
+        // /dev/stdout on a pipe resolves to `pipe:[…]`, no path: it was followed without end
+        let pipeLink = dir.appendingPathComponent("管道.json")
+        try FileManager.default.createSymbolicLink(atPath: pipeLink.path, withDestinationPath: "pipe:[1]")
+        #expect(FileOutput.isSpecialFile(pipeLink))
     }
 
     @Test("no table read: exit 1 with a Chinese reason")
