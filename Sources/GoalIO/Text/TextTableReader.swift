@@ -233,7 +233,8 @@ extension TextTableReader {
     static func readLargeUTF8(_ data: Data) throws(ImportError) -> ImportResult? {
         var whole = ImportResult()
         do {
-            let read = try readLargeUTF8(data) { run in
+            // all pieces in one run: the whole result is held anyway, and no core waits at a run's end
+            let read = try readLargeUTF8(data, runLength: .max) { run in
                 whole.tables += run.tables
                 whole.notes += run.notes
             }
@@ -248,8 +249,8 @@ extension TextTableReader {
     /// `readLargeUTF8(_:)` handing the tables and notes to `each` a run at a time, in order, as a few
     /// pieces at a time are read: only those pieces' texts, tables and notes are held beside the file's
     /// bytes, not all of them (issue #23). A note's table is counted from the file's first table. False,
-    /// before `each` is called, when the file is not read so. `pieceBytes` and `runLength` (pieces a
-    /// run) are for tests, to hand on several runs from a text of a megabyte or two.
+    /// before `each` is called, when the file is not read so. `runLength` is the pieces a run: as many
+    /// as cores × 4 keep the cores busy. `pieceBytes` is for tests, to have several runs of a megabyte.
     static func readLargeUTF8(
         _ data: Data, pieceBytes: Int = pieceBytes, runLength: Int = pieceCount,
         inRuns each: (ImportResult) throws -> Void
@@ -271,7 +272,7 @@ extension TextTableReader {
             if skip == 0 && TextDecoding.looksBinary(u) { throw TextDecoding.binaryError }
             var joined = PieceJoiner()
             for start in stride(from: 0, to: cuts.count, by: runLength) {
-                let run = start..<min(start + runLength, cuts.count)
+                let run = start..<(start + min(runLength, cuts.count - start))
                 let results = Parallel.map(run.count) { i in
                     read(
                         piece: String(decoding: piece(run.lowerBound + i), as: UTF8.self),
