@@ -21,21 +21,44 @@ public enum DocumentReader {
                 throw ImportError("JSON 文件无法读取：\(error.description)")
             }
         }
-        if ["xlsx", "xlsm", "docx", "xls", "doc", "et", "wps"].contains(ext), TextDecoding.officeSignature(data) == nil {
+        if officeExtensions.contains(ext), TextDecoding.officeSignature(data) == nil {
             throw ImportError("文件扩展名是 .\(ext)，但内容不是该格式（文件可能已损坏或被改了扩展名）。")
         }
         let result = try TextTableReader.read(data: data)
         return result
     }
 
+    /// Reads as `read(data:name:limits:)` does, handing the tables and notes to `each` a run at a
+    /// time, in order: a large UTF-8 text is read a few pieces at a time, and its tables can be written
+    /// out and let go before the rest are read (`jixiao convert` of a paste of many megabytes, issue
+    /// #23). A note's table is counted from the file's first. Anything else is read whole, one run.
+    public static func read(
+        data: Data, name: String = "", limits: ReadLimits = .default, inRuns each: (ImportResult) throws -> Void
+    ) throws {
+        if readsAsText(data, name: name), try TextTableReader.readLargeUTF8(data, inRuns: each) { return }
+        try each(read(data: data, name: name, limits: limits))
+    }
+
+    /// Whether `read(data:name:limits:)` takes the content for text: neither Office nor JSON.
+    static func readsAsText(_ data: Data, name: String) -> Bool {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return !isZipOrOLE(data) && ext != "json" && !looksLikeJSON(data) && !officeExtensions.contains(ext)
+    }
+
+    /// The extensions of Office files: content under one of these names that is not Office is refused.
+    static let officeExtensions: Set<String> = ["xlsx", "xlsm", "docx", "xls", "doc", "et", "wps"]
+
     public static func read(contentsOf url: URL) throws(ImportError) -> ImportResult {
-        let data: Data
+        try read(data: bytes(contentsOf: url), name: url.lastPathComponent)
+    }
+
+    /// A file's bytes, or why they cannot be had.
+    public static func bytes(contentsOf url: URL) throws(ImportError) -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw ImportError("无法打开文件“\(url.path)”：文件不存在或没有读取权限")
         }
-        return try read(data: data, name: url.lastPathComponent)
     }
 
     /// Zip (.xlsx/.docx) or OLE2 (.xls/.doc, or a password-protected .xlsx/.docx) content.

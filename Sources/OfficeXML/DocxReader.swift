@@ -64,26 +64,29 @@ public struct DocxReader: Sendable {
             })
     }
 
-    /// After `<w:tbl>`: its rows.
+    /// After `<w:tbl>`: its rows, packed as they are read (`WordTable`).
     private func table(_ scanner: inout XMLScanner, depth: Int, number: Int, package: ZipPackage) throws -> WordTable {
         // Tables are read recursively; a bound keeps a hostile document from exhausting the stack.
         guard depth <= limits.maxTableNesting else { throw OfficeError.tablesNestedTooDeeply(limit: limits.maxTableNesting) }
-        var rows: [WordRow] = []
+        var table = WordTable()
+        var width = 1
         while true {
             switch try scanner.next() {
             case .start:
                 if scanner.nameIs("tr") {
-                    // Bounded as it is counted: a 400,000-row table must not be built before it is refused.
-                    guard rows.count < limits.maxRowsPerTable else {
-                        throw OfficeError.tooManyTableRows(table: number, limit: limits.maxRowsPerTable)
+                    if table.rowCount % 1024 == 1023 { try package.checkDeadline() }
+                    width = max(width, try row(&scanner, into: &table, depth: depth, number: number, package: package))
+                    // Bounded as it is read, on the grid the importer will lay out (every row as wide as the
+                    // widest): a 10-million-row table, or one very wide row over many, is refused before
+                    // its grid is built.
+                    guard table.rowCount * width <= limits.maxCellsPerTable else {
+                        throw OfficeError.tooManyTableCells(table: number, limit: limits.maxCellsPerTable)
                     }
-                    if rows.count % 1024 == 1023 { try package.checkDeadline() }
-                    rows.append(try row(&scanner, depth: depth, number: number, package: package))
                 } else if scanner.nameIs("tblPr") || scanner.nameIs("tblGrid") {
                     try scanner.skipElement()
                 }
             case .end:
-                if scanner.nameIs("tbl") { return WordTable(rows: rows) }
+                if scanner.nameIs("tbl") { return table }
             case .text:
                 break
             case .eof:
@@ -92,18 +95,24 @@ public struct DocxReader: Sendable {
         }
     }
 
-    private func row(_ scanner: inout XMLScanner, depth: Int, number: Int, package: ZipPackage) throws -> WordRow {
-        var row = WordRow(cells: [])
+    /// After `<w:tr>`: the row's cells added to `table`. Returns the row's width on the column grid.
+    private func row(
+        _ scanner: inout XMLScanner, into table: inout WordTable, depth: Int, number: Int, package: ZipPackage
+    ) throws -> Int {
+        var skipped = 0, width = 0
         while true {
             switch try scanner.next() {
             case .start:
                 if scanner.nameIs("tc") {
-                    row.cells.append(try cell(&scanner, depth: depth, number: number, package: package))
+                    width += try cell(&scanner, into: &table, depth: depth, number: number, package: package)
                 } else if scanner.nameIs("gridBefore") {
-                    row.skippedColumns = scanner.intAttribute("val") ?? 0
+                    skipped = max(0, min(scanner.intAttribute("val") ?? 0, Self.maxGridSpan))
                 }
             case .end:
-                if scanner.nameIs("tr") { return row }
+                if scanner.nameIs("tr") {
+                    table.endRow(skippedColumns: skipped)
+                    return skipped + width
+                }
             case .text:
                 break
             case .eof:
@@ -112,22 +121,30 @@ public struct DocxReader: Sendable {
         }
     }
 
-    private func cell(_ scanner: inout XMLScanner, depth: Int, number: Int, package: ZipPackage) throws -> WordCell {
-        var cell = WordCell(paragraphs: [])
+    /// After `<w:tc>`: the cell's paragraphs added to `table`. Returns the columns it spans.
+    private func cell(
+        _ scanner: inout XMLScanner, into table: inout WordTable, depth: Int, number: Int, package: ZipPackage
+    ) throws -> Int {
+        var gridSpan = 1
+        var verticalMerge = WordCell.VerticalMerge.none
+        var tables: [WordTable] = []
         while true {
             switch try scanner.next() {
             case .start:
                 if scanner.nameIs("p") {
-                    cell.paragraphs.append(try paragraph(&scanner))
+                    table.add(paragraph: try paragraph(&scanner))
                 } else if scanner.nameIs("tbl") {
-                    cell.tables.append(try table(&scanner, depth: depth + 1, number: number, package: package))
+                    tables.append(try self.table(&scanner, depth: depth + 1, number: number, package: package))
                 } else if scanner.nameIs("gridSpan") {
-                    cell.gridSpan = max(1, min(scanner.intAttribute("val") ?? 1, 64))
+                    gridSpan = max(1, min(scanner.intAttribute("val") ?? 1, Self.maxGridSpan))
                 } else if scanner.nameIs("vMerge") {
-                    cell.verticalMerge = scanner.attribute("val") == "restart" ? .restart : .continue
+                    verticalMerge = scanner.attribute("val") == "restart" ? .restart : .continue
                 }
             case .end:
-                if scanner.nameIs("tc") { return cell }
+                if scanner.nameIs("tc") {
+                    table.endCell(gridSpan: gridSpan, verticalMerge: verticalMerge, tables: tables)
+                    return gridSpan
+                }
             case .text:
                 break
             case .eof:
@@ -135,4 +152,8 @@ public struct DocxReader: Sendable {
             }
         }
     }
+
+    /// The most grid columns one cell (or a row's leading gap) is taken to span: Word's own tables
+    /// have at most 63 columns.
+    static let maxGridSpan = 64
 }

@@ -40,7 +40,8 @@ public enum OfficeError: Error, Equatable, Sendable {
     case tooManyParts(limit: Int)
     case tablesNestedTooDeeply(limit: Int)
     case tooManyRows(sheet: String, limit: Int)
-    case tooManyTableRows(table: Int, limit: Int)
+    /// A Word table whose grid (rows × the widest row's columns) passes `ReadLimits.maxCellsPerTable`.
+    case tooManyTableCells(table: Int, limit: Int)
     /// Reading took longer than `ReadLimits.maxSeconds`.
     case tooSlow(seconds: Double)
     case tooManyCells(sheet: String, limit: Int)
@@ -97,8 +98,8 @@ public enum OfficeError: Error, Equatable, Sendable {
         case .tooManyRows(let sheet, let limit):
             return "工作表“\(sheet)”超过 \(limit) 行，超出了允许的范围。请删除多余的空行或无关数据，"
                 + "或把内容拆分到几个文件后再导入。"
-        case .tooManyTableRows(let table, let limit):
-            return "文档中的第 \(table) 个表格超过 \(limit) 行，超出了允许的范围（绩效目标表通常只有几十行）。"
+        case .tooManyTableCells(let table, let limit):
+            return "文档中的第 \(table) 个表格超过 \(limit) 个单元格（行数 × 列数），超出了允许的范围（绩效目标表通常只有几十行）。"
                 + "请删除无关内容，或把内容拆分到几个文件后再导入。"
         case .tooSlow(let seconds):
             return "读取这个文件用时超过 \(Int(seconds)) 秒，为不影响其他用户已停止。文件可能过大或已损坏，"

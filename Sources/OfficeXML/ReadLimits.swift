@@ -18,9 +18,14 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxCellsPerSheet: Int
     /// How deeply Word tables may nest inside table cells (real documents rarely go past 3).
     public var maxTableNesting: Int
-    /// Rows of one Word table. A goal table has tens of rows; a table of hundreds of thousands is an
-    /// attack on memory, refused as soon as it is counted.
-    public var maxRowsPerTable: Int
+    /// Places on one Word table's column grid (rows × the widest row's columns), refused as soon as
+    /// they pass the bound while the table is read. A goal table has a few hundred. The bound is set
+    /// from the memory a place costs through to the written tables (issue #23, `jixiao convert`, peak
+    /// RSS): about 200 bytes for a table of short texts (400,000 rows × 2 columns: 156 MB, 1.3 s) and up
+    /// to about 370 for one the reader takes for as many indicators (124,999 rows × 8 columns: 366 MB to
+    /// JSON, most of it the table's 100 MB of JSON; 285 MB to CSV), within the 500 MB above. Rows alone
+    /// bound nothing: one row of thousands of cells widens every row.
+    public var maxCellsPerTable: Int
     /// Wall-clock budget for reading one document, in seconds; checked while inflating and parsing.
     public var maxSeconds: Double
     /// The most bytes one part may inflate to. A goal table's document or sheet part is well under a
@@ -30,7 +35,7 @@ public struct ReadLimits: Sendable, Equatable {
     public init(
         maxUncompressedBytes: Int64 = 200 * 1_048_576, maxCompressionRatio: Double = 100,
         ratioCheckThreshold: Int64 = 10 * 1_048_576, maxParts: Int = 100_000, maxRowsPerSheet: Int = 200_000,
-        maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16, maxRowsPerTable: Int = 200_000,
+        maxCellsPerSheet: Int = 2_000_000, maxTableNesting: Int = 16, maxCellsPerTable: Int = 1_000_000,
         maxSeconds: Double = 120, maxPartBytes: Int64 = 200 * 1_048_576
     ) {
         self.maxUncompressedBytes = maxUncompressedBytes
@@ -40,7 +45,7 @@ public struct ReadLimits: Sendable, Equatable {
         self.maxRowsPerSheet = maxRowsPerSheet
         self.maxCellsPerSheet = maxCellsPerSheet
         self.maxTableNesting = maxTableNesting
-        self.maxRowsPerTable = maxRowsPerTable
+        self.maxCellsPerTable = maxCellsPerTable
         self.maxSeconds = maxSeconds
         self.maxPartBytes = maxPartBytes
     }
@@ -54,5 +59,5 @@ public struct ReadLimits: Sendable, Equatable {
     public static let upload = ReadLimits(
         maxUncompressedBytes: 100 * 1_048_576, maxParts: 2_000,
         maxRowsPerSheet: 50_000, maxCellsPerSheet: 500_000,
-        maxRowsPerTable: 20_000, maxSeconds: 10, maxPartBytes: 16 * 1_048_576)
+        maxCellsPerTable: 200_000, maxSeconds: 10, maxPartBytes: 16 * 1_048_576)
 }

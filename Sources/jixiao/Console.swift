@@ -16,12 +16,13 @@ enum InputLoader {
     /// The most a command reads from one input (a goal-table file is kilobytes; this stops a runaway pipe).
     static let maxBytes = 256 << 20
 
-    static func load(_ input: String) throws -> ImportResult {
-        do {
+    /// The input's bytes and its file name (empty for standard input), checked for size.
+    static func bytes(_ input: String) throws -> (data: Data, name: String) {
+        try reporting { () throws(ImportError) in
             if input == "-" {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
                 if data.count > maxBytes { throw ImportError("输入超过 256 MB，已停止读取。") }
-                return try DocumentReader.read(data: data, name: "")
+                return (data, "")
             }
             let url = URL(fileURLWithPath: input)
             var isDir: ObjCBool = false
@@ -31,9 +32,16 @@ enum InputLoader {
             if isDir.boolValue { throw ImportError("“\(input)”是文件夹，请指定一个文件。") }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             if size > maxBytes { throw ImportError("文件“\(input)”超过 256 MB，不像是绩效目标表，已停止读取。") }
-            return try DocumentReader.read(contentsOf: url)
-        } catch let e as ImportError {
-            Console.error("错误：\(e.message)")
+            return (try DocumentReader.bytes(contentsOf: url), url.lastPathComponent)
+        }
+    }
+
+    /// An `ImportError` printed in Chinese, and the command ended with exit code 1.
+    static func reporting<T>(_ body: () throws(ImportError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            Console.error("错误：\(error.message)")
             throw ExitCode(1)
         }
     }

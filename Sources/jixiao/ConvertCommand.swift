@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GoalCore
 import GoalIO
+import OfficeXML
 
 /// `jixiao convert INPUT [-o OUTPUT]`: reads any supported input and writes interchange JSON.
 struct ConvertCommand: ParsableCommand {
@@ -28,18 +29,25 @@ struct ConvertCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        _ = try exportFormat() // a wrong output name is reported before the input is read
-        let result = try InputLoader.load(input)
-        if !quiet { NotePrinter.print(result.notes, source: input) }
-        guard !result.tables.isEmpty else {
+        let format = try exportFormat() // a wrong output name is reported before the input is read
+        let (data, name) = try InputLoader.bytes(input)
+        let read = format == .json ? try writeJSON(data, name: name) : try write(data, name: name, as: format)
+        guard read.tables > 0 else {
             Console.error("没有读到任何绩效目标表。请确认文件内容包含表头（一级指标、二级指标、三级指标、指标值…）和指标行。")
             throw ExitCode(1)
         }
-        try write(result)
-        if !quiet {
-            let count = result.tables.reduce(0) { $0 + $1.indicators.count }
-            Console.error("已读取 \(result.tables.count) 张表、\(count) 个指标。")
-        }
+        if !quiet { Console.error("已读取 \(read.tables) 张表、\(read.indicators) 个指标。") }
+    }
+}
+
+/// The tables and indicators a conversion wrote.
+struct ConvertedCount {
+    var tables = 0
+    var indicators = 0
+
+    mutating func count(_ tables: [GoalTable]) {
+        self.tables += tables.count
+        indicators += tables.reduce(0) { $0 + $1.indicators.count }
     }
 }
 
@@ -53,10 +61,52 @@ extension ConvertCommand {
         }
     }
 
-    /// A workbook goes straight to its file, a sheet at a time, rather than whole through memory.
-    func write(_ result: ImportResult) throws {
-        guard try exportFormat() == .xlsx, let output, output != "-" else {
-            return try OutputWriter.write(try exported(result), to: output)
+    /// Interchange JSON is written a run of tables at a time, as the reader hands them on: a large
+    /// paste's tables and JSON are never all in memory (issue #23). The output is opened at the first
+    /// table, so a file of none writes nothing, as before. The bytes are those `ExportFormat.json` gives.
+    func writeJSON(_ data: Data, name: String) throws -> ConvertedCount {
+        var stream: FileOutput.Stream?
+        var writer = InterchangeWriter()
+        var read = ConvertedCount()
+        do {
+            try DocumentReader.read(data: data, name: name) { run in
+                // each run's notes are printed as it is read, not kept: a large paste has many
+                if !quiet { NotePrinter.print(run.notes, source: input) }
+                guard !run.tables.isEmpty else { return }
+                let out = try stream ?? open()
+                stream = out
+                for part in writer.add(run.tables) { try out.write(part) }
+                read.count(run.tables)
+            }
+            try stream?.write(writer.end())
+            try stream?.finish()
+        } catch let e as ImportError {
+            Console.error("错误：\(e.message)")
+            throw ExitCode(1)
+        } catch {
+            // a write that failed: the file's own message names it
+            Console.error("错误：\((error as? OfficeError)?.message ?? "无法写入“\(output ?? "标准输出")”：\(error)")")
+            throw ExitCode(1)
+        }
+        return read
+    }
+
+    private func open() throws -> FileOutput.Stream {
+        guard let output, output != "-" else { return .standardOutput }
+        return try FileOutput.Stream(URL(fileURLWithPath: output))
+    }
+
+    /// Other formats are made from all the tables at once. A workbook goes straight to its file, a
+    /// sheet at a time, rather than whole through memory.
+    func write(_ data: Data, name: String, as format: ExportFormat) throws -> ConvertedCount {
+        let result = try InputLoader.reporting { () throws(ImportError) in try DocumentReader.read(data: data, name: name) }
+        if !quiet { NotePrinter.print(result.notes, source: input) }
+        var read = ConvertedCount()
+        read.count(result.tables)
+        guard !result.tables.isEmpty else { return read }
+        guard format == .xlsx, let output, output != "-" else {
+            try OutputWriter.write(try exported(result), to: output)
+            return read
         }
         do {
             try XLSXExporter.write(result.tables, to: URL(fileURLWithPath: output))
@@ -64,6 +114,7 @@ extension ConvertCommand {
             Console.error("错误：\(error.message)")
             throw ExitCode(1)
         }
+        return read
     }
 
     func exported(_ result: ImportResult) throws -> Data {

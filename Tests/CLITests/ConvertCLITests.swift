@@ -1,4 +1,6 @@
 import Foundation
+import GoalCore
+import OfficeXML
 import Testing
 import TestSupport
 
@@ -29,6 +31,46 @@ struct ConvertCLITests {
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("{\n  \"format\": \"goal-tables/1\""))
         #expect(written.components(separatedBy: "\"kind\": \"project\"").count == 10)
+    }
+
+    @Test("a paste of megabytes, written as it is read, is the JSON document of its tables byte for byte; nothing left beside it")
+    func largePasteStreamed() throws {
+        let seeds = try SharedFiles.seedNames.map {
+            try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8)
+        }.joined(separator: "\n\n")
+        let paste = Array(repeating: seeds, count: (2 << 20) / seeds.utf8.count + 1).joined(separator: "\n\n")
+        let input = try JixiaoCLI.temp("大表.txt", Data(paste.utf8))
+        let dir = URL(fileURLWithPath: input).deletingLastPathComponent()
+        let out = dir.appendingPathComponent("大表.json")
+        let r = try JixiaoCLI.run(["convert", input, "-o", out.path, "-q"])
+        #expect(r.status == 0)
+        let written = try Data(contentsOf: out)
+        let doc = try GoalDocument.decode(written)
+        #expect(doc.tables.count > 100)
+        #expect(doc.tables.allSatisfy { $0.indicators.allSatisfy { $0.id != nil } })
+        #expect(written == doc.encoded() + Data("\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["大表.json", "大表.txt"])
+        // to standard output, the same document but for the indicators' fresh ids
+        func withoutIDs(_ json: String) -> String { json.replacing(/"id": "[0-9a-f-]{36}"/, with: "\"id\": \"\"") }
+        let toStdout = try JixiaoCLI.run(["convert", input, "-q"]).out
+        #expect(withoutIDs(toStdout) == withoutIDs(String(decoding: written, as: UTF8.self)))
+    }
+
+    @Test("-o a symbolic link writes the file it names and keeps the link; a link to no file is written in place")
+    func outputThroughLink() throws {
+        let seed = try Data(contentsOf: URL(fileURLWithPath: Self.seed))
+        let dir = URL(fileURLWithPath: try JixiaoCLI.temp("表.txt", seed)).deletingLastPathComponent()
+        let target = dir.appendingPathComponent("目标.json"), link = dir.appendingPathComponent("链接.json")
+        try Data("旧".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let r = try JixiaoCLI.run(["convert", dir.appendingPathComponent("表.txt").path, "-o", link.path, "-q"])
+        #expect(r.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\n  \"format\": \"goal-tables/1\""))
+        // /dev/stdout on a pipe resolves to `pipe:[…]`, no path: it was followed without end
+        let pipeLink = dir.appendingPathComponent("管道.json")
+        try FileManager.default.createSymbolicLink(atPath: pipeLink.path, withDestinationPath: "pipe:[1]")
+        #expect(FileOutput.isSpecialFile(pipeLink))
     }
 
     @Test("no table read: exit 1 with a Chinese reason")

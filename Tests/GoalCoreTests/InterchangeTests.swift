@@ -32,6 +32,22 @@ struct InterchangeTests {
         #expect(try GoalDocument.decode(parallel) == doc)
     }
 
+    @Test("a document written a run of tables at a time is byte for byte the document written whole")
+    func runsSameBytes() throws {
+        let seeds = try SharedFiles.files(in: SharedFiles.seedFixtures, ending: ".expected.json")
+            .flatMap { try GoalDocument.decode(try SharedFiles.data($0)).tables }
+        let tables = (0..<(GoalDocument.parallelEncodingThreshold + 9)).map { seeds[$0 % seeds.count] }
+        // runs of one table, of a few, and one past the size written on all cores
+        let cuts = [0, 1, 4, 5 + GoalDocument.parallelEncodingThreshold, tables.count]
+        var bytes = GoalDocument.encodedHead()
+        for k in 0..<(cuts.count - 1) {
+            for part in GoalDocument.encoded(Array(tables[cuts[k]..<cuts[k + 1]]), first: k == 0) { bytes += part }
+        }
+        bytes += GoalDocument.encodedTail
+        #expect(Data(bytes) == GoalDocument(tables: tables).encoded())
+        #expect(Data(bytes) == Data(GoalDocument(tables: tables).json.serializedUTF8()))
+    }
+
     @Test("null keys are written, not left out")
     func nullsWritten() throws {
         let t = GoalTable(

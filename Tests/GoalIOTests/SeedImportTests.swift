@@ -89,13 +89,16 @@ struct ParallelReadTests {
         #expect(taskNotes.allSatisfy { provincial.contains($0.location.table ?? -1) })
     }
 
+    static func texts() throws -> [String] {
+        try SharedFiles.seedNames.map {
+            try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8)
+        }
+    }
+
     /// The seeds repeated past the size at which a file is cut on its bytes and each piece
     /// validated on its own core.
     static func bigText() throws -> String {
-        let texts = try SharedFiles.seedNames.map {
-            try String(contentsOf: SharedFiles.seeds.appendingPathComponent("\($0).txt"), encoding: .utf8)
-        }
-        let one = texts.joined(separator: "\n\n")
+        let one = try texts().joined(separator: "\n\n")
         return Array(repeating: one, count: TextTableReader.parallelThreshold / one.utf8.count + 2).joined(separator: "\n\n")
     }
 
@@ -112,6 +115,25 @@ struct ParallelReadTests {
         let withBOM = try TextTableReader.read(data: Data([0xEF, 0xBB, 0xBF] + Array(big.utf8)))
         #expect(withBOM.tables == fromText.tables)
         #expect(withBOM.notes == fromText.notes)
+    }
+
+    @Test("a large paste handed on a few pieces at a time gives the tables and notes of reading it whole, in order")
+    func runsSameAsWhole() throws {
+        let big = try Self.bigText()
+        let whole = TextTableReader.read(text: big)
+        var runs: [ImportResult] = []
+        // runs of two pieces of about 128 KB (a piece of 64 KB or less is read as a stream too)
+        #expect(try TextTableReader.readLargeUTF8(Data(big.utf8), pieceBytes: 128 << 10, runLength: 2) { runs.append($0) })
+        #expect(runs.count > 1)
+        #expect(runs.flatMap(\.tables) == whole.tables)
+        #expect(runs.flatMap(\.notes) == whole.notes)
+        // and through the reader every command uses: one run for anything not read so
+        let seed = try Self.texts()[0]
+        var seedRuns: [ImportResult] = []
+        try DocumentReader.read(data: Data(seed.utf8), name: "a.txt") { seedRuns.append($0) }
+        #expect(seedRuns.count == 1)
+        #expect(seedRuns.first?.tables == TextTableReader.read(text: seed).tables)
+        #expect(seedRuns.first?.notes == TextTableReader.read(text: seed).notes)
     }
 
     @Test("a line is looked at for a title only when its bytes can make one: every title line of the seeds and real tables can")

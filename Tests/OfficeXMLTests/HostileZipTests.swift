@@ -113,33 +113,38 @@ struct HostileZipTests {
         #expect(try XLSXReader().read(data: slice).sheets.map(\.name) == XLSXReader().read(data: data).sheets.map(\.name))
     }
 
-    @Test("a Word table of 400,000 rows is refused as it is counted, under the upload limits")
-    func hugeWordTable() throws {
-        var body = "<w:tbl>"
-        body.reserveCapacity(400_000 * 90)
-        for i in 0..<400_000 { body += "<w:tr><w:tc><w:p><w:r><w:t>\(i)</w:t></w:r></w:p></w:tc></w:tr>" }
-        body += "</w:tbl>"
-        let document =
-            #"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#
-            + body + "</w:body></w:document>"
-        let data = try PackageWriter.data(parts: [
-            (
-                "[Content_Types].xml",
-                Array(
-                    #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
-                        .utf8)
-            ),
-            ("word/document.xml", Array(document.utf8)),
-        ])
-        // under the upload limits its 30 MB document part is refused while inflating, before a row is built
+    /// A .docx whose one table has `rows` rows of two cells (issue #23's).
+    static func wordTable(rows: Int) throws -> Data { try ZipWriter.data(LargeWordTable.parts(rows: rows)) }
+
+    @Test("a Word table of 400,000 rows is read whole, every row and cell in place")
+    func hugeWordTableRead() throws {
+        let document = try DocxReader().read(data: Self.wordTable(rows: 400_000))
+        let table = try #require(document.tables.first)
+        #expect(table.rowCount == 400_000)
+        let grid = table.grid()
+        #expect(grid.count == 400_000)
+        #expect(grid[0] == ["0", "培训人数"] && grid[399_999] == ["399999", "培训人数"])
+    }
+
+    @Test("a Word table past its bound of cells is refused as it is read; a table of a very wide row too")
+    func hugeWordTableRefused() throws {
+        let data = try Self.wordTable(rows: 400_000)
+        // under the upload limits its 50 MB document part is refused while inflating, before a row is built
         let error = #expect(throws: OfficeError.self) { try DocxReader(limits: .upload).read(data: data) }
         #expect(error == .tooLarge(limitBytes: ReadLimits.upload.maxPartBytes))
-        // and with room for the part, at its 20,001st row
+        // and with room for the part, at the row that passes 200,000 cells (its 100,001st)
         var roomy = ReadLimits.upload
         roomy.maxPartBytes = 100 * 1_048_576
-        let rows = #expect(throws: OfficeError.self) { try DocxReader(limits: roomy).read(data: data) }
-        #expect(rows == .tooManyTableRows(table: 1, limit: ReadLimits.upload.maxRowsPerTable))
-        #expect(rows?.message.contains("第 1 个表格超过 20000 行") == true)
+        let cells = #expect(throws: OfficeError.self) { try DocxReader(limits: roomy).read(data: data) }
+        #expect(cells == .tooManyTableCells(table: 1, limit: ReadLimits.upload.maxCellsPerTable))
+        #expect(cells?.message.contains("第 1 个表格超过 200000 个单元格（行数 × 列数）") == true)
+        // a few rows, one of them 64 columns × 400 cells wide: every row of the grid would be that wide
+        let wide =
+            "<w:tbl>" + String(repeating: "<w:tr><w:tc><w:p/></w:tc></w:tr>", count: 10)
+            + "<w:tr>" + String(repeating: #"<w:tc><w:tcPr><w:gridSpan w:val="64"/></w:tcPr><w:p/></w:tc>"#, count: 400)
+            + "</w:tr></w:tbl>"
+        let widened = #expect(throws: OfficeError.self) { try DocxReader(limits: roomy).read(data: DocxFixture.make(body: wide)) }
+        #expect(widened == .tooManyTableCells(table: 1, limit: ReadLimits.upload.maxCellsPerTable))
     }
 
     @Test("a document past its time budget stops with a Chinese message")

@@ -53,3 +53,23 @@ public enum CompoundFileFixture {
         return data
     }
 }
+
+/// Word documents of one large table, issue #23's: built as parts for `ZipWriter.data`.
+public enum LargeWordTable {
+    /// A table of `rows` rows of two cells, the row's number and 培训人数.
+    public static func parts(rows: Int) -> [(path: String, data: Data)] {
+        var body = "<w:tbl>"
+        body.reserveCapacity(rows * 130)
+        for i in 0..<rows {
+            body += "<w:tr><w:tc><w:p><w:r><w:t>\(i)</w:t></w:r></w:p></w:tc>"
+            body += "<w:tc><w:p><w:r><w:t>培训人数</w:t></w:r></w:p></w:tc></w:tr>"
+        }
+        body += "</w:tbl>"
+        let document =
+            #"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#
+            + body + "</w:body></w:document>"
+        let types =
+            #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
+        return [("[Content_Types].xml", Data(types.utf8)), ("word/document.xml", Data(document.utf8))]
+    }
+}

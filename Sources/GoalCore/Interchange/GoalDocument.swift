@@ -46,20 +46,16 @@ public struct GoalDocument: Sendable, Hashable, Codable {
     /// Writes the document as pretty-printed UTF-8 JSON, keys in the order of `interchange.md`,
     /// Chinese text unescaped.
     public func encoded() -> Data {
-        guard tables.count >= Self.parallelEncodingThreshold else { return Data(json.serializedUTF8()) }
-        // Thousands of tables (a large import): each run of tables is built and written on a core
-        // of its own, then joined with the frame `json` has, byte for byte the same document.
-        let runs = Swift.min(tables.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let tables = self.tables
-        let parts = Parallel.map(runs) { r in
-            var out: [UInt8] = []
-            for i in stride(from: tables.count * r / runs, to: tables.count * (r + 1) / runs, by: 1) {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.newline(2, to: &out)
-                tables[i].json.write(to: &out, indent: 2)
-            }
-            return out
-        }
+        guard !tables.isEmpty else { return Data(json.serializedUTF8()) }
+        var out = Self.encodedHead(format: format)
+        for part in Self.encoded(tables, first: true) { out += part }
+        return Data(out + Self.encodedTail)
+    }
+
+    /// What `encoded()` writes before the first table: a document can be written a run of tables at a
+    /// time (a large import, whose tables are never all in memory), each run's parts with `encoded(_:first:)`,
+    /// then `encodedTail`, byte for byte the document `encoded()` gives.
+    public static func encodedHead(format: String = currentFormat) -> [UInt8] {
         var out: [UInt8] = []
         out.append(UInt8(ascii: "{"))
         JSONValue.newline(1, to: &out)
@@ -70,12 +66,38 @@ public struct GoalDocument: Sendable, Hashable, Codable {
         JSONValue.newline(1, to: &out)
         JSONValue.string("tables").write(to: &out, indent: 1)
         out += ": [".utf8
-        for part in parts { out += part }
+        return out
+    }
+
+    /// What `encoded()` writes after the last table.
+    public static let encodedTail: [UInt8] = {
+        var out: [UInt8] = []
         JSONValue.newline(1, to: &out)
         out.append(UInt8(ascii: "]"))
         JSONValue.newline(0, to: &out)
         out.append(UInt8(ascii: "}"))
-        return Data(out)
+        return out
+    }()
+
+    /// A run of the document's tables as they stand in its list, in parts to be written one after
+    /// another (not joined: a run's JSON is held once); `first` when the run opens the list (the others
+    /// follow a comma).
+    public static func encoded(_ tables: [GoalTable], first: Bool) -> [[UInt8]] {
+        // Thousands of tables (a large import): each run of tables is built and written on a core
+        // of its own, then joined in order.
+        let runs =
+            tables.count < parallelEncodingThreshold
+            ? 1 : Swift.min(tables.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let parts = Parallel.map(runs) { r in
+            var out: [UInt8] = []
+            for i in stride(from: tables.count * r / runs, to: tables.count * (r + 1) / runs, by: 1) {
+                if i > 0 || !first { out.append(UInt8(ascii: ",")) }
+                JSONValue.newline(2, to: &out)
+                tables[i].writeJSON(to: &out, indent: 2)
+            }
+            return out
+        }
+        return parts
     }
 
     /// From this many tables on, `encoded()` writes on all cores.

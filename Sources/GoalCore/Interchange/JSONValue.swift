@@ -57,35 +57,46 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Writes the value as it appears `indent` levels deep (its first line is not indented).
     func write(to out: inout [UInt8], indent: Int) {
-        func newline(_ depth: Int) { Self.newline(depth, to: &out) }
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
         case .number(let d): out += Self.format(d).utf8
         case .string(let s): Self.writeString(s, to: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]".utf8; return }
-            out.append(UInt8(ascii: "["))
-            for (i, v) in a.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1)
-                v.write(to: &out, indent: indent + 1)
-            }
-            newline(indent)
-            out.append(UInt8(ascii: "]"))
+            Self.writeArray(a.count, to: &out, indent: indent) { i, out in a[i].write(to: &out, indent: indent + 1) }
         case .object(let o):
-            if o.isEmpty { out += "{}".utf8; return }
-            out.append(UInt8(ascii: "{"))
-            for (i, (k, v)) in o.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1)
-                Self.writeString(k, to: &out)
-                out.append(UInt8(ascii: ":")); out.append(0x20)
-                v.write(to: &out, indent: indent + 1)
-            }
-            newline(indent)
-            out.append(UInt8(ascii: "}"))
+            Self.writeObject(o.map(\.0), to: &out, indent: indent) { i, out in o[i].1.write(to: &out, indent: indent + 1) }
         }
+    }
+
+    /// An array of `count` items as `write` lays it out, `item` writing each in turn (`indent + 1`
+    /// levels deep): a caller can make the items one at a time rather than hold them all.
+    static func writeArray(_ count: Int, to out: inout [UInt8], indent: Int, item: (Int, inout [UInt8]) -> Void) {
+        if count == 0 { out += "[]".utf8; return }
+        out.append(UInt8(ascii: "["))
+        for i in 0..<count {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            newline(indent + 1, to: &out)
+            item(i, &out)
+        }
+        newline(indent, to: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// An object with `keys` as `write` lays it out, `value` writing each key's value (`indent + 1`
+    /// levels deep).
+    static func writeObject(_ keys: [String], to out: inout [UInt8], indent: Int, value: (Int, inout [UInt8]) -> Void) {
+        if keys.isEmpty { out += "{}".utf8; return }
+        out.append(UInt8(ascii: "{"))
+        for (i, k) in keys.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            newline(indent + 1, to: &out)
+            writeString(k, to: &out)
+            out.append(UInt8(ascii: ":")); out.append(0x20)
+            value(i, &out)
+        }
+        newline(indent, to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Integers without a fraction; others in the shortest form that reads back exactly.
@@ -148,6 +159,25 @@ extension GoalDocument {
 
 extension GoalTable {
     public var json: JSONValue {
+        json(indicators: .array(zip(indicators, evaluationsByRow).map { $0.json(evaluation: $1) }))
+    }
+
+    /// Writes `json` as it appears `indent` levels deep, byte for byte, making one indicator's value at
+    /// a time: a table of 100,000 indicators (a Word table of as many rows) held its whole tree beside
+    /// its bytes (issue #23).
+    func writeJSON(to out: inout [UInt8], indent: Int) {
+        guard case .object(let fields) = json(indicators: .null) else { return }
+        let rows = Array(zip(indicators, evaluationsByRow))
+        JSONValue.writeObject(fields.map(\.0), to: &out, indent: indent) { i, out in
+            guard fields[i].0 == "indicators" else { return fields[i].1.write(to: &out, indent: indent + 1) }
+            JSONValue.writeArray(rows.count, to: &out, indent: indent + 1) { r, out in
+                rows[r].0.json(evaluation: rows[r].1).write(to: &out, indent: indent + 2)
+            }
+        }
+    }
+
+    /// The table's object, `indicators` its list of indicators.
+    private func json(indicators: JSONValue) -> JSONValue {
         var o: [(String, JSONValue)] = [
             ("kind", .string(kind.rawValue)), ("title", .string(title)), ("year", .number(year)), ("unit", .string(unit)),
             ("duty", .string(duty)), ("goal", .string(goal)),
@@ -159,7 +189,7 @@ extension GoalTable {
                 } ?? .null
             ),
             ("tasks", .array(tasks.map { .object([("name", .string($0.name)), ("content", .string($0.content))]) })),
-            ("indicators", .array(zip(indicators, evaluationsByRow).map { $0.json(evaluation: $1) })),
+            ("indicators", indicators),
             (
                 "signoff",
                 signoff.map { s in

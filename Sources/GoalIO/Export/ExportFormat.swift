@@ -35,11 +35,39 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// The file. JSON always carries indicator ids (made here for tables read from other formats).
     public func data(_ tables: [GoalTable]) throws(ImportError) -> Data {
         switch self {
-        case .json: return GoalDocument(tables: tables.map { $0.withIndicatorIDs() }).encoded() + Data("\n".utf8)
+        case .json:
+            var writer = InterchangeWriter()
+            var out: [UInt8] = []
+            for part in writer.add(tables) { out += part }
+            return Data(out + writer.end())
         case .xlsx:
             return try XLSXExporter.data(tables)
         case .csv: return CSVExporter.data(tables)
         case .html: return HTMLPrintView.data(tables)
         }
+    }
+}
+
+/// Interchange JSON as `ExportFormat.json` writes it, made a run of tables at a time: the runs' bytes
+/// joined are the document's, so a large import can be written as it is read (`jixiao convert`).
+public struct InterchangeWriter: Sendable {
+    /// The tables written so far.
+    public private(set) var tables = 0
+
+    public init() {}
+
+    /// The bytes of the next run, in parts to be written in order, the document's opening first if
+    /// this is the first run. Tables carry indicator ids in JSON (made here for tables read from other
+    /// formats).
+    public mutating func add(_ run: [GoalTable]) -> [[UInt8]] {
+        guard !run.isEmpty else { return [] }
+        defer { tables += run.count }
+        let body = GoalDocument.encoded(run.map { $0.withIndicatorIDs() }, first: tables == 0)
+        return tables == 0 ? [GoalDocument.encodedHead()] + body : body
+    }
+
+    /// The document's closing bytes (the whole document when no table was added).
+    public func end() -> [UInt8] {
+        (tables == 0 ? Array(GoalDocument(tables: []).encoded()) : GoalDocument.encodedTail) + Array("\n".utf8)
     }
 }

@@ -8,7 +8,7 @@ import GoalCore
 public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
-        let cuts = PlainText.withUTF8(text) { titleCuts($0, into: pieceCount) }
+        let cuts = PlainText.withUTF8(text) { titleCuts($0, into: pieceParts($0.count)) }
         if cuts.count <= 1 { return read(piece: text, firstLine: 1) }
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
@@ -136,29 +136,22 @@ public enum TextTableReader {
         return reader.finish()
     }
 
-    /// Reads `count` pieces on all cores and joins their tables and notes in order (a note's table
-    /// index is shifted by the tables of the pieces before it).
+    /// Reads `count` pieces on all cores and joins their tables and notes in order.
     static func readPieces(_ count: Int, _ readPiece: @Sendable (Int) -> ImportResult) -> ImportResult {
-        var merged = ImportResult()
-        var fileNotes = Set<ImportNote.Code>()
-        for r in Parallel.map(count, readPiece) {
-            let offset = merged.tables.count
-            merged.tables += r.tables
-            for n in r.notes {
-                // a note about the whole file (how it was read) is said once, not once a piece
-                if n.location == SourceLocation() {
-                    if !fileNotes.insert(n.code).inserted { continue }
-                }
-                var m = n
-                m.location.table = n.location.table.map { $0 + offset }
-                merged.notes.append(m)
-            }
-        }
-        return merged
+        var joined = PieceJoiner()
+        return joined.add(Parallel.map(count, readPiece))
     }
 
     /// Below this size one core reads the whole text.
     static let parallelThreshold = 1 << 20
+
+    /// How many pieces a text of `bytes` is cut into: enough to keep every core busy, and none much
+    /// larger than `pieceBytes`, so that reading a few at a time holds a few megabytes of tables
+    /// whatever the file's size (issue #23: an 80 MB paste held all its tables at once).
+    static func pieceParts(_ bytes: Int, pieceBytes: Int = pieceBytes) -> Int { max(pieceCount, bytes / pieceBytes) }
+
+    /// The size of a piece of a large text.
+    static let pieceBytes = 512 << 10
 
     /// Where to cut UTF-8 text into about `parts` pieces of equal size, each starting at a title
     /// line: byte offsets with the line number each piece starts on. One cut (offset 0) for text
@@ -234,27 +227,84 @@ public enum TextTableReader {
 }
 
 extension TextTableReader {
-    /// A large UTF-8 file, cut at table titles on its bytes: each piece is validated and read on a
-    /// core of its own, so no core waits while one checks the whole file. Nil when the file is not
-    /// plain UTF-8 (another encoding, a piece that fails to validate) or small: `TextDecoding` then
-    /// decides, as for any file.
+    /// A large UTF-8 file, cut at table titles on its bytes and read piece by piece on all cores. Nil
+    /// when the file is not plain UTF-8 (another encoding, a piece that fails to validate) or small:
+    /// `TextDecoding` then decides, as for any file.
     static func readLargeUTF8(_ data: Data) throws(ImportError) -> ImportResult? {
-        guard data.count >= parallelThreshold, let skip = TextDecoding.utf8Start(data) else { return nil }
-        let decoded: (pieces: [String?], cuts: [(offset: Int, line: Int)], binary: Bool) = data.withUnsafeBytes { raw in
-            let u = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[skip...])
-            let cuts = titleCuts(u, into: pieceCount)
-            let bytes = ReadOnlyBytes(u)
-            let texts = Parallel.map(cuts.count) { k in
-                let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.buffer.count
-                return String(validating: UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end]), as: UTF8.self)
+        var whole = ImportResult()
+        do {
+            // all pieces in one run: the whole result is held anyway, and no core waits at a run's end
+            let read = try readLargeUTF8(data, runLength: .max) { run in
+                whole.tables += run.tables
+                whole.notes += run.notes
             }
-            // as `TextDecoding.decode` judges a file without a byte-order mark: on its first 65,536 scalars
-            return (texts, cuts, skip == 0 && TextDecoding.looksBinary(u))
+            return read ? whole : nil
+        } catch let e as ImportError {
+            throw e
+        } catch {
+            preconditionFailure("the runs are only gathered: \(error)")
         }
-        guard decoded.pieces.allSatisfy({ $0 != nil }) else { return nil }
-        if decoded.binary { throw TextDecoding.binaryError }
-        let pieces = decoded.pieces.map { $0! }, cuts = decoded.cuts
-        return readPieces(pieces.count) { i in read(piece: pieces[i], firstLine: cuts[i].line) }
+    }
+
+    /// `readLargeUTF8(_:)` handing the tables and notes to `each` a run at a time, in order, as a few
+    /// pieces at a time are read: only those pieces' texts, tables and notes are held beside the file's
+    /// bytes, not all of them (issue #23). A note's table is counted from the file's first table. False,
+    /// before `each` is called, when the file is not read so. `runLength` is the pieces a run: as many
+    /// as cores × 4 keep the cores busy. `pieceBytes` is for tests, to have several runs of a megabyte.
+    static func readLargeUTF8(
+        _ data: Data, pieceBytes: Int = pieceBytes, runLength: Int = pieceCount,
+        inRuns each: (ImportResult) throws -> Void
+    ) throws -> Bool {
+        guard data.count >= parallelThreshold, let skip = TextDecoding.utf8Start(data) else { return false }
+        return try data.withUnsafeBytes { raw throws -> Bool in
+            let u = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[skip...])
+            let cuts = titleCuts(u, into: pieceParts(u.count, pieceBytes: pieceBytes))
+            let bytes = ReadOnlyBytes(u)
+            @Sendable func piece(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.buffer.count
+                return UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end])
+            }
+            // Every piece is validated before any is read: a file that is not UTF-8 throughout is
+            // decoded whole by `TextDecoding`, and no run may have been handed on by then.
+            guard Parallel.map(cuts.count, { String(validating: piece($0), as: UTF8.self) != nil }).allSatisfy({ $0 })
+            else { return false }
+            // as `TextDecoding.decode` judges a file without a byte-order mark: on its first 65,536 scalars
+            if skip == 0 && TextDecoding.looksBinary(u) { throw TextDecoding.binaryError }
+            var joined = PieceJoiner()
+            for start in stride(from: 0, to: cuts.count, by: runLength) {
+                let run = start..<(start + min(runLength, cuts.count - start))
+                let results = Parallel.map(run.count) { i in
+                    read(
+                        piece: String(decoding: piece(run.lowerBound + i), as: UTF8.self),
+                        firstLine: cuts[run.lowerBound + i].line)
+                }
+                try each(joined.add(results))
+            }
+            return true
+        }
+    }
+}
+
+/// The results of a text's pieces joined in order: a note's table index is shifted by the tables of
+/// the pieces before it, and a note about the whole file (how it was read) is said once, not once a piece.
+struct PieceJoiner {
+    private var tables = 0
+    private var fileNotes = Set<ImportNote.Code>()
+
+    /// The next pieces' results as one, their notes counted from the file's first table.
+    mutating func add(_ results: [ImportResult]) -> ImportResult {
+        var joined = ImportResult()
+        for r in results {
+            for n in r.notes {
+                if n.location == SourceLocation(), !fileNotes.insert(n.code).inserted { continue }
+                var m = n
+                m.location.table = n.location.table.map { $0 + tables }
+                joined.notes.append(m)
+            }
+            tables += r.tables.count
+            joined.tables += r.tables
+        }
+        return joined
     }
 }
 
