@@ -9,16 +9,27 @@ public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
         let cuts = PlainText.withUTF8(text) { titleCuts($0, into: pieceCount) }
-        if cuts.count <= 1 { return read(piece: text, firstLine: 1) }
+        if cuts.count <= 1 {
+            // no title to cut at: perhaps no table at all, read on all cores when that is so
+            let lines = PlainText.withUTF8(text) { QuietPieces.cuts($0, into: pieceCount) }
+            if lines.count > 1, let quiet = QuietPieces.read(pieces(of: text, at: lines), cuts: lines) { return quiet }
+            return read(piece: text, firstLine: 1)
+        }
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
+        let texts = pieces(of: text, at: cuts)
+        return readPieces(cuts.count) { i in read(piece: texts[i], firstLine: cuts[i].line) }
+    }
+
+    /// `text` cut at the byte offsets of `cuts`.
+    static func pieces(of text: String, at cuts: [(offset: Int, line: Int)]) -> [String] {
         let bounds = cuts.indices.map { k in
             (
                 text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k].offset),
                 k + 1 < cuts.count ? text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k + 1].offset) : text.endIndex
             )
         }
-        return readPieces(cuts.count) { i in read(piece: String(text[bounds[i].0..<bounds[i].1]), firstLine: cuts[i].line) }
+        return bounds.map { String(text[$0.0..<$0.1]) }
     }
 
     /// Text in which no table was found, read again with runs of spaces as cell breaks: a table
@@ -29,7 +40,7 @@ public enum TextTableReader {
         // only text that prints a grid heading is read again (a table copied from a PDF keeps its
         // heading row): prose and noise are not read twice
         guard PlainText.containsByte(text, UInt8(ascii: " ")) || TextNormalizer.contains(text, "\u{3000}"),
-            ["三级指标", "指标名称", "指标值", "具体指标"].contains(where: { TextNormalizer.contains(text, $0) })
+            spaceReadingWords.contains(where: { TextNormalizer.contains(text, $0) })
         else { return nil }
         var reader = Reader(rows: SourceRows.split(text, firstLine: firstLine, spaces: true))
         reader.positionless = true
@@ -42,6 +53,13 @@ public enum TextTableReader {
                 at: SourceLocation()), at: 0)
         return result
     }
+
+    /// The headings without which a text is not read again with spaces as cell breaks.
+    static let spaceReadingWords = ["三级指标", "指标名称", "指标值", "具体指标"]
+    /// The headings without which a text is not read again as a stream of cells.
+    static let streamReadingWords = ["三级指标", "指标名称", "二级指标"]
+    /// Either: a text without them is read once, line by line (what `QuietPieces` relies on).
+    static let rereadingWords = Array(Set(spaceReadingWords + streamReadingWords)).sorted()
 
     /// More pieces than cores, so a core that finishes early takes another.
     static var pieceCount: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
@@ -117,7 +135,7 @@ public enum TextTableReader {
     /// forms' grammar and the reader reads them. Nil when that finds no indicator either, or the
     /// text prints no indicator heading (prose and noise are not read twice).
     static func readStream(_ text: String, firstLine: Int) -> ImportResult? {
-        guard ["三级指标", "指标名称", "二级指标"].contains(where: { TextNormalizer.contains(text, $0) }),
+        guard streamReadingWords.contains(where: { TextNormalizer.contains(text, $0) }),
             let rebuilt = StreamRows.rebuild(text, firstLine: firstLine)
         else { return nil }
         var result = read(rows: rebuilt.rows)
@@ -240,20 +258,28 @@ extension TextTableReader {
     /// decides, as for any file.
     static func readLargeUTF8(_ data: Data) throws(ImportError) -> ImportResult? {
         guard data.count >= parallelThreshold, let skip = TextDecoding.utf8Start(data) else { return nil }
-        let decoded: (pieces: [String?], cuts: [(offset: Int, line: Int)], binary: Bool) = data.withUnsafeBytes { raw in
+        let decoded: (pieces: [String?], cuts: [(offset: Int, line: Int)], quiet: Bool, binary: Bool) = data.withUnsafeBytes {
+            raw in
             let u = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[skip...])
-            let cuts = titleCuts(u, into: pieceCount)
+            let titles = titleCuts(u, into: pieceCount)
+            // no title to cut at: perhaps no table at all, read on all cores when that is so (`QuietPieces`)
+            let quiet = titles.count == 1
+            let cuts = quiet ? QuietPieces.cuts(u, into: pieceCount) : titles
             let bytes = ReadOnlyBytes(u)
             let texts = Parallel.map(cuts.count) { k in
                 let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.buffer.count
                 return String(validating: UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end]), as: UTF8.self)
             }
             // as `TextDecoding.decode` judges a file without a byte-order mark: on its first 65,536 scalars
-            return (texts, cuts, skip == 0 && TextDecoding.looksBinary(u))
+            return (texts, cuts, quiet, skip == 0 && TextDecoding.looksBinary(u))
         }
         guard decoded.pieces.allSatisfy({ $0 != nil }) else { return nil }
         if decoded.binary { throw TextDecoding.binaryError }
         let pieces = decoded.pieces.map { $0! }, cuts = decoded.cuts
+        if decoded.quiet {
+            if let quiet = QuietPieces.read(pieces, cuts: cuts) { return quiet }
+            return read(piece: pieces.joined(), firstLine: 1)
+        }
         return readPieces(pieces.count) { i in read(piece: pieces[i], firstLine: cuts[i].line) }
     }
 }
@@ -292,6 +318,16 @@ struct Reader {
     var previousRowWasIndicator = false
     /// Lines outside any table; only the first few are named one by one.
     var skippedLines = 0
+    /// Which skipped line (1-based, counted as `skippedLines`) each `lineSkipped` note is about, so
+    /// that pieces read apart can keep the notes the whole text would have kept (`QuietPieces`).
+    var skipNoteOrdinals: [Int] = []
+    /// The row just handled was skipped without looking at any other row and left the state as it was.
+    var rowSkipped = false
+    /// Every row so far was so skipped: the reader is in the state a fresh reader is in, less the
+    /// count of skipped lines and its notes.
+    var inert = true
+    /// Stop at the first row that leaves the reader not `inert` (`QuietPieces` then reads the text anew).
+    var stopUnlessInert = false
     var featureCache = CellCache<CellFeatures>()
     var targetCache = CellCache<Target>(budget: 1 << 20)
     var labelCache = HeaderBlockReader.LabelCache(budget: 1 << 20)
@@ -329,12 +365,15 @@ struct Reader {
     mutating func run() {
         joinWrappedLevelNames()
         for (i, row) in rows.enumerated() {
+            if stopUnlessInert && !inert { return }
             if row.isBlank { continue }
             rowIndex = i
             defer { lastNonBlankLine = row.line }
             previousRowWasIndicator = lastEventWasIndicator
             lastEventWasIndicator = false
+            rowSkipped = false
             handle(row)
+            if !rowSkipped { inert = false }
         }
         flushVerticalChunk()
         flushPending()
@@ -346,34 +385,42 @@ struct Reader {
     /// line looked at once.
     mutating func joinWrappedLevelNames() {
         guard rows.count > 1 else { return }
-        func isName(_ s: String) -> Bool { taxonomy.level1(named: s) != nil || taxonomy.level2(named: s) != nil }
         // the rows are copied only from the first join on; most texts have none
         var out: [SourceRow]?
         var i = 0
         while i < rows.count {
-            // a level name is at most 12 characters: 36 bytes for the two lines together
-            if i + 1 < rows.count, rows[i].nonEmpty.count == 1, rows[i + 1].nonEmpty.count == 1,
-                rows[i].nonEmpty[0].cell.text.utf8.count + rows[i + 1].nonEmpty[0].cell.text.utf8.count <= 36
-            {
+            if i + 1 < rows.count, let joined = Self.wrappedLevelName(rows[i], rows[i + 1], taxonomy: taxonomy) {
                 let a = rows[i].nonEmpty[0].cell.text, b = rows[i + 1].nonEmpty[0].cell.text
-                let joined = a + b
-                if ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) {
-                    if out == nil { out = Array(rows[..<i]) }
-                    out!.append(
-                        SourceRow(
-                            line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))],
-                            isTabular: rows[i].isTabular))
-                    note(
-                        .nameWrapped(line: rows[i].line, nextLine: rows[i + 1].line, first: a, second: b, joined: joined),
-                        line: rows[i].line)
-                    i += 2
-                    continue
-                }
+                if out == nil { out = Array(rows[..<i]) }
+                out!.append(
+                    SourceRow(
+                        line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))],
+                        isTabular: rows[i].isTabular))
+                note(
+                    .nameWrapped(line: rows[i].line, nextLine: rows[i + 1].line, first: a, second: b, joined: joined),
+                    line: rows[i].line)
+                i += 2
+                continue
             }
             out?.append(rows[i])
             i += 1
         }
         if let out { rows = out }
+    }
+
+    /// The level name two rows of one cell each make together, when `joinWrappedLevelNames` joins them.
+    static func wrappedLevelName(_ first: SourceRow, _ second: SourceRow, taxonomy: TaxonomyIndex) -> String? {
+        // a level name is at most 12 characters: 36 bytes for the two lines together
+        guard first.nonEmpty.count == 1, second.nonEmpty.count == 1,
+            first.nonEmpty[0].cell.text.utf8.count + second.nonEmpty[0].cell.text.utf8.count <= 36
+        else { return nil }
+        func isName(_ s: String) -> Bool { taxonomy.level1(named: s) != nil || taxonomy.level2(named: s) != nil }
+        let a = first.nonEmpty[0].cell.text, b = second.nonEmpty[0].cell.text
+        let joined = a + b
+        guard ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) else {
+            return nil
+        }
+        return joined
     }
 
     mutating func startTable(line: Int, inheritFrom previous: TableDraft? = nil) {
@@ -481,17 +528,19 @@ struct Reader {
                 readTaskRow(name: first.cell.text, cells: row.nonEmpty.dropFirst().map(\.cell), line: row.line)
                 return
             }
-            if row.isTabular, looksLikeHeaderlessIndicatorRow(row),
-                let next = rows[(rowIndex + 1)...].first(where: { !$0.isBlank }),
-                looksLikeHeaderlessIndicatorRow(next, needsLevel: false)
-            {
+            let headerless = row.isTabular && looksLikeHeaderlessIndicatorRow(row)
+            let next = headerless ? rows[(rowIndex + 1)...].first(where: { !$0.isBlank }) : nil
+            if headerless, let next, looksLikeHeaderlessIndicatorRow(next, needsLevel: false) {
                 setColumns(Self.genericColumns, line: row.line, positional: false)
                 note(.columnsByContent(line: row.line), line: row.line)
             } else {
                 skippedLines += 1
                 if skippedLines <= Self.maxSkipNotes, let text = sole ?? row.nonEmpty.first?.cell.text, text.count > 1 {
                     note(.lineSkipped(line: row.line, text: Self.preview(text)), line: row.line)
+                    skipNoteOrdinals.append(skippedLines)
                 }
+                // a row that looked for the next row and found none may be read otherwise where a piece ends
+                rowSkipped = !headerless || next != nil
                 return
             }
         }

@@ -1,0 +1,94 @@
+import Foundation
+import GoalCore
+import Testing
+@testable import GoalIO
+
+/// A large text with no title is read in pieces on all cores only when that gives exactly what one
+/// reader gives (`QuietPieces`): compared here with the one-piece reading on random texts.
+@Suite("无标题大文本分段读取")
+struct QuietPiecesTests {
+    /// Noise made of the characters tables are made of, with lines that one reader joins into a
+    /// wrapped level name (`产出` / `指标`, `经济效益` / `指标`), about `megabytes` long.
+    static func noise(seed: UInt64, bytes count: Int, extraLines: [String] = []) -> String {
+        var rng = SplitMix(seed: seed)
+        let alphabet = ["a", "b", "7", "0", " ", "\t", "|", "=", "%", "≥", "指标", "产出", "率", "。", "人"]
+        let lines = ["产出", "指标", "经济效益", "满意度指标", "数量指标"] + extraLines
+        var out = ""
+        out.reserveCapacity(count + 64)
+        while out.utf8.count < count {
+            let r = rng.next()
+            if r % 40 == 0 {
+                out += "\n"
+            } else if r % 97 == 1 {
+                out += "\n" + lines[Int(rng.next() % UInt64(lines.count))] + "\n"
+            } else {
+                out += alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            }
+        }
+        return out
+    }
+
+    static func expectSameAsOnePiece(_ text: String, _ comment: Comment) throws {
+        let one = TextTableReader.read(piece: text, firstLine: 1)
+        let fromText = TextTableReader.read(text: text)
+        #expect(fromText.tables == one.tables, comment)
+        #expect(fromText.notes == one.notes, comment)
+        let fromBytes = try TextTableReader.read(data: Data(text.utf8))
+        #expect(fromBytes.tables == one.tables, comment)
+        #expect(fromBytes.notes == one.notes, comment)
+    }
+
+    @Test("noise read in pieces gives exactly the notes of one reader, wrapped level names and skipped lines included")
+    func noiseInPieces() throws {
+        for seed: UInt64 in [1, 2, 3] {
+            let text = Self.noise(seed: seed, bytes: TextTableReader.parallelThreshold + 200_000)
+            // the pieces' reading is really taken, not fallen back from
+            let cuts = PlainText.withUTF8(text) { QuietPieces.cuts($0, into: 8) }
+            #expect(cuts.count == 8)
+            let quiet = try #require(QuietPieces.read(TextTableReader.pieces(of: text, at: cuts), cuts: cuts))
+            #expect(quiet.notes.contains { if case .nameWrapped = $0.code { true } else { false } })
+            #expect(quiet.notes.contains { if case .moreLinesSkipped = $0.code { true } else { false } })
+            try Self.expectSameAsOnePiece(text, "seed \(seed)")
+        }
+    }
+
+    @Test("cuts fall at line starts and carry the line numbers of the whole text")
+    func cutsAtLineStarts() {
+        let text = Self.noise(seed: 9, bytes: TextTableReader.parallelThreshold + 1000)
+        let bytes = Array(text.utf8)
+        let cuts = bytes.withUnsafeBufferPointer { QuietPieces.cuts($0, into: 5) }
+        #expect(cuts.count == 5)
+        for c in cuts.dropFirst() {
+            #expect(bytes[c.offset - 1] == 0x0A)
+            #expect(bytes[..<c.offset].count(where: { $0 == 0x0A }) + 1 == c.line)
+        }
+        #expect(
+            bytes.withUnsafeBufferPointer { QuietPieces.cuts(UnsafeBufferPointer(rebasing: $0[..<1000]), into: 5) }.count == 1)
+    }
+
+    @Test("a text that is not all noise is read as one piece: a table without a title, a year line, quotes, carriage returns")
+    func notQuiet() throws {
+        let table = """
+            一级指标\t二级指标\t三级指标\t指标值
+            产出指标\t数量指标\t培训人数\t≥100人
+            产出指标\t质量指标\t合格率\t≥95%
+
+            """
+        let headerless = "产出指标\t数量指标\t培训人数\t≥\t100\t人\n产出指标\t质量指标\t合格率\t≥\t95\t%\n"
+        for (k, extra) in [table, headerless, "2023年度\n", "\"a\tb\"\n", "a\r\nb\n", "具体指标\n"].enumerated() {
+            var text = Self.noise(seed: 20 + UInt64(k), bytes: TextTableReader.parallelThreshold / 2)
+            text += "\n" + extra
+            text += Self.noise(seed: 40 + UInt64(k), bytes: TextTableReader.parallelThreshold / 2 + 100_000)
+            try Self.expectSameAsOnePiece(text, "case \(k)")
+        }
+    }
+
+    @Test("a wrapped level name across a cut sends the text back to one reader")
+    func wrappedNameAcrossCut() throws {
+        let a = Self.noise(seed: 5, bytes: 10_000) + "\n经济效益\n"
+        let b = "指标\n" + Self.noise(seed: 6, bytes: 10_000)
+        let line = a.utf8.count(where: { $0 == 0x0A }) + 1
+        #expect(QuietPieces.read([a, b], cuts: [(0, 1), (a.utf8.count, line)]) == nil)
+        #expect(QuietPieces.read([a, "\n" + b], cuts: [(0, 1), (a.utf8.count, line)]) != nil)
+    }
+}
