@@ -92,3 +92,67 @@ struct QuietPiecesTests {
         #expect(QuietPieces.read([a, "\n" + b], cuts: [(0, 1), (a.utf8.count, line)]) != nil)
     }
 }
+
+/// Faster definitions compared with the ones they replace, on random texts made of the words they
+/// look for, pieces of them, and the characters around them.
+@Suite("快速定义与原定义一致")
+struct FastDefinitionTests {
+    /// Random texts from the vocabulary's words, cut and joined, with look-alikes (full-width
+    /// brackets, spaces, a decomposed character) that fold or compose.
+    static func texts(seed: UInt64, count: Int, words: [String]) -> [String] {
+        var rng = SplitMix(seed: seed)
+        let extra = ["指标", "（", "(", ")", " ", "\u{3000}", "1、", ":", "：", "e\u{301}", "é", "率", "a", "*", "", "三级", "名称", "值"]
+        let pool = words + extra
+        return (0..<count).map { _ in
+            var s = ""
+            for _ in 0..<(1 + Int(rng.next() % 3)) {
+                let w = pool[Int(rng.next() % UInt64(pool.count))]
+                // a word whole, or a piece of it
+                if rng.next() % 3 == 0, w.count > 1 {
+                    let cut = 1 + Int(rng.next() % UInt64(w.count - 1))
+                    s += rng.next() % 2 == 0 ? String(w.prefix(cut)) : String(w.dropFirst(cut))
+                } else {
+                    s += w
+                }
+            }
+            return s
+        }
+    }
+
+    @Test("namesLevels gives what level1(named:) and level2(named:) give")
+    func namesLevels() {
+        let index = ImportTaxonomy.index
+        let words = ImportTaxonomy.recognition.groups.flatMap { [$0.level1] + $0.level2 }
+        for text in Self.texts(seed: 11, count: 20_000, words: words) {
+            let fast = index.namesLevels(text)
+            #expect(fast.level1 == (index.level1(named: text) != nil), "\(text)")
+            #expect(fast.level2 == (index.level2(named: text) != nil), "\(text)")
+        }
+    }
+
+    @Test("a word list filtered by the words' shapes answers as the dictionary alone does")
+    func wordShapes() {
+        let words =
+            FormVocabulary.headerLabels.map(\.0) + ImportTaxonomy.recognition.groups.flatMap { [$0.level1] + $0.level2 }
+            + ["", "é", "e\u{301}"]
+        let table = WordTable(words.enumerated().map { ($0.element, $0.offset) })
+        let set = WordSet(words)
+        var found = 0
+        for text in Self.texts(seed: 12, count: 20_000, words: words) + words {
+            #expect(table[text] == table.unfilteredValue(text), "\(text)")
+            #expect(set.contains(text) == set.unfilteredContains(text), "\(text)")
+            if set.contains(text) { found += 1 }
+        }
+        #expect(found > words.count)
+    }
+
+    @Test("the one-pass search for the rereading words finds what a search for each finds")
+    func rereadingWords() {
+        let words = TextTableReader.rereadingWords
+        #expect(QuietPieces.rereadingWords.count == words.count)
+        for text in Self.texts(seed: 13, count: 20_000, words: words + ["指", "标", "级指", "标名"]) {
+            let slow = words.contains { TextNormalizer.contains(text, $0) }
+            #expect(PlainText.withUTF8(text, QuietPieces.holdsRereadingWord) == slow, "\(text)")
+        }
+    }
+}
