@@ -156,3 +156,16 @@ struct FastDefinitionTests {
         }
     }
 }
+
+extension FastDefinitionTests {
+    @Test("a sign-off date is written as String(format:) writes it")
+    func isoDate() {
+        for y in [1900, 1999, 2025, 2100] {
+            for m in 1...12 {
+                for d in 1...31 {
+                    #expect(SignoffReader.isoDate(y, m, d) == String(format: "%04d-%02d-%02d", y, m, d))
+                }
+            }
+        }
+    }
+}
