@@ -169,3 +169,48 @@ extension FastDefinitionTests {
         }
     }
 }
+
+extension FastDefinitionTests {
+    @Test("stripEnumeration by scalars gives what it gives by Characters, on plain text")
+    func stripEnumeration() {
+        var rng = SplitMix(seed: 14)
+        let pieces = ["(", ")", "（", "）", "1", "7", "0", "一", "十", "三", "、", ".", "．", "指标", "产出", "a", " ", "%", "(1)", "1、"]
+        var stripped = 0
+        for _ in 0..<20_000 {
+            var s = ""
+            for _ in 0..<(1 + Int(rng.next() % 6)) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            guard PlainText.isPlain(s) else { continue }
+            let fast = FormVocabulary.stripEnumerationPlain(s)
+            #expect(fast == FormVocabulary.stripEnumerationCharacters(s), "\(s)")
+            #expect(FormVocabulary.stripEnumeration(s) == fast, "\(s)")
+            if fast != s { stripped += 1 }
+        }
+        #expect(stripped > 1000)
+    }
+
+    /// `ExecutionBlock.heading` as it was, before it stopped at cells that cannot make three headings.
+    static func executionHeadingAsItWas(_ row: SourceRow) -> [ExecutionBlock.Column]? {
+        guard row.nonEmpty.count >= 3 else { return nil }
+        let cols = row.nonEmpty.compactMap { c -> ExecutionBlock.Column? in
+            c.cell.text.utf8.count <= ExecutionBlock.longestHeadingBytes
+                ? ExecutionBlock.headings[TextNormalizer.labelKey(c.cell.text)] : nil
+        }
+        return cols.count >= 3 && cols.contains(.spent) ? cols : nil
+    }
+
+    @Test("the execution heading stops early with the answer it gave reading every cell")
+    func executionHeading() {
+        var rng = SplitMix(seed: 15)
+        let cells = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "预算数", "执行数", "全年 执行数", "项目资金", "", "100", "a"]
+        var headings = 0
+        for _ in 0..<20_000 {
+            let n = Int(rng.next() % 9)
+            let row = SourceRow(
+                line: 1, cells: (0..<n).map { _ in Cell(raw: cells[Int(rng.next() % UInt64(cells.count))]) }, isTabular: true)
+            let fast = ExecutionBlock.heading(row)
+            #expect(fast == Self.executionHeadingAsItWas(row))
+            if fast != nil { headings += 1 }
+        }
+        #expect(headings > 100)
+    }
+}
