@@ -50,15 +50,31 @@ enum QuietPieces {
         return cuts
     }
 
-    /// Reads one piece starting at `firstLine`; nil as soon as it is not quiet.
-    static func read(piece text: String, firstLine: Int) -> Piece? {
-        guard !PlainText.containsByte(text, 0x0D), !PlainText.containsByte(text, UInt8(ascii: "\"")),
+    /// Set by the first piece found not quiet, so that the others stop: a large title-less table
+    /// costs its one reading and little more.
+    final class Abandon: @unchecked Sendable {
+        private let lock = NSLock()
+        private var set = false
+        var isSet: Bool { lock.withLock { set } }
+        func raise() { lock.withLock { set = true } }
+    }
+
+    /// Reads one piece starting at `firstLine`; nil as soon as it, or another piece (`abandon`), is not quiet.
+    static func read(piece text: String, firstLine: Int, abandon: Abandon = Abandon()) -> Piece? {
+        let piece = readQuiet(piece: text, firstLine: firstLine, abandon: abandon)
+        if piece == nil { abandon.raise() }
+        return piece
+    }
+
+    private static func readQuiet(piece text: String, firstLine: Int, abandon: Abandon) -> Piece? {
+        guard !abandon.isSet, !PlainText.containsByte(text, 0x0D), !PlainText.containsByte(text, UInt8(ascii: "\"")),
             !PlainText.withUTF8(text, holdsRereadingWord)
         else { return nil }
         let rows = SourceRows.split(text, firstLine: firstLine)
         guard let first = rows.first, let last = rows.last else { return nil }
         var reader = Reader(rows: rows)
         reader.stopUnlessInert = true
+        reader.abandoned = abandon
         reader.run()
         guard reader.inert else { return nil }
         let skipped = reader.skippedLines, ordinals = reader.skipNoteOrdinals
@@ -125,7 +141,8 @@ enum QuietPieces {
 
     /// Reads the pieces on all cores; nil when any is not quiet.
     static func read(_ pieces: [String], cuts: [(offset: Int, line: Int)]) -> ImportResult? {
-        let results = Parallel.map(pieces.count) { i in read(piece: pieces[i], firstLine: cuts[i].line) }
+        let abandon = Abandon()
+        let results = Parallel.map(pieces.count) { i in read(piece: pieces[i], firstLine: cuts[i].line, abandon: abandon) }
         guard results.allSatisfy({ $0 != nil }) else { return nil }
         return merge(results.map { $0! })
     }

@@ -328,6 +328,9 @@ struct Reader {
     var inert = true
     /// Stop at the first row that leaves the reader not `inert` (`QuietPieces` then reads the text anew).
     var stopUnlessInert = false
+    /// Set when another piece read beside this one was not inert: the reading of the pieces is given
+    /// up, and this one stops too (looked at every 1,024 rows).
+    var abandoned: QuietPieces.Abandon?
     var featureCache = CellCache<CellFeatures>()
     var targetCache = CellCache<Target>(budget: 1 << 20)
     var labelCache = HeaderBlockReader.LabelCache(budget: 1 << 20)
@@ -365,7 +368,10 @@ struct Reader {
     mutating func run() {
         joinWrappedLevelNames()
         for (i, row) in rows.enumerated() {
-            if stopUnlessInert && !inert { return }
+            if stopUnlessInert && (!inert || (i & 1023 == 0 && abandoned?.isSet == true)) {
+                inert = false
+                return
+            }
             if row.isBlank { continue }
             rowIndex = i
             defer { lastNonBlankLine = row.line }
