@@ -214,3 +214,43 @@ extension FastDefinitionTests {
         #expect(headings > 100)
     }
 }
+
+extension FastDefinitionTests {
+    /// `Reader.isTitle` and `Reader.yearLine` as they were, before they looked for 表 and 年 first.
+    static func isTitleAsItWas(_ text: String) -> Bool {
+        let t = TextNormalizer.labelKey(text)
+        guard t.utf8.count <= 160 else { return false }
+        if !TextNormalizer.contains(t, "绩效") {
+            return PlainText.hasSuffix(t, "自评表") && PlainText.count(t) <= 40
+                && ["项目", "部门", "资金"].contains(where: { TextNormalizer.contains(t, $0) })
+        }
+        guard PlainText.count(t) <= 40 else { return false }
+        return PlainText.hasSuffix(t, "表") || ["目标表", "申报表", "自评表"].contains(where: { TextNormalizer.contains(t, $0) })
+    }
+
+    static func yearLineAsItWas(_ text: String) -> Int? {
+        let t = TextNormalizer.labelKey(text)
+        guard TextNormalizer.contains(t, "年"), PlainText.count(t) <= 14 else { return nil }
+        let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
+        guard rest.isEmpty else { return nil }
+        return Reader.year(in: t)
+    }
+
+    @Test("titles and year lines are told as before the byte check for 表 and 年")
+    func titlesAndYears() {
+        let words = [
+            "2023年度", "项目支出绩效目标表", "部门整体支出绩效自评表", "自评表", "绩效", "表", "年", "（", "）", "(", ")", "2025", "度",
+            "项目", "资金", "申报表", "目标表", " ", "\u{3000}", "＊", "：", "\u{F98E}", "e\u{301}",
+        ]
+        var titles = 0, years = 0
+        for text in Self.texts(seed: 16, count: 30_000, words: words) {
+            let title = Reader.isTitle(text)
+            #expect(title == Self.isTitleAsItWas(text), "\(text)")
+            #expect(Reader.yearLine(text) == Self.yearLineAsItWas(text), "\(text)")
+            if title { titles += 1 }
+            if Reader.yearLine(text) != nil { years += 1 }
+        }
+        #expect(titles > 500)
+        #expect(years > 100)
+    }
+}

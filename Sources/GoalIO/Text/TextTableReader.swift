@@ -571,6 +571,9 @@ struct Reader {
     // MARK: titles and years
 
     static func isTitle(_ text: String) -> Bool {
+        // every title holds 表, and `labelKey` only drops scalars or folds them to ASCII (no scalar
+        // decomposes to 表 either): a text without its bytes is none, and is not folded
+        guard PlainText.withUTF8(text, TextTableReader.mayHoldTitle) else { return false }
         let t = TextNormalizer.labelKey(text)
         guard t.utf8.count <= 160 else { return false }
         // `2020年度长江禁捕项目自评表`: a self-evaluation of a project or a department says so without 绩效
@@ -588,11 +591,23 @@ struct Reader {
 
     /// `(2026) 年度`, `（ 2026 ）年度`, `(2023年)`, `2023年度` on a line of their own.
     static func yearLine(_ text: String) -> Int? {
+        // `labelKey` keeps 年's bytes where they are and makes none: a text without them is no year line
+        guard PlainText.withUTF8(text, holdsYearMark) else { return nil }
         let t = TextNormalizer.labelKey(text)
         guard TextNormalizer.contains(t, "年"), PlainText.count(t) <= 14 else { return nil }
         let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
         guard rest.isEmpty else { return nil }
         return year(in: t)
+    }
+
+    /// Whether the bytes hold 年 (E5 B9 B4).
+    static func holdsYearMark(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 2 < u.count {
+            if u[i] == 0xE5, u[i + 1] == 0xB9, u[i + 2] == 0xB4 { return true }
+            i += 1
+        }
+        return false
     }
 
     static func year(in text: String) -> Int? {
