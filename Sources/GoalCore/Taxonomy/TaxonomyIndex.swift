@@ -30,6 +30,12 @@ public struct TaxonomyIndex: Sendable {
 
     public func level1(named text: String) -> String? { level1ByKey[Taxonomy.key(text)] }
     public func level2(named text: String) -> (level2: String, level1: String)? { level2ByKey[Taxonomy.key(text)] }
+    /// `(level1(named:) != nil, level2(named:) != nil)` with the key made once: asked of every short
+    /// cell of every row that may be an indicator row, and the key is most of each lookup.
+    public func namesLevels(_ text: String) -> (level1: Bool, level2: Bool) {
+        let k = Taxonomy.key(text)
+        return (level1ByKey[k] != nil, level2ByKey[k] != nil)
+    }
     public func parents(ofLevel2 text: String) -> [String] { parentsByKey[Taxonomy.key(text)] ?? [] }
     public func commonIndicator(named text: String) -> Taxonomy.CommonIndicator? { commonByKey[TextNormalizer.labelKey(text)] }
     public func allows(level1: String, level2: String) -> Bool {

@@ -46,27 +46,73 @@ public struct TextKey: Hashable, Sendable {
 @frozen
 public struct WordTable<Value: Sendable>: Sendable {
     @usableFromInline let values: [TextKey: Value]
+    @usableFromInline let shapes: WordShapes
 
     /// The words with their values; where two words are equal, the first is kept.
     public init(_ pairs: some Sequence<(String, Value)>) {
         var d: [TextKey: Value] = [:]
         for (w, v) in pairs where d[TextKey(w)] == nil { d[TextKey(w)] = v }
         values = d
+        shapes = WordShapes(d.keys)
     }
 
     @inlinable
-    public subscript(_ word: String) -> Value? { values[TextKey(word)] }
+    public subscript(_ word: String) -> Value? {
+        let key = TextKey(word)
+        return shapes.mayHold(key) ? values[key] : nil
+    }
+
+    /// The lookup without `shapes`, which must give the same answer (tests compare the two).
+    public func unfilteredValue(_ word: String) -> Value? { values[TextKey(word)] }
 }
 
 /// A read-only set of words keyed by `TextKey`.
 @frozen
 public struct WordSet: Sendable {
     @usableFromInline let words: Set<TextKey>
+    @usableFromInline let shapes: WordShapes
 
     public init(_ words: some Sequence<String>) {
         self.words = Set(words.map { TextKey($0) })
+        shapes = WordShapes(self.words)
     }
 
     @inlinable
-    public func contains(_ word: String) -> Bool { words.contains(TextKey(word)) }
+    public func contains(_ word: String) -> Bool {
+        let key = TextKey(word)
+        return shapes.mayHold(key) && words.contains(key)
+    }
+
+    /// The lookup without `shapes`, which must give the same answer (tests compare the two).
+    public func unfilteredContains(_ word: String) -> Bool { words.contains(TextKey(word)) }
+}
+
+/// The byte length and last byte of every word of a list: most texts looked up in a word list are
+/// not in it (every cell of every row is asked whether it is a label, a heading, a level name), and
+/// most of those differ from every word in one of the two. Telling so from two bytes of a table
+/// skips hashing the text and probing the dictionary. Never says no to a word of the list.
+@frozen
+public struct WordShapes: Sendable {
+    /// Bit `last & 63` of entry `min(length, 63)` is set for each word; the empty word sets bit 0 of entry 0.
+    @usableFromInline let bits: [UInt64]
+
+    init(_ keys: some Sequence<TextKey>) {
+        var bits = [UInt64](repeating: 0, count: 64)
+        for k in keys {
+            let (row, bit) = PlainText.withUTF8(k.text) { Self.shape($0) }
+            bits[row] |= 1 << bit
+        }
+        self.bits = bits
+    }
+
+    @inlinable
+    static func shape(_ u: UnsafeBufferPointer<UInt8>) -> (row: Int, bit: UInt64) {
+        (min(u.count, 63), UInt64((u.last ?? 0) & 63))
+    }
+
+    @inlinable
+    func mayHold(_ key: TextKey) -> Bool {
+        let (row, bit) = PlainText.withUTF8(key.text) { Self.shape($0) }
+        return bits[row] & (1 << bit) != 0
+    }
 }

@@ -42,8 +42,7 @@ struct CellFeatures: Sendable {
         func hasSuffix(_ w: String) -> Bool { plain ? PlainText.bytes(of: text, haveSuffix: w) : text.hasSuffix(w) }
         length = scalars
         let short = scalars <= 16
-        isLevel1 = short && Self.namesLevel1(text, taxonomy: taxonomy)
-        isLevel2 = short && Self.namesLevel2(text, taxonomy: taxonomy)
+        (isLevel1, isLevel2) = short ? taxonomy.namesLevels(text) : (false, false)
         // a 指标性质 cell (`定量指标`) stands where the operator stands
         isOperator = scalars <= 6 && (Comparison.parse(text) != nil || Grammar.natureWords.contains(text))
         let folded = TextNormalizer.halfWidth(text)
@@ -100,12 +99,10 @@ struct CellFeatures: Sendable {
 
     /// `isLevel1 || isLevel2` without the other features, for a row that must name one to be read.
     static func namesLevel(_ text: String, taxonomy: TaxonomyIndex) -> Bool {
-        PlainText.withUTF8(text) { PlainText.scalarCount($0) } <= 16
-            && (namesLevel1(text, taxonomy: taxonomy) || namesLevel2(text, taxonomy: taxonomy))
+        guard PlainText.withUTF8(text, { PlainText.scalarCount($0) }) <= 16 else { return false }
+        let names = taxonomy.namesLevels(text)
+        return names.level1 || names.level2
     }
-
-    private static func namesLevel1(_ text: String, taxonomy: TaxonomyIndex) -> Bool { taxonomy.level1(named: text) != nil }
-    private static func namesLevel2(_ text: String, taxonomy: TaxonomyIndex) -> Bool { taxonomy.level2(named: text) != nil }
 
     static let sentenceMarks: [Unicode.Scalar] = ["。", "；", ";", "=", "＝", "%", "％", "*"]
 

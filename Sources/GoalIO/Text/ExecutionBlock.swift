@@ -21,9 +21,16 @@ enum ExecutionBlock {
 
     /// The columns of a heading row, in order, when it names at least three of them.
     static func heading(_ row: SourceRow) -> [Column]? {
-        guard row.nonEmpty.count >= 3 else { return nil }
-        let cols = row.nonEmpty.compactMap { c -> Column? in
-            c.cell.text.utf8.count <= longestHeadingBytes ? headings[TextNormalizer.labelKey(c.cell.text)] : nil
+        let ne = row.nonEmpty
+        guard ne.count >= 3 else { return nil }
+        var cols: [Column] = []
+        for (k, c) in ne.enumerated() {
+            // three headings are needed: once the cells left cannot make them, the row is none (most
+            // rows, of tables and of noise, end here after two or three cells)
+            if cols.count + (ne.count - k) < 3 { return nil }
+            if c.cell.text.utf8.count <= longestHeadingBytes, let col = headings[TextNormalizer.labelKey(c.cell.text)] {
+                cols.append(col)
+            }
         }
         return cols.count >= 3 && cols.contains(.spent) ? cols : nil
     }

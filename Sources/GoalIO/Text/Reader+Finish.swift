@@ -150,6 +150,9 @@ extension Reader {
     mutating func placeExplanations(in ti: Int) {
         var d = drafts[ti]
         guard !d.rows.isEmpty else { return }
+        // the rows are changed out of the array (put back at the end), so the first change does not
+        // copy every row
+        drafts[ti].rows = []
         let names = d.rows.map(\.indicator.name)
         // the index addIndicator keeps as rows are read: names are never changed after that
         let lookup = NameLookup(names: names, exact: d.nameIndex)

@@ -85,6 +85,16 @@ enum SignoffReader {
         guard parts.count >= 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
             return nil
         }
-        return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+        return isoDate(parts[0], parts[1], parts[2])
+    }
+
+    /// `String(format: "%04d-%02d-%02d", y, m, d)` for the years, months and days `normalizeDate`
+    /// admits, without Foundation's formatter (a sign-off row of every table of a large paste).
+    static func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func padded(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return s.utf8.count >= width ? s : String(repeating: "0", count: width - s.utf8.count) + s
+        }
+        return padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2)
     }
 }

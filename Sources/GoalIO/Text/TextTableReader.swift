@@ -9,16 +9,27 @@ public enum TextTableReader {
     /// Reads text that is already decoded.
     public static func read(text: String) -> ImportResult {
         let cuts = PlainText.withUTF8(text) { titleCuts($0, into: pieceParts($0.count)) }
-        if cuts.count <= 1 { return read(piece: text, firstLine: 1) }
+        if cuts.count <= 1 {
+            // no title to cut at: perhaps no table at all, read on all cores when that is so
+            let lines = PlainText.withUTF8(text) { QuietPieces.cuts($0, into: pieceCount) }
+            if lines.count > 1, let quiet = QuietPieces.read(pieces(of: text, at: lines), cuts: lines) { return quiet }
+            return read(piece: text, firstLine: 1)
+        }
         // Large inputs are cut at table titles and the pieces read on all cores: a title always
         // starts a new table, so the pieces are independent. Line numbers stay the source's own.
+        let texts = pieces(of: text, at: cuts)
+        return readPieces(cuts.count) { i in read(piece: texts[i], firstLine: cuts[i].line) }
+    }
+
+    /// `text` cut at the byte offsets of `cuts`.
+    static func pieces(of text: String, at cuts: [(offset: Int, line: Int)]) -> [String] {
         let bounds = cuts.indices.map { k in
             (
                 text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k].offset),
                 k + 1 < cuts.count ? text.utf8.index(text.utf8.startIndex, offsetBy: cuts[k + 1].offset) : text.endIndex
             )
         }
-        return readPieces(cuts.count) { i in read(piece: String(text[bounds[i].0..<bounds[i].1]), firstLine: cuts[i].line) }
+        return bounds.map { String(text[$0.0..<$0.1]) }
     }
 
     /// Text in which no table was found, read again with runs of spaces as cell breaks: a table
@@ -29,7 +40,7 @@ public enum TextTableReader {
         // only text that prints a grid heading is read again (a table copied from a PDF keeps its
         // heading row): prose and noise are not read twice
         guard PlainText.containsByte(text, UInt8(ascii: " ")) || TextNormalizer.contains(text, "\u{3000}"),
-            ["三级指标", "指标名称", "指标值", "具体指标"].contains(where: { TextNormalizer.contains(text, $0) })
+            spaceReadingWords.contains(where: { TextNormalizer.contains(text, $0) })
         else { return nil }
         var reader = Reader(rows: SourceRows.split(text, firstLine: firstLine, spaces: true))
         reader.positionless = true
@@ -42,6 +53,13 @@ public enum TextTableReader {
                 at: SourceLocation()), at: 0)
         return result
     }
+
+    /// The headings without which a text is not read again with spaces as cell breaks.
+    static let spaceReadingWords = ["三级指标", "指标名称", "指标值", "具体指标"]
+    /// The headings without which a text is not read again as a stream of cells.
+    static let streamReadingWords = ["三级指标", "指标名称", "二级指标"]
+    /// Either: a text without them is read once, line by line (what `QuietPieces` relies on).
+    static let rereadingWords = Array(Set(spaceReadingWords + streamReadingWords)).sorted()
 
     /// More pieces than cores, so a core that finishes early takes another.
     static var pieceCount: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
@@ -117,7 +135,7 @@ public enum TextTableReader {
     /// forms' grammar and the reader reads them. Nil when that finds no indicator either, or the
     /// text prints no indicator heading (prose and noise are not read twice).
     static func readStream(_ text: String, firstLine: Int) -> ImportResult? {
-        guard ["三级指标", "指标名称", "二级指标"].contains(where: { TextNormalizer.contains(text, $0) }),
+        guard streamReadingWords.contains(where: { TextNormalizer.contains(text, $0) }),
             let rebuilt = StreamRows.rebuild(text, firstLine: firstLine)
         else { return nil }
         var result = read(rows: rebuilt.rows)
@@ -258,7 +276,10 @@ extension TextTableReader {
         guard data.count >= parallelThreshold, let skip = TextDecoding.utf8Start(data) else { return false }
         return try data.withUnsafeBytes { raw throws -> Bool in
             let u = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[skip...])
-            let cuts = titleCuts(u, into: pieceParts(u.count, pieceBytes: pieceBytes))
+            let titles = titleCuts(u, into: pieceParts(u.count, pieceBytes: pieceBytes))
+            // no title to cut at: perhaps no table at all, read on all cores when that is so (`QuietPieces`)
+            let quiet = titles.count == 1
+            let cuts = quiet ? QuietPieces.cuts(u, into: pieceCount) : titles
             let bytes = ReadOnlyBytes(u)
             @Sendable func piece(_ k: Int) -> UnsafeBufferPointer<UInt8> {
                 let end = k + 1 < cuts.count ? cuts[k + 1].offset : bytes.buffer.count
@@ -270,6 +291,12 @@ extension TextTableReader {
             else { return false }
             // as `TextDecoding.decode` judges a file without a byte-order mark: on its first 65,536 scalars
             if skip == 0 && TextDecoding.looksBinary(u) { throw TextDecoding.binaryError }
+            if quiet {
+                // the whole text is held here anyway: a text without titles is one table or none
+                let texts = Parallel.map(cuts.count) { String(decoding: piece($0), as: UTF8.self) }
+                try each(QuietPieces.read(texts, cuts: cuts) ?? read(piece: texts.joined(), firstLine: 1))
+                return true
+            }
             var joined = PieceJoiner()
             for start in stride(from: 0, to: cuts.count, by: runLength) {
                 let run = start..<(start + min(runLength, cuts.count - start))
@@ -342,6 +369,19 @@ struct Reader {
     var previousRowWasIndicator = false
     /// Lines outside any table; only the first few are named one by one.
     var skippedLines = 0
+    /// Which skipped line (1-based, counted as `skippedLines`) each `lineSkipped` note is about, so
+    /// that pieces read apart can keep the notes the whole text would have kept (`QuietPieces`).
+    var skipNoteOrdinals: [Int] = []
+    /// The row just handled was skipped without looking at any other row and left the state as it was.
+    var rowSkipped = false
+    /// Every row so far was so skipped: the reader is in the state a fresh reader is in, less the
+    /// count of skipped lines and its notes.
+    var inert = true
+    /// Stop at the first row that leaves the reader not `inert` (`QuietPieces` then reads the text anew).
+    var stopUnlessInert = false
+    /// Set when another piece read beside this one was not inert: the reading of the pieces is given
+    /// up, and this one stops too (looked at every 1,024 rows).
+    var abandoned: QuietPieces.Abandon?
     var featureCache = CellCache<CellFeatures>()
     var targetCache = CellCache<Target>(budget: 1 << 20)
     var labelCache = HeaderBlockReader.LabelCache(budget: 1 << 20)
@@ -379,12 +419,18 @@ struct Reader {
     mutating func run() {
         joinWrappedLevelNames()
         for (i, row) in rows.enumerated() {
+            if stopUnlessInert && (!inert || (i & 1023 == 0 && abandoned?.isSet == true)) {
+                inert = false
+                return
+            }
             if row.isBlank { continue }
             rowIndex = i
             defer { lastNonBlankLine = row.line }
             previousRowWasIndicator = lastEventWasIndicator
             lastEventWasIndicator = false
+            rowSkipped = false
             handle(row)
+            if !rowSkipped { inert = false }
         }
         flushVerticalChunk()
         flushPending()
@@ -396,34 +442,42 @@ struct Reader {
     /// line looked at once.
     mutating func joinWrappedLevelNames() {
         guard rows.count > 1 else { return }
-        func isName(_ s: String) -> Bool { taxonomy.level1(named: s) != nil || taxonomy.level2(named: s) != nil }
         // the rows are copied only from the first join on; most texts have none
         var out: [SourceRow]?
         var i = 0
         while i < rows.count {
-            // a level name is at most 12 characters: 36 bytes for the two lines together
-            if i + 1 < rows.count, rows[i].nonEmpty.count == 1, rows[i + 1].nonEmpty.count == 1,
-                rows[i].nonEmpty[0].cell.text.utf8.count + rows[i + 1].nonEmpty[0].cell.text.utf8.count <= 36
-            {
+            if i + 1 < rows.count, let joined = Self.wrappedLevelName(rows[i], rows[i + 1], taxonomy: taxonomy) {
                 let a = rows[i].nonEmpty[0].cell.text, b = rows[i + 1].nonEmpty[0].cell.text
-                let joined = a + b
-                if ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) {
-                    if out == nil { out = Array(rows[..<i]) }
-                    out!.append(
-                        SourceRow(
-                            line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))],
-                            isTabular: rows[i].isTabular))
-                    note(
-                        .nameWrapped(line: rows[i].line, nextLine: rows[i + 1].line, first: a, second: b, joined: joined),
-                        line: rows[i].line)
-                    i += 2
-                    continue
-                }
+                if out == nil { out = Array(rows[..<i]) }
+                out!.append(
+                    SourceRow(
+                        line: rows[i].line, nonEmpty: [(rows[i].nonEmpty[0].position, Cell(raw: joined))],
+                        isTabular: rows[i].isTabular))
+                note(
+                    .nameWrapped(line: rows[i].line, nextLine: rows[i + 1].line, first: a, second: b, joined: joined),
+                    line: rows[i].line)
+                i += 2
+                continue
             }
             out?.append(rows[i])
             i += 1
         }
         if let out { rows = out }
+    }
+
+    /// The level name two rows of one cell each make together, when `joinWrappedLevelNames` joins them.
+    static func wrappedLevelName(_ first: SourceRow, _ second: SourceRow, taxonomy: TaxonomyIndex) -> String? {
+        // a level name is at most 12 characters: 36 bytes for the two lines together
+        guard first.nonEmpty.count == 1, second.nonEmpty.count == 1,
+            first.nonEmpty[0].cell.text.utf8.count + second.nonEmpty[0].cell.text.utf8.count <= 36
+        else { return nil }
+        func isName(_ s: String) -> Bool { taxonomy.level1(named: s) != nil || taxonomy.level2(named: s) != nil }
+        let a = first.nonEmpty[0].cell.text, b = second.nonEmpty[0].cell.text
+        let joined = a + b
+        guard ImportTaxonomy.isExactLevel1(joined) || ImportTaxonomy.isExactLevel2(joined), !(isName(a) && isName(b)) else {
+            return nil
+        }
+        return joined
     }
 
     mutating func startTable(line: Int, inheritFrom previous: TableDraft? = nil) {
@@ -531,17 +585,19 @@ struct Reader {
                 readTaskRow(name: first.cell.text, cells: row.nonEmpty.dropFirst().map(\.cell), line: row.line)
                 return
             }
-            if row.isTabular, looksLikeHeaderlessIndicatorRow(row),
-                let next = rows[(rowIndex + 1)...].first(where: { !$0.isBlank }),
-                looksLikeHeaderlessIndicatorRow(next, needsLevel: false)
-            {
+            let headerless = row.isTabular && looksLikeHeaderlessIndicatorRow(row)
+            let next = headerless ? rows[(rowIndex + 1)...].first(where: { !$0.isBlank }) : nil
+            if headerless, let next, looksLikeHeaderlessIndicatorRow(next, needsLevel: false) {
                 setColumns(Self.genericColumns, line: row.line, positional: false)
                 note(.columnsByContent(line: row.line), line: row.line)
             } else {
                 skippedLines += 1
                 if skippedLines <= Self.maxSkipNotes, let text = sole ?? row.nonEmpty.first?.cell.text, text.count > 1 {
                     note(.lineSkipped(line: row.line, text: Self.preview(text)), line: row.line)
+                    skipNoteOrdinals.append(skippedLines)
                 }
+                // a row that looked for the next row and found none may be read otherwise where a piece ends
+                rowSkipped = !headerless || next != nil
                 return
             }
         }
@@ -566,6 +622,9 @@ struct Reader {
     // MARK: titles and years
 
     static func isTitle(_ text: String) -> Bool {
+        // every title holds 表, and `labelKey` only drops scalars or folds them to ASCII (no scalar
+        // decomposes to 表 either): a text without its bytes is none, and is not folded
+        guard PlainText.withUTF8(text, TextTableReader.mayHoldTitle) else { return false }
         let t = TextNormalizer.labelKey(text)
         guard t.utf8.count <= 160 else { return false }
         // `2020年度长江禁捕项目自评表`: a self-evaluation of a project or a department says so without 绩效
@@ -583,11 +642,23 @@ struct Reader {
 
     /// `(2026) 年度`, `（ 2026 ）年度`, `(2023年)`, `2023年度` on a line of their own.
     static func yearLine(_ text: String) -> Int? {
+        // `labelKey` keeps 年's bytes where they are and makes none: a text without them is no year line
+        guard PlainText.withUTF8(text, holdsYearMark) else { return nil }
         let t = TextNormalizer.labelKey(text)
         guard TextNormalizer.contains(t, "年"), PlainText.count(t) <= 14 else { return nil }
         let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
         guard rest.isEmpty else { return nil }
         return year(in: t)
+    }
+
+    /// Whether the bytes hold 年 (E5 B9 B4).
+    static func holdsYearMark(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 2 < u.count {
+            if u[i] == 0xE5, u[i + 1] == 0xB9, u[i + 2] == 0xB4 { return true }
+            i += 1
+        }
+        return false
     }
 
     static func year(in text: String) -> Int? {
