@@ -161,7 +161,7 @@ enum SitePath: Sendable {
     private static func segment(_ p: Param<UUID>) -> String {
         switch p {
         case .key: return ":" + idKey
-        case .value(let id): return id.uuidString
+        case .value(let id): return id.text
         }
     }
 

@@ -146,6 +146,16 @@ struct AuthTests {
         }
     }
 
+    @Test("链接里的编号与 Foundation 的 uuidString 相同：旧链接、书签和缓存仍然有效")
+    func idTextIsUUIDString() throws {
+        let ids = (0..<500).map { _ in UUID() } + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))]
+            + [UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        for id in ids {
+            #expect(id.text == id.uuidString)
+            #expect(SitePath.table(.value(id)).path == "/tables/\(id.uuidString)")
+        }
+    }
+
     @Test("退出后会话作废，Cookie 再用也无效")
     func logout() async throws {
         try await withJixiao { app in

@@ -37,7 +37,7 @@ final class RenderedParts: @unchecked Sendable {
     init(capacity: Int, byteBudget: Int = 64 * 1_048_576) { self.capacity = capacity; self.byteBudget = byteBudget }
 
     static func key(_ s: TableSummaryDTO) -> String {
-        "\(s.id)|\(s.version)|\(s.updatedAt?.timeIntervalSince1970 ?? 0)"
+        "\(s.id.text)|\(s.version)|\(s.updatedAt?.timeIntervalSince1970 ?? 0)"
     }
 
     func part(_ key: String) -> Part? { lock.withLock { parts[key] } }
