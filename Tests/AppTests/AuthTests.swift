@@ -148,7 +148,8 @@ struct AuthTests {
 
     @Test("链接里的编号与 Foundation 的 uuidString 相同：旧链接、书签和缓存仍然有效")
     func idTextIsUUIDString() throws {
-        let ids = (0..<500).map { _ in UUID() } + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))]
+        let ids =
+            (0..<500).map { _ in UUID() } + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))]
             + [UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
         for id in ids {
             #expect(id.text == id.uuidString)
