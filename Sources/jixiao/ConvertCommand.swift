@@ -105,25 +105,13 @@ extension ConvertCommand {
         read.count(result.tables)
         guard !result.tables.isEmpty else { return read }
         guard format == .xlsx, let output, output != "-" else {
-            try OutputWriter.write(try exported(result), to: output)
+            let bytes = try InputLoader.reporting { () throws(ImportError) in try format.data(result.tables) }
+            try OutputWriter.write(bytes, to: output)
             return read
         }
-        do {
+        try InputLoader.reporting { () throws(ImportError) in
             try XLSXExporter.write(result.tables, to: URL(fileURLWithPath: output))
-        } catch {
-            Console.error("错误：\(error.message)")
-            throw ExitCode(1)
         }
         return read
-    }
-
-    func exported(_ result: ImportResult) throws -> Data {
-        let f = try exportFormat()
-        do {
-            return try f.data(result.tables)
-        } catch {
-            Console.error("错误：\(error.message)")
-            throw ExitCode(1)
-        }
     }
 }

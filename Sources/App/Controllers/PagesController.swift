@@ -59,8 +59,8 @@ struct PagesController {
 
     @Sendable func table(req: Request) async throws -> View {
         let user = try req.requireUser(), db = req.db // `req.db` makes a new handle on every use
-        // the record once: its summary for the page, its organisation path for the confirmation setting; its
-        // document is decoded only if this view needs the table (`LazyTable`)
+        // the record once, with the trail's key and the confirmation setting; its document is decoded only if
+        // this view needs the table (`LazyTable`)
         let (record, trailState, wantsConfirmation) = try await TableRead.page(try req.tableID(), for: user, on: db)
         let t = try LazyTable(record)
         let s = t.summary

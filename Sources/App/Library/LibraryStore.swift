@@ -176,9 +176,11 @@ final class LibraryStore: Sendable {
         var entry: String?
     }
 
-    static func overrides(on db: any Database) async throws -> [LibraryOverride] {
+    /// Finance's rows, all of them or those of `keys`.
+    static func overrides(keys: [String]? = nil, on db: any Database) async throws -> [LibraryOverride] {
+        let only: SQLQueryString = keys.map { " WHERE entry_key IN (\(binds: $0))" } ?? ""
         let rows = try await TablePhases.sql(db).raw(
-            "SELECT entry_key, mark, standard, entry FROM library_overrides ORDER BY entry_key"
+            "SELECT entry_key, mark, standard, entry FROM library_overrides\(only) ORDER BY entry_key"
         )
         .all(decoding: OverrideRow.self)
         return rows.map { r in
@@ -190,7 +192,7 @@ final class LibraryStore: Sendable {
     }
 
     /// What finance did to the library: the audit trail's action and its label.
-    enum Change: String, CaseIterable {
+    enum Change: String {
         case mark = "library-mark"
         case entry = "library-entry"
         case importFile = "library-import"
@@ -216,12 +218,11 @@ final class LibraryStore: Sendable {
             // what a partial change keeps: the rows of these keys, read once (a replacement needs none)
             var existing: [String: LibraryOverride] = [:]
             if !replace {
-                let keys = Set(changes.map(\.key))
-                for o in try await overrides(on: tx) where keys.contains(o.key) { existing[o.key] = o }
+                for o in try await overrides(keys: Array(Set(changes.map(\.key))), on: tx) { existing[o.key] = o }
             }
             for o in changes {
                 var merged = o
-                if let old = existing[o.key], !replace {
+                if let old = existing[o.key] {
                     if o.entry == nil { merged.entry = old.entry }
                     if o.standard == nil { merged.standard = old.standard }
                 }

@@ -135,10 +135,10 @@ enum AuditLog {
         }
     }
 
-    /// The changes an event made, in words: state changes first, then the table's fields.
     /// The line of a new table's event.
     static func created(version: Int, indicators: Int) -> String { "（新建为第 \(version) 版，共 \(indicators) 项指标）" }
 
+    /// The changes an event made, in words: state changes first, then the table's fields.
     static func changes(before: String?, after: String?) -> [String] {
         let dec = JSONDecoder()
         let b = before.flatMap { try? dec.decode(Snapshot.self, from: Data($0.utf8)) }

@@ -167,11 +167,11 @@ extension GoalTable {
     /// its bytes (issue #23).
     func writeJSON(to out: inout [UInt8], indent: Int) {
         guard case .object(let fields) = json(indicators: .null) else { return }
-        let rows = Array(zip(indicators, evaluationsByRow))
+        let rows = self.rows
         JSONValue.writeObject(fields.map(\.0), to: &out, indent: indent) { i, out in
             guard fields[i].0 == "indicators" else { return fields[i].1.write(to: &out, indent: indent + 1) }
             JSONValue.writeArray(rows.count, to: &out, indent: indent + 1) { r, out in
-                rows[r].0.json(evaluation: rows[r].1).write(to: &out, indent: indent + 2)
+                rows[r].indicator.json(evaluation: rows[r].evaluation).write(to: &out, indent: indent + 2)
             }
         }
     }

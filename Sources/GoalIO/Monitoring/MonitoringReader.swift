@@ -69,21 +69,20 @@ public enum MonitoringReader {
     private static func readDocx(_ data: Data, _ limits: ReadLimits) throws -> MonitoringImportResult {
         let document = try DocxReader(limits: limits).read(data: data)
         var grid: [[String]] = []
-        var origins: [String] = []
-        var paragraphs = 0, tables = 0
+        var origins = DocxImporter.Origins() // 第3段, 第1个表格第5行, named as the goal tables' importer names them
         for block in document.blocks {
             switch block {
             case .paragraph(let text):
-                paragraphs += 1
-                grid.append([text]); origins.append("第\(paragraphs)段")
+                origins.start(.paragraph, at: grid.count)
+                grid.append([text])
             case .table(let table):
-                tables += 1
-                let rows = table.grid(merged: .topLeftOnly)
-                grid += rows
-                origins += rows.indices.map { "第\(tables)个表格第\($0 + 1)行" }
+                origins.start(.table, at: grid.count)
+                grid += table.grid(merged: .topLeftOnly)
             }
         }
-        var reader = MonitoringGridReader(grid: grid) { r, c in SourceLocation(line: r + 1, cell: "\(origins[r])第\(c + 1)格") }
+        var reader = MonitoringGridReader(grid: grid) { r, c in
+            SourceLocation(line: r + 1, cell: "\(origins.name(ofRow: r))第\(c + 1)格")
+        }
         var result = MonitoringImportResult()
         append(reader.read(), reader.notes, to: &result)
         for i in result.notes.indices { result.notes[i].message += "（Word 文档中为\(result.notes[i].location.cell ?? "")）" }

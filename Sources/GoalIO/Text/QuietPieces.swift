@@ -73,7 +73,6 @@ enum QuietPieces {
         let rows = SourceRows.split(text, firstLine: firstLine)
         guard let first = rows.first, let last = rows.last else { return nil }
         var reader = Reader(rows: rows)
-        reader.stopUnlessInert = true
         reader.abandoned = abandon
         reader.run()
         guard reader.inert else { return nil }

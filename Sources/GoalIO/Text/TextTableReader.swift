@@ -286,24 +286,33 @@ extension TextTableReader {
                 return UnsafeBufferPointer(rebasing: bytes.buffer[cuts[k].offset..<end])
             }
             // Every piece is validated before any is read: a file that is not UTF-8 throughout is
-            // decoded whole by `TextDecoding`, and no run may have been handed on by then.
-            guard Parallel.map(cuts.count, { String(validating: piece($0), as: UTF8.self) != nil }).allSatisfy({ $0 })
-            else { return false }
+            // decoded whole by `TextDecoding`, and no run may have been handed on by then. When all the
+            // pieces are read in one run (or the text has no titles) the validated texts are the ones read;
+            // a run at a time keeps only the answer, so that memory stays one run's.
+            let holdAll = quiet || runLength >= cuts.count
+            var kept: [String] = []
+            if holdAll {
+                let texts = Parallel.map(cuts.count) { String(validating: piece($0), as: UTF8.self) }
+                guard texts.allSatisfy({ $0 != nil }) else { return false }
+                kept = texts.map { $0! }
+            } else {
+                guard Parallel.map(cuts.count, { String(validating: piece($0), as: UTF8.self) != nil }).allSatisfy({ $0 })
+                else { return false }
+            }
             // as `TextDecoding.decode` judges a file without a byte-order mark: on its first 65,536 scalars
             if skip == 0 && TextDecoding.looksBinary(u) { throw TextDecoding.binaryError }
             if quiet {
                 // the whole text is held here anyway: a text without titles is one table or none
-                let texts = Parallel.map(cuts.count) { String(decoding: piece($0), as: UTF8.self) }
-                try each(QuietPieces.read(texts, cuts: cuts) ?? read(piece: texts.joined(), firstLine: 1))
+                try each(QuietPieces.read(kept, cuts: cuts) ?? read(piece: kept.joined(), firstLine: 1))
                 return true
             }
+            let texts = kept
             var joined = PieceJoiner()
             for start in stride(from: 0, to: cuts.count, by: runLength) {
                 let run = start..<(start + min(runLength, cuts.count - start))
                 let results = Parallel.map(run.count) { i in
-                    read(
-                        piece: String(decoding: piece(run.lowerBound + i), as: UTF8.self),
-                        firstLine: cuts[run.lowerBound + i].line)
+                    let k = run.lowerBound + i
+                    return read(piece: holdAll ? texts[k] : String(decoding: piece(k), as: UTF8.self), firstLine: cuts[k].line)
                 }
                 try each(joined.add(results))
             }
@@ -377,11 +386,12 @@ struct Reader {
     /// Every row so far was so skipped: the reader is in the state a fresh reader is in, less the
     /// count of skipped lines and its notes.
     var inert = true
-    /// Stop at the first row that leaves the reader not `inert` (`QuietPieces` then reads the text anew).
-    var stopUnlessInert = false
-    /// Set when another piece read beside this one was not inert: the reading of the pieces is given
-    /// up, and this one stops too (looked at every 1,024 rows).
+    /// Set by `QuietPieces` for a piece it reads: the reader stops at the first row that leaves it not
+    /// `inert` (the text is then read anew), and when another piece read beside this one was not inert
+    /// the reading of the pieces is given up, and this one stops too (looked at every 1,024 rows).
     var abandoned: QuietPieces.Abandon?
+    /// Stop at the first row that leaves the reader not `inert`: only a piece `QuietPieces` reads.
+    var stopUnlessInert: Bool { abandoned != nil }
     var featureCache = CellCache<CellFeatures>()
     var targetCache = CellCache<Target>(budget: 1 << 20)
     var labelCache = HeaderBlockReader.LabelCache(budget: 1 << 20)
@@ -643,22 +653,12 @@ struct Reader {
     /// `(2026) 年度`, `（ 2026 ）年度`, `(2023年)`, `2023年度` on a line of their own.
     static func yearLine(_ text: String) -> Int? {
         // `labelKey` keeps 年's bytes where they are and makes none: a text without them is no year line
-        guard PlainText.withUTF8(text, holdsYearMark) else { return nil }
+        guard PlainText.withUTF8(text, { $0.containsBytes("年") }) else { return nil }
         let t = TextNormalizer.labelKey(text)
         guard TextNormalizer.contains(t, "年"), PlainText.count(t) <= 14 else { return nil }
         let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
         guard rest.isEmpty else { return nil }
         return year(in: t)
-    }
-
-    /// Whether the bytes hold 年 (E5 B9 B4).
-    static func holdsYearMark(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i + 2 < u.count {
-            if u[i] == 0xE5, u[i + 1] == 0xB9, u[i + 2] == 0xB4 { return true }
-            i += 1
-        }
-        return false
     }
 
     static func year(in text: String) -> Int? {
