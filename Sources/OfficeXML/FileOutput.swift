@@ -21,10 +21,7 @@ public enum FileOutput {
 
         public init(_ url: URL) throws {
             if isSpecialFile(url) {
-                guard let handle = FileHandle(forWritingAtPath: url.path) else {
-                    throw OfficeError.writeFailed(detail: "\(url.path)：无法打开")
-                }
-                self.handle = handle
+                self.handle = try Self.openFile(url.path, O_WRONLY, naming: url.path)
                 self.url = url
                 return
             }
@@ -33,11 +30,16 @@ public enum FileOutput {
             self.url = url
             let temporary = url.deletingLastPathComponent().appendingPathComponent(
                 ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                let handle = FileHandle(forWritingAtPath: temporary.path)
-            else { throw OfficeError.writeFailed(detail: "\(url.path)：无法创建文件") }
-            self.handle = handle
+            self.handle = try Self.openFile(temporary.path, O_WRONLY | O_CREAT | O_EXCL, naming: url.path)
             self.temporary = temporary
+        }
+
+        /// open(2) rather than `FileHandle(forWritingAtPath:)`, which says only that it failed: the
+        /// user is told why (no folder, no permission, a read-only disk), naming the file they asked for.
+        private static func openFile(_ path: String, _ flags: Int32, naming shown: String) throws -> FileHandle {
+            let fd = open(path, flags | O_CLOEXEC, 0o666)
+            guard fd >= 0 else { throw OfficeError.cannotWrite(path: shown, reason: .current) }
+            return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         }
 
         /// Standard output, written in place.
@@ -52,7 +54,11 @@ public enum FileOutput {
             do {
                 try handle.write(contentsOf: bytes)
             } catch {
-                throw OfficeError.writeFailed(detail: "\(url?.path ?? "标准输出")：\(error.localizedDescription)")
+                let shown = url?.path ?? "标准输出"
+                guard let reason = SystemReason(error) else {
+                    throw OfficeError.writeFailed(detail: "\(shown)：\(error.localizedDescription)")
+                }
+                throw OfficeError.cannotWrite(path: shown, reason: reason)
             }
         }
 
@@ -68,9 +74,9 @@ public enum FileOutput {
             self.temporary = nil
             // rename(2) replaces the destination atomically on the same file system.
             guard rename(temporary.path, url.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemReason.current
                 try? FileManager.default.removeItem(at: temporary)
-                throw OfficeError.writeFailed(detail: "\(url.path)：\(reason)")
+                throw OfficeError.cannotWrite(path: url.path, reason: reason)
             }
         }
 

@@ -53,6 +53,8 @@ public enum OfficeError: Error, Equatable, Sendable {
     case cellTextTooLong(sheet: String, cell: String)
     case outsideSheet(sheet: String, cell: String)
     case writeFailed(detail: String)
+    /// The system refused to create or write the file at `path` (no space, no permission, no folder).
+    case cannotWrite(path: String, reason: SystemReason)
 
     /// The message a user reads.
     public var message: String {
@@ -121,6 +123,8 @@ public enum OfficeError: Error, Equatable, Sendable {
             return "工作表“\(sheet)”的单元格 \(cell) 超出了 Excel 的范围（最多 1048576 行、16384 列）。"
         case .writeFailed(let detail):
             return "无法写出文件（\(detail)）。请检查保存位置是否存在、是否有写入权限、磁盘空间是否足够。"
+        case .cannotWrite(let path, let reason):
+            return "无法写出文件“\(path)”：\(reason.text)。\(reason.advice)。"
         }
     }
 }

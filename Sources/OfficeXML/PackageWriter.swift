@@ -116,7 +116,7 @@ enum PackageWriter {
                 try build(at: temporary, after: spool, produce)
                 // rename(2) replaces the destination atomically on the same file system.
                 guard rename(temporary.path, url.path) == 0 else {
-                    throw OfficeError.writeFailed(detail: "\(url.path)：\(String(cString: strerror(errno)))")
+                    throw OfficeError.cannotWrite(path: url.path, reason: .current)
                 }
             }
         } catch {
@@ -139,14 +139,20 @@ enum PackageWriter {
         return try ZipStreamWriter(appendingTo: url, state: state)
     }
 
-    /// Foundation's errors as `OfficeError.writeFailed`, naming the file.
+    /// Errors naming the file the user asked for, not the temporary one beside it; Foundation's errors
+    /// with their reason in Chinese.
     private static func officeErrors<T>(_ url: URL, _ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch OfficeError.cannotWrite(_, let reason) {
+            throw OfficeError.cannotWrite(path: url.path, reason: reason)
         } catch let error as OfficeError {
             throw error
         } catch {
-            throw OfficeError.writeFailed(detail: "\(url.path)：\(error.localizedDescription)")
+            guard let reason = SystemReason(error) else {
+                throw OfficeError.writeFailed(detail: "\(url.path)：\(error.localizedDescription)")
+            }
+            throw OfficeError.cannotWrite(path: url.path, reason: reason)
         }
     }
 }

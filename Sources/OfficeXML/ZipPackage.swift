@@ -21,7 +21,7 @@ final class ZipPackage {
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw OfficeError.unreadable(path: url.path, reason: error.localizedDescription)
+            throw OfficeError.unreadable(path: url.path, reason: SystemReason(error)?.text ?? error.localizedDescription)
         }
         try self.init(data: data, expected: expected, limits: limits)
     }

@@ -56,6 +56,9 @@ enum OutputWriter {
         }
         do {
             try FileOutput.write(data, to: URL(fileURLWithPath: path))
+        } catch let error as OfficeError {
+            Console.error("错误：\(error.message)") // names the file and the reason already
+            throw ExitCode(1)
         } catch {
             Console.error("错误：无法写入“\(path)”：\(error.localizedDescription)")
             throw ExitCode(1)

@@ -87,6 +87,21 @@ struct ConvertCLITests {
         #expect(b.status == 1 && !b.err.isEmpty)
     }
 
+    @Test("-o where nothing can be written: exit 1, the file named once, the reason in Chinese, for every format")
+    func refusedOutput() throws {
+        for format in ["json", "xlsx", "csv", "html"] {
+            let full = try JixiaoCLI.run(["convert", Self.seed, "-q", "--format", format, "-o", "/dev/full"])
+            #expect(full.status == 1)
+            #expect(full.err.contains("错误：无法写出文件“/dev/full”：磁盘空间不足。"), "\(format): \(full.err)")
+            #expect(full.err.components(separatedBy: "/dev/full").count == 2, "named once, not wrapped twice")
+            let folder = "/nonexistent-\(UUID().uuidString)/表.\(format)"
+            let missing = try JixiaoCLI.run(["convert", Self.seed, "-q", "--format", format, "-o", folder])
+            #expect(missing.status == 1)
+            #expect(missing.err.contains("“\(folder)”：文件或所在的文件夹不存在"), "\(format): \(missing.err)")
+            #expect(!missing.err.contains("doesn"), "no English reason")
+        }
+    }
+
     @Test("usage errors exit 2")
     func usage() throws {
         #expect(try JixiaoCLI.run(["convert"]).status == 2)

@@ -24,6 +24,39 @@ struct FileOutputTests {
         #expect(try String(contentsOf: plain, encoding: .utf8) == "new")
         #expect(!FileOutput.isSpecialFile(plain))
     }
+
+    @Test("a refused write names the file and says why in Chinese: no space, no folder, a folder; the old file stays")
+    func refusedWritesSayWhy() throws {
+        func refusal(_ url: URL) -> OfficeError? {
+            do { try FileOutput.write(Data("表格".utf8), to: url) } catch { return error as? OfficeError }
+            return nil
+        }
+        let full = refusal(URL(fileURLWithPath: "/dev/full"))
+        #expect(full == .cannotWrite(path: "/dev/full", reason: SystemReason(errno: ENOSPC)))
+        #expect(full?.message == "无法写出文件“/dev/full”：磁盘空间不足。请清理磁盘或换一个保存位置。")
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fileoutput-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let noFolder = dir.appendingPathComponent("没有的文件夹/表.json")
+        #expect(refusal(noFolder) == .cannotWrite(path: noFolder.path, reason: SystemReason(errno: ENOENT)))
+        #expect(refusal(noFolder)?.message.contains("文件夹不存在") == true)
+        #expect(refusal(dir) == .cannotWrite(path: dir.path, reason: SystemReason(errno: EISDIR)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no temporary file left behind")
+        #expect(refusal(dir)?.message.contains("Is a directory") == false, "not strerror's English")
+    }
+
+    @Test("Foundation's errors read as their system reason: POSIX, underlying POSIX, or the Cocoa code's meaning")
+    func reasonsOfFoundationErrors() {
+        #expect(SystemReason(NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES)))?.text == "没有权限")
+        let wrapped = NSError(
+            domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
+            userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))])
+        #expect(SystemReason(wrapped)?.code == EROFS)
+        #expect(SystemReason(CocoaError(.fileWriteOutOfSpace))?.text == "磁盘空间不足")
+        #expect(SystemReason(CocoaError(.fileReadCorruptFile)) == nil, "no code: the caller keeps Foundation's text")
+        #expect(SystemReason(errno: 9999).text == "系统错误（错误号 9999）")
+    }
 }
 
 /// Reads a FIFO on another thread (opening a FIFO for writing blocks until a reader opens it).

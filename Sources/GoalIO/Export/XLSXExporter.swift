@@ -16,8 +16,10 @@ public enum XLSXExporter {
         let book = try workbook(tables)
         do {
             try book.write(to: url)
+        } catch let error as OfficeError {
+            throw ImportError(error.message) // names the file and the reason already
         } catch {
-            throw ImportError("无法写入“\(url.path)”：\((error as? OfficeError)?.message ?? error.localizedDescription)")
+            throw ImportError("无法写入“\(url.path)”：\(error.localizedDescription)")
         }
     }
 

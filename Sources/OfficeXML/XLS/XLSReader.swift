@@ -83,7 +83,7 @@ enum OfficeFileData {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw OfficeError.unreadable(path: url.path, reason: error.localizedDescription)
+            throw OfficeError.unreadable(path: url.path, reason: SystemReason(error)?.text ?? error.localizedDescription)
         }
     }
 }

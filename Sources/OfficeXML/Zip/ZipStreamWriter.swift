@@ -163,7 +163,7 @@ final class ZipStreamWriter {
     }
 
     private static func failure(_ url: URL) -> OfficeError {
-        OfficeError.writeFailed(detail: "\(url.path)：\(String(cString: strerror(errno)))")
+        OfficeError.cannotWrite(path: url.path, reason: .current)
     }
 }
 
