@@ -19,7 +19,7 @@ struct CheckAPIFastPathTests {
 
     @Test("回答与 JSONEncoder 写出的 JSON 相同，含引号、换行、控制字符和中文")
     func sameAnswer() async throws {
-        var t = sampleTable(name: "满意度\"引号\"\n换行\t制表\u{01}<script>")
+        var t = sampleTable(name: "满意度\"引号\"\\反斜杠\n换行\t制表\u{01}<script>")
         t.indicators[0].level2 = "效益指标"
         t.indicators[1].weight = nil
         t.indicators.append(Indicator(level1: "", level2: "", name: "", type: .qualitative, value: ""))

@@ -81,11 +81,20 @@ struct InterchangeReaderTests {
             let declined = top == nil || top?.tables == nil || top?.otherKeys.contains("format") == true
             #expect(declined, "快速路径不应接受：\(text.prefix(60))")
         }
-        var invalidUTF8 = Data(#"{"tables":[{"kind":"project","unit":""#.utf8)
-        invalidUTF8.append(contentsOf: [0xE4, 0xB8])
-        invalidUTF8.append(contentsOf: Data(#""}]}"#.utf8))
-        #expect(InterchangeReader.readTop(invalidUTF8) == nil)
-        #expect(throws: InterchangeError.self) { try GoalDocument.decode(invalidUTF8) }
+        // cut short, a lone continuation, 0xFF, an overlong slash, an encoded surrogate, past U+10FFFF
+        let invalidSequences: [[UInt8]] = [
+            [0xE4, 0xB8], [0x80], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+        ]
+        for bytes in invalidSequences {
+            var invalidUTF8 = Data(#"{"tables":[{"kind":"project","unit":"甲"#.utf8)
+            invalidUTF8.append(contentsOf: bytes)
+            invalidUTF8.append(contentsOf: Data(#"乙"}]}"#.utf8))
+            #expect(InterchangeReader.readTop(invalidUTF8) == nil, "\(bytes)")
+            #expect(throws: InterchangeError.self) { try GoalDocument.decode(invalidUTF8) }
+        }
+        // U+FFFD written by the user is text like any other, not taken for a repair
+        let replacement = Data("{\"tables\":[{\"kind\":\"project\",\"unit\":\"甲\u{FFFD}乙\"}]}".utf8)
+        #expect(InterchangeReader.readTop(replacement)?.tables?.first?.unit == "甲\u{FFFD}乙")
         // keys are matched as bytes: an unknown key must still be UTF-8
         var invalidKey = Data(#"{"tables":[{"kind":"project",""#.utf8)
         invalidKey.append(contentsOf: [0xE4, 0xB8])
