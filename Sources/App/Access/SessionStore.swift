@@ -1,4 +1,5 @@
 import Fluent
+import GoalCore
 import SQLKit
 import GoalWorkflow
 import Foundation
@@ -23,7 +24,7 @@ enum SessionStore {
     /// Lower-case hex of the token's SHA-256, as stored in `token_hash`. Every signed-in request asks it,
     /// so the digits are looked up, not formatted (`String(format:)` per byte was 3 % of a page under load).
     static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = HexDigits.lower
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in SHA256.hash(data: Data(token.utf8)) {

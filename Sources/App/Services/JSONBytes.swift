@@ -1,10 +1,11 @@
+import GoalCore
 import NIOCore
 
-/// A compact JSON writer for the answers the editor asks for on every
-/// pause in typing (`/api/v1/check`): Foundation's `JSONEncoder` on Linux goes through boxed containers
-/// and a dictionary per object, which costs more than the check itself. The output is ordinary JSON that
-/// `JSONDecoder` reads back into the same DTO (tested in `APITests`); nil optionals are left out, as the
-/// synthesized `Encodable` does (`field`), or written as null where the DTO writes every key (`nullable`).
+/// A compact JSON writer for the answer the editor asks for on every pause in typing
+/// (`/api/v1/check`): Foundation's `JSONEncoder` on Linux goes through boxed containers and a
+/// dictionary per object, which costs more than the check itself. The output is ordinary JSON that
+/// `JSONDecoder` reads back into the same DTO (tested in `CheckAPIFastPathTests`); every key is written,
+/// null where there is nothing (`nullable`), as `FindingJSON` encodes itself.
 struct JSONBytes {
     /// Bytes appended to an array, one copy into a `ByteBuffer` at the end: `ByteBuffer`'s writes are
     /// not inlined across the module boundary, and three of them per key were 3 % of the route's time.
@@ -52,61 +53,11 @@ struct JSONBytes {
         bytes.append(contentsOf: String(n).utf8)
     }
 
-    mutating func bool(_ b: Bool) {
-        separate()
-        append(b ? "true" : "false")
-    }
-
-    /// Whole numbers without a fraction, as `JSONEncoder` writes them; NaN and infinity, which JSON lacks, as null.
-    mutating func number(_ d: Double) {
-        separate()
-        if !d.isFinite {
-            append("null")
-        } else if d.rounded() == d && abs(d) < 1e15 {
-            bytes.append(contentsOf: String(Int64(d)).utf8)
-        } else {
-            bytes.append(contentsOf: d.description.utf8)
-        }
-    }
-
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// A string with `"`, `\` and control characters escaped; everything else, Chinese included, as UTF-8.
+    /// A string as JSON writes it (`JSONValue`'s one rule: `"`, `\\`, control characters and U+2028/9
+    /// escaped; Chinese as UTF-8).
     mutating func string(_ s: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { text in
-            var run = 0
-            for k in text.indices {
-                let b = text[k]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<k]))
-                switch b {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                default:
-                    append("\\u00")
-                    bytes.append(Self.hex[Int(b >> 4)])
-                    bytes.append(Self.hex[Int(b & 0xF)])
-                }
-                run = k + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// `"key": value` for an optional: left out when nil.
-    mutating func field(_ k: StaticString, _ value: String?) {
-        if let value { key(k); string(value) }
-    }
-
-    mutating func field(_ k: StaticString, _ value: Int?) {
-        if let value { key(k); int(value) }
+        JSONValue.writeString(s, to: &bytes)
     }
 
     /// `"key": value` for an optional, null when nil (a shape whose every key is always written).

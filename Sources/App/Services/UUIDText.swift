@@ -1,4 +1,5 @@
 import Foundation
+import GoalCore
 
 extension UUID {
     /// `uuidString` (upper-case hex, 8-4-4-4-12), written by table look-up. The table page makes some
@@ -7,9 +8,8 @@ extension UUID {
     var text: String {
         withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in
-                let digits: StaticString = "0123456789ABCDEF"
                 var k = 0
-                digits.withUTF8Buffer { hex in
+                HexDigits.upper.withUnsafeBufferPointer { hex in
                     for (i, b) in bytes.enumerated() {
                         if i == 4 || i == 6 || i == 8 || i == 10 { out[k] = UInt8(ascii: "-"); k += 1 }
                         out[k] = hex[Int(b >> 4)]

@@ -100,7 +100,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Integers without a fraction; others in the shortest form that reads back exactly.
-    static func format(_ d: Double) -> String {
+    public static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d.rounded() == d && abs(d) < 1e15 { return String(Int64(d)) }
         return "\(d)"
@@ -109,7 +109,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// A JSON string literal, written on the UTF-8 bytes: runs that need no escape are copied whole.
     /// Escaped are `"` `\\`, control characters, and U+2028/U+2029 (E2 80 A8/A9), which JavaScript
     /// reads as line ends.
-    static func writeString(_ s: String, to out: inout [UInt8]) {
+    public static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var copy = s
         copy.withUTF8 { u in
@@ -136,9 +136,8 @@ public indirect enum JSONValue: Sendable, Hashable {
                 flush()
                 if escape.utf8CodeUnitCount == 0 {
                     // another control character: \u00XX
-                    let hex = Array("0123456789abcdef".utf8)
                     out += "\\u00".utf8
-                    out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+                    out.append(HexDigits.lower[Int(b >> 4)]); out.append(HexDigits.lower[Int(b & 0xF)])
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
                 }
