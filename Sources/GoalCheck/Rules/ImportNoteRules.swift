@@ -2,7 +2,7 @@ import GoalCore
 
 /// What the importer repaired or could not read, as findings: one list for the user.
 /// A repair is a hint (the program moved something; a person should look), or a warning when the
-/// importer had to supply what was not printed (`ImportNote.Code.isGuess`). What could not be read is a warning
+/// importer had to supply what was not printed (`ImportNote.isGuess`). What could not be read is a warning
 /// (something may be missing), or an error when nothing of a table's indicators was read.
 /// Deliberate skips (填表说明, empty header rows) are not shown: they are boilerplate, and listing
 /// them would bury the findings that matter.
@@ -17,7 +17,7 @@ enum ImportNoteRules {
             switch note.kind {
             case .repaired:
                 rule = RuleCatalogue.importRepaired
-                severity = note.code.isGuess ? .warning : rule.severity
+                severity = note.isGuess ? .warning : rule.severity
             case .unreadable:
                 rule = RuleCatalogue.importUnreadable
                 let nothingRead = note.location.table.map { $0 < tables.count && tables[$0].indicators.isEmpty } ?? tables.isEmpty

@@ -255,17 +255,9 @@ extension ImportNote.Code {
     /// 二级): a person must confirm them, so the checker shows them as warnings rather than hints.
     static let guessCodes: Set<String> = ["level1-inferred", "level1-inferred-not-carried", "level1-without-indicators"]
 
-    /// Whether this note is such a guess: by its code (also when read back from JSON as `other`), or, for a
-    /// note made outside the importers, by its words.
-    public var isGuess: Bool {
-        if Self.guessCodes.contains(rawCode) { return true }
-        guard case .other(_, _, let message) = self else { return false }
-        return ["推定", "推断", "推测"].contains { message.contains($0) }
-    }
-
     /// One case, its code, its kind and its words, together: one line each, read as a table (not reformatted).
     // swift-format-ignore
-    private var parts: (code: String, kind: ImportNote.Kind, message: String) {
+    var parts: (code: String, kind: ImportNote.Kind, message: String) {
         switch self {
         case .headerOnlyTable(let line, let title):
             return ("header-only-table", .unreadable, "第\(line)行起的“\(title)”没有读到任何指标行（指标可能尚未填写），已作为只有表头的表导入。")
@@ -493,5 +485,15 @@ extension ImportNote.Code {
         case .other(let code, let kind, let message):
             return (code, kind, message)
         }
+    }
+}
+
+extension ImportNote {
+    /// Whether this note is such a guess (`Code.guessCodes`): by its code (also when read back from JSON
+    /// as `other`), or, for a note made outside the importers, by its words.
+    public var isGuess: Bool {
+        if Code.guessCodes.contains(rawCode) { return true }
+        guard case .other(_, _, let message) = code else { return false }
+        return ["推定", "推断", "推测"].contains { message.contains($0) }
     }
 }
