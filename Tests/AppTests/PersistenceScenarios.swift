@@ -105,6 +105,41 @@ enum Scenarios {
         }
     }
 
+    /// A large import is written a batch of tables at a time: every table, its two phases, its facts and its
+    /// audit event arrive as a one-by-one save would write them, across batch boundaries and for a table
+    /// whose facts need several statements.
+    static func importInBatches(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            var tables = (0..<(2 * TableStore.insertBatch + 30)).map { i in
+                var t = sampleTable(name: "满意度\(i)")
+                t.project?.name = "导入项目\(i)"
+                return t
+            }
+            tables[150].indicators = (0..<3_000).map { i in
+                Indicator(level1: "产出指标", level2: "数量指标", name: "指标\(i)", type: .atLeast, value: "\(i)", unit: "人")
+            }
+            let owner = try await app.owner(named: "甲县社会保险服务中心")
+            let ids = try await TableStore.createAll(tables, owner: owner, by: nil, on: app.db)
+            #expect(ids.count == tables.count && Set(ids).count == tables.count)
+            for i in [0, 99, 100, 150, tables.count - 1] {
+                let got = try #require(try await TableStore.find(ids[i], on: app.db))
+                #expect(got.summary.name == "导入项目\(i)", "in the order given")
+                #expect(got.summary.unit == "甲县社会保险服务中心" && got.summary.version == 1)
+                #expect(got.table.indicators.map(\.name) == tables[i].indicators.map(\.name))
+                #expect(got.table.indicators.allSatisfy { $0.id != nil }, "every indicator has its id")
+                let expected = Analysis.findings([got.table])
+                #expect(got.summary.errors == expected.count { $0.severity == .error })
+                let trail = try await AuditLog.events(forTable: ids[i], on: app.db)
+                #expect(trail.map(\.action) == ["import"])
+            }
+            let sql = try TablePhases.sql(app.db)
+            struct N: Decodable { var n: Int }
+            let phases = try await sql.raw("SELECT COUNT(*) AS n FROM table_phases").first(decoding: N.self)?.n
+            #expect(phases == 2 * tables.count)
+            #expect(try await IndicatorFacts.count(on: app.db) == tables.reduce(0) { $0 + $1.indicators.count })
+        }
+    }
+
     static func derivedColumns(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             var t = sampleTable(name: "满意度")
@@ -127,6 +162,7 @@ struct SQLitePersistenceTests {
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(.sqliteMemory) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(.sqliteMemory) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(.sqliteMemory) }
+    @Test func importInBatches() async throws { try await Scenarios.importInBatches(.sqliteMemory) }
     @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(.sqliteMemory) }
 
     @Test("SQLite 文件路径不存在时自动创建目录")
@@ -149,6 +185,7 @@ struct PostgresPersistenceTests {
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(db) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(db) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(db) }
+    @Test func importInBatches() async throws { try await Scenarios.importInBatches(db) }
     @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(db) }
 
     // the workflow, visibility, sessions and the append-only audit trail on PostgreSQL as well

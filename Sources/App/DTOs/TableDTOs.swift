@@ -124,9 +124,23 @@ extension TableDetailDTO {
 extension GoalTableRecord {
     /// Writes a table and everything derived from it into the record (the version is the caller's business).
     /// `owner` is the owning organisation's name, which files the table; nil for a table with no owner.
+    /// What `fill` works out from the table alone (its findings, scores and stored JSON): pure, so a large
+    /// import works it out for all its tables on every core before writing any.
+    struct Derived: Sendable {
+        let summary: Analysis.Summary
+        let score: TableScore
+        let document: String
+
+        init(_ table: GoalTable) {
+            (summary, score) = Analysis.summaryAndScore(table)
+            document = StoredJSON.encode(table)
+        }
+    }
+
     @discardableResult
-    func fill(from table: GoalTable, status: TableStatus, owner: String?) -> TableScore {
-        let (s, tableScore) = Analysis.summaryAndScore(table)
+    func fill(from table: GoalTable, status: TableStatus, owner: String?, derived: Derived? = nil) -> TableScore {
+        let d = derived ?? Derived(table)
+        let s = d.summary
         unit = owner ?? table.unit
         printedUnit = table.unit
         year = table.year
@@ -135,7 +149,7 @@ extension GoalTableRecord {
         let project = table.project?.name.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         name = project.isEmpty ? (table.unit.isEmpty ? table.title : table.unit) : project
         self.status = status.rawValue
-        document = StoredJSON.encode(table)
+        document = d.document
         errorCount = s.errors
         warningCount = s.warnings
         score = s.score
@@ -143,7 +157,7 @@ extension GoalTableRecord {
         grade = s.grade
         executionRate = s.executionRate
         findingCodes = s.findingCodes
-        return tableScore
+        return d.score
     }
 
 }

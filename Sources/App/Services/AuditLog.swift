@@ -28,6 +28,23 @@ enum AuditLog {
         comment: String? = nil, before: String? = nil, after: String? = nil, lines: [String]? = nil,
         at: Date = Date(), on db: any Database
     ) async throws {
+        try await event(
+            action, by: user, table: table, subject: subject, comment: comment, before: before, after: after, lines: lines,
+            at: at
+        ).create(on: db)
+    }
+
+    /// Events made by `event`, written in one statement (a large import's new tables).
+    static func append(_ events: [AuditEventRecord], on db: any Database) async throws {
+        try await events.create(on: db)
+    }
+
+    /// The event `append` writes.
+    static func event(
+        _ action: String, by user: CurrentUser?, table: UUID? = nil, subject: String,
+        comment: String? = nil, before: String? = nil, after: String? = nil, lines: [String]? = nil,
+        at: Date = Date()
+    ) -> AuditEventRecord {
         let e = AuditEventRecord()
         e.id = UUID()
         e.at = at
@@ -42,7 +59,7 @@ enum AuditLog {
         e.after = after
         // `lines`: the change in words when the snapshots are not a table's (a monitoring entry's)
         e.changes = encodeLines(lines ?? changes(before: before, after: after))
-        try await e.create(on: db)
+        return e
     }
 
     static func events(forTable id: UUID, on db: any Database) async throws -> [AuditEventRecord] {

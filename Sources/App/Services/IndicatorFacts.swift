@@ -100,11 +100,23 @@ enum IndicatorFacts {
         try await insert(fresh, on: sql)
     }
 
+    /// The facts of new tables (nothing to replace), in as few statements as the binds allow.
+    static func insertNew(_ tables: [(GoalTableRecord, GoalTable, TableScore)], on db: any Database) async throws {
+        try await insert(tables.flatMap { try rows($0, table: $1, score: $2) }, on: TablePhases.sql(db))
+    }
+
+    /// Rows per statement: at 23 binds a row, a table of 3,000 indicators in one statement would pass
+    /// PostgreSQL's limit of 65,535 binds (its protocol counts them in 16 bits).
+    private static let rowsPerInsert = 1_000
+
     private static func insert(_ rows: [Row], on sql: any SQLDatabase, columns: Int = Row.columns.count) async throws {
-        guard !rows.isEmpty else { return }
-        var insert = sql.insert(into: "indicator_facts").columns(Array(Row.columns.prefix(columns)))
-        for row in rows { insert = insert.values(row.values.prefix(columns).map { SQLBind($0) }) }
-        try await insert.run()
+        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
+            var insert = sql.insert(into: "indicator_facts").columns(Array(Row.columns.prefix(columns)))
+            for row in rows[start..<min(start + rowsPerInsert, rows.count)] {
+                insert = insert.values(row.values.prefix(columns).map { SQLBind($0) })
+            }
+            try await insert.run()
+        }
     }
 
     static func remove(_ table: UUID, on db: any Database) async throws {

@@ -9,16 +9,23 @@ import Vapor
 enum TablePhases {
     /// The phases every table has from the start: its goals, and its self-evaluation (a draft until 批复).
     static func start(_ r: GoalTableRecord, now: Date = Date(), on db: any Database) async throws {
-        let sql = try self.sql(db)
-        let id = try r.requireID()
-        for (phase, state) in [(Phase.goals, r.status), (.selfEvaluation, r.evaluationStatus)] {
-            try await sql.raw(
-                """
-                INSERT INTO table_phases (table_id, phase, period, state, version, updated_at) \
-                VALUES (\(bind: id), \(bind: phase.rawValue), 0, \(bind: state), \(bind: r.version), \(bind: now))
-                """
-            ).run()
+        try await start([r], now: now, on: db)
+    }
+
+    /// `start` for many tables in one statement (a large import).
+    static func start(_ records: [GoalTableRecord], now: Date = Date(), on db: any Database) async throws {
+        guard !records.isEmpty else { return }
+        var insert = try sql(db).insert(into: "table_phases").columns(
+            "table_id", "phase", "period", "state", "version", "updated_at")
+        for r in records {
+            let id = try r.requireID()
+            for (phase, state) in [(Phase.goals, r.status), (.selfEvaluation, r.evaluationStatus)] {
+                insert = insert.values(
+                    SQLBind(id), SQLBind(phase.rawValue), SQLLiteral.numeric("0"), SQLBind(state), SQLBind(r.version),
+                    SQLBind(now))
+            }
         }
+        try await insert.run()
     }
 
     /// Moves `phase` from `from` to `to` if it is still in `from`: of two reviewers acting at once only
