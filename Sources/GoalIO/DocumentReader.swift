@@ -11,21 +11,19 @@ public enum DocumentReader {
     /// result gives them (`GoalTable.withIndicatorIDs`): the reader's answer stays a function of the file.
     public static func read(data: Data, name: String = "", limits: ReadLimits = .default) throws(ImportError) -> ImportResult {
         let ext = (name as NSString).pathExtension.lowercased()
-        // Office content first: a workbook saved under a .json or .txt name is still a workbook.
-        if isZipOrOLE(data) { return try readOffice(data, ext: ext, limits: limits) }
-        if ext == "json" || looksLikeJSON(data) {
+        switch kind(of: data, ext: ext) {
+        case .office: return try readOffice(data, ext: ext, limits: limits)
+        case .json:
             do {
                 let doc = try GoalDocument.decode(data)
                 return ImportResult(tables: doc.tables)
             } catch {
                 throw ImportError("JSON 文件无法读取：\(error.description)")
             }
-        }
-        if officeExtensions.contains(ext), TextDecoding.officeSignature(data) == nil {
+        case .misnamed:
             throw ImportError("文件扩展名是 .\(ext)，但内容不是该格式（文件可能已损坏或被改了扩展名）。")
+        case .text: return try TextTableReader.read(data: data)
         }
-        let result = try TextTableReader.read(data: data)
-        return result
     }
 
     /// Reads as `read(data:name:limits:)` does, handing the tables and notes to `each` a run at a
@@ -35,14 +33,21 @@ public enum DocumentReader {
     public static func read(
         data: Data, name: String = "", limits: ReadLimits = .default, inRuns each: (ImportResult) throws -> Void
     ) throws {
-        if readsAsText(data, name: name), try TextTableReader.readLargeUTF8(data, inRuns: each) { return }
+        let ext = (name as NSString).pathExtension.lowercased()
+        if kind(of: data, ext: ext) == .text, try TextTableReader.readLargeUTF8(data, inRuns: each) { return }
         try each(read(data: data, name: name, limits: limits))
     }
 
-    /// Whether `read(data:name:limits:)` takes the content for text: neither Office nor JSON.
-    static func readsAsText(_ data: Data, name: String) -> Bool {
-        let ext = (name as NSString).pathExtension.lowercased()
-        return !isZipOrOLE(data) && ext != "json" && !looksLikeJSON(data) && !officeExtensions.contains(ext)
+    /// What a file is taken for, decided in one place for both readings.
+    enum Kind { case office, json, misnamed, text }
+
+    /// Office content first: a workbook saved under a .json or .txt name is still a workbook. Then JSON
+    /// (by name or content), then content under an Office name that is not Office (refused), then text.
+    static func kind(of data: Data, ext: String) -> Kind {
+        if isZipOrOLE(data) { return .office }
+        if ext == "json" || looksLikeJSON(data) { return .json }
+        if officeExtensions.contains(ext), TextDecoding.officeSignature(data) == nil { return .misnamed }
+        return .text
     }
 
     /// The extensions of Office files: content under one of these names that is not Office is refused.
