@@ -382,7 +382,9 @@ struct PagesController {
                 throw Abort(.badRequest, reason: "保存导入：没有勾选任何表。请返回预览页勾选要保存的表（共 \(doc.tables.count) 张）")
             }
         }
-        _ = try await TableStore.createAll(tables, owner: .init(user), by: user, on: req.db)
+        let owner = TableStore.Owner(user), chosen = tables
+        let new = try await req.heavy { TableStore.New.all(chosen, owner: owner) }
+        _ = try await TableStore.createAll(new, owner: owner, by: user, on: req.db)
         try await ImportDrafts.discard(form.draft, on: req.db)
         return req.redirect(to: SitePath.home.path, redirectType: .normal)
     }
