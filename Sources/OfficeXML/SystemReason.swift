@@ -26,9 +26,6 @@ public struct SystemReason: Equatable, Sendable {
     /// The reason `errno` holds now, right after a failed system call.
     public static var current: SystemReason { SystemReason(errno: errno) }
 
-    /// `磁盘空间不足，请清理磁盘或换一个保存位置`.
-    public var sentence: String { "\(text)，\(advice)" }
-
     private static func posixCode(_ error: NSError) -> Int32? {
         if error.domain == NSPOSIXErrorDomain { return Int32(truncatingIfNeeded: error.code) }
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, let code = posixCode(underlying) {
@@ -42,7 +39,7 @@ public struct SystemReason: Equatable, Sendable {
         case .fileWriteVolumeReadOnly: return EROFS
         case .fileReadTooLarge: return EFBIG
         case .fileWriteFileExists: return EEXIST
-        case .fileReadInvalidFileName, .fileWriteInvalidFileName: return ENAMETOOLONG
+        case .fileReadInvalidFileName, .fileWriteInvalidFileName: return EINVAL
         default: return nil
         }
     }
@@ -56,7 +53,8 @@ public struct SystemReason: Equatable, Sendable {
         case EISDIR: return ("这是一个文件夹，不是文件", "请在路径末尾写上文件名")
         case ENOTDIR: return ("路径中有一段不是文件夹", "请检查路径")
         case ENAMETOOLONG: return ("文件名或路径太长", "请缩短文件名或换一个较浅的文件夹")
-        case EFBIG: return ("文件超过了所在磁盘允许的大小", "请换一个保存位置或拆分文件")
+        case EFBIG: return ("文件太大", "请换一个保存位置或拆分文件")
+        case EINVAL: return ("文件名无效", "请去掉文件名中的特殊字符后再试")
         case EIO: return ("磁盘读写出错", "请检查磁盘或 U 盘是否连接正常后再试")
         case EPIPE: return ("接收输出的程序已经关闭", "请检查命令行中 | 后面的程序")
         case EMFILE, ENFILE: return ("同时打开的文件太多", "请稍后再试")

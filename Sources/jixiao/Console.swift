@@ -57,7 +57,12 @@ enum OutputWriter {
         do {
             try FileOutput.write(data, to: URL(fileURLWithPath: path))
         } catch let error as OfficeError {
-            Console.error("错误：\(error.message)") // names the file and the reason already
+            // a refused write names the file and the reason already; another failure is named here
+            guard case .cannotWrite = error else {
+                Console.error("错误：无法写入“\(path)”：\(error.message)")
+                throw ExitCode(1)
+            }
+            Console.error("错误：\(error.message)")
             throw ExitCode(1)
         } catch {
             Console.error("错误：无法写入“\(path)”：\(error.localizedDescription)")

@@ -20,7 +20,8 @@ struct CheckAPIFastPathTests {
     @Test("回答与 JSONEncoder 写出的 JSON 相同，含引号、换行、控制字符和中文")
     func sameAnswer() async throws {
         var t = sampleTable(name: "满意度\"引号\"\\反斜杠\n换行\t制表\u{01}<script>")
-        t.indicators[0].level2 = "效益指标"
+        // the 二级 is quoted in a message: the answer must escape what it holds
+        t.indicators[0].level2 = "效益\\反斜杠\"引号\"\t\u{01}"
         t.indicators[1].weight = nil
         t.indicators.append(Indicator(level1: "", level2: "", name: "", type: .qualitative, value: ""))
         try await withJixiao { app in
@@ -29,6 +30,8 @@ struct CheckAPIFastPathTests {
             #expect(res.headers.contentType?.description.hasPrefix("application/json") == true)
             let expected = CheckResponseDTO(Analysis.findings([t]))
             #expect(!expected.findings.isEmpty)
+            #expect(
+                expected.findings.contains { $0.message.contains("\\反斜杠\"引号\"") }, "\(expected.findings.map(\.message))")
             #expect(try Self.canonical(Data(buffer: res.body)) == Self.canonical(Self.encoderJSON(expected)))
             // and Content still reads it
             let back = try res.content.decode(CheckResponseDTO.self)

@@ -106,8 +106,9 @@ enum Scenarios {
     }
 
     /// A large import is written a batch of tables at a time: every table, its two phases, its facts and its
-    /// audit event arrive as a one-by-one save would write them, across batch boundaries and for a table
-    /// whose facts need several statements.
+    /// audit event arrive as saving each on its own writes them (created in the order given, its phases
+    /// drafts of version 1, a fact per indicator, one 导入 event naming it), across batch boundaries and for
+    /// a table whose facts need several statements.
     static func importInBatches(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             var tables = (0..<(2 * TableStore.insertBatch + 30)).map { i in
@@ -131,7 +132,33 @@ enum Scenarios {
                 #expect(got.summary.errors == expected.count { $0.severity == .error })
                 let trail = try await AuditLog.events(forTable: ids[i], on: app.db)
                 #expect(trail.map(\.action) == ["import"])
+                #expect(trail.first?.subject == got.summary.name)
+                #expect(
+                    trail.first.map(AuditLog.changeLines) == [
+                        AuditLog.created(version: 1, indicators: tables[i].indicators.count)
+                    ])
+                struct PhaseRow: Decodable, Equatable { var phase: String; var state: String; var version: Int }
+                let phases = try await TablePhases.sql(app.db).raw(
+                    "SELECT phase, state, version FROM table_phases WHERE table_id = \(bind: ids[i]) ORDER BY phase"
+                ).all(decoding: PhaseRow.self)
+                #expect(
+                    phases == [
+                        .init(phase: "goals", state: "draft", version: 1),
+                        .init(phase: "self-evaluation", state: "draft", version: 1),
+                    ])
+                struct FactRow: Decodable { var table_id: UUID; var row_number: Int; var name: String }
+                let facts = try await TablePhases.sql(app.db).raw(
+                    "SELECT table_id, row_number, name FROM indicator_facts WHERE table_id = \(bind: ids[i]) ORDER BY row_number"
+                ).all(decoding: FactRow.self)
+                #expect(facts.map(\.name) == tables[i].indicators.map(\.name))
+                #expect(facts.map(\.row_number) == Array(1...tables[i].indicators.count))
             }
+            // created (and so listed) in the order given, as one save after another
+            struct Made: Decodable { var id: UUID }
+            let order = try await TablePhases.sql(app.db).raw(
+                "SELECT id FROM goal_tables ORDER BY created_at, updated_at"
+            ).all(decoding: Made.self)
+            #expect(order.map(\.id) == ids)
             let sql = try TablePhases.sql(app.db)
             struct N: Decodable { var n: Int }
             let phases = try await sql.raw("SELECT COUNT(*) AS n FROM table_phases").first(decoding: N.self)?.n

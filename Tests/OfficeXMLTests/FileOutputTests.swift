@@ -25,7 +25,9 @@ struct FileOutputTests {
         #expect(!FileOutput.isSpecialFile(plain))
     }
 
-    @Test("a refused write names the file and says why in Chinese: no space, no folder, a folder; the old file stays")
+    @Test(
+        "a refused write names the file and says why in Chinese: no space, no folder, a folder; nothing left beside it",
+        .enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "/dev/full is Linux's"))
     func refusedWritesSayWhy() throws {
         func refusal(_ url: URL) -> OfficeError? {
             do { try FileOutput.write(Data("表格".utf8), to: url) } catch { return error as? OfficeError }
@@ -35,14 +37,17 @@ struct FileOutputTests {
         #expect(full == .cannotWrite(path: "/dev/full", reason: SystemReason(errno: ENOSPC)))
         #expect(full?.message == "无法写出文件“/dev/full”：磁盘空间不足。请清理磁盘或换一个保存位置。")
 
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fileoutput-\(UUID().uuidString)")
+        // the folder written into is `parent`: a temporary file beside a destination would show there
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("fileoutput-\(UUID().uuidString)")
+        let dir = parent.appendingPathComponent("文件夹")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let noFolder = dir.appendingPathComponent("没有的文件夹/表.json")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let noFolder = parent.appendingPathComponent("没有的文件夹/表.json")
         #expect(refusal(noFolder) == .cannotWrite(path: noFolder.path, reason: SystemReason(errno: ENOENT)))
         #expect(refusal(noFolder)?.message.contains("文件夹不存在") == true)
         #expect(refusal(dir) == .cannotWrite(path: dir.path, reason: SystemReason(errno: EISDIR)))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no temporary file left behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["文件夹"], "no temporary file left behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "the folder is left as it was")
         #expect(refusal(dir)?.message.contains("Is a directory") == false, "not strerror's English")
     }
 

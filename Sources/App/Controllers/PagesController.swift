@@ -384,7 +384,7 @@ struct PagesController {
         }
         let owner = TableStore.Owner(user), chosen = tables
         let new = try await req.heavy { TableStore.New.all(chosen, owner: owner) }
-        _ = try await TableStore.createAll(new, owner: owner, by: user, on: req.db)
+        _ = try await TableStore.createAll(new, by: user, on: req.db)
         try await ImportDrafts.discard(form.draft, on: req.db)
         return req.redirect(to: SitePath.home.path, redirectType: .normal)
     }

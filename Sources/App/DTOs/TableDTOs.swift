@@ -122,25 +122,32 @@ extension TableDetailDTO {
 }
 
 extension GoalTableRecord {
-    /// Writes a table and everything derived from it into the record (the version is the caller's business).
-    /// `owner` is the owning organisation's name, which files the table; nil for a table with no owner.
-    /// What `fill` works out from the table alone (its findings, scores and stored JSON): pure, so a large
-    /// import works it out for all its tables on every core before writing any.
+    /// A table with what `fill` works out from it alone (its findings, scores and stored JSON): pure, so a
+    /// large import works it out for all its tables on every core before writing any.
     struct Derived: Sendable {
+        let table: GoalTable
         let summary: Analysis.Summary
         let score: TableScore
         let document: String
 
         init(_ table: GoalTable) {
+            self.table = table
             (summary, score) = Analysis.summaryAndScore(table)
             document = StoredJSON.encode(table)
         }
     }
 
+    /// Writes a table and everything derived from it into the record (the version is the caller's business).
+    /// `owner` is the owning organisation's name, which files the table; nil for a table with no owner.
     @discardableResult
-    func fill(from table: GoalTable, status: TableStatus, owner: String?, derived: Derived? = nil) -> TableScore {
-        let d = derived ?? Derived(table)
-        let s = d.summary
+    func fill(from table: GoalTable, status: TableStatus, owner: String?) -> TableScore {
+        fill(from: Derived(table), status: status, owner: owner)
+    }
+
+    /// `fill` with the table's derived values already worked out.
+    @discardableResult
+    func fill(from d: Derived, status: TableStatus, owner: String?) -> TableScore {
+        let table = d.table, s = d.summary
         unit = owner ?? table.unit
         printedUnit = table.unit
         year = table.year

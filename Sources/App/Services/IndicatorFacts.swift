@@ -106,7 +106,8 @@ enum IndicatorFacts {
     }
 
     /// Rows per statement: at 23 binds a row, a table of 3,000 indicators in one statement would pass
-    /// PostgreSQL's limit of 65,535 binds (its protocol counts them in 16 bits).
+    /// PostgreSQL's limit of 65,535 binds (its protocol counts them in 16 bits); the SQLite built here
+    /// takes 250,000 (sqlite-nio's SQLITE_MAX_VARIABLE_NUMBER). 1,000 rows keep under both.
     private static let rowsPerInsert = 1_000
 
     private static func insert(_ rows: [Row], on sql: any SQLDatabase, columns: Int = Row.columns.count) async throws {

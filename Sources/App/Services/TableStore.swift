@@ -164,22 +164,24 @@ enum TableStore {
         _ tables: [GoalTable], owner: Owner?, by user: CurrentUser?, action: String = "import",
         on db: any Database
     ) async throws -> [UUID] {
-        try await createAll(New.all(tables, owner: owner), owner: owner, by: user, action: action, on: db)
+        try await createAll(New.all(tables, owner: owner), by: user, action: action, on: db)
     }
 
     /// `createAll` of tables made ready by `New.all`, which a request does on its heavy-work threads: for
     /// a large import that is seconds of checking no event loop should spend. The rows go in a batch at a
     /// time: four statements a batch, not six a table (保存导入 of a 9.3 MB paste, issue #23).
     static func createAll(
-        _ new: [New], owner: Owner?, by user: CurrentUser?, action: String = "import", on db: any Database
+        _ new: [New], by user: CurrentUser?, action: String = "import", on db: any Database
     ) async throws -> [UUID] {
         try await WriteTransaction.write(on: db) { tx in
             var ids: [UUID] = []
             ids.reserveCapacity(new.count)
+            let now = Date()
             for start in stride(from: 0, to: new.count, by: insertBatch) {
                 let batch = Array(new[start..<min(start + insertBatch, new.count)])
                 // the ids only: reading each stored document back into a DTO doubled the work of a large import
-                ids += try await insertRecords(batch, owner: owner, by: user, action: action, on: tx).map { try $0.requireID() }
+                ids += try await insertRecords(batch, by: user, action: action, at: now, offset: start, on: tx)
+                    .map { try $0.requireID() }
             }
             return ids
         }
@@ -193,14 +195,16 @@ enum TableStore {
         _ table: GoalTable, owner: Owner?, by user: CurrentUser?, action: String,
         on tx: any Database
     ) async throws -> TableDetailDTO {
-        let records = try await insertRecords([New(table, owner: owner)], owner: owner, by: user, action: action, on: tx)
+        let records = try await insertRecords(
+            [New(table, owner: owner)], by: user, action: action, at: Date(), offset: 0, on: tx)
         return try TableDetailDTO(records[0])
     }
 
-    /// A table as it is stored new, with what is derived from it.
+    /// A table as it is stored new, with what is derived from it and the organisation it is filed under.
     struct New: Sendable {
-        let table: GoalTable
         let derived: GoalTableRecord.Derived
+        let owner: Owner?
+        var table: GoalTable { derived.table }
 
         /// Each table's own work (check, score, stored JSON) for many tables, on every core.
         static func all(_ tables: [GoalTable], owner: Owner?) -> [New] {
@@ -211,25 +215,29 @@ enum TableStore {
             // an imported or new table carries no signature: only the workflow signs (`sign`)
             var t = table.withWorkflowSignoff(of: nil).withIndicatorIDs()
             if t.unit.trimmingCharacters(in: .whitespaces).isEmpty, let owner { t.unit = owner.name }
-            self.table = t
             derived = .init(t)
+            self.owner = owner
         }
     }
 
+    /// The tables `new` as rows, stamped one microsecond apart from `now` on, the first as the `offset`th:
+    /// created and listed in the order given, as when each was saved on its own.
     private static func insertRecords(
-        _ new: [New], owner: Owner?, by user: CurrentUser?, action: String, on tx: any Database
+        _ new: [New], by user: CurrentUser?, action: String, at now: Date, offset: Int, on tx: any Database
     ) async throws -> [GoalTableRecord] {
-        let records = new.map { n in
+        let records = new.enumerated().map { k, n in
             let r = GoalTableRecord()
+            r.createdAt = now.addingTimeInterval(Double(offset + k) / 1_000_000)
+            r.updatedAt = r.createdAt
             r.id = UUID()
             r.version = 1
-            r.organisationID = owner?.id
-            r.orgPath = owner?.path ?? "/"
+            r.organisationID = n.owner?.id
+            r.orgPath = n.owner?.path ?? "/"
             r.evaluationStatus = EvaluationStatus.draft.rawValue
-            r.fill(from: n.table, status: .draft, owner: owner?.name, derived: n.derived)
+            r.fill(from: n.derived, status: .draft, owner: n.owner?.name)
             return r
         }
-        try await records.create(on: tx)
+        try await GoalTableRecord.query(on: tx).set(records.map(FluentInput.values(of:))).create()
         try await TablePhases.start(records, on: tx)
         try await IndicatorFacts.insertNew(zip(records, new).map { ($0, $1.table, $1.derived.score) }, on: tx)
         // the line from the table in hand: working it out from the snapshot decoded it again (5 % of a large

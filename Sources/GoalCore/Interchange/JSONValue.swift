@@ -100,7 +100,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Integers without a fraction; others in the shortest form that reads back exactly.
-    public static func format(_ d: Double) -> String {
+    static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d.rounded() == d && abs(d) < 1e15 { return String(Int64(d)) }
         return "\(d)"

@@ -17,6 +17,7 @@ public enum XLSXExporter {
         do {
             try book.write(to: url)
         } catch let error as OfficeError {
+            guard case .cannotWrite = error else { throw ImportError("无法写入“\(url.path)”：\(error.message)") }
             throw ImportError(error.message) // names the file and the reason already
         } catch {
             throw ImportError("无法写入“\(url.path)”：\(error.localizedDescription)")
