@@ -5,12 +5,19 @@ import GoalCore
 /// each rule costs one reference count, not a copy of a dozen fields.
 final class Row {
     let index: Int
-    let indicator: Indicator
+    /// The table's indicators, shared by all its rows (one reference each): copying the row's own
+    /// `Indicator` into it retained and later released a dozen strings per row (~3 % of checking).
+    private let indicators: [Indicator]
+    /// The indicator this row reads, borrowed from the table's array, not copied.
+    var indicator: Indicator {
+        _read { yield indicators[index] }
+    }
     let name: String
     let nameText: Scalars
     let level1Key: Key
     let level2Key: Key
-    let target: Target
+    /// The target's number: nil for a 定性 row or a value that is no number.
+    let number: Double?
     /// The value cell, trimmed.
     let value: String
     /// The written unit, trimmed; nil when empty or a placeholder such as `-`.
@@ -30,32 +37,36 @@ final class Row {
 
     /// `previous` is the row above: merged 一级/二级 cells repeat the same names down the table, so
     /// their keys are reused when the text is byte-for-byte the same.
-    init(index: Int, indicator ind: Indicator, rules: CompiledProfile, previous: Row? = nil) {
+    init(index: Int, of indicators: [Indicator], rules: CompiledProfile, previous: Row? = nil) {
         self.index = index
-        indicator = ind
-        name = Keys.trim(ind.name)
+        self.indicators = indicators
+        // Each field is read from the array in place: `let ind = indicators[index]` copied the whole
+        // indicator (a dozen retains, then as many releases).
+        name = Keys.trim(indicators[index].name)
         nameText = Scalars(name)
-        if let p = previous, Keys.sameBytes(p.indicator.level1, ind.level1) {
+        if let p = previous, Keys.sameBytes(p.indicator.level1, indicators[index].level1) {
             level1Key = p.level1Key
         } else {
-            level1Key = Keys.key(ind.level1)
+            level1Key = Keys.key(indicators[index].level1)
         }
-        if let p = previous, Keys.sameBytes(p.indicator.level2, ind.level2) {
+        if let p = previous, Keys.sameBytes(p.indicator.level2, indicators[index].level2) {
             level2Key = p.level2Key
         } else {
-            level2Key = Keys.key(ind.level2)
+            level2Key = Keys.key(indicators[index].level2)
         }
-        unit = Row.present(ind.unit)
-        let value = Keys.trim(ind.value)
+        unit = Row.present(indicators[index].unit)
+        let value = Keys.trim(indicators[index].value)
         self.value = value
         // The common cell (a plain number beside its type and unit, or 定性 text) is read directly;
-        // anything else goes through the general parser once.
-        if ind.type == .qualitative {
-            target = Target(written: ind.value, comparison: .qualitative, valueText: value, number: nil, unit: nil)
+        // anything else goes through the general parser once. Only the number is kept: the rules
+        // read nothing else of the parsed target.
+        let type = indicators[index].type
+        if type == .qualitative {
+            number = nil
         } else if let n = QuickNumber.parse(value) {
-            target = Target(written: ind.value, comparison: ind.type, valueText: value, number: n, unit: unit)
+            number = n
         } else {
-            target = ind.target
+            number = indicators[index].target.number
         }
         if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, Keys.sameBytes(pu, u) {
             measure = pm; dimension = p.dimension
@@ -65,8 +76,8 @@ final class Row {
         } else {
             measure = nil; dimension = nil
         }
-        explanation = Row.present(ind.explanation)
-        scoring = Row.present(ind.scoring)
+        explanation = Row.present(indicators[index].explanation)
+        scoring = Row.present(indicators[index].scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
         isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
         isLowerBetter = rules.lowerIsBetter.matches(nameText)
@@ -102,7 +113,6 @@ final class Row {
     var place: String?
 
     var isQuantitative: Bool { indicator.type.isQuantitative }
-    var number: Double? { target.number }
 
     /// The target as users wrote it: `≥95%`, `=12次`, `有效提高`.
     var targetText: String {

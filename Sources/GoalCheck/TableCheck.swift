@@ -18,8 +18,9 @@ struct TableCheck {
         tableIndex = index
         var rows: [Row] = []
         rows.reserveCapacity(table.indicators.count)
-        for (i, ind) in table.indicators.enumerated() {
-            rows.append(Row(index: i, indicator: ind, rules: rules, previous: rows.last))
+        let indicators = table.indicators
+        for i in indicators.indices {
+            rows.append(Row(index: i, of: indicators, rules: rules, previous: rows.last))
         }
         self.rows = rows
         hasExplanationColumn = rows.contains { $0.explanation != nil }
@@ -41,10 +42,13 @@ struct TableCheck {
 
     /// Adds a finding unless the profile switched the rule off; the profile may also change its severity.
     mutating func emit(_ rule: Rule, row: Int?, field: IndicatorField?, _ message: String, fix: String? = nil) {
-        if rules.disabled.contains(rule.code) { return }
+        // The built-in profiles switch nothing off and change no severity: their findings are emitted
+        // without hashing the rule's code twice (two String hashes per finding were ~2 % of checking).
+        if rules.changesRules && rules.disabled.contains(rule.code) { return }
+        let severity = rules.changesRules ? rules.severities[rule.code] ?? rule.severity : rule.severity
         findings.append(
             Finding(
-                table: tableIndex, indicator: row, field: field, severity: rules.severities[rule.code] ?? rule.severity,
+                table: tableIndex, indicator: row, field: field, severity: severity,
                 code: rule.code, message: message, suggestion: fix, profile: rules.name))
     }
 

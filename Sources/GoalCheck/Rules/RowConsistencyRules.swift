@@ -106,7 +106,6 @@ extension TableCheck {
     // MARK: R03, R04, R05, R06 scoring
 
     private mutating func scoringRules(_ row: Row) {
-        let ind = row.indicator
         let sc = row.scoring.map(Scalars.init)
         if let sc, let text = row.scoring, !ScoringText.looksLikeScoring(sc), Words.explanationOpening.isPrefix(of: sc),
             sc.count >= 6
@@ -115,18 +114,18 @@ extension TableCheck {
                 RuleCatalogue.shiftedText, row: row.index, field: .scoring,
                 "\(place(row))：评（扣）分标准“\(Display.clip(text, 24))”读来是指标解释，疑似单元格错位",
                 fix: "把这段文字移到指标解释列，评（扣）分标准写明得分办法")
-        } else if row.scoring == nil, let note = Row.present(ind.note), ScoringText.looksLikeScoring(Scalars(note)) {
+        } else if row.scoring == nil, let note = Row.present(row.indicator.note), ScoringText.looksLikeScoring(Scalars(note)) {
             emit(
                 RuleCatalogue.shiftedText, row: row.index, field: .note,
                 "\(place(row))：评（扣）分标准为空，备注列却写着“\(Display.clip(note, 24))”，疑似单元格错位",
                 fix: "把评分内容移到评（扣）分标准列")
         }
 
-        if ind.type == .qualitative {
+        if row.indicator.type == .qualitative {
             qualitativeScoring(row, sc)
         }
 
-        if let sc, let weight = ind.weight, let points = ScoringText.fullPoints(sc), abs(points - weight) > 0.001 {
+        if let sc, let weight = row.indicator.weight, let points = ScoringText.fullPoints(sc), abs(points - weight) > 0.001 {
             emit(
                 RuleCatalogue.scoringPoints, row: row.index, field: .weight,
                 "\(place(row))：评（扣）分标准写满分\(Display.number(points))分，分值为\(Display.number(weight))分",

@@ -45,9 +45,8 @@ extension TableCheck {
                 if earlier == nil { seen[row.nameText.v] = row.index }
             }
             guard let first = earlier else { continue }
-            let a = rows[first].indicator, b = row.indicator
             let same =
-                a.type == b.type && rows[first].value == row.value
+                rows[first].indicator.type == row.indicator.type && rows[first].value == row.value
                 && rows[first].unit == row.unit && rows[first].explanation == row.explanation
                 && rows[first].scoring == row.scoring
             let otherLevel2 = rows[first].level2Key != row.level2Key
@@ -162,8 +161,13 @@ extension TableCheck {
         let candidates = rows.filter { $0.isQuantitative && $0.number != nil }
         let figures = GoalFigures.extract(goal)
         guard !figures.isEmpty else { return }
+        // Figures of one clause share its scalars (one array): its bigrams are made once, not per figure.
+        var subjectScalars: [UInt32] = [], subject: [UInt64] = []
         for figure in figures {
-            let subject = figure.subject.bigramList()
+            if figure.subject.v != subjectScalars {
+                subjectScalars = figure.subject.v
+                subject = figure.subject.bigramList()
+            }
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
             let family = figure.family // read from the unit's text: once per figure, not per row
