@@ -5,13 +5,19 @@ import GoalCore
 /// each rule costs one reference count, not a copy of a dozen fields.
 final class Row {
     let index: Int
-    /// The table's indicators, shared by all its rows (one reference each): copying the row's own
-    /// `Indicator` into it retained and later released a dozen strings per row (~3 % of checking).
+    /// The table's indicators, shared by all its rows (one reference each), for the rules that read
+    /// a cell the row does not keep. Reading `indicators[i]` copies the whole indicator (a dozen
+    /// strings retained, then released): the cells the rules read on every row are kept below.
     private let indicators: [Indicator]
-    /// The indicator this row reads, borrowed from the table's array, not copied.
-    var indicator: Indicator {
-        _read { yield indicators[index] }
-    }
+    var indicator: Indicator { indicators[index] }
+    let type: Comparison
+    let weight: Double?
+    /// The 一级 and 二级 cells as written.
+    let level1: String
+    let level2: String
+    let lastYear: String?
+    /// The 佐证资料 cell holds something (`present`).
+    let hasEvidence: Bool
     let name: String
     let nameText: Scalars
     let level1Key: Key
@@ -37,36 +43,44 @@ final class Row {
 
     /// `previous` is the row above: merged 一级/二级 cells repeat the same names down the table, so
     /// their keys are reused when the text is byte-for-byte the same.
-    init(index: Int, of indicators: [Indicator], rules: CompiledProfile, previous: Row? = nil) {
+    /// `indicators` is the table's array; `cells` the same indicators borrowed in place, so that
+    /// each cell is read without copying its indicator.
+    init(
+        index: Int, of indicators: [Indicator], cells: UnsafeBufferPointer<Indicator>, rules: CompiledProfile,
+        previous: Row? = nil
+    ) {
         self.index = index
         self.indicators = indicators
-        // Each field is read from the array in place: `let ind = indicators[index]` copied the whole
-        // indicator (a dozen retains, then as many releases).
-        name = Keys.trim(indicators[index].name)
+        type = cells[index].type
+        weight = cells[index].weight
+        level1 = cells[index].level1
+        level2 = cells[index].level2
+        lastYear = cells[index].lastYear
+        hasEvidence = Row.present(cells[index].evidence) != nil
+        name = Keys.trim(cells[index].name)
         nameText = Scalars(name)
-        if let p = previous, Keys.sameBytes(p.indicator.level1, indicators[index].level1) {
+        if let p = previous, Keys.sameBytes(p.level1, cells[index].level1) {
             level1Key = p.level1Key
         } else {
-            level1Key = Keys.key(indicators[index].level1)
+            level1Key = Keys.key(cells[index].level1)
         }
-        if let p = previous, Keys.sameBytes(p.indicator.level2, indicators[index].level2) {
+        if let p = previous, Keys.sameBytes(p.level2, cells[index].level2) {
             level2Key = p.level2Key
         } else {
-            level2Key = Keys.key(indicators[index].level2)
+            level2Key = Keys.key(cells[index].level2)
         }
-        unit = Row.present(indicators[index].unit)
-        let value = Keys.trim(indicators[index].value)
+        unit = Row.present(cells[index].unit)
+        let value = Keys.trim(cells[index].value)
         self.value = value
         // The common cell (a plain number beside its type and unit, or 定性 text) is read directly;
         // anything else goes through the general parser once. Only the number is kept: the rules
         // read nothing else of the parsed target.
-        let type = indicators[index].type
         if type == .qualitative {
             number = nil
         } else if let n = QuickNumber.parse(value) {
             number = n
         } else {
-            number = indicators[index].target.number
+            number = cells[index].target.number
         }
         if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, Keys.sameBytes(pu, u) {
             measure = pm; dimension = p.dimension
@@ -76,8 +90,8 @@ final class Row {
         } else {
             measure = nil; dimension = nil
         }
-        explanation = Row.present(indicators[index].explanation)
-        scoring = Row.present(indicators[index].scoring)
+        explanation = Row.present(cells[index].explanation)
+        scoring = Row.present(cells[index].scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
         isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
         isLowerBetter = rules.lowerIsBetter.matches(nameText)
@@ -108,16 +122,15 @@ final class Row {
     /// The name and the 二级 as messages show them (`Display.clip`), made once for the row's first
     /// finding: a row with findings usually has several, and each names its place.
     private(set) lazy var shownName: String = Display.clip(name)
-    private(set) lazy var shownLevel2: String = Display.clip(indicator.level2, 16)
+    private(set) lazy var shownLevel2: String = Display.clip(level2, 16)
     /// `TableCheck.place(_:)` of this row, kept by it after the first finding.
     var place: String?
 
-    var isQuantitative: Bool { indicator.type.isQuantitative }
+    var isQuantitative: Bool { type.isQuantitative }
 
     /// The target as users wrote it: `≥95%`, `=12次`, `有效提高`.
     var targetText: String {
-        let type = indicator.type
-        return Indicator.targetText(
+        Indicator.targetText(
             type: type, value: Display.clip(type == .qualitative ? indicator.value : value, 20), unit: unit)
     }
 }

@@ -19,12 +19,14 @@ struct TableCheck {
         var rows: [Row] = []
         rows.reserveCapacity(table.indicators.count)
         let indicators = table.indicators
-        for i in indicators.indices {
-            rows.append(Row(index: i, of: indicators, rules: rules, previous: rows.last))
+        indicators.withUnsafeBufferPointer { cells in
+            for i in cells.indices {
+                rows.append(Row(index: i, of: indicators, cells: cells, rules: rules, previous: rows.last))
+            }
         }
         self.rows = rows
         hasExplanationColumn = rows.contains { $0.explanation != nil }
-        hasEvidenceColumn = rows.contains { Row.present($0.indicator.evidence) != nil }
+        hasEvidenceColumn = rows.contains { $0.hasEvidence }
         findings.reserveCapacity(rows.count + 8) // about one finding a row in practice: grown once, not step by step
     }
 

@@ -16,10 +16,10 @@ extension TableCheck {
         if value.isEmpty {
             emit(
                 RuleCatalogue.valueMissing, row: row.index, field: .value, "\(place(row))：指标值为空",
-                fix: row.indicator.type.isQuantitative ? "填写目标数值" : "填写定性目标，如“效果明显”")
+                fix: row.type.isQuantitative ? "填写目标数值" : "填写定性目标，如“效果明显”")
             return
         }
-        if row.indicator.type.isQuantitative {
+        if row.type.isQuantitative {
             quantitativeCells(row, value: value)
         } else if let unit = row.unit {
             emit(
@@ -36,20 +36,20 @@ extension TableCheck {
             if let n = parsed.number {
                 fix = "指标值填“\(Display.number(n))”"
                 if let u = parsed.unit, row.unit == nil { fix += "，计量单位填“\(Display.clip(u, 10))”" }
-                if let c = parsed.comparison, c != row.indicator.type { fix += "，指标值类型填“\(c.rawValue)”" }
+                if let c = parsed.comparison, c != row.type { fix += "，指标值类型填“\(c.rawValue)”" }
             } else {
                 fix = "改为数字目标，或将指标值类型改为“定性”"
             }
             emit(
                 RuleCatalogue.valueNotNumber, row: row.index, field: .value,
-                "\(place(row))：指标值类型为“\(row.indicator.type.rawValue)”，指标值却是“\(Display.clip(value, 20))”，定量指标的指标值只能填写数字",
+                "\(place(row))：指标值类型为“\(row.type.rawValue)”，指标值却是“\(Display.clip(value, 20))”，定量指标的指标值只能填写数字",
                 fix: fix)
             return
         }
         if row.unit == nil {
             emit(
                 RuleCatalogue.unitMissing, row: row.index, field: .unit,
-                "\(place(row))：定量指标“\(Indicator.targetText(type: row.indicator.type, value: Display.clip(value, 12), unit: nil))”没有计量单位",
+                "\(place(row))：定量指标“\(Indicator.targetText(type: row.type, value: Display.clip(value, 12), unit: nil))”没有计量单位",
                 fix: "填写计量单位，如“%”“人”“次”“万元”")
         }
     }
@@ -57,7 +57,7 @@ extension TableCheck {
     private mutating func taxonomyRules(_ row: Row) {
         let taxonomyName = rules.profile.title
         guard let canonical1 = rules.level1ByKey[row.level1Key] else {
-            let l1 = Display.clip(row.indicator.level1, 16)
+            let l1 = Display.clip(row.level1, 16)
             let parents = rules.parentsByLevel2[row.level2Key] ?? []
             let allowed = rules.profile.taxonomy.groups.map(\.level1).joined(separator: "、")
             var fix = "一级指标应为：\(allowed)"
@@ -74,7 +74,7 @@ extension TableCheck {
             return
         }
         if rules.allows(level1Key: row.level1Key, level2Key: row.level2Key) { row.pairAllowed = true; return }
-        let l2 = Display.clip(row.indicator.level2, 16)
+        let l2 = Display.clip(row.level2, 16)
         let options = rules.level2Names[row.level1Key] ?? []
         if l2.isEmpty {
             emit(

@@ -8,7 +8,7 @@ extension TableCheck {
         explanationRules(row)
         scoringRules(row)
         classificationRules(row)
-        if hasEvidenceColumn && Row.present(row.indicator.evidence) == nil {
+        if hasEvidenceColumn && !row.hasEvidence {
             emit(
                 RuleCatalogue.evidenceMissing, row: row.index, field: .evidence,
                 "\(place(row))：佐证资料为空，本表其他行填写了佐证资料",
@@ -95,11 +95,11 @@ extension TableCheck {
         guard !row.name.isEmpty, ex.contains(Row.rateChar), Words.explanationOpening.isPrefix(of: ex),
             ex.contains(Words.situation), !Words.template.matches(ex)
         else { return false }
-        let nameBigrams = row.nameText.bigramList()
+        let nameBigrams = row.nameBigrams
         let exBigrams = ex.bigramList()
         guard nameBigrams.count >= 2, exBigrams.count >= 3 else { return false }
         if Scalars.sharedCount(nameBigrams, exBigrams) > 0 { return false }
-        let levels = Scalars(row.indicator.level2 + "，" + row.indicator.level1).bigramList()
+        let levels = Scalars(row.level2 + "，" + row.level1).bigramList()
         return Scalars.sharedCount(levels, exBigrams) == 0
     }
 
@@ -121,11 +121,11 @@ extension TableCheck {
                 fix: "把评分内容移到评（扣）分标准列")
         }
 
-        if row.indicator.type == .qualitative {
+        if row.type == .qualitative {
             qualitativeScoring(row, sc)
         }
 
-        if let sc, let weight = row.indicator.weight, let points = ScoringText.fullPoints(sc), abs(points - weight) > 0.001 {
+        if let sc, let weight = row.weight, let points = ScoringText.fullPoints(sc), abs(points - weight) > 0.001 {
             emit(
                 RuleCatalogue.scoringPoints, row: row.index, field: .weight,
                 "\(place(row))：评（扣）分标准写满分\(Display.number(points))分，分值为\(Display.number(weight))分",
