@@ -55,6 +55,12 @@ extension TableCheck {
     }
 
     private mutating func taxonomyRules(_ row: Row) {
+        // The row above with the same pair (merged cells) was allowed: so is this one. Asked first, it
+        // spares hashing the 一级 key too (an allowed pair's 一级 is in the taxonomy).
+        if let above = previous(of: row), above.pairAllowed, above.level1Key == row.level1Key, above.level2Key == row.level2Key {
+            row.pairAllowed = true
+            return
+        }
         let taxonomyName = rules.profile.title
         guard let canonical1 = rules.level1ByKey[row.level1Key] else {
             let l1 = Display.clip(row.level1, 16)
@@ -67,10 +73,6 @@ extension TableCheck {
             }
             let what = l1.isEmpty ? "一级指标为空" : "一级指标“\(l1)”不在\(taxonomyName)中"
             emit(RuleCatalogue.level1Unknown, row: row.index, field: .level1, "\(place(row))：\(what)", fix: fix)
-            return
-        }
-        if let above = previous(of: row), above.pairAllowed, above.level1Key == row.level1Key, above.level2Key == row.level2Key {
-            row.pairAllowed = true
             return
         }
         if rules.allows(level1Key: row.level1Key, level2Key: row.level2Key) { row.pairAllowed = true; return }
