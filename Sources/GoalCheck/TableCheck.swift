@@ -11,6 +11,9 @@ struct TableCheck {
     let hasExplanationColumn: Bool
     let hasEvidenceColumn: Bool
     private(set) var findings: [Finding] = []
+    /// `第2张表 第`, the start of every row's place in this table, as UTF-8: written once per table
+    /// instead of piece by piece for each row with a finding.
+    private let placePrefix: [UInt8]
 
     init(table: GoalTable, index: Int, rules: CompiledProfile) {
         self.rules = rules
@@ -27,6 +30,9 @@ struct TableCheck {
         self.rows = rows
         hasExplanationColumn = rows.contains { $0.explanation != nil }
         hasEvidenceColumn = rows.contains { $0.hasEvidence }
+        var prefix = TextBuilder(capacity: 24)
+        prefix.append("第"); prefix.append(index + 1); prefix.append("张表 第")
+        placePrefix = prefix.bytes
         findings.reserveCapacity(rows.count + 8) // about one finding a row in practice: grown once, not step by step
     }
 
@@ -65,7 +71,7 @@ struct TableCheck {
     func place(_ row: Row) -> String {
         if let p = row.place { return p }
         var s = TextBuilder(capacity: 128)
-        s.append("第"); s.append(tableIndex + 1); s.append("张表 第"); s.append(row.index + 1); s.append("行")
+        s.append(bytes: placePrefix); s.append(row.index + 1); s.append("行")
         if !row.name.isEmpty { s.append("“"); s.append(row.shownName); s.append("”") }
         let l2 = row.shownLevel2
         if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
