@@ -117,7 +117,10 @@ extension TableCheck {
         guard let lyWritten = quick?.number ?? ly?.number else { return }
         var last = lyWritten
         if let lu = quick.map({ $0.unit }) ?? ly?.unit {
-            guard let tu = row.measure, let converted = UnitTable.measure(lu).convert(lyWritten, to: tu) else { return }
+            guard let tu = row.measure else { return }
+            // usually the row's own unit: its measure is at hand (UnitTable gives one text one measure)
+            let from = row.unit.map { Keys.sameBytes($0, lu) } == true ? tu : UnitTable.measure(lu)
+            guard let converted = from.convert(lyWritten, to: tu) else { return }
             last = converted
         }
         let lyShown = Display.clip(lyText, 16)
