@@ -110,12 +110,19 @@ final class Row {
     /// (none of their characters is the decomposition of another), so byte equality is String equality.
     private static let placeholders: [String] = ["-", "—", "－", "/", "无", "——", "--"]
 
+    /// The placeholders' first bytes: a short cell starting otherwise (人, %, 万元…) is compared with none.
+    private static let placeholderFirstBytes: [UInt8] = placeholders.compactMap(\.utf8.first)
+
     /// A cell's text, or nil when it is empty or only a placeholder (`-`, `—`, `/`, `无`).
     static func present(_ s: String?) -> String? {
         guard let s else { return nil }
         let t = Keys.trim(s)
         if t.isEmpty { return nil }
-        if t.utf8.count <= 6, placeholders.contains(where: { Keys.sameBytes($0, t) }) { return nil }
+        if t.utf8.count <= 6, let first = t.utf8.first, placeholderFirstBytes.contains(first),
+            placeholders.contains(where: { Keys.sameBytes($0, t) })
+        {
+            return nil
+        }
         return t
     }
 
