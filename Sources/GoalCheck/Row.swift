@@ -173,11 +173,21 @@ enum UnitTable {
         return s.v.reduce(0) { $0 << 21 | UInt64($1 + 1) }
     }
 
+    /// `packed(Scalars(text))`, read from the text without making its scalar array.
+    static func packed(_ text: String) -> UInt64? {
+        var code: UInt64 = 0, count = 0
+        Scalars.forEach(in: text) { v in
+            count += 1
+            if count <= 3 { code = code << 21 | UInt64(v + 1) }
+        }
+        return count <= 3 ? code : nil
+    }
+
     static func info(_ unit: String) -> Info {
-        let scalars = Scalars(unit)
-        if let p = packed(scalars) {
+        // the short unit nearly every row writes is found without an array of its scalars
+        if let p = packed(unit) {
             if let i = short[p] { return i }
-        } else if let i = common[scalars.v] {
+        } else if let i = common[Scalars(unit).v] {
             return i
         }
         let m = MeasureUnit(unit)
