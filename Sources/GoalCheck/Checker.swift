@@ -70,7 +70,10 @@ public struct Checker: Sendable {
             // 投入管理指标 exists only in the provincial taxonomy: the form is provincial whatever its title.
             if k1 == Words.inputKey { return builtIn["provincial"]! }
             if k1 == Words.costKey { costAsLevel1 = true; break }
-            if k1 == Words.outputKey && Keys.key(indicators[i].level2) == Words.costKey { costAsLevel2 = true }
+            // once found, the 二级 keys of the remaining 产出 rows cannot change the verdict: not made
+            if !costAsLevel2 && k1 == Words.outputKey && Keys.key(indicators[i].level2) == Words.costKey {
+                costAsLevel2 = true
+            }
         }
         // Before the 2022 budgets (财预〔2021〕101号) 成本 was not a 一级 of its own: an older table
         // without a 成本 一级 is checked under the legacy taxonomy and not told that 成本指标 is missing.

@@ -17,6 +17,8 @@ final class CompiledProfile: Sendable {
     let required: [(name: String, key: Key)]
     let disabled: Set<String>
     let severities: [String: Severity]
+    /// Whether `disabled` or `severities` holds anything: when not, a finding needs neither look-up.
+    let changesRules: Bool
     let generic: WordList
     let satisfaction: WordList
     let positiveRates: WordList
@@ -55,6 +57,7 @@ final class CompiledProfile: Sendable {
         var sev: [String: Severity] = [:]
         for (code, s) in p.check.severities { if let v = Severity(rawValue: s) { sev[code] = v } }
         severities = sev
+        changesRules = !disabled.isEmpty || !sev.isEmpty
         generic = WordList(p.check.genericExplanations)
         let lx = p.check.lexicon
         satisfaction = WordList(lx.satisfaction); positiveRates = WordList(lx.positiveRates.map { $0 + "率" })

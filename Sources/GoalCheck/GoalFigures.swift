@@ -11,8 +11,9 @@ enum GoalFigures {
         let unit: String
         /// The number in base units (万人 → 人); percentages as written.
         let baseNumber: Double
-        /// What the figure counts, to match it only with indicators counting the same kind of thing.
-        var family: Family { unit == "%" ? .ratio : unit.hasSuffix("元") ? .money : .count }
+        /// What the figure counts, to match it only with indicators counting the same kind of thing:
+        /// taken from the unit's entry in `units`, not read from the unit's text per figure.
+        let family: Family
         var text: String { Display.number(number) + unit }
     }
 
@@ -27,13 +28,36 @@ enum GoalFigures {
         }
     }
 
+    /// A unit a goal's figure may carry: its scalars, the factor to base units, how it is shown and
+    /// the family of what it counts (`%` a ratio, …元 money, the rest counts).
+    private struct GoalUnit {
+        let scalars: [UInt32]
+        let factor: Double
+        let shown: String
+        let family: Family
+
+        init(_ text: String, _ factor: Double, _ shown: String) {
+            scalars = text.unicodeScalars.map(\.value)
+            self.factor = factor
+            self.shown = shown
+            family = shown == "%" ? .ratio : shown.hasSuffix("元") ? .money : .count
+        }
+    }
+
     /// Units a goal's figure may carry, longest first; a number with none (目标1, 1995年) is not a figure.
-    private static let units: [(text: String, scalars: [UInt32], factor: Double, shown: String)] = [
-        ("万人次", 10_000, "万人次"), ("万人", 10_000, "万人"), ("万元", 10_000, "万元"), ("亿元", 100_000_000, "亿元"),
-        ("万户", 10_000, "万户"), ("万次", 10_000, "万次"), ("人次", 1, "人次"), ("余名", 1, "人"), ("余人", 1, "人"),
-        ("余户", 1, "户"), ("余次", 1, "次"), ("%", 1, "%"), ("元", 1, "元"), ("人", 1, "人"), ("户", 1, "户"),
-        ("次", 1, "次"), ("名", 1, "人"), ("个", 1, "个"), ("项", 1, "项"), ("家", 1, "家"), ("件", 1, "件"),
-    ].map { ($0.0, $0.0.unicodeScalars.map(\.value), $0.1, $0.2) }
+    private static let units: [GoalUnit] = [
+        GoalUnit("万人次", 10_000, "万人次"), GoalUnit("万人", 10_000, "万人"), GoalUnit("万元", 10_000, "万元"),
+        GoalUnit("亿元", 100_000_000, "亿元"), GoalUnit("万户", 10_000, "万户"), GoalUnit("万次", 10_000, "万次"),
+        GoalUnit("人次", 1, "人次"), GoalUnit("余名", 1, "人"), GoalUnit("余人", 1, "人"), GoalUnit("余户", 1, "户"),
+        GoalUnit("余次", 1, "次"), GoalUnit("%", 1, "%"), GoalUnit("元", 1, "元"), GoalUnit("人", 1, "人"),
+        GoalUnit("户", 1, "户"), GoalUnit("次", 1, "次"), GoalUnit("名", 1, "人"), GoalUnit("个", 1, "个"),
+        GoalUnit("项", 1, "项"), GoalUnit("家", 1, "家"), GoalUnit("件", 1, "件"),
+    ]
+
+    /// The first scalar of each of `units`, apart: the scalar after a number is compared with these
+    /// plain integers, and a unit's entry (its array and strings, each retained) is read only when
+    /// one agrees.
+    private static let unitFirsts: [UInt32] = units.map { $0.scalars[0] }
 
     /// `，,。；;、：:！!？?`, newline, tab and space: where a goal's clauses end. A switch, not a set:
     /// hashing every scalar of the goal cost more than reading the figures.
@@ -68,26 +92,29 @@ enum GoalFigures {
         // Most clauses hold no digit at all: leave them before copying anything.
         guard slice.contains(where: ScoringText.isDigit) else { return }
         let clause = Array(slice)
+        // the clause's array, wrapped without a copy: each figure found holds it as its subject
+        let subject = Scalars(values: clause)
         var i = 0
-        var found: [(Double, String, Double)] = []
+        let firsts = unitFirsts
         while i < clause.count {
             guard ScoringText.isDigit(clause[i]), i == 0 || !ScoringText.isDigit(clause[i - 1]) && clause[i - 1] != 0x2E,
                 let (n, end) = ScoringText.number(clause, from: i)
             else { i += 1; continue }
             i = end
-            for u in units
-            where end + u.scalars.count <= clause.count
-                && clause[end..<(end + u.scalars.count)].elementsEqual(u.scalars)
-            {
-                found.append((n, u.shown, u.shown == "%" ? n : n * u.factor))
-                i = end + u.scalars.count
-                break
+            guard end < clause.count else { continue }
+            let next = clause[end]
+            for k in firsts.indices where firsts[k] == next {
+                let u = units[k].scalars
+                if end + u.count <= clause.count && clause[end..<(end + u.count)].elementsEqual(u) {
+                    let unit = units[k]
+                    out.append(
+                        Figure(
+                            subject: subject, number: n, unit: unit.shown,
+                            baseNumber: unit.family == .ratio ? n : n * unit.factor, family: unit.family))
+                    i = end + u.count
+                    break
+                }
             }
-        }
-        guard !found.isEmpty else { return }
-        let subject = Scalars(values: clause)
-        for (n, unit, base) in found {
-            out.append(Figure(subject: subject, number: n, unit: unit, baseNumber: base))
         }
     }
 }

@@ -83,9 +83,12 @@ struct Scalars: Sendable {
         var out: [UInt64] = []
         guard v.count > 1 else { return out }
         out.reserveCapacity(min(v.count, 256) - 1) // growing one pair at a time cost more than the scan
+        let boilerplate = Boilerplate.bigrams, boilerplateFirsts = Boilerplate.firstBits
         for i in 0..<(min(v.count, 256) - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
             let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
-            if !Boilerplate.contains(b) && !out.contains(b) { out.append(b) }
+            // most pairs start with a character no boilerplate word starts with: one bit test, no search
+            if boilerplateFirsts & (1 << UInt64(v[i] & 63)) != 0 && Boilerplate.contains(b, in: boilerplate) { continue }
+            if !out.contains(b) { out.append(b) }
         }
         return out
     }
@@ -237,7 +240,12 @@ enum Boilerplate {
         return s.sorted()
     }()
 
-    static func contains(_ b: UInt64) -> Bool {
+    /// Bits of the words' first scalars (by their low 6 bits): a pair whose first scalar's bit is clear
+    /// is no boilerplate.
+    static let firstBits: UInt64 = bigrams.reduce(0) { $0 | 1 << (($1 >> 32) & 63) }
+
+    /// Whether `b` is one of `bigrams` (handed in: the caller reads the list once, not per pair).
+    static func contains(_ b: UInt64, in bigrams: [UInt64]) -> Bool {
         var lo = 0, hi = bigrams.count
         while lo < hi {
             let mid = (lo + hi) / 2

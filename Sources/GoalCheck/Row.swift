@@ -5,12 +5,25 @@ import GoalCore
 /// each rule costs one reference count, not a copy of a dozen fields.
 final class Row {
     let index: Int
-    let indicator: Indicator
+    /// The table's indicators, shared by all its rows (one reference each), for the rules that read
+    /// a cell the row does not keep. Reading `indicators[i]` copies the whole indicator (a dozen
+    /// strings retained, then released): the cells the rules read on every row are kept below.
+    private let indicators: [Indicator]
+    var indicator: Indicator { indicators[index] }
+    let type: Comparison
+    let weight: Double?
+    /// The 一级 and 二级 cells as written.
+    let level1: String
+    let level2: String
+    let lastYear: String?
+    /// The 佐证资料 cell holds something (`present`).
+    let hasEvidence: Bool
     let name: String
     let nameText: Scalars
     let level1Key: Key
     let level2Key: Key
-    let target: Target
+    /// The target's number: nil for a 定性 row or a value that is no number.
+    let number: Double?
     /// The value cell, trimmed.
     let value: String
     /// The written unit, trimmed; nil when empty or a placeholder such as `-`.
@@ -30,32 +43,44 @@ final class Row {
 
     /// `previous` is the row above: merged 一级/二级 cells repeat the same names down the table, so
     /// their keys are reused when the text is byte-for-byte the same.
-    init(index: Int, indicator ind: Indicator, rules: CompiledProfile, previous: Row? = nil) {
+    /// `indicators` is the table's array; `cells` the same indicators borrowed in place, so that
+    /// each cell is read without copying its indicator.
+    init(
+        index: Int, of indicators: [Indicator], cells: UnsafeBufferPointer<Indicator>, rules: CompiledProfile,
+        previous: Row? = nil
+    ) {
         self.index = index
-        indicator = ind
-        name = Keys.trim(ind.name)
+        self.indicators = indicators
+        type = cells[index].type
+        weight = cells[index].weight
+        level1 = cells[index].level1
+        level2 = cells[index].level2
+        lastYear = cells[index].lastYear
+        hasEvidence = Row.present(cells[index].evidence) != nil
+        name = Keys.trim(cells[index].name)
         nameText = Scalars(name)
-        if let p = previous, Keys.sameBytes(p.indicator.level1, ind.level1) {
+        if let p = previous, Keys.sameBytes(p.level1, cells[index].level1) {
             level1Key = p.level1Key
         } else {
-            level1Key = Keys.key(ind.level1)
+            level1Key = Keys.key(cells[index].level1)
         }
-        if let p = previous, Keys.sameBytes(p.indicator.level2, ind.level2) {
+        if let p = previous, Keys.sameBytes(p.level2, cells[index].level2) {
             level2Key = p.level2Key
         } else {
-            level2Key = Keys.key(ind.level2)
+            level2Key = Keys.key(cells[index].level2)
         }
-        unit = Row.present(ind.unit)
-        let value = Keys.trim(ind.value)
+        unit = Row.present(cells[index].unit)
+        let value = Keys.trim(cells[index].value)
         self.value = value
         // The common cell (a plain number beside its type and unit, or 定性 text) is read directly;
-        // anything else goes through the general parser once.
-        if ind.type == .qualitative {
-            target = Target(written: ind.value, comparison: .qualitative, valueText: value, number: nil, unit: nil)
+        // anything else goes through the general parser once. Only the number is kept: the rules
+        // read nothing else of the parsed target.
+        if type == .qualitative {
+            number = nil
         } else if let n = QuickNumber.parse(value) {
-            target = Target(written: ind.value, comparison: ind.type, valueText: value, number: n, unit: unit)
+            number = n
         } else {
-            target = ind.target
+            number = cells[index].target.number
         }
         if let u = unit, let p = previous, let pu = p.unit, let pm = p.measure, Keys.sameBytes(pu, u) {
             measure = pm; dimension = p.dimension
@@ -65,8 +90,8 @@ final class Row {
         } else {
             measure = nil; dimension = nil
         }
-        explanation = Row.present(ind.explanation)
-        scoring = Row.present(ind.scoring)
+        explanation = Row.present(cells[index].explanation)
+        scoring = Row.present(cells[index].scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
         isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
         isLowerBetter = rules.lowerIsBetter.matches(nameText)
@@ -85,29 +110,34 @@ final class Row {
     /// (none of their characters is the decomposition of another), so byte equality is String equality.
     private static let placeholders: [String] = ["-", "—", "－", "/", "无", "——", "--"]
 
+    /// The placeholders' first bytes: a short cell starting otherwise (人, %, 万元…) is compared with none.
+    private static let placeholderFirstBytes: [UInt8] = placeholders.compactMap(\.utf8.first)
+
     /// A cell's text, or nil when it is empty or only a placeholder (`-`, `—`, `/`, `无`).
     static func present(_ s: String?) -> String? {
         guard let s else { return nil }
         let t = Keys.trim(s)
         if t.isEmpty { return nil }
-        if t.utf8.count <= 6, placeholders.contains(where: { Keys.sameBytes($0, t) }) { return nil }
+        if t.utf8.count <= 6, let first = t.utf8.first, placeholderFirstBytes.contains(first),
+            placeholders.contains(where: { Keys.sameBytes($0, t) })
+        {
+            return nil
+        }
         return t
     }
 
     /// The name and the 二级 as messages show them (`Display.clip`), made once for the row's first
     /// finding: a row with findings usually has several, and each names its place.
     private(set) lazy var shownName: String = Display.clip(name)
-    private(set) lazy var shownLevel2: String = Display.clip(indicator.level2, 16)
+    private(set) lazy var shownLevel2: String = Display.clip(level2, 16)
     /// `TableCheck.place(_:)` of this row, kept by it after the first finding.
     var place: String?
 
-    var isQuantitative: Bool { indicator.type.isQuantitative }
-    var number: Double? { target.number }
+    var isQuantitative: Bool { type.isQuantitative }
 
     /// The target as users wrote it: `≥95%`, `=12次`, `有效提高`.
     var targetText: String {
-        let type = indicator.type
-        return Indicator.targetText(
+        Indicator.targetText(
             type: type, value: Display.clip(type == .qualitative ? indicator.value : value, 20), unit: unit)
     }
 }
@@ -143,11 +173,21 @@ enum UnitTable {
         return s.v.reduce(0) { $0 << 21 | UInt64($1 + 1) }
     }
 
+    /// `packed(Scalars(text))`, read from the text without making its scalar array.
+    static func packed(_ text: String) -> UInt64? {
+        var code: UInt64 = 0, count = 0
+        Scalars.forEach(in: text) { v in
+            count += 1
+            if count <= 3 { code = code << 21 | UInt64(v + 1) }
+        }
+        return count <= 3 ? code : nil
+    }
+
     static func info(_ unit: String) -> Info {
-        let scalars = Scalars(unit)
-        if let p = packed(scalars) {
+        // the short unit nearly every row writes is found without an array of its scalars
+        if let p = packed(unit) {
             if let i = short[p] { return i }
-        } else if let i = common[scalars.v] {
+        } else if let i = common[Scalars(unit).v] {
             return i
         }
         let m = MeasureUnit(unit)
@@ -164,12 +204,9 @@ enum Display {
     /// At most `limit` scalars; control and direction-override characters become one space.
     static func clip(_ s: String, _ limit: Int = 30) -> String {
         // The usual cell is short and clean: hand it back as it is. One pass counts the scalars and
-        // looks for invisible ones together.
-        var count = 0, clean = true
-        for u in s.unicodeScalars {
-            if isInvisible(u.value) { clean = false; break }
-            count += 1
-        }
+        // looks for invisible ones together, over the UTF-8 bytes when the string has them at hand
+        // (every place names its row this way: the scalar view cost several times as much).
+        let (count, clean) = s.utf8.withContiguousStorageIfAvailable(countVisible) ?? countVisible(s)
         if clean && (s.utf8.count <= limit || count <= limit) {
             return Keys.trim(s)
         }
@@ -186,6 +223,32 @@ enum Display {
             n += 1
         }
         return Keys.trim(String(out))
+    }
+
+    /// The number of scalars in valid UTF-8 and whether none of them `isInvisible`, read from the bytes:
+    /// a scalar is counted at each byte that is no continuation byte, and the invisible ones are
+    /// recognised by their encodings (ASCII controls; C2 80–9F; E2 80 A8–AE; E2 81 A6–A9).
+    private static func countVisible(_ b: UnsafeBufferPointer<UInt8>) -> (count: Int, clean: Bool) {
+        var count = 0
+        for i in b.indices {
+            let byte = b[i]
+            if byte & 0xC0 == 0x80 { continue }
+            count += 1
+            if byte < 0x20 || byte == 0x7F { return (count, false) }
+            if byte == 0xC2, i + 1 < b.count, b[i + 1] <= 0x9F { return (count, false) }
+            if byte == 0xE2, i + 2 < b.count, isInvisible(UTF8Ends.decode(b, at: i, lead: byte)) { return (count, false) }
+        }
+        return (count, true)
+    }
+
+    /// `countVisible` by the scalar view, for a string without contiguous UTF-8.
+    private static func countVisible(_ s: String) -> (count: Int, clean: Bool) {
+        var count = 0
+        for u in s.unicodeScalars {
+            if isInvisible(u.value) { return (count, false) }
+            count += 1
+        }
+        return (count, true)
     }
 
     private static func isInvisible(_ v: UInt32) -> Bool {

@@ -63,22 +63,20 @@ enum ScoringText {
 
     /// A decimal number starting at `from`; returns it and the index after it.
     static func number(_ v: [UInt32], from: Int) -> (Double, Int)? {
-        // ASCII bytes, not a String appended scalar by scalar; the plain case is read without strtod
-        var text: [UInt8] = []
+        // Measured first, then read as ASCII digits through a lazy view: no byte array per number
+        // (one allocation and its growth for each score and figure read). Strtod only past 15 digits.
         var i = from
-        while i < v.count {
-            let u = v[i]
-            if (0x30...0x39).contains(u) || u == 0x2E {
-                text.append(UInt8(u))
-            } else if (0xFF10...0xFF19).contains(u) {
-                text.append(UInt8(u - 0xFF10 + 0x30))
-            } else {
-                break
-            }
-            i += 1
+        while i < v.count, isNumberScalar(v[i]) { i += 1 }
+        guard i > from else { return nil }
+        let ascii = v[from..<i].lazy.map { u in UInt8(u >= 0xFF10 ? u - 0xFF10 + 0x30 : u) }
+        guard let d = QuickNumber.exactDecimal(ascii) ?? Double(String(decoding: Array(ascii), as: UTF8.self)) else {
+            return nil
         }
-        guard !text.isEmpty, let d = QuickNumber.exactDecimal(text) ?? Double(String(decoding: text, as: UTF8.self))
-        else { return nil }
         return (d, i)
+    }
+
+    /// An ASCII or full-width digit, or the ASCII point.
+    @inline(__always) private static func isNumberScalar(_ u: UInt32) -> Bool {
+        (0x30...0x39).contains(u) || u == 0x2E || (0xFF10...0xFF19).contains(u)
     }
 }

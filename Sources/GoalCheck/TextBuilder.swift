@@ -2,7 +2,7 @@
 /// checks capacity, uniqueness and its ASCII/NFC flags on every piece (hundreds of instructions
 /// each), which made writing a finding's place cost more than the rules that found it.
 struct TextBuilder {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
@@ -10,6 +10,9 @@ struct TextBuilder {
         let copied: Void? = s.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
         if copied == nil { bytes.append(contentsOf: s.utf8) }
     }
+
+    /// Bytes of valid UTF-8 kept from another builder.
+    mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
     /// An integer in decimal digits, as `"\(n)"` writes it (row and table numbers: the digits are
     /// written straight into the bytes).

@@ -4,7 +4,7 @@ import GoalCore
 /// and a rate cannot pass 100% unless it is a growth rate.
 extension TableCheck {
     mutating func directionRules(_ row: Row) {
-        let type = row.indicator.type
+        let type = row.type
         guard type.isQuantitative, let n = row.number else { return }
         var value: String { Display.number(n) } // only when a message is written
         let unit = row.unit ?? ""

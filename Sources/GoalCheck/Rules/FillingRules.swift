@@ -6,7 +6,6 @@ extension TableCheck {
     mutating func fillingRules(_ row: Row) {
         taxonomyRules(row)
         if row.isLabelOnly { return } // a 二级 label row: reported once by the table rules (T05)
-        let ind = row.indicator
         if row.name.isEmpty {
             emit(
                 RuleCatalogue.nameMissing, row: row.index, field: .name,
@@ -17,10 +16,10 @@ extension TableCheck {
         if value.isEmpty {
             emit(
                 RuleCatalogue.valueMissing, row: row.index, field: .value, "\(place(row))：指标值为空",
-                fix: ind.type.isQuantitative ? "填写目标数值" : "填写定性目标，如“效果明显”")
+                fix: row.type.isQuantitative ? "填写目标数值" : "填写定性目标，如“效果明显”")
             return
         }
-        if ind.type.isQuantitative {
+        if row.type.isQuantitative {
             quantitativeCells(row, value: value)
         } else if let unit = row.unit {
             emit(
@@ -31,36 +30,40 @@ extension TableCheck {
     }
 
     private mutating func quantitativeCells(_ row: Row, value: String) {
-        let ind = row.indicator
         if row.number == nil || (QuickNumber.parse(value) == nil && TextNormalizer.number(value) == nil) {
             let parsed = Target.parse(value)
             var fix = "指标值只填数字，单位填入计量单位列"
             if let n = parsed.number {
                 fix = "指标值填“\(Display.number(n))”"
                 if let u = parsed.unit, row.unit == nil { fix += "，计量单位填“\(Display.clip(u, 10))”" }
-                if let c = parsed.comparison, c != ind.type { fix += "，指标值类型填“\(c.rawValue)”" }
+                if let c = parsed.comparison, c != row.type { fix += "，指标值类型填“\(c.rawValue)”" }
             } else {
                 fix = "改为数字目标，或将指标值类型改为“定性”"
             }
             emit(
                 RuleCatalogue.valueNotNumber, row: row.index, field: .value,
-                "\(place(row))：指标值类型为“\(ind.type.rawValue)”，指标值却是“\(Display.clip(value, 20))”，定量指标的指标值只能填写数字",
+                "\(place(row))：指标值类型为“\(row.type.rawValue)”，指标值却是“\(Display.clip(value, 20))”，定量指标的指标值只能填写数字",
                 fix: fix)
             return
         }
         if row.unit == nil {
             emit(
                 RuleCatalogue.unitMissing, row: row.index, field: .unit,
-                "\(place(row))：定量指标“\(Indicator.targetText(type: ind.type, value: Display.clip(value, 12), unit: nil))”没有计量单位",
+                "\(place(row))：定量指标“\(Indicator.targetText(type: row.type, value: Display.clip(value, 12), unit: nil))”没有计量单位",
                 fix: "填写计量单位，如“%”“人”“次”“万元”")
         }
     }
 
     private mutating func taxonomyRules(_ row: Row) {
-        let ind = row.indicator
+        // The row above with the same pair (merged cells) was allowed: so is this one. Asked first, it
+        // spares hashing the 一级 key too (an allowed pair's 一级 is in the taxonomy).
+        if let above = previous(of: row), above.pairAllowed, above.level1Key == row.level1Key, above.level2Key == row.level2Key {
+            row.pairAllowed = true
+            return
+        }
         let taxonomyName = rules.profile.title
         guard let canonical1 = rules.level1ByKey[row.level1Key] else {
-            let l1 = Display.clip(ind.level1, 16)
+            let l1 = Display.clip(row.level1, 16)
             let parents = rules.parentsByLevel2[row.level2Key] ?? []
             let allowed = rules.profile.taxonomy.groups.map(\.level1).joined(separator: "、")
             var fix = "一级指标应为：\(allowed)"
@@ -72,12 +75,8 @@ extension TableCheck {
             emit(RuleCatalogue.level1Unknown, row: row.index, field: .level1, "\(place(row))：\(what)", fix: fix)
             return
         }
-        if let above = previous(of: row), above.pairAllowed, above.level1Key == row.level1Key, above.level2Key == row.level2Key {
-            row.pairAllowed = true
-            return
-        }
         if rules.allows(level1Key: row.level1Key, level2Key: row.level2Key) { row.pairAllowed = true; return }
-        let l2 = Display.clip(ind.level2, 16)
+        let l2 = Display.clip(row.level2, 16)
         let options = rules.level2Names[row.level1Key] ?? []
         if l2.isEmpty {
             emit(

@@ -42,7 +42,7 @@ extension TableCheck {
     // MARK: Y01
 
     private mutating func belowLastActual(_ row: Row, last: EarlierYear, at k: Int) {
-        let type = row.indicator.type
+        let type = row.type
         guard type.isHigherBetter || type.isLowerBetter, let t = row.number,
             let actualText = last.table.actual(at: k), let a = YearFigures.number(actualText, in: row.unit)
         else { return }
@@ -65,7 +65,7 @@ extension TableCheck {
     /// The same target `sameTargetYears` years running (this year included), exceeded in every earlier one.
     private mutating func sameTargetExceeded(_ row: Row, earlier: [EarlierYear]) {
         let years = max(2, rules.profile.check.history.sameTargetYears)
-        let type = row.indicator.type
+        let type = row.type
         guard type.isHigherBetter || type.isLowerBetter, let t = row.number, earlier.count >= years - 1 else { return }
         var id = row.indicator.previousId
         var reached: [(year: String, actual: String)] = []
@@ -105,7 +105,7 @@ extension TableCheck {
 
     private mutating func weightAwayFromLoss(_ row: Row, last: EarlierYear, at k: Int) {
         let old = last.table.indicators[k]
-        guard let id = old.id, let lost = last.lostPoints[id], lost > 0, let was = old.weight, let now = row.indicator.weight,
+        guard let id = old.id, let lost = last.lostPoints[id], lost > 0, let was = old.weight, let now = row.weight,
             now < was
         else { return }
         emit(

@@ -8,7 +8,7 @@ extension TableCheck {
         explanationRules(row)
         scoringRules(row)
         classificationRules(row)
-        if hasEvidenceColumn && Row.present(row.indicator.evidence) == nil {
+        if hasEvidenceColumn && !row.hasEvidence {
             emit(
                 RuleCatalogue.evidenceMissing, row: row.index, field: .evidence,
                 "\(place(row))：佐证资料为空，本表其他行填写了佐证资料",
@@ -95,18 +95,17 @@ extension TableCheck {
         guard !row.name.isEmpty, ex.contains(Row.rateChar), Words.explanationOpening.isPrefix(of: ex),
             ex.contains(Words.situation), !Words.template.matches(ex)
         else { return false }
-        let nameBigrams = row.nameText.bigramList()
+        let nameBigrams = row.nameBigrams
         let exBigrams = ex.bigramList()
         guard nameBigrams.count >= 2, exBigrams.count >= 3 else { return false }
         if Scalars.sharedCount(nameBigrams, exBigrams) > 0 { return false }
-        let levels = Scalars(row.indicator.level2 + "，" + row.indicator.level1).bigramList()
+        let levels = Scalars(row.level2 + "，" + row.level1).bigramList()
         return Scalars.sharedCount(levels, exBigrams) == 0
     }
 
     // MARK: R03, R04, R05, R06 scoring
 
     private mutating func scoringRules(_ row: Row) {
-        let ind = row.indicator
         let sc = row.scoring.map(Scalars.init)
         if let sc, let text = row.scoring, !ScoringText.looksLikeScoring(sc), Words.explanationOpening.isPrefix(of: sc),
             sc.count >= 6
@@ -115,18 +114,18 @@ extension TableCheck {
                 RuleCatalogue.shiftedText, row: row.index, field: .scoring,
                 "\(place(row))：评（扣）分标准“\(Display.clip(text, 24))”读来是指标解释，疑似单元格错位",
                 fix: "把这段文字移到指标解释列，评（扣）分标准写明得分办法")
-        } else if row.scoring == nil, let note = Row.present(ind.note), ScoringText.looksLikeScoring(Scalars(note)) {
+        } else if row.scoring == nil, let note = Row.present(row.indicator.note), ScoringText.looksLikeScoring(Scalars(note)) {
             emit(
                 RuleCatalogue.shiftedText, row: row.index, field: .note,
                 "\(place(row))：评（扣）分标准为空，备注列却写着“\(Display.clip(note, 24))”，疑似单元格错位",
                 fix: "把评分内容移到评（扣）分标准列")
         }
 
-        if ind.type == .qualitative {
+        if row.type == .qualitative {
             qualitativeScoring(row, sc)
         }
 
-        if let sc, let weight = ind.weight, let points = ScoringText.fullPoints(sc), abs(points - weight) > 0.001 {
+        if let sc, let weight = row.weight, let points = ScoringText.fullPoints(sc), abs(points - weight) > 0.001 {
             emit(
                 RuleCatalogue.scoringPoints, row: row.index, field: .weight,
                 "\(place(row))：评（扣）分标准写满分\(Display.number(points))分，分值为\(Display.number(weight))分",

@@ -16,7 +16,7 @@ extension TableCheck {
         requiredLevel1()
         for row in rows {
             if row.isLabelOnly {
-                let l2 = Display.clip(row.indicator.level2, 16)
+                let l2 = Display.clip(row.level2, 16)
                 emit(
                     RuleCatalogue.level2Empty, row: row.index, field: .name,
                     "\(tablePlace) 第\(row.index + 1)行：二级指标“\(l2)”下没有三级指标",
@@ -45,9 +45,8 @@ extension TableCheck {
                 if earlier == nil { seen[row.nameText.v] = row.index }
             }
             guard let first = earlier else { continue }
-            let a = rows[first].indicator, b = row.indicator
             let same =
-                a.type == b.type && rows[first].value == row.value
+                rows[first].type == row.type && rows[first].value == row.value
                 && rows[first].unit == row.unit && rows[first].explanation == row.explanation
                 && rows[first].scoring == row.scoring
             let otherLevel2 = rows[first].level2Key != row.level2Key
@@ -67,11 +66,11 @@ extension TableCheck {
         var counted = 0, missingCount = 0, total = 0.0
         for row in rows where !row.isLabelOnly {
             counted += 1
-            if let w = row.indicator.weight { total += w } else { missingCount += 1 }
+            if let w = row.weight { total += w } else { missingCount += 1 }
         }
         guard missingCount < counted else { return } // the form has no weights at all
         if missingCount > 0 {
-            let missing = rows.filter { !$0.isLabelOnly && $0.indicator.weight == nil }
+            let missing = rows.filter { !$0.isLabelOnly && $0.weight == nil }
             let list = missing.prefix(8).map { "第\($0.index + 1)行" }.joined(separator: "、")
             emit(
                 RuleCatalogue.weightPartial, row: nil, field: .weight,
@@ -111,14 +110,17 @@ extension TableCheck {
     private mutating func lastYear(_ row: Row) {
         // a 上年完成值 carried from a monitoring estimate ends in （预计）: its figure is read all the same
         guard row.isQuantitative, let t = row.number,
-            let lyText = Row.present(row.indicator.lastYear.map { CarryForward.reading($0).value })
+            let lyText = Row.present(row.lastYear.map { CarryForward.reading($0).value })
         else { return }
         let quick = QuickNumber.split(lyText)
         let ly = quick == nil ? Target.parse(lyText) : nil
         guard let lyWritten = quick?.number ?? ly?.number else { return }
         var last = lyWritten
         if let lu = quick.map({ $0.unit }) ?? ly?.unit {
-            guard let tu = row.measure, let converted = UnitTable.measure(lu).convert(lyWritten, to: tu) else { return }
+            guard let tu = row.measure else { return }
+            // usually the row's own unit: its measure is at hand (UnitTable gives one text one measure)
+            let from = row.unit.map { Keys.sameBytes($0, lu) } == true ? tu : UnitTable.measure(lu)
+            guard let converted = from.convert(lyWritten, to: tu) else { return }
             last = converted
         }
         let lyShown = Display.clip(lyText, 16)
@@ -132,7 +134,7 @@ extension TableCheck {
                 return
             }
         }
-        if row.indicator.type.isHigherBetter && t < last {
+        if row.type.isHigherBetter && t < last {
             emit(
                 RuleCatalogue.belowLastYear, row: row.index, field: .value,
                 "\(place(row))：目标值\(row.targetText)低于上年完成值\(lyShown)",
@@ -159,27 +161,34 @@ extension TableCheck {
 
     private mutating func goalNumbers() {
         guard let goal = table.goal, !goal.isEmpty else { return }
-        let candidates = rows.filter { $0.isQuantitative && $0.number != nil }
         let figures = GoalFigures.extract(goal)
         guard !figures.isEmpty else { return }
+        let candidates = GoalCandidates(rows)
+        // Figures of one clause share its scalars (one array): its bigrams are made once, not per figure.
+        var subjectScalars: [UInt32] = [], subject: [UInt64] = []
         for figure in figures {
-            let subject = figure.subject.bigramList()
+            if figure.subject.v != subjectScalars {
+                subjectScalars = figure.subject.v
+                subject = figure.subject.bigramList()
+            }
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
-            let family = figure.family // read from the unit's text: once per figure, not per row
-            for (ci, row) in candidates.enumerated() where family == GoalFigures.family(of: row.dimension) {
-                let carries = Self.sameNumber(figure, row)
+            let family = figure.family
+            let tolerance = max(1e-9, abs(figure.baseNumber) * 1e-9)
+            for (ci, candidate) in candidates.all.enumerated() where candidate.family == family {
+                let carries = abs(candidate.baseNumber - figure.baseNumber) <= tolerance
                 if carries { carriedAnywhere = true }
-                let overlap = Scalars.sharedCount(row.nameBigrams, subject)
+                let nameBigrams = candidate.row.nameBigrams
+                let overlap = Scalars.sharedCount(nameBigrams, subject)
                 if overlap >= 2 && carries { carriedByRelated = true }
                 // the clause must hold most of the name, not two words that many names share
-                if overlap >= 2 && overlap * 2 >= row.nameBigrams.count && overlap > bestOverlap {
+                if overlap >= 2 && overlap * 2 >= nameBigrams.count && overlap > bestOverlap {
                     bestOverlap = overlap; best = ci
                 }
             }
             if carriedByRelated { continue }
             if let b = best, bestOverlap >= 2 {
-                let row = candidates[b]
+                let row = candidates.all[b].row
                 emit(
                     RuleCatalogue.goalNumber, row: row.index, field: .value,
                     "\(place(row))：总体目标写“\(Display.clip(figure.clause, 30))”，本行指标值为\(row.targetText)，两者不一致",
@@ -192,10 +201,29 @@ extension TableCheck {
             }
         }
     }
+}
 
-    private static func sameNumber(_ f: GoalFigures.Figure, _ row: Row) -> Bool {
-        guard let n = row.number else { return false }
-        let factor = row.measure?.factor ?? 1
-        return abs(n * factor - f.baseNumber) <= max(1e-9, abs(f.baseNumber) * 1e-9)
+/// The quantitative rows of one table with a number, as the 总体目标's figures are matched against
+/// them: each row's family and its number in base units worked out once per table, not once per
+/// figure and row.
+private struct GoalCandidates {
+    struct Candidate {
+        let row: Row
+        let family: GoalFigures.Family
+        /// The row's number times its unit's factor (万人 → 人), as a figure's `baseNumber` is.
+        let baseNumber: Double
+    }
+
+    let all: [Candidate]
+
+    init(_ rows: [Row]) {
+        var all: [Candidate] = []
+        all.reserveCapacity(rows.count)
+        for row in rows where row.isQuantitative {
+            guard let n = row.number else { continue }
+            all.append(
+                Candidate(row: row, family: GoalFigures.family(of: row.dimension), baseNumber: n * (row.measure?.factor ?? 1)))
+        }
+        self.all = all
     }
 }
