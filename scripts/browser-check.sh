@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser check: headless Chromium (Debian's `chromium`) opens 首页 (also filtered), 总览 (as 财政 and 业务股室, its print view and a drill-down), 表格, 导入, 编辑 (also with
+# Browser check: headless Chromium (Debian's `chromium`) opens 首页 (also filtered), 总览 (as 财政 and 业务股室, its print view and a drill-down), 表格, 导入 (and imports a pasted table through 识别 and 保存), 编辑 (also with
 # every row's detail open, and a 指标库 suggestion taken for a typed name), 指标库 and 自评 at 1366×768 and
 # 390×844, saves screenshots to bench-out/browser/, and fails when a page logs a JavaScript error or when
 # the self-evaluation page did not get its scores and its what-if (one row is left short of its target) from the API.
@@ -54,6 +54,11 @@ print(json.dumps({"table": t, "version": d["summary"]["version"]}, ensure_ascii=
 curl -fs -X PUT -b "$COOKIE" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
   --data-binary @"$WORK/put.json" "$BASE/api/v1/tables/$ID" >/dev/null
 
+# 导入 through the page's own scripts: a seed pasted under a project name of its own, 识别, then 保存勾选的表
+IMPORT_TEXT="$(python3 -c 'import json, sys; print(json.dumps(open(sys.argv[1], encoding="utf-8").read().replace(
+  "2022年-巴财企[2022]38号关于拨付原水利水电医院退休人员待遇补差资", "浏览器导入检查项目"), ensure_ascii=False))' \
+  ../shared/seeds/003_9f3eda296765d47b.txt)"
+
 # what each page must show once its scripts have run: (name, path, selector, text)
 cat >"$WORK/plan.json" <<JSON
 [
@@ -61,6 +66,10 @@ cat >"$WORK/plan.json" <<JSON
  {"name": "home-filtered", "path": "/?kind=project"},
  {"name": "table", "path": "/tables/$ID"},
  {"name": "import", "path": "/import"},
+ {"name": "import-save", "path": "/import", "sizes": [[1366, 768]],
+  "do": [{"fill": "#text", "value": $IMPORT_TEXT}, {"click": "#import-submit"}, {"waitFor": "#save-form"},
+         {"click": "#save-form button[type='submit']"}],
+  "expect": "浏览器导入检查项目"},
  {"name": "edit", "path": "/tables/$ID/edit", "wait": "#counts", "text": "错误"},
  {"name": "edit-rows", "path": "/tables/$ID/edit", "wait": "#counts", "text": "错误", "scroll": "table.edit-grid"},
  {"name": "table-grid", "path": "/tables/$ID", "scroll": "table.grid"},

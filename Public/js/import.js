@@ -81,4 +81,16 @@
     xhr.addEventListener("error", function () { fail("上传中断：无法连接服务器，请检查网络后重试。已填写的内容都还在。"); });
     xhr.send(new FormData(form));
   });
+
+  // 保存勾选的表 on the preview shown in place: a large import takes seconds to write, so its buttons say
+  // so and cannot be pressed twice (the server, too, saves a preview's tables only once).
+  document.addEventListener("submit", function (e) {
+    if (!e.target || e.target.id !== "save-form") return;
+    var ticked = document.querySelectorAll("input[name='keep[]'][form='save-form']:checked").length;
+    var buttons = document.querySelectorAll("#save-form button[type='submit'], button[form='save-form']");
+    Array.prototype.forEach.call(buttons, function (b) {
+      b.disabled = true;
+      b.textContent = "正在保存 " + ticked + " 张表…";
+    });
+  });
 })();

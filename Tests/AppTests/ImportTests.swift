@@ -67,6 +67,25 @@ struct ImportTests {
             })
     }
 
+    @Test("“保存”按了两次：表只保存一份，另一次说明已经保存过了")
+    func savedTwiceAtOnce() async throws {
+        let a = try Self.seed("003_9f3eda296765d47b.txt")
+        try await withJixiao { app in
+            let html = try await Self.preview(app, Self.multipart(files: [("甲.txt", a)])).body.string
+            let draft = try Self.draft(in: html)
+            let count = try await Self.document(in: html, app).tables.count
+            let keep = Array(0..<count)
+            async let first = Self.save(app, draft: draft, keeping: keep)
+            async let second = Self.save(app, draft: draft, keeping: keep)
+            let answers = try await [first, second]
+            #expect(answers.map(\.status.code).sorted() == [303, 409])
+            #expect(answers.contains { $0.body.string.contains("已经保存过了") })
+            #expect(try await TableStore.list(in: .all, on: app.db).count == count, "one copy of each table")
+            // and once more afterwards: the draft is gone
+            #expect(try await Self.save(app, draft: draft, keeping: keep).status == .gone)
+        }
+    }
+
     @Test("两个文件一次上传：两份的表都在预览里，注明来源，每处修复标在单元格上并编号")
     func severalFiles() async throws {
         let a = try Self.seed("003_9f3eda296765d47b.txt"), b = try Self.seed("000_b3337543220addae.txt")

@@ -167,6 +167,29 @@ enum Scenarios {
         }
     }
 
+    /// Two saves of one import draft at once: the first claims the draft in its transaction, the second
+    /// finds it gone and writes nothing.
+    static func draftClaimedOnce(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            let owner = try await app.owner(named: "甲县社会保险服务中心")
+            let tables = (0..<5).map { i in sampleTable(name: "满意度\(i)") }
+            let draft = try await ImportDrafts.keep(GoalDocument(tables: tables), for: UUID(), on: app.db)
+            struct Lost: Error {}
+            @Sendable func save() async -> Bool {
+                let ids = try? await TableStore.createAll(TableStore.New.all(tables, owner: owner), by: nil, on: app.db) {
+                    tx in
+                    guard try await ImportDrafts.claim(draft, on: tx) else { throw Lost() }
+                }
+                return ids != nil
+            }
+            async let a = save()
+            async let b = save()
+            let saved = await [a, b]
+            #expect(saved.filter { $0 }.count == 1, "\(saved)")
+            #expect(try await TableStore.list(in: .all, on: app.db).count == tables.count)
+        }
+    }
+
     static func derivedColumns(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             var t = sampleTable(name: "满意度")
@@ -190,6 +213,7 @@ struct SQLitePersistenceTests {
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(.sqliteMemory) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(.sqliteMemory) }
     @Test func importInBatches() async throws { try await Scenarios.importInBatches(.sqliteMemory) }
+    @Test func draftClaimedOnce() async throws { try await Scenarios.draftClaimedOnce(.sqliteMemory) }
     @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(.sqliteMemory) }
 
     @Test("SQLite 文件路径不存在时自动创建目录")
@@ -213,6 +237,7 @@ struct PostgresPersistenceTests {
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(db) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(db) }
     @Test func importInBatches() async throws { try await Scenarios.importInBatches(db) }
+    @Test func draftClaimedOnce() async throws { try await Scenarios.draftClaimedOnce(db) }
     @Test func purgeExpired() async throws { try await Scenarios.purgeExpired(db) }
 
     // the workflow, visibility, sessions and the append-only audit trail on PostgreSQL as well

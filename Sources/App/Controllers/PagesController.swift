@@ -384,8 +384,12 @@ struct PagesController {
         }
         let owner = TableStore.Owner(user), chosen = tables
         let new = try await req.heavy { TableStore.New.all(chosen, owner: owner) }
-        _ = try await TableStore.createAll(new, by: user, on: req.db)
-        try await ImportDrafts.discard(form.draft, on: req.db)
+        let draft = form.draft
+        _ = try await TableStore.createAll(new, by: user, on: req.db) { tx in
+            guard try await ImportDrafts.claim(draft, on: tx) else {
+                throw Abort(.conflict, reason: "保存导入：这次识别的结果已经保存过了（可能按了两次“保存”）。已保存的表在首页，不会重复保存")
+            }
+        }
         return req.redirect(to: SitePath.home.path, redirectType: .normal)
     }
 }

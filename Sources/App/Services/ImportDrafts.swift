@@ -56,7 +56,14 @@ enum ImportDrafts {
         }
     }
 
-    static func discard(_ id: UUID, on db: any Database) async throws {
-        try await ImportDraftRecord.query(on: db).filter(\.$id == id).delete()
+    /// Removes the draft inside the transaction that saves its tables, and says whether it was still
+    /// there: of two saves of one draft (保存 pressed twice while a large import is written) the second
+    /// waits for the first's row lock, finds nothing and is turned away, instead of saving every table again.
+    static func claim(_ id: UUID, on db: any Database) async throws -> Bool {
+        struct Claimed: Decodable { var id: UUID }
+        let gone = try await TablePhases.sql(db).raw(
+            "DELETE FROM \(ident: ImportDraftRecord.schema) WHERE id = \(bind: id) RETURNING id"
+        ).all(decoding: Claimed.self)
+        return !gone.isEmpty
     }
 }

@@ -170,10 +170,13 @@ enum TableStore {
     /// `createAll` of tables made ready by `New.all`, which a request does on its heavy-work threads: for
     /// a large import that is seconds of checking no event loop should spend. The rows go in a batch at a
     /// time: four statements a batch, not six a table (保存导入 of a 9.3 MB paste, issue #23).
+    /// `first` runs in the same transaction before any table is written (an import claims its draft).
     static func createAll(
-        _ new: [New], by user: CurrentUser?, action: String = "import", on db: any Database
+        _ new: [New], by user: CurrentUser?, action: String = "import", on db: any Database,
+        first: (@Sendable (any Database) async throws -> Void)? = nil
     ) async throws -> [UUID] {
         try await WriteTransaction.write(on: db) { tx in
+            try await first?(tx)
             var ids: [UUID] = []
             ids.reserveCapacity(new.count)
             let now = Date()
