@@ -243,6 +243,9 @@ extension ImportNote {
 }
 
 extension ImportNote.Code {
+    // Each of these three builds the code's message (`parts`): code that has a note reads the note's kept
+    // `kind`, `rawCode` and `message` instead (asking the code per note was 5 % of a large 导入预览).
+
     /// The stable identifier written in JSON beside the message (`level1-inferred`).
     public var rawCode: String { parts.code }
 
