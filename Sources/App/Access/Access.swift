@@ -38,10 +38,15 @@ enum Access {
     }
 
     static func canSee(_ r: GoalTableRecord, _ user: CurrentUser) -> Bool {
+        canSee(organisation: r.organisationID, path: r.orgPath, user)
+    }
+
+    /// `canSee` from a table's organisation and its path, as stored.
+    static func canSee(organisation: UUID?, path: String, _ user: CurrentUser) -> Bool {
         switch scope(of: user) {
         case .all: return true
-        case .organisation(let id): return r.organisationID == id
-        case .subtree(let path): return r.orgPath.hasPrefix(path)
+        case .organisation(let id): return organisation == id
+        case .subtree(let prefix): return path.hasPrefix(prefix)
         }
     }
 
@@ -53,7 +58,7 @@ enum Access {
 
     /// The table as a DTO, if visible.
     static func visible(_ id: UUID, for user: CurrentUser, on db: any Database) async throws -> TableDetailDTO {
-        try TableDetailDTO(try await TableRead.visible(id, for: user, on: db))
+        try await TableRead.visible(id, for: user, on: db).detail()
     }
 
     /// Creating, importing, editing and deleting tables is the work of a unit's own accounts.

@@ -61,8 +61,8 @@ struct PagesController {
         let user = try req.requireUser(), db = req.db // `req.db` makes a new handle on every use
         // the record once, with the trail's key and the confirmation setting; its document is decoded only if
         // this view needs the table (`LazyTable`)
-        let (record, trailState, wantsConfirmation) = try await TableRead.page(try req.tableID(), for: user, on: db)
-        let t = try LazyTable(record)
+        let (shown, trailState, wantsConfirmation) = try await TableRead.page(try req.tableID(), for: user, on: db)
+        let t = LazyTable(shown)
         let s = t.summary
         var (page, part) = try await officialPart(t, req)
         let open = TableStatus(stored: s.status) == .approved ? try await TableStore.openAdjustment(of: s.id, on: db) : nil
@@ -70,7 +70,7 @@ struct PagesController {
         page.workflow = .init(
             s, user: user, openAdjustment: open, headConfirmation: confirmation,
             checked: (part.errorMessages, part.evaluationGaps))
-        try await Self.yearLinks(&page.workflow!, s, record: record, user: user, on: db)
+        try await Self.yearLinks(&page.workflow!, s, user: user, on: db)
         page.monitoringWarnings = try await MonitoringYearEnd.of(s, table: { try t.detail().table }, on: db)
             .contradictions.map(\.message)
         page.trail = try await AuditTrailPart.html(table: s.id, state: trailState, req)
@@ -82,18 +82,15 @@ struct PagesController {
     /// (`RenderedParts`), whose cross-year findings are kept and whose table is not monitored never decodes
     /// it. Decoding was 5 % of the table page's samples under load (`perf`, `scripts/load-bench.sh`).
     private final class LazyTable {
-        let record: GoalTableRecord
-        let summary: TableSummaryDTO
+        let shown: TableRead.Shown
+        var summary: TableSummaryDTO { shown.summary }
         private var decoded: TableDetailDTO?
 
-        init(_ record: GoalTableRecord) throws {
-            self.record = record
-            summary = try TableSummaryDTO(record)
-        }
+        init(_ shown: TableRead.Shown) { self.shown = shown }
 
         func detail() throws -> TableDetailDTO {
             if let decoded { return decoded }
-            let d = try TableDetailDTO(record)
+            let d = try shown.detail()
             decoded = d
             return d
         }
@@ -102,17 +99,17 @@ struct PagesController {
     /// 结转到下一年 on the table page: the button only when it can succeed (approved, with a year, not yet
     /// carried, an account that may carry), else the draft made before; a carried draft links its source.
     static func yearLinks(
-        _ panel: inout WorkflowPanel, _ s: TableSummaryDTO, record: GoalTableRecord, user: CurrentUser, on db: any Database
+        _ panel: inout WorkflowPanel, _ s: TableSummaryDTO, user: CurrentUser, on db: any Database
     ) async throws {
         // the source's summary only: the link needs its year and name, not its decoded document
-        if let from = s.carriedFrom, let source = try? TableSummaryDTO(await TableRead.visible(from, for: user, on: db)) {
+        if let from = s.carriedFrom, let source = try? await TableRead.visible(from, for: user, on: db).summary {
             panel.carriedFrom = .init(
                 href: SitePath.table(.value(from)).path,
                 text: "由\(source.year.map { "\($0)年度" } ?? "上年")已批复的“\(source.name)”结转而来",
                 compare: SitePath.tableYearCompare(.value(s.id)).path)
         }
         guard TableStatus(stored: s.status) == .approved, let year = s.year else { return }
-        if let next = try await TableStore.carriedTo(record, on: db) {
+        if let next = try await TableStore.carriedTo(s.id, adjusts: s.adjusts, on: db) {
             let n = try TableSummaryDTO(next)
             panel.carriedTo = .init(
                 href: SitePath.table(.value(n.id)).path, text: "已结转为\(year + 1)年度草稿（\(n.statusLabel)）",

@@ -87,37 +87,59 @@ struct ErrorDTO: Content, Sendable {
 extension TableSummaryDTO {
     init(_ r: GoalTableRecord) throws {
         guard let id = r.id else { throw Abort(.internalServerError, reason: "数据库记录缺少编号") }
-        let kind = TableKind(rawValue: r.kind)
-        let status = TableStatus(stored: r.status)
-        let evaluation = EvaluationStatus(stored: r.evaluationStatus)
         self.init(
-            id: id, unit: r.unit, year: r.year, kind: r.kind, kindLabel: kind?.shortLabel ?? r.kind,
-            title: r.title, name: r.name, status: status.rawValue, statusLabel: status.label,
-            evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
-            adjusts: r.adjustsID, returnComment: r.returnComment, adjustmentReason: r.adjustmentReason,
-            carriedFrom: r.carriedFromID, organisationID: r.organisationID,
-            printedUnit: r.printedUnit.flatMap { p in
-                let t = p.trimmingCharacters(in: .whitespaces)
-                return t.isEmpty || t == r.unit ? nil : t
-            },
-            version: r.version, errors: r.errorCount, warnings: r.warningCount,
+            stored: id, unit: r.unit, printedUnit: r.printedUnit, year: r.year, kind: r.kind, title: r.title,
+            name: r.name, status: r.status, evaluationStatus: r.evaluationStatus, adjusts: r.adjustsID,
+            returnComment: r.returnComment, adjustmentReason: r.adjustmentReason, carriedFrom: r.carriedFromID,
+            organisationID: r.organisationID, version: r.version, errors: r.errorCount, warnings: r.warningCount,
             score: r.score, scoreMax: r.scoreMax, grade: r.grade, updatedAt: r.updatedAt)
+    }
+
+    /// A summary from the columns of `goal_tables` as stored: from a Fluent record (`init(_:)`) or from the
+    /// plain row the show-only pages read (`TableRead`). The labels and the printed unit are worked out here
+    /// once for both.
+    init(
+        stored id: UUID, unit: String, printedUnit: String?, year: Int?, kind: String, title: String, name: String,
+        status: String, evaluationStatus: String, adjusts: UUID?, returnComment: String?, adjustmentReason: String?,
+        carriedFrom: UUID?, organisationID: UUID?, version: Int, errors: Int, warnings: Int, score: Double?,
+        scoreMax: Double?, grade: String?, updatedAt: Date?
+    ) {
+        let tableKind = TableKind(rawValue: kind)
+        let status = TableStatus(stored: status)
+        let evaluation = EvaluationStatus(stored: evaluationStatus)
+        self.init(
+            id: id, unit: unit, year: year, kind: kind, kindLabel: tableKind?.shortLabel ?? kind,
+            title: title, name: name, status: status.rawValue, statusLabel: status.label,
+            evaluationStatus: evaluation.rawValue, evaluationStatusLabel: evaluation.label,
+            adjusts: adjusts, returnComment: returnComment, adjustmentReason: adjustmentReason,
+            carriedFrom: carriedFrom, organisationID: organisationID,
+            printedUnit: printedUnit.flatMap { p in
+                let t = p.trimmingCharacters(in: .whitespaces)
+                return t.isEmpty || t == unit ? nil : t
+            },
+            version: version, errors: errors, warnings: warnings,
+            score: score, scoreMax: scoreMax, grade: grade, updatedAt: updatedAt)
     }
 }
 
 extension TableDetailDTO {
     init(_ r: GoalTableRecord) throws {
+        try self.init(summary: TableSummaryDTO(r), document: r.document)
+    }
+
+    /// A table's summary with its stored document (interchange JSON) decoded.
+    init(summary: TableSummaryDTO, document: String) throws {
         let table: GoalTable
         do {
             // every page of a table reads it: GoalCore's fast reader first, JSONDecoder for what it declines
-            var document = r.document
+            var bytes = document
             table =
-                try document.withUTF8 { InterchangeReader.readTable(UnsafeRawBufferPointer($0)) }
-                ?? JSONDecoder().decode(GoalTable.self, from: Data(r.document.utf8))
+                try bytes.withUTF8 { InterchangeReader.readTable(UnsafeRawBufferPointer($0)) }
+                ?? JSONDecoder().decode(GoalTable.self, from: Data(document.utf8))
         } catch {
-            throw Abort(.internalServerError, reason: "数据库中第“\(r.id?.uuidString ?? "?")”号表的内容无法读取：\(error)")
+            throw Abort(.internalServerError, reason: "数据库中第“\(summary.id.uuidString)”号表的内容无法读取：\(error)")
         }
-        self.init(summary: try TableSummaryDTO(r), table: table)
+        self.init(summary: summary, table: table)
     }
 }
 

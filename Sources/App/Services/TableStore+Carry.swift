@@ -38,8 +38,13 @@ extension TableStore {
 
     /// The first version of `r`'s lineage (following 调整 back to the table first approved).
     static func lineageRoot(_ r: GoalTableRecord, on db: any Database) async throws -> UUID {
-        var id = try r.requireID()
-        var up = r.adjustsID
+        try await lineageRoot(r.requireID(), adjusts: r.adjustsID, on: db)
+    }
+
+    /// `lineageRoot` of table `start`, which adjusts `adjusts` (its `adjustsID`).
+    static func lineageRoot(_ start: UUID, adjusts: UUID?, on db: any Database) async throws -> UUID {
+        var id = start
+        var up = adjusts
         var steps = 0
         while let a = up, steps < 100 {
             guard
@@ -53,9 +58,9 @@ extension TableStore {
         return id
     }
 
-    /// The live next-year draft carried from `r`'s lineage, if there is one.
-    static func carriedTo(_ r: GoalTableRecord, on db: any Database) async throws -> GoalTableRecord? {
-        let key = try await lineageRoot(r, on: db).uuidString
+    /// The live next-year draft carried from the lineage of table `id`, which adjusts `adjusts`, if there is one.
+    static func carriedTo(_ id: UUID, adjusts: UUID?, on db: any Database) async throws -> GoalTableRecord? {
+        let key = try await lineageRoot(id, adjusts: adjusts, on: db).uuidString
         return try await GoalTableRecord.query(on: db).filter(\.$carryKey == key).summaryFields().first()
     }
 
