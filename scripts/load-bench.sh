@@ -4,10 +4,18 @@
 # same server. Prints req/s and p99 latency for each, and beside the two routes their share of the bare
 # route and p99 against issue #23's aims (page ≥ 20 % and p99 < 50 ms; check ≥ 60 % and p99 < 20 ms).
 # Usage: [JIXIAO_SERVER=BINARY] scripts/load-bench.sh [seconds-per-run (default 10)] [connections (default 64)]
+#        [sqlite|postgres|both (default sqlite; postgres starts a throwaway cluster, see scripts/lib/postgres.sh)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
 CONNS="${2:-64}"
+STORES="${3:-sqlite}"
+case "$STORES" in
+  sqlite | postgres) ;;
+  both) # each store in a run of its own, one after the other
+    "$0" "$DURATION" "$CONNS" sqlite && exec "$0" "$DURATION" "$CONNS" postgres ;;
+  *) echo "第三个参数应为 sqlite、postgres 或 both，而不是“$STORES”"; exit 2 ;;
+esac
 
 command -v wrk >/dev/null || { echo "wrk 未安装：apt-get install -y wrk"; exit 2; }
 # JIXIAO_SERVER=PATH measures that binary instead (an earlier build kept aside, for runs alternated with this one)
@@ -19,6 +27,12 @@ else
 fi
 
 source scripts/lib/server.sh
+if [ "$STORES" = postgres ]; then
+  source scripts/lib/postgres.sh
+  start_throwaway_pg jixiao_load || exit 1
+  trap 'stop_server; stop_throwaway_pg' EXIT
+  SERVER_DATABASE_URL="$PG_URL"
+fi
 start_server "$BIN" --env production
 sign_in tianbao   # the table page needs a session; the check API does not
 ID="$(first_table_id)"
@@ -52,7 +66,7 @@ run() { # name, url, aim share of the bare route (%), aim p99 (ms), extra args
   printf "%-28s %10s req/s   p99 %8s   %s %s\n" "$name" "$rps" "$p99" "$verdict" "$errors"
 }
 
-echo "$BIN (release), $CONNS connections, ${DURATION}s each, wrk -t2, $(nproc) cores shared with wrk; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$BIN (release) on $STORES, $CONNS connections, ${DURATION}s each, wrk -t2, $(nproc) cores shared with wrk; load $(cut -d' ' -f1-3 /proc/loadavg)"
 run "GET /bench/bare"            "$BASE/bench/bare" "" ""
 run "GET /tables/:id (page)"     "$BASE/tables/$ID" 20 50 -H "Cookie: $COOKIE"
 run "POST /api/v1/check"         "$BASE/api/v1/check" 60 20 -s "$WORK/post.lua"

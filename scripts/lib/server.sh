@@ -1,6 +1,7 @@
 # Sourced by scripts/browser-check.sh and scripts/load-bench.sh: runs jixiao-server on a loopback port with a
 # throwaway SQLite database in demo mode (demo accounts and tables) and stops it on exit.
 # LOG_LEVEL=debug before it logs every SQL statement (to count a page's queries); the default is warning.
+# SERVER_DATABASE_URL=postgres://… before it runs the server on that PostgreSQL database instead (demo mode there too).
 # start_server BINARY [extra serve arguments…] sets BASE (http://127.0.0.1:PORT), WORK (a temp folder) and SERVER_PID.
 WORK="$(mktemp -d /tmp/jixiao-server.XXXXXX)"
 SERVER_PID=""
@@ -10,7 +11,7 @@ trap stop_server EXIT
 start_server() {
   local bin="$1"; shift
   local port="${SERVER_PORT:-$(( 17000 + RANDOM % 2000 ))}"
-  env -u DATABASE_URL JIXIAO_SQLITE="$WORK/server.sqlite" JIXIAO_DEMO=1 LOG_LEVEL=${LOG_LEVEL:-warning} \
+  env -u DATABASE_URL ${SERVER_DATABASE_URL:+DATABASE_URL="$SERVER_DATABASE_URL"} JIXIAO_SQLITE="$WORK/server.sqlite" JIXIAO_DEMO=1 LOG_LEVEL=${LOG_LEVEL:-warning} \
     "$bin" serve --hostname 127.0.0.1 --port "$port" "$@" >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   BASE="http://127.0.0.1:$port"
