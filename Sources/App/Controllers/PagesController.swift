@@ -59,7 +59,7 @@ struct PagesController {
 
     @Sendable func table(req: Request) async throws -> View {
         let user = try req.requireUser(), db = req.db // `req.db` makes a new handle on every use
-        // the record once, with the trail's key and the confirmation setting; its document is decoded only if
+        // the table once, with the trail's key and the confirmation setting; its document is decoded only if
         // this view needs the table (`LazyTable`)
         let (shown, trailState, wantsConfirmation) = try await TableRead.page(try req.tableID(), for: user, on: db)
         let t = LazyTable(shown)
