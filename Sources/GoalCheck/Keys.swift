@@ -108,6 +108,15 @@ enum QuickNumber {
     static func parse(_ text: String) -> Double? {
         let u = text.utf8
         guard !u.isEmpty, u.count < 32 else { return nil }
+        // read over the string's bytes where it has them at hand: iterating the UTF-8 view asked at
+        // every byte where the string keeps its text
+        guard u.withContiguousStorageIfAvailable({ isPlain($0) }) ?? isPlain(u) else { return nil }
+        let quick: Double?? = u.withContiguousStorageIfAvailable { exactDecimal($0) }
+        return (quick ?? exactDecimal(u)) ?? Double(text)
+    }
+
+    /// Only ASCII digits, at most one `.` and a leading `-`, with a digit among them.
+    private static func isPlain<C: Collection<UInt8>>(_ u: C) -> Bool {
         var sawDigit = false, sawDot = false, i = 0
         for b in u {
             if b >= 0x30 && b <= 0x39 {
@@ -116,11 +125,11 @@ enum QuickNumber {
                 sawDot = true
             } else if b == 0x2D && i == 0 {
             } else {
-                return nil
+                return false
             }
             i += 1
         }
-        return sawDigit ? exactDecimal(u) ?? Double(text) : nil
+        return sawDigit
     }
 
     /// `Double(text)` of a plain decimal (`-`? digits, then `.` and digits or nothing) of at most 15
