@@ -30,9 +30,7 @@ struct TableCheck {
         self.rows = rows
         hasExplanationColumn = rows.contains { $0.explanation != nil }
         hasEvidenceColumn = rows.contains { $0.hasEvidence }
-        var prefix = TextBuilder(capacity: 24)
-        prefix.append("第"); prefix.append(index + 1); prefix.append("张表 第")
-        placePrefix = prefix.bytes
+        placePrefix = Array("第\(index + 1)张表 第".utf8)
         findings.reserveCapacity(rows.count + 8) // about one finding a row in practice: grown once, not step by step
     }
 
@@ -70,12 +68,15 @@ struct TableCheck {
     /// with findings have several, and building this string cost more than the rules that find them.
     func place(_ row: Row) -> String {
         if let p = row.place { return p }
-        var s = TextBuilder(capacity: 128)
-        s.append(bytes: placePrefix); s.append(row.index + 1); s.append("行")
-        if !row.name.isEmpty { s.append("“"); s.append(row.shownName); s.append("”") }
+        let name = row.name.isEmpty ? "" : row.shownName
         let l2 = row.shownLevel2
-        if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
-        let place = s.string
+        // the prefix, the number, 行, and the name and the 二级 each between two 3-byte marks
+        let capacity = placePrefix.count + TextBuilder.intCapacity + 3 + name.utf8.count + 6 + l2.utf8.count + 6
+        let place = TextBuilder.string(capacity: capacity) { s in
+            s.append(placePrefix); s.append(row.index + 1); s.append("行")
+            if !name.isEmpty { s.append("“"); s.append(name); s.append("”") }
+            if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
+        }
         row.place = place
         return place
     }

@@ -145,9 +145,11 @@ struct FastPathTests {
     func textBuilder() {
         for (k, t) in Self.texts(500).enumerated() {
             let n = [0, 1, 9, 10, 99, 100, 12_345, 999_999_999, 1_000_000_000, -3, Int.max][k % 11]
-            var b = TextBuilder(capacity: 8)
-            b.append("第"); b.append(n); b.append(t); b.append("行")
-            #expect(b.string == "第\(n)\(t)行", "\(n) \(t)")
+            let capacity = 6 + TextBuilder.intCapacity + 2 * t.utf8.count + 3
+            let s = TextBuilder.string(capacity: capacity) { b in
+                b.append(Array("第".utf8)); b.append(n); b.append(t); b.append(t); b.append("行")
+            }
+            #expect(s == "第\(n)\(t)\(t)行", "\(n) \(t)")
         }
     }
 
