@@ -167,6 +167,16 @@ enum QuickNumber {
         // The number is ASCII: its length in bytes is its length in scalars. Measured and read from the
         // UTF-8 bytes; the text is cut into Strings once, at the end.
         let u = text.utf8
+        guard let read = u.withContiguousStorageIfAvailable({ split(bytes: $0) }) ?? split(bytes: Array(u)) else { return nil }
+        guard let n = read.number ?? Double(String(decoding: u.prefix(read.length), as: UTF8.self)) else { return nil }
+        guard read.length < u.count else { return (n, nil) }
+        if read.restScalars > 8 { return nil }
+        return (n, String(text[u.index(u.startIndex, offsetBy: read.length)...]))
+    }
+
+    /// The leading number's length in bytes (0: none), its value when `exactDecimal` reads it, and
+    /// how many scalars follow it.
+    private static func split<C: Collection<UInt8>>(bytes u: C) -> (length: Int, number: Double?, restScalars: Int)? {
         var length = 0
         var sawDot = false
         for b in u {
@@ -175,11 +185,8 @@ enum QuickNumber {
             break
         }
         guard length > 0 else { return nil }
-        let cut = u.index(u.startIndex, offsetBy: length)
-        guard let n = QuickNumber.exactDecimal(u[..<cut]) ?? Double(String(text[..<cut])) else { return nil }
-        let rest = String(text[cut...])
-        if rest.isEmpty { return (n, nil) }
-        if rest.unicodeScalars.count > 8 { return nil }
-        return (n, rest)
+        // a scalar starts at every byte that is no continuation byte
+        let rest = u.dropFirst(length).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (length, exactDecimal(u.prefix(length)), rest)
     }
 }

@@ -123,7 +123,7 @@ extension TableCheck {
             guard let converted = from.convert(lyWritten, to: tu) else { return }
             last = converted
         }
-        let lyShown = Display.clip(lyText, 16)
+        var lyShown: String { Display.clip(lyText, 16) } // only when a message is written
         if t > 0 && last > 0 {
             let ratio = max(t, last) / min(t, last)
             if ratio >= rules.profile.check.farFromLastYearRatio {
