@@ -34,6 +34,10 @@ final class CompiledProfile: Sendable {
     let socialBenefit: WordList
     let economicBenefit: WordList
     let moneyNouns: WordList
+    /// T02's words for the totals the weights may add up to (`100分或90分（90分时另10分为预算执行率）`)
+    /// and its fix: they depend on the profile alone, and about half the tables get T02.
+    let weightTotalsText: String
+    let weightTotalsFix: String
 
     init(_ p: Profile) {
         profile = p
@@ -67,6 +71,13 @@ final class CompiledProfile: Sendable {
         danglingCompletions = dangling.texts.map { Words.completion[$0] }
         socialBenefit = WordList(lx.socialBenefit); economicBenefit = WordList(lx.economicBenefit)
         moneyNouns = WordList(lx.moneyNouns)
+        let totals = p.check.weightTotals
+        var totalsText = totals.map { Display.number($0) + "分" }.joined(separator: "或")
+        if totals.count > 1, let top = totals.max(), let low = totals.min() {
+            totalsText += "（\(Display.number(low))分时另\(Display.number(top - low))分为预算执行率）"
+        }
+        weightTotalsText = totalsText
+        weightTotalsFix = totals.first.map { "调整各指标分值，使合计为\(Display.number($0))分" } ?? ""
     }
 
     var name: String { profile.name }
