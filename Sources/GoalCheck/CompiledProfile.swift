@@ -117,11 +117,14 @@ struct PairKey: Hashable, Sendable {
         return (0..<n).allSatisfy { a.joined($0) == b.joined($0) }
     }
 
-    /// The joined sequence's count, then its elements (as an array of it would be hashed).
+    /// One code folded from the joined sequence's elements (FNV-1a style), handed to the hasher once:
+    /// a `combine` per scalar made the taxonomy look-up of every row cost hundreds of instructions.
+    /// Pairs with the same joined sequence get the same code, so equal keys hash alike.
     func hash(into hasher: inout Hasher) {
-        hasher.combine(level1.count + 1 + level2.count)
-        for v in level1 { hasher.combine(v) }
-        hasher.combine(UInt32(1))
-        for v in level2 { hasher.combine(v) }
+        var code: UInt64 = 0xCBF2_9CE4_8422_2325
+        for v in level1 { code = (code ^ UInt64(v)) &* 0x100_0000_01B3 }
+        code = (code ^ 1) &* 0x100_0000_01B3
+        for v in level2 { code = (code ^ UInt64(v)) &* 0x100_0000_01B3 }
+        hasher.combine(code)
     }
 }
