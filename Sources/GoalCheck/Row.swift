@@ -41,13 +41,13 @@ final class Row {
     /// The name measures a rate (…率) or the target is in %.
     let isRate: Bool
 
-    /// `previous` is the row above: merged 一级/二级 cells repeat the same names down the table, so
-    /// their keys are reused when the text is byte-for-byte the same.
+    /// `previous` is the row above: merged cells repeat the same unit down the table, so its measure
+    /// is reused when the text is byte-for-byte the same. The level keys come from `LevelKeys`.
     /// `indicators` is the table's array; `cells` the same indicators borrowed in place, so that
     /// each cell is read without copying its indicator.
     init(
-        index: Int, of indicators: [Indicator], cells: UnsafeBufferPointer<Indicator>, rules: CompiledProfile,
-        previous: Row? = nil
+        index: Int, of indicators: [Indicator], cells: UnsafeBufferPointer<Indicator>, level1Key: Key, level2Key: Key,
+        rules: CompiledProfile, previous: Row? = nil
     ) {
         self.index = index
         self.indicators = indicators
@@ -59,16 +59,8 @@ final class Row {
         hasEvidence = Row.present(cells[index].evidence) != nil
         name = Keys.trim(cells[index].name)
         nameText = Scalars(name)
-        if let p = previous, Keys.sameBytes(p.level1, cells[index].level1) {
-            level1Key = p.level1Key
-        } else {
-            level1Key = Keys.key(cells[index].level1)
-        }
-        if let p = previous, Keys.sameBytes(p.level2, cells[index].level2) {
-            level2Key = p.level2Key
-        } else {
-            level2Key = Keys.key(cells[index].level2)
-        }
+        self.level1Key = level1Key
+        self.level2Key = level2Key
         unit = Row.present(cells[index].unit)
         let value = Keys.trim(cells[index].value)
         self.value = value

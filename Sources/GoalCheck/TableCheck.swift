@@ -15,19 +15,25 @@ struct TableCheck {
     /// instead of piece by piece for each row with a finding.
     private let placePrefix: [UInt8]
 
-    init(table: GoalTable, index: Int, rules: CompiledProfile) {
-        self.rules = rules
+    /// `rules` nil: the built-in profile that fits the table (`Checker.autoRules`).
+    init(table: GoalTable, index: Int, rules chosen: CompiledProfile?) {
         self.table = table
         tableIndex = index
-        var rows: [Row] = []
-        rows.reserveCapacity(table.indicators.count)
         let indicators = table.indicators
-        indicators.withUnsafeBufferPointer { cells in
+        (rules, rows) = indicators.withUnsafeBufferPointer { cells in
+            // the level keys are made once: the profile is chosen from them and the rows keep them
+            let keys = LevelKeys(cells)
+            let rules = chosen ?? Checker.autoRules(for: table, keys: keys)
+            var rows: [Row] = []
+            rows.reserveCapacity(cells.count)
             for i in cells.indices {
-                rows.append(Row(index: i, of: indicators, cells: cells, rules: rules, previous: rows.last))
+                rows.append(
+                    Row(
+                        index: i, of: indicators, cells: cells, level1Key: keys.level1[i], level2Key: keys.level2[i],
+                        rules: rules, previous: rows.last))
             }
+            return (rules, rows)
         }
-        self.rows = rows
         hasExplanationColumn = rows.contains { $0.explanation != nil }
         hasEvidenceColumn = rows.contains { $0.hasEvidence }
         placePrefix = Array("第\(index + 1)张表 第".utf8)
