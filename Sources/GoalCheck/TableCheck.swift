@@ -53,15 +53,19 @@ struct TableCheck {
     }
 
     /// Adds a finding unless the profile switched the rule off; the profile may also change its severity.
-    mutating func emit(_ rule: Rule, row: Int?, field: IndicatorField?, _ message: String, fix: String? = nil) {
+    /// Not inlined into the forty places that call it; the texts are handed over, not retained again.
+    @inline(never)
+    mutating func emit(
+        _ rule: Rule, row: Int?, field: IndicatorField?, _ message: consuming String, fix: consuming String? = nil
+    ) {
         // The built-in profiles switch nothing off and change no severity: their findings are emitted
         // without hashing the rule's code twice (two String hashes per finding were ~2 % of checking).
         if rules.changesRules && rules.disabled.contains(rule.code) { return }
         let severity = rules.changesRules ? rules.severities[rule.code] ?? rule.severity : rule.severity
-        findings.append(
-            Finding(
-                table: tableIndex, indicator: row, field: field, severity: severity,
-                code: rule.code, message: message, suggestion: fix, profile: rules.name))
+        let finding = Finding(
+            table: tableIndex, indicator: row, field: field, severity: severity,
+            code: rule.code, message: message, suggestion: fix, profile: rules.name)
+        findings.append(consume finding)
     }
 
     func previous(of row: Row) -> Row? { row.index > 0 ? rows[row.index - 1] : nil }
