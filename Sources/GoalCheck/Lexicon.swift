@@ -84,11 +84,17 @@ struct Scalars: Sendable {
         guard v.count > 1 else { return out }
         out.reserveCapacity(min(v.count, 256) - 1) // growing one pair at a time cost more than the scan
         let boilerplate = Boilerplate.bigrams, boilerplateFirsts = Boilerplate.firstBits
+        // Bits of the pairs kept so far (by a few bits of each): a pair whose bit is clear is new, and
+        // only a pair whose bit is set is looked for among them (the search was most of the cost).
+        var kept: UInt64 = 0
         for i in 0..<(min(v.count, 256) - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
             let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
             // most pairs start with a character no boilerplate word starts with: one bit test, no search
             if boilerplateFirsts & (1 << UInt64(v[i] & 63)) != 0 && Boilerplate.contains(b, in: boilerplate) { continue }
-            if !out.contains(b) { out.append(b) }
+            let bit: UInt64 = 1 << ((UInt64(v[i]) &* 31 &+ UInt64(v[i + 1])) & 63)
+            if kept & bit != 0 && out.contains(b) { continue }
+            kept |= bit
+            out.append(b)
         }
         return out
     }
