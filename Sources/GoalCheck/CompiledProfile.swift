@@ -27,9 +27,11 @@ final class CompiledProfile: Sendable {
     let timeliness: WordList
     let timelinessRates: WordList
     let dangling: WordList
-    /// `Words.completion` of each dangling ending (by its index in `dangling.texts`), looked up once here
-    /// instead of hashing the ending for every name found cut off.
-    let danglingCompletions: [String?]
+    /// R13's message after the place for each dangling ending (by its index in `dangling.texts`), and
+    /// the end of its fix where `Words.completion` knows how the ending is completed: written once here
+    /// instead of for every name found cut off (the most frequent finding).
+    let danglingMessageEnds: [String]
+    let danglingFixEnds: [String?]
     let measurable: WordList
     let socialBenefit: WordList
     let economicBenefit: WordList
@@ -68,7 +70,8 @@ final class CompiledProfile: Sendable {
         lowerIsBetter = WordList(lx.lowerIsBetter); growth = WordList(lx.growth)
         timeliness = WordList(lx.timeliness); timelinessRates = WordList(lx.timelinessRates)
         dangling = WordList(lx.danglingEndings); measurable = WordList(lx.measurableEndings)
-        danglingCompletions = dangling.texts.map { Words.completion[$0] }
+        danglingMessageEnds = dangling.texts.map(NameTruncationText.messageEnd)
+        danglingFixEnds = dangling.texts.map { Words.completion[$0].map(NameTruncationText.fixEnd) }
         socialBenefit = WordList(lx.socialBenefit); economicBenefit = WordList(lx.economicBenefit)
         moneyNouns = WordList(lx.moneyNouns)
         let totals = p.check.weightTotals

@@ -216,15 +216,27 @@ extension TableCheck {
         guard !row.name.isEmpty else { return }
         let core = Words.withoutTrailingParenthesis(row.nameText)
         guard rules.measurable.suffixIndex(of: core) == nil, let k = rules.dangling.suffixIndex(of: core) else { return }
-        let end = rules.dangling.texts[k]
+        // the most frequent finding by far: its texts are the place or the name joined once with
+        // the words of its ending, made once per profile (`NameTruncationText`)
         var fix = "补全名称，写明考核的量（…率、…人数、…次数、…金额）"
-        if let completed = rules.danglingCompletions[k] {
-            fix =
-                "补全名称，如“\(Display.clip(core.count == row.nameText.count ? row.name : core.string, 20))\(completed)”"
+        if let fixEnd = rules.danglingFixEnds[k] {
+            let shown = Display.clip(core.count == row.nameText.count ? row.name : core.string, 20)
+            fix = TextBuilder.joined("补全名称，如“", shown, fixEnd)
         }
         emit(
             RuleCatalogue.nameTruncated, row: row.index, field: .name,
-            "\(place(row))：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断",
-            fix: fix)
+            TextBuilder.joined(place(row), rules.danglingMessageEnds[k]), fix: fix)
     }
+}
+
+/// R13's words that depend on the cut-off ending alone, written once per profile for each of its
+/// dangling endings (`CompiledProfile.danglingMessageEnds`, `danglingFixEnds`).
+enum NameTruncationText {
+    /// What follows the place: `：名称以“覆盖”结尾，没有可计量的名词…`.
+    static func messageEnd(_ end: String) -> String {
+        "：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断"
+    }
+
+    /// What follows the name in the fix, given the ending's usual completion: `率”`.
+    static func fixEnd(_ completion: String) -> String { "\(completion)”" }
 }
