@@ -85,7 +85,12 @@ final class Row {
         explanation = Row.present(cells[index].explanation)
         scoring = Row.present(cells[index].scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
-        isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
+        // merged cells: the row above with the same keys (the same arrays, from `LevelKeys`) has the answer
+        if let p = previous, p.level1Key == level1Key, p.level2Key == level2Key {
+            isCost = p.isCost
+        } else {
+            isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
+        }
         isLowerBetter = rules.lowerIsBetter.matches(nameText)
         isSatisfaction = (rules.satisfaction.matches(nameText) && !isLowerBetter) || level1Key == Words.satisfactionKey
         isRate = nameText.contains(Row.rateChar) || dimension == .ratio

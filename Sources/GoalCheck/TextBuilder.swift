@@ -74,4 +74,12 @@ extension TextBuilder {
         s.append(a); s.append(b); s.append(c)
         return s
     }
+
+    /// `a + b + c + d` in a String of exactly their length (see `joined(_:_:)`).
+    static func joined(_ a: String, _ b: String, _ c: String, _ d: String) -> String {
+        var s = String()
+        s.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count)
+        s.append(a); s.append(b); s.append(c); s.append(d)
+        return s
+    }
 }

@@ -11,7 +11,7 @@ extension TableCheck {
         if hasEvidenceColumn && !row.hasEvidence {
             emit(
                 RuleCatalogue.evidenceMissing, row: row.index, field: .evidence,
-                "\(place(row))：佐证资料为空，本表其他行填写了佐证资料",
+                TextBuilder.joined(place(row), "：佐证资料为空，本表其他行填写了佐证资料"),
                 fix: "填写佐证资料，如“工作资料”“原始凭证”")
         }
         nameTruncation(row)
@@ -41,7 +41,9 @@ extension TableCheck {
             fix = "名称改为“\(Display.clip(row.name))\(dim == .people ? "人数" : "次数")”，或改正计量单位"
         }
         if let problem {
-            emit(RuleCatalogue.unitVersusName, row: row.index, field: .unit, "\(place(row))：\(problem)", fix: fix)
+            emit(
+                RuleCatalogue.unitVersusName, row: row.index, field: .unit, TextBuilder.joined(place(row), "：", problem),
+                fix: fix)
         }
     }
 
@@ -52,7 +54,7 @@ extension TableCheck {
             if hasExplanationColumn {
                 emit(
                     RuleCatalogue.explanationMissing, row: row.index, field: .explanation,
-                    "\(place(row))：指标解释为空，本表其他行填写了指标解释",
+                    TextBuilder.joined(place(row), "：指标解释为空，本表其他行填写了指标解释"),
                     fix: "写明指标的含义、计算方法和数据口径")
             }
             return
@@ -188,21 +190,21 @@ extension TableCheck {
             if !rules.timeliness.matches(row.nameText) {
                 emit(
                     RuleCatalogue.timelinessName, row: row.index, field: .name,
-                    "\(place(row))：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）",
+                    TextBuilder.joined(place(row), "：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）"),
                     fix: "名称写明时限，如“…及时发放率”“…完成时间”“每月…日前完成”")
             }
         case Words.qualityKey:
             if let w = rules.timelinessRates.word(in: row.nameText) {
                 emit(
                     RuleCatalogue.timelinessUnderQuality, row: row.index, field: .level2,
-                    "\(place(row))：名称含“\(w)”，考核的是时效，却列在质量指标下",
+                    TextBuilder.joined(place(row), "：名称含“", w, "”，考核的是时效，却列在质量指标下"),
                     fix: "二级指标改为“时效指标”")
             }
         case Words.economicKey:
             if let w = rules.socialBenefit.word(in: row.nameText), !rules.economicBenefit.matches(row.nameText) {
                 emit(
                     RuleCatalogue.socialUnderEconomic, row: row.index, field: .level2,
-                    "\(place(row))：名称含“\(w)”，反映的是社会效益，却列在经济效益指标下",
+                    TextBuilder.joined(place(row), "：名称含“", w, "”，反映的是社会效益，却列在经济效益指标下"),
                     fix: "二级指标改为“社会效益指标”")
             }
         default:
