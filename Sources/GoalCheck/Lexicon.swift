@@ -18,11 +18,23 @@ struct Scalars: Sendable {
     /// and this runs on every name, key and goal the checker reads.
     @inline(__always) static func forEach(in s: String, _ body: (UInt32) -> Void) {
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { b in
+            // one test of the lead byte gives both the scalar and its length (asking `decode` and
+            // `length` apart tested it twice for every scalar of every text read)
             var i = 0
             while i < b.count {
-                let lead = b[i]
-                body(UTF8Ends.decode(b, at: i, lead: lead))
-                i += UTF8Ends.length(lead: lead)
+                let lead = UInt32(b[i])
+                if lead < 0x80 {
+                    body(lead); i += 1
+                } else if lead < 0xE0 {
+                    body((lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2
+                } else if lead < 0xF0 {
+                    body((lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)); i += 3
+                } else {
+                    body(
+                        (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F))
+                    i += 4
+                }
             }
         }
         if done == nil { for u in s.unicodeScalars { body(u.value) } }
