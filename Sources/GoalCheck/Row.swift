@@ -125,7 +125,10 @@ final class Row {
 
     /// The name and the 二级 as messages show them (`Display.clip`), made once for the row's first
     /// finding: a row with findings usually has several, and each names its place.
-    private(set) lazy var shownName: String = Display.clip(name)
+    private(set) lazy var shownName: String =
+        // `Display.clip(name)`, told from the scalars at hand: a short clean name (nearly all) is shown
+        // as it is, being trimmed already
+        nameText.count <= 30 && !nameText.v.contains(where: Display.isInvisible) ? name : Display.clip(name)
     private(set) lazy var shownLevel2: String = Display.clip(level2, 16)
     /// `TableCheck.place(_:)` of this row, kept by it after the first finding.
     var place: String?
@@ -226,14 +229,24 @@ enum Display {
     /// a scalar is counted at each byte that is no continuation byte, and the invisible ones are
     /// recognised by their encodings (ASCII controls; C2 80–9F; E2 80 A8–AE; E2 81 A6–A9).
     private static func countVisible(_ b: UnsafeBufferPointer<UInt8>) -> (count: Int, clean: Bool) {
+        // from lead byte to lead byte: one step per scalar, not one per byte
         var count = 0
-        for i in b.indices {
+        var i = 0
+        while i < b.count {
             let byte = b[i]
-            if byte & 0xC0 == 0x80 { continue }
             count += 1
-            if byte < 0x20 || byte == 0x7F { return (count, false) }
-            if byte == 0xC2, i + 1 < b.count, b[i + 1] <= 0x9F { return (count, false) }
-            if byte == 0xE2, i + 2 < b.count, isInvisible(UTF8Ends.decode(b, at: i, lead: byte)) { return (count, false) }
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F { return (count, false) }
+                i += 1
+            } else if byte < 0xE0 {
+                if byte == 0xC2, i + 1 < b.count, b[i + 1] <= 0x9F { return (count, false) }
+                i += 2
+            } else if byte < 0xF0 {
+                if byte == 0xE2, i + 2 < b.count, isInvisible(UTF8Ends.decode(b, at: i, lead: byte)) { return (count, false) }
+                i += 3
+            } else {
+                i += 4
+            }
         }
         return (count, true)
     }
@@ -248,7 +261,7 @@ enum Display {
         return (count, true)
     }
 
-    private static func isInvisible(_ v: UInt32) -> Bool {
+    static func isInvisible(_ v: UInt32) -> Bool {
         v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
             || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
