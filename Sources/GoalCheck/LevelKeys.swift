@@ -16,12 +16,12 @@ struct LevelKeys {
             if i > 0, Keys.sameBytes(indicators[i - 1].level1, indicators[i].level1) {
                 level1.append(level1[i - 1])
             } else {
-                level1.append(Keys.key(indicators[i].level1))
+                level1.append(KnownKeys.key(indicators[i].level1))
             }
             if i > 0, Keys.sameBytes(indicators[i - 1].level2, indicators[i].level2) {
                 level2.append(level2[i - 1])
             } else {
-                level2.append(Keys.key(indicators[i].level2))
+                level2.append(KnownKeys.key(indicators[i].level2))
             }
         }
         self.level1 = level1

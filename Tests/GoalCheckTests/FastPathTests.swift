@@ -141,6 +141,16 @@ struct FastPathTests {
         }
     }
 
+    @Test("KnownKeys: the key Keys.key makes, for the built-in level names and for other texts")
+    func knownKeys() {
+        var texts = Self.texts(300)
+        for p in Profile.builtIn {
+            for g in p.taxonomy.groups { texts.append(g.level1); texts += g.level2 }
+            texts += p.check.level2Aliases.keys
+        }
+        for t in texts + texts.map { " " + $0 } { #expect(KnownKeys.key(t) == Keys.key(t), "\(t)") }
+    }
+
     @Test("TextBuilder: the same String as interpolation writes")
     func textBuilder() {
         for (k, t) in Self.texts(500).enumerated() {
