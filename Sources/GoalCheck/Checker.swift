@@ -43,7 +43,7 @@ public struct Checker: Sendable {
 
     /// Checks one table; `index` is its place in the document, used in messages and findings.
     public func check(_ table: GoalTable, at index: Int) -> [Finding] {
-        var run = TableCheck(table: table, index: index, rules: compiled ?? Self.autoRules(for: table))
+        var run = TableCheck(table: table, index: index, rules: compiled)
         return run.run()
     }
 
@@ -53,27 +53,20 @@ public struct Checker: Sendable {
     public static func profile(for table: GoalTable) -> Profile { autoRules(for: table).profile }
 
     private static func autoRules(for table: GoalTable?) -> CompiledProfile {
+        guard let table else { return CompiledProfile.builtIn["current"]! }
+        return table.indicators.withUnsafeBufferPointer { autoRules(for: table, keys: LevelKeys($0)) }
+    }
+
+    /// `autoRules(for:)` from the table's level keys, made once for choosing and checking.
+    static func autoRules(for table: GoalTable, keys: LevelKeys) -> CompiledProfile {
         let builtIn = CompiledProfile.builtIn
-        guard let table else { return builtIn["current"]! }
         if table.kind == .provincial { return builtIn["provincial"]! }
         var costAsLevel2 = false, costAsLevel1 = false
-        var previousLevel1: String?, k1: Key = []
-        // by index, reading two fields: `for ind in indicators` copied (retained) every field of each row
-        let indicators = table.indicators
-        for i in indicators.indices {
-            // merged 一级 cells repeat the same text down the table: its key is made once per run of rows
-            let level1 = indicators[i].level1
-            if previousLevel1.map({ !Keys.sameBytes($0, level1) }) ?? true {
-                k1 = Keys.key(level1)
-                previousLevel1 = level1
-            }
+        for (k1, k2) in zip(keys.level1, keys.level2) {
             // 投入管理指标 exists only in the provincial taxonomy: the form is provincial whatever its title.
             if k1 == Words.inputKey { return builtIn["provincial"]! }
             if k1 == Words.costKey { costAsLevel1 = true; break }
-            // once found, the 二级 keys of the remaining 产出 rows cannot change the verdict: not made
-            if !costAsLevel2 && k1 == Words.outputKey && Keys.key(indicators[i].level2) == Words.costKey {
-                costAsLevel2 = true
-            }
+            if k1 == Words.outputKey && k2 == Words.costKey { costAsLevel2 = true }
         }
         // Before the 2022 budgets (财预〔2021〕101号) 成本 was not a 一级 of its own: an older table
         // without a 成本 一级 is checked under the legacy taxonomy and not told that 成本指标 is missing.

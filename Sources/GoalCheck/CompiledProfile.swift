@@ -27,13 +27,19 @@ final class CompiledProfile: Sendable {
     let timeliness: WordList
     let timelinessRates: WordList
     let dangling: WordList
-    /// `Words.completion` of each dangling ending (by its index in `dangling.texts`), looked up once here
-    /// instead of hashing the ending for every name found cut off.
-    let danglingCompletions: [String?]
+    /// R13's message after the place for each dangling ending (by its index in `dangling.texts`), and
+    /// the end of its fix where `Words.completion` knows how the ending is completed: written once here
+    /// instead of for every name found cut off (the most frequent finding).
+    let danglingMessageEnds: [String]
+    let danglingFixEnds: [String?]
     let measurable: WordList
     let socialBenefit: WordList
     let economicBenefit: WordList
     let moneyNouns: WordList
+    /// T02's words for the totals the weights may add up to (`100分或90分（90分时另10分为预算执行率）`)
+    /// and its fix: they depend on the profile alone, and about half the tables get T02.
+    let weightTotalsText: String
+    let weightTotalsFix: String
 
     init(_ p: Profile) {
         profile = p
@@ -64,9 +70,17 @@ final class CompiledProfile: Sendable {
         lowerIsBetter = WordList(lx.lowerIsBetter); growth = WordList(lx.growth)
         timeliness = WordList(lx.timeliness); timelinessRates = WordList(lx.timelinessRates)
         dangling = WordList(lx.danglingEndings); measurable = WordList(lx.measurableEndings)
-        danglingCompletions = dangling.texts.map { Words.completion[$0] }
+        danglingMessageEnds = dangling.texts.map(NameTruncationText.messageEnd)
+        danglingFixEnds = dangling.texts.map { Words.completion[$0].map(NameTruncationText.fixEnd) }
         socialBenefit = WordList(lx.socialBenefit); economicBenefit = WordList(lx.economicBenefit)
         moneyNouns = WordList(lx.moneyNouns)
+        let totals = p.check.weightTotals
+        var totalsText = totals.map { Display.number($0) + "分" }.joined(separator: "或")
+        if totals.count > 1, let top = totals.max(), let low = totals.min() {
+            totalsText += "（\(Display.number(low))分时另\(Display.number(top - low))分为预算执行率）"
+        }
+        weightTotalsText = totalsText
+        weightTotalsFix = totals.first.map { "调整各指标分值，使合计为\(Display.number($0))分" } ?? ""
     }
 
     var name: String { profile.name }
@@ -106,11 +120,14 @@ struct PairKey: Hashable, Sendable {
         return (0..<n).allSatisfy { a.joined($0) == b.joined($0) }
     }
 
-    /// The joined sequence's count, then its elements (as an array of it would be hashed).
+    /// One code folded from the joined sequence's elements (FNV-1a style), handed to the hasher once:
+    /// a `combine` per scalar made the taxonomy look-up of every row cost hundreds of instructions.
+    /// Pairs with the same joined sequence get the same code, so equal keys hash alike.
     func hash(into hasher: inout Hasher) {
-        hasher.combine(level1.count + 1 + level2.count)
-        for v in level1 { hasher.combine(v) }
-        hasher.combine(UInt32(1))
-        for v in level2 { hasher.combine(v) }
+        var code: UInt64 = 0xCBF2_9CE4_8422_2325
+        for v in level1 { code = (code ^ UInt64(v)) &* 0x100_0000_01B3 }
+        code = (code ^ 1) &* 0x100_0000_01B3
+        for v in level2 { code = (code ^ UInt64(v)) &* 0x100_0000_01B3 }
+        hasher.combine(code)
     }
 }

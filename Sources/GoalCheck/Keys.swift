@@ -28,7 +28,10 @@ enum Keys {
 
     /// Whitespace and invisible characters users paste: ASCII blanks, NBSP, the Unicode spaces,
     /// zero-width space, BOM, ideographic space.
-    static func isBlank(_ v: UInt32) -> Bool {
+    @inline(__always) static func isBlank(_ v: UInt32) -> Bool {
+        // nearly every scalar asked about is printable ASCII or CJK, none of them blank: told so by
+        // two comparisons before the switch (a call of its own on every trimmed cell's two ends)
+        if (v > 0x20 && v < 0x85) || (v > 0x3000 && v < 0xFEFF) { return false }
         switch v {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
             return true
@@ -75,12 +78,12 @@ enum Keys {
 /// `Scalars.forEach` walks with), and the first and last from the bytes at that end only. For the
 /// ends, an empty buffer gives 0x20, a blank, so that callers take their general path.
 enum UTF8Ends {
-    static func first(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    @inline(__always) static func first(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard let b0 = b.first else { return 0x20 }
         return decode(b, at: 0, lead: b0)
     }
 
-    static func last(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    @inline(__always) static func last(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard !b.isEmpty else { return 0x20 }
         var i = b.count - 1
         while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 } // back over continuation bytes to the lead byte
@@ -108,6 +111,15 @@ enum QuickNumber {
     static func parse(_ text: String) -> Double? {
         let u = text.utf8
         guard !u.isEmpty, u.count < 32 else { return nil }
+        // read over the string's bytes where it has them at hand: iterating the UTF-8 view asked at
+        // every byte where the string keeps its text
+        guard u.withContiguousStorageIfAvailable({ isPlain($0) }) ?? isPlain(u) else { return nil }
+        let quick: Double?? = u.withContiguousStorageIfAvailable { exactDecimal($0) }
+        return (quick ?? exactDecimal(u)) ?? Double(text)
+    }
+
+    /// Only ASCII digits, at most one `.` and a leading `-`, with a digit among them.
+    private static func isPlain<C: Collection<UInt8>>(_ u: C) -> Bool {
         var sawDigit = false, sawDot = false, i = 0
         for b in u {
             if b >= 0x30 && b <= 0x39 {
@@ -116,11 +128,11 @@ enum QuickNumber {
                 sawDot = true
             } else if b == 0x2D && i == 0 {
             } else {
-                return nil
+                return false
             }
             i += 1
         }
-        return sawDigit ? exactDecimal(u) ?? Double(text) : nil
+        return sawDigit
     }
 
     /// `Double(text)` of a plain decimal (`-`? digits, then `.` and digits or nothing) of at most 15
@@ -158,6 +170,16 @@ enum QuickNumber {
         // The number is ASCII: its length in bytes is its length in scalars. Measured and read from the
         // UTF-8 bytes; the text is cut into Strings once, at the end.
         let u = text.utf8
+        guard let read = u.withContiguousStorageIfAvailable({ split(bytes: $0) }) ?? split(bytes: Array(u)) else { return nil }
+        guard let n = read.number ?? Double(String(decoding: u.prefix(read.length), as: UTF8.self)) else { return nil }
+        guard read.length < u.count else { return (n, nil) }
+        if read.restScalars > 8 { return nil }
+        return (n, String(text[u.index(u.startIndex, offsetBy: read.length)...]))
+    }
+
+    /// The leading number's length in bytes (0: none), its value when `exactDecimal` reads it, and
+    /// how many scalars follow it.
+    private static func split<C: Collection<UInt8>>(bytes u: C) -> (length: Int, number: Double?, restScalars: Int)? {
         var length = 0
         var sawDot = false
         for b in u {
@@ -166,11 +188,8 @@ enum QuickNumber {
             break
         }
         guard length > 0 else { return nil }
-        let cut = u.index(u.startIndex, offsetBy: length)
-        guard let n = QuickNumber.exactDecimal(u[..<cut]) ?? Double(String(text[..<cut])) else { return nil }
-        let rest = String(text[cut...])
-        if rest.isEmpty { return (n, nil) }
-        if rest.unicodeScalars.count > 8 { return nil }
-        return (n, rest)
+        // a scalar starts at every byte that is no continuation byte
+        let rest = u.dropFirst(length).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (length, exactDecimal(u.prefix(length)), rest)
     }
 }

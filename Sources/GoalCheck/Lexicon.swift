@@ -18,11 +18,23 @@ struct Scalars: Sendable {
     /// and this runs on every name, key and goal the checker reads.
     @inline(__always) static func forEach(in s: String, _ body: (UInt32) -> Void) {
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { b in
+            // one test of the lead byte gives both the scalar and its length (asking `decode` and
+            // `length` apart tested it twice for every scalar of every text read)
             var i = 0
             while i < b.count {
-                let lead = b[i]
-                body(UTF8Ends.decode(b, at: i, lead: lead))
-                i += UTF8Ends.length(lead: lead)
+                let lead = UInt32(b[i])
+                if lead < 0x80 {
+                    body(lead); i += 1
+                } else if lead < 0xE0 {
+                    body((lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2
+                } else if lead < 0xF0 {
+                    body((lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)); i += 3
+                } else {
+                    body(
+                        (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F))
+                    i += 4
+                }
             }
         }
         if done == nil { for u in s.unicodeScalars { body(u.value) } }
@@ -84,11 +96,17 @@ struct Scalars: Sendable {
         guard v.count > 1 else { return out }
         out.reserveCapacity(min(v.count, 256) - 1) // growing one pair at a time cost more than the scan
         let boilerplate = Boilerplate.bigrams, boilerplateFirsts = Boilerplate.firstBits
+        // Bits of the pairs kept so far (by a few bits of each): a pair whose bit is clear is new, and
+        // only a pair whose bit is set is looked for among them (the search was most of the cost).
+        var kept: UInt64 = 0
         for i in 0..<(min(v.count, 256) - 1) where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) {
             let b = UInt64(v[i]) << 32 | UInt64(v[i + 1])
             // most pairs start with a character no boilerplate word starts with: one bit test, no search
             if boilerplateFirsts & (1 << UInt64(v[i] & 63)) != 0 && Boilerplate.contains(b, in: boilerplate) { continue }
-            if !out.contains(b) { out.append(b) }
+            let bit: UInt64 = 1 << ((UInt64(v[i]) &* 31 &+ UInt64(v[i + 1])) & 63)
+            if kept & bit != 0 && out.contains(b) { continue }
+            kept |= bit
+            out.append(b)
         }
         return out
     }

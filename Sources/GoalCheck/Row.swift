@@ -41,13 +41,13 @@ final class Row {
     /// The name measures a rate (…率) or the target is in %.
     let isRate: Bool
 
-    /// `previous` is the row above: merged 一级/二级 cells repeat the same names down the table, so
-    /// their keys are reused when the text is byte-for-byte the same.
+    /// `previous` is the row above: merged cells repeat the same unit down the table, so its measure
+    /// is reused when the text is byte-for-byte the same. The level keys come from `LevelKeys`.
     /// `indicators` is the table's array; `cells` the same indicators borrowed in place, so that
     /// each cell is read without copying its indicator.
     init(
-        index: Int, of indicators: [Indicator], cells: UnsafeBufferPointer<Indicator>, rules: CompiledProfile,
-        previous: Row? = nil
+        index: Int, of indicators: [Indicator], cells: UnsafeBufferPointer<Indicator>, level1Key: Key, level2Key: Key,
+        rules: CompiledProfile, previous: Row? = nil
     ) {
         self.index = index
         self.indicators = indicators
@@ -59,16 +59,8 @@ final class Row {
         hasEvidence = Row.present(cells[index].evidence) != nil
         name = Keys.trim(cells[index].name)
         nameText = Scalars(name)
-        if let p = previous, Keys.sameBytes(p.level1, cells[index].level1) {
-            level1Key = p.level1Key
-        } else {
-            level1Key = Keys.key(cells[index].level1)
-        }
-        if let p = previous, Keys.sameBytes(p.level2, cells[index].level2) {
-            level2Key = p.level2Key
-        } else {
-            level2Key = Keys.key(cells[index].level2)
-        }
+        self.level1Key = level1Key
+        self.level2Key = level2Key
         unit = Row.present(cells[index].unit)
         let value = Keys.trim(cells[index].value)
         self.value = value
@@ -93,7 +85,12 @@ final class Row {
         explanation = Row.present(cells[index].explanation)
         scoring = Row.present(cells[index].scoring)
         isLabelOnly = name.isEmpty && value.isEmpty
-        isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
+        // merged cells: the row above with the same keys (the same arrays, from `LevelKeys`) has the answer
+        if let p = previous, p.level1Key == level1Key, p.level2Key == level2Key {
+            isCost = p.isCost
+        } else {
+            isCost = Scalars(values: level1Key).contains(Words.costKey) || Scalars(values: level2Key).contains(Words.costKey)
+        }
         isLowerBetter = rules.lowerIsBetter.matches(nameText)
         isSatisfaction = (rules.satisfaction.matches(nameText) && !isLowerBetter) || level1Key == Words.satisfactionKey
         isRate = nameText.contains(Row.rateChar) || dimension == .ratio
@@ -128,7 +125,10 @@ final class Row {
 
     /// The name and the 二级 as messages show them (`Display.clip`), made once for the row's first
     /// finding: a row with findings usually has several, and each names its place.
-    private(set) lazy var shownName: String = Display.clip(name)
+    private(set) lazy var shownName: String =
+        // `Display.clip(name)`, told from the scalars at hand: a short clean name (nearly all) is shown
+        // as it is, being trimmed already
+        nameText.count <= 30 && !nameText.v.contains(where: Display.isInvisible) ? name : Display.clip(name)
     private(set) lazy var shownLevel2: String = Display.clip(level2, 16)
     /// `TableCheck.place(_:)` of this row, kept by it after the first finding.
     var place: String?
@@ -229,14 +229,24 @@ enum Display {
     /// a scalar is counted at each byte that is no continuation byte, and the invisible ones are
     /// recognised by their encodings (ASCII controls; C2 80–9F; E2 80 A8–AE; E2 81 A6–A9).
     private static func countVisible(_ b: UnsafeBufferPointer<UInt8>) -> (count: Int, clean: Bool) {
+        // from lead byte to lead byte: one step per scalar, not one per byte
         var count = 0
-        for i in b.indices {
+        var i = 0
+        while i < b.count {
             let byte = b[i]
-            if byte & 0xC0 == 0x80 { continue }
             count += 1
-            if byte < 0x20 || byte == 0x7F { return (count, false) }
-            if byte == 0xC2, i + 1 < b.count, b[i + 1] <= 0x9F { return (count, false) }
-            if byte == 0xE2, i + 2 < b.count, isInvisible(UTF8Ends.decode(b, at: i, lead: byte)) { return (count, false) }
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F { return (count, false) }
+                i += 1
+            } else if byte < 0xE0 {
+                if byte == 0xC2, i + 1 < b.count, b[i + 1] <= 0x9F { return (count, false) }
+                i += 2
+            } else if byte < 0xF0 {
+                if byte == 0xE2, i + 2 < b.count, isInvisible(UTF8Ends.decode(b, at: i, lead: byte)) { return (count, false) }
+                i += 3
+            } else {
+                i += 4
+            }
         }
         return (count, true)
     }
@@ -251,7 +261,7 @@ enum Display {
         return (count, true)
     }
 
-    private static func isInvisible(_ v: UInt32) -> Bool {
+    static func isInvisible(_ v: UInt32) -> Bool {
         v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
             || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }

@@ -15,24 +15,28 @@ struct TableCheck {
     /// instead of piece by piece for each row with a finding.
     private let placePrefix: [UInt8]
 
-    init(table: GoalTable, index: Int, rules: CompiledProfile) {
-        self.rules = rules
+    /// `rules` nil: the built-in profile that fits the table (`Checker.autoRules`).
+    init(table: GoalTable, index: Int, rules chosen: CompiledProfile?) {
         self.table = table
         tableIndex = index
-        var rows: [Row] = []
-        rows.reserveCapacity(table.indicators.count)
         let indicators = table.indicators
-        indicators.withUnsafeBufferPointer { cells in
+        (rules, rows) = indicators.withUnsafeBufferPointer { cells in
+            // the level keys are made once: the profile is chosen from them and the rows keep them
+            let keys = LevelKeys(cells)
+            let rules = chosen ?? Checker.autoRules(for: table, keys: keys)
+            var rows: [Row] = []
+            rows.reserveCapacity(cells.count)
             for i in cells.indices {
-                rows.append(Row(index: i, of: indicators, cells: cells, rules: rules, previous: rows.last))
+                rows.append(
+                    Row(
+                        index: i, of: indicators, cells: cells, level1Key: keys.level1[i], level2Key: keys.level2[i],
+                        rules: rules, previous: rows.last))
             }
+            return (rules, rows)
         }
-        self.rows = rows
         hasExplanationColumn = rows.contains { $0.explanation != nil }
         hasEvidenceColumn = rows.contains { $0.hasEvidence }
-        var prefix = TextBuilder(capacity: 24)
-        prefix.append("第"); prefix.append(index + 1); prefix.append("张表 第")
-        placePrefix = prefix.bytes
+        placePrefix = Array("第\(index + 1)张表 第".utf8)
         findings.reserveCapacity(rows.count + 8) // about one finding a row in practice: grown once, not step by step
     }
 
@@ -49,15 +53,19 @@ struct TableCheck {
     }
 
     /// Adds a finding unless the profile switched the rule off; the profile may also change its severity.
-    mutating func emit(_ rule: Rule, row: Int?, field: IndicatorField?, _ message: String, fix: String? = nil) {
+    /// Not inlined into the forty places that call it; the texts are handed over, not retained again.
+    @inline(never)
+    mutating func emit(
+        _ rule: Rule, row: Int?, field: IndicatorField?, _ message: consuming String, fix: consuming String? = nil
+    ) {
         // The built-in profiles switch nothing off and change no severity: their findings are emitted
         // without hashing the rule's code twice (two String hashes per finding were ~2 % of checking).
         if rules.changesRules && rules.disabled.contains(rule.code) { return }
         let severity = rules.changesRules ? rules.severities[rule.code] ?? rule.severity : rule.severity
-        findings.append(
-            Finding(
-                table: tableIndex, indicator: row, field: field, severity: severity,
-                code: rule.code, message: message, suggestion: fix, profile: rules.name))
+        let finding = Finding(
+            table: tableIndex, indicator: row, field: field, severity: severity,
+            code: rule.code, message: message, suggestion: fix, profile: rules.name)
+        findings.append(consume finding)
     }
 
     func previous(of row: Row) -> Row? { row.index > 0 ? rows[row.index - 1] : nil }
@@ -70,12 +78,15 @@ struct TableCheck {
     /// with findings have several, and building this string cost more than the rules that find them.
     func place(_ row: Row) -> String {
         if let p = row.place { return p }
-        var s = TextBuilder(capacity: 128)
-        s.append(bytes: placePrefix); s.append(row.index + 1); s.append("行")
-        if !row.name.isEmpty { s.append("“"); s.append(row.shownName); s.append("”") }
+        let name = row.name.isEmpty ? "" : row.shownName
         let l2 = row.shownLevel2
-        if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
-        let place = s.string
+        // the prefix, the number, 行, and the name and the 二级 each between two 3-byte marks
+        let capacity = placePrefix.count + TextBuilder.intCapacity + 3 + name.utf8.count + 6 + l2.utf8.count + 6
+        let place = TextBuilder.string(capacity: capacity) { s in
+            s.append(placePrefix); s.append(row.index + 1); s.append("行")
+            if !name.isEmpty { s.append("“"); s.append(name); s.append("”") }
+            if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
+        }
         row.place = place
         return place
     }

@@ -141,13 +141,25 @@ struct FastPathTests {
         }
     }
 
+    @Test("KnownKeys: the key Keys.key makes, for the built-in level names and for other texts")
+    func knownKeys() {
+        var texts = Self.texts(300)
+        for p in Profile.builtIn {
+            for g in p.taxonomy.groups { texts.append(g.level1); texts += g.level2 }
+            texts += p.check.level2Aliases.keys
+        }
+        for t in texts + texts.map { " " + $0 } { #expect(KnownKeys.key(t) == Keys.key(t), "\(t)") }
+    }
+
     @Test("TextBuilder: the same String as interpolation writes")
     func textBuilder() {
         for (k, t) in Self.texts(500).enumerated() {
             let n = [0, 1, 9, 10, 99, 100, 12_345, 999_999_999, 1_000_000_000, -3, Int.max][k % 11]
-            var b = TextBuilder(capacity: 8)
-            b.append("第"); b.append(n); b.append(t); b.append("行")
-            #expect(b.string == "第\(n)\(t)行", "\(n) \(t)")
+            let capacity = 6 + TextBuilder.intCapacity + 2 * t.utf8.count + 3
+            let s = TextBuilder.string(capacity: capacity) { b in
+                b.append(Array("第".utf8)); b.append(n); b.append(t); b.append(t); b.append("行")
+            }
+            #expect(s == "第\(n)\(t)\(t)行", "\(n) \(t)")
         }
     }
 

@@ -41,7 +41,7 @@ extension TableCheck {
 
         guard row.dimension == .ratio, !growth else { return }
         let cap = rules.profile.check.rateCap
-        let capText = Display.number(cap)
+        var capText: String { Display.number(cap) } // only when a message is written
         if n > cap {
             emit(
                 RuleCatalogue.rateOverCap, row: row.index, field: .value,

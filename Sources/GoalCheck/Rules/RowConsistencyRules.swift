@@ -11,7 +11,7 @@ extension TableCheck {
         if hasEvidenceColumn && !row.hasEvidence {
             emit(
                 RuleCatalogue.evidenceMissing, row: row.index, field: .evidence,
-                "\(place(row))：佐证资料为空，本表其他行填写了佐证资料",
+                TextBuilder.joined(place(row), "：佐证资料为空，本表其他行填写了佐证资料"),
                 fix: "填写佐证资料，如“工作资料”“原始凭证”")
         }
         nameTruncation(row)
@@ -41,7 +41,9 @@ extension TableCheck {
             fix = "名称改为“\(Display.clip(row.name))\(dim == .people ? "人数" : "次数")”，或改正计量单位"
         }
         if let problem {
-            emit(RuleCatalogue.unitVersusName, row: row.index, field: .unit, "\(place(row))：\(problem)", fix: fix)
+            emit(
+                RuleCatalogue.unitVersusName, row: row.index, field: .unit, TextBuilder.joined(place(row), "：", problem),
+                fix: fix)
         }
     }
 
@@ -52,7 +54,7 @@ extension TableCheck {
             if hasExplanationColumn {
                 emit(
                     RuleCatalogue.explanationMissing, row: row.index, field: .explanation,
-                    "\(place(row))：指标解释为空，本表其他行填写了指标解释",
+                    TextBuilder.joined(place(row), "：指标解释为空，本表其他行填写了指标解释"),
                     fix: "写明指标的含义、计算方法和数据口径")
             }
             return
@@ -188,21 +190,21 @@ extension TableCheck {
             if !rules.timeliness.matches(row.nameText) {
                 emit(
                     RuleCatalogue.timelinessName, row: row.index, field: .name,
-                    "\(place(row))：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）",
+                    TextBuilder.joined(place(row), "：列在时效指标下，名称却没有体现时限（如及时、按时、时间、日、天）"),
                     fix: "名称写明时限，如“…及时发放率”“…完成时间”“每月…日前完成”")
             }
         case Words.qualityKey:
             if let w = rules.timelinessRates.word(in: row.nameText) {
                 emit(
                     RuleCatalogue.timelinessUnderQuality, row: row.index, field: .level2,
-                    "\(place(row))：名称含“\(w)”，考核的是时效，却列在质量指标下",
+                    TextBuilder.joined(place(row), "：名称含“", w, "”，考核的是时效，却列在质量指标下"),
                     fix: "二级指标改为“时效指标”")
             }
         case Words.economicKey:
             if let w = rules.socialBenefit.word(in: row.nameText), !rules.economicBenefit.matches(row.nameText) {
                 emit(
                     RuleCatalogue.socialUnderEconomic, row: row.index, field: .level2,
-                    "\(place(row))：名称含“\(w)”，反映的是社会效益，却列在经济效益指标下",
+                    TextBuilder.joined(place(row), "：名称含“", w, "”，反映的是社会效益，却列在经济效益指标下"),
                     fix: "二级指标改为“社会效益指标”")
             }
         default:
@@ -216,15 +218,27 @@ extension TableCheck {
         guard !row.name.isEmpty else { return }
         let core = Words.withoutTrailingParenthesis(row.nameText)
         guard rules.measurable.suffixIndex(of: core) == nil, let k = rules.dangling.suffixIndex(of: core) else { return }
-        let end = rules.dangling.texts[k]
+        // the most frequent finding by far: its texts are the place or the name joined once with
+        // the words of its ending, made once per profile (`NameTruncationText`)
         var fix = "补全名称，写明考核的量（…率、…人数、…次数、…金额）"
-        if let completed = rules.danglingCompletions[k] {
-            fix =
-                "补全名称，如“\(Display.clip(core.count == row.nameText.count ? row.name : core.string, 20))\(completed)”"
+        if let fixEnd = rules.danglingFixEnds[k] {
+            let shown = Display.clip(core.count == row.nameText.count ? row.name : core.string, 20)
+            fix = TextBuilder.joined("补全名称，如“", shown, fixEnd)
         }
         emit(
             RuleCatalogue.nameTruncated, row: row.index, field: .name,
-            "\(place(row))：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断",
-            fix: fix)
+            TextBuilder.joined(place(row), rules.danglingMessageEnds[k]), fix: fix)
     }
+}
+
+/// R13's words that depend on the cut-off ending alone, written once per profile for each of its
+/// dangling endings (`CompiledProfile.danglingMessageEnds`, `danglingFixEnds`).
+enum NameTruncationText {
+    /// What follows the place: `：名称以“覆盖”结尾，没有可计量的名词…`.
+    static func messageEnd(_ end: String) -> String {
+        "：名称以“\(end)”结尾，没有可计量的名词（如…率、…人数、…次数），疑似不完整或被截断"
+    }
+
+    /// What follows the name in the fix, given the ending's usual completion: `率”`.
+    static func fixEnd(_ completion: String) -> String { "\(completion)”" }
 }

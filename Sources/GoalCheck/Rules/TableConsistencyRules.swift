@@ -82,15 +82,10 @@ extension TableCheck {
         guard !allowed.isEmpty, !allowed.contains(where: { abs($0 - total) <= rules.profile.check.weightTolerance }) else {
             return
         }
-        let expected = allowed.map { Display.number($0) + "分" }.joined(separator: "或")
-        var note = ""
-        if allowed.count > 1, let top = allowed.max(), let low = allowed.min() {
-            note = "（\(Display.number(low))分时另\(Display.number(top - low))分为预算执行率）"
-        }
         emit(
             RuleCatalogue.weightTotal, row: nil, field: .weight,
-            "\(tablePlace)：各指标分值合计为\(Display.number(total))分，应为\(expected)\(note)",
-            fix: "调整各指标分值，使合计为\(Display.number(allowed.first!))分")
+            "\(tablePlace)：各指标分值合计为\(Display.number(total))分，应为\(rules.weightTotalsText)",
+            fix: rules.weightTotalsFix)
     }
 
     // MARK: T04
@@ -123,7 +118,7 @@ extension TableCheck {
             guard let converted = from.convert(lyWritten, to: tu) else { return }
             last = converted
         }
-        let lyShown = Display.clip(lyText, 16)
+        var lyShown: String { Display.clip(lyText, 16) } // only when a message is written
         if t > 0 && last > 0 {
             let ratio = max(t, last) / min(t, last)
             if ratio >= rules.profile.check.farFromLastYearRatio {

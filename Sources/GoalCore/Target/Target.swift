@@ -138,9 +138,9 @@ public struct Target: Sendable, Hashable {
         guard let first = rest.unicodeScalars.first, first == "年" || first == "月" || first == "日" else { return false }
         let after = rest.unicodeScalars.dropFirst()
         if after.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return true }
-        return ["底", "末", "初", "中旬", "上旬", "下旬", "前完成", "完成", "底前", "末前"].contains { w in
-            String(String.UnicodeScalarView(after)).hasPrefix(w)
-        }
+        // the rest after 年/月/日 made a String once, not once for every word it is compared with
+        let tail = String(String.UnicodeScalarView(after))
+        return ["底", "末", "初", "中旬", "上旬", "下旬", "前完成", "完成", "底前", "末前"].contains { w in tail.hasPrefix(w) }
     }
 
     /// Where the number at the start of `s` ends (digits, `.` or `,` between digits, an optional
