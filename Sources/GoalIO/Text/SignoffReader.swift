@@ -20,8 +20,12 @@ enum SignoffReader {
             }
         guard signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
         let k = TextNormalizer.labelKey(first)
-        return FormVocabulary.signoffLabels.contains { PlainText.hasPrefix(k, $0.0) && $0.1 != .phone && $0.1 != .filledOn }
-            || (PlainText.hasPrefix(k, "填表日期") || PlainText.hasPrefix(k, "填报日期") || PlainText.hasPrefix(k, "联系电话"))
+        // every label is plain (see `PlainText`): `PlainText.hasPrefix` compares bytes exactly when `k`
+        // is plain too, which is found once rather than once a label
+        let plain = PlainText.isPlain(k)
+        func hasPrefix(_ p: String) -> Bool { plain ? PlainText.bytes(of: k, havePrefix: p) : k.hasPrefix(p) }
+        return FormVocabulary.signoffLabels.contains { hasPrefix($0.0) && $0.1 != .phone && $0.1 != .filledOn }
+            || (hasPrefix("填表日期") || hasPrefix("填报日期") || hasPrefix("联系电话"))
     }
 
     /// One of these is in every sign-off label.

@@ -656,18 +656,40 @@ struct Reader {
         guard PlainText.withUTF8(text, { $0.containsBytes("年") }) else { return nil }
         let t = TextNormalizer.labelKey(text)
         guard TextNormalizer.contains(t, "年"), PlainText.count(t) <= 14 else { return nil }
-        let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
-        guard rest.isEmpty else { return nil }
+        // in plain text every Character is a scalar, and `Character.isNumber` is its scalar's numeric type
+        let onlyYearWords =
+            PlainText.isPlain(t)
+            ? t.unicodeScalars.allSatisfy { "()年度份预算".unicodeScalars.contains($0) || $0.properties.numericType != nil }
+            : t.allSatisfy { "()年度份预算".contains($0) || $0.isNumber }
+        guard onlyYearWords else { return nil }
         return year(in: t)
     }
 
     static func year(in text: String) -> Int? {
         let digits = TextNormalizer.halfWidth(text)
+        if PlainText.isPlain(digits) { return PlainText.withUTF8(digits, yearInPlain) }
         var run = ""
         for c in digits + " " {
             if c.isASCII && c.isNumber { run.append(c); continue }
             if run.count == 4, let y = Int(run), (1990...2100).contains(y) { return y }
             run = ""
+        }
+        return nil
+    }
+
+    /// `year(in:)` of plain text on its bytes: every Character is a scalar there, an ASCII digit is a
+    /// byte of its own, and no byte of a multi-byte scalar is one; the first run of exactly four
+    /// digits that is a plausible year.
+    static func yearInPlain(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        var run = 0, value = 0
+        for i in 0...u.count {
+            if i < u.count, u[i] >= 0x30, u[i] <= 0x39 {
+                run += 1
+                value = value &* 10 &+ Int(u[i] - 0x30)
+                continue
+            }
+            if run == 4, (1990...2100).contains(value) { return value }
+            run = 0; value = 0
         }
         return nil
     }
