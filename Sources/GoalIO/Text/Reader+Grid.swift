@@ -8,8 +8,12 @@ extension Reader {
             note(.totalRow(line: row.line, text: first), line: row.line)
             return
         }
-        let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
-        let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
+        // most rows hold no placeholder: their cells are taken as they are, without a filtered copy
+        var cells = row.nonEmpty
+        if cells.contains(where: { $0.cell.isPlaceholder }) { cells.removeAll { $0.cell.isPlaceholder } }
+        let input = cells.map {
+            RowAligner.Cell(position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text))
+        }
         var placement = aligner.align(input)
         // a row the stream reading rebuilt around a dash printed for an empty cell keeps the
         // columns the dash decided (`4 一 目标明确…`: the text is not the target)
@@ -22,7 +26,7 @@ extension Reader {
                 .twoFiguresAsWeightAndScore(line: row.line, first: cells[ks[0]].cell.text, second: cells[ks[1]].cell.text),
                 line: row.line)
         }
-        var fields: RowFields = [:]
+        var fields = RowFields()
         var moved: [String] = []
         for (k, col) in placement.columnOfCell.enumerated() {
             let text = cells[k].cell.text
@@ -509,9 +513,9 @@ extension Reader {
         var lastBest = -1
         func emit(_ c: [(text: String, line: Int)]) {
             guard !c.isEmpty else { return }
-            let input = c.map { (position: Double?.none, features: CellFeatures($0.text, taxonomy: taxonomy)) }
+            let input = c.map { RowAligner.Cell(position: nil, features: CellFeatures($0.text, taxonomy: taxonomy)) }
             let placement = aligner.align(input)
-            var fields: RowFields = [:]
+            var fields = RowFields()
             for (k, col) in placement.columnOfCell.enumerated() {
                 if let col, case .field(let f) = aligner.columns[col].kind { fields[f] = c[k].text }
             }

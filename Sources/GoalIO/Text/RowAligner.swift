@@ -17,6 +17,14 @@ struct GridColumn: Sendable {
 struct RowAligner: Sendable {
     var columns: [GridColumn]
 
+    /// A cell to place: its printed position (nil when positions mean nothing) and what it holds.
+    /// A struct, not a tuple: an array of tuples is copied and destroyed through the tuple's generic
+    /// metadata, element by element, on every row.
+    struct Cell: Sendable {
+        var position: Double?
+        var features: CellFeatures
+    }
+
     struct Placement: Sendable {
         /// Column index per input cell; nil when the cell was left out.
         var columnOfCell: [Int?]
@@ -29,7 +37,7 @@ struct RowAligner: Sendable {
     /// Leaving a cell out costs more than placing it anywhere plausible.
     static let dropCost = 6.0
 
-    func align(_ cells: [(position: Double?, features: CellFeatures)]) -> Placement {
+    func align(_ cells: [Cell]) -> Placement {
         let n = cells.count, m = columns.count
         if n == 0 { return Placement(columnOfCell: [], score: 0) }
         let negInf = -Double.greatestFiniteMagnitude / 4
@@ -77,7 +85,7 @@ struct RowAligner: Sendable {
 
     /// Each cell in the printed column at its own position, when every cell has one and can stand
     /// in it (the rows the stream reading rebuilt, whose columns are already chosen); else nil.
-    func decided(_ cells: [(position: Double?, features: CellFeatures)]) -> Placement? {
+    func decided(_ cells: [Cell]) -> Placement? {
         var result: [Int?] = []
         result.reserveCapacity(cells.count)
         var score = 0.0

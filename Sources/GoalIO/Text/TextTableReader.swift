@@ -883,7 +883,7 @@ struct Reader {
             f.contains(where: { $0.isCleanName && (!needsLevel || ($0.length >= 3 && !$0.isLevel1 && !$0.isLevel2)) })
         else { return false }
         let aligner = RowAligner(columns: Self.genericColumns.map { GridColumn(kind: $0.0, position: Double($0.1)) })
-        let placement = aligner.align(f.map { (position: nil, features: $0) })
+        let placement = aligner.align(f.map { RowAligner.Cell(position: nil, features: $0) })
         return !placement.columnOfCell.contains(where: { $0 == nil }) && placement.score >= 5 * Double(ne.count)
     }
 }
