@@ -43,17 +43,23 @@ enum SignoffReader {
     static func readText(_ text: String, into signoff: inout Signoff) {
         // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
         if PlainText.isPlain(text) {
-            readText(Unicode.Scalar.units(of: text), into: &signoff)
+            // the labels are plain too: one occurs as scalars exactly where its bytes do, and a label
+            // whose bytes are nowhere in the text is not looked for scalar by scalar
+            let present = labelsLongestFirst.filter { TextNormalizer.contains(text, $0.0) }
+            readText(Unicode.Scalar.units(of: text), labels: present, into: &signoff)
         } else {
-            readText(Character.units(of: text), into: &signoff)
+            readText(Character.units(of: text), labels: labelsLongestFirst, into: &signoff)
         }
     }
 
-    private static func readText<U: TextUnit>(_ chars: [U], into signoff: inout Signoff) {
+    /// Reads `chars` at the occurrences of `labels` (longest first): every label that may occur in them.
+    private static func readText<U: TextUnit>(
+        _ chars: [U], labels: [(String, FormVocabulary.SignoffField)], into signoff: inout Signoff
+    ) {
         // find label occurrences, longest first, without overlaps
         var taken = [Bool](repeating: false, count: chars.count)
         var found: [(start: Int, end: Int, field: FormVocabulary.SignoffField)] = []
-        for (label, field) in labelsLongestFirst {
+        for (label, field) in labels {
             let l = U.units(of: label)
             var i = 0
             while i + l.count <= chars.count {
