@@ -169,6 +169,20 @@ extension PlainText {
 }
 
 extension PlainText {
+    /// `words.contains { contains(s, $0) }`, with whether `s` is plain found once, not once a word.
+    public static func containsAny(_ s: String, of words: [String]) -> Bool {
+        withUTF8(s) { x in
+            let plain = isPlain(x)
+            return words.contains { word in
+                withUTF8(word) { y in
+                    plain && isPlain(y) ? TextNormalizer.contains(x, y) : s.contains(word)
+                }
+            }
+        }
+    }
+}
+
+extension PlainText {
     /// Foundation's `s.replacingOccurrences(of: word, with: "")` (NSString on Linux), as a byte
     /// search when both are plain: occurrences are removed left to right, without overlaps.
     public static func removingOccurrences(of word: String, in s: String) -> String {
