@@ -47,28 +47,40 @@ struct RowAligner: Sendable {
         var best = [Double](repeating: negInf, count: (n + 1) * w)
         var choice = [Int](repeating: -2, count: (n + 1) * w)
         for j in 0...m { best[j] = 0 }
-        for i in 0..<n {
-            let f = cells[i].features
-            let pos = cells[i].position
-            let row = i * w, next = (i + 1) * w
-            for j in 0...m {
-                // option 1: column j-1 left empty: carry best[i+1][j-1]; handled via prefix below
-                // option 2: drop cell i
-                var b = best[row + j] - Self.dropCost
-                var ch = -1
-                // option 3: put cell i in column j-1
-                if j > 0 {
-                    let prev = best[row + j - 1]
-                    if prev > negInf {
-                        var s = prev + affinity(f, columns[j - 1].kind)
-                        if let p = pos { s -= min(abs(p - columns[j - 1].position) * Self.shiftCost, Self.maxShiftCost) }
-                        if s > b { b = s; ch = j - 1 }
+        // The tables are filled through buffer pointers, without a bounds check per access: every
+        // index is `row + j`, `row + j - 1`, `next + j` or `next + j - 1` with i < n, 0 ≤ j ≤ m (j ≥ 1
+        // for the `- 1`s), so it lies in 0..<(n + 1) * w, the tables' size; `columns[j - 1]` has
+        // 1 ≤ j ≤ m. The buffers live only inside the closures, and nothing else touches the arrays.
+        columns.withUnsafeBufferPointer { columns in
+            best.withUnsafeMutableBufferPointer { best in
+                choice.withUnsafeMutableBufferPointer { choice in
+                    for i in 0..<n {
+                        let f = cells[i].features
+                        let pos = cells[i].position
+                        let row = i * w, next = (i + 1) * w
+                        for j in 0...m {
+                            // option 1: column j-1 left empty: carry best[i+1][j-1]; handled via prefix below
+                            // option 2: drop cell i
+                            var b = best[row + j] - Self.dropCost
+                            var ch = -1
+                            // option 3: put cell i in column j-1
+                            if j > 0 {
+                                let prev = best[row + j - 1]
+                                if prev > negInf {
+                                    var s = prev + affinity(f, columns[j - 1].kind)
+                                    if let p = pos {
+                                        s -= min(abs(p - columns[j - 1].position) * Self.shiftCost, Self.maxShiftCost)
+                                    }
+                                    if s > b { b = s; ch = j - 1 }
+                                }
+                                // option 1
+                                if best[next + j - 1] > b { b = best[next + j - 1]; ch = -3 }
+                            }
+                            best[next + j] = b
+                            choice[next + j] = ch
+                        }
                     }
-                    // option 1
-                    if best[next + j - 1] > b { b = best[next + j - 1]; ch = -3 }
                 }
-                best[next + j] = b
-                choice[next + j] = ch
             }
         }
         var result = [Int?](repeating: nil, count: n)
