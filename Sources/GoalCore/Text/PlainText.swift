@@ -207,6 +207,24 @@ extension PlainText {
 }
 
 extension PlainText {
+    /// `s.utf8.firstIndex(of: byte)`, found by `memchr` on the bytes: the generic search walks the
+    /// UTF-8 view an index at a time.
+    public static func firstIndex(ofByte byte: UInt8, in s: String) -> String.Index? {
+        let offset = withUTF8(s) { u -> Int? in
+            guard let base = u.baseAddress, let hit = memchr(base, Int32(byte), u.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        return offset.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// `s.utf8.lastIndex(of: byte)`, by a backward scan of the bytes.
+    public static func lastIndex(ofByte byte: UInt8, in s: String) -> String.Index? {
+        let offset = withUTF8(s) { u in u.lastIndex(of: byte) }
+        return offset.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+}
+
+extension PlainText {
     /// Whether the UTF-8 of `s` holds `byte` (`s.utf8.contains(byte)`, by `memchr`).
     @inlinable
     public static func containsByte(_ s: some StringProtocol, _ byte: UInt8) -> Bool {
