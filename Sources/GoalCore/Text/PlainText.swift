@@ -149,6 +149,29 @@ extension UnsafeBufferPointer<UInt8> {
         TextNormalizer.contains(self, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
+    /// Whether the bytes hold any of `words`, in one pass: each word is tried only where a byte that
+    /// starts one stands (a search a word tests every offset once per word).
+    @inlinable
+    public func containsAnyBytes(_ words: [StaticString]) -> Bool {
+        // bit b of the 256-bit set: some word starts with byte b
+        var starts = SIMD4<UInt64>()
+        for w in words {
+            guard w.utf8CodeUnitCount > 0 else { return true }
+            let b = w.utf8Start.pointee
+            starts[Int(b >> 6)] |= 1 << UInt64(b & 63)
+        }
+        guard let base = baseAddress else { return false }
+        for i in 0..<count {
+            let b = base[i]
+            guard starts[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 else { continue }
+            for w in words where w.utf8Start.pointee == b {
+                let m = w.utf8CodeUnitCount
+                if i + m <= count, memcmp(base + i, w.utf8Start, m) == 0 { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether the bytes are exactly `word`.
     @inlinable
     public func equalsBytes(_ word: StaticString) -> Bool {

@@ -9,16 +9,17 @@ enum SignoffReader {
         guard let text = row.nonEmpty.first?.cell.text else { return false }
         // a label opens the row and none is longer than 7 characters: the first 72 bytes (24
         // Chinese characters, room for the spaces and marks `labelKey` drops) are all that is
-        // searched and folded
+        // searched and folded, and folded only when they hold a sign-off word
+        let (headBytes, mayBeSignoff) = PlainText.withUTF8(text) { u in
+            var end = min(u.count, 72)
+            while end > 0, end < u.count, u[end] & 0xC0 == 0x80 { end -= 1 } // back to the start of a scalar
+            return (end, UnsafeBufferPointer(rebasing: u[..<end]).containsAnyBytes(signoffWords))
+        }
+        guard mayBeSignoff else { return false }
         let first =
-            text.utf8.count <= 72
+            headBytes == text.utf8.count
             ? text
-            : PlainText.withUTF8(text) { u in
-                var end = 72
-                while end > 0, u[end] & 0xC0 == 0x80 { end -= 1 } // back to the start of a scalar
-                return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
-            }
-        guard signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
+            : PlainText.withUTF8(text) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<headBytes]), as: UTF8.self) }
         let k = TextNormalizer.labelKey(first)
         // every label is plain (see `PlainText`): `PlainText.hasPrefix` compares bytes exactly when `k`
         // is plain too, which is found once rather than once a label
@@ -29,7 +30,7 @@ enum SignoffReader {
     }
 
     /// One of these is in every sign-off label.
-    private static let signoffWords = ["填", "审核", "负责人", "电话", "日期"]
+    private static let signoffWords: [StaticString] = ["填", "审核", "负责人", "电话", "日期"]
 
     /// Adds what the row says to `signoff`. Empty values (`绩效股审核：` with nothing after) stay nil.
     static func read(_ row: SourceRow, into signoff: inout Signoff) {
