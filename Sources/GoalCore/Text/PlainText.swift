@@ -149,6 +149,29 @@ extension UnsafeBufferPointer<UInt8> {
         TextNormalizer.contains(self, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
+    /// Whether the bytes hold any of `words`, in one pass: each word is tried only where a byte that
+    /// starts one stands (a search a word tests every offset once per word).
+    @inlinable
+    public func containsAnyBytes(_ words: [StaticString]) -> Bool {
+        // bit b of the 256-bit set: some word starts with byte b
+        var starts = SIMD4<UInt64>()
+        for w in words {
+            guard w.utf8CodeUnitCount > 0 else { return true }
+            let b = w.utf8Start.pointee
+            starts[Int(b >> 6)] |= 1 << UInt64(b & 63)
+        }
+        guard let base = baseAddress else { return false }
+        for i in 0..<count {
+            let b = base[i]
+            guard starts[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 else { continue }
+            for w in words where w.utf8Start.pointee == b {
+                let m = w.utf8CodeUnitCount
+                if i + m <= count, memcmp(base + i, w.utf8Start, m) == 0 { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether the bytes are exactly `word`.
     @inlinable
     public func equalsBytes(_ word: StaticString) -> Bool {
@@ -163,6 +186,20 @@ extension PlainText {
         withUTF8(s) { x in
             withUTF8(word) { y in
                 isPlain(x) && isPlain(y) ? TextNormalizer.contains(x, y) : s.contains(word)
+            }
+        }
+    }
+}
+
+extension PlainText {
+    /// `words.contains { contains(s, $0) }`, with whether `s` is plain found once, not once a word.
+    public static func containsAny(_ s: String, of words: [String]) -> Bool {
+        withUTF8(s) { x in
+            let plain = isPlain(x)
+            return words.contains { word in
+                withUTF8(word) { y in
+                    plain && isPlain(y) ? TextNormalizer.contains(x, y) : s.contains(word)
+                }
             }
         }
     }
@@ -189,6 +226,24 @@ extension PlainText {
                 }
             }
         }
+    }
+}
+
+extension PlainText {
+    /// `s.utf8.firstIndex(of: byte)`, found by `memchr` on the bytes: the generic search walks the
+    /// UTF-8 view an index at a time.
+    public static func firstIndex(ofByte byte: UInt8, in s: String) -> String.Index? {
+        let offset = withUTF8(s) { u -> Int? in
+            guard let base = u.baseAddress, let hit = memchr(base, Int32(byte), u.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        return offset.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// `s.utf8.lastIndex(of: byte)`, by a backward scan of the bytes.
+    public static func lastIndex(ofByte byte: UInt8, in s: String) -> String.Index? {
+        let offset = withUTF8(s) { u in u.lastIndex(of: byte) }
+        return offset.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
     }
 }
 

@@ -78,10 +78,11 @@ enum FormVocabulary {
     static func column(forHeading text: String) -> Column? {
         guard text.utf8.count <= longestHeadingBytes else { return nil }
         let k = TextNormalizer.labelKey(text)
-        guard !k.isEmpty, PlainText.count(k) <= 16 else { return nil }
+        // no more bytes than 16 is no more than 16 Characters: counted only past that
+        guard !k.isEmpty, k.utf8.count <= 16 || PlainText.count(k) <= 16 else { return nil }
         if let c = headingIndex[k] { return c }
         // a column letter before the heading: `(B)得分`, `(A)指标值`
-        if k.utf8.first == UInt8(ascii: "("), let close = k.utf8.firstIndex(of: UInt8(ascii: ")")),
+        if k.utf8.first == UInt8(ascii: "("), let close = PlainText.firstIndex(ofByte: UInt8(ascii: ")"), in: k),
             k.utf8.distance(from: k.utf8.startIndex, to: close) <= 3,
             let c = headingIndex[String(k[k.utf8.index(after: close)...])]
         {
@@ -89,7 +90,7 @@ enum FormVocabulary {
         }
         // a heading with a remark in brackets: 指标值（目标值）, 分值（分）. The bracket is found by its
         // byte: comparing each Character of Chinese text with "(" normalises both, every time
-        if let open = k.utf8.firstIndex(of: UInt8(ascii: "(")), open != k.startIndex {
+        if let open = PlainText.firstIndex(ofByte: UInt8(ascii: "("), in: k), open != k.startIndex {
             return headingIndex[String(k[..<open])]
         }
         return nil
@@ -149,11 +150,12 @@ enum FormVocabulary {
     static func headerField(forLabel text: String) -> HeaderField? {
         guard text.utf8.count <= 96 else { return nil }
         let k = TextNormalizer.labelKey(text)
-        guard !k.isEmpty, PlainText.count(k) <= 24 else { return nil }
+        // no more bytes than 24 is no more than 24 Characters: counted only past that
+        guard !k.isEmpty, k.utf8.count <= 24 || PlainText.count(k) <= 24 else { return nil }
         if let f = headerIndex[k] { return f }
         // the part after the last colon, without enumeration marks
         // colon and bracket found by their bytes (see `column(forHeading:)`)
-        if let colon = k.utf8.lastIndex(of: UInt8(ascii: ":")) {
+        if let colon = PlainText.lastIndex(ofByte: UInt8(ascii: ":"), in: k) {
             let after = stripEnumeration(String(k[k.utf8.index(after: colon)...]))
             if let f = headerIndex[after] { return f }
             let before = stripEnumeration(String(k[..<colon]))
@@ -161,7 +163,7 @@ enum FormVocabulary {
         }
         let bare = stripEnumeration(k)
         if let f = headerIndex[bare] { return f }
-        if let open = bare.utf8.firstIndex(of: UInt8(ascii: "(")), open != bare.startIndex,
+        if let open = PlainText.firstIndex(ofByte: UInt8(ascii: "("), in: bare), open != bare.startIndex,
             let f = headerIndex[String(bare[..<open])]
         {
             return f
@@ -239,13 +241,19 @@ enum FormVocabulary {
 
     static func isGuidanceOpening(_ text: String) -> Bool {
         // every opening has a colon or says 填表说明
-        guard TextNormalizer.contains(text, "：") || text.utf8.contains(UInt8(ascii: ":")) || TextNormalizer.contains(text, "填表说明")
+        guard
+            TextNormalizer.contains(text, "：") || PlainText.containsByte(text, UInt8(ascii: ":"))
+                || TextNormalizer.contains(text, "填表说明")
         else { return false }
         let k = TextNormalizer.labelKey(text)
-        if PlainText.hasPrefix(k, "填表说明") { return true }
+        // every opening is plain (see `PlainText`): `PlainText.hasPrefix` compares bytes exactly when
+        // `k` is plain too, which is found once rather than once an opening
+        let plain = PlainText.isPlain(k)
+        func hasPrefix(_ p: String) -> Bool { plain ? PlainText.bytes(of: k, havePrefix: p) : k.hasPrefix(p) }
+        if hasPrefix("填表说明") { return true }
         guard PlainText.count(k) > 12 else { return false }
         // the openings are written half-width with their colon, as `labelKey` leaves them
-        return guidanceOpenings.contains { PlainText.hasPrefix(k, $0) }
+        return guidanceOpenings.contains { hasPrefix($0) }
     }
 
     /// Phrases of the forms' group-level template texts (not an indicator's own explanation).

@@ -5,6 +5,7 @@ enum Markup {
     /// `\*` → `*`, `\_` → `_`: Markdown escapes, read as the character.
     static func unescapeMarkdown(_ s: String) -> String {
         guard PlainText.containsByte(s, UInt8(ascii: "\\")) else { return s }
+        if PlainText.isPlain(s) { return unescapeMarkdownPlain(s) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var escaping = false
@@ -22,6 +23,35 @@ enum Markup {
         return out
     }
 
+    /// `unescapeMarkdown` of plain text (see `PlainText`) on its bytes: every Character is a scalar
+    /// there, and the escapable marks are ASCII, so a backslash before one of them is dropped and any
+    /// other byte is copied as it is (a backslash before a multi-byte scalar is kept with it).
+    private static func unescapeMarkdownPlain(_ s: String) -> String {
+        PlainText.withUTF8(s) { u in
+            // never longer than `s`: a backslash is dropped or kept, nothing is added
+            String(unsafeUninitializedCapacity: u.count) { out in
+                var o = 0
+                var escaping = false
+                for b in u {
+                    if escaping {
+                        if !escapable.contains(b) { out[o] = UInt8(ascii: "\\"); o += 1 }
+                        out[o] = b; o += 1
+                        escaping = false
+                    } else if b == UInt8(ascii: "\\") {
+                        escaping = true
+                    } else {
+                        out[o] = b; o += 1
+                    }
+                }
+                if escaping { out[o] = UInt8(ascii: "\\"); o += 1 }
+                return o
+            }
+        }
+    }
+
+    /// The marks a backslash escapes in Markdown, as bytes.
+    private static let escapable: Set<UInt8> = Set("*_`#|[]()\\-.!<>".utf8)
+
     /// `**bold**` → `bold`.
     static func stripMarkdownEmphasis(_ s: String) -> String {
         guard TextNormalizer.contains(s, "**") else { return s }
@@ -33,6 +63,7 @@ enum Markup {
     /// Whether the text holds a tag that pasted web tables really carry; `<script>` or `a<b` typed as
     /// text is kept as text.
     static func hasKnownTag(_ s: String) -> Bool {
+        if PlainText.isPlain(s) { return hasKnownTagPlain(s) }
         var rest = Substring(s)
         while let open = rest.firstIndex(of: "<") {
             let after = rest[rest.index(after: open)...].drop(while: { $0 == "/" })
@@ -41,6 +72,25 @@ enum Markup {
             rest = rest[rest.index(after: open)...]
         }
         return false
+    }
+
+    /// `hasKnownTag` of plain text on its bytes: every Character is a scalar there, `<`, `/` and the
+    /// ASCII letters and digits are single bytes, and a byte of a multi-byte scalar is none of them.
+    private static func hasKnownTagPlain(_ s: String) -> Bool {
+        PlainText.withUTF8(s) { u in
+            func isAlphanumeric(_ b: UInt8) -> Bool {
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            }
+            for open in u.indices where u[open] == UInt8(ascii: "<") {
+                var start = open + 1
+                while start < u.count && u[start] == UInt8(ascii: "/") { start += 1 }
+                var end = start
+                while end < u.count && isAlphanumeric(u[end]) { end += 1 }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self).lowercased()
+                if blockTags.contains(name) || inlineTags.contains(name) { return true }
+            }
+            return false
+        }
     }
 
     static let blockTags: Set<String> = [

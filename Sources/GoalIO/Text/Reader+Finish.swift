@@ -209,7 +209,7 @@ extension Reader {
         // the 4-character runs of each row's name and group, made once for all paragraphs
         var rowRuns: [(name: [UInt64], group: [UInt64])]?
         for (pi, p) in free.enumerated() {
-            if FormVocabulary.groupTemplatePhrases.contains(where: { PlainText.contains(p.text, $0) }) {
+            if PlainText.containsAny(p.text, of: FormVocabulary.groupTemplatePhrases) {
                 notes.append(
                     ImportNote(
                         .groupTemplateText(line: p.firstLine, text: Self.preview(p.text, 16)),
@@ -291,7 +291,7 @@ extension Reader {
 
     /// The name a definition defines: `部门绩效自评完成率=已完成…` → `部门绩效自评完成率`.
     static func definedName(in text: String) -> String? {
-        guard text.utf8.contains(UInt8(ascii: "=")) || TextNormalizer.contains(text, "＝") else { return nil }
+        guard PlainText.containsByte(text, UInt8(ascii: "=")) || TextNormalizer.contains(text, "＝") else { return nil }
         let folded = TextNormalizer.halfWidth(text)
         // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
         let name =
@@ -314,7 +314,11 @@ extension Reader {
     }
 
     static func nameMatches(_ defined: String, _ name: String) -> Bool {
-        let a = TextNormalizer.labelKey(defined), b = TextNormalizer.labelKey(name)
+        labelKeysMatch(TextNormalizer.labelKey(defined), TextNormalizer.labelKey(name))
+    }
+
+    /// `nameMatches` of two texts by their label keys `a` and `b`.
+    static func labelKeysMatch(_ a: String, _ b: String) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         return PlainText.equals(a, b) || (PlainText.count(b) >= 4 && PlainText.hasSuffix(a, b))
             || (PlainText.count(a) >= 4 && PlainText.hasSuffix(b, a))
@@ -322,10 +326,11 @@ extension Reader {
 
     /// The row a defined name names: exactly, or as a suffix (`部门绩效自评完成率` → `绩效自评完成率`).
     static func indicator(named defined: String, in names: NameLookup) -> Int? {
-        if let exact = names.exact[TextKey(TextNormalizer.labelKey(defined))] { return exact }
+        let key = TextNormalizer.labelKey(defined)
+        if let exact = names.exact[TextKey(key)] { return exact }
         // suffix matches need a scan; a real table has tens of rows, a pasted novel is not searched
         guard names.names.count <= 500 else { return nil }
-        return names.names.indices.filter { nameMatches(defined, names.names[$0]) }
+        return names.names.indices.filter { labelKeysMatch(key, TextNormalizer.labelKey(names.names[$0])) }
             .max { PlainText.count(names.names[$0]) < PlainText.count(names.names[$1]) }
     }
 

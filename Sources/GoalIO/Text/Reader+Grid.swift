@@ -8,8 +8,12 @@ extension Reader {
             note(.totalRow(line: row.line, text: first), line: row.line)
             return
         }
-        let cells = row.nonEmpty.filter { !$0.cell.isPlaceholder }
-        let input = cells.map { (position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text)) }
+        // most rows hold no placeholder: their cells are taken as they are, without a filtered copy
+        var cells = row.nonEmpty
+        if cells.contains(where: { $0.cell.isPlaceholder }) { cells.removeAll { $0.cell.isPlaceholder } }
+        let input = cells.map {
+            RowAligner.Cell(position: gridWithoutPositions ? nil : Double($0.position), features: features($0.cell.text))
+        }
         var placement = aligner.align(input)
         // a row the stream reading rebuilt around a dash printed for an empty cell keeps the
         // columns the dash decided (`4 一 目标明确…`: the text is not the target)
@@ -22,7 +26,7 @@ extension Reader {
                 .twoFiguresAsWeightAndScore(line: row.line, first: cells[ks[0]].cell.text, second: cells[ks[1]].cell.text),
                 line: row.line)
         }
-        var fields: RowFields = [:]
+        var fields = RowFields()
         var moved: [String] = []
         for (k, col) in placement.columnOfCell.enumerated() {
             let text = cells[k].cell.text
@@ -116,7 +120,7 @@ extension Reader {
             return
         }
         applyLevels(level1: printed1, level2: printed2, line: line)
-        if !moved.isEmpty, let idx = current?.rows.count {
+        if !moved.isEmpty, let idx = currentRowCount {
             note(
                 .cellsRealigned(line: line, moves: moved),
                 line: line, indicator: idx)
@@ -139,7 +143,7 @@ extension Reader {
                 let parents = taxonomy.parents(ofLevel2: l2)
                 if !parents.isEmpty, !parents.contains(where: { Taxonomy.key($0) == Taxonomy.key(level1) }) {
                     let inferred = parents[0]
-                    let idx = current?.rows.count
+                    let idx = currentRowCount
                     if level1.isEmpty {
                         note(
                             .level1Inferred(line: line, level2: l2, inferred: inferred), line: line, indicator: idx,
@@ -166,7 +170,7 @@ extension Reader {
             if joined != printed, PlainText.count(joined) <= 24, !joined.contains(where: { $0.isASCII && $0.isLetter }) {
                 note(
                     .levelNameWrapSpace(line: line, level: label, printed: Self.preview(printed), read: joined), line: line,
-                    indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
+                    indicator: currentRowCount, field: label == "一级" ? .level1 : .level2)
                 printed = joined
             }
         }
@@ -174,7 +178,7 @@ extension Reader {
         else { return printed }
         note(
             .levelNameCleaned(line: line, level: label, printed: Self.preview(printed), read: clean), line: line,
-            indicator: current?.rows.count, field: label == "一级" ? .level1 : .level2)
+            indicator: currentRowCount, field: label == "一级" ? .level1 : .level2)
         return clean
     }
 
@@ -260,12 +264,11 @@ extension Reader {
             level1: l1, level2: l2, name: name, type: type, value: value, unit: unit,
             explanation: fields[.explanation], scoring: fields[.scoring], weight: weight, basis: fields[.basis],
             lastYear: fields[.lastYear], evidence: fields[.evidence], note: fields[.note])
-        drafts[di].rows.append(
+        drafts[di].append(
             .init(
                 indicator: ind, evaluation: IndicatorEvaluation(actual: actual, deviation: fields[.deviation]), line: line,
-                level1Printed: level1Printed, level2Printed: level2Printed))
-        let key = TextKey(TextNormalizer.labelKey(name))
-        if drafts[di].nameIndex[key] == nil { drafts[di].nameIndex[key] = idx }
+                level1Printed: level1Printed, level2Printed: level2Printed),
+            nameKey: TextKey(TextNormalizer.labelKey(name)))
         lastEventWasIndicator = true
         if level1Printed { backfillLevel1(from: idx) }
         if level2Printed { backfillLevel2(from: idx) }
@@ -447,7 +450,8 @@ extension Reader {
                 return
             }
         }
-        if let last = current?.paragraphs.last, !last.onLabelRow, last.isOpen, last.lastLine < line, pendingName == nil {
+        if let last = peek({ $0.paragraphs.last }) ?? nil, !last.onLabelRow, last.isOpen, last.lastLine < line, pendingName == nil
+        {
             let d = drafts.count - 1, p = drafts[d].paragraphs.count - 1
             drafts[d].paragraphs[p].text += text
             drafts[d].paragraphs[p].lastLine = line
@@ -464,12 +468,13 @@ extension Reader {
             return
         }
         flushPending()
-        let follows = previousRowWasIndicator ? current.map { $0.rows.count - 1 } : nil
+        let follows = previousRowWasIndicator ? currentRowCount.map { $0 - 1 } : nil
         current?.paragraphs.append(.init(text: text, firstLine: line, lastLine: line, follows: follows))
     }
 
-    func existingIndicator(named name: String) -> Int? {
-        drafts.last?.nameIndex[TextKey(TextNormalizer.labelKey(name))]
+    mutating func existingIndicator(named name: String) -> Int? {
+        let key = TextKey(TextNormalizer.labelKey(name))
+        return peek { $0.nameIndex[key] } ?? nil
     }
 
     /// A row printed down the page (name, then type, then value). A repeat of a row already read is
@@ -483,7 +488,7 @@ extension Reader {
         }
         var f = fields
         f[.name] = name.text
-        note(.verticalRowJoined(line: name.line, lastLine: line), line: name.line, indicator: current?.rows.count)
+        note(.verticalRowJoined(line: name.line, lastLine: line), line: name.line, indicator: currentRowCount)
         addIndicator(fields: f, line: name.line, level1Printed: false, level2Printed: false)
     }
 
@@ -508,9 +513,9 @@ extension Reader {
         var lastBest = -1
         func emit(_ c: [(text: String, line: Int)]) {
             guard !c.isEmpty else { return }
-            let input = c.map { (position: Double?.none, features: CellFeatures($0.text, taxonomy: taxonomy)) }
+            let input = c.map { RowAligner.Cell(position: nil, features: CellFeatures($0.text, taxonomy: taxonomy)) }
             let placement = aligner.align(input)
-            var fields: RowFields = [:]
+            var fields = RowFields()
             for (k, col) in placement.columnOfCell.enumerated() {
                 if let col, case .field(let f) = aligner.columns[col].kind { fields[f] = c[k].text }
             }

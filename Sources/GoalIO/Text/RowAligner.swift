@@ -17,6 +17,14 @@ struct GridColumn: Sendable {
 struct RowAligner: Sendable {
     var columns: [GridColumn]
 
+    /// A cell to place: its printed position (nil when positions mean nothing) and what it holds.
+    /// A struct, not a tuple: an array of tuples is copied and destroyed through the tuple's generic
+    /// metadata, element by element, on every row.
+    struct Cell: Sendable {
+        var position: Double?
+        var features: CellFeatures
+    }
+
     struct Placement: Sendable {
         /// Column index per input cell; nil when the cell was left out.
         var columnOfCell: [Int?]
@@ -29,7 +37,7 @@ struct RowAligner: Sendable {
     /// Leaving a cell out costs more than placing it anywhere plausible.
     static let dropCost = 6.0
 
-    func align(_ cells: [(position: Double?, features: CellFeatures)]) -> Placement {
+    func align(_ cells: [Cell]) -> Placement {
         let n = cells.count, m = columns.count
         if n == 0 { return Placement(columnOfCell: [], score: 0) }
         let negInf = -Double.greatestFiniteMagnitude / 4
@@ -39,28 +47,40 @@ struct RowAligner: Sendable {
         var best = [Double](repeating: negInf, count: (n + 1) * w)
         var choice = [Int](repeating: -2, count: (n + 1) * w)
         for j in 0...m { best[j] = 0 }
-        for i in 0..<n {
-            let f = cells[i].features
-            let pos = cells[i].position
-            let row = i * w, next = (i + 1) * w
-            for j in 0...m {
-                // option 1: column j-1 left empty: carry best[i+1][j-1]; handled via prefix below
-                // option 2: drop cell i
-                var b = best[row + j] - Self.dropCost
-                var ch = -1
-                // option 3: put cell i in column j-1
-                if j > 0 {
-                    let prev = best[row + j - 1]
-                    if prev > negInf {
-                        var s = prev + affinity(f, columns[j - 1].kind)
-                        if let p = pos { s -= min(abs(p - columns[j - 1].position) * Self.shiftCost, Self.maxShiftCost) }
-                        if s > b { b = s; ch = j - 1 }
+        // The tables are filled through buffer pointers, without a bounds check per access: every
+        // index is `row + j`, `row + j - 1`, `next + j` or `next + j - 1` with i < n, 0 ≤ j ≤ m (j ≥ 1
+        // for the `- 1`s), so it lies in 0..<(n + 1) * w, the tables' size; `columns[j - 1]` has
+        // 1 ≤ j ≤ m. The buffers live only inside the closures, and nothing else touches the arrays.
+        columns.withUnsafeBufferPointer { columns in
+            best.withUnsafeMutableBufferPointer { best in
+                choice.withUnsafeMutableBufferPointer { choice in
+                    for i in 0..<n {
+                        let f = cells[i].features
+                        let pos = cells[i].position
+                        let row = i * w, next = (i + 1) * w
+                        for j in 0...m {
+                            // option 1: column j-1 left empty: carry best[i+1][j-1]; handled via prefix below
+                            // option 2: drop cell i
+                            var b = best[row + j] - Self.dropCost
+                            var ch = -1
+                            // option 3: put cell i in column j-1
+                            if j > 0 {
+                                let prev = best[row + j - 1]
+                                if prev > negInf {
+                                    var s = prev + affinity(f, columns[j - 1].kind)
+                                    if let p = pos {
+                                        s -= min(abs(p - columns[j - 1].position) * Self.shiftCost, Self.maxShiftCost)
+                                    }
+                                    if s > b { b = s; ch = j - 1 }
+                                }
+                                // option 1
+                                if best[next + j - 1] > b { b = best[next + j - 1]; ch = -3 }
+                            }
+                            best[next + j] = b
+                            choice[next + j] = ch
+                        }
                     }
-                    // option 1
-                    if best[next + j - 1] > b { b = best[next + j - 1]; ch = -3 }
                 }
-                best[next + j] = b
-                choice[next + j] = ch
             }
         }
         var result = [Int?](repeating: nil, count: n)
@@ -77,7 +97,7 @@ struct RowAligner: Sendable {
 
     /// Each cell in the printed column at its own position, when every cell has one and can stand
     /// in it (the rows the stream reading rebuilt, whose columns are already chosen); else nil.
-    func decided(_ cells: [(position: Double?, features: CellFeatures)]) -> Placement? {
+    func decided(_ cells: [Cell]) -> Placement? {
         var result: [Int?] = []
         result.reserveCapacity(cells.count)
         var score = 0.0

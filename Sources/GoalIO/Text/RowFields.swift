@@ -5,6 +5,9 @@ import GoalCore
 struct RowFields: ExpressibleByDictionaryLiteral {
     private var values = [String?](repeating: nil, count: 16)
 
+    /// No field filled: without the variadic array a `[:]` literal passes, once per row.
+    init() {}
+
     init(dictionaryLiteral elements: (IndicatorField, String)...) {
         for (f, v) in elements { self[f] = v }
     }

@@ -9,23 +9,28 @@ enum SignoffReader {
         guard let text = row.nonEmpty.first?.cell.text else { return false }
         // a label opens the row and none is longer than 7 characters: the first 72 bytes (24
         // Chinese characters, room for the spaces and marks `labelKey` drops) are all that is
-        // searched and folded
+        // searched and folded, and folded only when they hold a sign-off word
+        let (headBytes, mayBeSignoff) = PlainText.withUTF8(text) { u in
+            var end = min(u.count, 72)
+            while end > 0, end < u.count, u[end] & 0xC0 == 0x80 { end -= 1 } // back to the start of a scalar
+            return (end, UnsafeBufferPointer(rebasing: u[..<end]).containsAnyBytes(signoffWords))
+        }
+        guard mayBeSignoff else { return false }
         let first =
-            text.utf8.count <= 72
+            headBytes == text.utf8.count
             ? text
-            : PlainText.withUTF8(text) { u in
-                var end = 72
-                while end > 0, u[end] & 0xC0 == 0x80 { end -= 1 } // back to the start of a scalar
-                return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
-            }
-        guard signoffWords.contains(where: { TextNormalizer.contains(first, $0) }) else { return false }
+            : PlainText.withUTF8(text) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<headBytes]), as: UTF8.self) }
         let k = TextNormalizer.labelKey(first)
-        return FormVocabulary.signoffLabels.contains { PlainText.hasPrefix(k, $0.0) && $0.1 != .phone && $0.1 != .filledOn }
-            || (PlainText.hasPrefix(k, "填表日期") || PlainText.hasPrefix(k, "填报日期") || PlainText.hasPrefix(k, "联系电话"))
+        // every label is plain (see `PlainText`): `PlainText.hasPrefix` compares bytes exactly when `k`
+        // is plain too, which is found once rather than once a label
+        let plain = PlainText.isPlain(k)
+        func hasPrefix(_ p: String) -> Bool { plain ? PlainText.bytes(of: k, havePrefix: p) : k.hasPrefix(p) }
+        return FormVocabulary.signoffLabels.contains { hasPrefix($0.0) && $0.1 != .phone && $0.1 != .filledOn }
+            || (hasPrefix("填表日期") || hasPrefix("填报日期") || hasPrefix("联系电话"))
     }
 
     /// One of these is in every sign-off label.
-    private static let signoffWords = ["填", "审核", "负责人", "电话", "日期"]
+    private static let signoffWords: [StaticString] = ["填", "审核", "负责人", "电话", "日期"]
 
     /// Adds what the row says to `signoff`. Empty values (`绩效股审核：` with nothing after) stay nil.
     static func read(_ row: SourceRow, into signoff: inout Signoff) {
@@ -39,17 +44,23 @@ enum SignoffReader {
     static func readText(_ text: String, into signoff: inout Signoff) {
         // walked by scalars when the text is plain, else by Characters (see `TextUnit`)
         if PlainText.isPlain(text) {
-            readText(Unicode.Scalar.units(of: text), into: &signoff)
+            // the labels are plain too: one occurs as scalars exactly where its bytes do, and a label
+            // whose bytes are nowhere in the text is not looked for scalar by scalar
+            let present = labelsLongestFirst.filter { TextNormalizer.contains(text, $0.0) }
+            readText(Unicode.Scalar.units(of: text), labels: present, into: &signoff)
         } else {
-            readText(Character.units(of: text), into: &signoff)
+            readText(Character.units(of: text), labels: labelsLongestFirst, into: &signoff)
         }
     }
 
-    private static func readText<U: TextUnit>(_ chars: [U], into signoff: inout Signoff) {
+    /// Reads `chars` at the occurrences of `labels` (longest first): every label that may occur in them.
+    private static func readText<U: TextUnit>(
+        _ chars: [U], labels: [(String, FormVocabulary.SignoffField)], into signoff: inout Signoff
+    ) {
         // find label occurrences, longest first, without overlaps
         var taken = [Bool](repeating: false, count: chars.count)
         var found: [(start: Int, end: Int, field: FormVocabulary.SignoffField)] = []
-        for (label, field) in labelsLongestFirst {
+        for (label, field) in labels {
             let l = U.units(of: label)
             var i = 0
             while i + l.count <= chars.count {

@@ -54,6 +54,7 @@ struct TableDraft {
     private(set) var hasInputManagement = false
     /// First row of each name (by `labelKey`), to find repeats without scanning.
     var nameIndex: [TextKey: Int] = [:]
+
     var signoff = Signoff()
     var paragraphs: [Paragraph] = []
     var sawSupervisor = false
@@ -63,6 +64,13 @@ struct TableDraft {
     init(index: Int, startLine: Int) {
         self.index = index
         self.startLine = startLine
+    }
+
+    /// Adds an indicator row, indexed under `nameKey` when no earlier row has that key. In place:
+    /// read through `drafts[i]`, `nameIndex` would be read from a copy of the whole draft.
+    mutating func append(_ row: Row, nameKey: TextKey) {
+        if nameIndex[nameKey] == nil { nameIndex[nameKey] = rows.count }
+        rows.append(row)
     }
 
     var hasHeaderContent: Bool {

@@ -414,10 +414,22 @@ struct Reader {
         get { drafts.last }
         _modify {
             var draft = drafts.popLast()
-            defer { if let draft { drafts.append(draft) } }
+            // moved back, not copied: `if let draft` would copy the whole draft and release the original
+            defer { if let moved = draft.take() { drafts.append(moved) } }
             yield &draft
         }
     }
+
+    /// Reads the table being read where it lies: nil before the first. `current`'s getter copies the
+    /// whole draft to read one field (its every string, array and dictionary retained, then
+    /// released), and `drafts[i].field` does too, since Array's getter returns the element; through
+    /// `inout`, Array's `_modify` accessor lends it in place. `look` only reads.
+    mutating func peek<T>(_ look: (inout TableDraft) -> T) -> T? {
+        drafts.isEmpty ? nil : look(&drafts[drafts.count - 1])
+    }
+
+    /// The rows of the table being read so far (see `peek`).
+    var currentRowCount: Int? { mutating get { peek { $0.rows.count } } }
 
     mutating func note(_ code: ImportNote.Code, line: Int?, indicator: Int? = nil, field: IndicatorField? = nil) {
         let table = drafts.isEmpty ? nil : drafts.count - 1
@@ -516,7 +528,9 @@ struct Reader {
             return
         }
         if drafts.isEmpty { startTable(line: row.line) }
-        if let sole, current?.year == nil || (current?.rows.isEmpty ?? true && aligner == nil), let y = Self.yearLine(sole) {
+        if let sole, peek({ $0.year }) ?? nil == nil || ((currentRowCount ?? 0) == 0 && aligner == nil),
+            let y = Self.yearLine(sole)
+        {
             current?.year = y
             return
         }
@@ -550,9 +564,9 @@ struct Reader {
         if var columns = columnHeader(row) {
             flushVerticalChunk()
             flushPending()
-            if let d = current, !d.rows.isEmpty {
+            if let rowCount = currentRowCount, rowCount > 0 {
                 // a second grid: a second table under the same title
-                startTable(line: row.line, inheritFrom: d)
+                startTable(line: row.line, inheritFrom: current)
             } else if let previous = lastHeading, previous.line == lastNonBlankLine {
                 // a heading in two rows (绩效指标 over 一级/二级/三级): the lower row names what it
                 // can, the upper row the rest
@@ -581,10 +595,10 @@ struct Reader {
         }
         // inside a grid only a table's first labels (单位, 项目名称…) can follow, written exactly
         if aligner == nil || startsWithExactHeaderLabel(row), let pairs = HeaderBlockReader.pairs(in: row, labels: &labelCache) {
-            if let d = current, !d.rows.isEmpty || afterSignoff,
+            if let rowCount = currentRowCount, rowCount > 0 || afterSignoff,
                 pairs.contains(where: { $0.field == .unit || $0.field == .implementer || $0.field == .projectName })
             {
-                startTable(line: row.line, inheritFrom: d)
+                startTable(line: row.line, inheritFrom: current)
             }
             readHeader(row, pairs: pairs)
             return
@@ -656,18 +670,40 @@ struct Reader {
         guard PlainText.withUTF8(text, { $0.containsBytes("年") }) else { return nil }
         let t = TextNormalizer.labelKey(text)
         guard TextNormalizer.contains(t, "年"), PlainText.count(t) <= 14 else { return nil }
-        let rest = t.filter { !"()年度份预算".contains($0) && !$0.isNumber }
-        guard rest.isEmpty else { return nil }
+        // in plain text every Character is a scalar, and `Character.isNumber` is its scalar's numeric type
+        let onlyYearWords =
+            PlainText.isPlain(t)
+            ? t.unicodeScalars.allSatisfy { "()年度份预算".unicodeScalars.contains($0) || $0.properties.numericType != nil }
+            : t.allSatisfy { "()年度份预算".contains($0) || $0.isNumber }
+        guard onlyYearWords else { return nil }
         return year(in: t)
     }
 
     static func year(in text: String) -> Int? {
         let digits = TextNormalizer.halfWidth(text)
+        if PlainText.isPlain(digits) { return PlainText.withUTF8(digits, yearInPlain) }
         var run = ""
         for c in digits + " " {
             if c.isASCII && c.isNumber { run.append(c); continue }
             if run.count == 4, let y = Int(run), (1990...2100).contains(y) { return y }
             run = ""
+        }
+        return nil
+    }
+
+    /// `year(in:)` of plain text on its bytes: every Character is a scalar there, an ASCII digit is a
+    /// byte of its own, and no byte of a multi-byte scalar is one; the first run of exactly four
+    /// digits that is a plausible year.
+    static func yearInPlain(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        var run = 0, value = 0
+        for i in 0...u.count {
+            if i < u.count, u[i] >= 0x30, u[i] <= 0x39 {
+                run += 1
+                value = value &* 10 &+ Int(u[i] - 0x30)
+                continue
+            }
+            if run == 4, (1990...2100).contains(value) { return value }
+            run = 0; value = 0
         }
         return nil
     }
@@ -847,7 +883,7 @@ struct Reader {
             f.contains(where: { $0.isCleanName && (!needsLevel || ($0.length >= 3 && !$0.isLevel1 && !$0.isLevel2)) })
         else { return false }
         let aligner = RowAligner(columns: Self.genericColumns.map { GridColumn(kind: $0.0, position: Double($0.1)) })
-        let placement = aligner.align(f.map { (position: nil, features: $0) })
+        let placement = aligner.align(f.map { RowAligner.Cell(position: nil, features: $0) })
         return !placement.columnOfCell.contains(where: { $0 == nil }) && placement.score >= 5 * Double(ne.count)
     }
 }
