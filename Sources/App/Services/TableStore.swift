@@ -172,14 +172,13 @@ enum TableStore {
     /// time: four statements a batch, not six a table (保存导入 of a 9.3 MB paste, issue #23).
     /// `first` runs in the same transaction before any table is written (an import claims its draft).
     static func createAll(
-        _ new: [New], by user: CurrentUser?, action: String = "import", on db: any Database,
+        _ new: [New], by user: CurrentUser?, action: String = "import", now: Date = Date(), on db: any Database,
         first: (@Sendable (any Database) async throws -> Void)? = nil
     ) async throws -> [UUID] {
         try await WriteTransaction.write(on: db) { tx in
             try await first?(tx)
             var ids: [UUID] = []
             ids.reserveCapacity(new.count)
-            let now = Date()
             for start in stride(from: 0, to: new.count, by: insertBatch) {
                 let batch = Array(new[start..<min(start + insertBatch, new.count)])
                 // the ids only: reading each stored document back into a DTO doubled the work of a large import
@@ -225,12 +224,18 @@ enum TableStore {
 
     /// The tables `new` as rows, stamped one microsecond apart from `now` on, the first as the `offset`th:
     /// created and listed in the order given, as when each was saved on its own.
+    ///
+    /// Each stamp lies half-way between two whole microseconds. PostgreSQL keeps whole microseconds, and
+    /// PostgresNIO truncates the `Date`'s seconds times a million: a stamp on or near a whole microsecond could
+    /// come out one lower, equal to the stamp before, and the list would then order the pair by id (seen in
+    /// CI: neighbours swapped). Half-way, the rounding error of the `Double` (about 0.1 µs) cannot cross one.
     private static func insertRecords(
         _ new: [New], by user: CurrentUser?, action: String, at now: Date, offset: Int, on tx: any Database
     ) async throws -> [GoalTableRecord] {
+        let first = (now.timeIntervalSinceReferenceDate * 1_000_000).rounded(.down) + 0.5 + Double(offset)
         let records = new.enumerated().map { k, n in
             let r = GoalTableRecord()
-            r.createdAt = now.addingTimeInterval(Double(offset + k) / 1_000_000)
+            r.createdAt = Date(timeIntervalSinceReferenceDate: (first + Double(k)) / 1_000_000)
             r.updatedAt = r.createdAt
             r.id = UUID()
             r.version = 1
