@@ -4,8 +4,9 @@
 # same server. Prints req/s and p99 latency for each, and beside the two routes their share of the bare
 # route and p99 against issue #23's aims (page ≥ 20 % and p99 < 50 ms; check ≥ 60 % and p99 < 20 ms).
 # Usage: [JIXIAO_SERVER=BINARY] scripts/load-bench.sh [seconds-per-run (default 10)] [connections (default 64)]
-#        [sqlite|postgres|both (default sqlite; postgres starts a throwaway cluster, see scripts/lib/postgres.sh)]
+#        [sqlite|postgres|both (default sqlite; postgres starts a throwaway cluster as root, see scripts/lib/postgres.sh)]
 set -euo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")" # for `both`, which runs this script again after the cd
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
 CONNS="${2:-64}"
@@ -13,7 +14,8 @@ STORES="${3:-sqlite}"
 case "$STORES" in
   sqlite | postgres) ;;
   both) # each store in a run of its own, one after the other
-    "$0" "$DURATION" "$CONNS" sqlite && exec "$0" "$DURATION" "$CONNS" postgres ;;
+    "$SELF" "$DURATION" "$CONNS" sqlite || exit $?
+    exec "$SELF" "$DURATION" "$CONNS" postgres ;;
   *) echo "第三个参数应为 sqlite、postgres 或 both，而不是“$STORES”"; exit 2 ;;
 esac
 
@@ -27,10 +29,11 @@ else
 fi
 
 source scripts/lib/server.sh
+unset SERVER_DATABASE_URL # a sqlite run is on SQLite whatever the caller's environment says
 if [ "$STORES" = postgres ]; then
   source scripts/lib/postgres.sh
+  trap 'stop_server; stop_throwaway_pg' EXIT # before the start, so a cluster that half started is removed too
   start_throwaway_pg jixiao_load || exit 1
-  trap 'stop_server; stop_throwaway_pg' EXIT
   SERVER_DATABASE_URL="$PG_URL"
 fi
 start_server "$BIN" --env production

@@ -42,7 +42,8 @@ final class Row {
     let isRate: Bool
 
     /// `previous` is the row above: merged cells repeat the same unit down the table, so its measure
-    /// is reused when the text is byte-for-byte the same. The level keys come from `LevelKeys`.
+    /// is reused when the text is byte-for-byte the same, and its `isCost` when the level keys are.
+    /// The level keys come from `LevelKeys`.
     /// `indicators` is the table's array; `cells` the same indicators borrowed in place, so that
     /// each cell is read without copying its indicator.
     init(

@@ -12,9 +12,9 @@ struct TextBuilder {
     /// The String `build` writes, in at most `capacity` bytes of UTF-8.
     ///
     /// Sound: the builder writes only inside the buffer the String hands in (every write is checked
-    /// against its end), and cannot outlive the call, so neither can the buffer; the String then
-    /// counts `count` bytes, all written, and checks that they are valid UTF-8 (they are: whole
-    /// Strings' bytes and ASCII digits).
+    /// against its end), and no caller keeps it past the call (`build` only writes into it), so
+    /// neither is the buffer kept; the String then counts `count` bytes, all written, and checks that
+    /// they are valid UTF-8 (they are: whole Strings' bytes and ASCII digits).
     static func string(capacity: Int, _ build: (inout TextBuilder) -> Void) -> String {
         String(unsafeUninitializedCapacity: capacity) { buffer in
             var text = TextBuilder(buffer)

@@ -1,4 +1,4 @@
-# Sourced by .ci/run and scripts/two-instances.sh: a throwaway PostgreSQL cluster from Debian's packages.
+# Sourced by .ci/run, scripts/two-instances.sh and scripts/load-bench.sh: a throwaway PostgreSQL cluster from Debian's packages.
 # start_throwaway_pg DBNAME: installs postgresql when missing (as root), starts a cluster as the postgres
 # user on 127.0.0.1 at a random high port, creates DBNAME and sets PG_URL. stop_throwaway_pg removes it.
 # Returns non-zero (with the reason on stderr) when no cluster could be started.

@@ -23,7 +23,8 @@ enum TableRead {
         func detail() throws -> TableDetailDTO { try TableDetailDTO(summary: summary, document: document) }
     }
 
-    /// The columns of `goal_tables` a page shows, under their column names.
+    /// One row of the page's query: the table as shown, its organisation's path (for `Access.canSee`) and, when
+    /// the query asked them, the trail's key and the confirmation setting.
     private struct Row {
         let shown: Shown
         let organisationPath: String
