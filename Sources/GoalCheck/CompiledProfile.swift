@@ -124,10 +124,10 @@ struct PairKey: Hashable, Sendable {
     /// a `combine` per scalar made the taxonomy look-up of every row cost hundreds of instructions.
     /// Pairs with the same joined sequence get the same code, so equal keys hash alike.
     func hash(into hasher: inout Hasher) {
-        var code: UInt64 = 0xCBF2_9CE4_8422_2325
-        for v in level1 { code = (code ^ UInt64(v)) &* 0x100_0000_01B3 }
-        code = (code ^ 1) &* 0x100_0000_01B3
-        for v in level2 { code = (code ^ UInt64(v)) &* 0x100_0000_01B3 }
-        hasher.combine(code)
+        var code = FNV1a()
+        for v in level1 { code.add(UInt64(v)) }
+        code.add(1)
+        for v in level2 { code.add(UInt64(v)) }
+        hasher.combine(code.value)
     }
 }

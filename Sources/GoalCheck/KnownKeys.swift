@@ -34,9 +34,9 @@ enum KnownKeys {
 
     /// FNV-1a of the bytes, folded to an Int.
     private static func code(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in b { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 32))
+        var h = FNV1a()
+        for byte in b { h.add(UInt64(byte)) }
+        return Int(truncatingIfNeeded: h.value ^ (h.value >> 32))
     }
 
     /// `Keys.key(text)`: the key made once when the text is one of the known names, made now otherwise.

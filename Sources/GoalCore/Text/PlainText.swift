@@ -90,6 +90,23 @@ public enum PlainText {
         isPlain(s) && isPlain(p) ? bytes(of: s, havePrefix: p) : s.hasPrefix(p)
     }
 
+    /// `hasPrefix(s, p)` for many `p` against one `s`: whether `s` is plain is found once, not once a
+    /// prefix (a label key tried against every label of a form).
+    public struct Prefixes {
+        let s: String
+        let plain: Bool
+
+        public init(of s: String) {
+            self.s = s
+            plain = PlainText.isPlain(s)
+        }
+
+        /// Whether `s` starts with `p`, as `PlainText.hasPrefix(s, p)` says.
+        public func have(_ p: String) -> Bool {
+            plain && PlainText.isPlain(p) ? PlainText.bytes(of: s, havePrefix: p) : s.hasPrefix(p)
+        }
+    }
+
     /// `s.hasSuffix(p)`, by bytes when both are plain.
     public static func hasSuffix(_ s: String, _ p: String) -> Bool {
         isPlain(s) && isPlain(p) ? bytes(of: s, haveSuffix: p) : s.hasSuffix(p)

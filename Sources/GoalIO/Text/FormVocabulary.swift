@@ -246,14 +246,11 @@ enum FormVocabulary {
                 || TextNormalizer.contains(text, "填表说明")
         else { return false }
         let k = TextNormalizer.labelKey(text)
-        // every opening is plain (see `PlainText`): `PlainText.hasPrefix` compares bytes exactly when
-        // `k` is plain too, which is found once rather than once an opening
-        let plain = PlainText.isPlain(k)
-        func hasPrefix(_ p: String) -> Bool { plain ? PlainText.bytes(of: k, havePrefix: p) : k.hasPrefix(p) }
-        if hasPrefix("填表说明") { return true }
+        let starts = PlainText.Prefixes(of: k)
+        if starts.have("填表说明") { return true }
         guard PlainText.count(k) > 12 else { return false }
         // the openings are written half-width with their colon, as `labelKey` leaves them
-        return guidanceOpenings.contains { hasPrefix($0) }
+        return guidanceOpenings.contains { starts.have($0) }
     }
 
     /// Phrases of the forms' group-level template texts (not an indicator's own explanation).

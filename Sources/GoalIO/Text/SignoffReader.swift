@@ -21,12 +21,9 @@ enum SignoffReader {
             ? text
             : PlainText.withUTF8(text) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<headBytes]), as: UTF8.self) }
         let k = TextNormalizer.labelKey(first)
-        // every label is plain (see `PlainText`): `PlainText.hasPrefix` compares bytes exactly when `k`
-        // is plain too, which is found once rather than once a label
-        let plain = PlainText.isPlain(k)
-        func hasPrefix(_ p: String) -> Bool { plain ? PlainText.bytes(of: k, havePrefix: p) : k.hasPrefix(p) }
-        return FormVocabulary.signoffLabels.contains { hasPrefix($0.0) && $0.1 != .phone && $0.1 != .filledOn }
-            || (hasPrefix("填表日期") || hasPrefix("填报日期") || hasPrefix("联系电话"))
+        let starts = PlainText.Prefixes(of: k)
+        return FormVocabulary.signoffLabels.contains { starts.have($0.0) && $0.1 != .phone && $0.1 != .filledOn }
+            || (starts.have("填表日期") || starts.have("填报日期") || starts.have("联系电话"))
     }
 
     /// One of these is in every sign-off label.

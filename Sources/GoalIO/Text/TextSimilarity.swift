@@ -39,9 +39,9 @@ extension TextSimilarity {
             var out: [UInt64] = []
             out.reserveCapacity(starts.count - n)
             for k in 0...(starts.count - 1 - n) {
-                var h: UInt64 = 0xcbf29ce484222325
-                for i in starts[k]..<starts[k + n] { h = (h ^ UInt64(s[i])) &* 0x100000001b3 }
-                out.append(h)
+                var h = FNV1a()
+                for i in starts[k]..<starts[k + n] { h.add(UInt64(s[i])) }
+                out.append(h.value)
             }
             return out
         }
