@@ -20,6 +20,9 @@ let package = Package(
         // used by App directly (event-loop types, thread pool, raw SQL), so declared, not borrowed from Vapor's
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        // the busiest reads as PostgreSQL prepared statements (Sources/App/Services/PreparedRead.swift)
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // /metrics in Prometheus text format (see Sources/App/Services/Observability)
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // CSV reading for CSVKit: one parser for every CSV the project reads
@@ -69,6 +72,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -31,6 +31,51 @@ enum Scenarios {
         }
     }
 
+    /// The session's read and the table page's, which PostgreSQL runs as statements prepared once per
+    /// connection (`PreparedRead`): right on every request, past the fifth (after which PostgreSQL may keep one
+    /// plan for every value), for each table asked and only for whoever may see it; on PostgreSQL both are
+    /// kept under their names on the connection that ran them.
+    static func preparedReads(_ db: AppConfig.Database) async throws {
+        try await withJixiao(database: db) { app in
+            let mine = try await app.create(sampleTable(name: "甲单位的指标"))
+            let theirs = try await app.create(sampleTable(name: "乙单位的指标"), as: .fillerB)
+            for _ in 1...8 {
+                let page = try await app.send(.GET, SitePath.table(.value(mine.summary.id)).path)
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("甲单位的指标"))
+                #expect(!page.body.string.contains("乙单位的指标"))
+                let other = try await app.send(.GET, SitePath.table(.value(theirs.summary.id)).path, as: .fillerB)
+                #expect(other.status == .ok)
+                #expect(other.body.string.contains("乙单位的指标"))
+                // the same read for a table the account may not see, and for one that does not exist
+                let hidden = try await app.send(.GET, SitePath.table(.value(theirs.summary.id)).path)
+                #expect(hidden.status == .notFound)
+                let missing = try await app.send(.GET, SitePath.table(.value(UUID())).path)
+                #expect(missing.status == .notFound)
+                // a cookie with no session behind it signs nobody in
+                let stranger = try await app.send(
+                    .GET, SitePath.table(.value(mine.summary.id)).path, as: nil,
+                    headers: ["Cookie": "\(SessionStore.cookieName)=\(SessionStore.randomToken())"])
+                #expect(stranger.status != .ok)
+                #expect(!stranger.body.string.contains("甲单位的指标"))
+            }
+            guard case .postgres = db else { return }
+            let token = try await app.signIn(.fillerA).token
+            let id = mine.summary.id
+            let prepared = try await app.db.withConnection { connection in
+                let user = try #require(try await SessionStore.user(forToken: token, on: connection))
+                #expect(try await TableRead.page(id, for: user, on: connection).table.summary.id == id)
+                return try await TablePhases.sql(connection).raw(
+                    "SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'jixiao_%' ORDER BY name"
+                ).all().map { row in
+                    (try row.decode(column: "name", as: String.self), try row.decode(column: "statement", as: String.self))
+                }
+            }
+            #expect(prepared.map(\.0) == ["jixiao_session", "jixiao_table_page"])
+            #expect(prepared.allSatisfy { $0.1.contains("$1") })
+        }
+    }
+
     static func updateAndConflict(_ db: AppConfig.Database) async throws {
         try await withJixiao(database: db) { app in
             let created = try await app.create(sampleTable())
@@ -213,6 +258,7 @@ enum Scenarios {
 @Suite("目标表的保存、冲突、删除（SQLite）")
 struct SQLitePersistenceTests {
     @Test func createListGet() async throws { try await Scenarios.createListGet(.sqliteMemory) }
+    @Test func preparedReads() async throws { try await Scenarios.preparedReads(.sqliteMemory) }
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(.sqliteMemory) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(.sqliteMemory) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(.sqliteMemory) }
@@ -237,6 +283,7 @@ struct SQLitePersistenceTests {
 struct PostgresPersistenceTests {
     var db: AppConfig.Database { .postgres(TestDatabases.postgresURL ?? "") }
     @Test func createListGet() async throws { try await Scenarios.createListGet(db) }
+    @Test func preparedReads() async throws { try await Scenarios.preparedReads(db) }
     @Test func updateAndConflict() async throws { try await Scenarios.updateAndConflict(db) }
     @Test func deleteAndRestore() async throws { try await Scenarios.deleteAndRestore(db) }
     @Test func derivedColumns() async throws { try await Scenarios.derivedColumns(db) }

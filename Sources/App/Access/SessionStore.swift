@@ -50,7 +50,7 @@ enum SessionStore {
     }
 
     /// The session's row joined with its account and organisation: what every signed-in request needs.
-    private struct SessionRow {
+    private struct SessionRow: Sendable {
         var session_id: UUID
         var csrf_token: String
         var last_seen_at: Date
@@ -82,20 +82,25 @@ enum SessionStore {
         }
     }
 
+    /// The session's query, prepared on PostgreSQL (`PreparedRead`): every signed-in request asks it.
+    private struct SessionQuery: PreparedRead.Query {
+        static let name = "jixiao_session"
+        let tokenHash: String
+        var query: SQLQueryString {
+            """
+            SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, \
+            a.display_name, a.role, a.active, a.must_change_password, o.id AS organisation_id, o.name AS organisation_name, \
+            o.path AS organisation_path \
+            FROM user_sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id \
+            WHERE s.token_hash = \(bind: tokenHash)
+            """
+        }
+    }
+
     static func user(forToken token: String, now: Date = Date(), on db: any Database) async throws -> CurrentUser? {
         // one query for the session, its account and the account's organisation, decoded into a plain row:
         // every signed-in request pays it, so it is one round trip and no model reflection
-        guard let sql = db as? any SQLDatabase else { return nil }
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, \
-                a.display_name, a.role, a.active, a.must_change_password, o.id AS organisation_id, o.name AS organisation_name, \
-                o.path AS organisation_path \
-                FROM user_sessions s JOIN accounts a ON a.id = s.account_id JOIN organisations o ON o.id = a.organisation_id \
-                WHERE s.token_hash = \(bind: hash(token))
-                """
-            ).first().map({ try SessionRow(SQLColumns(row: $0)) })
+        guard let row = try await PreparedRead.first(SessionQuery(tokenHash: hash(token)), on: db, SessionRow.init)
         else { return nil }
         guard row.expires_at > now else {
             try await end(row.session_id, on: db)

@@ -25,7 +25,7 @@ enum TableRead {
 
     /// One row of the page's query: the table as shown, its organisation's path (for `Access.canSee`) and, when
     /// the query asked them, the trail's key and the confirmation setting.
-    private struct Row {
+    private struct Row: Sendable {
         let shown: Shown
         let organisationPath: String
         /// Asked by `page` only: the audit trail's state (`trailKey`), in the same round trip.
@@ -70,6 +70,26 @@ enum TableRead {
     }
 
     private static func row(_ id: UUID, trail: Bool, on db: any Database) async throws -> Row? {
+        trail
+            ? try await PreparedRead.first(PageQuery(id: id), on: db, { try Row($0, page: true) })
+            : try await PreparedRead.first(TableQuery(id: id), on: db, { try Row($0, page: false) })
+    }
+
+    /// `visible`'s query, prepared on PostgreSQL (`PreparedRead`): every table page asks it.
+    private struct TableQuery: PreparedRead.Query {
+        static let name = "jixiao_table"
+        let id: UUID
+        var query: SQLQueryString { TableRead.query(id, trail: false) }
+    }
+
+    /// `page`'s query, prepared on PostgreSQL (`PreparedRead`).
+    private struct PageQuery: PreparedRead.Query {
+        static let name = "jixiao_table_page"
+        let id: UUID
+        var query: SQLQueryString { TableRead.query(id, trail: true) }
+    }
+
+    private static func query(_ id: UUID, trail: Bool) -> SQLQueryString {
         // SQLiteNIO prepares every statement anew, and preparing costs by the columns and subqueries asked
         // (9 % of the page's samples): the trail's key is one subquery, its count and latest time as one text
         let trailColumns: SQLQueryString =
@@ -80,14 +100,12 @@ enum TableRead {
             \(Organisations.headConfirmation(path: SQLColumn("org_path", table: "g"))) AS head_confirmation
             """
             : ""
-        return try await TablePhases.sql(db).raw(
-            """
+        return """
             SELECT id, unit, printed_unit, year, kind, title, name, status, version, document, error_count, \
             warning_count, score, score_max, grade, organisation_id, org_path, evaluation_status, adjusts_id, \
             return_comment, adjustment_reason, carried_from_id, updated_at\(trailColumns) \
             FROM goal_tables g WHERE id = \(bind: id) AND deleted_at IS NULL
             """
-        ).first().map({ try Row(SQLColumns(row: $0), page: trail) })
     }
 
     private static func shown(_ row: Row?, id: UUID, for user: CurrentUser) throws -> Shown {
