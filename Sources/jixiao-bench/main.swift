@@ -9,5 +9,6 @@ case "xlsx": runXlsxBenchmark()
 case "monitor": runMonitorBenchmark()
 case "fuzz-read": runFuzzRead()
 case "library": runLibraryBenchmark()
+case "dump-findings": runDumpFindings()
 default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx|monitor|fuzz-read|library>")
 }
