@@ -6,11 +6,42 @@ import GoalCore
 struct Scalars: Sendable {
     let v: [UInt32]
 
-    init(_ s: String) {
-        var a: [UInt32] = []
-        a.reserveCapacity(s.utf8.count)
-        Scalars.forEach(in: s) { a.append($0) }
-        v = a
+    init(_ s: String) { v = Scalars.values(of: s) { $0 } }
+
+    /// `transform` of each scalar value of `s`, in order, decoded into scratch space and copied into
+    /// the array at once: appending checked the array's uniqueness and capacity at every scalar, which
+    /// cost as much as decoding it (this runs on every name, explanation, scoring text and goal).
+    /// (`Array(unsafeUninitializedCapacity:)` would spare the copy, but it allocates through a generic
+    /// function of the standard library that looks the element type up at run time, on every call.)
+    @inline(__always) static func values(of s: String, _ transform: (UInt32) -> UInt32) -> [UInt32] {
+        let decoded: [UInt32]? = s.utf8.withContiguousStorageIfAvailable { b in
+            // Sound: every scalar takes at least one byte, so `b.count` slots hold all of them and
+            // `k < i <= b.count` at every write; the reads past `i` stay inside `b` because Swift
+            // strings hold valid UTF-8, whose lead byte says how many continuation bytes follow.
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: b.count) { out in
+                var i = 0, k = 0
+                while i < b.count {
+                    let lead = UInt32(b[i])
+                    let u: UInt32
+                    if lead < 0x80 {
+                        u = lead; i += 1
+                    } else if lead < 0xE0 {
+                        u = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                    } else if lead < 0xF0 {
+                        u = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                    } else {
+                        u =
+                            (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[k] = transform(u)
+                    k += 1
+                }
+                return Array(UnsafeBufferPointer(rebasing: out[..<k]))
+            }
+        }
+        return decoded ?? s.unicodeScalars.map { transform($0.value) }
     }
 
     /// Calls `body` with each scalar value of `s`, in order. Swift strings hold valid UTF-8, which is
