@@ -81,9 +81,10 @@ struct TableCheck {
         let name = row.name.isEmpty ? "" : row.shownName
         let l2 = row.shownLevel2
         // the prefix, the number, 行, and the name and the 二级 each between two 3-byte marks
-        let capacity = placePrefix.count + TextBuilder.intCapacity + 3 + name.utf8.count + 6 + l2.utf8.count + 6
+        let prefix = placePrefix, number = row.index + 1 // the closure captures these, not a copy of self
+        let capacity = prefix.count + TextBuilder.intCapacity + 3 + name.utf8.count + 6 + l2.utf8.count + 6
         let place = TextBuilder.string(capacity: capacity) { s in
-            s.append(placePrefix); s.append(row.index + 1); s.append("行")
+            s.append(prefix); s.append(number); s.append("行")
             if !name.isEmpty { s.append("“"); s.append(name); s.append("”") }
             if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
         }
