@@ -36,7 +36,7 @@ struct TableCheck {
         }
         hasExplanationColumn = rows.contains { $0.explanation != nil }
         hasEvidenceColumn = rows.contains { $0.hasEvidence }
-        placePrefix = Array("第\(index + 1)张表 第".utf8)
+        placePrefix = TableCheck.placePrefix(index)
         findings.reserveCapacity(rows.count + 8) // about one finding a row in practice: grown once, not step by step
     }
 
@@ -67,6 +67,20 @@ struct TableCheck {
             code: rule.code, message: message, suggestion: fix, profile: rules.name)
         findings.append(consume finding)
     }
+
+    /// `第2张表 第` for the table at `index`, as UTF-8, written byte by byte: an interpolation made a
+    /// String (growing it twice) only to copy its bytes out.
+    private static func placePrefix(_ index: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(placePrefixStart.count + TextBuilder.intCapacity + placePrefixEnd.count)
+        bytes += placePrefixStart
+        bytes += String(index + 1).utf8
+        bytes += placePrefixEnd
+        return bytes
+    }
+
+    private static let placePrefixStart = Array("第".utf8)
+    private static let placePrefixEnd = Array("张表 第".utf8)
 
     func previous(of row: Row) -> Row? { row.index > 0 ? rows[row.index - 1] : nil }
 
