@@ -86,7 +86,7 @@ struct TableCheck {
 
     // MARK: places in words
 
-    var tablePlace: String { "第\(tableIndex + 1)张表" }
+    var tablePlace: String { TextBuilder.joined("第", String(tableIndex + 1), "张表") }
 
     /// `第2张表 第4行“工伤保险待遇发放率”（时效指标）`. Made once per row and kept there: most rows
     /// with findings have several, and building this string cost more than the rules that find them.

@@ -76,6 +76,24 @@ extension TextBuilder {
         }
     }
 
+    /// `a + b + … + h` in a String of exactly their length (see `joined(_:_:)`), for the messages of
+    /// five pieces and more; the last three may be left out. (A variadic list of pieces cost an array
+    /// on the heap per message, which the compiler did not keep on the stack.)
+    static func joined(
+        _ a: String, _ b: String, _ c: String, _ d: String, _ e: String, _ f: String = "", _ g: String = "",
+        _ h: String = ""
+    ) -> String {
+        let capacity =
+            a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count + f.utf8.count + g.utf8.count
+            + h.utf8.count
+        return string(capacity: capacity) { s in
+            s.append(a); s.append(b); s.append(c); s.append(d); s.append(e)
+            if !f.isEmpty { s.append(f) }
+            if !g.isEmpty { s.append(g) }
+            if !h.isEmpty { s.append(h) }
+        }
+    }
+
     /// `a + b + c + d` in a String of exactly their length (see `joined(_:_:)`).
     static func joined(_ a: String, _ b: String, _ c: String, _ d: String) -> String {
         string(capacity: a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count) { s in

@@ -55,7 +55,7 @@ extension TableCheck {
             if otherLevel2 && row.level2Key == Words.timelinessKey { fix = "删除重复行，或改为考核时效的指标（如“…及时发放率”）" }
             emit(
                 RuleCatalogue.duplicateName, row: row.index, field: .name,
-                "\(place(row))：与\(shortPlace(rows[first]))\(what)", fix: fix)
+                TextBuilder.joined(place(row), "：与", shortPlace(rows[first]), what), fix: fix)
         }
     }
 
@@ -84,7 +84,7 @@ extension TableCheck {
         }
         emit(
             RuleCatalogue.weightTotal, row: nil, field: .weight,
-            "\(tablePlace)：各指标分值合计为\(Display.number(total))分，应为\(rules.weightTotalsText)",
+            TextBuilder.joined(tablePlace, "：各指标分值合计为", Display.number(total), "分，应为", rules.weightTotalsText),
             fix: rules.weightTotalsFix)
     }
 
@@ -124,7 +124,9 @@ extension TableCheck {
             if ratio >= rules.profile.check.farFromLastYearRatio {
                 emit(
                     RuleCatalogue.farFromLastYear, row: row.index, field: .value,
-                    "\(place(row))：指标值\(row.targetText)与上年完成值\(lyShown)相差约\(Display.number((ratio * 10).rounded() / 10))倍",
+                    TextBuilder.joined(
+                        place(row), "：指标值", row.targetText, "与上年完成值", lyShown, "相差约",
+                        Display.number((ratio * 10).rounded() / 10), "倍"),
                     fix: "核实指标值或上年完成值（单位、口径是否一致）")
                 return
             }
@@ -132,7 +134,7 @@ extension TableCheck {
         if row.type.isHigherBetter && t < last {
             emit(
                 RuleCatalogue.belowLastYear, row: row.index, field: .value,
-                "\(place(row))：目标值\(row.targetText)低于上年完成值\(lyShown)",
+                TextBuilder.joined(place(row), "：目标值", row.targetText, "低于上年完成值", lyShown),
                 fix: "正向指标的目标值一般不低于上年完成值，请核实")
         }
     }
@@ -186,8 +188,9 @@ extension TableCheck {
                 let row = candidates.all[b].row
                 emit(
                     RuleCatalogue.goalNumber, row: row.index, field: .value,
-                    "\(place(row))：总体目标写“\(Display.clip(figure.clause, 30))”，本行指标值为\(row.targetText)，两者不一致",
-                    fix: "统一为\(figure.text)，或修改总体目标")
+                    TextBuilder.joined(
+                        place(row), "：总体目标写“", Display.clip(figure.clause, 30), "”，本行指标值为", row.targetText, "，两者不一致"),
+                    fix: TextBuilder.joined("统一为", figure.text, "，或修改总体目标"))
             } else if !carriedAnywhere {
                 emit(
                     RuleCatalogue.goalNumberUncarried, row: nil, field: nil,
