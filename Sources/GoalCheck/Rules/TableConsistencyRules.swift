@@ -162,11 +162,12 @@ extension TableCheck {
         guard !figures.isEmpty else { return }
         let candidates = GoalCandidates(rows)
         // Figures of one clause share its scalars (one array): its bigrams are made once, not per figure.
-        var subjectScalars: [UInt32] = [], subject: [UInt64] = []
+        var subjectScalars: [UInt32] = [], subject: [UInt64] = [], filter = BigramFilter([])
         for figure in figures {
             if figure.subject.v != subjectScalars {
                 subjectScalars = figure.subject.v
                 subject = figure.subject.bigramList()
+                filter = BigramFilter(subject)
             }
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
@@ -175,6 +176,9 @@ extension TableCheck {
             for (ci, candidate) in candidates.all.enumerated() where candidate.family == family {
                 let carries = abs(candidate.baseNumber - figure.baseNumber) <= tolerance
                 if carries { carriedAnywhere = true }
+                // what follows counts only for a name sharing two bigrams with the clause: most names
+                // are told apart from it without making their bigrams
+                guard filter.mayShareTwo(candidate.row.nameText) else { continue }
                 let nameBigrams = candidate.row.nameBigrams
                 let overlap = Scalars.sharedCount(nameBigrams, subject)
                 if overlap >= 2 && carries { carriedByRelated = true }
@@ -223,5 +227,51 @@ private struct GoalCandidates {
                 Candidate(row: row, family: GoalFigures.family(of: row.dimension), baseNumber: n * (row.measure?.factor ?? 1)))
         }
         self.all = all
+    }
+}
+
+/// The bigrams of a 总体目标's clause as 256 bits (by a hash of each), to pass over the names that
+/// cannot share two of them with it: `Scalars.sharedCount(name.bigramList(), clause)` is at most the
+/// number of the name's ideograph pairs (among its first 256 scalars) whose bit is set, since every
+/// bigram of the list is such a pair and every bigram of the clause has its bit set.
+private struct BigramFilter {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ bigrams: [UInt64]) {
+        for b in bigrams { set(Self.slot(UInt32(truncatingIfNeeded: b >> 32), UInt32(truncatingIfNeeded: b))) }
+    }
+
+    private static func slot(_ a: UInt32, _ b: UInt32) -> Int { Int((a &* 31 &+ b) & 255) }
+
+    private mutating func set(_ k: Int) {
+        let bit: UInt64 = 1 << UInt64(k & 63)
+        switch k >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    private func isSet(_ k: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(k & 63)
+        switch k >> 6 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+
+    /// False when the name cannot share two bigrams with the clause (see the type).
+    func mayShareTwo(_ name: Scalars) -> Bool {
+        let v = name.v
+        var hits = 0
+        for i in 0..<max(0, min(v.count, 256) - 1)
+        where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) && isSet(Self.slot(v[i], v[i + 1])) {
+            hits += 1
+            if hits == 2 { return true }
+        }
+        return false
     }
 }
