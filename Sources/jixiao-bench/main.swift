@@ -9,6 +9,5 @@ case "xlsx": runXlsxBenchmark()
 case "monitor": runMonitorBenchmark()
 case "fuzz-read": runFuzzRead()
 case "library": runLibraryBenchmark()
-case "dump-findings": runDumpFindings()
 default: print("usage: jixiao-bench <convert|convert-once|noise|check|score|xlsx|monitor|fuzz-read|library>")
 }
