@@ -59,18 +59,25 @@ public struct Checker: Sendable {
 
     /// `autoRules(for:)` from the table's level keys, made once for choosing and checking.
     static func autoRules(for table: GoalTable, keys: LevelKeys) -> CompiledProfile {
-        let builtIn = CompiledProfile.builtIn
-        if table.kind == .provincial { return builtIn["provincial"]! }
+        if table.kind == .provincial { return AutoProfiles.provincial }
         var costAsLevel2 = false, costAsLevel1 = false
         for (k1, k2) in zip(keys.level1, keys.level2) {
             // 投入管理指标 exists only in the provincial taxonomy: the form is provincial whatever its title.
-            if k1 == Words.inputKey { return builtIn["provincial"]! }
+            if k1 == Words.inputKey { return AutoProfiles.provincial }
             if k1 == Words.costKey { costAsLevel1 = true; break }
             if k1 == Words.outputKey && k2 == Words.costKey { costAsLevel2 = true }
         }
         // Before the 2022 budgets (财预〔2021〕101号) 成本 was not a 一级 of its own: an older table
         // without a 成本 一级 is checked under the legacy taxonomy and not told that 成本指标 is missing.
         let older = (table.year ?? 9999) < 2022
-        return builtIn[!costAsLevel1 && (costAsLevel2 || older) ? "legacy" : "current"]!
+        return !costAsLevel1 && (costAsLevel2 || older) ? AutoProfiles.legacy : AutoProfiles.current
     }
+}
+
+/// The three built-in profiles `autoRules` chooses from, looked up by name once for the process:
+/// every table checked without a named profile hashed a name to find its profile.
+private enum AutoProfiles {
+    static let current = CompiledProfile.builtIn["current"]!
+    static let legacy = CompiledProfile.builtIn["legacy"]!
+    static let provincial = CompiledProfile.builtIn["provincial"]!
 }

@@ -72,9 +72,7 @@ enum GoalFigures {
 
     static func extract(_ goal: String) -> [Figure] {
         // full-width forms (１００％, ：) read as their ASCII twins
-        var v: [UInt32] = []
-        v.reserveCapacity(goal.utf8.count)
-        Scalars.forEach(in: goal) { x in v.append(x >= 0xFF01 && x <= 0xFF5E ? x - 0xFEE0 : x) }
+        let v = Scalars.values(of: goal) { x in x >= 0xFF01 && x <= 0xFF5E ? x - 0xFEE0 : x }
         var out: [Figure] = []
         var start = 0
         var i = 0

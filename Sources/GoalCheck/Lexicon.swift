@@ -6,11 +6,42 @@ import GoalCore
 struct Scalars: Sendable {
     let v: [UInt32]
 
-    init(_ s: String) {
-        var a: [UInt32] = []
-        a.reserveCapacity(s.utf8.count)
-        Scalars.forEach(in: s) { a.append($0) }
-        v = a
+    init(_ s: String) { v = Scalars.values(of: s) { $0 } }
+
+    /// `transform` of each scalar value of `s`, in order, decoded into scratch space and copied into
+    /// the array at once: appending checked the array's uniqueness and capacity at every scalar, which
+    /// cost as much as decoding it (this runs on every name, explanation, scoring text and goal).
+    /// (`Array(unsafeUninitializedCapacity:)` would spare the copy, but it allocates through a generic
+    /// function of the standard library that looks the element type up at run time, on every call.)
+    @inline(__always) static func values(of s: String, _ transform: (UInt32) -> UInt32) -> [UInt32] {
+        let decoded: [UInt32]? = s.utf8.withContiguousStorageIfAvailable { b in
+            // Sound: every scalar takes at least one byte, so `b.count` slots hold all of them and
+            // `k < i <= b.count` at every write; the reads past `i` stay inside `b` because Swift
+            // strings hold valid UTF-8, whose lead byte says how many continuation bytes follow.
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: b.count) { out in
+                var i = 0, k = 0
+                while i < b.count {
+                    let lead = UInt32(b[i])
+                    let u: UInt32
+                    if lead < 0x80 {
+                        u = lead; i += 1
+                    } else if lead < 0xE0 {
+                        u = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                    } else if lead < 0xF0 {
+                        u = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                    } else {
+                        u =
+                            (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[k] = transform(u)
+                    k += 1
+                }
+                return Array(UnsafeBufferPointer(rebasing: out[..<k]))
+            }
+        }
+        return decoded ?? s.unicodeScalars.map { transform($0.value) }
     }
 
     /// Calls `body` with each scalar value of `s`, in order. Swift strings hold valid UTF-8, which is
@@ -128,8 +159,10 @@ struct WordList: Sendable {
     private let flat: [UInt32]
     /// Word k is `flat[starts[k]..<starts[k + 1]]`.
     private let starts: [Int]
-    /// Bits of the words' first scalars (by their low byte): a text position whose scalar is not in it
-    /// cannot start any word, so most positions are passed over with one bit test.
+    /// Bits of the words' first scalars, by their low 12 bits: a text position whose scalar's bit is
+    /// clear cannot start any word, so nearly every position is passed over with one bit test. (By the
+    /// low byte alone, as the buckets are, one Chinese character in six passed for a list of fifty
+    /// words and was compared with its bucket.)
     private let firstBits: [UInt64]
     /// Word indices by the low byte of their first scalar: bucket b is
     /// `byFirst[byFirstStart[b]..<byFirstStart[b + 1]]`, in list order. `byLast` likewise by last scalar.
@@ -141,10 +174,10 @@ struct WordList: Sendable {
     init(_ list: [String]) {
         texts = list.filter { !$0.isEmpty }
         var flat: [UInt32] = [], starts = [0]
-        var bits = [UInt64](repeating: 0, count: 4)
+        var bits = [UInt64](repeating: 0, count: 64)
         for t in texts {
             let w = t.unicodeScalars.map(\.value)
-            bits[Int((w[0] >> 6) & 3)] |= 1 << UInt64(w[0] & 63)
+            bits[Int((w[0] >> 6) & 63)] |= 1 << UInt64(w[0] & 63)
             flat += w
             starts.append(flat.count)
         }
@@ -169,8 +202,10 @@ struct WordList: Sendable {
 
     var count: Int { texts.count }
 
-    @inline(__always) private func mayStart(_ u: UInt32) -> Bool {
-        firstBits[Int((u >> 6) & 3)] & (1 << UInt64(u & 63)) != 0
+    /// Whether a word may start with `u`, from `firstBits` borrowed as `bits`; `(u >> 6) & 63` is
+    /// always below its 64 entries.
+    @inline(__always) private static func mayStart(_ u: UInt32, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
+        bits[Int((u >> 6) & 63)] & (1 << UInt64(u & 63)) != 0
     }
 
     /// Whether word k occurs in `v` at position i.
@@ -188,19 +223,22 @@ struct WordList: Sendable {
     private func firstWord(in s: Scalars) -> Int? {
         s.v.withUnsafeBufferPointer { v in
             flat.withUnsafeBufferPointer { f in
-                var best = count
-                for i in 0..<v.count where mayStart(v[i]) {
-                    let b = Int(v[i] & 0xFF)
-                    // bucket entries ascend: once one is not before the best so far, none after is
-                    for k in byFirst[byFirstStart[b]..<byFirstStart[b + 1]] {
-                        if k >= best { break }
-                        if f[starts[k]] == v[i] && word(k, isAt: i, in: v, f) {
-                            best = k
-                            break
+                firstBits.withUnsafeBufferPointer { bits in
+                    var best = count
+                    for i in 0..<v.count where Self.mayStart(v[i], bits) {
+                        let b = Int(v[i] & 0xFF)
+                        // bucket entries ascend: once one is not before the best so far, none after is
+                        for k in byFirst[byFirstStart[b]..<byFirstStart[b + 1]] {
+                            if k >= best { break }
+                            if f[starts[k]] == v[i] && word(k, isAt: i, in: v, f) {
+                                best = k
+                                break
+                            }
                         }
+                        if best == 0 { break } // no word comes before the first
                     }
+                    return best < count ? best : nil
                 }
-                return best < count ? best : nil
             }
         }
     }

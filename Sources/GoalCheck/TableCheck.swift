@@ -36,7 +36,7 @@ struct TableCheck {
         }
         hasExplanationColumn = rows.contains { $0.explanation != nil }
         hasEvidenceColumn = rows.contains { $0.hasEvidence }
-        placePrefix = Array("第\(index + 1)张表 第".utf8)
+        placePrefix = TableCheck.placePrefix(index)
         findings.reserveCapacity(rows.count + 8) // about one finding a row in practice: grown once, not step by step
     }
 
@@ -68,11 +68,25 @@ struct TableCheck {
         findings.append(consume finding)
     }
 
+    /// `第2张表 第` for the table at `index`, as UTF-8, written byte by byte: an interpolation made a
+    /// String (growing it twice) only to copy its bytes out.
+    private static func placePrefix(_ index: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(placePrefixStart.count + TextBuilder.intCapacity + placePrefixEnd.count)
+        bytes += placePrefixStart
+        bytes += String(index + 1).utf8
+        bytes += placePrefixEnd
+        return bytes
+    }
+
+    private static let placePrefixStart = Array("第".utf8)
+    private static let placePrefixEnd = Array("张表 第".utf8)
+
     func previous(of row: Row) -> Row? { row.index > 0 ? rows[row.index - 1] : nil }
 
     // MARK: places in words
 
-    var tablePlace: String { "第\(tableIndex + 1)张表" }
+    var tablePlace: String { TextBuilder.joined("第", String(tableIndex + 1), "张表") }
 
     /// `第2张表 第4行“工伤保险待遇发放率”（时效指标）`. Made once per row and kept there: most rows
     /// with findings have several, and building this string cost more than the rules that find them.
@@ -81,9 +95,10 @@ struct TableCheck {
         let name = row.name.isEmpty ? "" : row.shownName
         let l2 = row.shownLevel2
         // the prefix, the number, 行, and the name and the 二级 each between two 3-byte marks
-        let capacity = placePrefix.count + TextBuilder.intCapacity + 3 + name.utf8.count + 6 + l2.utf8.count + 6
+        let prefix = placePrefix, number = row.index + 1 // the closure captures these, not a copy of self
+        let capacity = prefix.count + TextBuilder.intCapacity + 3 + name.utf8.count + 6 + l2.utf8.count + 6
         let place = TextBuilder.string(capacity: capacity) { s in
-            s.append(placePrefix); s.append(row.index + 1); s.append("行")
+            s.append(prefix); s.append(number); s.append("行")
             if !name.isEmpty { s.append("“"); s.append(name); s.append("”") }
             if !l2.isEmpty { s.append("（"); s.append(l2); s.append("）") }
         }

@@ -11,15 +11,18 @@ struct TextBuilder {
 
     /// The String `build` writes, in at most `capacity` bytes of UTF-8.
     ///
-    /// Sound: the builder writes only inside the buffer the String hands in (every write is checked
-    /// against its end), and no caller keeps it past the call (`build` only writes into it), so
-    /// neither is the buffer kept; the String then counts `count` bytes, all written, and checks that
-    /// they are valid UTF-8 (they are: whole Strings' bytes and ASCII digits).
-    static func string(capacity: Int, _ build: (inout TextBuilder) -> Void) -> String {
-        String(unsafeUninitializedCapacity: capacity) { buffer in
+    /// Sound: the builder writes only inside a scratch buffer of `capacity` bytes (every write is
+    /// checked against its end), and no caller keeps it past the call (`build` only writes into it),
+    /// so neither is the buffer kept. The String copies the `count` bytes written, all of them, without
+    /// checking them again: they are valid UTF-8, being whole Strings' bytes (`append(_: String)`),
+    /// bytes taken from one (`append(_: [UInt8])`'s callers) and ASCII digits. Checking them cost
+    /// as much as writing them: a place or a message is a few dozen Chinese characters.
+    @inline(__always) static func string(capacity: Int, _ build: (inout TextBuilder) -> Void) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var text = TextBuilder(buffer)
             build(&text)
-            return text.count
+            let written = UnsafeBufferPointer(rebasing: buffer[..<text.count])
+            return unsafe String(copying: UTF8Span(unchecked: written.span))
         }
     }
 
@@ -58,28 +61,43 @@ struct TextBuilder {
 
 extension TextBuilder {
     /// `a + b` in a String of exactly their length. An interpolation reserves room for its literal text
-    /// only and grows (copying what it has) once a place or a name is added; `string(capacity:)` checks
-    /// every byte it is handed, which costs more than an append for a long sentence of Chinese.
+    /// only and grows (copying what it has) once a place or a name is added; appending to a String
+    /// checks capacity, uniqueness and flags on every piece, several hundred instructions each.
     static func joined(_ a: String, _ b: String) -> String {
-        var s = String()
-        s.reserveCapacity(a.utf8.count + b.utf8.count)
-        s.append(a); s.append(b)
-        return s
+        string(capacity: a.utf8.count + b.utf8.count) { s in
+            s.append(a); s.append(b)
+        }
     }
 
     /// `a + b + c` in a String of exactly their length (see `joined(_:_:)`).
     static func joined(_ a: String, _ b: String, _ c: String) -> String {
-        var s = String()
-        s.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count)
-        s.append(a); s.append(b); s.append(c)
-        return s
+        string(capacity: a.utf8.count + b.utf8.count + c.utf8.count) { s in
+            s.append(a); s.append(b); s.append(c)
+        }
+    }
+
+    /// `a + b + … + h` in a String of exactly their length (see `joined(_:_:)`), for the messages of
+    /// five pieces and more; the last three may be left out. (A variadic list of pieces cost an array
+    /// on the heap per message, which the compiler did not keep on the stack.)
+    static func joined(
+        _ a: String, _ b: String, _ c: String, _ d: String, _ e: String, _ f: String = "", _ g: String = "",
+        _ h: String = ""
+    ) -> String {
+        let capacity =
+            a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count + f.utf8.count + g.utf8.count
+            + h.utf8.count
+        return string(capacity: capacity) { s in
+            s.append(a); s.append(b); s.append(c); s.append(d); s.append(e)
+            if !f.isEmpty { s.append(f) }
+            if !g.isEmpty { s.append(g) }
+            if !h.isEmpty { s.append(h) }
+        }
     }
 
     /// `a + b + c + d` in a String of exactly their length (see `joined(_:_:)`).
     static func joined(_ a: String, _ b: String, _ c: String, _ d: String) -> String {
-        var s = String()
-        s.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count)
-        s.append(a); s.append(b); s.append(c); s.append(d)
-        return s
+        string(capacity: a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count) { s in
+            s.append(a); s.append(b); s.append(c); s.append(d)
+        }
     }
 }

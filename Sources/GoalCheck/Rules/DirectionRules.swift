@@ -15,13 +15,15 @@ extension TableCheck {
             if row.isSatisfaction {
                 emit(
                     RuleCatalogue.satisfactionDirection, row: row.index, field: .type,
-                    "\(place(row))：满意度指标的指标值类型为“\(type.rawValue)”（\(row.targetText)），满意度越高越好，应为 ≥",
-                    fix: "满意度指标应为 ≥，是否改为 ≥\(value)\(unit)？")
+                    TextBuilder.joined(
+                        place(row), "：满意度指标的指标值类型为“", type.rawValue, "”（", row.targetText, "），满意度越高越好，应为 ≥"),
+                    fix: TextBuilder.joined("满意度指标应为 ≥，是否改为 ≥", value, unit, "？"))
             } else if row.isRate && !row.isCost, let word = rules.positiveRates.word(in: row.nameText) {
                 emit(
                     RuleCatalogue.rateDirection, row: row.index, field: .type,
-                    "\(place(row))：“…\(word)”越高越好，指标值类型却为“\(type.rawValue)”（\(row.targetText)）",
-                    fix: "是否改为 ≥\(value)\(unit)？")
+                    TextBuilder.joined(
+                        place(row), "：“…", word, "”越高越好，指标值类型却为“", type.rawValue, "”（", row.targetText, "）"),
+                    fix: TextBuilder.joined("是否改为 ≥", value, unit, "？"))
             }
         }
 
@@ -29,30 +31,35 @@ extension TableCheck {
             if type.isHigherBetter {
                 emit(
                     RuleCatalogue.costDirection, row: row.index, field: .type,
-                    "\(place(row))：成本指标的指标值类型为“\(type.rawValue)”（\(row.targetText)），成本应控制上限",
-                    fix: "是否改为 ≤\(value)\(unit)？")
+                    TextBuilder.joined(
+                        place(row), "：成本指标的指标值类型为“", type.rawValue, "”（", row.targetText, "），成本应控制上限"),
+                    fix: TextBuilder.joined("是否改为 ≤", value, unit, "？"))
             } else if type == .equal {
                 emit(
                     RuleCatalogue.costEqual, row: row.index, field: .type,
-                    "\(place(row))：成本指标用“=”（\(row.targetText)），成本指标一般用 ≤ 控制上限",
-                    fix: "若\(value)\(unit)是上限，改为 ≤\(value)\(unit)")
+                    TextBuilder.joined(place(row), "：成本指标用“=”（", row.targetText, "），成本指标一般用 ≤ 控制上限"),
+                    fix: TextBuilder.joined("若", value, unit, "是上限，改为 ≤", value, unit))
             }
         }
 
         guard row.dimension == .ratio, !growth else { return }
         let cap = rules.profile.check.rateCap
-        var capText: String { Display.number(cap) } // only when a message is written
         if n > cap {
+            let capText = Display.number(cap)
             emit(
                 RuleCatalogue.rateOverCap, row: row.index, field: .value,
-                "\(place(row))：比率目标为\(row.targetText)，超过\(capText)%，无法实现",
-                fix: "比率最高为\(capText)%，是否改为 =\(capText)%？")
+                TextBuilder.joined(place(row), "：比率目标为", row.targetText, "，超过", capText, "%，无法实现"),
+                fix: TextBuilder.joined("比率最高为", capText, "%，是否改为 =", capText, "%？"))
         } else if n == cap && (type == .atLeast || type == .greater) && !lowerBetter {
-            let why = type == .greater ? "比率不可能大于\(capText)%" : "比率不会超过\(capText)%，“≥\(capText)%”即“=\(capText)%”"
+            let capText = Display.number(cap)
+            let why =
+                type == .greater
+                ? TextBuilder.joined("比率不可能大于", capText, "%")
+                : TextBuilder.joined("比率不会超过", capText, "%，“≥", capText, "%”即“=", capText, "%”")
             emit(
                 RuleCatalogue.rateAtLeastCap, row: row.index, field: .type,
-                "\(place(row))：指标值为“\(row.targetText)”，\(why)",
-                fix: "是否改为 =\(capText)%？")
+                TextBuilder.joined(place(row), "：指标值为“", row.targetText, "”，", why),
+                fix: TextBuilder.joined("是否改为 =", capText, "%？"))
         }
     }
 }

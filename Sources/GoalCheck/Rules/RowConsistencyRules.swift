@@ -63,29 +63,29 @@ extension TableCheck {
         if ScoringText.looksLikeScoring(ex) {
             emit(
                 RuleCatalogue.shiftedText, row: row.index, field: .explanation,
-                "\(place(row))：指标解释“\(Display.clip(text, 24))”是评分内容，疑似单元格错位",
+                TextBuilder.joined(place(row), "：指标解释“", Display.clip(text, 24), "”是评分内容，疑似单元格错位"),
                 fix: "评分内容移到评（扣）分标准列，指标解释写明含义和计算方法")
             return
         }
         if let g = rules.generic.word(in: ex) {
             emit(
                 RuleCatalogue.explanationVague, row: row.index, field: .explanation,
-                "\(place(row))：指标解释“\(Display.clip(text, 24))”是“\(g)”一类的笼统说法，没有说明本指标",
-                fix: row.isRate ? "写明本指标的计算方法，如“\(Display.clip(row.name, 16))=…/…×100%”" : "写明本指标的含义和数据口径")
+                TextBuilder.joined(place(row), "：指标解释“", Display.clip(text, 24), "”是“", g, "”一类的笼统说法，没有说明本指标"),
+                fix: row.isRate ? TextBuilder.joined("写明本指标的计算方法，如“", Display.clip(row.name, 16), "=…/…×100%”") : "写明本指标的含义和数据口径")
             return
         }
         if talksAboutAnotherSubject(row, ex) {
             emit(
                 RuleCatalogue.explanationSubject, row: row.index, field: .explanation,
-                "\(place(row))：指标解释“\(Display.clip(text, 24))”说的不是本指标（与名称没有共同的词），疑似照抄其他表",
-                fix: "按“\(Display.clip(row.name, 20))”重写指标解释：写明含义、计算方法和数据口径")
+                TextBuilder.joined(place(row), "：指标解释“", Display.clip(text, 24), "”说的不是本指标（与名称没有共同的词），疑似照抄其他表"),
+                fix: TextBuilder.joined("按“", Display.clip(row.name, 20), "”重写指标解释：写明含义、计算方法和数据口径"))
             return
         }
         if row.isRate && row.nameText.hasSuffix(Row.rateChar) && !row.isSatisfaction && !Words.method.matches(ex) {
             emit(
                 RuleCatalogue.explanationVague, row: row.index, field: .explanation,
-                "\(place(row))：比率指标的解释“\(Display.clip(text, 24))”没有写明计算方法",
-                fix: "写明计算公式，如“\(Display.clip(row.name, 16))=…/…×100%”")
+                TextBuilder.joined(place(row), "：比率指标的解释“", Display.clip(text, 24), "”没有写明计算方法"),
+                fix: TextBuilder.joined("写明计算公式，如“", Display.clip(row.name, 16), "=…/…×100%”"))
         }
     }
 

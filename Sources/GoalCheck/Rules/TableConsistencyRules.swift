@@ -55,7 +55,7 @@ extension TableCheck {
             if otherLevel2 && row.level2Key == Words.timelinessKey { fix = "删除重复行，或改为考核时效的指标（如“…及时发放率”）" }
             emit(
                 RuleCatalogue.duplicateName, row: row.index, field: .name,
-                "\(place(row))：与\(shortPlace(rows[first]))\(what)", fix: fix)
+                TextBuilder.joined(place(row), "：与", shortPlace(rows[first]), what), fix: fix)
         }
     }
 
@@ -84,7 +84,7 @@ extension TableCheck {
         }
         emit(
             RuleCatalogue.weightTotal, row: nil, field: .weight,
-            "\(tablePlace)：各指标分值合计为\(Display.number(total))分，应为\(rules.weightTotalsText)",
+            TextBuilder.joined(tablePlace, "：各指标分值合计为", Display.number(total), "分，应为", rules.weightTotalsText),
             fix: rules.weightTotalsFix)
     }
 
@@ -124,7 +124,9 @@ extension TableCheck {
             if ratio >= rules.profile.check.farFromLastYearRatio {
                 emit(
                     RuleCatalogue.farFromLastYear, row: row.index, field: .value,
-                    "\(place(row))：指标值\(row.targetText)与上年完成值\(lyShown)相差约\(Display.number((ratio * 10).rounded() / 10))倍",
+                    TextBuilder.joined(
+                        place(row), "：指标值", row.targetText, "与上年完成值", lyShown, "相差约",
+                        Display.number((ratio * 10).rounded() / 10), "倍"),
                     fix: "核实指标值或上年完成值（单位、口径是否一致）")
                 return
             }
@@ -132,7 +134,7 @@ extension TableCheck {
         if row.type.isHigherBetter && t < last {
             emit(
                 RuleCatalogue.belowLastYear, row: row.index, field: .value,
-                "\(place(row))：目标值\(row.targetText)低于上年完成值\(lyShown)",
+                TextBuilder.joined(place(row), "：目标值", row.targetText, "低于上年完成值", lyShown),
                 fix: "正向指标的目标值一般不低于上年完成值，请核实")
         }
     }
@@ -160,11 +162,12 @@ extension TableCheck {
         guard !figures.isEmpty else { return }
         let candidates = GoalCandidates(rows)
         // Figures of one clause share its scalars (one array): its bigrams are made once, not per figure.
-        var subjectScalars: [UInt32] = [], subject: [UInt64] = []
+        var subjectScalars: [UInt32] = [], subject: [UInt64] = [], filter = BigramFilter([])
         for figure in figures {
             if figure.subject.v != subjectScalars {
                 subjectScalars = figure.subject.v
                 subject = figure.subject.bigramList()
+                filter = BigramFilter(subject)
             }
             var best: Int?, bestOverlap = 0
             var carriedByRelated = false, carriedAnywhere = false
@@ -173,6 +176,9 @@ extension TableCheck {
             for (ci, candidate) in candidates.all.enumerated() where candidate.family == family {
                 let carries = abs(candidate.baseNumber - figure.baseNumber) <= tolerance
                 if carries { carriedAnywhere = true }
+                // what follows counts only for a name sharing two bigrams with the clause: most names
+                // are told apart from it without making their bigrams
+                guard filter.mayShareTwo(candidate.row.nameText) else { continue }
                 let nameBigrams = candidate.row.nameBigrams
                 let overlap = Scalars.sharedCount(nameBigrams, subject)
                 if overlap >= 2 && carries { carriedByRelated = true }
@@ -186,8 +192,9 @@ extension TableCheck {
                 let row = candidates.all[b].row
                 emit(
                     RuleCatalogue.goalNumber, row: row.index, field: .value,
-                    "\(place(row))：总体目标写“\(Display.clip(figure.clause, 30))”，本行指标值为\(row.targetText)，两者不一致",
-                    fix: "统一为\(figure.text)，或修改总体目标")
+                    TextBuilder.joined(
+                        place(row), "：总体目标写“", Display.clip(figure.clause, 30), "”，本行指标值为", row.targetText, "，两者不一致"),
+                    fix: TextBuilder.joined("统一为", figure.text, "，或修改总体目标"))
             } else if !carriedAnywhere {
                 emit(
                     RuleCatalogue.goalNumberUncarried, row: nil, field: nil,
@@ -220,5 +227,51 @@ private struct GoalCandidates {
                 Candidate(row: row, family: GoalFigures.family(of: row.dimension), baseNumber: n * (row.measure?.factor ?? 1)))
         }
         self.all = all
+    }
+}
+
+/// The bigrams of a 总体目标's clause as 256 bits (by a hash of each), to pass over the names that
+/// cannot share two of them with it: `Scalars.sharedCount(name.bigramList(), clause)` is at most the
+/// number of the name's ideograph pairs (among its first 256 scalars) whose bit is set, since every
+/// bigram of the list is such a pair and every bigram of the clause has its bit set.
+private struct BigramFilter {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ bigrams: [UInt64]) {
+        for b in bigrams { set(Self.slot(UInt32(truncatingIfNeeded: b >> 32), UInt32(truncatingIfNeeded: b))) }
+    }
+
+    private static func slot(_ a: UInt32, _ b: UInt32) -> Int { Int((a &* 31 &+ b) & 255) }
+
+    private mutating func set(_ k: Int) {
+        let bit: UInt64 = 1 << UInt64(k & 63)
+        switch k >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    private func isSet(_ k: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(k & 63)
+        switch k >> 6 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+
+    /// False when the name cannot share two bigrams with the clause (see the type).
+    func mayShareTwo(_ name: Scalars) -> Bool {
+        let v = name.v
+        var hits = 0
+        for i in 0..<max(0, min(v.count, 256) - 1)
+        where Scalars.isIdeograph(v[i]) && Scalars.isIdeograph(v[i + 1]) && isSet(Self.slot(v[i], v[i + 1])) {
+            hits += 1
+            if hits == 2 { return true }
+        }
+        return false
     }
 }
