@@ -47,6 +47,7 @@ public struct TextKey: Hashable, Sendable {
 public struct WordTable<Value: Sendable>: Sendable {
     @usableFromInline let values: [TextKey: Value]
     @usableFromInline let shapes: WordShapes
+    @usableFromInline let starts: WordStarts
 
     /// The words with their values; where two words are equal, the first is kept.
     public init(_ pairs: some Sequence<(String, Value)>) {
@@ -54,7 +55,16 @@ public struct WordTable<Value: Sendable>: Sendable {
         for (w, v) in pairs where d[TextKey(w)] == nil { d[TextKey(w)] = v }
         values = d
         shapes = WordShapes(d.keys)
+        starts = WordStarts(d.keys)
     }
+
+    /// Whether some run of the label key of `text` may be a word of the table (`WordStarts`): false
+    /// only when none is, so that a caller that looks up nothing but runs of that key may skip them all.
+    public func mayHoldWord(in text: String) -> Bool { starts.mayHoldWord(in: text) }
+
+    /// Whether some start of the label key of `text` (all of it included) may be a word of the table
+    /// (`WordStarts`).
+    public func mayStartWithWord(_ text: String) -> Bool { starts.mayStartWithWord(text) }
 
     @inlinable
     public subscript(_ word: String) -> Value? {
@@ -114,5 +124,121 @@ public struct WordShapes: Sendable {
     func mayHold(_ key: TextKey) -> Bool {
         let (row, bit) = PlainText.withUTF8(key.text) { Self.shape($0) }
         return bits[row] & (1 << bit) != 0
+    }
+}
+
+/// The first two scalars of every word of a list, with the words of one scalar and whether the empty
+/// word is one. Asked of a text whose label key (`TextNormalizer.labelKey`) the caller looks up runs
+/// of: every run of two scalars or more that is a word starts with that word's first two, and a run
+/// of one scalar that is a word is a word of one scalar. So a key whose runs do not start so holds no
+/// word of the list, told in one pass over the text's bytes (`TextNormalizer.keyUnit`, the key's
+/// scalars without making it) and without hashing the text: most cells asked whether they hold a
+/// label, a heading or a level name hold none, and noise holds nothing else (issue #23). Each pair
+/// is first tested on the bits of a small table, and only one whose bit is set is looked up.
+///
+/// A scalar looked at that is not plain (see `PlainText`) makes the answer yes: `TextKey` composes a
+/// run that holds one before it is looked up. A run composed to a word (plain, as every word here
+/// is: a list with another word always says yes) decomposes to it, and plain scalars decompose to
+/// themselves: so a run whose first two scalars are plain starts with the word's first two, whatever
+/// follows them, and only the scalars that may start a run are looked at.
+@frozen
+public struct WordStarts: Sendable {
+    /// Bit `slot(a, b)` is set for the first two scalars `a`, `b` of each word, and bit `slot(a, 0)` for
+    /// each word that is the one scalar `a` (no unit is 0: a NUL is no word's scalar).
+    @usableFromInline let bits: [UInt64]
+    /// The pairs and singles exactly, `a << 32 | b` (b = 0 for a single).
+    @usableFromInline let exact: Set<UInt64>
+    /// Every text may hold a word: the empty word is one, or a word is not plain.
+    @usableFromInline let always: Bool
+
+    init(_ keys: some Sequence<TextKey>) {
+        var bits = [UInt64](repeating: 0, count: Self.slots / 64)
+        var exact = Set<UInt64>()
+        var always = false
+        for k in keys {
+            PlainText.withUTF8(k.text) { u in
+                // a word's units as a text's are made: the key is its own label key
+                var units: [UInt32] = []
+                var i = 0
+                while i < u.count, units.count < 2 {
+                    let (unit, width) = TextNormalizer.keyUnit(u, at: i)
+                    if let unit { units.append(unit) }
+                    i += width
+                }
+                guard let a = units.first, PlainText.isPlain(u), !units.contains(0) else {
+                    always = true
+                    return
+                }
+                let b = units.count > 1 ? units[1] : 0
+                let slot = Self.slot(a, b)
+                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+                exact.insert(UInt64(a) << 32 | UInt64(b))
+            }
+        }
+        self.bits = bits
+        self.exact = exact
+        self.always = always
+    }
+
+    /// 16,384 bits: a list of a hundred words sets under one in a hundred.
+    static var slots: Int { 1 << 14 }
+
+    /// A multiplicative hash of two units to `slots` (the top 14 bits of 32).
+    @inline(__always)
+    static func slot(_ a: UInt32, _ b: UInt32) -> Int {
+        Int((((a &* 0x9E37_79B1) ^ b) &* 0x85EB_CA77) >> 18)
+    }
+
+    /// Whether `a`, `b` start a word (`b` 0: whether `a` is one).
+    @inline(__always)
+    func starts(_ a: UInt32, _ b: UInt32) -> Bool {
+        let slot = Self.slot(a, b)
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 && exact.contains(UInt64(a) << 32 | UInt64(b))
+    }
+
+    /// The unit of the key scalar at `i` of `u` (`TextNormalizer.keyUnit`), and its width; the unit 0
+    /// when the scalar is not plain (a NUL's unit is 0 too: a yes all the same).
+    @inline(__always)
+    static func plainUnit(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (unit: UInt32?, width: Int) {
+        let (unit, width) = TextNormalizer.keyUnit(u, at: i)
+        guard let unit, u[i] >= 0x80 else { return (unit, width) }
+        return (PlainText.isPlain(UnsafeBufferPointer(rebasing: u[i..<min(i + width, u.count)])) ? unit : 0, width)
+    }
+
+    /// Whether some run of the label key of `text` may be a word.
+    public func mayHoldWord(in text: String) -> Bool {
+        PlainText.withUTF8(text) { u in
+            guard !always else { return true }
+            var i = 0
+            var previous: UInt32 = 0 // none yet
+            while i < u.count {
+                let (unit, width) = Self.plainUnit(u, at: i)
+                i += width
+                guard let unit else { continue }
+                if unit == 0 { return true }
+                if starts(unit, 0) || (previous != 0 && starts(previous, unit)) { return true }
+                previous = unit
+            }
+            return false
+        }
+    }
+
+    /// Whether some start of the label key of `text` (the whole key included) may be a word.
+    public func mayStartWithWord(_ text: String) -> Bool {
+        PlainText.withUTF8(text) { u in
+            guard !always else { return true }
+            var i = 0
+            var first: UInt32 = 0 // none yet
+            while i < u.count {
+                let (unit, width) = Self.plainUnit(u, at: i)
+                i += width
+                guard let unit else { continue }
+                if unit == 0 { return true }
+                if first != 0 { return starts(first, unit) }
+                if starts(unit, 0) { return true }
+                first = unit
+            }
+            return false
+        }
     }
 }

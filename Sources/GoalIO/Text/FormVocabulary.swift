@@ -76,7 +76,7 @@ enum FormVocabulary {
     static let longestHeadingBytes = 64
 
     static func column(forHeading text: String) -> Column? {
-        guard text.utf8.count <= longestHeadingBytes else { return nil }
+        guard mayNameColumn(text) else { return nil }
         let k = TextNormalizer.labelKey(text)
         // no more bytes than 16 is no more than 16 Characters: counted only past that
         guard !k.isEmpty, k.utf8.count <= 16 || PlainText.count(k) <= 16 else { return nil }
@@ -94,6 +94,13 @@ enum FormVocabulary {
             return headingIndex[String(k[..<open])]
         }
         return nil
+    }
+
+    /// Whether `column(forHeading:)` may find a heading in `text`, told without making its label key
+    /// or looking anything up: every text it looks up is a run of that key (all of it, what follows a
+    /// column letter, what precedes a bracket), and a key in which no heading can start holds none.
+    static func mayNameColumn(_ text: String) -> Bool {
+        text.utf8.count <= longestHeadingBytes && headingIndex.mayHoldWord(in: text)
     }
 
     // MARK: header block
@@ -144,6 +151,14 @@ enum FormVocabulary {
     static func headerField(exactly text: String) -> HeaderField? {
         headerIndex[TextNormalizer.labelKey(text)]
     }
+
+    /// Whether `text` may hold a header label, told without making its label key or looking anything
+    /// up (`HeaderBlockReader.label` asks it first): every text `headerField(forLabel:)` looks up is a
+    /// run of the text's label key (all of it, what follows a colon or list marks, what precedes a
+    /// bracket), and so is every label `HeaderBlockReader.label` reads before a colon (the label key of
+    /// a start of the text is a start of the text's). Most rows start with no label, and noise with
+    /// nothing else (issue #23).
+    static func mayHoldHeaderLabel(_ text: String) -> Bool { headerIndex.mayHoldWord(in: text) }
 
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.

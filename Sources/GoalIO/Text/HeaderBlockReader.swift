@@ -53,7 +53,7 @@ enum HeaderBlockReader {
 
     /// A label cell and, when the cell also holds the value (`年度预算总额：5`), that value.
     static func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? {
-        guard text.utf8.count <= 4096 else { return nil }
+        guard text.utf8.count <= 4096, FormVocabulary.mayHoldHeaderLabel(text) else { return nil }
         if let f = FormVocabulary.headerField(forLabel: text) { return (f, nil) }
         // `年度预算总额：5`, `项目名称：某某项目`
         if PlainText.isPlain(text) {
