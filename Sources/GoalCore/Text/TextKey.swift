@@ -58,9 +58,12 @@ public struct WordTable<Value: Sendable>: Sendable {
         starts = WordStarts(d.keys)
     }
 
-    /// Whether some run of the label key of `text` may be a word of the table (`WordStarts`): false
-    /// only when none is, so that a caller that looks up nothing but runs of that key may skip them all.
-    public func mayHoldWord(in text: String) -> Bool { starts.mayHoldWord(in: text) }
+    /// Whether some run of the label key of `text` that starts at the key's start or right after one of
+    /// `marks` may be a word of the table (`WordStarts`): false only when none is, so that a caller that
+    /// looks up nothing but such runs may skip them all.
+    public func mayHoldWord(in text: String, startingAfter marks: [UInt32]) -> Bool {
+        starts.mayHoldWord(in: text, startingAfter: marks)
+    }
 
     /// Whether some start of the label key of `text` (all of it included) may be a word of the table
     /// (`WordStarts`).
@@ -205,21 +208,43 @@ public struct WordStarts: Sendable {
         return (PlainText.isPlain(UnsafeBufferPointer(rebasing: u[i..<min(i + width, u.count)])) ? unit : 0, width)
     }
 
-    /// Whether some run of the label key of `text` may be a word.
-    public func mayHoldWord(in text: String) -> Bool {
+    /// Whether some run of the label key of `text` that starts at the key's start or right after one
+    /// of `marks` (units, `units(of:)`) may be a word. Every scalar of the key is looked at, for one
+    /// that is not plain.
+    public func mayHoldWord(in text: String, startingAfter marks: [UInt32]) -> Bool {
         PlainText.withUTF8(text) { u in
             guard !always else { return true }
             var i = 0
-            var previous: UInt32 = 0 // none yet
+            // the first unit of a run that started where a word may start, waiting for the second
+            var first: UInt32 = 0
+            var atStart = true
             while i < u.count {
                 let (unit, width) = Self.plainUnit(u, at: i)
                 i += width
                 guard let unit else { continue }
-                if unit == 0 { return true }
-                if starts(unit, 0) || (previous != 0 && starts(previous, unit)) { return true }
-                previous = unit
+                if unit == 0 || (first != 0 && starts(first, unit)) { return true }
+                first = 0
+                if atStart {
+                    if starts(unit, 0) { return true }
+                    first = unit
+                }
+                atStart = marks.contains(unit)
             }
             return false
+        }
+    }
+
+    /// The units of `marks`' scalars, as `mayHoldWord(in:startingAfter:)` takes them.
+    public static func units(of marks: String) -> [UInt32] {
+        PlainText.withUTF8(marks) { u in
+            var out: [UInt32] = []
+            var i = 0
+            while i < u.count {
+                let (unit, width) = TextNormalizer.keyUnit(u, at: i)
+                if let unit { out.append(unit) }
+                i += width
+            }
+            return out
         }
     }
 

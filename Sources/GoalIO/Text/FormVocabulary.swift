@@ -97,11 +97,14 @@ enum FormVocabulary {
     }
 
     /// Whether `column(forHeading:)` may find a heading in `text`, told without making its label key
-    /// or looking anything up: every text it looks up is a run of that key (all of it, what follows a
-    /// column letter, what precedes a bracket), and a key in which no heading can start holds none.
+    /// or looking anything up: every text it looks up is a run of that key that starts at its start
+    /// (all of it, what precedes a bracket) or after a `)` (what follows a column letter), and a key
+    /// in which no heading starts there holds none.
     static func mayNameColumn(_ text: String) -> Bool {
-        text.utf8.count <= longestHeadingBytes && headingIndex.mayHoldWord(in: text)
+        text.utf8.count <= longestHeadingBytes && headingIndex.mayHoldWord(in: text, startingAfter: closingBracket)
     }
+
+    private static let closingBracket = WordStarts.units(of: ")")
 
     // MARK: header block
 
@@ -154,11 +157,13 @@ enum FormVocabulary {
 
     /// Whether `text` may hold a header label, told without making its label key or looking anything
     /// up (`HeaderBlockReader.label` asks it first): every text `headerField(forLabel:)` looks up is a
-    /// run of the text's label key (all of it, what follows a colon or list marks, what precedes a
-    /// bracket), and so is every label `HeaderBlockReader.label` reads before a colon (the label key of
-    /// a start of the text is a start of the text's). Most rows start with no label, and noise with
-    /// nothing else (issue #23).
-    static func mayHoldHeaderLabel(_ text: String) -> Bool { headerIndex.mayHoldWord(in: text) }
+    /// run of the text's label key that starts at its start or right after a colon or the mark that
+    /// ends a list number (`stripEnumeration`: `)`, `、`, `.`, the full-width `．` folded), and so is
+    /// every label `HeaderBlockReader.label` reads before a colon (the label key of a start of the text
+    /// is a start of the text's). Most rows start with no label, and noise with nothing else (issue #23).
+    static func mayHoldHeaderLabel(_ text: String) -> Bool { headerIndex.mayHoldWord(in: text, startingAfter: labelRunMarks) }
+
+    private static let labelRunMarks = WordStarts.units(of: ":)、.")
 
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.
