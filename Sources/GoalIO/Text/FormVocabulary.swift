@@ -152,7 +152,9 @@ enum FormVocabulary {
 
     /// The header field a label names as printed, without the lenient readings.
     static func headerField(exactly text: String) -> HeaderField? {
-        headerIndex[TextNormalizer.labelKey(text)]
+        // the label key is looked up whole: one that starts with no label is none, told without
+        // making it (`WordStarts`; asked of the first cell of every row of a grid)
+        headerIndex.mayStartWithWord(text) ? headerIndex[TextNormalizer.labelKey(text)] : nil
     }
 
     /// Whether `text` may hold a header label, told without making its label key or looking anything
