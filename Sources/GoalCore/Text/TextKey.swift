@@ -209,8 +209,8 @@ public struct WordStarts: Sendable {
     }
 
     /// Whether some run of the label key of `text` that starts at the key's start or right after one
-    /// of `marks` (units, `units(of:)`) may be a word. Every scalar of the key is looked at, for one
-    /// that is not plain.
+    /// of `marks` (units, `units(of:)`) may be a word. Only the first two scalars of such runs are
+    /// looked at for one that is not plain; the others only for marks.
     public func mayHoldWord(in text: String, startingAfter marks: [UInt32]) -> Bool {
         PlainText.withUTF8(text) { u in
             guard !always else { return true }
@@ -219,16 +219,24 @@ public struct WordStarts: Sendable {
             var first: UInt32 = 0
             var atStart = true
             while i < u.count {
-                let (unit, width) = Self.plainUnit(u, at: i)
-                i += width
-                guard let unit else { continue }
-                if unit == 0 || (first != 0 && starts(first, unit)) { return true }
-                first = 0
-                if atStart {
-                    if starts(unit, 0) { return true }
-                    first = unit
+                let (unit, width) = TextNormalizer.keyUnit(u, at: i)
+                guard let unit else {
+                    i += width
+                    continue
+                }
+                if atStart || first != 0 {
+                    if u[i] >= 0x80, !PlainText.isPlain(UnsafeBufferPointer(rebasing: u[i..<min(i + width, u.count)])) {
+                        return true
+                    }
+                    if first != 0 && starts(first, unit) { return true }
+                    first = 0
+                    if atStart {
+                        if starts(unit, 0) { return true }
+                        first = unit
+                    }
                 }
                 atStart = marks.contains(unit)
+                i += width
             }
             return false
         }
