@@ -263,7 +263,7 @@ extension FastDefinitionTests {
             FormVocabulary.headerLabels.map(\.0) + FormVocabulary.columnHeadings.map(\.0)
             + ImportTaxonomy.recognition.groups.flatMap { [$0.level1] + $0.level2 } + ["金额", "é"]
         let table = WordTable(words.map { (TextNormalizer.labelKey($0), 0) })
-        let marks = ":)、."
+        let marks = ":)、.", runMarks = WordStarts.Marks(marks)
         var held = 0, started = 0
         for text in Self.texts(seed: 14, count: 3_000, words: words + ["\u{F90A}额", "\u{00A0}", "e", "\r", "、", "1.", "(一)"]) {
             let key = Array(TextNormalizer.labelKey(text).unicodeScalars)
@@ -282,7 +282,7 @@ extension FastDefinitionTests {
             }
             if holds {
                 held += 1
-                #expect(table.mayHoldWord(in: text, startingAfter: WordStarts.units(of: marks)), "\(text)")
+                #expect(table.mayHoldWord(in: text, startingAfter: runMarks), "\(text)")
             }
             if starts {
                 started += 1

@@ -61,7 +61,7 @@ public struct WordTable<Value: Sendable>: Sendable {
     /// Whether some run of the label key of `text` that starts at the key's start or right after one of
     /// `marks` may be a word of the table (`WordStarts`): false only when none is, so that a caller that
     /// looks up nothing but such runs may skip them all.
-    public func mayHoldWord(in text: String, startingAfter marks: [UInt32]) -> Bool {
+    public func mayHoldWord(in text: String, startingAfter marks: WordStarts.Marks) -> Bool {
         starts.mayHoldWord(in: text, startingAfter: marks)
     }
 
@@ -154,6 +154,9 @@ public struct WordStarts: Sendable {
     /// Every text may hold a word: the empty word is one, or a word is not plain.
     @usableFromInline let always: Bool
 
+    /// The starts of `words`, each as its own label key.
+    public init(words: some Sequence<String>) { self.init(words.map { TextKey(TextNormalizer.labelKey($0)) }) }
+
     init(_ keys: some Sequence<TextKey>) {
         var bits = [UInt64](repeating: 0, count: Self.slots / 64)
         var exact = Set<UInt64>()
@@ -208,10 +211,51 @@ public struct WordStarts: Sendable {
         return (PlainText.isPlain(UnsafeBufferPointer(rebasing: u[i..<min(i + width, u.count)])) ? unit : 0, width)
     }
 
+    /// The marks after which a run of a label key may start, as `mayHoldWord(in:startingAfter:)` takes
+    /// them: their units, and the bytes a scalar that `labelKey` leaves as one of them can start with
+    /// (found by `fold`'s own step over every scalar of the basic plane, where all that fold are: a
+    /// full-width form folds to an ASCII mark), so that the text between marks is passed over byte by
+    /// byte.
+    public struct Marks: Sendable {
+        let units: [UInt32]
+        let leads: [Bool]
+
+        public init(_ marks: String) {
+            var units: [UInt32] = []
+            PlainText.withUTF8(marks) { u in
+                var i = 0
+                while i < u.count {
+                    let (unit, width) = TextNormalizer.keyUnit(u, at: i)
+                    if let unit { units.append(unit) }
+                    i += width
+                }
+            }
+            var leads = [Bool](repeating: false, count: 256)
+            // each scalar's UTF-8 written by hand (no string made for it: this runs once, and quickly)
+            var bytes: [UInt8] = [0, 0, 0]
+            bytes.withUnsafeMutableBufferPointer { b in
+                for v in 0..<0x1_0000 where !(0xD800...0xDFFF).contains(v) {
+                    let n: Int
+                    if v < 0x80 {
+                        b[0] = UInt8(v); n = 1
+                    } else if v < 0x800 {
+                        b[0] = UInt8(0xC0 | v >> 6); b[1] = UInt8(0x80 | v & 0x3F); n = 2
+                    } else {
+                        b[0] = UInt8(0xE0 | v >> 12); b[1] = UInt8(0x80 | (v >> 6) & 0x3F); b[2] = UInt8(0x80 | v & 0x3F); n = 3
+                    }
+                    let (unit, _) = TextNormalizer.keyUnit(UnsafeBufferPointer(rebasing: b[..<n]), at: 0)
+                    if let unit, units.contains(unit) { leads[Int(b[0])] = true }
+                }
+            }
+            self.units = units
+            self.leads = leads
+        }
+    }
+
     /// Whether some run of the label key of `text` that starts at the key's start or right after one
-    /// of `marks` (units, `units(of:)`) may be a word. Only the first two scalars of such runs are
-    /// looked at for one that is not plain; the others only for marks.
-    public func mayHoldWord(in text: String, startingAfter marks: [UInt32]) -> Bool {
+    /// of `marks` may be a word. Only the first two scalars of such runs are looked at for one that is
+    /// not plain; between them, only the bytes that may start a mark.
+    public func mayHoldWord(in text: String, startingAfter marks: Marks) -> Bool {
         PlainText.withUTF8(text) { u in
             guard !always else { return true }
             var i = 0
@@ -219,6 +263,12 @@ public struct WordStarts: Sendable {
             var first: UInt32 = 0
             var atStart = true
             while i < u.count {
+                if !atStart && first == 0 {
+                    // no run to look at until the next mark: a byte that starts none is no scalar's
+                    // start or starts a scalar that is no mark (ASCII and lead bytes start scalars)
+                    while i < u.count && !marks.leads[Int(u[i])] { i += 1 }
+                    if i == u.count { break }
+                }
                 let (unit, width) = TextNormalizer.keyUnit(u, at: i)
                 guard let unit else {
                     i += width
@@ -235,24 +285,10 @@ public struct WordStarts: Sendable {
                         first = unit
                     }
                 }
-                atStart = marks.contains(unit)
+                atStart = marks.units.contains(unit)
                 i += width
             }
             return false
-        }
-    }
-
-    /// The units of `marks`' scalars, as `mayHoldWord(in:startingAfter:)` takes them.
-    public static func units(of marks: String) -> [UInt32] {
-        PlainText.withUTF8(marks) { u in
-            var out: [UInt32] = []
-            var i = 0
-            while i < u.count {
-                let (unit, width) = TextNormalizer.keyUnit(u, at: i)
-                if let unit { out.append(unit) }
-                i += width
-            }
-            return out
         }
     }
 

@@ -98,13 +98,14 @@ enum FormVocabulary {
 
     /// Whether `column(forHeading:)` may find a heading in `text`, told without making its label key
     /// or looking anything up: every text it looks up is a run of that key that starts at its start
-    /// (all of it, what precedes a bracket) or after a `)` (what follows a column letter), and a key
-    /// in which no heading starts there holds none.
+    /// (all of it, what precedes a bracket) or after a column letter's `)` within the key's first
+    /// bytes (`(B)得分`), which a key that opens with a bracket may hold. So a key that starts with no
+    /// heading and no bracket names none; only its first two scalars are looked at.
     static func mayNameColumn(_ text: String) -> Bool {
-        text.utf8.count <= longestHeadingBytes && headingIndex.mayHoldWord(in: text, startingAfter: closingBracket)
+        text.utf8.count <= longestHeadingBytes && (headingIndex.mayStartWithWord(text) || columnLetter.mayStartWithWord(text))
     }
 
-    private static let closingBracket = WordStarts.units(of: ")")
+    private static let columnLetter = WordStarts(words: ["("])
 
     // MARK: header block
 
@@ -165,7 +166,7 @@ enum FormVocabulary {
     /// is a start of the text's). Most rows start with no label, and noise with nothing else (issue #23).
     static func mayHoldHeaderLabel(_ text: String) -> Bool { headerIndex.mayHoldWord(in: text, startingAfter: labelRunMarks) }
 
-    private static let labelRunMarks = WordStarts.units(of: ":)、.")
+    private static let labelRunMarks = WordStarts.Marks(":)、.")
 
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.

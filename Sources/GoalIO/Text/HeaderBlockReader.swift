@@ -17,7 +17,10 @@ enum HeaderBlockReader {
 
     /// The label/value pairs of a row, or nil when the row does not start with a header label.
     static func pairs(in row: SourceRow, labels: inout LabelCache) -> [Pair]? {
-        func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? { labels.value(for: text, Self.label) }
+        func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? {
+            // a text that holds no label is told so before the cache (`.some(nil)`: the answer is "none")
+            labels.value(for: text, quick: { FormVocabulary.mayHoldHeaderLabel($0) ? nil : .some(nil) }, Self.label)
+        }
         // Flatten cells into segments; keep the cell of each segment for HTML-aware readers (tasks).
         func splitsIntoSegments(_ c: Cell) -> Bool { c.hadMarkup && c.boldRuns.isEmpty }
         // most rows start with no label: that is told by the first text, before anything is collected
