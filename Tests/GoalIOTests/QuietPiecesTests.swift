@@ -254,3 +254,41 @@ extension FastDefinitionTests {
         #expect(years > 100)
     }
 }
+
+extension FastDefinitionTests {
+    @Test("a word list's starts let through every text with a word at the start of its label key or after a mark")
+    func wordStarts() {
+        // a compatibility ideograph composes to the word's own (金), a decomposed é to é
+        let words =
+            FormVocabulary.headerLabels.map(\.0) + FormVocabulary.columnHeadings.map(\.0)
+            + ImportTaxonomy.recognition.groups.flatMap { [$0.level1] + $0.level2 } + ["金额", "é"]
+        let table = WordTable(words.map { (TextNormalizer.labelKey($0), 0) })
+        let marks = ":)、.", runMarks = WordStarts.Marks(marks)
+        var held = 0, started = 0
+        for text in Self.texts(seed: 14, count: 3_000, words: words + ["\u{F90A}额", "\u{00A0}", "e", "\r", "、", "1.", "(一)"]) {
+            let key = Array(TextNormalizer.labelKey(text).unicodeScalars)
+            func run(_ i: Int, _ j: Int) -> String {
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: key[i..<j])
+                return String(s)
+            }
+            var holds = false, starts = false
+            // runs that start at the key's start or right after a mark
+            for i in key.indices where i == 0 || marks.unicodeScalars.contains(key[i - 1]) {
+                for j in (i + 1)...key.count where table[run(i, j)] != nil {
+                    holds = true
+                    if i == 0 { starts = true }
+                }
+            }
+            if holds {
+                held += 1
+                #expect(table.mayHoldWord(in: text, startingAfter: runMarks), "\(text)")
+            }
+            if starts {
+                started += 1
+                #expect(table.mayStartWithWord(text), "\(text)")
+            }
+        }
+        #expect(held > 300 && started > 100)
+    }
+}

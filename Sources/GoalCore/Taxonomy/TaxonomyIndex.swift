@@ -33,6 +33,9 @@ public struct TaxonomyIndex: Sendable {
     /// `(level1(named:) != nil, level2(named:) != nil)` with the key made once: asked of every short
     /// cell of every row that may be an indicator row, and the key is most of each lookup.
     public func namesLevels(_ text: String) -> (level1: Bool, level2: Bool) {
+        // the key is a start of the label key: a text whose label key starts no name of either table
+        // names neither, told without making the key or hashing it (the cells of noise and prose name none)
+        guard level1ByKey.mayStartWithWord(text) || level2ByKey.mayStartWithWord(text) else { return (false, false) }
         let k = Taxonomy.key(text)
         return (level1ByKey[k] != nil, level2ByKey[k] != nil)
     }

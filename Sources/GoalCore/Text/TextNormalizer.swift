@@ -26,40 +26,80 @@ public enum TextNormalizer {
                 let n = u.count
                 var i = 0, o = 0
                 while i < n {
-                    let b = u[i]
-                    var ascii: UInt8? // the scalar at i folded to ASCII, if it folds
-                    var width = 1 // its length in bytes
-                    if b == 0xEF, i + 2 < n, (u[i + 1] == 0xBC && u[i + 2] >= 0x81) || (u[i + 1] == 0xBD && u[i + 2] <= 0x9E) {
-                        ascii = u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20
-                        width = 3
-                    } else if b == 0xE3, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 {
-                        ascii = 0x20
-                        width = 3
-                    } else if b < 0x80 {
-                        ascii = b
-                    } else if forKey, b == 0xC2, i + 1 < n, u[i + 1] == 0xA0 {
-                        width = 2 // no-break space: dropped from keys
-                    } else if forKey, b == 0xE2, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x8B {
-                        width = 3 // zero-width space
-                    } else if forKey, b == 0xEF, i + 2 < n, u[i + 1] == 0xBB, u[i + 2] == 0xBF {
-                        width = 3 // byte-order mark
-                    } else {
-                        // any other scalar is copied as it is
-                        width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    let (folded, width) = foldedScalar(u, at: i, forKey: forKey)
+                    switch folded {
+                    case .ascii(let a):
+                        out[o] = a
+                        o += 1
+                    case .copied:
                         for k in 0..<min(width, n - i) { out[o + k] = u[i + k] }
                         o += min(width, n - i)
-                        i += width
-                        continue
+                    case .dropped:
+                        break
                     }
                     i += width
-                    guard let a = ascii else { continue }
-                    if forKey && (a == 0x20 || a == 0x09 || a == 0x0A || a == 0x0D || a == 0x2A) { continue }
-                    out[o] = a
-                    o += 1
                 }
                 if forKey { while o > 0 && out[o - 1] == UInt8(ascii: ":") { o -= 1 } }
                 return o
             }
+        }
+    }
+
+    /// What `fold` makes of one scalar.
+    enum Folded {
+        case ascii(UInt8)
+        case copied
+        case dropped
+    }
+
+    /// What `halfWidth` (or, `forKey`, `labelKey`) makes of the scalar whose UTF-8 starts at byte `i` of
+    /// `u`, and the scalar's length in bytes: `fold`'s one step, and `keyUnit`'s.
+    @inline(__always)
+    static func foldedScalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int, forKey: Bool) -> (Folded, width: Int) {
+        let n = u.count
+        let b = u[i]
+        let ascii: UInt8 // the scalar at i folded to ASCII
+        var width = 1
+        if b == 0xEF, i + 2 < n, (u[i + 1] == 0xBC && u[i + 2] >= 0x81) || (u[i + 1] == 0xBD && u[i + 2] <= 0x9E) {
+            ascii = u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20
+            width = 3
+        } else if b == 0xE3, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 {
+            ascii = 0x20
+            width = 3
+        } else if b < 0x80 {
+            ascii = b
+        } else if forKey, b == 0xC2, i + 1 < n, u[i + 1] == 0xA0 {
+            return (.dropped, 2) // no-break space: dropped from keys
+        } else if forKey, b == 0xE2, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x8B {
+            return (.dropped, 3) // zero-width space
+        } else if forKey, b == 0xEF, i + 2 < n, u[i + 1] == 0xBB, u[i + 2] == 0xBF {
+            return (.dropped, 3) // byte-order mark
+        } else {
+            // any other scalar is copied as it is
+            return (.copied, b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2)
+        }
+        if forKey && (ascii == 0x20 || ascii == 0x09 || ascii == 0x0A || ascii == 0x0D || ascii == 0x2A) {
+            return (.dropped, width)
+        }
+        return (.ascii(ascii), width)
+    }
+
+    /// What `labelKey` leaves of the scalar whose UTF-8 starts at byte `i` of `u`, by `fold`'s step, as
+    /// a number (the ASCII byte it folds to, or the UTF-8 bytes of a scalar copied as it is; nil when
+    /// it is dropped), and the scalar's length in bytes: the key's scalars one by one, without making
+    /// it. The trailing colons `labelKey` also drops are among them.
+    @inline(__always)
+    static func keyUnit(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (unit: UInt32?, width: Int) {
+        let (folded, width) = foldedScalar(u, at: i, forKey: true)
+        switch folded {
+        case .ascii(let a):
+            return (UInt32(a), width)
+        case .copied:
+            var unit: UInt32 = 0
+            for k in i..<min(i + width, u.count) { unit = unit << 8 | UInt32(u[k]) }
+            return (unit, width)
+        case .dropped:
+            return (nil, width)
         }
     }
 

@@ -17,8 +17,11 @@ struct CellCache<Value> {
 
     init(budget: Int = 4 << 20) { self.budget = budget }
 
-    /// The value for `text`, made by `make` the first time.
-    mutating func value(for text: String, _ make: (String) -> Value) -> Value {
+    /// The value for `text`, made by `make` the first time. `quick` answers first, when it can without
+    /// `make` (a filter that rules a text out): what it answers is neither looked up nor kept, so that a
+    /// paste of distinct cells (noise) is not hashed and stored cell by cell.
+    mutating func value(for text: String, quick: (String) -> Value? = { _ in nil }, _ make: (String) -> Value) -> Value {
+        if let v = quick(text) { return v }
         let n = text.utf8.count
         guard n <= Self.longestCell else { return make(text) }
         let key = TextKey(exactly: text)

@@ -28,7 +28,11 @@ enum ExecutionBlock {
             // three headings are needed: once the cells left cannot make them, the row is none (most
             // rows, of tables and of noise, end here after two or three cells)
             if cols.count + (ne.count - k) < 3 { return nil }
-            if c.cell.text.utf8.count <= longestHeadingBytes, let col = headings[TextNormalizer.labelKey(c.cell.text)] {
+            // the label key is looked up whole: one that starts with no heading is none, told without
+            // making it (`WordStarts`)
+            if c.cell.text.utf8.count <= longestHeadingBytes, headings.mayStartWithWord(c.cell.text),
+                let col = headings[TextNormalizer.labelKey(c.cell.text)]
+            {
                 cols.append(col)
             }
         }

@@ -76,7 +76,7 @@ enum FormVocabulary {
     static let longestHeadingBytes = 64
 
     static func column(forHeading text: String) -> Column? {
-        guard text.utf8.count <= longestHeadingBytes else { return nil }
+        guard mayNameColumn(text) else { return nil }
         let k = TextNormalizer.labelKey(text)
         // no more bytes than 16 is no more than 16 Characters: counted only past that
         guard !k.isEmpty, k.utf8.count <= 16 || PlainText.count(k) <= 16 else { return nil }
@@ -95,6 +95,17 @@ enum FormVocabulary {
         }
         return nil
     }
+
+    /// Whether `column(forHeading:)` may find a heading in `text`, told without making its label key
+    /// or looking anything up: every text it looks up is a run of that key that starts at its start
+    /// (all of it, what precedes a bracket) or after a column letter's `)` within the key's first
+    /// bytes (`(B)得分`), which a key that opens with a bracket may hold. So a key that starts with no
+    /// heading and no bracket names none; only its first two scalars are looked at.
+    static func mayNameColumn(_ text: String) -> Bool {
+        text.utf8.count <= longestHeadingBytes && (headingIndex.mayStartWithWord(text) || columnLetter.mayStartWithWord(text))
+    }
+
+    private static let columnLetter = WordStarts(words: ["("])
 
     // MARK: header block
 
@@ -142,8 +153,20 @@ enum FormVocabulary {
 
     /// The header field a label names as printed, without the lenient readings.
     static func headerField(exactly text: String) -> HeaderField? {
-        headerIndex[TextNormalizer.labelKey(text)]
+        // the label key is looked up whole: one that starts with no label is none, told without
+        // making it (`WordStarts`; asked of the first cell of every row of a grid)
+        headerIndex.mayStartWithWord(text) ? headerIndex[TextNormalizer.labelKey(text)] : nil
     }
+
+    /// Whether `text` may hold a header label, told without making its label key or looking anything
+    /// up (`HeaderBlockReader.label` asks it first): every text `headerField(forLabel:)` looks up is a
+    /// run of the text's label key that starts at its start or right after a colon or the mark that
+    /// ends a list number (`stripEnumeration`: `)`, `、`, `.`, the full-width `．` folded), and so is
+    /// every label `HeaderBlockReader.label` reads before a colon (the label key of a start of the text
+    /// is a start of the text's). Most rows start with no label, and noise with nothing else (issue #23).
+    static func mayHoldHeaderLabel(_ text: String) -> Bool { headerIndex.mayHoldWord(in: text, startingAfter: labelRunMarks) }
+
+    private static let labelRunMarks = WordStarts.Marks(":)、.")
 
     /// The header field a label cell names. Accepts list marks and a leading clause:
     /// `1、资金来源：(1) 财政性资金` → fiscal, `其中：财政拨款` → fiscal.

@@ -17,7 +17,10 @@ enum HeaderBlockReader {
 
     /// The label/value pairs of a row, or nil when the row does not start with a header label.
     static func pairs(in row: SourceRow, labels: inout LabelCache) -> [Pair]? {
-        func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? { labels.value(for: text, Self.label) }
+        func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? {
+            // a text that holds no label is told so before the cache (`.some(nil)`: the answer is "none")
+            labels.value(for: text, quick: { FormVocabulary.mayHoldHeaderLabel($0) ? nil : .some(nil) }, Self.label)
+        }
         // Flatten cells into segments; keep the cell of each segment for HTML-aware readers (tasks).
         func splitsIntoSegments(_ c: Cell) -> Bool { c.hadMarkup && c.boldRuns.isEmpty }
         // most rows start with no label: that is told by the first text, before anything is collected
@@ -53,7 +56,7 @@ enum HeaderBlockReader {
 
     /// A label cell and, when the cell also holds the value (`年度预算总额：5`), that value.
     static func label(_ text: String) -> (FormVocabulary.HeaderField, String?)? {
-        guard text.utf8.count <= 4096 else { return nil }
+        guard text.utf8.count <= 4096, FormVocabulary.mayHoldHeaderLabel(text) else { return nil }
         if let f = FormVocabulary.headerField(forLabel: text) { return (f, nil) }
         // `年度预算总额：5`, `项目名称：某某项目`
         if PlainText.isPlain(text) {

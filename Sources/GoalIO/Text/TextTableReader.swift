@@ -807,7 +807,9 @@ struct Reader {
         var misses = 0
         for (pos, cell) in ne {
             // grid rows hold short cells with 指标 too (产出指标, 数量指标): each text is looked up once
-            guard let c = headingCache.value(for: cell.text, FormVocabulary.column(forHeading:)) else {
+            // a text that names no column is told so before the cache (`.some(nil)`: the answer is "none")
+            let quick: (String) -> FormVocabulary.Column?? = { FormVocabulary.mayNameColumn($0) ? nil : .some(nil) }
+            guard let c = headingCache.value(for: cell.text, quick: quick, FormVocabulary.column(forHeading:)) else {
                 // at most half the cells may be something else: past that, no heading
                 misses += 1
                 if misses * 2 > ne.count { return nil }
