@@ -151,7 +151,7 @@ struct Scalars: Sendable {
 }
 
 /// A word list compiled once per profile. The words sit end to end in one flat array (no inner
-/// arrays to retain and release while scanning), with a 256-bit filter of their first scalars.
+/// arrays to retain and release while scanning), with a 4,096-bit filter of their first scalars.
 /// The words are also filed by the low byte of their first and of their last scalar, so that a text
 /// position is tried only against the few words that could start (or end) there, not against all.
 struct WordList: Sendable {

@@ -1,7 +1,7 @@
-/// A text assembled from many short pieces written straight into a new String's storage. Appending
-/// to a String checks capacity, uniqueness and its ASCII/NFC flags on every piece (hundreds of
-/// instructions each), and assembling the bytes in an array of their own first cost an allocation
-/// and a copy more: a place (`第2张表 第4行“…”（…）`) has seven pieces, and building it cost more
+/// A text assembled from many short pieces written into scratch space on the stack, then copied into a
+/// String at once. Appending to a String checks capacity, uniqueness and its ASCII/NFC flags on every
+/// piece (hundreds of instructions each), and assembling the bytes in an array of their own first cost an
+/// allocation more: a place (`第2张表 第4行“…”（…）`) has seven pieces, and building it cost more
 /// than the rules that found the row's problems.
 struct TextBuilder {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
@@ -22,7 +22,12 @@ struct TextBuilder {
             var text = TextBuilder(buffer)
             build(&text)
             let written = UnsafeBufferPointer(rebasing: buffer[..<text.count])
-            return unsafe String(copying: UTF8Span(unchecked: written.span))
+            // UTF8Span is in the standard library of Swift 6.2 on; on an Apple system before 26 the
+            // bytes are checked as any String's are
+            if #available(macOS 26.0, iOS 26.0, *) {
+                return unsafe String(copying: UTF8Span(unchecked: written.span))
+            }
+            return String(decoding: written, as: UTF8.self)
         }
     }
 
@@ -34,8 +39,12 @@ struct TextBuilder {
         if copied == nil { append(Array(s.utf8)) }
     }
 
-    /// Bytes of valid UTF-8.
-    mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+    /// Bytes of valid UTF-8, whole characters only (`string` hands them to a String unchecked); checked
+    /// in debug builds.
+    mutating func append(_ bytes: [UInt8]) {
+        assert(String(validating: bytes, as: UTF8.self) != nil, "TextBuilder: bytes are not whole UTF-8")
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         precondition(count + bytes.count <= buffer.count, "TextBuilder: capacity exceeded")

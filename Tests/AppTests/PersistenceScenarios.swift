@@ -63,15 +63,25 @@ enum Scenarios {
             let token = try await app.signIn(.fillerA).token
             let id = mine.summary.id
             let prepared = try await app.db.withConnection { connection in
+                // the plan PostgreSQL keeps for every value, for certain on this connection
+                try await TablePhases.sql(connection).raw("SET plan_cache_mode = force_generic_plan").run()
                 let user = try #require(try await SessionStore.user(forToken: token, on: connection))
-                #expect(try await TableRead.page(id, for: user, on: connection).table.summary.id == id)
+                #expect(user.username == Persona.fillerA.username)
+                for _ in 1...3 {
+                    #expect(try await TableRead.page(id, for: user, on: connection).table.summary.name == "示例培训项目")
+                    await #expect(throws: TableStore.Failure.self) {
+                        try await TableRead.page(theirs.summary.id, for: user, on: connection)
+                    }
+                }
+                try await TablePhases.sql(connection).raw("RESET plan_cache_mode").run()
                 return try await TablePhases.sql(connection).raw(
                     "SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'jixiao_%' ORDER BY name"
                 ).all().map { row in
                     (try row.decode(column: "name", as: String.self), try row.decode(column: "statement", as: String.self))
                 }
             }
-            #expect(prepared.map(\.0) == ["jixiao_session", "jixiao_table_page"])
+            let names = Set(prepared.map(\.0))
+            #expect(names.isSuperset(of: ["jixiao_session", "jixiao_table_page"]))
             #expect(prepared.allSatisfy { $0.1.contains("$1") })
         }
     }
